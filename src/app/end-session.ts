@@ -1,0 +1,111 @@
+import type { ChatSession } from '../domain/chat-session';
+import { withoutAssignment, type Operator } from '../domain/operator';
+import type { Participant } from '../domain/participant';
+import { toOperator, toUser } from '../domain/replies';
+import type { LiveAgentSettings } from '../domain/settings';
+import { LOST_RACE, untilCommitted } from './compare-and-set';
+import { addRemainderToTicket } from './ticket-remainder';
+import { dispatchQueue } from './dispatch-queue';
+import { notify } from './notify';
+import type { CoreDeps, StateWrite } from './ports';
+import { systemLineId } from './transcript-ids';
+
+export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled';
+
+interface Closed {
+  readonly session: ChatSession;
+  /** The operator who held the conversation, as they are after being freed. */
+  readonly operator?: Operator | undefined;
+}
+
+/**
+ * Removes a user's session and frees its operator in one commit. Undefined
+ * when that conversation had already ended (a double click, a race with a timeout).
+ */
+export async function closeSession(deps: CoreDeps, user: Participant, sessionId: string): Promise<Closed | undefined> {
+  return untilCommitted(async () => {
+    const current = await deps.state.getSession(user);
+    if (!current || current.value.id !== sessionId) return undefined;
+    const writes: StateWrite[] = [{ kind: 'delete-session', user, expected: current.version }];
+    let freed: Operator | undefined;
+    const { state } = current.value;
+    if (state.kind === 'with-operator') {
+      const holder = await deps.state.getOperator(state.operator);
+      if (holder) {
+        freed = withoutAssignment(holder.value, sessionId, deps.clock.now());
+        writes.push({ kind: 'put-operator', operator: freed, expected: holder.version });
+      }
+    }
+    return (await deps.state.commit(writes)) ? { session: current.value, operator: freed } : LOST_RACE;
+  });
+}
+
+/**
+ * Ends a conversation with a human and tells both sides, then gives the freed
+ * operator the next waiting user. `stop`/`#exit` from either side, the
+ * inactivity timeout and switching live agents off all end here.
+ */
+export async function endConversation(
+  deps: CoreDeps,
+  user: Participant,
+  sessionId: string,
+  reason: EndReason,
+  settings: LiveAgentSettings,
+): Promise<boolean> {
+  const closed = await closeSession(deps, user, sessionId);
+  if (!closed) return false;
+  const { session, operator } = closed;
+  const operatorName = session.state.kind === 'with-operator' ? session.state.operatorName : 'the operator';
+  const now = deps.clock.now();
+  await deps.transcripts.append(session.id, {
+    id: systemLineId('ended', now),
+    at: now,
+    role: 'system',
+    speakerName: 'Koji',
+    text: endedLine(reason, session.userName, operatorName),
+  });
+  await addRemainderToTicket(deps, session);
+
+  const userText = {
+    'operator-ended': toUser.closedByOperator(operatorName),
+    'user-left': toUser.youEnded(operatorName),
+    inactivity: toUser.closedForInactivity(settings.inactivityTimeoutMinutes),
+    'support-disabled': toUser.liveAgentTurnedOff(),
+  }[reason];
+  await notify(deps, session.user, { kind: 'notice', text: userText, conversationId: session.id });
+
+  if (operator) {
+    const operatorText = {
+      'operator-ended': toOperator.ended(session.userName),
+      'user-left': toOperator.userLeft(session.userName),
+      inactivity: toOperator.closedForInactivity(session.userName, settings.inactivityTimeoutMinutes),
+      'support-disabled': undefined,
+    }[reason];
+    if (operatorText) {
+      await notify(deps, operator.participant, { kind: 'notice', text: operatorText, conversationId: session.id });
+    }
+    await dispatchQueue(deps, session.projectId, settings);
+  }
+  return true;
+}
+
+function endedLine(reason: EndReason, userName: string, operatorName: string): string {
+  switch (reason) {
+    case 'operator-ended':
+      return `${operatorName} ended the conversation.`;
+    case 'user-left':
+      return `${userName} ended the conversation.`;
+    case 'inactivity':
+      return 'The conversation was closed for inactivity.';
+    case 'support-disabled':
+      return 'The conversation was closed because live agent support was turned off.';
+  }
+}
+
+/** A waiting user (or one offered a ticket) who says "cancel" goes back to the bot. */
+export async function leaveQueue(deps: CoreDeps, session: ChatSession): Promise<void> {
+  const closed = await closeSession(deps, session.user, session.id);
+  if (!closed) return;
+  const text = session.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
+  await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
+}

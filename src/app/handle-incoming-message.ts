@@ -1,0 +1,308 @@
+import type { ChatSession } from '../domain/chat-session';
+import {
+  acceptsTicketOffer,
+  asksForHuman,
+  isOperatorOnly,
+  parseOperatorCommand,
+  parseUserCommand,
+  type OperatorCommand,
+} from '../domain/chat-command';
+import { DomainError, ChatDeliveryError } from '../domain/errors';
+import type { Assignment, Operator } from '../domain/operator';
+import { toOperator, toUser } from '../domain/replies';
+import type { TranscriptLine } from '../domain/transcript';
+import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
+import { endConversation, leaveQueue } from './end-session';
+import { forwardSession } from './forward-session';
+import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
+import { listOperators } from './list-operators';
+import { notify } from './notify';
+import type { CoreDeps } from './ports';
+import { loadSettings } from './project-settings';
+import { queuePosition } from './queue';
+import { requestOperator } from './request-operator';
+import { goOffDuty, goOnDuty } from './set-duty-status';
+import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids';
+
+/**
+ * The one door for every chat message and button click, from any channel.
+ *
+ * The common case, a message in a running conversation, costs one store read
+ * (the sender's session, or the operator record) and one write (the transcript
+ * line, which is also the dedupe record) before it is relayed. Everything else
+ * is claimed in the delivery log first, so a retried delivery is acted on once.
+ */
+export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMessage): Promise<MessageOutcome> {
+  const found = await deps.state.getSession(msg.from);
+  const session = found?.value;
+  switch (session?.state.kind) {
+    case 'with-operator':
+      if (wantsToLeave(msg)) return once(deps, msg, () => userEnds(deps, session));
+      return relayFromUser(deps, msg, session);
+    case 'queued':
+      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session)));
+      return whileQueued(deps, msg, session);
+    case 'ticket-offered':
+      if (msg.action?.kind === 'accept-ticket' || (!msg.action && acceptsTicketOffer(msg.text))) {
+        return once(deps, msg, async () => {
+          await acceptTicketOffer(deps, session, await loadSettings(deps, session.projectId));
+          return 'ticket';
+        });
+      }
+      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session)));
+      break;
+    case undefined:
+      break;
+  }
+  const operator = await deps.state.getOperator(msg.from);
+  if (operator) return fromOperator(deps, msg, operator.value);
+  return fromUserWithBot(deps, msg);
+}
+
+async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage): Promise<MessageOutcome> {
+  const typed = msg.action ? undefined : parseOperatorCommand(msg.text);
+  if (typed && isOperatorOnly(typed)) {
+    return once(deps, msg, async () => {
+      await notify(deps, msg.from, { kind: 'notice', text: toOperator.notAnOperator() });
+      return 'refused';
+    });
+  }
+  const settings = await loadSettings(deps, msg.projectId);
+  if (msg.action?.kind === 'request-operator' || (!msg.action && asksForHuman(msg.text, settings.handoffPhrases))) {
+    return once(deps, msg, async () => {
+      if (settings.enabled) return requestOperator(deps, msg, settings);
+      await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
+      return 'refused';
+    });
+  }
+  if (msg.action) {
+    // A button from a conversation that has since ended.
+    return once(deps, msg, async () => {
+      const text = msg.action?.kind === 'accept-ticket' ? toUser.noTicketOffered() : toUser.assistantHint();
+      await notify(deps, msg.from, { kind: 'notice', text });
+      return 'refused';
+    });
+  }
+  // Kept a day, so an operator who later takes this user sees what they already asked.
+  const line = userLine(msg, msg.senderName ?? msg.from.userId);
+  const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, {
+    expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS,
+  });
+  if (appended === 'duplicate') return 'duplicate';
+  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text });
+  await notify(deps, msg.from, { kind: 'notice', text: answer });
+  return 'assistant';
+}
+
+async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<MessageOutcome> {
+  if (session.state.kind !== 'with-operator') return 'failed';
+  const { operator, operatorName } = session.state;
+  const appended = await deps.transcripts.append(session.id, userLine(msg, session.userName));
+  if (appended === 'duplicate') return 'duplicate';
+  try {
+    await deps.chat.send(operator, {
+      kind: 'relay',
+      text: msg.text,
+      senderName: session.userName,
+      conversationId: session.id,
+      attachments: msg.attachments,
+    });
+    return 'relayed';
+  } catch (error) {
+    if (!(error instanceof ChatDeliveryError)) throw error;
+    deps.log.warn('relay_not_delivered', { conversationId: session.id, reason: error.message });
+    await notify(deps, msg.from, { kind: 'notice', text: toUser.notDelivered(operatorName), conversationId: session.id });
+    return 'relay-failed';
+  }
+}
+
+async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Operator): Promise<MessageOutcome> {
+  const target = targetConversation(operator, msg.conversationId);
+  if (target.kind !== 'one') {
+    return once(deps, msg, async () => {
+      await replyAboutTarget(deps, operator, target);
+      return 'refused';
+    });
+  }
+  const { assignment } = target;
+  const line: TranscriptLine = {
+    id: msg.id,
+    at: msg.sentAt,
+    role: 'operator',
+    speakerName: operator.displayName,
+    speaker: operator.participant,
+    text: msg.text,
+    attachments: msg.attachments,
+  };
+  if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') return 'duplicate';
+  try {
+    await deps.chat.send(assignment.user, {
+      kind: 'relay',
+      text: msg.text,
+      senderName: operator.displayName,
+      conversationId: assignment.sessionId,
+      attachments: msg.attachments,
+    });
+    return 'relayed';
+  } catch (error) {
+    if (!(error instanceof ChatDeliveryError)) throw error;
+    deps.log.warn('relay_not_delivered', { conversationId: assignment.sessionId, reason: error.message });
+    await notify(deps, operator.participant, {
+      kind: 'notice',
+      text: toOperator.notDelivered(assignment.userName),
+      conversationId: assignment.sessionId,
+    });
+    return 'relay-failed';
+  }
+}
+
+async function fromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Operator): Promise<MessageOutcome> {
+  const command = commandFromAction(msg) ?? parseOperatorCommand(msg.text);
+  if (!command) return relayFromOperator(deps, msg, operator);
+  return once(deps, msg, async () => {
+    if (command.kind === 'help' || command.kind === 'unknown') {
+      const text = command.kind === 'help' ? toOperator.help() : toOperator.unknownCommand(command.word);
+      await notify(deps, operator.participant, { kind: 'notice', text });
+      return 'command';
+    }
+    const settings = await loadSettings(deps, operator.projectId);
+    if (!settings.enabled) {
+      await notify(deps, operator.participant, { kind: 'notice', text: toOperator.liveAgentDisabled() });
+      return 'refused';
+    }
+    switch (command.kind) {
+      case 'go-on-duty':
+        await goOnDuty(deps, operator, settings);
+        return 'command';
+      case 'go-off-duty':
+        await goOffDuty(deps, operator, settings);
+        return 'command';
+      case 'list-operators':
+        await listOperators(deps, operator, settings);
+        return 'command';
+      case 'end-session':
+      case 'create-ticket':
+      case 'forward': {
+        const target = targetConversation(operator, msg.conversationId);
+        if (target.kind !== 'one') {
+          await replyAboutTarget(deps, operator, target);
+          return 'refused';
+        }
+        const { assignment } = target;
+        if (command.kind === 'end-session') {
+          await endConversation(deps, assignment.user, assignment.sessionId, 'operator-ended', settings);
+        } else if (command.kind === 'create-ticket') {
+          await createTicketFromConversation(deps, operator, assignment, command.summary, settings);
+        } else {
+          await forwardSession(deps, operator, assignment, command.target, settings);
+        }
+        return 'command';
+      }
+    }
+  });
+}
+
+async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<MessageOutcome> {
+  const settings = await loadSettings(deps, session.projectId);
+  if (msg.action?.kind === 'request-operator' || (!msg.action && asksForHuman(msg.text, settings.handoffPhrases))) {
+    return once(deps, msg, async () => {
+      const position = await queuePosition(deps, session.projectId, session.id);
+      if (position !== undefined) {
+        await notify(deps, msg.from, { kind: 'notice', text: toUser.stillQueued(position), conversationId: session.id });
+      }
+      return 'handoff';
+    });
+  }
+  if (msg.action) return 'refused';
+  // What a waiting user writes is part of the conversation the operator will see.
+  const appended = await deps.transcripts.append(session.id, userLine(msg, session.userName));
+  return appended === 'duplicate' ? 'duplicate' : 'recorded';
+}
+
+async function userEnds(deps: CoreDeps, session: ChatSession): Promise<MessageOutcome> {
+  await endConversation(deps, session.user, session.id, 'user-left', await loadSettings(deps, session.projectId));
+  return 'left';
+}
+
+async function left(done: Promise<void>): Promise<MessageOutcome> {
+  await done;
+  return 'left';
+}
+
+type ConversationTarget =
+  | { readonly kind: 'one'; readonly assignment: Assignment }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ambiguous'; readonly assignments: readonly Assignment[] };
+
+/** Which conversation an operator's words are for: the one named by the thread or card, or their only one. */
+function targetConversation(operator: Operator, conversationId: string | undefined): ConversationTarget {
+  const { assignments } = operator;
+  if (conversationId !== undefined) {
+    const named = assignments.find((a) => a.sessionId === conversationId);
+    if (named) return { kind: 'one', assignment: named };
+  }
+  const [only] = assignments;
+  if (assignments.length === 1 && only) return { kind: 'one', assignment: only };
+  return assignments.length === 0 ? { kind: 'none' } : { kind: 'ambiguous', assignments };
+}
+
+async function replyAboutTarget(
+  deps: CoreDeps,
+  operator: Operator,
+  target: Exclude<ConversationTarget, { kind: 'one' }>,
+): Promise<void> {
+  const text =
+    target.kind === 'none'
+      ? toOperator.notInConversation(operator.duty)
+      : toOperator.whichConversation(target.assignments.map((a) => a.userName));
+  await notify(deps, operator.participant, { kind: 'notice', text });
+}
+
+function commandFromAction(msg: IncomingChatMessage): OperatorCommand | undefined {
+  switch (msg.action?.kind) {
+    case 'end-session':
+      return { kind: 'end-session' };
+    case 'create-ticket':
+      return { kind: 'create-ticket' };
+    case 'forward':
+      return { kind: 'forward', target: msg.action.value ? { by: 'key', key: msg.action.value } : undefined };
+    default:
+      return undefined;
+  }
+}
+
+function wantsToLeave(msg: IncomingChatMessage): boolean {
+  return msg.action ? msg.action.kind === 'leave' : parseUserCommand(msg.text) !== undefined;
+}
+
+function userLine(msg: IncomingChatMessage, name: string): TranscriptLine {
+  return {
+    id: msg.id,
+    at: msg.sentAt,
+    role: 'user',
+    speakerName: name,
+    speaker: msg.from,
+    text: msg.text,
+    attachments: msg.attachments,
+  };
+}
+
+/**
+ * Acts on a delivery once: a retry of a claimed delivery is ignored. Expected
+ * failures are told to the sender; unexpected ones release the claim and
+ * propagate, so the platform's retry gets another chance.
+ */
+async function once(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<MessageOutcome>): Promise<MessageOutcome> {
+  if (!(await deps.deliveries.claim(msg.id))) return 'duplicate';
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError)) {
+      await deps.deliveries.release(msg.id);
+      throw error;
+    }
+    deps.log.warn('message_failed', { deliveryId: msg.id, code: error.code });
+    await notify(deps, msg.from, { kind: 'notice', text: error.message });
+    return 'failed';
+  }
+}

@@ -1,0 +1,151 @@
+import type { ChatSession, SessionStateKind } from '../domain/chat-session';
+import type { DutyStatus, Operator } from '../domain/operator';
+import type { OutgoingMessage } from '../domain/outgoing-message';
+import type { ChatChannel, Participant } from '../domain/participant';
+import type { LiveAgentSettings } from '../domain/settings';
+import type { TranscriptCursor } from '../domain/chat-session';
+import type { TranscriptLine } from '../domain/transcript';
+
+/** The only source of time for the core, so tests and timeouts are deterministic. */
+export interface Clock {
+  now(): number;
+}
+
+/** A stored record and the version it was read at, for compare-and-set. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly version: number;
+}
+
+/** The version a write expects to replace: a number, or `absent` for create-if-absent. */
+export type Expected = number | 'absent';
+
+export type StateWrite =
+  | { readonly kind: 'put-operator'; readonly operator: Operator; readonly expected: Expected }
+  | { readonly kind: 'delete-operator'; readonly participant: Participant; readonly expected: number }
+  | { readonly kind: 'put-session'; readonly session: ChatSession; readonly expected: Expected }
+  | { readonly kind: 'delete-session'; readonly user: Participant; readonly expected: number };
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly cursor?: string | undefined;
+}
+
+/**
+ * Operators and sessions, with an all-or-nothing compare-and-set commit. On
+ * Forge this is KVS custom entities and a conditional transaction; every query
+ * below is served by an index, never by a scan.
+ */
+export interface LiveAgentState {
+  getOperator(participant: Participant): Promise<Versioned<Operator> | undefined>;
+  getSession(user: Participant): Promise<Versioned<ChatSession> | undefined>;
+  /** Operators of a project with the given duty status, any order. */
+  operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]>;
+  /** Role holders of one Slack workspace or Teams tenant, any order. */
+  operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]>;
+  /** Sessions of a project in one state, oldest `since` first (for `queued`: first come, first served). */
+  sessionsInState(
+    projectId: string,
+    state: SessionStateKind,
+    page?: { readonly limit?: number; readonly cursor?: string | undefined },
+  ): Promise<Page<Versioned<ChatSession>>>;
+  /**
+   * Applies every write or none. Returns false, changing nothing, when any
+   * record's version is no longer the expected one: someone else won; re-read
+   * and decide again. At most 25 writes, each record at most once.
+   */
+  commit(writes: readonly StateWrite[]): Promise<boolean>;
+}
+
+export const MAX_WRITES_PER_COMMIT = 25;
+
+export interface SettingsRepository {
+  get(projectId: string): Promise<LiveAgentSettings | undefined>;
+  put(projectId: string, settings: LiveAgentSettings): Promise<void>;
+  /** Projects whose live agent support is on, for the timeout sweep. */
+  enabledProjects(): Promise<string[]>;
+}
+
+/**
+ * Conversation transcripts, one line per message, append-only. A line's id is
+ * unique within its conversation and appending it again is refused, which makes
+ * the append the delivery's dedupe record too.
+ */
+export interface TranscriptLog {
+  append(
+    conversationId: string,
+    line: TranscriptLine,
+    options?: { readonly expiresInSeconds?: number },
+  ): Promise<'appended' | 'duplicate'>;
+  /** Appends several lines; lines already there are left alone. */
+  appendMany(conversationId: string, lines: readonly TranscriptLine[]): Promise<void>;
+  /** Lines in order; `after` skips what a ticket already has; `last` keeps only the newest n. */
+  read(
+    conversationId: string,
+    options?: { readonly after?: TranscriptCursor | undefined; readonly last?: number },
+  ): Promise<TranscriptLine[]>;
+}
+
+/** Remembers which platform deliveries were handled, so retries are handled once. */
+export interface DeliveryLog {
+  /** True the first time an id is claimed; false for every later claim within the retention time. */
+  claim(deliveryId: string): Promise<boolean>;
+  /** Forgets a claim whose work failed, so the platform's retry can do it. */
+  release(deliveryId: string): Promise<void>;
+}
+
+export interface ChatProfile {
+  readonly displayName: string;
+  readonly email?: string | undefined;
+}
+
+/** Talks to people on their chat platform. Throws ChatDeliveryError when a message cannot be delivered. */
+export interface ChatGateway {
+  send(to: Participant, message: OutgoingMessage): Promise<void>;
+  profile(participant: Participant): Promise<ChatProfile>;
+}
+
+export interface TicketRequest {
+  /** Creating twice for one conversation returns the first ticket. */
+  readonly conversationId: string;
+  readonly projectId: string;
+  readonly summary: string;
+  readonly requester: { readonly participant: Participant; readonly name: string; readonly email?: string | undefined };
+  readonly operatorName?: string | undefined;
+  readonly requestTypeId?: string | undefined;
+  readonly lines: readonly TranscriptLine[];
+}
+
+export interface CreatedTicket {
+  readonly key: string;
+  readonly url: string;
+}
+
+/** Makes service desk tickets. Throws TicketServiceError with a reason the operator can act on. */
+export interface TicketService {
+  createTicket(request: TicketRequest): Promise<CreatedTicket>;
+  addComment(ticketKey: string, conversationId: string, lines: readonly TranscriptLine[]): Promise<void>;
+}
+
+/** The help-desk bot that answers users who are not talking to a human. */
+export interface Assistant {
+  answer(question: { readonly user: Participant; readonly projectId: string; readonly text: string }): Promise<string>;
+}
+
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything the core needs from the outside world. */
+export interface CoreDeps {
+  readonly state: LiveAgentState;
+  readonly settings: SettingsRepository;
+  readonly transcripts: TranscriptLog;
+  readonly deliveries: DeliveryLog;
+  readonly chat: ChatGateway;
+  readonly tickets: TicketService;
+  readonly assistant: Assistant;
+  readonly clock: Clock;
+  readonly log: Logger;
+}

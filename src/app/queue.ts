@@ -1,0 +1,30 @@
+import type { ChatSession } from '../domain/chat-session';
+import type { CoreDeps, Versioned } from './ports';
+
+const PAGE = 100;
+
+/** Every waiting session of a project, first come first served. */
+export async function queuedSessions(deps: Pick<CoreDeps, 'state'>, projectId: string): Promise<Versioned<ChatSession>[]> {
+  const all: Versioned<ChatSession>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.state.sessionsInState(projectId, 'queued', { limit: PAGE, cursor });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+}
+
+export async function queueLength(deps: Pick<CoreDeps, 'state'>, projectId: string): Promise<number> {
+  return (await queuedSessions(deps, projectId)).length;
+}
+
+/** 1 for the first in line; undefined when the session is not waiting. */
+export async function queuePosition(deps: Pick<CoreDeps, 'state'>, projectId: string, sessionId: string): Promise<number | undefined> {
+  const index = (await queuedSessions(deps, projectId)).findIndex((s) => s.value.id === sessionId);
+  return index < 0 ? undefined : index + 1;
+}
+
+export async function oldestQueued(deps: Pick<CoreDeps, 'state'>, projectId: string): Promise<Versioned<ChatSession> | undefined> {
+  return (await deps.state.sessionsInState(projectId, 'queued', { limit: 1 })).items[0];
+}

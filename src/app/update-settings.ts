@@ -1,0 +1,44 @@
+import { applySettingsChange, type LiveAgentSettings, type SettingsChange } from '../domain/settings';
+import { toOperator, toUser } from '../domain/replies';
+import { dispatchQueue } from './dispatch-queue';
+import { closeSession, endConversation } from './end-session';
+import { notify } from './notify';
+import type { CoreDeps } from './ports';
+import { loadSettings } from './project-settings';
+import { releaseOperator } from './release-operator';
+
+/**
+ * Saves an admin's change to a project's live agent settings. Turning support
+ * off ends every open conversation and shift with a notice, so nobody is left
+ * waiting for a human who can no longer come; turning it on, or adding
+ * capacity, connects whoever is waiting.
+ */
+export async function updateSettings(deps: CoreDeps, projectId: string, change: SettingsChange): Promise<LiveAgentSettings> {
+  const current = await loadSettings(deps, projectId);
+  const next = applySettingsChange(current, change);
+  await deps.settings.put(projectId, next);
+  if (current.enabled && !next.enabled) await windDown(deps, projectId, next);
+  if (next.enabled) await dispatchQueue(deps, projectId, next);
+  return next;
+}
+
+async function windDown(deps: CoreDeps, projectId: string, settings: LiveAgentSettings): Promise<void> {
+  for (const state of ['with-operator', 'queued', 'ticket-offered'] as const) {
+    let page = await deps.state.sessionsInState(projectId, state, { limit: 100 });
+    for (;;) {
+      for (const { value: session } of page.items) {
+        if (state === 'with-operator') {
+          await endConversation(deps, session.user, session.id, 'support-disabled', settings);
+        } else if (await closeSession(deps, session.user, session.id)) {
+          await notify(deps, session.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: session.id });
+        }
+      }
+      if (!page.cursor) break;
+      page = await deps.state.sessionsInState(projectId, state, { limit: 100, cursor: page.cursor });
+    }
+  }
+  for (const { value: operator } of await deps.state.operatorsByDuty(projectId, 'on')) {
+    await releaseOperator(deps, operator.participant, 'off-duty');
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.liveAgentTurnedOff() });
+  }
+}

@@ -1,0 +1,59 @@
+import type { Participant } from './participant';
+
+/** Where a user's conversation with a human stands. A user with the bot has no session. */
+export type SessionState =
+  /** `since` is the place in line; `enteredAt` is when the wait began, for the queue timeout. */
+  | { readonly kind: 'queued'; readonly since: number; readonly enteredAt: number }
+  | {
+      readonly kind: 'with-operator';
+      readonly operator: Participant;
+      readonly operatorName: string;
+      readonly since: number;
+    }
+  /** Nobody could take the user; a ticket from their messages was offered and not yet taken up. */
+  | { readonly kind: 'ticket-offered'; readonly since: number; readonly reason: TicketOfferReason };
+
+export type SessionStateKind = SessionState['kind'];
+export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout';
+
+export interface TicketRef {
+  readonly key: string;
+  readonly url: string;
+  /** The transcript up to and including this line is already on the ticket. */
+  readonly coveredThrough: TranscriptCursor;
+}
+
+export interface TranscriptCursor {
+  readonly at: number;
+  readonly id: string;
+}
+
+/**
+ * One user's request for a human, from the moment they ask until it ends. The
+ * record is keyed by the user, so a user has at most one at a time; its `id`
+ * names the conversation's transcript, which outlives the record.
+ */
+export interface ChatSession {
+  readonly id: string;
+  readonly projectId: string;
+  readonly user: Participant;
+  readonly userName: string;
+  /** When the user first asked; a user handed back to the queue keeps their place by it. */
+  readonly requestedAt: number;
+  readonly state: SessionState;
+  readonly ticket?: TicketRef | undefined;
+}
+
+export function queuedSince(session: ChatSession): number | undefined {
+  return session.state.kind === 'queued' ? session.state.since : undefined;
+}
+
+export function operatorOf(session: ChatSession): Participant | undefined {
+  return session.state.kind === 'with-operator' ? session.state.operator : undefined;
+}
+
+/** Orders queued sessions first come, first served; the id breaks ties deterministically. */
+export function compareQueueOrder(a: ChatSession, b: ChatSession): number {
+  const byTime = (queuedSince(a) ?? 0) - (queuedSince(b) ?? 0);
+  return byTime !== 0 ? byTime : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every error the core raises on purpose: a stable `code` to assert on and log,
+ * and a `message` that is safe to show to the person who caused it.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidSettingsError extends DomainError {
+  readonly code = 'invalid_settings';
+
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join(' '));
+  }
+}
+
+/** The store kept refusing a compare-and-set: others keep changing the same records. */
+export class StoreContentionError extends DomainError {
+  readonly code = 'store_contention';
+
+  constructor() {
+    super('Koji is busy with other requests for the same people. Please try again in a moment.');
+  }
+}
+
+/** A chat platform refused or failed to deliver a message. Raised by chat adapters. */
+export class ChatDeliveryError extends DomainError {
+  readonly code = 'chat_delivery_failed';
+}
+
+/** The ticket service could not create or update a ticket. Raised by ticket adapters. */
+export class TicketServiceError extends DomainError {
+  readonly code = 'ticket_service_failed';
+
+  /** `message` says what went wrong and what the operator can do about it. */
+  constructor(message: string, readonly retryable: boolean, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+export class ParticipantNotFoundError extends DomainError {
+  readonly code = 'participant_not_found';
+}

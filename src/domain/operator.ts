@@ -1,0 +1,49 @@
+import type { Participant, ParticipantKey } from './participant';
+
+export type DutyStatus = 'on' | 'off';
+
+/** One conversation an operator is holding, with what relaying to that user needs. */
+export interface Assignment {
+  readonly sessionId: string;
+  readonly user: Participant;
+  readonly userName: string;
+  readonly since: number;
+}
+
+/**
+ * A tenant user who holds the Live agent role. The record exists exactly while
+ * the role is granted, and it carries everything the relay path needs about the
+ * operator's conversations, so relaying costs one read.
+ */
+export interface Operator {
+  readonly participant: Participant;
+  readonly projectId: string;
+  readonly displayName: string;
+  readonly duty: DutyStatus;
+  readonly assignments: readonly Assignment[];
+  /** When the operator last became free or took a conversation: the tie-break for "longest idle". */
+  readonly idleSince: number;
+  readonly grantedAt: number;
+}
+
+export function operatorLoad(op: Operator): number {
+  return op.assignments.length;
+}
+
+export function hasFreeCapacity(op: Operator, capacity: number): boolean {
+  return op.duty === 'on' && operatorLoad(op) < capacity;
+}
+
+export function withAssignment(op: Operator, assignment: Assignment): Operator {
+  return { ...op, assignments: [...op.assignments, assignment], idleSince: assignment.since };
+}
+
+export function withoutAssignment(op: Operator, sessionId: string, now: number): Operator {
+  return { ...op, assignments: op.assignments.filter((a) => a.sessionId !== sessionId), idleSince: now };
+}
+
+export function assignmentOf(op: Operator, sessionId: string): Assignment | undefined {
+  return op.assignments.find((a) => a.sessionId === sessionId);
+}
+
+export type OperatorKey = ParticipantKey;

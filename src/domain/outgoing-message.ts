@@ -1,0 +1,34 @@
+import type { AttachmentRef, TranscriptLine } from './transcript';
+
+/** Buttons a chat adapter may render; a click comes back as the same intent. */
+export type ChatActionKind = 'request-operator' | 'leave' | 'end-session' | 'create-ticket' | 'forward' | 'accept-ticket';
+
+export interface ChatButton {
+  readonly action: ChatActionKind;
+  readonly label: string;
+  /** For `forward`: the chosen operator's participant key. */
+  readonly value?: string | undefined;
+}
+
+/**
+ * What the core says to someone, channel-neutral. Adapters render it as Block
+ * Kit, an Adaptive Card or plain text.
+ */
+export interface OutgoingMessage {
+  /** `relay` carries another person's words; `request` offers a user to an operator; the rest are notices. */
+  readonly kind: 'notice' | 'relay' | 'request' | 'choice';
+  readonly text: string;
+  /** For relayed words: whose they are. */
+  readonly senderName?: string | undefined;
+  /** The conversation this message belongs to, so adapters can thread it and tie buttons to it. */
+  readonly conversationId?: string | undefined;
+  readonly buttons?: readonly ChatButton[] | undefined;
+  /** For relayed words: files the sender shared, as links. */
+  readonly attachments?: readonly AttachmentRef[] | undefined;
+  /** For requests and forwards: the user's recent messages or the transcript so far. */
+  readonly excerpt?: readonly TranscriptLine[] | undefined;
+}
+
+export function notice(text: string, extra: Partial<Omit<OutgoingMessage, 'kind' | 'text'>> = {}): OutgoingMessage {
+  return { kind: 'notice', text, ...extra };
+}

@@ -1,0 +1,125 @@
+import { OPERATOR_COMMAND_HELP } from './chat-command';
+import type { ChatChannel } from './participant';
+
+/**
+ * Every sentence the core says to a person, in one place, so the voice stays
+ * consistent and tests can find the words users rely on.
+ */
+const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
+
+const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
+
+export const toUser = {
+  liveAgentUnavailable: () =>
+    'Live agent support isn’t available right now. I can still help with your question here.',
+  noOperatorOnDuty: () =>
+    'No operator is on duty right now, so nobody can join this chat. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.',
+  queued: (position: number) =>
+    `All operators are busy. You’re number ${position} in the queue, and I’ll tell you as soon as one is free. Type “cancel” to leave the queue.`,
+  stillQueued: (position: number) =>
+    `You’re still waiting for an operator: number ${position} in the queue. Type “cancel” to leave the queue.`,
+  connected: (operatorName: string) =>
+    `You’re now talking to ${operatorName}, a live agent. Type “stop” when you’re done.`,
+  alreadyConnected: (operatorName: string) => `You’re already talking to ${operatorName}.`,
+  leftQueue: () => 'You’ve left the queue. You’re back with the Koji assistant.',
+  youEnded: (operatorName: string) =>
+    `You ended the conversation with ${operatorName}. You’re back with the Koji assistant.`,
+  closedByOperator: (operatorName: string) =>
+    `${operatorName} closed the conversation. You can continue talking to the Koji assistant.`,
+  handedBack: (operatorName: string) =>
+    `${operatorName} had to leave. You’re first in line for the next free operator.`,
+  takenOver: (operatorName: string) => `${operatorName} has taken over your conversation.`,
+  ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
+  ticketCreatedForYou: (key: string, url: string) =>
+    `I created ticket ${key} from your messages; the service desk will get back to you there: ${url}`,
+  ticketNotCreated: (reason: string) => `I couldn’t create a ticket: ${reason} Please try again later.`,
+  offerDeclined: () => 'All right, no ticket. You’re back with the Koji assistant.',
+  noTicketOffered: () => 'There’s no ticket offer open. Type “operator” if you’d like to talk to a person.',
+  closedForInactivity: (minutes: number) =>
+    `This conversation was closed after ${minutes} minutes without messages. You can continue talking to the Koji assistant.`,
+  queueTimedOut: (minutes: number) =>
+    `Sorry, no operator could take your request within ${minutes} minutes. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.`,
+  liveAgentTurnedOff: () =>
+    'Live agent support was turned off for this service desk, so this conversation has ended. You can continue talking to the Koji assistant.',
+  operatorLostRole: (operatorName: string) =>
+    `${operatorName} is no longer available. You’re first in line for the next free operator.`,
+  notDelivered: (name: string) => `Your last message couldn’t be delivered to ${name}. Please send it again.`,
+  assistantHint: () =>
+    'I’m the Koji assistant. To talk to a person, type “operator”.',
+} as const;
+
+export const toOperator = {
+  notAnOperator: () =>
+    'Only live agents can use operator commands. Ask your Jira admin for the Live agent role in the Koji backoffice.',
+  liveAgentDisabled: () =>
+    'Live agent support is turned off for this service desk. Ask your Jira admin to turn it on in the Koji backoffice.',
+  onDuty: (waiting: number) =>
+    `You’re on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
+  alreadyOnDuty: (waiting: number) =>
+    `You’re already on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
+  offDuty: (handedOver: readonly string[], waiting: number) =>
+    [
+      'You’re off duty.',
+      handedOver.length > 0 ? `Your conversations with ${handedOver.join(', ')} were handed to other operators or back to the queue.` : '',
+      waiting > 0 ? `${people(waiting)} still waiting.` : '',
+    ]
+      .filter((s) => s.length > 0)
+      .join(' '),
+  alreadyOffDuty: () => 'You’re already off duty. Type #on to start your shift.',
+  request: (userName: string, channel: ChatChannel) =>
+    `${userName} (${CHANNEL_NAMES[channel]}) wants to talk to an operator. Your replies go to them until you type “stop”.`,
+  ended: (userName: string) => `Your conversation with ${userName} has ended. You’re free for the next user.`,
+  userLeft: (userName: string) => `${userName} ended the conversation. You’re free for the next user.`,
+  notInConversation: (duty: 'on' | 'off') =>
+    duty === 'on'
+      ? 'You’re on duty but not in a conversation. Users who ask for an operator will be sent to you.'
+      : 'You’re off duty. Type #on to start your shift.',
+  whichConversation: (names: readonly string[]) =>
+    `You’re in ${names.length} conversations (${names.join(', ')}). Reply in the thread of the conversation you mean.`,
+  operatorList: (lines: readonly string[]) =>
+    lines.length === 0 ? 'No operator is on duty.' : [`On duty (${lines.length}):`, ...lines].join('\n'),
+  operatorLine: (name: string, load: number, capacity: number, isYou: boolean) =>
+    `• ${name}${isYou ? ' (you)' : ''}: ${load}/${capacity} conversation${capacity === 1 ? '' : 's'}${load >= capacity ? ', busy' : ''}`,
+  forwardChoices: (names: readonly string[]) =>
+    [
+      'Who should take this conversation? Type forward_operator and a number or a name:',
+      ...names.map((name, i) => `${i + 1}. ${name}`),
+    ].join('\n'),
+  nobodyToForwardTo: () => 'No other operator on duty has room for another conversation right now.',
+  forwardUnknown: (target: string) =>
+    `I don’t know an operator called “${target}”. Type forward_operator to see who can take the conversation.`,
+  forwardToSelf: () => 'You’re already in this conversation. Pick another operator.',
+  forwardOffDuty: (name: string) => `${name} is off duty. Pick an operator who is on duty.`,
+  forwardAtCapacity: (name: string) => `${name} has no room for another conversation right now.`,
+  forwardedToYou: (fromName: string, userName: string, channel: ChatChannel) =>
+    `${fromName} forwarded ${userName} (${CHANNEL_NAMES[channel]}) to you. Here is the conversation so far; your replies go to ${userName} until you type “stop”.`,
+  forwarded: (userName: string, toName: string) =>
+    `${userName} is now with ${toName}. You’re free for the next user.`,
+  ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
+  ticketUpdated: (key: string, lines: number) =>
+    lines === 0
+      ? `Ticket ${key} already has the whole conversation.`
+      : `Ticket ${key} already exists, so I added the ${lines} new message${lines === 1 ? '' : 's'} to it as a comment.`,
+  ticketFailed: (reason: string) => `I couldn’t create the ticket: ${reason} The conversation is kept, so you can try again.`,
+  closedForInactivity: (userName: string, minutes: number) =>
+    `Your conversation with ${userName} was closed after ${minutes} minutes without messages.`,
+  unknownCommand: (word: string) => `I don’t know the command ${word}. ${helpText()}`,
+  help: () => helpText(),
+  notDelivered: (userName: string) => `Your last message couldn’t be delivered to ${userName}. Please send it again.`,
+  roleGranted: () =>
+    'You now have the Live agent role in Koji. Type #on to start your shift and #off to end it.',
+  roleRevoked: () => 'Your Live agent role in Koji was removed, so you’re off duty.',
+  liveAgentTurnedOff: () => 'Live agent support was turned off for this service desk, so you’re off duty.',
+} as const;
+
+function helpText(): string {
+  return `Commands: ${OPERATOR_COMMAND_HELP.join('; ')}.`;
+}
+
+export const buttonLabels = {
+  leaveQueue: 'Leave the queue',
+  createTicketForMe: 'Create a ticket',
+  endConversation: 'End conversation',
+  createTicket: 'Create ticket',
+  forward: 'Forward',
+} as const;

@@ -1,0 +1,69 @@
+import { InvalidSettingsError } from './errors';
+
+/** What a Jira admin configures for live agents in one JSM project. */
+export interface LiveAgentSettings {
+  /** Off by default: nobody is routed to an operator until an admin turns it on. */
+  readonly enabled: boolean;
+  /** How many conversations one operator handles at once. */
+  readonly operatorCapacity: number;
+  /** Phrases that, in a user's message, ask for a human. */
+  readonly handoffPhrases: readonly string[];
+  /** A conversation silent this long is closed. */
+  readonly inactivityTimeoutMinutes: number;
+  /** A user waiting in the queue this long is told so and offered a ticket. */
+  readonly queueTimeoutMinutes: number;
+  /** The JSM request type used for tickets made from conversations. */
+  readonly requestTypeId?: string | undefined;
+}
+
+export const DEFAULT_SETTINGS: LiveAgentSettings = {
+  enabled: false,
+  operatorCapacity: 1,
+  handoffPhrases: ['operator', 'agent', 'human', 'live agent', 'talk to an operator', 'real person'],
+  inactivityTimeoutMinutes: 30,
+  queueTimeoutMinutes: 10,
+};
+
+/**
+ * A conversation and its operator are written in one store transaction, and a
+ * Forge KVS transaction holds at most 25 operations, so going off duty with
+ * every open conversation must fit in one: capacity stays well below that.
+ */
+export const MAX_OPERATOR_CAPACITY = 10;
+export const MAX_TIMEOUT_MINUTES = 24 * 60;
+
+export type SettingsChange = Partial<LiveAgentSettings>;
+
+/** Applies a change on top of current settings, refusing values an admin could not have meant. */
+export function applySettingsChange(current: LiveAgentSettings, change: SettingsChange): LiveAgentSettings {
+  const next: LiveAgentSettings = { ...current, ...stripUndefined(change) };
+  const problems: string[] = [];
+  if (typeof next.enabled !== 'boolean') problems.push('Live agent support must be on or off.');
+  if (!isIntegerIn(next.operatorCapacity, 1, MAX_OPERATOR_CAPACITY)) {
+    problems.push(`Operator capacity must be a whole number from 1 to ${MAX_OPERATOR_CAPACITY}.`);
+  }
+  if (!isIntegerIn(next.inactivityTimeoutMinutes, 1, MAX_TIMEOUT_MINUTES)) {
+    problems.push(`The inactivity timeout must be from 1 to ${MAX_TIMEOUT_MINUTES} minutes.`);
+  }
+  if (!isIntegerIn(next.queueTimeoutMinutes, 1, MAX_TIMEOUT_MINUTES)) {
+    problems.push(`The queue timeout must be from 1 to ${MAX_TIMEOUT_MINUTES} minutes.`);
+  }
+  const phrases = Array.isArray(next.handoffPhrases)
+    ? next.handoffPhrases.map((p) => (typeof p === 'string' ? p.trim() : '')).filter((p) => p.length > 0)
+    : [];
+  if (phrases.length === 0) problems.push('Give at least one phrase that asks for a human.');
+  if (phrases.some((p) => p.length > 80)) problems.push('Each phrase must be at most 80 characters.');
+  if (next.requestTypeId !== undefined && (typeof next.requestTypeId !== 'string' || !/^\d+$/.test(next.requestTypeId))) {
+    problems.push('The request type must be one of the project’s request types.');
+  }
+  if (problems.length > 0) throw new InvalidSettingsError(problems);
+  return { ...next, handoffPhrases: phrases };
+}
+
+function isIntegerIn(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,44 @@
+import type { TranscriptCursor } from './chat-session';
+import type { Participant } from './participant';
+
+export type SpeakerRole = 'user' | 'operator' | 'system';
+
+export interface AttachmentRef {
+  readonly name: string;
+  readonly url: string;
+}
+
+/**
+ * One message of a conversation. Its `id` is the delivery id of the chat event
+ * that carried it, so writing the line doubles as the record that the event
+ * was handled.
+ */
+export interface TranscriptLine {
+  readonly id: string;
+  readonly at: number;
+  readonly role: SpeakerRole;
+  readonly speakerName: string;
+  readonly speaker?: Participant | undefined;
+  readonly text: string;
+  readonly attachments?: readonly AttachmentRef[] | undefined;
+}
+
+export function compareLines(a: TranscriptLine, b: TranscriptLine): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function cursorOf(line: TranscriptLine): TranscriptCursor {
+  return { at: line.at, id: line.id };
+}
+
+export function isAfter(line: TranscriptLine, cursor: TranscriptCursor | undefined): boolean {
+  if (!cursor) return true;
+  return line.at > cursor.at || (line.at === cursor.at && line.id > cursor.id);
+}
+
+/** The first words a user wrote, as a ticket summary when the operator gives none. */
+export function summaryFromLines(lines: readonly TranscriptLine[], fallback: string): string {
+  const first = lines.find((l) => l.role === 'user' && l.text.trim().length > 0);
+  const text = (first?.text ?? fallback).replace(/\s+/g, ' ').trim();
+  return text.length <= 120 ? text : `${text.slice(0, 117).trimEnd()}…`;
+}

@@ -1,0 +1,188 @@
+import { World } from '../builders/world';
+
+describe('asking for an operator', () => {
+  it('should connect the user to a free operator and tell both who is there', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+
+    await world.say(bob, 'My laptop will not boot');
+    await world.say(bob, 'I want to talk to an operator');
+
+    expect(world.lastHeard(bob)).toContain('You’re now talking to Alice');
+    const card = world.chat.lastTo(alice);
+    expect(card?.kind).toBe('request');
+    expect(card?.text).toContain('Bob (Slack) wants to talk to an operator');
+    expect(card?.excerpt?.map((l) => l.text)).toEqual(['My laptop will not boot', 'I want to talk to an operator']);
+    expect(card?.buttons?.map((b) => b.action)).toEqual(['end-session', 'create-ticket', 'forward']);
+    const session = await world.sessionOf(bob);
+    expect(session?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
+    expect((await world.operatorRecord(alice))?.assignments.map((a) => a.userName)).toEqual(['Bob']);
+  });
+
+  it('should let the bot answer when the user does not ask for a human', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+
+    const outcome = await world.say(bob, 'How do I reset my password?');
+
+    expect(outcome).toBe('assistant');
+    expect(world.lastHeard(bob)).toContain('To talk to a person, type “operator”');
+    expect(await world.sessionOf(bob)).toBeUndefined();
+  });
+
+  it('should accept the request-operator button as well as words', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+
+    await world.click(bob, 'request-operator');
+
+    expect(world.lastHeard(bob)).toContain('talking to Alice');
+  });
+
+  it('should use the configured phrases that ask for a human', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ handoffPhrases: ['parler à un humain'] });
+    await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+
+    await world.say(bob, 'operator');
+    expect(await world.sessionOf(bob)).toBeUndefined();
+
+    await world.say(bob, 'Je veux parler à un humain');
+    expect(world.lastHeard(bob)).toContain('talking to Alice');
+  });
+
+  it('should route to the least busy operator, then to the one idle longest', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const carol = await world.operator('Carol', { onDuty: true });
+    const [u1, u2, u3] = [world.person('U one'), world.person('U two'), world.person('U three')];
+
+    await world.say(u1, 'operator');
+    await world.say(u2, 'operator');
+    await world.say(u3, 'operator');
+
+    // Alice came on duty first, so she has been idle longest and gets the first user.
+    expect((await world.sessionOf(u1))?.state).toMatchObject({ operatorName: 'Alice' });
+    expect((await world.sessionOf(u2))?.state).toMatchObject({ operatorName: 'Carol' });
+    // Both carry one now; Alice took her user before Carol took hers.
+    expect((await world.sessionOf(u3))?.state).toMatchObject({ operatorName: 'Alice' });
+    expect((await world.operatorRecord(alice))?.assignments).toHaveLength(2);
+    expect((await world.operatorRecord(carol))?.assignments).toHaveLength(1);
+  });
+
+  it('should queue the user and tell their position when every operator is busy', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true });
+    const [first, second, third] = [world.person('First'), world.person('Second'), world.person('Third')];
+
+    await world.say(first, 'operator');
+    await world.say(second, 'operator');
+    await world.say(third, 'agent please');
+
+    expect(world.lastHeard(second)).toContain('You’re number 1 in the queue');
+    expect(world.lastHeard(third)).toContain('You’re number 2 in the queue');
+    expect(world.chat.lastTo(third)?.buttons).toEqual([{ action: 'leave', label: 'Leave the queue' }]);
+    expect((await world.sessionOf(third))?.state.kind).toBe('queued');
+  });
+
+  it('should remind a waiting user of their place when they ask again', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true });
+    const [first, second] = [world.person('First'), world.person('Second')];
+    await world.say(first, 'operator');
+    await world.say(second, 'operator');
+
+    await world.say(second, 'operator?');
+
+    expect(world.lastHeard(second)).toContain('still waiting for an operator: number 1');
+  });
+
+  it('should record what a waiting user writes, so the operator sees it when connected', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const [first, second] = [world.person('First'), world.person('Second')];
+    await world.say(first, 'operator');
+    await world.say(second, 'operator');
+    world.chat.clear();
+
+    await world.say(second, 'It is about the VPN');
+    expect(world.heard(second)).toEqual([]);
+    await world.say(alice, 'stop');
+
+    const card = world.chat.lastTo(alice);
+    expect(card?.text).toContain('Second (Slack) wants to talk');
+    expect(card?.excerpt?.map((l) => l.text)).toContain('It is about the VPN');
+    expect(world.lastHeard(second)).toContain('talking to Alice');
+  });
+
+  it('should tell the user at once and offer a ticket when no operator is on duty', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice');
+    const bob = world.person('Bob');
+
+    await world.say(bob, 'operator');
+
+    const reply = world.chat.lastTo(bob);
+    expect(reply?.text).toContain('No operator is on duty');
+    expect(reply?.buttons).toEqual([{ action: 'accept-ticket', label: 'Create a ticket' }]);
+    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'no-operator-on-duty' });
+  });
+
+  it('should let a waiting user leave the queue and go back to the bot', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true });
+    const [first, second, third] = [world.person('First'), world.person('Second'), world.person('Third')];
+    await world.say(first, 'operator');
+    await world.say(second, 'operator');
+    await world.say(third, 'operator');
+
+    await world.say(second, 'cancel');
+
+    expect(world.lastHeard(second)).toContain('You’ve left the queue. You’re back with the Koji assistant');
+    expect(await world.sessionOf(second)).toBeUndefined();
+    await world.say(third, 'operator');
+    expect(world.lastHeard(third)).toContain('number 1');
+  });
+
+  it('should let a waiting user leave with the button', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true });
+    const [first, second] = [world.person('First'), world.person('Second')];
+    await world.say(first, 'operator');
+    await world.say(second, 'operator');
+
+    await world.click(second, 'leave');
+
+    expect(await world.sessionOf(second)).toBeUndefined();
+  });
+
+  it('should pass “operator” on to the operator, not start a second conversation, when the user is already connected', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    world.chat.clear();
+
+    await world.say(bob, 'operator');
+
+    // While connected, the words go to the operator like any other message.
+    expect(world.heard(alice)).toEqual(['operator']);
+    expect((await world.operatorRecord(alice))?.assignments).toHaveLength(1);
+    expect(world.state.sessions.size).toBe(1);
+  });
+});

@@ -1,0 +1,138 @@
+import { World } from '../builders/world';
+
+async function connectedPair() {
+  const world = new World();
+  await world.enableLiveAgents();
+  const alice = await world.operator('Alice', { onDuty: true });
+  const bob = world.person('Bob');
+  await world.say(bob, 'operator');
+  world.chat.clear();
+  return { world, alice, bob };
+}
+
+describe('relaying messages in a conversation', () => {
+  it('should pass each user message to the operator and each operator message to the user, in order', async () => {
+    const { world, alice, bob } = await connectedPair();
+
+    await world.say(bob, 'Hi, my VPN drops every hour');
+    await world.say(alice, 'Which client version do you use?');
+    await world.say(bob, '5.2');
+    await world.say(bob, 'on Windows');
+
+    expect(world.heard(alice)).toEqual(['Hi, my VPN drops every hour', '5.2', 'on Windows']);
+    expect(world.heard(bob)).toEqual(['Which client version do you use?']);
+  });
+
+  it('should show operator messages under the operator’s display name and user messages under the user’s', async () => {
+    const { world, alice, bob } = await connectedPair();
+
+    await world.say(alice, 'Hello Bob');
+    await world.say(bob, 'Hello');
+
+    expect(world.chat.lastTo(bob)).toMatchObject({ kind: 'relay', senderName: 'Alice', text: 'Hello Bob' });
+    expect(world.chat.lastTo(alice)).toMatchObject({ kind: 'relay', senderName: 'Bob', text: 'Hello' });
+  });
+
+  it('should keep the bot silent while the user talks to a human', async () => {
+    const { world, bob } = await connectedPair();
+
+    await world.say(bob, 'How do I reset my password?');
+
+    expect(world.heard(bob)).toEqual([]);
+  });
+
+  it('should add every relayed message to the transcript with who, when and attachments', async () => {
+    const { world, alice, bob } = await connectedPair();
+    const session = await world.sessionOf(bob);
+
+    await world.say(bob, 'Here is the log', { attachments: [{ name: 'vpn.log', url: 'https://files.example/vpn.log' }] });
+    await world.say(alice, 'Thanks');
+
+    const lines = await world.transcripts.read(session!.id);
+    expect(lines.slice(-2)).toEqual([
+      expect.objectContaining({
+        role: 'user',
+        speakerName: 'Bob',
+        text: 'Here is the log',
+        attachments: [{ name: 'vpn.log', url: 'https://files.example/vpn.log' }],
+      }),
+      expect.objectContaining({ role: 'operator', speakerName: 'Alice', text: 'Thanks' }),
+    ]);
+    expect(lines.at(-1)!.at).toBeGreaterThan(lines.at(-2)!.at);
+    expect(world.chat.lastTo(alice)?.attachments).toEqual([{ name: 'vpn.log', url: 'https://files.example/vpn.log' }]);
+  });
+
+  it('should relay a retried delivery only once', async () => {
+    const { world, alice, bob } = await connectedPair();
+    const msg = world.message(bob, 'Is anyone there?');
+
+    expect(await world.deliver(msg)).toBe('relayed');
+    expect(await world.deliver(msg)).toBe('duplicate');
+
+    expect(world.heard(alice)).toEqual(['Is anyone there?']);
+  });
+
+  it('should tell the user when their message could not reach the operator, keeping it in the transcript', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.unreachable.add('slack/T1/UALICE');
+
+    expect(await world.say(bob, 'Hello?')).toBe('relay-failed');
+
+    expect(world.lastHeard(bob)).toBe('Your last message couldn’t be delivered to Alice. Please send it again.');
+    const session = await world.sessionOf(bob);
+    expect((await world.transcripts.read(session!.id)).map((l) => l.text)).toContain('Hello?');
+    expect(world.heard(alice)).toEqual([]);
+  });
+
+  it('should tell the operator when their message could not reach the user', async () => {
+    const { world, alice } = await connectedPair();
+    world.chat.unreachable.add('slack/T1/UBOB');
+
+    expect(await world.say(alice, 'Try restarting')).toBe('relay-failed');
+
+    expect(world.lastHeard(alice)).toBe('Your last message couldn’t be delivered to Bob. Please send it again.');
+  });
+
+  it('should relay from a Teams user to a Slack operator and back', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const tom = world.person('Tom', { channel: 'teams', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' });
+
+    await world.say(tom, 'operator');
+    await world.say(tom, 'Hello from Teams');
+    await world.say(alice, 'Hello from Slack');
+
+    expect(world.chat.messagesTo(alice).find((m) => m.kind === 'request')?.text).toContain('Tom (Microsoft Teams)');
+    expect(world.heard(alice)).toContain('Hello from Teams');
+    expect(world.lastHeard(tom)).toBe('Hello from Slack');
+  });
+
+  it('should tell an on-duty operator who is not in a conversation that their words went nowhere', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+
+    expect(await world.say(alice, 'hello?')).toBe('refused');
+
+    expect(world.lastHeard(alice)).toContain('not in a conversation');
+  });
+
+  it('should ask an operator with several conversations which one they mean, unless the thread says', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
+    await world.say(bob, 'operator');
+    await world.say(dana, 'operator');
+    const danaSession = await world.sessionOf(dana);
+
+    await world.say(alice, 'Hi there');
+    expect(world.lastHeard(alice)).toContain('You’re in 2 conversations (Bob, Dana)');
+    expect(world.heard(bob).at(-1)).not.toBe('Hi there');
+
+    await world.say(alice, 'Hi Dana', { conversationId: danaSession!.id });
+    expect(world.lastHeard(dana)).toBe('Hi Dana');
+    expect(world.heard(bob)).not.toContain('Hi Dana');
+  });
+});

@@ -1,0 +1,176 @@
+import { TicketServiceError } from '../../src/domain/errors';
+import { World } from '../builders/world';
+
+async function conversation() {
+  const world = new World();
+  await world.enableLiveAgents({ requestTypeId: '42' });
+  const alice = await world.operator('Alice', { onDuty: true });
+  const bob = world.person('Bob', { email: 'bob@example.com' });
+  await world.say(bob, 'The printer on floor 3 jams');
+  await world.say(bob, 'operator');
+  await world.say(alice, 'Which printer model?');
+  await world.say(bob, 'HP 4250');
+  world.chat.clear();
+  return { world, alice, bob };
+}
+
+describe('#create_ticket', () => {
+  it('should create a ticket with the operator’s summary and the transcript, and tell both sides its key', async () => {
+    const { world, alice, bob } = await conversation();
+
+    await world.say(alice, '#create_ticket Floor 3 printer jams');
+
+    const [ticket] = world.tickets.tickets;
+    expect(ticket?.request).toMatchObject({
+      summary: 'Floor 3 printer jams',
+      projectId: '10000',
+      requestTypeId: '42',
+      operatorName: 'Alice',
+      requester: { name: 'Bob', email: 'bob@example.com', participant: bob },
+    });
+    expect(ticket?.request.lines.map((l) => `${l.speakerName}: ${l.text}`)).toEqual([
+      'Bob: The printer on floor 3 jams',
+      'Bob: operator',
+      'Alice: Which printer model?',
+      'Bob: HP 4250',
+    ]);
+    expect(world.lastHeard(alice)).toBe('Ticket SUP-1 was created from this conversation: https://example.atlassian.net/browse/SUP-1');
+    expect(world.lastHeard(bob)).toBe('Ticket SUP-1 was created from this conversation: https://example.atlassian.net/browse/SUP-1');
+  });
+
+  it('should draw the summary from the user’s first message when the operator gives none', async () => {
+    const { world, alice } = await conversation();
+
+    await world.click(alice, 'create-ticket');
+
+    expect(world.tickets.tickets[0]?.request.summary).toBe('The printer on floor 3 jams');
+  });
+
+  it('should not make a second ticket, but add what was said since as a comment', async () => {
+    const { world, alice, bob } = await conversation();
+    await world.say(alice, '#create_ticket');
+    await world.say(bob, 'It also smells of smoke');
+
+    await world.say(alice, '#create_ticket');
+
+    expect(world.tickets.tickets).toHaveLength(1);
+    expect(world.tickets.tickets[0]?.comments.map((c) => c.map((l) => l.text))).toEqual([['It also smells of smoke']]);
+    expect(world.lastHeard(alice)).toBe('Ticket SUP-1 already exists, so I added the 1 new message to it as a comment.');
+  });
+
+  it('should add what was said after the ticket as a comment when the conversation ends', async () => {
+    const { world, alice, bob } = await conversation();
+    await world.say(alice, '#create_ticket');
+    await world.say(alice, 'A technician is on the way');
+
+    await world.say(alice, 'stop');
+
+    const comments = world.tickets.tickets[0]?.comments ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.map((l) => l.text)).toEqual(['A technician is on the way', 'Alice ended the conversation.']);
+    expect(await world.sessionOf(bob)).toBeUndefined();
+  });
+
+  it('should tell the operator why the ticket failed, keep the transcript, and succeed on a retry', async () => {
+    const { world, alice, bob } = await conversation();
+    world.tickets.failNext = new TicketServiceError('Koji may not create requests in this service desk (403). Ask a Jira admin to add the app to the project.', false);
+
+    await world.say(alice, '#create_ticket');
+
+    expect(world.lastHeard(alice)).toBe(
+      'I couldn’t create the ticket: Koji may not create requests in this service desk (403). Ask a Jira admin to add the app to the project. The conversation is kept, so you can try again.',
+    );
+    expect(world.heard(bob)).toEqual([]);
+    expect(world.tickets.tickets).toEqual([]);
+
+    await world.say(alice, '#create_ticket');
+    expect(world.tickets.tickets[0]?.request.lines).toHaveLength(4);
+  });
+
+  it('should create the ticket without an e-mail when the user’s profile is unavailable', async () => {
+    const { world, alice } = await conversation();
+    world.chat.profiles.clear();
+
+    await world.say(alice, '#create_ticket');
+
+    expect(world.tickets.tickets[0]?.request.requester).toMatchObject({ name: 'Bob', email: undefined });
+  });
+
+  it('should refuse #create_ticket from someone without the role', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const mallory = world.person('Mallory');
+
+    await world.say(mallory, '#create_ticket please');
+
+    expect(world.lastHeard(mallory)).toContain('Only live agents can use operator commands');
+    expect(world.tickets.tickets).toEqual([]);
+  });
+});
+
+describe('a ticket for a user nobody could serve', () => {
+  it('should create a ticket from the user’s own messages when they accept the offer', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice');
+    const bob = world.person('Bob');
+    await world.say(bob, 'My badge does not open door B');
+    await world.say(bob, 'operator');
+
+    await world.say(bob, 'ticket');
+
+    expect(world.tickets.tickets[0]?.request).toMatchObject({ summary: 'My badge does not open door B', operatorName: undefined });
+    expect(world.tickets.tickets[0]?.request.lines.map((l) => l.text)).toEqual(['My badge does not open door B', 'operator']);
+    expect(world.lastHeard(bob)).toContain('I created ticket SUP-1 from your messages');
+    expect(await world.sessionOf(bob)).toBeUndefined();
+  });
+
+  it('should accept the offer from the button', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+
+    await world.click(bob, 'accept-ticket');
+
+    expect(world.tickets.tickets).toHaveLength(1);
+  });
+
+  it('should let the user decline the offer and go back to the bot', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+
+    await world.say(bob, 'cancel');
+
+    expect(world.lastHeard(bob)).toBe('All right, no ticket. You’re back with the Koji assistant.');
+    expect(world.tickets.tickets).toEqual([]);
+  });
+
+  it('should tell the user when the ticket could not be created, keeping the offer open', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    world.tickets.failNext = new TicketServiceError('Jira is not answering right now.', true);
+
+    await world.say(bob, 'ticket');
+
+    expect(world.lastHeard(bob)).toBe('I couldn’t create a ticket: Jira is not answering right now. Please try again later.');
+    await world.say(bob, 'ticket');
+    expect(world.tickets.tickets).toHaveLength(1);
+  });
+
+  it('should route the user to an operator who came on duty if they ask again instead', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    await world.operator('Alice', { onDuty: true });
+
+    await world.say(bob, 'operator');
+
+    expect(world.lastHeard(bob)).toContain('You’re now talking to Alice');
+  });
+});

@@ -1,0 +1,89 @@
+import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { World } from '../builders/world';
+
+describe('timeouts', () => {
+  it('should close a conversation silent for the inactivity timeout, telling both sides', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ inactivityTimeoutMinutes: 15 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    await world.say(bob, 'hello?');
+
+    world.clock.advanceMinutes(15);
+    const report = await sweepTimeouts(world.deps);
+
+    expect(report.closedForInactivity).toBe(1);
+    expect(world.lastHeard(bob)).toBe('This conversation was closed after 15 minutes without messages. You can continue talking to the Koji assistant.');
+    expect(world.lastHeard(alice)).toBe('Your conversation with Bob was closed after 15 minutes without messages.');
+    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
+  });
+
+  it('should keep a conversation open while messages keep coming', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ inactivityTimeoutMinutes: 15 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+
+    world.clock.advanceMinutes(10);
+    await world.say(alice, 'Still checking');
+    world.clock.advanceMinutes(10);
+    const report = await sweepTimeouts(world.deps);
+
+    expect(report.closedForInactivity).toBe(0);
+    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+  });
+
+  it('should tell a user who waited past the queue timeout and offer a ticket', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ queueTimeoutMinutes: 5 });
+    await world.operator('Alice', { onDuty: true });
+    await world.say(world.person('First'), 'operator');
+    const second = world.person('Second');
+    await world.say(second, 'operator');
+
+    world.clock.advanceMinutes(4);
+    expect((await sweepTimeouts(world.deps)).queueTimeouts).toBe(0);
+    world.clock.advanceMinutes(1);
+    expect((await sweepTimeouts(world.deps)).queueTimeouts).toBe(1);
+
+    expect(world.chat.lastTo(second)).toMatchObject({
+      text: expect.stringContaining('no operator could take your request within 5 minutes'),
+      buttons: [{ action: 'accept-ticket', label: 'Create a ticket' }],
+    });
+    expect((await world.sessionOf(second))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'queue-timeout' });
+    await world.say(second, 'ticket');
+    expect(world.tickets.tickets).toHaveLength(1);
+  });
+
+  it('should measure the wait of a user handed back to the queue from when they were handed back', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ queueTimeoutMinutes: 5, inactivityTimeoutMinutes: 60 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    world.clock.advanceMinutes(30);
+    await world.say(alice, '#off');
+
+    world.clock.advanceMinutes(1);
+    const report = await sweepTimeouts(world.deps);
+
+    expect(report.queueTimeouts).toBe(0);
+    expect((await world.sessionOf(bob))?.state.kind).toBe('queued');
+  });
+
+  it('should do nothing for projects where live agent support is off', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ inactivityTimeoutMinutes: 1 });
+    await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    await world.settings.put('10000', { ...(await world.settings.get('10000'))!, enabled: false });
+
+    world.clock.advanceMinutes(120);
+
+    expect(await sweepTimeouts(world.deps)).toEqual({ closedForInactivity: 0, queueTimeouts: 0, offersExpired: 0 });
+  });
+});

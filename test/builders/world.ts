@@ -1,0 +1,128 @@
+import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
+import type { IncomingChatMessage, MessageOutcome } from '../../src/app/incoming-message';
+import { grantOperatorRole } from '../../src/app/manage-operator-role';
+import type { CoreDeps, Logger } from '../../src/app/ports';
+import { updateSettings } from '../../src/app/update-settings';
+import { HandoffHintAssistant } from '../../src/app/default-assistant';
+import type { ChatActionKind } from '../../src/domain/outgoing-message';
+import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
+import type { SettingsChange } from '../../src/domain/settings';
+import { FakeTickets } from '../fakes/fake-tickets';
+import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
+import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
+import { RecordingChat } from '../fakes/recording-chat';
+
+export const PROJECT = '10000';
+
+export class RecordingLogger implements Logger {
+  readonly entries: Array<{ level: 'info' | 'warn'; event: string; fields?: Record<string, unknown> | undefined }> = [];
+  info(event: string, fields?: Record<string, unknown>): void {
+    this.entries.push({ level: 'info', event, fields });
+  }
+  warn(event: string, fields?: Record<string, unknown>): void {
+    this.entries.push({ level: 'warn', event, fields });
+  }
+}
+
+export interface WorldOptions {
+  /** Makes every store call yield to other pending work, so concurrent handlers interleave. */
+  readonly yieldBetweenCalls?: () => Promise<void>;
+}
+
+/**
+ * A help desk with in-memory ports: people, a clock, and ways to make them
+ * talk. Each message gets a fresh delivery id unless the test repeats one.
+ */
+export class World {
+  readonly clock = new FixedClock();
+  readonly state: InMemoryLiveAgentState;
+  readonly settings = new InMemorySettings();
+  readonly transcripts = new InMemoryTranscripts(this.clock);
+  readonly deliveries = new InMemoryDeliveries();
+  readonly chat = new RecordingChat();
+  readonly tickets = new FakeTickets();
+  readonly log = new RecordingLogger();
+  readonly deps: CoreDeps;
+  private deliveryCounter = 0;
+
+  constructor(options: WorldOptions = {}) {
+    this.state = new InMemoryLiveAgentState(options.yieldBetweenCalls);
+    this.deps = {
+      state: this.state,
+      settings: this.settings,
+      transcripts: this.transcripts,
+      deliveries: this.deliveries,
+      chat: this.chat,
+      tickets: this.tickets,
+      assistant: new HandoffHintAssistant(),
+      clock: this.clock,
+      log: this.log,
+    };
+  }
+
+  /** A chat user with a display name the chat platform knows. */
+  person(name: string, options: { channel?: ChatChannel; tenantId?: string; email?: string } = {}): Participant {
+    const p: Participant = {
+      channel: options.channel ?? 'slack',
+      tenantId: options.tenantId ?? 'T1',
+      userId: `U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}`,
+    };
+    this.chat.profiles.set(participantKey(p), { displayName: name, email: options.email });
+    return p;
+  }
+
+  async enableLiveAgents(change: SettingsChange = {}): Promise<void> {
+    await updateSettings(this.deps, PROJECT, { enabled: true, ...change });
+  }
+
+  /** A person with the Live agent role, optionally already on duty. */
+  async operator(name: string, options: { onDuty?: boolean; channel?: ChatChannel } = {}): Promise<Participant> {
+    const p = this.person(name, options);
+    await grantOperatorRole(this.deps, { projectId: PROJECT, participant: p, displayName: name });
+    if (options.onDuty) await this.say(p, '#on');
+    return p;
+  }
+
+  message(from: Participant, text: string, extra: Partial<IncomingChatMessage> = {}): IncomingChatMessage {
+    this.deliveryCounter += 1;
+    this.clock.advanceMs(1000);
+    return {
+      id: `Ev${String(this.deliveryCounter).padStart(4, '0')}`,
+      projectId: PROJECT,
+      from,
+      text,
+      sentAt: this.clock.now(),
+      ...extra,
+    };
+  }
+
+  say(from: Participant, text: string, extra: Partial<IncomingChatMessage> = {}): Promise<MessageOutcome> {
+    return this.deliver(this.message(from, text, extra));
+  }
+
+  click(from: Participant, kind: ChatActionKind, extra: Partial<IncomingChatMessage> & { value?: string } = {}): Promise<MessageOutcome> {
+    const { value, ...rest } = extra;
+    return this.say(from, '', { action: { kind, value }, ...rest });
+  }
+
+  deliver(msg: IncomingChatMessage): Promise<MessageOutcome> {
+    return handleIncomingMessage(this.deps, msg);
+  }
+
+  /** Texts a person received, in order. */
+  heard(p: Participant): string[] {
+    return this.chat.textsTo(p);
+  }
+
+  lastHeard(p: Participant): string {
+    return this.chat.lastTo(p)?.text ?? '';
+  }
+
+  async sessionOf(user: Participant) {
+    return (await this.state.getSession(user))?.value;
+  }
+
+  async operatorRecord(p: Participant) {
+    return (await this.state.getOperator(p))?.value;
+  }
+}

@@ -1,0 +1,46 @@
+import { ChatDeliveryError } from '../../src/domain/errors';
+import type { OutgoingMessage } from '../../src/domain/outgoing-message';
+import { participantKey, type Participant } from '../../src/domain/participant';
+import type { ChatGateway, ChatProfile } from '../../src/app/ports';
+
+export interface SentMessage {
+  readonly to: Participant;
+  readonly message: OutgoingMessage;
+}
+
+/** Records what people were sent; can be told that someone is unreachable. */
+export class RecordingChat implements ChatGateway {
+  readonly sent: SentMessage[] = [];
+  readonly profiles = new Map<string, ChatProfile>();
+  readonly unreachable = new Set<string>();
+
+  send(to: Participant, message: OutgoingMessage): Promise<void> {
+    if (this.unreachable.has(participantKey(to))) {
+      return Promise.reject(new ChatDeliveryError(`${to.userId} cannot be reached`));
+    }
+    this.sent.push({ to, message: structuredClone(message) });
+    return Promise.resolve();
+  }
+
+  profile(participant: Participant): Promise<ChatProfile> {
+    const found = this.profiles.get(participantKey(participant));
+    return found ? Promise.resolve(found) : Promise.reject(new ChatDeliveryError(`No profile for ${participant.userId}`));
+  }
+
+  /** Texts sent to one person, in order. */
+  textsTo(p: Participant): string[] {
+    return this.messagesTo(p).map((m) => m.text);
+  }
+
+  messagesTo(p: Participant): OutgoingMessage[] {
+    return this.sent.filter((s) => participantKey(s.to) === participantKey(p)).map((s) => s.message);
+  }
+
+  lastTo(p: Participant): OutgoingMessage | undefined {
+    return this.messagesTo(p).at(-1);
+  }
+
+  clear(): void {
+    this.sent.length = 0;
+  }
+}
