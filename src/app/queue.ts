@@ -1,18 +1,30 @@
-import type { ChatSession } from '../domain/chat-session';
+import type { ChatSession, SessionStateKind } from '../domain/chat-session';
 import type { CoreDeps, Versioned } from './ports';
 
 const PAGE = 100;
 
-/** Every waiting session of a project, first come first served. */
-export async function queuedSessions(deps: Pick<CoreDeps, 'state'>, projectId: string): Promise<Versioned<ChatSession>[]> {
+/**
+ * Every session of a project in one state, oldest first. Read whole before
+ * anything acts on it, because acting changes the index being paged through.
+ */
+export async function allSessionsInState(
+  deps: Pick<CoreDeps, 'state'>,
+  projectId: string,
+  state: SessionStateKind,
+): Promise<Versioned<ChatSession>[]> {
   const all: Versioned<ChatSession>[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.state.sessionsInState(projectId, 'queued', { limit: PAGE, cursor });
+    const page = await deps.state.sessionsInState(projectId, state, { limit: PAGE, cursor });
     all.push(...page.items);
     cursor = page.cursor;
   } while (cursor);
   return all;
+}
+
+/** Every waiting session of a project, first come first served. */
+export function queuedSessions(deps: Pick<CoreDeps, 'state'>, projectId: string): Promise<Versioned<ChatSession>[]> {
+  return allSessionsInState(deps, projectId, 'queued');
 }
 
 export async function queueLength(deps: Pick<CoreDeps, 'state'>, projectId: string): Promise<number> {

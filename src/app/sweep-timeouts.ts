@@ -4,7 +4,8 @@ import type { LiveAgentSettings } from '../domain/settings';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { closeSession, endConversation } from './end-session';
 import { notify } from './notify';
-import type { CoreDeps, Versioned } from './ports';
+import type { CoreDeps } from './ports';
+import { allSessionsInState } from './queue';
 import { loadSettings } from './project-settings';
 
 /** An offered ticket nobody took up is forgotten after a day. */
@@ -47,6 +48,15 @@ export async function sweepTimeouts(deps: CoreDeps): Promise<SweepReport> {
   return report;
 }
 
+async function forEachSession(
+  deps: CoreDeps,
+  projectId: string,
+  state: SessionStateKind,
+  visit: (session: ChatSession) => Promise<void>,
+): Promise<void> {
+  for (const { value } of await allSessionsInState(deps, projectId, state)) await visit(value);
+}
+
 async function isSilent(deps: CoreDeps, session: ChatSession, settings: LiveAgentSettings): Promise<boolean> {
   if (session.state.kind !== 'with-operator') return false;
   const [last] = await deps.transcripts.read(session.id, { last: 1 });
@@ -73,21 +83,4 @@ async function offerTicketAfterWaiting(deps: CoreDeps, session: ChatSession, set
     });
   }
   return offered;
-}
-
-/** Visits every session in a state; collects the page first, since visiting changes the index. */
-async function forEachSession(
-  deps: CoreDeps,
-  projectId: string,
-  state: SessionStateKind,
-  visit: (session: ChatSession) => Promise<void>,
-): Promise<void> {
-  const all: Versioned<ChatSession>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.state.sessionsInState(projectId, state, { limit: 100, cursor });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  for (const { value } of all) await visit(value);
 }

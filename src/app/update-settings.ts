@@ -5,6 +5,7 @@ import { closeSession, endConversation } from './end-session';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
+import { allSessionsInState } from './queue';
 import { releaseOperator } from './release-operator';
 
 /**
@@ -24,17 +25,12 @@ export async function updateSettings(deps: CoreDeps, projectId: string, change: 
 
 async function windDown(deps: CoreDeps, projectId: string, settings: LiveAgentSettings): Promise<void> {
   for (const state of ['with-operator', 'queued', 'ticket-offered'] as const) {
-    let page = await deps.state.sessionsInState(projectId, state, { limit: 100 });
-    for (;;) {
-      for (const { value: session } of page.items) {
-        if (state === 'with-operator') {
-          await endConversation(deps, session.user, session.id, 'support-disabled', settings);
-        } else if (await closeSession(deps, session.user, session.id)) {
-          await notify(deps, session.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: session.id });
-        }
+    for (const { value: session } of await allSessionsInState(deps, projectId, state)) {
+      if (state === 'with-operator') {
+        await endConversation(deps, session.user, session.id, 'support-disabled', settings);
+      } else if (await closeSession(deps, session.user, session.id)) {
+        await notify(deps, session.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: session.id });
       }
-      if (!page.cursor) break;
-      page = await deps.state.sessionsInState(projectId, state, { limit: 100, cursor: page.cursor });
     }
   }
   for (const { value: operator } of await deps.state.operatorsByDuty(projectId, 'on')) {

@@ -55,9 +55,13 @@ export function isOperatorOnly(command: OperatorCommand): boolean {
   return ['go-on-duty', 'go-off-duty', 'create-ticket', 'list-operators', 'forward'].includes(command.kind);
 }
 
-/** True when a user who was offered a ticket takes it up. */
+/** True when a user who was offered a ticket takes it up: "ticket", "yes", "yes please", "ok, create it". */
 export function acceptsTicketOffer(text: string): boolean {
-  return TICKET_OFFER_ACCEPT_WORDS.includes(compactForm(normalizeChatText(text)).replace(/[.!]+$/, ''));
+  if (TICKET_OFFER_ACCEPT_WORDS.includes(compactForm(normalizeChatText(text)).replace(/[.!]+$/, ''))) return true;
+  // "yes?" asks something; it does not accept anything.
+  if (text.trim().endsWith('?')) return false;
+  const words = wordsOf(text);
+  return words.length > 0 && words.length <= 4 && ['yes', 'ok', 'okay', 'sure', 'ticket'].includes(words[0] ?? '');
 }
 
 /** The command names operators see in help texts. */
@@ -87,7 +91,16 @@ export function parseOperatorCommand(text: string): OperatorCommand | undefined 
       }
     }
   }
-  const hashWord = /^#\s*([a-z0-9_-]+)/i.exec(normalized);
+  // `#on for lunch`: a `#` command reads the same with a few words after it.
+  const [head, ...rest] = normalized.split(/\s+/);
+  if (head?.startsWith('#') && rest.length > 0) {
+    const leading = parseOperatorCommand(head);
+    if (leading && leading.kind !== 'unknown' && !OPERATOR_COMMANDS.some((r) => r.takesArgument && r.words.includes(compactForm(head)))) {
+      return leading;
+    }
+  }
+  // Only a literally typed `#word` is an unknown command; a Slack channel link opening a sentence is just words.
+  const hashWord = /^#\s*([a-z][a-z_]*)(?:\s|$)/i.exec(text.trim());
   if (hashWord?.[1] !== undefined) return { kind: 'unknown', word: `#${hashWord[1].toLowerCase()}` };
   return undefined;
 }
@@ -142,9 +155,11 @@ function argumentAfter(normalized: string, word: string): string | undefined {
 }
 
 function wordsOf(text: string): string[] {
+  // NFC first, and combining marks kept: in Hindi or Thai a vowel sign is part of the word, not a separator.
   return text
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}\s]+/gu, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 0);
 }

@@ -43,17 +43,3 @@ export interface ChatSession {
   readonly state: SessionState;
   readonly ticket?: TicketRef | undefined;
 }
-
-export function queuedSince(session: ChatSession): number | undefined {
-  return session.state.kind === 'queued' ? session.state.since : undefined;
-}
-
-export function operatorOf(session: ChatSession): Participant | undefined {
-  return session.state.kind === 'with-operator' ? session.state.operator : undefined;
-}
-
-/** Orders queued sessions first come, first served; the id breaks ties deterministically. */
-export function compareQueueOrder(a: ChatSession, b: ChatSession): number {
-  const byTime = (queuedSince(a) ?? 0) - (queuedSince(b) ?? 0);
-  return byTime !== 0 ? byTime : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}

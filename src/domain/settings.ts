@@ -36,7 +36,12 @@ export type SettingsChange = Partial<LiveAgentSettings>;
 
 /** Applies a change on top of current settings, refusing values an admin could not have meant. */
 export function applySettingsChange(current: LiveAgentSettings, change: SettingsChange): LiveAgentSettings {
-  const next: LiveAgentSettings = { ...current, ...stripUndefined(change) };
+  // An empty request type clears the choice: tickets then use the service desk's first request type.
+  const { requestTypeId: clearedOrSet, ...rest } = change;
+  const next: LiveAgentSettings =
+    clearedOrSet === ''
+      ? { ...current, ...stripUndefined(rest), requestTypeId: undefined }
+      : { ...current, ...stripUndefined(change) };
   const problems: string[] = [];
   if (typeof next.enabled !== 'boolean') problems.push('Live agent support must be on or off.');
   if (!isIntegerIn(next.operatorCapacity, 1, MAX_OPERATOR_CAPACITY)) {

@@ -39,6 +39,7 @@ export function isAfter(line: TranscriptLine, cursor: TranscriptCursor | undefin
 /** The first words a user wrote, as a ticket summary when the operator gives none. */
 export function summaryFromLines(lines: readonly TranscriptLine[], fallback: string): string {
   const first = lines.find((l) => l.role === 'user' && l.text.trim().length > 0);
-  const text = (first?.text ?? fallback).replace(/\s+/g, ' ').trim();
-  return text.length <= 120 ? text : `${text.slice(0, 117).trimEnd()}…`;
+  // Cut by characters, not UTF-16 units, so an emoji is never split in half.
+  const chars = Array.from((first?.text ?? fallback).replace(/\s+/g, ' ').trim());
+  return chars.length <= 120 ? chars.join('') : `${chars.slice(0, 117).join('').trimEnd()}…`;
 }

@@ -1,7 +1,6 @@
 import type { ChatSession, SessionStateKind } from '../../src/domain/chat-session';
 import type { DutyStatus, Operator } from '../../src/domain/operator';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
-import { compareQueueOrder } from '../../src/domain/chat-session';
 import {
   MAX_WRITES_PER_COMMIT,
   type LiveAgentState,
@@ -25,6 +24,8 @@ export class InMemoryLiveAgentState implements LiveAgentState {
   readonly sessions = new Map<string, Stored<ChatSession>>();
   commits = 0;
   rejectedCommits = 0;
+  /** Versions are never reused, even after a delete, so a stale expectation can never match a new record. */
+  private lastVersion = 0;
 
   constructor(private readonly yieldBetweenCalls: () => Promise<void> = () => Promise.resolve()) {}
 
@@ -58,13 +59,16 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     page: { limit?: number; cursor?: string | undefined } = {},
   ): Promise<Page<Versioned<ChatSession>>> {
     await this.yieldBetweenCalls();
+    const after = page.cursor ? (JSON.parse(page.cursor) as { since: number; id: string }) : undefined;
     const all = [...this.sessions.values()]
       .filter((s) => s.value.projectId === projectId && s.value.state.kind === state)
-      .sort((a, b) => compareBySince(a.value, b.value));
-    const start = page.cursor ? Number(page.cursor) : 0;
+      .filter((s) => !after || compareSortKeys(sortKeyOf(s.value), after) > 0)
+      .sort((a, b) => compareSortKeys(sortKeyOf(a.value), sortKeyOf(b.value)));
     const limit = page.limit ?? 10;
-    const items = all.slice(start, start + limit).map((s) => copy(s)!);
-    const next = start + limit < all.length ? String(start + limit) : undefined;
+    const items = all.slice(0, limit).map((s) => copy(s)!);
+    const last = items.at(-1);
+    // Like a KVS cursor, this one points after the last item returned, not at a position.
+    const next = all.length > limit && last ? JSON.stringify(sortKeyOf(last.value)) : undefined;
     return { items, cursor: next };
   }
 
@@ -86,7 +90,8 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     for (const w of writes) {
       const table = this.tableOf(w) as Map<string, Stored<unknown>>;
       const key = keyOf(w).slice(2);
-      const version = (table.get(key)?.version ?? 0) + 1;
+      this.lastVersion += 1;
+      const version = this.lastVersion;
       switch (w.kind) {
         case 'put-operator':
           table.set(key, { value: structuredClone(w.operator), version });
@@ -120,10 +125,12 @@ function keyOf(w: StateWrite): string {
   }
 }
 
-function compareBySince(a: ChatSession, b: ChatSession): number {
-  if (a.state.kind === 'queued' && b.state.kind === 'queued') return compareQueueOrder(a, b);
-  const since = (s: ChatSession) => s.state.since;
-  return since(a) - since(b) || (a.id < b.id ? -1 : 1);
+function sortKeyOf(s: ChatSession): { since: number; id: string } {
+  return { since: s.state.since, id: s.id };
+}
+
+function compareSortKeys(a: { since: number; id: string }, b: { since: number; id: string }): number {
+  return a.since - b.since || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function copy<T>(stored: Stored<T> | undefined): Versioned<T> | undefined {

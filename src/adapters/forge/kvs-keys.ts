@@ -1,0 +1,37 @@
+import { participantKey, type Participant } from '../../domain/participant';
+
+/**
+ * Every storage key the app writes, in one place. Forge keys allow only
+ * `[a-zA-Z0-9:._\s-#]`, at most 500 characters, so ids from Slack and Teams
+ * (which contain `/`, `@`, `|` and more) are escaped: every character outside
+ * `[A-Za-z0-9_-]` becomes `.` and two hex digits per UTF-8 byte. `:` stays free
+ * as the separator. The `v1` segment lets a later layout live beside this one.
+ */
+export const KEY_VERSION = 'v1';
+
+export function escapeKeyPart(raw: string): string {
+  let out = '';
+  for (const byte of Buffer.from(raw, 'utf8')) {
+    const ch = String.fromCharCode(byte);
+    out += /[A-Za-z0-9_-]/.test(ch) ? ch : `.${byte.toString(16).padStart(2, '0')}`;
+  }
+  return out;
+}
+
+export const storageKeys = {
+  operator: (p: Participant) => `operator:${KEY_VERSION}:${escapeKeyPart(participantKey(p))}`,
+  session: (user: Participant) => `session:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
+  message: (conversationId: string, lineId: string) =>
+    `message:${KEY_VERSION}:${escapeKeyPart(conversationId)}:${escapeKeyPart(lineId)}`,
+  delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
+  settingsPrefix: `settings:${KEY_VERSION}:`,
+  settings: (projectId: string) => `settings:${KEY_VERSION}:${escapeKeyPart(projectId)}`,
+} as const;
+
+export const ENTITY = { operator: 'operator', session: 'session', message: 'message' } as const;
+export const INDEX = {
+  operatorsByDutyAndLoad: 'by-duty-load',
+  operatorsByTenant: 'by-tenant',
+  sessionsByStateAndSince: 'by-state-since',
+  messagesByConversation: 'by-conversation',
+} as const;

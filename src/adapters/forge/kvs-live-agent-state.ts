@@ -1,0 +1,174 @@
+import { randomInt } from 'node:crypto';
+import { Filter, FilterConditions, Sort, type kvs as KvsClient } from '@forge/kvs';
+import type { ChatSession, SessionStateKind } from '../../domain/chat-session';
+import type { DutyStatus, Operator } from '../../domain/operator';
+import type { ChatChannel, Participant } from '../../domain/participant';
+import {
+  MAX_WRITES_PER_COMMIT,
+  type Expected,
+  type LiveAgentState,
+  type Page,
+  type StateWrite,
+  type Versioned,
+} from '../../app/ports';
+import { isWriteConflict } from './kvs-errors';
+import { ENTITY, INDEX, storageKeys } from './kvs-keys';
+
+type Kvs = typeof KvsClient;
+
+/** How an operator is stored: the record whole, plus the attributes its indexes need. */
+export interface OperatorEntity {
+  readonly projectId: string;
+  readonly channel: ChatChannel;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly duty: DutyStatus;
+  readonly load: number;
+  readonly version: number;
+  readonly data: Operator;
+}
+
+export interface SessionEntity {
+  readonly projectId: string;
+  readonly state: SessionStateKind;
+  readonly since: number;
+  readonly version: number;
+  readonly data: ChatSession;
+}
+
+/** KVS answers at most 100 items per page. */
+const PAGE_LIMIT = 100;
+
+/**
+ * Operators and sessions as Forge KVS custom entities. Compare-and-set is a
+ * conditional transaction on the `version` attribute: all writes of a commit
+ * land together or not at all, and a lost race reads as `false`.
+ */
+export class KvsLiveAgentState implements LiveAgentState {
+  constructor(private readonly kvs: Kvs) {}
+
+  async getOperator(participant: Participant): Promise<Versioned<Operator> | undefined> {
+    const found = await this.kvs.entity<OperatorEntity>(ENTITY.operator).get(storageKeys.operator(participant));
+    return found && { value: found.data, version: found.version };
+  }
+
+  async getSession(user: Participant): Promise<Versioned<ChatSession> | undefined> {
+    const found = await this.kvs.entity<SessionEntity>(ENTITY.session).get(storageKeys.session(user));
+    return found && { value: found.data, version: found.version };
+  }
+
+  async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
+    return this.allOperators(INDEX.operatorsByDutyAndLoad, [projectId, duty]);
+  }
+
+  async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
+    return this.allOperators(INDEX.operatorsByTenant, [channel, tenantId]);
+  }
+
+  async sessionsInState(
+    projectId: string,
+    state: SessionStateKind,
+    page: { readonly limit?: number; readonly cursor?: string | undefined } = {},
+  ): Promise<Page<Versioned<ChatSession>>> {
+    let query = this.kvs
+      .entity<SessionEntity>(ENTITY.session)
+      .query()
+      .index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] })
+      .sort(Sort.ASC)
+      .limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
+    if (page.cursor) query = query.cursor(page.cursor);
+    const { results, nextCursor } = await query.getMany();
+    return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
+  }
+
+  async commit(writes: readonly StateWrite[]): Promise<boolean> {
+    if (writes.length === 0 || writes.length > MAX_WRITES_PER_COMMIT) {
+      throw new RangeError(`A commit holds 1 to ${MAX_WRITES_PER_COMMIT} writes, not ${writes.length}`);
+    }
+    const tx = this.kvs.transact();
+    for (const write of writes) {
+      switch (write.kind) {
+        case 'put-operator': {
+          const entity = operatorEntity(write.operator, nextVersion(write.expected));
+          tx.set(storageKeys.operator(write.operator.participant), entity, {
+            entityName: ENTITY.operator,
+            conditions: versionIs<OperatorEntity>(write.expected),
+          });
+          break;
+        }
+        case 'delete-operator':
+          tx.delete(storageKeys.operator(write.participant), {
+            entityName: ENTITY.operator,
+            conditions: versionIs<OperatorEntity>(write.expected),
+          });
+          break;
+        case 'put-session': {
+          const entity = sessionEntity(write.session, nextVersion(write.expected));
+          tx.set(storageKeys.session(write.session.user), entity, {
+            entityName: ENTITY.session,
+            conditions: versionIs<SessionEntity>(write.expected),
+          });
+          break;
+        }
+        case 'delete-session':
+          tx.delete(storageKeys.session(write.user), {
+            entityName: ENTITY.session,
+            conditions: versionIs<SessionEntity>(write.expected),
+          });
+          break;
+      }
+    }
+    try {
+      await tx.execute();
+      return true;
+    } catch (error) {
+      if (isWriteConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  private async allOperators(index: string, partition: unknown[]): Promise<Versioned<Operator>[]> {
+    const all: Versioned<Operator>[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(index, { partition }).limit(PAGE_LIMIT);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      all.push(...page.results.map((r) => ({ value: r.value.data, version: r.value.version })));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+}
+
+/**
+ * A new record starts at an unguessable version, so that a record deleted and
+ * created again never shows a version a slow writer still expects (ABA).
+ */
+function nextVersion(expected: Expected): number {
+  return expected === 'absent' ? randomInt(1, 2 ** 47) : expected + 1;
+}
+
+function versionIs<T extends { version: number }>(expected: Expected) {
+  return new Filter<T>().and(
+    'version',
+    expected === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(expected),
+  );
+}
+
+export function operatorEntity(operator: Operator, version: number): OperatorEntity {
+  return {
+    projectId: operator.projectId,
+    channel: operator.participant.channel,
+    tenantId: operator.participant.tenantId,
+    userId: operator.participant.userId,
+    duty: operator.duty,
+    load: operator.assignments.length,
+    version,
+    data: operator,
+  };
+}
+
+export function sessionEntity(session: ChatSession, version: number): SessionEntity {
+  return { projectId: session.projectId, state: session.state.kind, since: session.state.since, version, data: session };
+}

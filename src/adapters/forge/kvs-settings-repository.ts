@@ -1,0 +1,37 @@
+import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import type { SettingsRepository } from '../../app/ports';
+import type { LiveAgentSettings } from '../../domain/settings';
+import { storageKeys } from './kvs-keys';
+
+type Kvs = typeof KvsClient;
+
+interface StoredSettings {
+  readonly projectId: string;
+  readonly settings: LiveAgentSettings;
+}
+
+/** One small key per project; the project id is stored too, since keys are escaped. */
+export class KvsSettingsRepository implements SettingsRepository {
+  constructor(private readonly kvs: Kvs) {}
+
+  async get(projectId: string): Promise<LiveAgentSettings | undefined> {
+    return (await this.kvs.get<StoredSettings>(storageKeys.settings(projectId)))?.settings;
+  }
+
+  async put(projectId: string, settings: LiveAgentSettings): Promise<void> {
+    await this.kvs.set<StoredSettings>(storageKeys.settings(projectId), { projectId, settings });
+  }
+
+  async enabledProjects(): Promise<string[]> {
+    const enabled: string[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = this.kvs.query().where('key', WhereConditions.beginsWith(storageKeys.settingsPrefix)).limit(100);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany<StoredSettings>();
+      for (const { value } of page.results) if (value.settings.enabled) enabled.push(value.projectId);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return enabled;
+  }
+}

@@ -1,0 +1,98 @@
+import { Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import type { TranscriptCursor } from '../../domain/chat-session';
+import { compareLines, isAfter, type TranscriptLine } from '../../domain/transcript';
+import type { TranscriptLog } from '../../app/ports';
+import { isWriteConflict } from './kvs-errors';
+import { ENTITY, INDEX, storageKeys } from './kvs-keys';
+
+type Kvs = typeof KvsClient;
+
+/** One transcript line as a `message` entity, indexed by conversation and time. */
+export interface MessageEntity {
+  readonly conversationId: string;
+  readonly at: number;
+  readonly line: TranscriptLine;
+}
+
+const PAGE_LIMIT = 100;
+
+/**
+ * Transcripts as one small entity per line, never a growing value rewritten on
+ * each message: a relayed message costs one write of its own size. The key is
+ * the conversation and the line id, and it is written create-if-absent, so the
+ * write is also the record that the delivery was handled.
+ *
+ * Forge caps a value at 240 KiB; a chat message is far below that (Slack allows
+ * 40,000 characters), and longer texts are cut with a note rather than lost whole.
+ */
+export class KvsTranscriptLog implements TranscriptLog {
+  static readonly MAX_TEXT_CHARS = 60_000;
+
+  constructor(private readonly kvs: Kvs) {}
+
+  async append(
+    conversationId: string,
+    line: TranscriptLine,
+    options: { readonly expiresInSeconds?: number } = {},
+  ): Promise<'appended' | 'duplicate'> {
+    const entity: MessageEntity = { conversationId, at: line.at, line: bounded(line) };
+    try {
+      await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(conversationId, line.id), entity, {
+        keyPolicy: 'FAIL_IF_EXISTS',
+        ...(options.expiresInSeconds === undefined ? {} : { ttl: { value: options.expiresInSeconds, unit: 'SECONDS' } }),
+      });
+      return 'appended';
+    } catch (error) {
+      if (isWriteConflict(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  async appendMany(conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
+    for (const line of lines) await this.append(conversationId, line);
+  }
+
+  async read(
+    conversationId: string,
+    options: { readonly after?: TranscriptCursor | undefined; readonly last?: number } = {},
+  ): Promise<TranscriptLine[]> {
+    if (options.last !== undefined) {
+      // Newest first, then put back in reading order: the timeout sweep reads one line, not the whole conversation.
+      const newest = await this.page(conversationId, Sort.DESC, Math.min(options.last, PAGE_LIMIT), undefined, options.after);
+      return newest.lines.filter((l) => isAfter(l, options.after)).sort(compareLines);
+    }
+    const lines: TranscriptLine[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page(conversationId, Sort.ASC, PAGE_LIMIT, cursor, options.after);
+      lines.push(...page.lines);
+      cursor = page.cursor;
+    } while (cursor);
+    return lines.filter((l) => isAfter(l, options.after)).sort(compareLines);
+  }
+
+  private async page(
+    conversationId: string,
+    sort: Sort,
+    limit: number,
+    cursor: string | undefined,
+    after: TranscriptCursor | undefined,
+  ): Promise<{ lines: TranscriptLine[]; cursor?: string | undefined }> {
+    let query = this.kvs
+      .entity<MessageEntity>(ENTITY.message)
+      .query()
+      .index(INDEX.messagesByConversation, { partition: [conversationId] })
+      .sort(sort)
+      .limit(limit);
+    if (after) query = query.where(WhereConditions.greaterThanEqualTo(after.at));
+    if (cursor) query = query.cursor(cursor);
+    const { results, nextCursor } = await query.getMany();
+    return { lines: results.map((r) => r.value.line), cursor: nextCursor };
+  }
+}
+
+function bounded(line: TranscriptLine): TranscriptLine {
+  const max = KvsTranscriptLog.MAX_TEXT_CHARS;
+  if (line.text.length <= max) return line;
+  return { ...line, text: `${line.text.slice(0, max)}… [cut: the message was ${line.text.length} characters long]` };
+}

@@ -1,0 +1,701 @@
+import type { Assignment, Operator } from '../../src/domain/operator';
+import type { ChatSession } from '../../src/domain/chat-session';
+import type { Participant } from '../../src/domain/participant';
+import { MAX_WRITES_PER_COMMIT, type LiveAgentState, type StateWrite, type Versioned } from '../../src/app/ports';
+import { anAssignment, anOperator, aParticipant, PROJECT_ID, T0 } from '../builders/operator';
+import { aSession, queued, ticketOffered, withOperator } from '../builders/session';
+
+const OTHER_PROJECT = '20000';
+
+/**
+ * What every implementation of the `LiveAgentState` port must do: the in-memory
+ * fake and the Forge KVS adapter alike. Each test gets a fresh, empty store from
+ * `makeState`.
+ */
+export function describeLiveAgentStateContract(
+  name: string,
+  makeState: () => Promise<LiveAgentState> | LiveAgentState,
+): void {
+  describe(`LiveAgentState contract: ${name}`, () => {
+    let state: LiveAgentState;
+
+    beforeEach(async () => {
+      state = await makeState();
+    });
+
+    const putOperator = (operator: Operator, expected: number | 'absent'): StateWrite => ({ kind: 'put-operator', operator, expected });
+    const putSession = (session: ChatSession, expected: number | 'absent'): StateWrite => ({ kind: 'put-session', session, expected });
+    const deleteOperator = (participant: Participant, expected: number): StateWrite => ({ kind: 'delete-operator', participant, expected });
+    const deleteSession = (user: Participant, expected: number): StateWrite => ({ kind: 'delete-session', user, expected });
+
+    /** Stores a new operator or session and returns it as read back, with its version. */
+    async function created(value: Operator): Promise<Versioned<Operator>>;
+    async function created(value: ChatSession): Promise<Versioned<ChatSession>>;
+    async function created(value: Operator | ChatSession): Promise<Versioned<Operator | ChatSession>> {
+      const isOperator = 'participant' in value;
+      const write = isOperator ? putOperator(value, 'absent') : putSession(value, 'absent');
+      if (!(await state.commit([write]))) throw new Error('Arrange failed: could not create the record');
+      const stored = isOperator ? await state.getOperator(value.participant) : await state.getSession(value.user);
+      if (!stored) throw new Error('Arrange failed: the created record is not there');
+      return stored;
+    }
+
+    /** A commit the port forbids must not apply: it may throw or return false. */
+    async function outcomeOf(commit: Promise<boolean>): Promise<'applied' | 'refused'> {
+      try {
+        return (await commit) ? 'applied' : 'refused';
+      } catch {
+        return 'refused';
+      }
+    }
+
+    async function allQueued(projectId: string, limit: number): Promise<{ pages: string[][]; ids: string[] }> {
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await state.sessionsInState(projectId, 'queued', { limit, cursor });
+        pages.push(page.items.map((s) => s.value.id));
+        cursor = page.cursor;
+        if (pages.length > 20) throw new Error('Paging does not end');
+      } while (cursor);
+      return { pages, ids: pages.flat() };
+    }
+
+    describe('reading what is not there', () => {
+      it('should return undefined when the operator was never stored', async () => {
+        // Act
+        const found = await state.getOperator(aParticipant({ userId: 'U0NOBODY' }));
+
+        // Assert
+        expect(found).toBeUndefined();
+      });
+
+      it('should return undefined when the user has no session', async () => {
+        // Act
+        const found = await state.getSession(aParticipant({ userId: 'U0NOBODY' }));
+
+        // Assert
+        expect(found).toBeUndefined();
+      });
+
+      it('should return empty lists from an empty store', async () => {
+        // Act
+        const onDuty = await state.operatorsByDuty(PROJECT_ID, 'on');
+        const ofTenant = await state.operatorsOfTenant('slack', 'T0001');
+        const page = await state.sessionsInState(PROJECT_ID, 'queued');
+
+        // Assert
+        expect(onDuty).toEqual([]);
+        expect(ofTenant).toEqual([]);
+        expect(page.items).toEqual([]);
+        expect(page.cursor).toBeUndefined();
+      });
+    });
+
+    describe('create if absent', () => {
+      it('should create an operator when the write expects it to be absent', async () => {
+        // Arrange
+        const alice = anOperator({ displayName: 'Alice' });
+
+        // Act
+        const committed = await state.commit([putOperator(alice, 'absent')]);
+
+        // Assert
+        expect(committed).toBe(true);
+        expect((await state.getOperator(alice.participant))?.value).toEqual(alice);
+      });
+
+      it('should create a session when the write expects it to be absent', async () => {
+        // Arrange
+        const session = aSession(1, { ticket: { key: 'SUP-1', url: 'https://example.atlassian.net/browse/SUP-1', coveredThrough: { at: T0, id: 'Ev0001' } } });
+
+        // Act
+        const committed = await state.commit([putSession(session, 'absent')]);
+
+        // Assert
+        expect(committed).toBe(true);
+        expect((await state.getSession(session.user))?.value).toEqual(session);
+      });
+
+      it('should refuse a second create of the same operator and keep the first', async () => {
+        // Arrange
+        const first = await created(anOperator({ displayName: 'Alice', duty: 'off' }));
+
+        // Act
+        const committed = await state.commit([putOperator({ ...first.value, duty: 'on', displayName: 'Impostor' }, 'absent')]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getOperator(first.value.participant)).toEqual(first);
+      });
+
+      it('should refuse a second create of the same session and keep the first', async () => {
+        // Arrange
+        const first = await created(aSession(1, { id: 'conv-first' }));
+
+        // Act
+        const committed = await state.commit([putSession({ ...first.value, id: 'conv-second' }, 'absent')]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getSession(first.value.user)).toEqual(first);
+      });
+
+      it('should keep operators and sessions apart when they belong to the same person', async () => {
+        // Arrange: one person can hold the role and be a user waiting for someone else.
+        const person = aParticipant({ userId: 'U0BOTH' });
+        await created(anOperator({ participant: person }));
+
+        // Act
+        const committed = await state.commit([putSession(aSession(1, { user: person }), 'absent')]);
+
+        // Assert
+        expect(committed).toBe(true);
+        expect((await state.getOperator(person))?.value.participant).toEqual(person);
+        expect((await state.getSession(person))?.value.user).toEqual(person);
+      });
+    });
+
+    describe('compare-and-set updates', () => {
+      it('should update an operator and change its version when the write expects the current version', async () => {
+        // Arrange
+        const read = await created(anOperator({ displayName: 'Alice', duty: 'off' }));
+        const onDuty: Operator = { ...read.value, duty: 'on', idleSince: T0 + 60_000 };
+
+        // Act
+        const committed = await state.commit([putOperator(onDuty, read.version)]);
+
+        // Assert
+        const after = await state.getOperator(read.value.participant);
+        expect(committed).toBe(true);
+        expect(after?.value).toEqual(onDuty);
+        expect(after?.version).not.toBe(read.version);
+      });
+
+      it('should update a session and change its version when the write expects the current version', async () => {
+        // Arrange
+        const read = await created(aSession(1));
+        const connected: ChatSession = { ...read.value, state: withOperator(aParticipant({ userId: 'U0ALICE' }), 'Alice', T0 + 5_000) };
+
+        // Act
+        const committed = await state.commit([putSession(connected, read.version)]);
+
+        // Assert
+        const after = await state.getSession(read.value.user);
+        expect(committed).toBe(true);
+        expect(after?.value).toEqual(connected);
+        expect(after?.version).not.toBe(read.version);
+      });
+
+      it('should give every successive update a new version', async () => {
+        // Arrange
+        let read = await created(anOperator());
+        const versions = [read.version];
+
+        // Act
+        for (let i = 1; i <= 3; i += 1) {
+          expect(await state.commit([putOperator({ ...read.value, idleSince: T0 + i }, read.version)])).toBe(true);
+          read = (await state.getOperator(read.value.participant))!;
+          versions.push(read.version);
+        }
+
+        // Assert
+        expect(new Set(versions).size).toBe(4);
+      });
+
+      it('should refuse a write with a stale version and leave the record as the winner wrote it', async () => {
+        // Arrange
+        const stale = await created(anOperator({ displayName: 'Alice' }));
+        const winner: Operator = { ...stale.value, assignments: [anAssignment(1)] };
+        expect(await state.commit([putOperator(winner, stale.version)])).toBe(true);
+        const current = await state.getOperator(stale.value.participant);
+
+        // Act
+        const committed = await state.commit([putOperator({ ...stale.value, assignments: [anAssignment(2)] }, stale.version)]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getOperator(stale.value.participant)).toEqual(current);
+      });
+
+      it('should refuse a versioned write to a record that does not exist, creating nothing', async () => {
+        // Arrange
+        const session = aSession(1);
+
+        // Act
+        const committed = await state.commit([putSession(session, 1)]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getSession(session.user)).toBeUndefined();
+      });
+
+      it('should refuse a write that expects the version a record had before it was deleted and created again', async () => {
+        // Arrange: a slow handler read the user's first session; meanwhile it ended and the user asked again.
+        const first = await created(aSession(1, { id: 'conv-first' }));
+        expect(await state.commit([deleteSession(first.value.user, first.version)])).toBe(true);
+        const second = await created(aSession(1, { id: 'conv-second' }));
+
+        // Act
+        const committed = await state.commit([putSession({ ...first.value, state: ticketOffered(T0, 'queue-timeout') }, first.version)]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getSession(first.value.user)).toEqual(second);
+      });
+    });
+
+    describe('all or nothing', () => {
+      it('should apply none of the writes when one of them is stale', async () => {
+        // Arrange
+        const operator = await created(anOperator({ displayName: 'Alice' }));
+        expect(await state.commit([putOperator({ ...operator.value, idleSince: T0 + 1 }, operator.version)])).toBe(true);
+        const operatorBefore = await state.getOperator(operator.value.participant);
+        const waiting = await created(aSession(1));
+        const session = aSession(2);
+
+        // Act: connecting with a stale operator version must not half-happen.
+        const committed = await state.commit([
+          putSession({ ...waiting.value, state: withOperator(operator.value.participant) }, waiting.version),
+          putSession(session, 'absent'),
+          putOperator({ ...operator.value, assignments: [anAssignment(1)] }, operator.version),
+        ]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getOperator(operator.value.participant)).toEqual(operatorBefore);
+        expect(await state.getSession(waiting.value.user)).toEqual(waiting);
+        expect(await state.getSession(session.user)).toBeUndefined();
+      });
+
+      it('should apply none of the writes when the stale one comes first', async () => {
+        // Arrange
+        const existing = await created(aSession(1));
+        const newcomer = aSession(2);
+
+        // Act
+        const committed = await state.commit([putSession(existing.value, existing.version + 1000), putSession(newcomer, 'absent')]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getSession(newcomer.user)).toBeUndefined();
+        expect(await state.getSession(existing.value.user)).toEqual(existing);
+      });
+
+      it('should apply every write of a commit whose versions all match', async () => {
+        // Arrange
+        const operator = await created(anOperator({ displayName: 'Alice' }));
+        const waiting = await created(aSession(1));
+        const assignment = anAssignment(1, { sessionId: waiting.value.id, user: waiting.value.user, userName: waiting.value.userName });
+
+        // Act
+        const committed = await state.commit([
+          putSession({ ...waiting.value, state: withOperator(operator.value.participant) }, waiting.version),
+          putOperator({ ...operator.value, assignments: [assignment] }, operator.version),
+        ]);
+
+        // Assert
+        expect(committed).toBe(true);
+        expect((await state.getSession(waiting.value.user))?.value.state.kind).toBe('with-operator');
+        expect((await state.getOperator(operator.value.participant))?.value.assignments).toEqual([assignment]);
+      });
+    });
+
+    describe('delete', () => {
+      it('should delete an operator when the write expects its current version', async () => {
+        // Arrange
+        const read = await created(anOperator());
+
+        // Act
+        const committed = await state.commit([deleteOperator(read.value.participant, read.version)]);
+
+        // Assert
+        expect(committed).toBe(true);
+        expect(await state.getOperator(read.value.participant)).toBeUndefined();
+        expect(await state.operatorsByDuty(PROJECT_ID, 'on')).toEqual([]);
+      });
+
+      it('should delete a session when the write expects its current version', async () => {
+        // Arrange
+        const read = await created(aSession(1));
+
+        // Act
+        const committed = await state.commit([deleteSession(read.value.user, read.version)]);
+
+        // Assert
+        expect(committed).toBe(true);
+        expect(await state.getSession(read.value.user)).toBeUndefined();
+        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+      });
+
+      it('should refuse a delete with a stale version and keep the record', async () => {
+        // Arrange
+        const stale = await created(aSession(1));
+        expect(await state.commit([putSession({ ...stale.value, state: queued(T0 + 1) }, stale.version)])).toBe(true);
+        const current = await state.getSession(stale.value.user);
+
+        // Act
+        const committed = await state.commit([deleteSession(stale.value.user, stale.version)]);
+
+        // Assert
+        expect(committed).toBe(false);
+        expect(await state.getSession(stale.value.user)).toEqual(current);
+      });
+
+      it('should refuse to delete an operator who is not there', async () => {
+        // Act
+        const committed = await state.commit([deleteOperator(aParticipant({ userId: 'U0NOBODY' }), 1)]);
+
+        // Assert
+        expect(committed).toBe(false);
+      });
+
+      it('should let the user start a new session once the old one is deleted', async () => {
+        // Arrange
+        const old = await created(aSession(1, { id: 'conv-old' }));
+        expect(await state.commit([deleteSession(old.value.user, old.version)])).toBe(true);
+
+        // Act
+        const committed = await state.commit([putSession(aSession(1, { id: 'conv-new' }), 'absent')]);
+
+        // Assert
+        expect(committed).toBe(true);
+        expect((await state.getSession(old.value.user))?.value.id).toBe('conv-new');
+      });
+    });
+
+    describe('operator queries', () => {
+      it('should list the operators of one project with one duty status', async () => {
+        // Arrange
+        await created(anOperator({ displayName: 'Alice', duty: 'on' }));
+        await created(anOperator({ displayName: 'Bob', duty: 'off' }));
+        await created(anOperator({ displayName: 'Carol', duty: 'on', load: 1 }));
+        await created(anOperator({ displayName: 'Dan', duty: 'on', projectId: OTHER_PROJECT }));
+
+        // Act
+        const onDuty = await state.operatorsByDuty(PROJECT_ID, 'on');
+        const offDuty = await state.operatorsByDuty(PROJECT_ID, 'off');
+        const otherProject = await state.operatorsByDuty(OTHER_PROJECT, 'on');
+
+        // Assert
+        expect(onDuty.map((o) => o.value.displayName).sort()).toEqual(['Alice', 'Carol']);
+        expect(offDuty.map((o) => o.value.displayName)).toEqual(['Bob']);
+        expect(otherProject.map((o) => o.value.displayName)).toEqual(['Dan']);
+      });
+
+      it('should follow an operator going off duty', async () => {
+        // Arrange
+        const alice = await created(anOperator({ displayName: 'Alice', duty: 'on' }));
+
+        // Act
+        await state.commit([putOperator({ ...alice.value, duty: 'off' }, alice.version)]);
+
+        // Assert
+        expect(await state.operatorsByDuty(PROJECT_ID, 'on')).toEqual([]);
+        expect((await state.operatorsByDuty(PROJECT_ID, 'off')).map((o) => o.value.displayName)).toEqual(['Alice']);
+      });
+
+      it('should list operators with the versions a compare-and-set needs', async () => {
+        // Arrange
+        const alice = await created(anOperator({ displayName: 'Alice' }));
+
+        // Act
+        const [listed] = await state.operatorsByDuty(PROJECT_ID, 'on');
+
+        // Assert
+        expect(listed).toEqual(alice);
+        expect(await state.commit([putOperator({ ...listed!.value, idleSince: T0 + 1 }, listed!.version)])).toBe(true);
+      });
+
+      it('should list the role holders of one workspace or tenant on one channel, across projects', async () => {
+        // Arrange
+        await created(anOperator({ displayName: 'Alice', participant: { channel: 'slack', tenantId: 'T0001', userId: 'U0ALICE' } }));
+        await created(
+          anOperator({ displayName: 'Bob', duty: 'off', projectId: OTHER_PROJECT, participant: { channel: 'slack', tenantId: 'T0001', userId: 'U0BOB' } }),
+        );
+        await created(anOperator({ displayName: 'Carol', participant: { channel: 'slack', tenantId: 'T0002', userId: 'U0CAROL' } }));
+        await created(anOperator({ displayName: 'Dan', participant: { channel: 'teams', tenantId: 'T0001', userId: '29:1Dan' } }));
+
+        // Act
+        const slackT1 = await state.operatorsOfTenant('slack', 'T0001');
+        const teamsT1 = await state.operatorsOfTenant('teams', 'T0001');
+        const unknown = await state.operatorsOfTenant('slack', 'T9999');
+
+        // Assert
+        expect(slackT1.map((o) => o.value.displayName).sort()).toEqual(['Alice', 'Bob']);
+        expect(teamsT1.map((o) => o.value.displayName)).toEqual(['Dan']);
+        expect(unknown).toEqual([]);
+      });
+    });
+
+    describe('sessionsInState', () => {
+      /** Five queued sessions, created out of order; `conv-01` waits longest. */
+      async function fiveQueued(projectId = PROJECT_ID, offset = 0): Promise<void> {
+        for (const n of [3, 1, 5, 2, 4]) {
+          await created(aSession(n + offset, { id: `conv-${String(n + offset).padStart(2, '0')}`, projectId, state: queued(T0 + n * 1_000, T0) }));
+        }
+      }
+
+      it('should return queued sessions oldest place in line first', async () => {
+        // Arrange
+        await fiveQueued();
+
+        // Act
+        const page = await state.sessionsInState(PROJECT_ID, 'queued', { limit: 10 });
+
+        // Assert
+        expect(page.items.map((s) => s.value.id)).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
+        expect(page.cursor).toBeUndefined();
+      });
+
+      it('should order by place in line (since), not by when the wait began or the session was asked for', async () => {
+        // Arrange: conv-02 was handed back to the queue and keeps an early place.
+        await created(aSession(1, { id: 'conv-01', requestedAt: T0, state: queued(T0 + 2_000, T0) }));
+        await created(aSession(2, { id: 'conv-02', requestedAt: T0 + 9_000, state: queued(T0 + 1_000, T0 + 9_000) }));
+
+        // Act
+        const page = await state.sessionsInState(PROJECT_ID, 'queued');
+
+        // Assert
+        expect(page.items.map((s) => s.value.id)).toEqual(['conv-02', 'conv-01']);
+      });
+
+      it('should page through five sessions two at a time in three pages, each session once and in order', async () => {
+        // Arrange
+        await fiveQueued();
+
+        // Act
+        const { pages, ids } = await allQueued(PROJECT_ID, 2);
+
+        // Assert
+        expect(pages).toEqual([['conv-01', 'conv-02'], ['conv-03', 'conv-04'], ['conv-05']]);
+        expect(ids).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
+      });
+
+      it('should not skip anyone when the sessions already read leave the queue before the next page', async () => {
+        // Arrange: what winding down does: close each session of a page, then ask for the next page.
+        await fiveQueued();
+        const seen: string[] = [];
+        let cursor: string | undefined;
+
+        // Act
+        do {
+          const page = await state.sessionsInState(PROJECT_ID, 'queued', { limit: 2, cursor });
+          for (const session of page.items) {
+            seen.push(session.value.id);
+            expect(await state.commit([deleteSession(session.value.user, session.version)])).toBe(true);
+          }
+          cursor = page.cursor;
+        } while (cursor && seen.length <= 5);
+
+        // Assert
+        expect(seen).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
+        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+      });
+
+      it('should not return the sessions of another project', async () => {
+        // Arrange
+        await fiveQueued(OTHER_PROJECT, 10);
+        await created(aSession(1, { id: 'conv-mine', state: queued(T0 + 99_000) }));
+
+        // Act
+        const page = await state.sessionsInState(PROJECT_ID, 'queued');
+
+        // Assert
+        expect(page.items.map((s) => s.value.id)).toEqual(['conv-mine']);
+        expect((await allQueued(OTHER_PROJECT, 2)).ids).toHaveLength(5);
+      });
+
+      it('should return only sessions in the asked state, each state ordered by since', async () => {
+        // Arrange
+        const alice = aParticipant({ userId: 'U0ALICE' });
+        await created(aSession(1, { id: 'conv-q', state: queued(T0 + 1_000) }));
+        await created(aSession(2, { id: 'conv-w-late', state: withOperator(alice, 'Alice', T0 + 8_000) }));
+        await created(aSession(3, { id: 'conv-w-early', state: withOperator(alice, 'Alice', T0 + 2_000) }));
+        await created(aSession(4, { id: 'conv-t', state: ticketOffered(T0 + 3_000, 'queue-timeout') }));
+
+        // Act
+        const queuedIds = (await state.sessionsInState(PROJECT_ID, 'queued')).items.map((s) => s.value.id);
+        const withOperatorIds = (await state.sessionsInState(PROJECT_ID, 'with-operator')).items.map((s) => s.value.id);
+        const offeredIds = (await state.sessionsInState(PROJECT_ID, 'ticket-offered')).items.map((s) => s.value.id);
+
+        // Assert
+        expect(queuedIds).toEqual(['conv-q']);
+        expect(withOperatorIds).toEqual(['conv-w-early', 'conv-w-late']);
+        expect(offeredIds).toEqual(['conv-t']);
+      });
+
+      it('should follow a session that changes state', async () => {
+        // Arrange
+        const waiting = await created(aSession(1));
+
+        // Act
+        await state.commit([putSession({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0ALICE' })) }, waiting.version)]);
+
+        // Assert
+        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+        expect((await state.sessionsInState(PROJECT_ID, 'with-operator')).items.map((s) => s.value.id)).toEqual(['conv-01']);
+      });
+    });
+
+    describe('commit limits', () => {
+      it(`should apply a commit of ${MAX_WRITES_PER_COMMIT} writes`, async () => {
+        // Arrange
+        const sessions = Array.from({ length: MAX_WRITES_PER_COMMIT }, (_, i) => aSession(i + 1, { state: queued(T0 + i) }));
+
+        // Act
+        const committed = await state.commit(sessions.map((s) => putSession(s, 'absent')));
+
+        // Assert
+        expect(committed).toBe(true);
+        expect((await allQueued(PROJECT_ID, 10)).ids).toHaveLength(MAX_WRITES_PER_COMMIT);
+      });
+
+      it(`should not apply a commit of ${MAX_WRITES_PER_COMMIT + 1} writes`, async () => {
+        // Arrange
+        const sessions = Array.from({ length: MAX_WRITES_PER_COMMIT + 1 }, (_, i) => aSession(i + 1, { state: queued(T0 + i) }));
+
+        // Act
+        const outcome = await outcomeOf(state.commit(sessions.map((s) => putSession(s, 'absent'))));
+
+        // Assert
+        expect(outcome).toBe('refused');
+        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+      });
+
+      it('should not apply a commit that writes the same record twice', async () => {
+        // Arrange
+        const read = await created(anOperator({ displayName: 'Alice' }));
+
+        // Act
+        const outcome = await outcomeOf(
+          state.commit([
+            putOperator({ ...read.value, duty: 'off' }, read.version),
+            putOperator({ ...read.value, displayName: 'Alice Twice' }, read.version),
+          ]),
+        );
+
+        // Assert
+        expect(outcome).toBe('refused');
+        expect(await state.getOperator(read.value.participant)).toEqual(read);
+      });
+
+      it('should not apply a commit that puts and deletes the same session', async () => {
+        // Arrange
+        const read = await created(aSession(1));
+        const other = aSession(2);
+
+        // Act
+        const outcome = await outcomeOf(
+          state.commit([putSession(other, 'absent'), putSession({ ...read.value, state: queued(T0 + 1) }, read.version), deleteSession(read.value.user, read.version)]),
+        );
+
+        // Assert
+        expect(outcome).toBe('refused');
+        expect(await state.getSession(read.value.user)).toEqual(read);
+        expect(await state.getSession(other.user)).toBeUndefined();
+      });
+    });
+
+    describe('isolation of values', () => {
+      it('should not let a caller change the store by mutating an operator it read', async () => {
+        // Arrange
+        const alice = await created(anOperator({ displayName: 'Alice' }));
+        const read = (await state.getOperator(alice.value.participant))!;
+
+        // Act
+        (read.value as { displayName: string }).displayName = 'Mallory';
+        (read.value.assignments as Assignment[]).push(anAssignment(9));
+        (read.value.participant as { userId: string }).userId = 'U0MALLORY';
+
+        // Assert
+        expect(await state.getOperator(alice.value.participant)).toEqual(alice);
+      });
+
+      it('should not let a caller change the store by mutating a listed operator or session', async () => {
+        // Arrange
+        const alice = await created(anOperator({ displayName: 'Alice' }));
+        const waiting = await created(aSession(1));
+        const [listedOperator] = await state.operatorsByDuty(PROJECT_ID, 'on');
+        const [ofTenant] = await state.operatorsOfTenant('slack', 'T0001');
+        const [listedSession] = (await state.sessionsInState(PROJECT_ID, 'queued')).items;
+
+        // Act
+        (listedOperator!.value as { duty: string }).duty = 'off';
+        (ofTenant!.value as { displayName: string }).displayName = 'Mallory';
+        (listedSession!.value as { userName: string }).userName = 'Mallory';
+        (listedSession!.value.state as { since: number }).since = 0;
+
+        // Assert
+        expect(await state.getOperator(alice.value.participant)).toEqual(alice);
+        expect(await state.getSession(waiting.value.user)).toEqual(waiting);
+      });
+
+      it('should not let a caller change the store by mutating a value after committing it', async () => {
+        // Arrange
+        const session = { ...aSession(1), state: { kind: 'queued', since: T0, enteredAt: T0 } };
+        await state.commit([putSession(session as ChatSession, 'absent')]);
+
+        // Act
+        session.state.since = T0 + 999_000;
+        (session as { userName: string }).userName = 'Mallory';
+
+        // Assert
+        const stored = await state.getSession(session.user);
+        expect(stored?.value.userName).toBe('User 01');
+        expect(stored?.value.state).toEqual(queued(T0));
+      });
+    });
+
+    describe('races', () => {
+      it('should let exactly one of two commits from the same read win', async () => {
+        // Arrange: two operators answer the same waiting user at once.
+        const waiting = await created(aSession(1));
+        const byAlice = putSession({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0ALICE' }), 'Alice') }, waiting.version);
+        const byBob = putSession({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0BOB' }), 'Bob') }, waiting.version);
+
+        // Act
+        const results = await Promise.all([state.commit([byAlice]), state.commit([byBob])]);
+
+        // Assert
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const stored = await state.getSession(waiting.value.user);
+        const winner = results[0] ? 'Alice' : 'Bob';
+        expect(stored?.value.state).toMatchObject({ kind: 'with-operator', operatorName: winner });
+      });
+
+      it('should let exactly one of two racing creates of the same record win', async () => {
+        // Arrange: a user double-clicks "talk to an operator".
+        const first = aSession(1, { id: 'conv-a' });
+        const second = aSession(1, { id: 'conv-b' });
+
+        // Act
+        const results = await Promise.all([state.commit([putSession(first, 'absent')]), state.commit([putSession(second, 'absent')])]);
+
+        // Assert
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await state.getSession(first.user))?.value.id).toBe(results[0] ? 'conv-a' : 'conv-b');
+      });
+
+      it('should let only one of two multi-record commits sharing one record win, applying nothing of the loser', async () => {
+        // Arrange: Alice and Bob both claim the same waiting user, each writing their own record too.
+        const alice = await created(anOperator({ displayName: 'Alice' }));
+        const bob = await created(anOperator({ displayName: 'Bob' }));
+        const waiting = await created(aSession(1));
+        const claim = (op: Versioned<Operator>): StateWrite[] => [
+          putSession({ ...waiting.value, state: withOperator(op.value.participant, op.value.displayName) }, waiting.version),
+          putOperator({ ...op.value, assignments: [anAssignment(1)] }, op.version),
+        ];
+
+        // Act
+        const results = await Promise.all([state.commit(claim(alice)), state.commit(claim(bob))]);
+
+        // Assert
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const [winner, loser] = results[0] ? [alice, bob] : [bob, alice];
+        expect((await state.getOperator(winner.value.participant))?.value.assignments).toHaveLength(1);
+        expect(await state.getOperator(loser.value.participant)).toEqual(loser);
+      });
+    });
+  });
+}

@@ -1,0 +1,168 @@
+import { InvalidSettingsError } from '../../src/domain/errors';
+import {
+  applySettingsChange,
+  DEFAULT_SETTINGS,
+  MAX_OPERATOR_CAPACITY,
+  MAX_TIMEOUT_MINUTES,
+  type LiveAgentSettings,
+  type SettingsChange,
+} from '../../src/domain/settings';
+
+/** Runs the change and returns the error it threw, failing the test when it did not throw. */
+function rejectionOf(change: SettingsChange, current: LiveAgentSettings = DEFAULT_SETTINGS): InvalidSettingsError {
+  try {
+    applySettingsChange(current, change);
+  } catch (error) {
+    if (error instanceof InvalidSettingsError) return error;
+    throw error;
+  }
+  throw new Error(`Expected ${JSON.stringify(change)} to be refused`);
+}
+
+describe('DEFAULT_SETTINGS', () => {
+  it('should keep live agent support off until an admin turns it on', () => {
+    // Assert
+    expect(DEFAULT_SETTINGS.enabled).toBe(false);
+  });
+});
+
+describe('applySettingsChange', () => {
+  it('should keep the defaults when the change is empty', () => {
+    // Act
+    const next = applySettingsChange(DEFAULT_SETTINGS, {});
+
+    // Assert
+    expect(next).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('should keep current values for fields the change leaves undefined', () => {
+    // Arrange
+    const current: LiveAgentSettings = { ...DEFAULT_SETTINGS, enabled: true, operatorCapacity: 3 };
+
+    // Act
+    const next = applySettingsChange(current, { operatorCapacity: undefined, queueTimeoutMinutes: 5 });
+
+    // Assert
+    expect(next).toEqual({ ...current, queueTimeoutMinutes: 5 });
+  });
+
+  it('should apply every valid field of a change', () => {
+    // Arrange
+    const change: SettingsChange = {
+      enabled: true,
+      operatorCapacity: 4,
+      handoffPhrases: ['operator', 'support person'],
+      inactivityTimeoutMinutes: 45,
+      queueTimeoutMinutes: 15,
+      requestTypeId: '27',
+    };
+
+    // Act
+    const next = applySettingsChange(DEFAULT_SETTINGS, change);
+
+    // Assert
+    expect(next).toEqual(change);
+  });
+
+  it('should not change the settings it was given', () => {
+    // Arrange
+    const current: LiveAgentSettings = { ...DEFAULT_SETTINGS, handoffPhrases: ['operator'] };
+
+    // Act
+    applySettingsChange(current, { enabled: true, handoffPhrases: ['human'] });
+
+    // Assert
+    expect(current).toEqual({ ...DEFAULT_SETTINGS, handoffPhrases: ['operator'] });
+  });
+
+  it.each([
+    ['the smallest capacity', { operatorCapacity: 1 }],
+    ['the largest capacity', { operatorCapacity: MAX_OPERATOR_CAPACITY }],
+    ['the shortest inactivity timeout', { inactivityTimeoutMinutes: 1 }],
+    ['the longest inactivity timeout', { inactivityTimeoutMinutes: MAX_TIMEOUT_MINUTES }],
+    ['the longest queue timeout', { queueTimeoutMinutes: MAX_TIMEOUT_MINUTES }],
+  ])('should accept %s', (_what, change: SettingsChange) => {
+    // Act
+    const next = applySettingsChange(DEFAULT_SETTINGS, change);
+
+    // Assert
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, ...change });
+  });
+
+  it('should trim handoff phrases and drop the empty ones', () => {
+    // Act
+    const next = applySettingsChange(DEFAULT_SETTINGS, { handoffPhrases: ['  operator ', '', '   ', '\thuman\n'] });
+
+    // Assert
+    expect(next.handoffPhrases).toEqual(['operator', 'human']);
+  });
+
+  it.each<[string, SettingsChange, RegExp]>([
+    ['capacity 0', { operatorCapacity: 0 }, /capacity/i],
+    ['capacity 11', { operatorCapacity: MAX_OPERATOR_CAPACITY + 1 }, /capacity/i],
+    ['capacity 1.5', { operatorCapacity: 1.5 }, /capacity/i],
+    ['capacity NaN', { operatorCapacity: Number.NaN }, /capacity/i],
+    ['inactivity timeout 0', { inactivityTimeoutMinutes: 0 }, /inactivity timeout/i],
+    ['inactivity timeout over a day', { inactivityTimeoutMinutes: MAX_TIMEOUT_MINUTES + 1 }, /inactivity timeout/i],
+    ['queue timeout 0', { queueTimeoutMinutes: 0 }, /queue timeout/i],
+    ['queue timeout -5', { queueTimeoutMinutes: -5 }, /queue timeout/i],
+    ['no handoff phrases', { handoffPhrases: [] }, /phrase/i],
+    ['only empty handoff phrases', { handoffPhrases: ['', '   ', '\n'] }, /phrase/i],
+    ['a handoff phrase of 81 characters', { handoffPhrases: ['operator', 'x'.repeat(81)] }, /80 characters/i],
+    ['a non-numeric request type', { requestTypeId: 'abc' }, /request type/i],
+    ['a request type with a number inside text', { requestTypeId: 'id-12' }, /request type/i],
+  ])('should refuse %s with an invalid_settings error naming the field', (_what, change, field) => {
+    // Act
+    const error = rejectionOf(change);
+
+    // Assert
+    expect(error.code).toBe('invalid_settings');
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(field);
+    expect(error.message).toMatch(field);
+  });
+
+  it('should clear the request type when given an empty one', () => {
+    // Arrange
+    const withType = applySettingsChange(DEFAULT_SETTINGS, { requestTypeId: '12' });
+
+    // Act
+    const cleared = applySettingsChange(withType, { requestTypeId: '' });
+
+    // Assert
+    expect(withType.requestTypeId).toBe('12');
+    expect(cleared.requestTypeId).toBeUndefined();
+  });
+
+  it('should list every problem of a change at once', () => {
+    // Act
+    const error = rejectionOf({ operatorCapacity: 0, queueTimeoutMinutes: 0, handoffPhrases: [' '] });
+
+    // Assert
+    expect(error.problems).toHaveLength(3);
+    expect(error.problems.join('\n')).toMatch(/capacity/i);
+    expect(error.problems.join('\n')).toMatch(/queue timeout/i);
+    expect(error.problems.join('\n')).toMatch(/phrase/i);
+  });
+
+  it('should refuse a value of the wrong type sent by a client', () => {
+    // Arrange: the settings page posts JSON, so types are not guaranteed at runtime.
+    const change = { enabled: 'yes', operatorCapacity: '3' } as unknown as SettingsChange;
+
+    // Act
+    const error = rejectionOf(change);
+
+    // Assert
+    expect(error.problems.join('\n')).toMatch(/on or off/i);
+    expect(error.problems.join('\n')).toMatch(/capacity/i);
+  });
+
+  it('should throw an InvalidSettingsError, a DomainError with a message safe to show', () => {
+    // Act
+    const act = () => applySettingsChange(DEFAULT_SETTINGS, { operatorCapacity: 0 });
+
+    // Assert
+    expect(act).toThrow(InvalidSettingsError);
+    expect(act).toThrow('Operator capacity must be a whole number from 1 to 10.');
+  });
+});
