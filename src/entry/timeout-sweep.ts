@@ -1,2 +1,9 @@
-/** Scheduled trigger `timeout-sweep`, every five minutes (placeholder until wired). */
-export async function timeoutSweep(_event: unknown, _context: unknown): Promise<void> {}
+import { sweepTimeouts } from '../app/sweep-timeouts';
+import { buildServices } from '../composition';
+
+/** Scheduled every five minutes: closes silent conversations and tells users who waited too long. */
+export async function timeoutSweep(): Promise<void> {
+  const services = buildServices({ trigger: 'timeout-sweep' });
+  const report = await sweepTimeouts(services);
+  services.log.info('timeout_sweep', { ...report });
+}

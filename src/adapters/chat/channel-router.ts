@@ -1,0 +1,29 @@
+import type { ChatGateway, ChatProfile } from '../../app/ports';
+import { ChatDeliveryError } from '../../domain/errors';
+import type { OutgoingMessage } from '../../domain/outgoing-message';
+import type { ChatChannel, Participant } from '../../domain/participant';
+
+const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
+
+/**
+ * One chat port for the core over the per-channel gateways, so a Teams user
+ * and a Slack operator can talk. A channel that is not connected fails the way
+ * an unreachable person does: with a ChatDeliveryError the core already handles.
+ */
+export class ChannelRouter implements ChatGateway {
+  constructor(private readonly gateways: Partial<Record<ChatChannel, ChatGateway>>) {}
+
+  send(to: Participant, message: OutgoingMessage): Promise<void> {
+    return this.gatewayFor(to).send(to, message);
+  }
+
+  profile(participant: Participant): Promise<ChatProfile> {
+    return this.gatewayFor(participant).profile(participant);
+  }
+
+  private gatewayFor(p: Participant): ChatGateway {
+    const gateway = this.gateways[p.channel];
+    if (!gateway) throw new ChatDeliveryError(`${CHANNEL_NAMES[p.channel]} is not connected to Koji yet.`);
+    return gateway;
+  }
+}

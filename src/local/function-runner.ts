@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { AppManifest } from './app-manifest';
+import { currentInvocation, emptyCounters, type Invocation } from './invocation-counters';
+
+export type Handler = (...args: unknown[]) => unknown;
+
+export interface FinishedInvocation extends Invocation {
+  readonly durationMs: number;
+  readonly cpuMicros: number;
+  readonly failed: boolean;
+}
+
+/**
+ * Runs the handlers named in manifest.yml the way Forge invokes them: each call
+ * is one invocation with its own id, caller and counters.
+ */
+export class FunctionRunner {
+  constructor(
+    private readonly manifest: AppManifest,
+    private readonly exportsOfIndex: Record<string, unknown>,
+    private readonly onFinished: (invocation: FinishedInvocation) => void = () => undefined,
+  ) {
+    for (const [key, handler] of manifest.functions) this.handlerOf(key, handler);
+  }
+
+  async invoke(functionKey: string, args: readonly unknown[], caller: { accountId?: string | undefined } = {}): Promise<unknown> {
+    const handler = this.handlerOf(functionKey, this.manifest.functions.get(functionKey));
+    const invocation: Invocation = { id: randomUUID(), functionKey, accountId: caller.accountId, counters: emptyCounters() };
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    let failed = false;
+    try {
+      return await currentInvocation.run(invocation, () => handler(...args));
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      const cpu = process.cpuUsage(cpuStart);
+      this.onFinished({ ...invocation, durationMs: performance.now() - started, cpuMicros: cpu.user + cpu.system, failed });
+    }
+  }
+
+  private handlerOf(functionKey: string, handler: string | undefined): Handler {
+    const exportName = handler?.replace(/^index\./, '');
+    const found = exportName ? this.exportsOfIndex[exportName] : undefined;
+    if (typeof found !== 'function') {
+      throw new Error(`manifest.yml function '${functionKey}' names handler '${String(handler)}', which src/index.ts does not export`);
+    }
+    return found as Handler;
+  }
+}

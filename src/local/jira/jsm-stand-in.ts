@@ -1,0 +1,274 @@
+import type { Database } from 'better-sqlite3';
+
+/** A person on the embedded Jira site. */
+export interface StandInUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly emailAddress: string;
+  /** Jira administrator (ADMINISTER). */
+  readonly siteAdmin: boolean;
+  /** Projects this person administers (ADMINISTER_PROJECTS). */
+  readonly projectAdminOf: readonly string[];
+}
+
+export interface StandInResponse {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+/** A failure the stand-in should produce next, for tests of how the app copes. */
+export interface InjectedFailure {
+  readonly method?: string;
+  readonly pathPrefix: string;
+  readonly status: number;
+  readonly message?: string;
+}
+
+export const LOCAL_PROJECT = { id: '10000', key: 'SUP', name: 'Koji Help Desk', serviceDeskId: '1' } as const;
+
+export const LOCAL_REQUEST_TYPES = [
+  { id: '10', name: 'Get IT help', description: 'Ask the IT team for help with anything.' },
+  { id: '11', name: 'Report a problem', description: 'Something is broken.' },
+  { id: '12', name: 'Chat conversation', description: 'A conversation with a live agent.' },
+] as const;
+
+export const LOCAL_USERS: readonly StandInUser[] = [
+  { accountId: 'local-admin', displayName: 'Local Admin', emailAddress: 'admin@koji.local', siteAdmin: true, projectAdminOf: [] },
+  { accountId: 'local-agent', displayName: 'Local Agent', emailAddress: 'agent@koji.local', siteAdmin: false, projectAdminOf: [] },
+  {
+    accountId: 'local-project-admin',
+    displayName: 'Project Admin',
+    emailAddress: 'lead@koji.local',
+    siteAdmin: false,
+    projectAdminOf: [LOCAL_PROJECT.id],
+  },
+];
+
+/**
+ * The Jira Service Management endpoints Koji calls, served from SQLite so that
+ * `npm start` and the tests need no Atlassian site. Shapes follow the Jira Cloud
+ * REST docs for the fields the app reads; everything else is left out.
+ */
+export class JsmStandIn {
+  readonly failures: InjectedFailure[] = [];
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: { readonly siteUrl: string; readonly now: () => number },
+  ) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS jsm_request (
+        key TEXT PRIMARY KEY, id INTEGER NOT NULL, service_desk_id TEXT NOT NULL, request_type_id TEXT NOT NULL,
+        fields TEXT NOT NULL, reporter TEXT NOT NULL, created INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS jsm_comment (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, request_key TEXT NOT NULL, body TEXT NOT NULL,
+        public INTEGER NOT NULL, author TEXT NOT NULL, created INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS jira_issue_property (
+        issue_key TEXT NOT NULL, property_key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (issue_key, property_key));
+    `);
+  }
+
+  handle(method: string, url: string, body: unknown, accountId: string | undefined): StandInResponse {
+    const { pathname, searchParams } = new URL(url, 'http://stand-in');
+    const failure = this.takeFailure(method, pathname);
+    if (failure) return { status: failure.status, body: { errorMessages: [failure.message ?? `Injected failure ${failure.status}`] } };
+    const caller = accountId ?? 'app';
+    const route = `${method.toUpperCase()} ${pathname}`;
+    let m: RegExpExecArray | null;
+
+    if (route === 'GET /rest/api/3/mypermissions') return this.myPermissions(caller, searchParams);
+    if (route === 'GET /rest/api/3/myself') return this.myself(caller);
+    if (route === 'GET /rest/api/3/user/search') return this.searchUsers(searchParams.get('query') ?? '');
+    if ((m = /^GET \/rest\/api\/3\/project\/([^/]+)$/.exec(route))) return this.project(decodeURIComponent(m[1] ?? ''));
+    if (route === 'GET /rest/servicedeskapi/servicedesk') return this.serviceDesks();
+    if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '');
+    if (route === 'POST /rest/servicedeskapi/request') return this.createRequest(body, caller);
+    if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)$/.exec(route))) return this.getRequest(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^POST \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) {
+      return this.addComment(decodeURIComponent(m[1] ?? ''), body, caller);
+    }
+    if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) return this.comments(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^PUT \/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(route))) {
+      return this.setProperty(decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? ''), body);
+    }
+    if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(route))) {
+      return this.getProperty(decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? ''));
+    }
+    return { status: 404, body: { errorMessages: [`The local Jira stand-in does not serve ${route}.`] } };
+  }
+
+  /** Requests stored so far, newest last, for tests and the sandbox. */
+  requests(): Array<{ key: string; requestTypeId: string; fields: Record<string, unknown>; reporter: string }> {
+    const rows = this.db.prepare('SELECT key, request_type_id, fields, reporter FROM jsm_request ORDER BY id').all() as Array<{
+      key: string;
+      request_type_id: string;
+      fields: string;
+      reporter: string;
+    }>;
+    return rows.map((r) => ({ key: r.key, requestTypeId: r.request_type_id, fields: JSON.parse(r.fields) as Record<string, unknown>, reporter: r.reporter }));
+  }
+
+  private takeFailure(method: string, path: string): InjectedFailure | undefined {
+    const index = this.failures.findIndex(
+      (f) => path.startsWith(f.pathPrefix) && (f.method === undefined || f.method.toUpperCase() === method.toUpperCase()),
+    );
+    return index < 0 ? undefined : this.failures.splice(index, 1)[0];
+  }
+
+  private userOf(accountId: string): StandInUser | undefined {
+    return LOCAL_USERS.find((u) => u.accountId === accountId);
+  }
+
+  private myPermissions(caller: string, params: URLSearchParams): StandInResponse {
+    const wanted = (params.get('permissions') ?? '').split(',').filter((p) => p.length > 0);
+    if (wanted.length === 0) return { status: 400, body: { errorMessages: ['The permissions parameter is required.'] } };
+    const user = this.userOf(caller);
+    const projectId = params.get('projectId') ?? params.get('projectKey');
+    const projectMatches = projectId === LOCAL_PROJECT.id || projectId === LOCAL_PROJECT.key;
+    const has = (key: string): boolean => {
+      if (!user) return false;
+      if (key === 'ADMINISTER') return user.siteAdmin;
+      if (key === 'ADMINISTER_PROJECTS') return user.siteAdmin || (projectMatches && user.projectAdminOf.includes(LOCAL_PROJECT.id));
+      return true;
+    };
+    return {
+      status: 200,
+      body: { permissions: Object.fromEntries(wanted.map((key) => [key, { key, havePermission: has(key) }])) },
+    };
+  }
+
+  private myself(caller: string): StandInResponse {
+    const user = this.userOf(caller);
+    return user ? { status: 200, body: publicUser(user) } : { status: 401, body: { errorMessages: ['Not signed in.'] } };
+  }
+
+  private searchUsers(query: string): StandInResponse {
+    const q = query.toLowerCase();
+    return {
+      status: 200,
+      body: LOCAL_USERS.filter((u) => u.displayName.toLowerCase().includes(q) || u.emailAddress.toLowerCase().includes(q)).map(publicUser),
+    };
+  }
+
+  private project(idOrKey: string): StandInResponse {
+    if (idOrKey !== LOCAL_PROJECT.id && idOrKey !== LOCAL_PROJECT.key) {
+      return { status: 404, body: { errorMessages: ['No project could be found with key or id ' + idOrKey + '.'] } };
+    }
+    return { status: 200, body: { id: LOCAL_PROJECT.id, key: LOCAL_PROJECT.key, name: LOCAL_PROJECT.name, projectTypeKey: 'service_desk' } };
+  }
+
+  private serviceDesks(): StandInResponse {
+    return {
+      status: 200,
+      body: {
+        size: 1,
+        start: 0,
+        limit: 50,
+        isLastPage: true,
+        values: [{ id: LOCAL_PROJECT.serviceDeskId, projectId: LOCAL_PROJECT.id, projectKey: LOCAL_PROJECT.key, projectName: LOCAL_PROJECT.name }],
+      },
+    };
+  }
+
+  private requestTypes(serviceDeskId: string): StandInResponse {
+    if (serviceDeskId !== LOCAL_PROJECT.serviceDeskId) return { status: 404, body: { errorMessage: 'Service desk not found.' } };
+    return {
+      status: 200,
+      body: { size: LOCAL_REQUEST_TYPES.length, start: 0, limit: 50, isLastPage: true, values: LOCAL_REQUEST_TYPES.map((t) => ({ ...t, serviceDeskId })) },
+    };
+  }
+
+  private createRequest(body: unknown, caller: string): StandInResponse {
+    const input = (body ?? {}) as {
+      serviceDeskId?: unknown;
+      requestTypeId?: unknown;
+      requestFieldValues?: Record<string, unknown>;
+      raiseOnBehalfOf?: unknown;
+    };
+    if (input.serviceDeskId !== LOCAL_PROJECT.serviceDeskId) {
+      return { status: 400, body: { errorMessage: 'The service desk does not exist.', i18nErrorMessage: { i18nKey: 'sd.request.create.error.servicedesk' } } };
+    }
+    if (!LOCAL_REQUEST_TYPES.some((t) => t.id === input.requestTypeId)) {
+      return { status: 400, body: { errorMessage: 'The request type you specified does not exist or is not accessible.' } };
+    }
+    const fields = input.requestFieldValues ?? {};
+    if (typeof fields['summary'] !== 'string' || fields['summary'].trim() === '') {
+      return { status: 400, body: { errorMessage: 'Summary is required.' } };
+    }
+    const reporter = typeof input.raiseOnBehalfOf === 'string' ? input.raiseOnBehalfOf : caller;
+    const id = (this.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM jsm_request').get() as { next: number }).next;
+    const key = `${LOCAL_PROJECT.key}-${id}`;
+    this.db
+      .prepare('INSERT INTO jsm_request (key, id, service_desk_id, request_type_id, fields, reporter, created) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(key, id, LOCAL_PROJECT.serviceDeskId, input.requestTypeId, JSON.stringify(fields), reporter, this.options.now());
+    return { status: 201, body: this.requestView(key) };
+  }
+
+  private getRequest(key: string): StandInResponse {
+    const view = this.requestView(key);
+    return view ? { status: 200, body: view } : { status: 404, body: { errorMessage: `Request ${key} does not exist.` } };
+  }
+
+  private requestView(key: string): Record<string, unknown> | undefined {
+    const row = this.db.prepare('SELECT * FROM jsm_request WHERE key = ?').get(key) as
+      | { key: string; id: number; service_desk_id: string; request_type_id: string; fields: string; reporter: string; created: number }
+      | undefined;
+    if (!row) return undefined;
+    const fields = JSON.parse(row.fields) as Record<string, unknown>;
+    return {
+      issueId: String(row.id),
+      issueKey: row.key,
+      serviceDeskId: row.service_desk_id,
+      requestTypeId: row.request_type_id,
+      reporter: { accountId: row.reporter },
+      createdDate: { epochMillis: row.created, iso8601: new Date(row.created).toISOString() },
+      requestFieldValues: Object.entries(fields).map(([fieldId, value]) => ({ fieldId, value })),
+      _links: { web: `${this.options.siteUrl}/browse/${row.key}`, self: `${this.options.siteUrl}/rest/servicedeskapi/request/${row.id}` },
+    };
+  }
+
+  private addComment(key: string, body: unknown, caller: string): StandInResponse {
+    if (!this.requestView(key)) return { status: 404, body: { errorMessage: `Request ${key} does not exist.` } };
+    const input = (body ?? {}) as { body?: unknown; public?: unknown };
+    if (typeof input.body !== 'string' || input.body.trim() === '') return { status: 400, body: { errorMessage: 'The comment body is required.' } };
+    const result = this.db
+      .prepare('INSERT INTO jsm_comment (request_key, body, public, author, created) VALUES (?, ?, ?, ?, ?)')
+      .run(key, input.body, input.public === false ? 0 : 1, caller, this.options.now());
+    return { status: 201, body: { id: String(result.lastInsertRowid), body: input.body, public: input.public !== false } };
+  }
+
+  private comments(key: string): StandInResponse {
+    const rows = this.db.prepare('SELECT id, body, public, author FROM jsm_comment WHERE request_key = ? ORDER BY id').all(key) as Array<{
+      id: number;
+      body: string;
+      public: number;
+      author: string;
+    }>;
+    return {
+      status: 200,
+      body: { size: rows.length, start: 0, isLastPage: true, values: rows.map((r) => ({ id: String(r.id), body: r.body, public: r.public === 1, author: { accountId: r.author } })) },
+    };
+  }
+
+  private setProperty(issueKey: string, propertyKey: string, body: unknown): StandInResponse {
+    if (!this.requestView(issueKey)) return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
+    const existed = this.db.prepare('SELECT 1 FROM jira_issue_property WHERE issue_key = ? AND property_key = ?').get(issueKey, propertyKey);
+    this.db
+      .prepare('INSERT INTO jira_issue_property (issue_key, property_key, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value')
+      .run(issueKey, propertyKey, JSON.stringify(body ?? null));
+    return { status: existed ? 200 : 201 };
+  }
+
+  private getProperty(issueKey: string, propertyKey: string): StandInResponse {
+    const row = this.db.prepare('SELECT value FROM jira_issue_property WHERE issue_key = ? AND property_key = ?').get(issueKey, propertyKey) as
+      | { value: string }
+      | undefined;
+    return row
+      ? { status: 200, body: { key: propertyKey, value: JSON.parse(row.value) as unknown } }
+      : { status: 404, body: { errorMessages: [`The property ${propertyKey} does not exist.`] } };
+  }
+}
+
+function publicUser(user: StandInUser): Record<string, unknown> {
+  return { accountId: user.accountId, displayName: user.displayName, emailAddress: user.emailAddress, accountType: 'atlassian', active: true };
+}

@@ -1,0 +1,130 @@
+import type { Database } from 'better-sqlite3';
+
+import { batchDelete, batchGet, batchSet } from './batch-operations';
+import type { EntityDefinition } from './entity-definitions';
+import { EntityQueries } from './entity-query';
+import { KvsError } from './errors';
+import { deleteItem, getItem, setItem } from './key-operations';
+import type { KvsContext, KvsResult } from './operation';
+import { queryPlainKeys } from './plain-query';
+import { prepareSchema } from './schema';
+import { secretSpace } from './secrets';
+import { EntityCatalog, plainSpace } from './spaces';
+import { KvsStorage } from './storage';
+import { executeTransaction } from './transactions';
+import { asBody } from './wire';
+
+export { kvsRemote } from './kvs-remote';
+
+/**
+ * One request as the operation counters see it. Reads are counted with the size of the JSON
+ * answer, writes with the size of the values written (a transaction is ONE write, with the sum
+ * of its values), mirroring how Forge meters KVS reads and writes.
+ */
+export interface KvsOperation {
+  kind: 'read' | 'write';
+  path: string;
+  bytes: number;
+  status: number;
+}
+
+export interface LocalKvsOptions {
+  /** Epoch milliseconds; TTL and metadata use it. */
+  now: () => number;
+  onOperation?: (operation: KvsOperation) => void;
+}
+
+/** An answer in HTTP terms; `body` undefined means an empty body. */
+export interface KvsResponse {
+  status: number;
+  body: unknown;
+}
+
+interface Route {
+  kind: KvsOperation['kind'];
+  run: (ctx: KvsContext, body: unknown) => KvsResult;
+}
+
+/**
+ * A SQLite-backed emulator of the Forge KVS API that @forge/kvs@1.6.5 calls
+ * (POST JSON to /api/v1/...). Each request runs in one SQLite transaction, so a request is
+ * atomic and, since better-sqlite3 is synchronous, requests never interleave.
+ *
+ * Over a file database the data survives restarts: `new LocalKvs(new Database(file), …)`.
+ */
+export class LocalKvs {
+  private readonly ctx: KvsContext;
+  private readonly routes: Record<string, Route>;
+
+  constructor(
+    private readonly db: Database,
+    entities: readonly EntityDefinition[],
+    private readonly options: LocalKvsOptions,
+  ) {
+    prepareSchema(db);
+    const catalog = new EntityCatalog(entities);
+    this.ctx = { storage: new KvsStorage(db, options.now, catalog), catalog, now: options.now };
+    const entityQueries = new EntityQueries(db);
+    const read = (run: Route['run']): Route => ({ kind: 'read', run });
+    const write = (run: Route['run']): Route => ({ kind: 'write', run });
+    const entity = (body: unknown) => catalog.entity(asBody(body, 'request').entityName);
+    this.routes = {
+      '/api/v1/get': read((ctx, body) => getItem(ctx, plainSpace, asBody(body, 'get request'))),
+      '/api/v1/set': write((ctx, body) => setItem(ctx, plainSpace, asBody(body, 'set request'))),
+      '/api/v1/delete': write((ctx, body) => deleteItem(ctx, plainSpace, asBody(body, 'delete request'))),
+      '/api/v1/query': read((ctx, body) => queryPlainKeys(ctx, body)),
+      '/api/v1/batch/get': read((ctx, body) => batchGet(ctx, body)),
+      '/api/v1/batch/set': write((ctx, body) => batchSet(ctx, body)),
+      '/api/v1/batch/delete': write((ctx, body) => batchDelete(ctx, body)),
+      '/api/v1/secret/get': read((ctx, body) => getItem(ctx, secretSpace, asBody(body, 'secret get request'))),
+      '/api/v1/secret/set': write((ctx, body) => setItem(ctx, secretSpace, asBody(body, 'secret set request'))),
+      '/api/v1/secret/delete': write((ctx, body) => deleteItem(ctx, secretSpace, asBody(body, 'secret delete request'))),
+      '/api/v1/entity/get': read((ctx, body) => getItem(ctx, entity(body), asBody(body, 'entity get request'))),
+      '/api/v1/entity/set': write((ctx, body) => setItem(ctx, entity(body), asBody(body, 'entity set request'))),
+      '/api/v1/entity/delete': write((ctx, body) => deleteItem(ctx, entity(body), asBody(body, 'entity delete request'))),
+      '/api/v1/entity/query': read((ctx, body) => entityQueries.run(ctx, body)),
+      '/api/v1/transaction': write((ctx, body) => executeTransaction(ctx, body)),
+    };
+  }
+
+  /** Answers one KVS request: the path as @forge/kvs passes it, and the parsed JSON body. */
+  handle(path: string, body: unknown): KvsResponse {
+    const route = Object.prototype.hasOwnProperty.call(this.routes, path) ? this.routes[path] : undefined;
+    if (!route) {
+      return {
+        status: 404,
+        body: {
+          code: 'NOT_FOUND',
+          message: `the local KVS has no operation ${path}; it serves ${Object.keys(this.routes).join(', ')}`,
+        },
+      };
+    }
+    const result = this.run(route, body);
+    const response: KvsResponse = { status: result.status, body: result.body };
+    this.options.onOperation?.({
+      kind: route.kind,
+      path,
+      bytes: route.kind === 'read' ? jsonBytes(result.body) : result.writtenBytes,
+      status: result.status,
+    });
+    return response;
+  }
+
+  private run(route: Route, body: unknown): KvsResult {
+    try {
+      const transaction = this.db.transaction(() => route.run(this.ctx, body));
+      // IMMEDIATE takes the write lock up front, so two processes sharing the file cannot
+      // deadlock upgrading read locks.
+      return route.kind === 'write' ? transaction.immediate() : transaction.deferred();
+    } catch (error) {
+      if (error instanceof KvsError) {
+        return { status: error.status, body: error.toBody(), writtenBytes: 0 };
+      }
+      throw error;
+    }
+  }
+}
+
+function jsonBytes(body: unknown): number {
+  return body === undefined ? 0 : Buffer.byteLength(JSON.stringify(body), 'utf8');
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { startLocalPlatform } from './platform';
+
+/** `npm start`: Koji Live Agent on this machine, no Atlassian or Slack account needed. */
+async function main(): Promise<void> {
+  const port = Number(process.env['PORT'] ?? 8080);
+  const dataDir = path.resolve(process.env['KOJI_DATA_DIR'] ?? '.koji-data');
+  const platform = await startLocalPlatform({ port, dataDir, runSchedules: true });
+  const pages = platform.manifest.pages.map((p) => `  ${p.title.padEnd(20)} ${platform.url}/pages/${p.key}/`);
+  const triggers = platform.manifest.webTriggers.map((w) => `  ${w.key.padEnd(20)} ${platform.webTriggerUrl(w.key)}`);
+  console.error(
+    [
+      `Koji Live Agent is running at ${platform.url}`,
+      `Data: ${dataDir}${platform.jsm ? ' (with the embedded Jira Service Management)' : ' (Jira calls go to JIRA_BASE_URL)'}`,
+      'Pages:',
+      ...pages,
+      'Web triggers:',
+      ...triggers,
+      'Stop with Ctrl+C.',
+    ].join('\n'),
+  );
+  const stop = () => {
+    void platform.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('Koji Live Agent could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { INTERVAL_MS, loadAppManifest, type AppManifest } from './app-manifest';
+import { installForgeGlobals } from './forge-globals';
+import { FunctionRunner, type FinishedInvocation } from './function-runner';
+import { DEFAULT_LOCAL_ACCOUNT, createLocalServer, webTriggerPath, type LocalRoutes } from './http-server';
+import { countInCurrent, currentInvocation } from './invocation-counters';
+import { jiraRemote, realJiraSiteFromEnv } from './jira/jira-remote';
+import { JsmStandIn } from './jira/jsm-stand-in';
+import { loadEntityDefinitions } from './kvs/entity-definitions';
+import { LocalKvs, kvsRemote } from './kvs/local-kvs';
+import { LocalQueue } from './local-queue';
+import { stargateRemote } from './stargate-remote';
+
+export interface LocalPlatformOptions {
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Where the SQLite database lives; `:memory:` keeps nothing. */
+  readonly dataDir?: string;
+  readonly manifestPath?: string;
+  readonly now?: () => number;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Run scheduled triggers on their intervals (off in tests, which call them directly). */
+  readonly runSchedules?: boolean;
+  readonly routes?: LocalRoutes;
+  readonly onInvocation?: (invocation: FinishedInvocation) => void;
+}
+
+export interface LocalPlatform {
+  readonly url: string;
+  readonly manifest: AppManifest;
+  readonly runner: FunctionRunner;
+  readonly queue: LocalQueue;
+  /** The embedded JSM, unless a real Jira site is configured. */
+  readonly jsm?: JsmStandIn | undefined;
+  readonly db: Database.Database;
+  webTriggerUrl(moduleKey: string): string;
+  close(): Promise<void>;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Forge on this machine: the app's own entry points from src/index.ts, run
+ * unchanged, with the SDKs' platform calls answered by SQLite-backed KVS, an
+ * in-process queue, and an embedded Jira Service Management (or a real site).
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions = {}): Promise<LocalPlatform> {
+  const manifestPath = options.manifestPath ?? path.join(REPO_ROOT, 'manifest.yml');
+  const manifest = loadAppManifest(manifestPath);
+  const now = options.now ?? (() => Date.now());
+  const db = openDatabase(options.dataDir ?? path.join(REPO_ROOT, '.koji-data'));
+
+  // Imported late, so the SDKs inside see the globals below (they look them up per call).
+  const kvs = new LocalKvs(db, loadEntityDefinitions(manifestPath), {
+    now,
+    onOperation: (op) =>
+      countInCurrent((c) => {
+        if (op.kind === 'read') {
+          c.kvsReads += 1;
+          c.kvsReadBytes += op.bytes;
+        } else {
+          c.kvsWrites += 1;
+          c.kvsWriteBytes += op.bytes;
+        }
+      }),
+  });
+
+  let baseUrl = '';
+  const site = realJiraSiteFromEnv(options.env ?? process.env);
+  const jsm = site ? undefined : new JsmStandIn(db, { siteUrl: 'http://localhost/jira', now });
+  const jira = jiraRemote(site ? { site } : { standIn: jsm! });
+
+  // The queue delivers to the runner, which exists only once the app is loaded below.
+  const runnerRef: { current?: FunctionRunner } = {};
+  const queue = new LocalQueue(
+    async (queueName, event) => {
+      const consumer = manifest.consumers.find((c) => c.queue === queueName);
+      if (!consumer || !runnerRef.current) throw new Error(`No consumer for queue ${queueName} in manifest.yml`);
+      await runnerRef.current.invoke(consumer.functionKey, [event, { installContext: 'ari:cloud:jira::site/local' }]);
+    },
+    (queueName, error, attempt) => console.error(`consumer of ${queueName} failed (attempt ${attempt})`, error),
+  );
+
+  const uninstall = installForgeGlobals({
+    appContext: { appId: 'local-koji', environmentId: 'local', environmentType: 'DEVELOPMENT', appVersion: '1.0.0', installationId: 'local' },
+    contextAri: 'ari:cloud:jira::site/local',
+    currentAccountId: () => currentInvocation.getStore()?.accountId,
+    remotes: {
+      kvs: kvsRemote(kvs),
+      jira: (p, init, descriptor) => {
+        countInCurrent((c) => (c.productCalls += 1));
+        const accountId = descriptor.provider === 'user' ? (descriptor.accountId ?? currentInvocation.getStore()?.accountId) : undefined;
+        return jira(p, init, accountId);
+      },
+      stargate: stargateRemote({
+        webTriggerUrl: (key) => (manifest.webTriggers.some((w) => w.key === key) ? `${baseUrl}${webTriggerPath(manifest, key)}` : undefined),
+        queue,
+        onQueuePush: (events) => countInCurrent((c) => (c.queuePushes += events)),
+      }),
+    },
+  });
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the globals exist, exactly as Forge loads the bundle
+  const exportsOfIndex = require('../index') as Record<string, unknown>;
+  const runner = new FunctionRunner(manifest, exportsOfIndex, options.onInvocation);
+  runnerRef.current = runner;
+
+  const server = createLocalServer(manifest, runner, options.routes);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+
+  const timers = (options.runSchedules ? manifest.scheduledTriggers : []).map((s) =>
+    setInterval(() => {
+      runner.invoke(s.functionKey, [{ context: { cloudId: 'local' } }]).catch((error: unknown) => console.error(`scheduled ${s.key} failed`, error));
+    }, INTERVAL_MS[s.interval] ?? INTERVAL_MS['hour']),
+  );
+
+  return {
+    url: baseUrl,
+    manifest,
+    runner,
+    queue,
+    jsm,
+    db,
+    webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
+    async close() {
+      for (const t of timers) clearInterval(t);
+      queue.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      uninstall();
+      db.close();
+    },
+  };
+}
+
+function openDatabase(dataDir: string): Database.Database {
+  if (dataDir === ':memory:') return new Database(':memory:');
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'koji.sqlite'));
+  db.pragma('journal_mode = WAL');
+  return db;
+}
+
+export { DEFAULT_LOCAL_ACCOUNT };

@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Queue } from '@forge/events';
+import api, { route } from '@forge/api';
+import { JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
+import { TicketServiceError } from '../../src/domain/errors';
+import type { FinishedInvocation } from '../../src/local/function-runner';
+import { currentInvocation, emptyCounters } from '../../src/local/invocation-counters';
+import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+
+async function invoke(platform: LocalPlatform, functionKey: string, payload: unknown, as = 'local-admin') {
+  const response = await fetch(`${platform.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-koji-local-account': as },
+    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
+  });
+  type Settings = { enabled: boolean; operatorCapacity: number; queueTimeoutMinutes: number };
+  type Result = { ok: boolean; data: { settings: Settings; canEdit?: boolean; slack?: string; teams?: string }; error?: { code: string; message: string } };
+  return { status: response.status, body: (await response.json()) as { result: Result } };
+}
+
+describe('the local Forge platform', () => {
+  let platform: LocalPlatform;
+  const invocations: FinishedInvocation[] = [];
+
+  beforeEach(async () => {
+    invocations.length = 0;
+    platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', onInvocation: (i) => invocations.push(i) });
+  });
+  afterEach(async () => {
+    await platform.close();
+  });
+
+  it('should run the resolver from manifest.yml through @forge/resolver and read settings from KVS', async () => {
+    const { status, body } = await invoke(platform, 'settings/get', {});
+
+    expect(status).toBe(200);
+    expect(body.result).toMatchObject({ ok: true, data: { settings: { enabled: false, operatorCapacity: 1 }, canEdit: true } });
+  });
+
+  it('should refuse a settings change from someone who is not an admin, and change nothing', async () => {
+    const refused = await invoke(platform, 'settings/update', { change: { enabled: true } }, 'local-agent');
+
+    expect(refused.body.result).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Only Jira administrators and administrators of this project can change Koji settings.' },
+    });
+    expect((await invoke(platform, 'settings/get', {}, 'local-agent')).body.result.data.settings.enabled).toBe(false);
+  });
+
+  it('should let a project admin (not a site admin) change settings', async () => {
+    const saved = await invoke(platform, 'settings/update', { change: { enabled: true, operatorCapacity: 3 } }, 'local-project-admin');
+
+    expect(saved.body.result).toMatchObject({ ok: true, data: { settings: { enabled: true, operatorCapacity: 3 } } });
+  });
+
+  it('should answer invalid settings with a reason', async () => {
+    const { body } = await invoke(platform, 'settings/update', { change: { operatorCapacity: 99, colour: 'red' } });
+
+    expect(body.result).toEqual({ ok: false, error: { code: 'invalid_settings', message: 'Unknown settings: colour.' } });
+  });
+
+  it('should hand out the web trigger URLs through webTrigger.getUrl', async () => {
+    const { body } = await invoke(platform, 'webtriggers/list', {});
+
+    expect(body.result.data).toEqual({ slack: `${platform.url}/webtrigger/slack`, teams: `${platform.url}/webtrigger/teams` });
+  });
+
+  it('should pass web trigger requests in Forge’s shape and return the handler’s response', async () => {
+    const response = await fetch(`${platform.url}/webtrigger/slack`, { method: 'POST', body: '{"type":"event_callback"}' });
+
+    // Until the Slack adapter lands, the trigger says plainly that Slack is not set up.
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: 'not_ready' });
+    expect(invocations.map((i) => i.functionKey)).toEqual(['slack-webtrigger']);
+  });
+
+  it('should serve the backoffice page with a bridge that reaches the resolvers', async () => {
+    const page = await (await fetch(`${platform.url}/pages/koji-backoffice/`)).text();
+    const bridge = await (await fetch(`${platform.url}/__forge/bridge.js?module=koji-backoffice&as=local-agent`)).text();
+
+    expect(page).toContain('<script src="/__forge/bridge.js?module=koji-backoffice&as=local-admin"></script>');
+    expect(bridge).toContain('"accountId":"local-agent"');
+    expect(bridge).toContain("fetch('/__forge/invoke'");
+  });
+
+  it('should deliver queue pushes to the consumer from manifest.yml, with the pushed body', async () => {
+    await currentInvocation.run({ id: 'test', functionKey: 'test', counters: emptyCounters() }, () =>
+      new Queue({ key: 'chat-work' }).push([{ body: { kind: 'unknown-job' } }]),
+    );
+    await platform.queue.drained();
+
+    expect(invocations.map((i) => i.functionKey)).toContain('chat-consumer');
+  });
+
+  it('should count KVS reads and writes per invocation', async () => {
+    await invoke(platform, 'settings/update', { change: { enabled: true } });
+
+    const update = invocations.find((i) => i.functionKey === 'settings-resolver');
+    expect(update?.counters.kvsWrites).toBeGreaterThanOrEqual(1);
+    expect(update?.counters.kvsReads).toBeGreaterThanOrEqual(1);
+    expect(update?.counters.productCalls).toBe(1);
+  });
+
+  it('should create JSM requests and comments in the embedded service desk through requestJira', async () => {
+    const tickets = new JsmTicketService();
+
+    const ticket = await tickets.createTicket({
+      conversationId: 'c1',
+      projectId: '10000',
+      summary: 'Printer jams',
+      requester: { participant: { channel: 'slack', tenantId: 'T1', userId: 'UBOB' }, name: 'Bob' },
+      operatorName: 'Alice',
+      lines: [{ id: 'Ev1', at: Date.UTC(2026, 10, 25, 9, 0), role: 'user', speakerName: 'Bob', text: 'It jams' }],
+    });
+    await tickets.addComment(ticket.key, 'c1', [{ id: 'Ev2', at: Date.UTC(2026, 10, 25, 9, 5), role: 'operator', speakerName: 'Alice', text: 'On my way' }]);
+
+    expect(ticket.key).toBe('SUP-1');
+    const [stored] = platform.jsm!.requests();
+    expect(stored?.fields['summary']).toBe('Printer jams');
+    expect(String(stored?.fields['description'])).toContain('[2026-11-25 09:00 UTC] Bob: It jams');
+    const comments = (await (await api.asApp().requestJira(route`/rest/servicedeskapi/request/${ticket.key}/comment`)).json()) as { values: Array<{ body: string }> };
+    expect(comments.values[0]?.body).toContain('Alice: On my way');
+  });
+
+  it('should turn Jira refusals into reasons an operator can act on', async () => {
+    platform.jsm!.failures.push({ pathPrefix: '/rest/servicedeskapi/request', method: 'POST', status: 403 });
+
+    const failure = new JsmTicketService().createTicket({
+      conversationId: 'c1',
+      projectId: '10000',
+      summary: 'x',
+      requester: { participant: { channel: 'slack', tenantId: 'T1', userId: 'U' }, name: 'U' },
+      lines: [],
+    });
+
+    await expect(failure).rejects.toBeInstanceOf(TicketServiceError);
+    await expect(failure).rejects.toThrow(/not allowed to create requests in this service desk \(403\)/);
+  });
+});
+
+describe('the local platform on disk', () => {
+  it('should keep settings and tickets across a restart', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'koji-'));
+    try {
+      const first = await startLocalPlatform({ port: 0, dataDir });
+      await invoke(first, 'settings/update', { change: { enabled: true, queueTimeoutMinutes: 7 } });
+      await first.close();
+
+      const second = await startLocalPlatform({ port: 0, dataDir });
+      const { body } = await invoke(second, 'settings/get', {});
+      await second.close();
+
+      expect(body.result.data.settings).toMatchObject({ enabled: true, queueTimeoutMinutes: 7 });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
