@@ -5,6 +5,7 @@ import type { ChatChannel, Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptCursor } from '../domain/chat-session';
 import type { TranscriptLine } from '../domain/transcript';
+import type { WorkJob } from './work-job';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {
@@ -135,6 +136,15 @@ export interface Assistant {
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
+}
+
+/**
+ * Work the web trigger hands on so it can answer the chat platform at once.
+ * Jobs of one conversation carry the same ordering key; the queue runs at most
+ * one of them at a time.
+ */
+export interface WorkQueue {
+  push(job: WorkJob, orderingKey: string): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */

@@ -5,7 +5,16 @@ import { startLocalPlatform } from './platform';
 async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
   const dataDir = path.resolve(process.env['KOJI_DATA_DIR'] ?? '.koji-data');
-  const platform = await startLocalPlatform({ port, dataDir, runSchedules: true });
+  const debug = process.env['KOJI_DEBUG'] === '1';
+  const platform = await startLocalPlatform({
+    port,
+    dataDir,
+    runSchedules: true,
+    // KOJI_DEBUG=1: one line per invocation with what Forge would bill for it.
+    onInvocation: debug
+      ? (i) => console.error(JSON.stringify({ fn: i.functionKey, ms: Math.round(i.durationMs), cpuUs: i.cpuMicros, failed: i.failed, ...i.counters }))
+      : undefined,
+  });
   const pages = platform.manifest.pages.map((p) => `  ${p.title.padEnd(20)} ${platform.url}/pages/${p.key}/`);
   const triggers = platform.manifest.webTriggers.map((w) => `  ${w.key.padEnd(20)} ${platform.webTriggerUrl(w.key)}`);
   console.error(
