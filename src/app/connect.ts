@@ -38,7 +38,7 @@ export function connectWrites(
 
 /** Once connected: the user learns who joined, the operator gets the request with the user's words. */
 export async function announceConnection(
-  deps: Pick<CoreDeps, 'chat' | 'log' | 'transcripts'>,
+  deps: Pick<CoreDeps, 'chat' | 'log' | 'outbox' | 'transcripts'>,
   session: ChatSession,
   operator: Operator,
 ): Promise<void> {

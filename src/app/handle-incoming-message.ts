@@ -7,9 +7,11 @@ import {
   parseUserCommand,
   type OperatorCommand,
 } from '../domain/chat-command';
-import { DomainError, ChatDeliveryError } from '../domain/errors';
+import { ChatDeliveryError, ChatRateLimitedError, DomainError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
 import { toOperator, toUser } from '../domain/replies';
+import type { OutgoingMessage } from '../domain/outgoing-message';
+import type { Participant } from '../domain/participant';
 import type { TranscriptLine } from '../domain/transcript';
 import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
 import { endConversation, leaveQueue } from './end-session';
@@ -99,17 +101,19 @@ async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: 
   const { operator, operatorName } = session.state;
   const appended = await deps.transcripts.append(session.id, userLine(msg, session.userName));
   if (appended === 'duplicate') return 'duplicate';
+  const relayed: OutgoingMessage = {
+    kind: 'relay',
+    text: msg.text,
+    senderName: session.userName,
+    conversationId: session.id,
+    attachments: msg.attachments,
+  };
   try {
-    await deps.chat.send(operator, {
-      kind: 'relay',
-      text: msg.text,
-      senderName: session.userName,
-      conversationId: session.id,
-      attachments: msg.attachments,
-    });
+    await deps.chat.send(operator, relayed);
     return 'relayed';
   } catch (error) {
     if (!(error instanceof ChatDeliveryError)) throw error;
+    if (error instanceof ChatRateLimitedError) return relayLater(deps, operator, relayed, error);
     deps.log.warn('relay_not_delivered', { conversationId: session.id, reason: error.message });
     await notify(deps, msg.from, { kind: 'notice', text: toUser.notDelivered(operatorName), conversationId: session.id });
     return 'relay-failed';
@@ -135,17 +139,19 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
     attachments: msg.attachments,
   };
   if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') return 'duplicate';
+  const relayed: OutgoingMessage = {
+    kind: 'relay',
+    text: msg.text,
+    senderName: operator.displayName,
+    conversationId: assignment.sessionId,
+    attachments: msg.attachments,
+  };
   try {
-    await deps.chat.send(assignment.user, {
-      kind: 'relay',
-      text: msg.text,
-      senderName: operator.displayName,
-      conversationId: assignment.sessionId,
-      attachments: msg.attachments,
-    });
+    await deps.chat.send(assignment.user, relayed);
     return 'relayed';
   } catch (error) {
     if (!(error instanceof ChatDeliveryError)) throw error;
+    if (error instanceof ChatRateLimitedError) return relayLater(deps, assignment.user, relayed, error);
     deps.log.warn('relay_not_delivered', { conversationId: assignment.sessionId, reason: error.message });
     await notify(deps, operator.participant, {
       kind: 'notice',
@@ -256,6 +262,12 @@ async function replyAboutTarget(
       ? toOperator.notInConversation(operator.duty)
       : toOperator.whichConversation(target.assignments.map((a) => a.userName));
   await notify(deps, operator.participant, { kind: 'notice', text });
+}
+
+/** The platform asked to slow down: the message goes out once the wait is over, not never. */
+async function relayLater(deps: CoreDeps, to: Participant, message: OutgoingMessage, error: ChatRateLimitedError): Promise<MessageOutcome> {
+  await deps.outbox.sendLater(to, message, error.retryAfterSeconds);
+  return 'relayed-later';
 }
 
 function commandFromAction(msg: IncomingChatMessage): OperatorCommand | undefined {

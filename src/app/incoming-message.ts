@@ -27,6 +27,7 @@ export interface IncomingChatMessage {
 /** What became of a message: for logs, counters and the benchmark. */
 export type MessageOutcome =
   | 'relayed'
+  | 'relayed-later'
   | 'relay-failed'
   | 'recorded'
   | 'duplicate'

@@ -144,7 +144,12 @@ export interface Logger {
  * one of them at a time.
  */
 export interface WorkQueue {
-  push(job: WorkJob, orderingKey: string): Promise<void>;
+  push(job: WorkJob, orderingKey: string, delayInSeconds?: number): Promise<void>;
+}
+
+/** Messages to send again later, when a chat platform asked to slow down. */
+export interface Outbox {
+  sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */
@@ -154,6 +159,7 @@ export interface CoreDeps {
   readonly transcripts: TranscriptLog;
   readonly deliveries: DeliveryLog;
   readonly chat: ChatGateway;
+  readonly outbox: Outbox;
   readonly tickets: TicketService;
   readonly assistant: Assistant;
   readonly clock: Clock;

@@ -30,7 +30,16 @@ export class StoreContentionError extends DomainError {
 
 /** A chat platform refused or failed to deliver a message. Raised by chat adapters. */
 export class ChatDeliveryError extends DomainError {
-  readonly code = 'chat_delivery_failed';
+  readonly code: string = 'chat_delivery_failed';
+}
+
+/** The chat platform asked to slow down; the same message can be sent after `retryAfterSeconds`. */
+export class ChatRateLimitedError extends ChatDeliveryError {
+  override readonly code = 'chat_rate_limited';
+
+  constructor(readonly retryAfterSeconds: number, options?: ErrorOptions) {
+    super(`The chat platform asked to wait ${retryAfterSeconds} s before sending more.`, options);
+  }
 }
 
 /** The ticket service could not create or update a ticket. Raised by ticket adapters. */

@@ -1,4 +1,5 @@
 import { handleIncomingMessage } from '../app/handle-incoming-message';
+import { notify } from '../app/notify';
 import { isWorkJob } from '../app/work-job';
 import { buildServices } from '../composition';
 
@@ -9,10 +10,15 @@ import { buildServices } from '../composition';
  */
 export async function chatConsumer(event: { body?: unknown; jobId?: string }): Promise<void> {
   const services = buildServices({ jobId: event.jobId });
-  if (!isWorkJob(event.body)) {
+  const job = event.body;
+  if (!isWorkJob(job)) {
     services.log.warn('job_dropped', { reason: 'malformed', jobId: event.jobId });
     return;
   }
-  const outcome = await handleIncomingMessage(services, event.body.message);
-  services.log.info('job_done', { outcome, deliveryId: event.body.message.id });
+  if (job.kind === 'deliver') {
+    await notify(services, job.to, job.message);
+    return;
+  }
+  const outcome = await handleIncomingMessage(services, job.message);
+  services.log.info('job_done', { outcome, deliveryId: job.message.id });
 }

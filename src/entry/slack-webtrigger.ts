@@ -1,8 +1,33 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
+import { receiveSlackRequest } from '../adapters/slack/slack-receiver';
+import { handleIncomingMessage } from '../app/handle-incoming-message';
+import { isSlowWork } from '../app/slow-work';
+import { buildServices } from '../composition';
+import { participantKey } from '../domain/participant';
 
-import { notReadyResponse } from './not-ready';
-
-/** Forge web trigger `slack-events` (placeholder until the Slack adapter is connected). */
-export function slackWebtrigger(_request: WebTriggerRequest): Promise<WebTriggerResponse> {
-  return Promise.resolve(notReadyResponse('Slack'));
+/**
+ * Forge web trigger `slack-events`: Slack's Events API and interactivity.
+ * Transport only: the receiver verifies and narrows, the core decides.
+ */
+export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTriggerResponse> {
+  const services = buildServices({ trigger: 'slack' });
+  try {
+    return await receiveSlackRequest(request, {
+      now: () => services.clock.now(),
+      workspace: (teamId) => services.slackWorkspaces.get(teamId),
+      allWorkspaces: () => services.slackWorkspaces.list(),
+      dispatch: async (message, workspace) => {
+        if (isSlowWork(message)) {
+          await services.workQueue.push({ kind: 'handle-message', message }, participantKey(message.from));
+          return 'queued';
+        }
+        return handleIncomingMessage(buildServices({ trigger: 'slack' }, { slackWorkspaces: [workspace] }), message);
+      },
+      log: services.log,
+    });
+  } catch (error) {
+    // The core released its claim on the delivery: a 500 makes Slack retry, and the retry gets a fresh chance.
+    services.log.warn('slack_request_failed', { reason: error instanceof Error ? error.message : String(error) });
+    return { statusCode: 500, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify({ error: 'internal_error' }) };
+  }
 }

@@ -14,7 +14,7 @@ import { loadEntityDefinitions } from '../../src/local/kvs';
 import { RecordingLogger } from '../builders/world';
 import { FakeTickets } from '../fakes/fake-tickets';
 import { FixedClock } from '../fakes/in-memory-stores';
-import { RecordingChat } from '../fakes/recording-chat';
+import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
 import { startLocalKvs, type LocalKvsHarness } from '../local/support/local-kvs-harness';
 
 const ENTITIES = loadEntityDefinitions(path.join(__dirname, '..', '..', 'manifest.yml'));
@@ -34,6 +34,7 @@ beforeEach(() => {
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),
     chat,
+    outbox: new RecordingOutbox(),
     tickets: new FakeTickets(),
     assistant: new HandoffHintAssistant(),
     clock: new FixedClock(),

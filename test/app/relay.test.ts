@@ -93,6 +93,18 @@ describe('relaying messages in a conversation', () => {
     expect(world.lastHeard(alice)).toBe('Your last message couldn’t be delivered to Bob. Please send it again.');
   });
 
+  it('should hold a message for later, not drop it, when the chat platform asks to slow down', async () => {
+    const { world, bob } = await connectedPair();
+    world.chat.rateLimited.add('slack/T1/UALICE');
+
+    expect(await world.say(bob, 'Are you there?')).toBe('relayed-later');
+
+    expect(world.outbox.held).toEqual([
+      { to: expect.objectContaining({ userId: 'UALICE' }), message: expect.objectContaining({ kind: 'relay', text: 'Are you there?', senderName: 'Bob' }), afterSeconds: 30 },
+    ]);
+    expect(world.heard(bob)).toEqual([]);
+  });
+
   it('should relay from a Teams user to a Slack operator and back', async () => {
     const world = new World();
     await world.enableLiveAgents();

@@ -10,7 +10,7 @@ import type { SettingsChange } from '../../src/domain/settings';
 import { FakeTickets } from '../fakes/fake-tickets';
 import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
-import { RecordingChat } from '../fakes/recording-chat';
+import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
 
 export const PROJECT = '10000';
 
@@ -40,6 +40,7 @@ export class World {
   readonly transcripts = new InMemoryTranscripts(this.clock);
   readonly deliveries = new InMemoryDeliveries();
   readonly chat = new RecordingChat();
+  readonly outbox = new RecordingOutbox();
   readonly tickets = new FakeTickets();
   readonly log = new RecordingLogger();
   readonly deps: CoreDeps;
@@ -53,6 +54,7 @@ export class World {
       transcripts: this.transcripts,
       deliveries: this.deliveries,
       chat: this.chat,
+      outbox: this.outbox,
       tickets: this.tickets,
       assistant: new HandoffHintAssistant(),
       clock: this.clock,

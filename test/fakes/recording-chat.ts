@@ -1,7 +1,7 @@
-import { ChatDeliveryError } from '../../src/domain/errors';
+import { ChatDeliveryError, ChatRateLimitedError } from '../../src/domain/errors';
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
-import type { ChatGateway, ChatProfile } from '../../src/app/ports';
+import type { ChatGateway, ChatProfile, Outbox } from '../../src/app/ports';
 
 export interface SentMessage {
   readonly to: Participant;
@@ -13,8 +13,11 @@ export class RecordingChat implements ChatGateway {
   readonly sent: SentMessage[] = [];
   readonly profiles = new Map<string, ChatProfile>();
   readonly unreachable = new Set<string>();
+  /** People Slack is rate-limiting: sends to them fail with a retry-after. */
+  readonly rateLimited = new Set<string>();
 
   send(to: Participant, message: OutgoingMessage): Promise<void> {
+    if (this.rateLimited.has(participantKey(to))) return Promise.reject(new ChatRateLimitedError(30));
     if (this.unreachable.has(participantKey(to))) {
       return Promise.reject(new ChatDeliveryError(`${to.userId} cannot be reached`));
     }
@@ -42,5 +45,15 @@ export class RecordingChat implements ChatGateway {
 
   clear(): void {
     this.sent.length = 0;
+  }
+}
+
+/** Messages held back for later, as the Forge outbox would queue them. */
+export class RecordingOutbox implements Outbox {
+  readonly held: Array<{ to: Participant; message: OutgoingMessage; afterSeconds: number }> = [];
+
+  sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number): Promise<void> {
+    this.held.push({ to, message: structuredClone(message), afterSeconds });
+    return Promise.resolve();
   }
 }

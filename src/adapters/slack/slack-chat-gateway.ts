@@ -1,0 +1,74 @@
+import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
+import type { ChatGateway, ChatProfile } from '../../app/ports';
+import { ChatDeliveryError, ChatRateLimitedError } from '../../domain/errors';
+import type { OutgoingMessage } from '../../domain/outgoing-message';
+import type { Participant } from '../../domain/participant';
+import { renderForSlack } from './slack-blocks';
+
+/**
+ * A Forge function has 25–55 seconds; the client's default retries for about
+ * half an hour. One quick retry for network and 5xx errors, no waiting on 429:
+ * a rate-limited message is handed back to be retried later.
+ */
+export const SLACK_RETRY_POLICY = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 400 } as const;
+
+export function slackClient(botToken: string, slackApiUrl?: string): WebClient {
+  return new WebClient(botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: SLACK_RETRY_POLICY,
+    rejectRateLimitedCalls: true,
+    timeout: 8000,
+    logger: quietLogger,
+  });
+}
+
+/**
+ * Sends to people in one Slack workspace. Messages go to the person's direct
+ * message with the bot: Slack resolves a user id given as the channel to that
+ * conversation, which saves a `conversations.open` call on every message.
+ */
+export class SlackChatGateway implements ChatGateway {
+  constructor(private readonly client: WebClient) {}
+
+  async send(to: Participant, message: OutgoingMessage): Promise<void> {
+    const post = renderForSlack(message);
+    try {
+      await this.client.chat.postMessage({
+        channel: to.userId,
+        text: post.text,
+        ...(post.blocks ? { blocks: [...post.blocks] } : {}),
+        ...(post.username ? { username: post.username } : {}),
+      });
+    } catch (error) {
+      throw deliveryError(error, `Slack did not deliver the message to ${to.userId}`);
+    }
+  }
+
+  async profile(participant: Participant): Promise<ChatProfile> {
+    try {
+      const { user } = await this.client.users.info({ user: participant.userId });
+      const profile = user?.profile;
+      const displayName = profile?.display_name || profile?.real_name || user?.real_name || user?.name || participant.userId;
+      return { displayName, email: profile?.email };
+    } catch (error) {
+      throw deliveryError(error, `Slack did not tell who ${participant.userId} is`);
+    }
+  }
+}
+
+function deliveryError(error: unknown, what: string): ChatDeliveryError {
+  const e = error as WebAPICallError & { retryAfter?: number; data?: { error?: string } };
+  if (e.code === ErrorCode.RateLimitedError) return new ChatRateLimitedError(e.retryAfter ?? 1, { cause: error });
+  const reason = e.code === ErrorCode.PlatformError ? (e.data?.error ?? 'unknown error') : e.message;
+  return new ChatDeliveryError(`${what}: ${reason}.`, { cause: error });
+}
+
+const quietLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => 'error' as never,
+  setName: () => undefined,
+};

@@ -1,0 +1,120 @@
+import type { IncomingChatMessage } from '../../app/incoming-message';
+import type { ChatActionKind } from '../../domain/outgoing-message';
+import type { AttachmentRef } from '../../domain/transcript';
+import { isRecord, type BlockActionsPayload } from './slack-request';
+
+/** What the bot needs to know about itself to ignore its own echoes. */
+export interface SlackBotIdentity {
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId?: string | undefined;
+}
+
+export type NarrowedSlackEvent =
+  | { readonly kind: 'message'; readonly message: IncomingChatMessage }
+  | { readonly kind: 'ignored'; readonly reason: string };
+
+/** Subtypes that carry a person's words; everything else (joins, edits, deletions, bot posts) is bookkeeping. */
+const USER_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+/**
+ * Turns a Slack event into the core's channel-neutral message, or says why it
+ * is ignored: the bot's own echo, other bots, edits and deletions, hidden
+ * events, and anything outside a direct message or a mention of the bot.
+ */
+export function narrowSlackEvent(
+  envelope: { readonly eventId: string; readonly event: Record<string, unknown> },
+  bot: SlackBotIdentity,
+  projectId: string,
+): NarrowedSlackEvent {
+  const { event } = envelope;
+  const type = event['type'];
+  if (type !== 'message' && type !== 'app_mention') return { kind: 'ignored', reason: `event type ${String(type)}` };
+  if (typeof event['bot_id'] === 'string' || event['user'] === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
+  const subtype = typeof event['subtype'] === 'string' ? event['subtype'] : undefined;
+  if (event['hidden'] === true || !USER_SUBTYPES.has(subtype)) return { kind: 'ignored', reason: `subtype ${String(subtype)}` };
+  // A channel message reaches us as app_mention when it names the bot; plain channel chatter is not for us.
+  if (type === 'message' && event['channel_type'] !== 'im') return { kind: 'ignored', reason: 'not a direct message' };
+  const user = event['user'];
+  const ts = event['ts'];
+  if (typeof user !== 'string' || typeof ts !== 'string') return { kind: 'ignored', reason: 'no user or ts' };
+  const rawText = typeof event['text'] === 'string' ? event['text'] : '';
+  const text = type === 'app_mention' ? withoutBotMention(rawText, bot.botUserId) : rawText;
+  return {
+    kind: 'message',
+    message: {
+      id: envelope.eventId,
+      projectId,
+      from: { channel: 'slack', tenantId: bot.teamId, userId: user },
+      text: decodeSlackEntities(text),
+      sentAt: Math.round(Number(ts) * 1000),
+      attachments: filesOf(event['files']),
+    },
+  };
+}
+
+/** Button ids the Slack renderer gives each action; clicks come back with them. */
+export const ACTION_ID_PREFIX = 'koji:';
+
+/** A button click as the same message a typed command would be. */
+export function narrowBlockAction(payload: BlockActionsPayload, teamId: string, projectId: string): NarrowedSlackEvent {
+  const action = payload.actions[0];
+  if (!action?.action_id.startsWith(ACTION_ID_PREFIX)) return { kind: 'ignored', reason: 'not a Koji button' };
+  const kind = action.action_id.slice(ACTION_ID_PREFIX.length).split(':')[0];
+  if (!isChatActionKind(kind)) return { kind: 'ignored', reason: `unknown button ${action.action_id}` };
+  const { conversationId, value } = buttonValue(action.value);
+  return {
+    kind: 'message',
+    message: {
+      // Slack sends a click once; its action_ts and the clicker make it unique if it ever comes twice.
+      id: `action-${action.action_ts}-${payload.user.id}`,
+      projectId,
+      from: { channel: 'slack', tenantId: teamId, userId: payload.user.id },
+      text: '',
+      sentAt: Math.round(Number(action.action_ts) * 1000),
+      action: { kind, value },
+      conversationId,
+    },
+  };
+}
+
+const ACTION_KINDS: readonly ChatActionKind[] = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket'];
+
+function isChatActionKind(value: string | undefined): value is ChatActionKind {
+  return (ACTION_KINDS as readonly (string | undefined)[]).includes(value);
+}
+
+export function encodeButtonValue(conversationId: string | undefined, value: string | undefined): string {
+  return JSON.stringify({ c: conversationId, v: value });
+}
+
+function buttonValue(raw: string | undefined): { conversationId?: string | undefined; value?: string | undefined } {
+  try {
+    const parsed = JSON.parse(raw ?? '{}') as unknown;
+    if (!isRecord(parsed)) return {};
+    return {
+      conversationId: typeof parsed['c'] === 'string' ? parsed['c'] : undefined,
+      value: typeof parsed['v'] === 'string' ? parsed['v'] : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+function withoutBotMention(text: string, botUserId: string): string {
+  return text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), '').trim();
+}
+
+/** Slack escapes &, < and > in message text; people typed the characters. */
+function decodeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function filesOf(files: unknown): AttachmentRef[] | undefined {
+  if (!Array.isArray(files)) return undefined;
+  const refs = files.filter(isRecord).map((f) => ({
+    name: typeof f['name'] === 'string' ? f['name'] : 'file',
+    url: typeof f['permalink'] === 'string' ? f['permalink'] : typeof f['url_private'] === 'string' ? f['url_private'] : '',
+  }));
+  return refs.length > 0 ? refs.filter((r) => r.url.length > 0) : undefined;
+}

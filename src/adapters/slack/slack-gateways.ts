@@ -1,0 +1,48 @@
+import type { ChatGateway, ChatProfile } from '../../app/ports';
+import { ChatDeliveryError } from '../../domain/errors';
+import type { OutgoingMessage } from '../../domain/outgoing-message';
+import type { Participant } from '../../domain/participant';
+import { SlackChatGateway, slackClient } from './slack-chat-gateway';
+import type { KvsSlackWorkspaces, SlackWorkspace } from './slack-workspaces';
+
+/**
+ * Every connected Slack workspace as one chat gateway: a message goes out with
+ * the bot token of the workspace the person belongs to. The workspace of the
+ * incoming event is handed in already read; another one costs one read, once
+ * per invocation.
+ */
+export class SlackGateways implements ChatGateway {
+  private readonly gateways = new Map<string, Promise<SlackChatGateway>>();
+
+  constructor(
+    private readonly workspaces: Pick<KvsSlackWorkspaces, 'get'>,
+    private readonly slackApiUrl: string | undefined,
+    known: readonly SlackWorkspace[] = [],
+  ) {
+    for (const ws of known) this.gateways.set(ws.teamId, Promise.resolve(this.gatewayFor(ws)));
+  }
+
+  async send(to: Participant, message: OutgoingMessage): Promise<void> {
+    return (await this.forTeam(to.tenantId)).send(to, message);
+  }
+
+  async profile(participant: Participant): Promise<ChatProfile> {
+    return (await this.forTeam(participant.tenantId)).profile(participant);
+  }
+
+  private forTeam(teamId: string): Promise<SlackChatGateway> {
+    let gateway = this.gateways.get(teamId);
+    if (!gateway) {
+      gateway = this.workspaces.get(teamId).then((ws) => {
+        if (!ws) throw new ChatDeliveryError(`The Slack workspace ${teamId} is no longer connected to Koji.`);
+        return this.gatewayFor(ws);
+      });
+      this.gateways.set(teamId, gateway);
+    }
+    return gateway;
+  }
+
+  private gatewayFor(ws: SlackWorkspace): SlackChatGateway {
+    return new SlackChatGateway(slackClient(ws.botToken, this.slackApiUrl));
+  }
+}

@@ -1,0 +1,106 @@
+import type { IncomingChatMessage, MessageOutcome } from '../../app/incoming-message';
+import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent } from './slack-event';
+import { parseSlackRequest } from './slack-request';
+import { verifySlackSignature } from './slack-signature';
+import type { SlackWorkspace, SlackWorkspaceSummary } from './slack-workspaces';
+
+/** A web trigger request as Forge hands it over: raw body, headers as arrays. */
+export interface RawRequest {
+  readonly method?: string;
+  readonly headers?: Record<string, string[] | undefined>;
+  readonly body?: string;
+}
+
+export interface RawResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string[]>;
+  readonly body: string;
+}
+
+export interface SlackReceiverDeps {
+  readonly now: () => number;
+  readonly workspace: (teamId: string) => Promise<SlackWorkspace | undefined>;
+  readonly allWorkspaces: () => Promise<SlackWorkspaceSummary[]>;
+  /** Runs the core on a verified message, inline or through the queue. */
+  readonly dispatch: (message: IncomingChatMessage, workspace: SlackWorkspace) => Promise<MessageOutcome | 'queued'>;
+  readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
+}
+
+/**
+ * The Slack side of the web trigger, like a Bolt receiver: it checks who is
+ * calling before anything else, answers Slack's handshake, drops what is not
+ * for us with a 200, and hands everything else to the core once.
+ *
+ * Order matters: the body is only looked into to find which workspace's secret
+ * to check the signature with; nothing is acted on before the check passes.
+ */
+export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiverDeps): Promise<RawResponse> {
+  const rawBody = request.body ?? '';
+  const parsed = parseSlackRequest(rawBody, header(request, 'content-type'));
+  if (!parsed.ok) return refuse(400, 'malformed_request', parsed.reason);
+  const slackRequest = parsed.request;
+  const signed = { rawBody, timestamp: header(request, 'x-slack-request-timestamp'), signature: header(request, 'x-slack-signature'), nowMs: deps.now() };
+
+  if (slackRequest.kind === 'url-verification') {
+    // The handshake names no workspace: it must be signed by one of the connected apps.
+    for (const summary of await deps.allWorkspaces()) {
+      const ws = await deps.workspace(summary.teamId);
+      if (ws && verifySlackSignature({ ...signed, signingSecret: ws.signingSecret }).ok) {
+        return json(200, { challenge: slackRequest.challenge });
+      }
+    }
+    return refuse(401, 'invalid_signature', 'No connected Slack app signed this request. Save the signing secret in the Koji backoffice, then retry in Slack.');
+  }
+
+  const teamId = slackRequest.teamId;
+  if (!teamId) return refuse(400, 'malformed_request', 'The request names no workspace.');
+  const workspace = await deps.workspace(teamId);
+  if (!workspace) return refuse(403, 'unknown_workspace', `The Slack workspace ${teamId} is not connected to Koji.`);
+  const check = verifySlackSignature({ ...signed, signingSecret: workspace.signingSecret });
+  if (!check.ok) return refuse(401, 'invalid_signature', check.reason);
+
+  let narrowed: NarrowedSlackEvent;
+  switch (slackRequest.kind) {
+    case 'event':
+      narrowed = narrowSlackEvent(slackRequest, workspace, workspace.projectId);
+      break;
+    case 'block-actions':
+      narrowed = narrowBlockAction(slackRequest.payload, teamId, workspace.projectId);
+      break;
+    case 'rate-limited':
+      deps.log.warn('slack_app_rate_limited', { teamId });
+      return ok();
+    case 'other':
+      return ok();
+  }
+  if (narrowed.kind === 'ignored') return ok();
+  const outcome = await deps.dispatch(narrowed.message, workspace);
+  deps.log.info('slack_message', { teamId, deliveryId: narrowed.message.id, outcome, retry: header(request, 'x-slack-retry-num') });
+  return ok();
+}
+
+/** Forge keeps the caller's header casing; HTTP header names are case-insensitive. */
+export function header(request: RawRequest, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, values] of Object.entries(request.headers ?? {})) {
+    if (key.toLowerCase() === wanted) return values?.[0];
+  }
+  return undefined;
+}
+
+function ok(): RawResponse {
+  return { statusCode: 200, headers: { 'Content-Type': ['text/plain'] }, body: '' };
+}
+
+function json(status: number, body: unknown): RawResponse {
+  return { statusCode: status, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify(body) };
+}
+
+/** A deliberate refusal: Slack should not retry what will be refused again. */
+function refuse(status: number, error: string, message: string): RawResponse {
+  return {
+    statusCode: status,
+    headers: { 'Content-Type': ['application/json'], 'X-Slack-No-Retry': ['1'] },
+    body: JSON.stringify({ error, message }),
+  };
+}

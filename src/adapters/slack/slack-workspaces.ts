@@ -1,0 +1,67 @@
+import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
+
+type Kvs = typeof KvsClient;
+
+/** A connected Slack workspace: one tenant of the Koji docs. */
+export interface SlackWorkspace {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly appId?: string | undefined;
+  readonly projectId: string;
+  readonly botUserId: string;
+  readonly botId?: string | undefined;
+  readonly botToken: string;
+  readonly signingSecret: string;
+  readonly connectedAt: number;
+}
+
+/** What anyone may see about a workspace: no token, no secret. */
+export type SlackWorkspaceSummary = Omit<SlackWorkspace, 'botToken' | 'signingSecret'>;
+
+/**
+ * Workspaces in KVS. Everything an incoming event needs (project, bot
+ * identity, token, signing secret) sits in one secret, so an event costs one
+ * read; a public summary beside it can be listed, since secrets cannot.
+ */
+export class KvsSlackWorkspaces {
+  constructor(private readonly kvs: Kvs) {}
+
+  static secretKey(teamId: string): string {
+    return `slack-workspace:${KEY_VERSION}:${escapeKeyPart(teamId)}`;
+  }
+
+  static summaryPrefix = `tenant:${KEY_VERSION}:slack:`;
+
+  async get(teamId: string): Promise<SlackWorkspace | undefined> {
+    return this.kvs.getSecret<SlackWorkspace>(KvsSlackWorkspaces.secretKey(teamId));
+  }
+
+  async put(workspace: SlackWorkspace): Promise<void> {
+    await this.kvs.setSecret(KvsSlackWorkspaces.secretKey(workspace.teamId), workspace);
+    await this.kvs.set(`${KvsSlackWorkspaces.summaryPrefix}${escapeKeyPart(workspace.teamId)}`, summaryOf(workspace));
+  }
+
+  async remove(teamId: string): Promise<void> {
+    await this.kvs.deleteSecret(KvsSlackWorkspaces.secretKey(teamId));
+    await this.kvs.delete(`${KvsSlackWorkspaces.summaryPrefix}${escapeKeyPart(teamId)}`);
+  }
+
+  async list(): Promise<SlackWorkspaceSummary[]> {
+    const all: SlackWorkspaceSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = this.kvs.query().where('key', WhereConditions.beginsWith(KvsSlackWorkspaces.summaryPrefix)).limit(100);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany<SlackWorkspaceSummary>();
+      all.push(...page.results.map((r) => r.value));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+}
+
+function summaryOf(workspace: SlackWorkspace): SlackWorkspaceSummary {
+  const { botToken: _token, signingSecret: _secret, ...summary } = workspace;
+  return summary;
+}

@@ -1,0 +1,202 @@
+import type { IncomingChatMessage } from '../../../src/app/incoming-message';
+import { receiveSlackRequest, type RawRequest, type SlackReceiverDeps } from '../../../src/adapters/slack/slack-receiver';
+import { signSlackRequest } from '../../../src/adapters/slack/slack-signature';
+import type { SlackWorkspace } from '../../../src/adapters/slack/slack-workspaces';
+
+const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+const WORKSPACE: SlackWorkspace = {
+  teamId: 'T0001',
+  teamName: 'Acme',
+  projectId: '10000',
+  botUserId: 'U0BOT',
+  botId: 'B0BOT',
+  botToken: 'xoxb-1',
+  signingSecret: 'acme-signing-secret',
+  connectedAt: NOW,
+};
+
+function harness() {
+  const dispatched: IncomingChatMessage[] = [];
+  const deps: SlackReceiverDeps = {
+    now: () => NOW,
+    workspace: (teamId) => Promise.resolve(teamId === WORKSPACE.teamId ? WORKSPACE : undefined),
+    allWorkspaces: () => Promise.resolve([WORKSPACE]),
+    dispatch: (message) => {
+      dispatched.push(message);
+      return Promise.resolve('relayed');
+    },
+    log: { info: () => undefined, warn: () => undefined },
+  };
+  return { deps, dispatched };
+}
+
+function signed(body: string, options: { secret?: string; at?: number; contentType?: string; headerCase?: 'lower' | 'title' } = {}): RawRequest {
+  const ts = Math.floor((options.at ?? NOW) / 1000);
+  const signature = signSlackRequest(body, ts, options.secret ?? WORKSPACE.signingSecret);
+  const title = options.headerCase !== 'lower';
+  return {
+    method: 'POST',
+    headers: {
+      [title ? 'Content-Type' : 'content-type']: [options.contentType ?? 'application/json'],
+      [title ? 'X-Slack-Request-Timestamp' : 'x-slack-request-timestamp']: [String(ts)],
+      [title ? 'X-Slack-Signature' : 'x-slack-signature']: [signature],
+    },
+    body,
+  };
+}
+
+function eventBody(event: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ type: 'event_callback', team_id: 'T0001', api_app_id: 'A0APP', event_id: 'Ev001', event_time: NOW / 1000, event, ...extra });
+}
+
+const dm = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: 'message',
+  user: 'U123USER',
+  text,
+  ts: '1795597200.000200',
+  channel: 'D0DM1',
+  channel_type: 'im',
+  ...extra,
+});
+
+describe('the Slack web trigger receiver', () => {
+  it('should hand a signed direct message to the core as the sender’s words', async () => {
+    const { deps, dispatched } = harness();
+
+    const response = await receiveSlackRequest(signed(eventBody(dm('operator please'))), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched).toEqual([
+      {
+        id: 'Ev001',
+        projectId: '10000',
+        from: { channel: 'slack', tenantId: 'T0001', userId: 'U123USER' },
+        text: 'operator please',
+        sentAt: 1795597200000,
+        attachments: undefined,
+      },
+    ]);
+  });
+
+  it('should read headers whatever their casing', async () => {
+    const { deps, dispatched } = harness();
+
+    await receiveSlackRequest(signed(eventBody(dm('hi')), { headerCase: 'lower' }), deps);
+
+    expect(dispatched).toHaveLength(1);
+  });
+
+  it.each([
+    ['a forged signature', () => signed(eventBody(dm('#on')), { secret: 'someone-else' })],
+    ['a stale timestamp', () => signed(eventBody(dm('#on')), { at: NOW - 5 * 60_000 - 1000 })],
+    ['a timestamp from the future', () => signed(eventBody(dm('#on')), { at: NOW + 5 * 60_000 + 1000 })],
+    ['no signature at all', () => ({ headers: { 'Content-Type': ['application/json'] }, body: eventBody(dm('#on')) })],
+    ['a body changed after signing', () => ({ ...signed(eventBody(dm('#on'))), body: eventBody(dm('#off')) })],
+  ])('should refuse %s with 401 and hand nothing to the core', async (_what, request) => {
+    const { deps, dispatched } = harness();
+
+    const response = await receiveSlackRequest(request(), deps);
+
+    expect(response.statusCode).toBe(401);
+    expect(JSON.parse(response.body)).toMatchObject({ error: 'invalid_signature' });
+    expect(response.headers['X-Slack-No-Retry']).toEqual(['1']);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should answer Slack’s url_verification with the challenge when a connected app signed it', async () => {
+    const { deps } = harness();
+    const body = JSON.stringify({ token: 'legacy', challenge: 'abc123', type: 'url_verification' });
+
+    const response = await receiveSlackRequest(signed(body), deps);
+
+    expect(response).toMatchObject({ statusCode: 200, body: '{"challenge":"abc123"}' });
+  });
+
+  it('should refuse a url_verification no connected app signed', async () => {
+    const { deps } = harness();
+    const body = JSON.stringify({ token: 'legacy', challenge: 'abc123', type: 'url_verification' });
+
+    expect((await receiveSlackRequest(signed(body, { secret: 'unknown-app' }), deps)).statusCode).toBe(401);
+  });
+
+  it('should refuse events from a workspace that is not connected, changing nothing', async () => {
+    const { deps, dispatched } = harness();
+
+    const response = await receiveSlackRequest(signed(eventBody(dm('#on'), { team_id: 'T0OTHER' })), deps);
+
+    expect(response.statusCode).toBe(403);
+    expect(JSON.parse(response.body)).toEqual({ error: 'unknown_workspace', message: 'The Slack workspace T0OTHER is not connected to Koji.' });
+    expect(dispatched).toEqual([]);
+  });
+
+  it.each([
+    ['malformed JSON', '{"type": "event_callback", '],
+    ['JSON without a type', '{"hello": 1}'],
+    ['an event without an id', JSON.stringify({ type: 'event_callback', team_id: 'T0001', event: {} })],
+  ])('should answer %s with 400 and a reason', async (_what, body) => {
+    const { deps, dispatched } = harness();
+
+    const response = await receiveSlackRequest(signed(body), deps);
+
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: 'malformed_request', message: expect.any(String) });
+    expect(dispatched).toEqual([]);
+  });
+
+  it.each([
+    ['the bot’s own echo', dm('An operator has joined.', { user: 'U0BOT', bot_id: 'B0BOT' })],
+    ['another bot', dm('beep', { user: 'U0OTHERBOT', bot_id: 'B0OTHER', subtype: 'bot_message' })],
+    ['an edit', dm('', { subtype: 'message_changed', hidden: true, message: { text: '#off' } })],
+    ['a deletion', dm('', { subtype: 'message_deleted', hidden: true })],
+    ['a join notice', dm('joined', { subtype: 'channel_join' })],
+    ['channel chatter', dm('lunch?', { channel: 'C0GENERAL', channel_type: 'channel' })],
+    ['a reaction', { type: 'reaction_added', user: 'U123USER', reaction: 'thumbsup' }],
+  ])('should ignore %s with a 200', async (_what, event) => {
+    const { deps, dispatched } = harness();
+
+    const response = await receiveSlackRequest(signed(eventBody(event)), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should read a mention of the bot in a channel without the mention', async () => {
+    const { deps, dispatched } = harness();
+    const mention = { type: 'app_mention', user: 'U123USER', text: '<@U0BOT> list_operators', ts: '1795597200.000300', channel: 'C0CHAN' };
+
+    await receiveSlackRequest(signed(eventBody(mention)), deps);
+
+    expect(dispatched[0]?.text).toBe('list_operators');
+  });
+
+  it('should keep files a user shares as links', async () => {
+    const { deps, dispatched } = harness();
+    const upload = dm('screenshot', { subtype: 'file_share', files: [{ name: 'error.png', permalink: 'https://acme.slack.com/files/U1/F1/error.png' }] });
+
+    await receiveSlackRequest(signed(eventBody(upload)), deps);
+
+    expect(dispatched[0]?.attachments).toEqual([{ name: 'error.png', url: 'https://acme.slack.com/files/U1/F1/error.png' }]);
+  });
+
+  it('should turn a button click into the same intent, tied to its conversation', async () => {
+    const { deps, dispatched } = harness();
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T0001' },
+      user: { id: 'U0OPER' },
+      api_app_id: 'A0APP',
+      container: { type: 'message', message_ts: '1795597200.000100', channel_id: 'D0OPER' },
+      actions: [{ type: 'button', action_id: 'koji:forward:1', value: '{"c":"conv-1","v":"slack/T0001/U0CAROL"}', action_ts: '1795597201.000200' }],
+    };
+    const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+    const response = await receiveSlackRequest(signed(body, { contentType: 'application/x-www-form-urlencoded' }), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched[0]).toMatchObject({
+      from: { channel: 'slack', tenantId: 'T0001', userId: 'U0OPER' },
+      action: { kind: 'forward', value: 'slack/T0001/U0CAROL' },
+      conversationId: 'conv-1',
+    });
+  });
+});
