@@ -2,10 +2,11 @@ import Resolver from '@forge/resolver';
 import { roleResolvers } from './resolvers/role-resolvers';
 import { settingsResolvers } from './resolvers/settings-resolvers';
 import { tenantResolvers } from './resolvers/tenant-resolvers';
+import { transcriptResolvers } from './resolvers/transcript-resolvers';
 
-/** The backoffice's resolvers, keyed `<resource>/<action>`. */
+/** The resolvers behind the backoffice and the issue panel, keyed `<resource>/<action>`. */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...transcriptResolvers })) {
   resolver.define(key, handler);
 }
 

@@ -3,14 +3,24 @@
  * host page provides `window.__bridge`; here it sends `invoke` to the local
  * server and answers `getContext` with the module and project the page is open in.
  */
-export function bridgeScript(options: { moduleKey: string; moduleType: string; accountId: string; project: { id: string; key: string } }): string {
+export function bridgeScript(options: {
+  moduleKey: string;
+  moduleType: string;
+  accountId: string;
+  project: { id: string; key: string };
+  issueKey?: string | undefined;
+}): string {
   const context = {
     accountId: options.accountId,
     cloudId: 'local',
     localId: `local-${options.moduleKey}`,
     moduleKey: options.moduleKey,
     siteUrl: 'http://localhost',
-    extension: { type: options.moduleType, project: { id: options.project.id, key: options.project.key, type: 'service_desk' } },
+    extension: {
+      type: options.moduleType,
+      project: { id: options.project.id, key: options.project.key, type: 'service_desk' },
+      ...(options.issueKey ? { issue: { key: options.issueKey } } : {}),
+    },
     theme: { colorMode: 'light' },
   };
   return `(() => {
@@ -19,7 +29,7 @@ export function bridgeScript(options: { moduleKey: string; moduleType: string; a
     const response = await fetch('/__forge/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-koji-local-account': context.accountId },
-      body: JSON.stringify({ moduleKey: context.moduleKey, functionKey: payload.functionKey, payload: payload.payload }),
+      body: JSON.stringify({ moduleKey: context.moduleKey, functionKey: payload.functionKey, payload: payload.payload, issueKey: context.extension.issue && context.extension.issue.key }),
     });
     const body = await response.json();
     if (!response.ok) throw new Error(body.message || 'The resolver failed');

@@ -63,7 +63,7 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
 
   async function invokeResolver(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    let call: { moduleKey?: unknown; functionKey?: unknown; payload?: unknown };
+    let call: { moduleKey?: unknown; functionKey?: unknown; payload?: unknown; issueKey?: unknown };
     try {
       call = JSON.parse(body ?? '') as typeof call;
     } catch {
@@ -78,7 +78,12 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
       call: { functionKey: call.functionKey, payload: call.payload ?? {} },
       context: {
         moduleKey: page.key,
-        extension: { type: page.moduleType, project: { id: LOCAL_PROJECT.id, key: LOCAL_PROJECT.key, type: 'service_desk' } },
+        extension: {
+          type: page.moduleType,
+          project: { id: LOCAL_PROJECT.id, key: LOCAL_PROJECT.key, type: 'service_desk' },
+          // On Jira the host supplies the open issue; locally the page says which one it shows.
+          ...(typeof call.issueKey === 'string' ? { issue: { key: call.issueKey } } : {}),
+        },
       },
     };
     try {
@@ -100,6 +105,7 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
         moduleType: page.moduleType,
         accountId: url.searchParams.get('as') ?? DEFAULT_LOCAL_ACCOUNT,
         project: { id: LOCAL_PROJECT.id, key: LOCAL_PROJECT.key },
+        issueKey: url.searchParams.get('issue') ?? undefined,
       }),
     );
   }
@@ -117,7 +123,8 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
     res.setHeader('content-type', contentType(file));
     if (relative === 'index.html') {
       const as = url.searchParams.get('as') ?? DEFAULT_LOCAL_ACCOUNT;
-      const tag = `<script src="/__forge/bridge.js?module=${encodeURIComponent(moduleKey)}&as=${encodeURIComponent(as)}"></script>`;
+      const issue = url.searchParams.get('issue');
+      const tag = `<script src="/__forge/bridge.js?module=${encodeURIComponent(moduleKey)}&as=${encodeURIComponent(as)}${issue ? `&issue=${encodeURIComponent(issue)}` : ''}"></script>`;
       // Root-relative asset paths point into the resource; then the bridge goes first in <head>.
       const html = content
         .toString('utf8')

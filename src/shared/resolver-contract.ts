@@ -1,6 +1,8 @@
 /**
  * What the backoffice page and its resolvers say to each other. Types only:
  * the page in static/ imports this file and nothing else from src/.
+ * Every resolver answers a `ResolverResult`; those that change anything
+ * answer `{ ok: false, error: { code: 'forbidden' } }` to non-admins.
  */
 export interface SettingsView {
   readonly enabled: boolean;
@@ -15,8 +17,54 @@ export type ResolverResult<T> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
+export type TenantChannel = 'slack' | 'teams';
+
+export interface TenantView {
+  readonly channel: TenantChannel;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly connectedAt: number;
+}
+
+export interface TenantUserView {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email?: string | undefined;
+  readonly role: 'live-agent' | 'none';
+  readonly duty?: 'on' | 'off' | undefined;
+  readonly load?: number | undefined;
+  readonly capacity?: number | undefined;
+}
+
+export interface RequestTypeView {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface ActivityView {
+  readonly onDuty: ReadonlyArray<{ readonly name: string; readonly channel: TenantChannel; readonly load: number; readonly capacity: number }>;
+  readonly conversationsOpen: number;
+  readonly usersWaiting: number;
+}
+
+/** Every resolver key with its payload and the `data` of a successful answer. */
 export interface ResolverContract {
   'settings/get': { request: Record<string, never>; response: { settings: SettingsView; canEdit: boolean } };
   'settings/update': { request: { change: Partial<SettingsView> }; response: { settings: SettingsView } };
+  'request-types/list': { request: Record<string, never>; response: { requestTypes: RequestTypeView[] } };
+  'activity/get': { request: Record<string, never>; response: ActivityView };
+  'tenants/list': { request: Record<string, never>; response: { tenants: TenantView[] } };
   'webtriggers/list': { request: Record<string, never>; response: { slack: string; teams: string } };
+  'slack/manifest': { request: Record<string, never>; response: { manifest: Record<string, unknown> } };
+  'slack/connect': { request: { botToken: string; signingSecret: string }; response: { tenant: TenantView } };
+  'slack/test': { request: { tenantId: string }; response: { teamName: string } };
+  'slack/disconnect': { request: { tenantId: string }; response: { disconnected: string } };
+  'tenant-users/list': {
+    request: { channel: TenantChannel; tenantId: string; query?: string; cursor?: string };
+    response: { users: TenantUserView[]; cursor?: string };
+  };
+  'roles/grant': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'granted' | 'already-granted' } };
+  'roles/revoke': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'revoked' | 'not-granted' } };
 }
+
+export type ResolverKey = keyof ResolverContract;

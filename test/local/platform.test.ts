@@ -68,11 +68,11 @@ describe('the local Forge platform', () => {
   });
 
   it('should pass web trigger requests in Forge’s shape and return the handler’s response', async () => {
-    const response = await fetch(`${platform.url}/webtrigger/slack`, { method: 'POST', body: '{"type":"event_callback"}' });
+    const response = await fetch(`${platform.url}/webtrigger/slack`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"event_callback"}' });
 
-    // Until the Slack adapter lands, the trigger says plainly that Slack is not set up.
-    expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ error: 'not_ready' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-slack-no-retry')).toBe('1');
+    expect(await response.json()).toMatchObject({ error: 'malformed_request' });
     expect(invocations.map((i) => i.functionKey)).toEqual(['slack-webtrigger']);
   });
 
@@ -119,7 +119,7 @@ describe('the local Forge platform', () => {
     expect(ticket.key).toBe('SUP-1');
     const [stored] = platform.jsm!.requests();
     expect(stored?.fields['summary']).toBe('Printer jams');
-    expect(String(stored?.fields['description'])).toContain('[2026-11-25 09:00 UTC] Bob: It jams');
+    expect(JSON.stringify(stored?.fields['description'])).toContain('It jams');
     const comments = (await (await api.asApp().requestJira(route`/rest/servicedeskapi/request/${ticket.key}/comment`)).json()) as { values: Array<{ body: string }> };
     expect(comments.values[0]?.body).toContain('Alice: On my way');
   });

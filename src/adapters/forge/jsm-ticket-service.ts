@@ -2,8 +2,9 @@ import api, { route } from '@forge/api';
 import type { CreatedTicket, TicketRequest, TicketService } from '../../app/ports';
 import { TicketServiceError } from '../../domain/errors';
 import type { TranscriptLine } from '../../domain/transcript';
+import { transcriptDocument } from './transcript-adf';
 
-/** The slice of `requestJira` this adapter uses, so tests can hand in another route to Jira. */
+/** The slice of `requestJira` this adapter uses, so it can run as the app or against another route to Jira. */
 export type RequestJira = (
   path: ReturnType<typeof route>,
   init?: { method?: string; body?: string; headers?: Record<string, string> },
@@ -15,15 +16,21 @@ interface JiraResponse {
   json(): Promise<unknown>;
 }
 
-interface ServiceDesk {
-  readonly id: string;
-  readonly projectId: string;
+/** The issue property that ties a ticket to its conversation; manifest.yml indexes it for JQL. */
+export const CONVERSATION_PROPERTY = 'koji-conversation';
+
+export interface ConversationProperty {
+  readonly conversationId: string;
+  readonly channel: string;
+  readonly userName: string;
+  readonly operatorName?: string | undefined;
 }
 
 /**
  * Tickets as Jira Service Management requests, created as the app (chat
- * platforms carry no Atlassian identity). The transcript goes into the
- * description, who said what and when, and later lines as comments.
+ * platforms carry no Atlassian identity) and raised on behalf of the user when
+ * their chat e-mail matches a Jira account. The transcript goes into the
+ * description as Atlassian Document Format; later lines become comments.
  */
 export class JsmTicketService implements TicketService {
   private readonly requestJira: RequestJira;
@@ -33,53 +40,86 @@ export class JsmTicketService implements TicketService {
   }
 
   async createTicket(request: TicketRequest): Promise<CreatedTicket> {
+    // Idempotent per conversation: a retry after a lost answer finds the first ticket.
+    const existing = await this.ticketOf(request.conversationId);
+    if (existing) return existing;
     const desk = await this.serviceDeskOf(request.projectId);
-    const requestTypeId = request.requestTypeId ?? (await this.firstRequestType(desk.id));
-    const response = await this.call(route`/rest/servicedeskapi/request`, {
-      method: 'POST',
-      body: JSON.stringify({
-        serviceDeskId: desk.id,
-        requestTypeId,
-        requestFieldValues: { summary: request.summary, description: describe(request) },
-      }),
-    });
-    const created = (await response.json()) as { issueKey?: string; _links?: { web?: string } };
+    const requestTypeId = request.requestTypeId ?? (await this.firstRequestType(desk));
+    const onBehalfOf = request.requester.email ? await this.accountWithEmail(request.requester.email) : undefined;
+    const document = transcriptDocument(header(request, onBehalfOf !== undefined), request.lines);
+    const body = {
+      serviceDeskId: desk,
+      requestTypeId,
+      isAdfRequest: true,
+      requestFieldValues: { summary: request.summary, description: document },
+    };
+    let response = await this.send(route`/rest/servicedeskapi/request`, 'POST', onBehalfOf ? { ...body, raiseOnBehalfOf: onBehalfOf } : body);
+    if (response.status === 400 && onBehalfOf) {
+      // The account is not a customer of this service desk: raise it as the app, naming the user in the text.
+      const named = { ...body, requestFieldValues: { ...body.requestFieldValues, description: transcriptDocument(header(request, false), request.lines) } };
+      response = await this.send(route`/rest/servicedeskapi/request`, 'POST', named);
+    }
+    const created = (await this.checked(response).json()) as { issueKey?: string; _links?: { web?: string } };
     if (!created.issueKey) throw new TicketServiceError('Jira answered without a ticket key.', true);
+    const property: ConversationProperty = {
+      conversationId: request.conversationId,
+      channel: request.requester.participant.channel,
+      userName: request.requester.name,
+      operatorName: request.operatorName,
+    };
+    this.checked(await this.send(route`/rest/api/3/issue/${created.issueKey}/properties/${CONVERSATION_PROPERTY}`, 'PUT', property));
     return { key: created.issueKey, url: created._links?.web ?? created.issueKey };
   }
 
   async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
-    await this.call(route`/rest/servicedeskapi/request/${ticketKey}/comment`, {
-      method: 'POST',
-      body: JSON.stringify({ body: transcriptText(lines), public: true }),
-    });
+    this.checked(await this.send(route`/rest/servicedeskapi/request/${ticketKey}/comment`, 'POST', { body: transcriptText(lines), public: true }));
   }
 
-  private async serviceDeskOf(projectId: string): Promise<ServiceDesk> {
-    const response = await this.call(route`/rest/servicedeskapi/servicedesk`);
-    const page = (await response.json()) as { values?: ServiceDesk[] };
+  private async ticketOf(conversationId: string): Promise<CreatedTicket | undefined> {
+    const jql = `issue.property[${CONVERSATION_PROPERTY}].conversationId = "${conversationId.replace(/["\\]/g, '\\$&')}"`;
+    const found = (await this.checked(await this.send(route`/rest/api/3/search/jql?jql=${jql}&fields=key`, 'GET')).json()) as {
+      issues?: Array<{ key: string; self?: string }>;
+    };
+    const issue = found.issues?.[0];
+    return issue ? { key: issue.key, url: `${siteOf(issue.self)}/browse/${issue.key}` } : undefined;
+  }
+
+  private async serviceDeskOf(projectId: string): Promise<string> {
+    const page = (await this.checked(await this.send(route`/rest/servicedeskapi/servicedesk`, 'GET')).json()) as { values?: Array<{ id: string; projectId: string }> };
     const desk = page.values?.find((d) => String(d.projectId) === projectId);
-    if (!desk) {
-      throw new TicketServiceError('This Jira project is not a service desk Koji can reach. Check the project in the Koji backoffice.', false);
-    }
-    return desk;
+    if (!desk) throw new TicketServiceError('This Jira project is not a service desk Koji can reach. Check the project in the Koji backoffice.', false);
+    return String(desk.id);
   }
 
   private async firstRequestType(serviceDeskId: string): Promise<string> {
-    const response = await this.call(route`/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype`);
-    const page = (await response.json()) as { values?: Array<{ id: string }> };
+    const page = (await this.checked(await this.send(route`/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype`, 'GET')).json()) as {
+      values?: Array<{ id: string }>;
+    };
     const first = page.values?.[0];
     if (!first) throw new TicketServiceError('The service desk has no request types. Add one, or pick one in the Koji backoffice.', false);
-    return first.id;
+    return String(first.id);
   }
 
-  private async call(path: ReturnType<typeof route>, init: { method?: string; body?: string } = {}): Promise<JiraResponse> {
-    let response: JiraResponse;
+  private async accountWithEmail(email: string): Promise<string | undefined> {
+    const response = await this.send(route`/rest/api/3/user/search?query=${email}`, 'GET');
+    if (!response.ok) return undefined;
+    const users = (await response.json()) as Array<{ accountId: string; emailAddress?: string }>;
+    return users.find((u) => u.emailAddress?.toLowerCase() === email.toLowerCase())?.accountId;
+  }
+
+  private async send(path: ReturnType<typeof route>, method: string, body?: unknown): Promise<JiraResponse> {
     try {
-      response = await this.requestJira(path, { ...init, headers: { 'Content-Type': 'application/json', Accept: 'application/json' } });
+      return await this.requestJira(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
     } catch (error) {
       throw new TicketServiceError('Jira could not be reached.', true, { cause: error });
     }
+  }
+
+  private checked(response: JiraResponse): JiraResponse {
     if (response.ok) return response;
     throw failure(response.status);
   }
@@ -97,19 +137,21 @@ function failure(status: number): TicketServiceError {
   return new TicketServiceError(`Jira is not answering properly right now (${status}).`, true);
 }
 
-function describe(request: TicketRequest): string {
+function header(request: TicketRequest, raisedForUser: boolean): string {
   const who = request.requester.email ? `${request.requester.name} (${request.requester.email})` : request.requester.name;
   const channel = request.requester.participant.channel === 'slack' ? 'Slack' : 'Microsoft Teams';
-  const header = request.operatorName
-    ? `Created by ${request.operatorName} from a live chat with ${who} on ${channel}.`
-    : `Created from a chat with ${who} on ${channel}; no operator was available.`;
-  return `${header}\n\nTranscript:\n${transcriptText(request.lines)}`;
+  const by = request.operatorName ? `${request.operatorName} created this ticket from a live chat` : 'Created from a chat; no operator was available';
+  return `${by} with ${who} on ${channel}.${raisedForUser ? '' : ` ${request.requester.name} has no Jira account with that e-mail, so the app raised it.`}`;
+}
+
+function siteOf(self: string | undefined): string {
+  return self ? self.replace(/\/rest\/.*$/, '') : '';
 }
 
 export function transcriptText(lines: readonly TranscriptLine[]): string {
   return lines
     .map((l) => {
-      const files = (l.attachments ?? []).map((a) => ` [${a.name}](${a.url})`).join('');
+      const files = (l.attachments ?? []).map((a) => ` [${a.name}|${a.url}]`).join('');
       return `[${new Date(l.at).toISOString().slice(0, 16).replace('T', ' ')} UTC] ${l.speakerName}: ${l.text}${files}`;
     })
     .join('\n');

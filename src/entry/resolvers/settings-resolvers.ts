@@ -1,4 +1,6 @@
+import { liveActivity } from '../../app/live-activity';
 import { loadSettings } from '../../app/project-settings';
+import { requestTypesOf } from '../../adapters/forge/jsm-request-types';
 import { updateSettings } from '../../app/update-settings';
 import { mayAdministerProject } from '../../adapters/forge/jira-permissions';
 import { buildServices } from '../../composition';
@@ -13,6 +15,8 @@ export const settingsResolvers: Record<string, ResolverHandler> = {
     settings: await loadSettings(buildServices(), projectId),
     canEdit: await mayAdministerProject(projectId),
   })),
+  'request-types/list': forViewers(async ({ projectId }) => ({ requestTypes: await requestTypesOf(projectId) })),
+  'activity/get': forViewers(async ({ projectId }) => liveActivity(buildServices(), projectId)),
   'settings/update': forAdmins(async ({ projectId, payload }) => ({
     settings: await updateSettings(buildServices({ projectId }), projectId, settingsChangeOf(payload)),
   })),

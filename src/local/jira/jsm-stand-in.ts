@@ -35,6 +35,8 @@ export const LOCAL_REQUEST_TYPES = [
 export const LOCAL_USERS: readonly StandInUser[] = [
   { accountId: 'local-admin', displayName: 'Local Admin', emailAddress: 'admin@koji.local', siteAdmin: true, projectAdminOf: [] },
   { accountId: 'local-agent', displayName: 'Local Agent', emailAddress: 'agent@koji.local', siteAdmin: false, projectAdminOf: [] },
+  // A JSM customer whose e-mail matches the Slack sandbox's Bob, so tickets can be raised on his behalf.
+  { accountId: 'local-customer-bob', displayName: 'Bob User', emailAddress: 'bob@sandbox.test', siteAdmin: false, projectAdminOf: [] },
   {
     accountId: 'local-project-admin',
     displayName: 'Project Admin',
@@ -79,6 +81,7 @@ export class JsmStandIn {
     if (route === 'GET /rest/api/3/mypermissions') return this.myPermissions(caller, searchParams);
     if (route === 'GET /rest/api/3/myself') return this.myself(caller);
     if (route === 'GET /rest/api/3/user/search') return this.searchUsers(searchParams.get('query') ?? '');
+    if (route === 'GET /rest/api/3/search/jql') return this.searchIssues(searchParams.get('jql') ?? '');
     if ((m = /^GET \/rest\/api\/3\/project\/([^/]+)$/.exec(route))) return this.project(decodeURIComponent(m[1] ?? ''));
     if (route === 'GET /rest/servicedeskapi/servicedesk') return this.serviceDesks();
     if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '');
@@ -88,6 +91,7 @@ export class JsmStandIn {
       return this.addComment(decodeURIComponent(m[1] ?? ''), body, caller);
     }
     if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) return this.comments(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)$/.exec(route))) return this.issue(decodeURIComponent(m[1] ?? ''), caller);
     if ((m = /^PUT \/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(route))) {
       return this.setProperty(decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? ''), body);
     }
@@ -195,6 +199,9 @@ export class JsmStandIn {
     if (typeof fields['summary'] !== 'string' || fields['summary'].trim() === '') {
       return { status: 400, body: { errorMessage: 'Summary is required.' } };
     }
+    if (input.raiseOnBehalfOf !== undefined && !LOCAL_USERS.some((u) => u.accountId === input.raiseOnBehalfOf)) {
+      return { status: 400, body: { errorMessage: 'The user you are raising the request on behalf of is not a customer of this service desk.' } };
+    }
     const reporter = typeof input.raiseOnBehalfOf === 'string' ? input.raiseOnBehalfOf : caller;
     const id = (this.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM jsm_request').get() as { next: number }).next;
     const key = `${LOCAL_PROJECT.key}-${id}`;
@@ -202,6 +209,46 @@ export class JsmStandIn {
       .prepare('INSERT INTO jsm_request (key, id, service_desk_id, request_type_id, fields, reporter, created) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(key, id, LOCAL_PROJECT.serviceDeskId, input.requestTypeId, JSON.stringify(fields), reporter, this.options.now());
     return { status: 201, body: this.requestView(key) };
+  }
+
+  /** JQL, as far as the app uses it: finding the ticket of a conversation by its issue property. */
+  private searchIssues(jql: string): StandInResponse {
+    const match = /^issue\.property\[([\w-]+)\]\.(\w+)\s*=\s*"((?:[^"\\]|\\.)*)"$/.exec(jql.trim());
+    if (!match) return { status: 400, body: { errorMessages: [`The local Jira stand-in cannot run this JQL: ${jql}`] } };
+    const [, propertyKey, path, raw] = match;
+    const wanted = (raw ?? '').replace(/\\(.)/g, '$1');
+    const rows = this.db.prepare('SELECT issue_key, value FROM jira_issue_property WHERE property_key = ?').all(propertyKey) as Array<{ issue_key: string; value: string }>;
+    const issues = rows
+      .filter((r) => (JSON.parse(r.value) as Record<string, unknown>)[path ?? ''] === wanted)
+      .map((r) => {
+        const id = (this.db.prepare('SELECT id FROM jsm_request WHERE key = ?').get(r.issue_key) as { id: number } | undefined)?.id;
+        return { id: String(id), key: r.issue_key, self: `${this.options.siteUrl}/rest/api/3/issue/${String(id)}` };
+      });
+    return { status: 200, body: { issues, isLast: true } };
+  }
+
+  /** Every stand-in user may browse the project; people unknown to the site may not. */
+  private issue(key: string, caller: string): StandInResponse {
+    const view = this.requestView(key);
+    if (!view || (caller !== 'app' && !this.userOf(caller))) {
+      return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
+    }
+    const summary = ((view['requestFieldValues'] as Array<{ fieldId: string; value: unknown }>).find((f) => f.fieldId === 'summary')?.value ?? '') as string;
+    return { status: 200, body: { id: view['issueId'], key, fields: { summary } } };
+  }
+
+  /** The stored property of an issue, for tests and the sandbox. */
+  property(issueKey: string, propertyKey: string): unknown {
+    const row = this.db.prepare('SELECT value FROM jira_issue_property WHERE issue_key = ? AND property_key = ?').get(issueKey, propertyKey) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  /** Comments of a request, for tests. */
+  commentsOf(key: string): Array<{ body: string; public: boolean }> {
+    return (this.db.prepare('SELECT body, public FROM jsm_comment WHERE request_key = ? ORDER BY id').all(key) as Array<{ body: string; public: number }>).map((r) => ({
+      body: r.body,
+      public: r.public === 1,
+    }));
   }
 
   private getRequest(key: string): StandInResponse {
