@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       ...pages,
       'Web triggers:',
       ...triggers,
+      ...(platform.slack ? [`Slack sandbox:       ${platform.url}/sandbox/slack (chat as Alice, Bruno, Carla, Bob, Dana, Eve)`] : []),
       'Stop with Ctrl+C.',
     ].join('\n'),
   );

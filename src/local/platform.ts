@@ -8,11 +8,16 @@ import { FunctionRunner, type FinishedInvocation } from './function-runner';
 import { DEFAULT_LOCAL_ACCOUNT, createLocalServer, webTriggerPath, type LocalRoutes } from './http-server';
 import { countInCurrent, currentInvocation } from './invocation-counters';
 import { jiraRemote, realJiraSiteFromEnv } from './jira/jira-remote';
-import { JsmStandIn } from './jira/jsm-stand-in';
+import { JsmStandIn, LOCAL_PROJECT } from './jira/jsm-stand-in';
 import { loadEntityDefinitions } from './kvs/entity-definitions';
 import { LocalKvs, kvsRemote } from './kvs/local-kvs';
 import { LocalQueue } from './local-queue';
 import { stargateRemote } from './stargate-remote';
+import { CHAT_PAGE_PATH, SANDBOX_WORKSPACE, SlackSandbox } from './slack';
+import { connectSlackWorkspace } from '../adapters/slack/slack-connection';
+import { slackClient } from '../adapters/slack/slack-chat-gateway';
+import { KvsSlackWorkspaces } from '../adapters/slack/slack-workspaces';
+import { kvs as forgeKvs } from '@forge/kvs';
 
 export interface LocalPlatformOptions {
   /** 0 picks a free port. */
@@ -26,6 +31,11 @@ export interface LocalPlatformOptions {
   readonly runSchedules?: boolean;
   readonly routes?: LocalRoutes;
   readonly onInvocation?: (invocation: FinishedInvocation) => void;
+  /**
+   * The Slack sandbox: a fake Slack Web API and a chat page. On unless a real
+   * workspace is configured with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.
+   */
+  readonly slackSandbox?: boolean;
 }
 
 export interface LocalPlatform {
@@ -35,6 +45,8 @@ export interface LocalPlatform {
   readonly queue: LocalQueue;
   /** The embedded JSM, unless a real Jira site is configured. */
   readonly jsm?: JsmStandIn | undefined;
+  /** The Slack sandbox, unless a real workspace is configured. */
+  readonly slack?: SlackSandbox | undefined;
   readonly db: Database.Database;
   webTriggerUrl(moduleKey: string): string;
   close(): Promise<void>;
@@ -108,9 +120,27 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const runner = new FunctionRunner(manifest, exportsOfIndex, options.onInvocation);
   runnerRef.current = runner;
 
-  const server = createLocalServer(manifest, runner, options.routes);
+  const env = options.env ?? process.env;
+  const realSlack = env['SLACK_BOT_TOKEN'] && env['SLACK_SIGNING_SECRET'] ? { botToken: env['SLACK_BOT_TOKEN'], signingSecret: env['SLACK_SIGNING_SECRET'] } : undefined;
+  const slack =
+    (options.slackSandbox ?? !realSlack) ? new SlackSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'slack-events')}`, now }) : undefined;
+  const extra = options.routes?.extra;
+  const server = createLocalServer(manifest, runner, {
+    extra: async (req, res, url) => (extra ? await extra(req, res, url) : false) || (slack ? slack.routes(req, res, url) : false),
+    links: slack ? [{ href: CHAT_PAGE_PATH, title: `Slack sandbox: chat as the people of “${SANDBOX_WORKSPACE.teamName}”` }] : [],
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+  // The app's Slack client reads SLACK_API_URL: the sandbox plays Slack unless the developer points it elsewhere.
+  const previousSlackApiUrl = process.env['SLACK_API_URL'];
+  if (slack && !previousSlackApiUrl) process.env['SLACK_API_URL'] = `${baseUrl}${slack.apiPath}`;
+  if (realSlack) {
+    const workspace = await connectSlackWorkspace(
+      { projectId: LOCAL_PROJECT.id, ...realSlack },
+      { workspaces: new KvsSlackWorkspaces(forgeKvs), client: (token) => slackClient(token, process.env['SLACK_API_URL'] || undefined), now },
+    );
+    console.error(`Connected the Slack workspace ${workspace.teamName} (${workspace.teamId}) to project ${LOCAL_PROJECT.key}.`);
+  }
 
   const timers = (options.runSchedules ? manifest.scheduledTriggers : []).map((s) =>
     setInterval(() => {
@@ -124,10 +154,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     runner,
     queue,
     jsm,
+    slack,
     db,
     webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
     async close() {
       for (const t of timers) clearInterval(t);
+      await slack?.whenIdle();
+      if (slack && !previousSlackApiUrl) delete process.env['SLACK_API_URL'];
       queue.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

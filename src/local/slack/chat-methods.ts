@@ -1,0 +1,109 @@
+import { checkBlocks } from './block-kit-checks';
+import type { ConversationStore, SandboxMessage } from './conversation-store';
+import { SANDBOX_GENERAL_CHANNEL, SANDBOX_WORKSPACE, dmChannelOf, findMember, findPerson, personOfDm } from './workspace';
+
+type Args = Readonly<Record<string, string>>;
+
+/** What a call changed that Slack would tell the app about (the bot's echo). */
+export type ChatEffect = { readonly kind: 'posted' | 'updated'; readonly message: SandboxMessage; readonly previous?: SandboxMessage };
+
+export interface MethodOutcome {
+  readonly body: Record<string, unknown>;
+  readonly effect?: ChatEffect;
+}
+
+const MAX_TEXT = 40_000;
+
+/** The bot as it appears on its own messages. */
+export const BOT_PROFILE = {
+  id: SANDBOX_WORKSPACE.botId,
+  app_id: SANDBOX_WORKSPACE.appId,
+  user_id: SANDBOX_WORKSPACE.botUserId,
+  name: 'Koji',
+  team_id: SANDBOX_WORKSPACE.teamId,
+  deleted: false,
+  updated: 1_700_000_000,
+  icons: { image_48: 'https://avatars.sandbox.test/koji-48.png' },
+} as const;
+
+/** A person's id or DM id resolve to their DM with the bot (as Slack resolves a user id given as channel); #general is there too. */
+function resolveChannel(channel: string): string | undefined {
+  if (channel === SANDBOX_GENERAL_CHANNEL) return channel;
+  if (findPerson(channel)) return dmChannelOf(channel);
+  if (personOfDm(channel)) return channel;
+  return undefined;
+}
+
+export function postMessage(store: ConversationStore, args: Args): MethodOutcome {
+  const channel = resolveChannel(args['channel'] ?? '');
+  if (!channel) return fail('channel_not_found');
+  const text = args['text'] ?? '';
+  const checked = checkBlocks(args['blocks']);
+  if (!checked.ok) return fail(checked.error, { response_metadata: { messages: checked.messages } });
+  if (text.trim() === '' && !checked.blocks && !args['attachments']) return fail('no_text');
+  if (text.length > MAX_TEXT) return fail('msg_too_long');
+  const message = store.add({
+    channel,
+    ts: store.nextTs(),
+    user: SANDBOX_WORKSPACE.botUserId,
+    botId: SANDBOX_WORKSPACE.botId,
+    text,
+    username: args['username'] || undefined,
+    blocks: checked.blocks,
+  });
+  return { body: { ok: true, channel, ts: message.ts, message: wireMessage(message) }, effect: { kind: 'posted', message } };
+}
+
+/** chat.update needs the conversation id (D…/C…) and the ts; only the bot's own messages can change. */
+export function updateMessage(store: ConversationStore, args: Args): MethodOutcome {
+  const channel = args['channel'] ?? '';
+  if (channel !== SANDBOX_GENERAL_CHANNEL && !personOfDm(channel)) return fail('channel_not_found');
+  const ts = args['ts'] ?? '';
+  const previous = store.get(channel, ts);
+  if (!previous) return fail('message_not_found');
+  if (previous.user !== SANDBOX_WORKSPACE.botUserId) return fail('cant_update_message');
+  const checked = checkBlocks(args['blocks']);
+  if (!checked.ok) return fail(checked.error, { response_metadata: { messages: checked.messages } });
+  const text = args['text'] ?? '';
+  if (text.trim() === '' && !checked.blocks) return fail('no_text');
+  if (text.length > MAX_TEXT) return fail('msg_too_long');
+  const message = store.update(channel, ts, { text, blocks: checked.blocks, editedTs: store.nextTs() });
+  if (!message) return fail('message_not_found');
+  return { body: { ok: true, channel, ts, text, message: wireMessage(message) }, effect: { kind: 'updated', message, previous } };
+}
+
+/** conversations.open for one person: their DM's id. */
+export function openConversation(args: Args): MethodOutcome {
+  const users = (args['users'] ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (users.length === 0) {
+    const channel = args['channel'] ?? '';
+    return personOfDm(channel) ? { body: { ok: true, channel: { id: channel } } } : fail(channel ? 'channel_not_found' : 'users_list_not_supplied');
+  }
+  // Group DMs (several users) are not part of the sandbox.
+  if (users.length > 1) return fail('not_supported_in_sandbox');
+  const member = findMember(users[0] ?? '');
+  if (!member) return fail('user_not_found');
+  if (member.is_bot || member.id === 'USLACKBOT') return fail('cannot_dm_bot');
+  if (member.deleted) return fail('user_disabled');
+  return { body: { ok: true, channel: { id: dmChannelOf(member.id) } } };
+}
+
+/** A stored message as Slack shows it in API answers and events. */
+export function wireMessage(message: SandboxMessage): Record<string, unknown> {
+  const fromBot = message.botId !== undefined;
+  return {
+    type: 'message',
+    ...(message.username ? { username: message.username } : {}),
+    text: message.text,
+    user: message.user,
+    ts: message.ts,
+    team: SANDBOX_WORKSPACE.teamId,
+    ...(fromBot ? { bot_id: message.botId, app_id: SANDBOX_WORKSPACE.appId, bot_profile: BOT_PROFILE } : {}),
+    ...(message.blocks ? { blocks: message.blocks } : {}),
+    ...(message.editedTs ? { edited: { user: message.user, ts: message.editedTs } } : {}),
+  };
+}
+
+function fail(error: string, extra: Record<string, unknown> = {}): MethodOutcome {
+  return { body: { ok: false, error, ...extra } };
+}

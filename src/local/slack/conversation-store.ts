@@ -1,0 +1,117 @@
+import type { Database } from 'better-sqlite3';
+import { SlackTsClock } from './slack-ids';
+
+/** A message in a sandbox conversation, as Slack keeps it (text with Slack's &amp;/&lt;/&gt; escaping). */
+export interface SandboxMessage {
+  readonly channel: string;
+  readonly ts: string;
+  /** Who wrote it: a person's id, or the bot user for the bot's posts. */
+  readonly user: string;
+  /** Set on the bot's posts. */
+  readonly botId?: string | undefined;
+  readonly text: string;
+  /** The sender name the bot posted under (`username`), when it set one. */
+  readonly username?: string | undefined;
+  readonly blocks?: readonly Record<string, unknown>[] | undefined;
+  /** When chat.update last changed it. */
+  readonly editedTs?: string | undefined;
+}
+
+interface Row {
+  channel: string;
+  ts: string;
+  sender: string;
+  bot_id: string | null;
+  text: string;
+  username: string | null;
+  blocks: string | null;
+  edited_ts: string | null;
+}
+
+/**
+ * The sandbox's conversations in the platform's SQLite database (tables
+ * `slack_sandbox_*`), so a restart keeps what everyone said.
+ */
+export class ConversationStore {
+  private readonly clock: SlackTsClock;
+
+  constructor(
+    private readonly db: Database,
+    nowMs: () => number,
+  ) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS slack_sandbox_message (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL, ts TEXT NOT NULL, micros INTEGER NOT NULL, sender TEXT NOT NULL,
+        bot_id TEXT, text TEXT NOT NULL, username TEXT, blocks TEXT, edited_ts TEXT,
+        UNIQUE (channel, ts));
+    `);
+    const last = db.prepare('SELECT MAX(micros) AS last FROM slack_sandbox_message').get() as { last: number | null };
+    this.clock = new SlackTsClock(nowMs, last.last ?? 0);
+  }
+
+  /** A fresh message timestamp, after every one already stored. */
+  nextTs(): string {
+    return this.clock.next().ts;
+  }
+
+  add(message: SandboxMessage): SandboxMessage {
+    this.db
+      .prepare(
+        `INSERT INTO slack_sandbox_message (channel, ts, micros, sender, bot_id, text, username, blocks, edited_ts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        message.channel,
+        message.ts,
+        micros(message.ts),
+        message.user,
+        message.botId ?? null,
+        message.text,
+        message.username ?? null,
+        message.blocks ? JSON.stringify(message.blocks) : null,
+        message.editedTs ?? null,
+      );
+    return message;
+  }
+
+  /** Replaces the text and blocks of a stored message. */
+  update(channel: string, ts: string, change: { text: string; blocks?: readonly Record<string, unknown>[] | undefined; editedTs: string }): SandboxMessage | undefined {
+    const existing = this.get(channel, ts);
+    if (!existing) return undefined;
+    const blocks = change.blocks ?? existing.blocks;
+    this.db
+      .prepare('UPDATE slack_sandbox_message SET text = ?, blocks = ?, edited_ts = ? WHERE channel = ? AND ts = ?')
+      .run(change.text, blocks ? JSON.stringify(blocks) : null, change.editedTs, channel, ts);
+    return this.get(channel, ts);
+  }
+
+  get(channel: string, ts: string): SandboxMessage | undefined {
+    const row = this.db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? AND ts = ?').get(channel, ts) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** A channel's messages, oldest first. */
+  list(channel: string): SandboxMessage[] {
+    const rows = this.db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? ORDER BY micros, id').all(channel) as Row[];
+    return rows.map(fromRow);
+  }
+}
+
+function micros(ts: string): number {
+  const [seconds = '0', fraction = '0'] = ts.split('.');
+  return Number(seconds) * 1_000_000 + Number(fraction.padEnd(6, '0').slice(0, 6));
+}
+
+function fromRow(row: Row): SandboxMessage {
+  return {
+    channel: row.channel,
+    ts: row.ts,
+    user: row.sender,
+    text: row.text,
+    ...(row.bot_id !== null ? { botId: row.bot_id } : {}),
+    ...(row.username !== null ? { username: row.username } : {}),
+    ...(row.blocks !== null ? { blocks: JSON.parse(row.blocks) as Record<string, unknown>[] } : {}),
+    ...(row.edited_ts !== null ? { editedTs: row.edited_ts } : {}),
+  };
+}

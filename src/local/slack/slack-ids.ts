@@ -1,0 +1,56 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/** Slack's message timestamp: `"<seconds>.<6 digits>"`, unique within a channel. */
+export function formatSlackTs(micros: number): string {
+  return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+}
+
+/**
+ * Hands out message timestamps from the clock, each strictly after the last
+ * (Slack never gives two messages in a channel the same ts; here none at all).
+ */
+export class SlackTsClock {
+  private last: number;
+
+  constructor(
+    private readonly nowMs: () => number,
+    lastMicros = 0,
+  ) {
+    this.last = lastMicros;
+  }
+
+  next(): { ts: string; micros: number } {
+    const micros = Math.max(Math.floor(this.nowMs() * 1000), this.last + 1);
+    this.last = micros;
+    return { ts: formatSlackTs(micros), micros };
+  }
+}
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomString(length: number, alphabet = ALPHANUMERIC): string {
+  return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** `Ev` + 9 upper-case letters and digits, like Slack's event ids. */
+export function newEventId(): string {
+  return `Ev${randomString(9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`;
+}
+
+/** Slack gives blocks posted without a block_id a short random one. */
+export function newBlockId(): string {
+  return randomString(5);
+}
+
+export function newTriggerId(): string {
+  return `${Date.now()}.${randomString(8, '0123456789')}.${randomBytes(16).toString('hex')}`;
+}
+
+export function newClientMsgId(): string {
+  return randomUUID();
+}
+
+/** Slack sends &, < and > in message text as entities; the rest of mrkdwn is left as typed. */
+export function escapeSlackText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,169 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Database } from 'better-sqlite3';
+import { isRecord } from './block-kit-checks';
+import { BotEchoes } from './bot-echo';
+import type { ChatEffect } from './chat-methods';
+import { SandboxInputError, chatPageRoute } from './chat-page';
+import { ConversationStore, type SandboxMessage } from './conversation-store';
+import { appMentionEvent, blockActionsPayload, botEchoEvent, botEditEvent, directMessageEvent, eventCallback } from './inbound-events';
+import { escapeSlackText } from './slack-ids';
+import { TriggerUnreachableError, deliverEvent, deliverInteraction, type TriggerResponse } from './trigger-delivery';
+import { FakeSlackWebApi, type SlackApiCall } from './web-api';
+import { SANDBOX_GENERAL_CHANNEL, SANDBOX_WORKSPACE, dmChannelOf, findPerson, personOfDm, type SandboxPerson } from './workspace';
+
+export interface SlackSandboxOptions {
+  /** Where Slack would deliver events and clicks: the app's Slack web trigger (read at each delivery). */
+  readonly webTriggerUrl: () => string;
+  /** Milliseconds since the epoch; message timestamps and request signatures use it. */
+  readonly now?: () => number;
+  /** Deliver the bot's own DM posts back to the web trigger, as Slack does (default on). */
+  readonly echoBotMessages?: boolean;
+  /** Path prefix of the fake Web API (default `/slack/api/`): point WebClient's `slackApiUrl` at `{base}{apiPath}`. */
+  readonly apiPath?: string;
+  /** Where background problems (an echo not delivered) are reported; default console.warn. */
+  readonly log?: (message: string) => void;
+}
+
+/** What a person's message caused: the trigger's answer, and the message's ts and event id. */
+export interface SentMessage extends TriggerResponse {
+  readonly ts: string;
+  readonly eventId: string;
+}
+
+export interface ClickedButton extends TriggerResponse {
+  readonly actionTs: string;
+}
+
+/**
+ * A Slack workspace on this machine: the Web API the app calls (for the real
+ * `@slack/web-api` client), the people who write to the bot, and the page
+ * where someone plays them. Everything a person does reaches the app the way
+ * Slack would send it: signed, to the web trigger.
+ */
+export class SlackSandbox {
+  readonly apiPath: string;
+  private readonly store: ConversationStore;
+  private readonly api: FakeSlackWebApi;
+  private readonly echoes: BotEchoes;
+  private readonly now: () => number;
+
+  constructor(db: Database, private readonly options: SlackSandboxOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.apiPath = normalisePrefix(options.apiPath ?? '/slack/api/');
+    this.store = new ConversationStore(db, this.now);
+    this.echoes = new BotEchoes(options.log ?? ((message) => console.warn(`[slack sandbox] ${message}`)));
+    this.api = new FakeSlackWebApi(this.store, (effect) => this.onEffect(effect));
+  }
+
+  /** Every Web API call so far (method, form fields without the token, outcome). */
+  get apiCalls(): readonly SlackApiCall[] {
+    return this.api.calls;
+  }
+
+  clearApiCalls(): void {
+    this.api.calls.length = 0;
+  }
+
+  /** For `LocalRoutes.extra`: the fake Web API, the chat page and its JSON endpoints; false for anything else. */
+  readonly routes = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    if (url.pathname.startsWith(this.apiPath)) {
+      await this.api.handle(req, res, url.pathname.slice(this.apiPath.length), url.searchParams);
+      return true;
+    }
+    return chatPageRoute(req, res, url, this);
+  };
+
+  /** `userId` writes `text` in their DM with the bot: stored, then delivered as a signed `message.im` event. */
+  async sendAs(userId: string, text: string): Promise<SentMessage> {
+    const person = this.person(userId);
+    const message = this.store.add({ channel: dmChannelOf(person.id), ts: this.store.nextTs(), user: person.id, text: escapeSlackText(text) });
+    return this.deliverPersonEvent(directMessageEvent(message, text), message);
+  }
+
+  /** `userId` writes `<@U0KOJIBOT> text` in #general: an `app_mention` event. */
+  async mentionInChannel(userId: string, text: string): Promise<SentMessage> {
+    const person = this.person(userId);
+    const typed = `<@${SANDBOX_WORKSPACE.botUserId}> ${text}`;
+    const message = this.store.add({
+      channel: SANDBOX_GENERAL_CHANNEL,
+      ts: this.store.nextTs(),
+      user: person.id,
+      text: `<@${SANDBOX_WORKSPACE.botUserId}> ${escapeSlackText(text)}`,
+    });
+    return this.deliverPersonEvent(appMentionEvent(message, typed), message);
+  }
+
+  /** `userId` clicks the button `actionId` on the bot's message `messageTs` in their DM: a signed `block_actions` form post. */
+  async click(userId: string, messageTs: string, actionId: string): Promise<ClickedButton> {
+    const person = this.person(userId);
+    const message = this.store.get(dmChannelOf(person.id), messageTs);
+    if (!message || message.botId === undefined) throw new SandboxInputError(`No bot message ${messageTs} in ${person.realName}'s conversation.`);
+    const found = findButton(message, actionId);
+    if (!found) throw new SandboxInputError(`The message ${messageTs} has no button ${actionId}.`);
+    const actionTs = this.store.nextTs();
+    const payload = blockActionsPayload({ person, message, blockId: found.blockId, button: found.button, actionTs });
+    const response = await deliverInteraction(this.triggerUrl(), payload, this.now());
+    return { ...response, actionTs };
+  }
+
+  /** A person's DM with the bot (or any channel by its id, e.g. `C0GENERAL`), oldest first. */
+  conversation(userIdOrChannel: string): SandboxMessage[] {
+    return this.store.list(findPerson(userIdOrChannel) ? dmChannelOf(userIdOrChannel) : userIdOrChannel);
+  }
+
+  /** The next `times` calls of the Web API `method` answer HTTP 429 with `Retry-After`. */
+  rateLimitNext(method: string, times: number, retryAfterSeconds: number): void {
+    this.api.rateLimitNext(method, times, retryAfterSeconds);
+  }
+
+  /** The next call of the Web API `method` answers `{ok: false, error}`. */
+  failNext(method: string, error: string): void {
+    this.api.failNext(method, error);
+  }
+
+  /** Resolves when every bot echo started so far has been delivered (or given up on). */
+  whenIdle(): Promise<void> {
+    return this.echoes.whenIdle();
+  }
+
+  private person(userId: string): SandboxPerson {
+    const person = findPerson(userId);
+    if (!person) throw new SandboxInputError(`No sandbox person ${userId}.`);
+    return person;
+  }
+
+  private async deliverPersonEvent(event: Record<string, unknown>, message: SandboxMessage): Promise<SentMessage> {
+    const envelope = eventCallback(event, this.now());
+    const response = await deliverEvent(this.triggerUrl(), envelope, this.now());
+    return { ...response, ts: message.ts, eventId: String(envelope['event_id']) };
+  }
+
+  private triggerUrl(): string {
+    try {
+      return this.options.webTriggerUrl();
+    } catch (error) {
+      throw new TriggerUnreachableError('(unknown)', { cause: error });
+    }
+  }
+
+  private onEffect(effect: ChatEffect): void {
+    if (this.options.echoBotMessages === false || !personOfDm(effect.message.channel)) return;
+    const event =
+      effect.kind === 'posted' ? botEchoEvent(effect.message) : botEditEvent(effect.message, effect.previous ?? effect.message, effect.message.editedTs ?? effect.message.ts);
+    this.echoes.schedule(effect.message.channel, () => deliverEvent(this.triggerUrl(), eventCallback(event, this.now()), this.now()));
+  }
+}
+
+function findButton(message: SandboxMessage, actionId: string): { blockId: string; button: Record<string, unknown> } | undefined {
+  for (const block of message.blocks ?? []) {
+    if (block['type'] !== 'actions' || !Array.isArray(block['elements'])) continue;
+    const button = (block['elements'] as unknown[]).find((e): e is Record<string, unknown> => isRecord(e) && e['action_id'] === actionId);
+    if (button) return { blockId: typeof block['block_id'] === 'string' ? block['block_id'] : '', button };
+  }
+  return undefined;
+}
+
+function normalisePrefix(prefix: string): string {
+  const withLeading = prefix.startsWith('/') ? prefix : `/${prefix}`;
+  return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
+}

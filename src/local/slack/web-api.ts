@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
+import type { ConversationStore } from './conversation-store';
+import { headerValue, readBody, sendJson } from './http-io';
+import { usersInfo, usersList } from './users-methods';
+import { SANDBOX_WORKSPACE } from './workspace';
+
+/** One call the fake Web API received, for tests: form fields as sent (objects arrive JSON-encoded), no token. */
+export interface SlackApiCall {
+  readonly method: string;
+  readonly args: Readonly<Record<string, string>>;
+  /** HTTP status answered: 200, or 429 when rate limited. */
+  readonly status: number;
+  readonly ok: boolean;
+  readonly error?: string | undefined;
+}
+
+type Method = (args: Readonly<Record<string, string>>) => MethodOutcome;
+
+/**
+ * Slack's Web API as `@slack/web-api`'s WebClient reaches it: `POST
+ * {slackApiUrl}{method}` with a form body (a JSON body and GET query are read
+ * too), the bot token as `Authorization: Bearer`, and answers that are HTTP 200
+ * with `ok` true or false, except 429 with `Retry-After` when rate limited.
+ */
+export class FakeSlackWebApi {
+  readonly calls: SlackApiCall[] = [];
+  private readonly rateLimits = new Map<string, { remaining: number; retryAfterSeconds: number }>();
+  private readonly failures = new Map<string, string[]>();
+  private readonly methods: Record<string, Method>;
+
+  constructor(
+    store: ConversationStore,
+    private readonly onEffect: (effect: ChatEffect) => void,
+  ) {
+    this.methods = {
+      'api.test': (args) => ({ body: { ok: true, args } }),
+      'auth.test': () => ({
+        body: {
+          ok: true,
+          url: SANDBOX_WORKSPACE.url,
+          team: SANDBOX_WORKSPACE.teamName,
+          user: SANDBOX_WORKSPACE.botName,
+          team_id: SANDBOX_WORKSPACE.teamId,
+          user_id: SANDBOX_WORKSPACE.botUserId,
+          bot_id: SANDBOX_WORKSPACE.botId,
+          is_enterprise_install: false,
+        },
+      }),
+      'chat.postMessage': (args) => postMessage(store, args),
+      'chat.update': (args) => updateMessage(store, args),
+      'conversations.open': (args) => openConversation(args),
+      'users.info': (args) => ({ body: usersInfo(args) }),
+      'users.list': (args) => ({ body: usersList(args) }),
+    };
+  }
+
+  /** The next `times` calls of `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimitNext(method: string, times: number, retryAfterSeconds: number): void {
+    this.rateLimits.set(method, { remaining: times, retryAfterSeconds });
+  }
+
+  /** The next call of `method` answers `{ok: false, error}` (queue several by calling again). */
+  failNext(method: string, error: string): void {
+    const queued = this.failures.get(method) ?? [];
+    queued.push(error);
+    this.failures.set(method, queued);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, method: string, query: URLSearchParams): Promise<void> {
+    const raw = await readBody(req);
+    if (raw === undefined) return sendJson(res, 413, { ok: false, error: 'request_too_large' });
+    const { args, token: bodyToken } = readArgs(raw, headerValue(req, 'content-type'), query);
+    const answer = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const error = typeof body['error'] === 'string' ? body['error'] : undefined;
+      this.calls.push({ method, args, status, ok: body['ok'] === true, ...(error ? { error } : {}) });
+      sendJson(res, status, body, headers);
+    };
+
+    const handler = Object.hasOwn(this.methods, method) ? this.methods[method] : undefined;
+    if (!handler) return answer(200, { ok: false, error: 'unknown_method', req_method: method });
+    const token = bearer(headerValue(req, 'authorization')) ?? bodyToken;
+    if (!token) return answer(200, { ok: false, error: 'not_authed' });
+    if (token !== SANDBOX_WORKSPACE.botToken) return answer(200, { ok: false, error: 'invalid_auth' });
+
+    const limit = this.rateLimits.get(method);
+    if (limit && limit.remaining > 0) {
+      limit.remaining -= 1;
+      if (limit.remaining === 0) this.rateLimits.delete(method);
+      return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limit.retryAfterSeconds) });
+    }
+    const failure = this.failures.get(method)?.shift();
+    if (failure !== undefined) return answer(200, { ok: false, error: failure });
+
+    const outcome = handler(args);
+    answer(200, outcome.body);
+    // Slack tells the app about its own post after answering the call.
+    if (outcome.effect) this.onEffect(outcome.effect);
+  }
+}
+
+/** Form fields (WebClient's way), a JSON body, or the query string, as strings; the token taken out. */
+function readArgs(raw: string, contentType: string | undefined, query: URLSearchParams): { args: Record<string, string>; token: string | undefined } {
+  const args: Record<string, string> = Object.fromEntries(query);
+  if (contentType?.includes('application/json')) {
+    try {
+      const body = JSON.parse(raw) as unknown;
+      if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+        for (const [key, value] of Object.entries(body)) {
+          if (value !== undefined && value !== null) args[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+        }
+      }
+    } catch {
+      // Slack ignores a body it cannot read; the method then says what it misses.
+    }
+  } else {
+    for (const [key, value] of new URLSearchParams(raw)) args[key] = value;
+  }
+  const token = args['token'];
+  delete args['token'];
+  return { args, token };
+}
+
+function bearer(authorization: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,126 @@
+/**
+ * The sandbox Slack workspace: fixed, documented identities so that a local
+ * Koji can be connected to it by hand (paste the token and secret) or by code.
+ * None of these strings is a real credential.
+ */
+export const SANDBOX_WORKSPACE = {
+  teamId: 'T0SANDBOX',
+  teamName: 'Koji Sandbox',
+  teamDomain: 'koji-sandbox',
+  url: 'https://koji-sandbox.slack.com/',
+  appId: 'A0KOJIAPP',
+  botUserId: 'U0KOJIBOT',
+  botId: 'B0KOJIBOT',
+  botName: 'koji',
+  /** The bot token the fake Web API accepts (as `Authorization: Bearer …` or a `token` field). */
+  botToken: 'xoxb-sandbox-token',
+  /** Every request the sandbox sends to the web trigger is signed with this. */
+  signingSecret: 'sandbox-signing-secret',
+  /** Slack's deprecated verification token, sent in payloads as Slack still does; never use it for auth. */
+  verificationToken: 'sandbox-verification-token',
+} as const;
+
+/** The public channel mentions come from. */
+export const SANDBOX_GENERAL_CHANNEL = 'C0GENERAL';
+
+export type SandboxRole = 'operator' | 'user';
+
+/** A human in the sandbox, someone the chat page can act as. */
+export interface SandboxPerson {
+  readonly id: string;
+  /** The Slack handle (`name` in users.info). */
+  readonly name: string;
+  readonly realName: string;
+  /** The name Slack shows (and Koji uses): the full name, or empty when the person never set one, as Slack reports it. */
+  readonly displayName: string;
+  readonly email: string;
+  readonly role: SandboxRole;
+}
+
+/** A Slack `Member` as users.info and users.list return it (the fields Koji may read). */
+export interface SlackMember {
+  readonly id: string;
+  readonly team_id: string;
+  readonly name: string;
+  readonly real_name: string;
+  readonly deleted: boolean;
+  readonly is_bot: boolean;
+  readonly is_app_user: boolean;
+  readonly is_admin: boolean;
+  readonly is_owner: boolean;
+  readonly is_restricted: boolean;
+  readonly tz: string;
+  readonly updated: number;
+  readonly profile: {
+    readonly real_name: string;
+    readonly display_name: string;
+    readonly email?: string;
+    readonly bot_id?: string;
+    readonly image_72: string;
+  };
+}
+
+export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
+  { id: 'UALICE', name: 'alice', realName: 'Alice Operator', displayName: 'Alice Operator', email: 'alice@sandbox.test', role: 'operator' },
+  { id: 'UBRUNO', name: 'bruno', realName: 'Bruno Operator', displayName: 'Bruno Operator', email: 'bruno@sandbox.test', role: 'operator' },
+  { id: 'UCARLA', name: 'carla', realName: 'Carla Operator', displayName: 'Carla Operator', email: 'carla@sandbox.test', role: 'operator' },
+  { id: 'UBOB', name: 'bob', realName: 'Bob User', displayName: 'Bob User', email: 'bob@sandbox.test', role: 'user' },
+  // Dana never set a display name: callers must fall back to the real name.
+  { id: 'UDANA', name: 'dana', realName: 'Dana User', displayName: '', email: 'dana@sandbox.test', role: 'user' },
+  { id: 'UEVE', name: 'eve', realName: 'Eve User', displayName: 'Eve User', email: 'eve@sandbox.test', role: 'user' },
+];
+
+const UPDATED = 1_700_000_000;
+
+type MemberExtra = Partial<Omit<SlackMember, 'profile'>> & { readonly profile?: Partial<SlackMember['profile']> };
+
+function member(id: string, name: string, realName: string, extra: MemberExtra = {}): SlackMember {
+  const { profile, ...rest } = extra;
+  return {
+    id,
+    team_id: SANDBOX_WORKSPACE.teamId,
+    name,
+    real_name: realName,
+    deleted: false,
+    is_bot: false,
+    is_app_user: false,
+    is_admin: false,
+    is_owner: false,
+    is_restricted: false,
+    tz: 'Europe/Paris',
+    updated: UPDATED,
+    ...rest,
+    profile: { real_name: realName, display_name: '', image_72: `https://avatars.sandbox.test/${id}.png`, ...profile },
+  };
+}
+
+/**
+ * Everyone users.list returns, in its order: Slackbot (not flagged as a bot,
+ * as on real Slack), the people, a deactivated person, Koji's own bot user and
+ * another app's bot. Callers have to filter.
+ */
+export const SANDBOX_MEMBERS: readonly SlackMember[] = [
+  member('USLACKBOT', 'slackbot', 'Slackbot', { profile: { display_name: 'Slackbot' } }),
+  ...SANDBOX_PEOPLE.map((p) => member(p.id, p.name, p.realName, { is_admin: p.id === 'UALICE', profile: { display_name: p.displayName, email: p.email } })),
+  member('UFORMER', 'frank', 'Frank Former', { deleted: true, profile: { display_name: 'Frank', email: 'frank@sandbox.test' } }),
+  member(SANDBOX_WORKSPACE.botUserId, SANDBOX_WORKSPACE.botName, 'Koji', { is_bot: true, profile: { bot_id: SANDBOX_WORKSPACE.botId } }),
+  member('U0STANDUP', 'standup', 'Standup Bot', { is_bot: true, profile: { bot_id: 'B0STANDUP' } }),
+];
+
+export function findMember(userId: string): SlackMember | undefined {
+  return SANDBOX_MEMBERS.find((m) => m.id === userId);
+}
+
+export function findPerson(userId: string): SandboxPerson | undefined {
+  return SANDBOX_PEOPLE.find((p) => p.id === userId);
+}
+
+/** Each person's DM with the bot has a fixed id: `UBOB` → `DBOB`. */
+export function dmChannelOf(userId: string): string {
+  return `D${userId.slice(1)}`;
+}
+
+/** The person whose DM with the bot this is, if it is one. */
+export function personOfDm(channelId: string): SandboxPerson | undefined {
+  return SANDBOX_PEOPLE.find((p) => dmChannelOf(p.id) === channelId);
+}

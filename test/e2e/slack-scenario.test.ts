@@ -1,0 +1,246 @@
+import { createHmac } from 'node:crypto';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
+import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+
+/**
+ * The whole product through its real doors: admin steps through the resolvers
+ * (as `invoke` reaches them), chat through signed Slack requests to the web
+ * trigger, Slack's side played by the sandbox over HTTP, tickets in the
+ * embedded Jira Service Management.
+ */
+let platform: LocalPlatform;
+let slack: SlackSandbox;
+
+async function admin(functionKey: string, payload: unknown = {}, as = 'local-admin'): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> {
+  const response = await fetch(`${platform.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-koji-local-account': as },
+    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
+  });
+  return ((await response.json()) as { result: { ok: boolean; data?: any; error?: { code: string; message: string } } }).result;
+}
+
+/** Says something in the sandbox and waits until the app and Slack's echoes are done with it. */
+async function say(userId: string, text: string): Promise<void> {
+  const sent = await slack.sendAs(userId, text);
+  expect(sent.status).toBe(200);
+  await settle();
+}
+
+async function settle(): Promise<void> {
+  await slack.whenIdle();
+  await platform.queue.drained();
+  await slack.whenIdle();
+}
+
+/** What the bot said to a person, oldest first. */
+function heard(userId: string): string[] {
+  return slack
+    .conversation(userId)
+    .filter((m) => m.user === SANDBOX_WORKSPACE.botUserId)
+    .map((m) => m.text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+}
+
+function lastHeard(userId: string): string {
+  return heard(userId).at(-1) ?? '';
+}
+
+async function setUpDesk(): Promise<void> {
+  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
+  expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({
+    ok: true,
+    data: { tenant: { tenantId: 'T0SANDBOX', name: 'Koji Sandbox' } },
+  });
+  for (const userId of ['UALICE', 'UBRUNO']) {
+    expect(await admin('roles/grant', { channel: 'slack', tenantId: 'T0SANDBOX', userId })).toMatchObject({ ok: true, data: { result: 'granted' } });
+  }
+  await settle();
+}
+
+beforeEach(async () => {
+  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+  slack = platform.slack!;
+});
+afterEach(() => platform.close());
+
+describe('Slack, end to end', () => {
+  it('should walk the whole seed: setup, shifts, handoff, relay, list, forward, ticket, stop, off', async () => {
+    await setUpDesk();
+    expect(lastHeard('UALICE')).toContain('You now have the Live agent role');
+
+    await say('UALICE', '#on');
+    expect(lastHeard('UALICE')).toBe('You’re on duty. Nobody is waiting right now.');
+    await say('UBRUNO', '<#C0123|on>');
+    expect(lastHeard('UBRUNO')).toContain('You’re on duty.');
+
+    await say('UBOB', 'My laptop will not boot');
+    expect(lastHeard('UBOB')).toContain('To talk to a person, type “operator”');
+    await say('UBOB', 'operator');
+    expect(lastHeard('UBOB')).toContain('You’re now talking to Alice Operator');
+    const card = slack.conversation('UALICE').at(-1);
+    expect(card?.text).toContain('Bob User (Slack) wants to talk to an operator');
+    expect(JSON.stringify(card?.blocks)).toContain('My laptop will not boot');
+    expect(JSON.stringify(card?.blocks)).toContain('koji:end-session');
+
+    await say('UBOB', 'It shows a black screen');
+    expect(lastHeard('UALICE')).toBe('It shows a black screen');
+    expect(slack.conversation('UALICE').at(-1)?.username).toBe('Bob User');
+    await say('UALICE', 'Hold the power button for 10 seconds');
+    expect(lastHeard('UBOB')).toBe('Hold the power button for 10 seconds');
+    expect(slack.conversation('UBOB').at(-1)?.username).toBe('Alice Operator');
+
+    await say('UALICE', 'list_operators');
+    expect(lastHeard('UALICE')).toBe(['On duty (2):', '• Alice Operator (you): 1/1 conversation, busy', '• Bruno Operator: 0/1 conversation'].join('\n'));
+
+    await say('UALICE', 'forward_operator Bruno Operator');
+    expect(lastHeard('UBOB')).toBe('Bruno Operator has taken over your conversation.');
+    expect(lastHeard('UALICE')).toBe('Bob User is now with Bruno Operator. You’re free for the next user.');
+    expect(lastHeard('UBRUNO')).toContain('Alice Operator forwarded Bob User (Slack) to you');
+    expect(JSON.stringify(slack.conversation('UBRUNO').at(-1)?.blocks)).toContain('Hold the power button');
+
+    await say('UBRUNO', '#create_ticket Laptop does not boot');
+    const [ticket] = platform.jsm!.requests();
+    expect(ticket).toMatchObject({ key: 'SUP-1', fields: { summary: 'Laptop does not boot' }, reporter: 'local-customer-bob' });
+    expect(JSON.stringify(ticket?.fields['description'])).toContain('It shows a black screen');
+    expect(lastHeard('UBRUNO')).toContain('Ticket SUP-1 was created from this conversation');
+    expect(lastHeard('UBOB')).toContain('Ticket SUP-1 was created from this conversation');
+
+    await say('UBOB', 'Thanks!');
+    await say('UBRUNO', 'stop');
+    expect(lastHeard('UBOB')).toBe('Bruno Operator closed the conversation. You can continue talking to the Koji assistant.');
+    expect(platform.jsm!.commentsOf('SUP-1')[0]?.body).toContain('Bob User: Thanks!');
+
+    await say('UBRUNO', '#off');
+    expect(lastHeard('UBRUNO')).toBe('You’re off duty.');
+    await say('UALICE', '#off');
+    expect((await admin('activity/get')).data).toEqual({ onDuty: [], conversationsOpen: 0, usersWaiting: 0 });
+  });
+
+  it('should let operators use the buttons on the request card', async () => {
+    await setUpDesk();
+    await say('UALICE', '#on');
+    await say('UBOB', 'operator');
+    const card = slack.conversation('UALICE').at(-1)!;
+
+    const click = await slack.click('UALICE', card.ts, 'koji:end-session:0');
+    await settle();
+
+    expect(click.status).toBe(200);
+    expect(lastHeard('UBOB')).toContain('Alice Operator closed the conversation');
+  });
+
+  it('should connect exactly one of two users asking at once for the one free operator', async () => {
+    await setUpDesk();
+    await say('UALICE', '#on');
+
+    await Promise.all([slack.sendAs('UBOB', 'operator'), slack.sendAs('UDANA', 'operator')]);
+    await settle();
+
+    const connected = ['UBOB', 'UDANA'].filter((u) => heard(u).some((t) => t.startsWith('You’re now talking to Alice Operator')));
+    const queued = ['UBOB', 'UDANA'].filter((u) => heard(u).some((t) => t.includes('number 1 in the queue')));
+    expect(connected).toHaveLength(1);
+    expect(queued).toHaveLength(1);
+    expect(queued).not.toEqual(connected);
+  });
+
+  it('should answer a mention in a channel in the direct message', async () => {
+    await setUpDesk();
+    await say('UALICE', '#on');
+
+    await slack.mentionInChannel('UBOB', 'operator');
+    await settle();
+
+    expect(lastHeard('UBOB')).toContain('You’re now talking to Alice Operator');
+  });
+});
+
+describe('what the Slack web trigger refuses', () => {
+  const event = (teamId = 'T0SANDBOX', eventId = 'Ev0REFUSE1') =>
+    JSON.stringify({
+      type: 'event_callback',
+      team_id: teamId,
+      api_app_id: 'A0KOJIAPP',
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'message', user: 'UALICE', text: '#on', ts: `${Math.floor(Date.now() / 1000)}.000100`, channel: 'DALICE', channel_type: 'im' },
+    });
+
+  async function post(body: string, headers: Record<string, string>) {
+    return fetch(platform.webTriggerUrl('slack-events'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  }
+
+  function signature(body: string, secret: string, ts: number) {
+    return `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  }
+
+  async function aliceDuty() {
+    return (await admin('tenant-users/list', { channel: 'slack', tenantId: 'T0SANDBOX', query: 'alice' })).data.users[0].duty;
+  }
+
+  it('should refuse a forged signature and change nothing', async () => {
+    await setUpDesk();
+    const body = event();
+    const ts = Math.floor(Date.now() / 1000);
+
+    const response = await post(body, { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, 'forged-secret', ts) });
+
+    expect(response.status).toBe(401);
+    expect(await aliceDuty()).toBe('off');
+  });
+
+  it('should refuse a stale timestamp even with a valid signature', async () => {
+    await setUpDesk();
+    const body = event();
+    const ts = Math.floor(Date.now() / 1000) - 6 * 60;
+
+    const response = await post(body, { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, SANDBOX_WORKSPACE.signingSecret, ts) });
+
+    expect(response.status).toBe(401);
+    expect(await aliceDuty()).toBe('off');
+  });
+
+  it('should act once on a retried delivery', async () => {
+    await setUpDesk();
+    const body = event();
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, SANDBOX_WORKSPACE.signingSecret, ts) };
+
+    expect((await post(body, headers)).status).toBe(200);
+    expect((await post(body, { ...headers, 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    await settle();
+
+    expect(heard('UALICE').filter((t) => t.includes('on duty'))).toHaveLength(1);
+  });
+
+  it('should answer malformed JSON with a 400 and a reason', async () => {
+    const response = await post('{"type":', {});
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'malformed_request' });
+  });
+
+  it('should refuse a workspace that is not connected', async () => {
+    await setUpDesk();
+    const body = event('T0STRANGER');
+    const ts = Math.floor(Date.now() / 1000);
+
+    const response = await post(body, { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(body, SANDBOX_WORKSPACE.signingSecret, ts) });
+
+    expect(response.status).toBe(403);
+    expect(await aliceDuty()).toBe('off');
+  });
+
+  it('should ignore the bot’s own echoes', async () => {
+    await setUpDesk();
+    slack.clearApiCalls();
+
+    await say('UALICE', '#on');
+
+    // The sandbox echoed every reply back as Slack does; had the app taken an echo for a person, it would
+    // have answered it: one reply to one message is all there is.
+    const posts = slack.apiCalls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.args['channel']).toBe('UALICE');
+    expect(heard('UALICE')).toEqual([expect.stringContaining('You now have the Live agent role'), 'You’re on duty. Nobody is waiting right now.']);
+  });
+});
