@@ -11,13 +11,15 @@ import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform
 let platform: LocalPlatform;
 let slack: SlackSandbox;
 
-async function admin(functionKey: string, payload: unknown = {}, as = 'local-admin'): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }> {
+type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+
+async function admin(functionKey: string, payload: unknown = {}, as = 'local-admin'): Promise<AdminResult> {
   const response = await fetch(`${platform.url}/__forge/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-koji-local-account': as },
     body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
   });
-  return ((await response.json()) as { result: { ok: boolean; data?: any; error?: { code: string; message: string } } }).result;
+  return ((await response.json()) as { result: AdminResult }).result;
 }
 
 /** Says something in the sandbox and waits until the app and Slack's echoes are done with it. */
@@ -174,7 +176,8 @@ describe('what the Slack web trigger refuses', () => {
   }
 
   async function aliceDuty() {
-    return (await admin('tenant-users/list', { channel: 'slack', tenantId: 'T0SANDBOX', query: 'alice' })).data.users[0].duty;
+    const { data } = await admin('tenant-users/list', { channel: 'slack', tenantId: 'T0SANDBOX', query: 'alice' });
+    return (data as { users: Array<{ duty?: string }> }).users[0]?.duty;
   }
 
   it('should refuse a forged signature and change nothing', async () => {
