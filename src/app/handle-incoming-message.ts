@@ -121,7 +121,8 @@ async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: 
 }
 
 async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Operator): Promise<MessageOutcome> {
-  const target = targetConversation(operator, msg.conversationId);
+  const addressed = addressedTo(operator, msg);
+  const target = addressed ? { kind: 'one' as const, assignment: addressed.assignment } : targetConversation(operator, msg.conversationId);
   if (target.kind !== 'one') {
     return once(deps, msg, async () => {
       await replyAboutTarget(deps, operator, target);
@@ -129,19 +130,20 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
     });
   }
   const { assignment } = target;
+  const text = addressed?.text ?? msg.text;
   const line: TranscriptLine = {
     id: msg.id,
     at: msg.sentAt,
     role: 'operator',
     speakerName: operator.displayName,
     speaker: operator.participant,
-    text: msg.text,
+    text,
     attachments: msg.attachments,
   };
   if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') return 'duplicate';
   const relayed: OutgoingMessage = {
     kind: 'relay',
-    text: msg.text,
+    text,
     senderName: operator.displayName,
     conversationId: assignment.sessionId,
     attachments: msg.attachments,
@@ -162,9 +164,13 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
   }
 }
 
-async function fromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Operator): Promise<MessageOutcome> {
-  const command = commandFromAction(msg) ?? parseOperatorCommand(msg.text);
-  if (!command) return relayFromOperator(deps, msg, operator);
+async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, operator: Operator): Promise<MessageOutcome> {
+  // "Bob: stop" names the conversation a command is for, as a card's button does.
+  const addressed = received.action ? undefined : addressedTo(operator, received);
+  const typedCommand = addressed ? parseOperatorCommand(addressed.text) : undefined;
+  const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
+  const command = commandFromAction(msg) ?? typedCommand ?? parseOperatorCommand(msg.text);
+  if (!command) return relayFromOperator(deps, received, operator);
   return once(deps, msg, async () => {
     if (command.kind === 'help' || command.kind === 'unknown') {
       const text = command.kind === 'help' ? toOperator.help() : toOperator.unknownCommand(command.word);
@@ -240,7 +246,22 @@ type ConversationTarget =
   | { readonly kind: 'none' }
   | { readonly kind: 'ambiguous'; readonly assignments: readonly Assignment[] };
 
-/** Which conversation an operator's words are for: the one named by the thread or card, or their only one. */
+/**
+ * An operator with several conversations says whom a message is for by
+ * starting it with the user's name and a colon ("Bob: try again"); the name is
+ * not relayed. Works the same on every channel.
+ */
+function addressedTo(operator: Operator, msg: IncomingChatMessage): { assignment: Assignment; text: string } | undefined {
+  if (operator.assignments.length < 2) return undefined;
+  const match = /^\s*@?([^:\n]{1,80}):\s*([\s\S]*)$/.exec(msg.text);
+  if (!match?.[1]) return undefined;
+  const name = match[1].trim().toLowerCase();
+  const named = operator.assignments.filter((a) => a.userName.toLowerCase() === name || a.userName.toLowerCase().split(/\s+/)[0] === name);
+  const [only] = named;
+  return named.length === 1 && only ? { assignment: only, text: match[2] ?? '' } : undefined;
+}
+
+/** Which conversation an operator's words are for: the one named by the card or thread, or their only one. */
 function targetConversation(operator: Operator, conversationId: string | undefined): ConversationTarget {
   const { assignments } = operator;
   if (conversationId !== undefined) {

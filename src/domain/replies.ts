@@ -75,7 +75,7 @@ export const toOperator = {
       ? 'You’re on duty but not in a conversation. Users who ask for an operator will be sent to you.'
       : 'You’re off duty. Type #on to start your shift.',
   whichConversation: (names: readonly string[]) =>
-    `You’re in ${names.length} conversations (${names.join(', ')}). Reply in the thread of the conversation you mean.`,
+    `You’re in ${names.length} conversations (${names.join(', ')}). Start your message with the name of the person it is for, like “${names[0] ?? 'Bob'}: your message”.`,
   operatorList: (lines: readonly string[]) =>
     lines.length === 0 ? 'No operator is on duty.' : [`On duty (${lines.length}):`, ...lines].join('\n'),
   operatorLine: (name: string, load: number, capacity: number, isYou: boolean) =>

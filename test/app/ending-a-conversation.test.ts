@@ -84,6 +84,20 @@ describe('ending a conversation', () => {
     expect(lines.at(-1)).toMatchObject({ role: 'system', text: 'Alice ended the conversation.' });
   });
 
+  it('should end the conversation an operator with several names, leaving the other open', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
+    await world.say(bob, 'operator');
+    await world.say(dana, 'operator');
+
+    await world.say(alice, 'Dana: stop');
+
+    expect(await world.sessionOf(dana)).toBeUndefined();
+    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+  });
+
   it('should tell an operator with no conversation that there is nothing to stop', async () => {
     const world = new World();
     await world.enableLiveAgents();

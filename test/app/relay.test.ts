@@ -130,7 +130,41 @@ describe('relaying messages in a conversation', () => {
     expect(world.lastHeard(alice)).toContain('not in a conversation');
   });
 
-  it('should ask an operator with several conversations which one they mean, unless the thread says', async () => {
+  it('should ask an operator with several conversations which one they mean', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
+    await world.say(bob, 'operator');
+    await world.say(dana, 'operator');
+    world.chat.clear();
+
+    await world.say(alice, 'Hi there');
+
+    expect(world.lastHeard(alice)).toBe('You’re in 2 conversations (Bob, Dana). Start your message with the name of the person it is for, like “Bob: your message”.');
+    expect(world.heard(bob)).toEqual([]);
+    expect(world.heard(dana)).toEqual([]);
+  });
+
+  it.each([['Dana: Hi Dana'], ['dana: Hi Dana'], ['@Dana:   Hi Dana']])(
+    'should relay %p to the user it names, without the name',
+    async (typed) => {
+      const world = new World();
+      await world.enableLiveAgents({ operatorCapacity: 2 });
+      const alice = await world.operator('Alice', { onDuty: true });
+      const [bob, dana] = [world.person('Bob'), world.person('Dana')];
+      await world.say(bob, 'operator');
+      await world.say(dana, 'operator');
+      world.chat.clear();
+
+      await world.say(alice, typed);
+
+      expect(world.heard(dana)).toEqual(['Hi Dana']);
+      expect(world.heard(bob)).toEqual([]);
+    },
+  );
+
+  it('should relay to the conversation a card or thread names', async () => {
     const world = new World();
     await world.enableLiveAgents({ operatorCapacity: 2 });
     const alice = await world.operator('Alice', { onDuty: true });
@@ -138,13 +172,19 @@ describe('relaying messages in a conversation', () => {
     await world.say(bob, 'operator');
     await world.say(dana, 'operator');
     const danaSession = await world.sessionOf(dana);
-
-    await world.say(alice, 'Hi there');
-    expect(world.lastHeard(alice)).toContain('You’re in 2 conversations (Bob, Dana)');
-    expect(world.heard(bob).at(-1)).not.toBe('Hi there');
+    world.chat.clear();
 
     await world.say(alice, 'Hi Dana', { conversationId: danaSession!.id });
-    expect(world.lastHeard(dana)).toBe('Hi Dana');
-    expect(world.heard(bob)).not.toContain('Hi Dana');
+
+    expect(world.heard(dana)).toEqual(['Hi Dana']);
+    expect(world.heard(bob)).toEqual([]);
+  });
+
+  it('should relay words with a colon unchanged to the only user an operator serves', async () => {
+    const { world, alice, bob } = await connectedPair();
+
+    await world.say(alice, 'Note: restart first');
+
+    expect(world.lastHeard(bob)).toBe('Note: restart first');
   });
 });

@@ -156,6 +156,41 @@ describe('Slack, end to end', () => {
   });
 });
 
+describe('Slack rate limits and real workspaces', () => {
+  it('should deliver a relayed message Slack rate-limited, once Slack’s wait is over', async () => {
+    await setUpDesk();
+    await say('UALICE', '#on');
+    await say('UBOB', 'operator');
+    slack.rateLimitNext('chat.postMessage', 1, 1);
+
+    await say('UBOB', 'Still there?');
+
+    expect(lastHeard('UALICE')).toBe('Still there?');
+    expect(heard('UBOB').some((t) => t.includes('couldn’t be delivered'))).toBe(false);
+  });
+
+  it('should connect the workspace named by SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET at start', async () => {
+    // The first platform's sandbox plays the real Slack that SLACK_API_URL points at.
+    const second = await startLocalPlatform({
+      port: 0,
+      dataDir: ':memory:',
+      env: { SLACK_BOT_TOKEN: SANDBOX_WORKSPACE.botToken, SLACK_SIGNING_SECRET: SANDBOX_WORKSPACE.signingSecret },
+    });
+    try {
+      expect(second.slack).toBeUndefined();
+      const response = await fetch(`${second.url}/__forge/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey: 'tenants/list', payload: {} }),
+      });
+      const { result } = (await response.json()) as { result: { data: { tenants: Array<{ tenantId: string }> } } };
+      expect(result.data.tenants.map((t) => t.tenantId)).toEqual(['T0SANDBOX']);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('what the Slack web trigger refuses', () => {
   const event = (teamId = 'T0SANDBOX', eventId = 'Ev0REFUSE1') =>
     JSON.stringify({

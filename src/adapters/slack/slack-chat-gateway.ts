@@ -28,6 +28,9 @@ export function slackClient(botToken: string, slackApiUrl?: string): WebClient {
  * conversation, which saves a `conversations.open` call on every message.
  */
 export class SlackChatGateway implements ChatGateway {
+  /** Names asked for within one invocation (a forward names the same people several times). */
+  private readonly profiles = new Map<string, Promise<ChatProfile>>();
+
   constructor(private readonly client: WebClient) {}
 
   async send(to: Participant, message: OutgoingMessage): Promise<void> {
@@ -44,7 +47,17 @@ export class SlackChatGateway implements ChatGateway {
     }
   }
 
-  async profile(participant: Participant): Promise<ChatProfile> {
+  profile(participant: Participant): Promise<ChatProfile> {
+    let profile = this.profiles.get(participant.userId);
+    if (!profile) {
+      profile = this.lookUp(participant);
+      this.profiles.set(participant.userId, profile);
+      profile.catch(() => this.profiles.delete(participant.userId));
+    }
+    return profile;
+  }
+
+  private async lookUp(participant: Participant): Promise<ChatProfile> {
     try {
       const { user } = await this.client.users.info({ user: participant.userId });
       const profile = user?.profile;
