@@ -8,7 +8,7 @@ import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { closeSession } from './end-session';
 import { notify } from './notify';
 import type { ChatProfile, CoreDeps, CreatedTicket } from './ports';
-import { systemLineId } from './transcript-ids';
+import { recordSystemLine } from './system-line';
 
 /**
  * `#create_ticket [summary]`: makes a service desk ticket from the conversation
@@ -102,15 +102,7 @@ async function openTicket(
     requestTypeId: settings.requestTypeId,
     lines,
   });
-  const now = deps.clock.now();
-  const created: TranscriptLine = {
-    id: systemLineId('ticket', now),
-    at: now,
-    role: 'system',
-    speakerName: 'Koji',
-    text: `Ticket ${ticket.key} was created from this conversation.`,
-  };
-  await deps.transcripts.append(session.id, created);
+  const created = await recordSystemLine(deps, session.id, 'ticket', `Ticket ${ticket.key} was created from this conversation.`);
   // The ticket has everything up to its own creation; later comments start after this line.
   await recordTicket(deps, session, { key: ticket.key, url: ticket.url, coveredThrough: cursorOf(created) });
   return ticket;

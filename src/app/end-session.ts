@@ -8,7 +8,7 @@ import { addRemainderToTicket } from './ticket-remainder';
 import { dispatchQueue } from './dispatch-queue';
 import { notify } from './notify';
 import type { CoreDeps, StateWrite } from './ports';
-import { systemLineId } from './transcript-ids';
+import { recordSystemLine } from './system-line';
 
 export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled';
 
@@ -56,14 +56,7 @@ export async function endConversation(
   if (!closed) return false;
   const { session, operator } = closed;
   const operatorName = session.state.kind === 'with-operator' ? session.state.operatorName : 'the operator';
-  const now = deps.clock.now();
-  await deps.transcripts.append(session.id, {
-    id: systemLineId('ended', now),
-    at: now,
-    role: 'system',
-    speakerName: 'Koji',
-    text: endedLine(reason, session.userName, operatorName),
-  });
+  await recordSystemLine(deps, session.id, 'ended', endedLine(reason, session.userName, operatorName));
   await addRemainderToTicket(deps, session);
 
   const userText = {

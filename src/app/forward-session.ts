@@ -10,7 +10,7 @@ import { operatorButtons } from './connect';
 import { dispatchQueue } from './dispatch-queue';
 import { notify } from './notify';
 import type { CoreDeps, Versioned } from './ports';
-import { systemLineId } from './transcript-ids';
+import { recordSystemLine } from './system-line';
 
 /** How much of the conversation the new operator gets in the hand-over message. */
 const FORWARD_EXCERPT_LINES = 50;
@@ -41,14 +41,7 @@ export async function forwardSession(
     return;
   }
   const { session, to } = result;
-  const now = deps.clock.now();
-  await deps.transcripts.append(session.id, {
-    id: systemLineId('forwarded', now),
-    at: now,
-    role: 'system',
-    speakerName: 'Koji',
-    text: `${from.displayName} forwarded the conversation to ${to.displayName}.`,
-  });
+  await recordSystemLine(deps, session.id, 'forwarded', `${from.displayName} forwarded the conversation to ${to.displayName}.`);
   const excerpt = await deps.transcripts.read(session.id, { last: FORWARD_EXCERPT_LINES });
   await notify(deps, session.user, { kind: 'notice', text: toUser.takenOver(to.displayName), conversationId: session.id });
   await notify(deps, to.participant, {

@@ -1,4 +1,5 @@
-import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import type { kvs as KvsClient } from '@forge/kvs';
+import { allWithPrefix } from './kvs-prefix-query';
 import type { SettingsRepository } from '../../app/ports';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { storageKeys } from './kvs-keys';
@@ -23,15 +24,7 @@ export class KvsSettingsRepository implements SettingsRepository {
   }
 
   async enabledProjects(): Promise<string[]> {
-    const enabled: string[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = this.kvs.query().where('key', WhereConditions.beginsWith(storageKeys.settingsPrefix)).limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany<StoredSettings>();
-      for (const { value } of page.results) if (value.settings.enabled) enabled.push(value.projectId);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return enabled;
+    const all = await allWithPrefix<StoredSettings>(this.kvs, storageKeys.settingsPrefix);
+    return all.filter((s) => s.settings.enabled).map((s) => s.projectId);
   }
 }

@@ -1,4 +1,5 @@
-import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import type { kvs as KvsClient } from '@forge/kvs';
+import { allWithPrefix } from '../forge/kvs-prefix-query';
 import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
 
 type Kvs = typeof KvsClient;
@@ -47,17 +48,8 @@ export class KvsSlackWorkspaces {
     await this.kvs.delete(`${KvsSlackWorkspaces.summaryPrefix}${escapeKeyPart(teamId)}`);
   }
 
-  async list(): Promise<SlackWorkspaceSummary[]> {
-    const all: SlackWorkspaceSummary[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = this.kvs.query().where('key', WhereConditions.beginsWith(KvsSlackWorkspaces.summaryPrefix)).limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany<SlackWorkspaceSummary>();
-      all.push(...page.results.map((r) => r.value));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return all;
+  list(): Promise<SlackWorkspaceSummary[]> {
+    return allWithPrefix<SlackWorkspaceSummary>(this.kvs, KvsSlackWorkspaces.summaryPrefix);
   }
 }
 

@@ -65,11 +65,21 @@ export const roleResolvers: Record<string, ResolverHandler> = {
     const workspace = await workspaceOf(services, projectId, payload);
     const participant = personOf(workspace, payload);
     const withWorkspace = buildServices({ projectId }, { slackWorkspaces: [workspace] });
-    const profile = await withWorkspace.chat.profile(participant).catch(() => undefined);
-    await refuseOwnRole(profile?.email);
+    await refuseOwnRole(await emailOf(withWorkspace, participant));
     return { result: await revokeOperatorRole(withWorkspace, participant) };
   }),
 };
+
+/** A role can still be taken from someone Slack no longer knows (deactivated): then there is no e-mail to compare. */
+async function emailOf(services: Services, participant: Participant): Promise<string | undefined> {
+  try {
+    return (await services.chat.profile(participant)).email;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    services.log.warn('profile_unavailable', { userId: participant.userId, code: error.code });
+    return undefined;
+  }
+}
 
 async function workspaceOf(services: Services, projectId: string, payload: unknown): Promise<SlackWorkspace> {
   if (stringField(payload, 'channel') !== 'slack') throw new InvalidRequestError('Only Slack workspaces can be set up so far.');

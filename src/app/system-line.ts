@@ -1,0 +1,11 @@
+import type { TranscriptLine } from '../domain/transcript';
+import type { CoreDeps } from './ports';
+import { systemLineId } from './transcript-ids';
+
+/** Writes the app's own note into a conversation ("forwarded to…", "ended by…") and returns it. */
+export async function recordSystemLine(deps: Pick<CoreDeps, 'transcripts' | 'clock'>, conversationId: string, kind: string, text: string): Promise<TranscriptLine> {
+  const at = deps.clock.now();
+  const line: TranscriptLine = { id: systemLineId(kind, at), at, role: 'system', speakerName: 'Koji', text };
+  await deps.transcripts.append(conversationId, line);
+  return line;
+}
