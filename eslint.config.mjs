@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -85,6 +86,25 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // The backoffice page (a browser bundle built by Vite): typed through its own
+    // static/backoffice/tsconfig.json, which the project service finds for these files.
+    files: ['static/backoffice/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat['recommended-latest']],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!shared/resolver-contract$)',
+              message: 'The page may import from src/ only the types of src/shared/resolver-contract.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

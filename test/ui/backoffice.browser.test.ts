@@ -1,0 +1,223 @@
+/**
+ * The Koji backoffice page in a real browser (Debian's Chromium, driven by playwright-core),
+ * served by the local platform with the Slack sandbox workspace: what a Jira admin does from
+ * the Koji docs, end to end, and what someone who is not an admin may not do.
+ *
+ * Needs `npm run build:ui` first (npm test runs it) and /usr/bin/chromium
+ * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { SANDBOX_WORKSPACE } from '../../src/local/slack';
+
+const CHROMIUM = '/usr/bin/chromium';
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const PAGE_BUILD = path.join(REPO_ROOT, 'static', 'backoffice', 'build', 'index.html');
+const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
+
+jest.setTimeout(60_000);
+
+let platform: LocalPlatform;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
+  }
+  if (!existsSync(PAGE_BUILD)) throw new Error(`${PAGE_BUILD} is missing: run \`npm run build:ui\` first (npm test does).`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('failed-'))) rmSync(path.join(SCREENSHOTS, old));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-'));
+  // The platform plays Slack too: its sandbox workspace answers the Web API the app calls.
+  platform = await startLocalPlatform({ port: 0, dataDir, slackSandbox: true, env: {} });
+  if (!platform.slack) throw new Error('The local platform started without its Slack sandbox.');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Opened {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly pageErrors: string[];
+}
+
+async function openBackoffice(options: { as?: string; colorMode?: 'dark' } = {}): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (options.colorMode) {
+    // Jira tells the page its colour mode through the context; the local bridge always says light.
+    await page.route('**/__forge/bridge.js*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"colorMode":"light"', `"colorMode":"${options.colorMode}"`);
+      await route.fulfill({ response, body });
+    });
+  }
+  const query = options.as ? `?as=${encodeURIComponent(options.as)}` : '';
+  await page.goto(`${platform.url}/pages/koji-backoffice/${query}`);
+  await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
+  await page.getByRole('tab', { name: 'Overview' }).waitFor();
+  return { context, page, pageErrors };
+}
+
+/** A resolver called the way the page calls it, through the bridge Jira (here, the local platform) provides. */
+function invokeInPage(page: Page, functionKey: string, payload: Record<string, unknown>): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    ([key, body]) => {
+      const bridge = (globalThis as unknown as { __bridge: { callBridge(name: string, payload: unknown): Promise<unknown> } }).__bridge;
+      return bridge.callBridge('invoke', { functionKey: key, payload: body }) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
+    },
+    [functionKey, payload] as const,
+  );
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('the Koji backoffice page', () => {
+  it('lets a Jira admin turn on live agents, connect the Slack sandbox and give Alice the Live agent role', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      // Overview: live activity, with the reminder that live agent support is still off.
+      await page.getByText('Live agent support is off').waitFor();
+      await page.getByText('Operators on duty').waitFor();
+      await screenshot(page, '01-overview');
+
+      // Koji settings: the resolver's own validation is shown next to the form.
+      await page.getByRole('tab', { name: 'Koji settings' }).click();
+      const capacity = page.getByLabel('Operator capacity');
+      await capacity.fill('11');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Operator capacity must be a whole number from 1 to 10.').first().waitFor();
+      await page.getByText('The settings were not saved').waitFor();
+      await capacity.fill('2');
+
+      // Enable the Live agent support (from the keyboard), and save.
+      const toggle = page.getByRole('checkbox', { name: 'Live agent support' });
+      await toggle.focus();
+      await page.keyboard.press('Space');
+      await expect(toggle.isChecked()).resolves.toBe(true);
+      // Tickets from conversations: one of the project's own request types.
+      await page.getByLabel('Request type for tickets').click();
+      await page.getByRole('option', { name: 'Chat conversation' }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Settings saved.').waitFor();
+      const saved = await invokeInPage(page, 'settings/get', {});
+      expect(saved).toMatchObject({ ok: true, data: { settings: { enabled: true, operatorCapacity: 2, requestTypeId: '12' }, canEdit: true } });
+      await screenshot(page, '02-koji-settings');
+
+      // Configuration › Tenants: connect the sandbox workspace with its token and secret.
+      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await page.getByText('No workspace is connected yet').waitFor();
+      await expect(page.getByLabel('Slack request URL of this site').inputValue()).resolves.toBe(platform.webTriggerUrl('slack-events'));
+      await expect(page.locator('pre.koji-code').textContent()).resolves.toContain(platform.webTriggerUrl('slack-events'));
+      await page.getByLabel('Bot User OAuth Token').fill('xoxb-not-the-right-one');
+      await page.getByLabel('Signing Secret').fill(SANDBOX_WORKSPACE.signingSecret);
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByText('The workspace was not connected').waitFor();
+      await page.getByLabel('Bot User OAuth Token').fill(SANDBOX_WORKSPACE.botToken);
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByText(`${SANDBOX_WORKSPACE.teamName} is connected`).waitFor();
+      // Secrets are write-only: the fields are emptied, and never filled back.
+      await expect(page.getByLabel('Bot User OAuth Token').inputValue()).resolves.toBe('');
+      await expect(page.getByLabel('Bot User OAuth Token').getAttribute('type')).resolves.toBe('password');
+      await page.getByRole('button', { name: `Test connection to ${SANDBOX_WORKSPACE.teamName}` }).click();
+      await page.getByText(`Connected to ${SANDBOX_WORKSPACE.teamName}.`).waitFor();
+      await screenshot(page, '03-configuration-tenants');
+
+      // Tenant role setup: pick the workspace, find Alice Operator (by her e-mail: which of her Slack names shows is the directory's call), click Set.
+      await page.getByRole('tab', { name: 'Tenant role setup' }).click();
+      await page.getByLabel('Workspace', { exact: true }).click();
+      await page.getByRole('option', { name: `${SANDBOX_WORKSPACE.teamName} (Slack)` }).click();
+      await page.getByRole('row', { name: /bob@sandbox\.test/ }).waitFor();
+      await page.getByLabel('Filter by name or e-mail').fill('Alice');
+      await page.getByText('1 person matching “Alice”').waitFor();
+      await expect(page.getByRole('table', { name: `People of ${SANDBOX_WORKSPACE.teamName}` }).locator('tbody tr').count()).resolves.toBe(1);
+      const alice = page.getByRole('row', { name: /alice@sandbox\.test/ });
+      await expect(alice.textContent()).resolves.toContain('Customer');
+      await alice.getByRole('button', { name: /^Set Alice( Operator)? as Live agent$/ }).click();
+      await alice.getByRole('button', { name: /^Remove the Live agent role from Alice( Operator)?$/ }).waitFor();
+      await expect(alice.textContent()).resolves.toMatch(/Live agent.*Off duty.*0\/2/);
+      await page.getByText(/^Alice( Operator)? is now a Live agent\.$/).waitFor();
+      await screenshot(page, '04-tenant-role-setup');
+
+      // Disconnecting asks first (and is cancelled here: the workspace stays connected).
+      await page.getByRole('tab', { name: 'Tenants', exact: true }).click();
+      await page.getByRole('button', { name: `Disconnect ${SANDBOX_WORKSPACE.teamName}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Disconnect ${SANDBOX_WORKSPACE.teamName}?` });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      // The role is Koji's now, not only the page's.
+      const listed = await invokeInPage(page, 'tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, query: 'alice' });
+      expect(listed).toMatchObject({ ok: true, data: { users: [{ userId: 'UALICE', role: 'live-agent', duty: 'off', load: 0, capacity: 2 }] } });
+
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-admin').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the settings read-only to someone who is not an admin, and the resolver refuses their changes', async () => {
+    const { context, page, pageErrors } = await openBackoffice({ as: 'local-agent' });
+    try {
+      await page.getByRole('tab', { name: 'Koji settings' }).click();
+      await page.getByText('Only Jira admins or project admins can change Koji settings.').waitFor();
+      await expect(page.getByRole('checkbox', { name: 'Live agent support' }).isDisabled()).resolves.toBe(true);
+      await expect(page.getByLabel('Operator capacity').isEditable()).resolves.toBe(false);
+      await expect(page.getByRole('button', { name: 'Save' }).count()).resolves.toBe(0);
+      await screenshot(page, '05-koji-settings-read-only');
+
+      const forced = await invokeInPage(page, 'settings/update', { change: { enabled: false } });
+      expect(forced).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await page.getByText('Only admins can see the configuration').waitFor();
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-non-admin').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('follows Jira’s dark theme', async () => {
+    const { context, page, pageErrors } = await openBackoffice({ colorMode: 'dark' });
+    try {
+      await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset['colorMode'])).resolves.toBe('dark');
+      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await page.getByRole('tab', { name: 'Tenant role setup' }).click();
+      await page.getByRole('row', { name: /alice@sandbox\.test/ }).waitFor();
+      await screenshot(page, '06-tenant-role-setup-dark');
+      await page.getByRole('tab', { name: 'Koji settings' }).click();
+      await page.getByRole('checkbox', { name: 'Live agent support' }).waitFor();
+      await screenshot(page, '07-koji-settings-dark');
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-dark').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
