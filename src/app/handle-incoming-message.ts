@@ -9,7 +9,7 @@ import {
 } from '../domain/chat-command';
 import { ChatDeliveryError, ChatRateLimitedError, DomainError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
-import { toOperator, toUser } from '../domain/replies';
+import { buttonLabels, toOperator, toUser } from '../domain/replies';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
 import type { TranscriptLine } from '../domain/transcript';
@@ -92,7 +92,9 @@ async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage): Promis
   });
   if (appended === 'duplicate') return 'duplicate';
   const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text });
-  await notify(deps, msg.from, { kind: 'notice', text: answer });
+  // The way to a person stays one click away while live agents are on.
+  const buttons = settings.enabled ? [{ action: 'request-operator' as const, label: buttonLabels.talkToOperator }] : undefined;
+  await notify(deps, msg.from, { kind: 'notice', text: answer, buttons });
   return 'assistant';
 }
 

@@ -117,6 +117,7 @@ function helpText(): string {
 }
 
 export const buttonLabels = {
+  talkToOperator: 'Talk to an operator',
   leaveQueue: 'Leave the queue',
   createTicketForMe: 'Create a ticket',
   endConversation: 'End conversation',

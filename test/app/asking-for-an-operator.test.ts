@@ -31,6 +31,7 @@ describe('asking for an operator', () => {
 
     expect(outcome).toBe('assistant');
     expect(world.lastHeard(bob)).toContain('To talk to a person, type “operator”');
+    expect(world.chat.lastTo(bob)?.buttons).toEqual([{ action: 'request-operator', label: 'Talk to an operator' }]);
     expect(await world.sessionOf(bob)).toBeUndefined();
   });
 
