@@ -9,6 +9,11 @@ import { KvsTranscriptLog } from './adapters/forge/kvs-transcript-log';
 import { SlackGateways } from './adapters/slack/slack-gateways';
 import { KvsSlackWorkspaces, type SlackWorkspace } from './adapters/slack/slack-workspaces';
 import { jsonLogger } from './adapters/system/json-logger';
+import type { TeamsConversationReference } from './adapters/teams/teams-activity';
+import { BOT_FRAMEWORK_OPENID_METADATA, type BotFrameworkKeySource } from './adapters/teams/teams-auth';
+import { MICROSOFT_LOGIN } from './adapters/teams/teams-connector';
+import { TeamsGateways } from './adapters/teams/teams-gateways';
+import { KvsTeamsReferences, KvsTeamsTenants, type TeamsTenant } from './adapters/teams/teams-tenants';
 import { systemClock } from './adapters/system/system-clock';
 import { HandoffHintAssistant } from './app/default-assistant';
 import type { CoreDeps, WorkQueue } from './app/ports';
@@ -16,6 +21,24 @@ import type { CoreDeps, WorkQueue } from './app/ports';
 export interface Services extends CoreDeps {
   readonly workQueue: WorkQueue;
   readonly slackWorkspaces: KvsSlackWorkspaces;
+  readonly teamsTenants: KvsTeamsTenants;
+  readonly teamsReferences: KvsTeamsReferences;
+}
+
+/**
+ * Where Microsoft is: its public endpoints, unless TEAMS_OPENID_METADATA_URL and
+ * TEAMS_LOGIN_URL point at a stand-in (the local platform's Teams sandbox).
+ * Token validation itself has no switch.
+ */
+export function teamsEndpoints(): { readonly openIdMetadataUrl: string; readonly loginUrl: string } {
+  return {
+    openIdMetadataUrl: process.env['TEAMS_OPENID_METADATA_URL'] || BOT_FRAMEWORK_OPENID_METADATA,
+    loginUrl: process.env['TEAMS_LOGIN_URL'] || MICROSOFT_LOGIN,
+  };
+}
+
+export function botFrameworkKeys(): BotFrameworkKeySource {
+  return { openIdMetadataUrl: teamsEndpoints().openIdMetadataUrl, fetch: (input, init) => fetch(input, init), now: () => systemClock.now() };
 }
 
 /** Where the Slack Web API is: Slack itself, or the local platform's sandbox (`SLACK_API_URL`). */
@@ -30,16 +53,27 @@ export function slackApiUrl(): string | undefined {
  */
 export function buildServices(
   context: Record<string, unknown> = {},
-  known: { readonly slackWorkspaces?: readonly SlackWorkspace[] } = {},
+  known: {
+    readonly slackWorkspaces?: readonly SlackWorkspace[];
+    readonly teamsTenants?: readonly TeamsTenant[];
+    readonly teamsReferences?: readonly TeamsConversationReference[];
+  } = {},
 ): Services {
   const slackWorkspaces = new KvsSlackWorkspaces(kvs);
+  const teamsTenants = new KvsTeamsTenants(kvs);
+  const teamsReferences = new KvsTeamsReferences(kvs);
+  const teams = new TeamsGateways(
+    { tenants: teamsTenants, references: teamsReferences },
+    { loginUrl: teamsEndpoints().loginUrl, fetch: (input, init) => fetch(input, init), now: () => systemClock.now() },
+    { tenants: known.teamsTenants, references: known.teamsReferences },
+  );
   const workQueue = new ForgeWorkQueue();
   return {
     state: new KvsLiveAgentState(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),
-    chat: new ChannelRouter({ slack: new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces) }),
+    chat: new ChannelRouter({ slack: new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces), teams }),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService(),
     assistant: new HandoffHintAssistant(),
@@ -47,5 +81,7 @@ export function buildServices(
     log: jsonLogger(context),
     workQueue,
     slackWorkspaces,
+    teamsTenants,
+    teamsReferences,
   };
 }

@@ -1,14 +1,36 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
+import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
+import { handleIncomingMessage } from '../app/handle-incoming-message';
+import { personLeft } from '../app/person-left';
+import { isSlowWork } from '../app/slow-work';
+import { botFrameworkKeys, buildServices } from '../composition';
+import { participantKey } from '../domain/participant';
 
 /**
- * Forge web trigger `teams-activities`. The Microsoft Teams channel is not
- * built yet: Bot Framework is told so with a 503 (it retries later), and
- * nothing is read or changed.
+ * Forge web trigger `teams-activities`: the Azure Bot's messaging endpoint.
+ * Transport only: the receiver validates and narrows, the core decides.
  */
-export function teamsWebtrigger(_request: WebTriggerRequest): Promise<WebTriggerResponse> {
-  return Promise.resolve({
-    statusCode: 503,
-    headers: { 'Content-Type': ['application/json'] },
-    body: JSON.stringify({ error: 'not_ready', message: 'Koji Live Agent does not connect to Microsoft Teams yet.' }),
-  });
+export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTriggerResponse> {
+  const services = buildServices({ trigger: 'teams' });
+  try {
+    return await receiveTeamsRequest(request, {
+      tenant: (tenantId) => services.teamsTenants.get(tenantId),
+      keys: botFrameworkKeys(),
+      references: services.teamsReferences,
+      dispatch: async (message, tenant, sender) => {
+        if (isSlowWork(message)) {
+          await services.workQueue.push({ kind: 'handle-message', message }, participantKey(message.from));
+          return 'queued';
+        }
+        const known = buildServices({ trigger: 'teams' }, { teamsTenants: [tenant], teamsReferences: sender ? [sender] : [] });
+        return handleIncomingMessage(known, message);
+      },
+      personLeft: (tenant, userId) =>
+        personLeft(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), { channel: 'teams', tenantId: tenant.tenantId, userId }, tenant.projectId),
+      log: services.log,
+    });
+  } catch (error) {
+    services.log.warn('teams_request_failed', { reason: error instanceof Error ? error.message : String(error) });
+    return { statusCode: 500, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify({ error: 'internal_error' }) };
+  }
 }

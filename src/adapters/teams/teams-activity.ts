@@ -1,0 +1,196 @@
+import type { IncomingChatMessage } from '../../app/incoming-message';
+import type { ChatActionKind } from '../../domain/outgoing-message';
+import type { AttachmentRef } from '../../domain/transcript';
+
+/** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
+export interface TeamsConversationReference {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly aadObjectId?: string | undefined;
+  readonly name: string;
+  readonly serviceUrl: string;
+  readonly conversationId: string;
+  readonly botId: string;
+}
+
+/** An activity, checked only for what the app reads. */
+export interface TeamsActivity {
+  readonly type: string;
+  readonly id: string;
+  readonly channelId: string;
+  readonly serviceUrl: string;
+  readonly timestamp?: string | undefined;
+  readonly tenantId: string;
+  readonly from: { readonly id: string; readonly name?: string | undefined; readonly aadObjectId?: string | undefined };
+  readonly recipient: { readonly id: string; readonly name?: string | undefined };
+  readonly conversation: { readonly id: string; readonly conversationType?: string | undefined };
+  readonly raw: Record<string, unknown>;
+}
+
+export type ParsedActivity = { readonly ok: true; readonly activity: TeamsActivity } | { readonly ok: false; readonly reason: string };
+
+export type NarrowedActivity =
+  | { readonly kind: 'message'; readonly message: IncomingChatMessage; readonly reference?: TeamsConversationReference | undefined }
+  | { readonly kind: 'installed'; readonly reference: TeamsConversationReference }
+  | { readonly kind: 'uninstalled'; readonly tenantId: string; readonly userId: string }
+  | { readonly kind: 'ignored'; readonly reason: string };
+
+export function parseTeamsActivity(rawBody: string): ParsedActivity {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    return { ok: false, reason: 'The body is not JSON.' };
+  }
+  if (!isRecord(body)) return { ok: false, reason: 'The body is not an activity.' };
+  const from = body['from'];
+  const recipient = body['recipient'];
+  const conversation = body['conversation'];
+  const channelData = isRecord(body['channelData']) ? body['channelData'] : {};
+  const tenant = isRecord(channelData['tenant']) ? channelData['tenant'] : {};
+  const tenantId = (isRecord(conversation) ? conversation['tenantId'] : undefined) ?? tenant['id'];
+  if (
+    typeof body['type'] !== 'string' ||
+    typeof body['id'] !== 'string' ||
+    typeof body['channelId'] !== 'string' ||
+    typeof body['serviceUrl'] !== 'string' ||
+    !isRecord(from) ||
+    typeof from['id'] !== 'string' ||
+    !isRecord(recipient) ||
+    typeof recipient['id'] !== 'string' ||
+    !isRecord(conversation) ||
+    typeof conversation['id'] !== 'string' ||
+    typeof tenantId !== 'string'
+  ) {
+    return { ok: false, reason: 'The activity lacks type, id, channelId, serviceUrl, from, recipient, conversation or tenant.' };
+  }
+  return {
+    ok: true,
+    activity: {
+      type: body['type'],
+      id: body['id'],
+      channelId: body['channelId'],
+      serviceUrl: body['serviceUrl'],
+      timestamp: typeof body['timestamp'] === 'string' ? body['timestamp'] : undefined,
+      tenantId,
+      from: { id: from['id'], name: str(from['name']), aadObjectId: str(from['aadObjectId']) },
+      recipient: { id: recipient['id'], name: str(recipient['name']) },
+      conversation: { id: conversation['id'], conversationType: str(conversation['conversationType']) },
+      raw: body,
+    },
+  };
+}
+
+/**
+ * Turns an activity into what the core or the reference store needs: a
+ * person's message (personal chat, or a group/channel message that mentions
+ * the bot, without the mention), a card button, an install, an uninstall, or
+ * nothing (typing, reactions, edits, the bot's own activities).
+ */
+export function narrowTeamsActivity(activity: TeamsActivity, projectId: string): NarrowedActivity {
+  if (activity.from.id === activity.recipient.id) return { kind: 'ignored', reason: 'the bot itself' };
+  const reference = referenceOf(activity);
+  const raw = activity.raw;
+  if (activity.type === 'installationUpdate') {
+    const action = str(raw['action']) ?? '';
+    if (action.startsWith('remove')) return { kind: 'uninstalled', tenantId: activity.tenantId, userId: activity.from.id };
+    return isPersonal(activity) ? { kind: 'installed', reference } : { kind: 'ignored', reason: 'installed in a team' };
+  }
+  if (activity.type === 'conversationUpdate') {
+    const added = Array.isArray(raw['membersAdded']) ? raw['membersAdded'] : [];
+    const removed = Array.isArray(raw['membersRemoved']) ? raw['membersRemoved'] : [];
+    if (removed.some((m) => isRecord(m) && m['id'] === activity.recipient.id)) {
+      return { kind: 'uninstalled', tenantId: activity.tenantId, userId: activity.from.id };
+    }
+    if (isPersonal(activity) && added.some((m) => isRecord(m) && m['id'] === activity.recipient.id)) return { kind: 'installed', reference };
+    return { kind: 'ignored', reason: 'conversation update' };
+  }
+  if (activity.type !== 'message') return { kind: 'ignored', reason: `activity type ${activity.type}` };
+
+  const value = raw['value'];
+  const action = isRecord(value) ? cardAction(value) : undefined;
+  const rawText = str(raw['text']) ?? '';
+  if (!isPersonal(activity) && !action && !mentionsBot(activity)) return { kind: 'ignored', reason: 'not addressed to the bot' };
+  const text = textOf(rawText);
+  if (!action && text.length === 0 && filesOf(raw['attachments']) === undefined) return { kind: 'ignored', reason: 'empty message' };
+  const sentAt = activity.timestamp ? Date.parse(activity.timestamp) : Number.NaN;
+  return {
+    kind: 'message',
+    // Teams activity ids are unique within a conversation only.
+    message: {
+      id: `teams-${activity.conversation.id}-${activity.id}`,
+      projectId,
+      from: { channel: 'teams', tenantId: activity.tenantId, userId: activity.from.id },
+      senderName: activity.from.name,
+      text: action ? '' : text,
+      sentAt: Number.isFinite(sentAt) ? sentAt : 0,
+      attachments: filesOf(raw['attachments']),
+      ...(action ? { action: { kind: action.kind, value: action.value }, conversationId: action.conversationId } : {}),
+    },
+    reference: isPersonal(activity) ? reference : undefined,
+  };
+}
+
+/** Adaptive Card buttons carry `{ koji: <action>, c: <conversation>, v: <value> }` in their Action.Submit data. */
+export function cardActionData(kind: ChatActionKind, conversationId: string | undefined, value: string | undefined): Record<string, string> {
+  return { koji: kind, ...(conversationId ? { c: conversationId } : {}), ...(value ? { v: value } : {}) };
+}
+
+const ACTION_KINDS: readonly ChatActionKind[] = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket'];
+
+function cardAction(value: Record<string, unknown>): { kind: ChatActionKind; conversationId?: string | undefined; value?: string | undefined } | undefined {
+  const kind = value['koji'];
+  if (typeof kind !== 'string' || !(ACTION_KINDS as readonly string[]).includes(kind)) return undefined;
+  return { kind: kind as ChatActionKind, conversationId: str(value['c']), value: str(value['v']) };
+}
+
+function referenceOf(activity: TeamsActivity): TeamsConversationReference {
+  return {
+    tenantId: activity.tenantId,
+    userId: activity.from.id,
+    aadObjectId: activity.from.aadObjectId,
+    name: activity.from.name ?? activity.from.id,
+    serviceUrl: activity.serviceUrl,
+    conversationId: activity.conversation.id,
+    botId: activity.recipient.id,
+  };
+}
+
+function isPersonal(activity: TeamsActivity): boolean {
+  return (activity.conversation.conversationType ?? 'personal') === 'personal';
+}
+
+function mentionsBot(activity: TeamsActivity): boolean {
+  const entities = activity.raw['entities'];
+  return Array.isArray(entities) && entities.some((e) => isRecord(e) && e['type'] === 'mention' && isRecord(e['mentioned']) && e['mentioned']['id'] === activity.recipient.id);
+}
+
+/** Mentions arrive as `<at>Koji</at>`; Teams may also send HTML. People typed plain words. */
+function textOf(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+function filesOf(attachments: unknown): AttachmentRef[] | undefined {
+  if (!Array.isArray(attachments)) return undefined;
+  const files = attachments
+    .filter(isRecord)
+    .filter((a) => a['contentType'] === 'application/vnd.microsoft.teams.file.download.info' || (str(a['contentType']) ?? '').startsWith('image/'))
+    .map((a) => ({ name: str(a['name']) ?? 'file', url: str(a['contentUrl']) ?? '' }))
+    .filter((f) => f.url.length > 0);
+  return files.length > 0 ? files : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,115 @@
+import { ChatDeliveryError, ChatRateLimitedError } from '../../domain/errors';
+
+export const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
+const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
+/** A token is reused until this long before it expires. */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+export interface TeamsBotCredentials {
+  readonly appId: string;
+  readonly appPassword: string;
+  /** The bot's home tenant: single-tenant bots get their tokens there. */
+  readonly tenantId: string;
+}
+
+interface CachedToken {
+  readonly token: string;
+  readonly expiresAt: number;
+}
+
+/**
+ * Bot tokens, reused across the invocations of a warm function until shortly
+ * before they expire: fetching one per message would double the calls.
+ * Keyed by app and secret, so a changed secret gets a new token.
+ */
+const tokenCache = new Map<string, CachedToken>();
+
+export interface ConnectorOptions {
+  readonly loginUrl: string;
+  readonly fetch: typeof globalThis.fetch;
+  readonly now: () => number;
+}
+
+/** The Bot Connector REST API, with `fetch` and a client-credentials token. */
+export class TeamsConnector {
+  constructor(
+    private readonly credentials: TeamsBotCredentials,
+    private readonly options: ConnectorOptions,
+  ) {}
+
+  async token(): Promise<string> {
+    const key = `${this.credentials.appId}:${this.credentials.appPassword}:${this.options.loginUrl}`;
+    const cached = tokenCache.get(key);
+    if (cached && cached.expiresAt - REFRESH_MARGIN_MS > this.options.now()) return cached.token;
+    const response = await this.options.fetch(`${this.options.loginUrl.replace(/\/+$/, '')}/${encodeURIComponent(this.credentials.tenantId)}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: this.credentials.appId,
+        client_secret: this.credentials.appPassword,
+        scope: BOT_FRAMEWORK_SCOPE,
+      }).toString(),
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { error?: string };
+      throw new ChatDeliveryError(`Microsoft refused the bot's credentials (${response.status}${body.error ? ` ${body.error}` : ''}). Check the app id, client secret and tenant id in the Koji backoffice.`);
+    }
+    const body = (await response.json()) as { access_token?: string; expires_in?: number };
+    if (!body.access_token) throw new ChatDeliveryError('Microsoft answered without a token.');
+    tokenCache.set(key, { token: body.access_token, expiresAt: this.options.now() + (body.expires_in ?? 3600) * 1000 });
+    return body.access_token;
+  }
+
+  /** `POST {serviceUrl}v3/conversations/{id}/activities`. */
+  async send(serviceUrl: string, conversationId: string, activity: Record<string, unknown>): Promise<string> {
+    const response = await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities`, 'POST', activity);
+    return ((await response.json()) as { id?: string }).id ?? '';
+  }
+
+  /** Opens a 1:1 conversation with someone the bot knows; Teams answers 403 when they have not installed the app. */
+  async openConversation(serviceUrl: string, input: { botId: string; userId: string; tenantId: string }): Promise<string> {
+    const response = await this.call(`${base(serviceUrl)}v3/conversations`, 'POST', {
+      bot: { id: input.botId },
+      members: [{ id: input.userId }],
+      tenantId: input.tenantId,
+      channelData: { tenant: { id: input.tenantId } },
+      isGroup: false,
+    });
+    const id = ((await response.json()) as { id?: string }).id;
+    if (!id) throw new ChatDeliveryError('Teams opened no conversation.');
+    return id;
+  }
+
+  private async call(url: string, method: string, body: unknown): Promise<Response> {
+    let response: Response;
+    try {
+      response = await this.options.fetch(url, {
+        method,
+        headers: { Authorization: `Bearer ${await this.token()}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      if (error instanceof ChatDeliveryError) throw error;
+      throw new ChatDeliveryError('Teams could not be reached.', { cause: error });
+    }
+    if (response.ok) return response;
+    // Teams asks to back off with 429, and 412/502/504 are worth another try later too.
+    if ([429, 412, 502, 504].includes(response.status)) {
+      throw new ChatRateLimitedError(Number(response.headers.get('retry-after')) || 2);
+    }
+    if (response.status === 403) {
+      throw new ChatDeliveryError('Teams refused the message: the person has not installed the Koji app, or removed it.');
+    }
+    throw new ChatDeliveryError(`Teams answered ${response.status}.`);
+  }
+}
+
+function base(serviceUrl: string): string {
+  return serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`;
+}
+
+/** For tests: forget cached tokens. */
+export function forgetTeamsTokens(): void {
+  tokenCache.clear();
+}

@@ -1,0 +1,58 @@
+import type { ChatGateway, ChatProfile } from '../../app/ports';
+import { ChatDeliveryError } from '../../domain/errors';
+import type { OutgoingMessage } from '../../domain/outgoing-message';
+import type { Participant } from '../../domain/participant';
+import type { TeamsConversationReference } from './teams-activity';
+import { renderForTeams } from './teams-cards';
+import { TeamsConnector, type ConnectorOptions } from './teams-connector';
+import type { KvsTeamsReferences, KvsTeamsTenants, TeamsTenant } from './teams-tenants';
+
+/**
+ * Every connected Teams tenant as one chat gateway: a message goes to the
+ * person's 1:1 conversation with the bot, through the tenant's bot. The
+ * tenant and the sender of the incoming activity are handed in already read.
+ */
+export class TeamsGateways implements ChatGateway {
+  private readonly tenants = new Map<string, Promise<TeamsTenant | undefined>>();
+  private readonly references = new Map<string, Promise<TeamsConversationReference | undefined>>();
+
+  constructor(
+    private readonly stores: { readonly tenants: Pick<KvsTeamsTenants, 'get'>; readonly references: Pick<KvsTeamsReferences, 'get'> },
+    private readonly connector: Omit<ConnectorOptions, 'now'> & { readonly now: () => number },
+    known: { readonly tenants?: readonly TeamsTenant[]; readonly references?: readonly TeamsConversationReference[] } = {},
+  ) {
+    for (const t of known.tenants ?? []) this.tenants.set(t.tenantId, Promise.resolve(t));
+    for (const r of known.references ?? []) this.references.set(`${r.tenantId}|${r.userId}`, Promise.resolve(r));
+  }
+
+  async send(to: Participant, message: OutgoingMessage): Promise<void> {
+    const { tenant, reference } = await this.reach(to);
+    await this.connectorFor(tenant).send(reference.serviceUrl, reference.conversationId, renderForTeams(message));
+  }
+
+  async profile(participant: Participant): Promise<ChatProfile> {
+    const { reference } = await this.reach(participant);
+    return { displayName: reference.name };
+  }
+
+  private async reach(p: Participant): Promise<{ tenant: TeamsTenant; reference: TeamsConversationReference }> {
+    const tenant = await this.cached(this.tenants, p.tenantId, () => this.stores.tenants.get(p.tenantId));
+    if (!tenant) throw new ChatDeliveryError(`The Teams tenant ${p.tenantId} is no longer connected to Koji.`);
+    const reference = await this.cached(this.references, `${p.tenantId}|${p.userId}`, () => this.stores.references.get(p.tenantId, p.userId));
+    if (!reference) throw new ChatDeliveryError('This Teams user has not installed the Koji app, so the bot cannot write to them.');
+    return { tenant, reference };
+  }
+
+  private connectorFor(tenant: TeamsTenant): TeamsConnector {
+    return new TeamsConnector({ appId: tenant.appId, appPassword: tenant.appPassword, tenantId: tenant.botTenantId }, this.connector);
+  }
+
+  private cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    let found = map.get(key);
+    if (!found) {
+      found = load();
+      map.set(key, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,71 @@
+import type { IncomingChatMessage, MessageOutcome } from '../../app/incoming-message';
+import { header, type RawRequest, type RawResponse } from '../slack/slack-receiver';
+import { narrowTeamsActivity, parseTeamsActivity, type TeamsConversationReference } from './teams-activity';
+import { validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
+import type { TeamsTenant } from './teams-tenants';
+
+export interface TeamsReceiverDeps {
+  readonly tenant: (tenantId: string) => Promise<TeamsTenant | undefined>;
+  readonly keys: BotFrameworkKeySource;
+  readonly references: {
+    get(tenantId: string, userId: string): Promise<TeamsConversationReference | undefined>;
+    put(reference: TeamsConversationReference): Promise<void>;
+    remove(tenantId: string, userId: string): Promise<void>;
+  };
+  readonly dispatch: (message: IncomingChatMessage, tenant: TeamsTenant, sender: TeamsConversationReference | undefined) => Promise<MessageOutcome | 'queued'>;
+  readonly personLeft: (tenant: TeamsTenant, userId: string) => Promise<void>;
+  readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
+}
+
+/**
+ * The Teams side of the web trigger. The activity is read only to find its
+ * tenant and service URL; nothing is acted on before the Bot Framework token
+ * checks out against that tenant's bot.
+ */
+export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiverDeps): Promise<RawResponse> {
+  const parsed = parseTeamsActivity(request.body ?? '');
+  if (!parsed.ok) return refuse(400, 'malformed_activity', parsed.reason);
+  const { activity } = parsed;
+  const tenant = await deps.tenant(activity.tenantId);
+  if (!tenant) return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji.`);
+  if (activity.recipient.id !== `28:${tenant.appId}` && activity.recipient.id !== tenant.appId) {
+    return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
+  }
+  const check = await validateBotFrameworkToken({ authorization: header(request, 'authorization'), activity, appId: tenant.appId, keys: deps.keys });
+  if (!check.ok) return refuse(401, 'invalid_token', check.reason);
+
+  const narrowed = narrowTeamsActivity(activity, tenant.projectId);
+  switch (narrowed.kind) {
+    case 'ignored':
+      return ok();
+    case 'installed':
+      await deps.references.put(narrowed.reference);
+      deps.log.info('teams_installed', { tenantId: tenant.tenantId });
+      return ok();
+    case 'uninstalled':
+      await deps.references.remove(narrowed.tenantId, narrowed.userId);
+      await deps.personLeft(tenant, narrowed.userId);
+      return ok();
+    case 'message': {
+      if (narrowed.reference) await keepReference(deps, narrowed.reference);
+      const outcome = await deps.dispatch(narrowed.message, tenant, narrowed.reference);
+      deps.log.info('teams_message', { tenantId: tenant.tenantId, deliveryId: narrowed.message.id, outcome });
+      return ok();
+    }
+  }
+}
+
+/** A person known from an earlier install keeps their reference; a new or moved one is saved. */
+async function keepReference(deps: TeamsReceiverDeps, reference: TeamsConversationReference): Promise<void> {
+  const stored = await deps.references.get(reference.tenantId, reference.userId);
+  if (stored?.serviceUrl === reference.serviceUrl && stored.conversationId === reference.conversationId && stored.name === reference.name) return;
+  await deps.references.put(reference);
+}
+
+function ok(): RawResponse {
+  return { statusCode: 200, headers: { 'Content-Type': ['application/json'] }, body: '{}' };
+}
+
+function refuse(status: number, error: string, message: string): RawResponse {
+  return { statusCode: status, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify({ error, message }) };
+}

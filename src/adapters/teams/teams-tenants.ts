@@ -1,0 +1,75 @@
+import type { kvs as KvsClient } from '@forge/kvs';
+import { allWithPrefix } from '../forge/kvs-prefix-query';
+import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
+import type { TeamsConversationReference } from './teams-activity';
+
+type Kvs = typeof KvsClient;
+
+/** A connected Microsoft Teams tenant and the Azure Bot that serves it. */
+export interface TeamsTenant {
+  readonly tenantId: string;
+  readonly name: string;
+  readonly projectId: string;
+  readonly appId: string;
+  readonly appPassword: string;
+  /** Where the bot gets its tokens: its own home tenant. */
+  readonly botTenantId: string;
+  readonly connectedAt: number;
+}
+
+export type TeamsTenantSummary = Omit<TeamsTenant, 'appPassword'>;
+
+/** Tenants as secrets (one read per activity) with a listable public summary beside each. */
+export class KvsTeamsTenants {
+  static readonly summaryPrefix = `tenant:${KEY_VERSION}:teams:`;
+
+  constructor(private readonly kvs: Kvs) {}
+
+  get(tenantId: string): Promise<TeamsTenant | undefined> {
+    return this.kvs.getSecret<TeamsTenant>(`teams-tenant:${KEY_VERSION}:${escapeKeyPart(tenantId)}`);
+  }
+
+  async put(tenant: TeamsTenant): Promise<void> {
+    await this.kvs.setSecret(`teams-tenant:${KEY_VERSION}:${escapeKeyPart(tenant.tenantId)}`, tenant);
+    const { appPassword: _secret, ...summary } = tenant;
+    await this.kvs.set(`${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenant.tenantId)}`, summary);
+  }
+
+  async remove(tenantId: string): Promise<void> {
+    await this.kvs.deleteSecret(`teams-tenant:${KEY_VERSION}:${escapeKeyPart(tenantId)}`);
+    await this.kvs.delete(`${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenantId)}`);
+  }
+
+  list(): Promise<TeamsTenantSummary[]> {
+    return allWithPrefix<TeamsTenantSummary>(this.kvs, KvsTeamsTenants.summaryPrefix);
+  }
+}
+
+/**
+ * The people the bot knows in each tenant, with how to reach them. Written on
+ * install and when a person first writes (or writes from a new address), not
+ * on every message.
+ */
+export class KvsTeamsReferences {
+  constructor(private readonly kvs: Kvs) {}
+
+  private static prefix(tenantId: string): string {
+    return `teams-person:${KEY_VERSION}:${escapeKeyPart(tenantId)}:`;
+  }
+
+  get(tenantId: string, userId: string): Promise<TeamsConversationReference | undefined> {
+    return this.kvs.get<TeamsConversationReference>(`${KvsTeamsReferences.prefix(tenantId)}${escapeKeyPart(userId)}`);
+  }
+
+  async put(reference: TeamsConversationReference): Promise<void> {
+    await this.kvs.set(`${KvsTeamsReferences.prefix(reference.tenantId)}${escapeKeyPart(reference.userId)}`, reference);
+  }
+
+  async remove(tenantId: string, userId: string): Promise<void> {
+    await this.kvs.delete(`${KvsTeamsReferences.prefix(tenantId)}${escapeKeyPart(userId)}`);
+  }
+
+  list(tenantId: string): Promise<TeamsConversationReference[]> {
+    return allWithPrefix<TeamsConversationReference>(this.kvs, KvsTeamsReferences.prefix(tenantId));
+  }
+}

@@ -1,0 +1,27 @@
+import type { Participant } from '../domain/participant';
+import { toUser } from '../domain/replies';
+import { dispatchQueue } from './dispatch-queue';
+import { endConversation } from './end-session';
+import { notify } from './notify';
+import type { CoreDeps } from './ports';
+import { loadSettings } from './project-settings';
+import { releaseOperator } from './release-operator';
+
+/**
+ * Someone can no longer be reached (they removed the app): whatever they had
+ * open ends, and the other side is told. A user's conversation closes; an
+ * operator's users go back to the front of the queue and are matched again.
+ */
+export async function personLeft(deps: CoreDeps, person: Participant, projectId: string): Promise<void> {
+  const settings = await loadSettings(deps, projectId);
+  const session = await deps.state.getSession(person);
+  if (session) await endConversation(deps, person, session.value.id, 'user-left', settings);
+  const operator = await deps.state.getOperator(person);
+  if (operator && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) {
+    const released = await releaseOperator(deps, person, 'off-duty');
+    for (const requeued of released?.requeued ?? []) {
+      await notify(deps, requeued.user, { kind: 'notice', text: toUser.handedBack(operator.value.displayName), conversationId: requeued.id });
+    }
+    await dispatchQueue(deps, projectId, settings);
+  }
+}

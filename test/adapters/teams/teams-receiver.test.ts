@@ -1,0 +1,243 @@
+import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
+import type { IncomingChatMessage } from '../../../src/app/incoming-message';
+import type { TeamsConversationReference } from '../../../src/adapters/teams/teams-activity';
+import { forgetBotFrameworkKeys } from '../../../src/adapters/teams/teams-auth';
+import { receiveTeamsRequest, type TeamsReceiverDeps } from '../../../src/adapters/teams/teams-receiver';
+import type { TeamsTenant } from '../../../src/adapters/teams/teams-tenants';
+
+const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+const APP_ID = 'c9e8c047-2a74-40a2-b28a-b162d5f5327c';
+const TENANT: TeamsTenant = {
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  name: 'Contoso',
+  projectId: '10000',
+  appId: APP_ID,
+  appPassword: 'secret',
+  botTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  connectedAt: NOW,
+};
+const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+const METADATA = 'https://login.example/openid';
+const JWKS = 'https://login.example/keys';
+
+let signingKey: KeyLike;
+let strangerKey: KeyLike;
+let jwks: { keys: Array<Record<string, unknown>> };
+let fetches: string[];
+
+beforeAll(async () => {
+  const endorsed = await generateKeyPair('RS256');
+  const stranger = await generateKeyPair('RS256');
+  const unendorsed = await generateKeyPair('RS256');
+  signingKey = endorsed.privateKey;
+  strangerKey = stranger.privateKey;
+  jwks = {
+    keys: [
+      { ...(await exportJWK(endorsed.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig', endorsements: ['msteams'] },
+      { ...(await exportJWK(unendorsed.publicKey)), kid: 'key-skype', alg: 'RS256', use: 'sig', endorsements: ['skype'] },
+    ],
+  };
+  unendorsedKey = unendorsed.privateKey;
+});
+let unendorsedKey: KeyLike;
+
+beforeEach(() => {
+  forgetBotFrameworkKeys();
+  fetches = [];
+});
+
+function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: '1700000000123',
+    timestamp: '2026-11-25T09:00:00.123Z',
+    channelId: 'msteams',
+    serviceUrl: SERVICE_URL,
+    from: { id: '29:1megan', name: 'Megan Bowen', aadObjectId: '7faf2cd0-1a2b-4c3d-9e8f-0a1b2c3d4e5f' },
+    conversation: { conversationType: 'personal', tenantId: TENANT.tenantId, id: 'a:1b2c3d' },
+    recipient: { id: `28:${APP_ID}`, name: 'Koji' },
+    text: 'operator',
+    textFormat: 'plain',
+    channelData: { tenant: { id: TENANT.tenantId } },
+    ...overrides,
+  };
+}
+
+async function token(claims: Record<string, unknown> = {}, options: { key?: KeyLike; kid?: string; exp?: number } = {}): Promise<string> {
+  return new SignJWT({ serviceurl: SERVICE_URL, ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'key-1' })
+    .setIssuer((claims['iss'] as string | undefined) ?? 'https://api.botframework.com')
+    .setAudience((claims['aud'] as string | undefined) ?? APP_ID)
+    .setIssuedAt(Math.floor(NOW / 1000) - 60)
+    .setExpirationTime(options.exp ?? Math.floor(NOW / 1000) + 3600)
+    .sign(options.key ?? signingKey);
+}
+
+function harness() {
+  const dispatched: IncomingChatMessage[] = [];
+  const references = new Map<string, TeamsConversationReference>();
+  const left: string[] = [];
+  const deps: TeamsReceiverDeps = {
+    tenant: (id) => Promise.resolve(id === TENANT.tenantId ? TENANT : undefined),
+    keys: {
+      openIdMetadataUrl: METADATA,
+      now: () => NOW,
+      fetch: (input) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        fetches.push(url);
+        return Promise.resolve(Response.json(url === METADATA ? { jwks_uri: JWKS } : jwks));
+      },
+    },
+    references: {
+      get: (t, u) => Promise.resolve(references.get(`${t}|${u}`)),
+      put: (r) => Promise.resolve(void references.set(`${r.tenantId}|${r.userId}`, r)),
+      remove: (t, u) => Promise.resolve(void references.delete(`${t}|${u}`)),
+    },
+    dispatch: (message) => {
+      dispatched.push(message);
+      return Promise.resolve('relayed');
+    },
+    personLeft: (_t, userId) => Promise.resolve(void left.push(userId)),
+    log: { info: () => undefined, warn: () => undefined },
+  };
+  return { deps, dispatched, references, left };
+}
+
+const request = (body: Record<string, unknown>, bearer?: string) => ({
+  method: 'POST',
+  headers: { 'Content-Type': ['application/json'], ...(bearer ? { Authorization: [`Bearer ${bearer}`] } : {}) },
+  body: JSON.stringify(body),
+});
+
+describe('the Teams web trigger receiver', () => {
+  it('should hand a personal message with a valid token to the core, and remember how to reach the sender', async () => {
+    const { deps, dispatched, references } = harness();
+
+    const response = await receiveTeamsRequest(request(activity(), await token()), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched).toEqual([
+      expect.objectContaining({
+        id: 'teams-a:1b2c3d-1700000000123',
+        projectId: '10000',
+        from: { channel: 'teams', tenantId: TENANT.tenantId, userId: '29:1megan' },
+        senderName: 'Megan Bowen',
+        text: 'operator',
+        sentAt: Date.parse('2026-11-25T09:00:00.123Z'),
+      }),
+    ]);
+    expect(references.get(`${TENANT.tenantId}|29:1megan`)).toMatchObject({ serviceUrl: SERVICE_URL, conversationId: 'a:1b2c3d', botId: `28:${APP_ID}` });
+  });
+
+  it.each([
+    ['no token', async () => undefined, /no Bearer token/],
+    ['another issuer', async () => token({ iss: 'https://sts.windows.net/evil/' }), /not valid/],
+    ['another audience', async () => token({ aud: 'some-other-bot' }), /not valid/],
+    ['an expired token, beyond five minutes of tolerance', async () => token({}, { exp: Math.floor(NOW / 1000) - 301 }), /not valid/],
+    ['an unknown key', async () => token({}, { key: strangerKey, kid: 'key-unknown' }), /unknown key/],
+    ['a key not endorsed for Teams', async () => token({}, { key: unendorsedKey, kid: 'key-skype' }), /not endorsed/],
+    ['a token for another service URL', async () => token({ serviceurl: 'https://evil.example/' }), /another service URL/],
+    ['a forged signature', async () => token({}, { key: strangerKey, kid: 'key-1' }), /not valid/],
+  ])('should refuse %s with 401 and hand nothing on', async (_what, makeToken, reason) => {
+    const { deps, dispatched, references } = harness();
+
+    const response = await receiveTeamsRequest(request(activity(), await makeToken()), deps);
+
+    expect(response.statusCode).toBe(401);
+    expect((JSON.parse(response.body) as { message: string }).message).toMatch(reason);
+    expect(dispatched).toEqual([]);
+    expect(references.size).toBe(0);
+  });
+
+  it('should accept a token that expired less than five minutes ago', async () => {
+    const { deps, dispatched } = harness();
+
+    await receiveTeamsRequest(request(activity(), await token({}, { exp: Math.floor(NOW / 1000) - 120 })), deps);
+
+    expect(dispatched).toHaveLength(1);
+  });
+
+  it('should fetch the keys once and reuse them, fetching again only for an unknown key', async () => {
+    const { deps } = harness();
+
+    await receiveTeamsRequest(request(activity(), await token()), deps);
+    await receiveTeamsRequest(request(activity({ id: '2' }), await token()), deps);
+    expect(fetches).toEqual([METADATA, JWKS]);
+
+    await receiveTeamsRequest(request(activity({ id: '3' }), await token({}, { key: strangerKey, kid: 'key-new' })), deps);
+    expect(fetches).toEqual([METADATA, JWKS, METADATA, JWKS]);
+  });
+
+  it('should refuse a tenant that is not connected, before looking at the token', async () => {
+    const { deps, dispatched } = harness();
+    const stranger = activity({ conversation: { conversationType: 'personal', tenantId: 'other-tenant', id: 'a:1' }, channelData: { tenant: { id: 'other-tenant' } } });
+
+    const response = await receiveTeamsRequest(request(stranger, await token()), deps);
+
+    expect(response.statusCode).toBe(403);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should refuse an activity meant for another bot', async () => {
+    const { deps } = harness();
+
+    expect((await receiveTeamsRequest(request(activity({ recipient: { id: '28:someone-else' } }), await token()), deps)).statusCode).toBe(403);
+  });
+
+  it('should answer a malformed body with 400 and a reason', async () => {
+    const { deps } = harness();
+
+    const response = await receiveTeamsRequest({ headers: {}, body: '{"type":' }, deps);
+
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: 'malformed_activity' });
+  });
+
+  it.each([
+    ['typing', activity({ type: 'typing', text: undefined })],
+    ['a reaction', activity({ type: 'messageReaction', text: undefined })],
+    ['an edit', activity({ type: 'messageUpdate' })],
+    ['the bot’s own message', activity({ from: { id: `28:${APP_ID}`, name: 'Koji' } })],
+    ['channel chatter without a mention', activity({ conversation: { conversationType: 'channel', tenantId: TENANT.tenantId, id: '19:abc@thread.tacv2' } })],
+  ])('should ignore %s with a 200', async (_what, body) => {
+    const { deps, dispatched } = harness();
+
+    const response = await receiveTeamsRequest(request(body, await token()), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should read a channel message that mentions the bot, without the mention', async () => {
+    const { deps, dispatched } = harness();
+    const mention = activity({
+      conversation: { conversationType: 'channel', tenantId: TENANT.tenantId, id: '19:abc@thread.tacv2' },
+      text: '<at>Koji</at> list_operators',
+      entities: [{ type: 'mention', text: '<at>Koji</at>', mentioned: { id: `28:${APP_ID}`, name: 'Koji' } }],
+    });
+
+    await receiveTeamsRequest(request(mention, await token()), deps);
+
+    expect(dispatched[0]?.text).toBe('list_operators');
+  });
+
+  it('should turn an Adaptive Card button into the same intent, tied to its conversation', async () => {
+    const { deps, dispatched } = harness();
+
+    await receiveTeamsRequest(request(activity({ text: undefined, value: { koji: 'end-session', c: 'conv-1' } }), await token()), deps);
+
+    expect(dispatched[0]).toMatchObject({ text: '', action: { kind: 'end-session' }, conversationId: 'conv-1' });
+  });
+
+  it('should remember a person who installs the app, and forget them and end what they had open when they remove it', async () => {
+    const { deps, references, left, dispatched } = harness();
+
+    await receiveTeamsRequest(request(activity({ type: 'installationUpdate', action: 'add', text: undefined }), await token()), deps);
+    expect(references.get(`${TENANT.tenantId}|29:1megan`)).toMatchObject({ conversationId: 'a:1b2c3d' });
+
+    await receiveTeamsRequest(request(activity({ type: 'installationUpdate', action: 'remove', text: undefined }), await token()), deps);
+    expect(references.size).toBe(0);
+    expect(left).toEqual(['29:1megan']);
+    expect(dispatched).toEqual([]);
+  });
+});
