@@ -89,9 +89,9 @@ export default defineConfig(
     },
   },
   {
-    // The backoffice page (a browser bundle built by Vite): typed through its own
-    // static/backoffice/tsconfig.json, which the project service finds for these files.
-    files: ['static/backoffice/**/*.{ts,tsx}'],
+    // The Custom UI pages (browser bundles built by Vite: the backoffice and the issue panel):
+    // typed through their own static/<page>/tsconfig.json, which the project service finds.
+    files: ['static/backoffice/**/*.{ts,tsx}', 'static/issue-panel/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
     rules: {
       'no-restricted-imports': [

@@ -1,6 +1,6 @@
 /**
- * What the backoffice page and its resolvers say to each other. Types only:
- * the page in static/ imports this file and nothing else from src/.
+ * What the Custom UI pages (the backoffice and the issue panel) and their resolvers say to
+ * each other. Types only: the pages in static/ import this file and nothing else from src/.
  * Every resolver answers a `ResolverResult`; those that change anything
  * answer `{ ok: false, error: { code: 'forbidden' } }` to non-admins.
  */
@@ -47,6 +47,38 @@ export interface ActivityView {
   readonly usersWaiting: number;
 }
 
+/** The issue property `koji-conversation` of a ticket created from a conversation. */
+export interface ConversationView {
+  readonly conversationId: string;
+  /** `slack` or `teams`. */
+  readonly channel: string;
+  readonly userName: string;
+  readonly operatorName?: string | undefined;
+}
+
+export type TranscriptRole = 'user' | 'operator' | 'system';
+
+/** One message of a conversation; `system` lines are the app's own notes (forwards, tickets, endings). */
+export interface TranscriptLineView {
+  readonly id: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly role: TranscriptRole;
+  readonly speakerName: string;
+  readonly text: string;
+  readonly attachments?: ReadonlyArray<{ readonly name: string; readonly url: string }> | undefined;
+}
+
+/** A conversation as the issue panel shows it on its ticket. */
+export interface TranscriptView {
+  readonly participants: ReadonlyArray<{ readonly name: string; readonly role: 'user' | 'operator' }>;
+  readonly startedAt?: number | undefined;
+  readonly lastAt?: number | undefined;
+  readonly lines: readonly TranscriptLineView[];
+  /** The app's closing note, once the conversation ended. */
+  readonly ending?: string | undefined;
+}
+
 /** Every resolver key with its payload and the `data` of a successful answer. */
 export interface ResolverContract {
   'settings/get': { request: Record<string, never>; response: { settings: SettingsView; canEdit: boolean } };
@@ -65,6 +97,8 @@ export interface ResolverContract {
   };
   'roles/grant': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'granted' | 'already-granted' } };
   'roles/revoke': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'revoked' | 'not-granted' } };
+  /** The issue panel: the issue comes from where the panel is open; `no_conversation` when the ticket has none. */
+  'transcript/get': { request: Record<string, never>; response: { conversation: ConversationView; transcript: TranscriptView } };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -2,19 +2,55 @@ import { webTrigger } from '@forge/api';
 import { slackClient } from '../../adapters/slack/slack-chat-gateway';
 import { slackAppManifest } from '../../adapters/slack/slack-app-manifest';
 import { TenantConnectionError, connectSlackWorkspace, testSlackWorkspace } from '../../adapters/slack/slack-connection';
-import { buildServices, slackApiUrl } from '../../composition';
+import { connectTeamsTenant, testTeamsTenant } from '../../adapters/teams/teams-connection';
+import { buildServices, slackApiUrl, teamsEndpoints } from '../../composition';
+import { optionalStringField } from './resolver-kit';
 import { forAdmins, stringField, type ResolverHandler } from './resolver-kit';
 
 const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
 
 export const tenantResolvers: Record<string, ResolverHandler> = {
   'tenants/list': forAdmins(async ({ projectId }) => {
-    const workspaces = await buildServices().slackWorkspaces.list();
+    const services = buildServices();
+    const workspaces = await services.slackWorkspaces.list();
+    const teams = await services.teamsTenants.list();
     return {
-      tenants: workspaces
-        .filter((w) => w.projectId === projectId)
-        .map((w) => ({ channel: 'slack' as const, tenantId: w.teamId, name: w.teamName, connectedAt: w.connectedAt })),
+      tenants: [
+        ...workspaces
+          .filter((w) => w.projectId === projectId)
+          .map((w) => ({ channel: 'slack' as const, tenantId: w.teamId, name: w.teamName, connectedAt: w.connectedAt })),
+        ...teams.filter((t) => t.projectId === projectId).map((t) => ({ channel: 'teams' as const, tenantId: t.tenantId, name: t.name, connectedAt: t.connectedAt, appId: t.appId })),
+      ],
     };
+  }),
+  'teams/connect': forAdmins(async ({ projectId, payload }) => {
+    const services = buildServices({ projectId });
+    const connected = await connectTeamsTenant(
+      {
+        projectId,
+        tenantId: stringField(payload, 'tenantId'),
+        name: optionalStringField(payload, 'name') ?? '',
+        appId: stringField(payload, 'appId'),
+        appPassword: stringField(payload, 'appPassword'),
+        botTenantId: optionalStringField(payload, 'botTenantId'),
+      },
+      { tenants: services.teamsTenants, connector: teamsConnector(() => services.clock.now()) },
+    );
+    return { tenant: { channel: 'teams' as const, tenantId: connected.tenantId, name: connected.name, connectedAt: connected.connectedAt, appId: connected.appId } };
+  }),
+  'teams/test': forAdmins(async ({ projectId, payload }) => {
+    const services = buildServices();
+    const tenant = await services.teamsTenants.get(stringField(payload, 'tenantId'));
+    if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    return testTeamsTenant(tenant, teamsConnector(() => services.clock.now()));
+  }),
+  'teams/disconnect': forAdmins(async ({ projectId, payload }) => {
+    const { teamsTenants } = buildServices();
+    const tenantId = stringField(payload, 'tenantId');
+    const tenant = await teamsTenants.get(tenantId);
+    if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    await teamsTenants.remove(tenantId);
+    return { disconnected: tenantId };
   }),
   'webtriggers/list': forAdmins(async () => ({
     slack: await webTrigger.getUrl('slack-events'),
@@ -43,3 +79,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     return { disconnected: teamId };
   }),
 };
+
+function teamsConnector(now: () => number) {
+  return { loginUrl: teamsEndpoints().loginUrl, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init), now };
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Progress, renderTable, type Row } from './lib/report';
+import { p1Rows, runP1, type P1Result } from './phases/p1';
+import { p2Rows, runP2, type P2Result } from './phases/p2';
+import { p3Rows, runP3, type P3Result } from './phases/p3';
+import { p4Rows, runP4, type P4Result } from './phases/p4';
+import { p5Rows, runP5, type P5Result } from './phases/p5';
+
+/**
+ * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
+ *
+ * What a relayed message costs and how that cost grows (issue 9): starts the
+ * local platform on fresh data directories, sets up operators and
+ * conversations, relays messages through the Slack web trigger, and prints one
+ * table; the same, with every raw figure, goes to .artifacts/bench/<time>.json
+ * and .artifacts/bench/latest.json. It measures; it never fails on a number
+ * (it fails only when the app does not do what it should, e.g. a relay is lost).
+ */
+interface Mode {
+  readonly name: 'quick' | 'full';
+  readonly p1: { samples: number; warmup: number };
+  readonly p2: { sizes: number[]; operatorCounts: number[]; rounds: number; samples: number; routingSamples: number };
+  readonly p3: { messages: number; warmup: number; concurrency: number[] };
+}
+
+const MODES: Record<Mode['name'], Mode> = {
+  quick: {
+    name: 'quick',
+    p1: { samples: 10, warmup: 3 },
+    p2: { sizes: [10, 1_000], operatorCounts: [10, 1_000], rounds: 3, samples: 6, routingSamples: 3 },
+    p3: { messages: 400, warmup: 100, concurrency: [8, 32] },
+  },
+  full: {
+    name: 'full',
+    p1: { samples: 20, warmup: 3 },
+    p2: { sizes: [10, 1_000, 100_000], operatorCounts: [10, 1_000], rounds: 4, samples: 8, routingSamples: 3 },
+    p3: { messages: 4_000, warmup: 500, concurrency: [8, 32] },
+  },
+};
+
+const ROOT = path.resolve(__dirname, '..');
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
+
+function parseArgs(argv: readonly string[]) {
+  const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const number = (name: string, fallback: number) => {
+    const raw = flag(name);
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of milliseconds`);
+    return value;
+  };
+  const unknown = argv.filter((a) => !['--quick', '--full'].includes(a) && !/^--(only|slack-ms|kvs-ms)=/.test(a));
+  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}. Use --quick, --full, --only=P1,P3, --slack-ms=N, --kvs-ms=N.`);
+  const only = flag('only')
+    ?.split(',')
+    .map((p) => p.trim().toUpperCase());
+  return {
+    mode: MODES[argv.includes('--quick') ? 'quick' : 'full'],
+    phases: PHASES.filter((p) => !only || only.includes(p)),
+    slackMs: number('slack-ms', 150),
+    kvsMs: number('kvs-ms', 20),
+  };
+}
+
+function machine() {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return { nproc: os.availableParallelism(), cpu: model.trim(), node: process.version, os: `${os.type()} ${os.release()}`, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const progress = new Progress();
+  const started = Date.now();
+  const rows: Row[] = [];
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result } = {};
+  const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
+  const outDir = path.join(ROOT, '.artifacts', 'bench');
+  const loadBefore = os.loadavg()[0]!;
+  const seconds: Record<string, number> = {};
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      seconds[phase] = Math.round((performance.now() - t0) / 100) / 10;
+    }
+  };
+
+  try {
+    if (args.phases.includes('P1') || args.phases.includes('P5')) {
+      results.p1 = await timed('P1', () => runP1({ ...args.mode.p1, progress }));
+      if (args.phases.includes('P1')) rows.push(...p1Rows(results.p1));
+    }
+    if (args.phases.includes('P2')) {
+      results.p2 = await timed('P2', () => runP2({ ...args.mode.p2, progress }));
+      rows.push(...p2Rows(results.p2));
+    }
+    if (args.phases.includes('P3')) {
+      results.p3 = await timed('P3', () => runP3({ ...args.mode.p3, progress }));
+      rows.push(...p3Rows(results.p3));
+    }
+    if (args.phases.includes('P4')) {
+      results.p4 = await timed('P4', () => runP4({ outDir: path.join(outDir, 'bundle'), progress }));
+      rows.push(...p4Rows(results.p4));
+    }
+    if (args.phases.includes('P5') && results.p1) {
+      results.p5 = runP5(results.p1, { slackMs: args.slackMs, kvsMs: args.kvsMs, bytesPerGb: 1e9 });
+      rows.push(...p5Rows(results.p5, results.p1));
+    }
+  } finally {
+    progress.done();
+  }
+
+  const meta = {
+    command: `npm run bench -- --${args.mode.name}${args.phases.length < PHASES.length ? ` --only=${args.phases.join(',')}` : ''}`,
+    mode: args.mode,
+    date: new Date(started).toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+    phaseSeconds: seconds,
+    machine: machine(),
+    /** 1-minute load average before and after: other work on the machine slows every figure but the counts. */
+    loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round(os.loadavg()[0]! * 100) / 100 },
+  };
+  const m = meta.machine;
+  const title = `Koji Live Agent bench · ${meta.command} · ${meta.date.slice(0, 16).replace('T', ' ')} UTC · ${m.nproc} × ${m.cpu} · node ${m.node} · ${meta.durationSeconds} s · load average ${meta.loadAverage.before} → ${meta.loadAverage.after}`;
+  process.stdout.write(`${title}\n\n${renderTable(rows)}\n`);
+  if (Math.max(meta.loadAverage.before, meta.loadAverage.after) > m.nproc) {
+    process.stdout.write(`\nThe machine was busy with other work (load average above ${m.nproc}): times, rates and CPU are pessimistic; counts and bytes are not affected.\n`);
+  }
+  if (results.p3) {
+    process.stdout.write(
+      `\nP3 ran ${results.p3.layout === 'sandbox-people' ? 'on the sandbox as it is (it delivers only to its six people: 30 user → operator and 3 operator → user lanes at most)' : 'with generated sandbox people'}; the sandbox dropped echoes ${results.p3.sandboxEchoWarnings} times (its loop guard: > 30 bot posts per DM in 10 s).\n`,
+    );
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  const json = `${JSON.stringify({ meta, rows, ...results }, null, 2)}\n`;
+  writeFileSync(path.join(outDir, `${stamp}.json`), json);
+  writeFileSync(path.join(outDir, 'latest.json'), json);
+  process.stdout.write(`\nWritten to ${path.relative(ROOT, path.join(outDir, `${stamp}.json`))} and .artifacts/bench/latest.json\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

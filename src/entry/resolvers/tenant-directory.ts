@@ -1,0 +1,49 @@
+import { slackClient } from '../../adapters/slack/slack-chat-gateway';
+import { TenantConnectionError } from '../../adapters/slack/slack-connection';
+import { listSlackPeople, type TenantPerson } from '../../adapters/slack/slack-directory';
+import { buildServices, slackApiUrl, type Services } from '../../composition';
+import type { ChatChannel } from '../../domain/participant';
+import { InvalidRequestError, stringField } from './resolver-kit';
+
+/** One connected tenant as the role setup page sees it: its people, and services that can reach them. */
+export interface TenantDirectory {
+  readonly channel: ChatChannel;
+  readonly tenantId: string;
+  /** Core services that already know this tenant's credentials. */
+  readonly services: Services;
+  people(page: { readonly cursor?: string | undefined }): Promise<{ people: TenantPerson[]; cursor?: string | undefined }>;
+}
+
+const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
+const TEAMS_TENANT_ID = /^[0-9a-f-]{36}$/i;
+
+/** The tenant a role setup request names, refused unless it is connected to this project. */
+export async function tenantDirectoryOf(projectId: string, payload: unknown): Promise<TenantDirectory> {
+  const channel = stringField(payload, 'channel');
+  const services = buildServices({ projectId });
+  if (channel === 'slack') {
+    const workspace = await services.slackWorkspaces.get(stringField(payload, 'tenantId', SLACK_TEAM_ID));
+    if (!workspace || workspace.projectId !== projectId) throw new TenantConnectionError('This Slack workspace is not connected to this project.');
+    const client = slackClient(workspace.botToken, slackApiUrl());
+    return {
+      channel,
+      tenantId: workspace.teamId,
+      services: buildServices({ projectId }, { slackWorkspaces: [workspace] }),
+      people: (page) => listSlackPeople(client, page),
+    };
+  }
+  if (channel === 'teams') {
+    const tenant = await services.teamsTenants.get(stringField(payload, 'tenantId', TEAMS_TENANT_ID));
+    if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    return {
+      channel,
+      tenantId: tenant.tenantId,
+      services: buildServices({ projectId }, { teamsTenants: [tenant] }),
+      // Teams lists nobody to an app without Graph permissions: the bot knows those who installed it or wrote to it.
+      people: async () => ({
+        people: (await services.teamsReferences.list(tenant.tenantId)).map((r) => ({ userId: r.userId, displayName: r.name })),
+      }),
+    };
+  }
+  throw new InvalidRequestError('The channel is “slack” or “teams”.');
+}

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { readBody, sendJson } from '../slack/http-io';
+import { TriggerUnreachableError, type TriggerResponse } from '../slack/trigger-delivery';
+import { numberSubmitActions } from './adaptive-cards';
+import type { TeamsSandboxMessage } from './conversation-store';
+import { TEAMS_SANDBOX, findTeamsPerson, personalConversationId, type TeamsSandboxPerson } from './tenant';
+
+export const TEAMS_CHAT_PAGE_PATH = '/sandbox/teams';
+
+/** What the page needs from the sandbox; every install, send and click goes through the web trigger with a Bot Connector token. */
+export interface TeamsChatPageBackend {
+  conversation(ref: string): TeamsSandboxMessage[];
+  isInstalled(ref: string): boolean;
+  install(ref: string): Promise<{ installationUpdate: TriggerResponse; conversationUpdate: TriggerResponse }>;
+  uninstall(ref: string): Promise<TriggerResponse>;
+  sendAs(ref: string, text: string): Promise<TriggerResponse>;
+  clickSubmit(ref: string, activityId: string, action: number): Promise<TriggerResponse>;
+}
+
+/** A request that cannot be carried out: unknown person or message (404), bad input (400), app not installed (409). */
+export class TeamsSandboxInputError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409 = 404,
+  ) {
+    super(message);
+    this.name = 'TeamsSandboxInputError';
+  }
+}
+
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+};
+
+/** The chat page at /sandbox/teams: its files, and the JSON endpoints under /sandbox/teams/api/. */
+export async function teamsChatPageRoute(req: IncomingMessage, res: ServerResponse, url: URL, backend: TeamsChatPageBackend): Promise<boolean> {
+  if (url.pathname !== TEAMS_CHAT_PAGE_PATH && !url.pathname.startsWith(`${TEAMS_CHAT_PAGE_PATH}/`)) return false;
+  const rest = url.pathname.slice(TEAMS_CHAT_PAGE_PATH.length);
+  const asset = Object.hasOwn(ASSETS, rest) ? ASSETS[rest] : undefined;
+  if (asset && (req.method === 'GET' || req.method === 'HEAD')) {
+    res.setHeader('content-type', asset.type);
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'");
+    res.end(await readFile(path.join(__dirname, 'page', asset.file)));
+    return true;
+  }
+  try {
+    await pageApi(req, res, rest, url.searchParams, backend);
+  } catch (error) {
+    if (error instanceof TeamsSandboxInputError) sendJson(res, error.status, { message: error.message });
+    else if (error instanceof TriggerUnreachableError) sendJson(res, 502, { delivered: false, message: error.message });
+    else throw error;
+  }
+  return true;
+}
+
+async function pageApi(req: IncomingMessage, res: ServerResponse, rest: string, query: URLSearchParams, backend: TeamsChatPageBackend): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${rest}`;
+  if (route === 'GET /api/people') {
+    return sendJson(res, 200, {
+      tenant: { id: TEAMS_SANDBOX.tenantId, name: TEAMS_SANDBOX.tenantName },
+      bot: { id: TEAMS_SANDBOX.botId, name: TEAMS_SANDBOX.botName },
+      people: TEAMS_SANDBOX.people.map((p) => ({
+        key: p.key,
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        role: p.role,
+        installed: backend.isInstalled(p.key),
+        conversationId: personalConversationId(p),
+      })),
+    });
+  }
+  if (route === 'GET /api/conversation') {
+    const person = knownPerson(query.get('person'));
+    return sendJson(res, 200, {
+      person: person.key,
+      conversationId: personalConversationId(person),
+      installed: backend.isInstalled(person.key),
+      messages: backend.conversation(person.key).map((m) => pageMessage(m, person)),
+    });
+  }
+  if (route === 'POST /api/install' || route === 'POST /api/uninstall') {
+    const person = knownPerson((await jsonBody(req))['person']);
+    if (rest === '/api/install') {
+      const installed = await backend.install(person.key);
+      return sendJson(res, 200, { delivered: true, triggers: [installed.installationUpdate, installed.conversationUpdate] });
+    }
+    return sendJson(res, 200, { delivered: true, triggers: [await backend.uninstall(person.key)] });
+  }
+  if (route === 'POST /api/send') {
+    const body = await jsonBody(req);
+    const person = knownPerson(body['person']);
+    const text = body['text'];
+    if (typeof text !== 'string' || text.trim() === '') throw new TeamsSandboxInputError('Type a message first.', 400);
+    return sendJson(res, 200, { delivered: true, triggers: [await backend.sendAs(person.key, text)] });
+  }
+  if (route === 'POST /api/submit') {
+    const body = await jsonBody(req);
+    const person = knownPerson(body['person']);
+    const { activityId, action } = body;
+    if (typeof activityId !== 'string' || typeof action !== 'number') throw new TeamsSandboxInputError('Say which message (activityId) and which Action.Submit (action, a number).', 400);
+    return sendJson(res, 200, { delivered: true, triggers: [await backend.clickSubmit(person.key, activityId, action)] });
+  }
+  sendJson(res, 404, { message: `Nothing at ${TEAMS_CHAT_PAGE_PATH}${rest}` });
+}
+
+/** A message as the page shows it; Action.Submit buttons carry the index the page sends back. */
+function pageMessage(m: TeamsSandboxMessage, person: TeamsSandboxPerson): Record<string, unknown> {
+  return {
+    id: m.id,
+    from: m.from,
+    name: m.from === 'bot' ? TEAMS_SANDBOX.botName : person.name,
+    kind: m.kind,
+    timestamp: m.timestamp,
+    ...(m.text !== undefined ? { text: m.text } : {}),
+    ...(m.textFormat !== undefined ? { textFormat: m.textFormat } : {}),
+    ...(m.attachments ? { attachments: numberSubmitActions(m.attachments) } : {}),
+    ...(m.value !== undefined ? { value: m.value } : {}),
+    ...(m.updatedAt ? { updatedAt: m.updatedAt } : {}),
+  };
+}
+
+function knownPerson(ref: unknown): TeamsSandboxPerson {
+  const person = typeof ref === 'string' ? findTeamsPerson(ref) : undefined;
+  if (!person) throw new TeamsSandboxInputError(`No sandbox person ${String(ref)}.`);
+  return person;
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const raw = await readBody(req);
+  try {
+    const body = JSON.parse(raw ?? '') as unknown;
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new TeamsSandboxInputError('Send a JSON object.', 400);
+}

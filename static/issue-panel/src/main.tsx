@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@atlaskit/css-reset';
+import { view } from '@forge/bridge';
+import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
+import { App } from './app';
+import './styles.css';
+
+type ColorMode = 'light' | 'dark' | 'auto';
+
+/** Jira's colour mode for the panel (`theme.colorMode` of the Forge context), light when it does not say. */
+function colorModeOf(context: unknown): ColorMode {
+  const mode = (context as { theme?: { colorMode?: unknown } | null } | undefined)?.theme?.colorMode;
+  return mode === 'dark' || mode === 'auto' || mode === 'light' ? mode : 'light';
+}
+
+async function start(): Promise<void> {
+  const context: unknown = await view.getContext().catch(() => undefined);
+  // The theme goes first, so that the panel never shows in the wrong colours.
+  await setGlobalTheme({ colorMode: colorModeOf(context) }).catch((error: unknown) => console.warn('Koji: the theme could not be loaded', error));
+  const root = document.getElementById('root');
+  if (!root) throw new Error('The page has no #root element.');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

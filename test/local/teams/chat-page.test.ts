@@ -1,0 +1,145 @@
+import { Script } from 'node:vm';
+import { ADAPTIVE_CARD_CONTENT_TYPE, TEAMS_SANDBOX, personalConversationId, type TeamsActivity } from '../../../src/local/teams';
+import { startTeamsSandbox, type TeamsHarness } from './support/teams-harness';
+
+const VIC = TEAMS_SANDBOX.people.find((p) => p.key === 'vic')!;
+
+describe('the Teams sandbox chat page', () => {
+  let h: TeamsHarness;
+
+  beforeAll(async () => {
+    h = await startTeamsSandbox();
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const get = (path: string) => fetch(`${h.baseUrl}${path}`);
+  const post = (path: string, body: unknown) =>
+    fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('should serve the page with labelled controls and its script as a file, not inline', async () => {
+    for (const path of ['/sandbox/teams', '/sandbox/teams/']) {
+      const page = await get(path);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const html = await page.text();
+      expect(html).toContain('<label for="person">');
+      expect(html).toContain('<label for="text">');
+      expect(html).toContain('id="install"');
+      expect(html).toContain('role="log"');
+      expect(html).toContain('<script src="/sandbox/teams/app.js" defer></script>');
+      expect(html).not.toMatch(/<script>/);
+    }
+  });
+
+  it('should serve app.js as JavaScript that compiles, polling every second, and the stylesheet', async () => {
+    const script = await get('/sandbox/teams/app.js');
+
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const source = await script.text();
+    expect(() => new Script(source)).not.toThrow();
+    expect(source).toContain('POLL_MS = 1000');
+    expect((await get('/sandbox/teams/app.css')).status).toBe(200);
+  });
+
+  it('should list the people to act as, with their role and whether they installed Koji', async () => {
+    await h.sandbox.install('tom');
+
+    const body = (await (await get('/sandbox/teams/api/people')).json()) as { bot: unknown; people: Array<{ key: string; role: string; installed: boolean; email: string }> };
+
+    expect(body.bot).toEqual({ id: TEAMS_SANDBOX.botId, name: 'Koji' });
+    expect(body.people.map((p) => `${p.key}:${p.role}:${p.installed}`)).toEqual(['tom:operator:true', 'uma:operator:false', 'vic:user:false', 'wendy:user:false']);
+    expect(body.people[2]?.email).toBe('vic@sandbox.test');
+  });
+
+  it('should install, send through the web trigger and show the conversation', async () => {
+    expect((await post('/sandbox/teams/api/send', { person: 'vic', text: 'hi' })).status).toBe(409);
+
+    const installed = await post('/sandbox/teams/api/install', { person: 'vic' });
+    expect(installed.status).toBe(200);
+    expect(await installed.json()).toMatchObject({ delivered: true, triggers: [{ status: 200 }, { status: 200 }] });
+
+    const sent = await post('/sandbox/teams/api/send', { person: 'vic', text: '#on' });
+    expect(await sent.json()).toMatchObject({ delivered: true, triggers: [{ status: 200, activityId: expect.any(String) }] });
+    expect(h.trigger.activities().map((a) => a.type)).toEqual(['installationUpdate', 'conversationUpdate', 'message']);
+
+    const conversation = await (await get('/sandbox/teams/api/conversation?person=vic')).json();
+    expect(conversation).toEqual({
+      person: 'vic',
+      conversationId: personalConversationId(VIC),
+      installed: true,
+      messages: [{ id: expect.any(String), from: 'person', name: 'Vic User', kind: 'message', timestamp: expect.any(String), text: '#on', textFormat: 'plain' }],
+    });
+  });
+
+  it('should show the bot’s cards with numbered Action.Submit buttons, and click them through the trigger', async () => {
+    await h.sandbox.install(VIC);
+    const sent = await h.connector('POST', `v3/conversations/${personalConversationId(VIC)}/activities`, {
+      type: 'message',
+      attachments: [
+        {
+          contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+          content: {
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [{ type: 'TextBlock', text: 'Tom joined the chat.' }],
+            actions: [
+              { type: 'Action.OpenUrl', title: 'Docs', url: 'https://example.test' },
+              { type: 'Action.Submit', title: 'Leave', data: { action: 'leave', conv: 'c-7' } },
+            ],
+          },
+        },
+      ],
+    });
+    const { id } = (await sent.json()) as { id: string };
+
+    const { messages } = (await (await get('/sandbox/teams/api/conversation?person=vic')).json()) as {
+      messages: Array<Record<string, unknown> & { attachments: Array<{ content: { actions: unknown[] } }> }>;
+    };
+    expect(messages[0]).toMatchObject({ id, from: 'bot', name: 'Koji', textFormat: 'markdown' });
+    expect(messages[0]!.attachments[0]!.content.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Docs', url: 'https://example.test' },
+      { type: 'Action.Submit', title: 'Leave', data: { action: 'leave', conv: 'c-7' }, sandboxSubmitIndex: 0 },
+    ]);
+
+    const clicked = await post('/sandbox/teams/api/submit', { person: 'vic', activityId: id, action: 0 });
+
+    expect(clicked.status).toBe(200);
+    const activity = h.trigger.activities().at(-1) as TeamsActivity;
+    expect(activity).toMatchObject({ type: 'message', value: { action: 'leave', conv: 'c-7' }, replyToId: id });
+    // The stored card keeps what the bot sent, without the page's numbering.
+    expect(JSON.stringify(h.sandbox.conversation(VIC)[0]?.attachments)).not.toContain('sandboxSubmitIndex');
+  });
+
+  it('should answer 404 for unknown people and messages, 400 for bad input', async () => {
+    await h.sandbox.install(VIC);
+    expect((await get('/sandbox/teams/api/conversation?person=nobody')).status).toBe(404);
+    expect((await post('/sandbox/teams/api/send', { person: 'vic', text: '  ' })).status).toBe(400);
+    expect((await post('/sandbox/teams/api/send', 'not an object')).status).toBe(400);
+    expect((await post('/sandbox/teams/api/submit', { person: 'vic', activityId: '1', action: 'x' })).status).toBe(400);
+    expect((await post('/sandbox/teams/api/submit', { person: 'vic', activityId: '1', action: 0 })).status).toBe(404);
+  });
+
+  it('should answer 502 when the trigger is down', async () => {
+    await h.sandbox.install(VIC);
+    await h.trigger.close();
+    try {
+      const down = await post('/sandbox/teams/api/send', { person: 'vic', text: 'hello?' });
+
+      expect(down.status).toBe(502);
+      expect(await down.json()).toMatchObject({ delivered: false, message: expect.stringContaining('did not answer') });
+    } finally {
+      await h.trigger.restart();
+    }
+  });
+
+  it('should leave other paths to the platform', async () => {
+    expect(await (await get('/pages/koji-backoffice/')).text()).toBe('not a sandbox route');
+    expect(await (await get('/sandbox/teamsish')).text()).toBe('not a sandbox route');
+    expect(await (await get('/teams/elsewhere')).text()).toBe('not a sandbox route');
+  });
+});
