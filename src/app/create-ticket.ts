@@ -1,4 +1,4 @@
-import type { ChatSession, TicketRef } from '../domain/chat-session';
+import type { ChatSession, TicketRef, TranscriptCursor } from '../domain/chat-session';
 import { DomainError, TicketServiceError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
 import { toOperator, toUser } from '../domain/replies';
@@ -9,6 +9,7 @@ import { closeSession } from './end-session';
 import { notify } from './notify';
 import type { ChatProfile, CoreDeps, CreatedTicket } from './ports';
 import { recordSystemLine } from './system-line';
+import { systemLineId } from './transcript-ids';
 
 /**
  * `#create_ticket [summary]`: makes a service desk ticket from the conversation
@@ -31,7 +32,7 @@ export async function createTicketFromConversation(
   const existing = session.value.ticket;
   try {
     if (existing) {
-      const fresh = lines.filter((l) => isAfter(l, existing.coveredThrough));
+      const fresh = linesAfterTicket(lines, existing.coveredThrough);
       if (fresh.length > 0) {
         await deps.tickets.addComment(existing.key, session.value.id, fresh);
         await recordTicket(deps, session.value, { ...existing, coveredThrough: cursorOf(lastOf(fresh)) });
@@ -102,9 +103,10 @@ async function openTicket(
     requestTypeId: settings.requestTypeId,
     lines,
   });
-  const created = await recordSystemLine(deps, session.id, 'ticket', `Ticket ${ticket.key} was created from this conversation.`);
-  // The ticket has everything up to its own creation; later comments start after this line.
-  await recordTicket(deps, session, { key: ticket.key, url: ticket.url, coveredThrough: cursorOf(created) });
+  await recordSystemLine(deps, session.id, 'ticket', `Ticket ${ticket.key} was created from this conversation.`);
+  // The ticket has exactly the lines sent to Jira: whatever was said while Jira worked comes in the next comment.
+  const covered = lines.length > 0 ? cursorOf(lastOf(lines)) : { at: 0, id: '' };
+  await recordTicket(deps, session, { key: ticket.key, url: ticket.url, coveredThrough: covered });
   return ticket;
 }
 
@@ -128,6 +130,13 @@ async function profileForTicket(deps: CoreDeps, session: ChatSession): Promise<C
     return undefined;
   }
 }
+
+/** What a ticket does not have yet; the note that it was created is not news to the ticket itself. */
+export function linesAfterTicket(lines: readonly TranscriptLine[], cursor: TranscriptCursor): TranscriptLine[] {
+  return lines.filter((l) => isAfter(l, cursor) && !l.id.startsWith(TICKET_NOTE_PREFIX));
+}
+
+const TICKET_NOTE_PREFIX = systemLineId('ticket', 0).replace(/0$/, '');
 
 function lastOf(lines: readonly TranscriptLine[]): TranscriptLine {
   const last = lines[lines.length - 1];

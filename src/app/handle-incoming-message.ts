@@ -14,7 +14,7 @@ import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
 import type { TranscriptLine } from '../domain/transcript';
 import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
-import { endConversation, leaveQueue } from './end-session';
+import { closeSession, endConversation, leaveQueue } from './end-session';
 import { forwardSession } from './forward-session';
 import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { listOperators } from './list-operators';
@@ -40,6 +40,14 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
   switch (session?.state.kind) {
     case 'with-operator':
       if (wantsToLeave(msg)) return once(deps, msg, () => userEnds(deps, session));
+      if (msg.action) {
+        // An old button ("Talk to an operator", "Create a ticket") is not words for the operator.
+        return once(deps, msg, async () => {
+          const name = session.state.kind === 'with-operator' ? session.state.operatorName : 'an operator';
+          await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: session.id });
+          return 'refused';
+        });
+      }
       return relayFromUser(deps, msg, session);
     case 'queued':
       if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session)));
@@ -52,6 +60,8 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
         });
       }
       if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session)));
+      // Anything else means the user moved on: the offer closes, and the message is read afresh below.
+      await closeSession(deps, session.user, session.id);
       break;
     case undefined:
       break;
@@ -180,7 +190,9 @@ async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, opera
       return 'command';
     }
     const settings = await loadSettings(deps, operator.projectId);
-    if (!settings.enabled) {
+    // Ending a conversation or a shift stays possible when support is off: nobody may be left stuck.
+    const windingDown = command.kind === 'end-session' || command.kind === 'go-off-duty';
+    if (!settings.enabled && !windingDown) {
       await notify(deps, operator.participant, { kind: 'notice', text: toOperator.liveAgentDisabled() });
       return 'refused';
     }
@@ -246,6 +258,7 @@ async function left(done: Promise<void>): Promise<MessageOutcome> {
 type ConversationTarget =
   | { readonly kind: 'one'; readonly assignment: Assignment }
   | { readonly kind: 'none' }
+  | { readonly kind: 'ended' }
   | { readonly kind: 'ambiguous'; readonly assignments: readonly Assignment[] };
 
 /**
@@ -267,8 +280,9 @@ function addressedTo(operator: Operator, msg: IncomingChatMessage): { assignment
 function targetConversation(operator: Operator, conversationId: string | undefined): ConversationTarget {
   const { assignments } = operator;
   if (conversationId !== undefined) {
+    // A button on an old card names a conversation that ended: it must not act on whoever came next.
     const named = assignments.find((a) => a.sessionId === conversationId);
-    if (named) return { kind: 'one', assignment: named };
+    return named ? { kind: 'one', assignment: named } : { kind: 'ended' };
   }
   const [only] = assignments;
   if (assignments.length === 1 && only) return { kind: 'one', assignment: only };
@@ -283,7 +297,9 @@ async function replyAboutTarget(
   const text =
     target.kind === 'none'
       ? toOperator.notInConversation(operator.duty)
-      : toOperator.whichConversation(target.assignments.map((a) => a.userName));
+      : target.kind === 'ended'
+        ? toOperator.conversationAlreadyEnded()
+        : toOperator.whichConversation(target.assignments.map((a) => a.userName));
   await notify(deps, operator.participant, { kind: 'notice', text });
 }
 

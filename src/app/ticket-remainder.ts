@@ -1,5 +1,6 @@
 import type { ChatSession } from '../domain/chat-session';
 import { DomainError } from '../domain/errors';
+import { linesAfterTicket } from './create-ticket';
 import type { CoreDeps } from './ports';
 
 /**
@@ -9,7 +10,7 @@ import type { CoreDeps } from './ports';
 export async function addRemainderToTicket(deps: CoreDeps, session: ChatSession): Promise<void> {
   const { ticket } = session;
   if (!ticket) return;
-  const lines = await deps.transcripts.read(session.id, { after: ticket.coveredThrough });
+  const lines = linesAfterTicket(await deps.transcripts.read(session.id, { after: ticket.coveredThrough }), ticket.coveredThrough);
   if (lines.length === 0) return;
   try {
     await deps.tickets.addComment(ticket.key, session.id, lines);

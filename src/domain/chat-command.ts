@@ -48,20 +48,20 @@ const OPERATOR_COMMANDS: readonly CommandRule[] = [
 
 const USER_LEAVE_WORDS = ['stop', '#exit', 'exit', 'cancel', '#cancel'];
 
-const TICKET_OFFER_ACCEPT_WORDS = ['ticket', 'yes', 'ok', 'createticket', 'createaticket', 'create_ticket', '#create_ticket'];
+const TICKET_OFFER_ACCEPT_WORDS = ['ticket', 'yes', 'yesplease', 'ticketplease', 'ok', 'okay', 'createticket', 'createaticket', 'create_ticket', '#create_ticket'];
 
 /** The commands only live agents may use; anyone else typing one is told so. */
 export function isOperatorOnly(command: OperatorCommand): boolean {
   return ['go-on-duty', 'go-off-duty', 'create-ticket', 'list-operators', 'forward'].includes(command.kind);
 }
 
-/** True when a user who was offered a ticket takes it up: "ticket", "yes", "yes please", "ok, create it". */
+/**
+ * True when a user who was offered a ticket takes it up: "ticket", "yes",
+ * "yes please". Only short, plain answers count, so that "ok thanks" said to
+ * the bot hours later does not open a ticket.
+ */
 export function acceptsTicketOffer(text: string): boolean {
-  if (TICKET_OFFER_ACCEPT_WORDS.includes(compactForm(normalizeChatText(text)).replace(/[.!]+$/, ''))) return true;
-  // "yes?" asks something; it does not accept anything.
-  if (text.trim().endsWith('?')) return false;
-  const words = wordsOf(text);
-  return words.length > 0 && words.length <= 4 && ['yes', 'ok', 'okay', 'sure', 'ticket'].includes(words[0] ?? '');
+  return TICKET_OFFER_ACCEPT_WORDS.includes(compactForm(normalizeChatText(text)).replace(/[.!,]+/g, ''));
 }
 
 /** The command names operators see in help texts. */

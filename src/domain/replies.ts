@@ -74,6 +74,7 @@ export const toOperator = {
     duty === 'on'
       ? 'You’re on duty but not in a conversation. Users who ask for an operator will be sent to you.'
       : 'You’re off duty. Type #on to start your shift.',
+  conversationAlreadyEnded: () => 'That conversation has already ended, so nothing was done.',
   whichConversation: (names: readonly string[]) =>
     `You’re in ${names.length} conversations (${names.join(', ')}). Start your message with the name of the person it is for, like “${names[0] ?? 'Bob'}: your message”.`,
   operatorList: (lines: readonly string[]) =>

@@ -1,13 +1,16 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { receiveSlackRequest } from '../adapters/slack/slack-receiver';
 import { handleIncomingMessage } from '../app/handle-incoming-message';
-import { isSlowWork } from '../app/slow-work';
 import { buildServices } from '../composition';
-import { participantKey } from '../domain/participant';
 
 /**
  * Forge web trigger `slack-events`: Slack's Events API and interactivity.
  * Transport only: the receiver verifies and narrows, the core decides.
+ *
+ * Everything runs inline, #create_ticket included: handed to the queue, a
+ * ticket job could start after the operator's next `stop` and find no
+ * conversation. When Jira is slow past Slack's three seconds, Slack retries
+ * and the delivery log answers the retry as a duplicate.
  */
 export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTriggerResponse> {
   const services = buildServices({ trigger: 'slack' });
@@ -17,10 +20,6 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
       workspace: (teamId) => services.slackWorkspaces.get(teamId),
       allWorkspaces: () => services.slackWorkspaces.list(),
       dispatch: async (message, workspace) => {
-        if (isSlowWork(message)) {
-          await services.workQueue.push({ kind: 'handle-message', message }, participantKey(message.from));
-          return 'queued';
-        }
         return handleIncomingMessage(buildServices({ trigger: 'slack' }, { slackWorkspaces: [workspace] }), message);
       },
       log: services.log,

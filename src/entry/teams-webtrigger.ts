@@ -2,9 +2,7 @@ import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
 import { handleIncomingMessage } from '../app/handle-incoming-message';
 import { personLeft } from '../app/person-left';
-import { isSlowWork } from '../app/slow-work';
 import { botFrameworkKeys, buildServices } from '../composition';
-import { participantKey } from '../domain/participant';
 
 /**
  * Forge web trigger `teams-activities`: the Azure Bot's messaging endpoint.
@@ -18,10 +16,6 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
       keys: botFrameworkKeys(),
       references: services.teamsReferences,
       dispatch: async (message, tenant, sender) => {
-        if (isSlowWork(message)) {
-          await services.workQueue.push({ kind: 'handle-message', message }, participantKey(message.from));
-          return 'queued';
-        }
         const known = buildServices({ trigger: 'teams' }, { teamsTenants: [tenant], teamsReferences: sender ? [sender] : [] });
         return handleIncomingMessage(known, message);
       },

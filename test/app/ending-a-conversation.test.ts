@@ -98,6 +98,20 @@ describe('ending a conversation', () => {
     expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
   });
 
+  it('should not let a button from an ended conversation end the next one', async () => {
+    const { world, alice, bob } = await connectedPair();
+    const bobsConversation = (await world.sessionOf(bob))!.id;
+    const dana = world.person('Dana');
+    await world.say(dana, 'operator');
+    await world.click(alice, 'end-session', { conversationId: bobsConversation });
+    expect(world.lastHeard(dana)).toContain('talking to Alice');
+
+    await world.click(alice, 'end-session', { conversationId: bobsConversation });
+
+    expect(world.lastHeard(alice)).toBe('That conversation has already ended, so nothing was done.');
+    expect((await world.sessionOf(dana))?.state.kind).toBe('with-operator');
+  });
+
   it('should tell an operator with no conversation that there is nothing to stop', async () => {
     const world = new World();
     await world.enableLiveAgents();

@@ -120,6 +120,15 @@ describe('relaying messages in a conversation', () => {
     expect(world.lastHeard(tom)).toBe('Hello from Slack');
   });
 
+  it('should not relay an old button the user clicks while connected', async () => {
+    const { world, alice, bob } = await connectedPair();
+
+    await world.click(bob, 'request-operator');
+
+    expect(world.heard(alice)).toEqual([]);
+    expect(world.lastHeard(bob)).toBe('You’re already talking to Alice.');
+  });
+
   it('should tell an on-duty operator who is not in a conversation that their words went nowhere', async () => {
     const world = new World();
     await world.enableLiveAgents();

@@ -14,7 +14,23 @@ describe('live agent support on and off', () => {
     expect(await world.sessionOf(bob)).toBeUndefined();
   });
 
-  it.each(['#on', '#off', 'list_operators', 'stop', 'forward_operator', '#create_ticket'])(
+  it('should still let an operator end a conversation and a shift after support was turned off', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    // Turned off behind the core's back, as if winding down had been cut short.
+    await world.settings.put(PROJECT, { ...(await world.settings.get(PROJECT))!, enabled: false });
+
+    await world.say(alice, 'stop');
+    await world.say(alice, '#off');
+
+    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect((await world.operatorRecord(alice))?.duty).toBe('off');
+  });
+
+  it.each(['#on', 'list_operators', 'forward_operator', '#create_ticket'])(
     'should tell an operator typing %p that live agent support is disabled',
     async (typed) => {
       const world = new World();

@@ -58,6 +58,17 @@ describe('#create_ticket', () => {
     expect(world.lastHeard(alice)).toBe('Ticket SUP-1 already exists, so I added the 1 new message to it as a comment.');
   });
 
+  it('should put on the ticket, in the next comment, what was said while Jira was creating it', async () => {
+    const { world, alice, bob } = await conversation();
+    world.tickets.whileCreating = () => world.say(bob, 'It also smells of smoke');
+
+    await world.say(alice, '#create_ticket');
+    await world.say(alice, 'stop');
+
+    expect(world.tickets.tickets[0]?.request.lines.map((l) => l.text)).not.toContain('It also smells of smoke');
+    expect(world.tickets.tickets[0]?.comments.flat().map((l) => l.text)).toContain('It also smells of smoke');
+  });
+
   it('should add what was said after the ticket as a comment when the conversation ends', async () => {
     const { world, alice, bob } = await conversation();
     await world.say(alice, '#create_ticket');
@@ -122,6 +133,19 @@ describe('a ticket for a user nobody could serve', () => {
     expect(world.tickets.tickets[0]?.request).toMatchObject({ summary: 'My badge does not open door B', operatorName: undefined });
     expect(world.tickets.tickets[0]?.request.lines.map((l) => l.text)).toEqual(['My badge does not open door B', 'operator']);
     expect(world.lastHeard(bob)).toContain('I created ticket SUP-1 from your messages');
+    expect(await world.sessionOf(bob)).toBeUndefined();
+  });
+
+  it('should close the offer when the user moves on, so a later “ok” opens no ticket', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+
+    await world.say(bob, 'How do I reset my password?');
+    await world.say(bob, 'ok');
+
+    expect(world.tickets.tickets).toEqual([]);
     expect(await world.sessionOf(bob)).toBeUndefined();
   });
 

@@ -338,11 +338,11 @@ describe('operator commands with words after them', () => {
 });
 
 describe('accepting a ticket offer in a few words', () => {
-  it.each(['yes please', 'ok, create it', 'Sure!', 'ticket please'])('should accept %p', (text) => {
+  it.each(['yes please', 'Yes!', 'ok', 'ticket please'])('should accept %p', (text) => {
     expect(acceptsTicketOffer(text)).toBe(true);
   });
 
-  it.each(['yes?', 'no thanks', 'yes but first tell me how long the wait is'])('should not accept %p', (text) => {
+  it.each(['yes?', 'no thanks', 'ok thanks', 'sure, what is next', 'ok, create it', 'yes but first tell me how long the wait is'])('should not accept %p', (text) => {
     expect(acceptsTicketOffer(text)).toBe(false);
   });
 });

@@ -12,8 +12,17 @@ export interface FakeTicket {
 export class FakeTickets implements TicketService {
   readonly tickets: FakeTicket[] = [];
   failNext: TicketServiceError | undefined;
+  /** Runs while a ticket is being created, as if people kept talking while Jira worked. */
+  whileCreating: (() => Promise<unknown>) | undefined;
 
-  createTicket(request: TicketRequest): Promise<CreatedTicket> {
+  async createTicket(request: TicketRequest): Promise<CreatedTicket> {
+    const during = this.whileCreating;
+    this.whileCreating = undefined;
+    if (during) await during();
+    return this.create(request);
+  }
+
+  private create(request: TicketRequest): Promise<CreatedTicket> {
     const failure = this.takeFailure();
     if (failure) return Promise.reject(failure);
     const existing = this.tickets.find((t) => t.request.conversationId === request.conversationId);

@@ -26,7 +26,8 @@ export const transcriptResolvers: Record<string, ResolverHandler> = {
       const response = await api.asApp().requestJira(route`/rest/api/3/issue/${issueKey}/properties/${CONVERSATION_PROPERTY}`, { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new NoConversationError();
       const property = ((await response.json()) as { value?: ConversationProperty }).value;
-      if (!property?.conversationId) throw new NoConversationError();
+      // Anyone who can edit an issue can write its properties: only a conversation id, never a user's bot history.
+      if (!property?.conversationId || property.conversationId.startsWith('recent/')) throw new NoConversationError();
       return { conversation: property, transcript: await conversationTranscript(buildServices(), property.conversationId) };
     }),
 };
