@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       'Web triggers:',
       ...triggers,
       ...(platform.slack ? [`Slack sandbox:       ${platform.url}/sandbox/slack (chat as Alice, Bruno, Carla, Bob, Dana, Eve)`] : []),
+      ...(platform.teams ? [`Teams sandbox:       ${platform.url}/sandbox/teams (chat as Tom, Uma, Vic, Wendy)`] : []),
       'Stop with Ctrl+C.',
     ].join('\n'),
   );

@@ -14,6 +14,7 @@ import { LocalKvs, kvsRemote } from './kvs/local-kvs';
 import { LocalQueue } from './local-queue';
 import { stargateRemote } from './stargate-remote';
 import { CHAT_PAGE_PATH, SANDBOX_WORKSPACE, SlackSandbox } from './slack';
+import { TEAMS_CHAT_PAGE_PATH, TeamsSandbox } from './teams';
 import { connectSlackWorkspace } from '../adapters/slack/slack-connection';
 import { slackClient } from '../adapters/slack/slack-chat-gateway';
 import { KvsSlackWorkspaces } from '../adapters/slack/slack-workspaces';
@@ -36,6 +37,11 @@ export interface LocalPlatformOptions {
    * workspace is configured with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.
    */
   readonly slackSandbox?: boolean;
+  /**
+   * The Teams sandbox: Microsoft's login, Bot Framework keys and Bot Connector,
+   * and a chat page. On unless TEAMS_OPENID_METADATA_URL names other ones.
+   */
+  readonly teamsSandbox?: boolean;
 }
 
 export interface LocalPlatform {
@@ -47,6 +53,8 @@ export interface LocalPlatform {
   readonly jsm?: JsmStandIn | undefined;
   /** The Slack sandbox, unless a real workspace is configured. */
   readonly slack?: SlackSandbox | undefined;
+  /** The Teams sandbox, unless Microsoft's endpoints are configured. */
+  readonly teams?: TeamsSandbox | undefined;
   readonly db: Database.Database;
   webTriggerUrl(moduleKey: string): string;
   close(): Promise<void>;
@@ -124,16 +132,31 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const realSlack = env['SLACK_BOT_TOKEN'] && env['SLACK_SIGNING_SECRET'] ? { botToken: env['SLACK_BOT_TOKEN'], signingSecret: env['SLACK_SIGNING_SECRET'] } : undefined;
   const slack =
     (options.slackSandbox ?? !realSlack) ? new SlackSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'slack-events')}`, now }) : undefined;
+  const teams =
+    (options.teamsSandbox ?? !env['TEAMS_OPENID_METADATA_URL'])
+      ? new TeamsSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'teams-activities')}`, baseUrl: () => baseUrl, now })
+      : undefined;
   const extra = options.routes?.extra;
   const server = createLocalServer(manifest, runner, {
-    extra: async (req, res, url) => (extra ? await extra(req, res, url) : false) || (slack ? slack.routes(req, res, url) : false),
-    links: slack ? [{ href: CHAT_PAGE_PATH, title: `Slack sandbox: chat as the people of “${SANDBOX_WORKSPACE.teamName}”` }] : [],
+    extra: async (req, res, url) =>
+      (extra ? await extra(req, res, url) : false) || (slack ? await slack.routes(req, res, url) : false) || (teams ? teams.routes(req, res, url) : false),
+    links: [
+      ...(slack ? [{ href: CHAT_PAGE_PATH, title: `Slack sandbox: chat as the people of “${SANDBOX_WORKSPACE.teamName}”` }] : []),
+      ...(teams ? [{ href: TEAMS_CHAT_PAGE_PATH, title: 'Microsoft Teams sandbox: chat as Teams people' }] : []),
+    ],
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
   // The app's Slack client reads SLACK_API_URL: the sandbox plays Slack unless the developer points it elsewhere.
   const previousSlackApiUrl = process.env['SLACK_API_URL'];
   if (slack && !previousSlackApiUrl) process.env['SLACK_API_URL'] = `${baseUrl}${slack.apiPath}`;
+  // Likewise the Teams sandbox plays Microsoft: where the app fetches Bot Framework keys and bot tokens.
+  const previousTeams = { metadata: process.env['TEAMS_OPENID_METADATA_URL'], login: process.env['TEAMS_LOGIN_URL'] };
+  if (teams && !previousTeams.metadata) {
+    await teams.ready();
+    process.env['TEAMS_OPENID_METADATA_URL'] = teams.endpoints.openIdMetadataUrl;
+    process.env['TEAMS_LOGIN_URL'] = teams.endpoints.loginUrl;
+  }
   if (realSlack) {
     const workspace = await connectSlackWorkspace(
       { projectId: LOCAL_PROJECT.id, ...realSlack },
@@ -155,12 +178,18 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     queue,
     jsm,
     slack,
+    teams,
     db,
     webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
     async close() {
       for (const t of timers) clearInterval(t);
       await slack?.whenIdle();
+      await teams?.whenIdle();
       if (slack && !previousSlackApiUrl) delete process.env['SLACK_API_URL'];
+      if (teams && !previousTeams.metadata) {
+        delete process.env['TEAMS_OPENID_METADATA_URL'];
+        delete process.env['TEAMS_LOGIN_URL'];
+      }
       queue.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

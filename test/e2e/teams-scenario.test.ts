@@ -1,0 +1,162 @@
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
+import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+
+/**
+ * Teams through its real doors: activities signed with the sandbox's Bot
+ * Framework key and checked by the app's token validation, replies through the
+ * sandbox's Bot Connector with a client-credentials token.
+ */
+let platform: LocalPlatform;
+let teams: TeamsSandbox;
+let slack: SlackSandbox;
+
+type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+
+async function admin(functionKey: string, payload: unknown = {}): Promise<AdminResult> {
+  const response = await fetch(`${platform.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
+    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
+  });
+  return ((await response.json()) as { result: AdminResult }).result;
+}
+
+async function settle(): Promise<void> {
+  await teams.whenIdle();
+  await slack.whenIdle();
+  await platform.queue.drained();
+}
+
+async function say(person: string, text: string): Promise<void> {
+  expect((await teams.sendAs(person, text)).status).toBe(200);
+  await settle();
+}
+
+function heard(person: string): string[] {
+  return teams
+    .conversation(person)
+    .filter((m) => m.from === 'bot')
+    .map((m) => m.text ?? '');
+}
+
+const lastHeard = (person: string) => heard(person).at(-1) ?? '';
+const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
+
+async function setUpTeams(): Promise<void> {
+  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
+  expect(
+    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword }),
+  ).toMatchObject({ ok: true });
+  for (const person of ['tom', 'uma', 'vic', 'wendy']) await teams.install(person);
+  await settle();
+  for (const person of ['tom', 'uma']) {
+    expect(await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId(person) })).toMatchObject({ ok: true });
+  }
+  await settle();
+}
+
+beforeEach(async () => {
+  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+  teams = platform.teams!;
+  slack = platform.slack!;
+});
+afterEach(() => platform.close());
+
+describe('Microsoft Teams, end to end', () => {
+  it('should walk the seed on Teams alone: shifts, handoff, relay, list, forward, ticket, stop, off', async () => {
+    await setUpTeams();
+    expect(lastHeard('tom')).toContain('You now have the Live agent role');
+
+    await say('tom', '#on');
+    expect(lastHeard('tom')).toBe('You’re on duty. Nobody is waiting right now.');
+    await say('uma', '#on');
+
+    await say('vic', 'My VPN keeps dropping');
+    await say('vic', 'operator');
+    expect(lastHeard('vic')).toContain('You’re now talking to Tom');
+    const card = teams.conversation('tom').at(-1);
+    expect(JSON.stringify(card?.attachments)).toContain('My VPN keeps dropping');
+    expect(JSON.stringify(card?.attachments)).toContain('Action.Submit');
+
+    await say('vic', 'Since this morning');
+    expect(lastHeard('tom')).toContain('Since this morning');
+    await say('tom', 'Which client version?');
+    expect(lastHeard('vic')).toContain('Which client version?');
+
+    await say('tom', 'list_operators');
+    expect(lastHeard('tom')).toContain('On duty (2):');
+
+    await say('tom', 'forward_operator Uma');
+    expect(lastHeard('vic')).toContain('has taken over your conversation');
+    await say('uma', '#create_ticket VPN drops');
+    expect(platform.jsm!.requests()[0]).toMatchObject({ key: 'SUP-1', fields: { summary: 'VPN drops' } });
+    expect(lastHeard('vic')).toContain('Ticket SUP-1');
+
+    await say('uma', 'stop');
+    expect(lastHeard('vic')).toContain('closed the conversation');
+    await say('uma', '#off');
+    expect(lastHeard('uma')).toBe('You’re off duty.');
+  });
+
+  it('should let operators end a conversation with the card’s button', async () => {
+    await setUpTeams();
+    await say('tom', '#on');
+    await say('vic', 'operator');
+    const card = teams.conversation('tom').at(-1)!;
+
+    expect((await teams.clickSubmit('tom', card.id, 'End conversation')).status).toBe(200);
+    await settle();
+
+    expect(lastHeard('vic')).toContain('closed the conversation');
+  });
+
+  it('should serve a Teams user with a Slack operator, across channels', async () => {
+    await setUpTeams();
+    await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+    await admin('roles/grant', { channel: 'slack', tenantId: 'T0SANDBOX', userId: 'UALICE' });
+    await slack.sendAs('UALICE', '#on');
+    await settle();
+
+    await say('wendy', 'operator');
+    expect(lastHeard('wendy')).toContain('talking to Alice Operator');
+    await say('wendy', 'Hello from Teams');
+    expect(slack.conversation('UALICE').at(-1)?.text).toBe('Hello from Teams');
+    await slack.sendAs('UALICE', 'Hello from Slack');
+    await settle();
+    expect(lastHeard('wendy')).toContain('Hello from Slack');
+  });
+
+  it('should refuse activities without a valid token, changing nothing', async () => {
+    await setUpTeams();
+    for (const token of ['none', 'wrong-issuer', 'wrong-audience', 'expired', 'unknown-key', 'serviceurl-mismatch'] as const) {
+      expect((await teams.sendAs('tom', '#on', { token })).status).toBe(401);
+    }
+    await settle();
+
+    const { data } = await admin('tenant-users/list', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, query: 'tom' });
+    expect((data as { users: Array<{ duty?: string }> }).users[0]?.duty).toBe('off');
+  });
+
+  it('should act once on a redelivered activity', async () => {
+    await setUpTeams();
+    const activity = teams.activityFor('tom', '#on');
+
+    await teams.deliver(activity);
+    await teams.deliver(activity);
+    await settle();
+
+    expect(heard('tom').filter((t) => t.includes('on duty'))).toHaveLength(1);
+  });
+
+  it('should end a user’s conversation and tell the operator when the user removes the app', async () => {
+    await setUpTeams();
+    await say('tom', '#on');
+    await say('vic', 'operator');
+
+    await teams.uninstall('vic');
+    await settle();
+
+    expect(lastHeard('tom')).toContain('ended the conversation');
+  });
+});
