@@ -2,6 +2,7 @@ import type { ChatSession, SessionStateKind } from '../domain/chat-session';
 import { buttonLabels, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
+import { dispatchQueue } from './dispatch-queue';
 import { closeSession, endConversation } from './end-session';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
@@ -29,6 +30,8 @@ export async function sweepTimeouts(deps: CoreDeps): Promise<SweepReport> {
   for (const projectId of await deps.settings.enabledProjects()) {
     const settings = await loadSettings(deps, projectId);
     if (!settings.enabled) continue;
+    // A match missed after a crash between commit and matching is made here, within one sweep.
+    await dispatchQueue(deps, projectId, settings);
     await forEachSession(deps, projectId, 'with-operator', async (session) => {
       if (await isSilent(deps, session, settings)) {
         if (await endConversation(deps, session.user, session.id, 'inactivity', settings)) report.closedForInactivity += 1;

@@ -74,6 +74,27 @@ describe('timeouts', () => {
     expect((await world.sessionOf(bob))?.state.kind).toBe('queued');
   });
 
+  it('should connect a user left waiting beside a free operator', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    // As if the process died between freeing Alice and matching her with the next user.
+    const dana = world.person('Dana');
+    await world.say(dana, 'operator');
+    const aliceRecord = (await world.state.getOperator(alice))!;
+    const bobSession = (await world.state.getSession(bob))!;
+    await world.state.commit([
+      { kind: 'delete-session', user: bob, expected: bobSession.version },
+      { kind: 'put-operator', operator: { ...aliceRecord.value, assignments: [] }, expected: aliceRecord.version },
+    ]);
+
+    await sweepTimeouts(world.deps);
+
+    expect(world.lastHeard(dana)).toContain('talking to Alice');
+  });
+
   it('should do nothing for projects where live agent support is off', async () => {
     const world = new World();
     await world.enableLiveAgents({ inactivityTimeoutMinutes: 1 });

@@ -26,7 +26,7 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
   const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }];
   if (message.excerpt && message.excerpt.length > 0) {
     const quoted = message.excerpt.map((l) => `> *${escapeMrkdwn(l.speakerName)}:* ${escapeMrkdwn(l.text)}`).join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(quoted) } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clipKeepingEnd(quoted) } });
   }
   if (message.buttons && message.buttons.length > 0) {
     blocks.push({
@@ -45,6 +45,11 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
 
 function clip(text: string): string {
   return text.length <= SECTION_TEXT_LIMIT ? text : `${text.slice(0, SECTION_TEXT_LIMIT - 1)}…`;
+}
+
+/** The newest lines matter most to whoever takes over: a long excerpt loses its beginning. */
+function clipKeepingEnd(text: string): string {
+  return text.length <= SECTION_TEXT_LIMIT ? text : `…${text.slice(text.length - SECTION_TEXT_LIMIT + 1)}`;
 }
 
 /** Slack reads &, < and > as markup; people's words must arrive as typed. */
