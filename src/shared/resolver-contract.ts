@@ -24,6 +24,8 @@ export interface TenantView {
   readonly tenantId: string;
   readonly name: string;
   readonly connectedAt: number;
+  /** Teams tenants: the Microsoft App ID of their Azure Bot. */
+  readonly appId?: string | undefined;
 }
 
 export interface TenantUserView {
@@ -91,6 +93,15 @@ export interface ResolverContract {
   'slack/connect': { request: { botToken: string; signingSecret: string }; response: { tenant: TenantView } };
   'slack/test': { request: { tenantId: string }; response: { teamName: string } };
   'slack/disconnect': { request: { tenantId: string }; response: { disconnected: string } };
+  /** `botTenantId`: the Azure Bot's home tenant, when it is not `tenantId`. */
+  'teams/connect': {
+    request: { tenantId: string; name: string; appId: string; appPassword: string; botTenantId?: string };
+    response: { tenant: TenantView };
+  };
+  'teams/test': { request: { tenantId: string }; response: { name: string } };
+  'teams/disconnect': { request: { tenantId: string }; response: { disconnected: string } };
+  /** The Teams app package (a zip) to upload in Teams for this tenant's bot. */
+  'teams/package': { request: { tenantId: string }; response: { fileName: string; zipBase64: string } };
   'tenant-users/list': {
     request: { channel: TenantChannel; tenantId: string; query?: string; cursor?: string };
     response: { users: TenantUserView[]; cursor?: string };

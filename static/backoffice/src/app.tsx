@@ -32,8 +32,8 @@ export function App({ context }: { readonly context: PageContext }) {
             Koji backoffice
           </Heading>
           <Text color="color.text.subtle">
-            Live agent handoff for {context.projectKey ? `the ${context.projectKey} service project` : 'this service project'}: operators in Slack
-            answer users who ask for a person.
+            Live agent handoff for {context.projectKey ? `the ${context.projectKey} service project` : 'this service project'}: operators in Slack or
+            Microsoft Teams answer users who ask for a person.
           </Text>
         </Stack>
         {loaded.state === 'loading' ? <Loading label="Loading Koji settings" /> : null}
@@ -80,7 +80,7 @@ function Panel({ children }: { readonly children: ReactNode }) {
 function AdminsOnly() {
   return (
     <SectionMessage appearance="information" title="Only admins can see the configuration">
-      <Text as="p">Only Jira admins or project admins can connect Slack workspaces and give people the Live agent role.</Text>
+      <Text as="p">Only Jira admins or project admins can connect Slack workspaces and Microsoft Teams tenants and give people the Live agent role.</Text>
     </SectionMessage>
   );
 }

@@ -128,3 +128,20 @@ export function CopyButton({ text, label }: { readonly text: string; readonly la
 export function formatDate(epochMs: number): string {
   return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** Makes the browser save `base64` as a file called `fileName` (a Blob behind an `a[download]`). */
+export function downloadBase64(fileName: string, base64: string, type: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.className = 'koji-offscreen';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Some browsers read the Blob after click() returns: keep it a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

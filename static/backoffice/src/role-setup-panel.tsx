@@ -25,7 +25,7 @@ type Listing =
 const tenantKey = (t: TenantView) => `${t.channel}:${t.tenantId}`;
 const channelName = (t: TenantView) => (t.channel === 'slack' ? 'Slack' : 'Microsoft Teams');
 
-/** Configuration › Tenants › Tenant role setup: who in a workspace has the Live agent role. */
+/** Configuration › Tenants › Tenant role setup: who in a Slack workspace or Teams tenant has the Live agent role. */
 export function RoleSetupPanel({ tenants, reloadTenants }: { readonly tenants: Loaded<{ tenants: TenantView[] }>; readonly reloadTenants: () => void }) {
   const id = useId();
   const [chosen, setChosen] = useState<string | undefined>();
@@ -42,7 +42,10 @@ export function RoleSetupPanel({ tenants, reloadTenants }: { readonly tenants: L
   if (options.length === 0) {
     return (
       <SectionMessage appearance="information" title="No workspace is connected yet">
-        <Text as="p">Connect a Slack workspace under Configuration › Tenants first; its people can then be given the Live agent role here.</Text>
+        <Text as="p">
+          Connect a Slack workspace or a Microsoft Teams tenant under Configuration › Tenants first; its people can then be given the Live agent
+          role here.
+        </Text>
       </SectionMessage>
     );
   }
@@ -61,7 +64,7 @@ export function RoleSetupPanel({ tenants, reloadTenants }: { readonly tenants: L
               inputId={`${id}-tenant`}
               options={options}
               value={selected ?? null}
-              placeholder="Choose a workspace"
+              placeholder="Choose a workspace or tenant"
               onChange={(option) => setChosen(option?.value)}
             />
           </div>
@@ -79,7 +82,12 @@ export function RoleSetupPanel({ tenants, reloadTenants }: { readonly tenants: L
           </div>
         </Stack>
       </Inline>
-      {selected ? <PeopleTable key={selected.value} tenant={selected.tenant} query={query} /> : <HelperMessage>Choose a workspace to see its people.</HelperMessage>}
+      {selected?.tenant.channel === 'teams' ? (
+        <Text as="p" color="color.text.subtle">
+          Teams people appear here once they install the Koji app or write to it.
+        </Text>
+      ) : null}
+      {selected ? <PeopleTable key={selected.value} tenant={selected.tenant} query={query} /> : <HelperMessage>Choose a workspace or tenant to see its people.</HelperMessage>}
     </Stack>
   );
 }
@@ -107,7 +115,7 @@ function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly 
 
   const shown = listing?.key === key ? listing : undefined;
   if (!shown) return <Loading label="Loading people" />;
-  if (shown.state === 'failed') return <Problem title="The people of this workspace could not be listed" message={shown.message} onRetry={() => setRetry((r) => r + 1)} />;
+  if (shown.state === 'failed') return <Problem title={`The people of ${tenant.name} could not be listed`} message={shown.message} onRetry={() => setRetry((r) => r + 1)} />;
 
   const loadMore = () => {
     if (!shown.cursor) return;

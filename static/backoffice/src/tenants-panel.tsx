@@ -8,26 +8,31 @@ import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import type { TenantView } from '../../../src/shared/resolver-contract';
 import { call } from './api';
-import { CopyButton, Loading, Problem, Section, formatDate, useLoad, type Loaded } from './common';
+import { CopyButton, Loading, Problem, Section, downloadBase64, formatDate, useLoad, type Loaded } from './common';
+import { ConnectTeams, type Triggers } from './teams-connect';
 
-type RowStatus = { readonly kind: 'testing' } | { readonly kind: 'ok'; readonly message: string } | { readonly kind: 'failed'; readonly message: string };
+type RowStatus =
+  | { readonly kind: 'testing' }
+  | { readonly kind: 'downloading' }
+  | { readonly kind: 'ok'; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string };
 
-/** Configuration › Tenants: the connected Slack workspaces, and how to connect one. */
+const rowKey = (t: TenantView) => `${t.channel}:${t.tenantId}`;
+
+/** Configuration › Tenants: the connected Slack workspaces and Microsoft Teams tenants, and how to connect one. */
 export function TenantsPanel({ tenants, reloadTenants }: { readonly tenants: Loaded<{ tenants: TenantView[] }>; readonly reloadTenants: () => void }) {
+  const loadTriggers = useCallback(() => call('webtriggers/list', {}), []);
+  const [triggers, reloadTriggers] = useLoad(loadTriggers);
   return (
     <Stack space="space.500">
-      <Section title="Connected workspaces" description="Slack workspaces whose people can be operators or users of Koji in this project.">
+      <Section
+        title="Connected workspaces and tenants"
+        description="Slack workspaces and Microsoft Teams tenants whose people can be operators or users of Koji in this project."
+      >
         <TenantList tenants={tenants} reloadTenants={reloadTenants} />
       </Section>
-      <ConnectSlack onConnected={reloadTenants} />
-      <Section title="Microsoft Teams">
-        <SectionMessage appearance="information" title="Microsoft Teams connection is coming">
-          <Text as="p">
-            Koji can’t connect a Microsoft Teams tenant from this page yet. Operators and users can work from Slack in the meantime; Teams
-            tenants will be listed and set up here once it is available.
-          </Text>
-        </SectionMessage>
-      </Section>
+      <ConnectSlack triggers={triggers} reloadTriggers={reloadTriggers} onConnected={reloadTenants} />
+      <ConnectTeams triggers={triggers} reloadTriggers={reloadTriggers} onConnected={reloadTenants} />
     </Stack>
   );
 }
@@ -43,20 +48,29 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
   const data = tenants.state === 'ready' ? tenants.data : tenants.previous;
   if (!data) return <Loading label="Loading connected workspaces" />;
 
+  const setRow = (tenant: TenantView, row: RowStatus) => setStatus((s) => ({ ...s, [rowKey(tenant)]: row }));
+
   const test = (tenant: TenantView) => {
-    setStatus((s) => ({ ...s, [tenant.tenantId]: { kind: 'testing' } }));
-    void call('slack/test', { tenantId: tenant.tenantId }).then((result) => {
-      setStatus((s) => ({
-        ...s,
-        [tenant.tenantId]: result.ok ? { kind: 'ok', message: `Connected to ${result.data.teamName}.` } : { kind: 'failed', message: result.error.message },
-      }));
+    setRow(tenant, { kind: 'testing' });
+    const payload = { tenantId: tenant.tenantId };
+    const named = tenant.channel === 'slack' ? call('slack/test', payload).then(nameOf((d) => d.teamName)) : call('teams/test', payload).then(nameOf((d) => d.name));
+    void named.then((result) => setRow(tenant, result.ok ? { kind: 'ok', message: `Connected to ${result.name}.` } : { kind: 'failed', message: result.message }));
+  };
+
+  const download = (tenant: TenantView) => {
+    setRow(tenant, { kind: 'downloading' });
+    void call('teams/package', { tenantId: tenant.tenantId }).then((result) => {
+      if (!result.ok) return setRow(tenant, { kind: 'failed', message: result.error.message });
+      downloadBase64(result.data.fileName, result.data.zipBase64, 'application/zip');
+      setRow(tenant, { kind: 'ok', message: `${result.data.fileName} downloaded: upload it in Teams.` });
     });
   };
 
   const disconnect = (tenant: TenantView) => {
     setDisconnecting(true);
     setDisconnectError(undefined);
-    void call('slack/disconnect', { tenantId: tenant.tenantId }).then((result) => {
+    const payload = { tenantId: tenant.tenantId };
+    void (tenant.channel === 'slack' ? call('slack/disconnect', payload) : call('teams/disconnect', payload)).then((result) => {
       setDisconnecting(false);
       if (result.ok) {
         setConfirming(undefined);
@@ -72,13 +86,13 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
     <>
       {list.length === 0 ? (
         <SectionMessage appearance="information" title="No workspace is connected yet">
-          <Text as="p">Connect a Slack workspace below; its people can then be given the Live agent role.</Text>
+          <Text as="p">Connect a Slack workspace or a Microsoft Teams tenant below; its people can then be given the Live agent role.</Text>
         </SectionMessage>
       ) : (
-        <table className="koji-table" aria-label="Connected workspaces">
+        <table className="koji-table" aria-label="Connected workspaces and tenants">
           <thead>
             <tr>
-              <th scope="col">Workspace</th>
+              <th scope="col">Workspace or tenant</th>
               <th scope="col">Channel</th>
               <th scope="col">Connected</th>
               <th scope="col">
@@ -88,12 +102,14 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
           </thead>
           <tbody>
             {list.map((tenant) => {
-              const rowStatus = status[tenant.tenantId];
+              const rowStatus = status[rowKey(tenant)];
+              const busy = rowStatus?.kind === 'testing' || rowStatus?.kind === 'downloading';
               return (
-                <tr key={`${tenant.channel}:${tenant.tenantId}`}>
+                <tr key={rowKey(tenant)}>
                   <td>
                     <span className="koji-strong">{tenant.name}</span>
-                    <span className="koji-subtle">{tenant.tenantId}</span>
+                    <span className="koji-subtle">{tenant.channel === 'teams' ? `Tenant ${tenant.tenantId}` : tenant.tenantId}</span>
+                    {tenant.appId ? <span className="koji-subtle">{`App ID ${tenant.appId}`}</span> : null}
                   </td>
                   <td>
                     <Lozenge appearance="inprogress">{tenant.channel === 'slack' ? 'Slack' : 'Microsoft Teams'}</Lozenge>
@@ -101,7 +117,12 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
                   <td>{formatDate(tenant.connectedAt)}</td>
                   <td className="koji-actions">
                     <Stack space="space.050" alignInline="end">
-                      <Inline space="space.100">
+                      <Inline space="space.100" shouldWrap alignInline="end">
+                        {tenant.channel === 'teams' ? (
+                          <Button onClick={() => download(tenant)} isLoading={rowStatus?.kind === 'downloading'} aria-label={`Download the Teams app package for ${tenant.name}`}>
+                            Download Teams app package
+                          </Button>
+                        ) : null}
                         <Button onClick={() => test(tenant)} isLoading={rowStatus?.kind === 'testing'} aria-label={`Test connection to ${tenant.name}`}>
                           Test connection
                         </Button>
@@ -117,7 +138,7 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
                         </Button>
                       </Inline>
                       <span role="status" className={rowStatus?.kind === 'failed' ? 'koji-status-text koji-danger-text' : 'koji-status-text koji-success-text'}>
-                        {rowStatus && rowStatus.kind !== 'testing' ? rowStatus.message : ''}
+                        {rowStatus && !busy ? rowStatus.message : ''}
                       </span>
                     </Stack>
                   </td>
@@ -135,10 +156,17 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
             </ModalHeader>
             <ModalBody>
               <Stack space="space.150">
-                <Text as="p">
-                  Koji stops handling messages from this Slack workspace and deletes its bot token and signing secret. You can connect it
-                  again later with a new token.
-                </Text>
+                {confirming.channel === 'slack' ? (
+                  <Text as="p">
+                    Koji stops handling messages from this Slack workspace and deletes its bot token and signing secret. You can connect it
+                    again later with a new token.
+                  </Text>
+                ) : (
+                  <Text as="p">
+                    Koji stops handling messages from this Microsoft Teams tenant and deletes its bot’s client secret. The Teams app stays
+                    installed, but Koji no longer answers in it. You can connect the tenant again later.
+                  </Text>
+                )}
                 {disconnectError ? (
                   <SectionMessage appearance="error" title="Not disconnected">
                     <Text as="p">{disconnectError}</Text>
@@ -161,11 +189,9 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
   );
 }
 
-function ConnectSlack({ onConnected }: { readonly onConnected: () => void }) {
+function ConnectSlack({ triggers, reloadTriggers, onConnected }: { readonly triggers: Loaded<Triggers>; readonly reloadTriggers: () => void; readonly onConnected: () => void }) {
   const id = useId();
-  const loadTrigger = useCallback(() => call('webtriggers/list', {}), []);
   const loadManifest = useCallback(() => call('slack/manifest', {}), []);
-  const [triggers, reloadTriggers] = useLoad(loadTrigger);
   const [manifest, reloadManifest] = useLoad(loadManifest);
   const [botToken, setBotToken] = useState('');
   const [signingSecret, setSigningSecret] = useState('');
@@ -295,4 +321,10 @@ function ConnectSlack({ onConnected }: { readonly onConnected: () => void }) {
       </form>
     </Section>
   );
+}
+
+/** The name a test answered, or its error, whichever channel it came from. */
+function nameOf<T>(pick: (data: T) => string) {
+  return (result: { ok: true; data: T } | { ok: false; error: { message: string } }) =>
+    result.ok ? ({ ok: true, name: pick(result.data) } as const) : ({ ok: false, message: result.error.message } as const);
 }

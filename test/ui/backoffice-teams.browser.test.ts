@@ -1,0 +1,167 @@
+/**
+ * The Koji backoffice page and Microsoft Teams, in a real browser (Debian's Chromium, driven by
+ * playwright-core), served by the local platform with its Teams sandbox: a Jira admin connects
+ * the sandbox tenant's Azure Bot, tests it, downloads the Teams app package, and gives Tom, who
+ * installed the Koji app in Teams, the Live agent role.
+ *
+ * Needs `npm run build:ui` first (npm test runs it) and /usr/bin/chromium
+ * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { TEAMS_SANDBOX, findTeamsPerson } from '../../src/local/teams';
+
+const CHROMIUM = '/usr/bin/chromium';
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const PAGE_BUILD = path.join(REPO_ROOT, 'static', 'backoffice', 'build', 'index.html');
+const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
+const TENANT_NAME = TEAMS_SANDBOX.tenantName;
+
+jest.setTimeout(60_000);
+
+let platform: LocalPlatform;
+let browser: Browser;
+let dataDir: string;
+
+/** `teams/package` is only there once some resolver file under src/entry defines it. */
+function packageResolverDefined(): boolean {
+  const entry = path.join(REPO_ROOT, 'src', 'entry');
+  const files = [path.join(entry, 'settings-resolver.ts'), ...readdirSync(path.join(entry, 'resolvers')).map((f) => path.join(entry, 'resolvers', f))];
+  return files.some((f) => f.endsWith('.ts') && readFileSync(f, 'utf8').includes("'teams/package'"));
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
+  }
+  if (!existsSync(PAGE_BUILD)) throw new Error(`${PAGE_BUILD} is missing: run \`npm run build:ui\` first (npm test does).`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-teams-'));
+  // The platform plays Microsoft too: login, Bot Framework keys and the Bot Connector of its sandbox tenant.
+  platform = await startLocalPlatform({ port: 0, dataDir, teamsSandbox: true, env: {} });
+  if (!platform.teams) throw new Error('The local platform started without its Teams sandbox.');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A resolver called the way the page calls it, through the bridge the local platform provides. */
+function invokeInPage(page: Page, functionKey: string, payload: Record<string, unknown>): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    ([key, body]) => {
+      const bridge = (globalThis as unknown as { __bridge: { callBridge(name: string, payload: unknown): Promise<unknown> } }).__bridge;
+      return bridge.callBridge('invoke', { functionKey: key, payload: body }) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
+    },
+    [functionKey, payload] as const,
+  );
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('the Koji backoffice page with Microsoft Teams', () => {
+  it('lets a Jira admin connect the Teams sandbox tenant and give Tom the Live agent role', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(`${platform.url}/pages/koji-backoffice/`);
+      await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
+
+      // Configuration › Tenants: the messaging endpoint to paste into the Azure Bot, and the connect form.
+      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await page.getByText('No workspace is connected yet').waitFor();
+      await expect(page.getByLabel('Teams messaging endpoint of this site').inputValue()).resolves.toBe(platform.webTriggerUrl('teams-activities'));
+      await expect(page.getByRole('button', { name: 'Copy the Teams messaging endpoint' }).isVisible()).resolves.toBe(true);
+      const form = page.getByRole('form', { name: 'Connect a Microsoft Teams tenant' });
+      await form.getByLabel('Directory (tenant) ID', { exact: true }).fill(TEAMS_SANDBOX.tenantId);
+      await form.getByLabel('Display name', { exact: true }).fill(TENANT_NAME);
+      await form.getByLabel('Microsoft App ID', { exact: true }).fill(TEAMS_SANDBOX.appId);
+      await expect(form.getByLabel('Client secret', { exact: true }).getAttribute('type')).resolves.toBe('password');
+
+      // A wrong secret is refused by Microsoft (here, the sandbox's login), and said so plainly.
+      await form.getByLabel('Client secret', { exact: true }).fill('not-the-right-secret');
+      await form.getByRole('button', { name: 'Connect Teams tenant' }).click();
+      await page.getByText('The Teams tenant was not connected').waitFor();
+
+      await form.getByLabel('Client secret', { exact: true }).fill(TEAMS_SANDBOX.appPassword);
+      await form.getByRole('button', { name: 'Connect Teams tenant' }).click();
+      await page.getByText(`${TENANT_NAME} is connected`).waitFor();
+      // The secret is write-only: the field is emptied, and never filled back.
+      await expect(form.getByLabel('Client secret', { exact: true }).inputValue()).resolves.toBe('');
+
+      const tenants = page.getByRole('table', { name: 'Connected workspaces and tenants' });
+      const row = tenants.getByRole('row', { name: new RegExp(TEAMS_SANDBOX.tenantId) });
+      await expect(row.textContent()).resolves.toContain('Microsoft Teams');
+      await expect(row.textContent()).resolves.toContain(TEAMS_SANDBOX.appId);
+      await row.getByRole('button', { name: `Test connection to ${TENANT_NAME}` }).click();
+      await row.getByText(`Connected to ${TENANT_NAME}.`).waitFor();
+
+      // The Teams app package to upload in Teams: a zip, once the resolver exists.
+      const downloadButton = row.getByRole('button', { name: `Download the Teams app package for ${TENANT_NAME}` });
+      await downloadButton.waitFor();
+      if (packageResolverDefined()) {
+        const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
+        expect(download.suggestedFilename()).toMatch(/\.zip$/);
+        const saved = await download.path();
+        expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
+        await row.getByText(/downloaded: upload it in Teams\.$/).waitFor();
+      }
+
+      // Disconnecting asks first (and is cancelled here: the tenant stays connected).
+      await row.getByRole('button', { name: `Disconnect ${TENANT_NAME}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Disconnect ${TENANT_NAME}?` });
+      await dialog.getByText('Microsoft Teams tenant').waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByRole('button', { name: `Test connection to ${TENANT_NAME}` }).scrollIntoViewIfNeeded();
+      await screenshot(page, '10-teams-tenant');
+
+      // Tom installs the Koji app in Teams: the bot now knows him.
+      const tom = findTeamsPerson('tom');
+      if (!tom) throw new Error('The Teams sandbox has no Tom.');
+      const teams = platform.teams;
+      if (!teams) throw new Error('The local platform started without its Teams sandbox.');
+      await teams.install('tom');
+      await teams.whenIdle();
+
+      // Tenant role setup: pick the Teams tenant, Set Tom.
+      await page.getByRole('tab', { name: 'Tenant role setup' }).click();
+      await page.getByLabel('Workspace', { exact: true }).click();
+      await page.getByRole('option', { name: `${TENANT_NAME} (Microsoft Teams)` }).click();
+      await page.getByText('Teams people appear here once they install the Koji app or write to it.').waitFor();
+      const tomRow = page.locator(`tr[data-user-id="${tom.id}"]`);
+      await tomRow.waitFor();
+      await expect(tomRow.textContent()).resolves.toContain('Customer');
+      await tomRow.getByRole('button', { name: /^Set Tom( Operator)? as Live agent$/ }).click();
+      await tomRow.getByRole('button', { name: /^Remove the Live agent role from Tom( Operator)?$/ }).waitFor();
+      await expect(tomRow.textContent()).resolves.toMatch(/Live agent.*Off duty/);
+      await page.getByText(/^Tom( Operator)? is now a Live agent\.$/).waitFor();
+      await screenshot(page, '11-teams-role-setup');
+
+      // The role is Koji's now, not only the page's.
+      const listed = await invokeInPage(page, 'tenant-users/list', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId });
+      expect(listed).toMatchObject({ ok: true, data: { users: [{ userId: tom.id, role: 'live-agent', duty: 'off' }] } });
+
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-teams-admin').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
