@@ -35,8 +35,9 @@ import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids'
  * is claimed in the delivery log first, so a retried delivery is acted on once.
  */
 export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMessage): Promise<MessageOutcome> {
-  const found = await deps.state.getSession(msg.from);
-  const session = found?.value;
+  // One read for both: whether the sender is a user in a conversation or a live agent.
+  const sender = await deps.state.getParticipant(msg.from);
+  const session = sender.session?.value;
   switch (session?.state.kind) {
     case 'with-operator':
       if (wantsToLeave(msg)) return once(deps, msg, () => userEnds(deps, session));
@@ -66,8 +67,7 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
     case undefined:
       break;
   }
-  const operator = await deps.state.getOperator(msg.from);
-  if (operator) return fromOperator(deps, msg, operator.value);
+  if (sender.operator) return fromOperator(deps, msg, sender.operator.value);
   return fromUserWithBot(deps, msg);
 }
 

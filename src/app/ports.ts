@@ -40,6 +40,14 @@ export interface Page<T> {
 export interface LiveAgentState {
   getOperator(participant: Participant): Promise<Versioned<Operator> | undefined>;
   getSession(user: Participant): Promise<Versioned<ChatSession> | undefined>;
+  /**
+   * Both records a chat message may need about its sender, in one read call:
+   * the session they have as a user, and the operator record they have as a live agent.
+   */
+  getParticipant(participant: Participant): Promise<{
+    readonly session?: Versioned<ChatSession> | undefined;
+    readonly operator?: Versioned<Operator> | undefined;
+  }>;
   /** Operators of a project with the given duty status, any order. */
   operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]>;
   /** Role holders of one Slack workspace or Teams tenant, any order. */

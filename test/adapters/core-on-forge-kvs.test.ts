@@ -105,4 +105,16 @@ describe('the core on Forge KVS (real @forge/kvs, local platform)', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]!.bytes).toBeLessThan(2048);
   });
+
+  it('should relay an operator’s message with one KVS read and one small write too', async () => {
+    await updateSettings(deps, PROJECT, { enabled: true });
+    const alice = await operatorOnDuty('Alice');
+    await say(person('Bob'), 'operator');
+    harness.operations.length = 0;
+
+    expect(await say(alice, 'Try restarting the VPN client')).toBe('relayed');
+
+    expect(harness.operations.filter((o) => o.kind === 'read')).toHaveLength(1);
+    expect(harness.operations.filter((o) => o.kind === 'write')).toHaveLength(1);
+  });
 });

@@ -697,5 +697,28 @@ export function describeLiveAgentStateContract(
         expect(await state.getOperator(loser.value.participant)).toEqual(loser);
       });
     });
+
+    describe('reading a participant in one call', () => {
+      it('should return the session and the operator record a person has, and nothing for a stranger', async () => {
+        const session = await created(aSession(1));
+        const operator = await created(anOperator({ displayName: 'Alice', participant: session.value.user }));
+
+        const both = await state.getParticipant(session.value.user);
+        const nobody = await state.getParticipant({ channel: 'slack', tenantId: 'T9', userId: 'UNOBODY' });
+
+        expect(both).toEqual({ session, operator });
+        expect(nobody.session).toBeUndefined();
+        expect(nobody.operator).toBeUndefined();
+      });
+
+      it('should return only the session of a user who is no operator', async () => {
+        const session = await created(aSession(2));
+
+        const found = await state.getParticipant(session.value.user);
+
+        expect(found.session).toEqual(session);
+        expect(found.operator).toBeUndefined();
+      });
+    });
   });
 }

@@ -39,6 +39,12 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return copy(this.sessions.get(participantKey(user)));
   }
 
+  async getParticipant(participant: Participant): Promise<{ session?: Versioned<ChatSession>; operator?: Versioned<Operator> }> {
+    await this.yieldBetweenCalls();
+    const key = participantKey(participant);
+    return { session: copy(this.sessions.get(key)), operator: copy(this.operators.get(key)) };
+  }
+
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
     await this.yieldBetweenCalls();
     return [...this.operators.values()]

@@ -57,6 +57,23 @@ export class KvsLiveAgentState implements LiveAgentState {
     return found && { value: found.data, version: found.version };
   }
 
+  async getParticipant(participant: Participant): Promise<{ session?: Versioned<ChatSession>; operator?: Versioned<Operator> }> {
+    const sessionKey = storageKeys.session(participant);
+    const operatorKey = storageKeys.operator(participant);
+    const { successfulKeys, failedKeys } = await this.kvs.batchGet<SessionEntity | OperatorEntity>([
+      { key: sessionKey, entityName: ENTITY.session },
+      { key: operatorKey, entityName: ENTITY.operator },
+    ]);
+    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
+    const session = successfulKeys.find((k) => k.entityName === ENTITY.session && k.key === sessionKey)?.value as SessionEntity | undefined;
+    const operator = successfulKeys.find((k) => k.entityName === ENTITY.operator && k.key === operatorKey)?.value as OperatorEntity | undefined;
+    return {
+      session: session && { value: session.data, version: session.version },
+      operator: operator && { value: operator.data, version: operator.version },
+    };
+  }
+
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
     return this.allOperators(INDEX.operatorsByDutyAndLoad, [projectId, duty]);
   }
