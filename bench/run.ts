@@ -79,6 +79,9 @@ function machine() {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const progress = new Progress();
+  if (args.mode.name === 'full' && args.phases.includes('P2')) {
+    process.stderr.write('Full run: opening 100,000 conversations through the local KVS takes about half an hour on 2 cores (bench/README.md says why); --quick takes seconds.\n');
+  }
   const started = Date.now();
   const rows: Row[] = [];
   const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result } = {};

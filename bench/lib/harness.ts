@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { FinishedInvocation } from '../../src/local/function-runner';
@@ -146,13 +147,9 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
     invocations,
     strayLogLines,
     async admin(functionKey, payload = {}) {
-      const response = await fetch(`${platform.url}/__forge/invoke`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-        body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-      });
-      if (!response.ok) throw new Error(`resolver ${functionKey}: HTTP ${response.status} ${await response.text()}`);
-      return ((await response.json()) as { result: AdminResult }).result;
+      const { status, body } = await postJson(`${platform.url}/__forge/invoke`, { moduleKey: 'koji-backoffice', functionKey, payload }, { 'x-koji-local-account': 'local-admin' });
+      if (status !== 200) throw new Error(`resolver ${functionKey}: HTTP ${status} ${body}`);
+      return (JSON.parse(body) as { result: AdminResult }).result;
     },
     async settle() {
       await slack.whenIdle();
@@ -169,6 +166,24 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
       }
     },
   };
+}
+
+/**
+ * One POST on a connection of its own. fetch's pooled keep-alive connection may be one the server is closing
+ * after a long quiet spell (seeding 100,000 conversations), which fails the call with ECONNRESET.
+ */
+function postJson(url: string, payload: unknown, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify(payload);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** What the admin does first (as test/e2e/slack-scenario.test.ts does): turn live agents on, connect the sandbox, grant roles. */

@@ -31,7 +31,7 @@ export interface SizeFigures {
   readonly size: number;
   readonly userToOperator: MessageFigures;
   readonly operatorToUser: MessageFigures;
-  /** The backoffice's Overview (resolver activity/get) at this size: it counts open conversations. */
+  /** The backoffice's Overview (resolver activity/get) at this size: it counts open conversations by reading them all. */
   readonly overview: { readonly kvsReads: number; readonly kvsReadBytes: number; readonly cpuMicros: number };
 }
 
@@ -92,7 +92,7 @@ async function roundRobin<T>(dirs: readonly string[], rounds: number, measure: (
 
 async function conversationScaling(options: P2Options, newDir: () => string): Promise<SizeFigures[]> {
   const dirs: string[] = [];
-  const overviews: SizeFigures['overview'][] = [];
+  const overviews: Array<SizeFigures['overview']> = [];
   for (const size of options.sizes) {
     const dir = newDir();
     dirs.push(dir);
@@ -246,14 +246,17 @@ export function p2Rows(r: P2Result): Row[] {
       r.routing.map((x) => x.operators),
       r.routing.map((x) => x.ask),
     ),
-    {
-      figure: 'P2 (info)',
-      what: `backoffice Overview (activity/get) at ${sizes.map((s) => fmt.int(s)).join(' → ')}`,
-      measured: `reads ${r.conversations.map((c) => fmt.int(c.overview.kvsReads)).join(' → ')} · read bytes ${r.conversations
-        .map((c) => fmt.bytes(c.overview.kvsReadBytes))
-        .join(' → ')} · CPU ${r.conversations.map((c) => fmt.ms(c.overview.cpuMicros / 1000)).join(' → ')}`,
-      target: '',
-      verdict: 'info',
-    },
+    overviewRow(r.conversations),
   ];
+}
+
+function overviewRow(list: readonly SizeFigures[]): Row {
+  const of = (pick: (o: SizeFigures['overview']) => string) => list.map((c) => pick(c.overview)).join(' → ');
+  return {
+    figure: 'P2 (info)',
+    what: `backoffice Overview (activity/get) at ${list.map((c) => fmt.int(c.size)).join(' → ')}`,
+    measured: `reads ${of((o) => fmt.int(o.kvsReads))} · read bytes ${of((o) => fmt.bytes(o.kvsReadBytes))} · CPU ${of((o) => fmt.ms(o.cpuMicros / 1000))}`,
+    target: '',
+    verdict: 'info',
+  };
 }
