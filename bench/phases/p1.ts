@@ -82,7 +82,7 @@ export function p1Rows(r: P1Result): Row[] {
       measured: describeFigures(f),
       target: '≤ 2 reads · 1 write ≤ 2 KB · queue 0 · 1 call',
       verdict: misses.length === 0 ? 'met' : 'missed',
-      note: misses.join('; '),
+      note: misses.length === 0 ? undefined : misses.join('; '),
     };
   };
   const echo = r.userToOperator.echoes;

@@ -232,7 +232,7 @@ function scalingRow(what: string, sizes: readonly number[], list: readonly Messa
     measured: parts.join(' · '),
     target: 'largest / smallest ≤ 1.2 for every figure',
     verdict: over.length === 0 ? 'met' : 'missed',
-    note: over.map(([k, v]) => `${LABEL[k]} ${fmt.ratio(v)}`).join(', '),
+    note: over.length === 0 ? undefined : over.map(([k, v]) => `${LABEL[k]} ${fmt.ratio(v)}`).join(', '),
   };
 }
 

@@ -83,7 +83,7 @@ export function p4Rows(r: P4Result): Row[] {
       measured: `${kb.toFixed(1)} KB (${top})`,
       target: '≤ 500 KB',
       verdict: kb <= 500 ? 'met' : 'missed',
-      note: `${(kb - 500).toFixed(0)} KB over`,
+      note: kb <= 500 ? undefined : `${(kb - 500).toFixed(0)} KB over`,
     },
     {
       figure: 'P4',
@@ -91,7 +91,7 @@ export function p4Rows(r: P4Result): Row[] {
       measured: `require ${fmt.ms(requireMs)} (median of 5) · whole process ${fmt.ms(median(r.processMs))}`,
       target: '≤ 100 ms',
       verdict: requireMs <= 100 ? 'met' : 'missed',
-      note: `${fmt.ms(requireMs - 100)} over`,
+      note: requireMs <= 100 ? undefined : `${fmt.ms(requireMs - 100)} over`,
     },
   ];
 }

@@ -88,7 +88,7 @@ export function p5Rows(r: P5Result, p1: { userToOperator: MessageFigures }): Row
       )}, operator → user ${fmt.dollars(r.operatorToUser.total * 1e6)}`,
       target: '≤ $3',
       verdict: r.perMillion <= 3 ? 'met' : 'missed',
-      note: `${fmt.dollars(r.perMillion - 3)} over`,
+      note: r.perMillion <= 3 ? undefined : `${fmt.dollars(r.perMillion - 3)} over`,
     },
     {
       figure: 'P5',
