@@ -1,9 +1,9 @@
-import { pickOperator, eligibleOperators } from '../domain/operator-selection';
 import type { LiveAgentSettings } from '../domain/settings';
 import { LOST_RACE } from './compare-and-set';
 import { announceConnection, connectWrites } from './connect';
 import { oldestQueued } from './queue';
 import type { CoreDeps } from './ports';
+import { routingChoice } from './routing';
 
 /**
  * A generous bound: each round either connects someone or loses a race to a
@@ -35,9 +35,7 @@ async function connectOldest(
 ): Promise<'connected' | 'done' | typeof LOST_RACE> {
   const head = await oldestQueued(deps, projectId);
   if (!head) return 'done';
-  const onDuty = await deps.state.operatorsByDuty(projectId, 'on');
-  const chosen = pickOperator(eligibleOperators(onDuty.map((o) => o.value), settings.operatorCapacity));
-  const operator = chosen && onDuty.find((o) => o.value === chosen);
+  const { operator } = await routingChoice(deps, projectId, settings.operatorCapacity);
   if (!operator) return 'done';
   const change = connectWrites(head.value, head.version, operator, deps.clock.now());
   if (!(await deps.state.commit(change.writes))) return LOST_RACE;

@@ -50,6 +50,17 @@ export interface LiveAgentState {
   }>;
   /** Operators of a project with the given duty status, any order. */
   operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]>;
+  /**
+   * On-duty operators of a project in routing order, a page at a time: fewest
+   * conversations first, then idle longest (`idleSince` oldest). Operators equal
+   * in both come in any order and a page may split them, so the caller breaks
+   * those ties (see routing.ts). Routing reads only the head of this order, so
+   * its cost does not grow with the number of operators on duty.
+   */
+  operatorsForRouting(
+    projectId: string,
+    page?: { readonly limit?: number; readonly cursor?: string | undefined },
+  ): Promise<Page<Versioned<Operator>>>;
   /** Role holders of one Slack workspace or Teams tenant, any order. */
   operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]>;
   /** Sessions of a project in one state, oldest `since` first (for `queued`: first come, first served). */

@@ -1,5 +1,4 @@
 import type { ChatSession } from '../domain/chat-session';
-import { eligibleOperators, pickOperator } from '../domain/operator-selection';
 import type { Operator } from '../domain/operator';
 import { buttonLabels, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
@@ -11,6 +10,7 @@ import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { oldestQueued, queuePosition } from './queue';
+import { routingChoice } from './routing';
 import { newConversationId, recentMessagesId } from './transcript-ids';
 import { displayNameOf } from './user-name';
 
@@ -105,8 +105,9 @@ async function route(
   };
   const expected = existing?.version ?? 'absent';
 
-  const onDuty = await deps.state.operatorsByDuty(msg.projectId, 'on');
-  if (onDuty.length === 0) {
+  // One short read of the routing order says both whether anyone is on duty and who is best.
+  const choice = await routingChoice(deps, msg.projectId, settings.operatorCapacity);
+  if (!choice.anyoneOnDuty) {
     const offered: ChatSession = { ...base, state: { kind: 'ticket-offered', since: now, reason: 'no-operator-on-duty' } };
     const ok = await deps.state.commit([{ kind: 'put-session', session: offered, expected }]);
     return ok ? { kind: 'no-operator-on-duty', session: offered } : LOST_RACE;
@@ -114,10 +115,7 @@ async function route(
 
   // First come, first served: nobody jumps over users who are already waiting.
   const someoneWaiting = (await oldestQueued(deps, msg.projectId)) !== undefined;
-  const chosen = someoneWaiting
-    ? undefined
-    : pickOperator(eligibleOperators(onDuty.map((o) => o.value), settings.operatorCapacity));
-  const operator = chosen && onDuty.find((o) => o.value === chosen);
+  const operator = someoneWaiting ? undefined : choice.operator;
   if (operator) {
     const change = connectWrites(base, expected, operator, now);
     return (await deps.state.commit(change.writes))

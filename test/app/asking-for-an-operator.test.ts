@@ -1,4 +1,11 @@
+import type { Participant } from '../../src/domain/participant';
 import { World } from '../builders/world';
+
+/** Whom each user is talking to (undefined for a user not with an operator). */
+async function operatorsOf(world: World, users: readonly Participant[]): Promise<Array<string | undefined>> {
+  const sessions = await Promise.all(users.map((u) => world.sessionOf(u)));
+  return sessions.map((s) => (s?.state.kind === 'with-operator' ? s.state.operatorName : undefined));
+}
 
 describe('asking for an operator', () => {
   it('should connect the user to a free operator and tell both who is there', async () => {
@@ -77,6 +84,58 @@ describe('asking for an operator', () => {
     expect((await world.sessionOf(u3))?.state).toMatchObject({ operatorName: 'Alice' });
     expect((await world.operatorRecord(alice))?.assignments).toHaveLength(2);
     expect((await world.operatorRecord(carol))?.assignments).toHaveLength(1);
+  });
+
+  it('should route to the least busy, then idle longest, of many operators on duty', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+    const names = Array.from({ length: 40 }, (_, i) => `Op ${String(i + 1).padStart(2, '0')}`);
+    for (const name of names) await world.operator(name, { onDuty: true });
+    const users = Array.from({ length: 41 }, (_, i) => world.person(`User ${i + 1}`));
+
+    // Everyone free: the one on duty longest first.
+    for (const user of users.slice(0, 40)) await world.say(user, 'operator');
+    expect(await operatorsOf(world, users.slice(0, 40))).toEqual(names);
+
+    // Op 17 is free again: the least busy wins, though everyone else has been idle longer.
+    await world.say(world.person('Op 17'), 'stop');
+    await world.say(users[40]!, 'operator');
+    expect(world.lastHeard(users[40]!)).toContain('talking to Op 17');
+
+    // Everyone carries one: Op 01 took theirs first, so has been idle longest.
+    await world.say(users[16]!, 'operator');
+    expect(world.lastHeard(users[16]!)).toContain('talking to Op 01');
+  });
+
+  it('should route by name among many operators equally busy and on duty since the same instant', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const operators = [];
+    for (let n = 30; n >= 1; n -= 1) operators.push(await world.operator(`Op ${String(n).padStart(2, '0')}`));
+    // Every #on is stamped before any is handled, so all of them start their shift at the same time.
+    const shifts = operators.map((op) => world.message(op, '#on'));
+    for (const shift of shifts) await world.deliver(shift);
+    const [first, second] = [world.person('First'), world.person('Second')];
+
+    await world.say(first, 'operator');
+    await world.say(second, 'operator');
+
+    expect(world.lastHeard(first)).toContain('talking to Op 01');
+    expect(world.lastHeard(second)).toContain('talking to Op 02');
+  });
+
+  it('should hand waiting users to the operators idle longest when the capacity is raised', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 1 });
+    const names = Array.from({ length: 12 }, (_, i) => `Op ${String(i + 1).padStart(2, '0')}`);
+    for (const name of names) await world.operator(name, { onDuty: true });
+    const users = Array.from({ length: 15 }, (_, i) => world.person(`User ${i + 1}`));
+    for (const user of users) await world.say(user, 'operator');
+    expect((await world.sessionOf(users[12]!))?.state.kind).toBe('queued');
+
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+
+    expect(await operatorsOf(world, users.slice(12))).toEqual(['Op 01', 'Op 02', 'Op 03']);
   });
 
   it('should queue the user and tell their position when every operator is busy', async () => {

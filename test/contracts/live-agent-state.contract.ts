@@ -428,6 +428,135 @@ export function describeLiveAgentStateContract(
       });
     });
 
+    describe('operatorsForRouting', () => {
+      const DAY = 24 * 60 * 60 * 1_000;
+
+      async function routingPages(limit: number): Promise<{ pages: string[][]; names: string[] }> {
+        const pages: string[][] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await state.operatorsForRouting(PROJECT_ID, { limit, cursor });
+          pages.push(page.items.map((o) => o.value.displayName));
+          cursor = page.cursor;
+          if (pages.length > 20) throw new Error('Paging does not end');
+        } while (cursor);
+        return { pages, names: pages.flat() };
+      }
+
+      /** Five on-duty operators, created out of routing order: Ann, Ben, Cy, Di, Ed. */
+      async function fiveOnDuty(): Promise<void> {
+        await created(anOperator({ displayName: 'Di', load: 1, idleSince: T0 + 1_000 }));
+        await created(anOperator({ displayName: 'Ben', load: 0, idleSince: T0 + 2_000 }));
+        await created(anOperator({ displayName: 'Ed', load: 2, idleSince: T0 - 5 * DAY }));
+        await created(anOperator({ displayName: 'Ann', load: 0, idleSince: T0 + 1_000 }));
+        await created(anOperator({ displayName: 'Cy', load: 0, idleSince: T0 + 3_000 }));
+      }
+
+      it('should return an empty last page from an empty store', async () => {
+        // Act
+        const page = await state.operatorsForRouting(PROJECT_ID);
+
+        // Assert
+        expect(page.items).toEqual([]);
+        expect(page.cursor).toBeUndefined();
+      });
+
+      it('should order the on-duty operators of one project least busy first, then idle longest', async () => {
+        // Arrange
+        await fiveOnDuty();
+        await created(anOperator({ displayName: 'Off', duty: 'off', idleSince: T0 - 9 * DAY }));
+        await created(anOperator({ displayName: 'Elsewhere', projectId: OTHER_PROJECT, idleSince: T0 - 9 * DAY }));
+
+        // Act
+        const page = await state.operatorsForRouting(PROJECT_ID, { limit: 10 });
+
+        // Assert
+        expect(page.items.map((o) => o.value.displayName)).toEqual(['Ann', 'Ben', 'Cy', 'Di', 'Ed']);
+        expect(page.cursor).toBeUndefined();
+      });
+
+      it('should put fewer conversations first however long a busier operator has been idle', async () => {
+        // Arrange: idle for years with one conversation, against free since just now.
+        await created(anOperator({ displayName: 'Old', load: 1, idleSince: T0 - 3_000 * DAY }));
+        await created(anOperator({ displayName: 'New', load: 0, idleSince: T0 + 365 * DAY }));
+        await created(anOperator({ displayName: 'Full', load: 9, idleSince: 0 }));
+
+        // Act
+        const page = await state.operatorsForRouting(PROJECT_ID, { limit: 10 });
+
+        // Assert
+        expect(page.items.map((o) => o.value.displayName)).toEqual(['New', 'Old', 'Full']);
+      });
+
+      it('should return no more than the limit, the best first, and a cursor to the rest', async () => {
+        // Arrange
+        await fiveOnDuty();
+
+        // Act
+        const page = await state.operatorsForRouting(PROJECT_ID, { limit: 2 });
+
+        // Assert
+        expect(page.items.map((o) => o.value.displayName)).toEqual(['Ann', 'Ben']);
+        expect(page.cursor).toBeDefined();
+      });
+
+      it('should page through five operators two at a time in three pages, each once and in order', async () => {
+        // Arrange
+        await fiveOnDuty();
+
+        // Act
+        const { pages, names } = await routingPages(2);
+
+        // Assert
+        expect(pages).toEqual([['Ann', 'Ben'], ['Cy', 'Di'], ['Ed']]);
+        expect(names).toEqual(['Ann', 'Ben', 'Cy', 'Di', 'Ed']);
+      });
+
+      it('should return every one of several operators tied in load and idle time once, a page of one at a time', async () => {
+        // Arrange
+        for (const name of ['Tia', 'Tom', 'Tess']) await created(anOperator({ displayName: name, idleSince: T0 }));
+        await created(anOperator({ displayName: 'Later', idleSince: T0 + 1 }));
+
+        // Act
+        const { pages, names } = await routingPages(1);
+
+        // Assert
+        expect(pages.every((p) => p.length <= 1)).toBe(true);
+        expect(names.slice(0, 3).sort()).toEqual(['Tess', 'Tia', 'Tom']);
+        expect(names.slice(3)).toEqual(['Later']);
+      });
+
+      it('should follow an operator who takes a conversation, becomes free again, or goes off duty', async () => {
+        // Arrange
+        await fiveOnDuty();
+        const ann = (await state.getOperator(anOperator({ displayName: 'Ann' }).participant))!;
+        const ben = (await state.getOperator(anOperator({ displayName: 'Ben' }).participant))!;
+        const di = (await state.getOperator(anOperator({ displayName: 'Di' }).participant))!;
+
+        // Act
+        await state.commit([
+          putOperator({ ...ann.value, assignments: [anAssignment(1)], idleSince: T0 + 10_000 }, ann.version),
+          putOperator({ ...ben.value, duty: 'off' }, ben.version),
+          putOperator({ ...di.value, assignments: [], idleSince: T0 + 20_000 }, di.version),
+        ]);
+
+        // Assert
+        expect((await routingPages(10)).names).toEqual(['Cy', 'Di', 'Ann', 'Ed']);
+      });
+
+      it('should return operators with the versions a compare-and-set needs', async () => {
+        // Arrange
+        const alice = await created(anOperator({ displayName: 'Alice' }));
+
+        // Act
+        const [listed] = (await state.operatorsForRouting(PROJECT_ID, { limit: 1 })).items;
+
+        // Assert
+        expect(listed).toEqual(alice);
+        expect(await state.commit([putOperator({ ...listed!.value, assignments: [anAssignment(1)] }, listed!.version)])).toBe(true);
+      });
+    });
+
     describe('sessionsInState', () => {
       /** Five queued sessions, created out of order; `conv-01` waits longest. */
       async function fiveQueued(projectId = PROJECT_ID, offset = 0): Promise<void> {

@@ -52,6 +52,25 @@ export class InMemoryLiveAgentState implements LiveAgentState {
       .map((o) => copy(o)!);
   }
 
+  async operatorsForRouting(
+    projectId: string,
+    page: { limit?: number; cursor?: string | undefined } = {},
+  ): Promise<Page<Versioned<Operator>>> {
+    await this.yieldBetweenCalls();
+    const after = page.cursor ? (JSON.parse(page.cursor) as RoutingKey) : undefined;
+    const all = [...this.operators.entries()]
+      .filter(([, o]) => o.value.projectId === projectId && o.value.duty === 'on')
+      .map(([key, o]) => ({ o, sortKey: routingKeyOf(key, o.value) }))
+      .filter(({ sortKey }) => !after || compareRoutingKeys(sortKey, after) > 0)
+      .sort((a, b) => compareRoutingKeys(a.sortKey, b.sortKey));
+    const limit = page.limit ?? 10;
+    const items = all.slice(0, limit);
+    const last = items.at(-1);
+    // Like a KVS cursor, this one points after the last item returned, not at a position.
+    const next = all.length > limit && last ? JSON.stringify(last.sortKey) : undefined;
+    return { items: items.map(({ o }) => copy(o)!), cursor: next };
+  }
+
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
     await this.yieldBetweenCalls();
     return [...this.operators.values()]
@@ -129,6 +148,25 @@ function keyOf(w: StateWrite): string {
     case 'delete-session':
       return `s:${participantKey(w.user)}`;
   }
+}
+
+/**
+ * Routing order, ties by store key from last to first: the port leaves ties in
+ * any order, and this order (the reverse of names, for the builders' people)
+ * makes a caller that forgot to break ties itself pick the wrong operator.
+ */
+interface RoutingKey {
+  load: number;
+  idleSince: number;
+  key: string;
+}
+
+function routingKeyOf(key: string, o: Operator): RoutingKey {
+  return { load: o.assignments.length, idleSince: o.idleSince, key };
+}
+
+function compareRoutingKeys(a: RoutingKey, b: RoutingKey): number {
+  return a.load - b.load || a.idleSince - b.idleSince || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 }
 
 function sortKeyOf(s: ChatSession): { since: number; id: string } {

@@ -24,6 +24,8 @@ export interface OperatorEntity {
   readonly userId: string;
   readonly duty: DutyStatus;
   readonly load: number;
+  /** Routing order as one number, for the `by-duty-rank` index (see routingRank). */
+  readonly rank: number;
   readonly version: number;
   readonly data: Operator;
 }
@@ -76,6 +78,21 @@ export class KvsLiveAgentState implements LiveAgentState {
 
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
     return this.allOperators(INDEX.operatorsByDutyAndLoad, [projectId, duty]);
+  }
+
+  async operatorsForRouting(
+    projectId: string,
+    page: { readonly limit?: number; readonly cursor?: string | undefined } = {},
+  ): Promise<Page<Versioned<Operator>>> {
+    let query = this.kvs
+      .entity<OperatorEntity>(ENTITY.operator)
+      .query()
+      .index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] })
+      .sort(Sort.ASC)
+      .limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
+    if (page.cursor) query = query.cursor(page.cursor);
+    const { results, nextCursor } = await query.getMany();
+    return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
   }
 
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
@@ -182,9 +199,23 @@ export function operatorEntity(operator: Operator, version: number): OperatorEnt
     userId: operator.participant.userId,
     duty: operator.duty,
     load: operator.assignments.length,
+    rank: routingRank(operator),
     version,
     data: operator,
   };
+}
+
+/**
+ * Least busy first, then idle longest, as one float: a KVS index has a single
+ * range attribute. Epoch milliseconds stay below 1e13 until the year 2286, so
+ * the load decides first; the sum is an exact double up to a load of 900, far
+ * above any capacity. Clamping keeps a strange clock from breaking the order.
+ */
+const RANK_LOAD_STEP = 1e13;
+
+export function routingRank(operator: Operator): number {
+  const idleSince = Math.min(Math.max(Math.trunc(operator.idleSince), 0), RANK_LOAD_STEP - 1);
+  return operator.assignments.length * RANK_LOAD_STEP + idleSince;
 }
 
 export function sessionEntity(session: ChatSession, version: number): SessionEntity {
