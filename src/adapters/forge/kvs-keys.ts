@@ -30,7 +30,6 @@ export const storageKeys = {
 
 export const ENTITY = { operator: 'operator', session: 'session', message: 'message' } as const;
 export const INDEX = {
-  operatorsByDutyAndLoad: 'by-duty-load',
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',
   sessionsByStateAndSince: 'by-state-since',

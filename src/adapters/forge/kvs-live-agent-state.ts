@@ -23,7 +23,6 @@ export interface OperatorEntity {
   readonly tenantId: string;
   readonly userId: string;
   readonly duty: DutyStatus;
-  readonly load: number;
   /** Routing order as one number, for the `by-duty-rank` index (see routingRank). */
   readonly rank: number;
   readonly version: number;
@@ -77,7 +76,7 @@ export class KvsLiveAgentState implements LiveAgentState {
   }
 
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
-    return this.allOperators(INDEX.operatorsByDutyAndLoad, [projectId, duty]);
+    return this.allOperators(INDEX.operatorsByDutyAndRank, [projectId, duty]);
   }
 
   async operatorsForRouting(
@@ -198,7 +197,6 @@ export function operatorEntity(operator: Operator, version: number): OperatorEnt
     tenantId: operator.participant.tenantId,
     userId: operator.participant.userId,
     duty: operator.duty,
-    load: operator.assignments.length,
     rank: routingRank(operator),
     version,
     data: operator,
