@@ -15,6 +15,7 @@ import { LocalQueue } from './local-queue';
 import { stargateRemote } from './stargate-remote';
 import { CHAT_PAGE_PATH, SANDBOX_WORKSPACE, SlackSandbox } from './slack';
 import { TEAMS_CHAT_PAGE_PATH, TeamsSandbox } from './teams';
+import { connectTeamsTenantLocally, teamsBotFromEnv } from './local-teams-tenants';
 import { connectSlackWorkspace } from '../adapters/slack/slack-connection';
 import { slackClient } from '../adapters/slack/slack-chat-gateway';
 import { KvsSlackWorkspaces } from '../adapters/slack/slack-workspaces';
@@ -39,7 +40,9 @@ export interface LocalPlatformOptions {
   readonly slackSandbox?: boolean;
   /**
    * The Teams sandbox: Microsoft's login, Bot Framework keys and Bot Connector,
-   * and a chat page. On unless TEAMS_OPENID_METADATA_URL names other ones.
+   * and a chat page. On unless TEAMS_OPENID_METADATA_URL names other ones or a
+   * real bot is configured with TEAMS_APP_ID, TEAMS_APP_PASSWORD and
+   * TEAMS_TENANT_ID.
    */
   readonly teamsSandbox?: boolean;
 }
@@ -71,6 +74,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const manifestPath = options.manifestPath ?? path.join(REPO_ROOT, 'manifest.yml');
   const manifest = loadAppManifest(manifestPath);
   const now = options.now ?? (() => Date.now());
+  // Read first: a half-configured bot stops the start before anything is opened.
+  const realTeams = teamsBotFromEnv(options.env ?? process.env);
   const db = openDatabase(options.dataDir ?? path.join(REPO_ROOT, '.koji-data'));
 
   // Imported late, so the SDKs inside see the globals below (they look them up per call).
@@ -133,7 +138,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const slack =
     (options.slackSandbox ?? !realSlack) ? new SlackSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'slack-events')}`, now }) : undefined;
   const teams =
-    (options.teamsSandbox ?? !env['TEAMS_OPENID_METADATA_URL'])
+    (options.teamsSandbox ?? !(env['TEAMS_OPENID_METADATA_URL'] || realTeams))
       ? new TeamsSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'teams-activities')}`, baseUrl: () => baseUrl, now })
       : undefined;
   const extra = options.routes?.extra;
@@ -163,6 +168,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
       { workspaces: new KvsSlackWorkspaces(forgeKvs), client: (token) => slackClient(token, process.env['SLACK_API_URL'] || undefined), now },
     );
     console.error(`Connected the Slack workspace ${workspace.teamName} (${workspace.teamId}) to project ${LOCAL_PROJECT.key}.`);
+  }
+  if (realTeams) {
+    // The backoffice's own connect path: Microsoft issues the bot a token first, or npm start stops here.
+    const tenant = await connectTeamsTenantLocally(LOCAL_PROJECT.id, realTeams, now);
+    console.error(`Connected the Microsoft Teams tenant ${tenant.tenantId} (bot ${tenant.appId}) to project ${LOCAL_PROJECT.key}.`);
   }
 
   const timers = (options.runSchedules ? manifest.scheduledTriggers : []).map((s) =>
