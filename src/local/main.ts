@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startLocalPlatform } from './platform';
+import { PLAYGROUND_MESSAGES_PATH } from './playground';
 
 /** `npm start`: Koji Live Agent on this machine, no Atlassian or Slack account needed. */
 async function main(): Promise<void> {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       ...triggers,
       ...(platform.slack ? [`Slack sandbox:       ${platform.url}/sandbox/slack (chat as Alice, Bruno, Carla, Bob, Dana, Eve)`] : []),
       ...(platform.teams ? [`Teams sandbox:       ${platform.url}/sandbox/teams (chat as Tom, Uma, Vic, Wendy)`] : []),
+      ...(platform.playground ? [`Agents Playground:   ${platform.url}${PLAYGROUND_MESSAGES_PATH} (npm run playground: a Teams client on http://localhost:${process.env['TEAMSAPPTESTER_PORT'] ?? 56150})`] : []),
       'Stop with Ctrl+C.',
     ].join('\n'),
   );

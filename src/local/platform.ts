@@ -16,6 +16,7 @@ import { stargateRemote } from './stargate-remote';
 import { CHAT_PAGE_PATH, SANDBOX_WORKSPACE, SlackSandbox } from './slack';
 import { TEAMS_CHAT_PAGE_PATH, TeamsSandbox } from './teams';
 import { connectTeamsTenantLocally, teamsBotFromEnv } from './local-teams-tenants';
+import { AgentsPlaygroundBridge, PLAYGROUND_MESSAGES_PATH, ensurePlaygroundTenant } from './playground';
 import { connectSlackWorkspace } from '../adapters/slack/slack-connection';
 import { slackClient } from '../adapters/slack/slack-chat-gateway';
 import { KvsSlackWorkspaces } from '../adapters/slack/slack-workspaces';
@@ -42,7 +43,7 @@ export interface LocalPlatformOptions {
    * The Teams sandbox: Microsoft's login, Bot Framework keys and Bot Connector,
    * and a chat page. On unless TEAMS_OPENID_METADATA_URL names other ones or a
    * real bot is configured with TEAMS_APP_ID, TEAMS_APP_PASSWORD and
-   * TEAMS_TENANT_ID.
+   * TEAMS_TENANT_ID. The Agents Playground bridge comes with it.
    */
   readonly teamsSandbox?: boolean;
 }
@@ -58,6 +59,8 @@ export interface LocalPlatform {
   readonly slack?: SlackSandbox | undefined;
   /** The Teams sandbox, unless Microsoft's endpoints are configured. */
   readonly teams?: TeamsSandbox | undefined;
+  /** Where the Agents Playground posts (with the Teams sandbox only: it signs with the sandbox's key). */
+  readonly playground?: AgentsPlaygroundBridge | undefined;
   readonly db: Database.Database;
   webTriggerUrl(moduleKey: string): string;
   close(): Promise<void>;
@@ -141,13 +144,24 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     (options.teamsSandbox ?? !(env['TEAMS_OPENID_METADATA_URL'] || realTeams))
       ? new TeamsSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'teams-activities')}`, baseUrl: () => baseUrl, now })
       : undefined;
+  const playground = teams
+    ? new AgentsPlaygroundBridge({
+        sign: (activity) => teams.tokenFor(activity),
+        webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'teams-activities')}`,
+        ensureTenant: () => ensurePlaygroundTenant(LOCAL_PROJECT.id, now),
+      })
+    : undefined;
   const extra = options.routes?.extra;
   const server = createLocalServer(manifest, runner, {
     extra: async (req, res, url) =>
-      (extra ? await extra(req, res, url) : false) || (slack ? await slack.routes(req, res, url) : false) || (teams ? teams.routes(req, res, url) : false),
+      (extra ? await extra(req, res, url) : false) ||
+      (slack ? await slack.routes(req, res, url) : false) ||
+      (playground ? await playground.routes(req, res, url) : false) ||
+      (teams ? teams.routes(req, res, url) : false),
     links: [
       ...(slack ? [{ href: CHAT_PAGE_PATH, title: `Slack sandbox: chat as the people of “${SANDBOX_WORKSPACE.teamName}”` }] : []),
       ...(teams ? [{ href: TEAMS_CHAT_PAGE_PATH, title: 'Microsoft Teams sandbox: chat as Teams people' }] : []),
+      ...(playground ? [{ href: PLAYGROUND_MESSAGES_PATH, title: 'Microsoft 365 Agents Playground endpoint (npm run playground)' }] : []),
     ],
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -189,6 +203,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     jsm,
     slack,
     teams,
+    playground,
     db,
     webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
     async close() {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { TriggerUnreachableError, type TriggerResponse } from '../slack/trigger-delivery';
-import type { TeamsActivity } from './activities';
 
 /** Teams gives a bot about 15 s to answer; the sandbox waits as long. */
 const DELIVERY_TIMEOUT_MS = 15_000;
@@ -10,7 +9,11 @@ const DELIVERY_TIMEOUT_MS = 15_000;
  * does: JSON, `Authorization: Bearer <JWT>` (unless there is none to send),
  * and the connector's own headers.
  */
-export async function deliverActivity(url: string, activity: TeamsActivity, token: string | undefined): Promise<TriggerResponse> {
+export async function deliverActivity(
+  url: string,
+  activity: { readonly conversation: { readonly id: string; readonly tenantId: string } },
+  token: string | undefined,
+): Promise<TriggerResponse> {
   try {
     const response = await fetch(url, {
       method: 'POST',

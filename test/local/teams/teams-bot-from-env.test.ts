@@ -60,6 +60,7 @@ describe('the Teams bot named by TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENA
       const platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', env: BOT });
       try {
         expect(platform.teams).toBeUndefined();
+        expect(platform.playground).toBeUndefined();
         expect(tokenRequests).toEqual([{ path: `/${BOT.TEAMS_TENANT_ID}/oauth2/v2.0/token`, form: expect.any(URLSearchParams) }]);
         expect(Object.fromEntries(tokenRequests[0]!.form)).toEqual({
           grant_type: 'client_credentials',

@@ -1,0 +1,24 @@
+import { connectTeamsTenantLocally, isTeamsTenantConnected } from '../local-teams-tenants';
+import { TEAMS_PLAYGROUND } from './playground-tenant';
+
+/**
+ * Connects the playground tenant to the project, through the backoffice's own
+ * connect path, unless it is connected already: the Playground then works
+ * with no admin step, as the one command promises. (Live agent support and
+ * roles stay the admin's to set in the backoffice.)
+ */
+export async function ensurePlaygroundTenant(projectId: string, now: () => number): Promise<void> {
+  if (await isTeamsTenantConnected(TEAMS_PLAYGROUND.tenantId)) return;
+  const tenant = await connectTeamsTenantLocally(
+    projectId,
+    {
+      tenantId: TEAMS_PLAYGROUND.tenantId,
+      name: TEAMS_PLAYGROUND.tenantName,
+      appId: TEAMS_PLAYGROUND.appId,
+      appPassword: TEAMS_PLAYGROUND.appPassword,
+      botTenantId: TEAMS_PLAYGROUND.botTenantId,
+    },
+    now,
+  );
+  console.error(`Connected the Microsoft Teams tenant ${tenant.name} (${tenant.tenantId}) for the Agents Playground.`);
+}
