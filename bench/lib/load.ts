@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { signSlackRequest } from '../../src/adapters/slack/slack-signature';
 import { directMessageEvent, eventCallback } from '../../src/local/slack/inbound-events';
 import { SlackTsClock } from '../../src/local/slack/slack-ids';
@@ -97,31 +98,29 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     return { prepared: { body: JSON.stringify(envelope), eventId: String(envelope['event_id']) }, seq };
   };
 
+  // node:http with keep-alive, one connection per lane: fetch (undici) costs this rig's 2 cores about three
+  // times the CPU per request, CPU the systems under test then lack. Koji, Bolt and "no app" all get this client.
+  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(1, spec.lanes.length) });
+
   const postToWebApi = async (lane: Lane, text: string): Promise<number> => {
-    const response = await fetch(`${spec.url}chat.postMessage`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${spec.token ?? ''}` },
-      body: new URLSearchParams({ channel: lane.to, text, username: lane.senderName }).toString(),
+    const answer = await httpPost(agent, `${spec.url}chat.postMessage`, new URLSearchParams({ channel: lane.to, text, username: lane.senderName }).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Bearer ${spec.token ?? ''}`,
     });
-    const answer = (await response.json()) as { ok?: boolean };
-    return answer.ok === true ? response.status : 502;
+    const body = JSON.parse(answer.body) as { ok?: boolean };
+    return body.ok === true ? answer.status : 502;
   };
 
   const post = async (body: string, retry?: number): Promise<number> => {
     const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(spec.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signSlackRequest(body, timestamp, spec.signingSecret),
-        ...(retry ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
-      },
-      body,
+    const answer = await httpPost(agent, spec.url, body, {
+      'content-type': 'application/json',
+      'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signSlackRequest(body, timestamp, spec.signingSecret),
+      ...(retry ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
     });
-    await response.arrayBuffer();
-    return response.status;
+    return answer.status;
   };
 
   const lane = async (l: Lane): Promise<void> => {
@@ -161,7 +160,22 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       errors.push(`redelivery of ${again.eventId}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  agent.destroy();
   return { sent, duplicateStatuses, wallMs, errors };
+}
+
+/** One POST on a kept-alive connection: the answer's status and body. */
+function httpPost(agent: Agent, url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Latency percentile (nearest rank) in ms. */

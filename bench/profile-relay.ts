@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { SANDBOX_WORKSPACE } from '../src/local/slack';
+import { startBoltRelay } from './lib/bolt-relay';
+import { startBenchPlatform, SLACK_WEB_TRIGGER } from './lib/harness';
+import { openLanes } from './lib/lanes';
+import { runLoadInWorker } from './lib/load-in-worker';
+
+/**
+ * `node --import tsx bench/profile-relay.ts [messages=2000] [concurrency=8] [koji|bolt|slack]`
+ *
+ * One system of P3 alone (Koji's web trigger, the bare Bolt app, or the fake Slack
+ * with no app), loaded as P3 loads it (signed events from a worker thread), after a
+ * warm-up. Prints the rate and the CPU per message of each thread of this process,
+ * read from /proc: the main thread (platform, app, fake Slack) apart from the load
+ * thread and V8's helpers. Throughput on a shared 2-core machine is noisy; CPU per
+ * message is what to compare.
+ *
+ * Where the main thread's time goes: `node --cpu-prof --cpu-prof-dir=DIR --import tsx …`
+ * (the sampling profile also counts time the thread was preempted), or, on CPU only,
+ * `PERF_OUT=file node --perf-basic-prof --import tsx …`, which records the measured
+ * run with `perf record -g`; read it with `perf script`.
+ */
+async function main(): Promise<void> {
+  const messages = Number(process.argv[2] ?? 2000);
+  const concurrency = Number(process.argv[3] ?? 8);
+  // `slack`: no app, the load thread posts the relays to the fake Slack itself (P3's "no app" row); `bolt`: the bare Bolt app.
+  const system = process.argv[4] ?? 'koji';
+  const noApp = system === 'slack';
+  const bench = await startBenchPlatform();
+  try {
+    const layout = await openLanes(bench, concurrency);
+    const apiUrl = process.env['SLACK_API_URL'] ?? '';
+    const bolt = system === 'bolt' ? await startBoltRelay({ slackApiUrl: apiUrl, botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret, lanes: layout.lanes }) : undefined;
+    const url = noApp ? apiUrl : (bolt?.url ?? bench.platform.webTriggerUrl('slack-events').replace('//localhost:', '//127.0.0.1:'));
+    const run = async (count: number, label: string) => {
+      const inv0 = bench.invocations.length;
+      const cpu0 = process.cpuUsage();
+      const threads0 = threadTicks();
+      const result = await runLoadInWorker({ url, signingSecret: SANDBOX_WORKSPACE.signingSecret, lanes: layout.lanes, messages: count, tag: `${label}${Date.now().toString(36)}`,
+        ...(noApp ? { mode: 'chat.postMessage' as const, token: SANDBOX_WORKSPACE.botToken } : {}),
+      });
+      await bench.settle();
+      const cpu = process.cpuUsage(cpu0);
+      const threads = threadTicks();
+      const invocations = bench.invocations.slice(inv0).filter((i) => i.functionKey === SLACK_WEB_TRIGGER);
+      const relays = invocations.filter((i) => i.counters.kvsWrites > 0);
+      const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+      console.error(
+        `${label}: ${((count / result.wallMs) * 1000).toFixed(0)} msg/s · process CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms per message` +
+          ` (main thread and load worker) · relay invocation cpuMicros ${(mean(relays.map((r) => r.cpuMicros)) / 1000).toFixed(2)} ms` +
+          ` · per thread (ms per message): ${[...threads].map(([name, t]) => `${name} ${(((t - (threads0.get(name) ?? 0)) * 10) / count).toFixed(2)}`).filter((x) => !x.endsWith(' 0.00')).join(', ')}` +
+          ` · KVS stand-in ${(mean(relays.map((r) => r.kvsStandInMicros)) / 1000).toFixed(2)} ms · ${invocations.length - relays.length} echoes · errors ${result.errors.length}`,
+      );
+    };
+    await run(Math.min(300, messages), 'warm-up');
+    // The sandbox lets 30 echoes per DM through in any 10 s: after a pause every run gets the same echoes.
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    // PERF_OUT=file: `perf record` of this process during the measured run only (start node with --perf-basic-prof).
+    const perf = process.env['PERF_OUT'] ? spawn('perf', ['record', '-e', 'cpu-clock', '-F', '1999', '-g', '-p', String(process.pid), '-o', process.env['PERF_OUT']], { stdio: 'ignore' }) : undefined;
+    if (perf) await new Promise((resolve) => setTimeout(resolve, 500));
+    await run(messages, 'measured');
+    if (perf) {
+      perf.kill('SIGINT');
+      await new Promise((resolve) => perf.once('exit', resolve));
+    }
+    await bolt?.stop();
+  } finally {
+    await bench.close();
+  }
+}
+
+/** CPU ticks (10 ms) of every thread of this process, by name (the main thread is the one whose id is the pid). */
+function threadTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = tid === String(process.pid) ? 'main' : (/\((.*)\)/.exec(stat)?.[1] ?? tid);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(name, (ticks.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // the thread ended
+    }
+  }
+  return ticks;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
