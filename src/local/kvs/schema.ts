@@ -6,7 +6,8 @@ import type { Database } from 'better-sqlite3';
  * - `kvs_items`: every stored item. `ns` separates plain keys ('kv'), secrets ('secret') and each
  *   custom entity ('entity:<name>'); times are epoch milliseconds; `expires_at` is NULL without TTL.
  * - `kvs_entity_index`: one row per (entity item, declared index) with the partition values
- *   (as JSON) and the range value extracted, so entity queries are SQL range scans.
+ *   (as JSON) and the range value extracted, so entity queries are SQL range scans; found by
+ *   (entity, key) when an item is rewritten or deleted.
  * - `kvs_meta`: the entity definitions the index rows were built from, to rebuild them when
  *   manifest.yml changes.
  *
@@ -39,6 +40,11 @@ export function prepareSchema(db: Database): void {
 
     CREATE INDEX IF NOT EXISTS kvs_entity_index_scan
       ON kvs_entity_index (entity, index_name, partition_key, range_value, key);
+
+    -- An entity write replaces its item's index rows by (entity, key): without this index that
+    -- DELETE scans every index row of the entity, and each transcript line costs more than the last.
+    CREATE INDEX IF NOT EXISTS kvs_entity_index_item
+      ON kvs_entity_index (entity, key);
 
     CREATE TABLE IF NOT EXISTS kvs_meta (
       name TEXT PRIMARY KEY,
