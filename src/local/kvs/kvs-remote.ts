@@ -1,3 +1,4 @@
+import { BufferedResponse } from '../buffered-response';
 import type { RemoteHandler } from '../forge-globals';
 import type { KvsResponse } from './local-kvs';
 
@@ -25,9 +26,11 @@ function bodyText(body: RequestInit['body']): string {
   throw new Error(`expected a string body, got ${body === undefined || body === null ? 'none' : typeof body}`);
 }
 
-function jsonResponse({ status, body }: KvsResponse): Response {
+function jsonResponse({ status, body, json }: KvsResponse): Response {
   if (body === undefined) {
     return new Response(null, { status });
   }
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new BufferedResponse(json ?? JSON.stringify(body), { status, headers: JSON_HEADERS });
 }
+
+const JSON_HEADERS = { 'content-type': 'application/json' };

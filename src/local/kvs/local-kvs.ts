@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 
 import { batchDelete, batchGet, batchSet } from './batch-operations';
 import type { EntityDefinition } from './entity-definitions';
@@ -38,6 +38,8 @@ export interface LocalKvsOptions {
 export interface KvsResponse {
   status: number;
   body: unknown;
+  /** `body` as JSON, when this answer was already serialised (to count a read's bytes). */
+  json?: string | undefined;
 }
 
 interface Route {
@@ -55,13 +57,16 @@ interface Route {
 export class LocalKvs {
   private readonly ctx: KvsContext;
   private readonly routes: Record<string, Route>;
+  /** Made once: better-sqlite3 builds four wrappers per `transaction()`, which every request would pay for. */
+  private readonly transaction: Transaction<(route: Route, body: unknown) => KvsResult>;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     entities: readonly EntityDefinition[],
     private readonly options: LocalKvsOptions,
   ) {
     prepareSchema(db);
+    this.transaction = db.transaction((route: Route, body: unknown) => route.run(this.ctx, body));
     const catalog = new EntityCatalog(entities);
     this.ctx = { storage: new KvsStorage(db, options.now, catalog), catalog, now: options.now };
     const entityQueries = new EntityQueries(db);
@@ -100,22 +105,22 @@ export class LocalKvs {
       };
     }
     const result = this.run(route, body);
-    const response: KvsResponse = { status: result.status, body: result.body };
+    // Serialised once, for the read's byte count and for the wire.
+    const json = result.body === undefined ? undefined : JSON.stringify(result.body);
     this.options.onOperation?.({
       kind: route.kind,
       path,
-      bytes: route.kind === 'read' ? jsonBytes(result.body) : result.writtenBytes,
+      bytes: route.kind === 'read' ? (json === undefined ? 0 : Buffer.byteLength(json, 'utf8')) : result.writtenBytes,
       status: result.status,
     });
-    return response;
+    return { status: result.status, body: result.body, json };
   }
 
   private run(route: Route, body: unknown): KvsResult {
     try {
-      const transaction = this.db.transaction(() => route.run(this.ctx, body));
       // IMMEDIATE takes the write lock up front, so two processes sharing the file cannot
       // deadlock upgrading read locks.
-      return route.kind === 'write' ? transaction.immediate() : transaction.deferred();
+      return route.kind === 'write' ? this.transaction.immediate(route, body) : this.transaction.deferred(route, body);
     } catch (error) {
       if (error instanceof KvsError) {
         return { status: error.status, body: error.toBody(), writtenBytes: 0 };
@@ -123,8 +128,4 @@ export class LocalKvs {
       throw error;
     }
   }
-}
-
-function jsonBytes(body: unknown): number {
-  return body === undefined ? 0 : Buffer.byteLength(JSON.stringify(body), 'utf8');
 }
