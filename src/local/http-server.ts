@@ -31,6 +31,8 @@ export function webTriggerPath(manifest: AppManifest, key: string): string {
  * resolvers behind `invoke`, and the Custom UI pages with a local bridge.
  */
 export function createLocalServer(manifest: AppManifest, runner: FunctionRunner, routes: LocalRoutes = {}): Server {
+  // Worked out once, not on every request.
+  const triggers = manifest.webTriggers.map((w) => ({ functionKey: w.functionKey, base: webTriggerPath(manifest, w.key) }));
   return createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       console.error('local platform error', error);
@@ -42,8 +44,8 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
     if (routes.extra && (await routes.extra(req, res, url))) return;
-    const trigger = manifest.webTriggers.find((w) => url.pathname === webTriggerPath(manifest, w.key) || url.pathname.startsWith(`${webTriggerPath(manifest, w.key)}/`));
-    if (trigger) return webTrigger(req, res, url, trigger.functionKey, webTriggerPath(manifest, trigger.key));
+    const trigger = triggers.find((t) => url.pathname === t.base || url.pathname.startsWith(`${t.base}/`));
+    if (trigger) return webTrigger(req, res, url, trigger.functionKey, trigger.base);
     if (url.pathname === '/__forge/invoke' && req.method === 'POST') return invokeResolver(req, res);
     if (url.pathname === '/__forge/bridge.js') return bridge(res, url);
     const page = manifest.pages.find((p) => url.pathname === `/pages/${p.key}` || url.pathname.startsWith(`/pages/${p.key}/`));
@@ -55,7 +57,7 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
   async function webTrigger(req: IncomingMessage, res: ServerResponse, url: URL, functionKey: string, base: string): Promise<void> {
     const body = await readBody(req);
     if (body === undefined) return sendJson(res, 413, { message: 'The request body is larger than Forge accepts.' });
-    const request = toForgeRequest(req, body, url.pathname, url.pathname.slice(base.length));
+    const request = toForgeRequest(req, body, url, url.pathname.slice(base.length));
     const result = await runner.invoke(functionKey, [request, { installContext: 'ari:cloud:jira::site/local' }]);
     if (!isForgeResponse(result)) return sendJson(res, 500, { message: 'The web trigger returned something that is not a response.' });
     for (const [name, values] of Object.entries(result.headers ?? {})) res.setHeader(name, values);
@@ -148,16 +150,25 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body as text, or undefined past Forge's limit. Events, not `for await`: an async iterator per request costs more than the read. */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        req.resume();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

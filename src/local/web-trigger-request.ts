@@ -17,16 +17,16 @@ export interface ForgeWebTriggerResponse {
   readonly statusText?: string;
 }
 
-export function toForgeRequest(req: IncomingMessage, body: string, triggerPath: string, userPath: string): ForgeWebTriggerRequest {
+/** `url`: the request's URL, already parsed; `path` is its path. */
+export function toForgeRequest(req: IncomingMessage, body: string, url: URL, userPath: string): ForgeWebTriggerRequest {
   const headers: Record<string, string[]> = {};
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] ?? '';
     (headers[name] ??= []).push(req.rawHeaders[i + 1] ?? '');
   }
-  const url = new URL(req.url ?? '/', 'http://local');
   const queryParameters: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) (queryParameters[k] ??= []).push(v);
-  return { method: req.method ?? 'GET', headers, body, path: triggerPath, userPath, queryParameters };
+  return { method: req.method ?? 'GET', headers, body, path: url.pathname, userPath, queryParameters };
 }
 
 /** Forge answers 500 when a dynamic web trigger returns something that is not a response. */

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { SlackTsClock } from './slack-ids';
 
 /** A message in a sandbox conversation, as Slack keeps it (text with Slack's &amp;/&lt;/&gt; escaping). */
@@ -34,11 +34,13 @@ interface Row {
  */
 export class ConversationStore {
   private readonly clock: SlackTsClock;
+  // Prepared once: every bot post is an insert, and preparing costs more than running.
+  private readonly insertMessage: Statement;
+  private readonly updateMessage: Statement;
+  private readonly selectMessage: Statement;
+  private readonly selectChannel: Statement;
 
-  constructor(
-    private readonly db: Database,
-    nowMs: () => number,
-  ) {
+  constructor(db: Database, nowMs: () => number) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS slack_sandbox_message (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,6 +50,13 @@ export class ConversationStore {
     `);
     const last = db.prepare('SELECT MAX(micros) AS last FROM slack_sandbox_message').get() as { last: number | null };
     this.clock = new SlackTsClock(nowMs, last.last ?? 0);
+    this.insertMessage = db.prepare(
+      `INSERT INTO slack_sandbox_message (channel, ts, micros, sender, bot_id, text, username, blocks, edited_ts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateMessage = db.prepare('UPDATE slack_sandbox_message SET text = ?, blocks = ?, edited_ts = ? WHERE channel = ? AND ts = ?');
+    this.selectMessage = db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? AND ts = ?');
+    this.selectChannel = db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? ORDER BY micros, id');
   }
 
   /** A fresh message timestamp, after every one already stored. */
@@ -56,22 +65,17 @@ export class ConversationStore {
   }
 
   add(message: SandboxMessage): SandboxMessage {
-    this.db
-      .prepare(
-        `INSERT INTO slack_sandbox_message (channel, ts, micros, sender, bot_id, text, username, blocks, edited_ts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        message.channel,
-        message.ts,
-        micros(message.ts),
-        message.user,
-        message.botId ?? null,
-        message.text,
-        message.username ?? null,
-        message.blocks ? JSON.stringify(message.blocks) : null,
-        message.editedTs ?? null,
-      );
+    this.insertMessage.run(
+      message.channel,
+      message.ts,
+      micros(message.ts),
+      message.user,
+      message.botId ?? null,
+      message.text,
+      message.username ?? null,
+      message.blocks ? JSON.stringify(message.blocks) : null,
+      message.editedTs ?? null,
+    );
     return message;
   }
 
@@ -80,20 +84,18 @@ export class ConversationStore {
     const existing = this.get(channel, ts);
     if (!existing) return undefined;
     const blocks = change.blocks ?? existing.blocks;
-    this.db
-      .prepare('UPDATE slack_sandbox_message SET text = ?, blocks = ?, edited_ts = ? WHERE channel = ? AND ts = ?')
-      .run(change.text, blocks ? JSON.stringify(blocks) : null, change.editedTs, channel, ts);
+    this.updateMessage.run(change.text, blocks ? JSON.stringify(blocks) : null, change.editedTs, channel, ts);
     return this.get(channel, ts);
   }
 
   get(channel: string, ts: string): SandboxMessage | undefined {
-    const row = this.db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? AND ts = ?').get(channel, ts) as Row | undefined;
+    const row = this.selectMessage.get(channel, ts) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   /** A channel's messages, oldest first. */
   list(channel: string): SandboxMessage[] {
-    const rows = this.db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? ORDER BY micros, id').all(channel) as Row[];
+    const rows = this.selectChannel.all(channel) as Row[];
     return rows.map(fromRow);
   }
 }
