@@ -21,6 +21,8 @@ import type { CoreDeps, WorkQueue } from './app/ports';
 export interface Services extends CoreDeps {
   readonly workQueue: WorkQueue;
   readonly slackWorkspaces: KvsSlackWorkspaces;
+  /** The Slack side of `chat`, to hand it a workspace already read. */
+  readonly slackGateways: SlackGateways;
   readonly teamsTenants: KvsTeamsTenants;
   readonly teamsReferences: KvsTeamsReferences;
 }
@@ -48,8 +50,10 @@ export function slackApiUrl(): string | undefined {
 
 /**
  * The only place that builds real adapters. Entry points call it once per
- * invocation: nothing is cached between invocations, since Forge may run each
- * one in a different process and per-caller state must not leak.
+ * invocation: no caller's state is cached between invocations, since Forge may
+ * run each one in a different process and per-caller state must not leak. What
+ * is the same for every caller may be kept while the process is warm (Slack
+ * clients per bot token, Teams bot tokens and Bot Framework keys).
  */
 export function buildServices(
   context: Record<string, unknown> = {},
@@ -68,12 +72,13 @@ export function buildServices(
     { tenants: known.teamsTenants, references: known.teamsReferences },
   );
   const workQueue = new ForgeWorkQueue();
+  const slackGateways = new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces);
   return {
     state: new KvsLiveAgentState(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),
-    chat: new ChannelRouter({ slack: new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces), teams }),
+    chat: new ChannelRouter({ slack: slackGateways, teams }),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService(),
     assistant: new HandoffHintAssistant(),
@@ -81,6 +86,7 @@ export function buildServices(
     log: jsonLogger(context),
     workQueue,
     slackWorkspaces,
+    slackGateways,
     teamsTenants,
     teamsReferences,
   };

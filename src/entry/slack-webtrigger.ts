@@ -20,7 +20,8 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
       workspace: (teamId) => services.slackWorkspaces.get(teamId),
       allWorkspaces: () => services.slackWorkspaces.list(),
       dispatch: async (message, workspace) => {
-        return handleIncomingMessage(buildServices({ trigger: 'slack' }, { slackWorkspaces: [workspace] }), message);
+        services.slackGateways.know(workspace);
+        return handleIncomingMessage(services, message);
       },
       log: services.log,
     });

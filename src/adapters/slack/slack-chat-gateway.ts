@@ -12,14 +12,32 @@ import { renderForSlack } from './slack-blocks';
  */
 export const SLACK_RETRY_POLICY = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 400 } as const;
 
+/**
+ * One client per bot token and API URL, kept across warm invocations: building a
+ * WebClient (its request queue, retry policy, headers) costs a relay as much CPU as
+ * its whole Slack call. A client holds nothing of a caller's but the token it is
+ * keyed by, and on a 429 it rejects without pausing its queue (rejectRateLimitedCalls),
+ * so one invocation's rate limit does not hold up the next. A rotated token is a new key.
+ */
+const clients = new Map<string, WebClient>();
+const MAX_CACHED_CLIENTS = 32;
+
 export function slackClient(botToken: string, slackApiUrl?: string): WebClient {
-  return new WebClient(botToken, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    retryConfig: SLACK_RETRY_POLICY,
-    rejectRateLimitedCalls: true,
-    timeout: 8000,
-    logger: quietLogger,
-  });
+  const key = `${slackApiUrl ?? ''} ${botToken}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new WebClient(botToken, {
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      retryConfig: SLACK_RETRY_POLICY,
+      rejectRateLimitedCalls: true,
+      timeout: 8000,
+      logger: quietLogger,
+    });
+    // Oldest first out: a process serving many workspaces keeps the recent ones.
+    if (clients.size >= MAX_CACHED_CLIENTS) clients.delete(clients.keys().next().value!);
+    clients.set(key, client);
+  }
+  return client;
 }
 
 /**

@@ -19,7 +19,12 @@ export class SlackGateways implements ChatGateway {
     private readonly slackApiUrl: string | undefined,
     known: readonly SlackWorkspace[] = [],
   ) {
-    for (const ws of known) this.gateways.set(ws.teamId, Promise.resolve(this.gatewayFor(ws)));
+    for (const ws of known) this.know(ws);
+  }
+
+  /** A workspace already read (the incoming event's): sending to its people costs no read. */
+  know(ws: SlackWorkspace): void {
+    this.gateways.set(ws.teamId, Promise.resolve(this.gatewayFor(ws)));
   }
 
   async send(to: Participant, message: OutgoingMessage): Promise<void> {
