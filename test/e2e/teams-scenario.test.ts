@@ -111,7 +111,7 @@ describe('Microsoft Teams, end to end', () => {
     expect(lastHeard('vic')).toContain('closed the conversation');
   });
 
-  it('should serve a Teams user with a Slack operator, across channels', async () => {
+  it('should serve a Teams user with a Slack operator, forward to a Teams operator, make a ticket and stop, across channels', async () => {
     await setUpTeams();
     await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
     await admin('roles/grant', { channel: 'slack', tenantId: 'T0SANDBOX', userId: 'UALICE' });
@@ -125,11 +125,33 @@ describe('Microsoft Teams, end to end', () => {
     await slack.sendAs('UALICE', 'Hello from Slack');
     await settle();
     expect(lastHeard('wendy')).toContain('Hello from Slack');
+
+    // The Slack operator hands the Teams user to a Teams operator, who gets the conversation so far.
+    await say('tom', '#on');
+    await slack.sendAs('UALICE', 'forward_operator Tom');
+    await settle();
+    expect(lastHeard('wendy')).toContain('has taken over your conversation');
+    expect(JSON.stringify(teams.conversation('tom').slice(-3))).toContain('Hello from Slack');
+    await say('wendy', 'Still there?');
+    expect(lastHeard('tom')).toContain('Still there?');
+    expect(slack.conversation('UALICE').at(-1)?.text).not.toBe('Still there?');
+
+    await say('tom', '#create_ticket Help across channels');
+    const [ticket] = platform.jsm!.requests();
+    expect(ticket).toMatchObject({ key: 'SUP-1', fields: { summary: 'Help across channels' } });
+    const description = JSON.stringify(ticket?.fields);
+    for (const line of ['Hello from Teams', 'Hello from Slack', 'Still there?']) expect(description).toContain(line);
+    expect(lastHeard('wendy')).toContain('Ticket SUP-1');
+
+    await say('tom', 'stop');
+    expect(lastHeard('wendy')).toContain('closed the conversation');
+    await say('wendy', 'operator');
+    expect(lastHeard('wendy')).toContain('talking to Alice Operator');
   });
 
   it('should refuse activities without a valid token, changing nothing', async () => {
     await setUpTeams();
-    for (const token of ['none', 'wrong-issuer', 'wrong-audience', 'expired', 'unknown-key', 'serviceurl-mismatch'] as const) {
+    for (const token of ['none', 'wrong-issuer', 'wrong-audience', 'expired', 'unknown-key', 'not-endorsed', 'serviceurl-mismatch'] as const) {
       expect((await teams.sendAs('tom', '#on', { token })).status).toBe(401);
     }
     await settle();
