@@ -25,4 +25,7 @@ module.exports = {
   // Jest's default is cores - 1, i.e. one worker on the 2-core CI machine; the main process is
   // mostly idle while workers run, and one worker per core measured ~25% faster here.
   maxWorkers: '100%',
+  // The entry points log one JSON line per event, as on Forge; in tests that is noise around the
+  // results. `npx jest --silent=false` shows them when a failure needs them.
+  silent: true,
 };
