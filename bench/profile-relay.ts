@@ -37,12 +37,14 @@ async function main(): Promise<void> {
       const inv0 = bench.invocations.length;
       const cpu0 = process.cpuUsage();
       const threads0 = threadTicks();
+      const elu0 = performance.eventLoopUtilization();
       const result = await runLoadInWorker({ url, signingSecret: SANDBOX_WORKSPACE.signingSecret, lanes: layout.lanes, messages: count, tag: `${label}${Date.now().toString(36)}`,
         ...(noApp ? { mode: 'chat.postMessage' as const, token: SANDBOX_WORKSPACE.botToken } : {}),
       });
       await bench.settle();
       const cpu = process.cpuUsage(cpu0);
       const threads = threadTicks();
+      const elu = performance.eventLoopUtilization(elu0);
       const invocations = bench.invocations.slice(inv0).filter((i) => i.functionKey === SLACK_WEB_TRIGGER);
       const relays = invocations.filter((i) => i.counters.kvsWrites > 0);
       const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
         `${label}: ${((count / result.wallMs) * 1000).toFixed(0)} msg/s · process CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms per message` +
           ` (main thread and load worker) · relay invocation cpuMicros ${(mean(relays.map((r) => r.cpuMicros)) / 1000).toFixed(2)} ms` +
           ` · per thread (ms per message): ${[...threads].map(([name, t]) => `${name} ${(((t - (threads0.get(name) ?? 0)) * 10) / count).toFixed(2)}`).filter((x) => !x.endsWith(' 0.00')).join(', ')}` +
+          ` · main event loop busy ${(elu.utilization * 100).toFixed(0)}%` +
           ` · KVS stand-in ${(mean(relays.map((r) => r.kvsStandInMicros)) / 1000).toFixed(2)} ms · ${invocations.length - relays.length} echoes · errors ${result.errors.length}`,
       );
     };

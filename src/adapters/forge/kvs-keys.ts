@@ -9,7 +9,11 @@ import { participantKey, type Participant } from '../../domain/participant';
  */
 export const KEY_VERSION = 'v1';
 
+const SAFE_KEY_PART = /^[A-Za-z0-9_-]*$/;
+
 export function escapeKeyPart(raw: string): string {
+  // Most parts (Slack and Teams ids, UUIDs) need no escaping: every relay builds a few keys.
+  if (SAFE_KEY_PART.test(raw)) return raw;
   let out = '';
   for (const byte of Buffer.from(raw, 'utf8')) {
     const ch = String.fromCharCode(byte);

@@ -82,7 +82,10 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
 /** Forge keeps the caller's header casing; HTTP header names are case-insensitive. */
 export function header(request: RawRequest, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, values] of Object.entries(request.headers ?? {})) {
+  const headers = request.headers ?? {};
+  // Most callers send lower case (Slack does): a direct look-up before the case-insensitive walk.
+  if (Object.hasOwn(headers, wanted)) return headers[wanted]?.[0];
+  for (const [key, values] of Object.entries(headers)) {
     if (key.toLowerCase() === wanted) return values?.[0];
   }
   return undefined;
