@@ -10,7 +10,7 @@ import { notify } from './notify';
 import type { CoreDeps, StateWrite } from './ports';
 import { recordSystemLine } from './system-line';
 
-export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled';
+export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected';
 
 interface Closed {
   readonly session: ChatSession;
@@ -51,6 +51,8 @@ export async function endConversation(
   sessionId: string,
   reason: EndReason,
   settings: LiveAgentSettings,
+  /** `dispatch: false` leaves matching the freed operator to the caller, who is still taking others out of service. */
+  options: { readonly dispatch?: boolean } = {},
 ): Promise<boolean> {
   const closed = await closeSession(deps, user, sessionId);
   if (!closed) return false;
@@ -64,6 +66,7 @@ export async function endConversation(
     'user-left': toUser.youEnded(operatorName),
     inactivity: toUser.closedForInactivity(settings.inactivityTimeoutMinutes),
     'support-disabled': toUser.liveAgentTurnedOff(),
+    'tenant-disconnected': toUser.tenantDisconnected(),
   }[reason];
   await notify(deps, session.user, { kind: 'notice', text: userText, conversationId: session.id });
 
@@ -73,11 +76,12 @@ export async function endConversation(
       'user-left': toOperator.userLeft(session.userName),
       inactivity: toOperator.closedForInactivity(session.userName, settings.inactivityTimeoutMinutes),
       'support-disabled': undefined,
+      'tenant-disconnected': toOperator.userDisconnected(session.userName),
     }[reason];
     if (operatorText) {
       await notify(deps, operator.participant, { kind: 'notice', text: operatorText, conversationId: session.id });
     }
-    await dispatchQueue(deps, session.projectId, settings);
+    if (options.dispatch !== false) await dispatchQueue(deps, session.projectId, settings);
   }
   return true;
 }
@@ -92,6 +96,8 @@ function endedLine(reason: EndReason, userName: string, operatorName: string): s
       return 'The conversation was closed for inactivity.';
     case 'support-disabled':
       return 'The conversation was closed because live agent support was turned off.';
+    case 'tenant-disconnected':
+      return `The conversation was closed because ${userName}’s workspace was disconnected from Koji.`;
   }
 }
 

@@ -43,6 +43,8 @@ export const toUser = {
     'Live agent support was turned off for this service desk, so this conversation has ended. You can continue talking to the Koji assistant.',
   operatorLostRole: (operatorName: string) =>
     `${operatorName} is no longer available. You’re first in line for the next free operator.`,
+  tenantDisconnected: () =>
+    'Koji’s live agents were disconnected from this workspace by an administrator, so this conversation has ended.',
   notDelivered: (name: string) => `Your last message couldn’t be delivered to ${name}. Please send it again.`,
   assistantHint: () =>
     'I’m the Koji assistant. To talk to a person, type “operator”.',
@@ -111,6 +113,10 @@ export const toOperator = {
     'You now have the Live agent role in Koji. Type #on to start your shift and #off to end it.',
   roleRevoked: () => 'Your Live agent role in Koji was removed, so you’re off duty.',
   liveAgentTurnedOff: () => 'Live agent support was turned off for this service desk, so you’re off duty.',
+  userDisconnected: (userName: string) =>
+    `${userName}’s workspace was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
+  tenantDisconnected: () =>
+    'This workspace was disconnected from Koji, so your Live agent role was removed and you’re off duty.',
 } as const;
 
 function helpText(): string {

@@ -38,6 +38,14 @@ export interface TenantUserView {
   readonly capacity?: number | undefined;
 }
 
+/** What disconnecting a tenant ended: its users' conversations and waits, its operators' roles. */
+export interface TenantDisconnectedView {
+  readonly disconnected: string;
+  readonly conversationsEnded: number;
+  readonly waitingClosed: number;
+  readonly rolesRemoved: number;
+}
+
 export interface RequestTypeView {
   readonly id: string;
   readonly name: string;
@@ -92,14 +100,14 @@ export interface ResolverContract {
   'slack/manifest': { request: Record<string, never>; response: { manifest: Record<string, unknown> } };
   'slack/connect': { request: { botToken: string; signingSecret: string }; response: { tenant: TenantView } };
   'slack/test': { request: { tenantId: string }; response: { teamName: string } };
-  'slack/disconnect': { request: { tenantId: string }; response: { disconnected: string } };
+  'slack/disconnect': { request: { tenantId: string }; response: TenantDisconnectedView };
   /** `botTenantId`: the Azure Bot's home tenant, when it is not `tenantId`. */
   'teams/connect': {
     request: { tenantId: string; name: string; appId: string; appPassword: string; botTenantId?: string };
     response: { tenant: TenantView };
   };
   'teams/test': { request: { tenantId: string }; response: { name: string } };
-  'teams/disconnect': { request: { tenantId: string }; response: { disconnected: string } };
+  'teams/disconnect': { request: { tenantId: string }; response: TenantDisconnectedView };
   /** The Teams app package (a zip) to upload in Teams for this tenant's bot. */
   'teams/package': { request: { tenantId: string }; response: { fileName: string; zipBase64: string } };
   'tenant-users/list': {

@@ -3,6 +3,7 @@ import { slackClient } from '../../adapters/slack/slack-chat-gateway';
 import { slackAppManifest } from '../../adapters/slack/slack-app-manifest';
 import { TenantConnectionError, connectSlackWorkspace, testSlackWorkspace } from '../../adapters/slack/slack-connection';
 import { connectTeamsTenant, testTeamsTenant } from '../../adapters/teams/teams-connection';
+import { disconnectTenant } from '../../app/disconnect-tenant';
 import { buildServices, slackApiUrl, teamsEndpoints } from '../../composition';
 import { optionalStringField } from './resolver-kit';
 import { forAdmins, stringField, type ResolverHandler } from './resolver-kit';
@@ -45,12 +46,14 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     return testTeamsTenant(tenant, teamsConnector(() => services.clock.now()));
   }),
   'teams/disconnect': forAdmins(async ({ projectId, payload }) => {
-    const { teamsTenants } = buildServices();
     const tenantId = stringField(payload, 'tenantId');
-    const tenant = await teamsTenants.get(tenantId);
+    const tenant = await buildServices().teamsTenants.get(tenantId);
     if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
-    await teamsTenants.remove(tenantId);
-    return { disconnected: tenantId };
+    // Wound down while the tenant's bot can still tell its people; the connection goes last, so a failure can be retried.
+    const services = buildServices({ projectId }, { teamsTenants: [tenant] });
+    const woundDown = await disconnectTenant(services, { projectId, channel: 'teams', tenantId });
+    await services.teamsTenants.remove(tenantId);
+    return { disconnected: tenantId, ...woundDown };
   }),
   'webtriggers/list': forAdmins(async () => ({
     slack: await webTrigger.getUrl('slack-events'),
@@ -71,12 +74,14 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     return testSlackWorkspace(workspace, (token) => slackClient(token, slackApiUrl()));
   }),
   'slack/disconnect': forAdmins(async ({ projectId, payload }) => {
-    const { slackWorkspaces } = buildServices();
     const teamId = stringField(payload, 'tenantId', SLACK_TEAM_ID);
-    const workspace = await slackWorkspaces.get(teamId);
+    const workspace = await buildServices().slackWorkspaces.get(teamId);
     if (!workspace || workspace.projectId !== projectId) throw new TenantConnectionError('This Slack workspace is not connected to this project.');
-    await slackWorkspaces.remove(teamId);
-    return { disconnected: teamId };
+    // As for Teams: the workspace's sessions, shifts and roles end first, the token and secret go last.
+    const services = buildServices({ projectId }, { slackWorkspaces: [workspace] });
+    const woundDown = await disconnectTenant(services, { projectId, channel: 'slack', tenantId: teamId });
+    await services.slackWorkspaces.remove(teamId);
+    return { disconnected: teamId, ...woundDown };
   }),
 };
 

@@ -156,15 +156,21 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
             </ModalHeader>
             <ModalBody>
               <Stack space="space.150">
+                <Text as="p">
+                  Right away, everything this {confirming.channel === 'slack' ? 'workspace' : 'tenant'} has open in Koji ends: its users’
+                  conversations with operators and their places in the queue end, and operators on other workspaces who were talking to them are
+                  told. Its operators go off duty and lose the Live agent role; users of other workspaces they were serving go to the front of the
+                  queue for the next free operator.
+                </Text>
                 {confirming.channel === 'slack' ? (
                   <Text as="p">
-                    Koji stops handling messages from this Slack workspace and deletes its bot token and signing secret. You can connect it
-                    again later with a new token.
+                    Koji then stops handling messages from this Slack workspace and deletes its bot token and signing secret. You can connect it
+                    again later with a new token; its people start with no role.
                   </Text>
                 ) : (
                   <Text as="p">
-                    Koji stops handling messages from this Microsoft Teams tenant and deletes its bot’s client secret. The Teams app stays
-                    installed, but Koji no longer answers in it. You can connect the tenant again later.
+                    Koji then stops handling messages from this Microsoft Teams tenant and deletes its bot’s client secret. The Teams app stays
+                    installed, but Koji no longer answers in it. You can connect the tenant again later; its people start with no role.
                   </Text>
                 )}
                 {disconnectError ? (

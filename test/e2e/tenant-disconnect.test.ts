@@ -1,0 +1,153 @@
+import { createHmac } from 'node:crypto';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
+import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+
+/**
+ * Disconnecting a tenant through the backoffice's resolvers, with people of
+ * both sandboxes in conversations across tenants: nothing of the disconnected
+ * tenant may stay behind (shifts, conversations, waits, roles), and the people
+ * of the other tenant are told and served again.
+ */
+let platform: LocalPlatform;
+let slack: SlackSandbox;
+let teams: TeamsSandbox;
+
+type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+
+async function admin(functionKey: string, payload: unknown = {}): Promise<AdminResult> {
+  const response = await fetch(`${platform.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
+    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
+  });
+  return ((await response.json()) as { result: AdminResult }).result;
+}
+
+async function settle(): Promise<void> {
+  await slack.whenIdle();
+  await teams.whenIdle();
+  await platform.queue.drained();
+  await slack.whenIdle();
+  await teams.whenIdle();
+}
+
+async function saySlack(userId: string, text: string): Promise<void> {
+  expect((await slack.sendAs(userId, text)).status).toBe(200);
+  await settle();
+}
+
+async function sayTeams(person: string, text: string): Promise<void> {
+  expect((await teams.sendAs(person, text)).status).toBe(200);
+  await settle();
+}
+
+const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const slackHeard = (userId: string) => slack.conversation(userId).filter((m) => m.user === SANDBOX_WORKSPACE.botUserId).map((m) => unescape(m.text));
+const teamsHeard = (person: string) => teams.conversation(person).filter((m) => m.from === 'bot').map((m) => m.text ?? '');
+const teamsId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
+
+beforeEach(async () => {
+  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+  slack = platform.slack!;
+  teams = platform.teams!;
+});
+afterEach(() => platform.close());
+
+/**
+ * Tom (Teams) serves Bob (Slack), Alice (Slack) serves Vic (Teams), Dana
+ * (Slack) waits: every operator has capacity 1 and is busy.
+ */
+async function busyDeskAcrossTenants(): Promise<void> {
+  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
+  expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
+  expect(
+    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword }),
+  ).toMatchObject({ ok: true });
+  for (const person of ['tom', 'vic']) await teams.install(person);
+  await settle();
+  expect(await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true });
+  expect(await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: teamsId('tom') })).toMatchObject({ ok: true });
+  await settle();
+
+  await sayTeams('tom', '#on');
+  await saySlack('UBOB', 'operator');
+  expect(slackHeard('UBOB').at(-1)).toContain('You’re now talking to Tom Operator');
+  await saySlack('UALICE', '#on');
+  await sayTeams('vic', 'operator');
+  expect(teamsHeard('vic').at(-1)).toContain('You’re now talking to Alice Operator');
+  await saySlack('UDANA', 'operator');
+  expect(slackHeard('UDANA').at(-1)).toContain('number 1 in the queue');
+  expect(await admin('activity/get')).toMatchObject({ data: { conversationsOpen: 2, usersWaiting: 1 } });
+}
+
+describe('disconnecting a tenant', () => {
+  it('should end the Slack workspace’s conversations, waits, shifts and roles, tell the other side, and serve the Teams user again', async () => {
+    await busyDeskAcrossTenants();
+
+    const disconnected = await admin('slack/disconnect', { tenantId: SANDBOX_WORKSPACE.teamId });
+    await settle();
+
+    expect(disconnected).toEqual({ ok: true, data: { disconnected: 'T0SANDBOX', conversationsEnded: 1, waitingClosed: 1, rolesRemoved: 1 } });
+    // The workspace's own people were told while its bot could still reach them.
+    expect(slackHeard('UBOB').at(-1)).toContain('disconnected from this workspace');
+    expect(slackHeard('UDANA').at(-1)).toContain('disconnected from this workspace');
+    expect(slackHeard('UALICE').at(-1)).toContain('your Live agent role was removed and you’re off duty');
+    // The other tenant's operator learns why Bob is gone, and is free again: Vic, whose operator left, is theirs now.
+    expect(teamsHeard('tom')).toContainEqual(expect.stringContaining('Bob User’s workspace was disconnected from Koji'));
+    expect(teamsHeard('vic')).toContainEqual(expect.stringContaining('Alice Operator is no longer available'));
+    expect(teamsHeard('vic').at(-1)).toContain('You’re now talking to Tom Operator');
+    expect((await admin('activity/get')).data).toEqual({
+      onDuty: [{ name: 'Tom Operator', channel: 'teams', load: 1, capacity: 1 }],
+      conversationsOpen: 1,
+      usersWaiting: 0,
+    });
+    expect((await admin('tenants/list')).data).toEqual({ tenants: [expect.objectContaining({ channel: 'teams' })] });
+
+    // Bob's workspace is no longer known: his next message is refused, and nothing reappears.
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: SANDBOX_WORKSPACE.teamId,
+      api_app_id: SANDBOX_WORKSPACE.appId,
+      event_id: 'Ev0AFTERDISC',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'message', user: 'UBOB', text: 'hello?', ts: `${Math.floor(Date.now() / 1000)}.000100`, channel: 'DBOB', channel_type: 'im' },
+    });
+    const ts = Math.floor(Date.now() / 1000);
+    const refused = await fetch(platform.webTriggerUrl('slack-events'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': `v0=${createHmac('sha256', SANDBOX_WORKSPACE.signingSecret).update(`v0:${ts}:${body}`).digest('hex')}`,
+      },
+      body,
+    });
+    expect(refused.status).toBe(403);
+
+    // Connected again later, the workspace starts clean: Alice no longer holds a role from before.
+    expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
+    const alice = await admin('tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, query: 'alice' });
+    expect(alice).toMatchObject({ ok: true, data: { users: [{ userId: 'UALICE', role: 'none' }] } });
+  });
+
+  it('should wind down a Teams tenant the same way: its operator’s Slack user goes to the next free operator', async () => {
+    await busyDeskAcrossTenants();
+
+    const disconnected = await admin('teams/disconnect', { tenantId: TEAMS_SANDBOX.tenantId });
+    await settle();
+
+    // Vic's conversation with Alice ends; Tom loses his role; Bob, whom Tom served, goes to Alice ahead of Dana.
+    expect(disconnected).toEqual({ ok: true, data: { disconnected: TEAMS_SANDBOX.tenantId, conversationsEnded: 1, waitingClosed: 0, rolesRemoved: 1 } });
+    expect(teamsHeard('vic').at(-1)).toContain('disconnected from this workspace');
+    expect(teamsHeard('tom').at(-1)).toContain('your Live agent role was removed');
+    expect(slackHeard('UALICE')).toContainEqual(expect.stringContaining('Vic User’s workspace was disconnected from Koji'));
+    expect(slackHeard('UBOB')).toContainEqual(expect.stringContaining('Tom Operator is no longer available'));
+    expect(slackHeard('UBOB').at(-1)).toContain('You’re now talking to Alice Operator');
+    expect((await admin('activity/get')).data).toEqual({
+      onDuty: [{ name: 'Alice Operator', channel: 'slack', load: 1, capacity: 1 }],
+      conversationsOpen: 1,
+      usersWaiting: 1,
+    });
+  });
+});
