@@ -4,16 +4,25 @@ import type { ResolverResult } from '../shared/resolver-contract';
 export class ForbiddenError extends DomainError {
   readonly code = 'forbidden';
 
-  constructor() {
-    super('Only Jira administrators and administrators of this project can change Koji settings.');
+  constructor(message = 'Only Jira administrators and administrators of this project can change Koji settings.') {
+    super(message);
   }
 }
 
 export class NoProjectError extends DomainError {
   readonly code = 'no_project';
 
-  constructor() {
-    super('Open the Koji backoffice from a Jira Service Management project to change its settings.');
+  constructor(message = 'Open the Koji backoffice from a Jira Service Management project to change its settings.') {
+    super(message);
+  }
+}
+
+/** A project id picked on the admin page that is not a Jira Service Management project of this site. */
+export class UnknownProjectError extends DomainError {
+  readonly code = 'unknown_project';
+
+  constructor(projectId: string) {
+    super(`Project ${projectId} is not a Jira Service Management project of this site. Pick one of the listed service projects.`);
   }
 }
 
@@ -30,10 +39,24 @@ export async function envelope<T>(work: () => Promise<T>): Promise<ResolverResul
   }
 }
 
-/** The project comes from where the page is open, never from the browser's payload. */
-export function projectIdOf(context: unknown): string {
-  const id = (context as { extension?: { project?: { id?: unknown } } } | undefined)?.extension?.project?.id;
-  if (typeof id === 'string' && /^\d+$/.test(id)) return id;
-  if (typeof id === 'number') return String(id);
+/** The Forge module type of Jira's global admin page (and the app's configuration page, with `useAsConfig`). */
+export const ADMIN_PAGE_MODULE = 'jira:adminPage';
+
+/**
+ * Where a backoffice call comes from, as the Forge context (set by Jira, not by the browser) says:
+ * - `project`: a page open in a project (project settings); that project is the only one it may touch.
+ * - `admin-page`: Jira's admin page, which has no project; the page picks one, so the project
+ *   has to come from the payload, and only Jira administrators may call (resolver-kit.ts).
+ * Anything else without a project is refused.
+ */
+export type PageScope = { readonly kind: 'project'; readonly projectId: string } | { readonly kind: 'admin-page' };
+
+export function pageScopeOf(context: unknown): PageScope {
+  const extension = (context as { extension?: { type?: unknown; project?: { id?: unknown } } } | undefined)?.extension;
+  const id = extension?.project?.id;
+  // A project in the context always wins, whatever the module: it is where the page is open.
+  if (typeof id === 'string' && /^\d+$/.test(id)) return { kind: 'project', projectId: id };
+  if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return { kind: 'project', projectId: String(id) };
+  if (id === undefined && extension?.type === ADMIN_PAGE_MODULE) return { kind: 'admin-page' };
   throw new NoProjectError();
 }

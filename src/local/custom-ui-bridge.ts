@@ -1,7 +1,21 @@
 /**
+ * The `extension` part of the Forge context, as Jira gives it for each page module: pages in a
+ * project (project settings, the issue panel) carry the project; Jira's admin page
+ * (`jira:adminPage`, also the app's configuration page) carries none, so the local platform
+ * gives it none either: the app has to cope with that the way it must on a real site.
+ */
+export function extensionContext(options: { moduleType: string; project: { id: string; key: string }; issueKey?: string | undefined }): Record<string, unknown> {
+  return {
+    type: options.moduleType,
+    ...(options.moduleType === 'jira:adminPage' ? {} : { project: { id: options.project.id, key: options.project.key, type: 'service_desk' } }),
+    ...(options.issueKey ? { issue: { key: options.issueKey } } : {}),
+  };
+}
+
+/**
  * The script the local server puts in front of a Custom UI page. In Jira the
  * host page provides `window.__bridge`; here it sends `invoke` to the local
- * server and answers `getContext` with the module and project the page is open in.
+ * server and answers `getContext` with the module (and, but on the admin page, the project) the page is open in.
  */
 export function bridgeScript(options: {
   moduleKey: string;
@@ -16,11 +30,7 @@ export function bridgeScript(options: {
     localId: `local-${options.moduleKey}`,
     moduleKey: options.moduleKey,
     siteUrl: 'http://localhost',
-    extension: {
-      type: options.moduleType,
-      project: { id: options.project.id, key: options.project.key, type: 'service_desk' },
-      ...(options.issueKey ? { issue: { key: options.issueKey } } : {}),
-    },
+    extension: extensionContext(options),
     theme: { colorMode: 'light' },
   };
   return `(() => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppManifest } from './app-manifest';
-import { bridgeScript } from './custom-ui-bridge';
+import { bridgeScript, extensionContext } from './custom-ui-bridge';
 import type { FunctionRunner } from './function-runner';
 import { LOCAL_PROJECT } from './jira/jsm-stand-in';
 import { isForgeResponse, toForgeRequest } from './web-trigger-request';
@@ -82,12 +82,13 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
       call: { functionKey: call.functionKey, payload: call.payload ?? {} },
       context: {
         moduleKey: page.key,
-        extension: {
-          type: page.moduleType,
-          project: { id: LOCAL_PROJECT.id, key: LOCAL_PROJECT.key, type: 'service_desk' },
-          // On Jira the host supplies the open issue; locally the page says which one it shows.
-          ...(typeof call.issueKey === 'string' ? { issue: { key: call.issueKey } } : {}),
-        },
+        // What Jira puts there for this module (no project on the admin page). On Jira the host
+        // supplies the open issue; locally the page says which one it shows.
+        extension: extensionContext({
+          moduleType: page.moduleType,
+          project: LOCAL_PROJECT,
+          issueKey: typeof call.issueKey === 'string' ? call.issueKey : undefined,
+        }),
       },
     };
     try {

@@ -3,7 +3,24 @@
  * each other. Types only: the pages in static/ import this file and nothing else from src/.
  * Every resolver answers a `ResolverResult`; those that change anything
  * answer `{ ok: false, error: { code: 'forbidden' } }` to non-admins.
+ *
+ * The project is where the page is open (the Forge context), except on Jira's admin page
+ * (`jira:adminPage`, the app's configuration page), which has none: there the page picks a
+ * project and sends it with every call as `ProjectScope.projectId`, and every resolver answers
+ * only Jira administrators. Elsewhere a `projectId` in the payload is ignored.
  */
+export interface ProjectScope {
+  /** Digits: the id of the Jira Service Management project picked on the admin page. */
+  readonly projectId?: string | undefined;
+}
+
+/** A Jira Service Management project of the site, for the admin page's project picker. */
+export interface ServiceProjectView {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+}
+
 export interface SettingsView {
   readonly enabled: boolean;
   readonly operatorCapacity: number;
@@ -116,6 +133,8 @@ export interface ResolverContract {
   };
   'roles/grant': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'granted' | 'already-granted' } };
   'roles/revoke': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'revoked' | 'not-granted' } };
+  /** The admin page's project picker: the site's Jira Service Management projects (Jira administrators only). */
+  'projects/list': { request: Record<string, never>; response: { projects: ServiceProjectView[] } };
   /** The issue panel: the issue comes from where the panel is open; `no_conversation` when the ticket has none. */
   'transcript/get': { request: Record<string, never>; response: { conversation: ConversationView; transcript: TranscriptView } };
 }

@@ -1,7 +1,8 @@
 import api, { route } from '@forge/api';
-import { mayAdministerProject } from '../../adapters/forge/jira-permissions';
+import { isJiraAdministrator, mayAdministerProject } from '../../adapters/forge/jira-permissions';
+import { serviceDeskProject } from '../../adapters/forge/jsm-service-desks';
 import { DomainError } from '../../domain/errors';
-import { ForbiddenError, envelope, projectIdOf } from '../resolver-envelope';
+import { ForbiddenError, NoProjectError, UnknownProjectError, envelope, pageScopeOf } from '../resolver-envelope';
 import type { ResolverResult } from '../../shared/resolver-contract';
 
 export interface ResolverRequest {
@@ -15,18 +16,65 @@ export class InvalidRequestError extends DomainError {
   readonly code = 'invalid_request';
 }
 
-/** A resolver anyone who can open the page may call; the project comes from where the page is open. */
+/**
+ * The project a call is about, and whether the caller already proved to be a Jira administrator.
+ * - In a project's settings page the Forge context names the project; a `projectId` in the
+ *   payload is ignored, so a page cannot reach another project by sending one.
+ * - On Jira's admin page the context has no project: the page sends the picked one as
+ *   `projectId`. There, every call (reads included) needs a Jira administrator, checked first
+ *   so that others learn nothing about the site's projects, then the id must be digits and a
+ *   Jira Service Management project of this site.
+ */
+async function projectOfCall(payload: unknown, context: unknown): Promise<{ projectId: string; jiraAdmin: boolean }> {
+  const scope = pageScopeOf(context);
+  if (scope.kind === 'project') return { projectId: scope.projectId, jiraAdmin: false };
+  await requireJiraAdministrator();
+  const picked = (payload as { projectId?: unknown } | undefined)?.projectId;
+  if (picked === undefined || picked === null || picked === '') throw new NoProjectError('Pick a Jira Service Management project to see its Koji settings.');
+  if (typeof picked !== 'string' || !/^\d{1,18}$/.test(picked)) throw new InvalidRequestError('“projectId” must be the id of a Jira project (digits).');
+  if (!(await serviceDeskProject(picked))) throw new UnknownProjectError(picked);
+  return { projectId: picked, jiraAdmin: true };
+}
+
+async function requireJiraAdministrator(): Promise<void> {
+  if (!(await isJiraAdministrator())) {
+    throw new ForbiddenError('Only Jira administrators can use Koji from Jira’s app settings. Project administrators open Koji backoffice in their project’s settings.');
+  }
+}
+
+/** The payload without the scoping `projectId`, so that no resolver reads the project from anywhere but `projectOfCall`. */
+function withoutProjectId(payload: unknown): unknown {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !('projectId' in payload)) return payload;
+  const { projectId: _ignored, ...rest } = payload as Record<string, unknown>;
+  return rest;
+}
+
+/** A resolver anyone who can open the page may call (on the admin page: Jira administrators only). */
 export function forViewers<T>(work: (input: { projectId: string; payload: unknown }) => Promise<T>): ResolverHandler {
-  return ({ payload, context }) => envelope(() => work({ projectId: projectIdOf(context), payload }));
+  return ({ payload, context }) =>
+    envelope(async () => {
+      const { projectId } = await projectOfCall(payload, context);
+      return work({ projectId, payload: withoutProjectId(payload) });
+    });
 }
 
 /** A resolver that changes something: the caller must administer the project, checked here on the server. */
 export function forAdmins<T>(work: (input: { projectId: string; payload: unknown }) => Promise<T>): ResolverHandler {
   return ({ payload, context }) =>
     envelope(async () => {
-      const projectId = projectIdOf(context);
-      if (!(await mayAdministerProject(projectId))) throw new ForbiddenError();
-      return work({ projectId, payload });
+      const { projectId, jiraAdmin } = await projectOfCall(payload, context);
+      // A Jira administrator administers every project: no second question to Jira.
+      if (!jiraAdmin && !(await mayAdministerProject(projectId))) throw new ForbiddenError();
+      return work({ projectId, payload: withoutProjectId(payload) });
+    });
+}
+
+/** A resolver about the whole site rather than one project (the admin page's project picker): Jira administrators only. */
+export function forJiraAdmins<T>(work: () => Promise<T>): ResolverHandler {
+  return () =>
+    envelope(async () => {
+      await requireJiraAdministrator();
+      return work();
     });
 }
 

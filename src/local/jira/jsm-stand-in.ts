@@ -11,6 +11,14 @@ export interface StandInUser {
   readonly projectAdminOf: readonly string[];
 }
 
+/** A service desk of the embedded site (`GET /rest/servicedeskapi/servicedesk` lists them). */
+export interface StandInServiceDesk {
+  readonly id: string;
+  readonly projectId: string;
+  readonly projectKey: string;
+  readonly projectName: string;
+}
+
 export interface StandInResponse {
   readonly status: number;
   readonly body?: unknown;
@@ -53,6 +61,13 @@ export const LOCAL_USERS: readonly StandInUser[] = [
  */
 export class JsmStandIn {
   readonly failures: InjectedFailure[] = [];
+  /**
+   * The site's service desks, SUP first. Tests may add some (to see the listing paged); only
+   * SUP has request types and takes requests.
+   */
+  readonly serviceDeskList: StandInServiceDesk[] = [
+    { id: LOCAL_PROJECT.serviceDeskId, projectId: LOCAL_PROJECT.id, projectKey: LOCAL_PROJECT.key, projectName: LOCAL_PROJECT.name },
+  ];
 
   constructor(
     private readonly db: Database,
@@ -83,7 +98,7 @@ export class JsmStandIn {
     if (route === 'GET /rest/api/3/user/search') return this.searchUsers(searchParams.get('query') ?? '');
     if (route === 'GET /rest/api/3/search/jql') return this.searchIssues(searchParams.get('jql') ?? '');
     if ((m = /^GET \/rest\/api\/3\/project\/([^/]+)$/.exec(route))) return this.project(decodeURIComponent(m[1] ?? ''));
-    if (route === 'GET /rest/servicedeskapi/servicedesk') return this.serviceDesks();
+    if (route === 'GET /rest/servicedeskapi/servicedesk') return this.serviceDesks(searchParams);
     if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '');
     if (route === 'POST /rest/servicedeskapi/request') return this.createRequest(body, caller);
     if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)$/.exec(route))) return this.getRequest(decodeURIComponent(m[1] ?? ''));
@@ -161,17 +176,12 @@ export class JsmStandIn {
     return { status: 200, body: { id: LOCAL_PROJECT.id, key: LOCAL_PROJECT.key, name: LOCAL_PROJECT.name, projectTypeKey: 'service_desk' } };
   }
 
-  private serviceDesks(): StandInResponse {
-    return {
-      status: 200,
-      body: {
-        size: 1,
-        start: 0,
-        limit: 50,
-        isLastPage: true,
-        values: [{ id: LOCAL_PROJECT.serviceDeskId, projectId: LOCAL_PROJECT.id, projectKey: LOCAL_PROJECT.key, projectName: LOCAL_PROJECT.name }],
-      },
-    };
+  /** Paged like JSM: `start` and `limit` (default and at most 50), `isLastPage` says whether more follow. */
+  private serviceDesks(params: URLSearchParams): StandInResponse {
+    const start = Math.max(0, Number.parseInt(params.get('start') ?? '0', 10) || 0);
+    const limit = Math.min(50, Math.max(1, Number.parseInt(params.get('limit') ?? '50', 10) || 50));
+    const values = this.serviceDeskList.slice(start, start + limit);
+    return { status: 200, body: { size: values.length, start, limit, isLastPage: start + values.length >= this.serviceDeskList.length, values } };
   }
 
   private requestTypes(serviceDeskId: string): StandInResponse {
