@@ -5,7 +5,7 @@ import { dispatchQueue } from './dispatch-queue';
 import { notify } from './notify';
 import type { CoreDeps, Versioned } from './ports';
 import { loadSettings } from './project-settings';
-import { releaseOperator } from './release-operator';
+import { releaseOperator, tellHandedBack } from './release-operator';
 
 export interface RoleGrant {
   readonly projectId: string;
@@ -42,9 +42,7 @@ export async function revokeOperatorRole(deps: CoreDeps, participant: Participan
   const released = await releaseOperator(deps, participant, 'remove-role');
   if (!released) return 'not-granted';
   const { operator, requeued } = released;
-  for (const session of requeued) {
-    await notify(deps, session.user, { kind: 'notice', text: toUser.operatorLostRole(operator.displayName), conversationId: session.id });
-  }
+  await tellHandedBack(deps, operator.projectId, requeued, (position) => toUser.operatorLostRole(operator.displayName, position));
   await notify(deps, participant, { kind: 'notice', text: toOperator.roleRevoked() });
   await dispatchQueue(deps, operator.projectId, await loadSettings(deps, operator.projectId));
   return 'revoked';

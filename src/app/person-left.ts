@@ -2,10 +2,9 @@ import type { Participant } from '../domain/participant';
 import { toUser } from '../domain/replies';
 import { dispatchQueue } from './dispatch-queue';
 import { endConversation } from './end-session';
-import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
-import { releaseOperator } from './release-operator';
+import { releaseOperator, tellHandedBack } from './release-operator';
 
 /**
  * Someone can no longer be reached (they removed the app): whatever they had
@@ -19,9 +18,7 @@ export async function personLeft(deps: CoreDeps, person: Participant, projectId:
   const operator = await deps.state.getOperator(person);
   if (operator && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) {
     const released = await releaseOperator(deps, person, 'off-duty');
-    for (const requeued of released?.requeued ?? []) {
-      await notify(deps, requeued.user, { kind: 'notice', text: toUser.handedBack(operator.value.displayName), conversationId: requeued.id });
-    }
+    await tellHandedBack(deps, projectId, released?.requeued ?? [], (position) => toUser.handedBack(operator.value.displayName, position));
     await dispatchQueue(deps, projectId, settings);
   }
 }

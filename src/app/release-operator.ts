@@ -2,7 +2,10 @@ import type { ChatSession } from '../domain/chat-session';
 import { sameParticipant, type Participant } from '../domain/participant';
 import type { Operator } from '../domain/operator';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
+import { notify } from './notify';
 import type { CoreDeps, StateWrite } from './ports';
+import { queuedSessions } from './queue';
+import { recordSystemLine } from './system-line';
 
 export interface Released {
   readonly operator: Operator;
@@ -13,14 +16,15 @@ export interface Released {
 /**
  * Takes an operator out of service (off duty, or their role removed) and puts
  * every user they were serving back in the queue, in one commit: nobody is
- * dropped, and nobody is held by an operator who is gone.
+ * dropped, and nobody is held by an operator who is gone. Each of those
+ * transcripts records the hand-over, as a forward records its own.
  */
 export async function releaseOperator(
   deps: CoreDeps,
   participant: Participant,
   mode: 'off-duty' | 'remove-role',
 ): Promise<Released | undefined> {
-  return untilCommitted(async () => {
+  const released = await untilCommitted(async () => {
     const current = await deps.state.getOperator(participant);
     if (!current) return undefined;
     const now = deps.clock.now();
@@ -46,4 +50,34 @@ export async function releaseOperator(
     );
     return (await deps.state.commit(writes)) ? { operator: released, requeued } : LOST_RACE;
   });
+  if (!released) return undefined;
+  for (const session of released.requeued) {
+    await recordSystemLine(deps, session.id, 'handed-back', handedBackLine(mode, released.operator.displayName));
+  }
+  return released;
+}
+
+function handedBackLine(mode: 'off-duty' | 'remove-role', operatorName: string): string {
+  return mode === 'off-duty'
+    ? `${operatorName} went off duty; the conversation went back to the queue for the next free operator.`
+    : `${operatorName} lost the Live agent role; the conversation went back to the queue for the next free operator.`;
+}
+
+/**
+ * Tells each user handed back to the queue their real place in it, read once
+ * for all of them. A user who stopped waiting meanwhile (connected by a
+ * concurrent match, or gone) is told only that the operator left.
+ */
+export async function tellHandedBack(
+  deps: CoreDeps,
+  projectId: string,
+  requeued: readonly ChatSession[],
+  say: (position: number | undefined) => string,
+): Promise<void> {
+  if (requeued.length === 0) return;
+  const queue = await queuedSessions(deps, projectId);
+  for (const session of requeued) {
+    const index = queue.findIndex((s) => s.value.id === session.id);
+    await notify(deps, session.user, { kind: 'notice', text: say(index < 0 ? undefined : index + 1), conversationId: session.id });
+  }
 }

@@ -6,7 +6,7 @@ import { dispatchQueue } from './dispatch-queue';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { queueLength } from './queue';
-import { releaseOperator } from './release-operator';
+import { releaseOperator, tellHandedBack } from './release-operator';
 
 /** `#on`: the operator starts a shift and, if users are waiting, gets the first of them at once. */
 export async function goOnDuty(deps: CoreDeps, operator: Operator, settings: LiveAgentSettings): Promise<void> {
@@ -33,9 +33,8 @@ export async function goOffDuty(deps: CoreDeps, operator: Operator, settings: Li
   }
   const released = await releaseOperator(deps, operator.participant, 'off-duty');
   const requeued = released?.requeued ?? [];
-  for (const session of requeued) {
-    await notify(deps, session.user, { kind: 'notice', text: toUser.handedBack(operator.displayName), conversationId: session.id });
-  }
+  // Told before matching, so a user who is connected at once reads why before whom.
+  await tellHandedBack(deps, operator.projectId, requeued, (position) => toUser.handedBack(operator.displayName, position));
   await dispatchQueue(deps, operator.projectId, settings);
   const waiting = await queueLength(deps, operator.projectId);
   await notify(deps, operator.participant, {

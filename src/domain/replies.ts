@@ -9,6 +9,13 @@ const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Mic
 
 const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
 
+const placeInLine = (position: number | undefined): string =>
+  position === undefined
+    ? ''
+    : position === 1
+      ? ' You’re first in line for the next free operator.'
+      : ` You’re number ${position} in the queue for the next free operator.`;
+
 export const toUser = {
   liveAgentUnavailable: () =>
     'Live agent support isn’t available right now. I can still help with your question here.',
@@ -26,8 +33,8 @@ export const toUser = {
     `You ended the conversation with ${operatorName}. You’re back with the Koji assistant.`,
   closedByOperator: (operatorName: string) =>
     `${operatorName} closed the conversation. You can continue talking to the Koji assistant.`,
-  handedBack: (operatorName: string) =>
-    `${operatorName} had to leave. You’re first in line for the next free operator.`,
+  /** `position` is the user's real place once handed back; undefined when they stopped waiting meanwhile. */
+  handedBack: (operatorName: string, position?: number) => `${operatorName} had to leave.${placeInLine(position)}`,
   takenOver: (operatorName: string) => `${operatorName} has taken over your conversation.`,
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
   ticketCreatedForYou: (key: string, url: string) =>
@@ -41,8 +48,8 @@ export const toUser = {
     `Sorry, no operator could take your request within ${minutes} minutes. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.`,
   liveAgentTurnedOff: () =>
     'Live agent support was turned off for this service desk, so this conversation has ended. You can continue talking to the Koji assistant.',
-  operatorLostRole: (operatorName: string) =>
-    `${operatorName} is no longer available. You’re first in line for the next free operator.`,
+  operatorLostRole: (operatorName: string, position?: number) =>
+    `${operatorName} is no longer available.${placeInLine(position)}`,
   tenantDisconnected: () =>
     'Koji’s live agents were disconnected from this workspace by an administrator, so this conversation has ended.',
   notDelivered: (name: string) => `Your last message couldn’t be delivered to ${name}. Please send it again.`,

@@ -114,4 +114,27 @@ describe('shifts: #on and #off', () => {
     expect(world.lastHeard(withAlice)).toContain('talking to Carol');
     expect((await world.sessionOf(waiting))?.state.kind).toBe('queued');
   });
+
+  it('should tell each user handed back to the queue their real place in it', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
+    await world.say(bob, 'operator');
+    await world.say(dana, 'operator');
+    await world.operator('Carol', { onDuty: true });
+    for (const name of ['Eve', 'Finn']) await world.say(world.person(name), 'operator');
+    const gus = world.person('Gus');
+    await world.say(gus, 'operator');
+
+    await world.say(alice, '#off');
+
+    expect(world.lastHeard(bob)).toBe('Alice had to leave. You’re first in line for the next free operator.');
+    expect(world.lastHeard(dana)).toBe('Alice had to leave. You’re number 2 in the queue for the next free operator.');
+    expect(world.lastHeard(alice)).toBe(
+      'You’re off duty. Your conversations with Bob, Dana were handed to other operators or back to the queue. 3 users are still waiting.',
+    );
+    await world.say(gus, 'operator');
+    expect(world.lastHeard(gus)).toContain('number 3 in the queue');
+  });
 });

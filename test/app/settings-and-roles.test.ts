@@ -145,6 +145,20 @@ describe('the Live agent role', () => {
     expect(world.lastHeard(alice)).toContain('Only live agents');
   });
 
+  it('should tell each user of an operator whose role is revoked their real place in the queue', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 2 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
+    await world.say(bob, 'operator');
+    await world.say(dana, 'operator');
+
+    await revokeOperatorRole(world.deps, alice);
+
+    expect(world.lastHeard(bob)).toBe('Alice is no longer available. You’re first in line for the next free operator.');
+    expect(world.lastHeard(dana)).toBe('Alice is no longer available. You’re number 2 in the queue for the next free operator.');
+  });
+
   it('should report a revoke of someone without the role', async () => {
     const world = new World();
     expect(await revokeOperatorRole(world.deps, world.person('Nobody'))).toBe('not-granted');
