@@ -2,11 +2,11 @@ import type { ChatSession } from '../domain/chat-session';
 import { withAssignment, type Operator } from '../domain/operator';
 import { buttonLabels, toOperator, toUser } from '../domain/replies';
 import type { OutgoingMessage } from '../domain/outgoing-message';
-import type { TranscriptLine } from '../domain/transcript';
+import { handoverExcerpt, handoverText, type HandoverExcerpt } from './handover-excerpt';
 import { notify } from './notify';
 import type { CoreDeps, Expected, StateWrite, Versioned } from './ports';
 
-/** How many of the user's recent messages the operator sees when a conversation reaches them. */
+/** How many of the user's recent messages to the bot a new conversation starts with. */
 export const EXCERPT_LINES = 10;
 
 /** The pair of writes that hands a session to an operator: both succeed or neither. */
@@ -36,23 +36,28 @@ export function connectWrites(
   };
 }
 
-/** Once connected: the user learns who joined, the operator gets the request with the user's words. */
+/**
+ * Once connected: the user learns who joined, the operator gets the request
+ * with the conversation so far (the user's words to the bot, what they wrote
+ * while waiting, and, for a user handed back, everything before), as much as
+ * one message holds.
+ */
 export async function announceConnection(
   deps: Pick<CoreDeps, 'chat' | 'log' | 'outbox' | 'transcripts'>,
   session: ChatSession,
   operator: Operator,
 ): Promise<void> {
   await notify(deps, session.user, { kind: 'notice', text: toUser.connected(operator.displayName), conversationId: session.id });
-  const excerpt = await deps.transcripts.read(session.id, { last: EXCERPT_LINES });
+  const excerpt = await handoverExcerpt(deps, session.id);
   await notify(deps, operator.participant, requestCard(session, excerpt));
 }
 
-export function requestCard(session: ChatSession, excerpt: readonly TranscriptLine[]): OutgoingMessage {
+export function requestCard(session: ChatSession, excerpt: HandoverExcerpt): OutgoingMessage {
   return {
     kind: 'request',
-    text: toOperator.request(session.userName, session.user.channel),
+    text: handoverText(toOperator.request(session.userName, session.user.channel), session, excerpt),
     conversationId: session.id,
-    excerpt,
+    excerpt: excerpt.lines,
     buttons: operatorButtons(),
   };
 }

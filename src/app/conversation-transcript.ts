@@ -1,5 +1,6 @@
 import type { TranscriptLine } from '../domain/transcript';
 import type { CoreDeps } from './ports';
+import { ENDING_KIND, isSystemLineOf } from './transcript-ids';
 
 export interface ConversationTranscript {
   readonly participants: ReadonlyArray<{ readonly name: string; readonly role: 'user' | 'operator' }>;
@@ -18,6 +19,7 @@ export async function conversationTranscript(deps: Pick<CoreDeps, 'transcripts'>
     if (line.role === 'system') continue;
     if (!participants.some((p) => p.name === line.speakerName && p.role === line.role)) participants.push({ name: line.speakerName, role: line.role });
   }
-  const ending = [...lines].reverse().find((l) => l.role === 'system' && /ended the conversation|closed/.test(l.text))?.text;
+  // Known by its kind, not its wording: leaving the queue or taking a ticket ends a conversation too.
+  const ending = [...lines].reverse().find((l) => l.role === 'system' && isSystemLineOf(ENDING_KIND, l.id))?.text;
   return { participants, startedAt: lines[0]?.at, lastAt: lines.at(-1)?.at, lines, ending };
 }

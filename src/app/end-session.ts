@@ -8,7 +8,7 @@ import { addRemainderToTicket } from './ticket-remainder';
 import { dispatchQueue } from './dispatch-queue';
 import { notify } from './notify';
 import type { CoreDeps, StateWrite } from './ports';
-import { recordSystemLine } from './system-line';
+import { recordEnding, recordSystemLine } from './system-line';
 
 export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected';
 
@@ -105,6 +105,8 @@ function endedLine(reason: EndReason, userName: string, operatorName: string): s
 export async function leaveQueue(deps: CoreDeps, session: ChatSession): Promise<void> {
   const closed = await closeSession(deps, session.user, session.id);
   if (!closed) return;
-  const text = session.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
+  const offered = closed.session.state.kind === 'ticket-offered';
+  await recordEnding(deps, session.id, offered ? `${session.userName} declined the offered ticket.` : `${session.userName} left the queue.`);
+  const text = offered ? toUser.offerDeclined() : toUser.leftQueue();
   await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
 }

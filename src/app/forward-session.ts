@@ -8,12 +8,10 @@ import type { ChatSession } from '../domain/chat-session';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { operatorButtons } from './connect';
 import { dispatchQueue } from './dispatch-queue';
+import { handoverExcerpt, handoverText } from './handover-excerpt';
 import { notify } from './notify';
 import type { CoreDeps, Versioned } from './ports';
 import { recordSystemLine } from './system-line';
-
-/** How much of the conversation the new operator gets in the hand-over message. */
-const FORWARD_EXCERPT_LINES = 50;
 
 type ForwardResult =
   | { readonly kind: 'forwarded'; readonly session: ChatSession; readonly from: Operator; readonly to: Operator }
@@ -42,13 +40,14 @@ export async function forwardSession(
   }
   const { session, to } = result;
   await recordSystemLine(deps, session.id, 'forwarded', `${from.displayName} forwarded the conversation to ${to.displayName}.`);
-  const excerpt = await deps.transcripts.read(session.id, { last: FORWARD_EXCERPT_LINES });
+  // The transcript so far, as much as one message holds (see handover-excerpt.ts); the rest is named, not dropped.
+  const excerpt = await handoverExcerpt(deps, session.id);
   await notify(deps, session.user, { kind: 'notice', text: toUser.takenOver(to.displayName), conversationId: session.id });
   await notify(deps, to.participant, {
     kind: 'request',
-    text: toOperator.forwardedToYou(from.displayName, session.userName, session.user.channel),
+    text: handoverText(toOperator.forwardedToYou(from.displayName, session.userName, session.user.channel), session, excerpt),
     conversationId: session.id,
-    excerpt,
+    excerpt: excerpt.lines,
     buttons: operatorButtons(),
   });
   await notify(deps, from.participant, {

@@ -12,6 +12,7 @@ import type { Assignment, Operator } from '../domain/operator';
 import { buttonLabels, toOperator, toUser } from '../domain/replies';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
+import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptLine } from '../domain/transcript';
 import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
 import { closeSession, endConversation, leaveQueue } from './end-session';
@@ -23,6 +24,7 @@ import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
 import { queuePosition } from './queue';
 import { requestOperator } from './request-operator';
+import { recordEnding } from './system-line';
 import { goOffDuty, goOnDuty } from './set-duty-status';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids';
 
@@ -57,13 +59,15 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
       if (msg.action?.kind === 'accept-ticket' || (!msg.action && acceptsTicketOffer(msg.text))) {
         return once(deps, msg, async () => {
           await acceptTicketOffer(deps, session, await loadSettings(deps, session.projectId));
+          // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
+          if ((await deps.state.getSession(session.user))?.value.id !== session.id) {
+            await recordEnding(deps, session.id, `${session.userName} accepted the offered ticket.`);
+          }
           return 'ticket';
         });
       }
       if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session)));
-      // Anything else means the user moved on: the offer closes, and the message is read afresh below.
-      await closeSession(deps, session.user, session.id);
-      break;
+      return afterTicketOffer(deps, msg, session, sender.operator?.value);
     case undefined:
       break;
   }
@@ -71,7 +75,27 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
   return fromUserWithBot(deps, msg);
 }
 
-async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage): Promise<MessageOutcome> {
+/**
+ * A user offered a ticket who asks for a person again continues the same
+ * conversation: what they wrote before and while waiting stays in its
+ * transcript, for the operator who takes it and for any ticket. Anything else
+ * means they moved on: the offer closes, and the message is read afresh.
+ */
+async function afterTicketOffer(
+  deps: CoreDeps,
+  msg: IncomingChatMessage,
+  session: ChatSession,
+  operator: Operator | undefined,
+): Promise<MessageOutcome> {
+  const settings = await loadSettings(deps, session.projectId);
+  if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => requestOperator(deps, msg, settings));
+  if (await closeSession(deps, session.user, session.id)) {
+    await recordEnding(deps, session.id, `${session.userName} went back to the assistant without a ticket.`);
+  }
+  return operator ? fromOperator(deps, msg, operator) : fromUserWithBot(deps, msg, settings);
+}
+
+async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<MessageOutcome> {
   const typed = msg.action ? undefined : parseOperatorCommand(msg.text);
   if (typed && isOperatorOnly(typed)) {
     return once(deps, msg, async () => {
@@ -79,8 +103,8 @@ async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage): Promis
       return 'refused';
     });
   }
-  const settings = await loadSettings(deps, msg.projectId);
-  if (msg.action?.kind === 'request-operator' || (!msg.action && asksForHuman(msg.text, settings.handoffPhrases))) {
+  const settings = loaded ?? (await loadSettings(deps, msg.projectId));
+  if (asksForOperator(msg, settings)) {
     return once(deps, msg, async () => {
       if (settings.enabled) return requestOperator(deps, msg, settings);
       await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
@@ -230,7 +254,7 @@ async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, opera
 
 async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<MessageOutcome> {
   const settings = await loadSettings(deps, session.projectId);
-  if (msg.action?.kind === 'request-operator' || (!msg.action && asksForHuman(msg.text, settings.handoffPhrases))) {
+  if (asksForOperator(msg, settings)) {
     return once(deps, msg, async () => {
       const position = await queuePosition(deps, session.projectId, session.id);
       if (position !== undefined) {
@@ -320,6 +344,10 @@ function commandFromAction(msg: IncomingChatMessage): OperatorCommand | undefine
     default:
       return undefined;
   }
+}
+
+function asksForOperator(msg: IncomingChatMessage, settings: LiveAgentSettings): boolean {
+  return msg.action ? msg.action.kind === 'request-operator' : asksForHuman(msg.text, settings.handoffPhrases);
 }
 
 function wantsToLeave(msg: IncomingChatMessage): boolean {

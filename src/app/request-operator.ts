@@ -14,12 +14,13 @@ import { routingChoice } from './routing';
 import { newConversationId, recentMessagesId } from './transcript-ids';
 import { displayNameOf } from './user-name';
 
+/** `continued`: the user had been offered a ticket, and asking again carries that conversation on. */
 type Routing =
   | { readonly kind: 'already-connected'; readonly session: ChatSession }
   | { readonly kind: 'already-queued'; readonly session: ChatSession }
-  | { readonly kind: 'no-operator-on-duty'; readonly session: ChatSession }
-  | { readonly kind: 'connected'; readonly session: ChatSession; readonly operator: Operator }
-  | { readonly kind: 'queued'; readonly session: ChatSession };
+  | { readonly kind: 'no-operator-on-duty'; readonly session: ChatSession; readonly continued: boolean }
+  | { readonly kind: 'connected'; readonly session: ChatSession; readonly operator: Operator; readonly continued: boolean }
+  | { readonly kind: 'queued'; readonly session: ChatSession; readonly continued: boolean };
 
 /**
  * A user asked for a human. Connect them to the least busy free operator when
@@ -57,10 +58,15 @@ export async function requestOperator(
     return 'handoff';
   }
 
-  const recent = await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 });
-  // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
-  const earlier = recent.map((line) => (line.role === 'user' ? { ...line, speakerName: userName } : line));
-  await deps.transcripts.appendMany(session.id, [...earlier, requestLine]);
+  if (routing.continued) {
+    // The conversation already starts with the user's words to the bot; this request joins what followed.
+    await deps.transcripts.append(session.id, requestLine);
+  } else {
+    const recent = await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 });
+    // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
+    const earlier = recent.map((line) => (line.role === 'user' ? { ...line, speakerName: userName } : line));
+    await deps.transcripts.appendMany(session.id, [...earlier, requestLine]);
+  }
 
   switch (routing.kind) {
     case 'connected':
@@ -104,13 +110,14 @@ async function route(
     state: { kind: 'queued', since: now, enteredAt: now },
   };
   const expected = existing?.version ?? 'absent';
+  const continued = existing !== undefined;
 
   // One short read of the routing order says both whether anyone is on duty and who is best.
   const choice = await routingChoice(deps, msg.projectId, settings.operatorCapacity);
   if (!choice.anyoneOnDuty) {
     const offered: ChatSession = { ...base, state: { kind: 'ticket-offered', since: now, reason: 'no-operator-on-duty' } };
     const ok = await deps.state.commit([{ kind: 'put-session', session: offered, expected }]);
-    return ok ? { kind: 'no-operator-on-duty', session: offered } : LOST_RACE;
+    return ok ? { kind: 'no-operator-on-duty', session: offered, continued } : LOST_RACE;
   }
 
   // First come, first served: nobody jumps over users who are already waiting.
@@ -119,13 +126,13 @@ async function route(
   if (operator) {
     const change = connectWrites(base, expected, operator, now);
     return (await deps.state.commit(change.writes))
-      ? { kind: 'connected', session: change.session, operator: change.operator }
+      ? { kind: 'connected', session: change.session, operator: change.operator, continued }
       : LOST_RACE;
   }
 
   const queued: ChatSession = { ...base, state: { kind: 'queued', since: now, enteredAt: now } };
   const ok = await deps.state.commit([{ kind: 'put-session', session: queued, expected }]);
-  return ok ? { kind: 'queued', session: queued } : LOST_RACE;
+  return ok ? { kind: 'queued', session: queued, continued } : LOST_RACE;
 }
 
 /** Tells a waiting user their place, unless they stopped waiting meanwhile (connected, or gone). */

@@ -19,3 +19,11 @@ export function newConversationId(user: Participant, deliveryId: string): string
 export function systemLineId(kind: string, at: number): string {
   return `~${kind}-${at}`;
 }
+
+/** Whether a line is the app's own note of that kind. */
+export function isSystemLineOf(kind: string, lineId: string): boolean {
+  return lineId.startsWith(`~${kind}-`);
+}
+
+/** The kind of the note that says how a conversation ended, whatever ended it. */
+export const ENDING_KIND = 'ended';

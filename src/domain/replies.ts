@@ -103,6 +103,10 @@ export const toOperator = {
   forwardAtCapacity: (name: string) => `${name} has no room for another conversation right now.`,
   forwardedToYou: (fromName: string, userName: string, channel: ChatChannel) =>
     `${fromName} forwarded ${userName} (${CHANNEL_NAMES[channel]}) to you. Here is the conversation so far; your replies go to ${userName} until you type “stop”.`,
+  earlierMessagesLeftOut: (ticketKey: string | undefined) =>
+    ticketKey
+      ? `Only the newest messages fit here; the earlier ones are on ticket ${ticketKey}.`
+      : 'Only the newest messages fit here; #create_ticket puts the whole conversation on a ticket.',
   forwarded: (userName: string, toName: string) =>
     `${userName} is now with ${toName}. You’re free for the next user.`,
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
