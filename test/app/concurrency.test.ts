@@ -106,21 +106,102 @@ describe('concurrent events', () => {
     await expectConsistent(world, 1);
   });
 
-  it.each(SEEDS)('should drop nobody when an operator goes off duty while their user ends the conversation (seed %i)', async (seed) => {
+  it.each(SEEDS)('should drop nobody when an operator goes off duty while another operator’s user ends their conversation (seed %i)', async (seed) => {
     const world = new World({ yieldBetweenCalls: seededYields(seed) });
     await world.enableLiveAgents();
     const alice = await world.operator('Alice', { onDuty: true });
     const [bob, dana] = [world.person('Bob'), world.person('Dana')];
     await world.say(bob, 'operator');
     await world.say(dana, 'operator');
-    await world.operator('Carol', { onDuty: true });
+    const carol = await world.operator('Carol', { onDuty: true });
+    expect((await world.sessionOf(dana))?.state).toMatchObject({ operatorName: 'Carol' });
 
     await Promise.all([world.say(alice, '#off'), world.say(dana, 'stop')]);
 
-    // Whoever was with Alice ends up with Carol or back with the bot (if they left); nobody is held by Alice.
-    expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
-    const holder = (await world.sessionOf(bob))?.state ?? (await world.sessionOf(dana))?.state;
-    expect(holder).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    // Whichever comes first, Carol is freed by Dana and takes Bob, whom Alice handed back.
+    expect(await world.sessionOf(dana)).toBeUndefined();
+    expect(world.lastHeard(dana)).toBe('You ended the conversation with Carol. You’re back with the Koji assistant.');
+    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    expect(world.heard(bob).filter((t) => t.startsWith('Alice had to leave.'))).toHaveLength(1);
+    expect(connectedNotices(world, bob)).toBe(2);
+    expect(world.chat.messagesTo(carol).filter((m) => m.kind === 'request').map((m) => m.text)).toEqual([
+      expect.stringContaining('Dana (Slack) wants to talk'),
+      expect.stringContaining('Bob (Slack) wants to talk'),
+    ]);
+    expect((await world.operatorRecord(alice))).toMatchObject({ duty: 'off', assignments: [] });
+    await expectConsistent(world, 1);
+  });
+
+  it.each(SEEDS)('should take back to the bot a user who says stop while their operator goes off duty (seed %i)', async (seed) => {
+    const world = new World({ yieldBetweenCalls: seededYields(seed) });
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    world.chat.clear();
+
+    await Promise.all([world.say(alice, '#off'), world.say(bob, 'stop')]);
+
+    // Bob's stop wins over being handed back: he is back with the bot, not left waiting in the queue.
+    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(world.heard(bob).filter((t) => t.includes('back with the Koji assistant'))).toHaveLength(1);
+    expect(world.lastHeard(bob)).toContain('back with the Koji assistant');
+    expect(world.heard(bob).some((t) => t.startsWith('You’re now talking to'))).toBe(false);
+    expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [] });
+    expect(world.heard(alice).filter((t) => t.startsWith('You’re off duty.'))).toHaveLength(1);
+    expect(world.chat.messagesTo(alice).filter((m) => m.kind === 'request')).toEqual([]);
+    await expectConsistent(world, 1);
+  });
+
+  it.each(SEEDS)('should keep the user with the forwarding operator when the target goes off duty meanwhile (seed %i)', async (seed) => {
+    const world = new World({ yieldBetweenCalls: seededYields(seed) });
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    const carol = await world.operator('Carol', { onDuty: true });
+    world.chat.clear();
+
+    await Promise.all([world.say(alice, 'forward_operator Carol'), world.say(carol, '#off')]);
+
+    // Refused because Carol left first, or forwarded and handed back to Alice, the only one still on duty: Bob ends with Alice.
+    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
+    expect(await world.operatorRecord(carol)).toMatchObject({ duty: 'off', assignments: [] });
+    const forwarded = world.heard(bob).includes('Carol has taken over your conversation.');
+    if (forwarded) {
+      expect(world.heard(bob).slice(-1)[0]).toContain('You’re now talking to Alice');
+      expect(world.heard(alice)).toContain('Bob is now with Carol. You’re free for the next user.');
+    } else {
+      expect(world.heard(bob)).toEqual([]);
+      expect(world.heard(alice)).toEqual(['Carol is off duty. Pick an operator who is on duty.']);
+    }
+    await expectConsistent(world, 1);
+  });
+
+  it.each(SEEDS)('should serve each waiting user once when two operators are freed at once (seed %i)', async (seed) => {
+    const world = new World({ yieldBetweenCalls: seededYields(seed) });
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const carol = await world.operator('Carol', { onDuty: true });
+    const [first, second] = [world.person('First'), world.person('Second')];
+    await world.say(first, 'operator');
+    await world.say(second, 'operator');
+    const waiting = [world.person('W1'), world.person('W2'), world.person('W3')];
+    for (const w of waiting) await world.say(w, 'operator');
+    world.chat.clear();
+
+    await Promise.all([world.say(alice, 'stop'), world.say(carol, 'stop')]);
+
+    // The two who waited longest are connected, one to each operator; the third is still waiting, first in line.
+    const [w1, w2, w3] = waiting;
+    const holders = await Promise.all([w1!, w2!].map(async (w) => (await world.sessionOf(w))?.state));
+    expect(holders.map((h) => (h?.kind === 'with-operator' ? h.operatorName : h?.kind)).sort()).toEqual(['Alice', 'Carol']);
+    for (const w of [w1!, w2!]) expect(connectedNotices(world, w)).toBe(1);
+    expect((await world.sessionOf(w3!))?.state.kind).toBe('queued');
+    expect(world.heard(w3!)).toEqual([]);
+    for (const op of [alice, carol]) expect(world.chat.messagesTo(op).filter((m) => m.kind === 'request')).toHaveLength(1);
+    await world.say(w3!, 'operator');
+    expect(world.lastHeard(w3!)).toContain('number 1 in the queue');
     await expectConsistent(world, 1);
   });
 
