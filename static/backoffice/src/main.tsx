@@ -19,11 +19,16 @@ function projectKeyOf(context: unknown): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/** Jira's admin page (also the app's configuration page): the one module whose context has no project. */
+function onAdminPage(context: unknown): boolean {
+  return (context as { extension?: { type?: unknown } } | undefined)?.extension?.type === 'jira:adminPage';
+}
+
 async function start(): Promise<void> {
   const context: unknown = await view.getContext().catch(() => undefined);
   // The theme goes first, so that the page never shows in the wrong colours.
   await setGlobalTheme({ colorMode: colorModeOf(context) }).catch((error: unknown) => console.warn('Koji: the theme could not be loaded', error));
-  const page: PageContext = { projectKey: projectKeyOf(context) };
+  const page: PageContext = { projectKey: projectKeyOf(context), onAdminPage: onAdminPage(context) };
   const root = document.getElementById('root');
   if (!root) throw new Error('The page has no #root element.');
   createRoot(root).render(
