@@ -73,6 +73,7 @@ export function buildServices(
   );
   const workQueue = new ForgeWorkQueue();
   const slackGateways = new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces);
+  const log = jsonLogger(context);
   return {
     state: new KvsLiveAgentState(kvs),
     settings: new KvsSettingsRepository(kvs),
@@ -80,10 +81,10 @@ export function buildServices(
     deliveries: new KvsDeliveryLog(kvs),
     chat: new ChannelRouter({ slack: slackGateways, teams }),
     outbox: new ForgeOutbox(workQueue),
-    tickets: new JsmTicketService(),
+    tickets: new JsmTicketService({ log }),
     assistant: new HandoffHintAssistant(),
     clock: systemClock,
-    log: jsonLogger(context),
+    log,
     workQueue,
     slackWorkspaces,
     slackGateways,

@@ -139,6 +139,12 @@ export interface TicketRequest {
 export interface CreatedTicket {
   readonly key: string;
   readonly url: string;
+  /**
+   * How many of the request's lines, from the first, the ticket holds when not
+   * all of them made it (a long conversation's overflow comments failed): the
+   * rest goes on the ticket with the next comment. Absent: all of them.
+   */
+  readonly linesIncluded?: number | undefined;
 }
 
 /** Makes service desk tickets. Throws TicketServiceError with a reason the operator can act on. */

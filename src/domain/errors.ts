@@ -44,11 +44,20 @@ export class ChatRateLimitedError extends ChatDeliveryError {
 
 /** The ticket service could not create or update a ticket. Raised by ticket adapters. */
 export class TicketServiceError extends DomainError {
-  readonly code = 'ticket_service_failed';
+  readonly code: string = 'ticket_service_failed';
 
   /** `message` says what went wrong and what the operator can do about it. */
   constructor(message: string, readonly retryable: boolean, options?: ErrorOptions) {
     super(message, options);
+  }
+}
+
+/** Another caller is creating this conversation's ticket right now; its key follows shortly. */
+export class TicketInProgressError extends TicketServiceError {
+  override readonly code = 'ticket_in_progress';
+
+  constructor() {
+    super('A ticket is already being created from this conversation.', true);
   }
 }
 

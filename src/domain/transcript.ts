@@ -43,3 +43,34 @@ export function summaryFromLines(lines: readonly TranscriptLine[], fallback: str
   const chars = Array.from((first?.text ?? fallback).replace(/\s+/g, ' ').trim());
   return chars.length <= 120 ? chars.join('') : `${chars.slice(0, 117).join('').trimEnd()}…`;
 }
+
+/** Jira's limit on a summary, in UTF-16 units as Jira counts them. */
+export const SUMMARY_MAX_CHARS = 255;
+
+/**
+ * A ticket summary Jira takes: one line (Jira refuses line breaks in a
+ * summary) of at most 255 characters, cut at a whole character with an ellipsis.
+ */
+export function oneLineSummary(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= SUMMARY_MAX_CHARS) return line;
+  let out = '';
+  for (const ch of line) {
+    if (out.length + ch.length > SUMMARY_MAX_CHARS - 1) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/**
+ * Whether an attachment link may be shown as a link: https only. Chat
+ * platforms hand over whatever URL a message carried; `javascript:` or `data:`
+ * must never become an href in the issue panel or the ticket.
+ */
+export function isSafeLink(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

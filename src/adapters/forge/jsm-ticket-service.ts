@@ -1,8 +1,12 @@
 import api, { route } from '@forge/api';
-import type { CreatedTicket, TicketRequest, TicketService } from '../../app/ports';
-import { TicketServiceError } from '../../domain/errors';
+import { kvs } from '@forge/kvs';
+import type { CreatedTicket, Logger, TicketRequest, TicketService } from '../../app/ports';
+import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
 import type { TranscriptLine } from '../../domain/transcript';
-import { transcriptDocument } from './transcript-adf';
+import { jsonLogger } from '../system/json-logger';
+import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';
+import { KvsTicketLinks } from './kvs-ticket-links';
+import { fittedTranscriptDocument, transcriptComments } from './transcript-adf';
 
 /** The slice of `requestJira` this adapter uses, so it can run as the app or against another route to Jira. */
 export type RequestJira = (
@@ -14,6 +18,7 @@ interface JiraResponse {
   readonly ok: boolean;
   readonly status: number;
   json(): Promise<unknown>;
+  text(): Promise<string>;
 }
 
 /** The issue property that ties a ticket to its conversation; manifest.yml indexes it for JQL. */
@@ -27,57 +32,178 @@ export interface ConversationProperty {
 }
 
 /**
+ * A Jira call gets this long. Web triggers run at most 55 s on Forge and a
+ * ticket takes up to six calls, so one hanging call must not use them up.
+ */
+export const JIRA_TIMEOUT_MS = 8_000;
+
+/**
+ * A claim older than this belongs to an invocation that is gone: Forge stops
+ * the longest (the queue consumer) after 120 s.
+ */
+export const CLAIM_STALE_MS = 150_000;
+
+/** Setting the issue property is tried this often: without it the ticket has no Koji panel. */
+const PROPERTY_ATTEMPTS = 3;
+
+export interface JsmTicketServiceOptions {
+  readonly requestJira?: RequestJira;
+  readonly links?: KvsTicketLinks;
+  readonly timeoutMs?: number;
+  /** Pause before trying the issue property again. */
+  readonly retryDelayMs?: number;
+  readonly now?: () => number;
+  readonly log?: Logger;
+}
+
+/** Why the app, not the user, is the requester: said in the description so Jira agents know whom to answer. */
+type RaisedAs = 'user' | 'no-email' | 'no-account' | 'not-a-customer';
+
+/**
  * Tickets as Jira Service Management requests, created as the app (chat
  * platforms carry no Atlassian identity) and raised on behalf of the user when
  * their chat e-mail matches a Jira account. The transcript goes into the
- * description as Atlassian Document Format; later lines become comments.
+ * description as Atlassian Document Format; what does not fit, and later lines,
+ * become comments.
  */
 export class JsmTicketService implements TicketService {
   private readonly requestJira: RequestJira;
+  private readonly links: KvsTicketLinks;
+  private readonly timeoutMs: number;
+  private readonly retryDelayMs: number;
+  private readonly now: () => number;
+  private readonly log: Logger;
 
-  constructor(requestJira?: RequestJira) {
-    this.requestJira = requestJira ?? ((path, init) => api.asApp().requestJira(path, init));
+  constructor(options: JsmTicketServiceOptions = {}) {
+    this.requestJira = options.requestJira ?? ((path, init) => api.asApp().requestJira(path, init));
+    this.links = options.links ?? new KvsTicketLinks(kvs);
+    this.timeoutMs = options.timeoutMs ?? JIRA_TIMEOUT_MS;
+    this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.now = options.now ?? (() => Date.now());
+    this.log = options.log ?? jsonLogger();
   }
 
   async createTicket(request: TicketRequest): Promise<CreatedTicket> {
-    // Idempotent per conversation: a retry after a lost answer finds the first ticket.
-    const existing = await this.ticketOf(request.conversationId);
+    // One ticket per conversation: the claim is taken before Jira is asked, so a retry or a second
+    // #create_ticket at the same moment finds the first ticket (or its creation under way).
+    const existing = await this.claimOrFind(request.conversationId);
     if (existing) return existing;
-    const desk = await this.serviceDeskOf(request.projectId);
-    const requestTypeId = request.requestTypeId ?? (await this.firstRequestType(desk));
-    const onBehalfOf = request.requester.email ? await this.accountWithEmail(request.requester.email) : undefined;
-    const document = transcriptDocument(header(request, onBehalfOf !== undefined), request.lines);
-    const body = {
-      serviceDeskId: desk,
-      requestTypeId,
-      isAdfRequest: true,
-      requestFieldValues: { summary: request.summary, description: document },
-    };
-    let response = await this.send(route`/rest/servicedeskapi/request`, 'POST', onBehalfOf ? { ...body, raiseOnBehalfOf: onBehalfOf } : body);
-    if (response.status === 400 && onBehalfOf) {
-      // The account is not a customer of this service desk: raise it as the app, naming the user in the text.
-      const named = { ...body, requestFieldValues: { ...body.requestFieldValues, description: transcriptDocument(header(request, false), request.lines) } };
-      response = await this.send(route`/rest/servicedeskapi/request`, 'POST', named);
+    let created: CreatedTicket;
+    let included: number;
+    try {
+      ({ created, included } = await this.createRequest(request));
+    } catch (error) {
+      // Jira made no ticket, so a retry may claim again at once. A create that timed out may still
+      // land in Jira later; the JSM API has no idempotency key to find it by, so that rare case
+      // can end with a second ticket.
+      await this.links.release(request.conversationId);
+      throw error;
     }
-    const created = (await this.checked(response).json()) as { issueKey?: string; _links?: { web?: string } };
-    if (!created.issueKey) throw new TicketServiceError('Jira answered without a ticket key.', true);
-    const property: ConversationProperty = {
+    await this.links.created(request.conversationId, created);
+    await this.linkToConversation(created.key, {
       conversationId: request.conversationId,
       channel: request.requester.participant.channel,
       userName: request.requester.name,
       operatorName: request.operatorName,
-    };
-    this.checked(await this.send(route`/rest/api/3/issue/${created.issueKey}/properties/${CONVERSATION_PROPERTY}`, 'PUT', property));
-    return { key: created.issueKey, url: created._links?.web ?? created.issueKey };
+    });
+    const rest = request.lines.slice(included);
+    if (rest.length === 0) return created;
+    return { ...created, linesIncluded: included + (await this.commentAsFarAsPossible(created.key, rest)) };
   }
 
   async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
-    this.checked(await this.send(route`/rest/servicedeskapi/request/${ticketKey}/comment`, 'POST', { body: transcriptText(lines), public: true }));
+    for (const { body } of transcriptComments(lines)) await this.comment(ticketKey, body);
+  }
+
+  private async claimOrFind(conversationId: string): Promise<CreatedTicket | undefined> {
+    const claim = await this.links.claim(conversationId, this.now());
+    if (claim.kind === 'claimed') return undefined;
+    if (claim.kind === 'created') return claim.ticket;
+    if (this.now() - claim.since < CLAIM_STALE_MS) throw new TicketInProgressError();
+    // The claim's holder stopped mid-way: Jira says whether it got as far as the ticket and its property.
+    const found = await this.ticketOf(conversationId);
+    if (found) {
+      await this.links.created(conversationId, found);
+      return found;
+    }
+    await this.links.takeOver(conversationId, this.now());
+    return undefined;
+  }
+
+  private async createRequest(request: TicketRequest): Promise<{ created: CreatedTicket; included: number }> {
+    const desk = await this.serviceDeskOf(request.projectId);
+    const requestTypeId = request.requestTypeId ?? (await this.firstRequestType(desk));
+    const { email } = request.requester;
+    const onBehalfOf = email ? await this.accountWithEmail(email) : undefined;
+    const body = (raisedAs: RaisedAs) => {
+      const { document, included } = fittedTranscriptDocument(header(request, raisedAs), request.lines);
+      return {
+        included,
+        payload: {
+          serviceDeskId: desk,
+          requestTypeId,
+          isAdfRequest: true,
+          requestFieldValues: { summary: request.summary, description: document },
+          ...(raisedAs === 'user' ? { raiseOnBehalfOf: onBehalfOf } : {}),
+        },
+      };
+    };
+    let attempt = body(onBehalfOf ? 'user' : email ? 'no-account' : 'no-email');
+    let response = await this.send(route`/rest/servicedeskapi/request`, 'POST', attempt.payload);
+    if (response.status === 400 && onBehalfOf) {
+      // The account is not a customer of this service desk: raise it as the app, naming the user in the text.
+      attempt = body('not-a-customer');
+      response = await this.send(route`/rest/servicedeskapi/request`, 'POST', attempt.payload);
+    }
+    const created = (await (await this.checked(response, 'create')).json()) as { issueKey?: string; _links?: { web?: string } };
+    if (!created.issueKey) throw new TicketServiceError('Jira answered without a ticket key.', true);
+    return { created: { key: created.issueKey, url: created._links?.web ?? created.issueKey }, included: attempt.included };
+  }
+
+  /**
+   * The issue property shows the Koji panel on the ticket and lets JQL find it.
+   * The ticket exists whatever happens here, so a failure is retried and then
+   * logged: the operator gets the key either way, never a second ticket.
+   */
+  private async linkToConversation(issueKey: string, property: ConversationProperty): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.checked(await this.send(route`/rest/api/3/issue/${issueKey}/properties/${CONVERSATION_PROPERTY}`, 'PUT', property), 'create');
+        return;
+      } catch (error) {
+        if (!(error instanceof TicketServiceError)) throw error;
+        if (attempt >= PROPERTY_ATTEMPTS) {
+          this.log.warn('ticket_property_not_set', { ticket: issueKey, reason: error.message });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * attempt));
+      }
+    }
+  }
+
+  /** The lines a long conversation's description had no room for; returns how many made it. */
+  private async commentAsFarAsPossible(ticketKey: string, lines: readonly TranscriptLine[]): Promise<number> {
+    let added = 0;
+    for (const { body, lineCount } of transcriptComments(lines)) {
+      try {
+        await this.comment(ticketKey, body);
+      } catch (error) {
+        if (!(error instanceof TicketServiceError)) throw error;
+        this.log.warn('ticket_overflow_not_added', { ticket: ticketKey, reason: error.message });
+        return added;
+      }
+      added += lineCount;
+    }
+    return added;
+  }
+
+  private async comment(ticketKey: string, body: string): Promise<void> {
+    await this.checked(await this.send(route`/rest/servicedeskapi/request/${ticketKey}/comment`, 'POST', { body, public: true }), 'comment', ticketKey);
   }
 
   private async ticketOf(conversationId: string): Promise<CreatedTicket | undefined> {
     const jql = `issue.property[${CONVERSATION_PROPERTY}].conversationId = "${conversationId.replace(/["\\]/g, '\\$&')}"`;
-    const found = (await this.checked(await this.send(route`/rest/api/3/search/jql?jql=${jql}&fields=key`, 'GET')).json()) as {
+    const found = (await (await this.checked(await this.send(route`/rest/api/3/search/jql?jql=${jql}&fields=key`, 'GET'), 'look-up')).json()) as {
       issues?: Array<{ key: string; self?: string }>;
     };
     const issue = found.issues?.[0];
@@ -85,16 +211,16 @@ export class JsmTicketService implements TicketService {
   }
 
   private async serviceDeskOf(projectId: string): Promise<string> {
-    const page = (await this.checked(await this.send(route`/rest/servicedeskapi/servicedesk`, 'GET')).json()) as { values?: Array<{ id: string; projectId: string }> };
+    const response = await this.checked(await this.send(route`/rest/servicedeskapi/servicedesk`, 'GET'), 'look-up');
+    const page = (await response.json()) as { values?: Array<{ id: string; projectId: string }> };
     const desk = page.values?.find((d) => String(d.projectId) === projectId);
     if (!desk) throw new TicketServiceError('This Jira project is not a service desk Koji can reach. Check the project in the Koji backoffice.', false);
     return String(desk.id);
   }
 
   private async firstRequestType(serviceDeskId: string): Promise<string> {
-    const page = (await this.checked(await this.send(route`/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype`, 'GET')).json()) as {
-      values?: Array<{ id: string }>;
-    };
+    const response = await this.checked(await this.send(route`/rest/servicedeskapi/servicedesk/${serviceDeskId}/requesttype`, 'GET'), 'look-up');
+    const page = (await response.json()) as { values?: Array<{ id: string }> };
     const first = page.values?.[0];
     if (!first) throw new TicketServiceError('The service desk has no request types. Add one, or pick one in the Koji backoffice.', false);
     return String(first.id);
@@ -107,52 +233,48 @@ export class JsmTicketService implements TicketService {
     return users.find((u) => u.emailAddress?.toLowerCase() === email.toLowerCase())?.accountId;
   }
 
+  /** One Jira call, given up after the timeout: a Jira that hangs must not hold the function until Forge kills it. */
   private async send(path: ReturnType<typeof route>, method: string, body?: unknown): Promise<JiraResponse> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(jiraTimeout(this.timeoutMs)), this.timeoutMs);
+    });
     try {
-      return await this.requestJira(path, {
+      const call = this.requestJira(path, {
         method,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
+      return await Promise.race([call, timedOut]);
     } catch (error) {
+      if (error instanceof TicketServiceError) throw error;
       throw new TicketServiceError('Jira could not be reached.', true, { cause: error });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private checked(response: JiraResponse): JiraResponse {
+  private async checked(response: JiraResponse, action: JiraAction, ticketKey?: string): Promise<JiraResponse> {
     if (response.ok) return response;
-    throw failure(response.status);
+    const said = await response.text().then(jiraErrorText, () => '');
+    throw jiraFailure(response.status, said, action, ticketKey);
   }
 }
 
-function failure(status: number): TicketServiceError {
-  if (status === 401 || status === 403) {
-    return new TicketServiceError(`Koji is not allowed to create requests in this service desk (${status}). Ask a Jira admin to check the app's access to the project.`, false);
-  }
-  if (status === 400) {
-    return new TicketServiceError('Jira refused the request (400): the request type set in the Koji backoffice may no longer exist. Pick another one there.', false);
-  }
-  if (status === 404) return new TicketServiceError('The service desk or ticket no longer exists (404).', false);
-  if (status === 429) return new TicketServiceError('Jira is busy (429).', true);
-  return new TicketServiceError(`Jira is not answering properly right now (${status}).`, true);
-}
-
-function header(request: TicketRequest, raisedForUser: boolean): string {
-  const who = request.requester.email ? `${request.requester.name} (${request.requester.email})` : request.requester.name;
-  const channel = request.requester.participant.channel === 'slack' ? 'Slack' : 'Microsoft Teams';
+function header(request: TicketRequest, raisedAs: RaisedAs): string {
+  const { name, email, participant } = request.requester;
+  const who = email ? `${name} (${email})` : name;
+  const channel = participant.channel === 'slack' ? 'Slack' : 'Microsoft Teams';
   const by = request.operatorName ? `${request.operatorName} created this ticket from a live chat` : 'Created from a chat; no operator was available';
-  return `${by} with ${who} on ${channel}.${raisedForUser ? '' : ` ${request.requester.name} has no Jira account with that e-mail, so the app raised it.`}`;
+  const why = {
+    user: '',
+    'no-email': ` ${channel} did not give ${name}’s e-mail address, so the app raised it for them.`,
+    'no-account': ` ${name} has no Jira account with that e-mail, so the app raised it.`,
+    'not-a-customer': ` ${name}’s Jira account is not a customer of this service desk, so the app raised it.`,
+  }[raisedAs];
+  return `${by} with ${who} on ${channel}.${why}`;
 }
 
 function siteOf(self: string | undefined): string {
   return self ? self.replace(/\/rest\/.*$/, '') : '';
-}
-
-export function transcriptText(lines: readonly TranscriptLine[]): string {
-  return lines
-    .map((l) => {
-      const files = (l.attachments ?? []).map((a) => ` [${a.name}|${a.url}]`).join('');
-      return `[${new Date(l.at).toISOString().slice(0, 16).replace('T', ' ')} UTC] ${l.speakerName}: ${l.text}${files}`;
-    })
-    .join('\n');
 }

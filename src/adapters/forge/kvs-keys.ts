@@ -30,6 +30,8 @@ export const storageKeys = {
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
   settingsPrefix: `settings:${KEY_VERSION}:`,
   settings: (projectId: string) => `settings:${KEY_VERSION}:${escapeKeyPart(projectId)}`,
+  ticketOfConversation: (conversationId: string) => `ticket:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
+  conversationOfTicket: (issueKey: string) => `ticket-conversation:${KEY_VERSION}:${escapeKeyPart(issueKey)}`,
 } as const;
 
 export const ENTITY = { operator: 'operator', session: 'session', message: 'message' } as const;

@@ -1,4 +1,4 @@
-import type { TranscriptLine } from '../../domain/transcript';
+import { isSafeLink, type TranscriptLine } from '../../domain/transcript';
 
 /** An Atlassian Document Format node: the rich text Jira stores for descriptions and comments. */
 export interface AdfNode {
@@ -15,15 +15,27 @@ export interface AdfDocument {
   readonly content: readonly AdfNode[];
 }
 
+/**
+ * Jira refuses a description or comment over 32,767 characters. How it counts
+ * an ADF description is not documented, so the app stays below the limit by
+ * the document's JSON, with room to spare.
+ */
+export const TEXT_FIELD_BUDGET = 32_000;
+
+/** A single message longer than this is cut on the ticket; the issue panel shows it whole. */
+export const MAX_MESSAGE_CHARS = 10_000;
+
 const text = (value: string, marks?: AdfNode['marks']): AdfNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
+
+const CONTINUED = paragraph(text('The conversation continues in the comments below.', [{ type: 'em' }]));
 
 /**
  * A conversation as Jira agents read it: a short header, then one paragraph
  * per message with the time and who said it, files as links, and the app's
  * own notes ("forwarded to…", "ended by…") in italics.
  */
-export function transcriptDocument(header: string, lines: readonly TranscriptLine[]): AdfDocument {
+export function transcriptDocument(header: string, lines: readonly TranscriptLine[], continued = false): AdfDocument {
   return {
     version: 1,
     type: 'doc',
@@ -31,16 +43,68 @@ export function transcriptDocument(header: string, lines: readonly TranscriptLin
       paragraph(text(header)),
       { type: 'heading', attrs: { level: 3 }, content: [text('Conversation')] },
       ...(lines.length > 0 ? lines.map(lineParagraph) : [paragraph(text('No messages.', [{ type: 'em' }]))]),
+      ...(continued ? [CONTINUED] : []),
     ],
   };
 }
 
+/**
+ * The longest head of the conversation whose document stays within the
+ * budget; `included` says how many lines it holds, the rest go in comments.
+ */
+export function fittedTranscriptDocument(header: string, lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): { document: AdfDocument; included: number } {
+  const whole = transcriptDocument(header, lines);
+  if (JSON.stringify(whole).length <= budget) return { document: whole, included: lines.length };
+  let size = JSON.stringify(transcriptDocument(header, [], true)).length;
+  let included = 0;
+  for (const line of lines) {
+    const grown = size + JSON.stringify(lineParagraph(line)).length + 1;
+    if (grown > budget) break;
+    size = grown;
+    included += 1;
+  }
+  return { document: transcriptDocument(header, lines.slice(0, included), true), included };
+}
+
+/** Comment bodies for the given lines, each within the budget, in order, with how many lines each holds; a message never spans two. */
+export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): Array<{ body: string; lineCount: number }> {
+  const comments: Array<{ body: string; lineCount: number }> = [];
+  let current = { body: '', lineCount: 0 };
+  for (const line of lines) {
+    const rendered = lineText(line);
+    if (current.lineCount > 0 && current.body.length + 1 + rendered.length > budget) {
+      comments.push(current);
+      current = { body: '', lineCount: 0 };
+    }
+    current = { body: current.lineCount > 0 ? `${current.body}\n${rendered}` : rendered, lineCount: current.lineCount + 1 };
+  }
+  if (current.lineCount > 0) comments.push(current);
+  return comments;
+}
+
+/** One line of a plain-text comment: `[2026-11-25 09:40 UTC] Alice: text [file|https://…]`. */
+export function lineText(line: TranscriptLine): string {
+  const files = (line.attachments ?? []).map((a) => (isSafeLink(a.url) ? ` [${a.name}|${a.url}]` : ` [${a.name}]`)).join('');
+  return `[${timeOf(line)}] ${line.speakerName}: ${capped(line.text)}${files}`;
+}
+
 function lineParagraph(line: TranscriptLine): AdfNode {
-  const time = `${new Date(line.at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const files = (line.attachments ?? []).flatMap((a) => [text(' '), text(a.name, [{ type: 'link', attrs: { href: a.url } }])]);
-  if (line.role === 'system') return paragraph(text(`${time} `), text(line.text, [{ type: 'em' }]));
+  const time = `${timeOf(line)} `;
+  // A link that is not https is shown as its name only: it must not become a clickable href.
+  const files = (line.attachments ?? []).flatMap((a) => [text(' '), isSafeLink(a.url) ? text(a.name, [{ type: 'link', attrs: { href: a.url } }]) : text(a.name)]);
+  if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
   const who = line.role === 'operator' ? `${line.speakerName} (operator)` : line.speakerName;
   // ADF refuses empty text nodes: a message that was only a file shows the file alone.
-  const words = line.text.length > 0 ? [text(line.text)] : [];
-  return paragraph(text(`${time} `), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files);
+  const words = line.text.length > 0 ? [text(capped(line.text))] : [];
+  return paragraph(text(time), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files);
+}
+
+function timeOf(line: TranscriptLine): string {
+  return `${new Date(line.at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function capped(value: string): string {
+  if (value.length <= MAX_MESSAGE_CHARS) return value;
+  const head = Array.from(value.slice(0, MAX_MESSAGE_CHARS)).slice(0, -1).join('');
+  return `${head}… [${value.length - head.length} more characters: the whole message is in the Koji panel]`;
 }

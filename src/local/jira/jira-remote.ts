@@ -41,7 +41,7 @@ export function jiraRemote(
     } catch {
       return Response.json({ errorMessages: ['The request body is not valid JSON.'] }, { status: 400 });
     }
-    const result = standIn.handle(init.method ?? 'GET', path, body, accountId);
+    const result = await standIn.respond(init.method ?? 'GET', path, body, accountId);
     return result.body === undefined
       ? new Response(null, { status: result.status })
       : Response.json(result.body, { status: result.status });

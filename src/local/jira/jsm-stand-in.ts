@@ -24,13 +24,27 @@ export interface StandInResponse {
   readonly body?: unknown;
 }
 
-/** A failure the stand-in should produce next, for tests of how the app copes. */
+/**
+ * A failure the stand-in should produce next, for tests of how the app copes:
+ * an error status, a slow answer (`delayMs`, then the normal answer or `status`),
+ * or no answer at all (`hang`). `times` repeats it for that many matching calls.
+ */
 export interface InjectedFailure {
   readonly method?: string;
   readonly pathPrefix: string;
-  readonly status: number;
+  readonly status?: number;
   readonly message?: string;
+  readonly delayMs?: number;
+  readonly hang?: boolean;
+  readonly times?: number;
 }
+
+/** Jira's own limits on the fields Koji fills, enforced here as Jira enforces them. */
+export const JIRA_LIMITS = {
+  summaryChars: 255,
+  /** Text fields (the description) and comment bodies. */
+  textFieldChars: 32_767,
+} as const;
 
 export const LOCAL_PROJECT = { id: '10000', key: 'SUP', name: 'Koji Help Desk', serviceDeskId: '1' } as const;
 
@@ -45,6 +59,8 @@ export const LOCAL_USERS: readonly StandInUser[] = [
   { accountId: 'local-agent', displayName: 'Local Agent', emailAddress: 'agent@koji.local', siteAdmin: false, projectAdminOf: [] },
   // A JSM customer whose e-mail matches the Slack sandbox's Bob, so tickets can be raised on his behalf.
   { accountId: 'local-customer-bob', displayName: 'Bob User', emailAddress: 'bob@sandbox.test', siteAdmin: false, projectAdminOf: [] },
+  // Likewise for the Teams sandbox's Vic, whose e-mail the app reads from the Bot Connector's roster.
+  { accountId: 'local-customer-vic', displayName: 'Vic User', emailAddress: 'vic@sandbox.test', siteAdmin: false, projectAdminOf: [] },
   {
     accountId: 'local-project-admin',
     displayName: 'Project Admin',
@@ -85,10 +101,21 @@ export class JsmStandIn {
     `);
   }
 
+  /**
+   * Answers as Jira would, after any injected delay; a hanging call never
+   * answers (until the platform closes), like a Jira that stopped responding.
+   */
+  async respond(method: string, url: string, body: unknown, accountId: string | undefined): Promise<StandInResponse> {
+    const { pathname } = new URL(url, 'http://stand-in');
+    const failure = this.takeFailure(method, pathname);
+    if (failure?.hang) return new Promise<StandInResponse>(() => undefined);
+    if (failure?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, failure.delayMs).unref());
+    if (failure?.status !== undefined) return { status: failure.status, body: { errorMessages: [failure.message ?? `Injected failure ${failure.status}`] } };
+    return this.handle(method, url, body, accountId);
+  }
+
   handle(method: string, url: string, body: unknown, accountId: string | undefined): StandInResponse {
     const { pathname, searchParams } = new URL(url, 'http://stand-in');
-    const failure = this.takeFailure(method, pathname);
-    if (failure) return { status: failure.status, body: { errorMessages: [failure.message ?? `Injected failure ${failure.status}`] } };
     const caller = accountId ?? 'app';
     const route = `${method.toUpperCase()} ${pathname}`;
     let m: RegExpExecArray | null;
@@ -131,7 +158,11 @@ export class JsmStandIn {
     const index = this.failures.findIndex(
       (f) => path.startsWith(f.pathPrefix) && (f.method === undefined || f.method.toUpperCase() === method.toUpperCase()),
     );
-    return index < 0 ? undefined : this.failures.splice(index, 1)[0];
+    const failure = this.failures[index];
+    if (!failure) return undefined;
+    if ((failure.times ?? 1) > 1) this.failures[index] = { ...failure, times: (failure.times ?? 1) - 1 };
+    else this.failures.splice(index, 1);
+    return failure;
   }
 
   private userOf(accountId: string): StandInUser | undefined {
@@ -208,6 +239,18 @@ export class JsmStandIn {
     const fields = input.requestFieldValues ?? {};
     if (typeof fields['summary'] !== 'string' || fields['summary'].trim() === '') {
       return { status: 400, body: { errorMessage: 'Summary is required.' } };
+    }
+    if (/[\r\n]/.test(fields['summary'])) {
+      return { status: 400, body: { errorMessage: "summary: Field 'summary' cannot contain newline characters." } };
+    }
+    if (fields['summary'].length > JIRA_LIMITS.summaryChars) {
+      return { status: 400, body: { errorMessage: `summary: Summary must be less than ${JIRA_LIMITS.summaryChars} characters.` } };
+    }
+    // An ADF description counts as its stored JSON; plain text as itself.
+    const description = fields['description'];
+    const descriptionChars = description === undefined ? 0 : typeof description === 'string' ? description.length : JSON.stringify(description).length;
+    if (descriptionChars > JIRA_LIMITS.textFieldChars) {
+      return { status: 400, body: { errorMessage: `description: The entered text is too long. It exceeds the allowed limit of 32,767 characters.` } };
     }
     if (input.raiseOnBehalfOf !== undefined && !LOCAL_USERS.some((u) => u.accountId === input.raiseOnBehalfOf)) {
       return { status: 400, body: { errorMessage: 'The user you are raising the request on behalf of is not a customer of this service desk.' } };
@@ -288,6 +331,9 @@ export class JsmStandIn {
     if (!this.requestView(key)) return { status: 404, body: { errorMessage: `Request ${key} does not exist.` } };
     const input = (body ?? {}) as { body?: unknown; public?: unknown };
     if (typeof input.body !== 'string' || input.body.trim() === '') return { status: 400, body: { errorMessage: 'The comment body is required.' } };
+    if (input.body.length > JIRA_LIMITS.textFieldChars) {
+      return { status: 400, body: { errorMessage: `body: The entered text is too long. It exceeds the allowed limit of 32,767 characters.` } };
+    }
     const result = this.db
       .prepare('INSERT INTO jsm_comment (request_key, body, public, author, created) VALUES (?, ?, ?, ?, ?)')
       .run(key, input.body, input.public === false ? 0 : 1, caller, this.options.now());

@@ -1,0 +1,67 @@
+import type { kvs as KvsClient } from '@forge/kvs';
+import type { CreatedTicket } from '../../app/ports';
+import { isWriteConflict } from './kvs-errors';
+import { storageKeys } from './kvs-keys';
+
+type Kvs = typeof KvsClient;
+
+/** What a conversation's ticket record says: a creation under way since `since`, or the ticket. */
+export type TicketLink =
+  | { readonly state: 'creating'; readonly since: number }
+  | { readonly state: 'created'; readonly key: string; readonly url: string };
+
+export type Claim =
+  | { readonly kind: 'claimed' }
+  | { readonly kind: 'created'; readonly ticket: CreatedTicket }
+  | { readonly kind: 'in-progress'; readonly since: number };
+
+/**
+ * Which ticket belongs to which conversation, kept by the app itself: a
+ * create-if-absent record per conversation is the claim that lets exactly one
+ * caller ask Jira for the ticket, and then names it; a record per issue key
+ * says which conversation a ticket really came from, whatever its (editable)
+ * issue property says.
+ */
+export class KvsTicketLinks {
+  constructor(private readonly kvs: Kvs) {}
+
+  /** Claims the right to create the conversation's ticket, or says who has it. */
+  async claim(conversationId: string, now: number): Promise<Claim> {
+    try {
+      await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'creating', since: now }, { keyPolicy: 'FAIL_IF_EXISTS' });
+      return { kind: 'claimed' };
+    } catch (error) {
+      if (!isWriteConflict(error)) throw error;
+    }
+    const link = await this.kvs.get<TicketLink>(storageKeys.ticketOfConversation(conversationId));
+    if (!link) return this.claim(conversationId, now); // released between our write and our read
+    return link.state === 'created' ? { kind: 'created', ticket: { key: link.key, url: link.url } } : { kind: 'in-progress', since: link.since };
+  }
+
+  /**
+   * Takes over a claim whose holder stopped (its process died) after the
+   * caller checked Jira has no ticket for the conversation. Two callers taking
+   * over the same stale claim at the same moment could both go on; a stale
+   * claim is rare and a simultaneous takeover rarer still.
+   */
+  async takeOver(conversationId: string, now: number): Promise<void> {
+    await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'creating', since: now });
+  }
+
+  /** Names the ticket: later claims get it, and the issue key is tied to its conversation. */
+  async created(conversationId: string, ticket: CreatedTicket): Promise<void> {
+    await this.kvs.set(storageKeys.conversationOfTicket(ticket.key), conversationId);
+    await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'created', key: ticket.key, url: ticket.url });
+  }
+
+  /** Jira made no ticket: a retry may claim again at once. */
+  async release(conversationId: string): Promise<void> {
+    await this.kvs.delete(storageKeys.ticketOfConversation(conversationId));
+  }
+
+  /** The conversation the app made this ticket from, if it made it. */
+  async conversationOf(issueKey: string): Promise<string | undefined> {
+    const value = await this.kvs.get<string>(storageKeys.conversationOfTicket(issueKey));
+    return typeof value === 'string' ? value : undefined;
+  }
+}
