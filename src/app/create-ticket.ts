@@ -1,15 +1,15 @@
-import type { ChatSession, TicketRef, TranscriptCursor } from '../domain/chat-session';
-import { DomainError, TicketServiceError } from '../domain/errors';
+import type { ChatSession, TicketRef } from '../domain/chat-session';
+import { DomainError, TicketInProgressError, TicketServiceError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
 import { toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
-import { cursorOf, isAfter, summaryFromLines, type TranscriptLine } from '../domain/transcript';
+import { cursorOf, oneLineSummary, summaryFromLines, type TranscriptLine } from '../domain/transcript';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { closeSession } from './end-session';
 import { notify } from './notify';
 import type { ChatProfile, CoreDeps, CreatedTicket } from './ports';
 import { recordSystemLine } from './system-line';
-import { systemLineId } from './transcript-ids';
+import { addRemainderToTicket, linesAfterTicket } from './ticket-remainder';
 
 /**
  * `#create_ticket [summary]`: makes a service desk ticket from the conversation
@@ -30,20 +30,11 @@ export async function createTicketFromConversation(
   }
   const lines = await deps.transcripts.read(session.value.id);
   const existing = session.value.ticket;
+  if (existing) {
+    await commentOnTicket(deps, operator, session.value, existing, lines);
+    return;
+  }
   try {
-    if (existing) {
-      const fresh = linesAfterTicket(lines, existing.coveredThrough);
-      if (fresh.length > 0) {
-        await deps.tickets.addComment(existing.key, session.value.id, fresh);
-        await recordTicket(deps, session.value, { ...existing, coveredThrough: cursorOf(lastOf(fresh)) });
-      }
-      await notify(deps, operator.participant, {
-        kind: 'notice',
-        text: toOperator.ticketUpdated(existing.key, fresh.length),
-        conversationId: session.value.id,
-      });
-      return;
-    }
     const ticket = await openTicket(deps, session.value, lines, summary, operator.displayName, settings);
     await notify(deps, operator.participant, {
       kind: 'notice',
@@ -57,10 +48,26 @@ export async function createTicketFromConversation(
     });
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
+    const text = error instanceof TicketInProgressError ? toOperator.ticketInProgress() : toOperator.ticketFailed(error.message, error.retryable);
+    await notify(deps, operator.participant, { kind: 'notice', text, conversationId: session.value.id });
+  }
+}
+
+/** A second `#create_ticket`: what was said since the ticket goes on it as a comment. */
+async function commentOnTicket(deps: CoreDeps, operator: Operator, session: ChatSession, ticket: TicketRef, lines: readonly TranscriptLine[]): Promise<void> {
+  const fresh = linesAfterTicket(lines, ticket.coveredThrough);
+  try {
+    if (fresh.length > 0) {
+      await deps.tickets.addComment(ticket.key, session.id, fresh);
+      await recordTicket(deps, session, { ...ticket, coveredThrough: cursorOf(lastOf(fresh)) });
+    }
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, fresh.length), conversationId: session.id });
+  } catch (error) {
+    if (!(error instanceof TicketServiceError)) throw error;
     await notify(deps, operator.participant, {
       kind: 'notice',
-      text: toOperator.ticketFailed(error.message),
-      conversationId: session.value.id,
+      text: toOperator.ticketNotUpdated(ticket.key, fresh.length, error.message, error.retryable),
+      conversationId: session.id,
     });
   }
 }
@@ -70,10 +77,20 @@ export async function createTicketFromConversation(
  * own messages, they get its key, and they are back with the bot.
  */
 export async function acceptTicketOffer(deps: CoreDeps, session: ChatSession, settings: LiveAgentSettings): Promise<void> {
+  if (session.ticket) {
+    // An operator already made the ticket before the user was handed back: closing adds what was said since.
+    const { key, url } = session.ticket;
+    const closed = await closeSession(deps, session.user, session.id);
+    if (closed) await addRemainderToTicket(deps, closed.session);
+    await notify(deps, session.user, { kind: 'notice', text: toUser.ticketUpdatedForYou(key, url), conversationId: session.id });
+    return;
+  }
   const lines = await deps.transcripts.read(session.id);
   try {
     const ticket = await openTicket(deps, session, lines, undefined, undefined, settings);
-    await closeSession(deps, session.user, session.id);
+    const closed = await closeSession(deps, session.user, session.id);
+    // Whatever the user wrote while Jira worked goes on the ticket too.
+    if (closed) await addRemainderToTicket(deps, closed.session);
     await notify(deps, session.user, {
       kind: 'notice',
       text: toUser.ticketCreatedForYou(ticket.key, ticket.url),
@@ -81,7 +98,10 @@ export async function acceptTicketOffer(deps: CoreDeps, session: ChatSession, se
     });
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
-    await notify(deps, session.user, { kind: 'notice', text: toUser.ticketNotCreated(error.message), conversationId: session.id });
+    // The reason is for a Jira admin; the user hears what it means for them.
+    deps.log.warn('ticket_not_created', { conversationId: session.id, code: error.code, reason: error.message });
+    const text = error instanceof TicketInProgressError ? toUser.ticketInProgress() : toUser.ticketNotCreated(error.retryable);
+    await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
   }
 }
 
@@ -97,26 +117,31 @@ async function openTicket(
   const ticket = await deps.tickets.createTicket({
     conversationId: session.id,
     projectId: session.projectId,
-    summary: summary?.trim() || summaryFromLines(lines, `Conversation with ${session.userName}`),
+    summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${session.userName}`)),
     requester: { participant: session.user, name: session.userName, email: profile?.email },
     operatorName,
     requestTypeId: settings.requestTypeId,
     lines,
   });
   await recordSystemLine(deps, session.id, 'ticket', `Ticket ${ticket.key} was created from this conversation.`);
-  // The ticket has exactly the lines sent to Jira: whatever was said while Jira worked comes in the next comment.
-  const covered = lines.length > 0 ? cursorOf(lastOf(lines)) : { at: 0, id: '' };
-  await recordTicket(deps, session, { key: ticket.key, url: ticket.url, coveredThrough: covered });
+  // The ticket has the lines Jira took: whatever was said while Jira worked (or did not fit) comes in the next comment.
+  const onTicket = lines.slice(0, ticket.linesIncluded ?? lines.length);
+  const covered = onTicket.length > 0 ? cursorOf(lastOf(onTicket)) : { at: 0, id: '' };
+  const ref: TicketRef = { key: ticket.key, url: ticket.url, coveredThrough: covered };
+  if (!(await recordTicket(deps, session, ref))) {
+    // The conversation ended while Jira worked, so its close found no ticket to complete: complete it here.
+    await addRemainderToTicket(deps, { ...session, ticket: ref });
+  }
   return ticket;
 }
 
-/** Remembers the ticket on the session, unless the session ended meanwhile. */
-async function recordTicket(deps: CoreDeps, session: ChatSession, ticket: TicketRef): Promise<void> {
-  await untilCommitted(async () => {
+/** Remembers the ticket on the session; false when the session ended meanwhile. */
+async function recordTicket(deps: CoreDeps, session: ChatSession, ticket: TicketRef): Promise<boolean> {
+  return untilCommitted(async () => {
     const current = await deps.state.getSession(session.user);
-    if (!current || current.value.id !== session.id) return undefined;
+    if (!current || current.value.id !== session.id) return false;
     const ok = await deps.state.commit([{ kind: 'put-session', session: { ...current.value, ticket }, expected: current.version }]);
-    return ok ? undefined : LOST_RACE;
+    return ok ? true : LOST_RACE;
   });
 }
 
@@ -130,13 +155,6 @@ async function profileForTicket(deps: CoreDeps, session: ChatSession): Promise<C
     return undefined;
   }
 }
-
-/** What a ticket does not have yet; the note that it was created is not news to the ticket itself. */
-export function linesAfterTicket(lines: readonly TranscriptLine[], cursor: TranscriptCursor): TranscriptLine[] {
-  return lines.filter((l) => isAfter(l, cursor) && !l.id.startsWith(TICKET_NOTE_PREFIX));
-}
-
-const TICKET_NOTE_PREFIX = systemLineId('ticket', 0).replace(/0$/, '');
 
 function lastOf(lines: readonly TranscriptLine[]): TranscriptLine {
   const last = lines[lines.length - 1];

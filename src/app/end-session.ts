@@ -107,6 +107,8 @@ export async function leaveQueue(deps: CoreDeps, session: ChatSession): Promise<
   if (!closed) return;
   const offered = closed.session.state.kind === 'ticket-offered';
   await recordEnding(deps, session.id, offered ? `${session.userName} declined the offered ticket.` : `${session.userName} left the queue.`);
+  // A user handed back to the queue may already have a ticket: it gets what was said since.
+  await addRemainderToTicket(deps, closed.session);
   const text = offered ? toUser.offerDeclined() : toUser.leftQueue();
   await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
 }

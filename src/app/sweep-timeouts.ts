@@ -4,6 +4,7 @@ import type { LiveAgentSettings } from '../domain/settings';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { dispatchQueue } from './dispatch-queue';
 import { closeSession, endConversation } from './end-session';
+import { addRemainderToTicket } from './ticket-remainder';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { allSessionsInState } from './queue';
@@ -45,7 +46,10 @@ export async function sweepTimeouts(deps: CoreDeps): Promise<SweepReport> {
     await forEachSession(deps, projectId, 'ticket-offered', async (session) => {
       if (session.state.kind !== 'ticket-offered') return;
       if (deps.clock.now() - session.state.since < TICKET_OFFER_LIFETIME_MS) return;
-      if (await closeSession(deps, session.user, session.id)) report.offersExpired += 1;
+      const closed = await closeSession(deps, session.user, session.id);
+      if (!closed) return;
+      report.offersExpired += 1;
+      await addRemainderToTicket(deps, closed.session);
     });
   }
   return report;

@@ -7,6 +7,7 @@ import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
 import { allSessionsInState } from './queue';
 import { releaseOperator } from './release-operator';
+import { addRemainderToTicket } from './ticket-remainder';
 
 /**
  * Saves an admin's change to a project's live agent settings. Turning support
@@ -28,7 +29,11 @@ async function windDown(deps: CoreDeps, projectId: string, settings: LiveAgentSe
     for (const { value: session } of await allSessionsInState(deps, projectId, state)) {
       if (state === 'with-operator') {
         await endConversation(deps, session.user, session.id, 'support-disabled', settings);
-      } else if (await closeSession(deps, session.user, session.id)) {
+      } else {
+        const closed = await closeSession(deps, session.user, session.id);
+        if (!closed) continue;
+        // A waiting user may have a ticket from an earlier operator: it gets what was said since.
+        await addRemainderToTicket(deps, closed.session);
         await notify(deps, session.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: session.id });
       }
     }

@@ -39,7 +39,14 @@ export const toUser = {
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
   ticketCreatedForYou: (key: string, url: string) =>
     `I created ticket ${key} from your messages; the service desk will get back to you there: ${url}`,
-  ticketNotCreated: (reason: string) => `I couldn’t create a ticket: ${reason} Please try again later.`,
+  /** The reason is for admins (it is logged); users hear what it means for them. */
+  ticketNotCreated: (retryable: boolean) =>
+    retryable
+      ? 'I couldn’t create a ticket just now because the service desk isn’t answering. Please try again in a few minutes: reply “ticket” or use the button.'
+      : 'The service desk can’t take tickets from this chat right now, so I couldn’t create one. Please contact the service desk another way.',
+  ticketInProgress: () => 'Your ticket is being created; you’ll get its key in a moment.',
+  ticketUpdatedForYou: (key: string, url: string) =>
+    `Your messages were added to ticket ${key}; the service desk will get back to you there: ${url}`,
   offerDeclined: () => 'All right, no ticket. You’re back with the Koji assistant.',
   noTicketOffered: () => 'There’s no ticket offer open. Type “operator” if you’d like to talk to a person.',
   closedForInactivity: (minutes: number) =>
@@ -114,7 +121,19 @@ export const toOperator = {
     lines === 0
       ? `Ticket ${key} already has the whole conversation.`
       : `Ticket ${key} already exists, so I added the ${lines} new message${lines === 1 ? '' : 's'} to it as a comment.`,
-  ticketFailed: (reason: string) => `I couldn’t create the ticket: ${reason} The conversation is kept, so you can try again.`,
+  ticketFailed: (reason: string, retryable: boolean) =>
+    retryable
+      ? `I couldn’t create the ticket: ${reason} The conversation is kept, so you can try again in a moment.`
+      : `I couldn’t create the ticket: ${reason} The conversation is kept: once that is fixed, #create_ticket makes the ticket with all of it.`,
+  ticketInProgress: () => 'A ticket is already being created from this conversation; you’ll get its key in a moment.',
+  ticketNotUpdated: (key: string, lines: number, reason: string, retryable: boolean) =>
+    `I couldn’t add the ${lines} new message${lines === 1 ? '' : 's'} to ticket ${key}: ${reason} ${
+      retryable ? 'They are kept, so #create_ticket again adds them.' : 'They stay in Koji’s transcript of this conversation.'
+    }`,
+  ticketRemainderNotAdded: (userName: string, key: string, reason: string, retryable: boolean) =>
+    `I couldn’t add the end of your conversation with ${userName} to ticket ${key}: ${reason} ${
+      retryable ? `Nothing is lost: the Koji panel on ${key} shows the whole conversation.` : 'Koji keeps the conversation’s transcript.'
+    }`,
   closedForInactivity: (userName: string, minutes: number) =>
     `Your conversation with ${userName} was closed after ${minutes} minutes without messages.`,
   unknownCommand: (word: string) => `I don’t know the command ${word}. ${helpText()}`,

@@ -1,4 +1,5 @@
 import { TicketServiceError } from '../../src/domain/errors';
+import { sweepTimeouts } from '../../src/app/sweep-timeouts';
 import { World } from '../builders/world';
 
 async function conversation() {
@@ -82,20 +83,82 @@ describe('#create_ticket', () => {
     expect(await world.sessionOf(bob)).toBeUndefined();
   });
 
-  it('should tell the operator why the ticket failed, keep the transcript, and succeed on a retry', async () => {
+  it('should tell the operator why the ticket failed, keep the transcript, and succeed once it is fixed', async () => {
     const { world, alice, bob } = await conversation();
     world.tickets.failNext = new TicketServiceError('Koji may not create requests in this service desk (403). Ask a Jira admin to add the app to the project.', false);
 
     await world.say(alice, '#create_ticket');
 
     expect(world.lastHeard(alice)).toBe(
-      'I couldn’t create the ticket: Koji may not create requests in this service desk (403). Ask a Jira admin to add the app to the project. The conversation is kept, so you can try again.',
+      'I couldn’t create the ticket: Koji may not create requests in this service desk (403). Ask a Jira admin to add the app to the project. The conversation is kept: once that is fixed, #create_ticket makes the ticket with all of it.',
     );
     expect(world.heard(bob)).toEqual([]);
     expect(world.tickets.tickets).toEqual([]);
 
     await world.say(alice, '#create_ticket');
     expect(world.tickets.tickets[0]?.request.lines).toHaveLength(4);
+  });
+
+  it('should tell the operator to try again only when trying again can help', async () => {
+    const { world, alice } = await conversation();
+    world.tickets.failNext = new TicketServiceError('Jira took too long to answer (nothing within 8 s).', true);
+
+    await world.say(alice, '#create_ticket');
+
+    expect(world.lastHeard(alice)).toBe(
+      'I couldn’t create the ticket: Jira took too long to answer (nothing within 8 s). The conversation is kept, so you can try again in a moment.',
+    );
+  });
+
+  it('should say the new messages were not added, not that the ticket failed, when a second #create_ticket cannot comment', async () => {
+    const { world, alice, bob } = await conversation();
+    await world.say(alice, '#create_ticket');
+    await world.say(bob, 'It also smells of smoke');
+    world.tickets.failNext = new TicketServiceError('Jira is not answering properly right now (503).', true);
+
+    await world.say(alice, '#create_ticket');
+
+    expect(world.lastHeard(alice)).toBe(
+      'I couldn’t add the 1 new message to ticket SUP-1: Jira is not answering properly right now (503). They are kept, so #create_ticket again adds them.',
+    );
+    await world.say(alice, '#create_ticket');
+    expect(world.tickets.tickets[0]?.comments.map((c) => c.map((l) => l.text))).toEqual([['It also smells of smoke']]);
+  });
+
+  it('should tell the operator, not just a log, when the end of the conversation could not go on the ticket', async () => {
+    const { world, alice, bob } = await conversation();
+    await world.say(alice, '#create_ticket');
+    await world.say(bob, 'Thanks!');
+    world.tickets.failNext = new TicketServiceError('Jira is not answering properly right now (503).', true);
+
+    await world.say(alice, 'stop');
+
+    expect(world.heard(alice)).toContain(
+      'I couldn’t add the end of your conversation with Bob to ticket SUP-1: Jira is not answering properly right now (503). Nothing is lost: the Koji panel on SUP-1 shows the whole conversation.',
+    );
+  });
+
+  it('should put what was said while Jira worked on the ticket even when the conversation ended meanwhile', async () => {
+    const { world, alice, bob } = await conversation();
+    world.tickets.whileCreating = async () => {
+      await world.say(bob, 'Never mind, it works now');
+      await world.say(bob, 'stop');
+    };
+
+    await world.say(alice, '#create_ticket');
+
+    expect(world.tickets.tickets[0]?.comments.flat().map((l) => l.text)).toEqual(['Never mind, it works now', 'Bob ended the conversation.']);
+  });
+
+  it('should make the summary one line of at most 255 characters', async () => {
+    const { world, alice } = await conversation();
+
+    await world.say(alice, `#create_ticket Printer\njams ${'x'.repeat(300)}`);
+
+    const summary = world.tickets.tickets[0]?.request.summary ?? '';
+    expect(summary).not.toMatch(/\n/);
+    expect(summary.length).toBeLessThanOrEqual(255);
+    expect(summary.startsWith('Printer jams xxx')).toBe(true);
   });
 
   it('should create the ticket without an e-mail when the user’s profile is unavailable', async () => {
@@ -181,9 +244,24 @@ describe('a ticket for a user nobody could serve', () => {
 
     await world.say(bob, 'ticket');
 
-    expect(world.lastHeard(bob)).toBe('I couldn’t create a ticket: Jira is not answering right now. Please try again later.');
+    expect(world.lastHeard(bob)).toBe(
+      'I couldn’t create a ticket just now because the service desk isn’t answering. Please try again in a few minutes: reply “ticket” or use the button.',
+    );
     await world.say(bob, 'ticket');
     expect(world.tickets.tickets).toHaveLength(1);
+  });
+
+  it('should not show the user the reason meant for a Jira admin, nor ask them to retry what cannot work', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    world.tickets.failNext = new TicketServiceError('Koji is not allowed to create requests in this service desk (403). Ask a Jira admin to check the app’s access to the project.', false);
+
+    await world.say(bob, 'ticket');
+
+    expect(world.lastHeard(bob)).toBe('The service desk can’t take tickets from this chat right now, so I couldn’t create one. Please contact the service desk another way.');
+    expect(world.log.entries).toContainEqual(expect.objectContaining({ event: 'ticket_not_created', fields: expect.objectContaining({ reason: expect.stringContaining('(403)') }) }));
   });
 
   it('should route the user to an operator who came on duty if they ask again instead', async () => {
@@ -196,5 +274,57 @@ describe('a ticket for a user nobody could serve', () => {
     await world.say(bob, 'operator');
 
     expect(world.lastHeard(bob)).toContain('You’re now talking to Alice');
+  });
+});
+
+describe('the ticket of a conversation that closes without an operator', () => {
+  /** Alice makes the ticket, then goes off duty: Bob is back in the queue with the ticket, and writes more. */
+  async function handedBackWithTicket() {
+    const { world, alice, bob } = await conversation();
+    await world.say(alice, '#create_ticket');
+    await world.say(alice, '#off');
+    await world.say(bob, 'Is anyone there?');
+    return { world, bob };
+  }
+
+  const commented = (world: World) => world.tickets.tickets[0]?.comments.flat().map((l) => l.text) ?? [];
+
+  it('should add what the user said since to the ticket when they leave the queue', async () => {
+    const { world, bob } = await handedBackWithTicket();
+
+    await world.say(bob, 'cancel');
+
+    expect(commented(world)).toContain('Is anyone there?');
+  });
+
+  it('should add what the user said since to the ticket when live agent support is switched off', async () => {
+    const { world } = await handedBackWithTicket();
+
+    await world.enableLiveAgents({ enabled: false });
+
+    expect(commented(world)).toContain('Is anyone there?');
+  });
+
+  it('should add what the user said since to the ticket when the offer made after the queue timeout expires', async () => {
+    const { world } = await handedBackWithTicket();
+    world.clock.advanceMinutes(60);
+    await sweepTimeouts(world.deps);
+    world.clock.advanceMinutes(25 * 60);
+
+    expect((await sweepTimeouts(world.deps)).offersExpired).toBe(1);
+
+    expect(commented(world)).toContain('Is anyone there?');
+  });
+
+  it('should add to the existing ticket, not make another, when the user then accepts the offer', async () => {
+    const { world, bob } = await handedBackWithTicket();
+    world.clock.advanceMinutes(60);
+    await sweepTimeouts(world.deps);
+
+    await world.say(bob, 'ticket');
+
+    expect(world.tickets.tickets).toHaveLength(1);
+    expect(commented(world)).toContain('Is anyone there?');
+    expect(world.lastHeard(bob)).toBe('Your messages were added to ticket SUP-1; the service desk will get back to you there: https://example.atlassian.net/browse/SUP-1');
   });
 });
