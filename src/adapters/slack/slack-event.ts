@@ -1,6 +1,6 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
-import type { AttachmentRef } from '../../domain/transcript';
+import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { isRecord, type BlockActionsPayload } from './slack-request';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
@@ -116,5 +116,7 @@ function filesOf(files: unknown): AttachmentRef[] | undefined {
     name: typeof f['name'] === 'string' ? f['name'] : 'file',
     url: typeof f['permalink'] === 'string' ? f['permalink'] : typeof f['url_private'] === 'string' ? f['url_private'] : '',
   }));
-  return refs.length > 0 ? refs.filter((r) => r.url.length > 0) : undefined;
+  // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
+  const safe = refs.filter((r) => isSafeLink(r.url));
+  return safe.length > 0 ? safe : undefined;
 }

@@ -1,6 +1,6 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
-import type { AttachmentRef } from '../../domain/transcript';
+import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
 export interface TeamsConversationReference {
@@ -183,7 +183,8 @@ function filesOf(attachments: unknown): AttachmentRef[] | undefined {
     .filter(isRecord)
     .filter((a) => a['contentType'] === 'application/vnd.microsoft.teams.file.download.info' || (str(a['contentType']) ?? '').startsWith('image/'))
     .map((a) => ({ name: str(a['name']) ?? 'file', url: str(a['contentUrl']) ?? '' }))
-    .filter((f) => f.url.length > 0);
+    // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
+    .filter((f) => isSafeLink(f.url));
   return files.length > 0 ? files : undefined;
 }
 

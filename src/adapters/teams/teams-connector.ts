@@ -12,6 +12,13 @@ export interface TeamsBotCredentials {
   readonly tenantId: string;
 }
 
+/** A `TeamsChannelAccount` from the roster, as far as the app reads it. */
+export interface TeamsMember {
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+  readonly userPrincipalName?: string | undefined;
+}
+
 interface CachedToken {
   readonly token: string;
   readonly expiresAt: number;
@@ -81,13 +88,24 @@ export class TeamsConnector {
     return id;
   }
 
-  private async call(url: string, method: string, body: unknown): Promise<Response> {
+  /**
+   * `GET {serviceUrl}v3/conversations/{id}/members/{userId}`: the person as the
+   * roster knows them, with the e-mail and UPN activities never carry.
+   */
+  async member(serviceUrl: string, conversationId: string, userId: string): Promise<TeamsMember> {
+    const response = await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`, 'GET');
+    const account = (await response.json()) as Record<string, unknown>;
+    const text = (key: string): string | undefined => (typeof account[key] === 'string' && account[key] !== '' ? account[key] : undefined);
+    return { name: text('name'), email: text('email'), userPrincipalName: text('userPrincipalName') };
+  }
+
+  private async call(url: string, method: string, body?: unknown): Promise<Response> {
     let response: Response;
     try {
       response = await this.options.fetch(url, {
         method,
         headers: { Authorization: `Bearer ${await this.token()}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
       if (error instanceof ChatDeliveryError) throw error;

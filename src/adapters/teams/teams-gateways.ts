@@ -30,9 +30,20 @@ export class TeamsGateways implements ChatGateway {
     await this.connectorFor(tenant).send(reference.serviceUrl, reference.conversationId, renderForTeams(message));
   }
 
+  /**
+   * Activities carry a name but no e-mail; the Bot Connector's roster has the
+   * person's e-mail and UPN, which let a ticket be raised on their behalf.
+   * Without the roster the name still serves.
+   */
   async profile(participant: Participant): Promise<ChatProfile> {
-    const { reference } = await this.reach(participant);
-    return { displayName: reference.name };
+    const { tenant, reference } = await this.reach(participant);
+    try {
+      const member = await this.connectorFor(tenant).member(reference.serviceUrl, reference.conversationId, participant.userId);
+      return { displayName: reference.name, email: member.email ?? member.userPrincipalName };
+    } catch (error) {
+      if (!(error instanceof ChatDeliveryError)) throw error;
+      return { displayName: reference.name };
+    }
   }
 
   private async reach(p: Participant): Promise<{ tenant: TeamsTenant; reference: TeamsConversationReference }> {

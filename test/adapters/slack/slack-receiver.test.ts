@@ -178,6 +178,21 @@ describe('the Slack web trigger receiver', () => {
     expect(dispatched[0]?.attachments).toEqual([{ name: 'error.png', url: 'https://acme.slack.com/files/U1/F1/error.png' }]);
   });
 
+  it('should keep only https file links, so no other scheme becomes a link in the panel or the ticket', async () => {
+    const { deps, dispatched } = harness();
+    const files = [
+      { name: 'evil.html', permalink: 'javascript:alert(document.cookie)' },
+      { name: 'data.txt', permalink: 'data:text/html,<script>alert(1)</script>' },
+      { name: 'plain.png', permalink: 'http://acme.example/plain.png' },
+      { name: 'error.png', permalink: 'https://acme.slack.com/files/U1/F1/error.png' },
+    ];
+
+    await receiveSlackRequest(signed(eventBody(dm('see these', { subtype: 'file_share', files }))), deps);
+
+    expect(dispatched[0]?.attachments).toEqual([{ name: 'error.png', url: 'https://acme.slack.com/files/U1/F1/error.png' }]);
+    expect(dispatched[0]?.text).toBe('see these');
+  });
+
   it('should turn a button click into the same intent, tied to its conversation', async () => {
     const { deps, dispatched } = harness();
     const payload = {

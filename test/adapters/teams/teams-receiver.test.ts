@@ -221,6 +221,21 @@ describe('the Teams web trigger receiver', () => {
     expect(dispatched[0]?.text).toBe('list_operators');
   });
 
+  it('should keep only https file links, so no other scheme becomes a link in the panel or the ticket', async () => {
+    const { deps, dispatched } = harness();
+    const file = (name: string, contentUrl: string) => ({ contentType: 'application/vnd.microsoft.teams.file.download.info', name, contentUrl });
+    const attachments = [
+      file('evil.html', 'javascript:alert(document.cookie)'),
+      file('data.txt', 'data:text/html,<script>alert(1)</script>'),
+      { contentType: 'image/png', name: 'plain.png', contentUrl: 'http://contoso.example/plain.png' },
+      file('report.docx', 'https://contoso.sharepoint.com/report.docx'),
+    ];
+
+    await receiveTeamsRequest(request(activity({ text: 'see these', attachments }), await token()), deps);
+
+    expect(dispatched[0]?.attachments).toEqual([{ name: 'report.docx', url: 'https://contoso.sharepoint.com/report.docx' }]);
+  });
+
   it('should turn an Adaptive Card button into the same intent, tied to its conversation', async () => {
     const { deps, dispatched } = harness();
 
