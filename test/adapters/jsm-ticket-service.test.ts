@@ -1,6 +1,8 @@
-import { CONVERSATION_PROPERTY, JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
+import { kvs } from '@forge/kvs';
+import { CLAIM_STALE_MS, CONVERSATION_PROPERTY, JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
+import { KvsTicketLinks } from '../../src/adapters/forge/kvs-ticket-links';
 import type { TicketRequest } from '../../src/app/ports';
-import { TicketServiceError } from '../../src/domain/errors';
+import { TicketInProgressError, TicketServiceError } from '../../src/domain/errors';
 import type { TranscriptLine } from '../../src/domain/transcript';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
 
@@ -64,6 +66,14 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
     expect(JSON.stringify(stored?.fields['description'])).toContain('Dana User has no Jira account with that e-mail, so the app raised it.');
   });
 
+  it('should say the chat gave no e-mail, not that there is no account, when there is no e-mail at all', async () => {
+    await new JsmTicketService().createTicket(request({ requester: { ...request().requester, email: undefined } }));
+
+    const description = JSON.stringify(platform.jsm!.requests()[0]?.fields['description']);
+    expect(description).toContain('Slack did not give Bob User’s e-mail address, so the app raised it for them.');
+    expect(description).not.toContain('no Jira account');
+  });
+
   it('should fall back to raising as the app when Jira refuses the account as a requester', async () => {
     const tickets = new JsmTicketService();
     platform.jsm!.failures.push({ method: 'POST', pathPrefix: '/rest/servicedeskapi/request', status: 400, message: 'not a customer' });
@@ -72,6 +82,9 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
 
     expect(ticket.key).toBe('SUP-1');
     expect(platform.jsm!.requests()[0]?.reporter).toBe('app');
+    const description = JSON.stringify(platform.jsm!.requests()[0]?.fields['description']);
+    expect(description).toContain('Bob User’s Jira account is not a customer of this service desk, so the app raised it.');
+    expect(description).not.toContain('no Jira account with that e-mail');
   });
 
   it('should tie the ticket to its conversation with an issue property', async () => {
@@ -121,9 +134,160 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
   it('should say the request type is the problem when Jira refuses it, and work once it is fixed', async () => {
     const tickets = new JsmTicketService();
 
-    await expect(tickets.createTicket(request({ requestTypeId: '999' }))).rejects.toThrow(/request type set in the Koji backoffice may no longer exist/);
+    await expect(tickets.createTicket(request({ requestTypeId: '999' }))).rejects.toThrow(
+      'Jira refused the request (400). Jira said: “The request type you specified does not exist or is not accessible”. The request type set in the Koji backoffice may no longer exist: pick another one there.',
+    );
     await expect(tickets.createTicket(request({ requestTypeId: '999' }))).rejects.toBeInstanceOf(TicketServiceError);
 
     expect((await tickets.createTicket(request({ requestTypeId: '11' }))).key).toBe('SUP-1');
+  });
+
+  it('should keep an attachment whose link is not https as its name only, never as a link', async () => {
+    const lines: TranscriptLine[] = [{ id: 'Ev1', at: AT, role: 'user', speakerName: 'Bob User', text: 'see', attachments: [{ name: 'evil', url: 'javascript:alert(1)' }] }];
+
+    await new JsmTicketService().createTicket(request({ lines }));
+
+    const description = JSON.stringify(platform.jsm!.requests()[0]?.fields['description']);
+    expect(description).toContain('"text":"evil"');
+    expect(description).not.toContain('javascript:');
+  });
+});
+
+describe('one ticket per conversation, whatever fails (embedded stand-in, real @forge/kvs)', () => {
+  let platform: LocalPlatform;
+  beforeEach(async () => {
+    platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+  });
+  afterEach(() => platform.close());
+
+  const fast = (now?: () => number) => new JsmTicketService({ retryDelayMs: 0, ...(now ? { now } : {}) });
+  const PROPERTY_PUT = { method: 'PUT', pathPrefix: '/rest/api/3/issue/SUP-1/properties' } as const;
+
+  it('should set the issue property again when Jira fails it once, and return the ticket', async () => {
+    platform.jsm!.failures.push({ ...PROPERTY_PUT, status: 503 });
+
+    const ticket = await fast().createTicket(request());
+
+    expect(ticket.key).toBe('SUP-1');
+    expect(platform.jsm!.property('SUP-1', CONVERSATION_PROPERTY)).toMatchObject({ conversationId: request().conversationId });
+  });
+
+  it('should return the ticket, and never make a second one on a retry, when the issue property keeps failing', async () => {
+    platform.jsm!.failures.push({ ...PROPERTY_PUT, status: 503, times: 3 });
+    const tickets = fast();
+
+    const first = await tickets.createTicket(request());
+    const retry = await tickets.createTicket(request());
+
+    expect([first.key, retry.key]).toEqual(['SUP-1', 'SUP-1']);
+    expect(platform.jsm!.requests().map((r) => r.key)).toEqual(['SUP-1']);
+  });
+
+  it('should make one ticket when two #create_ticket for one conversation arrive at once', async () => {
+    // Jira is slow to create, so the second call arrives while the first is under way.
+    platform.jsm!.failures.push({ method: 'POST', pathPrefix: '/rest/servicedeskapi/request', delayMs: 200 });
+
+    const [a, b] = await Promise.allSettled([fast().createTicket(request()), fast().createTicket(request())]);
+
+    expect(platform.jsm!.requests().map((r) => r.key)).toEqual(['SUP-1']);
+    const outcomes = [a, b].map((r) => (r.status === 'fulfilled' ? r.value.key : r.reason));
+    expect(outcomes).toContainEqual('SUP-1');
+    expect(outcomes).toContainEqual(expect.any(TicketInProgressError));
+  });
+
+  it('should not be blocked forever by a claim whose process died, and find the ticket through its property if it was made', async () => {
+    const links = new KvsTicketLinks(kvs);
+    let now = Date.UTC(2026, 10, 25, 10, 0);
+    await links.claim(request().conversationId, now);
+
+    await expect(fast(() => now).createTicket(request())).rejects.toBeInstanceOf(TicketInProgressError);
+    now += CLAIM_STALE_MS + 1;
+    const ticket = await fast(() => now).createTicket(request());
+
+    expect(ticket.key).toBe('SUP-1');
+    expect(platform.jsm!.requests()).toHaveLength(1);
+  });
+
+  it('should record which conversation each ticket was made from', async () => {
+    await fast().createTicket(request());
+
+    expect(await new KvsTicketLinks(kvs).conversationOf('SUP-1')).toBe(request().conversationId);
+  });
+});
+
+describe('a Jira that hangs or refuses what it cannot store (embedded stand-in)', () => {
+  let platform: LocalPlatform;
+  beforeEach(async () => {
+    platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+  });
+  afterEach(() => platform.close());
+
+  it('should give up on a Jira that does not answer, say so, make nothing, and work on the retry', async () => {
+    platform.jsm!.failures.push({ method: 'POST', pathPrefix: '/rest/servicedeskapi/request', hang: true });
+    const tickets = new JsmTicketService({ timeoutMs: 50 });
+
+    const attempt = tickets.createTicket(request());
+
+    await expect(attempt).rejects.toThrow('Jira took too long to answer (nothing within 0.1 s).');
+    await expect(attempt).rejects.toMatchObject({ retryable: true });
+    expect(platform.jsm!.requests()).toEqual([]);
+    expect((await tickets.createTicket(request())).key).toBe('SUP-1');
+  });
+
+  it('should pass on Jira’s own words when it refuses a field, not blame the request type', async () => {
+    const attempt = new JsmTicketService().createTicket(request({ summary: 'x'.repeat(256) }));
+
+    await expect(attempt).rejects.toThrow('Jira refused the request (400). Jira said: “summary: Summary must be less than 255 characters”.');
+    await expect(attempt).rejects.not.toThrow(/request type set in the Koji backoffice may no longer exist/);
+  });
+
+  it('should put a long conversation on the ticket whole: the description within Jira’s limit, the rest as comments', async () => {
+    const long: TranscriptLine[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `Ev${String(i).padStart(3, '0')}`,
+      at: AT + i * 1000,
+      role: i % 2 === 0 ? 'user' : 'operator',
+      speakerName: i % 2 === 0 ? 'Bob User' : 'Alice',
+      text: `message ${i} ${'words '.repeat(200)}`,
+    }));
+
+    const ticket = await new JsmTicketService().createTicket(request({ lines: long }));
+
+    expect(ticket.linesIncluded).toBeUndefined();
+    const description = JSON.stringify(platform.jsm!.requests()[0]?.fields['description']);
+    const comments = platform.jsm!.commentsOf('SUP-1').map((c) => c.body);
+    expect(description.length).toBeLessThanOrEqual(32_767);
+    expect(description).toContain('The conversation continues in the comments below.');
+    expect(comments.length).toBeGreaterThan(0);
+    for (const body of comments) expect(body.length).toBeLessThanOrEqual(32_767);
+    for (let i = 0; i < 60; i += 1) {
+      const where = [description, ...comments].filter((text) => text.includes(`message ${i} words`));
+      expect(where).toHaveLength(1);
+    }
+  });
+
+  it('should split a long comment into several Jira takes, and cut a single huge message', async () => {
+    const { key } = await new JsmTicketService().createTicket(request());
+    const lines: TranscriptLine[] = [
+      { id: 'Ev8', at: AT + 1000, role: 'user', speakerName: 'Bob User', text: 'y'.repeat(40_000) },
+      ...['z', 'w', 'v'].map((ch, i) => ({ id: `Ev9${i}`, at: AT + 2000 + i, role: 'user' as const, speakerName: 'Bob User', text: ch.repeat(9_000) })),
+    ];
+
+    await new JsmTicketService().addComment(key, request().conversationId, lines);
+
+    const comments = platform.jsm!.commentsOf(key).map((c) => c.body);
+    expect(comments).toHaveLength(2);
+    expect(comments.join('\n')).toContain('more characters: the whole message is in the Koji panel]');
+    for (const body of comments) expect(body.length).toBeLessThanOrEqual(32_767);
+  });
+
+  it('should refuse, like Jira, a summary over 255 characters or with a line break, and a text over 32,767', async () => {
+    const post = (body: unknown) => platform.jsm!.handle('POST', '/rest/servicedeskapi/request', body, undefined);
+    const base = { serviceDeskId: '1', requestTypeId: '10' };
+
+    expect(post({ ...base, requestFieldValues: { summary: 'a\nb' } }).status).toBe(400);
+    expect(post({ ...base, requestFieldValues: { summary: 'a'.repeat(256) } }).status).toBe(400);
+    expect(post({ ...base, requestFieldValues: { summary: 'ok', description: 'd'.repeat(32_768) } }).status).toBe(400);
+    expect(post({ ...base, requestFieldValues: { summary: 'ok', description: 'd'.repeat(32_767) } }).status).toBe(201);
+    expect(platform.jsm!.handle('POST', '/rest/servicedeskapi/request/SUP-1/comment', { body: 'c'.repeat(32_768) }, undefined).status).toBe(400);
   });
 });

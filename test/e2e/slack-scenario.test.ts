@@ -118,6 +118,33 @@ describe('Slack, end to end', () => {
     expect((await admin('activity/get')).data).toEqual({ onDuty: [], conversationsOpen: 0, usersWaiting: 0 });
   });
 
+  it('should tell the operator why Jira failed, keep the conversation, and make exactly one whole ticket on the retry', async () => {
+    await setUpDesk();
+    await say('UALICE', '#on');
+    await say('UBOB', 'operator');
+    await say('UBOB', 'My laptop will not boot');
+    await say('UALICE', 'Hold the power button for 10 seconds');
+    platform.jsm!.failures.push({ method: 'POST', pathPrefix: '/rest/servicedeskapi/request', status: 503, message: 'Service Unavailable' });
+
+    await say('UALICE', '#create_ticket Laptop does not boot');
+
+    expect(lastHeard('UALICE')).toBe(
+      'I couldn’t create the ticket: Jira is not answering properly right now (503). Jira said: “Service Unavailable”. The conversation is kept, so you can try again in a moment.',
+    );
+    expect(platform.jsm!.requests()).toEqual([]);
+    expect(heard('UBOB').some((t) => t.includes('Ticket'))).toBe(false);
+
+    await say('UBOB', 'Still black');
+    await say('UALICE', '#create_ticket Laptop does not boot');
+
+    const tickets = platform.jsm!.requests();
+    expect(tickets.map((t) => t.key)).toEqual(['SUP-1']);
+    const description = JSON.stringify(tickets[0]?.fields['description']);
+    for (const said of ['operator', 'My laptop will not boot', 'Hold the power button for 10 seconds', 'Still black']) expect(description).toContain(said);
+    expect(lastHeard('UALICE')).toContain('Ticket SUP-1 was created from this conversation');
+    expect(lastHeard('UBOB')).toContain('Ticket SUP-1 was created from this conversation');
+  });
+
   it('should let operators use the buttons on the request card', async () => {
     await setUpDesk();
     await say('UALICE', '#on');

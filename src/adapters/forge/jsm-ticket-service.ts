@@ -108,7 +108,8 @@ export class JsmTicketService implements TicketService {
     });
     const rest = request.lines.slice(included);
     if (rest.length === 0) return created;
-    return { ...created, linesIncluded: included + (await this.commentAsFarAsPossible(created.key, rest)) };
+    const onTicket = included + (await this.commentAsFarAsPossible(created.key, rest));
+    return onTicket < request.lines.length ? { ...created, linesIncluded: onTicket } : created;
   }
 
   async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
