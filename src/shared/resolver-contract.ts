@@ -53,6 +53,13 @@ export interface TenantUserView {
   readonly duty?: 'on' | 'off' | undefined;
   readonly load?: number | undefined;
   readonly capacity?: number | undefined;
+  /**
+   * Not someone who can be an operator (a bot, Slackbot, a deactivated account, or someone the
+   * directory no longer lists): shown only because they still hold the role, so it can be removed.
+   */
+  readonly unfit?: 'slackbot' | 'bot' | 'deactivated' | 'unknown' | undefined;
+  /** The admin using the page (same e-mail in Jira and the chat): they can't change their own role. */
+  readonly self?: boolean | undefined;
 }
 
 /** What disconnecting a tenant ended: its users' conversations and waits, its operators' roles. */
@@ -129,7 +136,8 @@ export interface ResolverContract {
   'teams/package': { request: { tenantId: string }; response: { fileName: string; zipBase64: string } };
   'tenant-users/list': {
     request: { channel: TenantChannel; tenantId: string; query?: string; cursor?: string };
-    response: { users: TenantUserView[]; cursor?: string };
+    /** `hint`: the search stopped before finding a page's worth; `cursor` keeps searching. */
+    response: { users: TenantUserView[]; cursor?: string; hint?: string };
   };
   'roles/grant': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'granted' | 'already-granted' } };
   'roles/revoke': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'revoked' | 'not-granted' } };

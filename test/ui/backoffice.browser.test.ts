@@ -156,6 +156,12 @@ describe('the Koji backoffice page', () => {
       await page.getByText(/^Alice( Operator)? is now a Live agent\.$/).waitFor();
       await screenshot(page, '04-tenant-role-setup');
 
+      // The admin is in the workspace too (same e-mail as in Jira): their own row offers no Set or Remove.
+      await page.getByLabel('Filter by name or e-mail').fill('admin@koji.local');
+      const own = page.getByRole('row', { name: /admin@koji\.local/ });
+      await own.getByText('You can’t change your own role').waitFor();
+      await expect(own.getByRole('button').count()).resolves.toBe(0);
+
       // Disconnecting asks first (and is cancelled here: the workspace stays connected).
       await page.getByRole('tab', { name: 'Tenants', exact: true }).click();
       await page.getByRole('button', { name: `Disconnect ${SANDBOX_WORKSPACE.teamName}` }).click();

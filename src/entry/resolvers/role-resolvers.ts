@@ -1,8 +1,10 @@
 import { grantOperatorRole, revokeOperatorRole } from '../../app/manage-operator-role';
+import type { TenantPerson, Unfit } from '../../adapters/slack/slack-directory';
 import type { Services } from '../../composition';
 import { DomainError } from '../../domain/errors';
-import { operatorLoad } from '../../domain/operator';
+import { operatorLoad, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
+import type { TenantUserView } from '../../shared/resolver-contract';
 import { callerEmail, forAdmins, optionalStringField, stringField, type ResolverHandler } from './resolver-kit';
 import { tenantDirectoryOf, type TenantDirectory } from './tenant-directory';
 
@@ -14,73 +16,139 @@ class OwnRoleError extends DomainError {
   }
 }
 
+class NotAPersonError extends DomainError {
+  readonly code = 'not_a_person';
+}
+
 /** Slack ids, and Teams ids such as `29:1XJKJ…`. */
 const USER_ID = /^[A-Za-z0-9:_-]{3,200}$/;
 /** Enough to fill a page of the role setup list; more come with the cursor. */
 const PAGE_SIZE = 50;
+/**
+ * A filter that matches few people would otherwise read the whole workspace in
+ * one call (users.list gives 200 a page): at most this many pages per call,
+ * then the page is told to keep searching with the cursor.
+ */
+const MAX_PAGES_PER_CALL = 5;
+
+const UNFIT_REASON: Record<Unfit, (name: string) => string> = {
+  slackbot: () => 'Slackbot is Slack’s own assistant, not a person, so it can’t be given the Live agent role.',
+  bot: (name) => `${name} is a bot or an app, not a person, so it can’t be given the Live agent role.`,
+  deactivated: (name) => `${name}’s Slack account is deactivated, so they can’t be given the Live agent role.`,
+};
 
 export const roleResolvers: Record<string, ResolverHandler> = {
   'tenant-users/list': forAdmins(async ({ projectId, payload }) => {
     const directory = await tenantDirectoryOf(projectId, payload);
-    const query = optionalStringField(payload, 'query')?.toLowerCase();
-    const people = [];
-    let cursor = optionalStringField(payload, 'cursor');
+    const query = optionalStringField(payload, 'query')?.trim().toLowerCase();
+    const startedAt = optionalStringField(payload, 'cursor');
+    const { services } = directory;
+    const holders = (await services.state.operatorsOfTenant(directory.channel, directory.tenantId)).map((o) => o.value);
+    const holderOf = (userId: string) => holders.find((o) => o.participant.userId === userId);
+
+    const found: TenantPerson[] = [];
+    const seen = new Set<string>();
+    let cursor = startedAt;
+    let pages = 0;
+    let searched = 0;
     do {
       const page = await directory.people({ cursor });
-      people.push(...page.people.filter((p) => !query || p.displayName.toLowerCase().includes(query) || p.email?.toLowerCase().includes(query)));
+      pages += 1;
+      searched += page.people.length + page.leftOut.length;
+      // Someone who became a bot or was deactivated after being given the role is still listed, so it can be taken away.
+      for (const person of [...page.people, ...page.leftOut.filter((p) => holderOf(p.userId))]) {
+        seen.add(person.userId);
+        if (matches(person, query)) found.push(person);
+      }
       cursor = page.cursor;
-    } while (cursor && people.length < PAGE_SIZE);
-    const { services } = directory;
-    const operators = await services.state.operatorsOfTenant(directory.channel, directory.tenantId);
+    } while (cursor && found.length < PAGE_SIZE && pages < MAX_PAGES_PER_CALL);
+    // Role holders the directory no longer returns at all (a Teams person the bot forgot): only a call that read
+    // the whole directory knows they are missing.
+    if (!startedAt && !cursor) {
+      for (const holder of holders.filter((o) => !seen.has(o.participant.userId))) {
+        const person: TenantPerson = { userId: holder.participant.userId, displayName: holder.displayName, unfit: 'unknown' };
+        if (matches(person, query)) found.push(person);
+      }
+    }
+
+    const me = await callerEmail();
     const capacity = (await services.settings.get(projectId))?.operatorCapacity ?? 1;
+    const stoppedEarly = cursor !== undefined && found.length < PAGE_SIZE;
     return {
-      users: people.map((p) => {
-        const operator = operators.find((o) => o.value.participant.userId === p.userId)?.value;
-        return {
-          userId: p.userId,
-          displayName: p.displayName,
-          email: p.email,
-          role: operator ? ('live-agent' as const) : ('none' as const),
-          duty: operator?.duty,
-          load: operator ? operatorLoad(operator) : undefined,
-          capacity: operator ? capacity : undefined,
-        };
-      }),
+      users: found.map((person) => userView(person, holderOf(person.userId), capacity, me)),
       cursor,
+      ...(stoppedEarly ? { hint: `${searched} members searched so far, and there are more: Load more keeps searching.` } : {}),
     };
   }),
   'roles/grant': forAdmins(async ({ projectId, payload }) => {
     const directory = await tenantDirectoryOf(projectId, payload);
     const participant = personOf(directory, payload);
-    const profile = await directory.services.chat.profile(participant);
-    await refuseOwnRole(await emailOf(directory.services, participant));
-    return { result: await grantOperatorRole(directory.services, { projectId, participant, displayName: profile.displayName }) };
+    const person = await directory.person(participant.userId);
+    if (!person) {
+      throw new NotAPersonError(
+        directory.channel === 'slack'
+          ? 'Slack doesn’t know this person in the workspace, so they can’t be given the Live agent role.'
+          : 'This person hasn’t installed the Koji app in Teams or written to it yet, so they can’t be given the Live agent role.',
+      );
+    }
+    if (person.unfit && person.unfit !== 'unknown') throw new NotAPersonError(UNFIT_REASON[person.unfit](person.displayName));
+    await refuseOwnRole(directory.services, person.email);
+    return { result: await grantOperatorRole(directory.services, { projectId, participant, displayName: person.displayName }) };
   }),
   'roles/revoke': forAdmins(async ({ projectId, payload }) => {
     const directory = await tenantDirectoryOf(projectId, payload);
     const participant = personOf(directory, payload);
-    await refuseOwnRole(await emailOf(directory.services, participant));
+    await refuseOwnRole(directory.services, await emailOf(directory, participant));
     return { result: await revokeOperatorRole(directory.services, participant) };
   }),
 };
+
+function matches(person: TenantPerson, query: string | undefined): boolean {
+  if (!query) return true;
+  return [person.displayName, person.realName, person.email].some((field) => field?.toLowerCase().includes(query));
+}
+
+function userView(person: TenantPerson, operator: Operator | undefined, capacity: number, me: string | undefined): TenantUserView {
+  return {
+    userId: person.userId,
+    displayName: person.displayName,
+    email: person.email,
+    role: operator ? 'live-agent' : 'none',
+    duty: operator?.duty,
+    load: operator ? operatorLoad(operator) : undefined,
+    capacity: operator ? capacity : undefined,
+    ...(person.unfit ? { unfit: person.unfit } : {}),
+    ...(isSamePerson(me, person.email) ? { self: true } : {}),
+  };
+}
 
 function personOf(directory: TenantDirectory, payload: unknown): Participant {
   return { channel: directory.channel, tenantId: directory.tenantId, userId: stringField(payload, 'userId', USER_ID) };
 }
 
-/** A role can still be taken from someone the chat no longer knows (deactivated): then there is no e-mail to compare. */
-async function emailOf(services: Services, participant: Participant): Promise<string | undefined> {
+/** A role can still be taken from someone the chat no longer knows: then there is no e-mail to compare. */
+async function emailOf(directory: TenantDirectory, participant: Participant): Promise<string | undefined> {
   try {
-    return (await services.chat.profile(participant)).email;
+    return (await directory.person(participant.userId))?.email;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    services.log.warn('profile_unavailable', { userId: participant.userId, code: error.code });
+    directory.services.log.warn('profile_unavailable', { userId: participant.userId, code: error.code });
     return undefined;
   }
 }
 
-/** As in Koji, an admin cannot change their own role; people are matched by e-mail across Jira and the chat. */
-async function refuseOwnRole(personEmail: string | undefined): Promise<void> {
-  if (!personEmail) return;
-  if ((await callerEmail()) === personEmail.toLowerCase()) throw new OwnRoleError();
+function isSamePerson(callerEmailAddress: string | undefined, personEmail: string | undefined): boolean {
+  return callerEmailAddress !== undefined && personEmail !== undefined && callerEmailAddress.trim().toLowerCase() === personEmail.trim().toLowerCase();
+}
+
+/**
+ * As in Koji, an admin cannot change their own role; people are matched by e-mail across Jira and the chat.
+ * When either e-mail is unknown (Jira hides it, Slack has no users:read.email, Teams gives none) the change
+ * goes ahead: the rule keeps admins from changing their own role by mistake, it guards no privilege (an
+ * operator can do less than an admin), and refusing would block every role change in such a tenant.
+ */
+async function refuseOwnRole(services: Services, personEmail: string | undefined): Promise<void> {
+  const me = await callerEmail();
+  if (isSamePerson(me, personEmail)) throw new OwnRoleError();
+  if (!me || !personEmail) services.log.info('own_role_unverified', { callerEmailKnown: Boolean(me), personEmailKnown: Boolean(personEmail) });
 }

@@ -1,6 +1,6 @@
 import { slackClient } from '../../adapters/slack/slack-chat-gateway';
 import { TenantConnectionError } from '../../adapters/slack/slack-connection';
-import { listSlackPeople, type TenantPerson } from '../../adapters/slack/slack-directory';
+import { listSlackPeople, lookUpSlackPerson, type TenantPerson } from '../../adapters/slack/slack-directory';
 import { buildServices, slackApiUrl, type Services } from '../../composition';
 import type { ChatChannel } from '../../domain/participant';
 import { InvalidRequestError, stringField } from './resolver-kit';
@@ -11,7 +11,13 @@ export interface TenantDirectory {
   readonly tenantId: string;
   /** Core services that already know this tenant's credentials. */
   readonly services: Services;
-  people(page: { readonly cursor?: string | undefined }): Promise<{ people: TenantPerson[]; cursor?: string | undefined }>;
+  /**
+   * One page of the tenant's people: those who can be operators, and those left out
+   * (bots, deactivated accounts), so that a role one of them still holds can be removed.
+   */
+  people(page: { readonly cursor?: string | undefined }): Promise<{ people: TenantPerson[]; leftOut: TenantPerson[]; cursor?: string | undefined }>;
+  /** Who one person is now, unfit ones included; undefined when the tenant does not know them. */
+  person(userId: string): Promise<TenantPerson | undefined>;
 }
 
 const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
@@ -30,6 +36,7 @@ export async function tenantDirectoryOf(projectId: string, payload: unknown): Pr
       tenantId: workspace.teamId,
       services: buildServices({ projectId }, { slackWorkspaces: [workspace] }),
       people: (page) => listSlackPeople(client, page),
+      person: (userId) => lookUpSlackPerson(client, userId),
     };
   }
   if (channel === 'teams') {
@@ -42,7 +49,12 @@ export async function tenantDirectoryOf(projectId: string, payload: unknown): Pr
       // Teams lists nobody to an app without Graph permissions: the bot knows those who installed it or wrote to it.
       people: async () => ({
         people: (await services.teamsReferences.list(tenant.tenantId)).map((r) => ({ userId: r.userId, displayName: r.name })),
+        leftOut: [],
       }),
+      person: async (userId) => {
+        const reference = await services.teamsReferences.get(tenant.tenantId, userId);
+        return reference ? { userId, displayName: reference.name } : undefined;
+      },
     };
   }
   throw new InvalidRequestError('The channel is “slack” or “teams”.');

@@ -116,6 +116,16 @@ export class SlackSandbox {
     this.api.rateLimitNext(method, times, retryAfterSeconds);
   }
 
+  /** From now on users.list answers at most `members` a page, whatever limit is asked (as Slack may); undefined lifts it. */
+  capUsersListPages(members: number | undefined): void {
+    this.api.usersListPageCap = members;
+  }
+
+  /** An admin deactivates someone: users.info and users.list report them `deleted` from now on (messaging them is not changed). */
+  deactivate(userId: string): void {
+    this.api.deactivated.add(userId);
+  }
+
   /** The next call of the Web API `method` answers `{ok: false, error}`. */
   failNext(method: string, error: string): void {
     this.api.failNext(method, error);

@@ -1,20 +1,36 @@
-import { SANDBOX_MEMBERS, findMember } from './workspace';
+import { SANDBOX_MEMBERS, findMember, type SlackMember } from './workspace';
 
 type Args = Readonly<Record<string, string>>;
 
-export function usersInfo(args: Args): Record<string, unknown> {
+/** What a test changed in the directory since the workspace was seeded. */
+export interface DirectoryChanges {
+  /** users.list returns at most this many members a page, whatever limit is asked. */
+  readonly pageCap?: number | undefined;
+  /** People an admin deactivated since: Slack keeps them, flagged `deleted`. */
+  readonly deactivated?: ReadonlySet<string>;
+}
+
+function asNow(member: SlackMember, changes: DirectoryChanges): SlackMember {
+  return changes.deactivated?.has(member.id) ? { ...member, deleted: true } : member;
+}
+
+export function usersInfo(args: Args, changes: DirectoryChanges = {}): Record<string, unknown> {
   const user = findMember(args['user'] ?? '');
-  return user ? { ok: true, user } : { ok: false, error: 'user_not_found' };
+  return user ? { ok: true, user: asNow(user, changes) } : { ok: false, error: 'user_not_found' };
 }
 
 /**
  * users.list with Slack's cursor paging: `limit` members a page, and
  * `response_metadata.next_cursor` (base64 of `user:<next id>`, as Slack's
  * look) until the last page, where it is empty. No limit returns everyone.
+ * A page cap returns fewer than asked, as Slack may ("fewer results than your
+ * specified limit, even when there are additional results").
  */
-export function usersList(args: Args): Record<string, unknown> {
-  const limit = args['limit'] ? Number(args['limit']) : 0;
-  if (!Number.isInteger(limit) || limit < 0) return { ok: false, error: 'invalid_limit' };
+export function usersList(args: Args, changes: DirectoryChanges = {}): Record<string, unknown> {
+  const { pageCap } = changes;
+  const asked = args['limit'] ? Number(args['limit']) : 0;
+  if (!Number.isInteger(asked) || asked < 0) return { ok: false, error: 'invalid_limit' };
+  const limit = pageCap !== undefined ? Math.min(asked || pageCap, pageCap) : asked;
   let start = 0;
   if (args['cursor']) {
     const id = /^user:(.+)$/.exec(Buffer.from(args['cursor'], 'base64').toString('utf8'))?.[1];
@@ -25,7 +41,7 @@ export function usersList(args: Args): Record<string, unknown> {
   const next = SANDBOX_MEMBERS[end];
   return {
     ok: true,
-    members: SANDBOX_MEMBERS.slice(start, end),
+    members: SANDBOX_MEMBERS.slice(start, end).map((m) => asNow(m, changes)),
     cache_ts: 1_700_000_000,
     response_metadata: { next_cursor: next ? Buffer.from(`user:${next.id}`).toString('base64') : '' },
   };

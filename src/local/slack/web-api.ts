@@ -28,6 +28,10 @@ export class FakeSlackWebApi {
   private readonly rateLimits = new Map<string, { remaining: number; retryAfterSeconds: number }>();
   private readonly failures = new Map<string, string[]>();
   private readonly methods: Record<string, Method>;
+  /** When set, users.list answers at most this many members a page. */
+  usersListPageCap: number | undefined;
+  /** Members users.info and users.list now report as deactivated. */
+  readonly deactivated = new Set<string>();
 
   constructor(
     store: ConversationStore,
@@ -50,8 +54,8 @@ export class FakeSlackWebApi {
       'chat.postMessage': (args) => postMessage(store, args),
       'chat.update': (args) => updateMessage(store, args),
       'conversations.open': (args) => openConversation(args),
-      'users.info': (args) => ({ body: usersInfo(args) }),
-      'users.list': (args) => ({ body: usersList(args) }),
+      'users.info': (args) => ({ body: usersInfo(args, { deactivated: this.deactivated }) }),
+      'users.list': (args) => ({ body: usersList(args, { pageCap: this.usersListPageCap, deactivated: this.deactivated }) }),
     };
   }
 

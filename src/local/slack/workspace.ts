@@ -68,6 +68,10 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
   // Dana never set a display name: callers must fall back to the real name.
   { id: 'UDANA', name: 'dana', realName: 'Dana User', displayName: '', email: 'dana@sandbox.test', role: 'user' },
   { id: 'UEVE', name: 'eve', realName: 'Eve User', displayName: 'Eve User', email: 'eve@sandbox.test', role: 'user' },
+  // The local Jira admin (`local-admin`, admin@koji.local) on Slack: the same e-mail, so the backoffice
+  // knows it is them and keeps them from changing their own role.
+  // Their display name is not their full name: the role setup filter finds people by either.
+  { id: 'ULOCALADMIN', name: 'admin', realName: 'Ada Admin', displayName: 'Local Admin', email: 'admin@koji.local', role: 'user' },
 ];
 
 const UPDATED = 1_700_000_000;

@@ -19,11 +19,19 @@ interface TenantOption {
 }
 
 type Listing =
-  | { readonly key: string; readonly state: 'ready'; readonly users: readonly TenantUserView[]; readonly cursor?: string | undefined }
+  | { readonly key: string; readonly state: 'ready'; readonly users: readonly TenantUserView[]; readonly cursor?: string | undefined; readonly hint?: string | undefined }
   | { readonly key: string; readonly state: 'failed'; readonly message: string };
 
 const tenantKey = (t: TenantView) => `${t.channel}:${t.tenantId}`;
 const channelName = (t: TenantView) => (t.channel === 'slack' ? 'Slack' : 'Microsoft Teams');
+
+/** Why a role holder is listed although they can't be an operator any more. */
+const UNFIT_LABEL: Record<NonNullable<TenantUserView['unfit']>, string> = {
+  slackbot: 'Slackbot',
+  bot: 'Bot',
+  deactivated: 'Deactivated',
+  unknown: 'No longer listed',
+};
 
 /** Configuration › Tenants › Tenant role setup: who in a Slack workspace or Teams tenant has the Live agent role. */
 export function RoleSetupPanel({ tenants, reloadTenants }: { readonly tenants: Loaded<{ tenants: TenantView[] }>; readonly reloadTenants: () => void }) {
@@ -106,7 +114,9 @@ function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly 
     let current = true;
     void call('tenant-users/list', { channel: tenant.channel, tenantId: tenant.tenantId, ...(query ? { query } : {}) }).then((result) => {
       if (!current) return;
-      setListing(result.ok ? { key, state: 'ready', users: result.data.users, cursor: result.data.cursor } : { key, state: 'failed', message: result.error.message });
+      setListing(
+        result.ok ? { key, state: 'ready', users: result.data.users, cursor: result.data.cursor, hint: result.data.hint } : { key, state: 'failed', message: result.error.message },
+      );
     });
     return () => {
       current = false;
@@ -124,7 +134,11 @@ function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly 
     void call('tenant-users/list', { channel: tenant.channel, tenantId: tenant.tenantId, cursor: shown.cursor, ...(query ? { query } : {}) }).then((result) => {
       setLoadingMore(false);
       if (!result.ok) return setMoreError(result.error.message);
-      setListing((l) => (l?.key === key && l.state === 'ready' ? { ...l, users: [...l.users, ...result.data.users.filter((u) => !l.users.some((v) => v.userId === u.userId))], cursor: result.data.cursor } : l));
+      setListing((l) =>
+        l?.key === key && l.state === 'ready'
+          ? { ...l, users: [...l.users, ...result.data.users.filter((u) => !l.users.some((v) => v.userId === u.userId))], cursor: result.data.cursor, hint: result.data.hint }
+          : l,
+      );
     });
   };
 
@@ -169,8 +183,10 @@ function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly 
         </span>
       </Inline>
       {shown.users.length === 0 ? (
-        <SectionMessage appearance="information" title="Nobody found">
-          <Text as="p">{query ? `Nobody in ${tenant.name} matches “${query}”.` : `${tenant.name} has nobody Koji can list.`}</Text>
+        <SectionMessage appearance="information" title={shown.cursor ? 'Nobody found yet' : 'Nobody found'}>
+          <Text as="p">
+            {query ? `Nobody in ${tenant.name} matches “${query}”${shown.cursor ? ' so far' : ''}.` : `${tenant.name} has nobody Koji can list${shown.cursor ? ' so far' : ''}.`}
+          </Text>
         </SectionMessage>
       ) : (
         <table className="koji-table" aria-label={`People of ${tenant.name}`}>
@@ -191,6 +207,11 @@ function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly 
                 <td>
                   <span className="koji-strong">{user.displayName}</span>
                   {user.email ? <span className="koji-subtle">{user.email}</span> : null}
+                  {user.unfit ? (
+                    <span>
+                      <Lozenge appearance="removed">{UNFIT_LABEL[user.unfit]}</Lozenge>
+                    </span>
+                  ) : null}
                 </td>
                 <td>{user.role === 'live-agent' ? <Lozenge appearance="success">Live agent</Lozenge> : <Lozenge>Customer</Lozenge>}</td>
                 <td>
@@ -215,7 +236,10 @@ function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly 
                   )}
                 </td>
                 <td className="koji-actions">
-                  {user.role === 'live-agent' ? (
+                  {user.self ? (
+                    // The resolver refuses it anyway (as in Koji): no button that can only fail.
+                    <span className="koji-subtle">You can’t change your own role</span>
+                  ) : user.role === 'live-agent' ? (
                     <Button isLoading={busy[user.userId] === true} onClick={() => change(user, 'revoke')} aria-label={`Remove the Live agent role from ${user.displayName}`}>
                       Remove
                     </Button>
@@ -231,6 +255,11 @@ function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly 
         </table>
       )}
       {moreError ? <Problem title="More people could not be loaded" message={moreError} /> : null}
+      {shown.cursor && shown.hint ? (
+        <Text as="p" color="color.text.subtle" size="small">
+          {shown.hint}
+        </Text>
+      ) : null}
       {shown.cursor ? (
         <Inline>
           <Button onClick={loadMore} isLoading={loadingMore}>

@@ -49,7 +49,7 @@ describe('the Slack sandbox chat page', () => {
   it('should list the people to act as, operators and users', async () => {
     const body = (await (await get('/sandbox/slack/api/people')).json()) as { people: { id: string; role: string; dm: string }[] };
 
-    expect(body.people.map((p) => `${p.id}:${p.role}`)).toEqual(['UALICE:operator', 'UBRUNO:operator', 'UCARLA:operator', 'UBOB:user', 'UDANA:user', 'UEVE:user']);
+    expect(body.people.map((p) => `${p.id}:${p.role}`)).toEqual(['UALICE:operator', 'UBRUNO:operator', 'UCARLA:operator', 'UBOB:user', 'UDANA:user', 'UEVE:user', 'ULOCALADMIN:user']);
     expect(body.people[0]?.dm).toBe('DALICE');
   });
 

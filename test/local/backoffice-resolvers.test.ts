@@ -1,0 +1,243 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+
+/**
+ * The backoffice's resolvers through their real doors (the local platform's
+ * `invoke`, @forge/resolver, the embedded Jira's permissions, the Slack and
+ * Teams sandboxes): who may call what, what never leaves the server, and what
+ * role setup refuses.
+ */
+let platform: LocalPlatform;
+let slack: SlackSandbox;
+let teams: TeamsSandbox;
+
+type Answer = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+type UserRow = { userId: string; role: string; unfit?: string; self?: boolean; displayName: string; email?: string };
+
+async function invoke(functionKey: string, payload: unknown = {}, as = 'local-admin'): Promise<Answer> {
+  const response = await fetch(`${platform.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-koji-local-account': as },
+    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { result: Answer }).result;
+}
+
+async function users(payload: Record<string, unknown>, as = 'local-admin'): Promise<{ users: UserRow[]; cursor?: string; hint?: string }> {
+  const answer = await invoke('tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, ...payload }, as);
+  expect(answer).toMatchObject({ ok: true });
+  return answer.data as { users: UserRow[]; cursor?: string; hint?: string };
+}
+
+async function settle(): Promise<void> {
+  await slack.whenIdle();
+  await teams.whenIdle();
+  await platform.queue.drained();
+}
+
+const SLACK = { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId } as const;
+const TEAMS_CONNECT = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
+const tomId = TEAMS_SANDBOX.people.find((p) => p.key === 'tom')!.id;
+
+/** A valid payload for each resolver, so that a refusal can only be about who calls. */
+const PAYLOADS: Record<string, unknown> = {
+  'settings/update': { change: { enabled: false, operatorCapacity: 5 } },
+  'slack/connect': { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret },
+  'slack/test': { tenantId: SANDBOX_WORKSPACE.teamId },
+  'slack/disconnect': { tenantId: SANDBOX_WORKSPACE.teamId },
+  'teams/connect': TEAMS_CONNECT,
+  'teams/test': { tenantId: TEAMS_SANDBOX.tenantId },
+  'teams/package': { tenantId: TEAMS_SANDBOX.tenantId },
+  'teams/disconnect': { tenantId: TEAMS_SANDBOX.tenantId },
+  'tenant-users/list': SLACK,
+  'roles/grant': { ...SLACK, userId: 'UBRUNO' },
+  'roles/revoke': { ...SLACK, userId: 'UALICE' },
+};
+
+/** Resolvers anyone who can open the page may call: they read, and show nothing an admin alone may see. */
+const FOR_VIEWERS = ['settings/get', 'request-types/list', 'activity/get', 'transcript/get'];
+
+/**
+ * Every resolver key defined in src/entry/resolvers, read from the source so
+ * that a resolver added later is in these tests without anyone listing it.
+ */
+function resolverKeys(): string[] {
+  const folder = path.join(__dirname, '..', '..', 'src', 'entry', 'resolvers');
+  const keys = readdirSync(folder)
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [...readFileSync(path.join(folder, f), 'utf8').matchAll(/^\s*'([a-z-]+\/[a-z-]+)':/gm)].map((m) => m[1]!));
+  return [...new Set(keys)].sort();
+}
+
+/** Disconnecting goes last: the other calls need the tenants. */
+const inCallOrder = (keys: string[]) => [...keys.filter((k) => !k.endsWith('/disconnect')), ...keys.filter((k) => k.endsWith('/disconnect'))];
+
+beforeEach(async () => {
+  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+  slack = platform.slack!;
+  teams = platform.teams!;
+});
+afterEach(() => platform.close());
+
+async function connectBoth(): Promise<void> {
+  expect(await invoke('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
+  expect(await invoke('slack/connect', PAYLOADS['slack/connect'])).toMatchObject({ ok: true });
+  expect(await invoke('teams/connect', TEAMS_CONNECT)).toMatchObject({ ok: true });
+  await teams.install('tom');
+  await settle();
+}
+
+describe('who may call the backoffice resolvers', () => {
+  it('should know every resolver: each one is for viewers or has a payload below', () => {
+    const keys = resolverKeys();
+
+    expect(keys).toEqual(expect.arrayContaining([...FOR_VIEWERS, ...Object.keys(PAYLOADS)]));
+    expect(keys.length).toBeGreaterThanOrEqual(FOR_VIEWERS.length + Object.keys(PAYLOADS).length);
+  });
+
+  it('should refuse every resolver but the viewers’ to someone who is not an admin, and change nothing', async () => {
+    await connectBoth();
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'UALICE' })).toMatchObject({ ok: true });
+    await settle();
+    const before = {
+      settings: await invoke('settings/get'),
+      tenants: await invoke('tenants/list'),
+      slackPeople: await invoke('tenant-users/list', SLACK),
+      teamsPeople: await invoke('tenant-users/list', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId }),
+    };
+    slack.clearApiCalls();
+
+    const refused: Record<string, Answer> = {};
+    for (const key of inCallOrder(resolverKeys().filter((k) => !FOR_VIEWERS.includes(k)))) {
+      refused[key] = await invoke(key, PAYLOADS[key] ?? {}, 'local-agent');
+    }
+    await settle();
+
+    for (const [key, answer] of Object.entries(refused)) {
+      expect({ key, ok: answer.ok, code: answer.error?.code }).toEqual({ key, ok: false, code: 'forbidden' });
+    }
+    // Nothing changed, and nobody was told anything or looked up in Slack.
+    expect(await invoke('settings/get')).toEqual(before.settings);
+    expect(await invoke('tenants/list')).toEqual(before.tenants);
+    slack.clearApiCalls();
+    expect(await invoke('tenant-users/list', SLACK)).toEqual(before.slackPeople);
+    expect(await invoke('tenant-users/list', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId })).toEqual(before.teamsPeople);
+    expect(before.slackPeople.data?.['users']).toContainEqual(expect.objectContaining({ userId: 'UALICE', role: 'live-agent' }));
+  });
+
+  it('should let someone who is not an admin read what the page shows them', async () => {
+    for (const key of FOR_VIEWERS.filter((k) => k !== 'transcript/get')) {
+      expect({ key, answer: await invoke(key, {}, 'local-agent') }).toMatchObject({ key, answer: { ok: true } });
+    }
+  });
+
+  it('should never answer a bot token, signing secret or client secret, whatever is called', async () => {
+    await connectBoth();
+    const secrets = [SANDBOX_WORKSPACE.botToken, SANDBOX_WORKSPACE.signingSecret, TEAMS_SANDBOX.appPassword];
+
+    const answers: Record<string, string> = {};
+    for (const key of inCallOrder(resolverKeys())) answers[key] = JSON.stringify(await invoke(key, PAYLOADS[key] ?? {}));
+
+    expect(JSON.parse(answers['slack/connect']!)).toMatchObject({ ok: true });
+    expect(JSON.parse(answers['tenants/list']!)).toMatchObject({ ok: true });
+    for (const [key, json] of Object.entries(answers)) {
+      for (const secret of secrets) expect({ key, leaks: json.includes(secret) }).toEqual({ key, leaks: false });
+      expect({ key, leaks: /xox[abpr]-/.test(json) }).toEqual({ key, leaks: false });
+    }
+  });
+});
+
+describe('Tenant role setup', () => {
+  beforeEach(connectBoth);
+
+  it('should refuse the role to Slackbot, bots, apps, deactivated accounts and people Slack doesn’t know, saying why', async () => {
+    const refusals = {
+      USLACKBOT: 'Slackbot is Slack’s own assistant, not a person',
+      U0STANDUP: 'Standup Bot is a bot or an app, not a person',
+      U0KOJIBOT: 'is a bot or an app, not a person',
+      UFORMER: 'Frank’s Slack account is deactivated',
+      UNOBODY1: 'Slack doesn’t know this person',
+    };
+    for (const [userId, reason] of Object.entries(refusals)) {
+      const answer = await invoke('roles/grant', { ...SLACK, userId });
+      expect({ userId, ok: answer.ok, code: answer.error?.code }).toEqual({ userId, ok: false, code: 'not_a_person' });
+      expect(answer.error?.message).toContain(reason);
+    }
+    const everyone = await users({});
+    expect(everyone.users.filter((u) => u.role === 'live-agent')).toEqual([]);
+  });
+
+  it('should still list a role holder Slack deactivated later, so the role can be removed', async () => {
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'UCARLA' })).toMatchObject({ ok: true, data: { result: 'granted' } });
+    slack.deactivate('UCARLA');
+
+    const listed = await users({});
+    expect(listed.users.find((u) => u.userId === 'UCARLA')).toMatchObject({ role: 'live-agent', unfit: 'deactivated', email: 'carla@sandbox.test' });
+    // Other deactivated members, who hold no role, stay out.
+    expect(listed.users.map((u) => u.userId)).not.toContain('UFORMER');
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'UCARLA' })).toMatchObject({ ok: false, error: { code: 'not_a_person' } });
+
+    expect(await invoke('roles/revoke', { ...SLACK, userId: 'UCARLA' })).toMatchObject({ ok: true, data: { result: 'revoked' } });
+    expect((await users({})).users.map((u) => u.userId)).not.toContain('UCARLA');
+  });
+
+  it('should list a Teams role holder the bot no longer knows (they removed the app), so the role can be removed', async () => {
+    const teamsTenant = { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId };
+    expect(await invoke('roles/grant', { ...teamsTenant, userId: tomId })).toMatchObject({ ok: true });
+    await teams.uninstall('tom');
+    await settle();
+
+    const listed = await invoke('tenant-users/list', teamsTenant);
+    expect(listed.data?.['users']).toEqual([expect.objectContaining({ userId: tomId, role: 'live-agent', unfit: 'unknown' })]);
+    expect(await invoke('roles/revoke', { ...teamsTenant, userId: tomId })).toMatchObject({ ok: true, data: { result: 'revoked' } });
+    expect((await invoke('tenant-users/list', teamsTenant)).data?.['users']).toEqual([]);
+  });
+
+  it('should refuse an admin their own role (same e-mail in Jira and Slack), and mark their row, but let another admin change it', async () => {
+    const own = await invoke('roles/grant', { ...SLACK, userId: 'ULOCALADMIN' });
+    expect(own).toEqual({ ok: false, error: { code: 'own_role', message: 'You can’t change your own role. Ask another Jira admin.' } });
+    expect((await users({ query: 'admin@koji.local' })).users).toEqual([expect.objectContaining({ userId: 'ULOCALADMIN', role: 'none', self: true })]);
+
+    // The project's admin (lead@koji.local) is someone else: for them it is an ordinary row.
+    expect((await users({ query: 'admin@koji.local' }, 'local-project-admin')).users[0]?.self).toBeUndefined();
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'ULOCALADMIN' }, 'local-project-admin')).toMatchObject({ ok: true, data: { result: 'granted' } });
+    expect(await invoke('roles/revoke', { ...SLACK, userId: 'ULOCALADMIN' })).toMatchObject({ ok: false, error: { code: 'own_role' } });
+    expect(await invoke('roles/revoke', { ...SLACK, userId: 'ULOCALADMIN' }, 'local-project-admin')).toMatchObject({ ok: true, data: { result: 'revoked' } });
+  });
+
+  it('should let an admin change the role of someone whose e-mail is unknown (Teams gives none)', async () => {
+    expect(await invoke('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: tomId })).toMatchObject({ ok: true, data: { result: 'granted' } });
+  });
+
+  it('should find people by their full name as well as their display name and e-mail', async () => {
+    expect((await users({ query: 'Ada' })).users.map((u) => u.userId)).toEqual(['ULOCALADMIN']);
+    expect((await users({ query: 'local admin' })).users.map((u) => u.userId)).toEqual(['ULOCALADMIN']);
+    expect((await users({ query: 'BOB@SANDBOX' })).users.map((u) => u.userId)).toEqual(['UBOB']);
+  });
+
+  it('should read at most 5 pages of users.list per call, and hand back the cursor with a hint to keep searching', async () => {
+    // One member a page: Slackbot, Alice, Bruno, Carla, Bob | Dana, Eve, Local Admin, Frank, Koji | Standup.
+    slack.capUsersListPages(1);
+    const pagesRead = () => slack.apiCalls.filter((c) => c.method === 'users.list').length;
+    slack.clearApiCalls();
+
+    const first = await users({ query: 'eve' });
+    expect(pagesRead()).toBe(5);
+    expect(first.users).toEqual([]);
+    expect(first.cursor).toEqual(expect.any(String));
+    expect(first.hint).toBe('5 members searched so far, and there are more: Load more keeps searching.');
+
+    slack.clearApiCalls();
+    const second = await users({ query: 'eve', cursor: first.cursor });
+    expect(pagesRead()).toBe(5);
+    expect(second.users.map((u) => u.userId)).toEqual(['UEVE']);
+    expect(second.hint).toBe('5 members searched so far, and there are more: Load more keeps searching.');
+
+    const last = await users({ query: 'eve', cursor: second.cursor });
+    expect(last).toEqual({ users: [] });
+  });
+});
