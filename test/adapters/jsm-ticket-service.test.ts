@@ -190,7 +190,7 @@ describe('one ticket per conversation, whatever fails (embedded stand-in, real @
     const [a, b] = await Promise.allSettled([fast().createTicket(request()), fast().createTicket(request())]);
 
     expect(platform.jsm!.requests().map((r) => r.key)).toEqual(['SUP-1']);
-    const outcomes = [a, b].map((r) => (r.status === 'fulfilled' ? r.value.key : r.reason));
+    const outcomes: unknown[] = [a, b].map((r) => (r.status === 'fulfilled' ? r.value.key : (r.reason as unknown)));
     expect(outcomes).toContainEqual('SUP-1');
     expect(outcomes).toContainEqual(expect.any(TicketInProgressError));
   });
