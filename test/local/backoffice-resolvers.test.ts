@@ -241,3 +241,30 @@ describe('Tenant role setup', () => {
     expect(last).toEqual({ users: [] });
   });
 });
+
+describe('the request type for tickets', () => {
+  it('should refuse a request type that is not one of the project’s, and save nothing', async () => {
+    expect(await invoke('settings/update', { change: { requestTypeId: '12' } })).toMatchObject({ ok: true, data: { settings: { requestTypeId: '12' } } });
+
+    const refused = await invoke('settings/update', { change: { requestTypeId: '99', operatorCapacity: 4 } });
+
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'invalid_settings', message: 'The request type must be one of the project’s request types (there is none with id 99).' },
+    });
+    expect((await invoke('settings/get')).data?.['settings']).toMatchObject({ requestTypeId: '12', operatorCapacity: 1 });
+    // Clearing the choice (tickets then use the first request type) needs no look-up.
+    expect(await invoke('settings/update', { change: { requestTypeId: '' } })).toMatchObject({ ok: true });
+  });
+
+  it('should list and accept request types beyond JSM’s first page of 50', async () => {
+    for (let i = 0; i < 60; i += 1) platform.jsm!.requestTypeList.push({ id: String(100 + i), name: `Type ${100 + i}`, description: '' });
+
+    const listed = await invoke('request-types/list');
+    const ids = (listed.data?.['requestTypes'] as Array<{ id: string }>).map((t) => t.id);
+
+    expect(ids).toHaveLength(63);
+    expect(ids.slice(-2)).toEqual(['158', '159']);
+    expect(await invoke('settings/update', { change: { requestTypeId: '159' } })).toMatchObject({ ok: true, data: { settings: { requestTypeId: '159' } } });
+  });
+});

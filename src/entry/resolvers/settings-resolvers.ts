@@ -17,10 +17,25 @@ export const settingsResolvers: Record<string, ResolverHandler> = {
   })),
   'request-types/list': forViewers(async ({ projectId }) => ({ requestTypes: await requestTypesOf(projectId) })),
   'activity/get': forViewers(async ({ projectId }) => liveActivity(buildServices(), projectId)),
-  'settings/update': forAdmins(async ({ projectId, payload }) => ({
-    settings: await updateSettings(buildServices({ projectId }), projectId, settingsChangeOf(payload)),
-  })),
+  'settings/update': forAdmins(async ({ projectId, payload }) => {
+    const change = settingsChangeOf(payload);
+    await refuseForeignRequestType(projectId, change.requestTypeId);
+    return { settings: await updateSettings(buildServices({ projectId }), projectId, change) };
+  }),
 };
+
+/**
+ * The domain can only tell that a request type id is digits; whether it is one of this project's
+ * request types only Jira knows. Checked when it is chosen, so a ticket never fails on it later.
+ * An empty id clears the choice; anything but digits is left to the domain's message.
+ */
+async function refuseForeignRequestType(projectId: string, requestTypeId: unknown): Promise<void> {
+  if (typeof requestTypeId !== 'string' || !/^\d+$/.test(requestTypeId)) return;
+  const types = await requestTypesOf(projectId);
+  if (!types.some((t) => t.id === requestTypeId)) {
+    throw new InvalidSettingsError([`The request type must be one of the project’s request types (there is none with id ${requestTypeId}).`]);
+  }
+}
 
 /** Keeps only the known fields of `payload.change`; their values are checked by the domain. */
 function settingsChangeOf(payload: unknown): SettingsChange {

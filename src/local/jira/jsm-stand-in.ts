@@ -84,6 +84,8 @@ export class JsmStandIn {
   readonly serviceDeskList: StandInServiceDesk[] = [
     { id: LOCAL_PROJECT.serviceDeskId, projectId: LOCAL_PROJECT.id, projectKey: LOCAL_PROJECT.key, projectName: LOCAL_PROJECT.name },
   ];
+  /** SUP's request types. Tests may add some (more than a page of 50, to see the listing paged). */
+  readonly requestTypeList: Array<{ readonly id: string; readonly name: string; readonly description: string }> = [...LOCAL_REQUEST_TYPES];
 
   constructor(
     private readonly db: Database,
@@ -126,7 +128,7 @@ export class JsmStandIn {
     if (route === 'GET /rest/api/3/search/jql') return this.searchIssues(searchParams.get('jql') ?? '');
     if ((m = /^GET \/rest\/api\/3\/project\/([^/]+)$/.exec(route))) return this.project(decodeURIComponent(m[1] ?? ''));
     if (route === 'GET /rest/servicedeskapi/servicedesk') return this.serviceDesks(searchParams);
-    if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '');
+    if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '', searchParams);
     if (route === 'POST /rest/servicedeskapi/request') return this.createRequest(body, caller);
     if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)$/.exec(route))) return this.getRequest(decodeURIComponent(m[1] ?? ''));
     if ((m = /^POST \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) {
@@ -215,12 +217,13 @@ export class JsmStandIn {
     return { status: 200, body: { size: values.length, start, limit, isLastPage: start + values.length >= this.serviceDeskList.length, values } };
   }
 
-  private requestTypes(serviceDeskId: string): StandInResponse {
+  /** Paged like the service desks: `start` and `limit` (default and at most 50), and `isLastPage`. */
+  private requestTypes(serviceDeskId: string, params: URLSearchParams): StandInResponse {
     if (serviceDeskId !== LOCAL_PROJECT.serviceDeskId) return { status: 404, body: { errorMessage: 'Service desk not found.' } };
-    return {
-      status: 200,
-      body: { size: LOCAL_REQUEST_TYPES.length, start: 0, limit: 50, isLastPage: true, values: LOCAL_REQUEST_TYPES.map((t) => ({ ...t, serviceDeskId })) },
-    };
+    const start = Math.max(0, Number.parseInt(params.get('start') ?? '0', 10) || 0);
+    const limit = Math.min(50, Math.max(1, Number.parseInt(params.get('limit') ?? '50', 10) || 50));
+    const values = this.requestTypeList.slice(start, start + limit).map((t) => ({ ...t, serviceDeskId }));
+    return { status: 200, body: { size: values.length, start, limit, isLastPage: start + values.length >= this.requestTypeList.length, values } };
   }
 
   private createRequest(body: unknown, caller: string): StandInResponse {
@@ -233,7 +236,7 @@ export class JsmStandIn {
     if (input.serviceDeskId !== LOCAL_PROJECT.serviceDeskId) {
       return { status: 400, body: { errorMessage: 'The service desk does not exist.', i18nErrorMessage: { i18nKey: 'sd.request.create.error.servicedesk' } } };
     }
-    if (!LOCAL_REQUEST_TYPES.some((t) => t.id === input.requestTypeId)) {
+    if (!this.requestTypeList.some((t) => t.id === input.requestTypeId)) {
       return { status: 400, body: { errorMessage: 'The request type you specified does not exist or is not accessible.' } };
     }
     const fields = input.requestFieldValues ?? {};
