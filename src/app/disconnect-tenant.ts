@@ -6,7 +6,7 @@ import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
 import { allSessionsInState } from './queue';
-import { releaseOperator } from './release-operator';
+import { releaseOperator, tellHandedBack } from './release-operator';
 
 export interface TenantToDisconnect {
   readonly projectId: string;
@@ -69,17 +69,14 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
     const released = await releaseOperator(deps, operator.participant, 'remove-role');
     if (!released) continue;
     rolesRemoved += 1;
-    for (const session of released.requeued) {
-      // One of the tenant's own users can only be here if they connected while steps 1–2 ran: they leave too.
-      if (ofTenant(session.user)) {
-        if (await closeSession(deps, session.user, session.id)) {
-          waitingClosed += 1;
-          await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(), conversationId: session.id });
-        }
-        continue;
-      }
-      await notify(deps, session.user, { kind: 'notice', text: toUser.operatorLostRole(operator.displayName), conversationId: session.id });
+    // One of the tenant's own users can only be here if they connected while steps 1–2 ran: they leave too.
+    for (const session of released.requeued.filter((r) => ofTenant(r.user))) {
+      if (!(await closeSession(deps, session.user, session.id))) continue;
+      waitingClosed += 1;
+      await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(), conversationId: session.id });
     }
+    const handedBack = released.requeued.filter((r) => !ofTenant(r.user));
+    await tellHandedBack(deps, projectId, handedBack, (position) => toUser.operatorLostRole(operator.displayName, position));
     await notify(deps, operator.participant, { kind: 'notice', text: toOperator.tenantDisconnected() });
   }
 

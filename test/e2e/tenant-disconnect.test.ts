@@ -95,7 +95,7 @@ describe('disconnecting a tenant', () => {
     expect(slackHeard('UALICE').at(-1)).toContain('your Live agent role was removed and you’re off duty');
     // The other tenant's operator learns why Bob is gone, and is free again: Vic, whose operator left, is theirs now.
     expect(teamsHeard('tom')).toContainEqual(expect.stringContaining('Bob User’s workspace was disconnected from Koji'));
-    expect(teamsHeard('vic')).toContainEqual(expect.stringContaining('Alice Operator is no longer available'));
+    expect(teamsHeard('vic')).toContainEqual('Alice Operator is no longer available. You’re first in line for the next free operator.');
     expect(teamsHeard('vic').at(-1)).toContain('You’re now talking to Tom Operator');
     expect((await admin('activity/get')).data).toEqual({
       onDuty: [{ name: 'Tom Operator', channel: 'teams', load: 1, capacity: 1 }],
@@ -142,7 +142,7 @@ describe('disconnecting a tenant', () => {
     expect(teamsHeard('vic').at(-1)).toContain('disconnected from this workspace');
     expect(teamsHeard('tom').at(-1)).toContain('your Live agent role was removed');
     expect(slackHeard('UALICE')).toContainEqual(expect.stringContaining('Vic User’s workspace was disconnected from Koji'));
-    expect(slackHeard('UBOB')).toContainEqual(expect.stringContaining('Tom Operator is no longer available'));
+    expect(slackHeard('UBOB')).toContainEqual('Tom Operator is no longer available. You’re first in line for the next free operator.');
     expect(slackHeard('UBOB').at(-1)).toContain('You’re now talking to Alice Operator');
     expect((await admin('activity/get')).data).toEqual({
       onDuty: [{ name: 'Alice Operator', channel: 'slack', load: 1, capacity: 1 }],
