@@ -98,9 +98,10 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     return { prepared: { body: JSON.stringify(envelope), eventId: String(envelope['event_id']) }, seq };
   };
 
-  // node:http with keep-alive, one connection per lane: fetch (undici) costs this rig's 2 cores about three
-  // times the CPU per request, CPU the systems under test then lack. Koji, Bolt and "no app" all get this client.
-  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(1, spec.lanes.length) });
+  // node:http with keep-alive connections: fetch (undici) costs this rig's 2 cores about three times the CPU
+  // per request, CPU the systems under test then lack. Koji, Bolt and "no app" all get this client. Two
+  // connections a lane, so a duplicate delivery really races its original instead of queueing behind it.
+  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(2, spec.lanes.length * 2) });
 
   const postToWebApi = async (lane: Lane, text: string): Promise<number> => {
     const answer = await httpPost(agent, `${spec.url}chat.postMessage`, new URLSearchParams({ channel: lane.to, text, username: lane.senderName }).toString(), {
