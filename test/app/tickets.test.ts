@@ -316,6 +316,16 @@ describe('the ticket of a conversation that closes without an operator', () => {
     expect(commented(world)).toContain('Is anyone there?');
   });
 
+  it('should add what the user said since to the ticket when they move on from the offer to the bot', async () => {
+    const { world, bob } = await handedBackWithTicket();
+    world.clock.advanceMinutes(60);
+    await sweepTimeouts(world.deps);
+
+    await world.say(bob, 'How do I reset my password?');
+
+    expect(commented(world)).toContain('Is anyone there?');
+  });
+
   it('should add to the existing ticket, not make another, when the user then accepts the offer', async () => {
     const { world, bob } = await handedBackWithTicket();
     world.clock.advanceMinutes(60);
