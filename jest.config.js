@@ -28,4 +28,7 @@ module.exports = {
   // The entry points log one JSON line per event, as on Forge; in tests that is noise around the
   // results. `npx jest --silent=false` shows them when a failure needs them.
   silent: true,
+  // Some suites start the whole local platform or make RSA keys in beforeAll; on a busy 2-core
+  // machine that can pass jest's 5 s default. A hang still fails, just later.
+  testTimeout: 20_000,
 };
