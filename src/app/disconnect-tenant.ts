@@ -1,7 +1,7 @@
 import type { ChatChannel, Participant } from '../domain/participant';
 import { toOperator, toUser } from '../domain/replies';
 import { dispatchQueue } from './dispatch-queue';
-import { closeSession, endConversation } from './end-session';
+import { closeWithoutOperator, endConversation } from './end-session';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
@@ -45,13 +45,14 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
   const { projectId } = tenant;
   const settings = await loadSettings(deps, projectId);
   const ofTenant = (p: Participant) => p.channel === tenant.channel && p.tenantId === tenant.tenantId;
+  const leftWithTenant = (s: { readonly userName: string }) => `${s.userName}’s workspace was disconnected from Koji while they waited.`;
 
   // Sessions are indexed by project and state, not by tenant: a disconnect is rare, so it reads the project's.
   let waitingClosed = 0;
   for (const state of ['queued', 'ticket-offered'] as const) {
     for (const { value: session } of await allSessionsInState(deps, projectId, state)) {
       if (!ofTenant(session.user)) continue;
-      if (!(await closeSession(deps, session.user, session.id))) continue;
+      if (!(await closeWithoutOperator(deps, session, leftWithTenant))) continue;
       waitingClosed += 1;
       await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(), conversationId: session.id });
     }
@@ -71,7 +72,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
     rolesRemoved += 1;
     // One of the tenant's own users can only be here if they connected while steps 1–2 ran: they leave too.
     for (const session of released.requeued.filter((r) => ofTenant(r.user))) {
-      if (!(await closeSession(deps, session.user, session.id))) continue;
+      if (!(await closeWithoutOperator(deps, session, leftWithTenant))) continue;
       waitingClosed += 1;
       await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(), conversationId: session.id });
     }

@@ -101,14 +101,30 @@ function endedLine(reason: EndReason, userName: string, operatorName: string): s
   }
 }
 
+/**
+ * Closes a conversation that has no operator (waiting, or offered a ticket):
+ * the transcript records how it ended, and a ticket an earlier operator made
+ * gets what was said since. Every such close goes through here, so none of
+ * them leaves the panel without an ending or the ticket without its tail.
+ */
+export async function closeWithoutOperator(
+  deps: CoreDeps,
+  session: ChatSession,
+  ending: (closed: ChatSession) => string,
+): Promise<Closed | undefined> {
+  const closed = await closeSession(deps, session.user, session.id);
+  if (!closed) return undefined;
+  await recordEnding(deps, session.id, ending(closed.session));
+  await addRemainderToTicket(deps, closed.session);
+  return closed;
+}
+
 /** A waiting user (or one offered a ticket) who says "cancel" goes back to the bot. */
 export async function leaveQueue(deps: CoreDeps, session: ChatSession): Promise<void> {
-  const closed = await closeSession(deps, session.user, session.id);
+  const closed = await closeWithoutOperator(deps, session, (s) =>
+    s.state.kind === 'ticket-offered' ? `${s.userName} declined the offered ticket.` : `${s.userName} left the queue.`,
+  );
   if (!closed) return;
-  const offered = closed.session.state.kind === 'ticket-offered';
-  await recordEnding(deps, session.id, offered ? `${session.userName} declined the offered ticket.` : `${session.userName} left the queue.`);
-  // A user handed back to the queue may already have a ticket: it gets what was said since.
-  await addRemainderToTicket(deps, closed.session);
-  const text = offered ? toUser.offerDeclined() : toUser.leftQueue();
+  const text = closed.session.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
   await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
 }

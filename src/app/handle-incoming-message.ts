@@ -15,8 +15,7 @@ import type { Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptLine } from '../domain/transcript';
 import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
-import { closeSession, endConversation, leaveQueue } from './end-session';
-import { addRemainderToTicket } from './ticket-remainder';
+import { closeWithoutOperator, endConversation, leaveQueue } from './end-session';
 import { forwardSession } from './forward-session';
 import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { listOperators } from './list-operators';
@@ -90,12 +89,7 @@ async function afterTicketOffer(
 ): Promise<MessageOutcome> {
   const settings = await loadSettings(deps, session.projectId);
   if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => requestOperator(deps, msg, settings));
-  const closed = await closeSession(deps, session.user, session.id);
-  if (closed) {
-    await recordEnding(deps, session.id, `${session.userName} went back to the assistant without a ticket.`);
-    // An operator may have made a ticket before the offer: what was said since belongs on it.
-    await addRemainderToTicket(deps, closed.session);
-  }
+  await closeWithoutOperator(deps, session, (s) => `${s.userName} went back to the assistant without a ticket.`);
   return operator ? fromOperator(deps, msg, operator) : fromUserWithBot(deps, msg, settings);
 }
 

@@ -3,8 +3,7 @@ import { buttonLabels, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { dispatchQueue } from './dispatch-queue';
-import { closeSession, endConversation } from './end-session';
-import { addRemainderToTicket } from './ticket-remainder';
+import { closeWithoutOperator, endConversation } from './end-session';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { allSessionsInState } from './queue';
@@ -46,10 +45,9 @@ export async function sweepTimeouts(deps: CoreDeps): Promise<SweepReport> {
     await forEachSession(deps, projectId, 'ticket-offered', async (session) => {
       if (session.state.kind !== 'ticket-offered') return;
       if (deps.clock.now() - session.state.since < TICKET_OFFER_LIFETIME_MS) return;
-      const closed = await closeSession(deps, session.user, session.id);
+      const closed = await closeWithoutOperator(deps, session, (s) => `${s.userName} did not take up the offered ticket in time.`);
       if (!closed) return;
       report.offersExpired += 1;
-      await addRemainderToTicket(deps, closed.session);
     });
   }
   return report;

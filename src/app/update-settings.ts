@@ -1,13 +1,12 @@
 import { applySettingsChange, type LiveAgentSettings, type SettingsChange } from '../domain/settings';
 import { toOperator, toUser } from '../domain/replies';
 import { dispatchQueue } from './dispatch-queue';
-import { closeSession, endConversation } from './end-session';
+import { closeWithoutOperator, endConversation } from './end-session';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
 import { allSessionsInState } from './queue';
 import { releaseOperator } from './release-operator';
-import { addRemainderToTicket } from './ticket-remainder';
 
 /**
  * Saves an admin's change to a project's live agent settings. Turning support
@@ -30,10 +29,8 @@ async function windDown(deps: CoreDeps, projectId: string, settings: LiveAgentSe
       if (state === 'with-operator') {
         await endConversation(deps, session.user, session.id, 'support-disabled', settings);
       } else {
-        const closed = await closeSession(deps, session.user, session.id);
+        const closed = await closeWithoutOperator(deps, session, () => 'Live agent support was turned off while the user waited.');
         if (!closed) continue;
-        // A waiting user may have a ticket from an earlier operator: it gets what was said since.
-        await addRemainderToTicket(deps, closed.session);
         await notify(deps, session.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: session.id });
       }
     }

@@ -1,6 +1,7 @@
 import { conversationTranscript } from '../../src/app/conversation-transcript';
 import { HANDOVER_MAX_CHARS } from '../../src/app/handover-excerpt';
 import { revokeOperatorRole } from '../../src/app/manage-operator-role';
+import { sweepTimeouts } from '../../src/app/sweep-timeouts';
 import { World } from '../builders/world';
 
 /** What a Jira agent reads on the issue panel: the transcript's notes and how it ended. */
@@ -99,6 +100,33 @@ describe('the conversation’s record: every ending', () => {
     await world.say(bob, 'How do I reset my password?');
 
     expect((await record(world, conversationId)).ending).toBe('Bob went back to the assistant without a ticket.');
+  });
+
+  it('should end with the offered ticket not taken up in time', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    const conversationId = (await world.sessionOf(bob))!.id;
+
+    world.clock.advanceMinutes(25 * 60);
+    expect((await sweepTimeouts(world.deps)).offersExpired).toBe(1);
+
+    expect((await record(world, conversationId)).ending).toBe('Bob did not take up the offered ticket in time.');
+  });
+
+  it('should end with live agent support turned off while the user waited', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true });
+    await world.say(world.person('Dana'), 'operator');
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    const conversationId = (await world.sessionOf(bob))!.id;
+
+    await world.enableLiveAgents({ enabled: false });
+
+    expect((await record(world, conversationId)).ending).toBe('Live agent support was turned off while the user waited.');
   });
 
   it('should still end with the operator’s stop', async () => {
