@@ -11,6 +11,9 @@ import type { ChatProfile, CoreDeps, CreatedTicket } from './ports';
 import { recordSystemLine } from './system-line';
 import { addRemainderToTicket, linesAfterTicket } from './ticket-remainder';
 
+/** What `#create_ticket` came to: the ticket made or commented on, or nothing (the operator was told why). */
+export type TicketOutcome = { readonly kind: 'created' | 'updated'; readonly key: string } | { readonly kind: 'not-done' };
+
 /**
  * `#create_ticket [summary]`: makes a service desk ticket from the conversation
  * and tells both sides its key. A conversation gets one ticket: asking again
@@ -22,17 +25,16 @@ export async function createTicketFromConversation(
   assignment: Assignment,
   summary: string | undefined,
   settings: LiveAgentSettings,
-): Promise<void> {
+): Promise<TicketOutcome> {
   const session = await deps.state.getSession(assignment.user);
   if (!session || session.value.id !== assignment.sessionId) {
     await notify(deps, operator.participant, { kind: 'notice', text: toOperator.notInConversation(operator.duty) });
-    return;
+    return { kind: 'not-done' };
   }
   const lines = await deps.transcripts.read(session.value.id);
   const existing = session.value.ticket;
   if (existing) {
-    await commentOnTicket(deps, operator, session.value, existing, lines);
-    return;
+    return (await commentOnTicket(deps, operator, session.value, existing, lines)) ? { kind: 'updated', key: existing.key } : { kind: 'not-done' };
   }
   try {
     const ticket = await openTicket(deps, session.value, lines, summary, operator.displayName, settings);
@@ -46,15 +48,17 @@ export async function createTicketFromConversation(
       text: toUser.ticketCreated(ticket.key, ticket.url),
       conversationId: session.value.id,
     });
+    return { kind: 'created', key: ticket.key };
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     const text = error instanceof TicketInProgressError ? toOperator.ticketInProgress() : toOperator.ticketFailed(error.message, error.retryable);
     await notify(deps, operator.participant, { kind: 'notice', text, conversationId: session.value.id });
+    return { kind: 'not-done' };
   }
 }
 
-/** A second `#create_ticket`: what was said since the ticket goes on it as a comment. */
-async function commentOnTicket(deps: CoreDeps, operator: Operator, session: ChatSession, ticket: TicketRef, lines: readonly TranscriptLine[]): Promise<void> {
+/** A second `#create_ticket`: what was said since the ticket goes on it as a comment. False when Jira refused it. */
+async function commentOnTicket(deps: CoreDeps, operator: Operator, session: ChatSession, ticket: TicketRef, lines: readonly TranscriptLine[]): Promise<boolean> {
   const fresh = linesAfterTicket(lines, ticket.coveredThrough);
   try {
     if (fresh.length > 0) {
@@ -62,6 +66,7 @@ async function commentOnTicket(deps: CoreDeps, operator: Operator, session: Chat
       await recordTicket(deps, session, { ...ticket, coveredThrough: cursorOf(lastOf(fresh)) });
     }
     await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, fresh.length), conversationId: session.id });
+    return true;
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     await notify(deps, operator.participant, {
@@ -69,6 +74,7 @@ async function commentOnTicket(deps: CoreDeps, operator: Operator, session: Chat
       text: toOperator.ticketNotUpdated(ticket.key, fresh.length, error.message, error.retryable),
       conversationId: session.id,
     });
+    return false;
   }
 }
 

@@ -13,6 +13,12 @@ import { notify } from './notify';
 import type { CoreDeps, Versioned } from './ports';
 import { recordSystemLine } from './system-line';
 
+/** What a forward came to, for whoever asked: a pick list shown, the conversation moved, or a refusal told. */
+export type ForwardOutcome =
+  | { readonly kind: 'choices-offered' }
+  | { readonly kind: 'forwarded'; readonly toName: string }
+  | { readonly kind: 'refused' };
+
 type ForwardResult =
   | { readonly kind: 'forwarded'; readonly session: ChatSession; readonly from: Operator; readonly to: Operator }
   | { readonly kind: 'refused'; readonly reply: string };
@@ -28,15 +34,14 @@ export async function forwardSession(
   assignment: Assignment,
   target: ForwardTarget | undefined,
   settings: LiveAgentSettings,
-): Promise<void> {
+): Promise<ForwardOutcome> {
   if (!target) {
-    await offerChoices(deps, from, assignment, settings);
-    return;
+    return (await offerChoices(deps, from, assignment, settings)) ? { kind: 'choices-offered' } : { kind: 'refused' };
   }
   const result = await untilCommitted(() => attemptForward(deps, from, assignment, target, settings));
   if (result.kind === 'refused') {
     await notify(deps, from.participant, { kind: 'notice', text: result.reply, conversationId: assignment.sessionId });
-    return;
+    return { kind: 'refused' };
   }
   const { session, to } = result;
   await recordSystemLine(deps, session.id, 'forwarded', `${from.displayName} forwarded the conversation to ${to.displayName}.`);
@@ -56,13 +61,15 @@ export async function forwardSession(
     conversationId: session.id,
   });
   await dispatchQueue(deps, from.projectId, settings);
+  return { kind: 'forwarded', toName: to.displayName };
 }
 
-async function offerChoices(deps: CoreDeps, from: Operator, assignment: Assignment, settings: LiveAgentSettings): Promise<void> {
+/** False when nobody could take the conversation (the operator is told so). */
+async function offerChoices(deps: CoreDeps, from: Operator, assignment: Assignment, settings: LiveAgentSettings): Promise<boolean> {
   const choices = await forwardCandidates(deps, from, settings);
   if (choices.length === 0) {
     await notify(deps, from.participant, { kind: 'notice', text: toOperator.nobodyToForwardTo(), conversationId: assignment.sessionId });
-    return;
+    return false;
   }
   await notify(deps, from.participant, {
     kind: 'choice',
@@ -70,6 +77,7 @@ async function offerChoices(deps: CoreDeps, from: Operator, assignment: Assignme
     conversationId: assignment.sessionId,
     buttons: choices.map((c) => ({ action: 'forward', label: c.displayName, value: participantKey(c.participant) })),
   });
+  return true;
 }
 
 /** The numbered list an operator picks from: other on-duty operators with room, by name. */

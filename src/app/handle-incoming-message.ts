@@ -9,7 +9,7 @@ import {
 } from '../domain/chat-command';
 import { ChatDeliveryError, ChatRateLimitedError, DomainError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
-import { buttonLabels, toOperator, toUser } from '../domain/replies';
+import { buttonLabels, toOperator, toUser, usedCardNotes } from '../domain/replies';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
@@ -17,7 +17,7 @@ import type { TranscriptLine } from '../domain/transcript';
 import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
 import { closeWithoutOperator, endConversation, leaveQueue } from './end-session';
 import { forwardSession } from './forward-session';
-import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
+import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { listOperators } from './list-operators';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
@@ -37,6 +37,28 @@ import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids'
  * is claimed in the delivery log first, so a retried delivery is acted on once.
  */
 export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMessage): Promise<MessageOutcome> {
+  return (await handleChatMessage(deps, msg)).outcome;
+}
+
+/**
+ * The same door, telling a channel adapter also what a button click settled,
+ * so it can show the card as used (see HandledMessage). Only a click gets a
+ * note: typed commands have no card to update.
+ */
+export async function handleChatMessage(deps: CoreDeps, msg: IncomingChatMessage): Promise<HandledMessage> {
+  const handled = await route(deps, msg);
+  if (typeof handled === 'string') return { outcome: handled };
+  return msg.action ? handled : { outcome: handled.outcome };
+}
+
+/** Most paths only say what became of the message; those that settle a click add the card's note. */
+type Handled = MessageOutcome | HandledMessage;
+
+function noted(outcome: MessageOutcome, cardNote: string): HandledMessage {
+  return { outcome, cardNote };
+}
+
+async function route(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled> {
   // One read for both: whether the sender is a user in a conversation or a live agent.
   const sender = await deps.state.getParticipant(msg.from);
   const session = sender.session?.value;
@@ -53,7 +75,7 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
       }
       return relayFromUser(deps, msg, session);
     case 'queued':
-      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session)));
+      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session), usedCardNotes.leftQueue));
       return whileQueued(deps, msg, session);
     case 'ticket-offered':
       if (msg.action?.kind === 'accept-ticket' || (!msg.action && acceptsTicketOffer(msg.text))) {
@@ -62,11 +84,12 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
           // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
           if ((await deps.state.getSession(session.user))?.value.id !== session.id) {
             await recordEnding(deps, session.id, `${session.userName} accepted the offered ticket.`);
+            return noted('ticket', usedCardNotes.ticketRequested);
           }
           return 'ticket';
         });
       }
-      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session)));
+      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session), usedCardNotes.declinedTicket));
       return afterTicketOffer(deps, msg, session, sender.operator?.value);
     case undefined:
       break;
@@ -86,14 +109,14 @@ async function afterTicketOffer(
   msg: IncomingChatMessage,
   session: ChatSession,
   operator: Operator | undefined,
-): Promise<MessageOutcome> {
+): Promise<Handled> {
   const settings = await loadSettings(deps, session.projectId);
-  if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => requestOperator(deps, msg, settings));
+  if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
   await closeWithoutOperator(deps, session, (s) => `${s.userName} went back to the assistant without a ticket.`);
   return operator ? fromOperator(deps, msg, operator) : fromUserWithBot(deps, msg, settings);
 }
 
-async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<MessageOutcome> {
+async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<Handled> {
   const typed = msg.action ? undefined : parseOperatorCommand(msg.text);
   if (typed && isOperatorOnly(typed)) {
     return once(deps, msg, async () => {
@@ -104,7 +127,7 @@ async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage, loaded?
   const settings = loaded ?? (await loadSettings(deps, msg.projectId));
   if (asksForOperator(msg, settings)) {
     return once(deps, msg, async () => {
-      if (settings.enabled) return requestOperator(deps, msg, settings);
+      if (settings.enabled) return askedForOperator(requestOperator(deps, msg, settings));
       await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
       return 'refused';
     });
@@ -154,7 +177,7 @@ async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: 
   }
 }
 
-async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Operator): Promise<MessageOutcome> {
+async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Operator): Promise<Handled> {
   const addressed = addressedTo(operator, msg);
   const target = addressed ? { kind: 'one' as const, assignment: addressed.assignment } : targetConversation(operator, msg.conversationId);
   if (target.kind !== 'one') {
@@ -198,14 +221,14 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
   }
 }
 
-async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, operator: Operator): Promise<MessageOutcome> {
+async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, operator: Operator): Promise<Handled> {
   // "Bob: stop" names the conversation a command is for, as a card's button does.
   const addressed = received.action ? undefined : addressedTo(operator, received);
   const typedCommand = addressed ? parseOperatorCommand(addressed.text) : undefined;
   const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
   const command = commandFromAction(msg) ?? typedCommand ?? parseOperatorCommand(msg.text);
   if (!command) return relayFromOperator(deps, received, operator);
-  return once(deps, msg, async () => {
+  return once(deps, msg, async (): Promise<Handled> => {
     if (command.kind === 'help' || command.kind === 'unknown') {
       const text = command.kind === 'help' ? toOperator.help() : toOperator.unknownCommand(command.word);
       await notify(deps, operator.participant, { kind: 'notice', text });
@@ -238,19 +261,23 @@ async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, opera
         }
         const { assignment } = target;
         if (command.kind === 'end-session') {
-          await endConversation(deps, assignment.user, assignment.sessionId, 'operator-ended', settings);
-        } else if (command.kind === 'create-ticket') {
-          await createTicketFromConversation(deps, operator, assignment, command.summary, settings);
-        } else {
-          await forwardSession(deps, operator, assignment, command.target, settings);
+          const ended = await endConversation(deps, assignment.user, assignment.sessionId, 'operator-ended', settings);
+          return ended ? noted('command', usedCardNotes.endedByYou) : 'command';
         }
-        return 'command';
+        if (command.kind === 'create-ticket') {
+          const ticket = await createTicketFromConversation(deps, operator, assignment, command.summary, settings);
+          if (ticket.kind === 'not-done') return 'command';
+          return noted('command', ticket.kind === 'created' ? usedCardNotes.ticketCreated(ticket.key) : usedCardNotes.ticketUpdated(ticket.key));
+        }
+        const forward = await forwardSession(deps, operator, assignment, command.target, settings);
+        if (forward.kind === 'forwarded') return noted('command', usedCardNotes.forwardedTo(forward.toName));
+        return forward.kind === 'choices-offered' ? noted('command', usedCardNotes.choosingColleague) : 'command';
       }
     }
   });
 }
 
-async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<MessageOutcome> {
+async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<Handled> {
   const settings = await loadSettings(deps, session.projectId);
   if (asksForOperator(msg, settings)) {
     return once(deps, msg, async () => {
@@ -258,7 +285,7 @@ async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: Ch
       if (position !== undefined) {
         await notify(deps, msg.from, { kind: 'notice', text: toUser.stillQueued(position), conversationId: session.id });
       }
-      return 'handoff';
+      return noted('handoff', usedCardNotes.askedForOperator);
     });
   }
   if (msg.action) return 'refused';
@@ -267,14 +294,20 @@ async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: Ch
   return appended === 'duplicate' ? 'duplicate' : 'recorded';
 }
 
-async function userEnds(deps: CoreDeps, session: ChatSession): Promise<MessageOutcome> {
-  await endConversation(deps, session.user, session.id, 'user-left', await loadSettings(deps, session.projectId));
-  return 'left';
+async function userEnds(deps: CoreDeps, session: ChatSession): Promise<Handled> {
+  const ended = await endConversation(deps, session.user, session.id, 'user-left', await loadSettings(deps, session.projectId));
+  return ended ? noted('left', usedCardNotes.youEnded) : 'left';
 }
 
-async function left(done: Promise<void>): Promise<MessageOutcome> {
+async function left(done: Promise<void>, cardNote: string): Promise<Handled> {
   await done;
-  return 'left';
+  return noted('left', cardNote);
+}
+
+/** A request for a person that went through (connected, queued, or told nobody is on duty) settles the click. */
+async function askedForOperator(requested: Promise<MessageOutcome>): Promise<Handled> {
+  const outcome = await requested;
+  return outcome === 'handoff' ? noted(outcome, usedCardNotes.askedForOperator) : outcome;
 }
 
 type ConversationTarget =
@@ -369,7 +402,7 @@ function userLine(msg: IncomingChatMessage, name: string): TranscriptLine {
  * failures are told to the sender; unexpected ones release the claim and
  * propagate, so the platform's retry gets another chance.
  */
-async function once(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<MessageOutcome>): Promise<MessageOutcome> {
+async function once(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<Handled>): Promise<Handled> {
   if (!(await deps.deliveries.claim(msg.id))) return 'duplicate';
   try {
     return await work();

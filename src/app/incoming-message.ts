@@ -38,3 +38,14 @@ export type MessageOutcome =
   | 'ticket'
   | 'assistant'
   | 'failed';
+
+/**
+ * What became of a message, and for a button click that settled something,
+ * a short note ("Ended by you") the channel shows on the card in place of its
+ * buttons, so the card reads as used. No note: the card stays as it was (the
+ * click was refused, failed, or a duplicate of one already handled).
+ */
+export interface HandledMessage {
+  readonly outcome: MessageOutcome;
+  readonly cardNote?: string | undefined;
+}

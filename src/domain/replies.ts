@@ -161,3 +161,20 @@ export const buttonLabels = {
   createTicket: 'Create ticket',
   forward: 'Forward',
 } as const;
+
+/**
+ * What a used card says instead of its buttons, read by the person who
+ * clicked. Short: the adapter shows it as one line under the card's content.
+ */
+export const usedCardNotes = {
+  endedByYou: 'Ended by you',
+  youEnded: 'You ended the conversation',
+  ticketCreated: (key: string) => `Ticket ${key} created`,
+  ticketUpdated: (key: string) => `Ticket ${key} updated`,
+  choosingColleague: 'Forwarding: pick a colleague',
+  forwardedTo: (name: string) => `Forwarded to ${name}`,
+  askedForOperator: 'You asked for an operator',
+  leftQueue: 'You left the queue',
+  declinedTicket: 'You declined the ticket',
+  ticketRequested: 'Ticket requested',
+} as const;
