@@ -1,6 +1,6 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { receiveSlackRequest } from '../adapters/slack/slack-receiver';
-import { handleIncomingMessage } from '../app/handle-incoming-message';
+import { handleChatMessage } from '../app/handle-incoming-message';
 import { buildServices } from '../composition';
 
 /**
@@ -21,8 +21,9 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
       allWorkspaces: () => services.slackWorkspaces.list(),
       dispatch: async (message, workspace) => {
         services.slackGateways.know(workspace);
-        return handleIncomingMessage(services, message);
+        return handleChatMessage(services, message);
       },
+      markCardUsed: (workspace, card, note) => services.slackGateways.markCardUsed(workspace.teamId, card, note),
       log: services.log,
     });
   } catch (error) {

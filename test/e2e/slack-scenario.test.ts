@@ -156,6 +156,35 @@ describe('Slack, end to end', () => {
 
     expect(click.status).toBe(200);
     expect(lastHeard('UBOB')).toContain('Alice Operator closed the conversation');
+    // The card as Slack now holds it: what it said, no buttons, and what the click did.
+    const used = slack.conversation('UALICE').find((m) => m.ts === card.ts)!;
+    expect(used.blocks?.some((b) => b['type'] === 'actions')).toBe(false);
+    expect(JSON.stringify(used.blocks)).toContain('Ended by you');
+    expect(used.blocks?.[0]).toEqual(card.blocks?.[0]);
+    expect(used.editedTs).toBeDefined();
+  });
+
+  it('should change nothing when a stale copy of a used card is clicked again', async () => {
+    await setUpDesk();
+    await say('UALICE', '#on');
+    await say('UBOB', 'operator');
+    const card = slack.conversation('UALICE').at(-1)!;
+    await slack.click('UALICE', card.ts, 'koji:end-session:0');
+    await settle();
+    const used = slack.conversation('UALICE').find((m) => m.ts === card.ts)!;
+    const bobHeard = heard('UBOB');
+    const updates = () => slack.apiCalls.filter((c) => c.method === 'chat.update').length;
+    const updatesBefore = updates();
+
+    // A second device still showing the card with its buttons.
+    const again = await slack.clickAsShown('UALICE', card, 'koji:end-session:0');
+    await settle();
+
+    expect(again.status).toBe(200);
+    expect(slack.conversation('UALICE').find((m) => m.ts === card.ts)).toEqual(used);
+    expect(updates()).toBe(updatesBefore);
+    expect(heard('UBOB')).toEqual(bobHeard);
+    expect(lastHeard('UALICE')).toContain('already ended');
   });
 
   it('should connect exactly one of two users asking at once for the one free operator', async () => {

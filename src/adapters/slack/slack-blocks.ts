@@ -43,6 +43,17 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
   return { text: message.text, blocks };
 }
 
+/**
+ * A used card: what it said, without its buttons, and a line saying what the
+ * click did, so it cannot be clicked again and reads as settled.
+ */
+export function usedCardBlocks(blocks: readonly Record<string, unknown>[], note: string): Record<string, unknown>[] {
+  return [
+    ...blocks.filter((b) => b['type'] !== 'actions'),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`✓ ${escapeMrkdwn(note)}`) }] },
+  ];
+}
+
 function clip(text: string): string {
   return text.length <= SECTION_TEXT_LIMIT ? text : `${text.slice(0, SECTION_TEXT_LIMIT - 1)}…`;
 }

@@ -3,7 +3,8 @@ import type { ChatGateway, ChatProfile } from '../../app/ports';
 import { ChatDeliveryError, ChatRateLimitedError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
-import { renderForSlack } from './slack-blocks';
+import { renderForSlack, usedCardBlocks } from './slack-blocks';
+import type { SlackCard } from './slack-event';
 
 /**
  * A Forge function has 25–55 seconds; the client's default retries for about
@@ -62,6 +63,17 @@ export class SlackChatGateway implements ChatGateway {
       });
     } catch (error) {
       throw deliveryError(error, `Slack did not deliver the message to ${to.userId}`);
+    }
+  }
+
+  /** Replaces a clicked card with its content, no buttons, and `note` (chat.update: only the bot's own messages). */
+  async markCardUsed(card: SlackCard, note: string): Promise<void> {
+    try {
+      // Spread in as postMessage's blocks are: Block Kit as plain records, which the client's block union does not name.
+      const blocks = usedCardBlocks(card.blocks, note);
+      await this.client.chat.update({ channel: card.channel, ts: card.ts, text: card.text || note, ...{ blocks } });
+    } catch (error) {
+      throw deliveryError(error, `Slack did not update the message ${card.ts}`);
     }
   }
 

@@ -10,8 +10,16 @@ export interface SlackBotIdentity {
   readonly botId?: string | undefined;
 }
 
+/** The bot's message a button was on, as the click payload carried it: what `chat.update` needs to mark it used. */
+export interface SlackCard {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text: string;
+  readonly blocks: readonly Record<string, unknown>[];
+}
+
 export type NarrowedSlackEvent =
-  | { readonly kind: 'message'; readonly message: IncomingChatMessage }
+  | { readonly kind: 'message'; readonly message: IncomingChatMessage; readonly card?: SlackCard | undefined }
   | { readonly kind: 'ignored'; readonly reason: string };
 
 /** Subtypes that carry a person's words; everything else (joins, edits, deletions, bot posts) is bookkeeping. */
@@ -75,7 +83,16 @@ export function narrowBlockAction(payload: BlockActionsPayload, teamId: string, 
       action: { kind, value },
       conversationId,
     },
+    card: cardOf(payload),
   };
+}
+
+function cardOf(payload: BlockActionsPayload): SlackCard | undefined {
+  const channel = payload.container?.channel_id;
+  const ts = payload.container?.message_ts ?? payload.message?.ts;
+  const blocks = payload.message?.blocks;
+  if (!channel || !ts || !Array.isArray(blocks)) return undefined;
+  return { channel, ts, text: payload.message?.text ?? '', blocks: blocks.filter(isRecord) };
 }
 
 const ACTION_KINDS: readonly ChatActionKind[] = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket'];

@@ -3,6 +3,7 @@ import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
 import { SlackChatGateway, slackClient } from './slack-chat-gateway';
+import type { SlackCard } from './slack-event';
 import type { KvsSlackWorkspaces, SlackWorkspace } from './slack-workspaces';
 
 /**
@@ -29,6 +30,10 @@ export class SlackGateways implements ChatGateway {
 
   async send(to: Participant, message: OutgoingMessage): Promise<void> {
     return (await this.forTeam(to.tenantId)).send(to, message);
+  }
+
+  async markCardUsed(teamId: string, card: SlackCard, note: string): Promise<void> {
+    return (await this.forTeam(teamId)).markCardUsed(card, note);
   }
 
   async profile(participant: Participant): Promise<ChatProfile> {

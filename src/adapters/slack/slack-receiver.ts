@@ -1,5 +1,5 @@
-import type { IncomingChatMessage, MessageOutcome } from '../../app/incoming-message';
-import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent } from './slack-event';
+import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
+import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent, type SlackCard } from './slack-event';
 import { parseSlackRequest } from './slack-request';
 import { verifySlackSignature } from './slack-signature';
 import type { SlackWorkspace, SlackWorkspaceSummary } from './slack-workspaces';
@@ -22,7 +22,9 @@ export interface SlackReceiverDeps {
   readonly workspace: (teamId: string) => Promise<SlackWorkspace | undefined>;
   readonly allWorkspaces: () => Promise<SlackWorkspaceSummary[]>;
   /** Runs the core on a verified message, inline or through the queue. */
-  readonly dispatch: (message: IncomingChatMessage, workspace: SlackWorkspace) => Promise<MessageOutcome | 'queued'>;
+  readonly dispatch: (message: IncomingChatMessage, workspace: SlackWorkspace) => Promise<HandledMessage | 'queued'>;
+  /** Shows a clicked card as used: its content without buttons, and the note (chat.update). */
+  readonly markCardUsed: (workspace: SlackWorkspace, card: SlackCard, note: string) => Promise<void>;
   readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
 }
 
@@ -74,9 +76,23 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
       return ok();
   }
   if (narrowed.kind === 'ignored') return ok();
-  const outcome = await deps.dispatch(narrowed.message, workspace);
+  const handled = await deps.dispatch(narrowed.message, workspace);
+  const outcome = handled === 'queued' ? handled : handled.outcome;
   deps.log.info('slack_message', { teamId, deliveryId: narrowed.message.id, outcome, retry: header(request, 'x-slack-retry-num') });
+  // Only after the core settled the click, and only then: a refused, failed or duplicate click leaves the card alone.
+  if (handled !== 'queued' && handled.cardNote !== undefined && narrowed.card) {
+    await markCardUsed(deps, workspace, narrowed.card, handled.cardNote, narrowed.message.id);
+  }
   return ok();
+}
+
+/** The click has been acted on whatever happens here: a card that cannot be updated is logged, never a failed request. */
+async function markCardUsed(deps: SlackReceiverDeps, workspace: SlackWorkspace, card: SlackCard, note: string, deliveryId: string): Promise<void> {
+  try {
+    await deps.markCardUsed(workspace, card, note);
+  } catch (error) {
+    deps.log.warn('slack_card_not_updated', { teamId: workspace.teamId, deliveryId, reason: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** Forge keeps the caller's header casing; HTTP header names are case-insensitive. */

@@ -20,6 +20,8 @@ export type SlackRequest =
 export interface BlockActionsPayload {
   readonly user: { readonly id: string; readonly name?: string | undefined };
   readonly container?: { readonly message_ts?: string; readonly channel_id?: string } | undefined;
+  /** The message the button was on, as Slack shows it (absent for ephemeral messages and views). */
+  readonly message?: { readonly ts?: string; readonly text?: string; readonly blocks?: unknown } | undefined;
   readonly actions: ReadonlyArray<{ readonly action_id: string; readonly value?: string | undefined; readonly action_ts: string }>;
 }
 

@@ -98,6 +98,20 @@ export class SlackSandbox {
     const person = this.person(userId);
     const message = this.store.get(dmChannelOf(person.id), messageTs);
     if (!message || message.botId === undefined) throw new SandboxInputError(`No bot message ${messageTs} in ${person.realName}'s conversation.`);
+    return this.clickOn(person, message, actionId);
+  }
+
+  /**
+   * `userId` clicks `actionId` on `shown`, a copy of a bot message as a client
+   * that has not caught up with the message's update still shows it (a second
+   * device, a slow connection): the click Slack then sends carries that copy.
+   */
+  async clickAsShown(userId: string, shown: SandboxMessage, actionId: string): Promise<ClickedButton> {
+    return this.clickOn(this.person(userId), shown, actionId);
+  }
+
+  private async clickOn(person: SandboxPerson, message: SandboxMessage, actionId: string): Promise<ClickedButton> {
+    const messageTs = message.ts;
     const found = findButton(message, actionId);
     if (!found) throw new SandboxInputError(`The message ${messageTs} has no button ${actionId}.`);
     const actionTs = this.store.nextTs();

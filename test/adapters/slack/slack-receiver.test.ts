@@ -1,4 +1,5 @@
-import type { IncomingChatMessage } from '../../../src/app/incoming-message';
+import type { HandledMessage, IncomingChatMessage } from '../../../src/app/incoming-message';
+import type { SlackCard } from '../../../src/adapters/slack/slack-event';
 import { receiveSlackRequest, type RawRequest, type SlackReceiverDeps } from '../../../src/adapters/slack/slack-receiver';
 import { signSlackRequest } from '../../../src/adapters/slack/slack-signature';
 import type { SlackWorkspace } from '../../../src/adapters/slack/slack-workspaces';
@@ -15,19 +16,26 @@ const WORKSPACE: SlackWorkspace = {
   connectedAt: NOW,
 };
 
-function harness() {
+function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails' } = {}) {
   const dispatched: IncomingChatMessage[] = [];
+  const cardsUsed: Array<{ card: SlackCard; note: string }> = [];
+  const warnings: string[] = [];
   const deps: SlackReceiverDeps = {
     now: () => NOW,
     workspace: (teamId) => Promise.resolve(teamId === WORKSPACE.teamId ? WORKSPACE : undefined),
     allWorkspaces: () => Promise.resolve([WORKSPACE]),
     dispatch: (message) => {
       dispatched.push(message);
-      return Promise.resolve('relayed');
+      return Promise.resolve(options.handled ?? { outcome: 'relayed' });
     },
-    log: { info: () => undefined, warn: () => undefined },
+    markCardUsed: (_workspace, card, note) => {
+      if (options.cardUpdate === 'fails') return Promise.reject(new Error('Slack did not update the message: cant_update_message.'));
+      cardsUsed.push({ card, note });
+      return Promise.resolve();
+    },
+    log: { info: () => undefined, warn: (event) => void warnings.push(event) },
   };
-  return { deps, dispatched };
+  return { deps, dispatched, cardsUsed, warnings };
 }
 
 function signed(body: string, options: { secret?: string; at?: number; contentType?: string; headerCase?: 'lower' | 'title' } = {}): RawRequest {
@@ -212,6 +220,59 @@ describe('the Slack web trigger receiver', () => {
       from: { channel: 'slack', tenantId: 'T0001', userId: 'U0OPER' },
       action: { kind: 'forward', value: 'slack/T0001/U0CAROL' },
       conversationId: 'conv-1',
+    });
+  });
+
+  describe('a used card', () => {
+    const card = [
+      { type: 'section', text: { type: 'mrkdwn', text: 'Bob needs help' } },
+      { type: 'actions', elements: [{ type: 'button', action_id: 'koji:end-session:0', value: '{"c":"conv-1"}', text: { type: 'plain_text', text: 'End conversation' } }] },
+    ];
+    const click = (extra: Record<string, unknown> = {}) => {
+      const payload = {
+        type: 'block_actions',
+        team: { id: 'T0001' },
+        user: { id: 'U0OPER' },
+        container: { type: 'message', message_ts: '1795597200.000100', channel_id: 'D0OPER' },
+        message: { type: 'message', ts: '1795597200.000100', text: 'Bob needs help', blocks: card },
+        actions: [{ type: 'button', action_id: 'koji:end-session:0', value: '{"c":"conv-1"}', action_ts: '1795597201.000200' }],
+        ...extra,
+      };
+      return signed(`payload=${encodeURIComponent(JSON.stringify(payload))}`, { contentType: 'application/x-www-form-urlencoded' });
+    };
+
+    it('should be updated once the core settled the click, naming the message the button was on', async () => {
+      const { deps, cardsUsed } = harness({ handled: { outcome: 'command', cardNote: 'Ended by you' } });
+
+      await receiveSlackRequest(click(), deps);
+
+      expect(cardsUsed).toEqual([{ card: { channel: 'D0OPER', ts: '1795597200.000100', text: 'Bob needs help', blocks: card }, note: 'Ended by you' }]);
+    });
+
+    it('should stay as it was when the core gave no note (a refused, failed or duplicate click)', async () => {
+      const { deps, cardsUsed } = harness({ handled: { outcome: 'duplicate' } });
+
+      await receiveSlackRequest(click(), deps);
+
+      expect(cardsUsed).toEqual([]);
+    });
+
+    it('should not fail the click when Slack refuses the update', async () => {
+      const { deps, warnings } = harness({ handled: { outcome: 'command', cardNote: 'Ended by you' }, cardUpdate: 'fails' });
+
+      const response = await receiveSlackRequest(click(), deps);
+
+      expect(response.statusCode).toBe(200);
+      expect(warnings).toContain('slack_card_not_updated');
+    });
+
+    it('should leave a click without its message alone (an ephemeral message has none)', async () => {
+      const { deps, cardsUsed, dispatched } = harness({ handled: { outcome: 'command', cardNote: 'Ended by you' } });
+
+      await receiveSlackRequest(click({ message: undefined }), deps);
+
+      expect(dispatched).toHaveLength(1);
+      expect(cardsUsed).toEqual([]);
     });
   });
 });
