@@ -17,7 +17,9 @@ export async function liveActivity(deps: CoreDeps, projectId: string): Promise<L
   const onDuty = sortForDisplay((await deps.state.operatorsByDuty(projectId, 'on')).map((o) => o.value));
   return {
     onDuty: onDuty.map((op) => ({ name: op.displayName, channel: op.participant.channel, load: operatorLoad(op), capacity: settings.operatorCapacity })),
-    conversationsOpen: (await allSessionsInState(deps, projectId, 'with-operator')).length,
+    // Every conversation with a person is held by an on-duty operator (#off, a removed role and a
+    // disconnect hand users on), so their loads count them without reading every session.
+    conversationsOpen: onDuty.reduce((sum, op) => sum + operatorLoad(op), 0),
     usersWaiting: (await allSessionsInState(deps, projectId, 'queued')).length,
   };
 }
