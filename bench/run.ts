@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const progress = new Progress();
   if (args.mode.name === 'full' && args.phases.includes('P2')) {
-    process.stderr.write('Full run: opening 100,000 conversations through the local KVS takes about half an hour on 2 cores (bench/README.md says why); --quick takes seconds.\n');
+    process.stderr.write('Full run: P2 opens 100,000 conversations through the local KVS, about a minute on 2 cores; --quick takes seconds.\n');
   }
   const started = Date.now();
   const rows: Row[] = [];
