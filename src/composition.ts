@@ -23,6 +23,8 @@ export interface Services extends CoreDeps {
   readonly slackWorkspaces: KvsSlackWorkspaces;
   /** The Slack side of `chat`, to hand it a workspace already read. */
   readonly slackGateways: SlackGateways;
+  /** The Teams side of `chat`, to update a card in a tenant already read. */
+  readonly teamsGateways: TeamsGateways;
   readonly teamsTenants: KvsTeamsTenants;
   readonly teamsReferences: KvsTeamsReferences;
 }
@@ -88,6 +90,7 @@ export function buildServices(
     workQueue,
     slackWorkspaces,
     slackGateways,
+    teamsGateways: teams,
     teamsTenants,
     teamsReferences,
   };

@@ -1,6 +1,6 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
-import { handleIncomingMessage } from '../app/handle-incoming-message';
+import { handleChatMessage } from '../app/handle-incoming-message';
 import { personLeft } from '../app/person-left';
 import { botFrameworkKeys, buildServices } from '../composition';
 
@@ -17,8 +17,9 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
       references: services.teamsReferences,
       dispatch: async (message, tenant, sender) => {
         const known = buildServices({ trigger: 'teams' }, { teamsTenants: [tenant], teamsReferences: sender ? [sender] : [] });
-        return handleIncomingMessage(known, message);
+        return handleChatMessage(known, message);
       },
+      markCardUsed: (tenant, card, note) => services.teamsGateways.markCardUsed(tenant, card, note),
       personLeft: (tenant, userId) =>
         personLeft(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), { channel: 'teams', tenantId: tenant.tenantId, userId }, tenant.projectId),
       log: services.log,

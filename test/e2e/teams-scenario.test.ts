@@ -110,6 +110,57 @@ describe('Microsoft Teams, end to end', () => {
     await settle();
 
     expect(lastHeard('vic')).toContain('closed the conversation');
+    // The card as the sandbox's Bot Connector now holds it: replaced in place, no actions, saying what happened.
+    const used = teams.conversation('tom').find((m) => m.id === card.id)!;
+    expect(used.updatedAt).toBeDefined();
+    expect(JSON.stringify(used.attachments)).not.toContain('Action.Submit');
+    expect(JSON.stringify(used.attachments)).toContain('Ended by you');
+    expect(JSON.stringify(used.attachments)).toContain('Vic');
+  });
+
+  it('should change nothing when a used card’s button is submitted again from a stale view', async () => {
+    await setUpTeams();
+    await say('tom', '#on');
+    await say('vic', 'operator');
+    const card = teams.conversation('tom').at(-1)!;
+    const endData = JSON.stringify(card.attachments).match(/"data":(\{"koji":"end-session"[^}]*\})/)?.[1];
+    expect(endData).toBeDefined();
+    await teams.clickSubmit('tom', card.id, 'End conversation');
+    await settle();
+    const used = teams.conversation('tom').find((m) => m.id === card.id)!;
+    const vicHeard = heard('vic');
+    const updates = () => teams.apiCalls.filter((c) => c.operation === 'update').length;
+    const updatesBefore = updates();
+
+    // A client that has not caught up with the update still shows the button.
+    expect((await teams.submit('tom', JSON.parse(endData!), { replyToId: card.id })).status).toBe(200);
+    await settle();
+
+    expect(teams.conversation('tom').find((m) => m.id === card.id)).toEqual(used);
+    expect(updates()).toBe(updatesBefore);
+    expect(heard('vic')).toEqual(vicHeard);
+    expect(lastHeard('tom')).toContain('already ended');
+  });
+
+  it('should show the request card and the pick list as used once a conversation is forwarded with them', async () => {
+    await setUpTeams();
+    await say('tom', '#on');
+    await say('uma', '#on');
+    await say('vic', 'operator');
+    const card = teams.conversation('tom').at(-1)!;
+
+    await teams.clickSubmit('tom', card.id, 'Forward');
+    await settle();
+    const pickList = teams.conversation('tom').at(-1)!;
+    await teams.clickSubmit('tom', pickList.id, 'Uma Operator');
+    await settle();
+
+    expect(lastHeard('vic')).toContain('Uma');
+    const shown = (id: string) => JSON.stringify(teams.conversation('tom').find((m) => m.id === id)?.attachments);
+    expect(shown(card.id)).not.toContain('Action.Submit');
+    expect(shown(card.id)).toContain('Forwarding: pick a colleague');
+    expect(shown(pickList.id)).not.toContain('Action.Submit');
+    expect(shown(pickList.id)).toContain('Forwarded to Uma Operator');
   });
 
   it('should serve a Teams user with a Slack operator, forward to a Teams operator, make a ticket and stop, across channels', async () => {

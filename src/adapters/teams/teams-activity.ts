@@ -29,8 +29,25 @@ export interface TeamsActivity {
 
 export type ParsedActivity = { readonly ok: true; readonly activity: TeamsActivity } | { readonly ok: false; readonly reason: string };
 
+/**
+ * The bot's card an Action.Submit came from: where it is (the submit's
+ * `replyToId` is the card's activity id) and the lead line its buttons carry,
+ * since Teams sends back the button's data, never the card.
+ */
+export interface TeamsCard {
+  readonly serviceUrl: string;
+  readonly conversationId: string;
+  readonly activityId: string;
+  readonly lead?: string | undefined;
+}
+
 export type NarrowedActivity =
-  | { readonly kind: 'message'; readonly message: IncomingChatMessage; readonly reference?: TeamsConversationReference | undefined }
+  | {
+      readonly kind: 'message';
+      readonly message: IncomingChatMessage;
+      readonly reference?: TeamsConversationReference | undefined;
+      readonly card?: TeamsCard | undefined;
+    }
   | { readonly kind: 'installed'; readonly reference: TeamsConversationReference }
   | { readonly kind: 'uninstalled'; readonly tenantId: string; readonly userId: string }
   | { readonly kind: 'ignored'; readonly reason: string };
@@ -128,20 +145,39 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
       ...(action ? { action: { kind: action.kind, value: action.value }, conversationId: action.conversationId } : {}),
     },
     reference: isPersonal(activity) ? reference : undefined,
+    card: action ? cardOf(activity, action.lead) : undefined,
   };
 }
 
-/** Adaptive Card buttons carry `{ koji: <action>, c: <conversation>, v: <value> }` in their Action.Submit data. */
-export function cardActionData(kind: ChatActionKind, conversationId: string | undefined, value: string | undefined): Record<string, string> {
-  return { koji: kind, ...(conversationId ? { c: conversationId } : {}), ...(value ? { v: value } : {}) };
+function cardOf(activity: TeamsActivity, lead: string | undefined): TeamsCard | undefined {
+  const channelData = activity.raw['channelData'];
+  const legacy = isRecord(channelData) && isRecord(channelData['legacy']) ? channelData['legacy'] : {};
+  const activityId = str(activity.raw['replyToId']) ?? str(legacy['replyToId']);
+  if (!activityId) return undefined;
+  return { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, activityId, lead };
+}
+
+/** How much of a card's lead line its buttons carry back, to show on the card once used. */
+export const CARD_LEAD_LIMIT = 240;
+
+/**
+ * Adaptive Card buttons carry `{ koji: <action>, c: <conversation>, v: <value>, t: <lead> }`
+ * in their Action.Submit data. `t`, the card's first line (clipped), is there
+ * because Teams returns only the data: it is what the used card still shows.
+ */
+export function cardActionData(kind: ChatActionKind, conversationId: string | undefined, value: string | undefined, lead?: string): Record<string, string> {
+  const t = lead && (lead.length <= CARD_LEAD_LIMIT ? lead : `${lead.slice(0, CARD_LEAD_LIMIT - 1)}…`);
+  return { koji: kind, ...(conversationId ? { c: conversationId } : {}), ...(value ? { v: value } : {}), ...(t ? { t } : {}) };
 }
 
 const ACTION_KINDS: readonly ChatActionKind[] = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket'];
 
-function cardAction(value: Record<string, unknown>): { kind: ChatActionKind; conversationId?: string | undefined; value?: string | undefined } | undefined {
+function cardAction(
+  value: Record<string, unknown>,
+): { kind: ChatActionKind; conversationId?: string | undefined; value?: string | undefined; lead?: string | undefined } | undefined {
   const kind = value['koji'];
   if (typeof kind !== 'string' || !(ACTION_KINDS as readonly string[]).includes(kind)) return undefined;
-  return { kind: kind as ChatActionKind, conversationId: str(value['c']), value: str(value['v']) };
+  return { kind: kind as ChatActionKind, conversationId: str(value['c']), value: str(value['v']), lead: str(value['t'])?.slice(0, CARD_LEAD_LIMIT) };
 }
 
 function referenceOf(activity: TeamsActivity): TeamsConversationReference {

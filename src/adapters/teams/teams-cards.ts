@@ -1,6 +1,8 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { cardActionData } from './teams-activity';
 
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
 /**
  * Renders the core's message as a Teams activity: relayed words as text under
  * the sender's name (a bot cannot post as someone else), notices as plain
@@ -28,17 +30,31 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
     text: message.text,
     attachments: [
       {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: {
-          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-          type: 'AdaptiveCard',
-          version: '1.5',
+        contentType: ADAPTIVE_CARD,
+        content: adaptiveCard(
           body,
-          actions: (message.buttons ?? []).map((b) => ({ type: 'Action.Submit', title: b.label, data: cardActionData(b.action, message.conversationId, b.value) })),
-        },
+          (message.buttons ?? []).map((b) => ({ type: 'Action.Submit', title: b.label, data: cardActionData(b.action, message.conversationId, b.value, message.text) })),
+        ),
       },
     ],
   };
+}
+
+/**
+ * What a card becomes once used (it replaces the card, `PUT …/activities/{id}`):
+ * its lead line and what the click did, and no actions, so it cannot be
+ * clicked again and reads as settled.
+ */
+export function renderUsedCard(lead: string | undefined, note: string): Record<string, unknown> {
+  const body: Record<string, unknown>[] = [
+    ...(lead ? [{ type: 'TextBlock', text: lead, wrap: true }] : []),
+    { type: 'TextBlock', text: `✓ ${escapeMarkdown(note)}`, wrap: true, isSubtle: true, spacing: 'Medium' },
+  ];
+  return { type: 'message', text: lead ?? note, attachments: [{ contentType: ADAPTIVE_CARD, content: adaptiveCard(body, []) }] };
+}
+
+function adaptiveCard(body: readonly Record<string, unknown>[], actions: readonly Record<string, unknown>[]): Record<string, unknown> {
+  return { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5', body, actions };
 }
 
 function escapeMarkdown(text: string): string {

@@ -74,6 +74,14 @@ export class TeamsConnector {
     return ((await response.json()) as { id?: string }).id ?? '';
   }
 
+  /** `PUT {serviceUrl}v3/conversations/{id}/activities/{activityId}`: replaces one of the bot's own activities (a used card). */
+  async update(serviceUrl: string, conversationId: string, activityId: string, activity: Record<string, unknown>): Promise<void> {
+    await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, 'PUT', {
+      ...activity,
+      id: activityId,
+    });
+  }
+
   /** Opens a 1:1 conversation with someone the bot knows; Teams answers 403 when they have not installed the app. */
   async openConversation(serviceUrl: string, input: { botId: string; userId: string; tenantId: string }): Promise<string> {
     const response = await this.call(`${base(serviceUrl)}v3/conversations`, 'POST', {

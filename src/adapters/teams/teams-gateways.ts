@@ -2,8 +2,8 @@ import type { ChatGateway, ChatProfile } from '../../app/ports';
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
-import type { TeamsConversationReference } from './teams-activity';
-import { renderForTeams } from './teams-cards';
+import type { TeamsCard, TeamsConversationReference } from './teams-activity';
+import { renderForTeams, renderUsedCard } from './teams-cards';
 import { TeamsConnector, type ConnectorOptions } from './teams-connector';
 import type { KvsTeamsReferences, KvsTeamsTenants, TeamsTenant } from './teams-tenants';
 
@@ -28,6 +28,11 @@ export class TeamsGateways implements ChatGateway {
   async send(to: Participant, message: OutgoingMessage): Promise<void> {
     const { tenant, reference } = await this.reach(to);
     await this.connectorFor(tenant).send(reference.serviceUrl, reference.conversationId, renderForTeams(message));
+  }
+
+  /** Replaces a clicked card, through the bot of the tenant it was clicked in, with its used form. */
+  async markCardUsed(tenant: TeamsTenant, card: TeamsCard, note: string): Promise<void> {
+    await this.connectorFor(tenant).update(card.serviceUrl, card.conversationId, card.activityId, renderUsedCard(card.lead, note));
   }
 
   /**

@@ -1,6 +1,6 @@
-import type { IncomingChatMessage, MessageOutcome } from '../../app/incoming-message';
+import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
 import { header, type RawRequest, type RawResponse } from '../slack/slack-receiver';
-import { narrowTeamsActivity, parseTeamsActivity, type TeamsConversationReference } from './teams-activity';
+import { narrowTeamsActivity, parseTeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
 import { validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
 import type { TeamsTenant } from './teams-tenants';
 
@@ -12,7 +12,9 @@ export interface TeamsReceiverDeps {
     put(reference: TeamsConversationReference): Promise<void>;
     remove(tenantId: string, userId: string): Promise<void>;
   };
-  readonly dispatch: (message: IncomingChatMessage, tenant: TeamsTenant, sender: TeamsConversationReference | undefined) => Promise<MessageOutcome | 'queued'>;
+  readonly dispatch: (message: IncomingChatMessage, tenant: TeamsTenant, sender: TeamsConversationReference | undefined) => Promise<HandledMessage | 'queued'>;
+  /** Shows a clicked card as used: replaces it with its lead line and the note, without actions. */
+  readonly markCardUsed: (tenant: TeamsTenant, card: TeamsCard, note: string) => Promise<void>;
   readonly personLeft: (tenant: TeamsTenant, userId: string) => Promise<void>;
   readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
 }
@@ -48,10 +50,24 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
       return ok();
     case 'message': {
       if (narrowed.reference) await keepReference(deps, narrowed.reference);
-      const outcome = await deps.dispatch(narrowed.message, tenant, narrowed.reference);
+      const handled = await deps.dispatch(narrowed.message, tenant, narrowed.reference);
+      const outcome = handled === 'queued' ? handled : handled.outcome;
       deps.log.info('teams_message', { tenantId: tenant.tenantId, deliveryId: narrowed.message.id, outcome });
+      // Only after the core settled the click, and only then: a refused, failed or redelivered submit leaves the card alone.
+      if (handled !== 'queued' && handled.cardNote !== undefined && narrowed.card) {
+        await markCardUsed(deps, tenant, narrowed.card, handled.cardNote, narrowed.message.id);
+      }
       return ok();
     }
+  }
+}
+
+/** The click has been acted on whatever happens here: a card that cannot be updated is logged, never a failed request. */
+async function markCardUsed(deps: TeamsReceiverDeps, tenant: TeamsTenant, card: TeamsCard, note: string, deliveryId: string): Promise<void> {
+  try {
+    await deps.markCardUsed(tenant, card, note);
+  } catch (error) {
+    deps.log.warn('teams_card_not_updated', { tenantId: tenant.tenantId, deliveryId, reason: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -1,6 +1,6 @@
 import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
-import type { IncomingChatMessage } from '../../../src/app/incoming-message';
-import type { TeamsConversationReference } from '../../../src/adapters/teams/teams-activity';
+import type { HandledMessage, IncomingChatMessage } from '../../../src/app/incoming-message';
+import type { TeamsCard, TeamsConversationReference } from '../../../src/adapters/teams/teams-activity';
 import { forgetBotFrameworkKeys } from '../../../src/adapters/teams/teams-auth';
 import { receiveTeamsRequest, type TeamsReceiverDeps } from '../../../src/adapters/teams/teams-receiver';
 import type { TeamsTenant } from '../../../src/adapters/teams/teams-tenants';
@@ -73,8 +73,10 @@ async function token(claims: Record<string, unknown> = {}, options: { key?: KeyL
     .sign(options.key ?? signingKey);
 }
 
-function harness() {
+function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails' } = {}) {
   const dispatched: IncomingChatMessage[] = [];
+  const cardsUsed: Array<{ card: TeamsCard; note: string }> = [];
+  const warnings: string[] = [];
   const references = new Map<string, TeamsConversationReference>();
   const left: string[] = [];
   const deps: TeamsReceiverDeps = {
@@ -95,12 +97,17 @@ function harness() {
     },
     dispatch: (message) => {
       dispatched.push(message);
-      return Promise.resolve('relayed');
+      return Promise.resolve(options.handled ?? { outcome: 'relayed' });
+    },
+    markCardUsed: (_tenant, card, note) => {
+      if (options.cardUpdate === 'fails') return Promise.reject(new Error('Teams answered 404.'));
+      cardsUsed.push({ card, note });
+      return Promise.resolve();
     },
     personLeft: (_t, userId) => Promise.resolve(void left.push(userId)),
-    log: { info: () => undefined, warn: () => undefined },
+    log: { info: () => undefined, warn: (event) => void warnings.push(event) },
   };
-  return { deps, dispatched, references, left };
+  return { deps, dispatched, references, left, cardsUsed, warnings };
 }
 
 const request = (body: Record<string, unknown>, bearer?: string) => ({
@@ -254,5 +261,51 @@ describe('the Teams web trigger receiver', () => {
     expect(references.size).toBe(0);
     expect(left).toEqual(['29:1megan']);
     expect(dispatched).toEqual([]);
+  });
+
+  describe('a used card', () => {
+    const submit = (extra: Record<string, unknown> = {}) =>
+      activity({ text: undefined, replyToId: '1700000000001', value: { koji: 'end-session', c: 'conv-1', t: 'Vic needs help' }, ...extra });
+
+    it('should be replaced once the core settled the click: the card is the activity the submit replies to', async () => {
+      const { deps, cardsUsed } = harness({ handled: { outcome: 'command', cardNote: 'Ended by you' } });
+
+      await receiveTeamsRequest(request(submit(), await token()), deps);
+
+      expect(cardsUsed).toEqual([
+        { card: { serviceUrl: SERVICE_URL, conversationId: 'a:1b2c3d', activityId: '1700000000001', lead: 'Vic needs help' }, note: 'Ended by you' },
+      ]);
+    });
+
+    it('should stay as it was when the core gave no note (a refused, failed or redelivered submit)', async () => {
+      const { deps, cardsUsed } = harness({ handled: { outcome: 'duplicate' } });
+
+      await receiveTeamsRequest(request(submit(), await token()), deps);
+
+      expect(cardsUsed).toEqual([]);
+    });
+
+    it('should not fail the click when Teams refuses the update', async () => {
+      const { deps, warnings } = harness({ handled: { outcome: 'command', cardNote: 'Ended by you' }, cardUpdate: 'fails' });
+
+      const response = await receiveTeamsRequest(request(submit(), await token()), deps);
+
+      expect(response.statusCode).toBe(200);
+      expect(warnings).toContain('teams_card_not_updated');
+    });
+
+    it('should find the card through channelData.legacy.replyToId, and leave a submit that names no card alone', async () => {
+      const legacy = harness({ handled: { outcome: 'command', cardNote: 'Ended by you' } });
+      await receiveTeamsRequest(
+        request(submit({ replyToId: undefined, channelData: { tenant: { id: TENANT.tenantId }, legacy: { replyToId: '1700000000002' } } }), await token()),
+        legacy.deps,
+      );
+      const none = harness({ handled: { outcome: 'command', cardNote: 'Ended by you' } });
+      await receiveTeamsRequest(request(submit({ replyToId: undefined }), await token()), none.deps);
+
+      expect(legacy.cardsUsed[0]?.card.activityId).toBe('1700000000002');
+      expect(none.dispatched).toHaveLength(1);
+      expect(none.cardsUsed).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,9 @@
 import { Script } from 'node:vm';
 import { ADAPTIVE_CARD_CONTENT_TYPE, TEAMS_SANDBOX, personalConversationId, type TeamsActivity } from '../../../src/local/teams';
+import { narrowTeamsActivity, parseTeamsActivity } from '../../../src/adapters/teams/teams-activity';
+import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
+import { TeamsGateways } from '../../../src/adapters/teams/teams-gateways';
+import type { TeamsTenant } from '../../../src/adapters/teams/teams-tenants';
 import { startTeamsSandbox, type TeamsHarness } from './support/teams-harness';
 
 const VIC = TEAMS_SANDBOX.people.find((p) => p.key === 'vic')!;
@@ -113,6 +117,46 @@ describe('the Teams sandbox chat page', () => {
     expect(activity).toMatchObject({ type: 'message', value: { action: 'leave', conv: 'c-7' }, replyToId: id });
     // The stored card keeps what the bot sent, without the page's numbering.
     expect(JSON.stringify(h.sandbox.conversation(VIC)[0]?.attachments)).not.toContain('sandboxSubmitIndex');
+  });
+
+  it('should show a card the app replaced after a click: its lead line, no buttons, what happened, edited', async () => {
+    await h.sandbox.install(VIC);
+    const card = renderForTeams({ kind: 'request', text: 'Vic needs help.', conversationId: 'c-7', buttons: [{ action: 'end-session', label: 'End conversation' }] });
+    const sent = await h.connector('POST', `v3/conversations/${personalConversationId(VIC)}/activities`, card);
+    const { id } = (await sent.json()) as { id: string };
+    await post('/sandbox/teams/api/submit', { person: 'vic', activityId: id, action: 0 });
+    const parsed = parseTeamsActivity(JSON.stringify(h.trigger.activities().at(-1)));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const clicked = narrowTeamsActivity(parsed.activity, 'p');
+    if (clicked.kind !== 'message' || !clicked.card) throw new Error('expected the submit to name its card');
+    const tenant: TeamsTenant = {
+      tenantId: TEAMS_SANDBOX.tenantId,
+      name: 'Sandbox',
+      projectId: 'p',
+      appId: TEAMS_SANDBOX.appId,
+      appPassword: TEAMS_SANDBOX.appPassword,
+      botTenantId: TEAMS_SANDBOX.tenantId,
+      connectedAt: 0,
+    };
+    const gateways = new TeamsGateways(
+      { tenants: { get: () => Promise.resolve(tenant) }, references: { get: () => Promise.resolve(undefined) } },
+      { loginUrl: h.sandbox.endpoints.loginUrl, fetch: (input, init) => fetch(input, init), now: () => Date.now() },
+    );
+
+    // The gateway's PUT …/activities/{id}, to the activity the submit replied to.
+    await gateways.markCardUsed(tenant, clicked.card, 'Ended by you');
+
+    const { messages } = (await (await get('/sandbox/teams/api/conversation?person=vic')).json()) as {
+      messages: Array<Record<string, unknown> & { attachments: Array<{ content: { body: unknown[]; actions: unknown[] } }> }>;
+    };
+    const shown = messages.find((m) => m['id'] === id)!;
+    expect(shown['updatedAt']).toEqual(expect.any(String));
+    expect(shown.attachments[0]!.content.actions).toEqual([]);
+    expect(shown.attachments[0]!.content.body).toEqual([
+      expect.objectContaining({ type: 'TextBlock', text: 'Vic needs help.' }),
+      expect.objectContaining({ type: 'TextBlock', text: '✓ Ended by you' }),
+    ]);
+    expect((await post('/sandbox/teams/api/submit', { person: 'vic', activityId: id, action: 0 })).status).not.toBe(200);
   });
 
   it('should answer 404 for unknown people and messages, 400 for bad input', async () => {
