@@ -1,5 +1,6 @@
 import { Script } from 'node:vm';
 import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
+import { SlackChatGateway } from '../../../src/adapters/slack/slack-chat-gateway';
 import { narrowBlockAction, narrowSlackEvent } from '../../../src/adapters/slack/slack-event';
 import { parseSlackRequest } from '../../../src/adapters/slack/slack-request';
 import { verifySlackSignature } from '../../../src/adapters/slack/slack-signature';
@@ -83,6 +84,31 @@ describe('the Slack sandbox chat page', () => {
     const parsed = parseSlackRequest(h.trigger.requests[0]!.body, h.trigger.requests[0]!.headers['content-type']);
     if (!parsed.ok || parsed.request.kind !== 'block-actions') throw new Error('expected block actions');
     expect(narrowBlockAction(parsed.request.payload, parsed.request.teamId, 'p')).toMatchObject({ message: { action: { kind: 'leave' }, conversationId: 'c-7' } });
+  });
+
+  it('should show a card the app marked used after a click: its content, no buttons, what happened, edited', async () => {
+    const card = renderForSlack({ kind: 'request', text: 'Bob needs help.', conversationId: 'c-7', buttons: [{ action: 'end-session', label: 'End conversation' }] });
+    const posted = await postAsBot(h.client(), { channel: 'UBOB', text: card.text, blocks: card.blocks });
+    await post('/sandbox/slack/api/click', { user: 'UBOB', ts: posted.ts, actionId: 'koji:end-session:0' });
+    const parsed = parseSlackRequest(h.trigger.requests[0]!.body, h.trigger.requests[0]!.headers['content-type']);
+    if (!parsed.ok || parsed.request.kind !== 'block-actions') throw new Error('expected block actions');
+    const clicked = narrowBlockAction(parsed.request.payload, parsed.request.teamId, 'p');
+    if (clicked.kind !== 'message' || !clicked.card) throw new Error('expected the click to name its card');
+
+    // The gateway's chat.update, through the real client, with what the click payload carried.
+    await new SlackChatGateway(h.client()).markCardUsed(clicked.card, 'Ended by you');
+
+    const conversation = (await (await get('/sandbox/slack/api/conversation?user=UBOB')).json()) as { messages: Array<Record<string, unknown>> };
+    expect(conversation.messages).toEqual([
+      expect.objectContaining({
+        ts: posted.ts,
+        text: card.text,
+        editedTs: expect.any(String),
+        // Slack gives each block a block_id.
+        blocks: [expect.objectContaining(card.blocks![0]), expect.objectContaining({ type: 'context', elements: [{ type: 'mrkdwn', text: '✓ Ended by you' }] })],
+      }),
+    ]);
+    expect((await post('/sandbox/slack/api/click', { user: 'UBOB', ts: posted.ts, actionId: 'koji:end-session:0' })).status).toBe(404);
   });
 
   it('should answer 404 for unknown people and buttons, 400 for empty messages, 502 when the trigger is down', async () => {
