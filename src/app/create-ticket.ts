@@ -86,7 +86,7 @@ export async function acceptTicketOffer(deps: CoreDeps, session: ChatSession, se
   if (session.ticket) {
     // An operator already made the ticket before the user was handed back: closing adds what was said since.
     const { key, url } = session.ticket;
-    const closed = await closeSession(deps, session.user, session.id);
+    const closed = await closeSession(deps, session.user, session.id, ['ticket-offered']);
     if (closed) await addRemainderToTicket(deps, closed.session);
     await notify(deps, session.user, { kind: 'notice', text: toUser.ticketUpdatedForYou(key, url), conversationId: session.id });
     return;
@@ -94,7 +94,7 @@ export async function acceptTicketOffer(deps: CoreDeps, session: ChatSession, se
   const lines = await deps.transcripts.read(session.id);
   try {
     const ticket = await openTicket(deps, session, lines, undefined, undefined, settings);
-    const closed = await closeSession(deps, session.user, session.id);
+    const closed = await closeSession(deps, session.user, session.id, ['ticket-offered']);
     // Whatever the user wrote while Jira worked goes on the ticket too.
     if (closed) await addRemainderToTicket(deps, closed.session);
     await notify(deps, session.user, {

@@ -1,4 +1,4 @@
-import type { ChatSession } from '../domain/chat-session';
+import type { ChatSession, SessionStateKind } from '../domain/chat-session';
 import { withoutAssignment, type Operator } from '../domain/operator';
 import type { Participant } from '../domain/participant';
 import { toOperator, toUser } from '../domain/replies';
@@ -7,8 +7,12 @@ import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { addRemainderToTicket } from './ticket-remainder';
 import { dispatchQueue } from './dispatch-queue';
 import { notify } from './notify';
+import { loadSettings } from './project-settings';
 import type { CoreDeps, StateWrite } from './ports';
 import { recordEnding, recordSystemLine } from './system-line';
+
+/** The states of a conversation that has no operator. */
+type WaitingState = Exclude<SessionStateKind, 'with-operator'>;
 
 export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected';
 
@@ -20,12 +24,21 @@ interface Closed {
 
 /**
  * Removes a user's session and frees its operator in one commit. Undefined
- * when that conversation had already ended (a double click, a race with a timeout).
+ * when that conversation had already ended (a double click, a race with a
+ * timeout), or is no longer in one of `onlyIn`: a conversation keeps its id
+ * from the queue to an operator, so a close decided on a stale read of a
+ * waiting user must not end the conversation they have meanwhile started.
  */
-export async function closeSession(deps: CoreDeps, user: Participant, sessionId: string): Promise<Closed | undefined> {
+export async function closeSession(
+  deps: CoreDeps,
+  user: Participant,
+  sessionId: string,
+  onlyIn?: readonly SessionStateKind[],
+): Promise<Closed | undefined> {
   return untilCommitted(async () => {
     const current = await deps.state.getSession(user);
     if (!current || current.value.id !== sessionId) return undefined;
+    if (onlyIn && !onlyIn.includes(current.value.state.kind)) return undefined;
     const writes: StateWrite[] = [{ kind: 'delete-session', user, expected: current.version }];
     let freed: Operator | undefined;
     const { state } = current.value;
@@ -111,8 +124,9 @@ export async function closeWithoutOperator(
   deps: CoreDeps,
   session: ChatSession,
   ending: (closed: ChatSession) => string,
+  onlyIn: readonly WaitingState[] = ['queued', 'ticket-offered'],
 ): Promise<Closed | undefined> {
-  const closed = await closeSession(deps, session.user, session.id);
+  const closed = await closeSession(deps, session.user, session.id, onlyIn);
   if (!closed) return undefined;
   await recordEnding(deps, session.id, ending(closed.session));
   await addRemainderToTicket(deps, closed.session);
@@ -124,7 +138,11 @@ export async function leaveQueue(deps: CoreDeps, session: ChatSession): Promise<
   const closed = await closeWithoutOperator(deps, session, (s) =>
     s.state.kind === 'ticket-offered' ? `${s.userName} declined the offered ticket.` : `${s.userName} left the queue.`,
   );
-  if (!closed) return;
+  if (!closed) {
+    // Connected while saying "cancel": they still want to leave, and the operator must hear it.
+    await endConversation(deps, session.user, session.id, 'user-left', await loadSettings(deps, session.projectId));
+    return;
+  }
   const text = closed.session.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
   await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
 }

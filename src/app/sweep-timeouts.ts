@@ -45,7 +45,7 @@ export async function sweepTimeouts(deps: CoreDeps): Promise<SweepReport> {
     await forEachSession(deps, projectId, 'ticket-offered', async (session) => {
       if (session.state.kind !== 'ticket-offered') return;
       if (deps.clock.now() - session.state.since < TICKET_OFFER_LIFETIME_MS) return;
-      const closed = await closeWithoutOperator(deps, session, (s) => `${s.userName} did not take up the offered ticket in time.`);
+      const closed = await closeWithoutOperator(deps, session, (s) => `${s.userName} did not take up the offered ticket in time.`, ['ticket-offered']);
       if (!closed) return;
       report.offersExpired += 1;
     });

@@ -1,3 +1,4 @@
+import { closeWithoutOperator, leaveQueue } from '../../src/app/end-session';
 import { World } from '../builders/world';
 
 async function connectedPair() {
@@ -193,5 +194,41 @@ describe('help for operators', () => {
     await world.say(alice, '#help');
 
     expect(world.lastHeard(alice)).toContain('Commands: #on (start your shift)');
+  });
+});
+
+describe('closing a waiting user on a stale read', () => {
+  /** Bob was offered a ticket (nobody on duty), then asked again and got Alice: same conversation id. */
+  async function offeredThenConnected() {
+    const world = new World();
+    await world.enableLiveAgents();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    const stale = (await world.sessionOf(bob))!;
+    expect(stale.state.kind).toBe('ticket-offered');
+    const alice = await world.operator('Alice', { onDuty: true });
+    await world.say(bob, 'operator');
+    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    return { world, alice, bob, stale };
+  }
+
+  it('should leave a conversation that started meanwhile alone when the offer it read expires', async () => {
+    const { world, alice, bob, stale } = await offeredThenConnected();
+
+    const closed = await closeWithoutOperator(world.deps, stale, () => 'offer expired', ['ticket-offered']);
+
+    expect(closed).toBeUndefined();
+    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    expect((await world.operatorRecord(alice))?.assignments).toHaveLength(1);
+  });
+
+  it('should end the conversation, telling the operator, when the user said cancel as they were connected', async () => {
+    const { world, alice, bob, stale } = await offeredThenConnected();
+
+    await leaveQueue(world.deps, stale);
+
+    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
+    expect(world.lastHeard(alice)).toBe('Bob ended the conversation. You’re free for the next user.');
   });
 });
