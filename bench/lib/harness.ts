@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { FinishedInvocation } from '../../src/local/function-runner';
@@ -7,6 +6,7 @@ import { currentInvocation, emptyCounters, addCounters, type InvocationCounters 
 import { LocalKvs } from '../../src/local/kvs/local-kvs';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
 import { SANDBOX_WORKSPACE, type SlackApiCall, type SlackSandbox } from '../../src/local/slack';
+import { httpPost } from './http-post';
 
 /**
  * The local platform as the benchmark drives it: a fresh data directory with a
@@ -173,17 +173,7 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
  * after a long quiet spell (seeding 100,000 conversations), which fails the call with ECONNRESET.
  */
 function postJson(url: string, payload: unknown, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const body = JSON.stringify(payload);
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return httpPost(false, url, JSON.stringify(payload), { 'content-type': 'application/json', ...headers });
 }
 
 /** What the admin does first (as test/e2e/slack-scenario.test.ts does): turn live agents on, connect the sandbox, grant roles. */

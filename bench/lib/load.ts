@@ -1,8 +1,9 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { signSlackRequest } from '../../src/adapters/slack/slack-signature';
 import { directMessageEvent, eventCallback } from '../../src/local/slack/inbound-events';
 import { SlackTsClock } from '../../src/local/slack/slack-ids';
 import { dmChannelOf } from '../../src/local/slack/workspace';
+import { httpPost } from './http-post';
 
 /**
  * Slack's side of a load run: people writing in their DMs with the bot, each
@@ -163,20 +164,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   }
   agent.destroy();
   return { sent, duplicateStatuses, wallMs, errors };
-}
-
-/** One POST on a kept-alive connection: the answer's status and body. */
-function httpPost(agent: Agent, url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** Latency percentile (nearest rank) in ms. */

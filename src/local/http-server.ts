@@ -5,11 +5,13 @@ import type { AppManifest } from './app-manifest';
 import { bridgeScript, extensionContext } from './custom-ui-bridge';
 import type { FunctionRunner } from './function-runner';
 import { LOCAL_PROJECT } from './jira/jsm-stand-in';
+import { readRequestBody } from './request-body';
 import { isForgeResponse, toForgeRequest } from './web-trigger-request';
 
 /** The person the local pages act as, unless `?as=` or the header names another stand-in user. */
 export const DEFAULT_LOCAL_ACCOUNT = 'local-admin';
 
+/** Past this, a request body is refused, as Forge refuses it. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 export interface LocalRoutes {
@@ -55,7 +57,7 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
   }
 
   async function webTrigger(req: IncomingMessage, res: ServerResponse, url: URL, functionKey: string, base: string): Promise<void> {
-    const body = await readBody(req);
+    const body = await readRequestBody(req, MAX_BODY_BYTES);
     if (body === undefined) return sendJson(res, 413, { message: 'The request body is larger than Forge accepts.' });
     const request = toForgeRequest(req, body, url, url.pathname.slice(base.length));
     const result = await runner.invoke(functionKey, [request, { installContext: 'ari:cloud:jira::site/local' }]);
@@ -66,7 +68,7 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
   }
 
   async function invokeResolver(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const body = await readRequestBody(req, MAX_BODY_BYTES);
     let call: { moduleKey?: unknown; functionKey?: unknown; payload?: unknown; issueKey?: unknown };
     try {
       call = JSON.parse(body ?? '') as typeof call;
@@ -149,27 +151,6 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Koji Live Agent (local)</title></head>
 <body><h1>Koji Live Agent, running locally</h1><h2>Pages</h2><ul>${pages}${extras}</ul><h2>Web triggers</h2><ul>${triggers}</ul></body></html>`);
   }
-}
-
-/** The body as text, or undefined past Forge's limit. Events, not `for await`: an async iterator per request costs more than the read. */
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.off('data', onData);
-        req.resume();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
-  });
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

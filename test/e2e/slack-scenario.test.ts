@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 
 /**
  * The whole product through its real doors: admin steps through the resolvers
@@ -11,28 +12,13 @@ import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform
 let platform: LocalPlatform;
 let slack: SlackSandbox;
 
-type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
-
-async function admin(functionKey: string, payload: unknown = {}, as = 'local-admin'): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': as },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
+const { admin, settle } = localPlatformClient(() => platform);
 
 /** Says something in the sandbox and waits until the app and Slack's echoes are done with it. */
 async function say(userId: string, text: string): Promise<void> {
   const sent = await slack.sendAs(userId, text);
   expect(sent.status).toBe(200);
   await settle();
-}
-
-async function settle(): Promise<void> {
-  await slack.whenIdle();
-  await platform.queue.drained();
-  await slack.whenIdle();
 }
 
 /** What the bot said to a person, oldest first. */
@@ -60,8 +46,7 @@ async function setUpDesk(): Promise<void> {
 }
 
 beforeEach(async () => {
-  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
-  slack = platform.slack!;
+  ({ platform, slack } = await startSandboxedPlatform());
 });
 afterEach(() => platform.close());
 
@@ -162,6 +147,47 @@ describe('Slack, end to end', () => {
     expect(JSON.stringify(used.blocks)).toContain('Ended by you');
     expect(used.blocks?.[0]).toEqual(card.blocks?.[0]);
     expect(used.editedTs).toBeDefined();
+  });
+
+  it('should keep the request card’s buttons after Create ticket and Forward, and mark only the pick list once the pick went through', async () => {
+    await setUpDesk();
+    await say('UALICE', '#on');
+    await say('UBRUNO', '#on');
+    await say('UBOB', 'My laptop will not boot');
+    await say('UBOB', 'operator');
+    const card = slack.conversation('UALICE').at(-1)!;
+    const updates = () => slack.apiCalls.filter((c) => c.method === 'chat.update').length;
+
+    await slack.click('UALICE', card.ts, 'koji:create-ticket:1');
+    await settle();
+
+    expect(lastHeard('UALICE')).toContain('Ticket SUP-1 was created from this conversation');
+    // The conversation carries on: the card keeps End, Create ticket and Forward, untouched.
+    expect(slack.conversation('UALICE').find((m) => m.ts === card.ts)).toEqual(card);
+    expect(updates()).toBe(0);
+
+    await say('UBOB', 'Still black');
+    await slack.click('UALICE', card.ts, 'koji:create-ticket:1');
+    await settle();
+    expect(platform.jsm!.commentsOf('SUP-1')[0]?.body).toContain('Still black');
+
+    await slack.click('UALICE', card.ts, 'koji:forward:2');
+    await settle();
+    const pickList = slack.conversation('UALICE').at(-1)!;
+    expect(pickList.ts).not.toBe(card.ts);
+    expect(slack.conversation('UALICE').find((m) => m.ts === card.ts)).toEqual(card);
+    expect(updates()).toBe(0);
+
+    await slack.click('UALICE', pickList.ts, 'koji:forward:0');
+    await settle();
+
+    expect(lastHeard('UBOB')).toBe('Bruno Operator has taken over your conversation.');
+    const usedPickList = slack.conversation('UALICE').find((m) => m.ts === pickList.ts)!;
+    expect(usedPickList.blocks?.some((b) => b['type'] === 'actions')).toBe(false);
+    expect(JSON.stringify(usedPickList.blocks)).toContain('Forwarded to Bruno Operator');
+    // The request card is left as it was: a later click on it is refused, as for any conversation no longer Alice's.
+    expect(slack.conversation('UALICE').find((m) => m.ts === card.ts)).toEqual(card);
+    expect(updates()).toBe(1);
   });
 
   it('should change nothing when a stale copy of a used card is clicked again', async () => {

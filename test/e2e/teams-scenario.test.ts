@@ -1,6 +1,7 @@
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../src/local/platform';
+import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 
 /**
  * Teams through its real doors: activities signed with the sandbox's Bot
@@ -11,22 +12,7 @@ let platform: LocalPlatform;
 let teams: TeamsSandbox;
 let slack: SlackSandbox;
 
-type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
-
-async function admin(functionKey: string, payload: unknown = {}): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
-
-async function settle(): Promise<void> {
-  await teams.whenIdle();
-  await slack.whenIdle();
-  await platform.queue.drained();
-}
+const { admin, settle } = localPlatformClient(() => platform);
 
 async function say(person: string, text: string): Promise<void> {
   expect((await teams.sendAs(person, text)).status).toBe(200);
@@ -57,9 +43,7 @@ async function setUpTeams(): Promise<void> {
 }
 
 beforeEach(async () => {
-  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
-  teams = platform.teams!;
-  slack = platform.slack!;
+  ({ platform, teams, slack } = await startSandboxedPlatform());
 });
 afterEach(() => platform.close());
 
@@ -142,25 +126,42 @@ describe('Microsoft Teams, end to end', () => {
     expect(lastHeard('tom')).toContain('already ended');
   });
 
-  it('should show the request card and the pick list as used once a conversation is forwarded with them', async () => {
+  it('should leave the request card as it is after Create ticket and Forward, and mark only the pick list once the pick went through', async () => {
     await setUpTeams();
     await say('tom', '#on');
     await say('uma', '#on');
+    await say('vic', 'My VPN keeps dropping');
     await say('vic', 'operator');
     const card = teams.conversation('tom').at(-1)!;
+    const shown = (id: string) => teams.conversation('tom').find((m) => m.id === id);
+    const updates = () => teams.apiCalls.filter((c) => c.operation === 'update').length;
+
+    await teams.clickSubmit('tom', card.id, 'Create ticket');
+    await settle();
+
+    expect(lastHeard('tom')).toContain('Ticket SUP-1');
+    // Not replaced: the hand-over excerpt and the buttons stay, the conversation carries on.
+    expect(shown(card.id)).toEqual(card);
+    expect(JSON.stringify(shown(card.id)?.attachments)).toContain('My VPN keeps dropping');
+    expect(updates()).toBe(0);
 
     await teams.clickSubmit('tom', card.id, 'Forward');
     await settle();
     const pickList = teams.conversation('tom').at(-1)!;
+    expect(pickList.id).not.toBe(card.id);
+    expect(shown(card.id)).toEqual(card);
+    expect(updates()).toBe(0);
+
     await teams.clickSubmit('tom', pickList.id, 'Uma Operator');
     await settle();
 
     expect(lastHeard('vic')).toContain('Uma');
-    const shown = (id: string) => JSON.stringify(teams.conversation('tom').find((m) => m.id === id)?.attachments);
-    expect(shown(card.id)).not.toContain('Action.Submit');
-    expect(shown(card.id)).toContain('Forwarding: pick a colleague');
-    expect(shown(pickList.id)).not.toContain('Action.Submit');
-    expect(shown(pickList.id)).toContain('Forwarded to Uma Operator');
+    expect(shown(pickList.id)?.updatedAt).toBeDefined();
+    expect(JSON.stringify(shown(pickList.id)?.attachments)).not.toContain('Action.Submit');
+    expect(JSON.stringify(shown(pickList.id)?.attachments)).toContain('Forwarded to Uma Operator');
+    // The request card is left as it was: a later click on it is refused, as for any conversation no longer Tom's.
+    expect(shown(card.id)).toEqual(card);
+    expect(updates()).toBe(1);
   });
 
   it('should serve a Teams user with a Slack operator, forward to a Teams operator, make a ticket and stop, across channels', async () => {

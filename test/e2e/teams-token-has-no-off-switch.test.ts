@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../src/local/platform';
 import { TEAMS_PLAYGROUND, toPlaygroundTenant } from '../../src/local/playground';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
 import { PLAYGROUND_HEADERS, playgroundInstall, playgroundMessage } from '../local/playground/support/playground-activities';
+import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 
 /**
  * The Agents Playground sends no token, and the local platform's bridge
@@ -16,16 +17,7 @@ import { PLAYGROUND_HEADERS, playgroundInstall, playgroundMessage } from '../loc
 let platform: LocalPlatform;
 let teams: TeamsSandbox;
 
-type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
-
-async function admin(functionKey: string, payload: unknown = {}): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
+const { admin } = localPlatformClient(() => platform);
 
 /** Everything the app keeps: every table but the chat sandboxes' own (which play Slack and Microsoft). */
 function appState(): string {
@@ -76,8 +68,7 @@ async function forgedTokens(serviceUrl: string, audience: string): Promise<Recor
 }
 
 beforeEach(async () => {
-  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
-  teams = platform.teams!;
+  ({ platform, teams } = await startSandboxedPlatform());
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
   expect(await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword })).toMatchObject({ ok: true });
   // The playground tenant connected as an admin could connect it: then only the token stands between it and Koji.

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../src/local/platform';
+import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 
 /**
  * Disconnecting a tenant through the backoffice's resolvers, with people of
@@ -13,24 +14,7 @@ let platform: LocalPlatform;
 let slack: SlackSandbox;
 let teams: TeamsSandbox;
 
-type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
-
-async function admin(functionKey: string, payload: unknown = {}): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
-
-async function settle(): Promise<void> {
-  await slack.whenIdle();
-  await teams.whenIdle();
-  await platform.queue.drained();
-  await slack.whenIdle();
-  await teams.whenIdle();
-}
+const { admin, settle } = localPlatformClient(() => platform);
 
 async function saySlack(userId: string, text: string): Promise<void> {
   expect((await slack.sendAs(userId, text)).status).toBe(200);
@@ -48,9 +32,7 @@ const teamsHeard = (person: string) => teams.conversation(person).filter((m) => 
 const teamsId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
 
 beforeEach(async () => {
-  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
-  slack = platform.slack!;
-  teams = platform.teams!;
+  ({ platform, slack, teams } = await startSandboxedPlatform());
 });
 afterEach(() => platform.close());
 

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../src/local/platform';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+import { localPlatformClient, startSandboxedPlatform } from './support/local-platform-client';
 
 /**
  * The backoffice's resolvers through their real doors (the local platform's
@@ -33,11 +34,7 @@ async function users(payload: Record<string, unknown>, as = 'local-admin'): Prom
   return answer.data as { users: UserRow[]; cursor?: string; hint?: string };
 }
 
-async function settle(): Promise<void> {
-  await slack.whenIdle();
-  await teams.whenIdle();
-  await platform.queue.drained();
-}
+const { settle } = localPlatformClient(() => platform);
 
 const SLACK = { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId } as const;
 const TEAMS_CONNECT = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
@@ -77,9 +74,7 @@ function resolverKeys(): string[] {
 const inCallOrder = (keys: string[]) => [...keys.filter((k) => !k.endsWith('/disconnect')), ...keys.filter((k) => k.endsWith('/disconnect'))];
 
 beforeEach(async () => {
-  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
-  slack = platform.slack!;
-  teams = platform.teams!;
+  ({ platform, slack, teams } = await startSandboxedPlatform());
 });
 afterEach(() => platform.close());
 

@@ -7,15 +7,10 @@
  * Needs `npm run build:ui` first (npm test runs it) and /usr/bin/chromium. Screenshots go to
  * .artifacts/screenshots/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
-
-const CHROMIUM = '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const PAGE_BUILD = path.join(REPO_ROOT, 'static', 'backoffice', 'build', 'index.html');
-const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
+import { invokeBackoffice } from '../local/support/local-platform-client';
+import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
 jest.setTimeout(60_000);
 
@@ -23,18 +18,11 @@ let platform: LocalPlatform;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
-  }
-  if (!existsSync(PAGE_BUILD)) throw new Error(`${PAGE_BUILD} is missing: run \`npm run build:ui\` first (npm test does).`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromiumAndBuild(uiBuild('backoffice'));
   platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', env: {} });
   // A second service project, so that picking one is a real choice (it only lists; SUP is the one set up).
   platform.jsm!.serviceDeskList.push({ id: '2', projectId: '10001', projectKey: 'ITS', projectName: 'IT Services' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
@@ -42,19 +30,11 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function openAdminPage(as?: string): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+async function openAdminPage(as?: string): Promise<Opened> {
+  const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(`${platform.url}/pages/koji-admin/${as ? `?as=${encodeURIComponent(as)}` : ''}`);
   await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
   return { context, page, pageErrors };
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 describe('the Koji backoffice on Jira’s admin page', () => {
@@ -84,14 +64,7 @@ describe('the Koji backoffice on Jira’s admin page', () => {
       await page.getByText('No workspace is connected yet').waitFor();
 
       // Saved for SUP itself: its project settings page shows it.
-      const fromProject = await (
-        await fetch(`${platform.url}/__forge/invoke`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-          body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey: 'settings/get', payload: {} }),
-        })
-      ).json();
-      expect(fromProject).toMatchObject({ result: { ok: true, data: { settings: { operatorCapacity: 3 } } } });
+      expect(await invokeBackoffice(platform, 'settings/get')).toMatchObject({ ok: true, data: { settings: { operatorCapacity: 3 } } });
 
       // Back to the picker.
       await page.getByRole('button', { name: 'Change project' }).click();

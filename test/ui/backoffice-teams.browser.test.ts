@@ -7,17 +7,15 @@
  * Needs `npm run build:ui` first (npm test runs it) and /usr/bin/chromium
  * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
 import { TEAMS_SANDBOX, findTeamsPerson } from '../../src/local/teams';
+import { invokeInPage, launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const PAGE_BUILD = path.join(REPO_ROOT, 'static', 'backoffice', 'build', 'index.html');
-const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
 const TENANT_NAME = TEAMS_SANDBOX.tenantName;
 
 jest.setTimeout(60_000);
@@ -34,19 +32,12 @@ function packageResolverDefined(): boolean {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
-  }
-  if (!existsSync(PAGE_BUILD)) throw new Error(`${PAGE_BUILD} is missing: run \`npm run build:ui\` first (npm test does).`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromiumAndBuild(uiBuild('backoffice'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-teams-'));
   // The platform plays Microsoft too: login, Bot Framework keys and the Bot Connector of its sandbox tenant.
   platform = await startLocalPlatform({ port: 0, dataDir, teamsSandbox: true, env: {} });
   if (!platform.teams) throw new Error('The local platform started without its Teams sandbox.');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
@@ -55,28 +46,9 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A resolver called the way the page calls it, through the bridge the local platform provides. */
-function invokeInPage(page: Page, functionKey: string, payload: Record<string, unknown>): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    ([key, body]) => {
-      const bridge = (globalThis as unknown as { __bridge: { callBridge(name: string, payload: unknown): Promise<unknown> } }).__bridge;
-      return bridge.callBridge('invoke', { functionKey: key, payload: body }) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
-    },
-    [functionKey, payload] as const,
-  );
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 describe('the Koji backoffice page with Microsoft Teams', () => {
   it('lets a Jira admin connect the Teams sandbox tenant and give Tom the Live agent role', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
       await page.goto(`${platform.url}/pages/koji-backoffice/`);
       await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();

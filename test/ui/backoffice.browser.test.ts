@@ -6,17 +6,13 @@
  * Needs `npm run build:ui` first (npm test runs it) and /usr/bin/chromium
  * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
 import { SANDBOX_WORKSPACE } from '../../src/local/slack';
-
-const CHROMIUM = '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const PAGE_BUILD = path.join(REPO_ROOT, 'static', 'backoffice', 'build', 'index.html');
-const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
+import { SCREENSHOTS, invokeInPage, launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
 jest.setTimeout(60_000);
 
@@ -25,20 +21,13 @@ let browser: Browser;
 let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
-  }
-  if (!existsSync(PAGE_BUILD)) throw new Error(`${PAGE_BUILD} is missing: run \`npm run build:ui\` first (npm test does).`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromiumAndBuild(uiBuild('backoffice'));
   for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('failed-'))) rmSync(path.join(SCREENSHOTS, old));
   dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-'));
   // The platform plays Slack too: its sandbox workspace answers the Web API the app calls.
   platform = await startLocalPlatform({ port: 0, dataDir, slackSandbox: true, env: {} });
   if (!platform.slack) throw new Error('The local platform started without its Slack sandbox.');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
@@ -47,46 +36,14 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Opened {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly pageErrors: string[];
-}
-
 async function openBackoffice(options: { as?: string; colorMode?: 'dark' } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  if (options.colorMode) {
-    // Jira tells the page its colour mode through the context; the local bridge always says light.
-    await page.route('**/__forge/bridge.js*', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('"colorMode":"light"', `"colorMode":"${options.colorMode}"`);
-      await route.fulfill({ response, body });
-    });
-  }
+  const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  if (options.colorMode) await reportColorMode(page, options.colorMode);
   const query = options.as ? `?as=${encodeURIComponent(options.as)}` : '';
   await page.goto(`${platform.url}/pages/koji-backoffice/${query}`);
   await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
   await page.getByRole('tab', { name: 'Overview' }).waitFor();
   return { context, page, pageErrors };
-}
-
-/** A resolver called the way the page calls it, through the bridge Jira (here, the local platform) provides. */
-function invokeInPage(page: Page, functionKey: string, payload: Record<string, unknown>): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    ([key, body]) => {
-      const bridge = (globalThis as unknown as { __bridge: { callBridge(name: string, payload: unknown): Promise<unknown> } }).__bridge;
-      return bridge.callBridge('invoke', { functionKey: key, payload: body }) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
-    },
-    [functionKey, payload] as const,
-  );
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 describe('the Koji backoffice page', () => {

@@ -8,17 +8,15 @@
  * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
 import { SANDBOX_WORKSPACE, dmChannelOf, type SlackSandbox } from '../../src/local/slack';
+import { localPlatformClient } from '../local/support/local-platform-client';
+import { launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const PANEL_BUILD = path.join(REPO_ROOT, 'static', 'issue-panel', 'build', 'index.html');
-const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
 const PANEL = 'koji-conversation-panel';
 const ATTACHMENT_URL = 'https://koji-sandbox.slack.com/files/UBOB/F0JAMPHOTO/paper-jam.jpg';
 
@@ -29,23 +27,7 @@ let slack: SlackSandbox;
 let browser: Browser;
 let dataDir: string;
 
-type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
-
-/** An admin step, as the backoffice page's `invoke` reaches the resolver. */
-async function admin(functionKey: string, payload: unknown = {}): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
-
-async function settle(): Promise<void> {
-  await slack.whenIdle();
-  await platform.queue.drained();
-  await slack.whenIdle();
-}
+const { admin, settle } = localPlatformClient(() => platform);
 
 /** Says something in the sandbox and waits until the app and Slack's echoes are done with it. */
 async function say(userId: string, text: string): Promise<void> {
@@ -78,11 +60,7 @@ async function shareFile(text: string, file: { name: string; permalink: string }
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
-  }
-  if (!existsSync(PANEL_BUILD)) throw new Error(`${PANEL_BUILD} is missing: run \`npm run build:ui\` first (npm test does).`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromiumAndBuild(uiBuild('issue-panel'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-panel-'));
   platform = await startLocalPlatform({ port: 0, dataDir, slackSandbox: true, env: {} });
   if (!platform.slack) throw new Error('The local platform started without its Slack sandbox.');
@@ -107,10 +85,7 @@ beforeAll(async () => {
   await say('UBOB', 'Great, thank you!');
   await say('UALICE', 'stop');
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -119,27 +94,10 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Opened {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly pageErrors: string[];
-}
-
 /** The panel as Jira shows it on `issue`: about as wide as the issue view's main column. */
 async function openPanel(issue: string, options: { colorMode?: 'dark'; before?: (page: Page) => Promise<void> } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 720, height: 600 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  if (options.colorMode) {
-    // Jira tells the page its colour mode through the context; the local bridge always says light.
-    await page.route('**/__forge/bridge.js*', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('"colorMode":"light"', `"colorMode":"${options.colorMode}"`);
-      await route.fulfill({ response, body });
-    });
-  }
+  const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 720, height: 600 } });
+  if (options.colorMode) await reportColorMode(page, options.colorMode);
   await options.before?.(page);
   await page.goto(`${platform.url}/pages/${PANEL}/?issue=${encodeURIComponent(issue)}`);
   return { context, page, pageErrors };
@@ -156,10 +114,6 @@ interface DomElement {
 function styleOf(element: unknown): { fontStyle: string; color: string } {
   const style = (globalThis as unknown as { getComputedStyle(el: unknown): { fontStyle: string; color: string } }).getComputedStyle(element);
   return { fontStyle: style.fontStyle, color: style.color };
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 /** The accessible names and texts of the transcript's items, in order. */

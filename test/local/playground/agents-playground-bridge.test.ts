@@ -2,9 +2,8 @@ import { request } from 'node:http';
 import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
 import { PLAYGROUND_MESSAGES_PATH, TEAMS_PLAYGROUND, refuseUnlessLocal, toPlaygroundTenant } from '../../../src/local/playground';
 import { TEAMS_SANDBOX } from '../../../src/local/teams';
+import { localPlatformClient } from '../support/local-platform-client';
 import { PLAYGROUND_DEFAULTS, PLAYGROUND_HEADERS, playgroundInstall, playgroundMembersAdded, playgroundMessage } from './support/playground-activities';
-
-type AdminResult = { ok: boolean; data?: Record<string, unknown> };
 
 describe('filing a Playground activity under the playground tenant', () => {
   it('should replace the tenant and the Playground’s bot id with Koji’s, keeping the person', () => {
@@ -86,14 +85,7 @@ describe('the bridge on the local platform', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(bridgeUrl(), { method: 'POST', headers: { ...PLAYGROUND_HEADERS, ...headers }, body: JSON.stringify(body) });
 
-  async function admin(functionKey: string, payload: unknown = {}): Promise<AdminResult> {
-    const response = await fetch(`${platform.url}/__forge/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-      body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-    });
-    return ((await response.json()) as { result: AdminResult }).result;
-  }
+  const { admin } = localPlatformClient(() => platform);
 
   beforeEach(async () => {
     platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });

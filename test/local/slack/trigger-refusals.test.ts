@@ -1,6 +1,7 @@
 import { signSlackRequest } from '../../../src/adapters/slack/slack-signature';
 import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
 import { SANDBOX_WORKSPACE } from '../../../src/local/slack';
+import { localPlatformClient } from '../support/local-platform-client';
 
 /**
  * What the Slack web trigger answers to requests Slack would never send, on
@@ -9,14 +10,7 @@ import { SANDBOX_WORKSPACE } from '../../../src/local/slack';
  */
 let platform: LocalPlatform;
 
-async function invoke(functionKey: string, payload: unknown = {}): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: { ok: boolean; data?: Record<string, unknown> } }).result;
-}
+const { admin } = localPlatformClient(() => platform);
 
 function post(body: string, headers: Record<string, string>): Promise<Response> {
   return fetch(platform.webTriggerUrl('slack-events'), { method: 'POST', headers, body });
@@ -42,15 +36,15 @@ function onEvent(): string {
 }
 
 async function aliceDuty(): Promise<unknown> {
-  const listed = await invoke('tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, query: 'alice' });
+  const listed = await admin('tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, query: 'alice' });
   return (listed.data?.['users'] as Array<{ duty?: string }>)[0]?.duty;
 }
 
 beforeAll(async () => {
   platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
-  await invoke('settings/update', { change: { enabled: true } });
-  await invoke('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
-  await invoke('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
+  await admin('settings/update', { change: { enabled: true } });
+  await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
 });
 afterAll(() => platform.close());
 

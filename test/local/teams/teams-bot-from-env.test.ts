@@ -2,19 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forgetTeamsTokens } from '../../../src/adapters/teams/teams-connector';
 import { teamsBotFromEnv } from '../../../src/local/local-teams-tenants';
-import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
+import { startLocalPlatform } from '../../../src/local/platform';
 import { TEAMS_SANDBOX } from '../../../src/local/teams';
-
-type AdminResult = { ok: boolean; data?: Record<string, unknown> };
-
-async function admin(platform: LocalPlatform, functionKey: string, payload: unknown = {}): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
+import { invokeBackoffice } from '../support/local-platform-client';
 
 const BOT = { TEAMS_APP_ID: '0d7c2b4e-1f3a-4c5d-8e9f-a0b1c2d3e4f5', TEAMS_APP_PASSWORD: 'real~looking.secret-value', TEAMS_TENANT_ID: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' };
 
@@ -68,7 +58,7 @@ describe('the Teams bot named by TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENA
           client_secret: BOT.TEAMS_APP_PASSWORD,
           scope: 'https://api.botframework.com/.default',
         });
-        expect(await admin(platform, 'tenants/list')).toMatchObject({
+        expect(await invokeBackoffice(platform, 'tenants/list')).toMatchObject({
           ok: true,
           data: { tenants: [{ channel: 'teams', tenantId: BOT.TEAMS_TENANT_ID, appId: BOT.TEAMS_APP_ID }] },
         });

@@ -1,0 +1,61 @@
+import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
+import type { SlackSandbox } from '../../../src/local/slack';
+import type { TeamsSandbox } from '../../../src/local/teams';
+
+/**
+ * Driving the local platform from a test as people reach a deployed app: admin steps through
+ * the backoffice's resolvers over HTTP, and waiting until the app and the chat sandboxes are
+ * done with what a step set off.
+ */
+
+/** What a resolver answers, as the page's `invoke` receives it. */
+export type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
+
+/** An admin step, as the backoffice page's `invoke` reaches the resolver: signed in as `as`, the Jira admin unless said. */
+export async function invokeBackoffice(platform: LocalPlatform, functionKey: string, payload: unknown = {}, as = 'local-admin'): Promise<AdminResult> {
+  const response = await fetch(`${platform.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-koji-local-account': as },
+    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
+  });
+  return ((await response.json()) as { result: AdminResult }).result;
+}
+
+/** Waits until the sandboxes' deliveries, the app's queued work and what that work made the sandboxes send are all done. */
+export async function settle(platform: LocalPlatform): Promise<void> {
+  await platform.slack?.whenIdle();
+  await platform.teams?.whenIdle();
+  await platform.queue.drained();
+  await platform.slack?.whenIdle();
+  await platform.teams?.whenIdle();
+}
+
+/**
+ * `admin` and `settle` for the platform a test file keeps in a variable; `platform` is read on
+ * each call, so a file may start a fresh platform for every test.
+ */
+export function localPlatformClient(platform: () => LocalPlatform): {
+  admin(functionKey: string, payload?: unknown, as?: string): Promise<AdminResult>;
+  settle(): Promise<void>;
+} {
+  return {
+    admin: (functionKey, payload, as) => invokeBackoffice(platform(), functionKey, payload, as),
+    settle: () => settle(platform()),
+  };
+}
+
+export interface SandboxedPlatform {
+  readonly platform: LocalPlatform;
+  readonly slack: SlackSandbox;
+  readonly teams: TeamsSandbox;
+}
+
+/** The local platform in memory on a free port, with its Slack and Teams sandboxes. */
+export async function startSandboxedPlatform(): Promise<SandboxedPlatform> {
+  const platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+  if (!platform.slack || !platform.teams) {
+    await platform.close();
+    throw new Error('The local platform started without its Slack and Teams sandboxes.');
+  }
+  return { platform, slack: platform.slack, teams: platform.teams };
+}
