@@ -264,14 +264,16 @@ async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, opera
           const ended = await endConversation(deps, assignment.user, assignment.sessionId, 'operator-ended', settings);
           return ended ? noted('command', usedCardNotes.endedByYou) : 'command';
         }
+        // Create ticket and the Forward that only shows the pick list leave the card as it is: the
+        // conversation carries on, a second ticket click adds the new lines, and the pick may not happen.
         if (command.kind === 'create-ticket') {
-          const ticket = await createTicketFromConversation(deps, operator, assignment, command.summary, settings);
-          if (ticket.kind === 'not-done') return 'command';
-          return noted('command', ticket.kind === 'created' ? usedCardNotes.ticketCreated(ticket.key) : usedCardNotes.ticketUpdated(ticket.key));
+          await createTicketFromConversation(deps, operator, assignment, command.summary, settings);
+          return 'command';
         }
         const forward = await forwardSession(deps, operator, assignment, command.target, settings);
-        if (forward.kind === 'forwarded') return noted('command', usedCardNotes.forwardedTo(forward.toName));
-        return forward.kind === 'choices-offered' ? noted('command', usedCardNotes.choosingColleague) : 'command';
+        // Only a pick that went through settles the pick list; the request card is left alone
+        // (the core does not know it), and a later click on it is refused as no longer this operator's.
+        return forward.kind === 'forwarded' ? noted('command', usedCardNotes.forwardedTo(forward.toName)) : 'command';
       }
     }
   });

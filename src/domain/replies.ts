@@ -169,9 +169,6 @@ export const buttonLabels = {
 export const usedCardNotes = {
   endedByYou: 'Ended by you',
   youEnded: 'You ended the conversation',
-  ticketCreated: (key: string) => `Ticket ${key} created`,
-  ticketUpdated: (key: string) => `Ticket ${key} updated`,
-  choosingColleague: 'Forwarding: pick a colleague',
   forwardedTo: (name: string) => `Forwarded to ${name}`,
   askedForOperator: 'You asked for an operator',
   leftQueue: 'You left the queue',

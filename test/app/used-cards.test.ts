@@ -45,25 +45,24 @@ describe('what a click tells its channel about the card it was on', () => {
     expect(await handleChatMessage(world.deps, world.message(alice, 'stop'))).toEqual({ outcome: 'command' });
   });
 
-  it('should name the ticket made, and give no note when Jira refused, so the button can be tried again', async () => {
-    const { world, alice, conversationId } = await deskWithBobAtAlice();
+  it('should give no note to Create ticket, made or not: the conversation carries on, and a second click adds the new lines', async () => {
+    const { world, alice, bob, conversationId } = await deskWithBobAtAlice();
     world.tickets.failNext = new TicketServiceError('Jira took too long to answer (nothing within 8 s).', true);
 
     expect(await handleChatMessage(world.deps, click(world, alice, 'create-ticket', { conversationId }))).toEqual({ outcome: 'command' });
-    expect(await handleChatMessage(world.deps, click(world, alice, 'create-ticket', { conversationId }))).toEqual({
-      outcome: 'command',
-      cardNote: 'Ticket SUP-1 created',
-    });
+    expect(await handleChatMessage(world.deps, click(world, alice, 'create-ticket', { conversationId }))).toEqual({ outcome: 'command' });
+    expect(world.lastHeard(alice)).toContain('Ticket SUP-1 was created');
+
+    await world.say(bob, 'It happened again');
+    expect(await handleChatMessage(world.deps, click(world, alice, 'create-ticket', { conversationId }))).toEqual({ outcome: 'command' });
+    expect(world.lastHeard(alice)).toContain('Ticket SUP-1 already exists');
   });
 
-  it('should note the pick list shown for Forward, and the colleague the pick went to', async () => {
+  it('should give no note to the Forward that shows the pick list, and note the colleague a pick went to', async () => {
     const { world, alice, conversationId } = await deskWithBobAtAlice();
     const carol = await world.operator('Carol', { onDuty: true });
 
-    expect(await handleChatMessage(world.deps, click(world, alice, 'forward', { conversationId }))).toEqual({
-      outcome: 'command',
-      cardNote: 'Forwarding: pick a colleague',
-    });
+    expect(await handleChatMessage(world.deps, click(world, alice, 'forward', { conversationId }))).toEqual({ outcome: 'command' });
     const pick = click(world, alice, 'forward', { conversationId, value: participantKey(carol) });
     expect(await handleChatMessage(world.deps, pick)).toEqual({ outcome: 'command', cardNote: 'Forwarded to Carol' });
   });
