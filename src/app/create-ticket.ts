@@ -37,7 +37,16 @@ export async function createTicketFromConversation(
     return (await commentOnTicket(deps, operator, session.value, existing, lines)) ? { kind: 'updated', key: existing.key } : { kind: 'not-done' };
   }
   try {
-    const ticket = await openTicket(deps, session.value, lines, summary, operator.displayName, settings);
+    const { ticket, ref, recorded } = await openTicket(deps, session.value, lines, summary, operator.displayName, settings);
+    if (ticket.existing) {
+      // An earlier attempt made the ticket: like a second #create_ticket, what it lacks goes on as a comment.
+      if (!recorded) {
+        // The conversation ended meanwhile, and openTicket put the rest on the ticket.
+        await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, 0), conversationId: session.value.id });
+        return { kind: 'updated', key: ticket.key };
+      }
+      return (await commentOnTicket(deps, operator, session.value, ref, lines)) ? { kind: 'updated', key: ticket.key } : { kind: 'not-done' };
+    }
     await notify(deps, operator.participant, {
       kind: 'notice',
       text: toOperator.ticketCreated(ticket.key, ticket.url),
@@ -93,13 +102,13 @@ export async function acceptTicketOffer(deps: CoreDeps, session: ChatSession, se
   }
   const lines = await deps.transcripts.read(session.id);
   try {
-    const ticket = await openTicket(deps, session, lines, undefined, undefined, settings);
+    const { ticket } = await openTicket(deps, session, lines, undefined, undefined, settings);
     const closed = await closeSession(deps, session.user, session.id, ['ticket-offered']);
-    // Whatever the user wrote while Jira worked goes on the ticket too.
+    // Whatever the user wrote while Jira worked (or an earlier attempt's ticket lacks) goes on the ticket too.
     if (closed) await addRemainderToTicket(deps, closed.session);
     await notify(deps, session.user, {
       kind: 'notice',
-      text: toUser.ticketCreatedForYou(ticket.key, ticket.url),
+      text: ticket.existing ? toUser.ticketUpdatedForYou(ticket.key, ticket.url) : toUser.ticketCreatedForYou(ticket.key, ticket.url),
       conversationId: session.id,
     });
   } catch (error) {
@@ -118,7 +127,7 @@ async function openTicket(
   summary: string | undefined,
   operatorName: string | undefined,
   settings: LiveAgentSettings,
-): Promise<CreatedTicket> {
+): Promise<{ ticket: CreatedTicket; ref: TicketRef; recorded: boolean }> {
   const profile = await profileForTicket(deps, session);
   const ticket = await deps.tickets.createTicket({
     conversationId: session.id,
@@ -129,16 +138,18 @@ async function openTicket(
     requestTypeId: settings.requestTypeId,
     lines,
   });
-  await recordSystemLine(deps, session.id, 'ticket', `Ticket ${ticket.key} was created from this conversation.`);
+  // An existing ticket (made by an earlier attempt) was noted, if at all, by that attempt.
+  if (!ticket.existing) await recordSystemLine(deps, session.id, 'ticket', `Ticket ${ticket.key} was created from this conversation.`);
   // The ticket has the lines Jira took: whatever was said while Jira worked (or did not fit) comes in the next comment.
   const onTicket = lines.slice(0, ticket.linesIncluded ?? lines.length);
   const covered = onTicket.length > 0 ? cursorOf(lastOf(onTicket)) : { at: 0, id: '' };
   const ref: TicketRef = { key: ticket.key, url: ticket.url, coveredThrough: covered };
-  if (!(await recordTicket(deps, session, ref))) {
+  const recorded = await recordTicket(deps, session, ref);
+  if (!recorded) {
     // The conversation ended while Jira worked, so its close found no ticket to complete: complete it here.
     await addRemainderToTicket(deps, { ...session, ticket: ref });
   }
-  return ticket;
+  return { ticket, ref, recorded };
 }
 
 /** Remembers the ticket on the session; false when the session ended meanwhile. */

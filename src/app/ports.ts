@@ -145,6 +145,12 @@ export interface CreatedTicket {
    * rest goes on the ticket with the next comment. Absent: all of them.
    */
   readonly linesIncluded?: number | undefined;
+  /**
+   * The conversation's ticket was made before this request (by an attempt that
+   * stopped before the conversation knew it): nothing new was created, and
+   * `linesIncluded` says how many of the request's lines that ticket already has.
+   */
+  readonly existing?: boolean | undefined;
 }
 
 /** Makes service desk tickets. Throws TicketServiceError with a reason the operator can act on. */

@@ -1,5 +1,6 @@
+import api from '@forge/api';
 import { kvs } from '@forge/kvs';
-import { CLAIM_STALE_MS, CONVERSATION_PROPERTY, JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
+import { CLAIM_STALE_MS, CONVERSATION_PROPERTY, JsmTicketService, type RequestJira } from '../../src/adapters/forge/jsm-ticket-service';
 import { KvsTicketLinks } from '../../src/adapters/forge/kvs-ticket-links';
 import type { TicketRequest } from '../../src/app/ports';
 import { TicketInProgressError, TicketServiceError } from '../../src/domain/errors';
@@ -142,6 +143,37 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
     expect((await tickets.createTicket(request({ requestTypeId: '11' }))).key).toBe('SUP-1');
   });
 
+  it('should find the project’s service desk past the first page of 50', async () => {
+    const others = Array.from({ length: 60 }, (_, i) => ({ id: String(100 + i), projectId: String(20_000 + i), projectKey: `P${i}`, projectName: `Project ${i}` }));
+    platform.jsm!.serviceDeskList.unshift(...others);
+
+    const ticket = await new JsmTicketService().createTicket(request());
+
+    expect(ticket.key).toBe('SUP-1');
+    expect(platform.jsm!.requests()).toHaveLength(1);
+  });
+
+  it('should read every page of service desks through the adapter’s own route to Jira and its timeout', async () => {
+    platform.jsm!.serviceDeskList.unshift(...Array.from({ length: 60 }, (_, i) => ({ id: String(100 + i), projectId: String(20_000 + i), projectKey: `P${i}`, projectName: `P ${i}` })));
+    const paths: string[] = [];
+    const requestJira: RequestJira = (path, init) => {
+      paths.push(path.value);
+      return api.asApp().requestJira(path, init);
+    };
+    // The first page answers; the second never does.
+    platform.jsm!.failures.push({ method: 'GET', pathPrefix: '/rest/servicedeskapi/servicedesk', delayMs: 0 });
+    platform.jsm!.failures.push({ method: 'GET', pathPrefix: '/rest/servicedeskapi/servicedesk', hang: true });
+
+    const attempt = new JsmTicketService({ requestJira, timeoutMs: 50 }).createTicket(request());
+
+    await expect(attempt).rejects.toThrow('Jira took too long to answer');
+    expect(paths.filter((p) => p.startsWith('/rest/servicedeskapi/servicedesk?'))).toEqual([
+      '/rest/servicedeskapi/servicedesk?start=0&limit=50',
+      '/rest/servicedeskapi/servicedesk?start=50&limit=50',
+    ]);
+    expect(platform.jsm!.requests()).toEqual([]);
+  });
+
   it('should keep an attachment whose link is not https as its name only, never as a link', async () => {
     const lines: TranscriptLine[] = [{ id: 'Ev1', at: AT, role: 'user', speakerName: 'Bob User', text: 'see', attachments: [{ name: 'evil', url: 'javascript:alert(1)' }] }];
 
@@ -206,6 +238,38 @@ describe('one ticket per conversation, whatever fails (embedded stand-in, real @
 
     expect(ticket.key).toBe('SUP-1');
     expect(platform.jsm!.requests()).toHaveLength(1);
+  });
+
+  it('should say the ticket an earlier attempt made is not new, and how many of the lines it already holds', async () => {
+    const tickets = fast();
+    await tickets.createTicket(request({ lines: LINES.slice(0, 2) }));
+    const later: TranscriptLine = { id: 'Ev4', at: AT + 180_000, role: 'user', speakerName: 'Bob User', text: 'Still jammed' };
+
+    const again = await tickets.createTicket(request({ lines: [...LINES, later] }));
+
+    expect(again).toEqual({ key: 'SUP-1', url: 'http://localhost/jira/browse/SUP-1', existing: true, linesIncluded: 2 });
+    expect(platform.jsm!.requests()).toHaveLength(1);
+  });
+
+  it('should set the issue property before marking the claim, so a failed mark never leads to a second ticket', async () => {
+    class FailingOnce extends KvsTicketLinks {
+      failed = false;
+      override async created(...args: Parameters<KvsTicketLinks['created']>): Promise<void> {
+        if (this.failed) return super.created(...args);
+        this.failed = true;
+        throw new Error('KVS is unavailable');
+      }
+    }
+    let now = Date.UTC(2026, 10, 25, 10, 0);
+    const first = await new JsmTicketService({ retryDelayMs: 0, now: () => now, links: new FailingOnce(kvs) }).createTicket(request()).catch((e: unknown) => e);
+
+    now += CLAIM_STALE_MS + 1;
+    const retry = await fast(() => now).createTicket(request());
+
+    expect(first).toMatchObject({ key: 'SUP-1' });
+    expect(platform.jsm!.requests().map((r) => r.key)).toEqual(['SUP-1']);
+    // Found through its property: how much of the conversation it holds is not known, so none counts as there.
+    expect(retry).toMatchObject({ key: 'SUP-1', existing: true, linesIncluded: 0 });
   });
 
   it('should record which conversation each ticket was made from', async () => {

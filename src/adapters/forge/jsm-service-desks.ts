@@ -14,6 +14,11 @@ const PAGE_SIZE = 50;
 /** A guard against a listing that never says it ended: 100 pages are 5,000 service desks. */
 const MAX_PAGES = 100;
 
+/** One call for a page of the listing; the ticket adapter passes its own, with its timeout and its route to Jira. */
+export type ServiceDeskPageRequest = (path: ReturnType<typeof route>) => Promise<{ readonly ok: boolean; readonly status: number; json(): Promise<unknown> }>;
+
+const asApp: ServiceDeskPageRequest = (path) => api.asApp().requestJira(path, { headers: { Accept: 'application/json' } });
+
 interface ServiceDeskPage {
   readonly values?: ReadonlyArray<{ id?: unknown; projectId?: unknown; projectKey?: unknown; projectName?: unknown }>;
   readonly isLastPage?: boolean;
@@ -22,15 +27,17 @@ interface ServiceDeskPage {
 /**
  * The site's service desks, page by page (`GET /rest/servicedeskapi/servicedesk`), as the app:
  * the app is what works in the project afterwards (tickets, request types), so what it can
- * reach is what may be picked. `until` stops early once it returns true for a project.
+ * reach is what may be picked. `until` stops early once it returns true for a project; `request`
+ * makes the calls (as the app by default).
  */
-export async function serviceDeskProjects(until?: (project: ServiceDeskProject) => boolean): Promise<ServiceDeskProject[]> {
+export async function serviceDeskProjects(
+  until?: (project: ServiceDeskProject) => boolean,
+  request: ServiceDeskPageRequest = asApp,
+): Promise<ServiceDeskProject[]> {
   const projects: ServiceDeskProject[] = [];
   let start = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const response = await api
-      .asApp()
-      .requestJira(route`/rest/servicedeskapi/servicedesk?start=${start}&limit=${PAGE_SIZE}`, { headers: { Accept: 'application/json' } });
+    const response = await request(route`/rest/servicedeskapi/servicedesk?start=${start}&limit=${PAGE_SIZE}`);
     if (!response.ok) throw new TicketServiceError(`Jira did not list the service desks (${response.status}).`, response.status >= 500);
     const body = (await response.json()) as ServiceDeskPage;
     const values = body.values ?? [];
@@ -48,8 +55,8 @@ export async function serviceDeskProjects(until?: (project: ServiceDeskProject) 
 }
 
 /** The service desk of a project, or undefined when the project is not a JSM project the app can reach. */
-export async function serviceDeskProject(projectId: string): Promise<ServiceDeskProject | undefined> {
-  return (await serviceDeskProjects((p) => p.projectId === projectId)).find((p) => p.projectId === projectId);
+export async function serviceDeskProject(projectId: string, request?: ServiceDeskPageRequest): Promise<ServiceDeskProject | undefined> {
+  return (await serviceDeskProjects((p) => p.projectId === projectId, request)).find((p) => p.projectId === projectId);
 }
 
 function projectOf(desk: { id?: unknown; projectId?: unknown; projectKey?: unknown; projectName?: unknown }): ServiceDeskProject | undefined {

@@ -2,9 +2,11 @@ import api, { route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import type { CreatedTicket, Logger, TicketRequest, TicketService } from '../../app/ports';
 import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
-import type { TranscriptLine } from '../../domain/transcript';
+import type { TranscriptCursor } from '../../domain/chat-session';
+import { cursorOf, isAfter, type TranscriptLine } from '../../domain/transcript';
 import { jsonLogger } from '../system/json-logger';
 import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';
+import { serviceDeskProject } from './jsm-service-desks';
 import { KvsTicketLinks } from './kvs-ticket-links';
 import { fittedTranscriptDocument, transcriptComments } from './transcript-adf';
 
@@ -87,7 +89,11 @@ export class JsmTicketService implements TicketService {
     // One ticket per conversation: the claim is taken before Jira is asked, so a retry or a second
     // #create_ticket at the same moment finds the first ticket (or its creation under way).
     const existing = await this.claimOrFind(request.conversationId);
-    if (existing) return existing;
+    if (existing) {
+      // An earlier attempt made it and stopped before its conversation knew: say so, and how much of
+      // the conversation the ticket holds, so the caller adds the rest instead of announcing a new ticket.
+      return { ...existing.ticket, existing: true, linesIncluded: linesThrough(request.lines, existing.coveredThrough) };
+    }
     let created: CreatedTicket;
     let included: number;
     try {
@@ -99,7 +105,7 @@ export class JsmTicketService implements TicketService {
       await this.links.release(request.conversationId);
       throw error;
     }
-    await this.links.created(request.conversationId, created);
+    // The property first: should the claim below never be marked, a later attempt finds the ticket through it.
     await this.linkToConversation(created.key, {
       conversationId: request.conversationId,
       channel: request.requester.participant.channel,
@@ -107,8 +113,8 @@ export class JsmTicketService implements TicketService {
       operatorName: request.operatorName,
     });
     const rest = request.lines.slice(included);
-    if (rest.length === 0) return created;
-    const onTicket = included + (await this.commentAsFarAsPossible(created.key, rest));
+    const onTicket = rest.length === 0 ? included : included + (await this.commentAsFarAsPossible(created.key, rest));
+    await this.markCreated(request.conversationId, created, request.lines[onTicket - 1]);
     return onTicket < request.lines.length ? { ...created, linesIncluded: onTicket } : created;
   }
 
@@ -116,19 +122,32 @@ export class JsmTicketService implements TicketService {
     for (const { body } of transcriptComments(lines)) await this.comment(ticketKey, body);
   }
 
-  private async claimOrFind(conversationId: string): Promise<CreatedTicket | undefined> {
+  private async claimOrFind(conversationId: string): Promise<{ ticket: CreatedTicket; coveredThrough?: TranscriptCursor | undefined } | undefined> {
     const claim = await this.links.claim(conversationId, this.now());
     if (claim.kind === 'claimed') return undefined;
-    if (claim.kind === 'created') return claim.ticket;
+    if (claim.kind === 'created') return { ticket: claim.ticket, coveredThrough: claim.coveredThrough };
     if (this.now() - claim.since < CLAIM_STALE_MS) throw new TicketInProgressError();
     // The claim's holder stopped mid-way: Jira says whether it got as far as the ticket and its property.
+    // How much of the conversation that ticket holds is not known, so none of it counts as there.
     const found = await this.ticketOf(conversationId);
     if (found) {
       await this.links.created(conversationId, found);
-      return found;
+      return { ticket: found };
     }
     await this.links.takeOver(conversationId, this.now());
     return undefined;
+  }
+
+  /**
+   * Marks the claim as the ticket, with the last line it holds. The ticket exists whatever happens
+   * here, so a failure is logged, not thrown: its issue property lets a later attempt find it.
+   */
+  private async markCreated(conversationId: string, ticket: CreatedTicket, lastOnTicket: TranscriptLine | undefined): Promise<void> {
+    try {
+      await this.links.created(conversationId, ticket, lastOnTicket ? cursorOf(lastOnTicket) : undefined);
+    } catch (error) {
+      this.log.warn('ticket_link_not_saved', { ticket: ticket.key, reason: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private async createRequest(request: TicketRequest): Promise<{ created: CreatedTicket; included: number }> {
@@ -211,12 +230,11 @@ export class JsmTicketService implements TicketService {
     return issue ? { key: issue.key, url: `${siteOf(issue.self)}/browse/${issue.key}` } : undefined;
   }
 
+  /** Every page of the site's service desks, as the backoffice's project picker reads them: a site can have more than 50. */
   private async serviceDeskOf(projectId: string): Promise<string> {
-    const response = await this.checked(await this.send(route`/rest/servicedeskapi/servicedesk`, 'GET'), 'look-up');
-    const page = (await response.json()) as { values?: Array<{ id: string; projectId: string }> };
-    const desk = page.values?.find((d) => String(d.projectId) === projectId);
+    const desk = await serviceDeskProject(projectId, async (path) => this.checked(await this.send(path, 'GET'), 'look-up'));
     if (!desk) throw new TicketServiceError('This Jira project is not a service desk Koji can reach. Check the project in the Koji backoffice.', false);
-    return String(desk.id);
+    return desk.serviceDeskId;
   }
 
   private async firstRequestType(serviceDeskId: string): Promise<string> {
@@ -274,6 +292,13 @@ function header(request: TicketRequest, raisedAs: RaisedAs): string {
     'not-a-customer': ` ${name}’s Jira account is not a customer of this service desk, so the app raised it.`,
   }[raisedAs];
   return `${by} with ${who} on ${channel}.${why}`;
+}
+
+/** How many of the lines, from the first, go no further than the cursor: none without one. */
+function linesThrough(lines: readonly TranscriptLine[], cursor: TranscriptCursor | undefined): number {
+  if (!cursor) return 0;
+  const firstAfter = lines.findIndex((line) => isAfter(line, cursor));
+  return firstAfter === -1 ? lines.length : firstAfter;
 }
 
 function siteOf(self: string | undefined): string {

@@ -1,5 +1,6 @@
 import type { kvs as KvsClient } from '@forge/kvs';
 import type { CreatedTicket } from '../../app/ports';
+import type { TranscriptCursor } from '../../domain/chat-session';
 import { isWriteConflict } from './kvs-errors';
 import { storageKeys } from './kvs-keys';
 
@@ -8,11 +9,12 @@ type Kvs = typeof KvsClient;
 /** What a conversation's ticket record says: a creation under way since `since`, or the ticket. */
 export type TicketLink =
   | { readonly state: 'creating'; readonly since: number }
-  | { readonly state: 'created'; readonly key: string; readonly url: string };
+  | { readonly state: 'created'; readonly key: string; readonly url: string; readonly coveredThrough?: TranscriptCursor };
 
 export type Claim =
   | { readonly kind: 'claimed' }
-  | { readonly kind: 'created'; readonly ticket: CreatedTicket }
+  /** `coveredThrough`: the last line the ticket holds, when the record says (records before it was kept do not). */
+  | { readonly kind: 'created'; readonly ticket: CreatedTicket; readonly coveredThrough?: TranscriptCursor | undefined }
   | { readonly kind: 'in-progress'; readonly since: number };
 
 /**
@@ -35,7 +37,9 @@ export class KvsTicketLinks {
     }
     const link = await this.kvs.get<TicketLink>(storageKeys.ticketOfConversation(conversationId));
     if (!link) return this.claim(conversationId, now); // released between our write and our read
-    return link.state === 'created' ? { kind: 'created', ticket: { key: link.key, url: link.url } } : { kind: 'in-progress', since: link.since };
+    return link.state === 'created'
+      ? { kind: 'created', ticket: { key: link.key, url: link.url }, coveredThrough: link.coveredThrough }
+      : { kind: 'in-progress', since: link.since };
   }
 
   /**
@@ -48,10 +52,18 @@ export class KvsTicketLinks {
     await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'creating', since: now });
   }
 
-  /** Names the ticket: later claims get it, and the issue key is tied to its conversation. */
-  async created(conversationId: string, ticket: CreatedTicket): Promise<void> {
+  /**
+   * Names the ticket: later claims get it (and, with `coveredThrough`, how far
+   * the conversation it holds goes), and the issue key is tied to its conversation.
+   */
+  async created(conversationId: string, ticket: CreatedTicket, coveredThrough?: TranscriptCursor): Promise<void> {
     await this.kvs.set(storageKeys.conversationOfTicket(ticket.key), conversationId);
-    await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'created', key: ticket.key, url: ticket.url });
+    await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), {
+      state: 'created',
+      key: ticket.key,
+      url: ticket.url,
+      ...(coveredThrough ? { coveredThrough } : {}),
+    });
   }
 
   /** Jira made no ticket: a retry may claim again at once. */
