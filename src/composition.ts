@@ -68,14 +68,15 @@ export function buildServices(
   const slackWorkspaces = new KvsSlackWorkspaces(kvs);
   const teamsTenants = new KvsTeamsTenants(kvs);
   const teamsReferences = new KvsTeamsReferences(kvs);
+  const log = jsonLogger(context);
   const teams = new TeamsGateways(
     { tenants: teamsTenants, references: teamsReferences },
     { loginUrl: teamsEndpoints().loginUrl, fetch: (input, init) => fetch(input, init), now: () => systemClock.now() },
     { tenants: known.teamsTenants, references: known.teamsReferences },
+    log,
   );
   const workQueue = new ForgeWorkQueue();
   const slackGateways = new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces);
-  const log = jsonLogger(context);
   return {
     state: new KvsLiveAgentState(kvs),
     settings: new KvsSettingsRepository(kvs),

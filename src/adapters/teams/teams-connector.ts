@@ -4,6 +4,11 @@ export const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
 /** A token is reused until this long before it expires. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/**
+ * The roster look-up (for a ticket's requester e-mail) gets this long: it is a
+ * nicety, and the ticket that waits for it has Jira calls still to make.
+ */
+export const MEMBER_TIMEOUT_MS = 4_000;
 
 export interface TeamsBotCredentials {
   readonly appId: string;
@@ -35,6 +40,8 @@ export interface ConnectorOptions {
   readonly loginUrl: string;
   readonly fetch: typeof globalThis.fetch;
   readonly now: () => number;
+  /** How long the roster look-up may take; MEMBER_TIMEOUT_MS unless set. */
+  readonly memberTimeoutMs?: number | undefined;
 }
 
 /** The Bot Connector REST API, with `fetch` and a client-credentials token. */
@@ -101,19 +108,47 @@ export class TeamsConnector {
    * roster knows them, with the e-mail and UPN activities never carry.
    */
   async member(serviceUrl: string, conversationId: string, userId: string): Promise<TeamsMember> {
-    const response = await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`, 'GET');
-    const account = (await response.json()) as Record<string, unknown>;
-    const text = (key: string): string | undefined => (typeof account[key] === 'string' && account[key] !== '' ? account[key] : undefined);
+    const timeoutMs = this.options.memberTimeoutMs ?? MEMBER_TIMEOUT_MS;
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new ChatDeliveryError(`Teams did not say who the person is within ${timeoutMs / 1000} s.`));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.readMember(serviceUrl, conversationId, userId, abort.signal), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readMember(serviceUrl: string, conversationId: string, userId: string, signal: AbortSignal): Promise<TeamsMember> {
+    const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`;
+    const response = await this.call(url, 'GET', undefined, signal);
+    let account: unknown;
+    try {
+      account = await response.json();
+    } catch (error) {
+      throw new ChatDeliveryError('Teams answered the roster look-up with something that is not JSON.', { cause: error });
+    }
+    if (typeof account !== 'object' || account === null || Array.isArray(account)) {
+      throw new ChatDeliveryError('Teams answered the roster look-up without a member.');
+    }
+    const fields = account as Record<string, unknown>;
+    const text = (key: string): string | undefined => (typeof fields[key] === 'string' && fields[key] !== '' ? fields[key] : undefined);
     return { name: text('name'), email: text('email'), userPrincipalName: text('userPrincipalName') };
   }
 
-  private async call(url: string, method: string, body?: unknown): Promise<Response> {
+  private async call(url: string, method: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await this.options.fetch(url, {
         method,
         headers: { Authorization: `Bearer ${await this.token()}`, 'Content-Type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
       if (error instanceof ChatDeliveryError) throw error;

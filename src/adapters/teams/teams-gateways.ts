@@ -1,7 +1,8 @@
-import type { ChatGateway, ChatProfile } from '../../app/ports';
+import type { ChatGateway, ChatProfile, Logger } from '../../app/ports';
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
+import { jsonLogger } from '../system/json-logger';
 import type { TeamsCard, TeamsConversationReference } from './teams-activity';
 import { renderForTeams, renderUsedCard } from './teams-cards';
 import { TeamsConnector, type ConnectorOptions } from './teams-connector';
@@ -15,12 +16,15 @@ import type { KvsTeamsReferences, KvsTeamsTenants, TeamsTenant } from './teams-t
 export class TeamsGateways implements ChatGateway {
   private readonly tenants = new Map<string, Promise<TeamsTenant | undefined>>();
   private readonly references = new Map<string, Promise<TeamsConversationReference | undefined>>();
+  private readonly log: Logger;
 
   constructor(
     private readonly stores: { readonly tenants: Pick<KvsTeamsTenants, 'get'>; readonly references: Pick<KvsTeamsReferences, 'get'> },
     private readonly connector: Omit<ConnectorOptions, 'now'> & { readonly now: () => number },
     known: { readonly tenants?: readonly TeamsTenant[]; readonly references?: readonly TeamsConversationReference[] } = {},
+    log?: Logger,
   ) {
+    this.log = log ?? jsonLogger();
     for (const t of known.tenants ?? []) this.tenants.set(t.tenantId, Promise.resolve(t));
     for (const r of known.references ?? []) this.references.set(`${r.tenantId}|${r.userId}`, Promise.resolve(r));
   }
@@ -46,7 +50,11 @@ export class TeamsGateways implements ChatGateway {
       const member = await this.connectorFor(tenant).member(reference.serviceUrl, reference.conversationId, participant.userId);
       return { displayName: reference.name, email: member.email ?? member.userPrincipalName };
     } catch (error) {
-      if (!(error instanceof ChatDeliveryError)) throw error;
+      // Whatever went wrong (refused, too slow, an answer that makes no sense), the name still serves.
+      this.log.warn('teams_member_unavailable', {
+        userId: participant.userId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
       return { displayName: reference.name };
     }
   }

@@ -16,6 +16,7 @@ export interface TeamsApiCall {
   readonly activityId?: string | undefined;
   /** The JSON body as sent, when there was one. */
   readonly body?: unknown;
+  /** 0 when the sandbox was told never to answer. */
   readonly status: number;
   /** `error.code` of a refusal (`BotNotInConversationRoster`, `Throttled`, …), or `Unauthorized` for a 401. */
   readonly error?: string | undefined;
@@ -126,6 +127,19 @@ export class FakeBotConnector {
       return sendJson(res, 404, errorBody('NotFound', `The Bot Connector has no ${method} ${path}.`));
     }
     const failure = this.failures.take(route.operation);
+    if (failure?.misbehaviour === 'hang') {
+      // No answer until the caller gives up (or the server closes the connection).
+      record(0, 'NoAnswer', body);
+      await new Promise<void>((resolve) => res.on('close', () => resolve()));
+      return;
+    }
+    if (failure?.misbehaviour === 'garbage') {
+      record(200, 'NotJson', body);
+      res.statusCode = 200;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end('<html><body>Service Unavailable</body></html>');
+      return;
+    }
     if (failure) {
       const code = ERROR_CODES[failure.status] ?? 'ServiceError';
       record(failure.status, code, body);

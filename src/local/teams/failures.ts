@@ -12,7 +12,14 @@ export const TEAMS_OPERATIONS: readonly TeamsOperation[] = ['token', 'send', 're
 export interface InjectedFailure {
   readonly status: number;
   readonly retryAfterSeconds?: number | undefined;
+  /**
+   * Instead of an error status: `garbage` answers 200 with a body that is not
+   * JSON, `hang` never answers (until the caller gives up).
+   */
+  readonly misbehaviour?: Misbehaviour | undefined;
 }
+
+export type Misbehaviour = 'garbage' | 'hang';
 
 /** Queued failures per operation, each answered instead of the real thing a number of times. */
 export class FailureInjector {
@@ -26,6 +33,14 @@ export class FailureInjector {
     this.queued.set(operation, list);
   }
 
+  /** The next `times` calls of `operation` misbehave: a 200 whose body is not JSON, or no answer at all. */
+  misbehave(operation: TeamsOperation, misbehaviour: Misbehaviour, times: number): void {
+    if (!Number.isInteger(times) || times < 1) throw new RangeError(`Fail at least once, not ${times} times.`);
+    const list = this.queued.get(operation) ?? [];
+    list.push({ status: misbehaviour === 'garbage' ? 200 : 504, misbehaviour, remaining: times });
+    this.queued.set(operation, list);
+  }
+
   /** The failure to answer this call of `operation` with, if one is queued (used up one at a time). */
   take(operation: TeamsOperation): InjectedFailure | undefined {
     const list = this.queued.get(operation);
@@ -33,7 +48,11 @@ export class FailureInjector {
     if (!list || !next) return undefined;
     next.remaining -= 1;
     if (next.remaining === 0) list.shift();
-    return { status: next.status, ...(next.retryAfterSeconds !== undefined ? { retryAfterSeconds: next.retryAfterSeconds } : {}) };
+    return {
+      status: next.status,
+      ...(next.retryAfterSeconds !== undefined ? { retryAfterSeconds: next.retryAfterSeconds } : {}),
+      ...(next.misbehaviour !== undefined ? { misbehaviour: next.misbehaviour } : {}),
+    };
   }
 
   clear(): void {

@@ -18,7 +18,7 @@ import { TeamsSandboxInputError, teamsChatPageRoute } from './chat-page';
 import { FakeBotConnector, type TeamsApiCall } from './connector';
 import { TeamsConversationStore, type TeamsSandboxMessage } from './conversation-store';
 import { deliverActivity } from './delivery';
-import { FailureInjector, type TeamsOperation } from './failures';
+import { FailureInjector, type Misbehaviour, type TeamsOperation } from './failures';
 import { BOT_FRAMEWORK_ISSUER, inboundToken, type TokenVariant } from './inbound-auth';
 import { SandboxKeys } from './keys';
 import { FakeEntraLogin } from './login';
@@ -323,6 +323,11 @@ export class TeamsSandbox {
    */
   failNext(operation: TeamsOperation, status: number, times = 1, retryAfterSeconds?: number): void {
     this.failures.add(operation, status, times, retryAfterSeconds);
+  }
+
+  /** The next `times` calls of `operation` answer 200 with a body that is not JSON (`garbage`), or never answer (`hang`). */
+  misbehaveNext(operation: TeamsOperation, misbehaviour: Misbehaviour, times = 1): void {
+    this.failures.misbehave(operation, misbehaviour, times);
   }
 
   clearFailures(): void {
