@@ -1,5 +1,5 @@
 import type { ChatChannel, Participant } from '../domain/participant';
-import { toOperator, toUser } from '../domain/replies';
+import { tenantName, toOperator, toUser } from '../domain/replies';
 import { dispatchQueue } from './dispatch-queue';
 import { closeWithoutOperator, endConversation } from './end-session';
 import { notify } from './notify';
@@ -45,7 +45,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
   const { projectId } = tenant;
   const settings = await loadSettings(deps, projectId);
   const ofTenant = (p: Participant) => p.channel === tenant.channel && p.tenantId === tenant.tenantId;
-  const leftWithTenant = (s: { readonly userName: string }) => `${s.userName}’s workspace was disconnected from Koji while they waited.`;
+  const leftWithTenant = (s: { readonly userName: string }) => `${s.userName}’s ${tenantName(tenant.channel)} was disconnected from Koji while they waited.`;
 
   // Sessions are indexed by project and state, not by tenant: a disconnect is rare, so it reads the project's.
   let waitingClosed = 0;
@@ -54,7 +54,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
       if (!ofTenant(session.user)) continue;
       if (!(await closeWithoutOperator(deps, session, leftWithTenant))) continue;
       waitingClosed += 1;
-      await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(), conversationId: session.id });
+      await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(session.user.channel), conversationId: session.id });
     }
   }
 
@@ -74,11 +74,11 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
     for (const session of released.requeued.filter((r) => ofTenant(r.user))) {
       if (!(await closeWithoutOperator(deps, session, leftWithTenant))) continue;
       waitingClosed += 1;
-      await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(), conversationId: session.id });
+      await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(session.user.channel), conversationId: session.id });
     }
     const handedBack = released.requeued.filter((r) => !ofTenant(r.user));
     await tellHandedBack(deps, projectId, handedBack, (position) => toUser.operatorLostRole(operator.displayName, position));
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.tenantDisconnected() });
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.tenantDisconnected(operator.participant.channel) });
   }
 
   await dispatchQueue(deps, projectId, settings);

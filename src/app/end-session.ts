@@ -1,7 +1,7 @@
 import type { ChatSession, SessionStateKind } from '../domain/chat-session';
 import { withoutAssignment, type Operator } from '../domain/operator';
 import type { Participant } from '../domain/participant';
-import { toOperator, toUser } from '../domain/replies';
+import { tenantName, toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { addRemainderToTicket } from './ticket-remainder';
@@ -71,7 +71,7 @@ export async function endConversation(
   if (!closed) return false;
   const { session, operator } = closed;
   const operatorName = session.state.kind === 'with-operator' ? session.state.operatorName : 'the operator';
-  await recordSystemLine(deps, session.id, 'ended', endedLine(reason, session.userName, operatorName));
+  await recordSystemLine(deps, session.id, 'ended', endedLine(reason, session, operatorName));
   await addRemainderToTicket(deps, session);
 
   const userText = {
@@ -79,7 +79,7 @@ export async function endConversation(
     'user-left': toUser.youEnded(operatorName),
     inactivity: toUser.closedForInactivity(settings.inactivityTimeoutMinutes),
     'support-disabled': toUser.liveAgentTurnedOff(),
-    'tenant-disconnected': toUser.tenantDisconnected(),
+    'tenant-disconnected': toUser.tenantDisconnected(session.user.channel),
   }[reason];
   await notify(deps, session.user, { kind: 'notice', text: userText, conversationId: session.id });
 
@@ -89,7 +89,7 @@ export async function endConversation(
       'user-left': toOperator.userLeft(session.userName),
       inactivity: toOperator.closedForInactivity(session.userName, settings.inactivityTimeoutMinutes),
       'support-disabled': undefined,
-      'tenant-disconnected': toOperator.userDisconnected(session.userName),
+      'tenant-disconnected': toOperator.userDisconnected(session.userName, session.user.channel),
     }[reason];
     if (operatorText) {
       await notify(deps, operator.participant, { kind: 'notice', text: operatorText, conversationId: session.id });
@@ -99,7 +99,8 @@ export async function endConversation(
   return true;
 }
 
-function endedLine(reason: EndReason, userName: string, operatorName: string): string {
+function endedLine(reason: EndReason, session: ChatSession, operatorName: string): string {
+  const { userName } = session;
   switch (reason) {
     case 'operator-ended':
       return `${operatorName} ended the conversation.`;
@@ -110,7 +111,7 @@ function endedLine(reason: EndReason, userName: string, operatorName: string): s
     case 'support-disabled':
       return 'The conversation was closed because live agent support was turned off.';
     case 'tenant-disconnected':
-      return `The conversation was closed because ${userName}’s workspace was disconnected from Koji.`;
+      return `The conversation was closed because ${userName}’s ${tenantName(session.user.channel)} was disconnected from Koji.`;
   }
 }
 

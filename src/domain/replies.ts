@@ -6,6 +6,9 @@ import type { ChatChannel } from './participant';
  * consistent and tests can find the words users rely on.
  */
 const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
+/** What people on each platform call the place an admin connects to Koji. */
+const TENANT_NAMES: Record<ChatChannel, string> = { slack: 'Slack workspace', teams: 'Microsoft Teams organisation' };
+export const tenantName = (channel: ChatChannel): string => TENANT_NAMES[channel];
 
 const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
 
@@ -57,8 +60,8 @@ export const toUser = {
     'Live agent support was turned off for this service desk, so this conversation has ended. You can continue talking to the Koji assistant.',
   operatorLostRole: (operatorName: string, position?: number) =>
     `${operatorName} is no longer available.${placeInLine(position)}`,
-  tenantDisconnected: () =>
-    'Koji’s live agents were disconnected from this workspace by an administrator, so this conversation has ended.',
+  tenantDisconnected: (channel: ChatChannel) =>
+    `Koji’s live agents were disconnected from this ${TENANT_NAMES[channel]} by an administrator, so this conversation has ended.`,
   notDelivered: (name: string) => `Your last message couldn’t be delivered to ${name}. Please send it again.`,
   assistantHint: () =>
     'I’m the Koji assistant. To talk to a person, type “operator”.',
@@ -90,7 +93,7 @@ export const toOperator = {
     duty === 'on'
       ? 'You’re on duty but not in a conversation. Users who ask for an operator will be sent to you.'
       : 'You’re off duty. Type #on to start your shift.',
-  conversationAlreadyEnded: () => 'That conversation has already ended, so nothing was done.',
+  conversationAlreadyEnded: () => 'That conversation has ended or was handed to someone else, so nothing was done.',
   whichConversation: (names: readonly string[]) =>
     `You’re in ${names.length} conversations (${names.join(', ')}). Start your message with the name of the person it is for, like “${names[0] ?? 'Bob'}: your message”.`,
   operatorList: (lines: readonly string[]) =>
@@ -143,10 +146,10 @@ export const toOperator = {
     'You now have the Live agent role in Koji. Type #on to start your shift and #off to end it.',
   roleRevoked: () => 'Your Live agent role in Koji was removed, so you’re off duty.',
   liveAgentTurnedOff: () => 'Live agent support was turned off for this service desk, so you’re off duty.',
-  userDisconnected: (userName: string) =>
-    `${userName}’s workspace was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
-  tenantDisconnected: () =>
-    'This workspace was disconnected from Koji, so your Live agent role was removed and you’re off duty.',
+  userDisconnected: (userName: string, channel: ChatChannel) =>
+    `${userName}’s ${TENANT_NAMES[channel]} was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
+  tenantDisconnected: (channel: ChatChannel) =>
+    `This ${TENANT_NAMES[channel]} was disconnected from Koji, so your Live agent role was removed and you’re off duty.`,
 } as const;
 
 function helpText(): string {

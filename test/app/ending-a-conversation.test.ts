@@ -109,7 +109,7 @@ describe('ending a conversation', () => {
 
     await world.click(alice, 'end-session', { conversationId: bobsConversation });
 
-    expect(world.lastHeard(alice)).toBe('That conversation has already ended, so nothing was done.');
+    expect(world.lastHeard(alice)).toBe('That conversation has ended or was handed to someone else, so nothing was done.');
     expect((await world.sessionOf(dana))?.state.kind).toBe('with-operator');
   });
 

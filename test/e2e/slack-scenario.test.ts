@@ -210,7 +210,7 @@ describe('Slack, end to end', () => {
     expect(slack.conversation('UALICE').find((m) => m.ts === card.ts)).toEqual(used);
     expect(updates()).toBe(updatesBefore);
     expect(heard('UBOB')).toEqual(bobHeard);
-    expect(lastHeard('UALICE')).toContain('already ended');
+    expect(lastHeard('UALICE')).toContain('has ended or was handed to someone else');
   });
 
   it('should connect exactly one of two users asking at once for the one free operator', async () => {

@@ -123,7 +123,7 @@ describe('Microsoft Teams, end to end', () => {
     expect(teams.conversation('tom').find((m) => m.id === card.id)).toEqual(used);
     expect(updates()).toBe(updatesBefore);
     expect(heard('vic')).toEqual(vicHeard);
-    expect(lastHeard('tom')).toContain('already ended');
+    expect(lastHeard('tom')).toContain('has ended or was handed to someone else');
   });
 
   it('should leave the request card as it is after Create ticket and Forward, and mark only the pick list once the pick went through', async () => {

@@ -72,11 +72,11 @@ describe('disconnecting a tenant', () => {
 
     expect(disconnected).toEqual({ ok: true, data: { disconnected: 'T0SANDBOX', conversationsEnded: 1, waitingClosed: 1, rolesRemoved: 1 } });
     // The workspace's own people were told while its bot could still reach them.
-    expect(slackHeard('UBOB').at(-1)).toContain('disconnected from this workspace');
-    expect(slackHeard('UDANA').at(-1)).toContain('disconnected from this workspace');
+    expect(slackHeard('UBOB').at(-1)).toContain('disconnected from this Slack workspace');
+    expect(slackHeard('UDANA').at(-1)).toContain('disconnected from this Slack workspace');
     expect(slackHeard('UALICE').at(-1)).toContain('your Live agent role was removed and you’re off duty');
     // The other tenant's operator learns why Bob is gone, and is free again: Vic, whose operator left, is theirs now.
-    expect(teamsHeard('tom')).toContainEqual(expect.stringContaining('Bob User’s workspace was disconnected from Koji'));
+    expect(teamsHeard('tom')).toContainEqual(expect.stringContaining('Bob User’s Slack workspace was disconnected from Koji'));
     expect(teamsHeard('vic')).toContainEqual('Alice Operator is no longer available. You’re first in line for the next free operator.');
     expect(teamsHeard('vic').at(-1)).toContain('You’re now talking to Tom Operator');
     expect((await admin('activity/get')).data).toEqual({
@@ -121,9 +121,9 @@ describe('disconnecting a tenant', () => {
 
     // Vic's conversation with Alice ends; Tom loses his role; Bob, whom Tom served, goes to Alice ahead of Dana.
     expect(disconnected).toEqual({ ok: true, data: { disconnected: TEAMS_SANDBOX.tenantId, conversationsEnded: 1, waitingClosed: 0, rolesRemoved: 1 } });
-    expect(teamsHeard('vic').at(-1)).toContain('disconnected from this workspace');
+    expect(teamsHeard('vic').at(-1)).toContain('disconnected from this Microsoft Teams organisation');
     expect(teamsHeard('tom').at(-1)).toContain('your Live agent role was removed');
-    expect(slackHeard('UALICE')).toContainEqual(expect.stringContaining('Vic User’s workspace was disconnected from Koji'));
+    expect(slackHeard('UALICE')).toContainEqual(expect.stringContaining('Vic User’s Microsoft Teams organisation was disconnected from Koji'));
     expect(slackHeard('UBOB')).toContainEqual('Tom Operator is no longer available. You’re first in line for the next free operator.');
     expect(slackHeard('UBOB').at(-1)).toContain('You’re now talking to Alice Operator');
     expect((await admin('activity/get')).data).toEqual({
