@@ -43,6 +43,15 @@ export interface TenantView {
   readonly connectedAt: number;
   /** Teams tenants: the Microsoft App ID of their Azure Bot. */
   readonly appId?: string | undefined;
+  /** The last connection check (connecting, or Test connection); absent for a tenant never checked since this was recorded. */
+  readonly lastCheck?: TenantCheckView | undefined;
+}
+
+/** Whether a tenant's connection worked when last checked (`at`: epoch ms), and why not when it failed. */
+export interface TenantCheckView {
+  readonly ok: boolean;
+  readonly at: number;
+  readonly message?: string | undefined;
 }
 
 export interface TenantUserView {

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { forgetTeamsTokens } from '../../src/adapters/teams/teams-connector';
 import type { LocalPlatform } from '../../src/local/platform';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
@@ -143,6 +144,80 @@ describe('who may call the backoffice resolvers', () => {
       for (const secret of secrets) expect({ key, leaks: json.includes(secret) }).toEqual({ key, leaks: false });
       expect({ key, leaks: /xox[abpr]-/.test(json) }).toEqual({ key, leaks: false });
     }
+  });
+});
+
+describe('the status of each connected tenant', () => {
+  type Check = { ok: boolean; at: number; message?: string };
+  const statusOf = async (channel: 'slack' | 'teams'): Promise<Check | undefined> => {
+    const listed = await invoke('tenants/list');
+    expect(listed).toMatchObject({ ok: true });
+    const tenants = listed.data?.['tenants'] as Array<{ channel: string; lastCheck?: Check }>;
+    return tenants.find((t) => t.channel === channel)?.lastCheck;
+  };
+
+  it('should record connecting as a working check, for Slack and Teams', async () => {
+    const before = Date.now();
+    const slackConnected = await invoke('slack/connect', PAYLOADS['slack/connect']);
+    const teamsConnected = await invoke('teams/connect', TEAMS_CONNECT);
+
+    expect(slackConnected.data?.['tenant']).toMatchObject({ lastCheck: { ok: true, at: expect.any(Number) } });
+    expect(teamsConnected.data?.['tenant']).toMatchObject({ lastCheck: { ok: true, at: expect.any(Number) } });
+    for (const channel of ['slack', 'teams'] as const) {
+      const check = await statusOf(channel);
+      expect({ channel, check }).toEqual({ channel, check: { ok: true, at: expect.any(Number) } });
+      expect(check!.at).toBeGreaterThanOrEqual(before);
+    }
+  });
+
+  it('should record a Slack test that fails with Slack’s reason, and a later test that passes', async () => {
+    await connectBoth();
+    const connected = await statusOf('slack');
+
+    slack.failNext('auth.test', 'token_revoked');
+    const failed = await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId });
+
+    expect(failed).toMatchObject({ ok: false, error: { code: 'tenant_connection_failed' } });
+    const failing = await statusOf('slack');
+    expect(failing).toEqual({ ok: false, at: expect.any(Number), message: failed.error?.message });
+    expect(failing!.message).toContain('token_revoked');
+    expect(failing!.at).toBeGreaterThanOrEqual(connected!.at);
+    // The Teams tenant's status is its own.
+    expect(await statusOf('teams')).toMatchObject({ ok: true });
+
+    expect(await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId })).toEqual({ ok: true, data: { teamName: SANDBOX_WORKSPACE.teamName } });
+    const working = await statusOf('slack');
+    expect(working).toEqual({ ok: true, at: expect.any(Number) });
+    expect(working!.at).toBeGreaterThanOrEqual(failing!.at);
+  });
+
+  it('should record a Teams test Microsoft refuses (401), and a later test that passes', async () => {
+    await connectBoth();
+    forgetTeamsTokens();
+    teams.failNext('token', 401);
+
+    const failed = await invoke('teams/test', { tenantId: TEAMS_SANDBOX.tenantId });
+
+    expect(failed).toMatchObject({ ok: false, error: { code: 'tenant_connection_failed' } });
+    expect(await statusOf('teams')).toEqual({ ok: false, at: expect.any(Number), message: failed.error?.message });
+    expect(await statusOf('slack')).toMatchObject({ ok: true });
+
+    expect(await invoke('teams/test', { tenantId: TEAMS_SANDBOX.tenantId })).toMatchObject({ ok: true });
+    expect(await statusOf('teams')).toEqual({ ok: true, at: expect.any(Number) });
+  });
+
+  it('should record nothing for a test someone who is not an admin tries, nor bring back a disconnected tenant', async () => {
+    await connectBoth();
+    const connected = await statusOf('slack');
+    slack.clearApiCalls();
+    expect(await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId }, 'local-agent')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(slack.apiCalls.filter((c) => c.method === 'auth.test')).toEqual([]);
+    expect(await statusOf('slack')).toEqual(connected);
+
+    expect(await invoke('slack/disconnect', { tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: true });
+    expect(await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: false, error: { code: 'tenant_connection_failed' } });
+    expect(await statusOf('slack')).toBeUndefined();
+    expect(((await invoke('tenants/list')).data?.['tenants'] as unknown[]).length).toBe(1);
   });
 });
 

@@ -33,9 +33,11 @@ export async function connectSlackWorkspace(
     signingSecret,
     connectedAt: existing?.connectedAt ?? deps.now(),
   };
-  await deps.workspaces.put(workspace);
+  // The token just passed auth.test: connecting counts as a successful check.
+  const lastCheck = { ok: true, at: deps.now() };
+  await deps.workspaces.put(workspace, lastCheck);
   const { botToken: _t, signingSecret: _s, ...summary } = workspace;
-  return summary;
+  return { ...summary, lastCheck };
 }
 
 /** "Test connection": the stored token still works. */

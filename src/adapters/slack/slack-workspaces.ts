@@ -1,6 +1,7 @@
 import type { kvs as KvsClient } from '@forge/kvs';
 import { allWithPrefix } from '../forge/kvs-prefix-query';
 import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
+import { recordCheckOnSummary, type TenantCheck } from '../forge/tenant-check';
 
 type Kvs = typeof KvsClient;
 
@@ -17,8 +18,8 @@ export interface SlackWorkspace {
   readonly connectedAt: number;
 }
 
-/** What anyone may see about a workspace: no token, no secret. */
-export type SlackWorkspaceSummary = Omit<SlackWorkspace, 'botToken' | 'signingSecret'>;
+/** What anyone may see about a workspace: no token, no secret; and how its last connection check went. */
+export type SlackWorkspaceSummary = Omit<SlackWorkspace, 'botToken' | 'signingSecret'> & { readonly lastCheck?: TenantCheck | undefined };
 
 /**
  * Workspaces in KVS. Everything an incoming event needs (project, bot
@@ -34,18 +35,28 @@ export class KvsSlackWorkspaces {
 
   static summaryPrefix = `tenant:${KEY_VERSION}:slack:`;
 
+  private static summaryKey(teamId: string): string {
+    return `${KvsSlackWorkspaces.summaryPrefix}${escapeKeyPart(teamId)}`;
+  }
+
   async get(teamId: string): Promise<SlackWorkspace | undefined> {
     return this.kvs.getSecret<SlackWorkspace>(KvsSlackWorkspaces.secretKey(teamId));
   }
 
-  async put(workspace: SlackWorkspace): Promise<void> {
+  /** Saves the workspace; `lastCheck` goes on its summary (connecting is a check). */
+  async put(workspace: SlackWorkspace, lastCheck?: TenantCheck): Promise<void> {
     await this.kvs.setSecret(KvsSlackWorkspaces.secretKey(workspace.teamId), workspace);
-    await this.kvs.set(`${KvsSlackWorkspaces.summaryPrefix}${escapeKeyPart(workspace.teamId)}`, summaryOf(workspace));
+    await this.kvs.set(KvsSlackWorkspaces.summaryKey(workspace.teamId), { ...summaryOf(workspace), ...(lastCheck ? { lastCheck } : {}) });
+  }
+
+  /** Records how Test connection (or a call Slack refused the token for) went. */
+  recordCheck(teamId: string, check: TenantCheck): Promise<void> {
+    return recordCheckOnSummary(this.kvs, { summary: KvsSlackWorkspaces.summaryKey(teamId), secret: KvsSlackWorkspaces.secretKey(teamId) }, check);
   }
 
   async remove(teamId: string): Promise<void> {
     await this.kvs.deleteSecret(KvsSlackWorkspaces.secretKey(teamId));
-    await this.kvs.delete(`${KvsSlackWorkspaces.summaryPrefix}${escapeKeyPart(teamId)}`);
+    await this.kvs.delete(KvsSlackWorkspaces.summaryKey(teamId));
   }
 
   list(): Promise<SlackWorkspaceSummary[]> {

@@ -32,9 +32,11 @@ export async function connectTeamsTenant(
     connectedAt: existing?.connectedAt ?? deps.connector.now(),
   };
   await testTeamsTenant(tenant, deps.connector);
-  await deps.tenants.put(tenant);
+  // Microsoft just issued a token: connecting counts as a successful check.
+  const lastCheck = { ok: true, at: deps.connector.now() };
+  await deps.tenants.put(tenant, lastCheck);
   const { appPassword: _secret, ...summary } = tenant;
-  return summary;
+  return { ...summary, lastCheck };
 }
 
 /** "Test connection": Microsoft still issues the bot a token. */

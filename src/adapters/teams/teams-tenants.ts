@@ -1,6 +1,7 @@
 import type { kvs as KvsClient } from '@forge/kvs';
 import { allWithPrefix } from '../forge/kvs-prefix-query';
 import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
+import { recordCheckOnSummary, type TenantCheck } from '../forge/tenant-check';
 import type { TeamsConversationReference } from './teams-activity';
 
 type Kvs = typeof KvsClient;
@@ -17,7 +18,8 @@ export interface TeamsTenant {
   readonly connectedAt: number;
 }
 
-export type TeamsTenantSummary = Omit<TeamsTenant, 'appPassword'>;
+/** What anyone may see about a tenant: no client secret; and how its last connection check went. */
+export type TeamsTenantSummary = Omit<TeamsTenant, 'appPassword'> & { readonly lastCheck?: TenantCheck | undefined };
 
 /** Tenants as secrets (one read per activity) with a listable public summary beside each. */
 export class KvsTeamsTenants {
@@ -25,19 +27,33 @@ export class KvsTeamsTenants {
 
   constructor(private readonly kvs: Kvs) {}
 
-  get(tenantId: string): Promise<TeamsTenant | undefined> {
-    return this.kvs.getSecret<TeamsTenant>(`teams-tenant:${KEY_VERSION}:${escapeKeyPart(tenantId)}`);
+  private static secretKey(tenantId: string): string {
+    return `teams-tenant:${KEY_VERSION}:${escapeKeyPart(tenantId)}`;
   }
 
-  async put(tenant: TeamsTenant): Promise<void> {
-    await this.kvs.setSecret(`teams-tenant:${KEY_VERSION}:${escapeKeyPart(tenant.tenantId)}`, tenant);
+  private static summaryKey(tenantId: string): string {
+    return `${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenantId)}`;
+  }
+
+  get(tenantId: string): Promise<TeamsTenant | undefined> {
+    return this.kvs.getSecret<TeamsTenant>(KvsTeamsTenants.secretKey(tenantId));
+  }
+
+  /** Saves the tenant; `lastCheck` goes on its summary (connecting is a check). */
+  async put(tenant: TeamsTenant, lastCheck?: TenantCheck): Promise<void> {
+    await this.kvs.setSecret(KvsTeamsTenants.secretKey(tenant.tenantId), tenant);
     const { appPassword: _secret, ...summary } = tenant;
-    await this.kvs.set(`${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenant.tenantId)}`, summary);
+    await this.kvs.set(KvsTeamsTenants.summaryKey(tenant.tenantId), { ...summary, ...(lastCheck ? { lastCheck } : {}) });
+  }
+
+  /** Records how Test connection (or a token fetch Microsoft refused) went. */
+  recordCheck(tenantId: string, check: TenantCheck): Promise<void> {
+    return recordCheckOnSummary(this.kvs, { summary: KvsTeamsTenants.summaryKey(tenantId), secret: KvsTeamsTenants.secretKey(tenantId) }, check);
   }
 
   async remove(tenantId: string): Promise<void> {
-    await this.kvs.deleteSecret(`teams-tenant:${KEY_VERSION}:${escapeKeyPart(tenantId)}`);
-    await this.kvs.delete(`${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenantId)}`);
+    await this.kvs.deleteSecret(KvsTeamsTenants.secretKey(tenantId));
+    await this.kvs.delete(KvsTeamsTenants.summaryKey(tenantId));
   }
 
   list(): Promise<TeamsTenantSummary[]> {

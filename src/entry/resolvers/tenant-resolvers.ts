@@ -4,6 +4,10 @@ import { slackAppManifest } from '../../adapters/slack/slack-app-manifest';
 import { TenantConnectionError, connectSlackWorkspace, testSlackWorkspace } from '../../adapters/slack/slack-connection';
 import { connectTeamsTenant, testTeamsTenant } from '../../adapters/teams/teams-connection';
 import { disconnectTenant } from '../../app/disconnect-tenant';
+import type { TenantCheck } from '../../adapters/forge/tenant-check';
+import type { SlackWorkspaceSummary } from '../../adapters/slack/slack-workspaces';
+import type { TeamsTenantSummary } from '../../adapters/teams/teams-tenants';
+import type { TenantView } from '../../shared/resolver-contract';
 import { buildServices, slackApiUrl, teamsEndpoints } from '../../composition';
 import { optionalStringField } from './resolver-kit';
 import { forAdmins, stringField, type ResolverHandler } from './resolver-kit';
@@ -17,10 +21,8 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const teams = await services.teamsTenants.list();
     return {
       tenants: [
-        ...workspaces
-          .filter((w) => w.projectId === projectId)
-          .map((w) => ({ channel: 'slack' as const, tenantId: w.teamId, name: w.teamName, connectedAt: w.connectedAt })),
-        ...teams.filter((t) => t.projectId === projectId).map((t) => ({ channel: 'teams' as const, tenantId: t.tenantId, name: t.name, connectedAt: t.connectedAt, appId: t.appId })),
+        ...workspaces.filter((w) => w.projectId === projectId).map(slackView),
+        ...teams.filter((t) => t.projectId === projectId).map(teamsView),
       ],
     };
   }),
@@ -37,13 +39,14 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
       },
       { tenants: services.teamsTenants, connector: teamsConnector(() => services.clock.now()) },
     );
-    return { tenant: { channel: 'teams' as const, tenantId: connected.tenantId, name: connected.name, connectedAt: connected.connectedAt, appId: connected.appId } };
+    return { tenant: teamsView(connected) };
   }),
   'teams/test': forAdmins(async ({ projectId, payload }) => {
     const services = buildServices();
     const tenant = await services.teamsTenants.get(stringField(payload, 'tenantId'));
     if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
-    return testTeamsTenant(tenant, teamsConnector(() => services.clock.now()));
+    const now = () => services.clock.now();
+    return recordingCheck((check) => services.teamsTenants.recordCheck(tenant.tenantId, check), now, () => testTeamsTenant(tenant, teamsConnector(now)));
   }),
   'teams/disconnect': forAdmins(async ({ projectId, payload }) => {
     const tenantId = stringField(payload, 'tenantId');
@@ -66,12 +69,17 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
       { projectId, botToken: stringField(payload, 'botToken'), signingSecret: stringField(payload, 'signingSecret') },
       { workspaces: services.slackWorkspaces, client: (token) => slackClient(token, slackApiUrl()), now: () => services.clock.now() },
     );
-    return { tenant: { channel: 'slack' as const, tenantId: connected.teamId, name: connected.teamName, connectedAt: connected.connectedAt } };
+    return { tenant: slackView(connected) };
   }),
   'slack/test': forAdmins(async ({ projectId, payload }) => {
-    const workspace = await buildServices().slackWorkspaces.get(stringField(payload, 'tenantId', SLACK_TEAM_ID));
+    const services = buildServices();
+    const workspace = await services.slackWorkspaces.get(stringField(payload, 'tenantId', SLACK_TEAM_ID));
     if (!workspace || workspace.projectId !== projectId) throw new TenantConnectionError('This Slack workspace is not connected to this project.');
-    return testSlackWorkspace(workspace, (token) => slackClient(token, slackApiUrl()));
+    return recordingCheck(
+      (check) => services.slackWorkspaces.recordCheck(workspace.teamId, check),
+      () => services.clock.now(),
+      () => testSlackWorkspace(workspace, (token) => slackClient(token, slackApiUrl())),
+    );
   }),
   'slack/disconnect': forAdmins(async ({ projectId, payload }) => {
     const teamId = stringField(payload, 'tenantId', SLACK_TEAM_ID);
@@ -84,6 +92,30 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     return { disconnected: teamId, ...woundDown };
   }),
 };
+
+function slackView(w: SlackWorkspaceSummary): TenantView {
+  return { channel: 'slack', tenantId: w.teamId, name: w.teamName, connectedAt: w.connectedAt, ...(w.lastCheck ? { lastCheck: w.lastCheck } : {}) };
+}
+
+function teamsView(t: TeamsTenantSummary): TenantView {
+  return { channel: 'teams', tenantId: t.tenantId, name: t.name, connectedAt: t.connectedAt, appId: t.appId, ...(t.lastCheck ? { lastCheck: t.lastCheck } : {}) };
+}
+
+/**
+ * Runs Test connection and records how it went on the tenant's summary, for the Status column;
+ * a failed test is recorded with its reason and still answered as an error.
+ */
+async function recordingCheck<T>(record: (check: TenantCheck) => Promise<void>, now: () => number, test: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await test();
+  } catch (error) {
+    if (error instanceof TenantConnectionError) await record({ ok: false, at: now(), message: error.message });
+    throw error;
+  }
+  await record({ ok: true, at: now() });
+  return result;
+}
 
 function teamsConnector(now: () => number) {
   return { loginUrl: teamsEndpoints().loginUrl, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init), now };
