@@ -93,9 +93,27 @@ describe('the Koji backoffice page', () => {
       // Secrets are write-only: the fields are emptied, and never filled back.
       await expect(page.getByLabel('Bot User OAuth Token').inputValue()).resolves.toBe('');
       await expect(page.getByLabel('Bot User OAuth Token').getAttribute('type')).resolves.toBe('password');
+      // Its status: connecting was a check that worked; a test Slack refuses shows why, and the next one that passes clears it.
+      const tenants = page.getByRole('table', { name: 'Connected workspaces and tenants' });
+      await tenants.getByRole('columnheader', { name: 'Status' }).waitFor();
+      const sandboxRow = tenants.getByRole('row', { name: new RegExp(SANDBOX_WORKSPACE.teamName) });
+      await sandboxRow.getByText('Working', { exact: true }).waitFor();
+      await sandboxRow.getByText('checked just now').waitFor();
+      platform.slack!.failNext('auth.test', 'token_revoked');
+      await page.getByRole('button', { name: `Test connection to ${SANDBOX_WORKSPACE.teamName}` }).click();
+      await sandboxRow.getByText('Failing', { exact: true }).waitFor();
+      await sandboxRow.getByText(/Slack refused the bot token \(token_revoked\)/).waitFor();
+      await screenshot(page, '03-configuration-tenants-failing');
       await page.getByRole('button', { name: `Test connection to ${SANDBOX_WORKSPACE.teamName}` }).click();
       await page.getByText(`Connected to ${SANDBOX_WORKSPACE.teamName}.`).waitFor();
+      await sandboxRow.getByText('Working', { exact: true }).waitFor();
+      await expect(sandboxRow.getByText('Failing', { exact: true }).count()).resolves.toBe(0);
       await screenshot(page, '03-configuration-tenants');
+      // The status is Koji's, not the page's: it is there after a reload.
+      await page.reload();
+      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await sandboxRow.getByText('Working', { exact: true }).waitFor();
+      await sandboxRow.getByText(/^checked (just now|1 min ago)$/).waitFor();
 
       // Tenant role setup: pick the workspace, find Alice Operator (by her e-mail: which of her Slack names shows is the directory's call), click Set.
       await page.getByRole('tab', { name: 'Tenant role setup' }).click();

@@ -6,9 +6,9 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
-import type { TenantView } from '../../../src/shared/resolver-contract';
+import type { TenantCheckView, TenantView } from '../../../src/shared/resolver-contract';
 import { call } from './api';
-import { CopyButton, Loading, Problem, Section, downloadBase64, formatDate, useLoad, type Loaded } from './common';
+import { CopyButton, Loading, Problem, Section, downloadBase64, formatAgo, formatDate, useLoad, useNow, type Loaded } from './common';
 import { ConnectTeams, type Triggers } from './teams-connect';
 
 type RowStatus =
@@ -42,6 +42,7 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
   const [confirming, setConfirming] = useState<TenantView | undefined>();
   const [disconnecting, setDisconnecting] = useState(false);
   const [disconnectError, setDisconnectError] = useState<string | undefined>();
+  const now = useNow(30_000);
 
   if (tenants.state === 'failed') return <Problem title="The workspaces could not be listed" message={tenants.message} onRetry={reloadTenants} />;
   // While the list reloads (after a connect or disconnect), the last one stays on screen.
@@ -54,7 +55,12 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
     setRow(tenant, { kind: 'testing' });
     const payload = { tenantId: tenant.tenantId };
     const named = tenant.channel === 'slack' ? call('slack/test', payload).then(nameOf((d) => d.teamName)) : call('teams/test', payload).then(nameOf((d) => d.name));
-    void named.then((result) => setRow(tenant, result.ok ? { kind: 'ok', message: `Connected to ${result.name}.` } : { kind: 'failed', message: result.message }));
+    void named.then((result) => {
+      if (result.ok) setRow(tenant, { kind: 'ok', message: `Connected to ${result.name}.` });
+      // A failed test is recorded with its reason, which the Status column shows once the list is read again.
+      else setRow(tenant, { kind: 'failed', message: result.code === 'tenant_connection_failed' ? 'The test failed: see Status.' : result.message });
+      reloadTenants();
+    });
   };
 
   const download = (tenant: TenantView) => {
@@ -95,6 +101,7 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
               <th scope="col">Workspace or tenant</th>
               <th scope="col">Channel</th>
               <th scope="col">Connected</th>
+              <th scope="col">Status</th>
               <th scope="col">
                 <span className="koji-offscreen">Actions</span>
               </th>
@@ -115,6 +122,9 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
                     <Lozenge appearance="inprogress">{tenant.channel === 'slack' ? 'Slack' : 'Microsoft Teams'}</Lozenge>
                   </td>
                   <td>{formatDate(tenant.connectedAt)}</td>
+                  <td>
+                    <CheckStatus check={tenant.lastCheck} now={now} />
+                  </td>
                   <td className="koji-actions">
                     <Stack space="space.050" alignInline="end">
                       <Inline space="space.100" shouldWrap alignInline="end">
@@ -329,8 +339,27 @@ function ConnectSlack({ triggers, reloadTriggers, onConnected }: { readonly trig
   );
 }
 
+/** The Status column: whether the connection worked when last checked, when that was, and why it failed. */
+function CheckStatus({ check, now }: { readonly check: TenantCheckView | undefined; readonly now: number }) {
+  if (!check) {
+    return (
+      <Stack space="space.050" alignInline="start">
+        <Lozenge>Not checked</Lozenge>
+        <span className="koji-subtle">Test connection to check it.</span>
+      </Stack>
+    );
+  }
+  return (
+    <Stack space="space.050" alignInline="start">
+      <Lozenge appearance={check.ok ? 'success' : 'removed'}>{check.ok ? 'Working' : 'Failing'}</Lozenge>
+      <span className="koji-subtle" title={formatDate(check.at)}>{`checked ${formatAgo(check.at, now)}`}</span>
+      {!check.ok && check.message ? <span className="koji-status-text koji-danger-text koji-check-reason">{check.message}</span> : null}
+    </Stack>
+  );
+}
+
 /** The name a test answered, or its error, whichever channel it came from. */
 function nameOf<T>(pick: (data: T) => string) {
-  return (result: { ok: true; data: T } | { ok: false; error: { message: string } }) =>
-    result.ok ? ({ ok: true, name: pick(result.data) } as const) : ({ ok: false, message: result.error.message } as const);
+  return (result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }) =>
+    result.ok ? ({ ok: true, name: pick(result.data) } as const) : ({ ok: false, code: result.error.code, message: result.error.message } as const);
 }
