@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { forgetTeamsTokens } from '../../src/adapters/teams/teams-connector';
 import type { LocalPlatform } from '../../src/local/platform';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
@@ -193,7 +192,7 @@ describe('the status of each connected tenant', () => {
 
   it('should record a Teams test Microsoft refuses (401), and a later test that passes', async () => {
     await connectBoth();
-    forgetTeamsTokens();
+    // Connecting left a good token in the cache: the test must still ask Microsoft.
     teams.failNext('token', 401);
 
     const failed = await invoke('teams/test', { tenantId: TEAMS_SANDBOX.tenantId });

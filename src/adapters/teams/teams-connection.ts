@@ -42,7 +42,7 @@ export async function connectTeamsTenant(
 /** "Test connection": Microsoft still issues the bot a token. */
 export async function testTeamsTenant(tenant: TeamsTenant, connector: ConnectorOptions): Promise<{ name: string }> {
   try {
-    await new TeamsConnector({ appId: tenant.appId, appPassword: tenant.appPassword, tenantId: tenant.botTenantId }, connector).token();
+    await new TeamsConnector({ appId: tenant.appId, appPassword: tenant.appPassword, tenantId: tenant.botTenantId }, connector).token({ fresh: true });
     return { name: tenant.name };
   } catch (error) {
     if (error instanceof ChatDeliveryError) throw new TenantConnectionError(error.message, { cause: error });

@@ -51,10 +51,11 @@ export class TeamsConnector {
     private readonly options: ConnectorOptions,
   ) {}
 
-  async token(): Promise<string> {
+  /** `fresh`: ask Microsoft even when a cached token is still good (Test connection checks the credentials now). */
+  async token(options: { readonly fresh?: boolean } = {}): Promise<string> {
     const key = `${this.credentials.appId}:${this.credentials.appPassword}:${this.options.loginUrl}`;
     const cached = tokenCache.get(key);
-    if (cached && cached.expiresAt - REFRESH_MARGIN_MS > this.options.now()) return cached.token;
+    if (!options.fresh && cached && cached.expiresAt - REFRESH_MARGIN_MS > this.options.now()) return cached.token;
     const response = await this.options.fetch(`${this.options.loginUrl.replace(/\/+$/, '')}/${encodeURIComponent(this.credentials.tenantId)}/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
