@@ -11,13 +11,28 @@ export interface TenantCheck {
 }
 
 /**
- * Puts `check` on a tenant's public summary (its secret is not touched). Nothing is written
- * when the tenant is gone; a summary written back while a disconnect deleted the secret is
- * deleted again, so a disconnected tenant is never listed.
+ * Puts `check` on the summary of the tenant whose credentials were `tested` (its secret is
+ * not touched). The summary is rebuilt from the secret, never from an older summary, so a
+ * disconnect or a reconnect racing the check can neither bring a tenant back nor leave the
+ * old one's project or name listed: when the tested credentials are no longer the
+ * connected ones nothing is recorded, and what a disconnect or reconnect wrote meanwhile
+ * wins.
  */
-export async function recordCheckOnSummary(kvs: Kvs, keys: { readonly summary: string; readonly secret: string }, check: TenantCheck): Promise<void> {
-  const summary = await kvs.get<Record<string, unknown>>(keys.summary);
-  if (!summary) return;
-  await kvs.set(keys.summary, { ...summary, lastCheck: check });
-  if (!(await kvs.getSecret(keys.secret))) await kvs.delete(keys.summary);
+export async function recordCheckOnSummary<T extends object>(
+  kvs: Kvs,
+  keys: { readonly summary: string; readonly secret: string },
+  tested: T,
+  summaryOf: (secret: T) => object,
+  check: TenantCheck,
+): Promise<void> {
+  const current = await kvs.getSecret<T>(keys.secret);
+  if (!current || !sameRecord(current, tested)) return;
+  await kvs.set(keys.summary, { ...summaryOf(current), lastCheck: check });
+  const after = await kvs.getSecret<T>(keys.secret);
+  if (!after) await kvs.delete(keys.summary);
+  else if (!sameRecord(after, current)) await kvs.set(keys.summary, summaryOf(after));
+}
+
+function sameRecord(a: object, b: object): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -50,8 +50,9 @@ export class KvsSlackWorkspaces {
   }
 
   /** Records how Test connection (or a call Slack refused the token for) went. */
-  recordCheck(teamId: string, check: TenantCheck): Promise<void> {
-    return recordCheckOnSummary(this.kvs, { summary: KvsSlackWorkspaces.summaryKey(teamId), secret: KvsSlackWorkspaces.secretKey(teamId) }, check);
+  recordCheck(tested: SlackWorkspace, check: TenantCheck): Promise<void> {
+    const keys = { summary: KvsSlackWorkspaces.summaryKey(tested.teamId), secret: KvsSlackWorkspaces.secretKey(tested.teamId) };
+    return recordCheckOnSummary(this.kvs, keys, tested, summaryOf, check);
   }
 
   async remove(teamId: string): Promise<void> {

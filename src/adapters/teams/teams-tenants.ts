@@ -42,13 +42,13 @@ export class KvsTeamsTenants {
   /** Saves the tenant; `lastCheck` goes on its summary (connecting is a check). */
   async put(tenant: TeamsTenant, lastCheck?: TenantCheck): Promise<void> {
     await this.kvs.setSecret(KvsTeamsTenants.secretKey(tenant.tenantId), tenant);
-    const { appPassword: _secret, ...summary } = tenant;
-    await this.kvs.set(KvsTeamsTenants.summaryKey(tenant.tenantId), { ...summary, ...(lastCheck ? { lastCheck } : {}) });
+    await this.kvs.set(KvsTeamsTenants.summaryKey(tenant.tenantId), { ...summaryOf(tenant), ...(lastCheck ? { lastCheck } : {}) });
   }
 
   /** Records how Test connection (or a token fetch Microsoft refused) went. */
-  recordCheck(tenantId: string, check: TenantCheck): Promise<void> {
-    return recordCheckOnSummary(this.kvs, { summary: KvsTeamsTenants.summaryKey(tenantId), secret: KvsTeamsTenants.secretKey(tenantId) }, check);
+  recordCheck(tested: TeamsTenant, check: TenantCheck): Promise<void> {
+    const keys = { summary: KvsTeamsTenants.summaryKey(tested.tenantId), secret: KvsTeamsTenants.secretKey(tested.tenantId) };
+    return recordCheckOnSummary(this.kvs, keys, tested, summaryOf, check);
   }
 
   async remove(tenantId: string): Promise<void> {
@@ -88,4 +88,9 @@ export class KvsTeamsReferences {
   list(tenantId: string): Promise<TeamsConversationReference[]> {
     return allWithPrefix<TeamsConversationReference>(this.kvs, KvsTeamsReferences.prefix(tenantId));
   }
+}
+
+function summaryOf(tenant: TeamsTenant): Omit<TeamsTenant, 'appPassword'> {
+  const { appPassword: _secret, ...summary } = tenant;
+  return summary;
 }

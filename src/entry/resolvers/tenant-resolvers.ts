@@ -46,7 +46,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const tenant = await services.teamsTenants.get(stringField(payload, 'tenantId'));
     if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
     const now = () => services.clock.now();
-    return recordingCheck((check) => services.teamsTenants.recordCheck(tenant.tenantId, check), now, () => testTeamsTenant(tenant, teamsConnector(now)));
+    return recordingCheck((check) => services.teamsTenants.recordCheck(tenant, check), now, () => testTeamsTenant(tenant, teamsConnector(now)));
   }),
   'teams/disconnect': forAdmins(async ({ projectId, payload }) => {
     const tenantId = stringField(payload, 'tenantId');
@@ -76,7 +76,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const workspace = await services.slackWorkspaces.get(stringField(payload, 'tenantId', SLACK_TEAM_ID));
     if (!workspace || workspace.projectId !== projectId) throw new TenantConnectionError('This Slack workspace is not connected to this project.');
     return recordingCheck(
-      (check) => services.slackWorkspaces.recordCheck(workspace.teamId, check),
+      (check) => services.slackWorkspaces.recordCheck(workspace, check),
       () => services.clock.now(),
       () => testSlackWorkspace(workspace, (token) => slackClient(token, slackApiUrl())),
     );
