@@ -45,18 +45,11 @@ export async function createTicketFromConversation(
         await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, 0), conversationId: session.value.id });
         return { kind: 'updated', key: ticket.key };
       }
+      // The conversation never learnt of it (the attempt stopped before recording it), so nobody was told: tell both sides now.
+      await announceTicket(deps, operator, session.value, ticket);
       return (await commentOnTicket(deps, operator, session.value, ref, lines)) ? { kind: 'updated', key: ticket.key } : { kind: 'not-done' };
     }
-    await notify(deps, operator.participant, {
-      kind: 'notice',
-      text: toOperator.ticketCreated(ticket.key, ticket.url),
-      conversationId: session.value.id,
-    });
-    await notify(deps, session.value.user, {
-      kind: 'notice',
-      text: toUser.ticketCreated(ticket.key, ticket.url),
-      conversationId: session.value.id,
-    });
+    await announceTicket(deps, operator, session.value, ticket);
     return { kind: 'created', key: ticket.key };
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
@@ -64,6 +57,12 @@ export async function createTicketFromConversation(
     await notify(deps, operator.participant, { kind: 'notice', text, conversationId: session.value.id });
     return { kind: 'not-done' };
   }
+}
+
+/** Both sides of a conversation learn its ticket's key and link. */
+async function announceTicket(deps: CoreDeps, operator: Operator, session: ChatSession, ticket: CreatedTicket): Promise<void> {
+  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketCreated(ticket.key, ticket.url), conversationId: session.id });
+  await notify(deps, session.user, { kind: 'notice', text: toUser.ticketCreated(ticket.key, ticket.url), conversationId: session.id });
 }
 
 /** A second `#create_ticket`: what was said since the ticket goes on it as a comment. False when Jira refused it. */
@@ -138,8 +137,9 @@ async function openTicket(
     requestTypeId: settings.requestTypeId,
     lines,
   });
-  // An existing ticket (made by an earlier attempt) was noted, if at all, by that attempt.
-  if (!ticket.existing) await recordSystemLine(deps, session.id, 'ticket', `Ticket ${ticket.key} was created from this conversation.`);
+  // An earlier attempt that made the ticket may have noted it before it stopped: one note per ticket.
+  const note = `Ticket ${ticket.key} was created from this conversation.`;
+  if (!lines.some((l) => l.role === 'system' && l.text === note)) await recordSystemLine(deps, session.id, 'ticket', note);
   // The ticket has the lines Jira took: whatever was said while Jira worked (or did not fit) comes in the next comment.
   const onTicket = lines.slice(0, ticket.linesIncluded ?? lines.length);
   const covered = onTicket.length > 0 ? cursorOf(lastOf(onTicket)) : { at: 0, id: '' };

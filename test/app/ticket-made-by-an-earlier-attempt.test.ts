@@ -29,7 +29,7 @@ describe('a ticket an earlier attempt already made', () => {
     return { world, alice, bob };
   }
 
-  it('should add the lines the ticket lacks as a comment, and tell the operator, not announce a new ticket', async () => {
+  it('should add the lines the ticket lacks as a comment, and give both sides the ticket nobody was told of', async () => {
     const { world, alice, bob } = await conversation();
     earlierAttemptMadeTheTicket(world, 2);
     const sessionId = (await world.sessionOf(bob))!.id;
@@ -38,10 +38,13 @@ describe('a ticket an earlier attempt already made', () => {
 
     expect(world.tickets.tickets).toHaveLength(1);
     expect(world.tickets.tickets[0]?.comments.map((c) => c.map((l) => l.text))).toEqual([['Which printer model?', 'HP 4250']]);
-    expect(world.heard(alice)).toEqual(['Ticket SUP-1 already exists, so I added the 2 new messages to it as a comment.']);
-    expect(world.heard(bob)).toEqual([]);
+    expect(world.heard(alice)).toEqual([
+      'Ticket SUP-1 was created from this conversation: https://example.atlassian.net/browse/SUP-1',
+      'Ticket SUP-1 already exists, so I added the 2 new messages to it as a comment.',
+    ]);
+    expect(world.heard(bob)).toEqual([expect.stringContaining('https://example.atlassian.net/browse/SUP-1')]);
     const transcript = await world.transcripts.read(sessionId);
-    expect(transcript.map((l) => l.text)).not.toContainEqual(expect.stringContaining('was created from this conversation'));
+    expect(transcript.filter((l) => l.text === 'Ticket SUP-1 was created from this conversation.')).toHaveLength(1);
     expect((await world.sessionOf(bob))?.ticket?.key).toBe('SUP-1');
   });
 
