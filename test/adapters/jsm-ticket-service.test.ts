@@ -329,6 +329,34 @@ describe('a Jira that hangs or refuses what it cannot store (embedded stand-in)'
     }
   });
 
+  it('should find the ticket, with what its description holds, while an attempt is stuck adding the overflow comments', async () => {
+    const long: TranscriptLine[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `Ev${String(i).padStart(3, '0')}`,
+      at: AT + i * 1000,
+      role: 'user',
+      speakerName: 'Bob User',
+      text: `message ${i} ${'words '.repeat(200)}`,
+    }));
+    // The first attempt gets stuck at its first overflow comment, as an invocation Forge is about to stop.
+    let stuck!: () => void;
+    const atComment = new Promise<void>((resolve) => (stuck = resolve));
+    const stalling: RequestJira = (path, init) => {
+      if (!path.value.endsWith('/comment')) return api.asApp().requestJira(path, init);
+      stuck();
+      return new Promise(() => undefined);
+    };
+    const first = new JsmTicketService({ requestJira: stalling, timeoutMs: 1_000 }).createTicket(request({ lines: long }));
+    await atComment;
+
+    const again = await new JsmTicketService().createTicket(request({ lines: long }));
+    await first;
+
+    expect(again).toMatchObject({ key: 'SUP-1', existing: true });
+    expect(again.linesIncluded).toBeGreaterThan(0);
+    expect(again.linesIncluded).toBeLessThan(60);
+    expect(platform.jsm!.requests()).toHaveLength(1);
+  });
+
   it('should split a long comment into several Jira takes, and cut a single huge message', async () => {
     const { key } = await new JsmTicketService().createTicket(request());
     const lines: TranscriptLine[] = [

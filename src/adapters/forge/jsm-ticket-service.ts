@@ -112,9 +112,13 @@ export class JsmTicketService implements TicketService {
       userName: request.requester.name,
       operatorName: request.operatorName,
     });
+    // Marked before the overflow comments, which can take several Jira calls: should this invocation
+    // stop among them, a retry finds the ticket with what its description holds, not a claim in progress.
+    await this.markCreated(request.conversationId, created, request.lines[included - 1]);
     const rest = request.lines.slice(included);
-    const onTicket = rest.length === 0 ? included : included + (await this.commentAsFarAsPossible(created.key, rest));
-    await this.markCreated(request.conversationId, created, request.lines[onTicket - 1]);
+    if (rest.length === 0) return created;
+    const onTicket = included + (await this.commentAsFarAsPossible(created.key, rest));
+    if (onTicket > included) await this.markCreated(request.conversationId, created, request.lines[onTicket - 1]);
     return onTicket < request.lines.length ? { ...created, linesIncluded: onTicket } : created;
   }
 
