@@ -1,3 +1,4 @@
+import { aliceServingBobAndDana } from '../builders/scenes';
 import { World } from '../builders/world';
 
 describe('shifts: #on and #off', () => {
@@ -116,12 +117,7 @@ describe('shifts: #on and #off', () => {
   });
 
   it('should tell each user handed back to the queue their real place in it', async () => {
-    const world = new World();
-    await world.enableLiveAgents({ operatorCapacity: 2 });
-    const alice = await world.operator('Alice', { onDuty: true });
-    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
-    await world.say(bob, 'operator');
-    await world.say(dana, 'operator');
+    const { world, alice, bob, dana } = await aliceServingBobAndDana();
     await world.operator('Carol', { onDuty: true });
     for (const name of ['Eve', 'Finn']) await world.say(world.person(name), 'operator');
     const gus = world.person('Gus');

@@ -1,4 +1,5 @@
 import { closeWithoutOperator, leaveQueue } from '../../src/app/end-session';
+import { aliceServingBobAndDana } from '../builders/scenes';
 import { World } from '../builders/world';
 
 async function connectedPair() {
@@ -86,12 +87,7 @@ describe('ending a conversation', () => {
   });
 
   it('should end the conversation an operator with several names, leaving the other open', async () => {
-    const world = new World();
-    await world.enableLiveAgents({ operatorCapacity: 2 });
-    const alice = await world.operator('Alice', { onDuty: true });
-    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
-    await world.say(bob, 'operator');
-    await world.say(dana, 'operator');
+    const { world, alice, bob, dana } = await aliceServingBobAndDana();
 
     await world.say(alice, 'Dana: stop');
 

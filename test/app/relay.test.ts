@@ -1,3 +1,4 @@
+import { aliceServingBobAndDana } from '../builders/scenes';
 import { World } from '../builders/world';
 
 async function connectedPair() {
@@ -140,12 +141,7 @@ describe('relaying messages in a conversation', () => {
   });
 
   it('should ask an operator with several conversations which one they mean', async () => {
-    const world = new World();
-    await world.enableLiveAgents({ operatorCapacity: 2 });
-    const alice = await world.operator('Alice', { onDuty: true });
-    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
-    await world.say(bob, 'operator');
-    await world.say(dana, 'operator');
+    const { world, alice, bob, dana } = await aliceServingBobAndDana();
     world.chat.clear();
 
     await world.say(alice, 'Hi there');
@@ -174,12 +170,7 @@ describe('relaying messages in a conversation', () => {
   );
 
   it('should relay to the conversation a card or thread names', async () => {
-    const world = new World();
-    await world.enableLiveAgents({ operatorCapacity: 2 });
-    const alice = await world.operator('Alice', { onDuty: true });
-    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
-    await world.say(bob, 'operator');
-    await world.say(dana, 'operator');
+    const { world, alice, bob, dana } = await aliceServingBobAndDana();
     const danaSession = await world.sessionOf(dana);
     world.chat.clear();
 

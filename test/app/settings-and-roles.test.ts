@@ -1,6 +1,7 @@
 import { grantOperatorRole, revokeOperatorRole } from '../../src/app/manage-operator-role';
 import { updateSettings } from '../../src/app/update-settings';
 import { InvalidSettingsError } from '../../src/domain/errors';
+import { aliceServingBobAndDana } from '../builders/scenes';
 import { PROJECT, World } from '../builders/world';
 
 describe('live agent support on and off', () => {
@@ -146,12 +147,7 @@ describe('the Live agent role', () => {
   });
 
   it('should tell each user of an operator whose role is revoked their real place in the queue', async () => {
-    const world = new World();
-    await world.enableLiveAgents({ operatorCapacity: 2 });
-    const alice = await world.operator('Alice', { onDuty: true });
-    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
-    await world.say(bob, 'operator');
-    await world.say(dana, 'operator');
+    const { world, alice, bob, dana } = await aliceServingBobAndDana();
 
     await revokeOperatorRole(world.deps, alice);
 

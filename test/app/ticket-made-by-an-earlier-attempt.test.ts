@@ -1,4 +1,5 @@
 import type { CreatedTicket, TicketRequest } from '../../src/app/ports';
+import { printerConversation } from '../builders/scenes';
 import { World } from '../builders/world';
 
 /**
@@ -16,18 +17,7 @@ function earlierAttemptMadeTheTicket(world: World, linesOnTicket: number): void 
 }
 
 describe('a ticket an earlier attempt already made', () => {
-  async function conversation() {
-    const world = new World();
-    await world.enableLiveAgents();
-    const alice = await world.operator('Alice', { onDuty: true });
-    const bob = world.person('Bob', { email: 'bob@example.com' });
-    await world.say(bob, 'The printer on floor 3 jams');
-    await world.say(bob, 'operator');
-    await world.say(alice, 'Which printer model?');
-    await world.say(bob, 'HP 4250');
-    world.chat.clear();
-    return { world, alice, bob };
-  }
+  const conversation = printerConversation;
 
   it('should add the lines the ticket lacks as a comment, and give both sides the ticket nobody was told of', async () => {
     const { world, alice, bob } = await conversation();

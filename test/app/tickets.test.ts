@@ -1,19 +1,9 @@
 import { TicketServiceError } from '../../src/domain/errors';
 import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { printerConversation } from '../builders/scenes';
 import { World } from '../builders/world';
 
-async function conversation() {
-  const world = new World();
-  await world.enableLiveAgents({ requestTypeId: '42' });
-  const alice = await world.operator('Alice', { onDuty: true });
-  const bob = world.person('Bob', { email: 'bob@example.com' });
-  await world.say(bob, 'The printer on floor 3 jams');
-  await world.say(bob, 'operator');
-  await world.say(alice, 'Which printer model?');
-  await world.say(bob, 'HP 4250');
-  world.chat.clear();
-  return { world, alice, bob };
-}
+const conversation = () => printerConversation({ requestTypeId: '42' });
 
 describe('#create_ticket', () => {
   it('should create a ticket with the operator’s summary and the transcript, and tell both sides its key', async () => {
