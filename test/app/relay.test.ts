@@ -154,12 +154,7 @@ describe('relaying messages in a conversation', () => {
   it.each([['Dana: Hi Dana'], ['dana: Hi Dana'], ['@Dana:   Hi Dana']])(
     'should relay %p to the user it names, without the name',
     async (typed) => {
-      const world = new World();
-      await world.enableLiveAgents({ operatorCapacity: 2 });
-      const alice = await world.operator('Alice', { onDuty: true });
-      const [bob, dana] = [world.person('Bob'), world.person('Dana')];
-      await world.say(bob, 'operator');
-      await world.say(dana, 'operator');
+      const { world, alice, bob, dana } = await aliceServingBobAndDana();
       world.chat.clear();
 
       await world.say(alice, typed);

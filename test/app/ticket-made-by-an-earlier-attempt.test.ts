@@ -1,6 +1,6 @@
 import type { CreatedTicket, TicketRequest } from '../../src/app/ports';
-import { printerConversation } from '../builders/scenes';
-import { World } from '../builders/world';
+import { badgeTicketOffered, printerConversation } from '../builders/scenes';
+import type { World } from '../builders/world';
 
 /**
  * An earlier attempt made the conversation's ticket with its first `linesOnTicket` lines and
@@ -53,12 +53,7 @@ describe('a ticket an earlier attempt already made', () => {
   });
 
   it('should tell a user who accepts the offer that their messages were added to the ticket, and add the missing ones', async () => {
-    const world = new World();
-    await world.enableLiveAgents();
-    await world.operator('Alice');
-    const bob = world.person('Bob');
-    await world.say(bob, 'My badge does not open door B');
-    await world.say(bob, 'operator');
+    const { world, bob } = await badgeTicketOffered();
     earlierAttemptMadeTheTicket(world, 1);
 
     await world.say(bob, 'ticket');

@@ -1,6 +1,6 @@
 import { TicketServiceError } from '../../src/domain/errors';
 import { sweepTimeouts } from '../../src/app/sweep-timeouts';
-import { printerConversation } from '../builders/scenes';
+import { badgeTicketOffered, printerConversation } from '../builders/scenes';
 import { World } from '../builders/world';
 
 const conversation = () => printerConversation({ requestTypeId: '42' });
@@ -174,12 +174,7 @@ describe('#create_ticket', () => {
 
 describe('a ticket for a user nobody could serve', () => {
   it('should create a ticket from the user’s own messages when they accept the offer', async () => {
-    const world = new World();
-    await world.enableLiveAgents();
-    await world.operator('Alice');
-    const bob = world.person('Bob');
-    await world.say(bob, 'My badge does not open door B');
-    await world.say(bob, 'operator');
+    const { world, bob } = await badgeTicketOffered();
 
     await world.say(bob, 'ticket');
 

@@ -30,3 +30,14 @@ export async function aliceServingBobAndDana() {
   await world.say(dana, 'operator');
   return { world, alice, bob, dana };
 }
+
+/** Alice has the role but is off duty: Bob tells the bot his badge fails, asks for a person and is offered a ticket. */
+export async function badgeTicketOffered() {
+  const world = new World();
+  await world.enableLiveAgents();
+  await world.operator('Alice');
+  const bob = world.person('Bob');
+  await world.say(bob, 'My badge does not open door B');
+  await world.say(bob, 'operator');
+  return { world, bob };
+}
