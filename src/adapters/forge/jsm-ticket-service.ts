@@ -9,6 +9,7 @@ import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira
 import { serviceDeskProject } from './jsm-service-desks';
 import { KvsTicketLinks } from './kvs-ticket-links';
 import { fittedTranscriptDocument, transcriptComments } from './transcript-adf';
+import { withTimeout } from '../system/with-timeout';
 
 /** The slice of `requestJira` this adapter uses, so it can run as the app or against another route to Jira. */
 export type RequestJira = (
@@ -258,22 +259,16 @@ export class JsmTicketService implements TicketService {
 
   /** One Jira call, given up after the timeout: a Jira that hangs must not hold the function until Forge kills it. */
   private async send(path: ReturnType<typeof route>, method: string, body?: unknown): Promise<JiraResponse> {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(jiraTimeout(this.timeoutMs)), this.timeoutMs);
-    });
     try {
       const call = this.requestJira(path, {
         method,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return await Promise.race([call, timedOut]);
+      return await withTimeout(call, this.timeoutMs, () => jiraTimeout(this.timeoutMs));
     } catch (error) {
       if (error instanceof TicketServiceError) throw error;
       throw new TicketServiceError('Jira could not be reached.', true, { cause: error });
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -1,4 +1,5 @@
 import { ChatDeliveryError, ChatRateLimitedError } from '../../domain/errors';
+import { withTimeout } from '../system/with-timeout';
 
 export const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
@@ -111,18 +112,10 @@ export class TeamsConnector {
   async member(serviceUrl: string, conversationId: string, userId: string): Promise<TeamsMember> {
     const timeoutMs = this.options.memberTimeoutMs ?? MEMBER_TIMEOUT_MS;
     const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        abort.abort();
-        reject(new ChatDeliveryError(`Teams did not say who the person is within ${timeoutMs / 1000} s.`));
-      }, timeoutMs);
+    return withTimeout(this.readMember(serviceUrl, conversationId, userId, abort.signal), timeoutMs, () => {
+      abort.abort();
+      return new ChatDeliveryError(`Teams did not say who the person is within ${timeoutMs / 1000} s.`);
     });
-    try {
-      return await Promise.race([this.readMember(serviceUrl, conversationId, userId, abort.signal), timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async readMember(serviceUrl: string, conversationId: string, userId: string, signal: AbortSignal): Promise<TeamsMember> {
