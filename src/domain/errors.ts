@@ -42,6 +42,34 @@ export class ChatRateLimitedError extends ChatDeliveryError {
   }
 }
 
+/**
+ * A failure worth another try: the platform answered 5xx, timed out or dropped
+ * the connection. `uncertain` means the platform may have accepted the message
+ * before the failure (a timeout or reset after the request was sent), so a
+ * blind resend could deliver it twice.
+ */
+export class ChatTransientError extends ChatDeliveryError {
+  override readonly code = 'chat_transient';
+
+  constructor(message: string, readonly uncertain: boolean, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/**
+ * The person can no longer be reached on this channel, and trying again will
+ * not change that: the bot was removed from their chat, the user was
+ * deactivated, the app was uninstalled or blocked. `reason` is the platform's
+ * own word for it (`account_inactive`, `channel_not_found`, `403`, ...).
+ */
+export class ChatRecipientUnreachableError extends ChatDeliveryError {
+  override readonly code = 'chat_recipient_unreachable';
+
+  constructor(message: string, readonly reason: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
 /** The ticket service could not create or update a ticket. Raised by ticket adapters. */
 export class TicketServiceError extends DomainError {
   readonly code: string = 'ticket_service_failed';
