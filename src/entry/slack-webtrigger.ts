@@ -18,7 +18,6 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
     return await receiveSlackRequest(request, {
       now: () => services.clock.now(),
       workspace: (teamId) => services.slackWorkspaces.get(teamId),
-      allWorkspaces: () => services.slackWorkspaces.list(),
       dispatch: async (message, workspace) => {
         services.slackGateways.know(workspace);
         return handleChatMessage(services, message);

@@ -1,7 +1,8 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { isRecord, type BlockActionsPayload } from './slack-request';
+import { boundedString, isRecord, isSlackId, parseSlackTs } from '../chat/payload-checks';
+import type { BlockActionsPayload } from './slack-request';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
 export interface SlackBotIdentity {
@@ -21,6 +22,9 @@ export interface SlackCard {
 export type NarrowedSlackEvent =
   | { readonly kind: 'message'; readonly message: IncomingChatMessage; readonly card?: SlackCard | undefined }
   | { readonly kind: 'ignored'; readonly reason: string };
+
+/** Slack cuts message text at 40,000 characters; anything longer is not a message Slack sent. */
+const MAX_TEXT_CHARS = 40_000;
 
 /** Subtypes that carry a person's words; everything else (joins, edits, deletions, bot posts) is bookkeeping. */
 const USER_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
@@ -44,9 +48,10 @@ export function narrowSlackEvent(
   // A channel message reaches us as app_mention when it names the bot; plain channel chatter is not for us.
   if (type === 'message' && event['channel_type'] !== 'im') return { kind: 'ignored', reason: 'not a direct message' };
   const user = event['user'];
-  const ts = event['ts'];
-  if (typeof user !== 'string' || typeof ts !== 'string') return { kind: 'ignored', reason: 'no user or ts' };
-  const rawText = typeof event['text'] === 'string' ? event['text'] : '';
+  // Checked before anything is stored: the user id goes into keys, the ts becomes the transcript line's time.
+  const seconds = parseSlackTs(event['ts']);
+  if (!isSlackId(user) || seconds === undefined) return { kind: 'ignored', reason: 'no well-formed user or ts' };
+  const rawText = boundedString(event['text'], MAX_TEXT_CHARS) ?? '';
   const text = type === 'app_mention' ? withoutBotMention(rawText, bot.botUserId) : rawText;
   return {
     kind: 'message',
@@ -55,7 +60,7 @@ export function narrowSlackEvent(
       projectId,
       from: { channel: 'slack', tenantId: bot.teamId, userId: user },
       text: decodeSlackEntities(text),
-      sentAt: Math.round(Number(ts) * 1000),
+      sentAt: Math.round(seconds * 1000),
       attachments: filesOf(event['files']),
     },
   };
@@ -70,6 +75,8 @@ export function narrowBlockAction(payload: BlockActionsPayload, teamId: string, 
   if (!action?.action_id.startsWith(ACTION_ID_PREFIX)) return { kind: 'ignored', reason: 'not a Koji button' };
   const kind = action.action_id.slice(ACTION_ID_PREFIX.length).split(':')[0];
   if (!isChatActionKind(kind)) return { kind: 'ignored', reason: `unknown button ${action.action_id}` };
+  const clickedAt = parseSlackTs(action.action_ts);
+  if (clickedAt === undefined) return { kind: 'ignored', reason: 'no well-formed action_ts' };
   const { conversationId, value } = buttonValue(action.value);
   return {
     kind: 'message',
@@ -79,7 +86,7 @@ export function narrowBlockAction(payload: BlockActionsPayload, teamId: string, 
       projectId,
       from: { channel: 'slack', tenantId: teamId, userId: payload.user.id },
       text: '',
-      sentAt: Math.round(Number(action.action_ts) * 1000),
+      sentAt: Math.round(clickedAt * 1000),
       action: { kind, value },
       conversationId,
     },
@@ -110,8 +117,9 @@ function buttonValue(raw: string | undefined): { conversationId?: string | undef
     const parsed = JSON.parse(raw ?? '{}') as unknown;
     if (!isRecord(parsed)) return {};
     return {
-      conversationId: typeof parsed['c'] === 'string' ? parsed['c'] : undefined,
-      value: typeof parsed['v'] === 'string' ? parsed['v'] : undefined,
+      // The app wrote these (a conversation id, a short choice); anything longer was not.
+      conversationId: boundedString(parsed['c'], 128),
+      value: boundedString(parsed['v'], 512),
     };
   } catch {
     return {};
@@ -129,9 +137,10 @@ function decodeSlackEntities(text: string): string {
 
 function filesOf(files: unknown): AttachmentRef[] | undefined {
   if (!Array.isArray(files)) return undefined;
-  const refs = files.filter(isRecord).map((f) => ({
-    name: typeof f['name'] === 'string' ? f['name'] : 'file',
-    url: typeof f['permalink'] === 'string' ? f['permalink'] : typeof f['url_private'] === 'string' ? f['url_private'] : '',
+  // Slack attaches at most ten files to a message.
+  const refs = files.slice(0, 10).filter(isRecord).map((f) => ({
+    name: boundedString(f['name'], 256) ?? 'file',
+    url: boundedString(f['permalink'], 2048) ?? boundedString(f['url_private'], 2048) ?? '',
   }));
   // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
   const safe = refs.filter((r) => isSafeLink(r.url));

@@ -1,8 +1,8 @@
 import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
 import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent, type SlackCard } from './slack-event';
 import { parseSlackRequest } from './slack-request';
-import { verifySlackSignature } from './slack-signature';
-import type { SlackWorkspace, SlackWorkspaceSummary } from './slack-workspaces';
+import { checkSlackSignatureHeaders, verifySlackSignature } from './slack-signature';
+import type { SlackWorkspace } from './slack-workspaces';
 
 /** A web trigger request as Forge hands it over: raw body, headers as arrays. */
 export interface RawRequest {
@@ -20,7 +20,6 @@ export interface RawResponse {
 export interface SlackReceiverDeps {
   readonly now: () => number;
   readonly workspace: (teamId: string) => Promise<SlackWorkspace | undefined>;
-  readonly allWorkspaces: () => Promise<SlackWorkspaceSummary[]>;
   /** Runs the core on a verified message, inline or through the queue. */
   readonly dispatch: (message: IncomingChatMessage, workspace: SlackWorkspace) => Promise<HandledMessage | 'queued'>;
   /** Shows a clicked card as used: its content without buttons, and the note (chat.update). */
@@ -42,20 +41,20 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
   if (!parsed.ok) return refuse(400, 'malformed_request', parsed.reason);
   const slackRequest = parsed.request;
   const signed = { rawBody, timestamp: header(request, 'x-slack-request-timestamp'), signature: header(request, 'x-slack-signature'), nowMs: deps.now() };
+  // Cheap checks first: a request without a fresh, well-formed signature costs no storage read.
+  const headers = checkSlackSignatureHeaders(signed);
+  if (!headers.ok) return refuse(401, 'invalid_signature', headers.reason);
 
   if (slackRequest.kind === 'url-verification') {
-    // The handshake names no workspace: it must be signed by one of the connected apps.
-    for (const summary of await deps.allWorkspaces()) {
-      const ws = await deps.workspace(summary.teamId);
-      if (ws && verifySlackSignature({ ...signed, signingSecret: ws.signingSecret }).ok) {
-        return json(200, { challenge: slackRequest.challenge });
-      }
-    }
-    return refuse(401, 'invalid_signature', 'No connected Slack app signed this request. Save the signing secret in the Koji backoffice, then retry in Slack.');
+    // The handshake names no workspace, and echoing its challenge changes nothing and reveals nothing.
+    // It is answered without any look-up (checking it against every workspace's secret would let an
+    // unsigned request read them all), and it works before the signing secret is saved in Koji.
+    return json(200, { challenge: slackRequest.challenge });
   }
 
   const teamId = slackRequest.teamId;
   if (!teamId) return refuse(400, 'malformed_request', 'The request names no workspace.');
+  // The one look-up authentication needs, by one validated id (parseSlackRequest checked its shape).
   const workspace = await deps.workspace(teamId);
   if (!workspace) return refuse(403, 'unknown_workspace', `The Slack workspace ${teamId} is not connected to Koji.`);
   const check = verifySlackSignature({ ...signed, signingSecret: workspace.signingSecret });

@@ -1,3 +1,5 @@
+import { boundedString, isRecord, isSlackId, isSlackTs, isToken, MAX_BODY_CHARS } from '../chat/payload-checks';
+
 /**
  * What Slack can post to the web trigger, narrowed from the raw body. Nothing
  * here is trusted until the signature is checked; parsing only finds which
@@ -19,53 +21,86 @@ export type SlackRequest =
 
 export interface BlockActionsPayload {
   readonly user: { readonly id: string; readonly name?: string | undefined };
-  readonly container?: { readonly message_ts?: string; readonly channel_id?: string } | undefined;
+  readonly container?: { readonly message_ts?: string | undefined; readonly channel_id?: string | undefined } | undefined;
   /** The message the button was on, as Slack shows it (absent for ephemeral messages and views). */
-  readonly message?: { readonly ts?: string; readonly text?: string; readonly blocks?: unknown } | undefined;
+  readonly message?: { readonly ts?: string | undefined; readonly text?: string | undefined; readonly blocks?: unknown } | undefined;
   readonly actions: ReadonlyArray<{ readonly action_id: string; readonly value?: string | undefined; readonly action_ts: string }>;
 }
 
 export type ParsedSlackRequest = { readonly ok: true; readonly request: SlackRequest } | { readonly ok: false; readonly reason: string };
 
 export function parseSlackRequest(rawBody: string, contentType: string | undefined): ParsedSlackRequest {
+  if (rawBody.length > MAX_BODY_CHARS) return { ok: false, reason: 'The body is larger than any Slack payload.' };
   let body: unknown;
   try {
     body = contentType?.includes('application/x-www-form-urlencoded') ? formPayload(rawBody) : JSON.parse(rawBody);
   } catch {
     return { ok: false, reason: 'The body is neither JSON nor a form with a JSON payload.' };
   }
-  if (!isRecord(body) || typeof body['type'] !== 'string') return { ok: false, reason: 'The body has no type.' };
+  if (!isRecord(body) || !isToken(body['type'], 64)) return { ok: false, reason: 'The body has no type.' };
   const type = body['type'];
-  const appId = typeof body['api_app_id'] === 'string' ? body['api_app_id'] : undefined;
+  // An app id that is there must look like one: it is compared and logged, never trusted blindly.
+  if (body['api_app_id'] !== undefined && !isSlackId(body['api_app_id'])) return { ok: false, reason: 'The api_app_id is malformed.' };
+  const appId = body['api_app_id'];
 
   if (type === 'url_verification') {
-    return typeof body['challenge'] === 'string'
-      ? { ok: true, request: { kind: 'url-verification', challenge: body['challenge'] } }
-      : { ok: false, reason: 'url_verification without a challenge.' };
+    const challenge = boundedString(body['challenge'], 256);
+    return challenge ? { ok: true, request: { kind: 'url-verification', challenge } } : { ok: false, reason: 'url_verification without a challenge.' };
   }
   if (type === 'event_callback') {
     const { team_id: teamId, event_id: eventId, event_time: eventTime, event } = body;
-    if (typeof teamId !== 'string' || typeof eventId !== 'string' || !isRecord(event)) {
-      return { ok: false, reason: 'event_callback without team_id, event_id or event.' };
+    if (!isSlackId(teamId) || !isSlackId(eventId) || !isRecord(event)) {
+      return { ok: false, reason: 'event_callback without a well-formed team_id, event_id or event.' };
     }
-    return { ok: true, request: { kind: 'event', teamId, appId, eventId, eventTime: typeof eventTime === 'number' ? eventTime : 0, event } };
+    const time = typeof eventTime === 'number' && Number.isFinite(eventTime) ? eventTime : 0;
+    return { ok: true, request: { kind: 'event', teamId, appId, eventId, eventTime: time, event } };
   }
   if (type === 'block_actions') {
     const team = body['team'];
-    const user = body['user'];
-    const actions = body['actions'];
-    if (!isRecord(team) || typeof team['id'] !== 'string' || !isRecord(user) || typeof user['id'] !== 'string' || !Array.isArray(actions)) {
-      return { ok: false, reason: 'block_actions without team, user or actions.' };
-    }
-    const valid = actions.every((a) => isRecord(a) && typeof a['action_id'] === 'string' && typeof a['action_ts'] === 'string');
-    if (!valid) return { ok: false, reason: 'block_actions with a malformed action.' };
-    return { ok: true, request: { kind: 'block-actions', teamId: team['id'], appId, payload: body as unknown as BlockActionsPayload } };
+    if (!isRecord(team) || !isSlackId(team['id'])) return { ok: false, reason: 'block_actions without a well-formed team.' };
+    const payload = blockActionsPayload(body);
+    if (!payload) return { ok: false, reason: 'block_actions with a malformed user, action, container or message.' };
+    return { ok: true, request: { kind: 'block-actions', teamId: team['id'], appId, payload } };
   }
-  if (type === 'app_rate_limited' && typeof body['team_id'] === 'string') {
-    return { ok: true, request: { kind: 'rate-limited', teamId: body['team_id'] } };
+  const teamId = body['team_id'] ?? (isRecord(body['team']) ? body['team']['id'] : undefined);
+  if (teamId !== undefined && !isSlackId(teamId)) return { ok: false, reason: 'The team id is malformed.' };
+  if (type === 'app_rate_limited' && teamId !== undefined) {
+    return { ok: true, request: { kind: 'rate-limited', teamId } };
   }
-  const teamId = typeof body['team_id'] === 'string' ? body['team_id'] : isRecord(body['team']) && typeof body['team']['id'] === 'string' ? body['team']['id'] : undefined;
   return { ok: true, request: { kind: 'other', teamId, type } };
+}
+
+/** Slack sends at most 25 elements in an actions block; one click carries one. */
+const MAX_ACTIONS = 25;
+
+/**
+ * The click payload rebuilt from checked fields only: what the app reads
+ * later (ids into keys, ts into times, the message back to chat.update) has
+ * passed a type, length and charset check here.
+ */
+function blockActionsPayload(body: Record<string, unknown>): BlockActionsPayload | undefined {
+  const { user, actions, container, message } = body;
+  if (!isRecord(user) || !isSlackId(user['id']) || !Array.isArray(actions) || actions.length > MAX_ACTIONS) return undefined;
+  const checked: Array<BlockActionsPayload['actions'][number]> = [];
+  for (const a of actions) {
+    if (!isRecord(a) || !isToken(a['action_id'], 255) || !isSlackTs(a['action_ts'])) return undefined;
+    if (a['value'] !== undefined && boundedString(a['value'], 2000) === undefined) return undefined;
+    checked.push({ action_id: a['action_id'], value: boundedString(a['value'], 2000), action_ts: a['action_ts'] });
+  }
+  if (container !== undefined && !isRecord(container)) return undefined;
+  if (message !== undefined && !isRecord(message)) return undefined;
+  const channelId = container?.['channel_id'];
+  const containerTs = container?.['message_ts'];
+  const messageTs = message?.['ts'];
+  if ((channelId !== undefined && !isSlackId(channelId)) || (containerTs !== undefined && !isSlackTs(containerTs)) || (messageTs !== undefined && !isSlackTs(messageTs))) {
+    return undefined;
+  }
+  return {
+    user: { id: user['id'], name: boundedString(user['name'], 256) },
+    container: container ? { channel_id: channelId, message_ts: containerTs } : undefined,
+    message: message ? { ts: messageTs, text: boundedString(message['text'], 40_000), blocks: message['blocks'] } : undefined,
+    actions: checked,
+  };
 }
 
 function formPayload(rawBody: string): unknown {
@@ -74,6 +109,4 @@ function formPayload(rawBody: string): unknown {
   return JSON.parse(payload);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };

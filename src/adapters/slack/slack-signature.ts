@@ -17,18 +17,38 @@ export function verifySlackSignature(input: {
   readonly signingSecret: string;
   readonly nowMs: number;
 }): SignatureCheck {
-  if (!input.timestamp || !input.signature) return { ok: false, reason: 'The request is not signed.' };
-  const ts = Number(input.timestamp);
-  if (!Number.isInteger(ts)) return { ok: false, reason: 'The request timestamp is not a number.' };
-  if (Math.abs(input.nowMs / 1000 - ts) > SLACK_SIGNATURE_WINDOW_SECONDS) {
-    return { ok: false, reason: 'The request timestamp is more than five minutes away from now.' };
-  }
-  const expected = Buffer.from(signSlackRequest(input.rawBody, ts, input.signingSecret));
-  const received = Buffer.from(input.signature);
+  const headers = checkSlackSignatureHeaders(input);
+  if (!headers.ok) return headers;
+  const expected = Buffer.from(signSlackRequest(input.rawBody, headers.timestamp, input.signingSecret));
+  const received = Buffer.from(headers.signature);
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
     return { ok: false, reason: 'The request signature does not match.' };
   }
   return { ok: true };
+}
+
+/** `v0=` and 64 lower-case hex digits: the only signature Slack sends. */
+const SIGNATURE_FORMAT = /^v0=[0-9a-f]{64}$/;
+
+/**
+ * What can be checked without any secret: both headers there, a timestamp
+ * within five minutes of now, a signature of the right form. Run before the
+ * workspace is looked up, so an unsigned, stale or garbled request costs no
+ * storage read at all.
+ */
+export function checkSlackSignatureHeaders(input: {
+  readonly timestamp: string | undefined;
+  readonly signature: string | undefined;
+  readonly nowMs: number;
+}): { readonly ok: true; readonly timestamp: number; readonly signature: string } | { readonly ok: false; readonly reason: string } {
+  if (!input.timestamp || !input.signature) return { ok: false, reason: 'The request is not signed.' };
+  if (!/^\d{1,12}$/.test(input.timestamp)) return { ok: false, reason: 'The request timestamp is not a number.' };
+  const ts = Number(input.timestamp);
+  if (Math.abs(input.nowMs / 1000 - ts) > SLACK_SIGNATURE_WINDOW_SECONDS) {
+    return { ok: false, reason: 'The request timestamp is more than five minutes away from now.' };
+  }
+  if (!SIGNATURE_FORMAT.test(input.signature)) return { ok: false, reason: 'The request signature does not match.' };
+  return { ok: true, timestamp: ts, signature: input.signature };
 }
 
 /** The signature Slack would send; used by the sandbox and the tests to sign like Slack does. */

@@ -20,10 +20,13 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails' } = {
   const dispatched: IncomingChatMessage[] = [];
   const cardsUsed: Array<{ card: SlackCard; note: string }> = [];
   const warnings: string[] = [];
+  const lookedUp: string[] = [];
   const deps: SlackReceiverDeps = {
     now: () => NOW,
-    workspace: (teamId) => Promise.resolve(teamId === WORKSPACE.teamId ? WORKSPACE : undefined),
-    allWorkspaces: () => Promise.resolve([WORKSPACE]),
+    workspace: (teamId) => {
+      lookedUp.push(teamId);
+      return Promise.resolve(teamId === WORKSPACE.teamId ? WORKSPACE : undefined);
+    },
     dispatch: (message) => {
       dispatched.push(message);
       return Promise.resolve(options.handled ?? { outcome: 'relayed' });
@@ -35,7 +38,7 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails' } = {
     },
     log: { info: () => undefined, warn: (event) => void warnings.push(event) },
   };
-  return { deps, dispatched, cardsUsed, warnings };
+  return { deps, dispatched, cardsUsed, warnings, lookedUp };
 }
 
 function signed(body: string, options: { secret?: string; at?: number; contentType?: string; headerCase?: 'lower' | 'title' } = {}): RawRequest {
@@ -120,11 +123,59 @@ describe('the Slack web trigger receiver', () => {
     expect(response).toMatchObject({ statusCode: 200, body: '{"challenge":"abc123"}' });
   });
 
-  it('should refuse a url_verification no connected app signed', async () => {
-    const { deps } = harness();
+  it('should answer a freshly signed url_verification without reading any workspace', async () => {
+    const { deps, lookedUp } = harness();
     const body = JSON.stringify({ token: 'legacy', challenge: 'abc123', type: 'url_verification' });
 
-    expect((await receiveSlackRequest(signed(body, { secret: 'unknown-app' }), deps)).statusCode).toBe(401);
+    const response = await receiveSlackRequest(signed(body, { secret: 'not-saved-in-koji-yet' }), deps);
+
+    expect(response).toMatchObject({ statusCode: 200, body: '{"challenge":"abc123"}' });
+    expect(lookedUp).toEqual([]);
+  });
+
+  it.each([
+    ['unsigned', (body: string): RawRequest => ({ headers: { 'Content-Type': ['application/json'] }, body })],
+    ['stale', (body: string) => signed(body, { at: NOW - 6 * 60_000 })],
+    ['with a garbled signature', (body: string) => ({ ...signed(body), headers: { ...signed(body).headers, 'X-Slack-Signature': ['v0=not-hex'] } })],
+  ])('should refuse an %s request with 401 before reading any workspace', async (_what, request) => {
+    const { deps, lookedUp } = harness();
+
+    for (const body of [eventBody(dm('#on')), JSON.stringify({ challenge: 'abc123', type: 'url_verification' })]) {
+      const response = await receiveSlackRequest(request(body), deps);
+
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['X-Slack-No-Retry']).toEqual(['1']);
+    }
+    expect(lookedUp).toEqual([]);
+  });
+
+  it.each([
+    ['a 10 KB team_id', { team_id: 'T'.repeat(10_000) }],
+    ['a team_id with control characters', { team_id: 'T0001\u0000\n' }],
+    ['a numeric event_id', { event_id: 12345 }],
+    ['an api_app_id that is an object', { api_app_id: { id: 'A0APP' } }],
+  ])('should refuse an event with %s with 400 before reading any workspace', async (_what, extra) => {
+    const { deps, lookedUp, dispatched } = harness();
+
+    const response = await receiveSlackRequest(signed(eventBody(dm('#on'), extra)), deps);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['X-Slack-No-Retry']).toEqual(['1']);
+    expect(lookedUp).toEqual([]);
+    expect(dispatched).toEqual([]);
+  });
+
+  it.each([
+    ['a ts that is no number', { ts: 'yesterday' }],
+    ['a ts that is a number, not a string', { ts: 1732525200.0001 }],
+    ['a 10 KB user id', { user: 'U'.repeat(10_000) }],
+  ])('should ignore a message with %s (200, nothing handed to the core)', async (_what, extra) => {
+    const { deps, dispatched } = harness();
+
+    const response = await receiveSlackRequest(signed(eventBody(dm('hello', extra))), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched).toEqual([]);
   });
 
   it('should refuse events from a workspace that is not connected, changing nothing', async () => {
