@@ -1,6 +1,7 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
+import { boundedString, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
 export interface TeamsConversationReference {
@@ -53,6 +54,7 @@ export type NarrowedActivity =
   | { readonly kind: 'ignored'; readonly reason: string };
 
 export function parseTeamsActivity(rawBody: string): ParsedActivity {
+  if (rawBody.length > MAX_BODY_CHARS) return { ok: false, reason: 'The body is larger than any activity.' };
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
@@ -66,20 +68,21 @@ export function parseTeamsActivity(rawBody: string): ParsedActivity {
   const channelData = isRecord(body['channelData']) ? body['channelData'] : {};
   const tenant = isRecord(channelData['tenant']) ? channelData['tenant'] : {};
   const tenantId = (isRecord(conversation) ? conversation['tenantId'] : undefined) ?? tenant['id'];
+  // Every id here ends up in a storage key or an outbound URL: type, length and charset are checked first.
   if (
-    typeof body['type'] !== 'string' ||
-    typeof body['id'] !== 'string' ||
-    typeof body['channelId'] !== 'string' ||
-    typeof body['serviceUrl'] !== 'string' ||
+    !isToken(body['type'], 64) ||
+    !isTeamsId(body['id'], TEAMS_ID_WEIGHT.activity) ||
+    !isToken(body['channelId'], 64) ||
+    !isServiceUrl(body['serviceUrl']) ||
     !isRecord(from) ||
-    typeof from['id'] !== 'string' ||
+    !isTeamsId(from['id'], TEAMS_ID_WEIGHT.account) ||
     !isRecord(recipient) ||
-    typeof recipient['id'] !== 'string' ||
+    !isTeamsId(recipient['id'], TEAMS_ID_WEIGHT.account) ||
     !isRecord(conversation) ||
-    typeof conversation['id'] !== 'string' ||
-    typeof tenantId !== 'string'
+    !isTeamsId(conversation['id'], TEAMS_ID_WEIGHT.conversation) ||
+    !isTenantId(tenantId)
   ) {
-    return { ok: false, reason: 'The activity lacks type, id, channelId, serviceUrl, from, recipient, conversation or tenant.' };
+    return { ok: false, reason: 'The activity lacks a well-formed type, id, channelId, serviceUrl, from, recipient, conversation or tenant.' };
   }
   return {
     ok: true,
@@ -88,11 +91,11 @@ export function parseTeamsActivity(rawBody: string): ParsedActivity {
       id: body['id'],
       channelId: body['channelId'],
       serviceUrl: body['serviceUrl'],
-      timestamp: typeof body['timestamp'] === 'string' ? body['timestamp'] : undefined,
+      timestamp: boundedString(body['timestamp'], 64),
       tenantId,
-      from: { id: from['id'], name: str(from['name']), aadObjectId: str(from['aadObjectId']) },
-      recipient: { id: recipient['id'], name: str(recipient['name']) },
-      conversation: { id: conversation['id'], conversationType: str(conversation['conversationType']) },
+      from: { id: from['id'], name: boundedString(from['name'], 256), aadObjectId: isTenantId(from['aadObjectId']) ? from['aadObjectId'] : undefined },
+      recipient: { id: recipient['id'], name: boundedString(recipient['name'], 256) },
+      conversation: { id: conversation['id'], conversationType: boundedString(conversation['conversationType'], 64) },
       raw: body,
     },
   };
@@ -126,7 +129,8 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
 
   const value = raw['value'];
   const action = isRecord(value) ? cardAction(value) : undefined;
-  const rawText = str(raw['text']) ?? '';
+  // Teams caps a message at about 28 KB; a longer text is not one a person sent.
+  const rawText = boundedString(raw['text'], 40_000) ?? '';
   if (!isPersonal(activity) && !action && !mentionsBot(activity)) return { kind: 'ignored', reason: 'not addressed to the bot' };
   const text = textOf(rawText);
   if (!action && text.length === 0 && filesOf(raw['attachments']) === undefined) return { kind: 'ignored', reason: 'empty message' };
@@ -152,8 +156,10 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
 function cardOf(activity: TeamsActivity, lead: string | undefined): TeamsCard | undefined {
   const channelData = activity.raw['channelData'];
   const legacy = isRecord(channelData) && isRecord(channelData['legacy']) ? channelData['legacy'] : {};
-  const activityId = str(activity.raw['replyToId']) ?? str(legacy['replyToId']);
-  if (!activityId) return undefined;
+  const replyToId = activity.raw['replyToId'] ?? legacy['replyToId'];
+  // The card's id goes into the update URL: only a well-formed one is used; a card left unmarked is harmless.
+  if (!isTeamsId(replyToId, TEAMS_ID_WEIGHT.activity)) return undefined;
+  const activityId = replyToId;
   return { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, activityId, lead };
 }
 
@@ -177,7 +183,13 @@ function cardAction(
 ): { kind: ChatActionKind; conversationId?: string | undefined; value?: string | undefined; lead?: string | undefined } | undefined {
   const kind = value['koji'];
   if (typeof kind !== 'string' || !(ACTION_KINDS as readonly string[]).includes(kind)) return undefined;
-  return { kind: kind as ChatActionKind, conversationId: str(value['c']), value: str(value['v']), lead: str(value['t'])?.slice(0, CARD_LEAD_LIMIT) };
+  // The app wrote c (a conversation id) and v (a short choice); longer ones were not the app's and are dropped.
+  return {
+    kind: kind as ChatActionKind,
+    conversationId: boundedString(value['c'], 128),
+    value: boundedString(value['v'], 512),
+    lead: boundedString(value['t'], 4 * CARD_LEAD_LIMIT)?.slice(0, CARD_LEAD_LIMIT),
+  };
 }
 
 function referenceOf(activity: TeamsActivity): TeamsConversationReference {
@@ -216,9 +228,10 @@ function textOf(text: string): string {
 function filesOf(attachments: unknown): AttachmentRef[] | undefined {
   if (!Array.isArray(attachments)) return undefined;
   const files = attachments
+    .slice(0, 10)
     .filter(isRecord)
     .filter((a) => a['contentType'] === 'application/vnd.microsoft.teams.file.download.info' || (str(a['contentType']) ?? '').startsWith('image/'))
-    .map((a) => ({ name: str(a['name']) ?? 'file', url: str(a['contentUrl']) ?? '' }))
+    .map((a) => ({ name: boundedString(a['name'], 256) ?? 'file', url: boundedString(a['contentUrl'], 2048) ?? '' }))
     // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
     .filter((f) => isSafeLink(f.url));
   return files.length > 0 ? files : undefined;
@@ -228,6 +241,4 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };

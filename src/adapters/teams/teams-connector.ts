@@ -80,7 +80,9 @@ export class TeamsConnector {
   /** `POST {serviceUrl}v3/conversations/{id}/activities`. */
   async send(serviceUrl: string, conversationId: string, activity: Record<string, unknown>): Promise<string> {
     const response = await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities`, 'POST', activity);
-    return ((await response.json()) as { id?: string }).id ?? '';
+    // Any 2xx means the activity was accepted: Agents Playground answers 202 with no body. The id is a
+    // nicety (kept to update a card later), read only when the body is JSON that carries one.
+    return await resourceId(response);
   }
 
   /** `PUT {serviceUrl}v3/conversations/{id}/activities/{activityId}`: replaces one of the bot's own activities (a used card). */
@@ -157,6 +159,16 @@ export class TeamsConnector {
       throw new ChatDeliveryError('Teams refused the message: the person has not installed the Koji app, or removed it.');
     }
     throw new ChatDeliveryError(`Teams answered ${response.status}.`);
+  }
+}
+
+/** The `ResourceResponse` id of a 2xx answer, or '' when the body is empty, not JSON or has no id. */
+async function resourceId(response: Response): Promise<string> {
+  try {
+    const body = JSON.parse(await response.text()) as unknown;
+    return typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : '';
+  } catch {
+    return '';
   }
 }
 

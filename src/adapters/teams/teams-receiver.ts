@@ -28,12 +28,16 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
   const parsed = parseTeamsActivity(request.body ?? '');
   if (!parsed.ok) return refuse(400, 'malformed_activity', parsed.reason);
   const { activity } = parsed;
+  // Cheap checks first: without a token that could be one, the tenant is not even looked up.
+  const authorization = header(request, 'authorization');
+  if (!isBearerJwt(authorization)) return refuse(401, 'invalid_token', 'The request carries no Bearer token.');
+  // The one look-up authentication needs, by a tenant id whose shape parseTeamsActivity checked.
   const tenant = await deps.tenant(activity.tenantId);
   if (!tenant) return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji.`);
   if (activity.recipient.id !== `28:${tenant.appId}` && activity.recipient.id !== tenant.appId) {
     return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
   }
-  const check = await validateBotFrameworkToken({ authorization: header(request, 'authorization'), activity, appId: tenant.appId, keys: deps.keys });
+  const check = await validateBotFrameworkToken({ authorization, activity, appId: tenant.appId, keys: deps.keys });
   if (!check.ok) return refuse(401, 'invalid_token', check.reason);
 
   const narrowed = narrowTeamsActivity(activity, tenant.projectId);
@@ -71,11 +75,25 @@ async function markCardUsed(deps: TeamsReceiverDeps, tenant: TeamsTenant, card: 
   }
 }
 
-/** A person known from an earlier install keeps their reference; a new or moved one is saved. */
+/**
+ * A person known from an earlier install keeps their reference; a new or moved one is saved.
+ * A failure here is logged, never a failed activity: this message carries the reference to the
+ * core itself, the next one saves it again, and a 5xx would make Teams redeliver a message
+ * whose answer may already have gone out.
+ */
 async function keepReference(deps: TeamsReceiverDeps, reference: TeamsConversationReference): Promise<void> {
-  const stored = await deps.references.get(reference.tenantId, reference.userId);
-  if (stored?.serviceUrl === reference.serviceUrl && stored.conversationId === reference.conversationId && stored.name === reference.name) return;
-  await deps.references.put(reference);
+  try {
+    const stored = await deps.references.get(reference.tenantId, reference.userId);
+    if (stored?.serviceUrl === reference.serviceUrl && stored.conversationId === reference.conversationId && stored.name === reference.name) return;
+    await deps.references.put(reference);
+  } catch (error) {
+    deps.log.warn('teams_reference_not_saved', { tenantId: reference.tenantId, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** A JWT in a Bearer header: three base64url parts, of a size a Bot Framework token has (a few KB at most). */
+function isBearerJwt(authorization: string | undefined): boolean {
+  return authorization !== undefined && authorization.length <= 16 * 1024 && /^Bearer\s+[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/i.test(authorization);
 }
 
 function ok(): RawResponse {

@@ -73,14 +73,18 @@ async function token(claims: Record<string, unknown> = {}, options: { key?: KeyL
     .sign(options.key ?? signingKey);
 }
 
-function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails' } = {}) {
+function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; referenceSave?: 'fails' } = {}) {
   const dispatched: IncomingChatMessage[] = [];
   const cardsUsed: Array<{ card: TeamsCard; note: string }> = [];
   const warnings: string[] = [];
   const references = new Map<string, TeamsConversationReference>();
   const left: string[] = [];
+  const lookedUp: string[] = [];
   const deps: TeamsReceiverDeps = {
-    tenant: (id) => Promise.resolve(id === TENANT.tenantId ? TENANT : undefined),
+    tenant: (id) => {
+      lookedUp.push(id);
+      return Promise.resolve(id === TENANT.tenantId ? TENANT : undefined);
+    },
     keys: {
       openIdMetadataUrl: METADATA,
       now: () => NOW,
@@ -92,7 +96,7 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails' } = {
     },
     references: {
       get: (t, u) => Promise.resolve(references.get(`${t}|${u}`)),
-      put: (r) => Promise.resolve(void references.set(`${r.tenantId}|${r.userId}`, r)),
+      put: (r) => (options.referenceSave === 'fails' ? Promise.reject(new Error('KVS answered 503.')) : Promise.resolve(void references.set(`${r.tenantId}|${r.userId}`, r))),
       remove: (t, u) => Promise.resolve(void references.delete(`${t}|${u}`)),
     },
     dispatch: (message) => {
@@ -107,7 +111,7 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails' } = {
     personLeft: (_t, userId) => Promise.resolve(void left.push(userId)),
     log: { info: () => undefined, warn: (event) => void warnings.push(event) },
   };
-  return { deps, dispatched, references, left, cardsUsed, warnings };
+  return { deps, dispatched, references, left, cardsUsed, warnings, lookedUp };
 }
 
 const request = (body: Record<string, unknown>, bearer?: string) => ({
@@ -189,6 +193,49 @@ describe('the Teams web trigger receiver', () => {
     const { deps } = harness();
 
     expect((await receiveTeamsRequest(request(activity({ recipient: { id: '28:someone-else' } }), await token()), deps)).statusCode).toBe(403);
+  });
+
+  it.each([
+    ['no Authorization header', undefined],
+    ['a Basic header', 'Basic dXNlcjpwYXNz'],
+    ['a Bearer header that is no JWT', 'Bearer not-a-token'],
+    ['a 100 KB Bearer header', `Bearer ${'a'.repeat(50_000)}.${'b'.repeat(50_000)}.c`],
+  ])('should refuse an activity with %s with 401 before looking up the tenant', async (_what, authorization) => {
+    const { deps, dispatched, lookedUp } = harness();
+    const headers = { 'Content-Type': ['application/json'], ...(authorization ? { Authorization: [authorization] } : {}) };
+
+    const response = await receiveTeamsRequest({ method: 'POST', headers, body: JSON.stringify(activity()) }, deps);
+
+    expect(response.statusCode).toBe(401);
+    expect(lookedUp).toEqual([]);
+    expect(dispatched).toEqual([]);
+  });
+
+  it.each([
+    ['a 10 KB conversation id', { conversation: { conversationType: 'personal', tenantId: TENANT.tenantId, id: `a:${'x'.repeat(10_000)}` } }],
+    ['a tenant id with control characters', { conversation: { conversationType: 'personal', tenantId: 'tenant\u0000\n', id: 'a:1' } }],
+    ['a numeric activity id', { id: 1700000000123 }],
+    ['a from.id that is an array', { from: { id: ['29:1megan'] } }],
+    ['a serviceUrl that is no URL', { serviceUrl: 'javascript:alert(1)' }],
+    ['a 10 KB recipient id', { recipient: { id: `28:${'y'.repeat(10_000)}` } }],
+  ])('should refuse an activity with %s with 400 before looking up the tenant', async (_what, overrides) => {
+    const { deps, dispatched, lookedUp } = harness();
+
+    const response = await receiveTeamsRequest(request(activity(overrides), await token()), deps);
+
+    expect(response.statusCode).toBe(400);
+    expect(lookedUp).toEqual([]);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should still hand the message to the core, and answer 200, when its sender’s reference cannot be saved', async () => {
+    const { deps, dispatched, warnings } = harness({ referenceSave: 'fails' });
+
+    const response = await receiveTeamsRequest(request(activity(), await token()), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched.map((m) => m.text)).toEqual(['operator']);
+    expect(warnings).toContain('teams_reference_not_saved');
   });
 
   it('should answer a malformed body with 400 and a reason', async () => {
