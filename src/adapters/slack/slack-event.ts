@@ -1,7 +1,7 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { boundedString, isRecord, isSlackId, parseSlackTs } from '../chat/payload-checks';
+import { boundedString, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
 import type { BlockActionsPayload } from './slack-request';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
@@ -41,7 +41,8 @@ export function narrowSlackEvent(
 ): NarrowedSlackEvent {
   const { event } = envelope;
   const type = event['type'];
-  if (type !== 'message' && type !== 'app_mention') return { kind: 'ignored', reason: `event type ${String(type)}` };
+  // The reason names the type only when it is a short string: String() of a deeply nested array overflows the stack.
+  if (type !== 'message' && type !== 'app_mention') return { kind: 'ignored', reason: `event type ${isToken(type, 64) ? type : typeof type}` };
   if (typeof event['bot_id'] === 'string' || event['user'] === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
   const subtype = typeof event['subtype'] === 'string' ? event['subtype'] : undefined;
   if (event['hidden'] === true || !USER_SUBTYPES.has(subtype)) return { kind: 'ignored', reason: `subtype ${String(subtype)}` };

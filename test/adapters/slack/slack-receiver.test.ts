@@ -165,6 +165,16 @@ describe('the Slack web trigger receiver', () => {
     expect(dispatched).toEqual([]);
   });
 
+  it('should ignore an event whose type is 10,000 nested arrays with a 200, not a 500', async () => {
+    const { deps, dispatched } = harness();
+    const body = eventBody({ type: 'DEEP' }).replace('"DEEP"', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+
+    const response = await receiveSlackRequest(signed(body), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(dispatched).toEqual([]);
+  });
+
   it.each([
     ['a ts that is no number', { ts: 'yesterday' }],
     ['a ts that is a number, not a string', { ts: 1732525200.0001 }],
