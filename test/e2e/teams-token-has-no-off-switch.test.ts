@@ -96,8 +96,8 @@ describe('a deployed Teams web trigger, reached without the Bot Connector’s to
     const install = await postToTrigger(playgroundInstall());
     const message = await postToTrigger(playgroundMessage('hello'));
 
-    // The Playground's own tenant is connected nowhere: refused before its (absent) token is even read.
-    expect([install.status, message.status]).toEqual([403, 403]);
+    // No Bearer token at all: refused before its tenant (connected nowhere) is even looked up.
+    expect([install.status, message.status]).toEqual([401, 401]);
     expect(appState()).toBe(before);
     expect(teams.apiCalls).toEqual([]);
   });

@@ -58,6 +58,16 @@ export function isTeamsId(value: unknown, maxWeight: number): value is string {
   return weight <= maxWeight;
 }
 
+/**
+ * An id a button carries back: the app wrote it (a conversation id, made of
+ * the user's key and the delivery that asked for a human; an operator's key
+ * to forward to). It is looked up by key, so it is bounded by the escaped
+ * weight a key may have, with room for the key's prefix.
+ */
+export function isButtonRef(value: unknown): value is string {
+  return isTeamsId(value, 480);
+}
+
 /** The escaped weights Teams ids may have (see isTeamsId): conversation and account ids, and activity ids. */
 export const TEAMS_ID_WEIGHT = { account: 240, conversation: 240, activity: 90 } as const;
 

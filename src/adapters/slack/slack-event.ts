@@ -1,7 +1,7 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { boundedString, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
+import { boundedString, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
 import type { BlockActionsPayload } from './slack-request';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
@@ -118,9 +118,9 @@ function buttonValue(raw: string | undefined): { conversationId?: string | undef
     const parsed = JSON.parse(raw ?? '{}') as unknown;
     if (!isRecord(parsed)) return {};
     return {
-      // The app wrote these (a conversation id, a short choice); anything longer was not.
-      conversationId: boundedString(parsed['c'], 128),
-      value: boundedString(parsed['v'], 512),
+      // The app wrote these (a conversation id, an operator's key); ones that could not be keys are dropped.
+      conversationId: isButtonRef(parsed['c']) ? parsed['c'] : undefined,
+      value: isButtonRef(parsed['v']) ? parsed['v'] : undefined,
     };
   } catch {
     return {};

@@ -1,7 +1,7 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { boundedString, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
+import { boundedString, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
 export interface TeamsConversationReference {
@@ -183,11 +183,11 @@ function cardAction(
 ): { kind: ChatActionKind; conversationId?: string | undefined; value?: string | undefined; lead?: string | undefined } | undefined {
   const kind = value['koji'];
   if (typeof kind !== 'string' || !(ACTION_KINDS as readonly string[]).includes(kind)) return undefined;
-  // The app wrote c (a conversation id) and v (a short choice); longer ones were not the app's and are dropped.
+  // The app wrote c (a conversation id) and v (an operator's key); ones that could not be keys are dropped.
   return {
     kind: kind as ChatActionKind,
-    conversationId: boundedString(value['c'], 128),
-    value: boundedString(value['v'], 512),
+    conversationId: isButtonRef(value['c']) ? value['c'] : undefined,
+    value: isButtonRef(value['v']) ? value['v'] : undefined,
     lead: boundedString(value['t'], 4 * CARD_LEAD_LIMIT)?.slice(0, CARD_LEAD_LIMIT),
   };
 }

@@ -80,7 +80,7 @@ export class TeamsConnector {
   /** `POST {serviceUrl}v3/conversations/{id}/activities`. */
   async send(serviceUrl: string, conversationId: string, activity: Record<string, unknown>): Promise<string> {
     const response = await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities`, 'POST', activity);
-    // Any 2xx means the activity was accepted: Agents Playground answers 202 with no body. The id is a
+    // Any 2xx means the activity was accepted: Microsoft's local test client answers 202 with no body. The id is a
     // nicety (kept to update a card later), read only when the body is JSON that carries one.
     return await resourceId(response);
   }
