@@ -3,13 +3,13 @@ import { startSandboxedPlatform } from '../local/support/local-platform-client';
 
 /**
  * Both web triggers, through the real entry points on the local platform,
- * under a few hundred correctly signed but mutated requests each: never a 5xx
+ * under 500 correctly signed but mutated requests each: never a 5xx
  * and never a dropped connection, and a real conversation still relays
  * afterwards. The seed is fixed (set FUZZ_SEED to try another); a failure
  * prints it with each failing request. `npm run fuzz` runs ≥ 10,000 per trigger.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261206);
-const COUNT = 300;
+const COUNT = 500;
 
 let targets: FuzzTargets;
 
