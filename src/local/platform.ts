@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { INTERVAL_MS, loadAppManifest, type AppManifest } from './app-manifest';
@@ -152,8 +153,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
       })
     : undefined;
   const extra = options.routes?.extra;
+  // The server listens before the workspace and tenant named in the environment are connected (their
+  // stand-ins need its port), so until then the web triggers say "not yet" instead of refusing the
+  // request as from an unknown workspace: Slack and Teams retry a 503, and nothing is lost.
+  let ready = false;
   const server = createLocalServer(manifest, runner, {
     extra: async (req, res, url) =>
+      (!ready && notReadyYet(res, url)) ||
       (extra ? await extra(req, res, url) : false) ||
       (slack ? await slack.routes(req, res, url) : false) ||
       (playground ? await playground.routes(req, res, url) : false) ||
@@ -189,6 +195,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     console.error(`Connected the Microsoft Teams tenant ${tenant.tenantId} (bot ${tenant.appId}) to project ${LOCAL_PROJECT.key}.`);
   }
 
+  ready = true;
+
   const timers = (options.runSchedules ? manifest.scheduledTriggers : []).map((s) =>
     setInterval(() => {
       runner.invoke(s.functionKey, [{ context: { cloudId: 'local' } }]).catch((error: unknown) => console.error(`scheduled ${s.key} failed`, error));
@@ -222,6 +230,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
       db.close();
     },
   };
+}
+
+/** While the platform is still connecting what the environment names, a web trigger request gets 503 and Retry-After. */
+function notReadyYet(res: ServerResponse, url: URL): boolean {
+  if (!url.pathname.startsWith('/webtrigger/') && url.pathname !== PLAYGROUND_MESSAGES_PATH) return false;
+  res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+  res.end(JSON.stringify({ error: 'starting', message: 'Koji is still starting: connecting the workspace and tenant named in its environment. Retry in a second.' }));
+  return true;
 }
 
 function openDatabase(dataDir: string): Database.Database {
