@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setUpDesk, startBenchPlatform, type BenchPlatform, type RecordedInvocation } from '../lib/harness';
+import { SWEEP_LIMITS } from '../../src/app/sweep-timeouts';
 import { fmt, type Progress, type Row } from '../lib/report';
 import { Seeder, seedingDeps } from '../lib/seed';
 
@@ -192,9 +193,14 @@ class ShiftedClock {
   }
 }
 
-/** What a run would take on Forge, where it mostly waits: CPU, plus an assumed wait per KVS and per Slack call. */
+/**
+ * What a run would take on Forge, where it mostly waits: CPU, plus an assumed
+ * wait per KVS and per Slack call, those waits shared by the conversations the
+ * sweep handles at once (SWEEP_LIMITS.concurrency).
+ */
 export function forgeSeconds(run: SweepRun, kvsMs: number, slackMs: number): number {
-  return (run.appCpuMicros / 1000 + (run.kvsReads + run.kvsWrites) * kvsMs + run.slackCalls * slackMs) / 1000;
+  const waits = (run.kvsReads + run.kvsWrites) * kvsMs + run.slackCalls * slackMs;
+  return (run.appCpuMicros / 1000 + waits / SWEEP_LIMITS.concurrency) / 1000;
 }
 
 const FUNCTION_TIMEOUT_SECONDS = 120;
