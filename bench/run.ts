@@ -7,6 +7,7 @@ import { p2Rows, runP2, type P2Result } from './phases/p2';
 import { p3Rows, runP3, type P3Result } from './phases/p3';
 import { p4Rows, runP4, type P4Result } from './phases/p4';
 import { p5Rows, runP5, type P5Result } from './phases/p5';
+import { p6Rows, runP6, type P6Result } from './phases/p6';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -23,6 +24,8 @@ interface Mode {
   readonly p1: { samples: number; warmup: number };
   readonly p2: { sizes: number[]; operatorCounts: number[]; rounds: number; samples: number; routingSamples: number };
   readonly p3: { messages: number; warmup: number; concurrency: number[] };
+  /** Open conversations for the timeout sweep, and how many due runs at most per size. */
+  readonly p6: { sizes: number[]; maxDueRuns: number };
 }
 
 const MODES: Record<Mode['name'], Mode> = {
@@ -31,17 +34,19 @@ const MODES: Record<Mode['name'], Mode> = {
     p1: { samples: 10, warmup: 3 },
     p2: { sizes: [10, 1_000], operatorCounts: [10, 1_000], rounds: 3, samples: 6, routingSamples: 3 },
     p3: { messages: 400, warmup: 100, concurrency: [8, 32] },
+    p6: { sizes: [10, 1_000], maxDueRuns: 3 },
   },
   full: {
     name: 'full',
     p1: { samples: 20, warmup: 3 },
     p2: { sizes: [10, 1_000, 100_000], operatorCounts: [10, 1_000], rounds: 4, samples: 8, routingSamples: 3 },
     p3: { messages: 4_000, warmup: 500, concurrency: [8, 32] },
+    p6: { sizes: [10, 10_000, 100_000], maxDueRuns: 12 },
   },
 };
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'] as const;
 
 function parseArgs(argv: readonly string[]) {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -51,13 +56,20 @@ function parseArgs(argv: readonly string[]) {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of milliseconds`);
     return value;
   };
-  const unknown = argv.filter((a) => !['--quick', '--full'].includes(a) && !/^--(only|slack-ms|kvs-ms)=/.test(a));
-  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}. Use --quick, --full, --only=P1,P3, --slack-ms=N, --kvs-ms=N.`);
+  const unknown = argv.filter((a) => !['--quick', '--full'].includes(a) && !/^--(only|slack-ms|kvs-ms|sweep-sizes)=/.test(a));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown option ${unknown.join(' ')}. Use --quick, --full, --only=P1,P3, --slack-ms=N, --kvs-ms=N, --sweep-sizes=10,10000.`);
+  }
+  const sweepSizes = flag('sweep-sizes')
+    ?.split(',')
+    .map((n) => Number(n.replace(/_/g, '')));
+  if (sweepSizes?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sweep-sizes takes whole numbers of conversations, e.g. 10,10000');
+  const mode = MODES[argv.includes('--quick') ? 'quick' : 'full'];
   const only = flag('only')
     ?.split(',')
     .map((p) => p.trim().toUpperCase());
   return {
-    mode: MODES[argv.includes('--quick') ? 'quick' : 'full'],
+    mode: sweepSizes ? { ...mode, p6: { ...mode.p6, sizes: sweepSizes } } : mode,
     phases: PHASES.filter((p) => !only || only.includes(p)),
     slackMs: number('slack-ms', 150),
     kvsMs: number('kvs-ms', 20),
@@ -84,7 +96,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -118,6 +130,10 @@ async function main(): Promise<void> {
     if (args.phases.includes('P5') && results.p1) {
       results.p5 = runP5(results.p1, { slackMs: args.slackMs, kvsMs: args.kvsMs, bytesPerGb: 1e9 });
       rows.push(...p5Rows(results.p5, results.p1));
+    }
+    if (args.phases.includes('P6')) {
+      results.p6 = await timed('P6', () => runP6({ ...args.mode.p6, kvsMs: args.kvsMs, slackMs: args.slackMs, progress }));
+      rows.push(...p6Rows(results.p6));
     }
   } finally {
     progress.done();

@@ -70,6 +70,20 @@ export interface LiveAgentState {
     page?: { readonly limit?: number; readonly cursor?: string | undefined },
   ): Promise<Page<Versioned<ChatSession>>>;
   /**
+   * Sessions of a project in one state whose timeout started counting (see
+   * `timerStart`) at or before `startedBy`, earliest first, a page at a time:
+   * the timeout sweep asks for `now − the state's timeout` and reads only the
+   * expired head, however many sessions are open. A cursor continues after the
+   * last session returned, so sessions handled meanwhile (closed, or their
+   * timer moved on) do not shift the next page.
+   */
+  sessionsByTimer(
+    projectId: string,
+    state: SessionStateKind,
+    startedBy: number,
+    page?: { readonly limit?: number; readonly cursor?: string | undefined },
+  ): Promise<Page<Versioned<ChatSession>>>;
+  /**
    * Applies every write or none. Returns false, changing nothing, when any
    * record's version is no longer the expected one: someone else won; re-read
    * and decide again. At most 25 writes, each record at most once.
@@ -82,8 +96,13 @@ export const MAX_WRITES_PER_COMMIT = 25;
 export interface SettingsRepository {
   get(projectId: string): Promise<LiveAgentSettings | undefined>;
   put(projectId: string, settings: LiveAgentSettings): Promise<void>;
-  /** Projects whose live agent support is on, for the timeout sweep. */
+  /** Projects whose live agent support is on. */
   enabledProjects(): Promise<string[]>;
+  /**
+   * Every project whose settings were ever saved, on or off, for the timeout
+   * sweep: a project turned off may still hold what its wind-down did not reach.
+   */
+  allProjects(): Promise<Array<{ readonly projectId: string; readonly settings: LiveAgentSettings }>>;
 }
 
 /**

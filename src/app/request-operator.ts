@@ -9,10 +9,12 @@ import { dispatchQueue } from './dispatch-queue';
 import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { notify } from './notify';
 import type { CoreDeps } from './ports';
+import { loadSettings } from './project-settings';
 import { oldestQueued, queuePosition } from './queue';
 import { routingChoice } from './routing';
 import { newConversationId, recentMessagesId } from './transcript-ids';
 import { displayNameOf } from './user-name';
+import { windDownSession } from './wind-down';
 
 /** `continued`: the user had been offered a ticket, and asking again carries that conversation on. */
 type Routing =
@@ -66,6 +68,16 @@ export async function requestOperator(
     // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
     const earlier = recent.map((line) => (line.role === 'user' ? { ...line, speakerName: userName } : line));
     await deps.transcripts.appendMany(session.id, [...earlier, requestLine]);
+  }
+
+  // The admin may have turned support off after `settings` was read, and the wind-down may have read
+  // the queue before this commit: reading the settings again after it, one of the two sees the other.
+  if (routing.kind === 'connected' || routing.kind === 'queued') {
+    const latest = await loadSettings(deps, msg.projectId);
+    if (!latest.enabled) {
+      await windDownSession(deps, session, latest);
+      return 'handoff';
+    }
   }
 
   switch (routing.kind) {

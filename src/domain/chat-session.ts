@@ -9,12 +9,37 @@ export type SessionState =
       readonly operator: Participant;
       readonly operatorName: string;
       readonly since: number;
+      /**
+       * The latest activity (transcript line) the timeout sweep found when this
+       * conversation's inactivity deadline came: the deadline now counts from
+       * here. Written by the sweep only, never by the relay; absent until then.
+       */
+      readonly activeAt?: number | undefined;
     }
   /** Nobody could take the user; a ticket from their messages was offered and not yet taken up. */
   | { readonly kind: 'ticket-offered'; readonly since: number; readonly reason: TicketOfferReason };
 
 export type SessionStateKind = SessionState['kind'];
-export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout';
+export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout' | 'support-disabled';
+
+/**
+ * When the timeout of a session's state started counting, as far as the
+ * session record knows: the inactivity timeout of a conversation from its last
+ * known activity, the queue timeout from when the wait began, an offer's
+ * lifetime from when it was made. The state's deadline is this plus the
+ * project's timeout for the state, so within one project and state this orders
+ * sessions by deadline, and a timeout changed in the settings applies at once.
+ */
+export function timerStart(state: SessionState): number {
+  switch (state.kind) {
+    case 'with-operator':
+      return Math.max(state.since, state.activeAt ?? state.since);
+    case 'queued':
+      return state.enteredAt;
+    case 'ticket-offered':
+      return state.since;
+  }
+}
 
 export interface TicketRef {
   readonly key: string;

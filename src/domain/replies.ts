@@ -58,6 +58,8 @@ export const toUser = {
     `Sorry, no operator could take your request within ${minutes} minutes. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.`,
   liveAgentTurnedOff: () =>
     'Live agent support was turned off for this service desk, so this conversation has ended. You can continue talking to the Koji assistant.',
+  liveAgentTurnedOffWhileWaiting: () =>
+    'Live agent support was turned off for this service desk, so no operator can take your request. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.',
   operatorLostRole: (operatorName: string, position?: number) =>
     `${operatorName} is no longer available.${placeInLine(position)}`,
   tenantDisconnected: (channel: ChatChannel) =>

@@ -46,7 +46,7 @@ describe('live agent support on and off', () => {
     },
   );
 
-  it('should end open conversations, empty the queue and end shifts when turned off, telling everyone', async () => {
+  it('should end open conversations, offer waiting users a ticket instead and end shifts when turned off, telling everyone', async () => {
     const world = new World();
     await world.enableLiveAgents();
     const alice = await world.operator('Alice', { onDuty: true });
@@ -59,7 +59,8 @@ describe('live agent support on and off', () => {
     expect(world.lastHeard(bob)).toContain('Live agent support was turned off');
     expect(world.lastHeard(dana)).toContain('Live agent support was turned off');
     expect(world.lastHeard(alice)).toBe('Live agent support was turned off for this service desk, so you’re off duty.');
-    expect(world.state.sessions.size).toBe(0);
+    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect((await world.sessionOf(dana))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'support-disabled' });
     expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [] });
   });
 

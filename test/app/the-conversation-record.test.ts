@@ -115,7 +115,23 @@ describe('the conversation’s record: every ending', () => {
     expect((await record(world, conversationId)).ending).toBe('Bob did not take up the offered ticket in time.');
   });
 
-  it('should end with live agent support turned off while the user waited', async () => {
+  it('should end with live agent support turned off while a user whose conversation has a ticket waited', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    await world.say(alice, '#create_ticket');
+    await world.say(alice, '#off');
+    const conversationId = (await world.sessionOf(bob))!.id;
+    expect((await world.sessionOf(bob))?.state.kind).toBe('queued');
+
+    await world.enableLiveAgents({ enabled: false });
+
+    expect((await record(world, conversationId)).ending).toBe('Live agent support was turned off while the user waited.');
+  });
+
+  it('should not end, but go on to the offered ticket, when support is turned off while a user without one waited', async () => {
     const world = new World();
     await world.enableLiveAgents();
     await world.operator('Alice', { onDuty: true });
@@ -125,8 +141,10 @@ describe('the conversation’s record: every ending', () => {
     const conversationId = (await world.sessionOf(bob))!.id;
 
     await world.enableLiveAgents({ enabled: false });
+    expect((await record(world, conversationId)).ending).toBeUndefined();
+    await world.say(bob, 'ticket');
 
-    expect((await record(world, conversationId)).ending).toBe('Live agent support was turned off while the user waited.');
+    expect((await record(world, conversationId)).ending).toBe('Bob accepted the offered ticket.');
   });
 
   it('should still end with the operator’s stop', async () => {

@@ -95,7 +95,7 @@ describe('timeouts', () => {
     expect(world.lastHeard(dana)).toContain('talking to Alice');
   });
 
-  it('should do nothing for projects where live agent support is off', async () => {
+  it('should wind down, not time out, what is left open in a project where live agent support is off', async () => {
     const world = new World();
     await world.enableLiveAgents({ inactivityTimeoutMinutes: 1 });
     await world.operator('Alice', { onDuty: true });
@@ -105,6 +105,7 @@ describe('timeouts', () => {
 
     world.clock.advanceMinutes(120);
 
-    expect(await sweepTimeouts(world.deps)).toEqual({ closedForInactivity: 0, queueTimeouts: 0, offersExpired: 0 });
+    expect(await sweepTimeouts(world.deps)).toMatchObject({ closedForInactivity: 0, queueTimeouts: 0, offersExpired: 0, woundDown: 2 });
+    expect(world.lastHeard(bob)).toContain('Live agent support was turned off');
   });
 });

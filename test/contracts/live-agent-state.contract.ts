@@ -667,6 +667,101 @@ export function describeLiveAgentStateContract(
       });
     });
 
+    describe('sessionsByTimer', () => {
+      const alice = aParticipant({ userId: 'U0ALICE' });
+      const conversation = (n: number, since: number, activeAt?: number): ChatSession =>
+        aSession(n, { state: { ...withOperator(alice, 'Alice', since), ...(activeAt === undefined ? {} : { activeAt }) } });
+
+      it('should return only the conversations whose timer started by the given time, earliest first', async () => {
+        // Arrange
+        for (const n of [4, 1, 3, 2, 5]) await created(conversation(n, T0 + n * 1_000));
+
+        // Act
+        const page = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 3_000, { limit: 10 });
+
+        // Assert
+        expect(page.items.map((s) => s.value.id)).toEqual(['conv-01', 'conv-02', 'conv-03']);
+        expect(page.cursor).toBeUndefined();
+      });
+
+      it('should count a conversation’s timer from the activity the sweep recorded, not from when it was connected', async () => {
+        // Arrange: conv-01 was connected first but had activity later.
+        await created(conversation(1, T0, T0 + 5_000));
+        await created(conversation(2, T0 + 1_000));
+
+        // Act
+        const due = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 2_000);
+        const later = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 9_000);
+
+        // Assert
+        expect(due.items.map((s) => s.value.id)).toEqual(['conv-02']);
+        expect(later.items.map((s) => s.value.id)).toEqual(['conv-02', 'conv-01']);
+      });
+
+      it('should follow a timer moved on by a commit', async () => {
+        // Arrange
+        const read = await created(conversation(1, T0));
+
+        // Act
+        await state.commit([putSession(conversation(1, T0, T0 + 60_000), read.version)]);
+
+        // Assert
+        expect((await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 59_999)).items).toEqual([]);
+        expect((await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 60_000)).items.map((s) => s.value.id)).toEqual(['conv-01']);
+      });
+
+      it('should time a waiting user from when the wait began, not from their place in line', async () => {
+        // Arrange: conv-01 was handed back to the queue: an early place, a wait that began late.
+        await created(aSession(1, { state: queued(T0, T0 + 9_000) }));
+        await created(aSession(2, { state: queued(T0 + 1_000, T0 + 1_000) }));
+
+        // Act
+        const page = await state.sessionsByTimer(PROJECT_ID, 'queued', T0 + 5_000);
+
+        // Assert
+        expect(page.items.map((s) => s.value.id)).toEqual(['conv-02']);
+      });
+
+      it('should time an offer from when it was made, and keep states and projects apart', async () => {
+        // Arrange
+        await created(aSession(1, { state: ticketOffered(T0 + 1_000) }));
+        await created(aSession(2, { state: queued(T0) }));
+        await created(aSession(3, { projectId: OTHER_PROJECT, state: ticketOffered(T0) }));
+
+        // Act
+        const page = await state.sessionsByTimer(PROJECT_ID, 'ticket-offered', T0 + 1_000);
+
+        // Assert
+        expect(page.items.map((s) => s.value.id)).toEqual(['conv-01']);
+      });
+
+      it('should page through the due head without skipping anyone when each page is handled before the next', async () => {
+        // Arrange: what the sweep does: close some of each page, move the others' timers past the cut-off.
+        for (const n of [3, 1, 5, 2, 4]) await created(conversation(n, T0 + n * 1_000));
+        await created(conversation(6, T0 + 60_000));
+        const seen: string[] = [];
+        let cursor: string | undefined;
+
+        // Act
+        do {
+          const page = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 10_000, { limit: 2, cursor });
+          for (const session of page.items) {
+            seen.push(session.value.id);
+            const write =
+              seen.length % 2 === 0
+                ? deleteSession(session.value.user, session.version)
+                : putSession({ ...session.value, state: { ...session.value.state, activeAt: T0 + 30_000 } } as ChatSession, session.version);
+            expect(await state.commit([write])).toBe(true);
+          }
+          cursor = page.cursor;
+        } while (cursor && seen.length <= 6);
+
+        // Assert
+        expect(seen).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
+        expect((await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 10_000)).items).toEqual([]);
+      });
+    });
+
     describe('commit limits', () => {
       it(`should apply a commit of ${MAX_WRITES_PER_COMMIT} writes`, async () => {
         // Arrange

@@ -1,4 +1,4 @@
-import type { ChatSession, SessionStateKind } from '../../src/domain/chat-session';
+import { timerStart, type ChatSession, type SessionStateKind } from '../../src/domain/chat-session';
 import type { DutyStatus, Operator } from '../../src/domain/operator';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import {
@@ -97,6 +97,25 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return { items, cursor: next };
   }
 
+  async sessionsByTimer(
+    projectId: string,
+    state: SessionStateKind,
+    startedBy: number,
+    page: { limit?: number; cursor?: string | undefined } = {},
+  ): Promise<Page<Versioned<ChatSession>>> {
+    await this.yieldBetweenCalls();
+    const after = page.cursor ? (JSON.parse(page.cursor) as { since: number; id: string }) : undefined;
+    const all = [...this.sessions.values()]
+      .filter((s) => s.value.projectId === projectId && s.value.state.kind === state && timerStart(s.value.state) <= startedBy)
+      .filter((s) => !after || compareSortKeys(timerKeyOf(s.value), after) > 0)
+      .sort((a, b) => compareSortKeys(timerKeyOf(a.value), timerKeyOf(b.value)));
+    const limit = page.limit ?? 10;
+    const items = all.slice(0, limit).map((s) => copy(s)!);
+    const last = items.at(-1);
+    const next = all.length > limit && last ? JSON.stringify(timerKeyOf(last.value)) : undefined;
+    return { items, cursor: next };
+  }
+
   async commit(writes: readonly StateWrite[]): Promise<boolean> {
     await this.yieldBetweenCalls();
     if (writes.length === 0 || writes.length > MAX_WRITES_PER_COMMIT) {
@@ -171,6 +190,10 @@ function compareRoutingKeys(a: RoutingKey, b: RoutingKey): number {
 
 function sortKeyOf(s: ChatSession): { since: number; id: string } {
   return { since: s.state.since, id: s.id };
+}
+
+function timerKeyOf(s: ChatSession): { since: number; id: string } {
+  return { since: timerStart(s.state), id: s.id };
 }
 
 function compareSortKeys(a: { since: number; id: string }, b: { since: number; id: string }): number {

@@ -18,6 +18,10 @@ export class InMemorySettings implements SettingsRepository {
   enabledProjects(): Promise<string[]> {
     return Promise.resolve([...this.byProject].filter(([, s]) => s.enabled).map(([id]) => id));
   }
+
+  allProjects(): Promise<Array<{ projectId: string; settings: LiveAgentSettings }>> {
+    return Promise.resolve([...this.byProject].map(([projectId, settings]) => ({ projectId, settings: structuredClone(settings) })));
+  }
 }
 
 /** Transcript lines in memory; lines written with an expiry vanish when the clock passes it. */

@@ -39,5 +39,6 @@ export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',
   sessionsByStateAndSince: 'by-state-since',
+  sessionsByStateAndTimer: 'by-state-timer',
   messagesByConversation: 'by-conversation',
 } as const;

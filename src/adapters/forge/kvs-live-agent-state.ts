@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { Filter, FilterConditions, Sort, type kvs as KvsClient } from '@forge/kvs';
-import type { ChatSession, SessionStateKind } from '../../domain/chat-session';
+import { Filter, FilterConditions, Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import { timerStart, type ChatSession, type SessionStateKind } from '../../domain/chat-session';
 import type { DutyStatus, Operator } from '../../domain/operator';
 import type { ChatChannel, Participant } from '../../domain/participant';
 import {
@@ -33,6 +33,8 @@ export interface SessionEntity {
   readonly projectId: string;
   readonly state: SessionStateKind;
   readonly since: number;
+  /** When the state's timeout started counting (timerStart), for the `by-state-timer` index the timeout sweep reads. */
+  readonly timer: number;
   readonly version: number;
   readonly data: ChatSession;
 }
@@ -107,6 +109,24 @@ export class KvsLiveAgentState implements LiveAgentState {
       .entity<SessionEntity>(ENTITY.session)
       .query()
       .index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] })
+      .sort(Sort.ASC)
+      .limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
+    if (page.cursor) query = query.cursor(page.cursor);
+    const { results, nextCursor } = await query.getMany();
+    return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
+  }
+
+  async sessionsByTimer(
+    projectId: string,
+    state: SessionStateKind,
+    startedBy: number,
+    page: { readonly limit?: number; readonly cursor?: string | undefined } = {},
+  ): Promise<Page<Versioned<ChatSession>>> {
+    let query = this.kvs
+      .entity<SessionEntity>(ENTITY.session)
+      .query()
+      .index(INDEX.sessionsByStateAndTimer, { partition: [projectId, state] })
+      .where(WhereConditions.lessThanEqualTo(startedBy))
       .sort(Sort.ASC)
       .limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
     if (page.cursor) query = query.cursor(page.cursor);
@@ -217,5 +237,12 @@ export function routingRank(operator: Operator): number {
 }
 
 export function sessionEntity(session: ChatSession, version: number): SessionEntity {
-  return { projectId: session.projectId, state: session.state.kind, since: session.state.since, version, data: session };
+  return {
+    projectId: session.projectId,
+    state: session.state.kind,
+    since: session.state.since,
+    timer: timerStart(session.state),
+    version,
+    data: session,
+  };
 }

@@ -24,7 +24,11 @@ export class KvsSettingsRepository implements SettingsRepository {
   }
 
   async enabledProjects(): Promise<string[]> {
-    const all = await allWithPrefix<StoredSettings>(this.kvs, storageKeys.settingsPrefix);
-    return all.filter((s) => s.settings.enabled).map((s) => s.projectId);
+    return (await this.allProjects()).filter((s) => s.settings.enabled).map((s) => s.projectId);
+  }
+
+  /** One small key per project, read by prefix: bounded by the number of projects, not by conversations. */
+  async allProjects(): Promise<Array<{ projectId: string; settings: LiveAgentSettings }>> {
+    return allWithPrefix<StoredSettings>(this.kvs, storageKeys.settingsPrefix);
   }
 }
