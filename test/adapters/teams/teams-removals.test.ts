@@ -93,7 +93,14 @@ function harness() {
   const left: string[] = [];
   const deps: TeamsReceiverDeps = {
     tenant: (id) => Promise.resolve(id === TENANT_ID ? TENANT : undefined),
-    keys: { openIdMetadataUrl: METADATA, now: () => NOW, fetch: (input) => Promise.resolve(Response.json(String(input) === METADATA ? { jwks_uri: 'https://login.example/keys' } : jwks)) },
+    keys: {
+      openIdMetadataUrl: METADATA,
+      now: () => NOW,
+      fetch: (input) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        return Promise.resolve(Response.json(url === METADATA ? { jwks_uri: 'https://login.example/keys' } : jwks));
+      },
+    },
     references: {
       get: (t, u) => Promise.resolve(references.get(`${t}|${u}`)),
       put: (r) => Promise.resolve(void references.set(`${r.tenantId}|${r.userId}`, r)),
