@@ -43,7 +43,7 @@ export function connectWrites(
  * one message holds.
  */
 export async function announceConnection(
-  deps: Pick<CoreDeps, 'chat' | 'log' | 'outbox' | 'transcripts'>,
+  deps: CoreDeps,
   session: ChatSession,
   operator: Operator,
 ): Promise<void> {

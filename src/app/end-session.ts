@@ -1,7 +1,7 @@
 import type { ChatSession, SessionStateKind } from '../domain/chat-session';
 import { withoutAssignment, type Operator } from '../domain/operator';
 import type { Participant } from '../domain/participant';
-import { tenantName, toOperator, toUser } from '../domain/replies';
+import { channelName, tenantName, toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { addRemainderToTicket } from './ticket-remainder';
@@ -14,7 +14,8 @@ import { recordEnding, recordSystemLine } from './system-line';
 /** The states of a conversation that has no operator. */
 type WaitingState = Exclude<SessionStateKind, 'with-operator'>;
 
-export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected';
+/** `user-unreachable`: the user's chat can't be reached any more (see unreachable.ts). */
+export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected' | 'user-unreachable';
 
 interface Closed {
   readonly session: ChatSession;
@@ -80,6 +81,8 @@ export async function endConversation(
     inactivity: toUser.closedForInactivity(settings.inactivityTimeoutMinutes),
     'support-disabled': toUser.liveAgentTurnedOff(),
     'tenant-disconnected': toUser.tenantDisconnected(session.user.channel),
+    // Not sent: whoever ends a conversation for this reason no longer writes to them (see unreachable.ts).
+    'user-unreachable': toUser.youEnded(operatorName),
   }[reason];
   await notify(deps, session.user, { kind: 'notice', text: userText, conversationId: session.id });
 
@@ -90,6 +93,7 @@ export async function endConversation(
       inactivity: toOperator.closedForInactivity(session.userName, settings.inactivityTimeoutMinutes),
       'support-disabled': undefined,
       'tenant-disconnected': toOperator.userDisconnected(session.userName, session.user.channel),
+      'user-unreachable': toOperator.userUnreachable(session.userName, session.user.channel),
     }[reason];
     if (operatorText) {
       await notify(deps, operator.participant, { kind: 'notice', text: operatorText, conversationId: session.id });
@@ -112,6 +116,8 @@ function endedLine(reason: EndReason, session: ChatSession, operatorName: string
       return 'The conversation was closed because live agent support was turned off.';
     case 'tenant-disconnected':
       return `The conversation was closed because ${userName}’s ${tenantName(session.user.channel)} was disconnected from Koji.`;
+    case 'user-unreachable':
+      return `The conversation was closed because ${userName} could no longer be reached on ${channelName(session.user.channel)}.`;
   }
 }
 

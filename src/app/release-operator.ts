@@ -1,6 +1,7 @@
 import type { ChatSession } from '../domain/chat-session';
 import { sameParticipant, type Participant } from '../domain/participant';
 import type { Operator } from '../domain/operator';
+import { channelName } from '../domain/replies';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { notify } from './notify';
 import type { CoreDeps, StateWrite } from './ports';
@@ -14,16 +15,19 @@ export interface Released {
 }
 
 /**
+ * Why an operator leaves service: their own `#off` (or an uninstall), their role
+ * removed, or Koji taking them off duty because their chat can't be reached
+ * (`reason`: the platform's word, kept on the record for the backoffice).
+ */
+export type ReleaseMode = 'off-duty' | 'remove-role' | { readonly unreachable: string };
+
+/**
  * Takes an operator out of service (off duty, or their role removed) and puts
  * every user they were serving back in the queue, in one commit: nobody is
  * dropped, and nobody is held by an operator who is gone. Each of those
  * transcripts records the hand-over, as a forward records its own.
  */
-export async function releaseOperator(
-  deps: CoreDeps,
-  participant: Participant,
-  mode: 'off-duty' | 'remove-role',
-): Promise<Released | undefined> {
+export async function releaseOperator(deps: CoreDeps, participant: Participant, mode: ReleaseMode): Promise<Released | undefined> {
   const released = await untilCommitted(async () => {
     const current = await deps.state.getOperator(participant);
     if (!current) return undefined;
@@ -42,25 +46,33 @@ export async function releaseOperator(
       writes.push({ kind: 'put-session', session: waiting, expected: session.version });
       requeued.push(waiting);
     }
-    const released: Operator = { ...current.value, duty: 'off', assignments: [], idleSince: now };
+    const released: Operator = {
+      ...current.value,
+      duty: 'off',
+      assignments: [],
+      idleSince: now,
+      ...(typeof mode === 'object' ? { unreachable: { at: now, reason: mode.unreachable } } : {}),
+    };
     writes.push(
-      mode === 'off-duty'
-        ? { kind: 'put-operator', operator: released, expected: current.version }
-        : { kind: 'delete-operator', participant, expected: current.version },
+      mode === 'remove-role'
+        ? { kind: 'delete-operator', participant, expected: current.version }
+        : { kind: 'put-operator', operator: released, expected: current.version },
     );
     return (await deps.state.commit(writes)) ? { operator: released, requeued } : LOST_RACE;
   });
   if (!released) return undefined;
   for (const session of released.requeued) {
-    await recordSystemLine(deps, session.id, 'handed-back', handedBackLine(mode, released.operator.displayName));
+    await recordSystemLine(deps, session.id, 'handed-back', handedBackLine(mode, released.operator));
   }
   return released;
 }
 
-function handedBackLine(mode: 'off-duty' | 'remove-role', operatorName: string): string {
-  return mode === 'off-duty'
-    ? `${operatorName} went off duty; the conversation went back to the queue for the next free operator.`
-    : `${operatorName} lost the Live agent role; the conversation went back to the queue for the next free operator.`;
+function handedBackLine(mode: ReleaseMode, operator: Operator): string {
+  const name = operator.displayName;
+  const back = 'the conversation went back to the queue for the next free operator.';
+  if (mode === 'off-duty') return `${name} went off duty; ${back}`;
+  if (mode === 'remove-role') return `${name} lost the Live agent role; ${back}`;
+  return `${name} could not be reached (${channelName(operator.participant.channel)} says ${mode.unreachable}) and was taken off duty; ${back}`;
 }
 
 /**

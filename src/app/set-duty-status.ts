@@ -13,7 +13,9 @@ export async function goOnDuty(deps: CoreDeps, operator: Operator, settings: Liv
   const changed = await untilCommitted(async () => {
     const current = await deps.state.getOperator(operator.participant);
     if (!current || current.value.duty === 'on') return false;
-    const onDuty: Operator = { ...current.value, duty: 'on', idleSince: deps.clock.now() };
+    // Coming back on duty answers why Koji took them off, if it did: they can be reached again.
+    const { unreachable: _answered, ...operatorNow } = current.value;
+    const onDuty: Operator = { ...operatorNow, duty: 'on', idleSince: deps.clock.now() };
     return (await deps.state.commit([{ kind: 'put-operator', operator: onDuty, expected: current.version }])) ? true : LOST_RACE;
   });
   const waiting = await queueLength(deps, operator.projectId);

@@ -24,6 +24,17 @@ export interface Operator {
   /** When the operator last became free or took a conversation: the tie-break for "longest idle". */
   readonly idleSince: number;
   readonly grantedAt: number;
+  /**
+   * Koji took the operator off duty because their chat could not be reached
+   * (`reason`: the platform's word for it), for the backoffice to show why.
+   * Gone once they come on duty again.
+   */
+  readonly unreachable?: OperatorUnreachable | undefined;
+}
+
+export interface OperatorUnreachable {
+  readonly at: number;
+  readonly reason: string;
 }
 
 export function operatorLoad(op: Operator): number {

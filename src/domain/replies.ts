@@ -9,6 +9,7 @@ const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Mic
 /** What people on each platform call the place an admin connects to Koji. */
 const TENANT_NAMES: Record<ChatChannel, string> = { slack: 'Slack workspace', teams: 'Microsoft Teams organisation' };
 export const tenantName = (channel: ChatChannel): string => TENANT_NAMES[channel];
+export const channelName = (channel: ChatChannel): string => CHANNEL_NAMES[channel];
 
 const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
 
@@ -65,6 +66,9 @@ export const toUser = {
   tenantDisconnected: (channel: ChatChannel) =>
     `Koji’s live agents were disconnected from this ${TENANT_NAMES[channel]} by an administrator, so this conversation has ended.`,
   notDelivered: (name: string) => `Your last message couldn’t be delivered to ${name}. Please send it again.`,
+  /** The operator's chat can't be reached any more; `position` as for handedBack. */
+  operatorUnreachable: (operatorName: string, position?: number) =>
+    `${operatorName} can’t be reached any more, so another operator will take over.${placeInLine(position)}`,
   assistantHint: () =>
     'I’m the Koji assistant. To talk to a person, type “operator”.',
 } as const;
@@ -144,6 +148,8 @@ export const toOperator = {
   unknownCommand: (word: string) => `I don’t know the command ${word}. ${helpText()}`,
   help: () => helpText(),
   notDelivered: (userName: string) => `Your last message couldn’t be delivered to ${userName}. Please send it again.`,
+  userUnreachable: (userName: string, channel: ChatChannel) =>
+    `${userName} can’t be reached on ${CHANNEL_NAMES[channel]} any more, so your conversation with them has ended. You’re free for the next user.`,
   roleGranted: () =>
     'You now have the Live agent role in Koji. Type #on to start your shift and #off to end it.',
   roleRevoked: () => 'Your Live agent role in Koji was removed, so you’re off duty.',

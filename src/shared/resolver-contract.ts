@@ -88,6 +88,8 @@ export interface ActivityView {
   readonly onDuty: ReadonlyArray<{ readonly name: string; readonly channel: TenantChannel; readonly load: number; readonly capacity: number }>;
   readonly conversationsOpen: number;
   readonly usersWaiting: number;
+  /** Operators Koji took off duty because their chat could not be reached (`at`: epoch ms; `reason`: the platform's word), newest first. */
+  readonly takenOffDuty: ReadonlyArray<{ readonly name: string; readonly channel: TenantChannel; readonly at: number; readonly reason: string }>;
 }
 
 /** The issue property `koji-conversation` of a ticket created from a conversation. */

@@ -1,4 +1,4 @@
-import { ChatDeliveryError, ChatRateLimitedError } from '../../src/domain/errors';
+import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError } from '../../src/domain/errors';
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import type { ChatGateway, ChatProfile, Outbox } from '../../src/app/ports';
@@ -15,9 +15,13 @@ export class RecordingChat implements ChatGateway {
   readonly unreachable = new Set<string>();
   /** People Slack is rate-limiting: sends to them fail with a retry-after. */
   readonly rateLimited = new Set<string>();
+  /** People the platform says can't be reached any more, by key, with its reason (`account_inactive`, `403`, ...). */
+  readonly gone = new Map<string, string>();
 
   send(to: Participant, message: OutgoingMessage): Promise<void> {
     if (this.rateLimited.has(participantKey(to))) return Promise.reject(new ChatRateLimitedError(30));
+    const reason = this.gone.get(participantKey(to));
+    if (reason !== undefined) return Promise.reject(new ChatRecipientUnreachableError(`${to.userId} can no longer be reached: ${reason}`, reason));
     if (this.unreachable.has(participantKey(to))) {
       return Promise.reject(new ChatDeliveryError(`${to.userId} cannot be reached`));
     }

@@ -51,6 +51,12 @@ export type NarrowedActivity =
     }
   | { readonly kind: 'installed'; readonly reference: TeamsConversationReference }
   | { readonly kind: 'uninstalled'; readonly tenantId: string; readonly userId: string }
+  /**
+   * The app left a team or a group chat (removed by `userId`): only that
+   * conversation is gone. Whoever removed it keeps their personal chat with
+   * the bot, and their shift.
+   */
+  | { readonly kind: 'removed-from-conversation'; readonly tenantId: string; readonly userId: string; readonly conversationId: string }
   | { readonly kind: 'ignored'; readonly reason: string };
 
 export function parseTeamsActivity(rawBody: string): ParsedActivity {
@@ -113,15 +119,13 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
   const raw = activity.raw;
   if (activity.type === 'installationUpdate') {
     const action = str(raw['action']) ?? '';
-    if (action.startsWith('remove')) return { kind: 'uninstalled', tenantId: activity.tenantId, userId: activity.from.id };
+    if (action.startsWith('remove')) return removed(activity);
     return isPersonal(activity) ? { kind: 'installed', reference } : { kind: 'ignored', reason: 'installed in a team' };
   }
   if (activity.type === 'conversationUpdate') {
     const added = Array.isArray(raw['membersAdded']) ? raw['membersAdded'] : [];
-    const removed = Array.isArray(raw['membersRemoved']) ? raw['membersRemoved'] : [];
-    if (removed.some((m) => isRecord(m) && m['id'] === activity.recipient.id)) {
-      return { kind: 'uninstalled', tenantId: activity.tenantId, userId: activity.from.id };
-    }
+    const removedMembers = Array.isArray(raw['membersRemoved']) ? raw['membersRemoved'] : [];
+    if (removedMembers.some((m) => isRecord(m) && m['id'] === activity.recipient.id)) return removed(activity);
     if (isPersonal(activity) && added.some((m) => isRecord(m) && m['id'] === activity.recipient.id)) return { kind: 'installed', reference };
     return { kind: 'ignored', reason: 'conversation update' };
   }
@@ -151,6 +155,17 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
     reference: isPersonal(activity) ? reference : undefined,
     card: action ? cardOf(activity, action.lead) : undefined,
   };
+}
+
+/**
+ * The app was removed from a conversation. Only the personal scope is the
+ * person's own uninstall, which ends their shift and their conversations; a
+ * team or group chat is where someone else may have removed it, and the
+ * person still has Koji in their personal chat.
+ */
+function removed(activity: TeamsActivity): NarrowedActivity {
+  if (isPersonal(activity)) return { kind: 'uninstalled', tenantId: activity.tenantId, userId: activity.from.id };
+  return { kind: 'removed-from-conversation', tenantId: activity.tenantId, userId: activity.from.id, conversationId: activity.conversation.id };
 }
 
 function cardOf(activity: TeamsActivity, lead: string | undefined): TeamsCard | undefined {

@@ -1,4 +1,4 @@
-import { ChatDeliveryError, ChatRateLimitedError } from '../../domain/errors';
+import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
 import { withTimeout } from '../system/with-timeout';
 
 export const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
@@ -10,6 +10,12 @@ const REFRESH_MARGIN_MS = 5 * 60 * 1000;
  * nicety, and the ticket that waits for it has Jira calls still to make.
  */
 export const MEMBER_TIMEOUT_MS = 4_000;
+/**
+ * Any other Bot Connector call gets this long: a connector that stalls must
+ * not hold the function (Teams waits 15 s for the web trigger's answer) when
+ * the message can be tried again.
+ */
+export const CALL_TIMEOUT_MS = 8_000;
 
 export interface TeamsBotCredentials {
   readonly appId: string;
@@ -43,6 +49,8 @@ export interface ConnectorOptions {
   readonly now: () => number;
   /** How long the roster look-up may take; MEMBER_TIMEOUT_MS unless set. */
   readonly memberTimeoutMs?: number | undefined;
+  /** How long any other call may take; CALL_TIMEOUT_MS unless set. */
+  readonly callTimeoutMs?: number | undefined;
 }
 
 /** The Bot Connector REST API, with `fetch` and a client-credentials token. */
@@ -69,7 +77,13 @@ export class TeamsConnector {
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { error?: string };
-      throw new ChatDeliveryError(`Microsoft refused the bot's credentials (${response.status}${body.error ? ` ${body.error}` : ''}). Check the app id, client secret and tenant id in the Koji backoffice.`);
+      const said = `${response.status}${typeof body.error === 'string' ? ` ${body.error.slice(0, 64)}` : ''}`;
+      if (response.status === 429 || response.status >= 500) throw new ChatTransientError(`Microsoft could not issue the bot's token (${said}).`, false);
+      // Nobody in the tenant can be written to with credentials Microsoft refuses.
+      throw new ChatRecipientUnreachableError(
+        `Microsoft refused the bot's credentials (${said}). Check the app id, client secret and tenant id in the Koji backoffice.`,
+        `credentials ${said}`,
+      );
     }
     const body = (await response.json()) as { access_token?: string; expires_in?: number };
     if (!body.access_token) throw new ChatDeliveryError('Microsoft answered without a token.');
@@ -144,21 +158,16 @@ export class TeamsConnector {
         method,
         headers: { Authorization: `Bearer ${await this.token()}`, 'Content-Type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        ...(signal ? { signal } : {}),
+        signal: signal ?? AbortSignal.timeout(this.options.callTimeoutMs ?? CALL_TIMEOUT_MS),
       });
     } catch (error) {
       if (error instanceof ChatDeliveryError) throw error;
-      throw new ChatDeliveryError('Teams could not be reached.', { cause: error });
+      // A connection refused or a name that does not resolve never carried the activity; anything later may have.
+      const code = networkCode(error);
+      throw new ChatTransientError(`Teams could not be reached (${code ?? 'no answer'}).`, !NOT_SENT.has(code ?? ''), { cause: error });
     }
     if (response.ok) return response;
-    // Teams asks to back off with 429, and 412/502/504 are worth another try later too.
-    if ([429, 412, 502, 504].includes(response.status)) {
-      throw new ChatRateLimitedError(Number(response.headers.get('retry-after')) || 2);
-    }
-    if (response.status === 403) {
-      throw new ChatDeliveryError('Teams refused the message: the person has not installed the Koji app, or removed it.');
-    }
-    throw new ChatDeliveryError(`Teams answered ${response.status}.`);
+    throw await connectorFailure(response);
   }
 }
 
@@ -170,6 +179,52 @@ async function resourceId(response: Response): Promise<string> {
   } catch {
     return '';
   }
+}
+
+/** Network failures that happen before the request leaves: the Bot Connector has certainly not seen it. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function networkCode(error: unknown): string | undefined {
+  const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown } } | undefined;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * What a Bot Connector error means for the message. 429: wait as told. 412
+ * (Teams asks to retry a conflicting write) and 5xx: try again; `uncertain`
+ * for 500 and 504, which may come after Teams took the activity. 403 and 404
+ * on the conversation: the person blocked or removed the app, or the
+ * conversation is gone, and trying again will not change it. 401: the bot's
+ * own token is refused, so nobody in the tenant can be reached.
+ */
+async function connectorFailure(response: Response): Promise<ChatDeliveryError> {
+  const status = response.status;
+  if (status === 429) return new ChatRateLimitedError(Number(response.headers.get('retry-after')) || 2);
+  if (status === 412 || status >= 500) {
+    return new ChatTransientError(`Teams answered ${status}; worth another try.`, status === 500 || status === 504);
+  }
+  const code = await errorCode(response);
+  const reason = code ? `${status} ${code}` : String(status);
+  if (status === 403) {
+    return new ChatRecipientUnreachableError(`Teams refused the message (${reason}): the person has not installed the Koji app, removed or blocked it.`, reason);
+  }
+  if (status === 404) return new ChatRecipientUnreachableError(`Teams no longer knows the person’s conversation with Koji (${reason}).`, reason);
+  if (status === 401) return new ChatRecipientUnreachableError(`Teams refused the bot’s token (${reason}).`, reason);
+  return new ChatDeliveryError(`Teams answered ${reason}.`);
+}
+
+/** The Bot Connector's `{ error: { code } }`, when its answer has one. */
+async function errorCode(response: Response): Promise<string | undefined> {
+  const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
+  const code = body?.error?.code;
+  return typeof code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code : undefined;
+}
+
+/** Whether an unreachable person's `reason` is the tenant's bot (its credentials or token), not the person. */
+export function isTeamsBotRefused(reason: string): boolean {
+  return reason.startsWith('401') || reason.startsWith('credentials ');
 }
 
 function base(serviceUrl: string): string {

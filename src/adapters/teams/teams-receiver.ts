@@ -52,6 +52,9 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
       await deps.references.remove(narrowed.tenantId, narrowed.userId);
       await deps.personLeft(tenant, narrowed.userId);
       return ok();
+    case 'removed-from-conversation':
+      await forgetConversation(deps, narrowed);
+      return ok();
     case 'message': {
       if (narrowed.reference) await keepReference(deps, narrowed.reference);
       const handled = await deps.dispatch(narrowed.message, tenant, narrowed.reference);
@@ -73,6 +76,13 @@ async function markCardUsed(deps: TeamsReceiverDeps, tenant: TeamsTenant, card: 
   } catch (error) {
     deps.log.warn('teams_card_not_updated', { tenantId: tenant.tenantId, deliveryId, reason: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** A team or group chat the app left: a reference that leads there is forgotten, and nothing else changes. */
+async function forgetConversation(deps: TeamsReceiverDeps, removed: { tenantId: string; userId: string; conversationId: string }): Promise<void> {
+  const stored = await deps.references.get(removed.tenantId, removed.userId);
+  if (stored?.conversationId === removed.conversationId) await deps.references.remove(removed.tenantId, removed.userId);
+  deps.log.info('teams_removed_from_conversation', { tenantId: removed.tenantId });
 }
 
 /**

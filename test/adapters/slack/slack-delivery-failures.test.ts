@@ -1,0 +1,143 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebClient } from '@slack/web-api';
+import { SLACK_RETRY_POLICY, SlackChatGateway, fetchKeepingCause } from '../../../src/adapters/slack/slack-chat-gateway';
+import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../../src/domain/errors';
+
+/**
+ * What a failed send to Slack means for the core, against a stand-in Web API
+ * that answers as Slack does: the person is gone (give up on them), Slack is
+ * having trouble (try again, and say whether it may already have posted), or
+ * Slack asks to wait.
+ */
+type Answer = (res: ServerResponse) => void;
+
+let server: Server;
+let url: string;
+let answer: Answer;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => answer(res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const bob = { channel: 'slack' as const, tenantId: 'T1', userId: 'UBOB' };
+
+function gateway(options: { timeout?: number } = {}): SlackChatGateway {
+  return new SlackChatGateway(
+    new WebClient('xoxb-test', {
+      slackApiUrl: url,
+      retryConfig: { ...SLACK_RETRY_POLICY, retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: options.timeout ?? 2000,
+      fetch: fetchKeepingCause,
+    }),
+  );
+}
+
+function slackSays(error: string): Answer {
+  return (res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error }));
+}
+
+async function failureOf(send: Promise<void>): Promise<ChatDeliveryError> {
+  try {
+    await send;
+  } catch (error) {
+    if (error instanceof ChatDeliveryError) return error;
+    throw error;
+  }
+  throw new Error('The send succeeded.');
+}
+
+const hello = { kind: 'notice' as const, text: 'Hello' };
+
+describe('a message Slack does not deliver', () => {
+  it.each(['account_inactive', 'channel_not_found', 'not_in_channel', 'is_archived', 'user_disabled', 'user_not_found', 'cannot_dm_bot'])(
+    'should give up on the person when Slack says %s, keeping Slack’s word for it',
+    async (reason) => {
+      answer = slackSays(reason);
+
+      const failure = await failureOf(gateway().send(bob, hello));
+
+      expect(failure).toBeInstanceOf(ChatRecipientUnreachableError);
+      expect((failure as ChatRecipientUnreachableError).reason).toBe(reason);
+    },
+  );
+
+  it.each(['invalid_auth', 'token_revoked', 'not_authed'])('should give up on the person when Slack refuses the bot token (%s): nobody in the workspace can be reached', async (reason) => {
+    answer = slackSays(reason);
+
+    const failure = await failureOf(gateway().send(bob, hello));
+
+    expect(failure).toBeInstanceOf(ChatRecipientUnreachableError);
+    expect((failure as ChatRecipientUnreachableError).reason).toBe(reason);
+  });
+
+  it('should not give up on anyone for a message Slack finds wrong (msg_too_long)', async () => {
+    answer = slackSays('msg_too_long');
+
+    const failure = await failureOf(gateway().send(bob, hello));
+
+    expect(failure).not.toBeInstanceOf(ChatRecipientUnreachableError);
+    expect(failure).not.toBeInstanceOf(ChatTransientError);
+  });
+
+  it.each([
+    [500, true],
+    [502, false],
+    [503, false],
+    [504, true],
+  ])('should ask to try again when Slack answers %i, uncertain=%p whether it was posted', async (status, uncertain) => {
+    answer = (res) => res.writeHead(status).end('upstream trouble');
+
+    const failure = await failureOf(gateway().send(bob, hello));
+
+    expect(failure).toBeInstanceOf(ChatTransientError);
+    expect((failure as ChatTransientError).uncertain).toBe(uncertain);
+  });
+
+  it('should ask to try again, uncertain, when Slack does not answer in time', async () => {
+    answer = () => undefined;
+
+    const failure = await failureOf(gateway({ timeout: 150 }).send(bob, hello));
+
+    expect(failure).toBeInstanceOf(ChatTransientError);
+    expect((failure as ChatTransientError).uncertain).toBe(true);
+  });
+
+  it('should ask to try again, uncertain, when the connection is reset after the request went out', async () => {
+    answer = (res) => res.socket?.destroy();
+
+    const failure = await failureOf(gateway().send(bob, hello));
+
+    expect(failure).toBeInstanceOf(ChatTransientError);
+    expect((failure as ChatTransientError).uncertain).toBe(true);
+  });
+
+  it('should ask to try again, certain it was not posted, when nothing listens at Slack’s address', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const nowhere = new SlackChatGateway(new WebClient('xoxb-test', { slackApiUrl: `http://127.0.0.1:${port}/api/`, retryConfig: { retries: 0 }, fetch: fetchKeepingCause }));
+
+    const failure = await failureOf(nowhere.send(bob, hello));
+
+    expect(failure).toBeInstanceOf(ChatTransientError);
+    expect((failure as ChatTransientError).uncertain).toBe(false);
+  });
+
+  it('should ask to wait as long as Slack says on a 429', async () => {
+    answer = (res) => res.writeHead(429, { 'retry-after': '7' }).end();
+
+    const failure = await failureOf(gateway().send(bob, hello));
+
+    expect(failure).toBeInstanceOf(ChatRateLimitedError);
+    expect((failure as ChatRateLimitedError).retryAfterSeconds).toBe(7);
+  });
+});
