@@ -100,7 +100,7 @@ describe('Slack, end to end', () => {
     await say('UBRUNO', '#off');
     expect(lastHeard('UBRUNO')).toBe('You’re off duty.');
     await say('UALICE', '#off');
-    expect((await admin('activity/get')).data).toEqual({ onDuty: [], conversationsOpen: 0, usersWaiting: 0 });
+    expect((await admin('activity/get')).data).toEqual({ onDuty: [], conversationsOpen: 0, usersWaiting: 0, takenOffDuty: [] });
   });
 
   it('should tell the operator why Jira failed, keep the conversation, and make exactly one whole ticket on the retry', async () => {

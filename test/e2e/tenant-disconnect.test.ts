@@ -83,6 +83,7 @@ describe('disconnecting a tenant', () => {
       onDuty: [{ name: 'Tom Operator', channel: 'teams', load: 1, capacity: 1 }],
       conversationsOpen: 1,
       usersWaiting: 0,
+      takenOffDuty: [],
     });
     expect((await admin('tenants/list')).data).toEqual({ tenants: [expect.objectContaining({ channel: 'teams' })] });
 
@@ -130,6 +131,7 @@ describe('disconnecting a tenant', () => {
       onDuty: [{ name: 'Alice Operator', channel: 'slack', load: 1, capacity: 1 }],
       conversationsOpen: 1,
       usersWaiting: 1,
+      takenOffDuty: [],
     });
   });
 });
