@@ -3,7 +3,9 @@ import { forgetTenantHealth } from '../../src/composition';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
 import type { LocalPlatform } from '../../src/local/platform';
-import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+import { startLocalPlatform } from '../../src/local/platform';
+import type { FinishedInvocation } from '../../src/local/function-runner';
+import { localPlatformClient } from '../local/support/local-platform-client';
 
 /**
  * Misconfiguration made visible, through the real doors: the Slack sandbox
@@ -14,6 +16,8 @@ import { localPlatformClient, startSandboxedPlatform } from '../local/support/lo
 let platform: LocalPlatform;
 let slack: SlackSandbox;
 let teams: TeamsSandbox;
+/** What each web trigger invocation cost, in order. */
+let triggers: FinishedInvocation[];
 
 const { admin, settle } = localPlatformClient(() => platform);
 
@@ -45,7 +49,10 @@ function forged(n: number): Promise<Response> {
 
 beforeEach(async () => {
   forgetTenantHealth();
-  ({ platform, slack, teams } = await startSandboxedPlatform());
+  triggers = [];
+  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', onInvocation: (i) => void (i.functionKey.endsWith('webtrigger') && triggers.push(i)) });
+  slack = platform.slack!;
+  teams = platform.teams!;
   await admin('settings/update', { change: { enabled: true } });
 });
 afterEach(() => platform.close());
@@ -69,6 +76,19 @@ describe('a Slack workspace whose configuration is wrong', () => {
     await connect(SANDBOX_WORKSPACE.signingSecret);
     expect(await sandboxStatus()).toMatchObject({ ok: true });
     expect((await slack.sendAs('UDANA', 'Hello?')).status).toBe(200);
+  });
+
+  it('should write the status once for a minute of refused events, not once per event', async () => {
+    await connect('a-signing-secret-from-another-app0');
+    triggers = [];
+
+    for (let i = 0; i < 30; i += 1) expect((await slack.sendAs('UDANA', `Hello ${i}?`)).status).toBe(401);
+    const refused = await Promise.all(Array.from({ length: 30 }, (_, i) => forged(i)));
+
+    expect(refused.every((r) => r.status === 401)).toBe(true);
+    expect(triggers).toHaveLength(60);
+    expect(triggers.reduce((sum, t) => sum + t.counters.kvsWrites, 0)).toBe(1);
+    expect(await sandboxStatus()).toMatchObject({ ok: false, message: expect.stringContaining('signing secret does not match') });
   });
 
   it('should stay Working through forged requests while Slack’s own events verify', async () => {
