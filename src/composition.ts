@@ -1,10 +1,12 @@
 import { kvs } from '@forge/kvs';
 import { ChannelRouter } from './adapters/chat/channel-router';
+import { SendHealthReporting } from './adapters/chat/send-health';
 import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
 import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
 import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
 import { KvsSettingsRepository } from './adapters/forge/kvs-settings-repository';
+import { KvsTenantHealthStore, TenantHealth } from './adapters/forge/tenant-health';
 import { KvsTranscriptLog } from './adapters/forge/kvs-transcript-log';
 import { SlackGateways } from './adapters/slack/slack-gateways';
 import { KvsSlackWorkspaces, type SlackWorkspace } from './adapters/slack/slack-workspaces';
@@ -27,6 +29,24 @@ export interface Services extends CoreDeps {
   readonly teamsGateways: TeamsGateways;
   readonly teamsTenants: KvsTeamsTenants;
   readonly teamsReferences: KvsTeamsReferences;
+  /** Refused requests and sends per tenant, for its status in the backoffice. */
+  readonly tenantHealth: TenantHealth;
+}
+
+/**
+ * One per warm function, like the Slack clients: its counts are what let a status be
+ * written at most once a minute per tenant instead of on every refused request.
+ */
+let health: TenantHealth | undefined;
+
+export function tenantHealth(): TenantHealth {
+  health ??= new TenantHealth(new KvsTenantHealthStore(kvs), () => systemClock.now(), jsonLogger({ component: 'tenant-health' }));
+  return health;
+}
+
+/** For tests: forget what was counted (a fresh warm function). */
+export function forgetTenantHealth(): void {
+  health = undefined;
 }
 
 /**
@@ -82,7 +102,7 @@ export function buildServices(
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),
-    chat: new ChannelRouter({ slack: slackGateways, teams }),
+    chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth()),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
     assistant: new HandoffHintAssistant(),
@@ -94,5 +114,6 @@ export function buildServices(
     teamsGateways: teams,
     teamsTenants,
     teamsReferences,
+    tenantHealth: tenantHealth(),
   };
 }

@@ -27,7 +27,7 @@ import { requestOperator } from './request-operator';
 import { recordEnding } from './system-line';
 import { goOffDuty, goOnDuty } from './set-duty-status';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids';
-import { unreachableDuringRelay } from './unreachable';
+import { whenUnreachable } from './unreachable';
 
 /**
  * The one door for every chat message and button click, from any channel.
@@ -172,7 +172,7 @@ async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: 
   } catch (error) {
     if (!(error instanceof ChatDeliveryError)) throw error;
     if (error instanceof ChatRateLimitedError) return relayLater(deps, operator, relayed, error);
-    if (error instanceof ChatRecipientUnreachableError) return unreachableDuringRelay(deps, operator, error);
+    if (error instanceof ChatRecipientUnreachableError && (await whenUnreachable(deps, operator, error))) return 'relay-failed';
     deps.log.warn('relay_not_delivered', { conversationId: session.id, reason: error.message });
     await notify(deps, msg.from, { kind: 'notice', text: toUser.notDelivered(operatorName), conversationId: session.id });
     return 'relay-failed';
@@ -213,7 +213,7 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
   } catch (error) {
     if (!(error instanceof ChatDeliveryError)) throw error;
     if (error instanceof ChatRateLimitedError) return relayLater(deps, assignment.user, relayed, error);
-    if (error instanceof ChatRecipientUnreachableError) return unreachableDuringRelay(deps, assignment.user, error);
+    if (error instanceof ChatRecipientUnreachableError && (await whenUnreachable(deps, assignment.user, error))) return 'relay-failed';
     deps.log.warn('relay_not_delivered', { conversationId: assignment.sessionId, reason: error.message });
     await notify(deps, operator.participant, {
       kind: 'notice',

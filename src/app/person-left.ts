@@ -6,6 +6,9 @@ import type { CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
 import { releaseOperator, tellHandedBack } from './release-operator';
 
+/** The reason on the record of an operator who removed the app, as the Overview shows it ("Microsoft Teams says …"). */
+const UNINSTALLED = 'the Koji app was uninstalled';
+
 /**
  * Someone can no longer be reached (they removed the app): whatever they had
  * open ends, and the other side is told. A user's conversation closes; an
@@ -17,8 +20,9 @@ export async function personLeft(deps: CoreDeps, person: Participant, projectId:
   if (session) await endConversation(deps, person, session.value.id, 'user-left', settings);
   const operator = await deps.state.getOperator(person);
   if (operator && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) {
-    const released = await releaseOperator(deps, person, 'off-duty');
-    await tellHandedBack(deps, projectId, released?.requeued ?? [], (position) => toUser.handedBack(operator.value.displayName, position));
+    // As for any operator who can't be reached, the Overview says who and why.
+    const released = await releaseOperator(deps, person, { unreachable: UNINSTALLED });
+    await tellHandedBack(deps, projectId, released?.requeued ?? [], (position) => toUser.operatorUnreachable(operator.value.displayName, position));
     await dispatchQueue(deps, projectId, settings);
   }
 }

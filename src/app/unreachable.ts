@@ -6,7 +6,6 @@ import { participantKey, type Participant } from '../domain/participant';
 import { channelName, toUser } from '../domain/replies';
 import { dispatchQueue } from './dispatch-queue';
 import { closeWithoutOperator, endConversation } from './end-session';
-import type { MessageOutcome } from './incoming-message';
 import type { ChatGateway, ChatProfile, CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
 import { releaseOperator, tellHandedBack } from './release-operator';
@@ -25,30 +24,35 @@ import { releaseOperator, tellHandedBack } from './release-operator';
  *   will never read them).
  *
  * Every delivery failure of the core comes here: notices through notify(), the
- * relay through unreachableDuringRelay(). What this does tells other people
- * through notify() too, so one unreachable person can lead to another (the
- * next operator a user is handed to may be gone as well); each is handled
- * once, and nothing more is sent to those already found unreachable.
+ * relay from its catch. What this does tells other people through notify()
+ * too, so one unreachable person can lead to another (the next operator a user
+ * is handed to may be gone as well); each is handled once, and nothing more is
+ * sent to those already found unreachable.
+ *
+ * For the relay, a message that met an unreachable person is not worth
+ * resending: its sender hears what became of the conversation instead (a
+ * user, that they are back in the queue; an operator, that it ended), and the
+ * message stays in the transcript for whoever takes over.
+ *
+ * True once done. False when the store failed meanwhile (logged): whatever
+ * could not be changed is changed by the next send that meets the same
+ * person, and the caller carries on as for any failed delivery.
  */
-export async function whenUnreachable(deps: CoreDeps, person: Participant, error: ChatRecipientUnreachableError): Promise<void> {
+export async function whenUnreachable(deps: CoreDeps, person: Participant, error: ChatRecipientUnreachableError): Promise<boolean> {
   deps.log.warn('person_unreachable', { person: participantKey(person), reason: error.reason });
-  const quiet: CoreDeps = { ...deps, chat: new NotWritingTo(deps.chat, participantKey(person)) };
-  const { session, operator } = await deps.state.getParticipant(person);
-  if (operator && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) {
-    await takeOffDuty(quiet, operator.value, error.reason);
+  try {
+    await takeOut({ ...deps, chat: new NotWritingTo(deps.chat, participantKey(person)) }, person, error.reason);
+    return true;
+  } catch (failure) {
+    deps.log.warn('unreachable_not_handled', { person: participantKey(person), reason: failure instanceof Error ? failure.message : String(failure) });
+    return false;
   }
-  if (session) await endForUser(quiet, session.value);
 }
 
-/**
- * The relay's share: a relayed message that met an unreachable person is not
- * worth resending. Its sender hears what became of the conversation instead
- * (a user, that they are back in the queue; an operator, that it ended), and
- * the message stays in the transcript for whoever takes over.
- */
-export async function unreachableDuringRelay(deps: CoreDeps, to: Participant, error: ChatRecipientUnreachableError): Promise<MessageOutcome> {
-  await whenUnreachable(deps, to, error);
-  return 'relay-failed';
+async function takeOut(deps: CoreDeps, person: Participant, reason: string): Promise<void> {
+  const { session, operator } = await deps.state.getParticipant(person);
+  if (operator && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) await takeOffDuty(deps, operator.value, reason);
+  if (session) await endForUser(deps, session.value);
 }
 
 async function takeOffDuty(deps: CoreDeps, operator: Operator, reason: string): Promise<void> {

@@ -23,6 +23,10 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
       personLeft: (tenant, userId) =>
         personLeft(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), { channel: 'teams', tenantId: tenant.tenantId, userId }, tenant.projectId),
       log: services.log,
+      health: {
+        refused: (tenantId, reason) => services.tenantHealth.refused('teams', tenantId, reason),
+        verified: (tenantId) => services.tenantHealth.verified('teams', tenantId),
+      },
     });
   } catch (error) {
     services.log.warn('teams_request_failed', { reason: error instanceof Error ? error.message : String(error) });

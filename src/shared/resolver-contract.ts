@@ -52,6 +52,8 @@ export interface TenantCheckView {
   readonly ok: boolean;
   readonly at: number;
   readonly message?: string | undefined;
+  /** `traffic`: seen on the tenant's own requests and sends (refused signatures, tokens, credentials), not by Test connection. */
+  readonly source?: 'traffic' | undefined;
 }
 
 export interface TenantUserView {

@@ -56,4 +56,19 @@ describe('an operator Teams refuses to deliver to', () => {
       takenOffDuty: [{ name: 'Tom Operator', channel: 'teams', reason: '403 Forbidden', at: expect.any(Number) }],
     });
   });
+
+  it('should be taken off duty when they remove the app, their user handed on, and the Overview say so', async () => {
+    await say('tom', '#on');
+    await say('uma', '#on');
+    await say('vic', 'operator');
+
+    await teams.uninstall('tom');
+    await settle();
+
+    expect(heard('vic')).toContain('Tom Operator can’t be reached any more, so another operator will take over. You’re first in line for the next free operator.');
+    expect(heard('vic').at(-1)).toContain('You’re now talking to Uma');
+    expect((await admin('activity/get')).data).toMatchObject({
+      takenOffDuty: [{ name: 'Tom Operator', channel: 'teams', reason: 'the Koji app was uninstalled' }],
+    });
+  });
 });

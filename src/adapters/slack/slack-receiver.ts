@@ -25,6 +25,8 @@ export interface SlackReceiverDeps {
   /** Shows a clicked card as used: its content without buttons, and the note (chat.update). */
   readonly markCardUsed: (workspace: SlackWorkspace, card: SlackCard, note: string) => Promise<void>;
   readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
+  /** Told of each signature check of a connected workspace, so a wrong signing secret shows in the backoffice (tenant-health.ts). */
+  readonly health?: { refused(teamId: string, reason: string): Promise<void>; verified(teamId: string): Promise<void> } | undefined;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
   const workspace = await deps.workspace(teamId);
   if (!workspace) return refuse(403, 'unknown_workspace', `The Slack workspace ${teamId} is not connected to Koji.`);
   const check = verifySlackSignature({ ...signed, signingSecret: workspace.signingSecret });
+  await (check.ok ? deps.health?.verified(teamId) : deps.health?.refused(teamId, check.reason));
   if (!check.ok) return refuse(401, 'invalid_signature', check.reason);
 
   let narrowed: NarrowedSlackEvent;

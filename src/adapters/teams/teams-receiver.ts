@@ -17,6 +17,8 @@ export interface TeamsReceiverDeps {
   readonly markCardUsed: (tenant: TeamsTenant, card: TeamsCard, note: string) => Promise<void>;
   readonly personLeft: (tenant: TeamsTenant, userId: string) => Promise<void>;
   readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
+  /** Told of each check of a connected tenant's activity, so a wrong App ID shows in the backoffice (tenant-health.ts). */
+  readonly health?: { refused(tenantId: string, reason: string): Promise<void>; verified(tenantId: string): Promise<void> } | undefined;
 }
 
 /**
@@ -35,9 +37,11 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
   const tenant = await deps.tenant(activity.tenantId);
   if (!tenant) return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji.`);
   if (activity.recipient.id !== `28:${tenant.appId}` && activity.recipient.id !== tenant.appId) {
+    await deps.health?.refused(tenant.tenantId, 'The activity is for another bot than the one connected for this tenant.');
     return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
   }
   const check = await validateBotFrameworkToken({ authorization, activity, appId: tenant.appId, keys: deps.keys });
+  await (check.ok ? deps.health?.verified(tenant.tenantId) : deps.health?.refused(tenant.tenantId, check.reason));
   if (!check.ok) return refuse(401, 'invalid_token', check.reason);
 
   const narrowed = narrowTeamsActivity(activity, tenant.projectId);

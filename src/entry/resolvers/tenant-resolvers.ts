@@ -5,6 +5,7 @@ import { TenantConnectionError, connectSlackWorkspace, testSlackWorkspace } from
 import { connectTeamsTenant, testTeamsTenant } from '../../adapters/teams/teams-connection';
 import { disconnectTenant } from '../../app/disconnect-tenant';
 import type { TenantCheck } from '../../adapters/forge/tenant-check';
+import { shownCheck } from '../../adapters/forge/tenant-health';
 import type { SlackWorkspaceSummary } from '../../adapters/slack/slack-workspaces';
 import type { TeamsTenantSummary } from '../../adapters/teams/teams-tenants';
 import type { TenantView } from '../../shared/resolver-contract';
@@ -19,10 +20,17 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const services = buildServices();
     const workspaces = await services.slackWorkspaces.list();
     const teams = await services.teamsTenants.list();
+    // What the tenants' traffic says (refused signatures, tokens, bot credentials) goes with their last check.
+    const health = new Map((await services.tenantHealth.records()).map((h) => [`${h.channel}:${h.tenantId}`, h]));
+    const withHealth = (view: TenantView): TenantView => {
+      const check = shownCheck(view.lastCheck, health.get(`${view.channel}:${view.tenantId}`));
+      const { lastCheck: _stored, ...rest } = view;
+      return check ? { ...rest, lastCheck: check } : rest;
+    };
     return {
       tenants: [
-        ...workspaces.filter((w) => w.projectId === projectId).map(slackView),
-        ...teams.filter((t) => t.projectId === projectId).map(teamsView),
+        ...workspaces.filter((w) => w.projectId === projectId).map(slackView).map(withHealth),
+        ...teams.filter((t) => t.projectId === projectId).map(teamsView).map(withHealth),
       ],
     };
   }),
@@ -39,6 +47,8 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
       },
       { tenants: services.teamsTenants, connector: teamsConnector(() => services.clock.now()) },
     );
+    // New credentials: what the old ones' traffic showed no longer applies.
+    await services.tenantHealth.forget('teams', connected.tenantId);
     return { tenant: teamsView(connected) };
   }),
   'teams/test': forAdmins(async ({ projectId, payload }) => {
@@ -56,6 +66,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const services = buildServices({ projectId }, { teamsTenants: [tenant] });
     const woundDown = await disconnectTenant(services, { projectId, channel: 'teams', tenantId });
     await services.teamsTenants.remove(tenantId);
+    await services.tenantHealth.forget('teams', tenantId);
     return { disconnected: tenantId, ...woundDown };
   }),
   'webtriggers/list': forAdmins(async () => ({
@@ -69,6 +80,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
       { projectId, botToken: stringField(payload, 'botToken'), signingSecret: stringField(payload, 'signingSecret') },
       { workspaces: services.slackWorkspaces, client: (token) => slackClient(token, slackApiUrl()), now: () => services.clock.now() },
     );
+    await services.tenantHealth.forget('slack', connected.teamId);
     return { tenant: slackView(connected) };
   }),
   'slack/test': forAdmins(async ({ projectId, payload }) => {
@@ -89,6 +101,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const services = buildServices({ projectId }, { slackWorkspaces: [workspace] });
     const woundDown = await disconnectTenant(services, { projectId, channel: 'slack', tenantId: teamId });
     await services.slackWorkspaces.remove(teamId);
+    await services.tenantHealth.forget('slack', teamId);
     return { disconnected: teamId, ...woundDown };
   }),
 };

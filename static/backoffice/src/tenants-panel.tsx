@@ -352,7 +352,7 @@ function CheckStatus({ check, now }: { readonly check: TenantCheckView | undefin
   return (
     <Stack space="space.050" alignInline="start">
       <Lozenge appearance={check.ok ? 'success' : 'removed'}>{check.ok ? 'Working' : 'Failing'}</Lozenge>
-      <span className="koji-subtle" title={formatDate(check.at)}>{`checked ${formatAgo(check.at, now)}`}</span>
+      <span className="koji-subtle" title={formatDate(check.at)}>{`${check.source === 'traffic' ? 'seen' : 'checked'} ${formatAgo(check.at, now)}`}</span>
       {!check.ok && check.message ? <span className="koji-status-text koji-danger-text koji-check-reason">{check.message}</span> : null}
     </Stack>
   );

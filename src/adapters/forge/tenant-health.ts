@@ -1,0 +1,215 @@
+import type { kvs as KvsClient } from '@forge/kvs';
+import type { Logger } from '../../app/ports';
+import type { ChatChannel } from '../../domain/participant';
+import { escapeKeyPart, KEY_VERSION } from './kvs-keys';
+import { allWithPrefix } from './kvs-prefix-query';
+import type { TenantCheck } from './tenant-check';
+
+type Kvs = typeof KvsClient;
+
+/**
+ * How a workspace or tenant is doing as seen from its traffic: refused
+ * requests (signature, token) and sends its bot credentials are refused for.
+ * `cause` says which, since a passing Test connection answers only the second:
+ * it checks the token, not the signing secret.
+ */
+export interface TenantHealthRecord extends TenantCheck {
+  readonly channel: ChatChannel;
+  readonly tenantId: string;
+  readonly cause?: 'events' | 'sends' | undefined;
+}
+
+/** Where health records live: one small KVS value per tenant, listed for the backoffice. */
+export interface TenantHealthStore {
+  write(record: TenantHealthRecord): Promise<void>;
+  remove(channel: ChatChannel, tenantId: string): Promise<void>;
+  list(): Promise<TenantHealthRecord[]>;
+}
+
+/**
+ * Both what counts as the "same window" for refusals and verified requests,
+ * and the least time between two writes for one tenant.
+ */
+export const HEALTH_WINDOW_MS = 60_000;
+
+/** Tenants followed per warm function: only connected ones reach here, this is a guard. */
+const MAX_TENANTS = 1_000;
+
+interface Traffic {
+  lastVerifiedAt?: number;
+  refusal?: { readonly at: number; readonly message: string };
+  lastSentAt?: number;
+  sendFailure?: { readonly at: number; readonly message: string };
+  /** Counted since the last write, for the log line that goes with it. */
+  refused: number;
+  verified: number;
+  /** What this function last wrote for the tenant, and when. */
+  written?: { readonly ok: boolean; readonly at: number; readonly message?: string | undefined };
+}
+
+/**
+ * Misconfiguration made visible, without a KVS write per request: refusals and
+ * verifications are counted in memory per warm function, and a status is
+ * written at most once a minute per tenant, only when it changes.
+ *
+ * A tenant shows Failing when
+ * - refusals came in and nothing from it verified within the last minute (so a
+ *   flood of forged requests beside real traffic changes nothing, while a wrong
+ *   signing secret, which refuses everything, shows at the first refusal); or
+ * - the last send was refused for its bot credentials (no one forges a send).
+ * It shows Working again when this function sees it work after having written
+ * Failing; reconnecting the tenant clears the status (forget).
+ *
+ * The happy path costs nothing but a map update: a function that never wrote a
+ * status for a tenant never writes Working for it.
+ */
+export class TenantHealth {
+  private readonly tenants = new Map<string, Traffic>();
+
+  constructor(
+    private readonly store: TenantHealthStore,
+    private readonly now: () => number,
+    private readonly log?: Pick<Logger, 'warn'>,
+  ) {}
+
+  /** A request that claimed to come from this tenant failed its signature or token check. */
+  refused(channel: ChatChannel, tenantId: string, reason: string): Promise<void> {
+    const traffic = this.traffic(channel, tenantId);
+    traffic.refusal = { at: this.now(), message: refusalMessage(channel, reason) };
+    traffic.refused += 1;
+    return this.settle(channel, tenantId, traffic);
+  }
+
+  /** A request from this tenant passed its signature or token check. */
+  verified(channel: ChatChannel, tenantId: string): Promise<void> {
+    const traffic = this.traffic(channel, tenantId);
+    traffic.lastVerifiedAt = this.now();
+    traffic.verified += 1;
+    return traffic.written?.ok === false ? this.settle(channel, tenantId, traffic) : Promise.resolve();
+  }
+
+  /** The platform refused the tenant's bot credentials for a send (`reason`: its word for it). */
+  sendRefused(channel: ChatChannel, tenantId: string, reason: string): Promise<void> {
+    const traffic = this.traffic(channel, tenantId);
+    traffic.sendFailure = { at: this.now(), message: sendMessage(channel, reason) };
+    return this.settle(channel, tenantId, traffic);
+  }
+
+  /** A send through the tenant's bot went out. */
+  sent(channel: ChatChannel, tenantId: string): Promise<void> {
+    const traffic = this.tenants.get(key(channel, tenantId));
+    if (!traffic) return Promise.resolve();
+    traffic.lastSentAt = this.now();
+    return traffic.written?.ok === false ? this.settle(channel, tenantId, traffic) : Promise.resolve();
+  }
+
+  /** Every tenant's status as last written, by any function: for the backoffice's Tenants table. */
+  records(): Promise<TenantHealthRecord[]> {
+    return this.store.list();
+  }
+
+  /** The tenant was connected again or disconnected: what was seen before no longer says anything. */
+  async forget(channel: ChatChannel, tenantId: string): Promise<void> {
+    this.tenants.delete(key(channel, tenantId));
+    await this.store.remove(channel, tenantId);
+  }
+
+  private traffic(channel: ChatChannel, tenantId: string): Traffic {
+    const k = key(channel, tenantId);
+    let traffic = this.tenants.get(k);
+    if (!traffic) {
+      if (this.tenants.size >= MAX_TENANTS) this.tenants.delete(this.tenants.keys().next().value!);
+      traffic = { refused: 0, verified: 0 };
+      this.tenants.set(k, traffic);
+    }
+    return traffic;
+  }
+
+  /** Writes the tenant's status if it changed and the last write is a minute old; never throws. */
+  private async settle(channel: ChatChannel, tenantId: string, traffic: Traffic): Promise<void> {
+    const now = this.now();
+    const failing = this.failing(traffic, now);
+    const { written } = traffic;
+    const changed = failing ? written?.ok !== false || written.message !== failing.message : written?.ok === false;
+    if (!changed || (written && now - written.at < HEALTH_WINDOW_MS)) return;
+    const record: TenantHealthRecord = failing
+      ? { channel, tenantId, ok: false, at: now, message: failing.message, cause: failing.cause }
+      : { channel, tenantId, ok: true, at: now };
+    traffic.written = { ok: record.ok, at: now, message: record.message };
+    this.log?.warn('tenant_health', { channel, tenantId, ok: record.ok, refused: traffic.refused, verified: traffic.verified, message: record.message });
+    traffic.refused = 0;
+    traffic.verified = 0;
+    try {
+      await this.store.write(record);
+    } catch (error) {
+      // The request being answered must not fail for its status: the next one a minute on tries again.
+      this.log?.warn('tenant_health_not_written', { channel, tenantId, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private failing(traffic: Traffic, now: number): { message: string; cause: 'events' | 'sends' } | undefined {
+    const { refusal, lastVerifiedAt, sendFailure, lastSentAt } = traffic;
+    const verifiedLately = lastVerifiedAt !== undefined && now - lastVerifiedAt < HEALTH_WINDOW_MS;
+    if (refusal && now - refusal.at < HEALTH_WINDOW_MS && !verifiedLately) return { message: refusal.message, cause: 'events' };
+    if (sendFailure && (lastSentAt === undefined || lastSentAt < sendFailure.at)) return { message: sendFailure.message, cause: 'sends' };
+    return undefined;
+  }
+}
+
+function key(channel: ChatChannel, tenantId: string): string {
+  return `${channel}:${tenantId}`;
+}
+
+/** The receivers' refusal reasons, in words an admin can act on. */
+function refusalMessage(channel: ChatChannel, reason: string): string {
+  if (channel === 'slack') {
+    return /signature does not match/i.test(reason)
+      ? 'Slack events are refused because the signing secret does not match. Copy the Signing Secret from the Slack app’s Basic Information page and connect the workspace again.'
+      : `Slack events are refused: ${reason}`;
+  }
+  return /another bot/i.test(reason)
+    ? 'Teams messages are refused because they are for another bot than the connected App ID. Check the App ID of the Azure Bot whose messaging endpoint is this Koji, and connect the tenant again.'
+    : `Teams messages are refused because their token does not check out: ${reason} Check the App ID in the Koji backoffice.`;
+}
+
+function sendMessage(channel: ChatChannel, reason: string): string {
+  return channel === 'slack'
+    ? `Koji’s messages are refused because Slack does not accept the bot token (${reason}). Reinstall the Slack app and connect the workspace again with its Bot User OAuth Token.`
+    : `Koji’s messages are refused because Microsoft does not accept the bot’s credentials (${reason}). Check the app id and client secret, and connect the tenant again.`;
+}
+
+/** Health records as KVS values under one prefix: one per tenant, a handful in all. */
+export class KvsTenantHealthStore implements TenantHealthStore {
+  static readonly prefix = `tenant-health:${KEY_VERSION}:`;
+
+  constructor(private readonly kvs: Kvs) {}
+
+  private static key(channel: ChatChannel, tenantId: string): string {
+    return `${KvsTenantHealthStore.prefix}${channel}:${escapeKeyPart(tenantId)}`;
+  }
+
+  async write(record: TenantHealthRecord): Promise<void> {
+    await this.kvs.set(KvsTenantHealthStore.key(record.channel, record.tenantId), record);
+  }
+
+  async remove(channel: ChatChannel, tenantId: string): Promise<void> {
+    await this.kvs.delete(KvsTenantHealthStore.key(channel, tenantId));
+  }
+
+  list(): Promise<TenantHealthRecord[]> {
+    return allWithPrefix<TenantHealthRecord>(this.kvs, KvsTenantHealthStore.prefix);
+  }
+}
+
+/**
+ * What the backoffice shows for a tenant: its traffic's Failing wins over a passing Test
+ * connection when events are refused (the test checks the token, not the signing secret),
+ * and over an older one when sends were refused; otherwise the last check as it was.
+ */
+export function shownCheck(lastCheck: TenantCheck | undefined, health: TenantHealthRecord | undefined): (TenantCheck & { readonly source?: 'traffic' }) | undefined {
+  if (!health || health.ok) return lastCheck;
+  if (health.cause === 'events' || !lastCheck || health.at >= lastCheck.at) {
+    return { ok: false, at: health.at, message: health.message, source: 'traffic' };
+  }
+  return lastCheck;
+}

@@ -1,0 +1,137 @@
+import { HEALTH_WINDOW_MS, TenantHealth, shownCheck, type TenantHealthRecord, type TenantHealthStore } from '../../src/adapters/forge/tenant-health';
+import { FixedClock } from '../fakes/in-memory-stores';
+
+/**
+ * A workspace's status from its own traffic: misconfiguration (a wrong signing
+ * secret, a refused token) shows as Failing with the reason, forged requests
+ * beside real traffic do not, and the status costs at most one write a minute
+ * per tenant, however many requests are refused.
+ */
+class RecordingStore implements TenantHealthStore {
+  readonly writes: TenantHealthRecord[] = [];
+  failing = false;
+
+  write(record: TenantHealthRecord): Promise<void> {
+    if (this.failing) return Promise.reject(new Error('KVS said 500'));
+    this.writes.push(record);
+    return Promise.resolve();
+  }
+  remove(): Promise<void> {
+    return Promise.resolve();
+  }
+  list(): Promise<TenantHealthRecord[]> {
+    return Promise.resolve(this.writes);
+  }
+  last(): TenantHealthRecord | undefined {
+    return this.writes.at(-1);
+  }
+}
+
+const MISMATCH = 'The request signature does not match.';
+const SECRET_MESSAGE = /^Slack events are refused because the signing secret does not match\./;
+
+function monitor() {
+  const clock = new FixedClock();
+  const store = new RecordingStore();
+  return { clock, store, health: new TenantHealth(store, () => clock.now()) };
+}
+
+describe('a workspace’s status from its traffic', () => {
+  it('should show Failing with the reason once events are refused and nothing verifies', async () => {
+    const { store, health } = monitor();
+
+    await health.refused('slack', 'T1', MISMATCH);
+
+    expect(store.writes).toEqual([{ channel: 'slack', tenantId: 'T1', ok: false, at: expect.any(Number), message: expect.stringMatching(SECRET_MESSAGE), cause: 'events' }]);
+  });
+
+  it('should write at most once a minute per workspace, however many requests are refused', async () => {
+    const { clock, store, health } = monitor();
+
+    for (let i = 0; i < 3_000; i += 1) {
+      await health.refused('slack', 'T1', i % 2 === 0 ? MISMATCH : 'The request is not signed.');
+      await health.refused('slack', 'T2', MISMATCH);
+      clock.advanceMs(60);
+    }
+
+    // 3,000 refusals a workspace over three minutes, the reason changing every time: three writes each.
+    const times = (teamId: string) => store.writes.filter((w) => w.tenantId === teamId).map((w) => w.at);
+    for (const teamId of ['T1', 'T2']) {
+      expect(times(teamId).length).toBeLessThanOrEqual(3);
+      for (const [a, b] of times(teamId).slice(1).map((t, i) => [times(teamId)[i]!, t] as const)) expect(b - a).toBeGreaterThanOrEqual(HEALTH_WINDOW_MS);
+    }
+    expect(times('T2')).toHaveLength(1);
+  });
+
+  it('should stay Working through a flood of forged requests while real events verify', async () => {
+    const { clock, store, health } = monitor();
+
+    for (let second = 0; second < 600; second += 1) {
+      if (second % 20 === 0) await health.verified('slack', 'T1');
+      for (let forged = 0; forged < 50; forged += 1) await health.refused('slack', 'T1', MISMATCH);
+      clock.advanceMs(1000);
+    }
+
+    expect(store.writes).toEqual([]);
+  });
+
+  it('should show Working again once events verify a minute after it wrote Failing', async () => {
+    const { clock, store, health } = monitor();
+    await health.refused('slack', 'T1', MISMATCH);
+
+    clock.advanceMs(10_000);
+    await health.verified('slack', 'T1');
+    expect(store.writes.map((w) => w.ok)).toEqual([false]);
+
+    clock.advanceMs(HEALTH_WINDOW_MS);
+    await health.verified('slack', 'T1');
+    expect(store.writes.map((w) => w.ok)).toEqual([false, true]);
+  });
+
+  it('should show Failing when Slack refuses the bot token for a send, and Working once a send goes out again', async () => {
+    const { clock, store, health } = monitor();
+
+    await health.sendRefused('slack', 'T1', 'token_revoked');
+    expect(store.last()).toMatchObject({ ok: false, cause: 'sends', message: expect.stringContaining('Slack does not accept the bot token (token_revoked)') });
+
+    clock.advanceMs(HEALTH_WINDOW_MS);
+    await health.sent('slack', 'T1');
+    expect(store.last()).toMatchObject({ ok: true });
+  });
+
+  it('should never write for a workspace whose requests all verify and sends all go out', async () => {
+    const { clock, store, health } = monitor();
+
+    for (let i = 0; i < 1_000; i += 1) {
+      await health.verified('slack', 'T1');
+      await health.sent('slack', 'T1');
+      clock.advanceMs(500);
+    }
+
+    expect(store.writes).toEqual([]);
+  });
+
+  it('should answer the refused request even when the status cannot be written', async () => {
+    const { store, health } = monitor();
+    store.failing = true;
+
+    await expect(health.refused('teams', 'tenant-1', 'The token is not valid: unexpected "aud" claim value')).resolves.toBeUndefined();
+  });
+});
+
+describe('what the Tenants table shows', () => {
+  const passed = { ok: true, at: 2_000 };
+
+  it('should show refused events as Failing even after Test connection passed, since the test does not check the signing secret', () => {
+    const refused: TenantHealthRecord = { channel: 'slack', tenantId: 'T1', ok: false, at: 1_000, message: 'Slack events are refused because…', cause: 'events' };
+
+    expect(shownCheck(passed, refused)).toEqual({ ok: false, at: 1_000, message: 'Slack events are refused because…', source: 'traffic' });
+  });
+
+  it('should let a later passing Test connection answer a refused token', () => {
+    const refused: TenantHealthRecord = { channel: 'slack', tenantId: 'T1', ok: false, at: 1_000, message: 'Koji’s messages are refused…', cause: 'sends' };
+
+    expect(shownCheck(passed, refused)).toBe(passed);
+    expect(shownCheck({ ok: true, at: 500 }, refused)).toMatchObject({ ok: false, source: 'traffic' });
+  });
+});
