@@ -7,11 +7,9 @@ import {
   parseUserCommand,
   type OperatorCommand,
 } from '../domain/chat-command';
-import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, DomainError } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
 import { buttonLabels, toOperator, toUser, usedCardNotes } from '../domain/replies';
-import type { OutgoingMessage } from '../domain/outgoing-message';
-import type { Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptLine } from '../domain/transcript';
 import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
@@ -20,14 +18,14 @@ import { forwardSession } from './forward-session';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { listOperators } from './list-operators';
 import { notify } from './notify';
-import type { CoreDeps } from './ports';
+import { operatorLane, relayLine, relayRetried, userLane } from './backlog';
+import type { CoreDeps, Versioned } from './ports';
 import { loadSettings } from './project-settings';
 import { queuePosition } from './queue';
 import { requestOperator } from './request-operator';
 import { recordEnding } from './system-line';
 import { goOffDuty, goOnDuty } from './set-duty-status';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids';
-import { whenUnreachable } from './unreachable';
 
 /**
  * The one door for every chat message and button click, from any channel.
@@ -74,7 +72,7 @@ async function route(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled>
           return 'refused';
         });
       }
-      return relayFromUser(deps, msg, session);
+      return sender.session ? relayFromUser(deps, msg, sender.session) : 'failed';
     case 'queued':
       if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session), usedCardNotes.leftQueue));
       return whileQueued(deps, msg, session);
@@ -91,11 +89,11 @@ async function route(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled>
         });
       }
       if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session), usedCardNotes.declinedTicket));
-      return afterTicketOffer(deps, msg, session, sender.operator?.value);
+      return afterTicketOffer(deps, msg, session, sender.operator);
     case undefined:
       break;
   }
-  if (sender.operator) return fromOperator(deps, msg, sender.operator.value);
+  if (sender.operator) return fromOperator(deps, msg, sender.operator);
   return fromUserWithBot(deps, msg);
 }
 
@@ -109,7 +107,7 @@ async function afterTicketOffer(
   deps: CoreDeps,
   msg: IncomingChatMessage,
   session: ChatSession,
-  operator: Operator | undefined,
+  operator: Versioned<Operator> | undefined,
 ): Promise<Handled> {
   const settings = await loadSettings(deps, session.projectId);
   if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
@@ -154,83 +152,53 @@ async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage, loaded?
   return 'assistant';
 }
 
-async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<MessageOutcome> {
-  if (session.state.kind !== 'with-operator') return 'failed';
-  const { operator, operatorName } = session.state;
-  const appended = await deps.transcripts.append(session.id, userLine(msg, session.userName));
-  if (appended === 'duplicate') return 'duplicate';
-  const relayed: OutgoingMessage = {
-    kind: 'relay',
-    text: msg.text,
-    senderName: session.userName,
-    conversationId: session.id,
-    attachments: msg.attachments,
-  };
-  try {
-    await deps.chat.send(operator, relayed);
-    return 'relayed';
-  } catch (error) {
-    if (!(error instanceof ChatDeliveryError)) throw error;
-    if (error instanceof ChatRateLimitedError) return relayLater(deps, operator, relayed, error);
-    if (error instanceof ChatRecipientUnreachableError && (await whenUnreachable(deps, operator, error))) return 'relay-failed';
-    deps.log.warn('relay_not_delivered', { conversationId: session.id, reason: error.message });
-    await notify(deps, msg.from, { kind: 'notice', text: toUser.notDelivered(operatorName), conversationId: session.id });
-    return 'relay-failed';
+async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: Versioned<ChatSession>): Promise<MessageOutcome> {
+  const lane = userLane(session);
+  if (!lane) return 'failed';
+  const line = userLine(msg, session.value.userName);
+  if ((await deps.transcripts.append(session.value.id, line)) === 'duplicate') {
+    await relayRetried(deps, lane);
+    return 'duplicate';
   }
+  return relayLine(deps, lane, line);
 }
 
-async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Operator): Promise<Handled> {
-  const addressed = addressedTo(operator, msg);
-  const target = addressed ? { kind: 'one' as const, assignment: addressed.assignment } : targetConversation(operator, msg.conversationId);
+async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Versioned<Operator>): Promise<Handled> {
+  const addressed = addressedTo(operator.value, msg);
+  const target = addressed ? { kind: 'one' as const, assignment: addressed.assignment } : targetConversation(operator.value, msg.conversationId);
   if (target.kind !== 'one') {
     return once(deps, msg, async () => {
-      await replyAboutTarget(deps, operator, target);
+      await replyAboutTarget(deps, operator.value, target);
       return 'refused';
     });
   }
   const { assignment } = target;
-  const text = addressed?.text ?? msg.text;
+  const lane = operatorLane(operator, assignment.sessionId);
+  if (!lane) return 'failed';
   const line: TranscriptLine = {
     id: msg.id,
     at: msg.sentAt,
     role: 'operator',
-    speakerName: operator.displayName,
-    speaker: operator.participant,
-    text,
+    speakerName: operator.value.displayName,
+    speaker: operator.value.participant,
+    text: addressed?.text ?? msg.text,
     attachments: msg.attachments,
   };
-  if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') return 'duplicate';
-  const relayed: OutgoingMessage = {
-    kind: 'relay',
-    text,
-    senderName: operator.displayName,
-    conversationId: assignment.sessionId,
-    attachments: msg.attachments,
-  };
-  try {
-    await deps.chat.send(assignment.user, relayed);
-    return 'relayed';
-  } catch (error) {
-    if (!(error instanceof ChatDeliveryError)) throw error;
-    if (error instanceof ChatRateLimitedError) return relayLater(deps, assignment.user, relayed, error);
-    if (error instanceof ChatRecipientUnreachableError && (await whenUnreachable(deps, assignment.user, error))) return 'relay-failed';
-    deps.log.warn('relay_not_delivered', { conversationId: assignment.sessionId, reason: error.message });
-    await notify(deps, operator.participant, {
-      kind: 'notice',
-      text: toOperator.notDelivered(assignment.userName),
-      conversationId: assignment.sessionId,
-    });
-    return 'relay-failed';
+  if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') {
+    await relayRetried(deps, lane);
+    return 'duplicate';
   }
+  return relayLine(deps, lane, line);
 }
 
-async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, operator: Operator): Promise<Handled> {
+async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, versioned: Versioned<Operator>): Promise<Handled> {
+  const operator = versioned.value;
   // "Bob: stop" names the conversation a command is for, as a card's button does.
   const addressed = received.action ? undefined : addressedTo(operator, received);
   const typedCommand = addressed ? parseOperatorCommand(addressed.text) : undefined;
   const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
   const command = commandFromAction(msg) ?? typedCommand ?? parseOperatorCommand(msg.text);
-  if (!command) return relayFromOperator(deps, received, operator);
+  if (!command) return relayFromOperator(deps, received, versioned);
   return once(deps, msg, async (): Promise<Handled> => {
     if (command.kind === 'help' || command.kind === 'unknown') {
       const text = command.kind === 'help' ? toOperator.help() : toOperator.unknownCommand(command.word);
@@ -361,12 +329,6 @@ async function replyAboutTarget(
         ? toOperator.conversationAlreadyEnded()
         : toOperator.whichConversation(target.assignments.map((a) => a.userName));
   await notify(deps, operator.participant, { kind: 'notice', text });
-}
-
-/** The platform asked to slow down: the message goes out once the wait is over, not never. */
-async function relayLater(deps: CoreDeps, to: Participant, message: OutgoingMessage, error: ChatRateLimitedError): Promise<MessageOutcome> {
-  await deps.outbox.sendLater(to, message, error.retryAfterSeconds);
-  return 'relayed-later';
 }
 
 function commandFromAction(msg: IncomingChatMessage): OperatorCommand | undefined {

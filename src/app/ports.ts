@@ -5,6 +5,7 @@ import type { ChatChannel, Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptCursor } from '../domain/chat-session';
 import type { TranscriptLine } from '../domain/transcript';
+import type { DrainJob } from './backlog';
 import type { WorkJob } from './work-job';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
@@ -142,6 +143,12 @@ export interface ChatProfile {
 export interface ChatGateway {
   send(to: Participant, message: OutgoingMessage): Promise<void>;
   profile(participant: Participant): Promise<ChatProfile>;
+  /**
+   * Whether a relayed line (OutgoingMessage.lineId) reached `to` after all,
+   * sent at or after `since`: asked before resending one whose attempt timed
+   * out. Undefined: the platform can't tell (Teams has no such look-back).
+   */
+  delivered?(to: Participant, sent: { readonly conversationId: string; readonly lineId: string; readonly since: number }): Promise<boolean | undefined>;
 }
 
 export interface TicketRequest {
@@ -197,9 +204,11 @@ export interface WorkQueue {
   push(job: WorkJob, orderingKey: string, delayInSeconds?: number): Promise<void>;
 }
 
-/** Messages to send again later, when a chat platform asked to slow down. */
+/** Sends that continue later, on the queue: a notice the platform did not take yet, a relay backlog to work through. */
 export interface Outbox {
-  sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number): Promise<void>;
+  /** `attempt`: how many tries this notice already had (the queue gives up after a few). */
+  sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number, attempt?: number): Promise<void>;
+  drainLater(job: DrainJob, afterSeconds: number): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */

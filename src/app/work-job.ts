@@ -1,11 +1,17 @@
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
+import type { DrainJob } from './backlog';
 import type { IncomingChatMessage } from './incoming-message';
 
-/** Work handed to the queue consumer: a message to handle off the web trigger, or a send to retry later. */
+/**
+ * Work handed to the queue consumer: a message to handle off the web trigger,
+ * a notice to send again (`attempt`: tries it already had), or a relay
+ * backlog to work through.
+ */
 export type WorkJob =
   | { readonly kind: 'handle-message'; readonly message: IncomingChatMessage }
-  | { readonly kind: 'deliver'; readonly to: Participant; readonly message: OutgoingMessage };
+  | { readonly kind: 'deliver'; readonly to: Participant; readonly message: OutgoingMessage; readonly attempt?: number }
+  | DrainJob;
 
 export function isWorkJob(value: unknown): value is WorkJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -21,6 +27,13 @@ export function isWorkJob(value: unknown): value is WorkJob {
     );
   }
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
+  if (job.kind === 'drain') {
+    const { lane, attempt } = value as { lane?: Record<string, unknown>; attempt?: unknown };
+    if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1) return false;
+    if (typeof lane?.['conversationId'] !== 'string') return false;
+    if (lane['direction'] === 'to-operator') return isParticipant(lane['user']);
+    if (lane['direction'] === 'to-user') return isParticipant(lane['operator']);
+  }
   return false;
 }
 

@@ -15,6 +15,8 @@ export type SessionState =
        * here. Written by the sweep only, never by the relay; absent until then.
        */
       readonly activeAt?: number | undefined;
+      /** The user's messages waiting behind one that could not reach the operator yet (see Backlog). */
+      readonly backlog?: Backlog | undefined;
     }
   /** Nobody could take the user; a ticket from their messages was offered and not yet taken up. */
   | { readonly kind: 'ticket-offered'; readonly since: number; readonly reason: TicketOfferReason };
@@ -51,6 +53,32 @@ export interface TicketRef {
 export interface TranscriptCursor {
   readonly at: number;
   readonly id: string;
+}
+
+/**
+ * The messages of one direction of a conversation (user to operator, or
+ * operator to user) that wait behind one the chat platform did not take yet.
+ * While a backlog exists, a new message in that direction joins it instead of
+ * being sent, so the other side never sees it before the one still waiting; a
+ * queued job sends them from the transcript, in order (see app/backlog.ts).
+ */
+export interface Backlog {
+  /** Waiting: the direction's lines after this cursor, up to and including `through`. */
+  readonly after: TranscriptCursor;
+  /**
+   * The newest waiting line. Every message that joins moves it, which changes
+   * the record's version: the job can end the backlog only by a compare-and-set
+   * that proves nothing joined since.
+   */
+  readonly through: TranscriptCursor;
+  /** When the first waiting message failed: the retry window counts from here. */
+  readonly since: number;
+  /**
+   * The first waiting message's last attempt may have reached the platform (a
+   * timeout or 5xx after sending): it is checked for, or the sender told it
+   * may not have arrived, rather than sent twice.
+   */
+  readonly uncertain?: boolean | undefined;
 }
 
 /**

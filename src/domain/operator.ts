@@ -1,3 +1,4 @@
+import type { Backlog } from './chat-session';
 import type { Participant, ParticipantKey } from './participant';
 
 export type DutyStatus = 'on' | 'off';
@@ -8,6 +9,8 @@ export interface Assignment {
   readonly user: Participant;
   readonly userName: string;
   readonly since: number;
+  /** The operator's messages waiting behind one that could not reach the user yet (see Backlog). */
+  readonly backlog?: Backlog | undefined;
 }
 
 /**

@@ -25,6 +25,12 @@ export interface OutgoingMessage {
   readonly buttons?: readonly ChatButton[] | undefined;
   /** For relayed words: files the sender shared, as links. */
   readonly attachments?: readonly AttachmentRef[] | undefined;
+  /**
+   * For relayed words: the transcript line they are, so a platform that can
+   * look back (Slack's message metadata) can tell whether an attempt that
+   * timed out arrived after all.
+   */
+  readonly lineId?: string | undefined;
   /** For requests and forwards: the user's recent messages or the transcript so far. */
   readonly excerpt?: readonly TranscriptLine[] | undefined;
 }

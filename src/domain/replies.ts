@@ -65,7 +65,6 @@ export const toUser = {
     `${operatorName} is no longer available.${placeInLine(position)}`,
   tenantDisconnected: (channel: ChatChannel) =>
     `Koji’s live agents were disconnected from this ${TENANT_NAMES[channel]} by an administrator, so this conversation has ended.`,
-  notDelivered: (name: string) => `Your last message couldn’t be delivered to ${name}. Please send it again.`,
   /** The operator's chat can't be reached any more; `position` as for handedBack. */
   operatorUnreachable: (operatorName: string, position?: number) =>
     `${operatorName} can’t be reached any more, so another operator will take over.${placeInLine(position)}`,
@@ -147,7 +146,6 @@ export const toOperator = {
     `Your conversation with ${userName} was closed after ${minutes} minutes without messages.`,
   unknownCommand: (word: string) => `I don’t know the command ${word}. ${helpText()}`,
   help: () => helpText(),
-  notDelivered: (userName: string) => `Your last message couldn’t be delivered to ${userName}. Please send it again.`,
   userUnreachable: (userName: string, channel: ChatChannel) =>
     `${userName} can’t be reached on ${CHANNEL_NAMES[channel]} any more, so your conversation with them has ended. You’re free for the next user.`,
   roleGranted: () =>
@@ -158,6 +156,27 @@ export const toOperator = {
     `${userName}’s ${TENANT_NAMES[channel]} was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
   tenantDisconnected: (channel: ChatChannel) =>
     `This ${TENANT_NAMES[channel]} was disconnected from Koji, so your Live agent role was removed and you’re off duty.`,
+} as const;
+
+/** A message named back to its sender: its first words, enough to recognise it. */
+const quoted = (text: string): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > 80 ? `${flat.slice(0, 79)}…` : flat || '(no text)'}”`;
+};
+
+const quotedList = (texts: readonly string[]): string => {
+  const shown = texts.slice(0, 5).map(quoted).join(', ');
+  return texts.length > 5 ? `${shown} and ${texts.length - 5} more` : shown;
+};
+
+/** What a relay's sender, user or operator, hears when their words did not get through. */
+export const relayFailures = {
+  notDelivered: (recipientName: string, texts: readonly string[]) =>
+    texts.length === 1
+      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName}. Please send it again.`
+      : `${texts.length} of your messages couldn’t be delivered to ${recipientName}: ${quotedList(texts)}. Please send them again.`,
+  mayNotHaveArrived: (recipientName: string, texts: readonly string[]) =>
+    `Your message ${quotedList(texts)} may not have reached ${recipientName}: the chat service stopped answering while it was being sent. If ${recipientName} doesn’t reply to it, please send it again.`,
 } as const;
 
 function helpText(): string {

@@ -1,5 +1,6 @@
 import { handleIncomingMessage } from '../app/handle-incoming-message';
-import { notify } from '../app/notify';
+import { drainBacklog } from '../app/backlog';
+import { notify, NOTICE_ATTEMPTS } from '../app/notify';
 import { isWorkJob } from '../app/work-job';
 import { buildServices } from '../composition';
 
@@ -16,7 +17,11 @@ export async function chatConsumer(event: { body?: unknown; jobId?: string }): P
     return;
   }
   if (job.kind === 'deliver') {
-    await notify(services, job.to, job.message);
+    await notify(services, job.to, job.message, job.attempt ?? NOTICE_ATTEMPTS);
+    return;
+  }
+  if (job.kind === 'drain') {
+    await drainBacklog(services, job);
     return;
   }
   const outcome = await handleIncomingMessage(services, job.message);

@@ -79,7 +79,7 @@ describe('relaying messages in a conversation', () => {
 
     expect(await world.say(bob, 'Hello?')).toBe('relay-failed');
 
-    expect(world.lastHeard(bob)).toBe('Your last message couldn’t be delivered to Alice. Please send it again.');
+    expect(world.lastHeard(bob)).toBe('Your message “Hello?” couldn’t be delivered to Alice. Please send it again.');
     const session = await world.sessionOf(bob);
     expect((await world.transcripts.read(session!.id)).map((l) => l.text)).toContain('Hello?');
     expect(world.heard(alice)).toEqual([]);
@@ -91,19 +91,20 @@ describe('relaying messages in a conversation', () => {
 
     expect(await world.say(alice, 'Try restarting')).toBe('relay-failed');
 
-    expect(world.lastHeard(alice)).toBe('Your last message couldn’t be delivered to Bob. Please send it again.');
+    expect(world.lastHeard(alice)).toBe('Your message “Try restarting” couldn’t be delivered to Bob. Please send it again.');
   });
 
   it('should hold a message for later, not drop it, when the chat platform asks to slow down', async () => {
-    const { world, bob } = await connectedPair();
+    const { world, alice, bob } = await connectedPair();
     world.chat.rateLimited.add('slack/T1/UALICE');
 
     expect(await world.say(bob, 'Are you there?')).toBe('relayed-later');
 
-    expect(world.outbox.held).toEqual([
-      { to: expect.objectContaining({ userId: 'UALICE' }), message: expect.objectContaining({ kind: 'relay', text: 'Are you there?', senderName: 'Bob' }), afterSeconds: 30 },
-    ]);
+    expect(world.outbox.drains).toEqual([{ job: expect.objectContaining({ kind: 'drain', lane: expect.objectContaining({ direction: 'to-operator' }) }), afterSeconds: 30 }]);
     expect(world.heard(bob)).toEqual([]);
+    world.chat.rateLimited.clear();
+    await world.runQueue();
+    expect(world.chat.lastTo(alice)).toMatchObject({ kind: 'relay', text: 'Are you there?', senderName: 'Bob' });
   });
 
   it('should relay from a Teams user to a Slack operator and back', async () => {

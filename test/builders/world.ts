@@ -1,4 +1,6 @@
+import { drainBacklog } from '../../src/app/backlog';
 import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
+import { notify } from '../../src/app/notify';
 import type { IncomingChatMessage, MessageOutcome } from '../../src/app/incoming-message';
 import { grantOperatorRole } from '../../src/app/manage-operator-role';
 import type { CoreDeps, Logger } from '../../src/app/ports';
@@ -118,6 +120,28 @@ export class World {
 
   lastHeard(p: Participant): string {
     return this.chat.lastTo(p)?.text ?? '';
+  }
+
+  /**
+   * Runs what the queue holds, each job after its delay (the clock moves on to
+   * it), until nothing is left or `limit` jobs ran. `redeliver`: every job runs
+   * twice, as Forge may deliver it.
+   */
+  async runQueue(options: { limit?: number; redeliver?: boolean } = {}): Promise<number> {
+    let ran = 0;
+    const limit = options.limit ?? 100;
+    while (ran < limit) {
+      const drain = this.outbox.drains.shift();
+      const held = drain ? undefined : this.outbox.held.shift();
+      if (!drain && !held) break;
+      this.clock.advanceMs(((drain ?? held)?.afterSeconds ?? 0) * 1000);
+      for (let i = 0; i < (options.redeliver ? 2 : 1); i += 1) {
+        if (drain) await drainBacklog(this.deps, drain.job);
+        if (held) await notify(this.deps, held.to, held.message, held.attempt);
+      }
+      ran += 1;
+    }
+    return ran;
   }
 
   async sessionOf(user: Participant) {

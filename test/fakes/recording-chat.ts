@@ -1,7 +1,10 @@
-import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError } from '../../src/domain/errors';
+import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../src/domain/errors';
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
+import type { DrainJob } from '../../src/app/backlog';
 import type { ChatGateway, ChatProfile, Outbox } from '../../src/app/ports';
+
+export type Fault = '5xx' | '429' | 'store' | 'timeout-after-send';
 
 export interface SentMessage {
   readonly to: Participant;
@@ -17,8 +20,43 @@ export class RecordingChat implements ChatGateway {
   readonly rateLimited = new Set<string>();
   /** People the platform says can't be reached any more, by key, with its reason (`account_inactive`, `403`, ...). */
   readonly gone = new Map<string, string>();
+  /** Faults the next sends to a person meet, one per send, in order (see failNext). */
+  private readonly faults = new Map<string, Fault[]>();
+  /** Whether the platform can look back for a message that timed out (Slack can, Teams can't). */
+  canLookBack = false;
+  /** Sends that timed out after the platform took them: they arrived, and the sender was not told. */
+  readonly arrivedUnseen: SentMessage[] = [];
+
+  /**
+   * The next `times` sends to `to` fail: `5xx` before the platform took the
+   * message, `timeout-after-send` once it had (it arrives, the caller hears a
+   * failure), `429` asking to wait, `store` for a store error on the way.
+   */
+  failNext(to: Participant, fault: Fault, times = 1): void {
+    const list = this.faults.get(participantKey(to)) ?? [];
+    for (let i = 0; i < times; i += 1) list.push(fault);
+    this.faults.set(participantKey(to), list);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  delivered(to: Participant, sent: { readonly lineId: string }): Promise<boolean | undefined> {
+    if (!this.canLookBack) return Promise.resolve(undefined);
+    const all = [...this.sent, ...this.arrivedUnseen];
+    return Promise.resolve(all.some((s) => participantKey(s.to) === participantKey(to) && s.message.lineId === sent.lineId));
+  }
 
   send(to: Participant, message: OutgoingMessage): Promise<void> {
+    const fault = this.faults.get(participantKey(to))?.shift();
+    if (fault === '5xx') return Promise.reject(new ChatTransientError('The platform answered 503.', false));
+    if (fault === '429') return Promise.reject(new ChatRateLimitedError(30));
+    if (fault === 'store') return Promise.reject(new Error('KVS answered 500 while finding the chat'));
+    if (fault === 'timeout-after-send') {
+      this.sent.push({ to, message: structuredClone(message) });
+      return Promise.reject(new ChatTransientError('The platform did not answer in time.', true));
+    }
     if (this.rateLimited.has(participantKey(to))) return Promise.reject(new ChatRateLimitedError(30));
     const reason = this.gone.get(participantKey(to));
     if (reason !== undefined) return Promise.reject(new ChatRecipientUnreachableError(`${to.userId} can no longer be reached: ${reason}`, reason));
@@ -52,12 +90,18 @@ export class RecordingChat implements ChatGateway {
   }
 }
 
-/** Messages held back for later, as the Forge outbox would queue them. */
+/** Messages held back for later, and backlog jobs, as the Forge outbox would queue them. */
 export class RecordingOutbox implements Outbox {
-  readonly held: Array<{ to: Participant; message: OutgoingMessage; afterSeconds: number }> = [];
+  readonly held: Array<{ to: Participant; message: OutgoingMessage; afterSeconds: number; attempt: number }> = [];
+  readonly drains: Array<{ job: DrainJob; afterSeconds: number }> = [];
 
-  sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number): Promise<void> {
-    this.held.push({ to, message: structuredClone(message), afterSeconds });
+  sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number, attempt = 1): Promise<void> {
+    this.held.push({ to, message: structuredClone(message), afterSeconds, attempt });
+    return Promise.resolve();
+  }
+
+  drainLater(job: DrainJob, afterSeconds: number): Promise<void> {
+    this.drains.push({ job: structuredClone(job), afterSeconds });
     return Promise.resolve();
   }
 }

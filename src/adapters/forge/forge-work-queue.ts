@@ -2,6 +2,7 @@ import { Queue } from '@forge/events';
 import type { Outbox, WorkQueue } from '../../app/ports';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { participantKey, type Participant } from '../../domain/participant';
+import type { DrainJob } from '../../app/backlog';
 import type { WorkJob } from '../../app/work-job';
 
 /** The queue named in manifest.yml (`consumer.queue`). */
@@ -30,12 +31,24 @@ function sanitizeKey(key: string): string {
 /** Forge delays an event by at most 15 minutes. */
 const MAX_DELAY_SECONDS = 900;
 
-/** Sends a rate-limited message again once the platform's wait is over, through the same queue. */
+/**
+ * Sends that continue later, through the same queue: a notice once the
+ * platform's wait is over, a relay backlog keyed by its lane so two jobs of
+ * one lane never run at once (the backlog's compare-and-set keeps them right
+ * if they did).
+ */
 export class ForgeOutbox implements Outbox {
   constructor(private readonly queue: WorkQueue = new ForgeWorkQueue()) {}
 
-  async sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number): Promise<void> {
-    const delay = Math.min(Math.max(Math.ceil(afterSeconds), 1), MAX_DELAY_SECONDS);
-    await this.queue.push({ kind: 'deliver', to, message }, participantKey(to), delay);
+  async sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number, attempt = 1): Promise<void> {
+    await this.queue.push({ kind: 'deliver', to, message, attempt }, participantKey(to), delaySeconds(afterSeconds, 1));
   }
+
+  async drainLater(job: DrainJob, afterSeconds: number): Promise<void> {
+    await this.queue.push(job, `${job.lane.direction}:${job.lane.conversationId}`, delaySeconds(afterSeconds, 0));
+  }
+}
+
+function delaySeconds(seconds: number, least: number): number {
+  return Math.min(Math.max(Math.ceil(seconds), least), MAX_DELAY_SECONDS);
 }

@@ -1,0 +1,218 @@
+import { RETRY_WINDOW_MS } from '../../src/app/backlog';
+import { World } from '../builders/world';
+
+/**
+ * Every relayed message reaches the other side once, in order, or its sender
+ * is told which one did not. Passing failures (5xx, 429, a timeout, the store
+ * failing on the way) are retried from the queue; later messages wait behind
+ * the one still undelivered.
+ */
+async function connectedPair() {
+  const world = new World();
+  await world.enableLiveAgents();
+  const alice = await world.operator('Alice', { onDuty: true });
+  const bob = world.person('Bob');
+  await world.say(bob, 'operator');
+  world.chat.clear();
+  return { world, alice, bob };
+}
+
+describe('delivery when the chat platform fails for a while', () => {
+  it('should retry a user’s message the platform failed with a 5xx, and keep later messages behind it', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+
+    expect(await world.say(bob, 'My VPN drops')).toBe('relayed-later');
+    expect(await world.say(bob, 'every hour')).toBe('relayed-later');
+    expect(await world.say(bob, 'since Monday')).toBe('relayed-later');
+    expect(world.heard(alice)).toEqual([]);
+
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['My VPN drops', 'every hour', 'since Monday']);
+    expect(world.heard(bob)).toEqual([]);
+    // The lane is free again: the next message goes straight out.
+    expect(await world.say(bob, 'Thanks')).toBe('relayed');
+    expect(world.heard(alice).at(-1)).toBe('Thanks');
+  });
+
+  it('should retry an operator’s message the same way, in order, without telling anyone of a loss', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(bob, '5xx', 2);
+
+    await world.say(alice, 'Which client do you use?');
+    await world.say(alice, 'And which version?');
+    await world.runQueue();
+
+    expect(world.heard(bob)).toEqual(['Which client do you use?', 'And which version?']);
+    expect(world.heard(alice)).toEqual([]);
+  });
+
+  it('should wait as long as the platform asks after a 429', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '429');
+
+    await world.say(bob, 'Are you there?');
+
+    expect(world.outbox.drains).toEqual([{ job: expect.objectContaining({ kind: 'drain', attempt: 1 }), afterSeconds: 30 }]);
+    await world.runQueue();
+    expect(world.heard(alice)).toEqual(['Are you there?']);
+  });
+
+  it('should retry when the store fails while finding the recipient’s chat, instead of losing the message', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, 'store');
+
+    expect(await world.say(bob, 'Hello?')).toBe('relayed-later');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['Hello?']);
+  });
+
+  it('should back off between attempts and keep trying for the whole retry window', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx', 6);
+
+    await world.say(bob, 'Still there?');
+    const delays: number[] = [];
+    while (world.outbox.drains.length > 0) {
+      delays.push(world.outbox.drains[0]!.afterSeconds);
+      await world.runQueue({ limit: 1 });
+    }
+
+    expect(delays).toEqual([5, 10, 20, 40, 80, 120]);
+    expect(world.heard(alice)).toEqual(['Still there?']);
+  });
+
+  it('should tell the sender which messages did not get through once the retry window is over, and free the lane', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx', 1000);
+
+    await world.say(bob, 'First');
+    await world.say(bob, 'Second');
+    await world.runQueue({ limit: 50 });
+
+    expect(world.clock.now()).toBeGreaterThanOrEqual(RETRY_WINDOW_MS);
+    expect(world.heard(alice)).toEqual([]);
+    expect(world.heard(bob)).toEqual(['2 of your messages couldn’t be delivered to Alice: “First”, “Second”. Please send them again.']);
+    expect(world.outbox.drains).toEqual([]);
+
+    world.chat.clearFaults();
+    expect(await world.say(bob, 'Third')).toBe('relayed');
+    expect(world.heard(alice)).toEqual(['Third']);
+  });
+
+  it('should not send twice a message that timed out after the platform took it, where the platform can tell', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.canLookBack = true;
+    world.chat.failNext(alice, 'timeout-after-send');
+
+    await world.say(bob, 'Only once please');
+    await world.say(bob, 'and then this');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['Only once please', 'and then this']);
+    expect(world.heard(bob)).toEqual([]);
+  });
+
+  it('should tell the sender a timed-out message may not have arrived, rather than risk a duplicate, where the platform can’t tell', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.canLookBack = false;
+    world.chat.failNext(bob, 'timeout-after-send');
+
+    await world.say(alice, 'Try restarting');
+    await world.say(alice, 'then tell me');
+    await world.runQueue();
+
+    expect(world.heard(bob)).toEqual(['Try restarting', 'then tell me']);
+    expect(world.heard(alice)).toEqual([
+      'Your message “Try restarting” may not have reached Bob: the chat service stopped answering while it was being sent. If Bob doesn’t reply to it, please send it again.',
+    ]);
+  });
+
+  it('should deliver each message once when the queue delivers a job twice', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx', 2);
+
+    await world.say(bob, 'one');
+    await world.say(bob, 'two');
+    await world.say(bob, 'three');
+    await world.runQueue({ redeliver: true });
+
+    expect(world.heard(alice)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('should deliver in order when the queue runs a late job after a newer one', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx', 2);
+
+    await world.say(bob, 'one');
+    await world.runQueue({ limit: 1 });
+    await world.say(bob, 'two');
+    // The retry job and a duplicate of the first run in reverse order.
+    const jobs = [...world.outbox.drains].reverse();
+    world.outbox.drains.splice(0, world.outbox.drains.length, ...jobs, ...jobs);
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['one', 'two']);
+  });
+
+  it('should answer a platform retry of a message waiting in the backlog as a duplicate, and make sure a job is queued', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+    const message = world.message(bob, 'Hello');
+
+    await world.deliver(message);
+    world.outbox.drains.length = 0; // as if the job had never been queued
+    expect(await world.deliver(message)).toBe('duplicate');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['Hello']);
+  });
+
+  it('should stop sending a backlog once the conversation has ended', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+
+    await world.say(bob, 'Are you still there?');
+    await world.say(bob, 'stop');
+    world.chat.clear();
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual([]);
+  });
+
+  it('should still tell the sender at once when the platform refuses a message for good', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.unreachable.add('slack/T1/UALICE');
+
+    expect(await world.say(bob, 'Hello')).toBe('relay-failed');
+
+    expect(world.heard(bob)).toEqual(['Your message “Hello” couldn’t be delivered to Alice. Please send it again.']);
+    expect(world.outbox.drains).toEqual([]);
+  });
+});
+
+describe('notices when the chat platform fails for a while', () => {
+  it('should send a notice again after a failure that happened before it arrived', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+
+    await world.say(bob, 'stop');
+    expect(world.heard(alice)).toEqual([]);
+    await world.runQueue();
+
+    expect(world.heard(alice)).toHaveLength(1);
+    expect(world.heard(alice)[0]).toContain('Bob');
+  });
+
+  it('should not send twice a notice that may have arrived', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, 'timeout-after-send');
+
+    await world.say(bob, 'stop');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toHaveLength(1);
+  });
+});
