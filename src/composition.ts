@@ -96,7 +96,8 @@ export function buildServices(
     log,
   );
   const workQueue = new ForgeWorkQueue();
-  const slackGateways = new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces);
+  // Inside the Slack web trigger every call must leave room to answer Slack within 3 s.
+  const slackGateways = new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces, context['trigger'] === 'slack' ? 'inline' : 'queued');
   return {
     state: new KvsLiveAgentState(kvs),
     settings: new KvsSettingsRepository(kvs),

@@ -261,7 +261,7 @@ export async function drainBacklog(deps: CoreDeps, job: DrainJob): Promise<void>
   await deps.outbox.drainLater({ ...job, attempt: 1 }, 0);
 }
 
-async function waitingLines(deps: CoreDeps, lane: Lane, backlog: Backlog): Promise<TranscriptLine[]> {
+async function waitingLines(deps: CoreDeps, lane: Pick<Lane, 'sender' | 'ref' | 'role'>, backlog: Backlog): Promise<TranscriptLine[]> {
   const lines = await deps.transcripts.read(lane.ref.conversationId, { after: backlog.after });
   return lines.filter((l) => l.role === lane.role && !isAfter(l, backlog.through) && (lane.role !== 'operator' || isFrom(l, lane.sender)));
 }
@@ -332,6 +332,18 @@ async function giveUp(deps: CoreDeps, lane: Lane, backlog: Backlog, waiting: rea
   await tellNotDelivered(deps, lane, waiting);
   const last = waiting.at(-1);
   if (last) await advance(deps, lane, last);
+}
+
+/** The conversation ended with messages still waiting: they won't be sent now, and their sender hears which. */
+export async function tellEndedBacklog(
+  deps: CoreDeps,
+  lane: Pick<Lane, 'sender' | 'recipientName' | 'ref' | 'role'> | undefined,
+  backlog: Backlog,
+): Promise<void> {
+  if (!lane) return;
+  const waiting = await waitingLines(deps, lane, backlog);
+  if (waiting.length === 0) return;
+  await notify(deps, lane.sender, { kind: 'notice', text: relayFailures.endedBefore(lane.recipientName, waiting.map((l) => l.text)), conversationId: lane.ref.conversationId });
 }
 
 async function tellNotDelivered(deps: CoreDeps, lane: Pick<Lane, 'sender' | 'recipientName' | 'ref'>, lines: readonly TranscriptLine[], mayHaveArrived = false): Promise<void> {

@@ -1,8 +1,9 @@
-import type { ChatSession, SessionStateKind } from '../domain/chat-session';
-import { withoutAssignment, type Operator } from '../domain/operator';
+import type { Backlog, ChatSession, SessionStateKind } from '../domain/chat-session';
+import { assignmentOf, withoutAssignment, type Operator } from '../domain/operator';
 import type { Participant } from '../domain/participant';
 import { channelName, tenantName, toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
+import { tellEndedBacklog, userLane } from './backlog';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { addRemainderToTicket } from './ticket-remainder';
 import { dispatchQueue } from './dispatch-queue';
@@ -21,6 +22,8 @@ interface Closed {
   readonly session: ChatSession;
   /** The operator who held the conversation, as they are after being freed. */
   readonly operator?: Operator | undefined;
+  /** The operator's messages that were still waiting to reach the user (see Backlog). */
+  readonly operatorBacklog?: Backlog | undefined;
 }
 
 /**
@@ -42,15 +45,17 @@ export async function closeSession(
     if (onlyIn && !onlyIn.includes(current.value.state.kind)) return undefined;
     const writes: StateWrite[] = [{ kind: 'delete-session', user, expected: current.version }];
     let freed: Operator | undefined;
+    let operatorBacklog: Backlog | undefined;
     const { state } = current.value;
     if (state.kind === 'with-operator') {
       const holder = await deps.state.getOperator(state.operator);
       if (holder) {
+        operatorBacklog = assignmentOf(holder.value, sessionId)?.backlog;
         freed = withoutAssignment(holder.value, sessionId, deps.clock.now());
         writes.push({ kind: 'put-operator', operator: freed, expected: holder.version });
       }
     }
-    return (await deps.state.commit(writes)) ? { session: current.value, operator: freed } : LOST_RACE;
+    return (await deps.state.commit(writes)) ? { session: current.value, operator: freed, operatorBacklog } : LOST_RACE;
   });
 }
 
@@ -74,6 +79,7 @@ export async function endConversation(
   const operatorName = session.state.kind === 'with-operator' ? session.state.operatorName : 'the operator';
   await recordSystemLine(deps, session.id, 'ended', endedLine(reason, session, operatorName));
   await addRemainderToTicket(deps, session);
+  await tellWhatWasStillWaiting(deps, closed, reason);
 
   const userText = {
     'operator-ended': toUser.closedByOperator(operatorName),
@@ -101,6 +107,22 @@ export async function endConversation(
     if (options.dispatch !== false) await dispatchQueue(deps, session.projectId, settings);
   }
   return true;
+}
+
+/**
+ * Messages still waiting in a backlog when the conversation ended will not be
+ * sent now: each sender hears which, unless it was they who can't be reached.
+ */
+async function tellWhatWasStillWaiting(deps: CoreDeps, closed: Closed, reason: EndReason): Promise<void> {
+  const { session, operator, operatorBacklog } = closed;
+  if (session.state.kind !== 'with-operator') return;
+  if (session.state.backlog && reason !== 'user-unreachable') {
+    await tellEndedBacklog(deps, userLane({ value: session, version: 0 }), session.state.backlog);
+  }
+  if (operatorBacklog && operator && reason !== 'user-unreachable') {
+    const lane = { sender: operator.participant, recipientName: session.userName, senderName: operator.displayName, role: 'operator' as const, ref: { direction: 'to-user' as const, operator: operator.participant, conversationId: session.id } };
+    await tellEndedBacklog(deps, lane, operatorBacklog);
+  }
 }
 
 function endedLine(reason: EndReason, session: ChatSession, operatorName: string): string {

@@ -148,7 +148,15 @@ export interface ChatGateway {
    * sent at or after `since`: asked before resending one whose attempt timed
    * out. Undefined: the platform can't tell (Teams has no such look-back).
    */
-  delivered?(to: Participant, sent: { readonly conversationId: string; readonly lineId: string; readonly since: number }): Promise<boolean | undefined>;
+  delivered?(to: Participant, sent: SentLine): Promise<boolean | undefined>;
+}
+
+/** A relayed transcript line, as a platform that can look back is asked about it. */
+export interface SentLine {
+  readonly conversationId: string;
+  readonly lineId: string;
+  /** When the line was written (ms): the platform need not look further back. */
+  readonly since: number;
 }
 
 export interface TicketRequest {

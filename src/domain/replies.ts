@@ -175,6 +175,10 @@ export const relayFailures = {
     texts.length === 1
       ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName}. Please send it again.`
       : `${texts.length} of your messages couldn’t be delivered to ${recipientName}: ${quotedList(texts)}. Please send them again.`,
+  endedBefore: (recipientName: string, texts: readonly string[]) =>
+    texts.length === 1
+      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName} before the conversation ended.`
+      : `${texts.length} of your messages couldn’t be delivered to ${recipientName} before the conversation ended: ${quotedList(texts)}.`,
   mayNotHaveArrived: (recipientName: string, texts: readonly string[]) =>
     `Your message ${quotedList(texts)} may not have reached ${recipientName}: the chat service stopped answering while it was being sent. If ${recipientName} doesn’t reply to it, please send it again.`,
 } as const;

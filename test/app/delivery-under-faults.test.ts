@@ -170,20 +170,31 @@ describe('delivery when the chat platform fails for a while', () => {
     expect(world.heard(alice)).toEqual(['Hello']);
   });
 
-  it('should stop sending a backlog once the conversation has ended', async () => {
+  it('should stop sending a backlog once the conversation has ended, and tell the sender what did not get through', async () => {
     const { world, alice, bob } = await connectedPair();
     world.chat.failNext(alice, '5xx');
 
     await world.say(bob, 'Are you still there?');
-    await world.say(bob, 'stop');
+    await world.say(alice, 'stop');
+
+    expect(world.heard(bob)).toContain('Your message “Are you still there?” couldn’t be delivered to Alice before the conversation ended.');
     world.chat.clear();
     await world.runQueue();
-
     expect(world.heard(alice)).toEqual([]);
   });
 
-  it('should still tell the sender at once when the platform refuses a message for good', async () => {
+  it('should tell the operator which of their messages did not reach a user who left meanwhile', async () => {
     const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(bob, '5xx');
+
+    await world.say(alice, 'Please try this fix');
+    await world.say(bob, 'stop');
+
+    expect(world.heard(alice)).toContain('Your message “Please try this fix” couldn’t be delivered to Bob before the conversation ended.');
+  });
+
+  it('should still tell the sender at once when the platform refuses a message for good', async () => {
+    const { world, bob } = await connectedPair();
     world.chat.unreachable.add('slack/T1/UALICE');
 
     expect(await world.say(bob, 'Hello')).toBe('relay-failed');

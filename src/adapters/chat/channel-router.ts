@@ -1,4 +1,4 @@
-import type { ChatGateway, ChatProfile } from '../../app/ports';
+import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../../domain/participant';
@@ -19,6 +19,10 @@ export class ChannelRouter implements ChatGateway {
 
   profile(participant: Participant): Promise<ChatProfile> {
     return this.gatewayFor(participant).profile(participant);
+  }
+
+  delivered(to: Participant, sent: SentLine): Promise<boolean | undefined> {
+    return this.gatewayFor(to).delivered?.(to, sent) ?? Promise.resolve(undefined);
   }
 
   private gatewayFor(p: Participant): ChatGateway {

@@ -1,4 +1,4 @@
-import type { ChatGateway, ChatProfile } from '../../app/ports';
+import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
 import { ChatRecipientUnreachableError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../../domain/participant';
@@ -32,6 +32,10 @@ export class SendHealthReporting implements ChatGateway {
 
   profile(participant: Participant): Promise<ChatProfile> {
     return this.chat.profile(participant);
+  }
+
+  delivered(to: Participant, sent: SentLine): Promise<boolean | undefined> {
+    return this.chat.delivered?.(to, sent) ?? Promise.resolve(undefined);
   }
 }
 

@@ -1,5 +1,5 @@
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
-import type { ChatGateway, ChatProfile } from '../../app/ports';
+import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
@@ -14,6 +14,23 @@ import type { SlackCard } from './slack-event';
 export const SLACK_RETRY_POLICY = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 400 } as const;
 
 /**
+ * How long a Web API call may take. `inline`: inside the Slack web trigger,
+ * which must answer Slack within 3 seconds (Slack retries, and disables apps
+ * that keep failing): one try of at most 2 s, and a failure goes to the queue
+ * (app/backlog.ts). `queued`: anywhere else (queue jobs, the sweep, the
+ * backoffice), 10 s and one quick retry.
+ */
+export type SlackCallBudget = 'inline' | 'queued';
+
+const BUDGETS: Record<SlackCallBudget, { readonly timeout: number; readonly retryConfig: typeof SLACK_RETRY_POLICY | { retries: 0 } }> = {
+  inline: { timeout: 2000, retryConfig: { retries: 0 } },
+  queued: { timeout: 10_000, retryConfig: SLACK_RETRY_POLICY },
+};
+
+/** What a relayed post carries, so a later look at the DM's history can tell whether it arrived. */
+const RELAY_METADATA_TYPE = 'koji_relayed_line';
+
+/**
  * One client per bot token and API URL, kept across warm invocations: building a
  * WebClient (its request queue, retry policy, headers) costs a relay as much CPU as
  * its whole Slack call. A client holds nothing of a caller's but the token it is
@@ -23,15 +40,15 @@ export const SLACK_RETRY_POLICY = { retries: 1, factor: 1, minTimeout: 200, maxT
 const clients = new Map<string, WebClient>();
 const MAX_CACHED_CLIENTS = 32;
 
-export function slackClient(botToken: string, slackApiUrl?: string): WebClient {
-  const key = `${slackApiUrl ?? ''} ${botToken}`;
+export function slackClient(botToken: string, slackApiUrl?: string, budget: SlackCallBudget = 'queued'): WebClient {
+  const key = `${budget} ${slackApiUrl ?? ''} ${botToken}`;
   let client = clients.get(key);
   if (!client) {
     client = new WebClient(botToken, {
       ...(slackApiUrl ? { slackApiUrl } : {}),
-      retryConfig: SLACK_RETRY_POLICY,
+      retryConfig: BUDGETS[budget].retryConfig,
       rejectRateLimitedCalls: true,
-      timeout: 8000,
+      timeout: BUDGETS[budget].timeout,
       fetch: fetchKeepingCause,
       logger: quietLogger,
     });
@@ -61,9 +78,33 @@ export class SlackChatGateway implements ChatGateway {
         text: post.text,
         ...(post.blocks ? { blocks: [...post.blocks] } : {}),
         ...(post.username ? { username: post.username } : {}),
+        ...(message.lineId ? { metadata: { event_type: RELAY_METADATA_TYPE, event_payload: { line: message.lineId } } } : {}),
       });
     } catch (error) {
       throw deliveryError(error, `Slack did not deliver the message to ${to.userId}`);
+    }
+  }
+
+  /**
+   * Whether a relayed line is in the person's DM with the bot after all: the
+   * metadata of the bot's recent posts there (conversations.history, within
+   * the im:history scope the app already has). Undefined when Slack can't be
+   * asked: the caller then says the message may not have arrived.
+   */
+  async delivered(to: Participant, sent: SentLine): Promise<boolean | undefined> {
+    try {
+      const opened = await this.client.conversations.open({ users: to.userId });
+      const channel = opened.channel?.id;
+      if (!channel) return undefined;
+      // A minute of slack for clocks: the line's time is the sender's, the post came after it.
+      const oldest = String(Math.max(0, Math.floor(sent.since / 1000) - 60));
+      const history = await this.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true });
+      return (history.messages ?? []).some((m) => {
+        const metadata = (m as { metadata?: { event_type?: unknown; event_payload?: { line?: unknown } } }).metadata;
+        return metadata?.event_type === RELAY_METADATA_TYPE && metadata.event_payload?.line === sent.lineId;
+      });
+    } catch {
+      return undefined;
     }
   }
 

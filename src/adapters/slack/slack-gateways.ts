@@ -1,8 +1,8 @@
-import type { ChatGateway, ChatProfile } from '../../app/ports';
+import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
-import { SlackChatGateway, slackClient } from './slack-chat-gateway';
+import { SlackChatGateway, slackClient, type SlackCallBudget } from './slack-chat-gateway';
 import type { SlackCard } from './slack-event';
 import type { KvsSlackWorkspaces, SlackWorkspace } from './slack-workspaces';
 
@@ -19,6 +19,7 @@ export class SlackGateways implements ChatGateway {
     private readonly workspaces: Pick<KvsSlackWorkspaces, 'get'>,
     private readonly slackApiUrl: string | undefined,
     known: readonly SlackWorkspace[] = [],
+    private readonly budget: SlackCallBudget = 'queued',
   ) {
     for (const ws of known) this.know(ws);
   }
@@ -30,6 +31,10 @@ export class SlackGateways implements ChatGateway {
 
   async send(to: Participant, message: OutgoingMessage): Promise<void> {
     return (await this.forTeam(to.tenantId)).send(to, message);
+  }
+
+  async delivered(to: Participant, sent: SentLine): Promise<boolean | undefined> {
+    return (await this.forTeam(to.tenantId)).delivered(to, sent);
   }
 
   async markCardUsed(teamId: string, card: SlackCard, note: string): Promise<void> {
@@ -53,6 +58,6 @@ export class SlackGateways implements ChatGateway {
   }
 
   private gatewayFor(ws: SlackWorkspace): SlackChatGateway {
-    return new SlackChatGateway(slackClient(ws.botToken, this.slackApiUrl));
+    return new SlackChatGateway(slackClient(ws.botToken, this.slackApiUrl, this.budget));
   }
 }

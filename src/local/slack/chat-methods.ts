@@ -42,6 +42,8 @@ export function postMessage(store: ConversationStore, args: Args): MethodOutcome
   if (!checked.ok) return fail(checked.error, { response_metadata: { messages: checked.messages } });
   if (text.trim() === '' && !checked.blocks && !args['attachments']) return fail('no_text');
   if (text.length > MAX_TEXT) return fail('msg_too_long');
+  const metadata = readMetadata(args['metadata']);
+  if (metadata === 'invalid') return fail('invalid_metadata_format');
   const message = store.add({
     channel,
     ts: store.nextTs(),
@@ -50,6 +52,7 @@ export function postMessage(store: ConversationStore, args: Args): MethodOutcome
     text,
     username: args['username'] || undefined,
     blocks: checked.blocks,
+    ...(metadata ? { metadata } : {}),
   });
   return { body: { ok: true, channel, ts: message.ts, message: wireMessage(message) }, effect: { kind: 'posted', message } };
 }
@@ -70,6 +73,44 @@ export function updateMessage(store: ConversationStore, args: Args): MethodOutco
   const message = store.update(channel, ts, { text, blocks: checked.blocks, editedTs: store.nextTs() });
   if (!message) return fail('message_not_found');
   return { body: { ok: true, channel, ts, text, message: wireMessage(message) }, effect: { kind: 'updated', message, previous } };
+}
+
+/** Message metadata as chat.postMessage takes it: an `event_type` and an `event_payload` object. */
+function readMetadata(raw: string | undefined): Record<string, unknown> | undefined | 'invalid' {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const value = JSON.parse(raw) as { event_type?: unknown; event_payload?: unknown };
+    const ok = typeof value.event_type === 'string' && /^[a-z0-9_]{1,255}$/i.test(value.event_type) && typeof value.event_payload === 'object' && value.event_payload !== null;
+    return ok ? { event_type: value.event_type, event_payload: value.event_payload } : 'invalid';
+  } catch {
+    return 'invalid';
+  }
+}
+
+/**
+ * conversations.history: a conversation's messages, newest first, at most
+ * `limit` (default 100), those after `oldest` when given (seconds, as a ts);
+ * with `include_all_metadata`, each message's metadata too.
+ */
+export function conversationHistory(store: ConversationStore, args: Args): MethodOutcome {
+  const channel = args['channel'] ?? '';
+  if (!channel) return fail('channel_not_found');
+  if (channel !== SANDBOX_GENERAL_CHANNEL && !personOfDm(channel)) return fail('channel_not_found');
+  const oldest = Number(args['oldest'] ?? '0');
+  const limit = Math.min(Math.max(Number(args['limit'] ?? '100') || 100, 1), 999);
+  const withMetadata = args['include_all_metadata'] === 'true' || args['include_all_metadata'] === '1';
+  const messages = store
+    .list(channel)
+    .filter((m) => !Number.isFinite(oldest) || Number(m.ts) > oldest)
+    .reverse();
+  const page = messages.slice(0, limit);
+  return {
+    body: {
+      ok: true,
+      messages: page.map((m) => ({ ...wireMessage(m), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) })),
+      has_more: messages.length > page.length,
+    },
+  };
 }
 
 /** conversations.open for one person: their DM's id. */

@@ -15,6 +15,8 @@ export interface SandboxMessage {
   readonly blocks?: readonly Record<string, unknown>[] | undefined;
   /** When chat.update last changed it. */
   readonly editedTs?: string | undefined;
+  /** Message metadata the bot posted with it (`event_type`, `event_payload`), shown by conversations.history on request. */
+  readonly metadata?: Readonly<Record<string, unknown>> | undefined;
 }
 
 interface Row {
@@ -26,6 +28,7 @@ interface Row {
   username: string | null;
   blocks: string | null;
   edited_ts: string | null;
+  metadata: string | null;
 }
 
 /**
@@ -48,11 +51,14 @@ export class ConversationStore {
         bot_id TEXT, text TEXT NOT NULL, username TEXT, blocks TEXT, edited_ts TEXT,
         UNIQUE (channel, ts));
     `);
+    // Databases made before metadata was kept get the column; their messages have none.
+    const columns = db.prepare("SELECT name FROM pragma_table_info('slack_sandbox_message')").all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'metadata')) db.exec('ALTER TABLE slack_sandbox_message ADD COLUMN metadata TEXT');
     const last = db.prepare('SELECT MAX(micros) AS last FROM slack_sandbox_message').get() as { last: number | null };
     this.clock = new SlackTsClock(nowMs, last.last ?? 0);
     this.insertMessage = db.prepare(
-      `INSERT INTO slack_sandbox_message (channel, ts, micros, sender, bot_id, text, username, blocks, edited_ts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO slack_sandbox_message (channel, ts, micros, sender, bot_id, text, username, blocks, edited_ts, metadata)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.updateMessage = db.prepare('UPDATE slack_sandbox_message SET text = ?, blocks = ?, edited_ts = ? WHERE channel = ? AND ts = ?');
     this.selectMessage = db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? AND ts = ?');
@@ -75,6 +81,7 @@ export class ConversationStore {
       message.username ?? null,
       message.blocks ? JSON.stringify(message.blocks) : null,
       message.editedTs ?? null,
+      message.metadata ? JSON.stringify(message.metadata) : null,
     );
     return message;
   }
@@ -115,5 +122,6 @@ function fromRow(row: Row): SandboxMessage {
     ...(row.username !== null ? { username: row.username } : {}),
     ...(row.blocks !== null ? { blocks: JSON.parse(row.blocks) as Record<string, unknown>[] } : {}),
     ...(row.edited_ts !== null ? { editedTs: row.edited_ts } : {}),
+    ...(row.metadata ? { metadata: JSON.parse(row.metadata) as Record<string, unknown> } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
+import { conversationHistory, openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
 import type { ConversationStore } from './conversation-store';
 import { headerValue, readBody, sendJson } from './http-io';
 import { usersInfo, usersList } from './users-methods';
@@ -54,6 +54,7 @@ export class FakeSlackWebApi {
       'chat.postMessage': (args) => postMessage(store, args),
       'chat.update': (args) => updateMessage(store, args),
       'conversations.open': (args) => openConversation(args),
+      'conversations.history': (args) => conversationHistory(store, args),
       'users.info': (args) => ({ body: usersInfo(args, { deactivated: this.deactivated }) }),
       'users.list': (args) => ({ body: usersList(args, { pageCap: this.usersListPageCap, deactivated: this.deactivated }) }),
     };
