@@ -109,6 +109,7 @@ export function buildServices(
     assistant: new HandoffHintAssistant(),
     clock: systemClock,
     log,
+    deferSlowWork: context['trigger'] === 'slack',
     workQueue,
     slackWorkspaces,
     slackGateways,

@@ -1,15 +1,41 @@
 import type { ChatSession, TicketRef } from '../domain/chat-session';
 import { DomainError, TicketInProgressError, TicketServiceError } from '../domain/errors';
-import type { Assignment, Operator } from '../domain/operator';
+import { assignmentOf, type Assignment, type Operator } from '../domain/operator';
+import type { Participant } from '../domain/participant';
 import { toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { cursorOf, oneLineSummary, summaryFromLines, type TranscriptLine } from '../domain/transcript';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { closeSession } from './end-session';
 import { notify } from './notify';
+import { loadSettings } from './project-settings';
 import type { ChatProfile, CoreDeps, CreatedTicket } from './ports';
 import { recordSystemLine } from './system-line';
 import { addRemainderToTicket, linesAfterTicket } from './ticket-remainder';
+
+/** `#create_ticket` handed to the queue, for the conversation it was typed in and no other. */
+export interface TicketJob {
+  readonly kind: 'create-ticket';
+  readonly operator: Participant;
+  readonly conversationId: string;
+  readonly userName: string;
+  readonly summary?: string | undefined;
+}
+
+/**
+ * Runs a queued `#create_ticket`. The job names the conversation, so if it
+ * ended (or the operator forwarded it) before the job ran, no ticket is made
+ * from it or from whatever the operator took on next; the operator is told.
+ */
+export async function createTicketFromJob(deps: CoreDeps, job: TicketJob): Promise<TicketOutcome> {
+  const operator = await deps.state.getOperator(job.operator);
+  const assignment = operator && assignmentOf(operator.value, job.conversationId);
+  if (!operator || !assignment) {
+    await notify(deps, job.operator, { kind: 'notice', text: toOperator.endedBeforeTicket(job.userName), conversationId: job.conversationId });
+    return { kind: 'not-done' };
+  }
+  return createTicketFromConversation(deps, operator.value, assignment, job.summary, await loadSettings(deps, operator.value.projectId));
+}
 
 /** What `#create_ticket` came to: the ticket made or commented on, or nothing (the operator was told why). */
 export type TicketOutcome = { readonly kind: 'created' | 'updated'; readonly key: string } | { readonly kind: 'not-done' };

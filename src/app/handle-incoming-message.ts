@@ -238,6 +238,11 @@ async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, versi
         // Create ticket and the Forward that only shows the pick list leave the card as it is: the
         // conversation carries on, a second ticket click adds the new lines, and the pick may not happen.
         if (command.kind === 'create-ticket') {
+          if (deps.deferSlowWork) {
+            const job = { kind: 'create-ticket', operator: operator.participant, conversationId: assignment.sessionId, userName: assignment.userName, summary: command.summary } as const;
+            await deps.outbox.ticketLater(job);
+            return 'command';
+          }
           await createTicketFromConversation(deps, operator, assignment, command.summary, settings);
           return 'command';
         }

@@ -6,6 +6,7 @@ import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptCursor } from '../domain/chat-session';
 import type { TranscriptLine } from '../domain/transcript';
 import type { DrainJob } from './backlog';
+import type { TicketJob } from './create-ticket';
 import type { WorkJob } from './work-job';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
@@ -217,6 +218,8 @@ export interface Outbox {
   /** `attempt`: how many tries this notice already had (the queue gives up after a few). */
   sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number, attempt?: number): Promise<void>;
   drainLater(job: DrainJob, afterSeconds: number): Promise<void>;
+  /** `#create_ticket` from a web trigger that can't wait for Jira (see CoreDeps.deferSlowWork). */
+  ticketLater(job: TicketJob): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */
@@ -231,4 +234,10 @@ export interface CoreDeps {
   readonly assistant: Assistant;
   readonly clock: Clock;
   readonly log: Logger;
+  /**
+   * Set inside a web trigger that must answer within a few seconds (Slack's
+   * 3 s): work that waits on Jira (#create_ticket) goes to the queue instead
+   * of running inline. Teams allows 15 s, so its trigger does it inline.
+   */
+  readonly deferSlowWork?: boolean | undefined;
 }

@@ -1,6 +1,7 @@
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
 import type { DrainJob } from './backlog';
+import type { TicketJob } from './create-ticket';
 import type { IncomingChatMessage } from './incoming-message';
 
 /**
@@ -11,7 +12,8 @@ import type { IncomingChatMessage } from './incoming-message';
 export type WorkJob =
   | { readonly kind: 'handle-message'; readonly message: IncomingChatMessage }
   | { readonly kind: 'deliver'; readonly to: Participant; readonly message: OutgoingMessage; readonly attempt?: number }
-  | DrainJob;
+  | DrainJob
+  | TicketJob;
 
 export function isWorkJob(value: unknown): value is WorkJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -27,6 +29,10 @@ export function isWorkJob(value: unknown): value is WorkJob {
     );
   }
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
+  if (job.kind === 'create-ticket') {
+    const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown };
+    return isParticipant(t.operator) && typeof t.conversationId === 'string' && typeof t.userName === 'string' && (t.summary === undefined || typeof t.summary === 'string');
+  }
   if (job.kind === 'drain') {
     const { lane, attempt } = value as { lane?: Record<string, unknown>; attempt?: unknown };
     if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1) return false;

@@ -146,6 +146,8 @@ export const toOperator = {
     `Your conversation with ${userName} was closed after ${minutes} minutes without messages.`,
   unknownCommand: (word: string) => `I don’t know the command ${word}. ${helpText()}`,
   help: () => helpText(),
+  endedBeforeTicket: (userName: string) =>
+    `The conversation with ${userName} ended before the ticket was made, so no ticket was created from it.`,
   userUnreachable: (userName: string, channel: ChatChannel) =>
     `${userName} can’t be reached on ${CHANNEL_NAMES[channel]} any more, so your conversation with them has ended. You’re free for the next user.`,
   roleGranted: () =>

@@ -1,5 +1,6 @@
 import { handleIncomingMessage } from '../app/handle-incoming-message';
 import { drainBacklog } from '../app/backlog';
+import { createTicketFromJob } from '../app/create-ticket';
 import { notify, NOTICE_ATTEMPTS } from '../app/notify';
 import { isWorkJob } from '../app/work-job';
 import { buildServices } from '../composition';
@@ -18,6 +19,11 @@ export async function chatConsumer(event: { body?: unknown; jobId?: string }): P
   }
   if (job.kind === 'deliver') {
     await notify(services, job.to, job.message, job.attempt ?? NOTICE_ATTEMPTS);
+    return;
+  }
+  if (job.kind === 'create-ticket') {
+    const outcome = await createTicketFromJob(services, job);
+    services.log.info('job_done', { outcome: outcome.kind, conversationId: job.conversationId });
     return;
   }
   if (job.kind === 'drain') {

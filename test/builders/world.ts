@@ -1,4 +1,5 @@
 import { drainBacklog } from '../../src/app/backlog';
+import { createTicketFromJob } from '../../src/app/create-ticket';
 import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
 import { notify } from '../../src/app/notify';
 import type { IncomingChatMessage, MessageOutcome } from '../../src/app/incoming-message';
@@ -131,6 +132,12 @@ export class World {
     let ran = 0;
     const limit = options.limit ?? 100;
     while (ran < limit) {
+      const ticket = this.outbox.tickets.shift();
+      if (ticket) {
+        await createTicketFromJob(this.deps, ticket);
+        ran += 1;
+        continue;
+      }
       const drain = this.outbox.drains.shift();
       const held = drain ? undefined : this.outbox.held.shift();
       if (!drain && !held) break;

@@ -2,6 +2,7 @@ import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError,
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import type { DrainJob } from '../../src/app/backlog';
+import type { TicketJob } from '../../src/app/create-ticket';
 import type { ChatGateway, ChatProfile, Outbox } from '../../src/app/ports';
 
 export type Fault = '5xx' | '429' | 'store' | 'timeout-after-send';
@@ -97,6 +98,13 @@ export class RecordingOutbox implements Outbox {
 
   sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number, attempt = 1): Promise<void> {
     this.held.push({ to, message: structuredClone(message), afterSeconds, attempt });
+    return Promise.resolve();
+  }
+
+  readonly tickets: TicketJob[] = [];
+
+  ticketLater(job: TicketJob): Promise<void> {
+    this.tickets.push(structuredClone(job));
     return Promise.resolve();
   }
 

@@ -3,6 +3,7 @@ import type { Outbox, WorkQueue } from '../../app/ports';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { participantKey, type Participant } from '../../domain/participant';
 import type { DrainJob } from '../../app/backlog';
+import type { TicketJob } from '../../app/create-ticket';
 import type { WorkJob } from '../../app/work-job';
 
 /** The queue named in manifest.yml (`consumer.queue`). */
@@ -47,6 +48,14 @@ export class ForgeOutbox implements Outbox {
   async drainLater(job: DrainJob, afterSeconds: number): Promise<void> {
     await this.queue.push(job, `${job.lane.direction}:${job.lane.conversationId}`, delaySeconds(afterSeconds, 0));
   }
+
+  async ticketLater(job: TicketJob): Promise<void> {
+    await this.queue.push(job, ticketJobKey(job));
+  }
+}
+
+export function ticketJobKey(job: TicketJob): string {
+  return `ticket:${job.conversationId}`;
 }
 
 function delaySeconds(seconds: number, least: number): number {
