@@ -207,11 +207,26 @@ async function join(deps: CoreDeps, first: Lane, line: TranscriptLine): Promise<
   for (let round = 0; round < MAX_ROUNDS && lane; round += 1) {
     // The backlog drained meanwhile: nothing is waiting any more, so this one goes now.
     if (!lane.backlog) return relayLine(deps, lane, line);
-    if (await deps.state.commit([lane.replace(widen(lane.backlog, line))])) return 'relayed-later';
+    // A backlog that lost its job gets a new one, and a fresh window: nothing was tried for minutes.
+    const revive = abandoned(deps, lane.backlog);
+    const widened = { ...widen(lane.backlog, line), ...(revive ? { since: deps.clock.now() } : {}) };
+    if (await deps.state.commit([lane.replace(widened)])) {
+      if (revive) await deps.outbox.drainLater({ kind: 'drain', lane: lane.ref, attempt: 1 }, 0);
+      return 'relayed-later';
+    }
     lane = await readLane(deps, lane.ref);
   }
   await tellNotDelivered(deps, first, [line]);
   return 'relay-failed';
+}
+
+/**
+ * A live job ends a backlog within the retry window (it gives up then), so one
+ * that outlived it by minutes lost its job (the queue gave up on a job that
+ * kept failing): the next message to join starts another.
+ */
+function abandoned(deps: CoreDeps, backlog: Backlog): boolean {
+  return deps.clock.now() - backlog.since > RETRY_WINDOW_MS + 5 * 60_000;
 }
 
 /** A line joins: it may be older than the head (two messages failing at once) or newer than the tail. */

@@ -170,6 +170,19 @@ describe('delivery when the chat platform fails for a while', () => {
     expect(world.heard(alice)).toEqual(['Hello']);
   });
 
+  it('should start a new job when a message joins a backlog whose job was lost', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+
+    await world.say(bob, 'First');
+    world.outbox.drains.length = 0; // the queue gave up on the job
+    world.clock.advanceMinutes(20);
+    await world.say(bob, 'Second');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['First', 'Second']);
+  });
+
   it('should stop sending a backlog once the conversation has ended, and tell the sender what did not get through', async () => {
     const { world, alice, bob } = await connectedPair();
     world.chat.failNext(alice, '5xx');
