@@ -1,5 +1,5 @@
 import { RETRY_WINDOW_MS } from '../../src/app/backlog';
-import { World } from '../builders/world';
+import { connectedPair } from '../builders/scenes';
 
 /**
  * Every relayed message reaches the other side once, in order, or its sender
@@ -7,16 +7,6 @@ import { World } from '../builders/world';
  * failing on the way) are retried from the queue; later messages wait behind
  * the one still undelivered.
  */
-async function connectedPair() {
-  const world = new World();
-  await world.enableLiveAgents();
-  const alice = await world.operator('Alice', { onDuty: true });
-  const bob = world.person('Bob');
-  await world.say(bob, 'operator');
-  world.chat.clear();
-  return { world, alice, bob };
-}
-
 describe('delivery when the chat platform fails for a while', () => {
   it('should retry a user’s message the platform failed with a 5xx, and keep later messages behind it', async () => {
     const { world, alice, bob } = await connectedPair();

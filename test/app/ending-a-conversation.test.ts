@@ -1,16 +1,6 @@
 import { closeWithoutOperator, leaveQueue } from '../../src/app/end-session';
-import { aliceServingBobAndDana } from '../builders/scenes';
+import { aliceServingBobAndDana, connectedPair } from '../builders/scenes';
 import { World } from '../builders/world';
-
-async function connectedPair() {
-  const world = new World();
-  await world.enableLiveAgents();
-  const alice = await world.operator('Alice', { onDuty: true });
-  const bob = world.person('Bob');
-  await world.say(bob, 'operator');
-  world.chat.clear();
-  return { world, alice, bob };
-}
 
 describe('ending a conversation', () => {
   it.each(['stop', '#exit', 'STOP', '# exit'])(

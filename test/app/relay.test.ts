@@ -1,15 +1,5 @@
-import { aliceServingBobAndDana } from '../builders/scenes';
+import { aliceServingBobAndDana, connectedPair } from '../builders/scenes';
 import { World } from '../builders/world';
-
-async function connectedPair() {
-  const world = new World();
-  await world.enableLiveAgents();
-  const alice = await world.operator('Alice', { onDuty: true });
-  const bob = world.person('Bob');
-  await world.say(bob, 'operator');
-  world.chat.clear();
-  return { world, alice, bob };
-}
 
 describe('relaying messages in a conversation', () => {
   it('should pass each user message to the operator and each operator message to the user, in order', async () => {

@@ -7,6 +7,17 @@ import { World } from './world';
  */
 
 /** Bob, who has an e-mail, tells the bot about a jammed printer, asks for a person and gets Alice; they talk. */
+/** Alice on duty talking with Bob, who just asked for an operator; nothing heard yet. */
+export async function connectedPair() {
+  const world = new World();
+  await world.enableLiveAgents();
+  const alice = await world.operator('Alice', { onDuty: true });
+  const bob = world.person('Bob');
+  await world.say(bob, 'operator');
+  world.chat.clear();
+  return { world, alice, bob };
+}
+
 export async function printerConversation(settings: SettingsChange = {}) {
   const world = new World();
   await world.enableLiveAgents(settings);
