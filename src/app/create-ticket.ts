@@ -5,6 +5,7 @@ import type { Participant } from '../domain/participant';
 import { toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { cursorOf, oneLineSummary, summaryFromLines, type TranscriptLine } from '../domain/transcript';
+import { retryDelaySeconds } from './backlog';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { closeSession } from './end-session';
 import { notify } from './notify';
@@ -20,7 +21,12 @@ export interface TicketJob {
   readonly conversationId: string;
   readonly userName: string;
   readonly summary?: string | undefined;
+  /** Tries this job already had: Jira failing for a passing reason is tried again, up to TICKET_ATTEMPTS. */
+  readonly attempt?: number | undefined;
 }
+
+/** A queued ticket is tried this often (backoff 5, 10, 20 s) before the operator hears it failed. */
+export const TICKET_ATTEMPTS = 4;
 
 /**
  * Runs a queued `#create_ticket`. The job names the conversation, so if it
@@ -34,7 +40,15 @@ export async function createTicketFromJob(deps: CoreDeps, job: TicketJob): Promi
     await notify(deps, job.operator, { kind: 'notice', text: toOperator.endedBeforeTicket(job.userName), conversationId: job.conversationId });
     return { kind: 'not-done' };
   }
-  return createTicketFromConversation(deps, operator.value, assignment, job.summary, await loadSettings(deps, operator.value.projectId));
+  const attempt = job.attempt ?? 1;
+  const retryLater =
+    attempt < TICKET_ATTEMPTS
+      ? async () => {
+          await deps.outbox.ticketLater({ ...job, attempt: attempt + 1 }, retryDelaySeconds(attempt));
+          return true;
+        }
+      : undefined;
+  return createTicketFromConversation(deps, operator.value, assignment, job.summary, await loadSettings(deps, operator.value.projectId), { retryLater });
 }
 
 /** What `#create_ticket` came to: the ticket made or commented on, or nothing (the operator was told why). */
@@ -51,6 +65,8 @@ export async function createTicketFromConversation(
   assignment: Assignment,
   summary: string | undefined,
   settings: LiveAgentSettings,
+  /** From the queue: Jira failing for a passing reason is tried again later, without a word to the operator yet. */
+  options: { readonly retryLater?: (() => Promise<boolean>) | undefined } = {},
 ): Promise<TicketOutcome> {
   const session = await deps.state.getSession(assignment.user);
   if (!session || session.value.id !== assignment.sessionId) {
@@ -79,6 +95,10 @@ export async function createTicketFromConversation(
     return { kind: 'created', key: ticket.key };
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
+    if (error.retryable && !(error instanceof TicketInProgressError) && options.retryLater && (await options.retryLater())) {
+      deps.log.warn('ticket_retrying', { conversationId: session.value.id, reason: error.message });
+      return { kind: 'not-done' };
+    }
     const text = error instanceof TicketInProgressError ? toOperator.ticketInProgress() : toOperator.ticketFailed(error.message, error.retryable);
     await notify(deps, operator.participant, { kind: 'notice', text, conversationId: session.value.id });
     return { kind: 'not-done' };

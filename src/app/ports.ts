@@ -219,7 +219,7 @@ export interface Outbox {
   sendLater(to: Participant, message: OutgoingMessage, afterSeconds: number, attempt?: number): Promise<void>;
   drainLater(job: DrainJob, afterSeconds: number): Promise<void>;
   /** `#create_ticket` from a web trigger that can't wait for Jira (see CoreDeps.deferSlowWork). */
-  ticketLater(job: TicketJob): Promise<void>;
+  ticketLater(job: TicketJob, afterSeconds?: number): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */

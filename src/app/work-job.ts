@@ -30,8 +30,8 @@ export function isWorkJob(value: unknown): value is WorkJob {
   }
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
   if (job.kind === 'create-ticket') {
-    const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown };
-    return isParticipant(t.operator) && typeof t.conversationId === 'string' && typeof t.userName === 'string' && (t.summary === undefined || typeof t.summary === 'string');
+    const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };
+    return isParticipant(t.operator) && typeof t.conversationId === 'string' && typeof t.userName === 'string' && (t.summary === undefined || typeof t.summary === 'string') && (t.attempt === undefined || (Number.isInteger(t.attempt) && (t.attempt as number) >= 1));
   }
   if (job.kind === 'drain') {
     const { lane, attempt } = value as { lane?: Record<string, unknown>; attempt?: unknown };

@@ -1,4 +1,5 @@
 import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
+import { TicketServiceError } from '../../src/domain/errors';
 import { printerConversation } from '../builders/scenes';
 import type { World } from '../builders/world';
 import type { Participant } from '../../src/domain/participant';
@@ -38,6 +39,29 @@ describe('#create_ticket from a web trigger that can’t wait for Jira', () => {
     expect(world.tickets.tickets).toEqual([]);
     expect(world.lastHeard(alice)).toBe('The conversation with Bob ended before the ticket was made, so no ticket was created from it.');
     expect(world.heard(carol).some((t) => t.includes('Ticket'))).toBe(false);
+  });
+
+  it('should try again later when Jira fails for a passing reason, and tell the operator only when it keeps failing', async () => {
+    const { world, alice } = await printerConversation();
+    world.tickets.failNext = new TicketServiceError('Jira answered 503.', true);
+
+    await sayFromSlackTrigger(world, alice, '#create_ticket');
+    await world.runQueue();
+
+    expect(world.tickets.tickets).toHaveLength(1);
+    expect(world.heard(alice).some((t) => t.startsWith('I couldn’t create the ticket'))).toBe(false);
+  });
+
+  it('should tell the operator after the last try when Jira keeps failing', async () => {
+    const { world, alice } = await printerConversation();
+    world.tickets.failAlways = new TicketServiceError('Jira answered 503.', true);
+
+    await sayFromSlackTrigger(world, alice, '#create_ticket');
+    await world.runQueue();
+
+    expect(world.outbox.ticketDelays).toEqual([0, 5, 10, 20]);
+    expect(world.tickets.tickets).toHaveLength(0);
+    expect(world.heard(alice)).toEqual(['I couldn’t create the ticket: Jira answered 503. The conversation is kept, so you can try again in a moment.']);
   });
 
   it('should make one ticket when Slack retries the command', async () => {

@@ -12,6 +12,8 @@ export interface FakeTicket {
 export class FakeTickets implements TicketService {
   readonly tickets: FakeTicket[] = [];
   failNext: TicketServiceError | undefined;
+  /** Every call fails with this until it is cleared (Jira down for a while). */
+  failAlways: TicketServiceError | undefined;
   /** Runs while a ticket is being created, as if people kept talking while Jira worked. */
   whileCreating: (() => Promise<unknown>) | undefined;
 
@@ -41,6 +43,7 @@ export class FakeTickets implements TicketService {
   }
 
   private takeFailure(): TicketServiceError | undefined {
+    if (this.failAlways) return this.failAlways;
     const failure = this.failNext;
     this.failNext = undefined;
     return failure;

@@ -102,9 +102,11 @@ export class RecordingOutbox implements Outbox {
   }
 
   readonly tickets: TicketJob[] = [];
+  readonly ticketDelays: number[] = [];
 
-  ticketLater(job: TicketJob): Promise<void> {
+  ticketLater(job: TicketJob, afterSeconds = 0): Promise<void> {
     this.tickets.push(structuredClone(job));
+    this.ticketDelays.push(afterSeconds);
     return Promise.resolve();
   }
 

@@ -49,8 +49,8 @@ export class ForgeOutbox implements Outbox {
     await this.queue.push(job, `${job.lane.direction}:${job.lane.conversationId}`, delaySeconds(afterSeconds, 0));
   }
 
-  async ticketLater(job: TicketJob): Promise<void> {
-    await this.queue.push(job, ticketJobKey(job));
+  async ticketLater(job: TicketJob, afterSeconds = 0): Promise<void> {
+    await this.queue.push(job, ticketJobKey(job), delaySeconds(afterSeconds, 0));
   }
 }
 
