@@ -30,7 +30,7 @@ describe('the local fault endpoint, /local/faults', () => {
     const posted = await faults(platform, 'POST', { target: 'slack', method: 'chat.postMessage', fault: { status: 500 }, times: 3 });
 
     expect(posted.status).toBe(201);
-    const listed = (await (await faults(platform, 'GET')).json()) as unknown;
+    const listed = (await (await faults(platform, 'GET')).json());
     expect(listed).toEqual({
       faults: [{ target: 'slack', method: 'chat.postMessage', fault: { status: 500 }, remaining: 3 }],
       queue: { order: 'pushed', redeliver: false, seed: 1 },

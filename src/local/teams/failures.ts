@@ -1,4 +1,4 @@
-import { FaultPlan } from '../faults';
+import { FaultPlan, type Fault } from '../faults';
 
 /**
  * What the sandbox can be told to fail: the token endpoint (`token`) and each
@@ -47,6 +47,11 @@ export class FailureInjector {
   misbehave(operation: TeamsOperation, misbehaviour: Misbehaviour, times: number): void {
     if (!Number.isInteger(times) || times < 1) throw new RangeError(`Fail at least once, not ${times} times.`);
     this.plan.add('teams', operation, { misbehaviour }, times);
+  }
+
+  /** Any fault of the platform's plan (a stall, a reset, …) for the next `times` calls of `operation`. */
+  inject(operation: TeamsOperation, fault: Fault, times: number): void {
+    this.plan.add('teams', operation, fault, times);
   }
 
   /** The failure to answer this call of `operation` with, if one is queued (used up one at a time). */

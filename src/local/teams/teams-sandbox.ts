@@ -19,7 +19,7 @@ import { FakeBotConnector, type TeamsApiCall } from './connector';
 import { TeamsConversationStore, type TeamsSandboxMessage } from './conversation-store';
 import { deliverActivity } from './delivery';
 import { FailureInjector, type Misbehaviour, type TeamsOperation } from './failures';
-import type { FaultPlan } from '../faults';
+import type { Fault, FaultPlan } from '../faults';
 import { BOT_FRAMEWORK_ISSUER, inboundToken, type TokenVariant } from './inbound-auth';
 import { SandboxKeys } from './keys';
 import { FakeEntraLogin } from './login';
@@ -332,6 +332,11 @@ export class TeamsSandbox {
   /** The next `times` calls of `operation` answer 200 with a body that is not JSON (`garbage`), or never answer (`hang`). */
   misbehaveNext(operation: TeamsOperation, misbehaviour: Misbehaviour, times = 1): void {
     this.failures.misbehave(operation, misbehaviour, times);
+  }
+
+  /** The next `times` calls of `operation` meet `fault`: a stall answers late, a reset drops the connection (see faults.ts). */
+  faultNext(operation: TeamsOperation, fault: Fault, times = 1): void {
+    this.failures.inject(operation, fault, times);
   }
 
   clearFailures(): void {
