@@ -203,9 +203,10 @@ export class LocalQueue {
     if (this.closed || !this.db.open) return;
     if (error === undefined || givenUp) {
       this.sql.remove.run(row.event_id);
-    } else {
-      this.sql.retry.run(row.attempt + 1, Date.now() + RETRY_DELAY_MS * row.attempt, row.event_id);
+      return;
     }
+    this.sql.retry.run(row.attempt + 1, Date.now() + RETRY_DELAY_MS * row.attempt, row.event_id);
+    // Only a retry moves a due time; a finished event changes nothing the timer waits for.
     this.wake();
   }
 }

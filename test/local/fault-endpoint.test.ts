@@ -1,5 +1,9 @@
 import { kvs } from '@forge/kvs';
 import { ForgeKvsAPIError } from '@forge/kvs/out/errors';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalFaults, faultRoutes } from '../../src/local/fault-endpoint';
+import { FaultPlan } from '../../src/local/faults';
+import type { LocalQueue } from '../../src/local/local-queue';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
 
 function faults(platform: LocalPlatform, method: string, body?: unknown): Promise<Response> {
@@ -135,5 +139,23 @@ describe('the local fault endpoint, /local/faults', () => {
     expect(failed.status).toBe(502);
     expect(other.status).not.toBe(502);
     expect(next.status).toBe(200);
+  });
+});
+
+describe('the fault endpoint’s caller check', () => {
+  it('should refuse a caller that is not on this machine with 403, whatever it asks', async () => {
+    const plan = new FaultPlan();
+    const answered: { status?: number; body?: string } = {};
+    const res = { statusCode: 0, setHeader: () => undefined, end: (body: string) => Object.assign(answered, { body }) };
+    const req = { method: 'DELETE', socket: { remoteAddress: '10.1.2.3' } } as unknown as IncomingMessage;
+    const faults = new LocalFaults(plan, {} as LocalQueue, new Set(['kvs']));
+    plan.add('kvs', 'get', { status: 500 });
+
+    const handled = await faultRoutes(faults, req, res as unknown as ServerResponse, new URL('http://x/local/faults'));
+
+    expect(handled).toBe(true);
+    expect(res.statusCode).toBe(403);
+    expect(answered.body).toMatch(/only callers on this machine/);
+    expect(plan.list()).toHaveLength(1);
   });
 });
