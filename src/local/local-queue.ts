@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
 
 /** One event as a Forge consumer receives it (see @forge/events `AsyncEvent`). */
 export interface DeliveredEvent {
@@ -9,66 +10,238 @@ export interface DeliveredEvent {
   readonly retryContext?: { readonly retryCount: number; readonly retryReason: string; readonly retryData: unknown };
 }
 
-interface PushedEvent {
+export interface PushedEvent {
   readonly body: Record<string, unknown>;
   readonly delayInSeconds?: number;
+}
+
+/**
+ * How events due together are handed out, for specs of code that must not rely on push order
+ * (Forge's async events are unordered): `pushed` (default), `newest-first`, or `shuffled`
+ * (with `seed`, the same order every run).
+ */
+export type QueueOrder = 'pushed' | 'newest-first' | 'shuffled';
+
+export interface QueueSwitches {
+  readonly order?: QueueOrder;
+  /** Seed of the `shuffled` order. */
+  readonly seed?: number;
+  /** Deliver every event twice, the second once the first returned (Forge delivers at least once). */
+  readonly redeliver?: boolean;
+}
+
+/**
+ * Forge's push limits, as @forge/events@3.0.8 checks them (out/validators.js): 50 events and
+ * 200 KB (of the events as JSON) per push, `delayInSeconds` 0 to 900. The messages are its own.
+ */
+export const PUSH_LIMITS = { maxEvents: 50, maxPayloadKb: 200, maxDelaySeconds: 900 } as const;
+
+/** A push Forge would refuse; `status` is what the publish endpoint answers (413 for size, as Forge does). */
+export class QueuePushRefused extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'QueuePushRefused';
+  }
 }
 
 /** Forge retries a failed consumer invocation; locally, a few quick tries are enough to show it. */
 const MAX_ATTEMPTS = 3;
 const RETRY_DELAY_MS = 250;
+/** setTimeout's ceiling; a later due time is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface Row {
+  seq: number;
+  event_id: string;
+  queue_name: string;
+  job_id: string;
+  body: string;
+  due_at: number;
+  attempt: number;
+}
 
 /**
- * The async event queue, delivered in this process: each pushed event reaches
- * the queue's consumer after its delay, with the payload shape Forge uses, and
- * a consumer that throws is retried.
+ * The async event queue, delivered in this process and kept in the platform's SQLite database:
+ * each pushed event is a row with its due time until its consumer has returned, so a killed
+ * `npm start` delivers on its next start what was pending (what is overdue at once). A
+ * consumer that throws is retried a few times, then the event is given up (and logged).
  */
 export class LocalQueue {
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private started = false;
   private closed = false;
+  private switches: Required<Pick<QueueSwitches, 'order' | 'redeliver'>> & { seed: number };
+  /** Prepared once: a busy run pushes and settles thousands of events. */
+  private readonly sql: Record<'insert' | 'count' | 'due' | 'next' | 'remove' | 'retry', Statement>;
 
   constructor(
+    private readonly db: Database,
     private readonly deliver: (queueName: string, event: DeliveredEvent) => Promise<void>,
-    private readonly onError: (queueName: string, error: unknown, attempt: number) => void,
-  ) {}
-
-  publish(queueName: string, jobId: string, events: readonly PushedEvent[]): void {
-    for (const event of events) {
-      const delivered: DeliveredEvent = { body: event.body, queueName, jobId, eventId: randomUUID() };
-      this.schedule(queueName, delivered, (event.delayInSeconds ?? 0) * 1000, 1);
-    }
+    private readonly onError: (queueName: string, error: unknown, attempt: number, givenUp: boolean) => void,
+    switches: QueueSwitches = {},
+  ) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS local_queue_event (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, queue_name TEXT NOT NULL,
+        job_id TEXT NOT NULL, body TEXT NOT NULL, due_at INTEGER NOT NULL, attempt INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS local_queue_event_due ON local_queue_event (due_at);
+    `);
+    this.sql = {
+      insert: db.prepare('INSERT INTO local_queue_event (event_id, queue_name, job_id, body, due_at, attempt) VALUES (?, ?, ?, ?, ?, 1)'),
+      count: db.prepare('SELECT COUNT(*) AS n FROM local_queue_event'),
+      due: db.prepare('SELECT * FROM local_queue_event WHERE due_at <= ? ORDER BY due_at, seq'),
+      next: db.prepare('SELECT MIN(due_at) AS at FROM local_queue_event WHERE due_at > ?'),
+      remove: db.prepare('DELETE FROM local_queue_event WHERE event_id = ?'),
+      retry: db.prepare('UPDATE local_queue_event SET attempt = ?, due_at = ? WHERE event_id = ?'),
+    };
+    this.switches = { order: 'pushed', redeliver: false, seed: 1 };
+    this.configure(switches);
   }
 
-  /** Resolves once every pushed event has been delivered (tests and the benchmark wait on this). */
+  /** Changes the switches from now on (what is left out stays as it was). */
+  configure(switches: QueueSwitches): void {
+    this.switches = {
+      order: switches.order ?? this.switches.order,
+      redeliver: switches.redeliver ?? this.switches.redeliver,
+      seed: switches.seed ?? this.switches.seed,
+    };
+  }
+
+  get currentSwitches(): QueueSwitches {
+    return { ...this.switches };
+  }
+
+  /**
+   * Starts delivering, including what an earlier run left pending. Separate from the
+   * constructor because the consumers exist only once the app is loaded.
+   */
+  start(): void {
+    this.started = true;
+    this.wake();
+  }
+
+  /** Stores the events of one push, or refuses the whole push as Forge would. */
+  publish(queueName: string, jobId: string, events: readonly PushedEvent[]): void {
+    checkPush(events);
+    const insert = this.sql.insert;
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const event of events) insert.run(randomUUID(), queueName, jobId, JSON.stringify(event.body), now + (event.delayInSeconds ?? 0) * 1000);
+    })();
+    this.wake();
+  }
+
+  /** How many events wait (or run) in the database. */
+  pending(): number {
+    if (!this.db.open) return 0;
+    return (this.sql.count.get() as { n: number }).n;
+  }
+
+  /** Resolves once every pushed event has been delivered or given up (tests and the benchmark wait on this). */
   async drained(): Promise<void> {
-    while (this.timers.size > 0 || this.running.size > 0) {
-      await Promise.all([...this.running]);
+    while (this.started && !this.closed && (this.running.size > 0 || this.pending() > 0)) {
+      await Promise.all([...this.running.values()]);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 
+  /** Stops the timer; rows stay, so whatever was pending or running is delivered on the next start. */
   close(): void {
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
-  private schedule(queueName: string, event: DeliveredEvent, delayMs: number, attempt: number): void {
-    if (this.closed) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      const run = this.deliver(queueName, event)
-        .catch((error: unknown) => {
-          this.onError(queueName, error, attempt);
-          if (attempt < MAX_ATTEMPTS) {
-            const retry = { ...event, retryContext: { retryCount: attempt, retryReason: 'FUNCTION_ERROR', retryData: null } };
-            this.schedule(queueName, retry, RETRY_DELAY_MS * attempt, attempt + 1);
-          }
-        })
-        .finally(() => this.running.delete(run));
-      this.running.add(run);
-    }, delayMs);
-    this.timers.add(timer);
+  /** Delivers what is due and sets the timer for the next due time. */
+  private wake(): void {
+    if (!this.started || this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const now = Date.now();
+    const due = this.sql.due.all(now) as Row[];
+    for (const row of this.ordered(due.filter((r) => !this.running.has(r.event_id)))) this.run(row);
+    const next = this.sql.next.get(now) as { at: number | null };
+    if (next.at !== null) this.timer = setTimeout(() => this.wake(), Math.min(next.at - now, MAX_TIMER_MS));
   }
+
+  private ordered(rows: Row[]): Row[] {
+    if (this.switches.order === 'newest-first') return [...rows].sort((a, b) => b.seq - a.seq);
+    if (this.switches.order === 'shuffled') return shuffle(rows, this.switches.seed);
+    return rows;
+  }
+
+  private run(row: Row): void {
+    const event: DeliveredEvent = {
+      body: JSON.parse(row.body) as Record<string, unknown>,
+      queueName: row.queue_name,
+      jobId: row.job_id,
+      eventId: row.event_id,
+      ...(row.attempt > 1 ? { retryContext: { retryCount: row.attempt - 1, retryReason: 'FUNCTION_ERROR', retryData: null } } : {}),
+    };
+    const redeliver = this.switches.redeliver;
+    const run = (async () => {
+      try {
+        await this.deliver(row.queue_name, event);
+        if (redeliver) await this.deliver(row.queue_name, event);
+        this.settle(row, undefined);
+      } catch (error) {
+        this.settle(row, error);
+      }
+    })().finally(() => this.running.delete(row.event_id));
+    this.running.set(row.event_id, run);
+  }
+
+  /** After the consumer returned: the row goes, or waits for its retry, or is given up. */
+  private settle(row: Row, error: unknown): void {
+    const givenUp = error !== undefined && row.attempt >= MAX_ATTEMPTS;
+    if (error !== undefined) this.onError(row.queue_name, error, row.attempt, givenUp);
+    // Closed meanwhile: the row stays as it was, and the next start delivers the event again (at least once, as Forge).
+    if (this.closed || !this.db.open) return;
+    if (error === undefined || givenUp) {
+      this.sql.remove.run(row.event_id);
+      return;
+    }
+    this.sql.retry.run(row.attempt + 1, Date.now() + RETRY_DELAY_MS * row.attempt, row.event_id);
+    // Only a retry moves a due time; a finished event changes nothing the timer waits for.
+    this.wake();
+  }
+}
+
+function checkPush(events: readonly PushedEvent[]): void {
+  if (events.length === 0) throw new QueuePushRefused(400, 'No events pushed.');
+  if (events.length > PUSH_LIMITS.maxEvents) throw new QueuePushRefused(400, `This push contains more than the ${PUSH_LIMITS.maxEvents} events allowed.`);
+  for (const event of events) {
+    if (typeof event !== 'object' || event === null || typeof event.body !== 'object' || event.body === null || Array.isArray(event.body)) {
+      throw new QueuePushRefused(400, 'The event body must be an object.');
+    }
+    const delay = event.delayInSeconds;
+    if (delay !== undefined && (typeof delay !== 'number' || !Number.isFinite(delay) || delay < 0 || delay > PUSH_LIMITS.maxDelaySeconds)) {
+      throw new QueuePushRefused(400, `The delayInSeconds setting must be between 0 and ${PUSH_LIMITS.maxDelaySeconds}.`);
+    }
+  }
+  if (Buffer.byteLength(JSON.stringify(events)) / 1024 > PUSH_LIMITS.maxPayloadKb) {
+    throw new QueuePushRefused(413, `The maximum payload size is ${PUSH_LIMITS.maxPayloadKb}KB.`);
+  }
+}
+
+/** A seeded Fisher–Yates shuffle (mulberry32), so a spec's "other order" is the same every run. */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }

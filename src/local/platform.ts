@@ -12,7 +12,9 @@ import { jiraRemote, realJiraSiteFromEnv } from './jira/jira-remote';
 import { JsmStandIn, LOCAL_PROJECT } from './jira/jsm-stand-in';
 import { loadEntityDefinitions } from './kvs/entity-definitions';
 import { LocalKvs, kvsRemote } from './kvs/local-kvs';
-import { LocalQueue } from './local-queue';
+import { LocalQueue, type QueueSwitches } from './local-queue';
+import { FaultPlan, type FaultTarget } from './faults';
+import { LocalFaults, faultRoutes } from './fault-endpoint';
 import { stargateRemote } from './stargate-remote';
 import { CHAT_PAGE_PATH, SANDBOX_WORKSPACE, SlackSandbox } from './slack';
 import { TEAMS_CHAT_PAGE_PATH, TeamsSandbox } from './teams';
@@ -47,6 +49,11 @@ export interface LocalPlatformOptions {
    * TEAMS_TENANT_ID. The Agents Playground bridge comes with it.
    */
   readonly teamsSandbox?: boolean;
+  /**
+   * The queue's switches for specs: `order` (`newest-first`, or `shuffled` with `seed`) for events
+   * due together, and `redeliver` (every event twice). `POST /local/faults` sets them too.
+   */
+  readonly queue?: QueueSwitches;
 }
 
 export interface LocalPlatform {
@@ -63,6 +70,8 @@ export interface LocalPlatform {
   /** Where the Agents Playground posts (with the Teams sandbox only: it signs with the sandbox's key). */
   readonly playground?: AgentsPlaygroundBridge | undefined;
   readonly db: Database.Database;
+  /** Faults for the stand-ins and the queue's switches, as `/local/faults` sets them. */
+  readonly faults: LocalFaults;
   webTriggerUrl(moduleKey: string): string;
   close(): Promise<void>;
 }
@@ -99,18 +108,22 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
 
   let baseUrl = '';
   const site = realJiraSiteFromEnv(options.env ?? process.env);
-  const jsm = site ? undefined : new JsmStandIn(db, { siteUrl: 'http://localhost/jira', now });
+  const plan = new FaultPlan();
+  const jsm = site ? undefined : new JsmStandIn(db, { siteUrl: 'http://localhost/jira', now, faults: plan });
   const jira = jiraRemote(site ? { site } : { standIn: jsm! });
 
   // The queue delivers to the runner, which exists only once the app is loaded below.
   const runnerRef: { current?: FunctionRunner } = {};
   const queue = new LocalQueue(
+    db,
     async (queueName, event) => {
       const consumer = manifest.consumers.find((c) => c.queue === queueName);
       if (!consumer || !runnerRef.current) throw new Error(`No consumer for queue ${queueName} in manifest.yml`);
       await runnerRef.current.invoke(consumer.functionKey, [event, { installContext: 'ari:cloud:jira::site/local' }]);
     },
-    (queueName, error, attempt) => console.error(`consumer of ${queueName} failed (attempt ${attempt})`, error),
+    (queueName, error, attempt, givenUp) =>
+      console.error(`consumer of ${queueName} failed (attempt ${attempt}${givenUp ? ', given up: the event is dropped' : ''})`, error),
+    options.queue,
   );
 
   const uninstall = installForgeGlobals({
@@ -118,7 +131,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     contextAri: 'ari:cloud:jira::site/local',
     currentAccountId: () => currentInvocation.getStore()?.accountId,
     remotes: {
-      kvs: kvsRemote(kvs),
+      kvs: kvsRemote(kvs, plan),
       jira: (p, init, descriptor) => {
         countInCurrent((c) => (c.productCalls += 1));
         const accountId = descriptor.provider === 'user' ? (descriptor.accountId ?? currentInvocation.getStore()?.accountId) : undefined;
@@ -140,10 +153,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const env = options.env ?? process.env;
   const realSlack = env['SLACK_BOT_TOKEN'] && env['SLACK_SIGNING_SECRET'] ? { botToken: env['SLACK_BOT_TOKEN'], signingSecret: env['SLACK_SIGNING_SECRET'] } : undefined;
   const slack =
-    (options.slackSandbox ?? !realSlack) ? new SlackSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'slack-events')}`, now }) : undefined;
+    (options.slackSandbox ?? !realSlack) ? new SlackSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'slack-events')}`, now, faults: plan }) : undefined;
   const teams =
     (options.teamsSandbox ?? !(env['TEAMS_OPENID_METADATA_URL'] || realTeams))
-      ? new TeamsSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'teams-activities')}`, baseUrl: () => baseUrl, now })
+      ? new TeamsSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'teams-activities')}`, baseUrl: () => baseUrl, now, faults: plan })
       : undefined;
   const playground = teams
     ? new AgentsPlaygroundBridge({
@@ -152,6 +165,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
         ensureTenant: () => ensurePlaygroundTenant(LOCAL_PROJECT.id, now),
       })
     : undefined;
+  const running = new Set<FaultTarget>(['kvs', ...(slack ? ['slack' as const] : []), ...(teams ? ['teams' as const] : []), ...(jsm ? ['jira' as const] : [])]);
+  const faults = new LocalFaults(plan, queue, running);
   const extra = options.routes?.extra;
   // The server listens before the workspace and tenant named in the environment are connected (their
   // stand-ins need its port), so until then the web triggers say "not yet" instead of refusing the
@@ -159,6 +174,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   let ready = false;
   const server = createLocalServer(manifest, runner, {
     extra: async (req, res, url) =>
+      (await faultRoutes(faults, req, res, url)) ||
       (!ready && notReadyYet(res, url)) ||
       (extra ? await extra(req, res, url) : false) ||
       (slack ? await slack.routes(req, res, url) : false) ||
@@ -196,6 +212,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   }
 
   ready = true;
+  // Now that the consumers exist: delivers what an earlier run on this data directory left pending, too.
+  queue.start();
 
   const timers = (options.runSchedules ? manifest.scheduledTriggers : []).map((s) =>
     setInterval(() => {
@@ -213,6 +231,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     teams,
     playground,
     db,
+    faults,
     webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
     async close() {
       for (const t of timers) clearInterval(t);

@@ -1,4 +1,4 @@
-import type { LocalQueue } from './local-queue';
+import { QueuePushRefused, type LocalQueue } from './local-queue';
 
 /**
  * Atlassian's platform API as the Forge SDKs call it: the GraphQL mutation
@@ -35,7 +35,16 @@ export function stargateRemote(options: {
       const queueName = body.queueName ?? '';
       const jobId = body.jobId ?? '';
       const payload = body.payload ?? [];
-      options.queue.publish(queueName, jobId, payload);
+      try {
+        options.queue.publish(queueName, jobId, payload);
+      } catch (error) {
+        if (!(error instanceof QueuePushRefused)) throw error;
+        // @forge/events reads a 413's `errorMessage` into a PayloadTooBigError; any other refusal becomes its
+        // InternalServerError with our `message`.
+        return error.status === 413
+          ? Response.json({ errorMessage: error.message }, { status: 413 })
+          : Response.json({ message: error.message, code: 'BAD_REQUEST' }, { status: 400 });
+      }
       options.onQueuePush?.(payload.length);
       // @forge/events treats anything but 201 as a failed push.
       return new Response(null, { status: 201 });

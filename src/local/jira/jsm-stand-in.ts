@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { connectionReset, type Fault, type FaultPlan } from '../faults';
 
 /** A person on the embedded Jira site. */
 export interface StandInUser {
@@ -36,6 +37,9 @@ export interface InjectedFailure {
   readonly message?: string;
   readonly delayMs?: number;
   readonly hang?: boolean;
+  /** Drop the connection: the call rejects as fetch does on ECONNRESET, after taking effect when `afterEffect`. */
+  readonly reset?: boolean;
+  readonly afterEffect?: boolean;
   readonly times?: number;
 }
 
@@ -89,7 +93,12 @@ export class JsmStandIn {
 
   constructor(
     private readonly db: Database,
-    private readonly options: { readonly siteUrl: string; readonly now: () => number },
+    private readonly options: {
+      readonly siteUrl: string;
+      readonly now: () => number;
+      /** The platform's fault plan: its `jira` entries, keyed `METHOD /path-prefix` or `/path-prefix`, join `failures`. */
+      readonly faults?: FaultPlan;
+    },
   ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS jsm_request (
@@ -113,6 +122,10 @@ export class JsmStandIn {
     if (failure?.hang) return new Promise<StandInResponse>(() => undefined);
     if (failure?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, failure.delayMs).unref());
     if (failure?.status !== undefined) return { status: failure.status, body: { errorMessages: [failure.message ?? `Injected failure ${failure.status}`] } };
+    if (failure?.reset) {
+      if (failure.afterEffect) this.handle(method, url, body, accountId);
+      throw connectionReset();
+    }
     return this.handle(method, url, body, accountId);
   }
 
@@ -157,6 +170,8 @@ export class JsmStandIn {
   }
 
   private takeFailure(method: string, path: string): InjectedFailure | undefined {
+    const planned = this.options.faults?.takeWhere('jira', (key) => matchesJiraKey(key, method, path));
+    if (planned) return asInjectedFailure(planned);
     const index = this.failures.findIndex(
       (f) => path.startsWith(f.pathPrefix) && (f.method === undefined || f.method.toUpperCase() === method.toUpperCase()),
     );
@@ -377,4 +392,19 @@ export class JsmStandIn {
 
 function publicUser(user: StandInUser): Record<string, unknown> {
   return { accountId: user.accountId, displayName: user.displayName, emailAddress: user.emailAddress, accountType: 'atlassian', active: true };
+}
+
+/** A plan key `POST /rest/servicedeskapi/request` (or just a path prefix, any method) against one call. */
+function matchesJiraKey(key: string, method: string, path: string): boolean {
+  const [first = '', second] = key.trim().split(/\s+/, 2);
+  const [keyMethod, prefix] = second === undefined ? [undefined, first] : [first, second];
+  return path.startsWith(prefix) && (keyMethod === undefined || keyMethod.toUpperCase() === method.toUpperCase());
+}
+
+/** A fault from the platform's plan in the stand-in's own terms. */
+function asInjectedFailure(fault: Fault): InjectedFailure {
+  if ('status' in fault) return { pathPrefix: '', status: fault.status };
+  if ('stallMs' in fault) return { pathPrefix: '', delayMs: fault.stallMs };
+  if ('reset' in fault) return { pathPrefix: '', reset: true, afterEffect: fault.afterEffect === true };
+  return { pathPrefix: '', hang: true };
 }

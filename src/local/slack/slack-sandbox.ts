@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultPlan } from '../faults';
 import type { Database } from 'better-sqlite3';
 import { isRecord } from './block-kit-checks';
 import { BotEchoes } from './bot-echo';
@@ -22,6 +23,8 @@ export interface SlackSandboxOptions {
   readonly apiPath?: string;
   /** Where background problems (an echo not delivered) are reported; default console.warn. */
   readonly log?: (message: string) => void;
+  /** The platform's fault plan (its `slack` entries); the sandbox keeps its own when not given. */
+  readonly faults?: FaultPlan;
 }
 
 /** What a person's message caused: the trigger's answer, and the message's ts and event id. */
@@ -52,7 +55,7 @@ export class SlackSandbox {
     this.apiPath = normalisePrefix(options.apiPath ?? '/slack/api/');
     this.store = new ConversationStore(db, this.now);
     this.echoes = new BotEchoes(options.log ?? ((message) => console.warn(`[slack sandbox] ${message}`)));
-    this.api = new FakeSlackWebApi(this.store, (effect) => this.onEffect(effect));
+    this.api = new FakeSlackWebApi(this.store, (effect) => this.onEffect(effect), options.faults);
   }
 
   /** Every Web API call so far (method, form fields without the token, outcome). */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { conversationHistory, openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
 import type { ConversationStore } from './conversation-store';
+import { FaultPlan, stall } from '../faults';
 import { headerValue, readBody, sendJson } from './http-io';
 import { usersInfo, usersList } from './users-methods';
 import { SANDBOX_WORKSPACE } from './workspace';
@@ -9,7 +10,7 @@ import { SANDBOX_WORKSPACE } from './workspace';
 export interface SlackApiCall {
   readonly method: string;
   readonly args: Readonly<Record<string, string>>;
-  /** HTTP status answered: 200, or 429 when rate limited. */
+  /** HTTP status answered: 200, 429 when rate limited, an injected 5xx, or 0 when the connection was reset. */
   readonly status: number;
   readonly ok: boolean;
   readonly error?: string | undefined;
@@ -25,7 +26,6 @@ type Method = (args: Readonly<Record<string, string>>) => MethodOutcome;
  */
 export class FakeSlackWebApi {
   readonly calls: SlackApiCall[] = [];
-  private readonly rateLimits = new Map<string, { remaining: number; retryAfterSeconds: number }>();
   private readonly failures = new Map<string, string[]>();
   private readonly methods: Record<string, Method>;
   /** When set, users.list answers at most this many members a page. */
@@ -36,6 +36,7 @@ export class FakeSlackWebApi {
   constructor(
     store: ConversationStore,
     private readonly onEffect: (effect: ChatEffect) => void,
+    private readonly faults: FaultPlan = new FaultPlan(),
   ) {
     this.methods = {
       'api.test': (args) => ({ body: { ok: true, args } }),
@@ -62,7 +63,7 @@ export class FakeSlackWebApi {
 
   /** The next `times` calls of `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(method: string, times: number, retryAfterSeconds: number): void {
-    this.rateLimits.set(method, { remaining: times, retryAfterSeconds });
+    this.faults.add('slack', method, { status: 429, retryAfterSeconds }, times);
   }
 
   /** The next call of `method` answers `{ok: false, error}` (queue several by calling again). */
@@ -88,12 +89,15 @@ export class FakeSlackWebApi {
     if (!token) return answer(200, { ok: false, error: 'not_authed' });
     if (token !== SANDBOX_WORKSPACE.botToken) return answer(200, { ok: false, error: 'invalid_auth' });
 
-    const limit = this.rateLimits.get(method);
-    if (limit && limit.remaining > 0) {
-      limit.remaining -= 1;
-      if (limit.remaining === 0) this.rateLimits.delete(method);
-      return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limit.retryAfterSeconds) });
+    const fault = this.faults.take('slack', method);
+    if (fault && 'status' in fault) {
+      if (fault.status === 429) {
+        return answer(429, { ok: false, error: 'ratelimited' }, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
+      }
+      return answer(fault.status, { ok: false, error: 'internal_error' });
     }
+    if (fault && 'reset' in fault) return this.reset(req, method, args, fault.afterEffect === true ? handler : undefined);
+    if (fault && 'stallMs' in fault) await stall(fault.stallMs);
     const failure = this.failures.get(method)?.shift();
     if (failure !== undefined) return answer(200, { ok: false, error: failure });
 
@@ -101,6 +105,17 @@ export class FakeSlackWebApi {
     answer(200, outcome.body);
     // Slack tells the app about its own post after answering the call.
     if (outcome.effect) this.onEffect(outcome.effect);
+  }
+
+  /**
+   * Drops the connection without an answer. With `effect` the method runs first: the message is
+   * posted (and echoed, as Slack would) though the caller never hears so.
+   */
+  private reset(req: IncomingMessage, method: string, args: Readonly<Record<string, string>>, effect: Method | undefined): void {
+    const outcome = effect?.(args);
+    this.calls.push({ method, args, status: 0, ok: false, error: 'connection_reset' });
+    req.socket.destroy();
+    if (outcome?.effect) this.onEffect(outcome.effect);
   }
 }
 

@@ -3,6 +3,7 @@ import { readBody, sendJson } from '../slack/http-io';
 import { checkAttachments, isRecord } from './adaptive-cards';
 import type { TeamsConversationStore, TeamsSandboxMessage } from './conversation-store';
 import { retryAfterHeader, type FailureInjector, type TeamsOperation } from './failures';
+import { stall } from '../faults';
 import type { FakeEntraLogin } from './login';
 import { TEAMS_SANDBOX, channelOf, personOfConversation, personalConversationId, teamsChannelAccount, type TeamsSandboxPerson } from './tenant';
 
@@ -126,7 +127,22 @@ export class FakeBotConnector {
       record(404, 'NotFound', body);
       return sendJson(res, 404, errorBody('NotFound', `The Bot Connector has no ${method} ${path}.`));
     }
-    const failure = this.failures.take(route.operation);
+    const fault = this.failures.take(route.operation);
+    if (fault && 'stallMs' in fault) await stall(fault.stallMs);
+    if (fault && 'reset' in fault) {
+      // With afterEffect the call happens (the message is sent) and only the answer is lost.
+      if (fault.afterEffect) {
+        try {
+          this.answer(route, body, raw);
+        } catch (error) {
+          if (!(error instanceof Refusal)) throw error;
+        }
+      }
+      record(0, 'ConnectionReset', body);
+      req.socket.destroy();
+      return;
+    }
+    const failure = fault && 'status' in fault ? fault : undefined;
     if (failure?.misbehaviour === 'hang') {
       // No answer until the caller gives up (or the server closes the connection).
       record(0, 'NoAnswer', body);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify, type JWTPayload } from 'jose';
 import { headerValue, readBody, sendJson } from '../slack/http-io';
 import { retryAfterHeader, type FailureInjector } from './failures';
+import { stall } from '../faults';
 import { signJwt, type SandboxKeys } from './keys';
 import { TEAMS_SANDBOX } from './tenant';
 
@@ -41,7 +42,11 @@ export class FakeEntraLogin {
     const raw = await readBody(req);
     const form = headerValue(req, 'content-type')?.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw ?? '') : new URLSearchParams();
 
-    const failure = this.failures.take('token');
+    const fault = this.failures.take('token');
+    if (fault && 'stallMs' in fault) await stall(fault.stallMs);
+    // A token grant has no effect worth keeping, so a reset is the same before or after it.
+    if (fault && 'reset' in fault) return void req.socket.destroy();
+    const failure = fault && 'status' in fault ? fault : undefined;
     if (failure) {
       const error = failure.status === 429 || failure.status >= 500 ? 'temporarily_unavailable' : 'invalid_request';
       return this.error(res, failure.status, error, 50_196, 'The server is temporarily unavailable (injected by the sandbox).', retryAfterHeader(failure));

@@ -19,6 +19,7 @@ import { FakeBotConnector, type TeamsApiCall } from './connector';
 import { TeamsConversationStore, type TeamsSandboxMessage } from './conversation-store';
 import { deliverActivity } from './delivery';
 import { FailureInjector, type Misbehaviour, type TeamsOperation } from './failures';
+import type { Fault, FaultPlan } from '../faults';
 import { BOT_FRAMEWORK_ISSUER, inboundToken, type TokenVariant } from './inbound-auth';
 import { SandboxKeys } from './keys';
 import { FakeEntraLogin } from './login';
@@ -45,6 +46,8 @@ export interface TeamsSandboxOptions {
   readonly baseUrl: () => string;
   /** Milliseconds since the epoch: activity timestamps, message ids, token lifetimes. */
   readonly now?: () => number;
+  /** The platform's fault plan (its `teams` entries); the sandbox keeps its own when not given. */
+  readonly faults?: FaultPlan;
 }
 
 /** The URLs to configure the app with. */
@@ -95,7 +98,7 @@ export type ActivityInput =
  */
 export class TeamsSandbox {
   private readonly store: TeamsConversationStore;
-  private readonly failures = new FailureInjector();
+  private readonly failures: FailureInjector;
   private readonly login: FakeEntraLogin;
   private readonly connector: FakeBotConnector;
   private readonly now: () => number;
@@ -112,6 +115,7 @@ export class TeamsSandbox {
     // Failures surface where the keys are used; this only keeps Node from calling them unhandled meanwhile.
     this.keys.catch(() => undefined);
     this.store = new TeamsConversationStore(db, this.now);
+    this.failures = new FailureInjector(options.faults);
     this.login = new FakeEntraLogin(() => this.keys, this.now, this.failures);
     this.connector = new FakeBotConnector(this.store, this.login, this.failures, () => this.serviceUrl, this.now);
   }
@@ -328,6 +332,11 @@ export class TeamsSandbox {
   /** The next `times` calls of `operation` answer 200 with a body that is not JSON (`garbage`), or never answer (`hang`). */
   misbehaveNext(operation: TeamsOperation, misbehaviour: Misbehaviour, times = 1): void {
     this.failures.misbehave(operation, misbehaviour, times);
+  }
+
+  /** The next `times` calls of `operation` meet `fault`: a stall answers late, a reset drops the connection (see faults.ts). */
+  faultNext(operation: TeamsOperation, fault: Fault, times = 1): void {
+    this.failures.inject(operation, fault, times);
   }
 
   clearFailures(): void {
