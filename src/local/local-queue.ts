@@ -28,6 +28,11 @@ export interface QueueSwitches {
   readonly seed?: number;
   /** Deliver every event twice, the second once the first returned (Forge delivers at least once). */
   readonly redeliver?: boolean;
+  /**
+   * How much of a pushed delay is waited: 1 (default) as pushed; specs of retries use a small
+   * fraction, so a 5-second backoff passes in milliseconds. The app's clock is not moved.
+   */
+  readonly delayScale?: number;
 }
 
 /**
@@ -74,7 +79,7 @@ export class LocalQueue {
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private closed = false;
-  private switches: Required<Pick<QueueSwitches, 'order' | 'redeliver'>> & { seed: number };
+  private switches: Required<Pick<QueueSwitches, 'order' | 'redeliver' | 'delayScale'>> & { seed: number };
   /** Prepared once: a busy run pushes and settles thousands of events. */
   private readonly sql: Record<'insert' | 'count' | 'due' | 'next' | 'remove' | 'retry', Statement>;
 
@@ -98,7 +103,7 @@ export class LocalQueue {
       remove: db.prepare('DELETE FROM local_queue_event WHERE event_id = ?'),
       retry: db.prepare('UPDATE local_queue_event SET attempt = ?, due_at = ? WHERE event_id = ?'),
     };
-    this.switches = { order: 'pushed', redeliver: false, seed: 1 };
+    this.switches = { order: 'pushed', redeliver: false, seed: 1, delayScale: 1 };
     this.configure(switches);
   }
 
@@ -108,6 +113,7 @@ export class LocalQueue {
       order: switches.order ?? this.switches.order,
       redeliver: switches.redeliver ?? this.switches.redeliver,
       seed: switches.seed ?? this.switches.seed,
+      delayScale: switches.delayScale ?? this.switches.delayScale,
     };
   }
 
@@ -130,7 +136,7 @@ export class LocalQueue {
     const insert = this.sql.insert;
     const now = Date.now();
     this.db.transaction(() => {
-      for (const event of events) insert.run(randomUUID(), queueName, jobId, JSON.stringify(event.body), now + (event.delayInSeconds ?? 0) * 1000);
+      for (const event of events) insert.run(randomUUID(), queueName, jobId, JSON.stringify(event.body), now + Math.round((event.delayInSeconds ?? 0) * 1000 * this.switches.delayScale));
     })();
     this.wake();
   }
