@@ -16,6 +16,8 @@ export interface P1Result {
   readonly forwardOperator: MessageFigures;
   readonly createTicket: MessageFigures;
   readonly stop: MessageFigures;
+  /** A relay whose first send Slack answers 500: the web trigger, and the queued job that sends it. */
+  readonly relayAfterFailure: MessageFigures;
 }
 
 export const RELAY_TEXT_USER = (i: number) => `My screen stays black after the update, attempt ${String(i).padStart(3, '0')}`;
@@ -41,6 +43,12 @@ export async function runP1(options: { readonly samples: number; readonly warmup
         toUser.push(down);
       }
     }
+    options.progress.update('P1: a relay Slack fails once');
+    bench.platform.faults.add('slack', 'chat.postMessage', { status: 500 }, 1);
+    const retried = await measureSend(bench, 'UBOB', 'Sent again after a 500');
+    if (bench.slack.conversation('UALICE').filter((m) => m.text === 'Sent again after a 500').length !== 1) {
+      throw new Error('A relay Slack failed once did not arrive exactly once.');
+    }
     options.progress.update('P1: forward_operator, #create_ticket, stop');
     const forward = await expectSaid(bench, 'UALICE', 'forward_operator Bruno Operator', 'UBOB', 'Bruno Operator has taken over');
     const ticket = await expectSaid(bench, 'UBRUNO', '#create_ticket Laptop does not boot', 'UBRUNO', 'Ticket SUP-1 was created');
@@ -52,6 +60,7 @@ export async function runP1(options: { readonly samples: number; readonly warmup
       forwardOperator: figuresOf([forward]),
       createTicket: figuresOf([ticket]),
       stop: figuresOf([stop]),
+      relayAfterFailure: figuresOf([retried]),
     };
   } finally {
     await bench.close();
@@ -101,5 +110,6 @@ export function p1Rows(r: P1Result): Row[] {
     info('forward_operator', r.forwardOperator),
     info('#create_ticket (trigger + consumer)', r.createTicket),
     info('stop', r.stop),
+    info('relay, Slack fails the first send (trigger + retry job)', r.relayAfterFailure),
   ];
 }

@@ -48,6 +48,12 @@ async function setUpDesk(): Promise<void> {
 beforeEach(async () => {
   ({ platform, slack } = await startSandboxedPlatform());
 });
+
+/** Queued retries (5, 10, 20 s apart) pass a hundred times faster. */
+async function restartWithFastRetries(): Promise<void> {
+  await platform.close();
+  ({ platform, slack } = await startSandboxedPlatform({ queue: { delayScale: 0.01 } }));
+}
 afterEach(() => platform.close());
 
 describe('Slack, end to end', () => {
@@ -103,13 +109,32 @@ describe('Slack, end to end', () => {
     expect((await admin('activity/get')).data).toEqual({ onDuty: [], conversationsOpen: 0, usersWaiting: 0, takenOffDuty: [] });
   });
 
-  it('should tell the operator why Jira failed, keep the conversation, and make exactly one whole ticket on the retry', async () => {
+  it('should try again when Jira fails for a moment, and make one whole ticket without troubling anyone', async () => {
+    await restartWithFastRetries();
+    await setUpDesk();
+    await say('UALICE', '#on');
+    await say('UBOB', 'operator');
+    await say('UBOB', 'My laptop will not boot');
+    platform.jsm!.failures.push({ method: 'POST', pathPrefix: '/rest/servicedeskapi/request', status: 503, message: 'Service Unavailable' });
+
+    await say('UALICE', '#create_ticket Laptop does not boot');
+
+    expect(platform.jsm!.requests().map((t) => t.key)).toEqual(['SUP-1']);
+    expect(JSON.stringify(platform.jsm!.requests()[0]?.fields['description'])).toContain('My laptop will not boot');
+    expect(heard('UALICE').some((t) => t.startsWith('I couldn’t create the ticket'))).toBe(false);
+    expect(lastHeard('UBOB')).toContain('Ticket SUP-1 was created from this conversation');
+  });
+
+  it('should tell the operator why Jira failed once it kept failing, keep the conversation, and make exactly one whole ticket on the retry', async () => {
+    await restartWithFastRetries();
     await setUpDesk();
     await say('UALICE', '#on');
     await say('UBOB', 'operator');
     await say('UBOB', 'My laptop will not boot');
     await say('UALICE', 'Hold the power button for 10 seconds');
-    platform.jsm!.failures.push({ method: 'POST', pathPrefix: '/rest/servicedeskapi/request', status: 503, message: 'Service Unavailable' });
+    for (let i = 0; i < 4; i += 1) {
+      platform.jsm!.failures.push({ method: 'POST', pathPrefix: '/rest/servicedeskapi/request', status: 503, message: 'Service Unavailable' });
+    }
 
     await say('UALICE', '#create_ticket Laptop does not boot');
 

@@ -37,7 +37,7 @@ describe('the local fault endpoint, /local/faults', () => {
     const listed = (await (await faults(platform, 'GET')).json());
     expect(listed).toEqual({
       faults: [{ target: 'slack', method: 'chat.postMessage', fault: { status: 500 }, remaining: 3 }],
-      queue: { order: 'pushed', redeliver: false, seed: 1 },
+      queue: { order: 'pushed', redeliver: false, seed: 1, delayScale: 1 },
     });
   });
 
@@ -79,13 +79,13 @@ describe('the local fault endpoint, /local/faults', () => {
 
   it('should set the queue’s switches from a queue request: reorder true is newest first, with a seed shuffled', async () => {
     const newest = await faults(platform, 'POST', { target: 'queue', reorder: true, redeliver: true });
-    expect(await newest.json()).toEqual({ queue: { order: 'newest-first', redeliver: true, seed: 1 } });
+    expect(await newest.json()).toEqual({ queue: { order: 'newest-first', redeliver: true, seed: 1, delayScale: 1 } });
 
     const shuffled = await faults(platform, 'POST', { target: 'queue', reorder: true, seed: 42 });
-    expect(await shuffled.json()).toEqual({ queue: { order: 'shuffled', redeliver: true, seed: 42 } });
+    expect(await shuffled.json()).toEqual({ queue: { order: 'shuffled', redeliver: true, seed: 42, delayScale: 1 } });
 
     await faults(platform, 'DELETE');
-    expect(platform.faults.list().queue).toEqual({ order: 'pushed', redeliver: false, seed: 42 });
+    expect(platform.faults.list().queue).toEqual({ order: 'pushed', redeliver: false, seed: 42, delayScale: 1 });
   });
 
   describe('KVS faults, as the app’s @forge/kvs sees them', () => {

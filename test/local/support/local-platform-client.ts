@@ -1,4 +1,5 @@
 import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
+import type { QueueSwitches } from '../../../src/local/local-queue';
 import type { SlackSandbox } from '../../../src/local/slack';
 import type { TeamsSandbox } from '../../../src/local/teams';
 
@@ -50,9 +51,9 @@ export interface SandboxedPlatform {
   readonly teams: TeamsSandbox;
 }
 
-/** The local platform in memory on a free port, with its Slack and Teams sandboxes. */
-export async function startSandboxedPlatform(): Promise<SandboxedPlatform> {
-  const platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
+/** The local platform in memory on a free port, with its Slack and Teams sandboxes (`queue`: its switches). */
+export async function startSandboxedPlatform(options: { readonly queue?: QueueSwitches } = {}): Promise<SandboxedPlatform> {
+  const platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', ...(options.queue ? { queue: options.queue } : {}) });
   if (!platform.slack || !platform.teams) {
     await platform.close();
     throw new Error('The local platform started without its Slack and Teams sandboxes.');
