@@ -1,10 +1,10 @@
 import type { Backlog, ChatSession, TranscriptCursor } from '../domain/chat-session';
-import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../domain/errors';
+import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError, DomainError } from '../domain/errors';
 import { assignmentOf, type Operator } from '../domain/operator';
 import type { OutgoingMessage } from '../domain/outgoing-message';
-import { participantKey, type Participant } from '../domain/participant';
+import type { Participant } from '../domain/participant';
 import { relayFailures } from '../domain/replies';
-import { cursorOf, isAfter, type SpeakerRole, type TranscriptLine } from '../domain/transcript';
+import { compareLines, cursorOf, type SpeakerRole, type TranscriptLine } from '../domain/transcript';
 import type { MessageOutcome } from './incoming-message';
 import { notify } from './notify';
 import type { CoreDeps, StateWrite, Versioned } from './ports';
@@ -14,20 +14,33 @@ import { whenUnreachable } from './unreachable';
  * Relayed messages reach the other side once, in order, or their sender is told.
  *
  * A send the platform fails for a passing reason (429, 5xx, a timeout, a reset,
- * the store failing while finding the recipient's chat) starts a backlog on the
- * record the relay already read for that direction: the user's session for
+ * the store failing while finding the recipient's chat) starts a backlog on
+ * the record the relay already read for that direction: the user's session for
  * their words to the operator, the operator's assignment for theirs to the
- * user. Later messages in that direction see it and join it (the transcript
- * line, plus a compare-and-set that moves `through`), so none overtakes the one
- * still waiting. A queued job (`drain`) sends the waiting lines from the
- * transcript, in order, retrying with backoff for RETRY_WINDOW_MS; the job may
- * run late, twice or out of order, since all it trusts is the record. A
- * message still not through when the window closes is named to its sender.
+ * user. The backlog lists the waiting lines by id; later messages in that
+ * direction see it and join the list (a compare-and-set) instead of being
+ * sent, so none overtakes one still waiting, and only listed lines are ever
+ * sent from it. A queued job (`drain`) sends them from the transcript in
+ * order, retrying with backoff for RETRY_WINDOW_MS; what is still not through
+ * then is named to its sender.
+ *
+ * The queue may deliver a job late, twice or out of order. A job trusts only
+ * the record: it works the backlog only while the backlog names the job's
+ * token (a reschedule swaps the token, so copies of an old job stop), marks
+ * the line it is about to send (`inFlight`), and removes a line only once the
+ * platform took it. A mark still there at the next attempt means the last one
+ * may have arrived: the platform is asked (Slack: message metadata in the DM's
+ * history) or, where it can't say (Teams), the sender hears it may not have
+ * arrived, and it is not sent twice.
  *
  * The happy path is untouched: no backlog, one send. Only the fault path costs
- * more (a write to start or join the backlog, the job's reads and writes).
+ * more (a write to start or join the backlog; the job's reads, about two
+ * writes per attempt, and its sends).
  */
 export const RETRY_WINDOW_MS = 10 * 60_000;
+
+/** At most this many messages wait in one direction; one more is refused at once, with a notice. */
+export const MAX_WAITING = 100;
 
 /** Backoff between attempts: 5 s, 10 s, 20 s, … at most 2 minutes, or longer when the platform asked. */
 export function retryDelaySeconds(attempt: number, askedSeconds = 0): number {
@@ -54,6 +67,9 @@ export interface Lane {
   /** The compare-and-set that replaces the backlog (none: it ends). */
   readonly replace: (backlog: Backlog | undefined) => StateWrite;
 }
+
+/** What telling a sender about waiting messages needs of a lane. */
+export type SenderSide = Pick<Lane, 'sender' | 'recipientName' | 'ref'>;
 
 export function userLane(session: Versioned<ChatSession>): Lane | undefined {
   const s = session.value;
@@ -111,6 +127,13 @@ export interface DrainJob {
   readonly kind: 'drain';
   readonly lane: LaneRef;
   readonly attempt: number;
+  /** The backlog this job may work: it stops when the backlog names another. */
+  readonly token: string;
+  /**
+   * A line the relay could not put in the backlog (the store failed): the job
+   * starts the backlog with it, so the message is not lost with the write.
+   */
+  readonly start?: { readonly line: TranscriptCursor; readonly uncertain: boolean } | undefined;
 }
 
 export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: TranscriptLine): OutgoingMessage {
@@ -129,7 +152,20 @@ export async function relayLine(deps: CoreDeps, lane: Lane, line: TranscriptLine
     await deps.chat.send(lane.to, relayOf(lane, line));
     return 'relayed';
   } catch (error) {
-    return afterFailedSend(deps, lane, line, error);
+    const failure = classify(error);
+    switch (failure.kind) {
+      case 'retry':
+        deps.log.warn('relay_retrying', { conversationId: lane.ref.conversationId, reason: failure.reason });
+        return startBacklog(deps, lane, line, failure);
+      case 'unreachable':
+        if (await whenUnreachable(deps, lane.to, failure.error)) return 'relay-failed';
+        await tellNotDelivered(deps, lane, [line]);
+        return 'relay-failed';
+      case 'refused':
+        deps.log.warn('relay_not_delivered', { conversationId: lane.ref.conversationId, reason: failure.reason });
+        await tellNotDelivered(deps, lane, [line]);
+        return 'relay-failed';
+    }
   }
 }
 
@@ -139,24 +175,7 @@ export async function relayLine(deps: CoreDeps, lane: Lane, line: TranscriptLine
  * after starting the backlog and before queuing the job).
  */
 export async function relayRetried(deps: CoreDeps, lane: Lane): Promise<void> {
-  if (lane.backlog) await deps.outbox.drainLater({ kind: 'drain', lane: lane.ref, attempt: 1 }, 0);
-}
-
-async function afterFailedSend(deps: CoreDeps, lane: Lane, line: TranscriptLine, error: unknown): Promise<MessageOutcome> {
-  const failure = classify(error);
-  switch (failure.kind) {
-    case 'retry':
-      deps.log.warn('relay_retrying', { conversationId: lane.ref.conversationId, reason: failure.reason });
-      return startBacklog(deps, lane, line, failure);
-    case 'unreachable':
-      if (await whenUnreachable(deps, lane.to, failure.error)) return 'relay-failed';
-      await tellNotDelivered(deps, lane, [line]);
-      return 'relay-failed';
-    case 'refused':
-      deps.log.warn('relay_not_delivered', { conversationId: lane.ref.conversationId, reason: failure.reason });
-      await tellNotDelivered(deps, lane, [line]);
-      return 'relay-failed';
-  }
+  if (lane.backlog) await deps.outbox.drainLater({ kind: 'drain', lane: lane.ref, attempt: 1, token: lane.backlog.job }, 0);
 }
 
 type Failure =
@@ -180,22 +199,37 @@ function classify(error: unknown): Failure {
 /** Store writes that lose a race re-read and try again; a few rounds settle any real contention. */
 const MAX_ROUNDS = 5;
 
+function newToken(deps: CoreDeps, seed: string): string {
+  return `${deps.clock.now().toString(36)}.${seed.slice(-24)}`;
+}
+
 async function startBacklog(
   deps: CoreDeps,
   first: Lane,
   line: TranscriptLine,
   failure: Extract<Failure, { kind: 'retry' }>,
 ): Promise<MessageOutcome> {
+  const delay = retryDelaySeconds(1, failure.retryAfterSeconds);
+  // One token whatever happens below: if the store wrote the backlog and then failed to say so, the job still owns it.
+  const token = newToken(deps, line.id);
   let lane: Lane | undefined = first;
-  for (let round = 0; round < MAX_ROUNDS && lane; round += 1) {
-    const backlog: Backlog = lane.backlog
-      ? widen(lane.backlog, line)
-      : { after: justBefore(line), through: cursorOf(line), since: deps.clock.now(), ...(failure.uncertain ? { uncertain: true } : {}) };
-    if (await deps.state.commit([lane.replace(backlog)])) {
-      await deps.outbox.drainLater({ kind: 'drain', lane: lane.ref, attempt: 1 }, retryDelaySeconds(1, failure.retryAfterSeconds));
-      return 'relayed-later';
+  try {
+    for (let round = 0; round < MAX_ROUNDS && lane; round += 1) {
+      if (lane.backlog) return await join(deps, lane, line);
+      const backlog: Backlog = { waiting: [cursorOf(line)], since: deps.clock.now(), job: token, ...(failure.uncertain ? { inFlight: line.id } : {}) };
+      if (await deps.state.commit([lane.replace(backlog)])) {
+        await deps.outbox.drainLater({ kind: 'drain', lane: lane.ref, attempt: 1, token }, delay);
+        return 'relayed-later';
+      }
+      lane = await readLane(deps, lane.ref);
     }
-    lane = await readLane(deps, lane.ref);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    // The store failed: the job starts the backlog itself, so the message is not lost with the write.
+    deps.log.warn('backlog_not_written', { conversationId: first.ref.conversationId, reason: error instanceof Error ? error.message : String(error) });
+    const start = { line: cursorOf(line), uncertain: failure.uncertain };
+    await deps.outbox.drainLater({ kind: 'drain', lane: first.ref, attempt: 1, token, start }, delay);
+    return 'relayed-later';
   }
   // The conversation ended or moved on while the send failed: nothing will carry the message now.
   await tellNotDelivered(deps, first, [line]);
@@ -207,11 +241,17 @@ async function join(deps: CoreDeps, first: Lane, line: TranscriptLine): Promise<
   for (let round = 0; round < MAX_ROUNDS && lane; round += 1) {
     // The backlog drained meanwhile: nothing is waiting any more, so this one goes now.
     if (!lane.backlog) return relayLine(deps, lane, line);
+    if (lane.backlog.waiting.length >= MAX_WAITING) {
+      deps.log.warn('backlog_full', { conversationId: lane.ref.conversationId });
+      await tellNotDelivered(deps, lane, [line]);
+      return 'relay-failed';
+    }
     // A backlog that lost its job gets a new one, and a fresh window: nothing was tried for minutes.
     const revive = abandoned(deps, lane.backlog);
-    const widened = { ...widen(lane.backlog, line), ...(revive ? { since: deps.clock.now() } : {}) };
-    if (await deps.state.commit([lane.replace(widened)])) {
-      if (revive) await deps.outbox.drainLater({ kind: 'drain', lane: lane.ref, attempt: 1 }, 0);
+    const token = revive ? newToken(deps, line.id) : lane.backlog.job;
+    const joined: Backlog = { ...lane.backlog, waiting: withLine(lane.backlog.waiting, line), ...(revive ? { since: deps.clock.now(), job: token } : {}) };
+    if (await deps.state.commit([lane.replace(joined)])) {
+      if (revive) await deps.outbox.drainLater({ kind: 'drain', lane: lane.ref, attempt: 1, token }, 0);
       return 'relayed-later';
     }
     lane = await readLane(deps, lane.ref);
@@ -220,44 +260,58 @@ async function join(deps: CoreDeps, first: Lane, line: TranscriptLine): Promise<
   return 'relay-failed';
 }
 
+/** The waiting list with `line` in its place in transcript order (once). */
+function withLine(waiting: readonly TranscriptCursor[], line: TranscriptCursor): TranscriptCursor[] {
+  if (waiting.some((w) => w.id === line.id)) return [...waiting];
+  return [...waiting, { at: line.at, id: line.id }].sort(compareCursors);
+}
+
+function compareCursors(a: TranscriptCursor, b: TranscriptCursor): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /**
  * A live job ends a backlog within the retry window (it gives up then), so one
- * that outlived it by minutes lost its job (the queue gave up on a job that
- * kept failing): the next message to join starts another.
+ * that outlived it by minutes lost its job (the queue could not take the
+ * next one): the next message to join starts another.
  */
 function abandoned(deps: CoreDeps, backlog: Backlog): boolean {
   return deps.clock.now() - backlog.since > RETRY_WINDOW_MS + 5 * 60_000;
 }
 
-/** A line joins: it may be older than the head (two messages failing at once) or newer than the tail. */
-function widen(backlog: Backlog, line: TranscriptLine): Backlog {
-  const after = isAfter(line, backlog.after) ? backlog.after : justBefore(line);
-  const through = isAfter(line, backlog.through) ? cursorOf(line) : backlog.through;
-  return { ...backlog, after, through };
-}
-
-/** A cursor just before `line`: the empty id sorts before every line id of the same millisecond. */
-function justBefore(line: TranscriptLine): TranscriptCursor {
-  return { at: line.at, id: '' };
-}
-
 /** How much one job does before handing on to the next, so it ends well inside a function's time. */
-const LINES_PER_JOB = 20;
+const STEPS_PER_JOB = 20;
 
 /**
  * The queued job: sends the lane's waiting lines in order, from the
- * transcript. It trusts only the record: a job that arrives late, twice or
- * after another finds the backlog as it now is, or none, and does nothing.
+ * transcript. Store failures meanwhile don't end the chain: the job queues its
+ * next attempt and returns, so the queue's own retry limit never strands a
+ * backlog.
  */
 export async function drainBacklog(deps: CoreDeps, job: DrainJob): Promise<void> {
-  for (let step = 0; step < LINES_PER_JOB; step += 1) {
+  try {
+    await drain(deps, job);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    deps.log.warn('drain_failed', { conversationId: job.lane.conversationId, attempt: job.attempt, reason: error instanceof Error ? error.message : String(error) });
+    await deps.outbox.drainLater({ ...job, attempt: job.attempt + 1 }, retryDelaySeconds(job.attempt + 1));
+  }
+}
+
+async function drain(deps: CoreDeps, job: DrainJob): Promise<void> {
+  for (let step = 0; step < STEPS_PER_JOB; step += 1) {
     const lane = await readLane(deps, job.lane);
-    const backlog = lane?.backlog;
-    if (!lane || !backlog) return;
+    if (!lane) return;
+    const backlog = lane.backlog;
+    if (step === 0 && job.start && backlog?.job !== job.token) {
+      // Another job owns a backlog that lacks the line: it joins that one, which its job sends.
+      if (await adopt(deps, lane, job, job.start)) continue;
+      return;
+    }
+    if (!backlog || backlog.job !== job.token) return;
     const waiting = await waitingLines(deps, lane, backlog);
     const [head] = waiting;
     if (!head) {
-      // Only the lines of other speakers were in range: nothing of this direction waits.
       await deps.state.commit([lane.replace(undefined)]);
       continue;
     }
@@ -267,102 +321,172 @@ export async function drainBacklog(deps: CoreDeps, job: DrainJob): Promise<void>
     }
     const outcome = await sendHead(deps, lane, backlog, head);
     if (outcome.kind === 'later') {
-      await deps.outbox.drainLater({ ...job, attempt: job.attempt + 1 }, retryDelaySeconds(job.attempt + 1, outcome.retryAfterSeconds));
+      await reschedule(deps, job, outcome);
       return;
     }
-    if (outcome.kind === 'taken-out') return;
-    await advance(deps, lane, head, outcome.kind === 'sent' ? undefined : outcome);
+    if (outcome.kind === 'taken-out' || outcome.kind === 'stale') return;
   }
-  await deps.outbox.drainLater({ ...job, attempt: 1 }, 0);
+  await deps.outbox.drainLater({ ...job, attempt: 1, start: undefined }, 0);
 }
 
-async function waitingLines(deps: CoreDeps, lane: Pick<Lane, 'sender' | 'ref' | 'role'>, backlog: Backlog): Promise<TranscriptLine[]> {
-  const lines = await deps.transcripts.read(lane.ref.conversationId, { after: backlog.after });
-  return lines.filter((l) => l.role === lane.role && !isAfter(l, backlog.through) && (lane.role !== 'operator' || isFrom(l, lane.sender)));
+/**
+ * The relay could not write the backlog: this job does, with the line it
+ * carries, or adds the line to the backlog another job works. True when this
+ * job owns the backlog now.
+ */
+async function adopt(deps: CoreDeps, lane: Lane, job: DrainJob, start: NonNullable<DrainJob['start']>): Promise<boolean> {
+  const current = lane.backlog;
+  if (current) {
+    if (!current.waiting.some((w) => w.id === start.line.id)) {
+      await deps.state.commit([lane.replace({ ...current, waiting: withLine(current.waiting, start.line) })]);
+    }
+    return false;
+  }
+  const backlog: Backlog = { waiting: [start.line], since: deps.clock.now(), job: job.token, ...(start.uncertain ? { inFlight: start.line.id } : {}) };
+  return deps.state.commit([lane.replace(backlog)]);
 }
 
-function isFrom(line: TranscriptLine, who: Participant): boolean {
-  return !line.speaker || participantKey(line.speaker) === participantKey(who);
+/** The listed lines, in transcript order; ids the transcript no longer has are dropped with the next write. */
+async function waitingLines(deps: CoreDeps, lane: Pick<Lane, 'ref'>, backlog: Backlog): Promise<TranscriptLine[]> {
+  const [first] = backlog.waiting;
+  if (!first) return [];
+  const ids = new Set(backlog.waiting.map((w) => w.id));
+  const lines = await deps.transcripts.read(lane.ref.conversationId, { after: { at: first.at, id: '' } });
+  return lines.filter((l) => ids.has(l.id)).sort(compareLines);
 }
 
 type Step =
-  | { readonly kind: 'sent' }
+  | { readonly kind: 'done' }
   | { readonly kind: 'later'; readonly retryAfterSeconds: number; readonly uncertain: boolean }
-  | { readonly kind: 'not-delivered'; readonly mayHaveArrived: boolean }
-  | { readonly kind: 'taken-out' };
+  | { readonly kind: 'taken-out' }
+  | { readonly kind: 'stale' };
 
 async function sendHead(deps: CoreDeps, lane: Lane, backlog: Backlog, head: TranscriptLine): Promise<Step> {
-  if (backlog.uncertain) {
+  if (backlog.inFlight === head.id) {
     // The last attempt may have arrived. Where the platform can tell, ask; where not, say so rather than send twice.
     const arrived = await deps.chat.delivered?.(lane.to, { conversationId: lane.ref.conversationId, lineId: head.id, since: head.at });
-    if (arrived === true) return { kind: 'sent' };
-    if (arrived === undefined) return { kind: 'not-delivered', mayHaveArrived: true };
+    if (arrived === true) return (await settle(deps, lane, head)) ? { kind: 'done' } : { kind: 'stale' };
+    if (arrived === undefined) {
+      await tellMayNotHaveArrived(deps, lane, head);
+      return (await settle(deps, lane, head)) ? { kind: 'done' } : { kind: 'stale' };
+    }
+  } else if (!(await mark(deps, lane, head.id))) {
+    return { kind: 'stale' };
   }
   try {
     await deps.chat.send(lane.to, relayOf(lane, head));
-    return { kind: 'sent' };
+    return (await settle(deps, lane, head)) ? { kind: 'done' } : { kind: 'stale' };
   } catch (error) {
     const failure = classify(error);
     switch (failure.kind) {
       case 'retry':
         deps.log.warn('relay_retrying', { conversationId: lane.ref.conversationId, reason: failure.reason });
-        if (failure.uncertain && !backlog.uncertain) await deps.state.commit([lane.replace({ ...backlog, uncertain: true })]);
         return { kind: 'later', retryAfterSeconds: failure.retryAfterSeconds, uncertain: failure.uncertain };
       case 'unreachable':
         if (await whenUnreachable(deps, lane.to, failure.error)) return { kind: 'taken-out' };
-        return { kind: 'not-delivered', mayHaveArrived: false };
+        await tellNotDelivered(deps, lane, [head]);
+        return (await settle(deps, lane, head)) ? { kind: 'done' } : { kind: 'stale' };
       case 'refused':
         deps.log.warn('relay_not_delivered', { conversationId: lane.ref.conversationId, reason: failure.reason });
-        return { kind: 'not-delivered', mayHaveArrived: false };
+        await tellNotDelivered(deps, lane, [head]);
+        return (await settle(deps, lane, head)) ? { kind: 'done' } : { kind: 'stale' };
     }
   }
 }
 
 /**
- * Moves the backlog past `done`, or ends it when `done` was the last line
- * waiting: a compare-and-set that fails when a message joined meanwhile, and
- * is then made again on the record as it is now.
+ * Applies `change` to the lane's backlog as it is now (re-read after a lost
+ * race), as long as it still belongs to the same job. False: the backlog is
+ * gone or another job owns it, and this one stops.
  */
-async function advance(deps: CoreDeps, first: Lane, done: TranscriptLine, notDelivered?: Extract<Step, { kind: 'not-delivered' }>): Promise<void> {
-  if (notDelivered) await tellNotDelivered(deps, first, [done], notDelivered.mayHaveArrived);
+async function update(deps: CoreDeps, first: Lane, change: (backlog: Backlog) => Backlog | undefined): Promise<boolean> {
+  const token = first.backlog?.job;
   let lane: Lane | undefined = first;
-  for (let round = 0; round < MAX_ROUNDS && lane?.backlog; round += 1) {
-    const { backlog } = lane;
-    // What still waits gets a fresh window: the platform took a message, or the sender was told about it.
-    const rest: Backlog | undefined = isAfter(done, backlog.through) || sameLine(done, backlog.through)
-      ? undefined
-      : { after: cursorOf(done), through: backlog.through, since: deps.clock.now() };
-    if (await deps.state.commit([lane.replace(rest)])) return;
+  for (let round = 0; round < MAX_ROUNDS && lane?.backlog && lane.backlog.job === token; round += 1) {
+    if (await deps.state.commit([lane.replace(change(lane.backlog))])) return true;
     lane = await readLane(deps, lane.ref);
   }
+  return false;
 }
 
-function sameLine(line: TranscriptLine, cursor: TranscriptCursor): boolean {
-  return line.at === cursor.at && line.id === cursor.id;
+/** Before a send: the mark that makes the next attempt check before sending again. */
+function mark(deps: CoreDeps, lane: Lane, lineId: string): Promise<boolean> {
+  return update(deps, lane, (b) => ({ ...b, inFlight: lineId }));
+}
+
+/**
+ * The line is settled (sent, found, or its sender told): it leaves the list;
+ * the backlog ends with the last one. What still waits gets a fresh window.
+ */
+function settle(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<boolean> {
+  return update(deps, lane, (b) => {
+    const waiting = b.waiting.filter((w) => w.id !== line.id);
+    if (waiting.length === 0) return undefined;
+    const { inFlight: _done, ...rest } = b;
+    return { ...rest, waiting, since: deps.clock.now() };
+  });
+}
+
+/**
+ * The next attempt, under a new token: a copy of this job that the queue
+ * delivers again finds the backlog taken and stops, so retries never multiply.
+ * A failure that certainly did not arrive takes the in-flight mark off.
+ */
+async function reschedule(deps: CoreDeps, job: DrainJob, step: Extract<Step, { kind: 'later' }>): Promise<void> {
+  const lane = await readLane(deps, job.lane);
+  if (!lane?.backlog || lane.backlog.job !== job.token) return;
+  const token = newToken(deps, `${job.attempt + 1}`);
+  const moved = await update(deps, lane, (b) => {
+    const { inFlight, ...rest } = b;
+    return { ...rest, job: token, ...(step.uncertain && inFlight ? { inFlight } : {}) };
+  });
+  if (moved) await deps.outbox.drainLater({ kind: 'drain', lane: job.lane, attempt: job.attempt + 1, token }, retryDelaySeconds(job.attempt + 1, step.retryAfterSeconds));
 }
 
 /** The retry window closed: the sender hears which messages did not get through, and the lane is free again. */
 async function giveUp(deps: CoreDeps, lane: Lane, backlog: Backlog, waiting: readonly TranscriptLine[]): Promise<void> {
   deps.log.warn('relay_given_up', { conversationId: lane.ref.conversationId, messages: waiting.length, since: backlog.since });
-  await tellNotDelivered(deps, lane, waiting);
-  const last = waiting.at(-1);
-  if (last) await advance(deps, lane, last);
+  await tellWaiting(deps, lane, backlog, waiting, 'window');
+  const given = new Set(waiting.map((l) => l.id));
+  await update(deps, lane, (b) => {
+    const rest = b.waiting.filter((w) => !given.has(w.id));
+    if (rest.length === 0) return undefined;
+    const { inFlight: _gone, ...kept } = b;
+    return { ...kept, waiting: rest, since: deps.clock.now() };
+  });
 }
 
-/** The conversation ended with messages still waiting: they won't be sent now, and their sender hears which. */
-export async function tellEndedBacklog(
-  deps: CoreDeps,
-  lane: Pick<Lane, 'sender' | 'recipientName' | 'ref' | 'role'> | undefined,
-  backlog: Backlog,
-): Promise<void> {
-  if (!lane) return;
-  const waiting = await waitingLines(deps, lane, backlog);
-  if (waiting.length === 0) return;
-  await notify(deps, lane.sender, { kind: 'notice', text: relayFailures.endedBefore(lane.recipientName, waiting.map((l) => l.text)), conversationId: lane.ref.conversationId });
+/** Why waiting messages will not be sent any more. */
+export type DroppedBecause = 'window' | 'ended' | 'forwarded' | 'off-duty';
+
+/**
+ * Tells a sender which of their messages a backlog still held when it was
+ * dropped (the retry window closed, the conversation ended, was forwarded, or
+ * its operator went off duty). The first may have arrived if an attempt of it
+ * was still in flight: it is named as such.
+ */
+export async function tellDroppedBacklog(deps: CoreDeps, side: SenderSide, backlog: Backlog, because: DroppedBecause): Promise<void> {
+  const waiting = await waitingLines(deps, side, backlog);
+  await tellWaiting(deps, side, backlog, waiting, because);
 }
 
-async function tellNotDelivered(deps: CoreDeps, lane: Pick<Lane, 'sender' | 'recipientName' | 'ref'>, lines: readonly TranscriptLine[], mayHaveArrived = false): Promise<void> {
-  const texts = lines.map((l) => l.text);
-  const text = mayHaveArrived ? relayFailures.mayNotHaveArrived(lane.recipientName, texts) : relayFailures.notDelivered(lane.recipientName, texts);
-  await notify(deps, lane.sender, { kind: 'notice', text, conversationId: lane.ref.conversationId });
+async function tellWaiting(deps: CoreDeps, side: SenderSide, backlog: Backlog, waiting: readonly TranscriptLine[], because: DroppedBecause): Promise<void> {
+  const [head, ...rest] = waiting;
+  if (!head) return;
+  const uncertain = backlog.inFlight === head.id;
+  if (uncertain) await tellMayNotHaveArrived(deps, side, head);
+  const lost = uncertain ? rest : waiting;
+  if (lost.length === 0) return;
+  const texts = lost.map((l) => l.text);
+  const text = because === 'window' ? relayFailures.notDelivered(side.recipientName, texts) : relayFailures.dropped(side.recipientName, texts, because);
+  await notify(deps, side.sender, { kind: 'notice', text, conversationId: side.ref.conversationId });
+}
+
+async function tellNotDelivered(deps: CoreDeps, side: SenderSide, lines: readonly TranscriptLine[]): Promise<void> {
+  const text = relayFailures.notDelivered(side.recipientName, lines.map((l) => l.text));
+  await notify(deps, side.sender, { kind: 'notice', text, conversationId: side.ref.conversationId });
+}
+
+async function tellMayNotHaveArrived(deps: CoreDeps, side: SenderSide, line: TranscriptLine): Promise<void> {
+  await notify(deps, side.sender, { kind: 'notice', text: relayFailures.mayNotHaveArrived(side.recipientName, [line.text]), conversationId: side.ref.conversationId });
 }

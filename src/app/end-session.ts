@@ -3,7 +3,7 @@ import { assignmentOf, withoutAssignment, type Operator } from '../domain/operat
 import type { Participant } from '../domain/participant';
 import { channelName, tenantName, toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
-import { tellEndedBacklog, userLane } from './backlog';
+import { tellDroppedBacklog } from './backlog';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { addRemainderToTicket } from './ticket-remainder';
 import { dispatchQueue } from './dispatch-queue';
@@ -116,12 +116,14 @@ export async function endConversation(
 async function tellWhatWasStillWaiting(deps: CoreDeps, closed: Closed, reason: EndReason): Promise<void> {
   const { session, operator, operatorBacklog } = closed;
   if (session.state.kind !== 'with-operator') return;
-  if (session.state.backlog && reason !== 'user-unreachable') {
-    await tellEndedBacklog(deps, userLane({ value: session, version: 0 }), session.state.backlog);
+  const { backlog } = session.state;
+  if (backlog && reason !== 'user-unreachable') {
+    const side = { sender: session.user, recipientName: session.state.operatorName, ref: { direction: 'to-operator' as const, user: session.user, conversationId: session.id } };
+    await tellDroppedBacklog(deps, side, backlog, 'ended');
   }
   if (operatorBacklog && operator && reason !== 'user-unreachable') {
-    const lane = { sender: operator.participant, recipientName: session.userName, senderName: operator.displayName, role: 'operator' as const, ref: { direction: 'to-user' as const, operator: operator.participant, conversationId: session.id } };
-    await tellEndedBacklog(deps, lane, operatorBacklog);
+    const side = { sender: operator.participant, recipientName: session.userName, ref: { direction: 'to-user' as const, operator: operator.participant, conversationId: session.id } };
+    await tellDroppedBacklog(deps, side, operatorBacklog, 'ended');
   }
 }
 

@@ -4,7 +4,8 @@ import { eligibleOperators, sortForDisplay } from '../domain/operator-selection'
 import { parseParticipantKey, participantKey, sameParticipant } from '../domain/participant';
 import { toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
-import type { ChatSession } from '../domain/chat-session';
+import type { Backlog, ChatSession } from '../domain/chat-session';
+import { tellDroppedBacklog } from './backlog';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { operatorButtons } from './connect';
 import { dispatchQueue } from './dispatch-queue';
@@ -20,7 +21,14 @@ export type ForwardOutcome =
   | { readonly kind: 'refused' };
 
 type ForwardResult =
-  | { readonly kind: 'forwarded'; readonly session: ChatSession; readonly from: Operator; readonly to: Operator }
+  | {
+      readonly kind: 'forwarded';
+      readonly session: ChatSession;
+      readonly from: Operator;
+      readonly to: Operator;
+      /** The forwarding operator's messages that were still waiting to reach the user. */
+      readonly dropped?: Backlog | undefined;
+    }
   | { readonly kind: 'refused'; readonly reply: string };
 
 /**
@@ -43,8 +51,12 @@ export async function forwardSession(
     await notify(deps, from.participant, { kind: 'notice', text: result.reply, conversationId: assignment.sessionId });
     return { kind: 'refused' };
   }
-  const { session, to } = result;
+  const { session, to, dropped } = result;
   await recordSystemLine(deps, session.id, 'forwarded', `${from.displayName} forwarded the conversation to ${to.displayName}.`);
+  if (dropped) {
+    const side = { sender: from.participant, recipientName: session.userName, ref: { direction: 'to-user' as const, operator: from.participant, conversationId: session.id } };
+    await tellDroppedBacklog(deps, side, dropped, 'forwarded');
+  }
   // The transcript so far, as much as one message holds (see handover-excerpt.ts); the rest is named, not dropped.
   const excerpt = await handoverExcerpt(deps, session.id);
   await notify(deps, session.user, { kind: 'notice', text: toUser.takenOver(to.displayName), conversationId: session.id });
@@ -116,13 +128,15 @@ async function attemptForward(
     state: { kind: 'with-operator', operator: to.value.participant, operatorName: to.value.displayName, since: now },
   };
   const freed = withoutAssignment(holder.value, assignment.sessionId, now);
-  const taking = withAssignment(to.value, { ...held, since: now });
+  // The new operator starts with no backlog of the old one's: what was waiting stays in the transcript they receive.
+  const { backlog: dropped, ...kept } = held;
+  const taking = withAssignment(to.value, { ...kept, since: now });
   const ok = await deps.state.commit([
     { kind: 'put-session', session: moved, expected: session.version },
     { kind: 'put-operator', operator: freed, expected: holder.version },
     { kind: 'put-operator', operator: taking, expected: to.version },
   ]);
-  return ok ? { kind: 'forwarded', session: moved, from: freed, to: taking } : LOST_RACE;
+  return ok ? { kind: 'forwarded', session: moved, from: freed, to: taking, dropped } : LOST_RACE;
 }
 
 async function resolveTarget(

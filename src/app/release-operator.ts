@@ -1,7 +1,8 @@
-import type { ChatSession } from '../domain/chat-session';
+import type { Backlog, ChatSession } from '../domain/chat-session';
 import { sameParticipant, type Participant } from '../domain/participant';
-import type { Operator } from '../domain/operator';
+import type { Assignment, Operator } from '../domain/operator';
 import { channelName } from '../domain/replies';
+import { tellDroppedBacklog } from './backlog';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { notify } from './notify';
 import type { CoreDeps, StateWrite } from './ports';
@@ -34,6 +35,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
     const now = deps.clock.now();
     const writes: StateWrite[] = [];
     const requeued: ChatSession[] = [];
+    const dropped: Array<{ readonly assignment: Assignment; readonly backlog: Backlog }> = [];
     for (const assignment of current.value.assignments) {
       const session = await deps.state.getSession(assignment.user);
       const stillHeld =
@@ -45,6 +47,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
       const waiting: ChatSession = { ...session.value, state: { kind: 'queued', since: session.value.requestedAt, enteredAt: now } };
       writes.push({ kind: 'put-session', session: waiting, expected: session.version });
       requeued.push(waiting);
+      if (assignment.backlog) dropped.push({ assignment, backlog: assignment.backlog });
     }
     const released: Operator = {
       ...current.value,
@@ -58,9 +61,16 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
         ? { kind: 'delete-operator', participant, expected: current.version }
         : { kind: 'put-operator', operator: released, expected: current.version },
     );
-    return (await deps.state.commit(writes)) ? { operator: released, requeued } : LOST_RACE;
+    return (await deps.state.commit(writes)) ? { operator: released, requeued, dropped } : LOST_RACE;
   });
   if (!released) return undefined;
+  // Their messages still waiting to reach those users will not be sent now; an operator who can't be reached isn't told.
+  if (typeof mode !== 'object') {
+    for (const { assignment, backlog } of released.dropped) {
+      const side = { sender: participant, recipientName: assignment.userName, ref: { direction: 'to-user' as const, operator: participant, conversationId: assignment.sessionId } };
+      await tellDroppedBacklog(deps, side, backlog, 'off-duty');
+    }
+  }
   for (const session of released.requeued) {
     await recordSystemLine(deps, session.id, 'handed-back', handedBackLine(mode, released.operator));
   }

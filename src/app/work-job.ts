@@ -34,8 +34,10 @@ export function isWorkJob(value: unknown): value is WorkJob {
     return isParticipant(t.operator) && typeof t.conversationId === 'string' && typeof t.userName === 'string' && (t.summary === undefined || typeof t.summary === 'string') && (t.attempt === undefined || (Number.isInteger(t.attempt) && (t.attempt as number) >= 1));
   }
   if (job.kind === 'drain') {
-    const { lane, attempt } = value as { lane?: Record<string, unknown>; attempt?: unknown };
+    const { lane, attempt, token, start } = value as { lane?: Record<string, unknown>; attempt?: unknown; token?: unknown; start?: { line?: { at?: unknown; id?: unknown }; uncertain?: unknown } };
     if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1) return false;
+    if (typeof token !== 'string' || token.length === 0 || token.length > 200) return false;
+    if (start !== undefined && !(typeof start.line?.at === 'number' && typeof start.line.id === 'string' && typeof start.uncertain === 'boolean')) return false;
     if (typeof lane?.['conversationId'] !== 'string') return false;
     if (lane['direction'] === 'to-operator') return isParticipant(lane['user']);
     if (lane['direction'] === 'to-user') return isParticipant(lane['operator']);

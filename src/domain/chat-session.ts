@@ -63,22 +63,18 @@ export interface TranscriptCursor {
  * queued job sends them from the transcript, in order (see app/backlog.ts).
  */
 export interface Backlog {
-  /** Waiting: the direction's lines after this cursor, up to and including `through`. */
-  readonly after: TranscriptCursor;
-  /**
-   * The newest waiting line. Every message that joins moves it, which changes
-   * the record's version: the job can end the backlog only by a compare-and-set
-   * that proves nothing joined since.
-   */
-  readonly through: TranscriptCursor;
-  /** When the first waiting message failed: the retry window counts from here. */
+  /** The waiting lines, in transcript order. Only these are sent from it: a line that went out directly never is. */
+  readonly waiting: readonly TranscriptCursor[];
+  /** When the first waiting message failed, or the last one went out: the retry window counts from here. */
   readonly since: number;
+  /** The queued job that works this backlog now; a job with another token is a stale copy and stops. */
+  readonly job: string;
   /**
-   * The first waiting message's last attempt may have reached the platform (a
-   * timeout or 5xx after sending): it is checked for, or the sender told it
-   * may not have arrived, rather than sent twice.
+   * The line an attempt is under way for, or whose last attempt may have
+   * reached the platform (a timeout or 5xx after sending): before sending it
+   * again, the job checks, or tells the sender it may not have arrived.
    */
-  readonly uncertain?: boolean | undefined;
+  readonly inFlight?: string | undefined;
 }
 
 /**

@@ -177,10 +177,14 @@ export const relayFailures = {
     texts.length === 1
       ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName}. Please send it again.`
       : `${texts.length} of your messages couldn’t be delivered to ${recipientName}: ${quotedList(texts)}. Please send them again.`,
-  endedBefore: (recipientName: string, texts: readonly string[]) =>
-    texts.length === 1
-      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName} before the conversation ended.`
-      : `${texts.length} of your messages couldn’t be delivered to ${recipientName} before the conversation ended: ${quotedList(texts)}.`,
+  /** Waiting messages that will not be sent now: the conversation ended, was forwarded, or its operator went off duty. */
+  dropped: (recipientName: string, texts: readonly string[], because: 'ended' | 'forwarded' | 'off-duty') => {
+    const before = { ended: 'before the conversation ended', forwarded: 'before you forwarded the conversation', 'off-duty': 'before you went off duty' }[because];
+    const after = because === 'ended' ? '' : ' It stays in the conversation for whoever takes it over.';
+    return texts.length === 1
+      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName} ${before}.${after}`
+      : `${texts.length} of your messages couldn’t be delivered to ${recipientName} ${before}: ${quotedList(texts)}.${after.replace('It stays', 'They stay')}`;
+  },
   mayNotHaveArrived: (recipientName: string, texts: readonly string[]) =>
     `Your message ${quotedList(texts)} may not have reached ${recipientName}: the chat service stopped answering while it was being sent. If ${recipientName} doesn’t reply to it, please send it again.`,
 } as const;

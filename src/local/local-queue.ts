@@ -13,6 +13,8 @@ export interface DeliveredEvent {
 export interface PushedEvent {
   readonly body: Record<string, unknown>;
   readonly delayInSeconds?: number;
+  /** Forge runs at most `limit` events with the same `key` at a time. */
+  readonly concurrency?: { readonly key: string; readonly limit: number };
 }
 
 /**
@@ -66,6 +68,8 @@ interface Row {
   body: string;
   due_at: number;
   attempt: number;
+  concurrency_key: string | null;
+  concurrency_limit: number | null;
 }
 
 /**
@@ -76,6 +80,8 @@ interface Row {
  */
 export class LocalQueue {
   private readonly running = new Map<string, Promise<void>>();
+  /** Events running per concurrency key. */
+  private readonly runningByKey = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
   private closed = false;
@@ -95,8 +101,15 @@ export class LocalQueue {
         job_id TEXT NOT NULL, body TEXT NOT NULL, due_at INTEGER NOT NULL, attempt INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS local_queue_event_due ON local_queue_event (due_at);
     `);
+    // Data directories from before concurrency keys were kept get the columns; their events have none.
+    const columns = db.prepare("SELECT name FROM pragma_table_info('local_queue_event')").all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'concurrency_key')) {
+      db.exec('ALTER TABLE local_queue_event ADD COLUMN concurrency_key TEXT; ALTER TABLE local_queue_event ADD COLUMN concurrency_limit INTEGER;');
+    }
     this.sql = {
-      insert: db.prepare('INSERT INTO local_queue_event (event_id, queue_name, job_id, body, due_at, attempt) VALUES (?, ?, ?, ?, ?, 1)'),
+      insert: db.prepare(
+        'INSERT INTO local_queue_event (event_id, queue_name, job_id, body, due_at, attempt, concurrency_key, concurrency_limit) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+      ),
       count: db.prepare('SELECT COUNT(*) AS n FROM local_queue_event'),
       due: db.prepare('SELECT * FROM local_queue_event WHERE due_at <= ? ORDER BY due_at, seq'),
       next: db.prepare('SELECT MIN(due_at) AS at FROM local_queue_event WHERE due_at > ?'),
@@ -136,7 +149,10 @@ export class LocalQueue {
     const insert = this.sql.insert;
     const now = Date.now();
     this.db.transaction(() => {
-      for (const event of events) insert.run(randomUUID(), queueName, jobId, JSON.stringify(event.body), now + Math.round((event.delayInSeconds ?? 0) * 1000 * this.switches.delayScale));
+      for (const event of events) {
+        const due = now + Math.round((event.delayInSeconds ?? 0) * 1000 * this.switches.delayScale);
+        insert.run(randomUUID(), queueName, jobId, JSON.stringify(event.body), due, event.concurrency?.key ?? null, event.concurrency?.limit ?? null);
+      }
     })();
     this.wake();
   }
@@ -169,7 +185,11 @@ export class LocalQueue {
     this.timer = undefined;
     const now = Date.now();
     const due = this.sql.due.all(now) as Row[];
-    for (const row of this.ordered(due.filter((r) => !this.running.has(r.event_id)))) this.run(row);
+    for (const row of this.ordered(due.filter((r) => !this.running.has(r.event_id)))) {
+      // As on Forge: an event whose concurrency key is at its limit waits for one of those to finish.
+      if (row.concurrency_key !== null && (this.runningByKey.get(row.concurrency_key) ?? 0) >= (row.concurrency_limit ?? 1)) continue;
+      this.run(row);
+    }
     const next = this.sql.next.get(now) as { at: number | null };
     if (next.at !== null) this.timer = setTimeout(() => this.wake(), Math.min(next.at - now, MAX_TIMER_MS));
   }
@@ -189,6 +209,8 @@ export class LocalQueue {
       ...(row.attempt > 1 ? { retryContext: { retryCount: row.attempt - 1, retryReason: 'FUNCTION_ERROR', retryData: null } } : {}),
     };
     const redeliver = this.switches.redeliver;
+    const key = row.concurrency_key;
+    if (key !== null) this.runningByKey.set(key, (this.runningByKey.get(key) ?? 0) + 1);
     const run = (async () => {
       try {
         await this.deliver(row.queue_name, event);
@@ -197,7 +219,15 @@ export class LocalQueue {
       } catch (error) {
         this.settle(row, error);
       }
-    })().finally(() => this.running.delete(row.event_id));
+    })().finally(() => {
+      this.running.delete(row.event_id);
+      if (key === null) return;
+      const left = (this.runningByKey.get(key) ?? 1) - 1;
+      if (left > 0) this.runningByKey.set(key, left);
+      else this.runningByKey.delete(key);
+      // An event of the same key may have been held back for this one.
+      this.wake();
+    });
     this.running.set(row.event_id, run);
   }
 

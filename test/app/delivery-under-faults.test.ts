@@ -1,5 +1,6 @@
-import { RETRY_WINDOW_MS } from '../../src/app/backlog';
+import { MAX_WAITING, RETRY_WINDOW_MS } from '../../src/app/backlog';
 import { connectedPair } from '../builders/scenes';
+import { World } from '../builders/world';
 
 /**
  * Every relayed message reaches the other side once, in order, or its sender
@@ -204,6 +205,149 @@ describe('delivery when the chat platform fails for a while', () => {
 
     expect(world.heard(bob)).toEqual(['Your message “Hello” couldn’t be delivered to Alice. Please send it again.']);
     expect(world.outbox.drains).toEqual([]);
+  });
+});
+
+describe('delivery under faults that race each other', () => {
+  it('should not send again a message that went out directly when an older one fails after it', async () => {
+    const { world, alice, bob } = await connectedPair();
+    const zero = world.message(bob, 'zero');
+    const one = world.message(bob, 'one');
+    expect(await world.deliver(one)).toBe('relayed');
+    world.chat.failNext(alice, '429');
+
+    expect(await world.deliver(zero)).toBe('relayed-later');
+    expect(await world.say(bob, 'two')).toBe('relayed-later');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['one', 'zero', 'two']);
+  });
+
+  it('should not drop an older message that joins while the job is sending', async () => {
+    const { world, alice, bob } = await connectedPair();
+    const one = world.message(bob, 'one');
+    const two = world.message(bob, 'two');
+    world.chat.failNext(alice, '5xx');
+    expect(await world.deliver(two)).toBe('relayed-later');
+    const send = world.chat.send.bind(world.chat);
+    let joined = false;
+    world.chat.send = async (to, message) => {
+      if (!joined && message.text === 'two') {
+        joined = true;
+        expect(await world.deliver(one)).toBe('relayed-later');
+      }
+      return send(to, message);
+    };
+
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['two', 'one']);
+    expect(world.heard(bob)).toEqual([]);
+  });
+
+  it('should check before sending again a message whose attempt timed out, even when another message joined meanwhile', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.canLookBack = true;
+    world.chat.failNext(alice, '5xx');
+    await world.say(bob, 'first');
+    world.chat.failNext(alice, 'timeout-after-send');
+    const send = world.chat.send.bind(world.chat);
+    let joined = false;
+    world.chat.send = async (to, message) => {
+      if (!joined && message.text === 'first') {
+        joined = true;
+        await world.say(bob, 'second');
+      }
+      return send(to, message);
+    };
+
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['first', 'second']);
+  });
+
+  it('should not lose a message when the store fails while its backlog is written', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+    const commit = world.state.commit.bind(world.state);
+    let failOnce = true;
+    world.state.commit = async (writes) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('KVS answered 503');
+      }
+      return commit(writes);
+    };
+
+    expect(await world.say(bob, 'Hello')).toBe('relayed-later');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['Hello']);
+  });
+
+  it('should keep retrying when the store fails inside the job, rather than leave the message stranded', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+    await world.say(bob, 'Hello');
+    const read = world.transcripts.read.bind(world.transcripts);
+    let failures = 3;
+    world.transcripts.read = async (...args) => {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('KVS answered 500');
+      }
+      return read(...args);
+    };
+
+    await world.runQueue();
+
+    expect(world.heard(alice)).toEqual(['Hello']);
+  });
+
+  it('should tell an operator who forwards a conversation which of their messages had not reached the user, and not strand the next operator’s', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorCapacity: 1 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    const carol = await world.operator('Carol', { onDuty: true });
+    world.chat.clear();
+    world.chat.failNext(bob, '5xx');
+
+    expect(await world.say(alice, 'try the fix')).toBe('relayed-later');
+    await world.say(alice, 'forward_operator Carol');
+    expect(await world.say(carol, 'Hi Bob, Carol here')).toBe('relayed');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toContain(
+      'Your message “try the fix” couldn’t be delivered to Bob before you forwarded the conversation. It stays in the conversation for whoever takes it over.',
+    );
+    expect(world.heard(bob).filter((t) => t === 'try the fix')).toEqual([]);
+    expect(world.heard(bob)).toContain('Hi Bob, Carol here');
+  });
+
+  it('should tell an operator who goes off duty which of their messages had not reached the user', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(bob, '5xx');
+
+    await world.say(alice, 'here is the fix');
+    await world.say(alice, '#off');
+    await world.runQueue();
+
+    expect(world.heard(alice)).toContain(
+      'Your message “here is the fix” couldn’t be delivered to Bob before you went off duty. It stays in the conversation for whoever takes it over.',
+    );
+    expect(world.heard(bob)).not.toContain('here is the fix');
+  });
+
+  it('should refuse at once a message beyond the most a backlog holds, naming it', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.chat.failNext(alice, '5xx');
+    for (let i = 0; i < MAX_WAITING; i += 1) expect(await world.say(bob, `line ${i}`)).toBe('relayed-later');
+
+    expect(await world.say(bob, 'one too many')).toBe('relay-failed');
+
+    expect(world.heard(bob)).toEqual(['Your message “one too many” couldn’t be delivered to Alice. Please send it again.']);
   });
 });
 

@@ -136,8 +136,8 @@ describe('relayed messages when the Bot Connector fails for a while', () => {
     await teamsSays('vic', 'operator');
   });
 
-  it('should retry a Teams message the Bot Connector answered 502, keeping the next one behind it', async () => {
-    teams.failNext('send', 502, 2);
+  it('should retry a Teams message the Bot Connector answered 503, keeping the next one behind it', async () => {
+    teams.failNext('send', 503, 2);
 
     await teamsSays('vic', 'First');
     await teamsSays('vic', 'Second');

@@ -50,6 +50,26 @@ describe('the local async-events queue', () => {
     db.close();
   });
 
+  it('should run at most `limit` events of one concurrency key at a time, as Forge does, and the rest after', async () => {
+    startQueue();
+    let running = 0;
+    let most = 0;
+    consumer = async (event) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      delivered.push(event);
+      running -= 1;
+    };
+    const concurrency = { key: 'conversation-1', limit: 1 };
+    queue.publish('q', 'job', [0, 1, 2].map((n) => ({ body: { n }, concurrency })));
+    queue.publish('q', 'job', [{ body: { n: 3 } }]);
+    await queue.drained();
+
+    expect(most).toBe(2); // the keyed ones one by one, the unkeyed one beside them
+    expect(order().filter((n) => n !== 3)).toEqual([0, 1, 2]);
+  });
+
   it('should deliver events due together in the order pushed, by default', async () => {
     startQueue();
     pushNumbered(4);

@@ -20,11 +20,17 @@ export const SLACK_RETRY_POLICY = { retries: 1, factor: 1, minTimeout: 200, maxT
  * (app/backlog.ts). `queued`: anywhere else (queue jobs, the sweep, the
  * backoffice), 10 s and one quick retry.
  */
-export type SlackCallBudget = 'inline' | 'queued';
+export type SlackCallBudget = 'inline' | 'queued' | 'queued-post';
 
+/**
+ * `queued-post`: posting never retries inside the client: a 5xx or timeout may
+ * come after Slack posted, and only the backlog's check (message metadata) can
+ * tell. Reads (users.info, conversations.history) keep their quick retry.
+ */
 const BUDGETS: Record<SlackCallBudget, { readonly timeout: number; readonly retryConfig: typeof SLACK_RETRY_POLICY | { retries: 0 } }> = {
   inline: { timeout: 2000, retryConfig: { retries: 0 } },
   queued: { timeout: 10_000, retryConfig: SLACK_RETRY_POLICY },
+  'queued-post': { timeout: 10_000, retryConfig: { retries: 0 } },
 };
 
 /** What a relayed post carries, so a later look at the DM's history can tell whether it arrived. */
@@ -68,12 +74,16 @@ export class SlackChatGateway implements ChatGateway {
   /** Names asked for within one invocation (a forward names the same people several times). */
   private readonly profiles = new Map<string, Promise<ChatProfile>>();
 
-  constructor(private readonly client: WebClient) {}
+  /** `poster`: the client for chat.postMessage and chat.update (one that never retries on its own); the reader's by default. */
+  constructor(
+    private readonly client: WebClient,
+    private readonly poster: WebClient = client,
+  ) {}
 
   async send(to: Participant, message: OutgoingMessage): Promise<void> {
     const post = renderForSlack(message);
     try {
-      await this.client.chat.postMessage({
+      await this.poster.chat.postMessage({
         channel: to.userId,
         text: post.text,
         ...(post.blocks ? { blocks: [...post.blocks] } : {}),
@@ -113,7 +123,7 @@ export class SlackChatGateway implements ChatGateway {
     try {
       // Spread in as postMessage's blocks are: Block Kit as plain records, which the client's block union does not name.
       const blocks = usedCardBlocks(card.blocks, note);
-      await this.client.chat.update({ channel: card.channel, ts: card.ts, text: card.text || note, ...{ blocks } });
+      await this.poster.chat.update({ channel: card.channel, ts: card.ts, text: card.text || note, ...{ blocks } });
     } catch (error) {
       throw deliveryError(error, `Slack did not update the message ${card.ts}`);
     }

@@ -58,6 +58,7 @@ export class SlackGateways implements ChatGateway {
   }
 
   private gatewayFor(ws: SlackWorkspace): SlackChatGateway {
-    return new SlackChatGateway(slackClient(ws.botToken, this.slackApiUrl, this.budget));
+    const poster = this.budget === 'inline' ? 'inline' : 'queued-post';
+    return new SlackChatGateway(slackClient(ws.botToken, this.slackApiUrl, this.budget), slackClient(ws.botToken, this.slackApiUrl, poster));
   }
 }

@@ -194,7 +194,7 @@ function networkCode(error: unknown): string | undefined {
 /**
  * What a Bot Connector error means for the message. 429: wait as told. 412
  * (Teams asks to retry a conflicting write) and 5xx: try again; `uncertain`
- * for 500 and 504, which may come after Teams took the activity. 403 and 404
+ * for 500, 502 and 504, which may come after Teams took the activity. 403 and 404
  * on the conversation: the person blocked or removed the app, or the
  * conversation is gone, and trying again will not change it. 401: the bot's
  * own token is refused, so nobody in the tenant can be reached.
@@ -203,7 +203,8 @@ async function connectorFailure(response: Response): Promise<ChatDeliveryError> 
   const status = response.status;
   if (status === 429) return new ChatRateLimitedError(Number(response.headers.get('retry-after')) || 2);
   if (status === 412 || status >= 500) {
-    return new ChatTransientError(`Teams answered ${status}; worth another try.`, status === 500 || status === 504);
+    // A 502 from a gateway, like a 500 or 504, can come after the Bot Connector posted; a 503 or 412 comes before.
+    return new ChatTransientError(`Teams answered ${status}; worth another try.`, status === 500 || status === 502 || status === 504);
   }
   const code = await errorCode(response);
   const reason = code ? `${status} ${code}` : String(status);

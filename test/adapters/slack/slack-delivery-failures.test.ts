@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
-import { SLACK_RETRY_POLICY, SlackChatGateway, fetchKeepingCause } from '../../../src/adapters/slack/slack-chat-gateway';
+import { SLACK_RETRY_POLICY, SlackChatGateway, fetchKeepingCause, slackClient } from '../../../src/adapters/slack/slack-chat-gateway';
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../../src/domain/errors';
 
 /**
@@ -139,5 +139,19 @@ describe('a message Slack does not deliver', () => {
 
     expect(failure).toBeInstanceOf(ChatRateLimitedError);
     expect((failure as ChatRateLimitedError).retryAfterSeconds).toBe(7);
+  });
+
+  it.each(['queued', 'inline'] as const)('should post once on a 500 from the %s clients, leaving any retry to the backlog, which checks first', async (budget) => {
+    let posts = 0;
+    answer = (res) => {
+      posts += 1;
+      res.writeHead(500).end('upstream trouble');
+    };
+    const reader = slackClient('xoxb-test', url, budget);
+    const poster = slackClient('xoxb-test', url, budget === 'inline' ? 'inline' : 'queued-post');
+
+    await failureOf(new SlackChatGateway(reader, poster).send(bob, hello));
+
+    expect(posts).toBe(1);
   });
 });

@@ -95,7 +95,7 @@ describe('a message the Bot Connector does not deliver (local Teams sandbox)', (
   it.each([
     [412, false],
     [500, true],
-    [502, false],
+    [502, true],
     [503, false],
     [504, true],
   ])('should ask to try again when Teams answers %i, uncertain=%p whether it arrived', async (status, uncertain) => {
