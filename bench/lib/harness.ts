@@ -132,8 +132,8 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
   let platform: LocalPlatform;
   try {
     // A real SLACK_BOT_TOKEN in the environment would replace the sandbox: the bench always plays Slack itself.
-    // Retry backoffs (5 s and up) pass a hundred times faster: the fault-path figures count calls, not waits.
-    platform = await startLocalPlatform({ port: 0, dataDir, onInvocation, slackSandbox: true, env: {}, queue: { delayScale: 0.01 } });
+    // Retry backoffs run in real time: a check for a post that may have arrived must not overtake the post.
+    platform = await startLocalPlatform({ port: 0, dataDir, onInvocation, slackSandbox: true, env: {} });
   } catch (error) {
     restoreConsole();
     restoreKvs();

@@ -48,6 +48,18 @@ export function retryDelaySeconds(attempt: number, askedSeconds = 0): number {
   return Math.min(Math.max(backoff, Math.ceil(askedSeconds)), 900);
 }
 
+/**
+ * After an attempt that may have arrived, the next waits at least this long:
+ * a post the platform is still working on when the client gave up lands within
+ * seconds, and the check before resending must see it.
+ */
+export const UNCERTAIN_WAIT_SECONDS = 10;
+
+function nextDelay(attempt: number, failure: { readonly retryAfterSeconds: number; readonly uncertain: boolean }): number {
+  const delay = retryDelaySeconds(attempt, failure.retryAfterSeconds);
+  return failure.uncertain ? Math.max(delay, UNCERTAIN_WAIT_SECONDS) : delay;
+}
+
 /** One direction of one conversation: whose record holds its backlog. */
 export type LaneRef =
   | { readonly direction: 'to-operator'; readonly user: Participant; readonly conversationId: string }
@@ -209,7 +221,7 @@ async function startBacklog(
   line: TranscriptLine,
   failure: Extract<Failure, { kind: 'retry' }>,
 ): Promise<MessageOutcome> {
-  const delay = retryDelaySeconds(1, failure.retryAfterSeconds);
+  const delay = nextDelay(1, failure);
   // One token whatever happens below: if the store wrote the backlog and then failed to say so, the job still owns it.
   const token = newToken(deps, line.id);
   let lane: Lane | undefined = first;
@@ -440,7 +452,7 @@ async function reschedule(deps: CoreDeps, job: DrainJob, step: Extract<Step, { k
     const { inFlight, ...rest } = b;
     return { ...rest, job: token, ...(step.uncertain && inFlight ? { inFlight } : {}) };
   });
-  if (moved) await deps.outbox.drainLater({ kind: 'drain', lane: job.lane, attempt: job.attempt + 1, token }, retryDelaySeconds(job.attempt + 1, step.retryAfterSeconds));
+  if (moved) await deps.outbox.drainLater({ kind: 'drain', lane: job.lane, attempt: job.attempt + 1, token }, nextDelay(job.attempt + 1, step));
 }
 
 /** The retry window closed: the sender hears which messages did not get through, and the lane is free again. */

@@ -84,10 +84,10 @@ describe('relayed messages when Slack fails for a while', () => {
   });
 
   it('should answer Slack within 3 s while Slack stalls, and not post twice the message that arrived late', async () => {
-    // A full-length backoff here: the stalled post lands 4 s in, before the first retry looks for it.
-    await start({ delayScale: 1 });
+    // Half-length waits here: the stalled post lands 2.5 s in, before the first retry (10 s after a maybe) looks for it.
+    await start({ delayScale: 0.5 });
     await slackSays('UBOB', 'operator');
-    platform.faults.add('slack', 'chat.postMessage', { stallMs: 4000 }, 1);
+    platform.faults.add('slack', 'chat.postMessage', { stallMs: 2500 }, 1);
 
     const took = await slackSays('UBOB', 'Slow Slack today');
     await slackSays('UBOB', 'and a second line');
