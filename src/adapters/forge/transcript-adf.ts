@@ -66,32 +66,42 @@ export function fittedTranscriptDocument(header: string, lines: readonly Transcr
   return { document: transcriptDocument(header, lines.slice(0, included), true), included };
 }
 
-/** Comment bodies for the given lines, each within the budget, in order, with how many lines each holds; a message never spans two. */
-export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): Array<{ body: string; lineCount: number }> {
-  const comments: Array<{ body: string; lineCount: number }> = [];
-  let current = { body: '', lineCount: 0 };
+/**
+ * Comment bodies for the given lines, each a document within the budget, in order, with how many lines each holds;
+ * a message never spans two. Documents, not strings: Jira renders a string comment as wiki markup, so a chat user's
+ * `[~accountid:…]`, `!image.png!` or `{color}` would become a mention, an image or a macro on the ticket.
+ */
+export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): Array<{ body: AdfDocument; lineCount: number }> {
+  const comments: Array<{ body: AdfDocument; lineCount: number }> = [];
+  const empty = JSON.stringify(commentDocument([])).length;
+  let current: AdfNode[] = [];
+  let size = empty;
   for (const line of lines) {
-    const rendered = lineText(line);
-    if (current.lineCount > 0 && current.body.length + 1 + rendered.length > budget) {
-      comments.push(current);
-      current = { body: '', lineCount: 0 };
+    const node = lineParagraph(line);
+    const grown = size + JSON.stringify(node).length + (current.length > 0 ? 1 : 0);
+    if (current.length > 0 && grown > budget) {
+      comments.push({ body: commentDocument(current), lineCount: current.length });
+      current = [];
+      size = empty;
     }
-    current = { body: current.lineCount > 0 ? `${current.body}\n${rendered}` : rendered, lineCount: current.lineCount + 1 };
+    size += JSON.stringify(node).length + (current.length > 0 ? 1 : 0);
+    current.push(node);
   }
-  if (current.lineCount > 0) comments.push(current);
+  if (current.length > 0) comments.push({ body: commentDocument(current), lineCount: current.length });
   return comments;
 }
 
-/** One line of a plain-text comment: `[2026-11-25 09:40 UTC] Alice: text [file|https://…]`. */
-export function lineText(line: TranscriptLine): string {
-  const files = (line.attachments ?? []).map((a) => (isSafeLink(a.url) ? ` [${a.name}|${a.url}]` : ` [${a.name}]`)).join('');
-  return `[${timeOf(line)}] ${line.speakerName}: ${capped(line.text)}${files}`;
+function commentDocument(content: readonly AdfNode[]): AdfDocument {
+  return { version: 1, type: 'doc', content };
 }
 
 function lineParagraph(line: TranscriptLine): AdfNode {
   const time = `${timeOf(line)} `;
   // A link that is not https is shown as its name only: it must not become a clickable href.
-  const files = (line.attachments ?? []).flatMap((a) => [text(' '), isSafeLink(a.url) ? text(a.name, [{ type: 'link', attrs: { href: a.url } }]) : text(a.name)]);
+  const files = (line.attachments ?? []).flatMap((a) => {
+    const name = a.name.length > 0 ? a.name : 'file';
+    return [text(' '), isSafeLink(a.url) ? text(name, [{ type: 'link', attrs: { href: a.url } }]) : text(name)];
+  });
   if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
   const who = line.role === 'operator' ? `${line.speakerName} (operator)` : line.speakerName;
   // ADF refuses empty text nodes: a message that was only a file shows the file alone.
