@@ -374,6 +374,22 @@ describe('a Jira that hangs or refuses what it cannot store (embedded stand-in)'
     for (const body of comments) expect(body.length).toBeLessThanOrEqual(32_767);
   });
 
+  it('should put a message that JSON makes six times longer on the ticket, cut to Jira’s limit, with the lines after it', async () => {
+    const { key } = await new JsmTicketService().createTicket(request());
+    const lines: TranscriptLine[] = [
+      { id: 'Ev8', at: AT + 1000, role: 'user', speakerName: 'Bob User', text: '\u0001'.repeat(9_000) },
+      { id: 'Ev9', at: AT + 2000, role: 'user', speakerName: 'Bob User', text: '"\\'.repeat(4_000) },
+      { id: 'Ev10', at: AT + 3000, role: 'user', speakerName: 'Bob User', text: 'and one more thing' },
+    ];
+
+    await new JsmTicketService().addComment(key, request().conversationId, lines);
+
+    const comments = platform.jsm!.commentsOf(key).map((c) => adfText(c.body));
+    expect(comments.join('\n')).toContain('more characters: the whole message is in the Koji panel]');
+    expect(comments.join('\n')).toContain('Bob User: and one more thing');
+    for (const c of platform.jsm!.commentsOf(key)) expect(JSON.stringify(c.body).length).toBeLessThanOrEqual(32_767);
+  });
+
   it('should refuse, like Jira, a summary over 255 characters or with a line break, and a text over 32,767', async () => {
     const post = (body: unknown) => platform.jsm!.handle('POST', '/rest/servicedeskapi/request', body, undefined);
     const base = { serviceDeskId: '1', requestTypeId: '10' };

@@ -17,13 +17,19 @@ export interface AdfDocument {
 
 /**
  * Jira refuses a description or comment over 32,767 characters. How it counts
- * an ADF description is not documented, so the app stays below the limit by
+ * an ADF document is not documented, so the app stays below the limit by
  * the document's JSON, with room to spare.
  */
 export const TEXT_FIELD_BUDGET = 32_000;
 
 /** A single message longer than this is cut on the ticket; the issue panel shows it whole. */
 export const MAX_MESSAGE_CHARS = 10_000;
+
+/**
+ * Nor may a message take more than this of a document's JSON, where a control character takes six: a message of
+ * 10,000 of them would otherwise make a comment no budget can hold, and Jira would refuse it.
+ */
+const MAX_MESSAGE_JSON = 20_000;
 
 const text = (value: string, marks?: AdfNode['marks']): AdfNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
@@ -114,7 +120,20 @@ function timeOf(line: TranscriptLine): string {
 }
 
 function capped(value: string): string {
-  if (value.length <= MAX_MESSAGE_CHARS) return value;
-  const head = Array.from(value.slice(0, MAX_MESSAGE_CHARS)).slice(0, -1).join('');
+  if (value.length <= MAX_MESSAGE_CHARS && jsonLength(value) <= MAX_MESSAGE_JSON) return value;
+  // Whole code points only, so an emoji is never split into a lone surrogate.
+  let head = '';
+  let size = 0;
+  for (const point of value) {
+    const grown = size + jsonLength(point);
+    if (head.length + point.length >= MAX_MESSAGE_CHARS || grown > MAX_MESSAGE_JSON) break;
+    head += point;
+    size = grown;
+  }
   return `${head}… [${value.length - head.length} more characters: the whole message is in the Koji panel]`;
+}
+
+/** The characters a text takes in the document's JSON: a quote or backslash takes two, a control character six. */
+function jsonLength(value: string): number {
+  return JSON.stringify(value).length - 2;
 }
