@@ -84,13 +84,14 @@ export function transcriptComments(lines: readonly TranscriptLine[], budget = TE
   let size = empty;
   for (const line of lines) {
     const node = lineParagraph(line);
-    const grown = size + JSON.stringify(node).length + (current.length > 0 ? 1 : 0);
-    if (current.length > 0 && grown > budget) {
+    // With the comma before it; one too many for the first, which errs on the safe side.
+    const added = JSON.stringify(node).length + 1;
+    if (current.length > 0 && size + added > budget) {
       comments.push({ body: commentDocument(current), lineCount: current.length });
       current = [];
       size = empty;
     }
-    size += JSON.stringify(node).length + (current.length > 0 ? 1 : 0);
+    size += added;
     current.push(node);
   }
   if (current.length > 0) comments.push({ body: commentDocument(current), lineCount: current.length });
