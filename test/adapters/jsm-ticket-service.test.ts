@@ -6,6 +6,7 @@ import type { TicketRequest } from '../../src/app/ports';
 import { TicketInProgressError, TicketServiceError } from '../../src/domain/errors';
 import type { TranscriptLine } from '../../src/domain/transcript';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { adfText, asAdfDoc } from '../support/adf';
 
 const AT = Date.UTC(2026, 10, 25, 9, 30);
 const LINES: TranscriptLine[] = [
@@ -115,7 +116,8 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
 
     await tickets.addComment(key, 'slack/T0SANDBOX/UBOB/Ev1', [{ id: 'Ev9', at: AT + 600_000, role: 'operator', speakerName: 'Alice', text: 'A technician is on the way' }]);
 
-    expect(platform.jsm!.commentsOf(key)).toEqual([{ body: '[2026-11-25 09:40 UTC] Alice: A technician is on the way', public: true }]);
+    const comments = platform.jsm!.commentsOf(key).map((c) => ({ text: adfText(c.body), public: c.public }));
+    expect(comments).toEqual([{ text: '2026-11-25 09:40 UTC Alice (operator): A technician is on the way', public: true }]);
   });
 
   it.each([
@@ -318,7 +320,7 @@ describe('a Jira that hangs or refuses what it cannot store (embedded stand-in)'
 
     expect(ticket.linesIncluded).toBeUndefined();
     const description = JSON.stringify(platform.jsm!.requests()[0]?.fields['description']);
-    const comments = platform.jsm!.commentsOf('SUP-1').map((c) => c.body);
+    const comments = platform.jsm!.commentsOf('SUP-1').map((c) => JSON.stringify(asAdfDoc(c.body)));
     expect(description.length).toBeLessThanOrEqual(32_767);
     expect(description).toContain('The conversation continues in the comments below.');
     expect(comments.length).toBeGreaterThan(0);
@@ -366,10 +368,26 @@ describe('a Jira that hangs or refuses what it cannot store (embedded stand-in)'
 
     await new JsmTicketService().addComment(key, request().conversationId, lines);
 
-    const comments = platform.jsm!.commentsOf(key).map((c) => c.body);
+    const comments = platform.jsm!.commentsOf(key).map((c) => JSON.stringify(asAdfDoc(c.body)));
     expect(comments).toHaveLength(2);
     expect(comments.join('\n')).toContain('more characters: the whole message is in the Koji panel]');
     for (const body of comments) expect(body.length).toBeLessThanOrEqual(32_767);
+  });
+
+  it('should put a message that JSON makes six times longer on the ticket, cut to Jira’s limit, with the lines after it', async () => {
+    const { key } = await new JsmTicketService().createTicket(request());
+    const lines: TranscriptLine[] = [
+      { id: 'Ev8', at: AT + 1000, role: 'user', speakerName: 'Bob User', text: '\u0001'.repeat(9_000) },
+      { id: 'Ev9', at: AT + 2000, role: 'user', speakerName: 'Bob User', text: '"\\'.repeat(4_000) },
+      { id: 'Ev10', at: AT + 3000, role: 'user', speakerName: 'Bob User', text: 'and one more thing' },
+    ];
+
+    await new JsmTicketService().addComment(key, request().conversationId, lines);
+
+    const comments = platform.jsm!.commentsOf(key).map((c) => adfText(c.body));
+    expect(comments.join('\n')).toContain('more characters: the whole message is in the Koji panel]');
+    expect(comments.join('\n')).toContain('Bob User: and one more thing');
+    for (const c of platform.jsm!.commentsOf(key)) expect(JSON.stringify(c.body).length).toBeLessThanOrEqual(32_767);
   });
 
   it('should refuse, like Jira, a summary over 255 characters or with a line break, and a text over 32,767', async () => {
@@ -380,6 +398,39 @@ describe('a Jira that hangs or refuses what it cannot store (embedded stand-in)'
     expect(post({ ...base, requestFieldValues: { summary: 'a'.repeat(256) } }).status).toBe(400);
     expect(post({ ...base, requestFieldValues: { summary: 'ok', description: 'd'.repeat(32_768) } }).status).toBe(400);
     expect(post({ ...base, requestFieldValues: { summary: 'ok', description: 'd'.repeat(32_767) } }).status).toBe(201);
-    expect(platform.jsm!.handle('POST', '/rest/servicedeskapi/request/SUP-1/comment', { body: 'c'.repeat(32_768) }, undefined).status).toBe(400);
+    const comment = (text: string) => ({ body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
+    const sized = (chars: number) => comment('c'.repeat(chars - JSON.stringify(comment('').body).length));
+    expect(platform.jsm!.handle('POST', '/rest/api/3/issue/SUP-1/comment', sized(32_768), undefined).status).toBe(400);
+    expect(platform.jsm!.handle('POST', '/rest/api/3/issue/SUP-1/comment', sized(32_767), undefined).status).toBe(201);
+  });
+
+  it('should refuse, like Jira’s v3 API, a comment whose body is not a document, and store one that is', async () => {
+    await new JsmTicketService().createTicket(request());
+    const post = (body: unknown) => platform.jsm!.handle('POST', '/rest/api/3/issue/SUP-1/comment', body, undefined);
+    const paragraph = { type: 'paragraph', content: [{ type: 'text', text: '*not bold*' }] };
+
+    expect(post({ body: '*not bold*' }).status).toBe(400);
+    expect(post({ body: { type: 'doc', content: [paragraph] } }).status).toBe(400);
+    expect(post({ body: { type: 'doc', version: 1, content: 'text' } }).status).toBe(400);
+    expect(post({ body: { type: 'doc', version: 1, content: [{ type: 'text', text: '' }] } }).status).toBe(400);
+    expect(post({ body: { type: 'doc', version: 1, content: [paragraph] }, properties: [{ key: 'sd.public.comment', value: { internal: true } }] }).status).toBe(201);
+    expect(post({ body: { type: 'doc', version: 1, content: [paragraph] } }).status).toBe(201);
+
+    expect(platform.jsm!.commentsOf('SUP-1')).toEqual([
+      { body: { type: 'doc', version: 1, content: [paragraph] }, public: false },
+      { body: { type: 'doc', version: 1, content: [paragraph] }, public: true },
+    ]);
+    const listed = platform.jsm!.handle('GET', '/rest/api/3/issue/SUP-1/comment', undefined, undefined);
+    expect(listed).toMatchObject({ status: 200, body: { total: 2, comments: [{ body: { type: 'doc' }, jsdPublic: false }, { body: { type: 'doc' }, jsdPublic: true }] } });
+  });
+
+  it('should refuse a wiki-markup string at the JSM comment endpoint, which the app no longer uses', async () => {
+    await new JsmTicketService().createTicket(request());
+
+    const old = platform.jsm!.handle('POST', '/rest/servicedeskapi/request/SUP-1/comment', { body: 'hello', public: true }, undefined);
+
+    expect(old.status).toBe(400);
+    expect(JSON.stringify(old.body)).toContain('/rest/api/3/issue/SUP-1/comment');
+    expect(platform.jsm!.commentsOf('SUP-1')).toEqual([]);
   });
 });

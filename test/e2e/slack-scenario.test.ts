@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+import { adfNodes, adfText, asAdfDoc } from '../support/adf';
 
 /**
  * The whole product through its real doors: admin steps through the resolvers
@@ -101,7 +102,7 @@ describe('Slack, end to end', () => {
     await say('UBOB', 'Thanks!');
     await say('UBRUNO', 'stop');
     expect(lastHeard('UBOB')).toBe('Bruno Operator closed the conversation. You can continue talking to the Koji assistant.');
-    expect(platform.jsm!.commentsOf('SUP-1')[0]?.body).toContain('Bob User: Thanks!');
+    expect(adfText(platform.jsm!.commentsOf('SUP-1')[0]?.body)).toContain('Bob User: Thanks!');
 
     await say('UBRUNO', '#off');
     expect(lastHeard('UBRUNO')).toBe('You’re off duty.');
@@ -194,7 +195,7 @@ describe('Slack, end to end', () => {
     await say('UBOB', 'Still black');
     await slack.click('UALICE', card.ts, 'koji:create-ticket:1');
     await settle();
-    expect(platform.jsm!.commentsOf('SUP-1')[0]?.body).toContain('Still black');
+    expect(adfText(platform.jsm!.commentsOf('SUP-1')[0]?.body)).toContain('Still black');
 
     await slack.click('UALICE', card.ts, 'koji:forward:2');
     await settle();
@@ -213,6 +214,27 @@ describe('Slack, end to end', () => {
     // The request card is left as it was: a later click on it is refused, as for any conversation no longer Alice's.
     expect(slack.conversation('UALICE').find((m) => m.ts === card.ts)).toEqual(card);
     expect(updates()).toBe(1);
+  });
+
+  it('should add the lines a second #create_ticket finds as a document, where what Bob typed is only text', async () => {
+    const typed = '[~accountid:5b10ac8d82e05b22cc7d4ef5] {color:red}urgent{color} !image.png! [click|https://evil.example] h1. Big';
+    await setUpDesk();
+    await say('UALICE', '#on');
+    await say('UBOB', 'operator');
+    await say('UBOB', 'My laptop will not boot');
+    await say('UALICE', '#create_ticket Laptop does not boot');
+
+    await say('UBOB', typed);
+    await say('UALICE', '#create_ticket');
+
+    expect(platform.jsm!.requests()).toHaveLength(1);
+    const comments = platform.jsm!.commentsOf('SUP-1');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.public).toBe(true);
+    const nodes = adfNodes(asAdfDoc(comments[0]?.body));
+    expect(nodes.find((n) => n.text === typed)).toEqual({ type: 'text', text: typed });
+    expect(nodes.filter((n) => !['doc', 'paragraph', 'text'].includes(n.type))).toEqual([]);
+    expect(nodes.flatMap((n) => n.marks ?? []).filter((m) => m.type === 'link')).toEqual([]);
   });
 
   it('should change nothing when a stale copy of a used card is clicked again', async () => {

@@ -8,6 +8,7 @@ import { TicketServiceError } from '../../src/domain/errors';
 import type { FinishedInvocation } from '../../src/local/function-runner';
 import { currentInvocation, emptyCounters } from '../../src/local/invocation-counters';
 import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { adfText } from '../support/adf';
 
 async function invoke(platform: LocalPlatform, functionKey: string, payload: unknown, as = 'local-admin') {
   const response = await fetch(`${platform.url}/__forge/invoke`, {
@@ -120,8 +121,8 @@ describe('the local Forge platform', () => {
     const [stored] = platform.jsm!.requests();
     expect(stored?.fields['summary']).toBe('Printer jams');
     expect(JSON.stringify(stored?.fields['description'])).toContain('It jams');
-    const comments = (await (await api.asApp().requestJira(route`/rest/servicedeskapi/request/${ticket.key}/comment`)).json()) as { values: Array<{ body: string }> };
-    expect(comments.values[0]?.body).toContain('Alice: On my way');
+    const comments = (await (await api.asApp().requestJira(route`/rest/api/3/issue/${ticket.key}/comment`)).json()) as { comments: Array<{ body: unknown }> };
+    expect(adfText(comments.comments[0]?.body)).toContain('Alice (operator): On my way');
   });
 
   it('should turn Jira refusals into reasons an operator can act on', async () => {

@@ -8,7 +8,7 @@ import { jsonLogger } from '../system/json-logger';
 import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';
 import { serviceDeskProject } from './jsm-service-desks';
 import { KvsTicketLinks } from './kvs-ticket-links';
-import { fittedTranscriptDocument, transcriptComments } from './transcript-adf';
+import { fittedTranscriptDocument, transcriptComments, type AdfDocument } from './transcript-adf';
 import { withTimeout } from '../system/with-timeout';
 
 /** The slice of `requestJira` this adapter uses, so it can run as the app or against another route to Jira. */
@@ -67,7 +67,7 @@ type RaisedAs = 'user' | 'no-email' | 'no-account' | 'not-a-customer';
  * platforms carry no Atlassian identity) and raised on behalf of the user when
  * their chat e-mail matches a Jira account. The transcript goes into the
  * description as Atlassian Document Format; what does not fit, and later lines,
- * become comments.
+ * become comments, also as documents, so nothing a chat user typed is read as markup.
  */
 export class JsmTicketService implements TicketService {
   private readonly requestJira: RequestJira;
@@ -222,8 +222,13 @@ export class JsmTicketService implements TicketService {
     return added;
   }
 
-  private async comment(ticketKey: string, body: string): Promise<void> {
-    await this.checked(await this.send(route`/rest/servicedeskapi/request/${ticketKey}/comment`, 'POST', { body, public: true }), 'comment', ticketKey);
+  /**
+   * Through the platform API, whose comments are documents: JSM's own comment endpoint takes only a string, which
+   * Jira renders as wiki markup. The JSM property keeps the comment public (customers see it), as it was there.
+   */
+  private async comment(ticketKey: string, body: AdfDocument): Promise<void> {
+    const payload = { body, properties: [{ key: 'sd.public.comment', value: { internal: false } }] };
+    await this.checked(await this.send(route`/rest/api/3/issue/${ticketKey}/comment`, 'POST', payload), 'comment', ticketKey);
   }
 
   private async ticketOf(conversationId: string): Promise<CreatedTicket | undefined> {

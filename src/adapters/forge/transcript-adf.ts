@@ -17,13 +17,19 @@ export interface AdfDocument {
 
 /**
  * Jira refuses a description or comment over 32,767 characters. How it counts
- * an ADF description is not documented, so the app stays below the limit by
+ * an ADF document is not documented, so the app stays below the limit by
  * the document's JSON, with room to spare.
  */
 export const TEXT_FIELD_BUDGET = 32_000;
 
 /** A single message longer than this is cut on the ticket; the issue panel shows it whole. */
 export const MAX_MESSAGE_CHARS = 10_000;
+
+/**
+ * Nor may a message take more than this of a document's JSON, where a control character takes six: a message of
+ * 10,000 of them would otherwise make a comment no budget can hold, and Jira would refuse it.
+ */
+const MAX_MESSAGE_JSON = 20_000;
 
 const text = (value: string, marks?: AdfNode['marks']): AdfNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
@@ -66,32 +72,43 @@ export function fittedTranscriptDocument(header: string, lines: readonly Transcr
   return { document: transcriptDocument(header, lines.slice(0, included), true), included };
 }
 
-/** Comment bodies for the given lines, each within the budget, in order, with how many lines each holds; a message never spans two. */
-export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): Array<{ body: string; lineCount: number }> {
-  const comments: Array<{ body: string; lineCount: number }> = [];
-  let current = { body: '', lineCount: 0 };
+/**
+ * Comment bodies for the given lines, each a document within the budget, in order, with how many lines each holds;
+ * a message never spans two. Documents, not strings: Jira renders a string comment as wiki markup, so a chat user's
+ * `[~accountid:…]`, `!image.png!` or `{color}` would become a mention, an image or a macro on the ticket.
+ */
+export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): Array<{ body: AdfDocument; lineCount: number }> {
+  const comments: Array<{ body: AdfDocument; lineCount: number }> = [];
+  const empty = JSON.stringify(commentDocument([])).length;
+  let current: AdfNode[] = [];
+  let size = empty;
   for (const line of lines) {
-    const rendered = lineText(line);
-    if (current.lineCount > 0 && current.body.length + 1 + rendered.length > budget) {
-      comments.push(current);
-      current = { body: '', lineCount: 0 };
+    const node = lineParagraph(line);
+    // With the comma before it; one too many for the first, which errs on the safe side.
+    const added = JSON.stringify(node).length + 1;
+    if (current.length > 0 && size + added > budget) {
+      comments.push({ body: commentDocument(current), lineCount: current.length });
+      current = [];
+      size = empty;
     }
-    current = { body: current.lineCount > 0 ? `${current.body}\n${rendered}` : rendered, lineCount: current.lineCount + 1 };
+    size += added;
+    current.push(node);
   }
-  if (current.lineCount > 0) comments.push(current);
+  if (current.length > 0) comments.push({ body: commentDocument(current), lineCount: current.length });
   return comments;
 }
 
-/** One line of a plain-text comment: `[2026-11-25 09:40 UTC] Alice: text [file|https://…]`. */
-export function lineText(line: TranscriptLine): string {
-  const files = (line.attachments ?? []).map((a) => (isSafeLink(a.url) ? ` [${a.name}|${a.url}]` : ` [${a.name}]`)).join('');
-  return `[${timeOf(line)}] ${line.speakerName}: ${capped(line.text)}${files}`;
+function commentDocument(content: readonly AdfNode[]): AdfDocument {
+  return { version: 1, type: 'doc', content };
 }
 
 function lineParagraph(line: TranscriptLine): AdfNode {
   const time = `${timeOf(line)} `;
   // A link that is not https is shown as its name only: it must not become a clickable href.
-  const files = (line.attachments ?? []).flatMap((a) => [text(' '), isSafeLink(a.url) ? text(a.name, [{ type: 'link', attrs: { href: a.url } }]) : text(a.name)]);
+  const files = (line.attachments ?? []).flatMap((a) => {
+    const name = a.name.length > 0 ? a.name : 'file';
+    return [text(' '), isSafeLink(a.url) ? text(name, [{ type: 'link', attrs: { href: a.url } }]) : text(name)];
+  });
   if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
   const who = line.role === 'operator' ? `${line.speakerName} (operator)` : line.speakerName;
   // ADF refuses empty text nodes: a message that was only a file shows the file alone.
@@ -104,7 +121,20 @@ function timeOf(line: TranscriptLine): string {
 }
 
 function capped(value: string): string {
-  if (value.length <= MAX_MESSAGE_CHARS) return value;
-  const head = Array.from(value.slice(0, MAX_MESSAGE_CHARS)).slice(0, -1).join('');
+  if (value.length <= MAX_MESSAGE_CHARS && jsonLength(value) <= MAX_MESSAGE_JSON) return value;
+  // Whole code points only, so an emoji is never split into a lone surrogate.
+  let head = '';
+  let size = 0;
+  for (const point of value) {
+    const grown = size + jsonLength(point);
+    if (head.length + point.length >= MAX_MESSAGE_CHARS || grown > MAX_MESSAGE_JSON) break;
+    head += point;
+    size = grown;
+  }
   return `${head}… [${value.length - head.length} more characters: the whole message is in the Koji panel]`;
+}
+
+/** The characters a text takes in the document's JSON: a quote or backslash takes two, a control character six. */
+function jsonLength(value: string): number {
+  return JSON.stringify(value).length - 2;
 }

@@ -46,7 +46,7 @@ export interface InjectedFailure {
 /** Jira's own limits on the fields Koji fills, enforced here as Jira enforces them. */
 export const JIRA_LIMITS = {
   summaryChars: 255,
-  /** Text fields (the description) and comment bodies. */
+  /** Text fields (the description) and comment bodies; a document counts as its JSON. */
   textFieldChars: 32_767,
 } as const;
 
@@ -104,9 +104,9 @@ export class JsmStandIn {
       CREATE TABLE IF NOT EXISTS jsm_request (
         key TEXT PRIMARY KEY, id INTEGER NOT NULL, service_desk_id TEXT NOT NULL, request_type_id TEXT NOT NULL,
         fields TEXT NOT NULL, reporter TEXT NOT NULL, created INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS jsm_comment (
-        id INTEGER PRIMARY KEY AUTOINCREMENT, request_key TEXT NOT NULL, body TEXT NOT NULL,
-        public INTEGER NOT NULL, author TEXT NOT NULL, created INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS jira_comment (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, issue_key TEXT NOT NULL, body TEXT NOT NULL,
+        internal INTEGER NOT NULL, author TEXT NOT NULL, created INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS jira_issue_property (
         issue_key TEXT NOT NULL, property_key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (issue_key, property_key));
     `);
@@ -144,10 +144,9 @@ export class JsmStandIn {
     if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '', searchParams);
     if (route === 'POST /rest/servicedeskapi/request') return this.createRequest(body, caller);
     if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)$/.exec(route))) return this.getRequest(decodeURIComponent(m[1] ?? ''));
-    if ((m = /^POST \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) {
-      return this.addComment(decodeURIComponent(m[1] ?? ''), body, caller);
-    }
-    if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) return this.comments(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^POST \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) return this.refuseStringComment(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^POST \/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(route))) return this.addComment(decodeURIComponent(m[1] ?? ''), body, caller);
+    if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(route))) return this.comments(decodeURIComponent(m[1] ?? ''));
     if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)$/.exec(route))) return this.issue(decodeURIComponent(m[1] ?? ''), caller);
     if ((m = /^PUT \/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(route))) {
       return this.setProperty(decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? ''), body);
@@ -314,11 +313,11 @@ export class JsmStandIn {
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
-  /** Comments of a request, for tests. */
-  commentsOf(key: string): Array<{ body: string; public: boolean }> {
-    return (this.db.prepare('SELECT body, public FROM jsm_comment WHERE request_key = ? ORDER BY id').all(key) as Array<{ body: string; public: number }>).map((r) => ({
-      body: r.body,
-      public: r.public === 1,
+  /** Comments of a request, oldest first, for tests and the sandbox: each body an ADF document. */
+  commentsOf(key: string): Array<{ body: StandInAdfDocument; public: boolean }> {
+    return (this.db.prepare('SELECT body, internal FROM jira_comment WHERE issue_key = ? ORDER BY id').all(key) as Array<{ body: string; internal: number }>).map((r) => ({
+      body: JSON.parse(r.body) as StandInAdfDocument,
+      public: r.internal === 0,
     }));
   }
 
@@ -345,30 +344,40 @@ export class JsmStandIn {
     };
   }
 
+  /**
+   * Jira takes this string as wiki markup, so chat text in it could become mentions, images or macros. The app
+   * writes documents through the platform API instead; refusing here makes a return to the old call fail loudly.
+   */
+  private refuseStringComment(key: string): StandInResponse {
+    return {
+      status: 400,
+      body: { errorMessage: `The local Jira stand-in takes comments as ADF documents through POST /rest/api/3/issue/${key}/comment, not as wiki-markup strings.` },
+    };
+  }
+
+  /** The platform API's comment: an ADF body; JSM's `sd.public.comment` property makes it internal when asked. */
   private addComment(key: string, body: unknown, caller: string): StandInResponse {
-    if (!this.requestView(key)) return { status: 404, body: { errorMessage: `Request ${key} does not exist.` } };
-    const input = (body ?? {}) as { body?: unknown; public?: unknown };
-    if (typeof input.body !== 'string' || input.body.trim() === '') return { status: 400, body: { errorMessage: 'The comment body is required.' } };
-    if (input.body.length > JIRA_LIMITS.textFieldChars) {
-      return { status: 400, body: { errorMessage: `body: The entered text is too long. It exceeds the allowed limit of 32,767 characters.` } };
+    if (!this.requestView(key)) return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} } };
+    const input = (typeof body === 'object' && body !== null ? body : {}) as { body?: unknown; properties?: unknown };
+    const problem = adfProblem(input.body);
+    if (problem) return { status: 400, body: { errorMessages: [], errors: { comment: `Comment body is not valid: ${problem}` } } };
+    const json = JSON.stringify(input.body);
+    if (json.length > JIRA_LIMITS.textFieldChars) {
+      return { status: 400, body: { errorMessages: [], errors: { comment: 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.' } } };
     }
+    const internal = internalOf(input.properties);
+    if (internal === undefined) return { status: 400, body: { errorMessages: ['The comment properties are not valid.'], errors: {} } };
+    const created = this.options.now();
     const result = this.db
-      .prepare('INSERT INTO jsm_comment (request_key, body, public, author, created) VALUES (?, ?, ?, ?, ?)')
-      .run(key, input.body, input.public === false ? 0 : 1, caller, this.options.now());
-    return { status: 201, body: { id: String(result.lastInsertRowid), body: input.body, public: input.public !== false } };
+      .prepare('INSERT INTO jira_comment (issue_key, body, internal, author, created) VALUES (?, ?, ?, ?, ?)')
+      .run(key, json, internal ? 1 : 0, caller, created);
+    return { status: 201, body: commentView({ id: Number(result.lastInsertRowid), body: json, internal: internal ? 1 : 0, author: caller, created }) };
   }
 
   private comments(key: string): StandInResponse {
-    const rows = this.db.prepare('SELECT id, body, public, author FROM jsm_comment WHERE request_key = ? ORDER BY id').all(key) as Array<{
-      id: number;
-      body: string;
-      public: number;
-      author: string;
-    }>;
-    return {
-      status: 200,
-      body: { size: rows.length, start: 0, isLastPage: true, values: rows.map((r) => ({ id: String(r.id), body: r.body, public: r.public === 1, author: { accountId: r.author } })) },
-    };
+    if (!this.requestView(key)) return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} } };
+    const rows = this.db.prepare('SELECT id, body, internal, author, created FROM jira_comment WHERE issue_key = ? ORDER BY id').all(key) as CommentRow[];
+    return { status: 200, body: { startAt: 0, maxResults: 5000, total: rows.length, comments: rows.map(commentView) } };
   }
 
   private setProperty(issueKey: string, propertyKey: string, body: unknown): StandInResponse {
@@ -388,6 +397,64 @@ export class JsmStandIn {
       ? { status: 200, body: { key: propertyKey, value: JSON.parse(row.value) as unknown } }
       : { status: 404, body: { errorMessages: [`The property ${propertyKey} does not exist.`] } };
   }
+}
+
+/** An Atlassian Document Format document as the stand-in stores it. */
+export interface StandInAdfDocument {
+  readonly type: 'doc';
+  readonly version: 1;
+  readonly content: readonly unknown[];
+}
+
+interface CommentRow {
+  readonly id: number;
+  readonly body: string;
+  readonly internal: number;
+  readonly author: string;
+  readonly created: number;
+}
+
+function commentView(row: CommentRow): Record<string, unknown> {
+  return {
+    id: String(row.id),
+    author: { accountId: row.author },
+    body: JSON.parse(row.body) as unknown,
+    created: new Date(row.created).toISOString(),
+    jsdPublic: row.internal === 0,
+  };
+}
+
+/**
+ * Why a value is not an ADF document Jira would take, or undefined when it is: a `doc` of version 1 whose nodes
+ * all have a type, whose text nodes hold text (Jira refuses empty ones) and whose marks have a type.
+ */
+function adfProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'expected an ADF document, not a string.';
+  const doc = value as { type?: unknown; version?: unknown; content?: unknown };
+  if (doc.type !== 'doc' || doc.version !== 1 || !Array.isArray(doc.content)) return 'expected {type: "doc", version: 1, content: [...]}.';
+  const nodeProblem = (node: unknown): string | undefined => {
+    if (typeof node !== 'object' || node === null) return 'a node is not an object.';
+    const { type, text, content, marks } = node as { type?: unknown; text?: unknown; content?: unknown; marks?: unknown };
+    if (typeof type !== 'string' || type === 'doc') return 'a node has no valid type.';
+    if (type === 'text' && (typeof text !== 'string' || text.length === 0)) return 'a text node has no text.';
+    if (marks !== undefined && (!Array.isArray(marks) || marks.some((mark) => typeof (mark as { type?: unknown } | null)?.type !== 'string'))) {
+      return 'a mark has no type.';
+    }
+    if (content === undefined) return undefined;
+    if (!Array.isArray(content)) return 'a node\'s content is not a list.';
+    return content.map(nodeProblem).find((p) => p !== undefined);
+  };
+  return doc.content.map(nodeProblem).find((p) => p !== undefined);
+}
+
+/** Whether JSM's `sd.public.comment` property asks for an internal comment: false without it, undefined when malformed. */
+function internalOf(properties: unknown): boolean | undefined {
+  if (properties === undefined) return false;
+  if (!Array.isArray(properties)) return undefined;
+  const entry = properties.find((p) => (p as { key?: unknown } | null)?.key === 'sd.public.comment') as { value?: { internal?: unknown } } | undefined;
+  if (!entry) return false;
+  const internal = entry.value?.internal;
+  return typeof internal === 'boolean' ? internal : undefined;
 }
 
 function publicUser(user: StandInUser): Record<string, unknown> {
