@@ -67,12 +67,8 @@ export async function validateBotFrameworkToken(input: {
   }
   if (header.alg !== 'RS256') return { ok: false, reason: 'The token is not signed with RS256.' };
   if (!header.kid) return { ok: false, reason: 'The token names no key.' };
-  let key: BotFrameworkJwk | undefined;
-  try {
-    key = await findKey(input.keys, header.kid);
-  } catch {
-    return { ok: false, reason: 'The Bot Framework signing keys could not be fetched.' };
-  }
+  const key = await findKey(input.keys, header.kid);
+  if (key === 'unavailable') return { ok: false, reason: 'The Bot Framework signing keys could not be fetched.' };
   if (!key) return { ok: false, reason: 'The token is signed with an unknown key.' };
   if (!Array.isArray(key.endorsements) || !key.endorsements.includes(input.activity.channelId)) {
     return { ok: false, reason: `The signing key is not endorsed for the ${input.activity.channelId} channel.` };
@@ -101,20 +97,16 @@ export async function validateBotFrameworkToken(input: {
  * then at most once per KEYS_REFRESH_INTERVAL_MS per metadata URL. Within that interval every
  * unknown kid (made up or not yet seen) is answered from memory, so no request can make the app
  * call Microsoft, and a failing Microsoft is not asked again on every request either.
- * Throws only when no keys were ever fetched.
+ * `unavailable`: no keys were ever fetched for this metadata URL.
  */
-/** No keys were ever fetched for this metadata URL: every token is refused until they are. */
-class KeysUnavailableError extends Error {}
-
-async function findKey(source: BotFrameworkKeySource, kid: string): Promise<BotFrameworkJwk | undefined> {
+async function findKey(source: BotFrameworkKeySource, kid: string): Promise<BotFrameworkJwk | undefined | 'unavailable'> {
   const state = keyCache.get(source.openIdMetadataUrl);
-  const fresh = state?.keys !== undefined && state.fetchedAt !== undefined && source.now() - state.fetchedAt < KEYS_TTL_MS;
+  const fresh = state?.fetchedAt !== undefined && source.now() - state.fetchedAt < KEYS_TTL_MS;
   const known = state?.keys?.find((k) => k.kid === kid);
   if (known && fresh) return known;
   await refreshKeys(source);
-  const latest = keyCache.get(source.openIdMetadataUrl);
-  if (!latest?.keys) throw new KeysUnavailableError();
-  return latest.keys.find((k) => k.kid === kid);
+  const keys = keyCache.get(source.openIdMetadataUrl)?.keys;
+  return keys ? keys.find((k) => k.kid === kid) : 'unavailable';
 }
 
 async function refreshKeys(source: BotFrameworkKeySource): Promise<void> {
