@@ -4,7 +4,7 @@ import type { ResolverResult } from '../shared/resolver-contract';
 export class ForbiddenError extends DomainError {
   readonly code = 'forbidden';
 
-  constructor(message = 'Only Jira administrators and administrators of this project can change Koji settings.') {
+  constructor(message = 'Only Jira administrators and administrators of this project can use the Koji backoffice.') {
     super(message);
   }
 }

@@ -4,11 +4,14 @@ import { roleResolvers } from './resolvers/role-resolvers';
 import { settingsResolvers } from './resolvers/settings-resolvers';
 import { teamsPackageResolvers } from './resolvers/teams-package-resolvers';
 import { tenantResolvers } from './resolvers/tenant-resolvers';
-import { transcriptResolvers } from './resolvers/transcript-resolvers';
 
-/** The resolvers behind the backoffice and the issue panel, keyed `<resource>/<action>`. */
+/**
+ * The backoffice's resolvers (project settings and Jira's admin page), keyed `<resource>/<action>`:
+ * every one for administrators only. The issue panel has its own function (issue-panel-resolver.ts),
+ * so none of these can be invoked from an issue.
+ */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...transcriptResolvers, ...teamsPackageResolvers, ...projectResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...teamsPackageResolvers, ...projectResolvers })) {
   resolver.define(key, handler);
 }
 

@@ -40,14 +40,14 @@ describe('the local Forge platform', () => {
     expect(body.result).toMatchObject({ ok: true, data: { settings: { enabled: false, operatorCapacity: 1 }, canEdit: true } });
   });
 
-  it('should refuse a settings change from someone who is not an admin, and change nothing', async () => {
+  it('should refuse a settings change, and the settings themselves, to someone who is not an admin, and change nothing', async () => {
     const refused = await invoke(platform, 'settings/update', { change: { enabled: true } }, 'local-agent');
+    const read = await invoke(platform, 'settings/get', {}, 'local-agent');
 
-    expect(refused.body.result).toEqual({
-      ok: false,
-      error: { code: 'forbidden', message: 'Only Jira administrators and administrators of this project can change Koji settings.' },
-    });
-    expect((await invoke(platform, 'settings/get', {}, 'local-agent')).body.result.data.settings.enabled).toBe(false);
+    const forbidden = { ok: false, error: { code: 'forbidden', message: 'Only Jira administrators and administrators of this project can use the Koji backoffice.' } };
+    expect(refused.body.result).toEqual(forbidden);
+    expect(read.body.result).toEqual(forbidden);
+    expect((await invoke(platform, 'settings/get', {})).body.result.data.settings.enabled).toBe(false);
   });
 
   it('should let a project admin (not a site admin) change settings', async () => {

@@ -7,14 +7,26 @@ export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 const CLOCK_TOLERANCE_SECONDS = 5 * 60;
 /** Keys rotate rarely; the SDKs keep them a day. */
 const KEYS_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * The least time between two fetches of one metadata URL, whatever the tokens name. Anyone can
+ * send a token with a made-up kid; without this floor each would cost two calls to Microsoft.
+ * Microsoft publishes a new key well before signing with it, so a few minutes' delay in seeing
+ * it costs a rotated key at most a few refused (and redelivered) activities.
+ */
+export const KEYS_REFRESH_INTERVAL_MS = 5 * 60 * 1000;
 
 export type TokenCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 type BotFrameworkJwk = JWK & { kid?: string; endorsements?: string[] };
 
-interface CachedKeys {
-  readonly keys: BotFrameworkJwk[];
-  readonly fetchedAt: number;
+interface KeyState {
+  /** The last keys fetched, kept when a later refresh fails: old keys still verify most tokens. */
+  keys?: BotFrameworkJwk[];
+  fetchedAt?: number;
+  /** When a fetch was last started, successful or not: the refresh interval counts from here. */
+  attemptedAt: number;
+  /** A fetch under way, shared by every request that arrives meanwhile. */
+  inFlight?: Promise<void>;
 }
 
 /**
@@ -22,7 +34,7 @@ interface CachedKeys {
  * public and the same for every caller, so sharing them leaks nothing, and it
  * saves two HTTP calls per activity.
  */
-const keyCache = new Map<string, CachedKeys>();
+const keyCache = new Map<string, KeyState>();
 
 export interface BotFrameworkKeySource {
   readonly openIdMetadataUrl: string;
@@ -33,8 +45,8 @@ export interface BotFrameworkKeySource {
 /**
  * Validates the token Bot Framework sends with every activity, before the
  * activity is acted on: `Authorization: Bearer`, RS256 only, the key found by
- * `kid` in the JWKS named by the OpenID metadata (re-fetched once when the kid
- * is unknown), the key endorsed for the activity's channel, the issuer, the
+ * `kid` in the JWKS named by the OpenID metadata (re-fetched for an unknown kid,
+ * at most once per refresh interval), the key endorsed for the activity's channel, the issuer, the
  * audience (the tenant's app id), expiry within five minutes of tolerance, and
  * the `serviceurl` claim equal to the activity's service URL.
  */
@@ -55,12 +67,8 @@ export async function validateBotFrameworkToken(input: {
   }
   if (header.alg !== 'RS256') return { ok: false, reason: 'The token is not signed with RS256.' };
   if (!header.kid) return { ok: false, reason: 'The token names no key.' };
-  let key: BotFrameworkJwk | undefined;
-  try {
-    key = await findKey(input.keys, header.kid);
-  } catch {
-    return { ok: false, reason: 'The Bot Framework signing keys could not be fetched.' };
-  }
+  const key = await findKey(input.keys, header.kid);
+  if (key === 'unavailable') return { ok: false, reason: 'The Bot Framework signing keys could not be fetched.' };
   if (!key) return { ok: false, reason: 'The token is signed with an unknown key.' };
   if (!Array.isArray(key.endorsements) || !key.endorsements.includes(input.activity.channelId)) {
     return { ok: false, reason: `The signing key is not endorsed for the ${input.activity.channelId} channel.` };
@@ -84,22 +92,55 @@ export async function validateBotFrameworkToken(input: {
   return { ok: true };
 }
 
-async function findKey(source: BotFrameworkKeySource, kid: string): Promise<BotFrameworkJwk | undefined> {
-  const cached = keyCache.get(source.openIdMetadataUrl);
-  const fresh = cached && source.now() - cached.fetchedAt < KEYS_TTL_MS;
-  const known = fresh ? cached.keys.find((k) => k.kid === kid) : undefined;
-  if (known) return known;
-  // Unknown kid or stale cache: fetch once, then decide.
-  const keys = await fetchKeys(source);
-  keyCache.set(source.openIdMetadataUrl, { keys, fetchedAt: source.now() });
-  return keys.find((k) => k.kid === kid);
+/**
+ * The key named `kid`, refreshing the keys only when they are missing, stale or lack the kid, and
+ * then at most once per KEYS_REFRESH_INTERVAL_MS per metadata URL. Within that interval every
+ * unknown kid (made up or not yet seen) is answered from memory, so no request can make the app
+ * call Microsoft, and a failing Microsoft is not asked again on every request either.
+ * `unavailable`: no keys were ever fetched for this metadata URL.
+ */
+async function findKey(source: BotFrameworkKeySource, kid: string): Promise<BotFrameworkJwk | undefined | 'unavailable'> {
+  const state = keyCache.get(source.openIdMetadataUrl);
+  const fresh = state?.fetchedAt !== undefined && source.now() - state.fetchedAt < KEYS_TTL_MS;
+  const known = state?.keys?.find((k) => k.kid === kid);
+  if (known && fresh) return known;
+  await refreshKeys(source);
+  const keys = keyCache.get(source.openIdMetadataUrl)?.keys;
+  return keys ? keys.find((k) => k.kid === kid) : 'unavailable';
+}
+
+async function refreshKeys(source: BotFrameworkKeySource): Promise<void> {
+  const url = source.openIdMetadataUrl;
+  const state = keyCache.get(url);
+  if (state?.inFlight) return state.inFlight;
+  if (state && source.now() - state.attemptedAt < KEYS_REFRESH_INTERVAL_MS) return;
+  const next: KeyState = { ...(state?.keys ? { keys: state.keys } : {}), ...(state?.fetchedAt !== undefined ? { fetchedAt: state.fetchedAt } : {}), attemptedAt: source.now() };
+  next.inFlight = fetchKeys(source).then(
+    (keys) => {
+      next.keys = keys;
+      next.fetchedAt = source.now();
+    },
+    // Keep what we had: the failure shows as an unknown key or, with no keys at all, as keys that could not be fetched.
+    () => undefined,
+  );
+  keyCache.set(url, next);
+  try {
+    await next.inFlight;
+  } finally {
+    delete next.inFlight;
+  }
 }
 
 async function fetchKeys(source: BotFrameworkKeySource): Promise<BotFrameworkJwk[]> {
-  const metadata = (await (await source.fetch(source.openIdMetadataUrl)).json()) as { jwks_uri?: string };
-  if (!metadata.jwks_uri) throw new Error('OpenID metadata without jwks_uri');
-  const jwks = (await (await source.fetch(metadata.jwks_uri)).json()) as { keys?: BotFrameworkJwk[] };
-  return jwks.keys ?? [];
+  const metadataResponse = await source.fetch(source.openIdMetadataUrl);
+  if (!metadataResponse.ok) throw new Error(`OpenID metadata answered ${metadataResponse.status}`);
+  const metadata = (await metadataResponse.json()) as { jwks_uri?: unknown };
+  if (typeof metadata.jwks_uri !== 'string') throw new Error('OpenID metadata without jwks_uri');
+  const jwksResponse = await source.fetch(metadata.jwks_uri);
+  if (!jwksResponse.ok) throw new Error(`JWKS answered ${jwksResponse.status}`);
+  const jwks = (await jwksResponse.json()) as { keys?: unknown };
+  if (!Array.isArray(jwks.keys)) throw new Error('JWKS without keys');
+  return jwks.keys.filter((k): k is BotFrameworkJwk => typeof k === 'object' && k !== null && typeof (k as { kid?: unknown }).kid === 'string');
 }
 
 function normalizeUrl(url: unknown): string {

@@ -49,16 +49,11 @@ function withoutProjectId(payload: unknown): unknown {
   return rest;
 }
 
-/** A resolver anyone who can open the page may call (on the admin page: Jira administrators only). */
-export function forViewers<T>(work: (input: { projectId: string; payload: unknown }) => Promise<T>): ResolverHandler {
-  return ({ payload, context }) =>
-    envelope(async () => {
-      const { projectId } = await projectOfCall(payload, context);
-      return work({ projectId, payload: withoutProjectId(payload) });
-    });
-}
-
-/** A resolver that changes something: the caller must administer the project, checked here on the server. */
+/**
+ * Every backoffice resolver, reads included: the caller must administer the project (or Jira),
+ * checked here on the server. Anyone who can open an issue can reach a resolver function, so a
+ * read that only asked for a viewer would show the settings and live activity to every agent.
+ */
 export function forAdmins<T>(work: (input: { projectId: string; payload: unknown }) => Promise<T>): ResolverHandler {
   return ({ payload, context }) =>
     envelope(async () => {

@@ -2,21 +2,18 @@ import { liveActivity } from '../../app/live-activity';
 import { loadSettings } from '../../app/project-settings';
 import { requestTypesOf } from '../../adapters/forge/jsm-request-types';
 import { updateSettings } from '../../app/update-settings';
-import { mayAdministerProject } from '../../adapters/forge/jira-permissions';
 import { buildServices } from '../../composition';
 import { InvalidSettingsError } from '../../domain/errors';
 import type { SettingsChange } from '../../domain/settings';
-import { forAdmins, forViewers, type ResolverHandler } from './resolver-kit';
+import { forAdmins, type ResolverHandler } from './resolver-kit';
 
 const SETTING_FIELDS = ['enabled', 'operatorCapacity', 'handoffPhrases', 'inactivityTimeoutMinutes', 'queueTimeoutMinutes', 'requestTypeId'] as const;
 
 export const settingsResolvers: Record<string, ResolverHandler> = {
-  'settings/get': forViewers(async ({ projectId }) => ({
-    settings: await loadSettings(buildServices(), projectId),
-    canEdit: await mayAdministerProject(projectId),
-  })),
-  'request-types/list': forViewers(async ({ projectId }) => ({ requestTypes: await requestTypesOf(projectId) })),
-  'activity/get': forViewers(async ({ projectId }) => liveActivity(buildServices(), projectId)),
+  // Only admins get an answer at all, so whoever reads the settings may edit them.
+  'settings/get': forAdmins(async ({ projectId }) => ({ settings: await loadSettings(buildServices(), projectId), canEdit: true })),
+  'request-types/list': forAdmins(async ({ projectId }) => ({ requestTypes: await requestTypesOf(projectId) })),
+  'activity/get': forAdmins(async ({ projectId }) => liveActivity(buildServices(), projectId)),
   'settings/update': forAdmins(async ({ projectId, payload }) => {
     const change = settingsChangeOf(payload);
     await refuseForeignRequestType(projectId, change.requestTypeId);

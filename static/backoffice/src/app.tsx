@@ -167,6 +167,10 @@ function Backoffice() {
           <SectionMessage appearance="information" title="Open Koji from a service project">
             <Text as="p">{loaded.message}</Text>
           </SectionMessage>
+        ) : loaded.code === 'forbidden' ? (
+          <SectionMessage appearance="information" title="Only admins can use the Koji backoffice">
+            <Text as="p">{loaded.message}</Text>
+          </SectionMessage>
         ) : (
           <Problem title="Koji settings could not be loaded" message={loaded.message} onRetry={reload} />
         )

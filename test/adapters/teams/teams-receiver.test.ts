@@ -24,6 +24,10 @@ let signingKey: KeyLike;
 let strangerKey: KeyLike;
 let jwks: { keys: Array<Record<string, unknown>> };
 let fetches: string[];
+/** What the stand-in Microsoft publishes and how it answers, and the time the receiver sees: per test. */
+let published: { keys: Array<Record<string, unknown>> };
+let keyEndpoint: 'up' | 'down';
+let now: number;
 
 beforeAll(async () => {
   const endorsed = await generateKeyPair('RS256');
@@ -44,6 +48,9 @@ let unendorsedKey: KeyLike;
 beforeEach(() => {
   forgetBotFrameworkKeys();
   fetches = [];
+  published = jwks;
+  keyEndpoint = 'up';
+  now = NOW;
 });
 
 function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -87,11 +94,12 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; refe
     },
     keys: {
       openIdMetadataUrl: METADATA,
-      now: () => NOW,
+      now: () => now,
       fetch: (input) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         fetches.push(url);
-        return Promise.resolve(Response.json(url === METADATA ? { jwks_uri: JWKS } : jwks));
+        if (keyEndpoint === 'down') return Promise.reject(new TypeError('fetch failed'));
+        return Promise.resolve(Response.json(url === METADATA ? { jwks_uri: JWKS } : published));
       },
     },
     references: {
@@ -168,15 +176,95 @@ describe('the Teams web trigger receiver', () => {
     expect(dispatched).toHaveLength(1);
   });
 
-  it('should fetch the keys once and reuse them, fetching again only for an unknown key', async () => {
-    const { deps } = harness();
+  it('should fetch the keys once and reuse them for every token signed with a known key', async () => {
+    const { deps, dispatched } = harness();
 
     await receiveTeamsRequest(request(activity(), await token()), deps);
-    await receiveTeamsRequest(request(activity({ id: '2' }), await token()), deps);
-    expect(fetches).toEqual([METADATA, JWKS]);
+    now += 60 * 60_000;
+    await receiveTeamsRequest(request(activity({ id: '2' }), await token({}, { exp: Math.floor(now / 1000) + 3600 })), deps);
 
-    await receiveTeamsRequest(request(activity({ id: '3' }), await token({}, { key: strangerKey, kid: 'key-new' })), deps);
-    expect(fetches).toEqual([METADATA, JWKS, METADATA, JWKS]);
+    expect(fetches).toEqual([METADATA, JWKS]);
+    expect(dispatched).toHaveLength(2);
+  });
+
+  describe('when tokens name a key Microsoft has not published', () => {
+    const MINUTE = 60_000;
+
+    it('should answer 100 of them 401 while fetching the keys at most once (metadata, then keys)', async () => {
+      const { deps, dispatched } = harness();
+      const forged = await token({}, { key: strangerKey, kid: 'key-unknown' });
+
+      const sequential = [];
+      for (let i = 0; i < 50; i += 1) sequential.push(await receiveTeamsRequest(request(activity({ id: `s${i}` }), forged), deps));
+      const parallel = await Promise.all(Array.from({ length: 50 }, (_, i) => receiveTeamsRequest(request(activity({ id: `p${i}` }), forged), deps)));
+
+      expect([...sequential, ...parallel].map((r) => r.statusCode)).toEqual(Array.from({ length: 100 }, () => 401));
+      expect(fetches).toEqual([METADATA, JWKS]);
+      expect(dispatched).toEqual([]);
+    });
+
+    it('should not fetch for an unknown key within five minutes of the last fetch, and fetch once after that', async () => {
+      const { deps } = harness();
+      await receiveTeamsRequest(request(activity(), await token()), deps);
+      const forged = await token({}, { key: strangerKey, kid: 'key-unknown' });
+
+      for (const minutes of [1, 2, 4.9]) {
+        now = NOW + minutes * MINUTE;
+        expect((await receiveTeamsRequest(request(activity({ id: `${minutes}` }), forged), deps)).statusCode).toBe(401);
+      }
+      expect(fetches).toEqual([METADATA, JWKS]);
+
+      now = NOW + 5 * MINUTE;
+      for (let i = 0; i < 10; i += 1) await receiveTeamsRequest(request(activity({ id: `late${i}` }), forged), deps);
+      expect(fetches).toEqual([METADATA, JWKS, METADATA, JWKS]);
+    });
+
+    it('should accept a key Microsoft rotated in once the refresh interval has passed', async () => {
+      const { deps, dispatched } = harness();
+      await receiveTeamsRequest(request(activity(), await token()), deps);
+      const rotated = await generateKeyPair('RS256');
+      published = { keys: [...jwks.keys, { ...(await exportJWK(rotated.publicKey)), kid: 'key-2', alg: 'RS256', use: 'sig', endorsements: ['msteams'] }] };
+      now = NOW + MINUTE;
+      const early = await receiveTeamsRequest(request(activity({ id: '2' }), await token({}, { key: rotated.privateKey, kid: 'key-2' })), deps);
+
+      now = NOW + 5 * MINUTE + 1;
+      const later = await receiveTeamsRequest(request(activity({ id: '3' }), await token({}, { key: rotated.privateKey, kid: 'key-2' })), deps);
+
+      expect(early.statusCode).toBe(401);
+      expect(later.statusCode).toBe(200);
+      expect(dispatched.map((m) => m.id)).toEqual(['teams-a:1b2c3d-1700000000123', 'teams-a:1b2c3d-3']);
+      expect(fetches).toEqual([METADATA, JWKS, METADATA, JWKS]);
+    });
+
+    it('should not retry a failed key fetch on every request, and recover once Microsoft answers again', async () => {
+      const { deps, dispatched } = harness();
+      keyEndpoint = 'down';
+
+      const refused = [];
+      for (let i = 0; i < 20; i += 1) refused.push(await receiveTeamsRequest(request(activity({ id: `d${i}` }), await token()), deps));
+
+      expect(refused.map((r) => r.statusCode)).toEqual(Array.from({ length: 20 }, () => 401));
+      expect(JSON.parse(refused[0]!.body)).toMatchObject({ message: expect.stringMatching(/could not be fetched/) });
+      expect(fetches).toEqual([METADATA]);
+
+      keyEndpoint = 'up';
+      now = NOW + 5 * MINUTE;
+      expect((await receiveTeamsRequest(request(activity({ id: 'back' }), await token()), deps)).statusCode).toBe(200);
+      expect(fetches).toEqual([METADATA, METADATA, JWKS]);
+      expect(dispatched).toHaveLength(1);
+    });
+
+    it('should keep using the keys it has when a refresh fails', async () => {
+      const { deps, dispatched } = harness();
+      await receiveTeamsRequest(request(activity(), await token()), deps);
+      keyEndpoint = 'down';
+      now = NOW + 25 * 60 * MINUTE;
+
+      const answer = await receiveTeamsRequest(request(activity({ id: '2' }), await token({}, { exp: Math.floor(now / 1000) + 3600 })), deps);
+
+      expect(answer.statusCode).toBe(200);
+      expect(dispatched).toHaveLength(2);
+    });
   });
 
   it('should refuse a tenant that is not connected, before looking at the token', async () => {
