@@ -12,7 +12,8 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
   const services = buildServices({ trigger: 'teams' });
   try {
     return await receiveTeamsRequest(request, {
-      tenant: (tenantId) => services.teamsTenants.get(tenantId),
+      tenant: (tenantId, appId) => services.teamsTenants.get(tenantId, appId),
+      confirm: (tenant) => services.teamsTenants.confirm(tenant, services.clock.now()),
       keys: botFrameworkKeys(),
       references: services.teamsReferences,
       dispatch: async (message, tenant, sender) => {
