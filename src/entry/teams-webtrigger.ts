@@ -13,6 +13,7 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
   try {
     return await receiveTeamsRequest(request, {
       tenant: (tenantId, appId) => services.teamsTenants.get(tenantId, appId),
+      tenantConnected: (tenantId) => services.teamsTenants.anyIn(tenantId),
       confirm: (tenant) => services.teamsTenants.confirm(tenant, services.clock.now()),
       keys: botFrameworkKeys(),
       references: services.teamsReferences,

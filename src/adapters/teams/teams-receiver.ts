@@ -7,6 +7,8 @@ import type { TeamsTenant } from './teams-tenants';
 export interface TeamsReceiverDeps {
   /** The binding of this bot (app id) in this tenant. */
   readonly tenant: (tenantId: string, appId: string) => Promise<TeamsTenant | undefined>;
+  /** Whether the tenant has any binding: asked only once an activity is refused, to tell a misconfigured bot in the backoffice. */
+  readonly tenantConnected?: ((tenantId: string) => Promise<boolean>) | undefined;
   /** The binding is proven by this verified activity: called on its first one only (one write), never again. */
   readonly confirm: (tenant: TeamsTenant) => Promise<TeamsTenant>;
   readonly keys: BotFrameworkKeySource;
@@ -39,10 +41,17 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
   const authorization = header(request, 'authorization');
   if (!isBearerJwt(authorization)) return refuse(401, 'invalid_token', 'The request carries no Bearer token.');
   const appId = claimedAudience(authorization);
-  if (!appId) return refuse(401, 'invalid_token', 'The token is not for a bot (its audience is no Microsoft App ID).');
+  if (!appId) {
+    const reason = 'The token is not for a bot: its audience (aud) is no Microsoft App ID.';
+    await refusedForTenant(deps, activity.tenantId, reason);
+    return refuse(401, 'invalid_token', reason);
+  }
   // The one look-up authentication needs, by a tenant id whose shape parseTeamsActivity checked and an app id that is a GUID.
   const bound = await deps.tenant(activity.tenantId, appId);
-  if (!bound) return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
+  if (!bound) {
+    await refusedForTenant(deps, activity.tenantId, 'The activity is for another bot than the one connected for this tenant.');
+    return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
+  }
   if (activity.recipient.id !== `28:${bound.appId}` && activity.recipient.id !== bound.appId) {
     await deps.health?.refused(bound.tenantId, 'The activity is for another bot than the one connected for this bound.');
     return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this bound.');
@@ -79,6 +88,17 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
       return ok();
     }
   }
+}
+
+/**
+ * A refused activity whose bot has no binding in its tenant: shown on the
+ * tenant's row when some project connected the tenant (a bot whose messaging
+ * endpoint is this Koji but whose app id is not the connected one), never
+ * recorded for a tenant no one connected.
+ */
+async function refusedForTenant(deps: TeamsReceiverDeps, tenantId: string, reason: string): Promise<void> {
+  if (!deps.health || !deps.tenantConnected) return;
+  if (await deps.tenantConnected(tenantId)) await deps.health.refused(tenantId, reason);
 }
 
 /** The click has been acted on whatever happens here: a card that cannot be updated is logged, never a failed request. */

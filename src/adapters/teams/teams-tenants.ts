@@ -1,4 +1,4 @@
-import type { kvs as KvsClient } from '@forge/kvs';
+import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { allWithPrefix } from '../forge/kvs-prefix-query';
 import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
 import { recordCheckOnSummary, type TenantCheck } from '../forge/tenant-check';
@@ -71,6 +71,16 @@ export class KvsTeamsTenants {
     if (legacy?.appId !== appId) return undefined;
     readFromLegacyKey.add(legacy);
     return legacy;
+  }
+
+  /**
+   * Whether any project has a binding in the tenant: only for refused traffic,
+   * to show a misconfigured bot on the tenant's row (a token for an app id
+   * with no binding there), and never for a tenant no one connected.
+   */
+  async anyIn(tenantId: string): Promise<boolean> {
+    const page = await this.kvs.query().where('key', WhereConditions.beginsWith(`${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenantId)}`)).limit(1).getMany();
+    return page.results.length > 0;
   }
 
   /** The binding a project has in a tenant, whichever its bot (a project binds a tenant through one bot). */
