@@ -53,8 +53,8 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
     return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
   }
   if (activity.recipient.id !== `28:${bound.appId}` && activity.recipient.id !== bound.appId) {
-    await deps.health?.refused(bound.tenantId, 'The activity is for another bot than the one connected for this bound.');
-    return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this bound.');
+    await deps.health?.refused(bound.tenantId, 'The activity is for another bot than the one connected for this tenant.');
+    return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
   }
   const check = await validateBotFrameworkToken({ authorization, activity, appId: bound.appId, keys: deps.keys });
   await (check.ok ? deps.health?.verified(bound.tenantId) : deps.health?.refused(bound.tenantId, check.reason));
