@@ -12,7 +12,9 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
   const services = buildServices({ trigger: 'teams' });
   try {
     return await receiveTeamsRequest(request, {
-      tenant: (tenantId) => services.teamsTenants.get(tenantId),
+      tenant: (tenantId, appId) => services.teamsTenants.get(tenantId, appId),
+      tenantConnected: (tenantId) => services.teamsTenants.anyIn(tenantId),
+      confirm: (tenant) => services.teamsTenants.confirm(tenant, services.clock.now()),
       keys: botFrameworkKeys(),
       references: services.teamsReferences,
       dispatch: async (message, tenant, sender) => {

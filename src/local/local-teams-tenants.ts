@@ -42,7 +42,7 @@ export function connectTeamsTenantLocally(projectId: string, bot: TeamsBotCreden
   );
 }
 
-/** Whether the tenant is connected (to any project). */
-export async function isTeamsTenantConnected(tenantId: string): Promise<boolean> {
-  return (await new KvsTeamsTenants(kvs).get(tenantId)) !== undefined;
+/** Whether this bot is connected in the tenant (to any project). */
+export async function isTeamsTenantConnected(tenantId: string, appId: string): Promise<boolean> {
+  return (await new KvsTeamsTenants(kvs).get(tenantId, appId)) !== undefined;
 }

@@ -43,6 +43,8 @@ export interface TenantView {
   readonly connectedAt: number;
   /** Teams tenants: the Microsoft App ID of their Azure Bot. */
   readonly appId?: string | undefined;
+  /** Teams tenants: no activity of the bot from the tenant has verified yet, so the typed tenant id is not proven. */
+  readonly pending?: true | undefined;
   /** The last connection check (connecting, or Test connection); absent for a tenant never checked since this was recorded. */
   readonly lastCheck?: TenantCheckView | undefined;
 }

@@ -137,4 +137,20 @@ describe('a Teams tenant whose Azure Bot is not the connected one', () => {
       message: expect.stringMatching(/^Teams messages are refused because their token does not check out: .*aud/),
     });
   });
+
+  it('should show Failing once Teams’ activities come for another Azure Bot of the tenant than the connected one', async () => {
+    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+    await teams.install('vic');
+    await settle();
+    forgetTenantHealth();
+
+    // The tenant's other bot has this Koji as its messaging endpoint, and no project connected it.
+    expect((await teams.sendAs('vic', 'Hello?', { bot: TEAMS_SANDBOX.secondBot })).status).toBe(403);
+
+    expect(await sandboxStatus(TEAMS_SANDBOX.tenantId)).toMatchObject({
+      ok: false,
+      source: 'traffic',
+      message: expect.stringContaining('for another bot than the connected App ID'),
+    });
+  });
 });

@@ -79,6 +79,8 @@ describe('the Koji backoffice page with Microsoft Teams', () => {
       const row = tenants.getByRole('row', { name: new RegExp(TEAMS_SANDBOX.tenantId) });
       await expect(row.textContent()).resolves.toContain('Microsoft Teams');
       await expect(row.textContent()).resolves.toContain(TEAMS_SANDBOX.appId);
+      // The tenant id was only typed: the row waits until the bot hears from that tenant.
+      await row.getByText('Waiting for the first message from this tenant.').waitFor();
       await row.getByRole('button', { name: `Test connection to ${TENANT_NAME}` }).click();
       await row.getByText(`Connected to ${TENANT_NAME}.`).waitFor();
 
@@ -109,6 +111,11 @@ describe('the Koji backoffice page with Microsoft Teams', () => {
       if (!teams) throw new Error('The local platform started without its Teams sandbox.');
       await teams.install('tom');
       await teams.whenIdle();
+      // His install was the tenant's first message: the binding is proven.
+      await page.reload();
+      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await row.getByText('Working', { exact: true }).waitFor();
+      await expect(row.getByText('Waiting for the first message from this tenant.').count()).resolves.toBe(0);
 
       // Tenant role setup: pick the Teams tenant, Set Tom.
       await page.getByRole('tab', { name: 'Tenant role setup' }).click();

@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 
 /** Bot Framework's public cloud: where the keys of the tokens that come with activities are published. */
 export const BOT_FRAMEWORK_OPENID_METADATA = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
@@ -90,6 +90,24 @@ export async function validateBotFrameworkToken(input: {
     return { ok: false, reason: 'The token was issued for another service URL.' };
   }
   return { ok: true };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The bot a Bearer token says it is for (its `aud`, an app id), read WITHOUT
+ * verifying it: only to find which binding's app id to verify it against.
+ * Undefined unless it is a GUID, so nothing else reaches a storage key.
+ */
+export function claimedAudience(authorization: string | undefined): string | undefined {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return undefined;
+  try {
+    const aud = decodeJwt(token).aud;
+    return typeof aud === 'string' && GUID.test(aud) ? aud : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { jsonLogger } from '../system/json-logger';
 import type { TeamsCard, TeamsConversationReference } from './teams-activity';
 import { renderForTeams, renderUsedCard } from './teams-cards';
 import { TeamsConnector, type ConnectorOptions } from './teams-connector';
-import type { KvsTeamsReferences, KvsTeamsTenants, TeamsTenant } from './teams-tenants';
+import { appIdOfBot, type KvsTeamsReferences, type KvsTeamsTenants, type TeamsTenant } from './teams-tenants';
 
 /**
  * Every connected Teams tenant as one chat gateway: a message goes to the
@@ -25,7 +25,7 @@ export class TeamsGateways implements ChatGateway {
     log?: Logger,
   ) {
     this.log = log ?? jsonLogger();
-    for (const t of known.tenants ?? []) this.tenants.set(t.tenantId, Promise.resolve(t));
+    for (const t of known.tenants ?? []) this.tenants.set(`${t.tenantId}|${t.appId}`, Promise.resolve(t));
     for (const r of known.references ?? []) this.references.set(`${r.tenantId}|${r.userId}`, Promise.resolve(r));
   }
 
@@ -59,11 +59,13 @@ export class TeamsGateways implements ChatGateway {
     }
   }
 
+  /** The person's reference says which bot they use; that bot's binding in their tenant writes to them. */
   private async reach(p: Participant): Promise<{ tenant: TeamsTenant; reference: TeamsConversationReference }> {
-    const tenant = await this.cached(this.tenants, p.tenantId, () => this.stores.tenants.get(p.tenantId));
-    if (!tenant) throw new ChatDeliveryError(`The Teams tenant ${p.tenantId} is no longer connected to Koji.`);
     const reference = await this.cached(this.references, `${p.tenantId}|${p.userId}`, () => this.stores.references.get(p.tenantId, p.userId));
     if (!reference) throw new ChatDeliveryError('This Teams user has not installed the Koji app, so the bot cannot write to them.');
+    const appId = appIdOfBot(reference.botId);
+    const tenant = await this.cached(this.tenants, `${p.tenantId}|${appId}`, () => this.stores.tenants.get(p.tenantId, appId));
+    if (!tenant) throw new ChatDeliveryError(`The Teams tenant ${p.tenantId} is no longer connected to Koji.`);
     return { tenant, reference };
   }
 

@@ -1,11 +1,16 @@
 import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
 import { header, type RawRequest, type RawResponse } from '../slack/slack-receiver';
 import { narrowTeamsActivity, parseTeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
-import { validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
+import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
 import type { TeamsTenant } from './teams-tenants';
 
 export interface TeamsReceiverDeps {
-  readonly tenant: (tenantId: string) => Promise<TeamsTenant | undefined>;
+  /** The binding of this bot (app id) in this tenant. */
+  readonly tenant: (tenantId: string, appId: string) => Promise<TeamsTenant | undefined>;
+  /** Whether the tenant has any binding: asked only once an activity is refused, to tell a misconfigured bot in the backoffice. */
+  readonly tenantConnected?: ((tenantId: string) => Promise<boolean>) | undefined;
+  /** The binding is proven by this verified activity: called on its first one only (one write), never again. */
+  readonly confirm: (tenant: TeamsTenant) => Promise<TeamsTenant>;
   readonly keys: BotFrameworkKeySource;
   readonly references: {
     get(tenantId: string, userId: string): Promise<TeamsConversationReference | undefined>;
@@ -23,8 +28,10 @@ export interface TeamsReceiverDeps {
 
 /**
  * The Teams side of the web trigger. The activity is read only to find its
- * tenant and service URL; nothing is acted on before the Bot Framework token
- * checks out against that tenant's bot.
+ * tenant and service URL, and the token only for the bot it names (its
+ * audience); nothing is acted on before the token checks out against that
+ * bot's binding in that tenant. A binding an admin typed is proven by its
+ * first such activity.
  */
 export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiverDeps): Promise<RawResponse> {
   const parsed = parseTeamsActivity(request.body ?? '');
@@ -33,16 +40,26 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
   // Cheap checks first: without a token that could be one, the tenant is not even looked up.
   const authorization = header(request, 'authorization');
   if (!isBearerJwt(authorization)) return refuse(401, 'invalid_token', 'The request carries no Bearer token.');
-  // The one look-up authentication needs, by a tenant id whose shape parseTeamsActivity checked.
-  const tenant = await deps.tenant(activity.tenantId);
-  if (!tenant) return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji.`);
-  if (activity.recipient.id !== `28:${tenant.appId}` && activity.recipient.id !== tenant.appId) {
-    await deps.health?.refused(tenant.tenantId, 'The activity is for another bot than the one connected for this tenant.');
+  const appId = claimedAudience(authorization);
+  if (!appId) {
+    const reason = 'The token is not for a bot: its audience (aud) is no Microsoft App ID.';
+    await refusedForTenant(deps, activity.tenantId, reason);
+    return refuse(401, 'invalid_token', reason);
+  }
+  // The one look-up authentication needs, by a tenant id whose shape parseTeamsActivity checked and an app id that is a GUID.
+  const bound = await deps.tenant(activity.tenantId, appId);
+  if (!bound) {
+    await refusedForTenant(deps, activity.tenantId, 'The activity is for another bot than the one connected for this tenant.');
+    return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
+  }
+  if (activity.recipient.id !== `28:${bound.appId}` && activity.recipient.id !== bound.appId) {
+    await deps.health?.refused(bound.tenantId, 'The activity is for another bot than the one connected for this tenant.');
     return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
   }
-  const check = await validateBotFrameworkToken({ authorization, activity, appId: tenant.appId, keys: deps.keys });
-  await (check.ok ? deps.health?.verified(tenant.tenantId) : deps.health?.refused(tenant.tenantId, check.reason));
+  const check = await validateBotFrameworkToken({ authorization, activity, appId: bound.appId, keys: deps.keys });
+  await (check.ok ? deps.health?.verified(bound.tenantId) : deps.health?.refused(bound.tenantId, check.reason));
   if (!check.ok) return refuse(401, 'invalid_token', check.reason);
+  const tenant = bound.confirmedAt === undefined ? await deps.confirm(bound) : bound;
 
   const narrowed = narrowTeamsActivity(activity, tenant.projectId);
   switch (narrowed.kind) {
@@ -71,6 +88,17 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
       return ok();
     }
   }
+}
+
+/**
+ * A refused activity whose bot has no binding in its tenant: shown on the
+ * tenant's row when some project connected the tenant (a bot whose messaging
+ * endpoint is this Koji but whose app id is not the connected one), never
+ * recorded for a tenant no one connected.
+ */
+async function refusedForTenant(deps: TeamsReceiverDeps, tenantId: string, reason: string): Promise<void> {
+  if (!deps.health || !deps.tenantConnected) return;
+  if (await deps.tenantConnected(tenantId)) await deps.health.refused(tenantId, reason);
 }
 
 /** The click has been acted on whatever happens here: a card that cannot be updated is logged, never a failed request. */

@@ -6,8 +6,8 @@ import { forAdmins, stringField, type ResolverHandler } from './resolver-kit';
 export const teamsPackageResolvers: Record<string, ResolverHandler> = {
   /** The Teams app package (zip, base64) an admin uploads to Teams for a connected tenant's bot. */
   'teams/package': forAdmins(async ({ projectId, payload }) => {
-    const tenant = await buildServices().teamsTenants.get(stringField(payload, 'tenantId'));
-    if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    const tenant = await buildServices().teamsTenants.ofProject(projectId, stringField(payload, 'tenantId'));
+    if (!tenant) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
     const { fileName, zipBase64 } = teamsAppPackage({ botAppId: tenant.appId });
     return { fileName, zipBase64 };
   }),

@@ -1,6 +1,7 @@
 import { slackClient } from '../../adapters/slack/slack-chat-gateway';
 import { TenantConnectionError } from '../../adapters/slack/slack-connection';
 import { listSlackPeople, lookUpSlackPerson, type TenantPerson } from '../../adapters/slack/slack-directory';
+import { appIdOfBot } from '../../adapters/teams/teams-tenants';
 import { buildServices, slackApiUrl, type Services } from '../../composition';
 import type { ChatChannel } from '../../domain/participant';
 import { InvalidRequestError, stringField } from './resolver-kit';
@@ -40,20 +41,21 @@ export async function tenantDirectoryOf(projectId: string, payload: unknown): Pr
     };
   }
   if (channel === 'teams') {
-    const tenant = await services.teamsTenants.get(stringField(payload, 'tenantId', TEAMS_TENANT_ID));
-    if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    const tenant = await services.teamsTenants.ofProject(projectId, stringField(payload, 'tenantId', TEAMS_TENANT_ID));
+    if (!tenant) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
     return {
       channel,
       tenantId: tenant.tenantId,
       services: buildServices({ projectId }, { teamsTenants: [tenant] }),
       // Teams lists nobody to an app without Graph permissions: the bot knows those who installed it or wrote to it.
+      // Only this project's bot's people: another project may have its own bot in the tenant.
       people: async () => ({
-        people: (await services.teamsReferences.list(tenant.tenantId)).map((r) => ({ userId: r.userId, displayName: r.name })),
+        people: (await services.teamsReferences.list(tenant.tenantId)).filter((r) => appIdOfBot(r.botId) === tenant.appId).map((r) => ({ userId: r.userId, displayName: r.name })),
         leftOut: [],
       }),
       person: async (userId) => {
         const reference = await services.teamsReferences.get(tenant.tenantId, userId);
-        return reference ? { userId, displayName: reference.name } : undefined;
+        return reference && appIdOfBot(reference.botId) === tenant.appId ? { userId, displayName: reference.name } : undefined;
       },
     };
   }

@@ -53,19 +53,19 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
   }),
   'teams/test': forAdmins(async ({ projectId, payload }) => {
     const services = buildServices();
-    const tenant = await services.teamsTenants.get(stringField(payload, 'tenantId'));
-    if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    const tenant = await services.teamsTenants.ofProject(projectId, stringField(payload, 'tenantId'));
+    if (!tenant) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
     const now = () => services.clock.now();
     return recordingCheck((check) => services.teamsTenants.recordCheck(tenant, check), now, () => testTeamsTenant(tenant, teamsConnector(now)));
   }),
   'teams/disconnect': forAdmins(async ({ projectId, payload }) => {
     const tenantId = stringField(payload, 'tenantId');
-    const tenant = await buildServices().teamsTenants.get(tenantId);
-    if (!tenant || tenant.projectId !== projectId) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    const tenant = await buildServices().teamsTenants.ofProject(projectId, tenantId);
+    if (!tenant) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
     // Wound down while the tenant's bot can still tell its people; the connection goes last, so a failure can be retried.
     const services = buildServices({ projectId }, { teamsTenants: [tenant] });
     const woundDown = await disconnectTenant(services, { projectId, channel: 'teams', tenantId });
-    await services.teamsTenants.remove(tenantId);
+    await services.teamsTenants.remove(tenant);
     await services.tenantHealth.forget('teams', tenantId);
     return { disconnected: tenantId, ...woundDown };
   }),
@@ -111,7 +111,15 @@ function slackView(w: SlackWorkspaceSummary): TenantView {
 }
 
 function teamsView(t: TeamsTenantSummary): TenantView {
-  return { channel: 'teams', tenantId: t.tenantId, name: t.name, connectedAt: t.connectedAt, appId: t.appId, ...(t.lastCheck ? { lastCheck: t.lastCheck } : {}) };
+  return {
+    channel: 'teams',
+    tenantId: t.tenantId,
+    name: t.name,
+    connectedAt: t.connectedAt,
+    appId: t.appId,
+    ...(t.confirmedAt === undefined ? { pending: true } : {}),
+    ...(t.lastCheck ? { lastCheck: t.lastCheck } : {}),
+  };
 }
 
 /**

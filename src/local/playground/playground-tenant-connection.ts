@@ -8,7 +8,7 @@ import { TEAMS_PLAYGROUND } from './playground-tenant';
  * roles stay the admin's to set in the backoffice.)
  */
 export async function ensurePlaygroundTenant(projectId: string, now: () => number): Promise<void> {
-  if (await isTeamsTenantConnected(TEAMS_PLAYGROUND.tenantId)) return;
+  if (await isTeamsTenantConnected(TEAMS_PLAYGROUND.tenantId, TEAMS_PLAYGROUND.appId)) return;
   const tenant = await connectTeamsTenantLocally(
     projectId,
     {

@@ -21,6 +21,8 @@ export interface TeamsApiCall {
   readonly status: number;
   /** `error.code` of a refusal (`BotNotInConversationRoster`, `Throttled`, …), or `Unauthorized` for a 401. */
   readonly error?: string | undefined;
+  /** The bot (Microsoft App ID) whose access token authorised the call; absent when it was refused. */
+  readonly appId?: string | undefined;
 }
 
 /** Teams' `error.code` for an HTTP status the sandbox answers with (injected or real). */
@@ -94,6 +96,8 @@ export class FakeBotConnector {
     const path = segments.join('/');
     const route = routeOf(method, segments);
     const raw = method === 'GET' || method === 'DELETE' ? '' : await readBody(req);
+    // Which bot's token authorised the call, once known.
+    const caller: { appId?: string } = {};
     const record = (status: number, error?: string, body?: unknown) =>
       this.calls.push({
         operation: route.operation,
@@ -104,6 +108,7 @@ export class FakeBotConnector {
         ...(body !== undefined ? { body } : {}),
         status,
         ...(error !== undefined ? { error } : {}),
+        ...(caller.appId !== undefined ? { appId: caller.appId } : {}),
       });
     if (raw === undefined) {
       record(413, 'MessageSizeTooBig');
@@ -123,6 +128,7 @@ export class FakeBotConnector {
       record(401, 'Unauthorized', body);
       return sendJson(res, 401, { message: 'Authorization has been denied for this request.' });
     }
+    caller.appId = auth.appId;
     if (route.operation === 'unknown') {
       record(404, 'NotFound', body);
       return sendJson(res, 404, errorBody('NotFound', `The Bot Connector has no ${method} ${path}.`));
@@ -205,7 +211,7 @@ export class FakeBotConnector {
   private createConversation(body: unknown): Answer {
     if (!isRecord(body)) throw new Refusal(400, 'BadArgument', 'Send the conversation parameters as a JSON object.');
     const bot = isRecord(body['bot']) ? body['bot']['id'] : undefined;
-    if (bot !== TEAMS_SANDBOX.botId && bot !== TEAMS_SANDBOX.appId) throw new Refusal(400, 'BadArgument', `bot.id must be the bot (${TEAMS_SANDBOX.botId}).`);
+    if (!([TEAMS_SANDBOX.botId, TEAMS_SANDBOX.appId, TEAMS_SANDBOX.secondBot.botId, TEAMS_SANDBOX.secondBot.appId] as readonly unknown[]).includes(bot)) throw new Refusal(400, 'BadArgument', `bot.id must be the bot (${TEAMS_SANDBOX.botId}).`);
     const channelData = isRecord(body['channelData']) ? body['channelData'] : {};
     const tenantId = typeof body['tenantId'] === 'string' ? body['tenantId'] : isRecord(channelData['tenant']) ? channelData['tenant']['id'] : undefined;
     if (typeof tenantId !== 'string' || tenantId === '') throw new Refusal(400, 'BadArgument', 'A tenant id is required (tenantId or channelData.tenant.id).');

@@ -21,8 +21,14 @@ export type TokenVariant = 'valid' | 'none' | 'wrong-issuer' | 'wrong-audience' 
 
 export const TOKEN_VARIANTS: readonly TokenVariant[] = ['valid', 'none', 'wrong-issuer', 'wrong-audience', 'expired', 'unknown-key', 'not-endorsed', 'serviceurl-mismatch'];
 
-/** The Bot Connector's JWT for one activity, or undefined for `none`. */
-export async function inboundToken(keys: SandboxKeys, activity: { readonly serviceUrl: string }, variant: TokenVariant, nowMs: number): Promise<string | undefined> {
+/** The Bot Connector's JWT for one activity to the bot `appId` (the sandbox's own unless said), or undefined for `none`. */
+export async function inboundToken(
+  keys: SandboxKeys,
+  activity: { readonly serviceUrl: string },
+  variant: TokenVariant,
+  nowMs: number,
+  appId: string = TEAMS_SANDBOX.appId,
+): Promise<string | undefined> {
   if (variant === 'none') return undefined;
   const now = Math.floor(nowMs / 1000);
   const issuedAt = variant === 'expired' ? now - 3600 : now;
@@ -35,7 +41,7 @@ export async function inboundToken(keys: SandboxKeys, activity: { readonly servi
     // An Entra token issuer, as a bot would see if it took the wrong token for a Bot Connector one.
     iss: variant === 'wrong-issuer' ? `https://sts.windows.net/${TEAMS_SANDBOX.tenantId}/` : BOT_FRAMEWORK_ISSUER,
     // The audience of the bot's own outbound tokens, not the bot.
-    aud: variant === 'wrong-audience' ? 'https://api.botframework.com' : TEAMS_SANDBOX.appId,
+    aud: variant === 'wrong-audience' ? 'https://api.botframework.com' : appId,
   };
   const key = await keys.signingKey(variant === 'unknown-key' ? 'stranger' : variant === 'not-endorsed' ? 'otherChannel' : 'channel');
   return signJwt(claims, key);

@@ -3,6 +3,7 @@ export {
   TeamsSandbox,
   type ActivityInput,
   type DeliveryOptions,
+  type SandboxBot,
   type TeamsDelivery,
   type TeamsInstall,
   type TeamsSandboxEndpoints,

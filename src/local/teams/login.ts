@@ -5,7 +5,7 @@ import { headerValue, readBody, sendJson } from '../slack/http-io';
 import { retryAfterHeader, type FailureInjector } from './failures';
 import { stall } from '../faults';
 import { signJwt, type SandboxKeys } from './keys';
-import { TEAMS_SANDBOX } from './tenant';
+import { TEAMS_SANDBOX, sandboxBotSecret } from './tenant';
 
 /** The resource the bot asks a token for (`scope` = this + `/.default`), and its tokens' `aud`. */
 export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
@@ -64,12 +64,13 @@ export class FakeEntraLogin {
       return this.error(res, 400, 'unauthorized_client', 700_016, `Application with identifier '${clientId}' was not found in the directory 'Bot Framework'.`);
     }
     if (tenant !== TEAMS_SANDBOX.tenantId) return this.error(res, 400, 'invalid_request', 90_002, `Tenant '${tenant}' not found.`);
-    if (clientId !== TEAMS_SANDBOX.appId) {
+    const expectedSecret = sandboxBotSecret(clientId);
+    if (expectedSecret === undefined) {
       return this.error(res, 400, 'unauthorized_client', 700_016, `Application with identifier '${clientId}' was not found in the directory '${TEAMS_SANDBOX.tenantName}'.`);
     }
     const secret = form.get('client_secret');
     if (!secret) return this.error(res, 401, 'invalid_client', 7_000_218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-    if (secret !== TEAMS_SANDBOX.appPassword) {
+    if (secret !== expectedSecret) {
       return this.error(res, 401, 'invalid_client', 7_000_215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`);
     }
     const scope = form.get('scope') ?? '';
@@ -87,7 +88,7 @@ export class FakeEntraLogin {
       iat: now,
       nbf: now,
       exp: now + ACCESS_TOKEN_LIFETIME_S,
-      appid: TEAMS_SANDBOX.appId,
+      appid: clientId,
       appidacr: '1',
       idp: ACCESS_TOKEN_ISSUER,
       oid: SERVICE_PRINCIPAL_ID,
@@ -101,7 +102,7 @@ export class FakeEntraLogin {
   }
 
   /** Whether `authorization` carries an access token this endpoint issued for the bot that has not expired. */
-  async verify(authorization: string | undefined): Promise<{ ok: true } | { ok: false; reason: string }> {
+  async verify(authorization: string | undefined): Promise<{ ok: true; appId: string } | { ok: false; reason: string }> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return { ok: false, reason: 'no bearer token' };
     try {
@@ -111,8 +112,9 @@ export class FakeEntraLogin {
         algorithms: ['RS256'],
         currentDate: new Date(this.now()),
       });
-      if (payload['appid'] !== TEAMS_SANDBOX.appId) return { ok: false, reason: 'the token is not for the bot' };
-      return { ok: true };
+      const appId = payload['appid'];
+      if (typeof appId !== 'string' || sandboxBotSecret(appId) === undefined) return { ok: false, reason: 'the token is not for the bot' };
+      return { ok: true, appId };
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }

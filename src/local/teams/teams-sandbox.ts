@@ -77,6 +77,18 @@ export interface TeamsInstall {
 export interface DeliveryOptions {
   /** The Authorization to send (default `valid`); see `TokenVariant`. */
   readonly token?: TokenVariant;
+  /**
+   * The bot the activity is for (default the sandbox's own): its `recipient`
+   * and the token's `aud`. `TEAMS_SANDBOX.secondBot` is the other bot of the tenant.
+   */
+  readonly bot?: SandboxBot;
+}
+
+/** An Azure Bot of the sandbox tenant, as activities address it. */
+export interface SandboxBot {
+  readonly appId: string;
+  readonly botId: string;
+  readonly botName: string;
 }
 
 /** What `activityFor` builds: a personal message (a string), or one of these. */
@@ -280,8 +292,8 @@ export class TeamsSandbox {
   }
 
   /** The Bot Connector's JWT for the activity (undefined for `none`), signed now. */
-  async tokenFor(activity: Pick<TeamsActivity, 'serviceUrl'>, variant: TokenVariant = 'valid'): Promise<string | undefined> {
-    return inboundToken(await this.keys, activity, variant, this.now());
+  async tokenFor(activity: Pick<TeamsActivity, 'serviceUrl'>, variant: TokenVariant = 'valid', appId?: string): Promise<string | undefined> {
+    return inboundToken(await this.keys, activity, variant, this.now(), appId);
   }
 
   /**
@@ -290,11 +302,13 @@ export class TeamsSandbox {
    * id, so delivering it again is a redelivery), an installationUpdate installs
    * or removes the app.
    */
-  deliver(activity: TeamsActivity, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
+  deliver(built: TeamsActivity, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
+    const { bot } = options;
+    const activity: TeamsActivity = bot ? { ...built, recipient: { id: bot.botId, name: bot.botName } } : built;
     this.apply(activity);
     const run = (async () => {
       const url = this.triggerUrl();
-      const token = await this.tokenFor(activity, options.token ?? 'valid');
+      const token = await this.tokenFor(activity, options.token ?? 'valid', bot?.appId);
       const response = await deliverActivity(url, activity, token);
       return { ...response, activityId: activity.id };
     })();

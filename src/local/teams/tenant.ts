@@ -33,6 +33,7 @@ const PEOPLE = [
 ] as const;
 
 const APP_ID = '5f0e9c1a-7b2d-4e3f-9a8b-0c1d2e3f4a5b';
+const SECOND_APP_ID = '8a3b6c9d-1e2f-4a5b-8c7d-9e0f1a2b3c4d';
 
 /**
  * The sandbox Microsoft 365 tenant and its Azure Bot: fixed, documented
@@ -53,7 +54,25 @@ export const TEAMS_SANDBOX = {
   team: { id: '19:sbxKojiSandboxTeam0a1b2c3d4e5f@thread.tacv2', name: 'Koji Sandbox' },
   channel: { id: '19:sbxGeneralChannel6a7b8c9d0e1f@thread.tacv2', name: 'General' },
   people: PEOPLE as readonly TeamsSandboxPerson[],
+  /**
+   * A second Azure Bot registered in the same tenant, as another Jira project of
+   * the site would have its own: its tokens carry its own `aud`, and Entra issues
+   * it tokens for its own secret only.
+   */
+  secondBot: {
+    appId: SECOND_APP_ID,
+    appPassword: 'sbx2Q~KojiSecondBot.client-secret_NotReal',
+    botId: `28:${SECOND_APP_ID}`,
+    botName: 'Koji Two',
+  },
 } as const;
+
+/** The app registrations Entra knows in the sandbox tenant, with their client secrets. */
+export function sandboxBotSecret(appId: string | null): string | undefined {
+  if (appId === TEAMS_SANDBOX.appId) return TEAMS_SANDBOX.appPassword;
+  if (appId === TEAMS_SANDBOX.secondBot.appId) return TEAMS_SANDBOX.secondBot.appPassword;
+  return undefined;
+}
 
 /** A person given as the object, or as their key (`vic`), Teams id (`29:…`), aadObjectId or e-mail. */
 export type TeamsPersonRef = TeamsSandboxPerson | string;

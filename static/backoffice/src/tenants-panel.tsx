@@ -123,7 +123,7 @@ function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ ten
                   </td>
                   <td>{formatDate(tenant.connectedAt)}</td>
                   <td>
-                    <CheckStatus check={tenant.lastCheck} now={now} />
+                    {tenant.pending ? <WaitingStatus /> : <CheckStatus check={tenant.lastCheck} now={now} />}
                   </td>
                   <td className="koji-actions">
                     <Stack space="space.050" alignInline="end">
@@ -336,6 +336,19 @@ function ConnectSlack({ triggers, reloadTriggers, onConnected }: { readonly trig
         </Stack>
       </form>
     </Section>
+  );
+}
+
+/**
+ * A Teams tenant whose id was typed but not proven yet: the first message of
+ * its bot from that tenant binds it (the credentials alone say nothing about the tenant).
+ */
+function WaitingStatus() {
+  return (
+    <Stack space="space.050" alignInline="start">
+      <Lozenge appearance="inprogress">Waiting</Lozenge>
+      <span className="koji-subtle">Waiting for the first message from this tenant.</span>
+    </Stack>
   );
 }
 

@@ -15,6 +15,7 @@ const TENANT: TeamsTenant = {
   appPassword: 'secret',
   botTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   connectedAt: NOW,
+  confirmedAt: NOW,
 };
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 const METADATA = 'https://login.example/openid';
@@ -80,17 +81,24 @@ async function token(claims: Record<string, unknown> = {}, options: { key?: KeyL
     .sign(options.key ?? signingKey);
 }
 
-function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; referenceSave?: 'fails' } = {}) {
+function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; referenceSave?: 'fails'; binding?: TeamsTenant } = {}) {
   const dispatched: IncomingChatMessage[] = [];
   const cardsUsed: Array<{ card: TeamsCard; note: string }> = [];
   const warnings: string[] = [];
   const references = new Map<string, TeamsConversationReference>();
   const left: string[] = [];
   const lookedUp: string[] = [];
+  const confirmed: TeamsTenant[] = [];
+  let binding = options.binding ?? TENANT;
   const deps: TeamsReceiverDeps = {
-    tenant: (id) => {
-      lookedUp.push(id);
-      return Promise.resolve(id === TENANT.tenantId ? TENANT : undefined);
+    tenant: (id, appId) => {
+      lookedUp.push(`${id}|${appId}`);
+      return Promise.resolve(id === binding.tenantId && appId === binding.appId ? binding : undefined);
+    },
+    confirm: (t) => {
+      binding = { ...t, confirmedAt: NOW };
+      confirmed.push(binding);
+      return Promise.resolve(binding);
     },
     keys: {
       openIdMetadataUrl: METADATA,
@@ -119,7 +127,7 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; refe
     personLeft: (_t, userId) => Promise.resolve(void left.push(userId)),
     log: { info: () => undefined, warn: (event) => void warnings.push(event) },
   };
-  return { deps, dispatched, references, left, cardsUsed, warnings, lookedUp };
+  return { deps, dispatched, references, left, cardsUsed, warnings, lookedUp, confirmed };
 }
 
 const request = (body: Record<string, unknown>, bearer?: string) => ({
@@ -151,7 +159,7 @@ describe('the Teams web trigger receiver', () => {
   it.each([
     ['no token', async () => undefined, /no Bearer token/],
     ['another issuer', async () => token({ iss: 'https://sts.windows.net/evil/' }), /not valid/],
-    ['another audience', async () => token({ aud: 'some-other-bot' }), /not valid/],
+    ['an audience that is no app id', async () => token({ aud: 'some-other-bot' }), /not for a bot/],
     ['an expired token, beyond five minutes of tolerance', async () => token({}, { exp: Math.floor(NOW / 1000) - 301 }), /not valid/],
     ['an unknown key', async () => token({}, { key: strangerKey, kid: 'key-unknown' }), /unknown key/],
     ['a key not endorsed for Teams', async () => token({}, { key: unendorsedKey, kid: 'key-skype' }), /not endorsed/],
@@ -275,6 +283,42 @@ describe('the Teams web trigger receiver', () => {
 
     expect(response.statusCode).toBe(403);
     expect(dispatched).toEqual([]);
+  });
+
+  it('should refuse a token whose audience is no app id with 401, before looking up the tenant', async () => {
+    const { deps, dispatched, lookedUp } = harness();
+
+    const response = await receiveTeamsRequest(request(activity(), await token({ aud: 'https://api.botframework.com' })), deps);
+
+    expect(response.statusCode).toBe(401);
+    expect(lookedUp).toEqual([]);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should look up the binding of the token’s bot in the activity’s tenant, so each bot of a tenant has its own', async () => {
+    const { deps, dispatched, lookedUp } = harness();
+    const otherBot = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+
+    const response = await receiveTeamsRequest(request(activity({ recipient: { id: `28:${otherBot}` } }), await token({ aud: otherBot })), deps);
+
+    expect(response.statusCode).toBe(403);
+    expect(lookedUp).toEqual([`${TENANT.tenantId}|${otherBot}`]);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should confirm a waiting binding on its first verified activity only, and never on a forged one', async () => {
+    const { confirmedAt: _proof, ...waiting } = TENANT;
+    const { deps, dispatched, confirmed } = harness({ binding: waiting });
+
+    expect((await receiveTeamsRequest(request(activity({ id: '1' }), await token({}, { key: strangerKey })), deps)).statusCode).toBe(401);
+    expect((await receiveTeamsRequest(request(activity({ id: '2' }), await token({}, { key: unendorsedKey, kid: 'key-skype' })), deps)).statusCode).toBe(401);
+    expect(confirmed).toEqual([]);
+
+    expect((await receiveTeamsRequest(request(activity({ id: '3' }), await token()), deps)).statusCode).toBe(200);
+    expect((await receiveTeamsRequest(request(activity({ id: '4' }), await token()), deps)).statusCode).toBe(200);
+
+    expect(confirmed).toEqual([{ ...waiting, confirmedAt: NOW }]);
+    expect(dispatched.map((m) => m.id)).toEqual(['teams-a:1b2c3d-3', 'teams-a:1b2c3d-4']);
   });
 
   it('should refuse an activity meant for another bot', async () => {

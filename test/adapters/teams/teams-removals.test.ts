@@ -92,7 +92,8 @@ function harness() {
   const references = new Map<string, TeamsConversationReference>();
   const left: string[] = [];
   const deps: TeamsReceiverDeps = {
-    tenant: (id) => Promise.resolve(id === TENANT_ID ? TENANT : undefined),
+    tenant: (id, appId) => Promise.resolve(id === TENANT_ID && appId === APP_ID ? TENANT : undefined),
+    confirm: (t) => Promise.resolve(t),
     keys: {
       openIdMetadataUrl: METADATA,
       now: () => NOW,

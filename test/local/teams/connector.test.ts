@@ -106,6 +106,7 @@ describe('the Teams sandbox Bot Connector', () => {
         conversationId: VIC_CHAT,
         body: expect.objectContaining({ text: '**An operator** will be with you shortly.' }),
         status: 201,
+        appId: TEAMS_SANDBOX.appId,
       },
     ]);
   });
