@@ -1,5 +1,6 @@
 import { OPERATOR_COMMAND_HELP } from './chat-command';
 import type { ChatChannel } from './participant';
+import { clipText } from './text';
 
 /**
  * Every sentence the core says to a person, in one place, so the voice stays
@@ -163,7 +164,7 @@ export const toOperator = {
 /** A message named back to its sender: its first words, enough to recognise it. */
 const quoted = (text: string): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return `“${flat.length > 80 ? `${flat.slice(0, 79)}…` : flat || '(no text)'}”`;
+  return `“${flat ? clipText(flat, 80) : '(no text)'}”`;
 };
 
 const quotedList = (texts: readonly string[]): string => {

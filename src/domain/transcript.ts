@@ -1,5 +1,6 @@
 import type { TranscriptCursor } from './chat-session';
 import type { Participant } from './participant';
+import { clipText } from './text';
 
 export type SpeakerRole = 'user' | 'operator' | 'system';
 
@@ -39,9 +40,9 @@ export function isAfter(line: TranscriptLine, cursor: TranscriptCursor | undefin
 /** The first words a user wrote, as a ticket summary when the operator gives none. */
 export function summaryFromLines(lines: readonly TranscriptLine[], fallback: string): string {
   const first = lines.find((l) => l.role === 'user' && l.text.trim().length > 0);
-  // Cut by characters, not UTF-16 units, so an emoji is never split in half.
-  const chars = Array.from((first?.text ?? fallback).replace(/\s+/g, ' ').trim());
-  return chars.length <= 120 ? chars.join('') : `${chars.slice(0, 117).join('').trimEnd()}…`;
+  // Cut between whole characters (emoji sequences included), never inside one.
+  const flat = (first?.text ?? fallback).replace(/\s+/g, ' ').trim();
+  return flat.length <= 120 ? flat : `${clipText(flat, 118, '').trimEnd()}…`;
 }
 
 /** Jira's limit on a summary, in UTF-16 units as Jira counts them. */
@@ -54,12 +55,7 @@ export const SUMMARY_MAX_CHARS = 255;
 export function oneLineSummary(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line.length <= SUMMARY_MAX_CHARS) return line;
-  let out = '';
-  for (const ch of line) {
-    if (out.length + ch.length > SUMMARY_MAX_CHARS - 1) break;
-    out += ch;
-  }
-  return `${out.trimEnd()}…`;
+  return `${clipText(line, SUMMARY_MAX_CHARS - 1, '').trimEnd()}…`;
 }
 
 /**

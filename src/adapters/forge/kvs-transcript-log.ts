@@ -1,5 +1,6 @@
 import { Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import type { TranscriptCursor } from '../../domain/chat-session';
+import { clipText } from '../../domain/text';
 import { compareLines, isAfter, type TranscriptLine } from '../../domain/transcript';
 import type { TranscriptLog } from '../../app/ports';
 import { isWriteConflict } from './kvs-errors';
@@ -94,5 +95,5 @@ export class KvsTranscriptLog implements TranscriptLog {
 function bounded(line: TranscriptLine): TranscriptLine {
   const max = KvsTranscriptLog.MAX_TEXT_CHARS;
   if (line.text.length <= max) return line;
-  return { ...line, text: `${line.text.slice(0, max)}… [cut: the message was ${line.text.length} characters long]` };
+  return { ...line, text: `${clipText(line.text, max, '')}… [cut: the message was ${line.text.length} characters long]` };
 }

@@ -1,0 +1,60 @@
+/**
+ * Cutting people's text without breaking it. Platforms count UTF-16 units, but
+ * a cut between the two halves of a surrogate pair, or inside an emoji
+ * sequence or a letter with its accents, sends invalid or garbled text, so
+ * every cut here falls between grapheme clusters.
+ */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `text`, or its longest start of whole graphemes that fits `max` units with `ellipsis` after it. */
+export function clipText(text: string, max: number, ellipsis = '…'): string {
+  if (text.length <= max) return text;
+  const room = Math.max(0, max - ellipsis.length);
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    if (index + segment.length > room) break;
+    end = index + segment.length;
+  }
+  return `${text.slice(0, end)}${ellipsis}`;
+}
+
+/**
+ * `text` in parts of at most `max` units each, in order, nothing lost: cut at
+ * the last line break or space that leaves a part at least half full, else
+ * between graphemes. One part when it fits.
+ */
+export function splitText(text: string, max: number): string[] {
+  if (max < 2) throw new RangeError(`A part holds at least 2 units, not ${max}.`);
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = cutPoint(rest, max);
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+function cutPoint(text: string, max: number): number {
+  let lastGrapheme = 0;
+  let lastBreak = -1;
+  for (const { segment, index } of graphemes.segment(text)) {
+    const end = index + segment.length;
+    if (end > max) break;
+    lastGrapheme = end;
+    if (/^\s+$/.test(segment)) lastBreak = end;
+  }
+  // A single grapheme longer than a part (a pathological combining sequence) is cut on a code point.
+  if (lastGrapheme === 0) return isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return lastBreak >= max / 2 ? lastBreak : lastGrapheme;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Whether `text` has a lone surrogate half (invalid UTF-16 that a platform may refuse or garble). */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
