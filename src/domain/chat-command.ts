@@ -46,6 +46,9 @@ const OPERATOR_COMMANDS: readonly CommandRule[] = [
   },
 ];
 
+/** Command names as typed, for showing them as code: the spellings a plain word could not be mistaken for. */
+export const OPERATOR_COMMAND_WORDS: readonly string[] = [...new Set(OPERATOR_COMMANDS.flatMap((r) => r.words).filter((w) => /[#_]/.test(w)))];
+
 const USER_LEAVE_WORDS = ['stop', '#exit', 'exit', 'cancel', '#cancel'];
 
 const TICKET_OFFER_ACCEPT_WORDS = ['ticket', 'yes', 'yesplease', 'ticketplease', 'ok', 'okay', 'createticket', 'createaticket', 'create_ticket', '#create_ticket'];

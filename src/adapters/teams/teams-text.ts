@@ -1,0 +1,95 @@
+import { appSpans, isWebLink, spansOf, type ChatSpan, type TextLink } from '../../domain/chat-text';
+
+/**
+ * Teams' side of text, both ways, in one place. Out: message text is sent as
+ * `xml` (HTML) with every character Teams could read as markup escaped, and
+ * Adaptive Cards carry words in TextRuns, which Teams never reads as Markdown.
+ * In: Teams' HTML becomes plain text plus the links the sender's client made.
+ */
+
+/**
+ * HTML-escapes text for a Teams message, and writes Markdown's characters as
+ * character references too, so neither HTML nor Markdown can fire on them.
+ */
+export function escapeTeamsText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[*_`[\]~\\#|]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** Spans as Teams message HTML: code in `<code>`, a web link as `<a>`, everything else escaped. */
+export function teamsHtml(spans: readonly ChatSpan[]): string {
+  return spans
+    .map((s) => {
+      if (s.kind === 'link' && isWebLink(s.url)) return `<a href="${escapeTeamsText(s.url)}">${escapeTeamsText(s.text)}</a>`;
+      if (s.kind === 'code') return `<code>${escapeTeamsText(s.text)}</code>`;
+      return escapeTeamsText(s.text);
+    })
+    .join('');
+}
+
+export type TextRun = Record<string, unknown>;
+
+/** Spans as Adaptive Card TextRuns: code in a monospace font, a web link opens its URL, words shown literally. */
+export function textRuns(spans: readonly ChatSpan[], extra: Record<string, unknown> = {}): TextRun[] {
+  return spans
+    .filter((s) => s.text.length > 0)
+    .map((s) => {
+      if (s.kind === 'link' && isWebLink(s.url)) return { type: 'TextRun', text: s.text, ...extra, selectAction: { type: 'Action.OpenUrl', url: s.url } };
+      if (s.kind === 'code') return { type: 'TextRun', text: s.text, ...extra, fontType: 'Monospace' };
+      return { type: 'TextRun', text: s.text, ...extra };
+    });
+}
+
+/** The app's sentence as HTML, command names as code. */
+export const appHtml = (text: string): string => teamsHtml(appSpans(text));
+/** A person's words as HTML, with the links their client made. */
+export const personHtml = (text: string, links?: readonly TextLink[]): string => teamsHtml(spansOf(text, links));
+
+/**
+ * A Teams message's text as the person typed it. `plain` text is taken as is
+ * but for mentions; anything else is HTML: `<a href>` to the web becomes a
+ * link, `<br>` and paragraphs line breaks, other tags go, entities are
+ * decoded. A mention of the bot is dropped, anyone else's becomes `@Name`
+ * (Teams puts the name in the text, so no lookup).
+ */
+export function readTeamsText(raw: string, options: { readonly plain: boolean; readonly botMentions: readonly string[] }): { text: string; links: TextLink[] } {
+  const withoutBot = options.botMentions.reduce((t, mention) => t.split(mention).join(''), raw);
+  const mentionsNamed = withoutBot.replace(/<at>([^<]*)<\/at>/gi, (_m, name: string) => `@${options.plain ? name : decodeEntities(name)}`);
+  if (options.plain) return { text: mentionsNamed.trim(), links: [] };
+  const links: TextLink[] = [];
+  let text = '';
+  let at = 0;
+  const html = mentionsNamed.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>\s*<p[^>]*>/gi, '\n');
+  for (const m of html.matchAll(/<a\s[^>]*?href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi)) {
+    text += plainOfHtml(html.slice(at, m.index));
+    at = (m.index ?? 0) + m[0].length;
+    const url = decodeEntities(m[1] ?? '');
+    const label = plainOfHtml(m[2] ?? '') || url;
+    if (isWebLink(url)) links.push({ text: label, url });
+    text += label;
+  }
+  text += plainOfHtml(html.slice(at));
+  // Trimmed after reading, so a link's place in the text stays where it was found.
+  return { text: text.trim(), links };
+}
+
+function plainOfHtml(html: string): string {
+  return decodeEntities(html.replace(/<[^>]+>/g, ''));
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
+}

@@ -1,0 +1,78 @@
+import { OPERATOR_COMMAND_WORDS } from './chat-command';
+
+/**
+ * A link the sender's chat client made (Slack's `<url|label>`, a Teams
+ * `<a href>`): its label, as it appears in the message's plain text, and where
+ * it points. Text is kept plain everywhere; links travel beside it.
+ */
+export interface TextLink {
+  readonly text: string;
+  readonly url: string;
+}
+
+/**
+ * Channel-neutral text, ready for a surface to render with its one escaping
+ * function: plain words, a link, or a command name shown as code.
+ */
+export type ChatSpan =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'code'; readonly text: string }
+  | { readonly kind: 'link'; readonly text: string; readonly url: string };
+
+/** A link target shown as a link: the web only; `javascript:`, `data:` or `file:` never become one. */
+export function isWebLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A person's words with their links: each link is found, in order, at its
+ * label in the text. A label that is no longer there (the text was clipped or
+ * its "Bob:" prefix dropped) just stays plain.
+ */
+export function spansOf(text: string, links: readonly TextLink[] | undefined = undefined): ChatSpan[] {
+  const spans: ChatSpan[] = [];
+  let at = 0;
+  for (const link of links ?? []) {
+    if (link.text.length === 0 || !isWebLink(link.url)) continue;
+    const found = text.indexOf(link.text, at);
+    if (found < 0) continue;
+    if (found > at) spans.push({ kind: 'text', text: text.slice(at, found) });
+    spans.push({ kind: 'link', text: link.text, url: link.url });
+    at = found + link.text.length;
+  }
+  if (at < text.length) spans.push({ kind: 'text', text: text.slice(at) });
+  return spans;
+}
+
+const COMMAND_PATTERN = new RegExp(
+  `(?<![\\w#])(${[...OPERATOR_COMMAND_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/[#_]/g, (c) => `\\${c}`)).join('|')})(?![\\w])`,
+  'g',
+);
+
+/**
+ * One of the app's own sentences: its command names (`#create_ticket`,
+ * `list_operators`) become code, so no surface reads their underscores as
+ * italics and people see exactly what to type. Names it quotes stay plain.
+ */
+export function appSpans(text: string): ChatSpan[] {
+  const spans: ChatSpan[] = [];
+  let at = 0;
+  for (const match of text.matchAll(COMMAND_PATTERN)) {
+    const index = match.index ?? 0;
+    if (index > at) spans.push({ kind: 'text', text: text.slice(at, index) });
+    spans.push({ kind: 'code', text: match[0] });
+    at = index + match[0].length;
+  }
+  if (at < text.length) spans.push({ kind: 'text', text: text.slice(at) });
+  return spans;
+}
+
+/** What the spans read as, as plain text. */
+export function plainOf(spans: readonly ChatSpan[]): string {
+  return spans.map((s) => s.text).join('');
+}
