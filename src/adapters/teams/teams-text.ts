@@ -32,6 +32,13 @@ export function teamsHtml(spans: readonly ChatSpan[]): string {
     .join('');
 }
 
+/** A mention entity of an activity: how it reads in the text (`<at>Tom</at>`), whom it names, and whether that is the bot. */
+export interface TeamsMention {
+  readonly text: string;
+  readonly name: string;
+  readonly isBot: boolean;
+}
+
 export type TextRun = Record<string, unknown>;
 
 /** Spans as Adaptive Card TextRuns: code in a monospace font, a web link opens its URL, words shown literally. */
@@ -54,12 +61,12 @@ export const personHtml = (text: string, links?: readonly TextLink[]): string =>
  * A Teams message's text as the person typed it. `plain` text is taken as is
  * but for mentions; anything else is HTML: `<a href>` to the web becomes a
  * link, `<br>` and paragraphs line breaks, other tags go, entities are
- * decoded. A mention of the bot is dropped, anyone else's becomes `@Name`
- * (Teams puts the name in the text, so no lookup).
+ * decoded. Only what Teams lists as a mention is one (anyone can type
+ * `<at>`): the bot's is dropped, anyone else's becomes `@Name`, the name
+ * Teams sent along, so no lookup.
  */
-export function readTeamsText(raw: string, options: { readonly plain: boolean; readonly botMentions: readonly string[] }): { text: string; links: TextLink[] } {
-  const withoutBot = options.botMentions.reduce((t, mention) => t.split(mention).join(''), raw);
-  const mentionsNamed = withoutBot.replace(/<at>([^<]*)<\/at>/gi, (_m, name: string) => `@${options.plain ? name : decodeEntities(name)}`);
+export function readTeamsText(raw: string, options: { readonly plain: boolean; readonly mentions: readonly TeamsMention[] }): { text: string; links: TextLink[] } {
+  const mentionsNamed = options.mentions.reduce((t, m) => t.split(m.text).join(m.isBot ? '' : `@${m.name}`), raw);
   if (options.plain) return { text: mentionsNamed.trim(), links: [] };
   const links: TextLink[] = [];
   let text = '';

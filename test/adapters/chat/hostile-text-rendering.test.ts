@@ -67,3 +67,31 @@ describe.each(HOSTILE_STRINGS.map((s) => [label(s), s]))('the hostile string %s'
     expect(used.every((r) => r.selectAction === undefined && r.weight === undefined)).toBe(true);
   });
 });
+
+describe('a link the sender’s client made', () => {
+  const links = [
+    { text: 'our portal', url: 'https://portal.example/reset?a=1&b=2' },
+    { text: 'this', url: 'javascript:alert(1)' },
+  ];
+  const relay: OutgoingMessage = { kind: 'relay', text: 'See our portal, not this *one*', links, senderName: 'Vic' };
+
+  it('should stay a link with its label on Slack, and only a web link', () => {
+    expect(slackInlines(renderForSlack(relay).blocks)).toEqual([
+      { type: 'text', text: 'See ' },
+      { type: 'link', text: 'our portal', url: 'https://portal.example/reset?a=1&b=2' },
+      { type: 'text', text: ', not this *one*' },
+    ]);
+  });
+
+  it('should stay a link with its label on Teams, in text and on a card, and only a web link', () => {
+    expect(teamsTextShown(String(renderForTeams(relay)['text']))).toEqual({
+      bold: ['Vic:'],
+      links: [{ text: 'our portal', href: 'https://portal.example/reset?a=1&b=2' }],
+      shown: 'Vic: See our portal, not this *one*',
+    });
+    const card = renderForTeams({ kind: 'request', text: 'Vic needs help.', excerpt: [{ id: 'l', at: 1, role: 'user', speakerName: 'Vic', text: relay.text, links }], buttons: [] });
+    expect(teamsCardRuns(card).filter((r) => r.selectAction !== undefined)).toEqual([
+      { type: 'TextRun', text: 'our portal', selectAction: { type: 'Action.OpenUrl', url: 'https://portal.example/reset?a=1&b=2' } },
+    ]);
+  });
+});
