@@ -57,10 +57,16 @@ export function teamsTextShown(text: string): { bold: string[]; links: { text: s
   let at = 0;
   for (const m of text.matchAll(tags)) {
     shown += decode(text.slice(at, m.index));
-    if (m[1] !== undefined) bold.push(decode(m[1])), (shown += decode(m[1]));
-    else if (m[2] !== undefined) code.push(decode(m[2])), (shown += decode(m[2]));
-    else if (m[3] !== undefined) links.push({ href: decode(m[3]), text: decode(m[4] ?? '') }), (shown += decode(m[4] ?? ''));
-    else if (m[0] === '<br>') shown += '\n';
+    if (m[1] !== undefined) {
+      bold.push(decode(m[1]));
+      shown += decode(m[1]);
+    } else if (m[2] !== undefined) {
+      code.push(decode(m[2]));
+      shown += decode(m[2]);
+    } else if (m[3] !== undefined) {
+      links.push({ href: decode(m[3]), text: decode(m[4] ?? '') });
+      shown += decode(m[4] ?? '');
+    } else if (m[0] === '<br>') shown += '\n';
     else throw new Error(`Teams would render the tag ${m[0]}`);
     at = (m.index ?? 0) + m[0].length;
   }

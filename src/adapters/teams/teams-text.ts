@@ -70,23 +70,27 @@ export function readTeamsText(raw: string, options: { readonly plain: boolean; r
   if (options.plain) return { text: mentionsNamed.trim(), links: [] };
   const links: TextLink[] = [];
   let text = '';
+  // One pass over the tags (`<[^<>]*>` never rescans), so a hostile 40,000-character text costs linear time.
+  let link: { url: string; from: number } | undefined;
   let at = 0;
-  const html = mentionsNamed.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>\s*<p[^>]*>/gi, '\n');
-  for (const m of html.matchAll(/<a\s[^>]*?href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi)) {
-    text += plainOfHtml(html.slice(at, m.index));
+  for (const m of mentionsNamed.matchAll(/<[^<>]*>/g)) {
+    text += decodeEntities(mentionsNamed.slice(at, m.index));
     at = (m.index ?? 0) + m[0].length;
-    const url = decodeEntities(m[1] ?? '');
-    const label = plainOfHtml(m[2] ?? '') || url;
-    if (isWebLink(url)) links.push({ text: label, url });
-    text += label;
+    const tag = m[0].toLowerCase();
+    if (/^<br\s*\/?>$/.test(tag) || (/^<p[\s>]/.test(tag) && text.length > 0)) text += '\n';
+    else if (tag.startsWith('<a ') || tag.startsWith('<a\t') || tag.startsWith('<a\n')) {
+      const href = /\shref\s*=\s*"([^"]*)"/i.exec(m[0]);
+      link = href ? { url: decodeEntities(href[1] ?? ''), from: text.length } : undefined;
+    } else if (tag === '</a>' && link) {
+      const label = text.slice(link.from);
+      if (label.length === 0) text += link.url;
+      if (isWebLink(link.url)) links.push({ text: label || link.url, url: link.url });
+      link = undefined;
+    }
   }
-  text += plainOfHtml(html.slice(at));
-  // Trimmed after reading, so a link's place in the text stays where it was found.
+  text += decodeEntities(mentionsNamed.slice(at));
+  // Trimmed after reading: a link's label is found again by its words, not its place.
   return { text: text.trim(), links };
-}
-
-function plainOfHtml(html: string): string {
-  return decodeEntities(html.replace(/<[^>]+>/g, ''));
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -92,4 +92,13 @@ describe('reading Teams text', () => {
     ];
     expect(fromTeams('<at>Koji</at> ask <at>Tom</at> or <at>Eve</at>', { textFormat: 'plain', entities })).toEqual({ text: 'ask @Tom Operator or <at>Eve</at>', links: [] });
   });
+
+  it('should read a hostile 40,000-character text quickly, on both platforms', () => {
+    for (const hostile of ['hi ' + '<'.repeat(39_000), '<a href="https://x.example">'.repeat(1_400), '&lt;<'.repeat(7_000), '<https://x|'.repeat(3_600)]) {
+      const started = Date.now();
+      fromTeams(`hi ${hostile}`, { textFormat: 'xml' });
+      fromSlack(hostile);
+      expect(Date.now() - started).toBeLessThan(500);
+    }
+  });
 });
