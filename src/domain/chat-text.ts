@@ -30,6 +30,15 @@ export function isWebLink(url: string): boolean {
 }
 
 /**
+ * The links a message keeps, checked before they are stored with its
+ * transcript line: web links only, of a sane length, and not more than a
+ * person would write; the rest stay plain words.
+ */
+export function keptLinks(links: readonly TextLink[]): TextLink[] {
+  return links.filter((l) => l.url.length <= 2048 && l.text.length > 0 && l.text.length <= 1000 && isWebLink(l.url)).slice(0, 50);
+}
+
+/**
  * A person's words with their links: each link is found, in order, at its
  * label in the text. A label that is no longer there (the text was clipped or
  * its "Bob:" prefix dropped) just stays plain.

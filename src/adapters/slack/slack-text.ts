@@ -1,4 +1,4 @@
-import { appSpans, isWebLink, spansOf, type ChatSpan } from '../../domain/chat-text';
+import { appSpans, isWebLink, keptLinks, spansOf, type ChatSpan } from '../../domain/chat-text';
 import type { TextLink } from '../../domain/chat-text';
 
 /**
@@ -61,7 +61,7 @@ export function readSlackText(raw: string): { text: string; links: TextLink[] } 
     const label = match[2] === undefined ? undefined : decodeSlackEntities(match[2]);
     text += shownFor(target, label, links);
   }
-  return { text: text + decodeSlackEntities(raw.slice(at)), links };
+  return { text: text + decodeSlackEntities(raw.slice(at)), links: keptLinks(links) };
 }
 
 function shownFor(target: string, label: string | undefined, links: TextLink[]): string {

@@ -1,4 +1,4 @@
-import { appSpans, isWebLink, spansOf, type ChatSpan, type TextLink } from '../../domain/chat-text';
+import { appSpans, isWebLink, keptLinks, spansOf, type ChatSpan, type TextLink } from '../../domain/chat-text';
 
 /**
  * Teams' side of text, both ways, in one place. Out: message text is sent as
@@ -90,7 +90,7 @@ export function readTeamsText(raw: string, options: { readonly plain: boolean; r
   }
   text += decodeEntities(mentionsNamed.slice(at));
   // Trimmed after reading: a link's label is found again by its words, not its place.
-  return { text: text.trim(), links };
+  return { text: text.trim(), links: keptLinks(links) };
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -56,6 +56,12 @@ describe('reading Slack text', () => {
     });
   });
 
+  it('should keep no more than 50 links, none longer than 2,048 characters, leaving the rest as words', () => {
+    const read = fromSlack(`${'<https://x.example|x> '.repeat(60)}<https://x.example/${'a'.repeat(2100)}|long>`);
+    expect(read.links).toHaveLength(50);
+    expect(read.text.endsWith(' long')).toBe(true);
+  });
+
   it('should show a link to anywhere but the web as its words only', () => {
     expect(fromSlack('<javascript:alert(1)|click> <mailto:ana@example.com>')).toEqual({ text: 'click ana@example.com', links: [] });
   });
