@@ -30,6 +30,18 @@ export function isWebLink(url: string): boolean {
 }
 
 /**
+ * The web addresses typed in plain text, each a link labelled with itself,
+ * as a chat client shows them (trailing punctuation is not part of one). A
+ * link that reads as its own target hides nothing.
+ */
+export function webAddressesIn(text: string): TextLink[] {
+  return [...text.matchAll(/https?:\/\/[^\s<>"|]+/g)]
+    .map((m) => m[0].replace(/[.,;:!?)\]'*_~]+$/, ''))
+    .filter(isWebLink)
+    .map((url) => ({ text: url, url }));
+}
+
+/**
  * The links a message keeps, checked before they are stored with its
  * transcript line: web links only, of a sane length, and not more than a
  * person would write; the rest stay plain words.

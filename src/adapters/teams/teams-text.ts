@@ -1,4 +1,4 @@
-import { appSpans, isWebLink, keptLinks, spansOf, type ChatSpan, type TextLink } from '../../domain/chat-text';
+import { appSpans, isWebLink, keptLinks, spansOf, webAddressesIn, type ChatSpan, type TextLink } from '../../domain/chat-text';
 
 /**
  * Teams' side of text, both ways, in one place. Out: message text is sent as
@@ -59,7 +59,7 @@ export const personHtml = (text: string, links?: readonly TextLink[]): string =>
 
 /**
  * A Teams message's text as the person typed it. `plain` text is taken as is
- * but for mentions; anything else is HTML: `<a href>` to the web becomes a
+ * but for mentions, a typed web address a link to itself; anything else is HTML: `<a href>` to the web becomes a
  * link, `<br>` and paragraphs line breaks, other tags go, entities are
  * decoded. Only what Teams lists as a mention is one (anyone can type
  * `<at>`): the bot's is dropped, anyone else's becomes `@Name`, the name
@@ -67,7 +67,8 @@ export const personHtml = (text: string, links?: readonly TextLink[]): string =>
  */
 export function readTeamsText(raw: string, options: { readonly plain: boolean; readonly mentions: readonly TeamsMention[] }): { text: string; links: TextLink[] } {
   const mentionsNamed = options.mentions.reduce((t, m) => t.split(m.text).join(m.isBot ? '' : `@${m.name}`), raw);
-  if (options.plain) return { text: mentionsNamed.trim(), links: [] };
+  // Teams' client links a typed address (in the HTML copy it attaches); the plain text has it as words.
+  if (options.plain) return { text: mentionsNamed.trim(), links: keptLinks(webAddressesIn(mentionsNamed)) };
   const links: TextLink[] = [];
   let text = '';
   // One pass over the tags (`<[^<>]*>` never rescans), so a hostile 40,000-character text costs linear time.
