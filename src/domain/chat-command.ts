@@ -136,6 +136,9 @@ export function parseForwardTarget(argument: string): ForwardTarget | undefined 
   if (/^\d{1,3}$/.test(arg)) return { by: 'number', number: Number(arg) };
   const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(arg);
   if (mention?.[1] !== undefined) return { by: 'user-id', userId: mention[1] };
+  // A Slack mention as the receiver shows it: `@` and the user id (capitals and digits, as display names rarely are).
+  const shownMention = /^@([UW][A-Z0-9]{2,})$/.exec(arg);
+  if (shownMention?.[1] !== undefined) return { by: 'user-id', userId: shownMention[1] };
   return { by: 'name', name: arg.replace(/^@/, '').trim() };
 }
 

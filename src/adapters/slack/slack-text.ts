@@ -45,8 +45,8 @@ export function personWords(text: string, links?: readonly TextLink[]): RichInli
 
 /**
  * Slack message text as the person typed it: `<url|label>` becomes a link
- * (web links only; any other target just its label), a mention the person's
- * name when Slack sends it along (`<@U123|ana>`) or else the raw id, a
+ * (web links only; any other target just its label), a mention the raw id
+ * (`@U123`: naming the person would cost a directory call per message), a
  * special mention (`<!here>`) its words, and Slack's entities are decoded.
  * No directory lookup: this runs on every relayed message.
  */
@@ -65,7 +65,8 @@ export function readSlackText(raw: string): { text: string; links: TextLink[] } 
 }
 
 function shownFor(target: string, label: string | undefined, links: TextLink[]): string {
-  if (target.startsWith('@')) return `@${label ?? target.slice(1)}`;
+  // The id, not the label: Slack's label is a legacy username, and `forward_operator @U…` finds an operator by id.
+  if (target.startsWith('@')) return `@${target.slice(1)}`;
   if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
   if (target.startsWith('!')) {
     // `<!subteam^S1|@team>` and `<!date^…|fallback>` carry their own words; `<!here>` is just its name.

@@ -1,3 +1,4 @@
+import { parseOperatorCommand } from '../../../src/domain/chat-command';
 import { narrowSlackEvent } from '../../../src/adapters/slack/slack-event';
 import { narrowTeamsActivity, parseTeamsActivity } from '../../../src/adapters/teams/teams-activity';
 
@@ -66,11 +67,18 @@ describe('reading Slack text', () => {
     expect(fromSlack('<javascript:alert(1)|click> <mailto:ana@example.com>')).toEqual({ text: 'click ana@example.com', links: [] });
   });
 
-  it('should show mentions as names when Slack gives one, else as the raw id, and special mentions as words', () => {
+  it('should show a person’s mention as their raw id (no lookup on the relay path), channels and special mentions as words', () => {
     expect(fromSlack('<@U123> <@U456|ana> <#C1|general> <!here> <!channel> <!subteam^S1|@desk>')).toEqual({
-      text: '@U123 @ana #general @here @channel @desk',
+      text: '@U123 @U456 #general @here @channel @desk',
       links: [],
     });
+  });
+
+  it('should leave a mentioned operator findable by id: forward_operator with a Slack mention still names them', () => {
+    for (const typed of ['forward_operator <@UDAVE>', 'forward_operator <@UDAVE|dave>']) {
+      expect(parseOperatorCommand(fromSlack(typed).text)).toEqual({ kind: 'forward', target: { by: 'user-id', userId: 'UDAVE' } });
+    }
+    expect(parseOperatorCommand('forward_operator @dave')).toEqual({ kind: 'forward', target: { by: 'name', name: 'dave' } });
   });
 
   it('should still drop the bot’s own mention from a channel message', () => {
