@@ -92,8 +92,3 @@ export function appSpans(text: string): ChatSpan[] {
   if (at < text.length) spans.push({ kind: 'text', text: text.slice(at) });
   return spans;
 }
-
-/** What the spans read as, as plain text. */
-export function plainOf(spans: readonly ChatSpan[]): string {
-  return spans.map((s) => s.text).join('');
-}
