@@ -149,7 +149,15 @@ export interface DrainJob {
 }
 
 export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: TranscriptLine): OutgoingMessage {
-  return { kind: 'relay', text: line.text, senderName: lane.senderName, conversationId: lane.ref.conversationId, attachments: line.attachments, lineId: line.id };
+  return {
+    kind: 'relay',
+    text: line.text,
+    ...(line.links ? { links: line.links } : {}),
+    senderName: lane.senderName,
+    conversationId: lane.ref.conversationId,
+    attachments: line.attachments,
+    lineId: line.id,
+  };
 }
 
 /**

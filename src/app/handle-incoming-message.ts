@@ -182,6 +182,7 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
     speakerName: operator.value.displayName,
     speaker: operator.value.participant,
     text: addressed?.text ?? msg.text,
+    ...(msg.links ? { links: msg.links } : {}),
     attachments: msg.attachments,
   };
   if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') {
@@ -365,6 +366,7 @@ function userLine(msg: IncomingChatMessage, name: string): TranscriptLine {
     speakerName: name,
     speaker: msg.from,
     text: msg.text,
+    ...(msg.links ? { links: msg.links } : {}),
     attachments: msg.attachments,
   };
 }

@@ -1,5 +1,6 @@
 import type { ChatActionKind } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
+import type { TextLink } from '../domain/chat-text';
 import type { AttachmentRef } from '../domain/transcript';
 
 /**
@@ -14,7 +15,10 @@ export interface IncomingChatMessage {
   readonly from: Participant;
   /** The sender's display name, when the platform sent it along. */
   readonly senderName?: string | undefined;
+  /** What the person typed, as plain text: the channel's markup already read. */
   readonly text: string;
+  /** Links the sender's client made, each at its label in `text`. */
+  readonly links?: readonly TextLink[] | undefined;
   /** When the platform says the message was sent, in ms; orders the transcript. */
   readonly sentAt: number;
   readonly attachments?: readonly AttachmentRef[] | undefined;

@@ -42,6 +42,7 @@ export async function requestOperator(
     speakerName: userName,
     speaker: msg.from,
     text: msg.text,
+    ...(msg.links ? { links: msg.links } : {}),
     attachments: msg.attachments,
   };
 

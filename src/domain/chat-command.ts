@@ -46,6 +46,9 @@ const OPERATOR_COMMANDS: readonly CommandRule[] = [
   },
 ];
 
+/** Command names as typed, for showing them as code: the spellings a plain word could not be mistaken for. */
+export const OPERATOR_COMMAND_WORDS: readonly string[] = [...new Set(OPERATOR_COMMANDS.flatMap((r) => r.words).filter((w) => /[#_]/.test(w)))];
+
 const USER_LEAVE_WORDS = ['stop', '#exit', 'exit', 'cancel', '#cancel'];
 
 const TICKET_OFFER_ACCEPT_WORDS = ['ticket', 'yes', 'yesplease', 'ticketplease', 'ok', 'okay', 'createticket', 'createaticket', 'create_ticket', '#create_ticket'];
@@ -133,6 +136,9 @@ export function parseForwardTarget(argument: string): ForwardTarget | undefined 
   if (/^\d{1,3}$/.test(arg)) return { by: 'number', number: Number(arg) };
   const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(arg);
   if (mention?.[1] !== undefined) return { by: 'user-id', userId: mention[1] };
+  // A Slack mention as the receiver shows it: `@` and the user id (capitals and digits, as display names rarely are).
+  const shownMention = /^@([UW][A-Z0-9]{2,})$/.exec(arg);
+  if (shownMention?.[1] !== undefined) return { by: 'user-id', userId: shownMention[1] };
   return { by: 'name', name: arg.replace(/^@/, '').trim() };
 }
 

@@ -1,3 +1,4 @@
+import type { TextLink } from './chat-text';
 import type { AttachmentRef, TranscriptLine } from './transcript';
 
 /** Buttons a chat adapter may render; a click comes back as the same intent. */
@@ -17,7 +18,10 @@ export interface ChatButton {
 export interface OutgoingMessage {
   /** `relay` carries another person's words; `request` offers a user to an operator; the rest are notices. */
   readonly kind: 'notice' | 'relay' | 'request' | 'choice';
+  /** Plain text: relayed words as typed, or the app's own sentence. Adapters escape it for their surface. */
   readonly text: string;
+  /** For relayed words: links the sender's client made, each at its label in `text`. */
+  readonly links?: readonly TextLink[] | undefined;
   /** For relayed words: whose they are. */
   readonly senderName?: string | undefined;
   /** The conversation this message belongs to, so adapters can thread it and tie buttons to it. */

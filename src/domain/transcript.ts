@@ -1,4 +1,5 @@
 import type { TranscriptCursor } from './chat-session';
+import type { TextLink } from './chat-text';
 import type { Participant } from './participant';
 import { clipText } from './text';
 
@@ -20,7 +21,10 @@ export interface TranscriptLine {
   readonly role: SpeakerRole;
   readonly speakerName: string;
   readonly speaker?: Participant | undefined;
+  /** What the person typed, as plain text: readable in the panel and on the ticket. */
   readonly text: string;
+  /** Links their chat client made, each at its label in `text`; relays show them as links. */
+  readonly links?: readonly TextLink[] | undefined;
   readonly attachments?: readonly AttachmentRef[] | undefined;
 }
 

@@ -53,6 +53,18 @@ describe('relaying messages in a conversation', () => {
     expect(world.chat.lastTo(alice)?.attachments).toEqual([{ name: 'vpn.log', url: 'https://files.example/vpn.log' }]);
   });
 
+  it('should relay the links a sender’s client made, and keep the transcript plain text with its links beside it', async () => {
+    const { world, alice, bob } = await connectedPair();
+    const session = await world.sessionOf(bob);
+    const links = [{ text: 'our portal', url: 'https://portal.example/reset' }];
+
+    await world.say(alice, 'Try our portal, then tell me', { links });
+
+    expect(world.chat.lastTo(bob)).toMatchObject({ kind: 'relay', text: 'Try our portal, then tell me', links });
+    const lines = await world.transcripts.read(session!.id);
+    expect(lines.at(-1)).toMatchObject({ role: 'operator', text: 'Try our portal, then tell me', links });
+  });
+
   it('should relay a retried delivery only once', async () => {
     const { world, alice, bob } = await connectedPair();
     const msg = world.message(bob, 'Is anyone there?');

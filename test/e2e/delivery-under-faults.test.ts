@@ -142,7 +142,7 @@ describe('relayed messages when the Bot Connector fails for a while', () => {
     await teamsSays('vic', 'First');
     await teamsSays('vic', 'Second');
 
-    expect(teamsHeard('tom').filter((t) => /(First|Second)$/.test(t))).toEqual(['**Vic User:** First', '**Vic User:** Second']);
+    expect(teamsHeard('tom').filter((t) => /(First|Second)$/.test(t))).toEqual(['<b>Vic User:</b> First', '<b>Vic User:</b> Second']);
     expect(teamsHeard('vic').some((t) => t.includes('couldn’t be delivered'))).toBe(false);
   });
 
@@ -152,7 +152,7 @@ describe('relayed messages when the Bot Connector fails for a while', () => {
     await teamsSays('tom', 'Please restart the VPN client');
     await teamsSays('tom', 'Then try again');
 
-    expect(teamsHeard('vic')).toContain('**Tom Operator:** Then try again');
+    expect(teamsHeard('vic')).toContain('<b>Tom Operator:</b> Then try again');
     expect(teamsHeard('vic').some((t) => t.includes('Please restart'))).toBe(false);
     expect(teamsHeard('tom')).toContain(
       'Your message “Please restart the VPN client” may not have reached Vic User: the chat service stopped answering while it was being sent. If Vic User doesn’t reply to it, please send it again.',

@@ -1,3 +1,4 @@
+import { spansOf } from '../../domain/chat-text';
 import { isSafeLink, type TranscriptLine } from '../../domain/transcript';
 
 /** An Atlassian Document Format node: the rich text Jira stores for descriptions and comments. */
@@ -112,7 +113,16 @@ function lineParagraph(line: TranscriptLine): AdfNode {
   if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
   const who = line.role === 'operator' ? `${line.speakerName} (operator)` : line.speakerName;
   // ADF refuses empty text nodes: a message that was only a file shows the file alone.
-  const words = line.text.length > 0 ? [text(capped(line.text))] : [];
+  // Links the sender's client made stay links on their label; like files, only https ones.
+  const words = spansOf(capped(line.text), line.links)
+    .map((s) => (s.kind === 'link' && isSafeLink(s.url) ? { text: s.text, href: s.url } : { text: s.text }))
+    .reduce<{ text: string; href?: string }[]>((runs, run) => {
+      const last = runs.at(-1);
+      if (last && !last.href && !run.href) runs[runs.length - 1] = { text: last.text + run.text };
+      else runs.push(run);
+      return runs;
+    }, [])
+    .map((run) => (run.href ? text(run.text, [{ type: 'link', attrs: { href: run.href } }]) : text(run.text)));
   return paragraph(text(time), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files);
 }
 

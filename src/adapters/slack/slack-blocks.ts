@@ -1,7 +1,9 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
+import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
+import { appSentence, escapeMrkdwn, personWords, richInlines, richTextBlock, type RichInline } from './slack-text';
 
-/** Slack's limit for a section's text. */
+/** Slack's limit for a section's text, kept for the card's words and excerpt. */
 const SECTION_TEXT_LIMIT = 3000;
 
 export interface SlackPost {
@@ -14,20 +16,18 @@ export interface SlackPost {
 /**
  * Renders the core's message for Slack: relays as the sender's words under
  * their name, the operator's request card with the user's recent messages and
- * buttons, notices as plain text with buttons where the core offers some.
+ * buttons, notices with buttons where the core offers some. Words are shown
+ * as rich_text, which Slack never reads as mrkdwn; `text` is the notification.
  */
 export function renderForSlack(message: OutgoingMessage): SlackPost {
-  const text = escapeMrkdwn(message.text);
-  const files = (message.attachments ?? []).map((a) => `<${a.url}|${escapeMrkdwn(a.name)}>`);
+  const files = (message.attachments ?? []).flatMap((a) => [{ type: 'text', text: ' ' }, ...richInlines([{ kind: 'link', text: a.name, url: a.url }])]);
   if (message.kind === 'relay') {
-    const body = files.length > 0 ? `${text}\n${files.join(' ')}` : text;
-    return { text: body || ' ', username: message.senderName };
+    const words = personWords(message.text, message.links);
+    const inlines = words.length > 0 ? [...words, ...files] : files.slice(1);
+    return { text: escapeMrkdwn(message.text) || ' ', blocks: richTextBlock(inlines), username: message.senderName };
   }
-  const blocks: Record<string, unknown>[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }];
-  if (message.excerpt && message.excerpt.length > 0) {
-    const quoted = message.excerpt.map((l) => `> *${escapeMrkdwn(l.speakerName)}:* ${escapeMrkdwn(l.text)}`).join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clipKeepingEnd(quoted) } });
-  }
+  const blocks: Record<string, unknown>[] = [...richTextBlock(appSentence(clip(message.text)))];
+  if (message.excerpt && message.excerpt.length > 0) blocks.push(...richTextBlock(excerptInlines(message.excerpt), true));
   if (message.buttons && message.buttons.length > 0) {
     blocks.push({
       type: 'actions',
@@ -40,7 +40,7 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
       })),
     });
   }
-  return { text: message.text, blocks };
+  return { text: escapeMrkdwn(message.text), blocks };
 }
 
 /**
@@ -48,22 +48,28 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
  * click did, so it cannot be clicked again and reads as settled.
  */
 export function usedCardBlocks(blocks: readonly Record<string, unknown>[], note: string): Record<string, unknown>[] {
-  return [
-    ...blocks.filter((b) => b['type'] !== 'actions'),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`✓ ${escapeMrkdwn(note)}`) }] },
-  ];
+  return [...blocks.filter((b) => b['type'] !== 'actions'), ...richTextBlock(richInlines([{ kind: 'text', text: clip(`✓ ${note}`) }], { italic: true }))];
+}
+
+/**
+ * Each line as the speaker's name in bold and their words. The newest lines
+ * matter most to whoever takes over: a long excerpt loses its beginning.
+ */
+function excerptInlines(lines: readonly TranscriptLine[]): RichInline[] {
+  const kept: RichInline[][] = [];
+  let budget = SECTION_TEXT_LIMIT;
+  for (const line of [...lines].reverse()) {
+    const room = budget - line.speakerName.length - 3;
+    if (room <= 0) break;
+    const text = line.text.length <= room ? line.text : `…${line.text.slice(line.text.length - room + 1)}`;
+    const words = personWords(text, line.links);
+    kept.unshift([{ type: 'text', text: `${line.speakerName}:`, style: { bold: true } }, { type: 'text', text: ' ' }, ...words]);
+    budget = room - text.length;
+    if (line.text.length > room) break;
+  }
+  return kept.flatMap((inlines, i) => (i === 0 ? inlines : [{ type: 'text', text: '\n' }, ...inlines]));
 }
 
 function clip(text: string): string {
   return text.length <= SECTION_TEXT_LIMIT ? text : `${text.slice(0, SECTION_TEXT_LIMIT - 1)}…`;
-}
-
-/** The newest lines matter most to whoever takes over: a long excerpt loses its beginning. */
-function clipKeepingEnd(text: string): string {
-  return text.length <= SECTION_TEXT_LIMIT ? text : `…${text.slice(text.length - SECTION_TEXT_LIMIT + 1)}`;
-}
-
-/** Slack reads &, < and > as markup; people's words must arrive as typed. */
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

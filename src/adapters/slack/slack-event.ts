@@ -3,6 +3,7 @@ import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { boundedString, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
 import type { BlockActionsPayload } from './slack-request';
+import { readSlackText } from './slack-text';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
 export interface SlackBotIdentity {
@@ -53,14 +54,15 @@ export function narrowSlackEvent(
   const seconds = parseSlackTs(event['ts']);
   if (!isSlackId(user) || seconds === undefined) return { kind: 'ignored', reason: 'no well-formed user or ts' };
   const rawText = boundedString(event['text'], MAX_TEXT_CHARS) ?? '';
-  const text = type === 'app_mention' ? withoutBotMention(rawText, bot.botUserId) : rawText;
+  const { text, links } = readSlackText(type === 'app_mention' ? withoutBotMention(rawText, bot.botUserId) : rawText);
   return {
     kind: 'message',
     message: {
       id: envelope.eventId,
       projectId,
       from: { channel: 'slack', tenantId: bot.teamId, userId: user },
-      text: decodeSlackEntities(text),
+      text,
+      ...(links.length > 0 ? { links } : {}),
       sentAt: Math.round(seconds * 1000),
       attachments: filesOf(event['files']),
     },
@@ -129,11 +131,6 @@ function buttonValue(raw: string | undefined): { conversationId?: string | undef
 
 function withoutBotMention(text: string, botUserId: string): string {
   return text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), '').trim();
-}
-
-/** Slack escapes &, < and > in message text; people typed the characters. */
-function decodeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 function filesOf(files: unknown): AttachmentRef[] | undefined {

@@ -1,6 +1,7 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
+import { readTeamsText, type TeamsMention } from './teams-text';
 import { boundedString, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
@@ -136,7 +137,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
   // Teams caps a message at about 28 KB; a longer text is not one a person sent.
   const rawText = boundedString(raw['text'], 40_000) ?? '';
   if (!isPersonal(activity) && !action && !mentionsBot(activity)) return { kind: 'ignored', reason: 'not addressed to the bot' };
-  const text = textOf(rawText);
+  const { text, links } = readTeamsText(rawText, { plain: raw['textFormat'] === 'plain', mentions: mentionsOf(activity) });
   if (!action && text.length === 0 && filesOf(raw['attachments']) === undefined) return { kind: 'ignored', reason: 'empty message' };
   const sentAt = activity.timestamp ? Date.parse(activity.timestamp) : Number.NaN;
   return {
@@ -148,6 +149,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
       from: { channel: 'teams', tenantId: activity.tenantId, userId: activity.from.id },
       senderName: activity.from.name,
       text: action ? '' : text,
+      ...(!action && links.length > 0 ? { links } : {}),
       sentAt: Number.isFinite(sentAt) ? sentAt : 0,
       attachments: filesOf(raw['attachments']),
       ...(action ? { action: { kind: action.kind, value: action.value }, conversationId: action.conversationId } : {}),
@@ -228,16 +230,18 @@ function mentionsBot(activity: TeamsActivity): boolean {
   return Array.isArray(entities) && entities.some((e) => isRecord(e) && e['type'] === 'mention' && isRecord(e['mentioned']) && e['mentioned']['id'] === activity.recipient.id);
 }
 
-/** Mentions arrive as `<at>Koji</at>`; Teams may also send HTML. People typed plain words. */
-function textOf(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .trim();
+/** The mentions Teams lists for the message, the bot's first so its own is dropped before anyone else's is named. */
+function mentionsOf(activity: TeamsActivity): TeamsMention[] {
+  const entities = Array.isArray(activity.raw['entities']) ? activity.raw['entities'].slice(0, 50) : [];
+  const mentions = entities.filter(isRecord).flatMap((e): TeamsMention[] => {
+    const text = boundedString(e['text'], 512);
+    const mentioned = isRecord(e['mentioned']) ? e['mentioned'] : undefined;
+    if (e['type'] !== 'mention' || !text || !mentioned) return [];
+    const isBot = mentioned['id'] === activity.recipient.id;
+    const name = boundedString(mentioned['name'], 256) ?? text.replace(/<[^>]*>/g, '');
+    return [{ text, name, isBot }];
+  });
+  return [...mentions.filter((m) => m.isBot), ...mentions.filter((m) => !m.isBot)];
 }
 
 function filesOf(attachments: unknown): AttachmentRef[] | undefined {

@@ -1,33 +1,40 @@
+import { appSpans, spansOf } from '../../domain/chat-text';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { cardActionData } from './teams-activity';
+import { appHtml, escapeTeamsText, personHtml, textRuns, type TextRun } from './teams-text';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 /**
  * Renders the core's message as a Teams activity: relayed words as text under
- * the sender's name (a bot cannot post as someone else), notices as plain
- * text, and anything with buttons or an excerpt as an Adaptive Card whose
- * Action.Submit buttons come back as the same intents.
+ * the sender's name (a bot cannot post as someone else), notices as text, and
+ * anything with buttons or an excerpt as an Adaptive Card whose Action.Submit
+ * buttons come back as the same intents. Text is `xml` with everything
+ * escaped; cards hold words in TextRuns, never in Markdown TextBlocks.
  */
 export function renderForTeams(message: OutgoingMessage): Record<string, unknown> {
-  const files = (message.attachments ?? []).map((a) => `[${escapeMarkdown(a.name)}](${a.url})`);
   if (message.kind === 'relay') {
-    const words = [message.text && escapeMarkdown(message.text), ...files].filter(Boolean).join('\n\n');
-    return { type: 'message', textFormat: 'markdown', text: message.senderName ? `**${escapeMarkdown(message.senderName)}:** ${words}` : words };
+    const files = (message.attachments ?? []).map((a) => personHtml(a.name, [{ text: a.name, url: a.url }]));
+    const words = [message.text && personHtml(message.text, message.links), ...files].filter(Boolean).join('<br><br>');
+    return { type: 'message', textFormat: 'xml', text: message.senderName ? `<b>${escapeTeamsText(`${message.senderName}:`)}</b> ${words}` : words };
   }
   const hasCard = (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
-  if (!hasCard) return { type: 'message', textFormat: 'plain', text: message.text };
-  const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: message.text, wrap: true }];
+  if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text) };
+  const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text)))];
   if (message.excerpt && message.excerpt.length > 0) {
     body.push({
       type: 'Container',
       style: 'emphasis',
-      items: message.excerpt.map((l) => ({ type: 'TextBlock', text: `**${escapeMarkdown(l.speakerName)}:** ${escapeMarkdown(l.text)}`, wrap: true, spacing: 'Small' })),
+      items: message.excerpt.map((l) => ({
+        ...richText([{ type: 'TextRun', text: `${l.speakerName}:`, weight: 'Bolder' }, { type: 'TextRun', text: ' ' }, ...textRuns(spansOf(l.text, l.links))]),
+        spacing: 'Small',
+      })),
     });
   }
+  // No activity text: Teams would show it above the card, saying the card's first sentence twice. `summary` is the notification.
   return {
     type: 'message',
-    text: message.text,
+    summary: message.text,
     attachments: [
       {
         contentType: ADAPTIVE_CARD,
@@ -47,16 +54,16 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
  */
 export function renderUsedCard(lead: string | undefined, note: string): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
-    ...(lead ? [{ type: 'TextBlock', text: lead, wrap: true }] : []),
-    { type: 'TextBlock', text: `✓ ${escapeMarkdown(note)}`, wrap: true, isSubtle: true, spacing: 'Medium' },
+    ...(lead ? [richText(textRuns(appSpans(lead)))] : []),
+    { ...richText(textRuns([{ kind: 'text', text: `✓ ${note}` }], { isSubtle: true })), spacing: 'Medium' },
   ];
-  return { type: 'message', text: lead ?? note, attachments: [{ contentType: ADAPTIVE_CARD, content: adaptiveCard(body, []) }] };
+  return { type: 'message', summary: lead ?? note, attachments: [{ contentType: ADAPTIVE_CARD, content: adaptiveCard(body, []) }] };
+}
+
+function richText(inlines: readonly TextRun[]): Record<string, unknown> {
+  return { type: 'RichTextBlock', inlines };
 }
 
 function adaptiveCard(body: readonly Record<string, unknown>[], actions: readonly Record<string, unknown>[]): Record<string, unknown> {
   return { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5', body, actions };
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([*_`[\]\\])/g, '\\$1');
 }

@@ -50,6 +50,23 @@ export function newClientMsgId(): string {
   return randomUUID();
 }
 
+/**
+ * What Slack's client sends for typed words: a web address becomes a link,
+ * `<https://…>`, as the client makes it (without trailing punctuation), and
+ * &, < and > elsewhere become entities.
+ */
+export function slackTextOf(typed: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of typed.matchAll(/https?:\/\/[^\s<>"|]+/g)) {
+    const url = m[0].replace(/[.,;:!?)\]'*_~]+$/, '');
+    if (url.length <= 'https://'.length) continue;
+    out += escapeSlackText(typed.slice(at, m.index)) + `<${escapeSlackText(url)}>`;
+    at = (m.index ?? 0) + url.length;
+  }
+  return out + escapeSlackText(typed.slice(at));
+}
+
 /** Slack sends &, < and > in message text as entities; the rest of mrkdwn is left as typed. */
 export function escapeSlackText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

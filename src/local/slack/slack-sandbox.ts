@@ -7,7 +7,7 @@ import type { ChatEffect } from './chat-methods';
 import { SandboxInputError, chatPageRoute } from './chat-page';
 import { ConversationStore, type SandboxMessage } from './conversation-store';
 import { appMentionEvent, blockActionsPayload, botEchoEvent, botEditEvent, directMessageEvent, eventCallback } from './inbound-events';
-import { escapeSlackText } from './slack-ids';
+import { slackTextOf } from './slack-ids';
 import { TriggerUnreachableError, deliverEvent, deliverInteraction, type TriggerResponse } from './trigger-delivery';
 import { FakeSlackWebApi, type SlackApiCall } from './web-api';
 import { SANDBOX_GENERAL_CHANNEL, SANDBOX_WORKSPACE, dmChannelOf, findPerson, personOfDm, type SandboxPerson } from './workspace';
@@ -79,7 +79,7 @@ export class SlackSandbox {
   /** `userId` writes `text` in their DM with the bot: stored, then delivered as a signed `message.im` event. */
   async sendAs(userId: string, text: string): Promise<SentMessage> {
     const person = this.person(userId);
-    const message = this.store.add({ channel: dmChannelOf(person.id), ts: this.store.nextTs(), user: person.id, text: escapeSlackText(text) });
+    const message = this.store.add({ channel: dmChannelOf(person.id), ts: this.store.nextTs(), user: person.id, text: slackTextOf(text) });
     return this.deliverPersonEvent(directMessageEvent(message, text), message);
   }
 
@@ -91,7 +91,7 @@ export class SlackSandbox {
       channel: SANDBOX_GENERAL_CHANNEL,
       ts: this.store.nextTs(),
       user: person.id,
-      text: `<@${SANDBOX_WORKSPACE.botUserId}> ${escapeSlackText(text)}`,
+      text: `<@${SANDBOX_WORKSPACE.botUserId}> ${slackTextOf(text)}`,
     });
     return this.deliverPersonEvent(appMentionEvent(message, typed), message);
   }

@@ -105,7 +105,13 @@ describe('the Slack sandbox chat page', () => {
         text: card.text,
         editedTs: expect.any(String),
         // Slack gives each block a block_id.
-        blocks: [expect.objectContaining(card.blocks![0]), expect.objectContaining({ type: 'context', elements: [{ type: 'mrkdwn', text: '✓ Ended by you' }] })],
+        blocks: [
+          expect.objectContaining(card.blocks![0]),
+          expect.objectContaining({
+            type: 'rich_text',
+            elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: '✓ Ended by you', style: { italic: true } }] }],
+          }),
+        ],
       }),
     ]);
     expect((await post('/sandbox/slack/api/click', { user: 'UBOB', ts: posted.ts, actionId: 'koji:end-session:0' })).status).toBe(404);

@@ -153,8 +153,8 @@ describe('the Teams sandbox chat page', () => {
     expect(shown['updatedAt']).toEqual(expect.any(String));
     expect(shown.attachments[0]!.content.actions).toEqual([]);
     expect(shown.attachments[0]!.content.body).toEqual([
-      expect.objectContaining({ type: 'TextBlock', text: 'Vic needs help.' }),
-      expect.objectContaining({ type: 'TextBlock', text: '✓ Ended by you' }),
+      expect.objectContaining({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Vic needs help.' }] }),
+      expect.objectContaining({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '✓ Ended by you', isSubtle: true }] }),
     ]);
     expect((await post('/sandbox/teams/api/submit', { person: 'vic', activityId: id, action: 0 })).status).not.toBe(200);
   });

@@ -135,6 +135,8 @@
         (block.elements || []).forEach(function (element) {
           if (typeof element.text === 'string') body.appendChild(plainOrMrkdwn(element)).className = 'text hint';
         });
+      } else if (block.type === 'rich_text') {
+        body.appendChild(richText(block));
       } else if (block.type === 'divider') {
         body.appendChild(document.createElement('hr'));
       } else if (block.type === 'actions') {
@@ -142,6 +144,53 @@
       }
     });
     return body;
+  }
+
+  /** A rich_text block: its text elements literally (Slack never reads them as mrkdwn), styled; web links as links. */
+  function richText(block) {
+    const container = document.createElement('div');
+    container.className = 'text';
+    (block.elements || []).forEach(function (element) {
+      const group = document.createElement(element.type === 'rich_text_quote' ? 'blockquote' : 'p');
+      (element.elements || []).forEach(function (inline) {
+        group.appendChild(richInline(inline));
+      });
+      container.appendChild(group);
+    });
+    return container;
+  }
+
+  function richInline(inline) {
+    const text = typeof inline.text === 'string' ? inline.text : '';
+    if (inline.type === 'link' && typeof inline.url === 'string') {
+      if (!/^https?:/i.test(inline.url)) return document.createTextNode(text || inline.url);
+      const a = document.createElement('a');
+      a.href = inline.url;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      a.textContent = text || inline.url;
+      return a;
+    }
+    if (inline.type === 'user') return document.createTextNode('@' + (state.namesById[inline.user_id] || inline.user_id));
+    if (inline.type !== 'text') return document.createTextNode(text);
+    const style = inline.style || {};
+    let node = document.createTextNode(text);
+    [['code', 'code'], ['bold', 'strong'], ['italic', 'em'], ['strike', 's']].forEach(function (pair) {
+      if (!style[pair[0]]) return;
+      const wrapper = document.createElement(pair[1]);
+      wrapper.appendChild(node);
+      node = wrapper;
+    });
+    // Line breaks inside a text element are shown as breaks.
+    if (node.nodeType === 3 && text.indexOf('\n') >= 0) {
+      const span = document.createElement('span');
+      text.split('\n').forEach(function (part, i) {
+        if (i > 0) span.appendChild(document.createElement('br'));
+        span.appendChild(document.createTextNode(part));
+      });
+      return span;
+    }
+    return node;
   }
 
   function actions(message, block) {
@@ -168,7 +217,8 @@
     return (
       Array.isArray(message.blocks) &&
       message.blocks.some(function (b) {
-        return b.type !== 'rich_text';
+        // A person's message repeats its text as rich_text; the app's messages show their words only as rich_text.
+        return b.type !== 'rich_text' || message.isBot;
       })
     );
   }

@@ -124,9 +124,64 @@
     return div;
   }
 
+  var ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+  function decodeEntities(text) {
+    return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, function (whole, name) {
+      if (name.charAt(0) === '#') {
+        const code = name.charAt(1).toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return ENTITIES[name.toLowerCase()] || whole;
+    });
+  }
+
+  /** Teams' `xml` text: b, i, code, br and web links as DOM nodes, any other tag dropped, entities decoded. */
+  function html(text) {
+    const container = document.createElement('div');
+    container.className = 'text';
+    const p = document.createElement('p');
+    container.appendChild(p);
+    const tags = /<(b|strong|i|em|code)>([^<]*)<\/\1>|<a href="([^"]*)">([^<]*)<\/a>|<br\s*\/?>|<[^>]*>/gi;
+    let last = 0;
+    let match;
+    while ((match = tags.exec(text)) !== null) {
+      if (match.index > last) p.appendChild(document.createTextNode(decodeEntities(text.slice(last, match.index))));
+      if (match[1] !== undefined) {
+        const tag = { b: 'strong', strong: 'strong', i: 'em', em: 'em', code: 'code' }[match[1].toLowerCase()];
+        const node = document.createElement(tag);
+        node.textContent = decodeEntities(match[2]);
+        p.appendChild(node);
+      } else if (match[3] !== undefined) {
+        p.appendChild(link(decodeEntities(match[3]), decodeEntities(match[4])));
+      } else if (/^<br/i.test(match[0])) {
+        p.appendChild(document.createElement('br'));
+      }
+      last = tags.lastIndex;
+    }
+    if (last < text.length) p.appendChild(document.createTextNode(decodeEntities(text.slice(last))));
+    return container;
+  }
+
+  /** A TextRun: its text literally (TextRuns are never Markdown), styled, and a link when it opens a web URL. */
+  function textRun(inline) {
+    if (typeof inline === 'string') return document.createTextNode(inline);
+    const text = typeof inline.text === 'string' ? inline.text : '';
+    const action = inline.selectAction;
+    let node;
+    if (action && action.type === 'Action.OpenUrl' && typeof action.url === 'string') node = link(action.url, text);
+    else if (inline.fontType === 'Monospace' || inline.fontType === 'monospace') node = document.createElement('code');
+    else if (inline.weight === 'Bolder' || inline.weight === 'bolder') node = document.createElement('strong');
+    else if (inline.italic) node = document.createElement('em');
+    else node = document.createElement('span');
+    if (node.nodeType === 1 && node.textContent === '') node.textContent = text;
+    if (inline.isSubtle && node.nodeType === 1) node.className = 'subtle';
+    return node;
+  }
+
   function messageText(message) {
     if (message.textFormat === 'plain') return plain(message.text);
-    if (message.textFormat === 'xml') return plain(message.text.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, ''));
+    if (message.textFormat === 'xml') return html(message.text);
     return markdown(message.text);
   }
 
@@ -156,8 +211,9 @@
     }
     if (element.type === 'RichTextBlock' && Array.isArray(element.inlines)) {
       const p = document.createElement('p');
+      p.className = 'text';
       element.inlines.forEach(function (inline) {
-        p.appendChild(document.createTextNode(typeof inline === 'string' ? inline : inline.text || ''));
+        p.appendChild(textRun(inline));
       });
       return p;
     }

@@ -1,0 +1,94 @@
+import { OPERATOR_COMMAND_WORDS } from './chat-command';
+
+/**
+ * A link the sender's chat client made (Slack's `<url|label>`, a Teams
+ * `<a href>`): its label, as it appears in the message's plain text, and where
+ * it points. Text is kept plain everywhere; links travel beside it.
+ */
+export interface TextLink {
+  readonly text: string;
+  readonly url: string;
+}
+
+/**
+ * Channel-neutral text, ready for a surface to render with its one escaping
+ * function: plain words, a link, or a command name shown as code.
+ */
+export type ChatSpan =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'code'; readonly text: string }
+  | { readonly kind: 'link'; readonly text: string; readonly url: string };
+
+/** A link target shown as a link: the web only; `javascript:`, `data:` or `file:` never become one. */
+export function isWebLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The web addresses typed in plain text, each a link labelled with itself,
+ * as a chat client shows them (trailing punctuation is not part of one). A
+ * link that reads as its own target hides nothing.
+ */
+export function webAddressesIn(text: string): TextLink[] {
+  return [...text.matchAll(/https?:\/\/[^\s<>"|]+/g)]
+    .map((m) => m[0].replace(/[.,;:!?)\]'*_~]+$/, ''))
+    .filter(isWebLink)
+    .map((url) => ({ text: url, url }));
+}
+
+/**
+ * The links a message keeps, checked before they are stored with its
+ * transcript line: web links only, of a sane length, and not more than a
+ * person would write; the rest stay plain words.
+ */
+export function keptLinks(links: readonly TextLink[]): TextLink[] {
+  return links.filter((l) => l.url.length <= 2048 && l.text.length > 0 && l.text.length <= 1000 && isWebLink(l.url)).slice(0, 50);
+}
+
+/**
+ * A person's words with their links: each link is found, in order, at its
+ * label in the text. A label that is no longer there (the text was clipped or
+ * its "Bob:" prefix dropped) just stays plain.
+ */
+export function spansOf(text: string, links: readonly TextLink[] | undefined = undefined): ChatSpan[] {
+  const spans: ChatSpan[] = [];
+  let at = 0;
+  for (const link of links ?? []) {
+    if (link.text.length === 0 || !isWebLink(link.url)) continue;
+    const found = text.indexOf(link.text, at);
+    if (found < 0) continue;
+    if (found > at) spans.push({ kind: 'text', text: text.slice(at, found) });
+    spans.push({ kind: 'link', text: link.text, url: link.url });
+    at = found + link.text.length;
+  }
+  if (at < text.length) spans.push({ kind: 'text', text: text.slice(at) });
+  return spans;
+}
+
+const COMMAND_PATTERN = new RegExp(
+  `(?<![\\w#])(${[...OPERATOR_COMMAND_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/[#_]/g, (c) => `\\${c}`)).join('|')})(?![\\w])`,
+  'g',
+);
+
+/**
+ * One of the app's own sentences: its command names (`#create_ticket`,
+ * `list_operators`) become code, so no surface reads their underscores as
+ * italics and people see exactly what to type. Names it quotes stay plain.
+ */
+export function appSpans(text: string): ChatSpan[] {
+  const spans: ChatSpan[] = [];
+  let at = 0;
+  for (const match of text.matchAll(COMMAND_PATTERN)) {
+    const index = match.index ?? 0;
+    if (index > at) spans.push({ kind: 'text', text: text.slice(at, index) });
+    spans.push({ kind: 'code', text: match[0] });
+    at = index + match[0].length;
+  }
+  if (at < text.length) spans.push({ kind: 'text', text: text.slice(at) });
+  return spans;
+}

@@ -1,0 +1,97 @@
+import { renderForSlack, usedCardBlocks } from '../../../src/adapters/slack/slack-blocks';
+import { renderForTeams, renderUsedCard } from '../../../src/adapters/teams/teams-cards';
+import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
+import { toOperator } from '../../../src/domain/replies';
+import { HOSTILE_STRINGS } from '../../support/hostile-chat-strings';
+import { slackInlines, slackFallbackShown, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
+
+/**
+ * Whatever a person types, or calls themselves, reaches the other side as
+ * typed and inert on every surface: Slack's text and Block Kit, Teams' message
+ * text and Adaptive Cards. No link, mention, bold or HTML that the person did
+ * not get from their own client.
+ */
+const label = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+describe.each(HOSTILE_STRINGS.map((s) => [label(s), s]))('the hostile string %s', (_name, hostile) => {
+  // Platforms cap display names (Teams sends at most 256 characters); messages run to 40,000.
+  const name = hostile.slice(0, 256);
+  const relay: OutgoingMessage = { kind: 'relay', text: hostile, senderName: 'Vic', conversationId: 'c-1' };
+  const request: OutgoingMessage = {
+    kind: 'request',
+    text: toOperator.request(name, 'teams'),
+    conversationId: 'c-1',
+    excerpt: [{ id: 'l1', at: 1, role: 'user', speakerName: name, text: hostile }],
+    buttons: [{ action: 'end-session', label: 'End conversation' }],
+  };
+
+  it('should show as typed and inert in a relayed Slack message, its Block Kit and its notification text', () => {
+    const post = renderForSlack(relay);
+    expect(post.username).toBe('Vic');
+    const inlines = slackInlines(post.blocks);
+    expect(inlines.every((i) => i.type === 'text' && i.style === undefined)).toBe(true);
+    expect(inlines.map((i) => i.text).join('')).toBe(hostile);
+    expect(slackFallbackShown(post.text)).toBe(hostile);
+  });
+
+  it('should show as typed and inert in a Slack card, as the user’s name and in their excerpt', () => {
+    const post = renderForSlack(request);
+    const inlines = slackInlines(post.blocks);
+    expect(inlines.every((i) => i.type === 'text')).toBe(true);
+    const shown = inlines.map((i) => i.text).join('');
+    expect(shown.startsWith(toOperator.request(name, 'teams'))).toBe(true);
+    // A card keeps the newest 3,000 characters of the user's words, marked as cut.
+    expect(shown.endsWith(hostile.length <= 2000 ? `${name}: ${hostile}` : hostile.slice(-2000))).toBe(true);
+    // Bold is the app's: only the speaker's name over their line.
+    expect(inlines.filter((i) => i.style !== undefined)).toEqual([{ type: 'text', text: `${name}:`, style: { bold: true } }]);
+    const used = slackInlines(usedCardBlocks(post.blocks ?? [], `Forwarded to ${name}`));
+    expect(used.at(-1)).toEqual({ type: 'text', text: `✓ Forwarded to ${name}`, style: { italic: true } });
+  });
+
+  it('should show as typed and inert in a relayed Teams message', () => {
+    const activity = renderForTeams(relay);
+    expect(activity['textFormat']).toBe('xml');
+    expect(teamsTextShown(String(activity['text']))).toEqual({ bold: ['Vic:'], links: [], shown: `Vic: ${hostile}` });
+  });
+
+  it('should show as typed and inert on a Teams Adaptive Card, as the user’s name and in their excerpt, and only once', () => {
+    const activity = renderForTeams(request);
+    expect(activity['text']).toBeUndefined();
+    const runs = teamsCardRuns(activity);
+    expect(runs.every((r) => r.selectAction === undefined)).toBe(true);
+    const shown = runs.map((r) => r.text).join('');
+    expect(shown).toBe(`${toOperator.request(name, 'teams')}${name}: ${hostile}`);
+    expect(runs.filter((r) => r.weight !== undefined)).toEqual([{ type: 'TextRun', text: `${name}:`, weight: 'Bolder' }]);
+    const used = teamsCardRuns(renderUsedCard(name, `Forwarded to ${name}`));
+    expect(used.map((r) => r.text).join('')).toBe(`${name}✓ Forwarded to ${name}`);
+    expect(used.every((r) => r.selectAction === undefined && r.weight === undefined)).toBe(true);
+  });
+});
+
+describe('a link the sender’s client made', () => {
+  const links = [
+    { text: 'our portal', url: 'https://portal.example/reset?a=1&b=2' },
+    { text: 'this', url: 'javascript:alert(1)' },
+  ];
+  const relay: OutgoingMessage = { kind: 'relay', text: 'See our portal, not this *one*', links, senderName: 'Vic' };
+
+  it('should stay a link with its label on Slack, and only a web link', () => {
+    expect(slackInlines(renderForSlack(relay).blocks)).toEqual([
+      { type: 'text', text: 'See ' },
+      { type: 'link', text: 'our portal', url: 'https://portal.example/reset?a=1&b=2' },
+      { type: 'text', text: ', not this *one*' },
+    ]);
+  });
+
+  it('should stay a link with its label on Teams, in text and on a card, and only a web link', () => {
+    expect(teamsTextShown(String(renderForTeams(relay)['text']))).toEqual({
+      bold: ['Vic:'],
+      links: [{ text: 'our portal', href: 'https://portal.example/reset?a=1&b=2' }],
+      shown: 'Vic: See our portal, not this *one*',
+    });
+    const card = renderForTeams({ kind: 'request', text: 'Vic needs help.', excerpt: [{ id: 'l', at: 1, role: 'user', speakerName: 'Vic', text: relay.text, links }], buttons: [] });
+    expect(teamsCardRuns(card).filter((r) => r.selectAction !== undefined)).toEqual([
+      { type: 'TextRun', text: 'our portal', selectAction: { type: 'Action.OpenUrl', url: 'https://portal.example/reset?a=1&b=2' } },
+    ]);
+  });
+});

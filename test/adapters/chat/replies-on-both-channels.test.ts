@@ -1,0 +1,137 @@
+import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
+import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
+import { OPERATOR_COMMAND_WORDS } from '../../../src/domain/chat-command';
+import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
+import { relayFailures, toOperator, toUser } from '../../../src/domain/replies';
+import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
+
+/**
+ * Every sentence the app says, on both channels, as a notice and as a card:
+ * shown word for word, with no formatting but command names as code (no
+ * italics from `#create_ticket`'s underscores), and a card's text shown once.
+ * The names in them have underscores and stars, as real names may.
+ */
+type Args<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? A : never };
+
+const NAME = 'snake_case_user *star*';
+const OTHER = 'Ana_Op';
+const URL = 'https://example.atlassian.net/browse/SUP-1';
+
+const USER_ARGS: Args<typeof toUser> = {
+  liveAgentUnavailable: [],
+  noOperatorOnDuty: [],
+  queued: [2],
+  stillQueued: [3],
+  connected: [NAME],
+  alreadyConnected: [NAME],
+  leftQueue: [],
+  youEnded: [NAME],
+  closedByOperator: [NAME],
+  handedBack: [NAME, 1],
+  takenOver: [NAME],
+  ticketCreated: ['SUP-1', URL],
+  ticketCreatedForYou: ['SUP-1', URL],
+  ticketNotCreated: [true],
+  ticketInProgress: [],
+  ticketUpdatedForYou: ['SUP-1', URL],
+  offerDeclined: [],
+  noTicketOffered: [],
+  closedForInactivity: [30],
+  queueTimedOut: [10],
+  liveAgentTurnedOff: [],
+  liveAgentTurnedOffWhileWaiting: [],
+  operatorLostRole: [NAME, 2],
+  tenantDisconnected: ['slack'],
+  operatorUnreachable: [NAME, 1],
+  assistantHint: [],
+};
+
+const OPERATOR_ARGS: Args<typeof toOperator> = {
+  notAnOperator: [],
+  liveAgentDisabled: [],
+  onDuty: [2],
+  alreadyOnDuty: [0],
+  offDuty: [[NAME, OTHER], 1],
+  alreadyOffDuty: [],
+  request: [NAME, 'teams'],
+  ended: [NAME],
+  userLeft: [NAME],
+  notInConversation: ['off'],
+  conversationAlreadyEnded: [],
+  whichConversation: [[NAME, OTHER]],
+  operatorList: [['• Ana_Op: 1/3 conversations', '• snake_case_user (you): 0/2 conversations']],
+  operatorLine: [NAME, 1, 2, true],
+  forwardChoices: [[NAME, OTHER]],
+  nobodyToForwardTo: [],
+  forwardUnknown: ['bob_the_op'],
+  forwardToSelf: [],
+  forwardOffDuty: [NAME],
+  forwardAtCapacity: [NAME],
+  forwardedToYou: [OTHER, NAME, 'slack'],
+  earlierMessagesLeftOut: [undefined],
+  forwarded: [NAME, OTHER],
+  ticketCreated: ['SUP-1', URL],
+  ticketUpdated: ['SUP-1', 2],
+  ticketFailed: ['Jira said no_way.', false],
+  ticketInProgress: [],
+  ticketNotUpdated: ['SUP-1', 2, 'Jira said no_way.', true],
+  ticketRemainderNotAdded: [NAME, 'SUP-1', 'Jira said no_way.', true],
+  closedForInactivity: [NAME, 30],
+  unknownCommand: ['#frobnicate_it'],
+  help: [],
+  endedBeforeTicket: [NAME],
+  userUnreachable: [NAME, 'teams'],
+  roleGranted: [],
+  roleRevoked: [],
+  liveAgentTurnedOff: [],
+  userDisconnected: [NAME, 'slack'],
+  tenantDisconnected: ['teams'],
+};
+
+const FAILURE_ARGS: Args<typeof relayFailures> = {
+  notDelivered: [NAME, ['*bold* _it_', 'list_operators please']],
+  dropped: [NAME, ['one', 'two'], 'forwarded'],
+  mayNotHaveArrived: [NAME, ['`code`']],
+};
+
+function sentences<T extends Record<string, (...args: never[]) => string>>(replies: T, args: Args<T>, group: string): [string, string][] {
+  return (Object.keys(args) as (keyof T & string)[]).map((key) => [`${group}.${key}`, (replies[key] as (...a: unknown[]) => string)(...(args[key] as unknown[]))]);
+}
+
+const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures')];
+
+/** The command names a sentence mentions, as they should show: as code. */
+const commandsIn = (text: string) =>
+  [...text.matchAll(/(?<![\w#])(#?[a-z]+(?:_[a-z]+)+|#[a-z]+)(?![\w])/g)].map((m) => m[0]).filter((w) => OPERATOR_COMMAND_WORDS.includes(w));
+
+describe.each(ALL)('%s', (_name, text) => {
+  const notice: OutgoingMessage = { kind: 'notice', text };
+  const card: OutgoingMessage = { kind: 'notice', text, conversationId: 'c-1', buttons: [{ action: 'end-session', label: 'End conversation' }] };
+
+  it('should show on Slack word for word, command names as code and nothing else formatted, once', () => {
+    for (const message of [notice, card]) {
+      const inlines = slackInlines(renderForSlack(message).blocks);
+      expect(inlines.map((i) => i.text).join('')).toBe(text);
+      expect(inlines.filter((i) => i.type !== 'text' || (i.style !== undefined && !i.style['code']))).toEqual([]);
+      expect(inlines.filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(commandsIn(text));
+    }
+  });
+
+  it('should show on Teams word for word, command names as code and nothing else formatted, and a card’s text once', () => {
+    expect(teamsTextShown(String(renderForTeams(notice)['text']))).toEqual({ bold: [], links: [], shown: text, ...(commandsIn(text).length > 0 ? { code: commandsIn(text) } : {}) });
+    const activity = renderForTeams(card);
+    expect(activity['text']).toBeUndefined();
+    const runs = teamsCardRuns(activity);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+    expect(runs.filter((r) => r.fontType === 'Monospace').map((r) => r.text)).toEqual(commandsIn(text));
+    expect(runs.filter((r) => r.weight !== undefined || r.selectAction !== undefined || (r.fontType !== undefined && r.fontType !== 'Monospace'))).toEqual([]);
+  });
+});
+
+describe('the help', () => {
+  it('should name every command as code on both channels', () => {
+    const expected = ['#on', '#off', '#exit', '#create_ticket', 'list_operators', 'forward_operator'];
+    expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help() }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
+    expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help() })['text'])).code).toEqual(expected);
+  });
+});
