@@ -58,3 +58,12 @@ function isHighSurrogate(code: number): boolean {
 export function hasLoneSurrogate(text: string): boolean {
   return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
+
+/**
+ * `text` as well-formed UTF-16: each lone surrogate half becomes U+FFFD, as a
+ * UTF-8 encoder would make it anyway. Done where text comes in, so nothing
+ * downstream (form encoding, JSON to Jira, a platform's validator) meets it.
+ */
+export function wellFormed(text: string): string {
+  return hasLoneSurrogate(text) ? text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : text;
+}

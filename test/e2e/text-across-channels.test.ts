@@ -1,7 +1,8 @@
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
 import type { LocalPlatform } from '../../src/local/platform';
-import { HOSTILE_STRINGS } from '../support/hostile-chat-strings';
+import { wellFormed } from '../../src/domain/text';
+import { HOSTILE_TEXTS as HOSTILE_STRINGS } from '../support/hostile-strings';
 import { slackInlines, teamsTextShown } from '../support/chat-surfaces';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 
@@ -77,7 +78,8 @@ describe('text across channels, end to end', () => {
       const inlines = slackShown('UALICE');
       // Teams' client links a typed address: it may arrive as a link, but only one that reads as its own target.
       expect(inlines.filter((i) => !(i.type === 'text' && i.style === undefined) && !(i.type === 'link' && i.text === i.url))).toEqual([]);
-      expect(inlines.map((i) => i.text).join('')).toBe(hostile.trim());
+      // Half an emoji can't travel: it arrives as the replacement character, as any UTF-8 encoder makes it.
+      expect(inlines.map((i) => i.text).join('')).toBe(wellFormed(hostile.trim()));
     }
 
     await teams.sendAs('wendy', 'Is it https://portal.example/reset?a=1&b=2?');

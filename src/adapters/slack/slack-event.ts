@@ -3,6 +3,7 @@ import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { boundedString, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
 import type { BlockActionsPayload } from './slack-request';
+import { wellFormed } from '../../domain/text';
 import { readSlackText } from './slack-text';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
@@ -54,7 +55,10 @@ export function narrowSlackEvent(
   const seconds = parseSlackTs(event['ts']);
   if (!isSlackId(user) || seconds === undefined) return { kind: 'ignored', reason: 'no well-formed user or ts' };
   const rawText = boundedString(event['text'], MAX_TEXT_CHARS) ?? '';
-  const { text, links } = readSlackText(type === 'app_mention' ? withoutBotMention(rawText, bot.botUserId) : rawText);
+  const read = readSlackText(type === 'app_mention' ? withoutBotMention(rawText, bot.botUserId) : rawText);
+  // Half an emoji (or an entity naming one) would break every encoder after this point.
+  const text = wellFormed(read.text);
+  const { links } = read;
   return {
     kind: 'message',
     message: {

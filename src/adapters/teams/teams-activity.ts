@@ -1,6 +1,7 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
+import { wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
 import { boundedString, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
@@ -137,7 +138,10 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
   // Teams caps a message at about 28 KB; a longer text is not one a person sent.
   const rawText = boundedString(raw['text'], 40_000) ?? '';
   if (!isPersonal(activity) && !action && !mentionsBot(activity)) return { kind: 'ignored', reason: 'not addressed to the bot' };
-  const { text, links } = readTeamsText(rawText, { plain: raw['textFormat'] === 'plain', mentions: mentionsOf(activity) });
+  const read = readTeamsText(rawText, { plain: raw['textFormat'] === 'plain', mentions: mentionsOf(activity) });
+  // Half an emoji (or an entity naming one) would break every encoder after this point.
+  const text = wellFormed(read.text);
+  const { links } = read;
   if (!action && text.length === 0 && filesOf(raw['attachments']) === undefined) return { kind: 'ignored', reason: 'empty message' };
   const sentAt = activity.timestamp ? Date.parse(activity.timestamp) : Number.NaN;
   return {

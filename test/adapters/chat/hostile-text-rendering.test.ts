@@ -2,7 +2,7 @@ import { renderForSlack, usedCardBlocks } from '../../../src/adapters/slack/slac
 import { renderForTeams, renderUsedCard } from '../../../src/adapters/teams/teams-cards';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
 import { toOperator } from '../../../src/domain/replies';
-import { HOSTILE_STRINGS } from '../../support/hostile-chat-strings';
+import { HOSTILE_TEXTS as HOSTILE_STRINGS } from '../../support/hostile-strings';
 import { slackInlines, slackFallbackShown, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 
 /**
