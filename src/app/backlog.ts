@@ -4,6 +4,7 @@ import { assignmentOf, type Operator } from '../domain/operator';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
 import { relayFailures } from '../domain/replies';
+import { splitText } from '../domain/text';
 import { compareLines, cursorOf, type SpeakerRole, type TranscriptLine } from '../domain/transcript';
 import type { MessageOutcome } from './incoming-message';
 import { notify } from './notify';
@@ -161,6 +162,52 @@ export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: Transcript
 }
 
 /**
+ * Longer messages go out in parts of at most this many characters, in order,
+ * each cut between whole characters (at a line break or space where one is
+ * near): Teams refuses an activity over about 28 KB, escaping included, and
+ * Slack advises keeping a message under 4,000 characters.
+ */
+export const RELAY_PART_CHARS = 4000;
+
+/** Parts after the first of a long message did not go out: the sender hears which, and they are not retried. */
+class PartsNotDelivered extends Error {
+  constructor(
+    readonly from: number,
+    readonly count: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Parts ${from} to ${count} of a long message were not delivered.`, options);
+    this.name = 'PartsNotDelivered';
+  }
+}
+
+/**
+ * Sends one transcript line: one message, or its parts in order, the files
+ * with the last. A failure of the first part is the line's failure (retried,
+ * refused, …, as for any message); one of a later part throws PartsNotDelivered.
+ */
+async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<void> {
+  const parts = splitText(line.text, RELAY_PART_CHARS);
+  if (parts.length === 1) return deps.chat.send(lane.to, relayOf(lane, line));
+  for (const [i, text] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), attachments: last ? line.attachments : undefined, lineId: i === 0 ? line.id : `${line.id}#${i + 1}` };
+    try {
+      await deps.chat.send(lane.to, part);
+    } catch (error) {
+      if (i === 0) throw error;
+      throw new PartsNotDelivered(i + 1, parts.length, { cause: error });
+    }
+  }
+}
+
+async function tellPartsNotDelivered(deps: CoreDeps, side: SenderSide, line: TranscriptLine, error: PartsNotDelivered): Promise<void> {
+  deps.log.warn('relay_parts_not_delivered', { conversationId: side.ref.conversationId, from: error.from, count: error.count });
+  const text = relayFailures.partsNotDelivered(side.recipientName, line.text, error.from, error.count);
+  await notify(deps, side.sender, { kind: 'notice', text, conversationId: side.ref.conversationId });
+}
+
+/**
  * Relays a line already in the transcript, or, when a backlog is waiting,
  * joins it. What a failed send means: a passing failure starts the backlog; an
  * unreachable recipient is taken out (see unreachable.ts); any other refusal
@@ -169,9 +216,13 @@ export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: Transcript
 export async function relayLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<MessageOutcome> {
   if (lane.backlog) return join(deps, lane, line);
   try {
-    await deps.chat.send(lane.to, relayOf(lane, line));
+    await sendLine(deps, lane, line);
     return 'relayed';
   } catch (error) {
+    if (error instanceof PartsNotDelivered) {
+      await tellPartsNotDelivered(deps, lane, line, error);
+      return 'relay-failed';
+    }
     const failure = classify(error);
     switch (failure.kind) {
       case 'retry':
@@ -394,9 +445,13 @@ async function sendHead(deps: CoreDeps, lane: Lane, backlog: Backlog, head: Tran
     return { kind: 'stale' };
   }
   try {
-    await deps.chat.send(lane.to, relayOf(lane, head));
+    await sendLine(deps, lane, head);
     return (await settle(deps, lane, head)) ? { kind: 'done' } : { kind: 'stale' };
   } catch (error) {
+    if (error instanceof PartsNotDelivered) {
+      await tellPartsNotDelivered(deps, lane, head, error);
+      return (await settle(deps, lane, head)) ? { kind: 'done' } : { kind: 'stale' };
+    }
     const failure = classify(error);
     switch (failure.kind) {
       case 'retry':

@@ -186,6 +186,8 @@ export const relayFailures = {
       ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName} ${before}.${after}`
       : `${texts.length} of your messages couldn’t be delivered to ${recipientName} ${before}: ${quotedList(texts)}.${after.replace('It stays', 'They stay')}`;
   },
+  partsNotDelivered: (recipientName: string, text: string, from: number, count: number) =>
+    `${from === count ? `Part ${from}` : `Parts ${from}–${count}`} of ${count} of your long message ${quotedList([text])} couldn’t be delivered to ${recipientName}. Please send the rest again.`,
   mayNotHaveArrived: (recipientName: string, texts: readonly string[]) =>
     `Your message ${quotedList(texts)} may not have reached ${recipientName}: the chat service stopped answering while it was being sent. If ${recipientName} doesn’t reply to it, please send it again.`,
 } as const;

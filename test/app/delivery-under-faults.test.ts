@@ -1,4 +1,5 @@
-import { MAX_WAITING, RETRY_WINDOW_MS } from '../../src/app/backlog';
+import { MAX_WAITING, RELAY_PART_CHARS, RETRY_WINDOW_MS } from '../../src/app/backlog';
+import { ChatDeliveryError } from '../../src/domain/errors';
 import { connectedPair } from '../builders/scenes';
 import { World } from '../builders/world';
 
@@ -348,6 +349,40 @@ describe('delivery under faults that race each other', () => {
     expect(await world.say(bob, 'one too many')).toBe('relay-failed');
 
     expect(world.heard(bob)).toEqual(['Your message “one too many” couldn’t be delivered to Alice. Please send it again.']);
+  });
+});
+
+describe('long messages', () => {
+  const long = Array.from({ length: 400 }, (_, i) => `Line ${i} of the log, with an emoji 👩‍💻 in it.`).join('\n');
+
+  it('should relay a message too long for one post in parts, in order, nothing lost', async () => {
+    const { world, alice, bob } = await connectedPair();
+
+    expect(await world.say(bob, long)).toBe('relayed');
+
+    const parts = world.heard(alice);
+    expect(parts.length).toBe(Math.ceil(long.length / RELAY_PART_CHARS));
+    expect(parts.join('')).toBe(long);
+    expect(parts.every((p) => p.length <= RELAY_PART_CHARS)).toBe(true);
+  });
+
+  it('should tell the sender which parts did not arrive when a later part fails, without sending the first again', async () => {
+    const { world, alice, bob } = await connectedPair();
+    const send = world.chat.send.bind(world.chat);
+    let sends = 0;
+    world.chat.send = (to, message) => {
+      sends += 1;
+      return sends === 2 ? Promise.reject(new ChatDeliveryError('Slack refused the part')) : send(to, message);
+    };
+
+    await world.say(bob, long);
+    await world.runQueue();
+
+    const count = Math.ceil(long.length / RELAY_PART_CHARS);
+    expect(world.heard(alice)).toHaveLength(1);
+    expect(world.heard(bob)).toEqual([
+      `Parts 2–${count} of ${count} of your long message “Line 0 of the log, with an emoji 👩‍💻 in it. Line 1 of the log, with an emoji …” couldn’t be delivered to Alice. Please send the rest again.`,
+    ]);
   });
 });
 

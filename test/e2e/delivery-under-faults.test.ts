@@ -146,6 +146,18 @@ describe('relayed messages when the Bot Connector fails for a while', () => {
     expect(teamsHeard('vic').some((t) => t.includes('couldn’t be delivered'))).toBe(false);
   });
 
+  it('should relay a Slack message longer than Teams takes in one activity, in parts, to a Teams operator', async () => {
+    await teamsSays('vic', 'stop');
+    const long = Array.from({ length: 700 }, (_, i) => `Step ${i}: restart the agent & check <logs>.`).join('\n');
+    await slackSays('UBOB', 'operator');
+
+    await slackSays('UBOB', long);
+
+    const parts = teams.conversation('tom').filter((m) => m.from === 'bot' && (m.text ?? '').includes('Step '));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(slackHeard('UBOB').some((t) => t.includes('couldn’t be delivered'))).toBe(false);
+  });
+
   it('should tell the operator a message may not have arrived after a 504, rather than send it twice', async () => {
     teams.failNext('send', 504, 1);
 

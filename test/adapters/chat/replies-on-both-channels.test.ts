@@ -91,6 +91,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
 const FAILURE_ARGS: Args<typeof relayFailures> = {
   notDelivered: [NAME, ['*bold* _it_', 'list_operators please']],
   dropped: [NAME, ['one', 'two'], 'forwarded'],
+  partsNotDelivered: [NAME, '*long* message', 2, 3],
   mayNotHaveArrived: [NAME, ['`code`']],
 };
 
