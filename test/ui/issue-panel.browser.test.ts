@@ -59,6 +59,9 @@ async function shareFile(text: string, file: { name: string; permalink: string }
   await settle();
 }
 
+/** What a user may type that a page writing HTML would run or render. */
+const HOSTILE_LINE = '<img src=x onerror="window.kojiPwned=1"> <b>bold</b> [Reset](https://evil.example) <script>window.kojiPwned=2</script> \u202Eexe.gnp';
+
 beforeAll(async () => {
   requireChromiumAndBuild(uiBuild('issue-panel'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-panel-'));
@@ -78,6 +81,7 @@ beforeAll(async () => {
   await say('UBOB', 'My printer jams on every page');
   await say('UALICE', 'Which printer is it?');
   await say('UBOB', 'The big one on floor 3');
+  await say('UBOB', HOSTILE_LINE);
   await shareFile('Here is a photo of the jam', { name: 'paper-jam.jpg', permalink: ATTACHMENT_URL });
   await say('UALICE', 'Thanks, I will get someone to look at it');
   await say('UALICE', '#create_ticket Printer jams');
@@ -166,6 +170,11 @@ describe('the Koji issue panel', () => {
           { speaker: note, text: 'Alice Operator ended the conversation.' },
         ]),
       ).toBe(true);
+      // What Bob typed as markup is shown as the characters he typed, and nothing of it runs or renders.
+      expect(items.map((i) => i.text)).toContain(HOSTILE_LINE);
+      await expect(page.locator('.koji-line-text img, .koji-line-text b, .koji-line-text script').count()).resolves.toBe(0);
+      await expect(page.evaluate(() => (window as unknown as { kojiPwned?: number }).kojiPwned)).resolves.toBeUndefined();
+
       // Operator commands are the app's business, not the conversation's.
       expect(items.map((i) => i.text)).not.toContain('#create_ticket Printer jams');
 

@@ -1,4 +1,5 @@
 import { TicketServiceError } from '../../domain/errors';
+import { clipText } from '../../domain/text';
 
 /** What the app was doing when Jira refused, so the reason names the right thing. */
 export type JiraAction = 'create' | 'comment' | 'look-up';
@@ -19,7 +20,7 @@ export function jiraErrorText(body: string): string {
     ...(typeof errors === 'object' && errors !== null ? Object.entries(errors).map(([field, m]) => `${field}: ${String(m)}`) : []),
   ];
   const joined = parts.map((p) => p.trim().replace(/\.$/, '')).filter((p) => p.length > 0).join('; ');
-  return joined.length <= 300 ? joined : `${joined.slice(0, 299)}…`;
+  return clipText(joined, 300);
 }
 
 /**

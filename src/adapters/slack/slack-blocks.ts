@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
+import { clipText } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
 import { appSentence, escapeMrkdwn, personWords, richInlines, richTextBlock, type RichInline } from './slack-text';
@@ -35,7 +36,7 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
         type: 'button',
         // action_id must be unique within the block (a pick list has several "forward" buttons).
         action_id: `${ACTION_ID_PREFIX}${b.action}:${i}`,
-        text: { type: 'plain_text', text: b.label.slice(0, 75) },
+        text: { type: 'plain_text', text: clipText(b.label, 75) },
         value: encodeButtonValue(message.conversationId, b.value),
       })),
     });
@@ -71,5 +72,5 @@ function excerptInlines(lines: readonly TranscriptLine[]): RichInline[] {
 }
 
 function clip(text: string): string {
-  return text.length <= SECTION_TEXT_LIMIT ? text : `${text.slice(0, SECTION_TEXT_LIMIT - 1)}…`;
+  return clipText(text, SECTION_TEXT_LIMIT);
 }

@@ -1,7 +1,7 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { wellFormed } from '../../domain/text';
+import { clipText, wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
 import { boundedString, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
@@ -193,7 +193,7 @@ export const CARD_LEAD_LIMIT = 240;
  * because Teams returns only the data: it is what the used card still shows.
  */
 export function cardActionData(kind: ChatActionKind, conversationId: string | undefined, value: string | undefined, lead?: string): Record<string, string> {
-  const t = lead && (lead.length <= CARD_LEAD_LIMIT ? lead : `${lead.slice(0, CARD_LEAD_LIMIT - 1)}…`);
+  const t = lead && clipText(lead, CARD_LEAD_LIMIT);
   return { koji: kind, ...(conversationId ? { c: conversationId } : {}), ...(value ? { v: value } : {}), ...(t ? { t } : {}) };
 }
 
@@ -209,7 +209,7 @@ function cardAction(
     kind: kind as ChatActionKind,
     conversationId: isButtonRef(value['c']) ? value['c'] : undefined,
     value: isButtonRef(value['v']) ? value['v'] : undefined,
-    lead: boundedString(value['t'], 4 * CARD_LEAD_LIMIT)?.slice(0, CARD_LEAD_LIMIT),
+    lead: ((t) => (t === undefined ? undefined : clipText(t, CARD_LEAD_LIMIT, '')))(boundedString(value['t'], 4 * CARD_LEAD_LIMIT)),
   };
 }
 
