@@ -173,7 +173,7 @@ describe('the Koji issue panel', () => {
       // What Bob typed as markup is shown as the characters he typed, and nothing of it runs or renders.
       expect(items.map((i) => i.text)).toContain(HOSTILE_LINE);
       await expect(page.locator('.koji-line-text img, .koji-line-text b, .koji-line-text script').count()).resolves.toBe(0);
-      await expect(page.evaluate(() => (window as unknown as { kojiPwned?: number }).kojiPwned)).resolves.toBeUndefined();
+      await expect(page.evaluate(() => (globalThis as unknown as { kojiPwned?: number }).kojiPwned)).resolves.toBeUndefined();
 
       // Operator commands are the app's business, not the conversation's.
       expect(items.map((i) => i.text)).not.toContain('#create_ticket Printer jams');
