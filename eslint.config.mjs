@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layering (see STYLE.md §7.2): the domain core (src/domain) and the use cases (src/app)
+ * Layering (see docs/style.md): the domain core (src/domain) and the use cases (src/app)
  * depend on nothing outward. Platform SDKs, Node built-ins and the outer folders are
  * reached only through ports that src/adapters implements and src/entry / src/local wire.
  * test/foundation/layering.test.ts proves these rules still fire.
