@@ -1,10 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { DomainError } from '../../domain/errors';
+import { TenantConnectionError } from '../chat/tenant-connection-error';
 import type { KvsSlackWorkspaces, SlackWorkspace, SlackWorkspaceSummary } from './slack-workspaces';
 
-export class TenantConnectionError extends DomainError {
-  readonly code = 'tenant_connection_failed';
-}
 
 /**
  * Connects a Slack workspace to a project: the bot token is tried with
@@ -62,3 +59,5 @@ async function testToken(client: WebClient): Promise<Pick<SlackWorkspace, 'teamI
     );
   }
 }
+
+export { TenantConnectionError };

@@ -1,3 +1,4 @@
+import { header, type RawRequest, type RawResponse } from '../chat/raw-request';
 import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
 import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent, type SlackCard } from './slack-event';
 import { parseSlackRequest } from './slack-request';
@@ -5,18 +6,6 @@ import { checkSlackSignatureHeaders, verifySlackSignature } from './slack-signat
 import type { SlackWorkspace } from './slack-workspaces';
 
 /** A web trigger request as Forge hands it over: raw body, headers as arrays. */
-export interface RawRequest {
-  readonly method?: string;
-  readonly headers?: Record<string, string[] | undefined>;
-  readonly body?: string;
-}
-
-export interface RawResponse {
-  readonly statusCode: number;
-  readonly headers: Record<string, string[]>;
-  readonly body: string;
-}
-
 export interface SlackReceiverDeps {
   readonly now: () => number;
   readonly workspace: (teamId: string) => Promise<SlackWorkspace | undefined>;
@@ -97,17 +86,6 @@ async function markCardUsed(deps: SlackReceiverDeps, workspace: SlackWorkspace, 
   }
 }
 
-/** Forge keeps the caller's header casing; HTTP header names are case-insensitive. */
-export function header(request: RawRequest, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  const headers = request.headers ?? {};
-  // Most callers send lower case (Slack does): a direct look-up before the case-insensitive walk.
-  if (Object.hasOwn(headers, wanted)) return headers[wanted]?.[0];
-  for (const [key, values] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return values?.[0];
-  }
-  return undefined;
-}
 
 function ok(): RawResponse {
   return { statusCode: 200, headers: { 'Content-Type': ['text/plain'] }, body: '' };

@@ -1,5 +1,5 @@
 import { ChatDeliveryError } from '../../domain/errors';
-import { TenantConnectionError } from '../slack/slack-connection';
+import { TenantConnectionError } from '../chat/tenant-connection-error';
 import { TeamsConnector, type ConnectorOptions } from './teams-connector';
 import type { KvsTeamsTenants, TeamsTenant, TeamsTenantSummary } from './teams-tenants';
 

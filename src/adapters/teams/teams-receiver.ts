@@ -1,5 +1,5 @@
 import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
-import { header, type RawRequest, type RawResponse } from '../slack/slack-receiver';
+import { header, type RawRequest, type RawResponse } from '../chat/raw-request';
 import { narrowTeamsActivity, parseTeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
 import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
 import type { TeamsTenant } from './teams-tenants';

@@ -1,4 +1,4 @@
-import { TenantConnectionError } from '../../adapters/slack/slack-connection';
+import { TenantConnectionError } from '../../adapters/chat/tenant-connection-error';
 import { teamsAppPackage } from '../../adapters/teams/teams-app-package';
 import { buildServices } from '../../composition';
 import { forAdmins, stringField, type ResolverHandler } from './resolver-kit';

@@ -1,5 +1,5 @@
 import { slackClient } from '../../adapters/slack/slack-chat-gateway';
-import { TenantConnectionError } from '../../adapters/slack/slack-connection';
+import { TenantConnectionError } from '../../adapters/chat/tenant-connection-error';
 import { listSlackPeople, lookUpSlackPerson, type TenantPerson } from '../../adapters/slack/slack-directory';
 import { appIdOfBot } from '../../adapters/teams/teams-tenants';
 import { buildServices, slackApiUrl, type Services } from '../../composition';

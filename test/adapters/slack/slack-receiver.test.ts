@@ -1,6 +1,7 @@
 import type { HandledMessage, IncomingChatMessage } from '../../../src/app/incoming-message';
 import type { SlackCard } from '../../../src/adapters/slack/slack-event';
-import { receiveSlackRequest, type RawRequest, type SlackReceiverDeps } from '../../../src/adapters/slack/slack-receiver';
+import type { RawRequest } from '../../../src/adapters/chat/raw-request';
+import { receiveSlackRequest, type SlackReceiverDeps } from '../../../src/adapters/slack/slack-receiver';
 import { signSlackRequest } from '../../../src/adapters/slack/slack-signature';
 import type { SlackWorkspace } from '../../../src/adapters/slack/slack-workspaces';
 
