@@ -38,8 +38,9 @@ export async function grantOperatorRole(deps: CoreDeps, grant: RoleGrant): Promi
  * Takes the Live agent role away. Users the operator was serving go back to
  * the front of the queue and are told; then they are matched with whoever is free.
  */
-export async function revokeOperatorRole(deps: CoreDeps, participant: Participant): Promise<'revoked' | 'not-granted'> {
-  const released = await releaseOperator(deps, participant, 'remove-role');
+export async function revokeOperatorRole(deps: CoreDeps, participant: Participant, projectId?: string): Promise<'revoked' | 'not-granted'> {
+  // `projectId`: an admin can take away only their own project's role; another project's holder is "not granted" here.
+  const released = await releaseOperator(deps, participant, 'remove-role', projectId);
   if (!released) return 'not-granted';
   const { operator, requeued } = released;
   await tellHandedBack(deps, operator.projectId, requeued, (position) => toUser.operatorLostRole(operator.displayName, position));

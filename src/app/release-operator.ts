@@ -28,10 +28,11 @@ export type ReleaseMode = 'off-duty' | 'remove-role' | { readonly unreachable: s
  * dropped, and nobody is held by an operator who is gone. Each of those
  * transcripts records the hand-over, as a forward records its own.
  */
-export async function releaseOperator(deps: CoreDeps, participant: Participant, mode: ReleaseMode): Promise<Released | undefined> {
+export async function releaseOperator(deps: CoreDeps, participant: Participant, mode: ReleaseMode, onlyOfProject?: string): Promise<Released | undefined> {
   const released = await untilCommitted(async () => {
     const current = await deps.state.getOperator(participant);
     if (!current) return undefined;
+    if (onlyOfProject !== undefined && current.value.projectId !== onlyOfProject) return undefined;
     const now = deps.clock.now();
     const writes: StateWrite[] = [];
     const requeued: ChatSession[] = [];

@@ -43,7 +43,8 @@ export const roleResolvers: Record<string, ResolverHandler> = {
     const query = optionalStringField(payload, 'query')?.trim().toLowerCase();
     const startedAt = optionalStringField(payload, 'cursor');
     const { services } = directory;
-    const holders = (await services.state.operatorsOfTenant(directory.channel, directory.tenantId)).map((o) => o.value);
+    // Only this project's role holders: another project may serve people of the same workspace or tenant.
+    const holders = (await services.state.operatorsOfTenant(directory.channel, directory.tenantId)).map((o) => o.value).filter((o) => o.projectId === projectId);
     const holderOf = (userId: string) => holders.find((o) => o.participant.userId === userId);
 
     const found: TenantPerson[] = [];
@@ -99,7 +100,7 @@ export const roleResolvers: Record<string, ResolverHandler> = {
     const directory = await tenantDirectoryOf(projectId, payload);
     const participant = personOf(directory, payload);
     await refuseOwnRole(directory.services, await emailOf(directory, participant));
-    return { result: await revokeOperatorRole(directory.services, participant) };
+    return { result: await revokeOperatorRole(directory.services, participant, projectId) };
   }),
 };
 

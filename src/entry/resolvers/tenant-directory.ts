@@ -43,6 +43,10 @@ export async function tenantDirectoryOf(projectId: string, payload: unknown): Pr
   if (channel === 'teams') {
     const tenant = await services.teamsTenants.ofProject(projectId, stringField(payload, 'tenantId', TEAMS_TENANT_ID));
     if (!tenant) throw new TenantConnectionError('This Teams tenant is not connected to this project.');
+    // A typed tenant id proves nothing: until an activity of this bot from the tenant confirmed it, its people are not this project's to manage.
+    if (tenant.confirmedAt === undefined) {
+      throw new TenantConnectionError('This Teams tenant is waiting for its first message from the Koji app. Once someone in it installs the app or writes to it, its people can be given the Live agent role.');
+    }
     return {
       channel,
       tenantId: tenant.tenantId,
