@@ -108,6 +108,26 @@ export default defineConfig(
     },
   },
   {
+    // Small modules (issue 15): a page component file stays readable in one screen or two.
+    // test/foundation/file-size.test.ts proves these limits still fire.
+    files: ['static/*/src/**/*.tsx'],
+    rules: { 'max-lines': ['error', { max: 120 }] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    // Over the limit before issue 15 set it; issue 15's restructuring (points 1, 4 and 5) splits them.
+    // Remove a file from this list once it is under 300 lines.
+    ignores: [
+      'src/adapters/forge/jsm-ticket-service.ts',
+      'src/app/backlog.ts',
+      'src/app/handle-incoming-message.ts',
+      'src/local/jira/jsm-stand-in.ts',
+      'src/local/teams/connector.ts',
+      'src/local/teams/teams-sandbox.ts',
+    ],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
+  {
     // Plain JS files (configs, test/foundation/eslint-probe.mjs) are outside tsconfig's include:
     // lint them without type information.
     files: ['**/*.{js,cjs,mjs}'],

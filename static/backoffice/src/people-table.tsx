@@ -1,0 +1,74 @@
+import Button from '@atlaskit/button/new';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import type { TenantView } from '../../../src/shared/resolver-contract';
+import { Loading, Problem } from './common';
+import { usePeople } from './people';
+import { PersonRow } from './person-row';
+
+/** The people of one workspace or tenant matching `query`, with their role, duty and load, page by page. */
+export function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly query: string }) {
+  const { shown, retry, loadMore, loadingMore, moreError, busy, roleError, announcement, change } = usePeople(tenant, query);
+  if (!shown) return <Loading label="Loading people" />;
+  if (shown.state === 'failed') return <Problem title={`The people of ${tenant.name} could not be listed`} message={shown.message} onRetry={retry} />;
+
+  return (
+    <Stack space="space.200">
+      {roleError ? (
+        <SectionMessage appearance="error" title={`The role of ${roleError.name} was not changed`}>
+          <Text as="p">{roleError.message}</Text>
+        </SectionMessage>
+      ) : null}
+      <Inline space="space.200" alignBlock="center">
+        <Text color="color.text.subtle" size="small">
+          {shown.users.length === 1 ? '1 person' : `${shown.users.length} people`}
+          {shown.cursor ? ' so far' : ''}
+          {query ? ` matching “${query}”` : ''}
+        </Text>
+        <span role="status" className="koji-status-text koji-success-text">
+          {announcement}
+        </span>
+      </Inline>
+      {shown.users.length === 0 ? (
+        <SectionMessage appearance="information" title={shown.cursor ? 'Nobody found yet' : 'Nobody found'}>
+          <Text as="p">
+            {query ? `Nobody in ${tenant.name} matches “${query}”${shown.cursor ? ' so far' : ''}.` : `${tenant.name} has nobody Koji can list${shown.cursor ? ' so far' : ''}.`}
+          </Text>
+        </SectionMessage>
+      ) : (
+        <table className="koji-table" aria-label={`People of ${tenant.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              <th scope="col">Role</th>
+              <th scope="col">Duty</th>
+              <th scope="col">Load</th>
+              <th scope="col">
+                <span className="koji-offscreen">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.users.map((user) => (
+              <PersonRow key={user.userId} user={user} busy={busy[user.userId] === true} onChange={change} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {moreError ? <Problem title="More people could not be loaded" message={moreError} /> : null}
+      {shown.cursor && shown.hint ? (
+        <Text as="p" color="color.text.subtle" size="small">
+          {shown.hint}
+        </Text>
+      ) : null}
+      {shown.cursor ? (
+        <Inline>
+          <Button onClick={loadMore} isLoading={loadingMore}>
+            Load more
+          </Button>
+        </Inline>
+      ) : null}
+    </Stack>
+  );
+}
+

@@ -1,0 +1,88 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { SettingsView } from '../../../src/shared/resolver-contract';
+import { call } from './api';
+
+/** Limits the resolver enforces too (src/domain/settings.ts); the fields only hint at them. */
+export const MAX_CAPACITY = 10;
+export const MAX_TIMEOUT_MINUTES = 24 * 60;
+export const FIRST_REQUEST_TYPE = '';
+
+export interface Draft {
+  readonly enabled: boolean;
+  readonly operatorCapacity: string;
+  readonly handoffPhrases: readonly string[];
+  readonly inactivityTimeoutMinutes: string;
+  readonly queueTimeoutMinutes: string;
+  /** '' is "the service desk's first request type". */
+  readonly requestTypeId: string;
+}
+
+export function draftOf(settings: SettingsView): Draft {
+  return {
+    enabled: settings.enabled,
+    operatorCapacity: String(settings.operatorCapacity),
+    handoffPhrases: settings.handoffPhrases,
+    inactivityTimeoutMinutes: String(settings.inactivityTimeoutMinutes),
+    queueTimeoutMinutes: String(settings.queueTimeoutMinutes),
+    requestTypeId: settings.requestTypeId ?? FIRST_REQUEST_TYPE,
+  };
+}
+
+/** Text to a number for the resolver to check; what is not a number is sent as NaN and refused there. */
+export function numberOf(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+function cleanPhrases(phrases: readonly string[]): string[] {
+  return phrases.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** Only what differs from the saved settings, as `settings/update` wants it. */
+function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
+  const change: { -readonly [K in keyof SettingsView]?: SettingsView[K] } = {};
+  if (draft.enabled !== saved.enabled) change.enabled = draft.enabled;
+  const capacity = numberOf(draft.operatorCapacity);
+  if (capacity !== saved.operatorCapacity) change.operatorCapacity = capacity;
+  const phrases = cleanPhrases(draft.handoffPhrases);
+  if (phrases.join('\n') !== saved.handoffPhrases.join('\n')) change.handoffPhrases = phrases;
+  const inactivity = numberOf(draft.inactivityTimeoutMinutes);
+  if (inactivity !== saved.inactivityTimeoutMinutes) change.inactivityTimeoutMinutes = inactivity;
+  const queue = numberOf(draft.queueTimeoutMinutes);
+  if (queue !== saved.queueTimeoutMinutes) change.queueTimeoutMinutes = queue;
+  if (draft.requestTypeId !== (saved.requestTypeId ?? FIRST_REQUEST_TYPE)) change.requestTypeId = draft.requestTypeId;
+  return change;
+}
+
+/** The settings form's draft, what differs from `settings`, and saving it. */
+export function useSettingsForm(settings: SettingsView, canEdit: boolean, onSaved: (settings: SettingsView) => void) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<{ kind: 'saved' } | { kind: 'failed'; message: string } | undefined>();
+  const change = useMemo(() => changeOf(settings, draft), [settings, draft]);
+  const dirty = Object.keys(change).length > 0;
+  const readOnly = !canEdit;
+
+  const update = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setOutcome(undefined);
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!dirty || saving || readOnly) return;
+    setSaving(true);
+    setOutcome(undefined);
+    void call('settings/update', { change }).then((result) => {
+      setSaving(false);
+      if (result.ok) {
+        setDraft(draftOf(result.data.settings));
+        setOutcome({ kind: 'saved' });
+        onSaved(result.data.settings);
+      } else {
+        setOutcome({ kind: 'failed', message: result.error.message });
+      }
+    });
+  };
+
+  return { draft, saving, outcome, dirty, readOnly, update, save };
+}
