@@ -11,10 +11,21 @@ export type OperatorCommand = ParsedCommand;
  * undefined for a message meant for the user.
  */
 export function parseOperatorCommand(text: string, commands: readonly ChatCommand[] = COMMANDS): OperatorCommand | undefined {
-  const match = matchCommand(text, commands.map(wordsOf));
+  const match = matchCommand(text, wordTable(commands));
   if (match?.kind !== 'command') return match;
   const { command } = match.rule;
   return { ...(command.parse ? command.parse(match.argument) : {}), kind: command.kind };
+}
+
+/** Built once per registry: every message from an operator is read against it. */
+const wordTables = new WeakMap<readonly ChatCommand[], readonly ReturnType<typeof wordsOf>[]>();
+
+function wordTable(commands: readonly ChatCommand[]): readonly ReturnType<typeof wordsOf>[] {
+  const known = wordTables.get(commands);
+  if (known) return known;
+  const table = commands.map(wordsOf);
+  wordTables.set(commands, table);
+  return table;
 }
 
 /** A button click as the command it asks for, when a command answers that button. */
