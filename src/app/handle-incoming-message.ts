@@ -1,22 +1,18 @@
 import type { ChatSession } from '../domain/chat-session';
-import {
-  acceptsTicketOffer,
-  asksForHuman,
-  isOperatorOnly,
-  parseOperatorCommand,
-  parseUserCommand,
-  type OperatorCommand,
-} from '../domain/chat-command';
+import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../domain/chat-command';
 import { DomainError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
 import { buttonLabels, toOperator, toUser, usedCardNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptLine } from '../domain/transcript';
-import { acceptTicketOffer, createTicketFromConversation } from './create-ticket';
+import { COMMANDS } from './commands';
+import { noted, type ChatCommand, type Handled } from './commands/command';
+import { replyAboutTarget, targetConversation } from './commands/conversation-target';
+import { runOperatorCommand } from './commands/dispatch';
+import { commandFromAction, isOperatorOnly, parseOperatorCommand } from './commands/parse';
+import { acceptTicketOffer } from './create-ticket';
 import { closeWithoutOperator, endConversation, leaveQueue } from './end-session';
-import { forwardSession } from './forward-session';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
-import { listOperators } from './list-operators';
 import { notify } from './notify';
 import { operatorLane, relayLine, relayRetried, userLane } from './backlog';
 import type { CoreDeps, Versioned } from './ports';
@@ -24,7 +20,6 @@ import { loadSettings } from './project-settings';
 import { queuePosition } from './queue';
 import { requestOperator } from './request-operator';
 import { recordEnding } from './system-line';
-import { goOffDuty, goOnDuty } from './set-duty-status';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids';
 
 /**
@@ -34,9 +29,10 @@ import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from './transcript-ids'
  * (the sender's session, or the operator record) and one write (the transcript
  * line, which is also the dedupe record) before it is relayed. Everything else
  * is claimed in the delivery log first, so a retried delivery is acted on once.
+ * `commands`: the operator commands it knows (a spec may register more).
  */
-export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMessage): Promise<MessageOutcome> {
-  return (await handleChatMessage(deps, msg)).outcome;
+export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMessage, commands: readonly ChatCommand[] = COMMANDS): Promise<MessageOutcome> {
+  return (await handleChatMessage(deps, msg, commands)).outcome;
 }
 
 /**
@@ -44,20 +40,20 @@ export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMes
  * so it can show the card as used (see HandledMessage). Only a click gets a
  * note: typed commands have no card to update.
  */
-export async function handleChatMessage(deps: CoreDeps, msg: IncomingChatMessage): Promise<HandledMessage> {
-  const handled = await route(deps, msg);
+export async function handleChatMessage(deps: CoreDeps, msg: IncomingChatMessage, commands: readonly ChatCommand[] = COMMANDS): Promise<HandledMessage> {
+  const handled = await route({ deps, commands }, msg);
   if (typeof handled === 'string') return { outcome: handled };
   return msg.action ? handled : { outcome: handled.outcome };
 }
 
-/** Most paths only say what became of the message; those that settle a click add the card's note. */
-type Handled = MessageOutcome | HandledMessage;
-
-function noted(outcome: MessageOutcome, cardNote: string): HandledMessage {
-  return { outcome, cardNote };
+/** The core's ports and the command registry, as the router passes them along. */
+interface Router {
+  readonly deps: CoreDeps;
+  readonly commands: readonly ChatCommand[];
 }
 
-async function route(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled> {
+async function route(router: Router, msg: IncomingChatMessage): Promise<Handled> {
+  const { deps } = router;
   // One read for both: whether the sender is a user in a conversation or a live agent.
   const sender = await deps.state.getParticipant(msg.from);
   const session = sender.session?.value;
@@ -89,12 +85,12 @@ async function route(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled>
         });
       }
       if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session), usedCardNotes.declinedTicket));
-      return afterTicketOffer(deps, msg, session, sender.operator);
+      return afterTicketOffer(router, msg, session, sender.operator);
     case undefined:
       break;
   }
-  if (sender.operator) return fromOperator(deps, msg, sender.operator);
-  return fromUserWithBot(deps, msg);
+  if (sender.operator) return fromOperator(router, msg, sender.operator);
+  return fromUserWithBot(router, msg);
 }
 
 /**
@@ -104,20 +100,21 @@ async function route(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled>
  * means they moved on: the offer closes, and the message is read afresh.
  */
 async function afterTicketOffer(
-  deps: CoreDeps,
+  router: Router,
   msg: IncomingChatMessage,
   session: ChatSession,
   operator: Versioned<Operator> | undefined,
 ): Promise<Handled> {
+  const { deps } = router;
   const settings = await loadSettings(deps, session.projectId);
   if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
   await closeWithoutOperator(deps, session, (s) => `${s.userName} went back to the assistant without a ticket.`);
-  return operator ? fromOperator(deps, msg, operator) : fromUserWithBot(deps, msg, settings);
+  return operator ? fromOperator(router, msg, operator) : fromUserWithBot(router, msg, settings);
 }
 
-async function fromUserWithBot(deps: CoreDeps, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<Handled> {
-  const typed = msg.action ? undefined : parseOperatorCommand(msg.text);
-  if (typed && isOperatorOnly(typed)) {
+async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<Handled> {
+  const typed = msg.action ? undefined : parseOperatorCommand(msg.text, commands);
+  if (typed && isOperatorOnly(typed, commands)) {
     return once(deps, msg, async () => {
       await notify(deps, msg.from, { kind: 'notice', text: toOperator.notAnOperator() });
       return 'refused';
@@ -192,68 +189,16 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
   return relayLine(deps, lane, line);
 }
 
-async function fromOperator(deps: CoreDeps, received: IncomingChatMessage, versioned: Versioned<Operator>): Promise<Handled> {
+async function fromOperator(router: Router, received: IncomingChatMessage, versioned: Versioned<Operator>): Promise<Handled> {
+  const { deps, commands } = router;
   const operator = versioned.value;
   // "Bob: stop" names the conversation a command is for, as a card's button does.
   const addressed = received.action ? undefined : addressedTo(operator, received);
-  const typedCommand = addressed ? parseOperatorCommand(addressed.text) : undefined;
+  const typedCommand = addressed ? parseOperatorCommand(addressed.text, commands) : undefined;
   const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
-  const command = commandFromAction(msg) ?? typedCommand ?? parseOperatorCommand(msg.text);
+  const command = commandFromAction(msg, commands) ?? typedCommand ?? parseOperatorCommand(msg.text, commands);
   if (!command) return relayFromOperator(deps, received, versioned);
-  return once(deps, msg, async (): Promise<Handled> => {
-    if (command.kind === 'help' || command.kind === 'unknown') {
-      const text = command.kind === 'help' ? toOperator.help() : toOperator.unknownCommand(command.word);
-      await notify(deps, operator.participant, { kind: 'notice', text });
-      return 'command';
-    }
-    const settings = await loadSettings(deps, operator.projectId);
-    // Ending a conversation or a shift stays possible when support is off: nobody may be left stuck.
-    const windingDown = command.kind === 'end-session' || command.kind === 'go-off-duty';
-    if (!settings.enabled && !windingDown) {
-      await notify(deps, operator.participant, { kind: 'notice', text: toOperator.liveAgentDisabled() });
-      return 'refused';
-    }
-    switch (command.kind) {
-      case 'go-on-duty':
-        await goOnDuty(deps, operator, settings);
-        return 'command';
-      case 'go-off-duty':
-        await goOffDuty(deps, operator, settings);
-        return 'command';
-      case 'list-operators':
-        await listOperators(deps, operator, settings);
-        return 'command';
-      case 'end-session':
-      case 'create-ticket':
-      case 'forward': {
-        const target = targetConversation(operator, msg.conversationId);
-        if (target.kind !== 'one') {
-          await replyAboutTarget(deps, operator, target);
-          return 'refused';
-        }
-        const { assignment } = target;
-        if (command.kind === 'end-session') {
-          const ended = await endConversation(deps, assignment.user, assignment.sessionId, 'operator-ended', settings);
-          return ended ? noted('command', usedCardNotes.endedByYou) : 'command';
-        }
-        // Create ticket and the Forward that only shows the pick list leave the card as it is: the
-        // conversation carries on, a second ticket click adds the new lines, and the pick may not happen.
-        if (command.kind === 'create-ticket') {
-          if (deps.deferSlowWork) {
-            const job = { kind: 'create-ticket', operator: operator.participant, conversationId: assignment.sessionId, userName: assignment.userName, summary: command.summary } as const;
-            await deps.outbox.ticketLater(job);
-            return 'command';
-          }
-          await createTicketFromConversation(deps, operator, assignment, command.summary, settings);
-          return 'command';
-        }
-        const forward = await forwardSession(deps, operator, assignment, command.target, settings);
-        // Only a pick that went through settles the pick list; the request card is left alone
-        // (the core does not know it), and a later click on it is refused as no longer this operator's.
-        return forward.kind === 'forwarded' ? noted('command', usedCardNotes.forwardedTo(forward.toName)) : 'command';
-      }
-    }
-  });
+  return once(deps, msg, () => runOperatorCommand(deps, operator, msg, command, commands));
 }
 
 async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<Handled> {
@@ -289,12 +234,6 @@ async function askedForOperator(requested: Promise<MessageOutcome>): Promise<Han
   return outcome === 'handoff' ? noted(outcome, usedCardNotes.askedForOperator) : outcome;
 }
 
-type ConversationTarget =
-  | { readonly kind: 'one'; readonly assignment: Assignment }
-  | { readonly kind: 'none' }
-  | { readonly kind: 'ended' }
-  | { readonly kind: 'ambiguous'; readonly assignments: readonly Assignment[] };
-
 /**
  * An operator with several conversations says whom a message is for by
  * starting it with the user's name and a colon ("Bob: try again"); the name is
@@ -308,46 +247,6 @@ function addressedTo(operator: Operator, msg: IncomingChatMessage): { assignment
   const named = operator.assignments.filter((a) => a.userName.toLowerCase() === name || a.userName.toLowerCase().split(/\s+/)[0] === name);
   const [only] = named;
   return named.length === 1 && only ? { assignment: only, text: match[2] ?? '' } : undefined;
-}
-
-/** Which conversation an operator's words are for: the one named by the card or thread, or their only one. */
-function targetConversation(operator: Operator, conversationId: string | undefined): ConversationTarget {
-  const { assignments } = operator;
-  if (conversationId !== undefined) {
-    // A button on an old card names a conversation that ended: it must not act on whoever came next.
-    const named = assignments.find((a) => a.sessionId === conversationId);
-    return named ? { kind: 'one', assignment: named } : { kind: 'ended' };
-  }
-  const [only] = assignments;
-  if (assignments.length === 1 && only) return { kind: 'one', assignment: only };
-  return assignments.length === 0 ? { kind: 'none' } : { kind: 'ambiguous', assignments };
-}
-
-async function replyAboutTarget(
-  deps: CoreDeps,
-  operator: Operator,
-  target: Exclude<ConversationTarget, { kind: 'one' }>,
-): Promise<void> {
-  const text =
-    target.kind === 'none'
-      ? toOperator.notInConversation(operator.duty)
-      : target.kind === 'ended'
-        ? toOperator.conversationAlreadyEnded()
-        : toOperator.whichConversation(target.assignments.map((a) => a.userName));
-  await notify(deps, operator.participant, { kind: 'notice', text });
-}
-
-function commandFromAction(msg: IncomingChatMessage): OperatorCommand | undefined {
-  switch (msg.action?.kind) {
-    case 'end-session':
-      return { kind: 'end-session' };
-    case 'create-ticket':
-      return { kind: 'create-ticket' };
-    case 'forward':
-      return { kind: 'forward', target: msg.action.value ? { by: 'key', key: msg.action.value } : undefined };
-    default:
-      return undefined;
-  }
 }
 
 function asksForOperator(msg: IncomingChatMessage, settings: LiveAgentSettings): boolean {

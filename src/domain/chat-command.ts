@@ -6,57 +6,29 @@ export type ForwardTarget =
   /** From a button: the operator's participant key. */
   | { readonly by: 'key'; readonly key: string };
 
-/** What an operator asks for, named by intent rather than by the words typed. */
-export type OperatorCommand =
-  | { readonly kind: 'go-on-duty' }
-  | { readonly kind: 'go-off-duty' }
-  | { readonly kind: 'end-session' }
-  | { readonly kind: 'create-ticket'; readonly summary?: string | undefined }
-  | { readonly kind: 'list-operators' }
-  | { readonly kind: 'forward'; readonly target?: ForwardTarget | undefined }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'unknown'; readonly word: string };
-
 /** What a user (not an operator) can ask for in words. */
 export type UserCommand = { readonly kind: 'leave' };
 
-interface CommandRule {
+/** How a command is typed: its spellings, and whether words after it are its argument. */
+export interface CommandWords {
   /** Accepted spellings, compared with every space removed and in lower case. */
-  readonly words: readonly string[];
+  readonly names: readonly string[];
   readonly takesArgument: boolean;
-  readonly build: (argument: string | undefined) => OperatorCommand;
 }
 
-/** The one table of operator commands and their aliases. */
-const OPERATOR_COMMANDS: readonly CommandRule[] = [
-  { words: ['#on'], takesArgument: false, build: () => ({ kind: 'go-on-duty' }) },
-  { words: ['#off'], takesArgument: false, build: () => ({ kind: 'go-off-duty' }) },
-  { words: ['stop', '#exit', '#stop'], takesArgument: false, build: () => ({ kind: 'end-session' }) },
-  { words: ['list_operators', '#list_operators'], takesArgument: false, build: () => ({ kind: 'list-operators' }) },
-  { words: ['#help', 'help'], takesArgument: false, build: () => ({ kind: 'help' }) },
-  {
-    words: ['#create_ticket', 'create_ticket'],
-    takesArgument: true,
-    build: (summary) => ({ kind: 'create-ticket', summary }),
-  },
-  {
-    words: ['forward_operator', '#forward_operator'],
-    takesArgument: true,
-    build: (arg) => ({ kind: 'forward', target: arg === undefined ? undefined : parseForwardTarget(arg) }),
-  },
-];
+/** What a text says when read against a table of commands. */
+export type CommandMatch<R extends CommandWords> =
+  | { readonly kind: 'command'; readonly rule: R; readonly argument: string | undefined }
+  | { readonly kind: 'unknown'; readonly word: string };
 
 /** Command names as typed, for showing them as code: the spellings a plain word could not be mistaken for. */
-export const OPERATOR_COMMAND_WORDS: readonly string[] = [...new Set(OPERATOR_COMMANDS.flatMap((r) => r.words).filter((w) => /[#_]/.test(w)))];
+export function codeWords(table: readonly CommandWords[]): readonly string[] {
+  return [...new Set(table.flatMap((r) => r.names).filter((w) => /[#_]/.test(w)))];
+}
 
 const USER_LEAVE_WORDS = ['stop', '#exit', 'exit', 'cancel', '#cancel'];
 
 const TICKET_OFFER_ACCEPT_WORDS = ['ticket', 'yes', 'yesplease', 'ticketplease', 'ok', 'okay', 'createticket', 'createaticket', 'create_ticket', '#create_ticket'];
-
-/** The commands only live agents may use; anyone else typing one is told so. */
-export function isOperatorOnly(command: OperatorCommand): boolean {
-  return ['go-on-duty', 'go-off-duty', 'create-ticket', 'list-operators', 'forward'].includes(command.kind);
-}
 
 /**
  * True when a user who was offered a ticket takes it up: "ticket", "yes",
@@ -67,40 +39,28 @@ export function acceptsTicketOffer(text: string): boolean {
   return TICKET_OFFER_ACCEPT_WORDS.includes(compactForm(normalizeChatText(text)).replace(/[.!,]+/g, ''));
 }
 
-/** The command names operators see in help texts. */
-export const OPERATOR_COMMAND_HELP: readonly string[] = [
-  '#on (start your shift)',
-  '#off (end your shift)',
-  'stop or #exit (end the current conversation)',
-  '#create_ticket [summary] (make a ticket from the conversation)',
-  'list_operators (who is on duty)',
-  'forward_operator [number or name] (hand the user to another operator)',
-];
-
 /**
- * Reads an operator's message as a command, or returns undefined for a message
- * meant for the user. Tolerates capitals, stray spaces and Slack channel links:
+ * Reads a message against a table of commands, or returns undefined for words
+ * meant for a person. Tolerates capitals, stray spaces and Slack channel links:
  * Slack turns a typed `#on` into `<#C0123|on>` when a channel of that name exists.
  */
-export function parseOperatorCommand(text: string): OperatorCommand | undefined {
+export function matchCommand<R extends CommandWords>(text: string, table: readonly R[]): CommandMatch<R> | undefined {
   const normalized = normalizeChatText(text);
   const compact = compactForm(normalized);
-  for (const rule of OPERATOR_COMMANDS) {
-    for (const word of rule.words) {
-      if (compact === word) return rule.build(undefined);
+  for (const rule of table) {
+    for (const word of rule.names) {
+      if (compact === word) return { kind: 'command', rule, argument: undefined };
       if (rule.takesArgument) {
         const argument = argumentAfter(normalized, word);
-        if (argument !== undefined) return rule.build(argument);
+        if (argument !== undefined) return { kind: 'command', rule, argument };
       }
     }
   }
   // `#on for lunch`: a `#` command reads the same with a few words after it.
   const [head, ...rest] = normalized.split(/\s+/);
   if (head?.startsWith('#') && rest.length > 0) {
-    const leading = parseOperatorCommand(head);
-    if (leading && leading.kind !== 'unknown' && !OPERATOR_COMMANDS.some((r) => r.takesArgument && r.words.includes(compactForm(head)))) {
-      return leading;
-    }
+    const leading = matchCommand(head, table);
+    if (leading?.kind === 'command' && !leading.rule.takesArgument) return leading;
   }
   // Only a literally typed `#word` is an unknown command; a Slack channel link opening a sentence is just words.
   const hashWord = /^#\s*([a-z][a-z_]*)(?:\s|$)/i.exec(text.trim());

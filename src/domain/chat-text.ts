@@ -1,5 +1,3 @@
-import { OPERATOR_COMMAND_WORDS } from './chat-command';
-
 /**
  * A link the sender's chat client made (Slack's `<url|label>`, a Teams
  * `<a href>`): its label, as it appears in the message's plain text, and where
@@ -70,20 +68,29 @@ export function spansOf(text: string, links: readonly TextLink[] | undefined = u
   return spans;
 }
 
-const COMMAND_PATTERN = new RegExp(
-  `(?<![\\w#])(${[...OPERATOR_COMMAND_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/[#_]/g, (c) => `\\${c}`)).join('|')})(?![\\w])`,
-  'g',
-);
+/** Built once per list of words: the adapters render every sentence with the same registry's list. */
+const commandPatterns = new WeakMap<readonly string[], RegExp>();
+
+function commandPattern(commandWords: readonly string[]): RegExp {
+  const known = commandPatterns.get(commandWords);
+  if (known) return known;
+  const names = [...commandWords].sort((a, b) => b.length - a.length).map((w) => w.replace(/[#_]/g, (c) => `\\${c}`));
+  // An empty list matches nothing rather than every position.
+  const pattern = new RegExp(names.length > 0 ? `(?<![\\w#])(${names.join('|')})(?![\\w])` : '(?!)', 'g');
+  commandPatterns.set(commandWords, pattern);
+  return pattern;
+}
 
 /**
  * One of the app's own sentences: its command names (`#create_ticket`,
  * `list_operators`) become code, so no surface reads their underscores as
  * italics and people see exactly what to type. Names it quotes stay plain.
+ * `commandWords`: the registry's names (COMMAND_WORDS in src/app/commands).
  */
-export function appSpans(text: string): ChatSpan[] {
+export function appSpans(text: string, commandWords: readonly string[]): ChatSpan[] {
   const spans: ChatSpan[] = [];
   let at = 0;
-  for (const match of text.matchAll(COMMAND_PATTERN)) {
+  for (const match of text.matchAll(commandPattern(commandWords))) {
     const index = match.index ?? 0;
     if (index > at) spans.push({ kind: 'text', text: text.slice(at, index) });
     spans.push({ kind: 'code', text: match[0] });

@@ -1,8 +1,17 @@
 import type { TextLink } from './chat-text';
 import type { AttachmentRef, TranscriptLine } from './transcript';
 
-/** Buttons a chat adapter may render; a click comes back as the same intent. */
-export type ChatActionKind = 'request-operator' | 'leave' | 'end-session' | 'create-ticket' | 'forward' | 'accept-ticket';
+/**
+ * The one list of buttons a chat adapter may render; a click comes back as the
+ * same intent. Adapters check a click against it; commands say which they answer.
+ */
+export const CHAT_ACTION_KINDS = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket'] as const;
+
+export type ChatActionKind = (typeof CHAT_ACTION_KINDS)[number];
+
+export function isChatActionKind(value: unknown): value is ChatActionKind {
+  return (CHAT_ACTION_KINDS as readonly unknown[]).includes(value);
+}
 
 export interface ChatButton {
   readonly action: ChatActionKind;

@@ -1,4 +1,3 @@
-import { OPERATOR_COMMAND_HELP } from './chat-command';
 import type { ChatChannel } from './participant';
 import { clipText } from './text';
 
@@ -145,8 +144,9 @@ export const toOperator = {
     }`,
   closedForInactivity: (userName: string, minutes: number) =>
     `Your conversation with ${userName} was closed after ${minutes} minutes without messages.`,
-  unknownCommand: (word: string) => `I don’t know the command ${word}. ${helpText()}`,
-  help: () => helpText(),
+  /** `commandHelp`: each command's help line, from the command registry. */
+  unknownCommand: (word: string, commandHelp: readonly string[]) => `I don’t know the command ${word}. ${helpText(commandHelp)}`,
+  help: (commandHelp: readonly string[]) => helpText(commandHelp),
   endedBeforeTicket: (userName: string) =>
     `The conversation with ${userName} ended before the ticket was made, so no ticket was created from it.`,
   userUnreachable: (userName: string, channel: ChatChannel) =>
@@ -192,8 +192,8 @@ export const relayFailures = {
     `Your message ${quotedList(texts)} may not have reached ${recipientName}: the chat service stopped answering while it was being sent. If ${recipientName} doesn’t reply to it, please send it again.`,
 } as const;
 
-function helpText(): string {
-  return `Commands: ${OPERATOR_COMMAND_HELP.join('; ')}.`;
+function helpText(commandHelp: readonly string[]): string {
+  return `Commands: ${commandHelp.join('; ')}.`;
 }
 
 export const buttonLabels = {

@@ -1,5 +1,7 @@
 import { drainBacklog } from '../../src/app/backlog';
 import { createTicketFromJob } from '../../src/app/create-ticket';
+import { COMMANDS } from '../../src/app/commands';
+import type { ChatCommand } from '../../src/app/commands/command';
 import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
 import { notify } from '../../src/app/notify';
 import type { IncomingChatMessage, MessageOutcome } from '../../src/app/incoming-message';
@@ -30,6 +32,8 @@ export class RecordingLogger implements Logger {
 export interface WorldOptions {
   /** Makes every store call yield to other pending work, so concurrent handlers interleave. */
   readonly yieldBetweenCalls?: () => Promise<void>;
+  /** The operator commands the core knows: the product's, or more registered by a spec. */
+  readonly commands?: readonly ChatCommand[];
 }
 
 /**
@@ -47,10 +51,12 @@ export class World {
   readonly tickets = new FakeTickets();
   readonly log = new RecordingLogger();
   readonly deps: CoreDeps;
+  private readonly commands: readonly ChatCommand[];
   private deliveryCounter = 0;
 
   constructor(options: WorldOptions = {}) {
     this.state = new InMemoryLiveAgentState(options.yieldBetweenCalls);
+    this.commands = options.commands ?? COMMANDS;
     this.deps = {
       state: this.state,
       settings: this.settings,
@@ -111,7 +117,7 @@ export class World {
   }
 
   deliver(msg: IncomingChatMessage): Promise<MessageOutcome> {
-    return handleIncomingMessage(this.deps, msg);
+    return handleIncomingMessage(this.deps, msg, this.commands);
   }
 
   /** Texts a person received, in order. */

@@ -1,11 +1,5 @@
-import {
-  acceptsTicketOffer,
-  asksForHuman,
-  isOperatorOnly,
-  parseOperatorCommand,
-  parseUserCommand,
-  type OperatorCommand,
-} from '../../src/domain/chat-command';
+import { isOperatorOnly, parseOperatorCommand, type OperatorCommand } from '../../src/app/commands/parse';
+import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../../src/domain/chat-command';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 
 describe('parseOperatorCommand', () => {

@@ -1,5 +1,5 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
-import type { ChatActionKind } from '../../domain/outgoing-message';
+import { isChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { boundedString, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
 import type { BlockActionsPayload } from './slack-request';
@@ -107,12 +107,6 @@ function cardOf(payload: BlockActionsPayload): SlackCard | undefined {
   const blocks = payload.message?.blocks;
   if (!channel || !ts || !Array.isArray(blocks)) return undefined;
   return { channel, ts, text: payload.message?.text ?? '', blocks: blocks.filter(isRecord) };
-}
-
-const ACTION_KINDS: readonly ChatActionKind[] = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket'];
-
-function isChatActionKind(value: string | undefined): value is ChatActionKind {
-  return (ACTION_KINDS as readonly (string | undefined)[]).includes(value);
 }
 
 export function encodeButtonValue(conversationId: string | undefined, value: string | undefined): string {

@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../../app/commands';
 import { appSpans, isWebLink, keptLinks, spansOf, type ChatSpan } from '../../domain/chat-text';
 import type { TextLink } from '../../domain/chat-text';
 
@@ -35,7 +36,7 @@ export function richTextBlock(inlines: readonly RichInline[], quoted = false): R
 
 /** One of the app's sentences: command names as code, the rest as text. */
 export function appSentence(text: string): RichInline[] {
-  return richInlines(appSpans(text));
+  return richInlines(appSpans(text, COMMAND_WORDS));
 }
 
 /** A person's words, with the links their client made. */

@@ -1,5 +1,5 @@
 import type { IncomingChatMessage } from '../../app/incoming-message';
-import type { ChatActionKind } from '../../domain/outgoing-message';
+import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { clipText, wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
@@ -197,16 +197,14 @@ export function cardActionData(kind: ChatActionKind, conversationId: string | un
   return { koji: kind, ...(conversationId ? { c: conversationId } : {}), ...(value ? { v: value } : {}), ...(t ? { t } : {}) };
 }
 
-const ACTION_KINDS: readonly ChatActionKind[] = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket'];
-
 function cardAction(
   value: Record<string, unknown>,
 ): { kind: ChatActionKind; conversationId?: string | undefined; value?: string | undefined; lead?: string | undefined } | undefined {
   const kind = value['koji'];
-  if (typeof kind !== 'string' || !(ACTION_KINDS as readonly string[]).includes(kind)) return undefined;
+  if (!isChatActionKind(kind)) return undefined;
   // The app wrote c (a conversation id) and v (an operator's key); ones that could not be keys are dropped.
   return {
-    kind: kind as ChatActionKind,
+    kind,
     conversationId: isButtonRef(value['c']) ? value['c'] : undefined,
     value: isButtonRef(value['v']) ? value['v'] : undefined,
     lead: ((t) => (t === undefined ? undefined : clipText(t, CARD_LEAD_LIMIT, '')))(boundedString(value['t'], 4 * CARD_LEAD_LIMIT)),

@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../../app/commands';
 import { appSpans, spansOf } from '../../domain/chat-text';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { cardActionData } from './teams-activity';
@@ -20,7 +21,7 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
   }
   const hasCard = (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
   if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text) };
-  const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text)))];
+  const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text, COMMAND_WORDS)))];
   if (message.excerpt && message.excerpt.length > 0) {
     body.push({
       type: 'Container',
@@ -54,7 +55,7 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
  */
 export function renderUsedCard(lead: string | undefined, note: string): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
-    ...(lead ? [richText(textRuns(appSpans(lead)))] : []),
+    ...(lead ? [richText(textRuns(appSpans(lead, COMMAND_WORDS)))] : []),
     { ...richText(textRuns([{ kind: 'text', text: `✓ ${note}` }], { isSubtle: true })), spacing: 'Medium' },
   ];
   return { type: 'message', summary: lead ?? note, attachments: [{ contentType: ADAPTIVE_CARD, content: adaptiveCard(body, []) }] };

@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../../app/commands';
 import { appSpans, isWebLink, keptLinks, spansOf, webAddressesIn, type ChatSpan, type TextLink } from '../../domain/chat-text';
 
 /**
@@ -53,7 +54,7 @@ export function textRuns(spans: readonly ChatSpan[], extra: Record<string, unkno
 }
 
 /** The app's sentence as HTML, command names as code. */
-export const appHtml = (text: string): string => teamsHtml(appSpans(text));
+export const appHtml = (text: string): string => teamsHtml(appSpans(text, COMMAND_WORDS));
 /** A person's words as HTML, with the links their client made. */
 export const personHtml = (text: string, links?: readonly TextLink[]): string => teamsHtml(spansOf(text, links));
 

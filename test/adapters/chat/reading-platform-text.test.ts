@@ -1,4 +1,4 @@
-import { parseOperatorCommand } from '../../../src/domain/chat-command';
+import { parseOperatorCommand } from '../../../src/app/commands/parse';
 import { narrowSlackEvent } from '../../../src/adapters/slack/slack-event';
 import { narrowTeamsActivity, parseTeamsActivity } from '../../../src/adapters/teams/teams-activity';
 

@@ -1,6 +1,7 @@
 import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
-import { OPERATOR_COMMAND_WORDS } from '../../../src/domain/chat-command';
+import { COMMANDS, COMMAND_WORDS as OPERATOR_COMMAND_WORDS } from '../../../src/app/commands';
+import { helpLines } from '../../../src/app/commands/help';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
 import { relayFailures, toOperator, toUser } from '../../../src/domain/replies';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
@@ -77,8 +78,8 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   ticketNotUpdated: ['SUP-1', 2, 'Jira said no_way.', true],
   ticketRemainderNotAdded: [NAME, 'SUP-1', 'Jira said no_way.', true],
   closedForInactivity: [NAME, 30],
-  unknownCommand: ['#frobnicate_it'],
-  help: [],
+  unknownCommand: ['#frobnicate_it', helpLines(COMMANDS)],
+  help: [helpLines(COMMANDS)],
   endedBeforeTicket: [NAME],
   userUnreachable: [NAME, 'teams'],
   roleGranted: [],
@@ -132,7 +133,7 @@ describe.each(ALL)('%s', (_name, text) => {
 describe('the help', () => {
   it('should name every command as code on both channels', () => {
     const expected = ['#on', '#off', '#exit', '#create_ticket', 'list_operators', 'forward_operator'];
-    expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help() }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
-    expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help() })['text'])).code).toEqual(expected);
+    expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
+    expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) })['text'])).code).toEqual(expected);
   });
 });

@@ -1,0 +1,22 @@
+import { createTicketFromConversation } from '../create-ticket';
+import { defineCommand } from './command';
+
+export const createTicketCommand = defineCommand<{ readonly summary?: string | undefined }>({
+  kind: 'create-ticket',
+  names: ['#create_ticket', 'create_ticket'],
+  access: 'operators',
+  help: '#create_ticket [summary] (make a ticket from the conversation)',
+  parse: (summary) => ({ summary }),
+  button: { action: 'create-ticket', read: () => ({}) },
+  needs: 'conversation',
+  // The card stays as it is: the conversation carries on, and a second click adds the new lines.
+  async run(deps, { operator, assignment, args, settings }) {
+    if (deps.deferSlowWork) {
+      const job = { kind: 'create-ticket', operator: operator.participant, conversationId: assignment.sessionId, userName: assignment.userName, summary: args.summary } as const;
+      await deps.outbox.ticketLater(job);
+      return 'command';
+    }
+    await createTicketFromConversation(deps, operator, assignment, args.summary, settings);
+    return 'command';
+  },
+});

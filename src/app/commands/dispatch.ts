@@ -1,0 +1,43 @@
+import type { Operator } from '../../domain/operator';
+import { toOperator } from '../../domain/replies';
+import type { IncomingChatMessage } from '../incoming-message';
+import { notify } from '../notify';
+import type { CoreDeps } from '../ports';
+import { loadSettings } from '../project-settings';
+import type { ChatCommand, Handled, ParsedCommand } from './command';
+import { replyAboutTarget, targetConversation } from './conversation-target';
+import { helpLines } from './help';
+
+/**
+ * Runs an operator's command: finds its module in the registry and gives it
+ * what it declared it needs, answering for it when that is missing (support
+ * off, no conversation or an ambiguous one). An unknown word gets the help.
+ */
+export async function runOperatorCommand(
+  deps: CoreDeps,
+  operator: Operator,
+  msg: IncomingChatMessage,
+  parsed: ParsedCommand,
+  commands: readonly ChatCommand[],
+): Promise<Handled> {
+  const command = commands.find((c) => c.kind === parsed.kind);
+  if (!command) {
+    const word = typeof parsed['word'] === 'string' ? parsed['word'] : parsed.kind;
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.unknownCommand(word, helpLines(commands)) });
+    return 'command';
+  }
+  const base = { operator, msg, args: parsed, commands };
+  if (command.needs === 'nothing') return command.run(deps, base);
+  const settings = await loadSettings(deps, operator.projectId);
+  if (!settings.enabled && command.evenWhenSupportOff !== true) {
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.liveAgentDisabled() });
+    return 'refused';
+  }
+  if (command.needs === 'support') return command.run(deps, { ...base, settings });
+  const target = targetConversation(operator, msg.conversationId);
+  if (target.kind !== 'one') {
+    await replyAboutTarget(deps, operator, target);
+    return 'refused';
+  }
+  return command.run(deps, { ...base, settings, assignment: target.assignment });
+}

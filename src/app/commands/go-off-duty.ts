@@ -1,0 +1,16 @@
+import { goOffDuty } from '../set-duty-status';
+import { defineCommand } from './command';
+
+export const goOffDutyCommand = defineCommand({
+  kind: 'go-off-duty',
+  names: ['#off'],
+  access: 'operators',
+  help: '#off (end your shift)',
+  needs: 'support',
+  // Ending a shift stays possible when support is off: nobody may be left stuck.
+  evenWhenSupportOff: true,
+  async run(deps, { operator, settings }) {
+    await goOffDuty(deps, operator, settings);
+    return 'command';
+  },
+});

@@ -1,0 +1,20 @@
+import { toOperator } from '../../domain/replies';
+import { notify } from '../notify';
+import { defineCommand, type ChatCommand } from './command';
+
+export const helpCommand = defineCommand({
+  kind: 'help',
+  names: ['#help', 'help'],
+  // A user's "help" is a question for the assistant.
+  access: 'anyone',
+  needs: 'nothing',
+  async run(deps, { operator, commands }) {
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.help(helpLines(commands)) });
+    return 'command';
+  },
+});
+
+/** The help is the registry's: each command's line, in the registry's order. */
+export function helpLines(commands: readonly ChatCommand[]): readonly string[] {
+  return commands.flatMap((c) => (c.help === undefined ? [] : [c.help]));
+}

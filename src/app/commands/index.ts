@@ -1,0 +1,23 @@
+import { codeWords } from '../../domain/chat-command';
+import { wordsOf, type ChatCommand } from './command';
+import { createTicketCommand } from './create-ticket';
+import { endSessionCommand } from './end-session';
+import { forwardCommand } from './forward';
+import { goOffDutyCommand } from './go-off-duty';
+import { goOnDutyCommand } from './go-on-duty';
+import { helpCommand } from './help';
+import { listOperatorsCommand } from './list-operators';
+
+/** Every operator command. Their order is the order of #help. */
+export const COMMANDS: readonly ChatCommand[] = [
+  goOnDutyCommand,
+  goOffDutyCommand,
+  endSessionCommand,
+  createTicketCommand,
+  listOperatorsCommand,
+  forwardCommand,
+  helpCommand,
+];
+
+/** The command names the app's own sentences show as code, on every channel. */
+export const COMMAND_WORDS: readonly string[] = codeWords(COMMANDS.map(wordsOf));
