@@ -71,8 +71,9 @@ export function installEgressGuard(addresses: readonly string[]): () => void {
     globalThis.fetch = (input, init) => {
       const current = policies[policies.length - 1];
       if (current && currentInvocation.getStore()) {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        if (!egressAllows(current, url)) return Promise.reject(new EgressRefused(url.hostname, url));
+        const url = URL.parse(input instanceof Request ? input.url : String(input));
+        // An unparsable URL is left to fetch, which refuses it as it always does.
+        if (url && !egressAllows(current, url)) return Promise.reject(new EgressRefused(url.hostname, url));
       }
       return unguarded(input, init);
     };
