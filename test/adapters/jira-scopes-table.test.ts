@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { JIRA_CALLS, jiraCallFor } from '../../src/adapters/forge/jira-scopes';
+import { loadAppManifest } from '../../src/local/app-manifest';
 
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 
@@ -34,6 +35,12 @@ describe('the table of the Jira calls the app makes', () => {
 
   it.each(routeTemplates().map((r) => [`${r.file}: ${r.template}`, r.path] as const))('should list %s', (_where, built) => {
     expect(JIRA_CALLS.some((call) => jiraCallFor(call.method, built) === call)).toBe(true);
+  });
+
+  it('should find every scope the listed calls need in manifest.yml', () => {
+    const granted = loadAppManifest(path.resolve(SRC, '..', 'manifest.yml')).scopes;
+
+    expect(JIRA_CALLS.filter((call) => !granted.has(call.scope)).map((call) => `${call.method} ${call.path}: ${call.scope}`)).toEqual([]);
   });
 
   it('should give every listed call one classic scope', () => {
