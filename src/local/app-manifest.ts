@@ -15,6 +15,10 @@ export interface AppManifest {
     readonly resourcePath: string;
     readonly resolverFunctionKey?: string | undefined;
   }>;
+  /** `permissions.scopes`: what Forge lets the app's product calls do. */
+  readonly scopes: ReadonlySet<string>;
+  /** `permissions.external.fetch.backend` addresses: the hosts Forge lets the app's functions fetch. */
+  readonly egress: readonly string[];
 }
 
 interface RawModule {
@@ -28,9 +32,13 @@ interface RawModule {
   handler?: string;
 }
 
+/** An egress entry: the plain string form (deprecated) or `{ address }`; `{ remote }` entries name no host. */
+type RawEgress = string | { address?: string; remote?: string };
+
 interface RawManifest {
   modules?: Record<string, RawModule[]>;
   resources?: Array<{ key: string; path: string }>;
+  permissions?: { scopes?: unknown[]; external?: { fetch?: { backend?: RawEgress[] } } };
 }
 
 const PAGE_MODULES = ['jira:projectSettingsPage', 'jira:adminPage', 'jira:issuePanel'];
@@ -58,6 +66,8 @@ export function loadAppManifest(file: string): AppManifest {
         resolverFunctionKey: m.resolver?.function,
       })),
     ),
+    scopes: new Set((raw.permissions?.scopes ?? []).filter((s): s is string => typeof s === 'string')),
+    egress: (raw.permissions?.external?.fetch?.backend ?? []).flatMap((e) => (typeof e === 'string' ? [e] : e.address ? [e.address] : [])),
   };
 }
 

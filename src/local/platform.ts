@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { INTERVAL_MS, loadAppManifest, type AppManifest } from './app-manifest';
+import { installEgressGuard } from './egress';
 import { installForgeGlobals } from './forge-globals';
 import { FunctionRunner, type FinishedInvocation } from './function-runner';
 import { DEFAULT_LOCAL_ACCOUNT, createLocalServer, webTriggerPath, type LocalRoutes } from './http-server';
@@ -110,7 +111,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   const site = realJiraSiteFromEnv(options.env ?? process.env);
   const plan = new FaultPlan();
   const jsm = site ? undefined : new JsmStandIn(db, { siteUrl: 'http://localhost/jira', now, faults: plan });
-  const jira = jiraRemote(site ? { site } : { standIn: jsm! });
+  const jira = jiraRemote(site ? { site } : { standIn: jsm! }, manifest.scopes);
 
   // The queue delivers to the runner, which exists only once the app is loaded below.
   const runnerRef: { current?: FunctionRunner } = {};
@@ -126,6 +127,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     options.queue,
   );
 
+  const uninstallEgressGuard = installEgressGuard(manifest.egress);
   const uninstall = installForgeGlobals({
     appContext: { appId: 'local-koji', environmentId: 'local', environmentType: 'DEVELOPMENT', appVersion: '1.0.0', installationId: 'local' },
     contextAri: 'ari:cloud:jira::site/local',
@@ -246,6 +248,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       uninstall();
+      uninstallEgressGuard();
       db.close();
     },
   };

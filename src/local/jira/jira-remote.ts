@@ -1,3 +1,5 @@
+import { jiraCallFor } from '../../adapters/forge/jira-scopes';
+import { platformFetch } from '../egress';
 import type { JsmStandIn } from './jsm-stand-in';
 
 /** What a real Jira Cloud site needs for the local platform to pass calls through. */
@@ -17,9 +19,34 @@ export function realJiraSiteFromEnv(env: NodeJS.ProcessEnv): RealJiraSite | unde
  * Answers `requestJira` calls: from the embedded stand-in, or from a real site
  * when one is configured. With a real site every call runs as the API token's
  * owner, whether the app asked `asApp()` or `asUser()`: locally there is no
- * other identity to borrow.
+ * other identity to borrow. Either way, a call gets only the scopes manifest.yml lists
+ * (jira-scopes.ts says which each call needs), as on Forge.
  */
 export function jiraRemote(
+  target: { readonly standIn: JsmStandIn } | { readonly site: RealJiraSite },
+  scopes: ReadonlySet<string>,
+): (path: string, init: RequestInit, accountId: string | undefined) => Promise<Response> {
+  const answer = serve(target);
+  return async (path, init, accountId) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const call = jiraCallFor(method, path);
+    if (!call) {
+      // Thrown, not answered: a 404 could pass for "no such issue" in the app's handling.
+      throw new Error(
+        `${method} ${path.split('?')[0] ?? ''} is not in src/adapters/forge/jira-scopes.ts: list it there with the scope it needs, so the local platform can hold it to manifest.yml.`,
+      );
+    }
+    if (!scopes.has(call.scope)) {
+      return Response.json(
+        { errorMessages: [`Unauthorized; scope does not match: ${method} ${call.path} needs ${call.scope}, which manifest.yml permissions.scopes lacks.`], errors: {} },
+        { status: 403 },
+      );
+    }
+    return answer(path, init, accountId);
+  };
+}
+
+function serve(
   target: { readonly standIn: JsmStandIn } | { readonly site: RealJiraSite },
 ): (path: string, init: RequestInit, accountId: string | undefined) => Promise<Response> {
   if ('site' in target) {
@@ -29,7 +56,7 @@ export function jiraRemote(
       const headers = new Headers(init.headers);
       headers.set('Authorization', auth);
       headers.set('Accept', 'application/json');
-      return fetch(`${site.baseUrl}${path}`, { ...init, headers });
+      return platformFetch(`${site.baseUrl}${path}`, { ...init, headers });
     };
   }
   const { standIn } = target;
