@@ -28,7 +28,7 @@ describe('the web triggers under mutated, correctly signed requests', () => {
       dropped: 0,
       report: '',
     });
-  });
+  }, 90_000);
 
   it('should answer every mutated Teams activity with a valid token with a 2xx or 4xx, never a 5xx or a dropped connection', async () => {
     const result = await fuzzTeams(targets, SEED, COUNT);
@@ -38,7 +38,7 @@ describe('the web triggers under mutated, correctly signed requests', () => {
       dropped: 0,
       report: '',
     });
-  });
+  }, 90_000);
 
   it('should still relay a real conversation both ways on Slack and on Teams afterwards', async () => {
     expect(await checkRelay(targets)).toEqual([]);
