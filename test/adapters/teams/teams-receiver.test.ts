@@ -100,6 +100,7 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; refe
       confirmed.push(binding);
       return Promise.resolve(binding);
     },
+    tenantOfSender: () => Promise.resolve(binding.tenantId),
     keys: {
       openIdMetadataUrl: METADATA,
       now: () => now,
