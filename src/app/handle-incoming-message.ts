@@ -56,6 +56,13 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
   const { deps } = router;
   // One read for both: whether the sender is a user in a conversation or a live agent.
   const sender = await deps.state.getParticipant(msg.from);
+  // People are stored by channel, tenant and user, while a tenant may serve several projects (one bot each):
+  // a message that came through another project's binding must not act as, or for, this person here.
+  const elsewhere = [sender.session?.value.projectId, sender.operator?.value.projectId].find((p) => p !== undefined && p !== msg.projectId);
+  if (elsewhere !== undefined) {
+    deps.log.warn('message_for_another_project', { deliveryId: msg.id, projectId: msg.projectId, senderProjectId: elsewhere });
+    return 'refused';
+  }
   const session = sender.session?.value;
   switch (session?.state.kind) {
     case 'with-operator':

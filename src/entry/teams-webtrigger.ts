@@ -15,6 +15,7 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
       tenant: (tenantId, appId) => services.teamsTenants.get(tenantId, appId),
       tenantConnected: (tenantId) => services.teamsTenants.anyIn(tenantId),
       confirm: (tenant) => services.teamsTenants.confirm(tenant, services.clock.now()),
+      tenantOfSender: (tenant, where) => services.teamsGateways.tenantOfSender(tenant, where),
       keys: botFrameworkKeys(),
       references: services.teamsReferences,
       dispatch: async (message, tenant, sender) => {

@@ -29,6 +29,8 @@ export interface TeamsMember {
   readonly name?: string | undefined;
   readonly email?: string | undefined;
   readonly userPrincipalName?: string | undefined;
+  /** The person's Microsoft Entra tenant, as Microsoft knows it: what proves a tenant binding (teams-receiver.ts). */
+  readonly tenantId?: string | undefined;
 }
 
 interface CachedToken {
@@ -148,7 +150,7 @@ export class TeamsConnector {
     }
     const fields = account as Record<string, unknown>;
     const text = (key: string): string | undefined => (typeof fields[key] === 'string' && fields[key] !== '' ? fields[key] : undefined);
-    return { name: text('name'), email: text('email'), userPrincipalName: text('userPrincipalName') };
+    return { name: text('name'), email: text('email'), userPrincipalName: text('userPrincipalName'), tenantId: text('tenantId') };
   }
 
   private async call(url: string, method: string, body?: unknown, signal?: AbortSignal): Promise<Response> {

@@ -59,6 +59,20 @@ export class TeamsGateways implements ChatGateway {
     }
   }
 
+  /**
+   * The tenant Microsoft puts the sender of an activity in, asked with the
+   * binding's own bot; undefined when it cannot be asked (network, refusal,
+   * an answer without one), which proves nothing either way.
+   */
+  async tenantOfSender(tenant: TeamsTenant, where: { serviceUrl: string; conversationId: string; userId: string }): Promise<string | undefined> {
+    try {
+      return (await this.connectorFor(tenant).member(where.serviceUrl, where.conversationId, where.userId)).tenantId;
+    } catch (error) {
+      this.log.warn('teams_tenant_not_checked', { tenantId: tenant.tenantId, reason: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  }
+
   /** The person's reference says which bot they use; that bot's binding in their tenant writes to them. */
   private async reach(p: Participant): Promise<{ tenant: TeamsTenant; reference: TeamsConversationReference }> {
     const reference = await this.cached(this.references, `${p.tenantId}|${p.userId}`, () => this.stores.references.get(p.tenantId, p.userId));

@@ -1,8 +1,8 @@
 import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
 import { header, type RawRequest, type RawResponse } from '../chat/raw-request';
-import { narrowTeamsActivity, parseTeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
+import { narrowTeamsActivity, parseTeamsActivity, type TeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
 import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
-import type { TeamsTenant } from './teams-tenants';
+import { appIdOfBot, type TeamsTenant } from './teams-tenants';
 
 export interface TeamsReceiverDeps {
   /** The binding of this bot (app id) in this tenant. */
@@ -11,6 +11,12 @@ export interface TeamsReceiverDeps {
   readonly tenantConnected?: ((tenantId: string) => Promise<boolean>) | undefined;
   /** The binding is proven by this verified activity: called on its first one only (one write), never again. */
   readonly confirm: (tenant: TeamsTenant) => Promise<TeamsTenant>;
+  /**
+   * The tenant Microsoft's roster puts the activity's sender in, asked with the
+   * binding's bot (`GET …/conversations/{id}/members/{userId}`); undefined when
+   * it could not be asked. Only for a binding still waiting for its proof.
+   */
+  readonly tenantOfSender: (tenant: TeamsTenant, where: { serviceUrl: string; conversationId: string; userId: string }) => Promise<string | undefined>;
   readonly keys: BotFrameworkKeySource;
   readonly references: {
     get(tenantId: string, userId: string): Promise<TeamsConversationReference | undefined>;
@@ -59,22 +65,29 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
   const check = await validateBotFrameworkToken({ authorization, activity, appId: bound.appId, keys: deps.keys });
   await (check.ok ? deps.health?.verified(bound.tenantId) : deps.health?.refused(bound.tenantId, check.reason));
   if (!check.ok) return refuse(401, 'invalid_token', check.reason);
-  const tenant = bound.confirmedAt === undefined ? await deps.confirm(bound) : bound;
+  const proof = bound.confirmedAt === undefined ? await proveTenant(deps, bound, activity) : 'confirmed';
+  if (proof === 'refuted') {
+    const reason = 'Microsoft puts the sender of the activity in another tenant than the one it names.';
+    await deps.health?.refused(bound.tenantId, reason);
+    return refuse(403, 'unknown_tenant', reason);
+  }
+  const tenant = proof === 'proven' ? await deps.confirm(bound) : bound;
 
   const narrowed = narrowTeamsActivity(activity, tenant.projectId);
   switch (narrowed.kind) {
     case 'ignored':
       return ok();
     case 'installed':
-      await deps.references.put(narrowed.reference);
+      await saveReference(deps, narrowed.reference);
       deps.log.info('teams_installed', { tenantId: tenant.tenantId });
       return ok();
     case 'uninstalled':
-      await deps.references.remove(narrowed.tenantId, narrowed.userId);
+      // Removing this bot says nothing of the person's chat with another project's bot.
+      if (sameBot(await deps.references.get(narrowed.tenantId, narrowed.userId), bound.appId)) await deps.references.remove(narrowed.tenantId, narrowed.userId);
       await deps.personLeft(tenant, narrowed.userId);
       return ok();
     case 'removed-from-conversation':
-      await forgetConversation(deps, narrowed);
+      await forgetConversation(deps, narrowed, bound.appId);
       return ok();
     case 'message': {
       if (narrowed.reference) await keepReference(deps, narrowed.reference);
@@ -111,9 +124,9 @@ async function markCardUsed(deps: TeamsReceiverDeps, tenant: TeamsTenant, card: 
 }
 
 /** A team or group chat the app left: a reference that leads there is forgotten, and nothing else changes. */
-async function forgetConversation(deps: TeamsReceiverDeps, removed: { tenantId: string; userId: string; conversationId: string }): Promise<void> {
+async function forgetConversation(deps: TeamsReceiverDeps, removed: { tenantId: string; userId: string; conversationId: string }, appId: string): Promise<void> {
   const stored = await deps.references.get(removed.tenantId, removed.userId);
-  if (stored?.conversationId === removed.conversationId) await deps.references.remove(removed.tenantId, removed.userId);
+  if (stored?.conversationId === removed.conversationId && sameBot(stored, appId)) await deps.references.remove(removed.tenantId, removed.userId);
   deps.log.info('teams_removed_from_conversation', { tenantId: removed.tenantId });
 }
 
@@ -125,12 +138,47 @@ async function forgetConversation(deps: TeamsReceiverDeps, removed: { tenantId: 
  */
 async function keepReference(deps: TeamsReceiverDeps, reference: TeamsConversationReference): Promise<void> {
   try {
-    const stored = await deps.references.get(reference.tenantId, reference.userId);
-    if (stored?.serviceUrl === reference.serviceUrl && stored.conversationId === reference.conversationId && stored.name === reference.name) return;
-    await deps.references.put(reference);
+    await saveReference(deps, reference);
   } catch (error) {
     deps.log.warn('teams_reference_not_saved', { tenantId: reference.tenantId, reason: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/**
+ * Never onto another bot while theirs is still connected: whoever runs a bot can have it
+ * deliver any sender, and moving the reference would hand them that person's conversations
+ * (every message meant for them). A bot no longer connected gives its people up.
+ */
+async function saveReference(deps: TeamsReceiverDeps, reference: TeamsConversationReference): Promise<void> {
+  const stored = await deps.references.get(reference.tenantId, reference.userId);
+  const appId = appIdOfBot(reference.botId);
+  if (stored && sameBot(stored, appId) && stored.serviceUrl === reference.serviceUrl && stored.conversationId === reference.conversationId && stored.name === reference.name) return;
+  if (stored && !sameBot(stored, appId) && (await deps.tenant(stored.tenantId, appIdOfBot(stored.botId)))) {
+    deps.log.info('teams_reference_kept', { tenantId: reference.tenantId });
+    return;
+  }
+  await deps.references.put(reference);
+}
+
+/** Whether a stored reference reaches the person through this bot (Teams writes a bot as `28:{app id}` or the bare app id). */
+function sameBot(stored: TeamsConversationReference | undefined, appId: string): boolean {
+  return stored !== undefined && appIdOfBot(stored.botId) === appId;
+}
+
+/**
+ * A bot's token names the bot, not the tenant: any activity verified for a bot
+ * could name any tenant. Microsoft's roster says where the sender really is.
+ * Asked once per binding (only while it waits); if it cannot be asked, the
+ * binding keeps waiting and the activity is served as before.
+ */
+async function proveTenant(deps: TeamsReceiverDeps, bound: TeamsTenant, activity: TeamsActivity): Promise<'proven' | 'refuted' | 'unknown'> {
+  const where = { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, userId: activity.from.id };
+  const named = await deps.tenantOfSender(bound, where);
+  if (named === undefined) {
+    deps.log.info('teams_tenant_not_proven', { tenantId: bound.tenantId });
+    return 'unknown';
+  }
+  return named.toLowerCase() === bound.tenantId.toLowerCase() ? 'proven' : 'refuted';
 }
 
 /** A JWT in a Bearer header: three base64url parts, of a size a Bot Framework token has (a few KB at most). */

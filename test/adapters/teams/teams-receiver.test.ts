@@ -81,7 +81,18 @@ async function token(claims: Record<string, unknown> = {}, options: { key?: KeyL
     .sign(options.key ?? signingKey);
 }
 
-function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; referenceSave?: 'fails'; binding?: TeamsTenant } = {}) {
+function harness(
+  options: {
+    handled?: HandledMessage;
+    cardUpdate?: 'fails';
+    referenceSave?: 'fails';
+    binding?: TeamsTenant;
+    /** The tenant Microsoft's roster puts the sender in; undefined: the roster cannot be asked. Default: the binding's. */
+    roster?: { tenantId: string | undefined };
+    /** Other bots (app ids) another project has bound in the tenant. */
+    alsoBound?: readonly string[];
+  } = {},
+) {
   const dispatched: IncomingChatMessage[] = [];
   const cardsUsed: Array<{ card: TeamsCard; note: string }> = [];
   const warnings: string[] = [];
@@ -89,16 +100,22 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; refe
   const left: string[] = [];
   const lookedUp: string[] = [];
   const confirmed: TeamsTenant[] = [];
+  const asked: Array<{ serviceUrl: string; conversationId: string; userId: string }> = [];
   let binding = options.binding ?? TENANT;
   const deps: TeamsReceiverDeps = {
     tenant: (id, appId) => {
       lookedUp.push(`${id}|${appId}`);
+      if (id === binding.tenantId && options.alsoBound?.includes(appId)) return Promise.resolve({ ...binding, appId, projectId: '10001' });
       return Promise.resolve(id === binding.tenantId && appId === binding.appId ? binding : undefined);
     },
     confirm: (t) => {
       binding = { ...t, confirmedAt: NOW };
       confirmed.push(binding);
       return Promise.resolve(binding);
+    },
+    tenantOfSender: (_t, where) => {
+      asked.push(where);
+      return Promise.resolve(options.roster ? options.roster.tenantId : binding.tenantId);
     },
     keys: {
       openIdMetadataUrl: METADATA,
@@ -127,7 +144,7 @@ function harness(options: { handled?: HandledMessage; cardUpdate?: 'fails'; refe
     personLeft: (_t, userId) => Promise.resolve(void left.push(userId)),
     log: { info: () => undefined, warn: (event) => void warnings.push(event) },
   };
-  return { deps, dispatched, references, left, cardsUsed, warnings, lookedUp, confirmed };
+  return { deps, dispatched, references, left, cardsUsed, warnings, lookedUp, confirmed, asked };
 }
 
 const request = (body: Record<string, unknown>, bearer?: string) => ({
@@ -319,6 +336,73 @@ describe('the Teams web trigger receiver', () => {
 
     expect(confirmed).toEqual([{ ...waiting, confirmedAt: NOW }]);
     expect(dispatched.map((m) => m.id)).toEqual(['teams-a:1b2c3d-3', 'teams-a:1b2c3d-4']);
+  });
+
+  describe('a waiting binding is proven by Microsoft’s roster, not by the tenant an activity names', () => {
+    const { confirmedAt: _proof, ...waiting } = TENANT;
+
+    it('should ask the roster about the sender once, and confirm when it names the binding’s tenant', async () => {
+      const { deps, confirmed, asked } = harness({ binding: waiting });
+
+      await receiveTeamsRequest(request(activity({ id: '1' }), await token()), deps);
+      await receiveTeamsRequest(request(activity({ id: '2' }), await token()), deps);
+
+      expect(asked).toEqual([{ serviceUrl: SERVICE_URL, conversationId: 'a:1b2c3d', userId: '29:1megan' }]);
+      expect(confirmed).toHaveLength(1);
+    });
+
+    it('should refuse a verified activity whose sender the roster puts in another tenant, and confirm nothing', async () => {
+      const { deps, dispatched, confirmed, references } = harness({ binding: waiting, roster: { tenantId: 'f00dfeed-0000-4000-8000-000000000000' } });
+
+      const response = await receiveTeamsRequest(request(activity(), await token()), deps);
+
+      expect(response.statusCode).toBe(403);
+      expect(confirmed).toEqual([]);
+      expect(dispatched).toEqual([]);
+      expect(references.size).toBe(0);
+    });
+
+    it('should serve the activity and leave the binding waiting when the roster cannot be asked', async () => {
+      const { deps, dispatched, confirmed } = harness({ binding: waiting, roster: { tenantId: undefined } });
+
+      expect((await receiveTeamsRequest(request(activity(), await token()), deps)).statusCode).toBe(200);
+
+      expect(confirmed).toEqual([]);
+      expect(dispatched).toHaveLength(1);
+    });
+  });
+
+  describe('a person another project’s bot already reaches', () => {
+    const otherBot = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const theirs: TeamsConversationReference = { tenantId: TENANT.tenantId, userId: '29:1megan', name: 'Megan Bowen', serviceUrl: SERVICE_URL, conversationId: 'a:theirs', botId: `28:${otherBot}` };
+
+    it('should keep their reference on that bot when this bot delivers a message or an install from them', async () => {
+      const { deps, references } = harness({ alsoBound: [otherBot] });
+      references.set(`${TENANT.tenantId}|29:1megan`, theirs);
+
+      await receiveTeamsRequest(request(activity(), await token()), deps);
+      await receiveTeamsRequest(request(activity({ id: '2', type: 'installationUpdate', action: 'add', text: undefined }), await token()), deps);
+
+      expect(references.get(`${TENANT.tenantId}|29:1megan`)).toEqual(theirs);
+    });
+
+    it('should not forget their reference when this bot says they removed it', async () => {
+      const { deps, references } = harness({ alsoBound: [otherBot] });
+      references.set(`${TENANT.tenantId}|29:1megan`, theirs);
+
+      await receiveTeamsRequest(request(activity({ type: 'installationUpdate', action: 'remove', text: undefined }), await token()), deps);
+
+      expect(references.get(`${TENANT.tenantId}|29:1megan`)).toEqual(theirs);
+    });
+
+    it('should move the reference to this bot once the other bot is no longer connected', async () => {
+      const { deps, references } = harness();
+      references.set(`${TENANT.tenantId}|29:1megan`, theirs);
+
+      await receiveTeamsRequest(request(activity(), await token()), deps);
+
+      expect(references.get(`${TENANT.tenantId}|29:1megan`)).toMatchObject({ conversationId: 'a:1b2c3d', botId: `28:${APP_ID}` });
+    });
   });
 
   it('should refuse an activity meant for another bot', async () => {

@@ -94,6 +94,7 @@ function harness() {
   const deps: TeamsReceiverDeps = {
     tenant: (id, appId) => Promise.resolve(id === TENANT_ID && appId === APP_ID ? TENANT : undefined),
     confirm: (t) => Promise.resolve(t),
+    tenantOfSender: () => Promise.resolve(TENANT_ID),
     keys: {
       openIdMetadataUrl: METADATA,
       now: () => NOW,
