@@ -1,4 +1,5 @@
 import type { ChatSession } from '../domain/chat-session';
+import { clipKeepingEnd } from '../domain/text';
 import { toOperator } from '../domain/replies';
 import type { TranscriptLine } from '../domain/transcript';
 import type { CoreDeps } from './ports';
@@ -37,7 +38,7 @@ export async function handoverExcerpt(deps: Pick<CoreDeps, 'transcripts'>, conve
       // The end of a line too long for the room left, where its latest words are, beats none of it.
       const roomForText = room - (shownSize(line) - line.text.length);
       if (roomForText >= MIN_CLIPPED_CHARS || kept.length === 0) {
-        kept.unshift(clipKeepingEnd(line, roomForText));
+        kept.unshift(clipLineKeepingEnd(line, roomForText));
         clipped = true;
       }
       break;
@@ -58,7 +59,7 @@ function shownSize(line: TranscriptLine): number {
   return line.speakerName.length + 2 + line.text.length;
 }
 
-function clipKeepingEnd(line: TranscriptLine, room: number): TranscriptLine {
-  const chars = Array.from(line.text);
-  return { ...line, text: `…${chars.slice(chars.length - Math.max(room - 1, 0)).join('')}` };
+/** The line's latest words that fit `room` units, cut between whole characters. */
+function clipLineKeepingEnd(line: TranscriptLine, room: number): TranscriptLine {
+  return { ...line, text: clipKeepingEnd(line.text, Math.max(room, 1)) };
 }

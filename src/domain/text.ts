@@ -18,6 +18,20 @@ export function clipText(text: string, max: number, ellipsis = '…'): string {
   return `${text.slice(0, end)}${ellipsis}`;
 }
 
+/** `text`, or its longest end of whole graphemes that fits `max` units with `ellipsis` before it. */
+export function clipKeepingEnd(text: string, max: number, ellipsis = '…'): string {
+  if (text.length <= max) return text;
+  const room = Math.max(0, max - ellipsis.length);
+  let start = text.length;
+  for (const { index } of graphemes.segment(text)) {
+    if (text.length - index <= room) {
+      start = index;
+      break;
+    }
+  }
+  return `${ellipsis}${text.slice(start)}`;
+}
+
 /**
  * `text` in parts of at most `max` units each, in order, nothing lost: cut at
  * the last line break or space that leaves a part at least half full, else

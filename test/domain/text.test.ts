@@ -1,5 +1,5 @@
 import { relayFailures } from '../../src/domain/replies';
-import { clipText, hasLoneSurrogate, splitText } from '../../src/domain/text';
+import { clipKeepingEnd, clipText, hasLoneSurrogate, splitText } from '../../src/domain/text';
 import { oneLineSummary } from '../../src/domain/transcript';
 
 const family = '👨‍👩‍👧‍👦';
@@ -68,5 +68,17 @@ describe('cutting text', () => {
     const kept = summary.slice(0, -1);
     expect(input.startsWith(kept)).toBe(true);
     expect((kept.length - 240) % family.length).toBe(0);
+  });
+
+  it.each([
+    ['emoji', '😀'.repeat(3000)],
+    ['emoji sequences', family.repeat(400)],
+  ])('should keep the end of %s without breaking a character, within the limit', (_what, text) => {
+    for (const max of [2, 3, 100, 2999, 4000]) {
+      const kept = clipKeepingEnd(text, max);
+      expect(kept.length).toBeLessThanOrEqual(max);
+      expect(hasLoneSurrogate(kept)).toBe(false);
+      expect(text.endsWith(kept.slice(1))).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
-import { clipText } from '../../domain/text';
+import { clipKeepingEnd, clipText } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
 import { appSentence, escapeMrkdwn, personWords, richInlines, richTextBlock, type RichInline } from './slack-text';
@@ -62,7 +62,7 @@ function excerptInlines(lines: readonly TranscriptLine[]): RichInline[] {
   for (const line of [...lines].reverse()) {
     const room = budget - line.speakerName.length - 3;
     if (room <= 0) break;
-    const text = line.text.length <= room ? line.text : `…${line.text.slice(line.text.length - room + 1)}`;
+    const text = clipKeepingEnd(line.text, room);
     const words = personWords(text, line.links);
     kept.unshift([{ type: 'text', text: `${line.speakerName}:`, style: { bold: true } }, { type: 'text', text: ' ' }, ...words]);
     budget = room - text.length;
