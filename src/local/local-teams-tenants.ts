@@ -42,6 +42,17 @@ export function connectTeamsTenantLocally(projectId: string, bot: TeamsBotCreden
   );
 }
 
+/**
+ * Marks a local bot's binding as proven. Only for the Agents Playground's
+ * fixed tenant: it exists on this machine alone, and the Playground has no
+ * Bot Connector to ask who a sender is.
+ */
+export async function confirmTeamsTenantLocally(tenantId: string, appId: string, now: () => number): Promise<void> {
+  const tenants = new KvsTeamsTenants(kvs);
+  const tenant = await tenants.get(tenantId, appId);
+  if (tenant && tenant.confirmedAt === undefined) await tenants.confirm(tenant, now());
+}
+
 /** Whether this bot is connected in the tenant (to any project). */
 export async function isTeamsTenantConnected(tenantId: string, appId: string): Promise<boolean> {
   return (await new KvsTeamsTenants(kvs).get(tenantId, appId)) !== undefined;

@@ -1,4 +1,4 @@
-import { connectTeamsTenantLocally, isTeamsTenantConnected } from '../local-teams-tenants';
+import { confirmTeamsTenantLocally, connectTeamsTenantLocally, isTeamsTenantConnected } from '../local-teams-tenants';
 import { TEAMS_PLAYGROUND } from './playground-tenant';
 
 /**
@@ -20,5 +20,7 @@ export async function ensurePlaygroundTenant(projectId: string, now: () => numbe
     },
     now,
   );
+  // A fixture of this machine: nothing to prove, and the Playground can't be asked who a sender is.
+  await confirmTeamsTenantLocally(TEAMS_PLAYGROUND.tenantId, TEAMS_PLAYGROUND.appId, now);
   console.error(`Connected the Microsoft Teams tenant ${tenant.name} (${tenant.tenantId}) for the Agents Playground.`);
 }
