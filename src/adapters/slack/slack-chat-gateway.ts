@@ -2,6 +2,7 @@ import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
+import { wellFormed } from '../../domain/text';
 import type { Participant } from '../../domain/participant';
 import { renderForSlack, usedCardBlocks } from './slack-blocks';
 import type { SlackCard } from './slack-event';
@@ -144,7 +145,8 @@ export class SlackChatGateway implements ChatGateway {
       const { user } = await this.client.users.info({ user: participant.userId });
       const profile = user?.profile;
       const displayName = profile?.display_name || profile?.real_name || user?.real_name || user?.name || participant.userId;
-      return { displayName, email: profile?.email };
+      // A name is shown to others and written into tickets: half an emoji in it would break every encoder after.
+      return { displayName: wellFormed(displayName), email: profile?.email };
     } catch (error) {
       throw deliveryError(error, `Slack did not tell who ${participant.userId} is`);
     }

@@ -135,7 +135,7 @@ function filesOf(files: unknown): AttachmentRef[] | undefined {
   if (!Array.isArray(files)) return undefined;
   // Slack attaches at most ten files to a message.
   const refs = files.slice(0, 10).filter(isRecord).map((f) => ({
-    name: boundedString(f['name'], 256) ?? 'file',
+    name: wellFormed(boundedString(f['name'], 256) ?? 'file'),
     url: boundedString(f['permalink'], 2048) ?? boundedString(f['url_private'], 2048) ?? '',
   }));
   // Only https links are kept: a link ends up as an href in the issue panel and the ticket.

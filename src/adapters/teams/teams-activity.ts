@@ -101,7 +101,7 @@ export function parseTeamsActivity(rawBody: string): ParsedActivity {
       serviceUrl: body['serviceUrl'],
       timestamp: boundedString(body['timestamp'], 64),
       tenantId,
-      from: { id: from['id'], name: boundedString(from['name'], 256), aadObjectId: isTenantId(from['aadObjectId']) ? from['aadObjectId'] : undefined },
+      from: { id: from['id'], name: wellFormedOrUndefined(boundedString(from['name'], 256)), aadObjectId: isTenantId(from['aadObjectId']) ? from['aadObjectId'] : undefined },
       recipient: { id: recipient['id'], name: boundedString(recipient['name'], 256) },
       conversation: { id: conversation['id'], conversationType: boundedString(conversation['conversationType'], 64) },
       raw: body,
@@ -252,7 +252,7 @@ function filesOf(attachments: unknown): AttachmentRef[] | undefined {
     .slice(0, 10)
     .filter(isRecord)
     .filter((a) => a['contentType'] === 'application/vnd.microsoft.teams.file.download.info' || (str(a['contentType']) ?? '').startsWith('image/'))
-    .map((a) => ({ name: boundedString(a['name'], 256) ?? 'file', url: boundedString(a['contentUrl'], 2048) ?? '' }))
+    .map((a) => ({ name: wellFormed(boundedString(a['name'], 256) ?? 'file'), url: boundedString(a['contentUrl'], 2048) ?? '' }))
     // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
     .filter((f) => isSafeLink(f.url));
   return files.length > 0 ? files : undefined;
@@ -263,3 +263,7 @@ function str(value: unknown): string | undefined {
 }
 
 export { isRecord };
+
+function wellFormedOrUndefined(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : wellFormed(text);
+}

@@ -71,7 +71,8 @@ export async function validateBotFrameworkToken(input: {
   if (key === 'unavailable') return { ok: false, reason: 'The Bot Framework signing keys could not be fetched.' };
   if (!key) return { ok: false, reason: 'The token is signed with an unknown key.' };
   if (!Array.isArray(key.endorsements) || !key.endorsements.includes(input.activity.channelId)) {
-    return { ok: false, reason: `The signing key is not endorsed for the ${input.activity.channelId} channel.` };
+    // The channel id is the caller's word, before any proof: named generically, so a forged request can't write text into a status.
+    return { ok: false, reason: 'The signing key is not endorsed for the channel the activity names.' };
   }
   let claims: Record<string, unknown>;
   try {

@@ -67,7 +67,9 @@ export const personHtml = (text: string, links?: readonly TextLink[]): string =>
  * Teams sent along, so no lookup.
  */
 export function readTeamsText(raw: string, options: { readonly plain: boolean; readonly mentions: readonly TeamsMention[] }): { text: string; links: TextLink[] } {
-  const mentionsNamed = options.mentions.reduce((t, m) => t.split(m.text).join(m.isBot ? '' : `@${m.name}`), raw);
+  // A name goes into HTML that is parsed next: as escaped text, so a name like `<a href=…>` stays a name.
+  const named = (name: string) => (options.plain ? `@${name}` : `@${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
+  const mentionsNamed = options.mentions.reduce((t, m) => t.split(m.text).join(m.isBot ? '' : named(m.name)), raw);
   // Teams' client links a typed address (in the HTML copy it attaches); the plain text has it as words.
   if (options.plain) return { text: mentionsNamed.trim(), links: keptLinks(webAddressesIn(mentionsNamed)) };
   const links: TextLink[] = [];

@@ -107,6 +107,15 @@ describe('reading Teams text', () => {
     expect(fromTeams('<at>Koji</at> ask <at>Tom</at> or <at>Eve</at>', { textFormat: 'plain', entities })).toEqual({ text: 'ask @Tom Operator or <at>Eve</at>', links: [] });
   });
 
+  it('should keep a mentioned person’s name as their name, even when it looks like HTML', () => {
+    const entities = [{ type: 'mention', text: '<at>Mallory</at>', mentioned: { id: '29:mallory', name: '<a href="https://evil.example">Reset</a> &amp;' } }];
+
+    expect(fromTeams('ask <at>Mallory</at> now', { textFormat: 'xml', entities })).toEqual({
+      text: 'ask @<a href="https://evil.example">Reset</a> &amp; now',
+      links: [],
+    });
+  });
+
   it('should read a hostile 40,000-character text quickly, on both platforms', () => {
     for (const hostile of ['hi ' + '<'.repeat(39_000), '<a href="https://x.example">'.repeat(1_400), '&lt;<'.repeat(7_000), '<https://x|'.repeat(3_600)]) {
       const started = Date.now();
