@@ -1,6 +1,6 @@
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
 import type { LocalPlatform } from '../../src/local/platform';
-import { localPlatformClient, startSandboxedPlatform, type AdminResult } from '../local/support/local-platform-client';
+import { invokeAdminPageFor, localPlatformClient, startSandboxedPlatform, type AdminResult } from '../local/support/local-platform-client';
 
 /**
  * Role setup belongs to the project whose tenant it is. Another project of the
@@ -13,14 +13,7 @@ let teams: TeamsSandbox;
 const { admin, settle } = localPlatformClient(() => platform);
 const PROJECT_B = '10001';
 
-async function adminOfB(functionKey: string, payload: Record<string, unknown> = {}): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-admin', functionKey, payload: { ...payload, projectId: PROJECT_B } }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
+const adminOfB = (functionKey: string, payload: Record<string, unknown> = {}): Promise<AdminResult> => invokeAdminPageFor(platform, PROJECT_B, functionKey, payload);
 
 const { secondBot } = TEAMS_SANDBOX;
 const tom = () => TEAMS_SANDBOX.people.find((p) => p.key === 'tom')!.id;

@@ -1,6 +1,6 @@
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
 import type { LocalPlatform } from '../../src/local/platform';
-import { localPlatformClient, startSandboxedPlatform, type AdminResult } from '../local/support/local-platform-client';
+import { invokeAdminPageFor, localPlatformClient, startSandboxedPlatform, type AdminResult } from '../local/support/local-platform-client';
 
 /**
  * Two projects of a site may each run their own bot in one Teams tenant, and
@@ -17,14 +17,7 @@ const { admin, settle } = localPlatformClient(() => platform);
 /** Project A is the local project; project B is another service project of the site. */
 const PROJECT_B = '10001';
 
-async function adminOfB(functionKey: string, payload: Record<string, unknown> = {}): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
-    body: JSON.stringify({ moduleKey: 'koji-admin', functionKey, payload: { ...payload, projectId: PROJECT_B } }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
+const adminOfB = (functionKey: string, payload: Record<string, unknown> = {}): Promise<AdminResult> => invokeAdminPageFor(platform, PROJECT_B, functionKey, payload);
 
 const { secondBot } = TEAMS_SANDBOX;
 const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;

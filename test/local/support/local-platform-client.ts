@@ -22,6 +22,19 @@ export async function invokeBackoffice(platform: LocalPlatform, functionKey: str
   return ((await response.json()) as { result: AdminResult }).result;
 }
 
+/**
+ * An admin step on Jira's admin page for another project of the site (`projectId`), as the page's `invoke`
+ * reaches the resolver: for specs of what one project may and may not do to another.
+ */
+export async function invokeAdminPageFor(platform: LocalPlatform, projectId: string, functionKey: string, payload: Record<string, unknown> = {}): Promise<AdminResult> {
+  const response = await fetch(`${platform.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-koji-local-account': 'local-admin' },
+    body: JSON.stringify({ moduleKey: 'koji-admin', functionKey, payload: { ...payload, projectId } }),
+  });
+  return ((await response.json()) as { result: AdminResult }).result;
+}
+
 /** Waits until the sandboxes' deliveries, the app's queued work and what that work made the sandboxes send are all done. */
 export async function settle(platform: LocalPlatform): Promise<void> {
   await platform.slack?.whenIdle();
