@@ -99,3 +99,20 @@ export function appSpans(text: string, commandWords: readonly string[]): ChatSpa
   if (at < text.length) spans.push({ kind: 'text', text: text.slice(at) });
   return spans;
 }
+
+/**
+ * Spans within a surface's size limit: while they cost more than `budget` (by the surface's own `cost` of a span),
+ * their last links become plain words, one by one. Every word stays; the first links stay links.
+ */
+export function fitLinks(spans: readonly ChatSpan[], cost: (span: ChatSpan) => number, budget: number): ChatSpan[] {
+  const fitted = [...spans];
+  let total = fitted.reduce((n, s) => n + cost(s), 0);
+  for (let i = fitted.length - 1; i >= 0 && total > budget; i -= 1) {
+    const span = fitted[i]!;
+    if (span.kind !== 'link') continue;
+    const plain: ChatSpan = { kind: 'text', text: span.text };
+    total -= cost(span) - cost(plain);
+    fitted[i] = plain;
+  }
+  return fitted;
+}

@@ -32,6 +32,13 @@ export const MAX_MESSAGE_CHARS = 10_000;
  */
 const MAX_MESSAGE_JSON = 20_000;
 
+/**
+ * What one message's paragraph may take of a document's JSON, its links and files included: a message of 50
+ * links of 2,000 characters would otherwise make a comment over Jira's limit whatever else it holds. Past it, the
+ * last links are shown as their labels alone (the issue panel keeps them all).
+ */
+export const MAX_LINE_JSON = 28_000;
+
 const text = (value: string, marks?: AdfNode['marks']): AdfNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
 
@@ -123,7 +130,22 @@ function lineParagraph(line: TranscriptLine): AdfNode {
       return runs;
     }, [])
     .map((run) => (run.href ? text(run.text, [{ type: 'link', attrs: { href: run.href } }]) : text(run.text)));
-  return paragraph(text(time), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files);
+  return withinLineBudget(paragraph(text(time), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files));
+}
+
+/** A paragraph over MAX_LINE_JSON loses link marks from its end, first to last, until it fits: the words all stay. */
+function withinLineBudget(node: AdfNode): AdfNode {
+  let size = JSON.stringify(node).length;
+  if (size <= MAX_LINE_JSON) return node;
+  const content = [...(node.content ?? [])];
+  for (let i = content.length - 1; i >= 0 && size > MAX_LINE_JSON; i -= 1) {
+    const run = content[i]!;
+    if (!run.marks?.some((m) => m.type === 'link')) continue;
+    const plain = text(run.text ?? '');
+    size -= JSON.stringify(run).length - JSON.stringify(plain).length;
+    content[i] = plain;
+  }
+  return { ...node, content };
 }
 
 function timeOf(line: TranscriptLine): string {

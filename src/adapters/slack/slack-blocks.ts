@@ -2,7 +2,7 @@ import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { clipKeepingEnd, clipText } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
-import { appSentence, escapeMrkdwn, personWords, richInlines, richTextBlock, type RichInline } from './slack-text';
+import { appSentence, escapeMrkdwn, personWords, relayInlines, richInlines, richTextBlock, type RichInline } from './slack-text';
 
 /** Slack's limit for a section's text, kept for the card's words and excerpt. */
 const SECTION_TEXT_LIMIT = 3000;
@@ -21,10 +21,8 @@ export interface SlackPost {
  * as rich_text, which Slack never reads as mrkdwn; `text` is the notification.
  */
 export function renderForSlack(message: OutgoingMessage): SlackPost {
-  const files = (message.attachments ?? []).flatMap((a) => [{ type: 'text', text: ' ' }, ...richInlines([{ kind: 'link', text: a.name, url: a.url }])]);
   if (message.kind === 'relay') {
-    const words = personWords(message.text, message.links);
-    const inlines = words.length > 0 ? [...words, ...files] : files.slice(1);
+    const inlines = relayInlines(message.text, message.links, (message.attachments ?? []).map((a) => ({ text: a.name, url: a.url })));
     return { text: escapeMrkdwn(message.text) || ' ', blocks: richTextBlock(inlines), username: message.senderName };
   }
   const blocks: Record<string, unknown>[] = [...richTextBlock(appSentence(clip(message.text)))];

@@ -2,7 +2,7 @@ import { COMMAND_WORDS } from '../../app/commands';
 import { appSpans, spansOf } from '../../domain/chat-text';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { cardActionData } from './teams-activity';
-import { appHtml, escapeTeamsText, personHtml, textRuns, type TextRun } from './teams-text';
+import { appHtml, escapeTeamsText, relayHtml, textRuns, type TextRun } from './teams-text';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -15,8 +15,7 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
  */
 export function renderForTeams(message: OutgoingMessage): Record<string, unknown> {
   if (message.kind === 'relay') {
-    const files = (message.attachments ?? []).map((a) => personHtml(a.name, [{ text: a.name, url: a.url }]));
-    const words = [message.text && personHtml(message.text, message.links), ...files].filter(Boolean).join('<br><br>');
+    const words = relayHtml(message.text, message.links, (message.attachments ?? []).map((a) => ({ text: a.name, url: a.url })));
     return { type: 'message', textFormat: 'xml', text: message.senderName ? `<b>${escapeTeamsText(`${message.senderName}:`)}</b> ${words}` : words };
   }
   const hasCard = (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
