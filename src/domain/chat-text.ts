@@ -1,3 +1,4 @@
+import { ISOLATED_NAME } from './text';
 /**
  * A link the sender's chat client made (Slack's `<url|label>`, a Teams
  * `<a href>`): its label, as it appears in the message's plain text, and where
@@ -88,6 +89,24 @@ function commandPattern(commandWords: readonly string[]): RegExp {
  * `commandWords`: the registry's names (COMMAND_WORDS in src/app/commands).
  */
 export function appSpans(text: string, commandWords: readonly string[]): ChatSpan[] {
+  const spans: ChatSpan[] = [];
+  let at = 0;
+  // A person's name in the sentence (see isolatedName) is their words, whatever it looks like.
+  for (const name of text.matchAll(ISOLATED_NAME)) {
+    const index = name.index ?? 0;
+    spans.push(...commandSpans(text.slice(at, index), commandWords), { kind: 'text', text: name[0] });
+    at = index + name[0].length;
+  }
+  spans.push(...commandSpans(text.slice(at), commandWords));
+  return spans.reduce<ChatSpan[]>((joined, span) => {
+    const last = joined.at(-1);
+    if (last?.kind === 'text' && span.kind === 'text') joined[joined.length - 1] = { kind: 'text', text: last.text + span.text };
+    else joined.push(span);
+    return joined;
+  }, []);
+}
+
+function commandSpans(text: string, commandWords: readonly string[]): ChatSpan[] {
   const spans: ChatSpan[] = [];
   let at = 0;
   for (const match of text.matchAll(commandPattern(commandWords))) {

@@ -81,3 +81,25 @@ export function hasLoneSurrogate(text: string): boolean {
 export function wellFormed(text: string): string {
   return hasLoneSurrogate(text) ? text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : text;
 }
+
+const FIRST_STRONG_ISOLATE = '\u2068';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+/** What can reorder the words around a name: right-to-left letters and Unicode's bidi controls. */
+const REORDERS = /[\p{Bidi_Control}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+/** What could read as one of the app's command names (`#help`, `list_operators`) inside its sentence. */
+const LOOKS_LIKE_COMMAND = /[#_]/;
+
+/**
+ * A person's name as it goes into one of the app's sentences: unchanged, unless it could reorder the sentence
+ * (an Arabic name before "(Slack)", a `U+202E` override that turns the rest backwards) or be taken for a command
+ * name. Then it is wrapped in a first-strong isolate (U+2068 … U+2069), which every chat client, browser and Jira
+ * renders invisibly: the name keeps its own direction, the sentence keeps its order, and `appSpans` leaves it plain.
+ * Isolate marks inside the name go, so it can't close the wrapper early.
+ */
+export function isolatedName(name: string): string {
+  if (!REORDERS.test(name) && !LOOKS_LIKE_COMMAND.test(name)) return name;
+  return `${FIRST_STRONG_ISOLATE}${name.replace(/[\u2066-\u2069]/g, '')}${POP_DIRECTIONAL_ISOLATE}`;
+}
+
+/** The isolated names in a sentence, where `appSpans` styles nothing. */
+export const ISOLATED_NAME = /\u2068[^\u2069]*\u2069/g;

@@ -1,4 +1,5 @@
 import { spansOf } from '../../domain/chat-text';
+import { isolatedName } from '../../domain/text';
 import { isSafeLink, type TranscriptLine } from '../../domain/transcript';
 
 /** An Atlassian Document Format node: the rich text Jira stores for descriptions and comments. */
@@ -118,7 +119,7 @@ function lineParagraph(line: TranscriptLine): AdfNode {
     return [text(' '), isSafeLink(a.url) ? text(name, [{ type: 'link', attrs: { href: a.url } }]) : text(name)];
   });
   if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
-  const who = line.role === 'operator' ? `${line.speakerName} (operator)` : line.speakerName;
+  const who = line.role === 'operator' ? `${isolatedName(line.speakerName)} (operator)` : isolatedName(line.speakerName);
   // ADF refuses empty text nodes: a message that was only a file shows the file alone.
   // Links the sender's client made stay links on their label; like files, only https ones.
   const words = spansOf(capped(line.text), line.links)

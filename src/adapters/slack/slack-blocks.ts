@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
-import { clipKeepingEnd, clipText } from '../../domain/text';
+import { clipKeepingEnd, clipText, isolatedName } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
 import { appSentence, escapeMrkdwn, personWords, relayInlines, richInlines, richTextBlock, type RichInline } from './slack-text';
@@ -62,7 +62,7 @@ function excerptInlines(lines: readonly TranscriptLine[]): RichInline[] {
     if (room <= 0) break;
     const text = clipKeepingEnd(line.text, room);
     const words = personWords(text, line.links);
-    kept.unshift([{ type: 'text', text: `${line.speakerName}:`, style: { bold: true } }, { type: 'text', text: ' ' }, ...words]);
+    kept.unshift([{ type: 'text', text: `${isolatedName(line.speakerName)}:`, style: { bold: true } }, { type: 'text', text: ' ' }, ...words]);
     budget = room - text.length;
     if (line.text.length > room) break;
   }

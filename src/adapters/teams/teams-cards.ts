@@ -1,6 +1,7 @@
 import { COMMAND_WORDS } from '../../app/commands';
 import { appSpans, spansOf } from '../../domain/chat-text';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
+import { isolatedName } from '../../domain/text';
 import { cardActionData } from './teams-activity';
 import { appHtml, escapeTeamsText, relayHtml, textRuns, type TextRun } from './teams-text';
 
@@ -16,7 +17,7 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 export function renderForTeams(message: OutgoingMessage): Record<string, unknown> {
   if (message.kind === 'relay') {
     const words = relayHtml(message.text, message.links, (message.attachments ?? []).map((a) => ({ text: a.name, url: a.url })));
-    return { type: 'message', textFormat: 'xml', text: message.senderName ? `<b>${escapeTeamsText(`${message.senderName}:`)}</b> ${words}` : words };
+    return { type: 'message', textFormat: 'xml', text: message.senderName ? `<b>${escapeTeamsText(`${isolatedName(message.senderName)}:`)}</b> ${words}` : words };
   }
   const hasCard = (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
   if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text) };
@@ -26,7 +27,7 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
       type: 'Container',
       style: 'emphasis',
       items: message.excerpt.map((l) => ({
-        ...richText([{ type: 'TextRun', text: `${l.speakerName}:`, weight: 'Bolder' }, { type: 'TextRun', text: ' ' }, ...textRuns(spansOf(l.text, l.links))]),
+        ...richText([{ type: 'TextRun', text: `${isolatedName(l.speakerName)}:`, weight: 'Bolder' }, { type: 'TextRun', text: ' ' }, ...textRuns(spansOf(l.text, l.links))]),
         spacing: 'Small',
       })),
     });
