@@ -135,3 +135,28 @@ export function fitLinks(spans: readonly ChatSpan[], cost: (span: ChatSpan) => n
   }
   return fitted;
 }
+
+/**
+ * Several people's lines on one card: the newest lines' links are kept (each line's in order), up to `maxLinks` of
+ * `maxUrlChars` in all, and the rest become their words. A card has no room for 50 long links per line (and needs none: the
+ * issue panel keeps them all).
+ */
+export function newestLinksOnly(lines: readonly (readonly ChatSpan[])[], maxLinks: number, maxUrlChars: number): ChatSpan[][] {
+  let links = 0;
+  let urlChars = 0;
+  const kept = [...lines].reverse().map((spans) =>
+    spans.map((span): ChatSpan => {
+      if (span.kind !== 'link') return span;
+      if (links < maxLinks && urlChars + span.url.length <= maxUrlChars) {
+        links += 1;
+        urlChars += span.url.length;
+        return span;
+      }
+      return { kind: 'text', text: span.text };
+    }),
+  );
+  return kept.reverse();
+}
+
+/** At most this many links of this many characters in all on a card's excerpt. */
+export const EXCERPT_LINKS = { count: 20, urlChars: 4_000 } as const;

@@ -11,6 +11,8 @@ const TENANT_NAMES: Record<ChatChannel, string> = { slack: 'Slack workspace', te
 export const tenantName = (channel: ChatChannel): string => TENANT_NAMES[channel];
 export const channelName = (channel: ChatChannel): string => CHANNEL_NAMES[channel];
 
+const BACK_TO_QUEUE = 'the conversation went back to the queue for the next free operator.';
+
 const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
 
 const placeInLine = (position: number | undefined): string =>
@@ -159,6 +161,33 @@ export const toOperator = {
     `${isolatedName(userName)}’s ${TENANT_NAMES[channel]} was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
   tenantDisconnected: (channel: ChatChannel) =>
     `This ${TENANT_NAMES[channel]} was disconnected from Koji, so your Live agent role was removed and you’re off duty.`,
+} as const;
+
+/**
+ * The app's own notes in a conversation's transcript: the issue panel, the ticket and the next operator's card
+ * show them. Names isolated, as in every sentence here.
+ */
+export const transcriptNotes = {
+  operatorEnded: (operatorName: string) => `${isolatedName(operatorName)} ended the conversation.`,
+  userEnded: (userName: string) => `${isolatedName(userName)} ended the conversation.`,
+  closedForInactivity: () => 'The conversation was closed for inactivity.',
+  closedSupportDisabled: () => 'The conversation was closed because live agent support was turned off.',
+  closedTenantDisconnected: (userName: string, channel: ChatChannel) =>
+    `The conversation was closed because ${isolatedName(userName)}’s ${TENANT_NAMES[channel]} was disconnected from Koji.`,
+  closedUserUnreachable: (userName: string, channel: ChatChannel) =>
+    `The conversation was closed because ${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}.`,
+  forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} forwarded the conversation to ${isolatedName(toName)}.`,
+  acceptedTicket: (userName: string) => `${isolatedName(userName)} accepted the offered ticket.`,
+  declinedTicket: (userName: string) => `${isolatedName(userName)} declined the offered ticket.`,
+  leftQueue: (userName: string) => `${isolatedName(userName)} left the queue.`,
+  ticketOfferExpired: (userName: string) => `${isolatedName(userName)} did not take up the offered ticket in time.`,
+  stoppedWaitingUnreachable: (userName: string, channel: ChatChannel) =>
+    `${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}, so they stopped waiting.`,
+  backToAssistant: (userName: string) => `${isolatedName(userName)} went back to the assistant without a ticket.`,
+  wentOffDuty: (operatorName: string) => `${isolatedName(operatorName)} went off duty; ${BACK_TO_QUEUE}`,
+  lostRole: (operatorName: string) => `${isolatedName(operatorName)} lost the Live agent role; ${BACK_TO_QUEUE}`,
+  operatorUnreachable: (operatorName: string, channel: ChatChannel, reason: string) =>
+    `${isolatedName(operatorName)} could not be reached (${CHANNEL_NAMES[channel]} says ${reason}) and was taken off duty; ${BACK_TO_QUEUE}`,
 } as const;
 
 /** A message named back to its sender: its first words, enough to recognise it. */

@@ -40,6 +40,9 @@ const MAX_MESSAGE_JSON = 20_000;
  */
 export const MAX_LINE_JSON = 28_000;
 
+/** What one file's name may take of it: 256 control characters would be 1,536. */
+const MAX_NAME_JSON = 400;
+
 const text = (value: string, marks?: AdfNode['marks']): AdfNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
 
@@ -115,7 +118,7 @@ function lineParagraph(line: TranscriptLine): AdfNode {
   const time = `${timeOf(line)} `;
   // A link that is not https is shown as its name only: it must not become a clickable href.
   const files = (line.attachments ?? []).flatMap((a) => {
-    const name = a.name.length > 0 ? a.name : 'file';
+    const name = a.name.length > 0 ? cappedName(a.name) : 'file';
     return [text(' '), isSafeLink(a.url) ? text(name, [{ type: 'link', attrs: { href: a.url } }]) : text(name)];
   });
   if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
@@ -165,6 +168,17 @@ function capped(value: string): string {
     size = grown;
   }
   return `${head}… [${value.length - head.length} more characters: the whole message is in the Koji panel]`;
+}
+
+/** A file's name within MAX_NAME_JSON, so ten of them beside a message of MAX_MESSAGE_JSON stay within MAX_LINE_JSON. */
+function cappedName(name: string): string {
+  if (jsonLength(name) <= MAX_NAME_JSON) return name;
+  let head = '';
+  for (const point of name) {
+    if (jsonLength(head + point) > MAX_NAME_JSON - 1) break;
+    head += point;
+  }
+  return `${head}…`;
 }
 
 /** The characters a text takes in the document's JSON: a quote or backslash takes two, a control character six. */

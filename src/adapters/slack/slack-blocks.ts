@@ -2,7 +2,8 @@ import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { clipKeepingEnd, clipText, isolatedName } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
-import { appSentence, escapeMrkdwn, personWords, relayInlines, richInlines, richTextBlock, type RichInline } from './slack-text';
+import { EXCERPT_LINKS, newestLinksOnly, spansOf, type ChatSpan } from '../../domain/chat-text';
+import { appSentence, escapeMrkdwn, relayInlines, richInlines, richTextBlock, type RichInline } from './slack-text';
 
 /** Slack's limit for a section's text, kept for the card's words and excerpt. */
 const SECTION_TEXT_LIMIT = 3000;
@@ -55,18 +56,23 @@ export function usedCardBlocks(blocks: readonly Record<string, unknown>[], note:
  * matter most to whoever takes over: a long excerpt loses its beginning.
  */
 function excerptInlines(lines: readonly TranscriptLine[]): RichInline[] {
-  const kept: RichInline[][] = [];
+  const kept: { speaker: string; words: ChatSpan[] }[] = [];
   let budget = SECTION_TEXT_LIMIT;
   for (const line of [...lines].reverse()) {
     const room = budget - line.speakerName.length - 3;
     if (room <= 0) break;
     const text = clipKeepingEnd(line.text, room);
-    const words = personWords(text, line.links);
-    kept.unshift([{ type: 'text', text: `${isolatedName(line.speakerName)}:`, style: { bold: true } }, { type: 'text', text: ' ' }, ...words]);
+    kept.unshift({ speaker: line.speakerName, words: spansOf(text, line.links) });
     budget = room - text.length;
     if (line.text.length > room) break;
   }
-  return kept.flatMap((inlines, i) => (i === 0 ? inlines : [{ type: 'text', text: '\n' }, ...inlines]));
+  const words = newestLinksOnly(kept.map((k) => k.words), EXCERPT_LINKS.count, EXCERPT_LINKS.urlChars);
+  return kept.flatMap((k, i) => [
+    ...(i === 0 ? [] : [{ type: 'text', text: '\n' }]),
+    { type: 'text', text: `${isolatedName(k.speaker)}:`, style: { bold: true } },
+    { type: 'text', text: ' ' },
+    ...richInlines(words[i] ?? []),
+  ]);
 }
 
 function clip(text: string): string {

@@ -1,4 +1,5 @@
 import { COMMAND_WORDS } from '../../app/commands';
+import { clipText, isolatedName } from '../../domain/text';
 import { appSpans, fitLinks, isWebLink, keptLinks, spansOf, webAddressesIn, type ChatSpan, type TextLink } from '../../domain/chat-text';
 
 /**
@@ -69,11 +70,20 @@ export function textRuns(spans: readonly ChatSpan[], extra: Record<string, unkno
 
 /** The app's sentence as HTML, command names as code. */
 export const appHtml = (text: string): string => teamsHtml(appSpans(text, COMMAND_WORDS));
-/** A relayed message's words, then its files as links, a blank line apart, within TEAMS_HTML_BUDGET. */
-export function relayHtml(text: string, links: readonly TextLink[] | undefined, files: readonly TextLink[]): string {
-  const blocks: ChatSpan[][] = [...(text ? [spansOf(text, links)] : []), ...files.map((f) => spansOf(f.text, [f]))];
+/** How much of a file's name shows on its link in a relayed message: ten files of 256 escaped characters would take 15 KB. */
+const FILE_LABEL_CHARS = 100;
+
+/**
+ * A relayed message as Teams HTML: the sender's name in bold (isolated, see isolatedName), their words, then their
+ * files as links, a blank line apart, all within TEAMS_HTML_BUDGET. A part is at most RELAY_PART_ESCAPED (16 KB)
+ * escaped, so the words, the name and ten file labels always fit, and links give way first.
+ */
+export function relayHtml(senderName: string | undefined, text: string, links: readonly TextLink[] | undefined, files: readonly TextLink[]): string {
+  const prefix = senderName ? `<b>${escapeTeamsText(`${isolatedName(senderName)}:`)}</b> ` : '';
+  const labelled = files.map((f) => ({ text: clipText(f.text, FILE_LABEL_CHARS), url: f.url }));
+  const blocks: ChatSpan[][] = [...(text ? [spansOf(text, links)] : []), ...labelled.map((f) => spansOf(f.text, [f]))];
   const gap: ChatSpan = { kind: 'text', text: '\n\n' };
-  return teamsHtml(blocks.flatMap((spans, i) => (i === 0 ? spans : [gap, ...spans])), TEAMS_HTML_BUDGET);
+  return prefix + teamsHtml(blocks.flatMap((spans, i) => (i === 0 ? spans : [gap, ...spans])), TEAMS_HTML_BUDGET - jsonBytes(prefix));
 }
 
 /**

@@ -2,6 +2,8 @@ import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { RELAY_PART_CHARS } from '../../../src/app/backlog';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
+import { splitText } from '../../../src/domain/text';
+import { RELAY_PART_ESCAPED } from '../../../src/app/backlog';
 import { slackInlines, teamsTextShown } from '../../support/chat-surfaces';
 
 /**
@@ -38,5 +40,40 @@ describe('a relayed part full of long links', () => {
     const activity = renderForTeams({ ...part, text: quotes });
     expect(Buffer.byteLength(JSON.stringify(activity), 'utf8')).toBeLessThanOrEqual(28_000);
     expect(teamsTextShown(String(activity['text'])).shown).toBe(`Vic: ${quotes}\n\n${files.map((f) => f.name).join('\n\n')}`);
+  });
+});
+
+describe('the worst a relayed part can be on Teams', () => {
+  it.each([['quotes', '"'], ['stars', '*'], ['control characters', '\u0001']])(
+    'should stay within 28 KB when the words, the sender’s name and ten file names are all %s',
+    (_what, ch) => {
+      const [part] = splitText(ch.repeat(40_000), RELAY_PART_CHARS, RELAY_PART_ESCAPED);
+      const files = Array.from({ length: 10 }, (_, i) => ({ name: ch.repeat(256), url: `https://files.example/${i}/${'x'.repeat(2000)}` }));
+      const links = [{ text: ch.repeat(10), url: `https://x.example/${'_'.repeat(2000)}` }];
+      const activity = renderForTeams({ kind: 'relay', text: part!, links, attachments: files, senderName: ch.repeat(256), conversationId: 'c-1' });
+      expect(Buffer.byteLength(JSON.stringify(activity), 'utf8')).toBeLessThanOrEqual(28_000);
+      expect(teamsTextShown(String(activity['text'])).shown).toContain(part!);
+    },
+  );
+});
+
+describe('an operator’s card with the conversation so far', () => {
+  // Before asking for an operator, the user sent messages each with 50 long links.
+  const links = Array.from({ length: 50 }, (_, i) => ({ text: `L${i}`, url: `https://portal.example/${i}/${'a'.repeat(2040)}` }));
+  const excerpt = [0, 1, 2].map((n) => ({ id: `l${n}`, at: n, role: 'user' as const, speakerName: 'Vic', text: links.map((l) => l.text).join(' '), links }));
+  const card: OutgoingMessage = { kind: 'request', text: 'Vic wants to talk to an operator.', conversationId: 'c-1', excerpt, buttons: [{ action: 'end-session', label: 'End conversation' }] };
+
+  it('should fit on Slack, the newest message’s first link still a link', () => {
+    const blocks = renderForSlack(card).blocks ?? [];
+    expect(JSON.stringify(blocks).length).toBeLessThanOrEqual(12_000);
+    const inlines = slackInlines(blocks);
+    expect(inlines.filter((i) => i.type === 'link').length).toBeGreaterThan(0);
+    expect(inlines.filter((i) => i.type === 'link').every((l) => inlines.lastIndexOf(l) > inlines.findIndex((i) => i.text === 'Vic:' || i.text?.endsWith('Vic:')))).toBe(true);
+  });
+
+  it('should fit on Teams within 28 KB', () => {
+    const activity = renderForTeams(card);
+    expect(Buffer.byteLength(JSON.stringify(activity), 'utf8')).toBeLessThanOrEqual(28_000);
+    expect(JSON.stringify(activity)).toContain(links[0]!.url);
   });
 });

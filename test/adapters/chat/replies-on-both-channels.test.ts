@@ -3,7 +3,7 @@ import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { COMMANDS, COMMAND_WORDS as OPERATOR_COMMAND_WORDS } from '../../../src/app/commands';
 import { helpLines } from '../../../src/app/commands/help';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { relayFailures, toOperator, toUser } from '../../../src/domain/replies';
+import { relayFailures, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 
 /**
@@ -160,6 +160,13 @@ describe('names in the app’s sentences', () => {
   ])('should isolate a name with %s, so the rest of the sentence keeps its order', (_what, name, kept) => {
     expect(toUser.connected(name)).toBe(`You’re now talking to ${isolated(kept)}, a live agent. Type “stop” when you’re done.`);
     expect(relayFailures.notDelivered(name, ['hi'])).toContain(`delivered to ${isolated(kept)}.`);
+  });
+
+  it('should isolate every name in the app’s notes on a transcript, which the ticket and the panel show', () => {
+    const name = 'Eve \u202Eevil';
+    const notes = Object.values(transcriptNotes).map((note) => (note as (...args: string[]) => string)(name, 'slack', 'reason'));
+    for (const note of notes.filter((n) => n.includes('Eve'))) expect(note).toContain(isolated(name));
+    expect(notes.filter((n) => n.includes('Eve')).length).toBeGreaterThan(12);
   });
 
   it('should leave a plain name as it is', () => {

@@ -43,3 +43,13 @@ describe('a message full of links on the ticket', () => {
     expect(included).toBe(1);
   });
 });
+
+describe('a message with ten files named in control characters', () => {
+  it('should still fit a comment Jira accepts, beside the longest message and 50 links', () => {
+    const links = Array.from({ length: 50 }, (_, i) => ({ text: `l${i}`, url: `https://portal.example/${i}/${'a'.repeat(2000)}` }));
+    const attachments = Array.from({ length: 10 }, (_, i) => ({ name: '\u0001'.repeat(256), url: `https://files.example/${i}/${'f'.repeat(2000)}` }));
+    const line: TranscriptLine = { id: 'l1', at: 1, role: 'user', speakerName: 'Vic', text: `${links.map((l) => l.text).join(' ')} ${'x'.repeat(9_700)}`, links, attachments };
+    const [comment] = transcriptComments([line]);
+    expect(JSON.stringify(comment!.body).length).toBeLessThanOrEqual(TEXT_FIELD_BUDGET);
+  });
+});
