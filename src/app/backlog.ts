@@ -169,6 +169,12 @@ export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: Transcript
  */
 export const RELAY_PART_CHARS = 4000;
 
+/**
+ * Nor more than this once escaped at worst (escapedSize): 4,000 quotes or stars are 24 KB as Teams HTML, which
+ * would leave no room for the sender's name and the files of a 28 KB activity.
+ */
+export const RELAY_PART_ESCAPED = 16_000;
+
 /** Parts after the first of a long message did not go out: the sender hears which, and they are not retried. */
 class PartsNotDelivered extends Error {
   constructor(
@@ -187,7 +193,7 @@ class PartsNotDelivered extends Error {
  * refused, …, as for any message); one of a later part throws PartsNotDelivered.
  */
 async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<void> {
-  const parts = splitText(line.text, RELAY_PART_CHARS);
+  const parts = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
   if (parts.length === 1) return deps.chat.send(lane.to, relayOf(lane, line));
   for (const [i, text] of parts.entries()) {
     const last = i === parts.length - 1;

@@ -1,7 +1,7 @@
 import type { Backlog, ChatSession, SessionStateKind } from '../domain/chat-session';
 import { assignmentOf, withoutAssignment, type Operator } from '../domain/operator';
 import type { Participant } from '../domain/participant';
-import { channelName, tenantName, toOperator, toUser } from '../domain/replies';
+import { toOperator, toUser, transcriptNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { tellDroppedBacklog } from './backlog';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
@@ -131,17 +131,17 @@ function endedLine(reason: EndReason, session: ChatSession, operatorName: string
   const { userName } = session;
   switch (reason) {
     case 'operator-ended':
-      return `${operatorName} ended the conversation.`;
+      return transcriptNotes.operatorEnded(operatorName);
     case 'user-left':
-      return `${userName} ended the conversation.`;
+      return transcriptNotes.userEnded(userName);
     case 'inactivity':
-      return 'The conversation was closed for inactivity.';
+      return transcriptNotes.closedForInactivity();
     case 'support-disabled':
-      return 'The conversation was closed because live agent support was turned off.';
+      return transcriptNotes.closedSupportDisabled();
     case 'tenant-disconnected':
-      return `The conversation was closed because ${userName}’s ${tenantName(session.user.channel)} was disconnected from Koji.`;
+      return transcriptNotes.closedTenantDisconnected(userName, session.user.channel);
     case 'user-unreachable':
-      return `The conversation was closed because ${userName} could no longer be reached on ${channelName(session.user.channel)}.`;
+      return transcriptNotes.closedUserUnreachable(userName, session.user.channel);
   }
 }
 
@@ -167,7 +167,7 @@ export async function closeWithoutOperator(
 /** A waiting user (or one offered a ticket) who says "cancel" goes back to the bot. */
 export async function leaveQueue(deps: CoreDeps, session: ChatSession): Promise<void> {
   const closed = await closeWithoutOperator(deps, session, (s) =>
-    s.state.kind === 'ticket-offered' ? `${s.userName} declined the offered ticket.` : `${s.userName} left the queue.`,
+    s.state.kind === 'ticket-offered' ? transcriptNotes.declinedTicket(s.userName) : transcriptNotes.leftQueue(s.userName),
   );
   if (!closed) {
     // Connected while saying "cancel": they still want to leave, and the operator must hear it.

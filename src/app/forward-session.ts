@@ -1,8 +1,9 @@
+import { comparableName } from '../domain/text';
 import type { ForwardTarget } from '../domain/chat-command';
 import { assignmentOf, hasFreeCapacity, withAssignment, withoutAssignment, type Assignment, type Operator } from '../domain/operator';
 import { eligibleOperators, sortForDisplay } from '../domain/operator-selection';
 import { parseParticipantKey, participantKey, sameParticipant } from '../domain/participant';
-import { toOperator, toUser } from '../domain/replies';
+import { toOperator, toUser, transcriptNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { Backlog, ChatSession } from '../domain/chat-session';
 import { tellDroppedBacklog } from './backlog';
@@ -52,7 +53,7 @@ export async function forwardSession(
     return { kind: 'refused' };
   }
   const { session, to, dropped } = result;
-  await recordSystemLine(deps, session.id, 'forwarded', `${from.displayName} forwarded the conversation to ${to.displayName}.`);
+  await recordSystemLine(deps, session.id, 'forwarded', transcriptNotes.forwarded(from.displayName, to.displayName));
   if (dropped) {
     const side = { sender: from.participant, recipientName: session.userName, ref: { direction: 'to-user' as const, operator: from.participant, conversationId: session.id } };
     await tellDroppedBacklog(deps, side, dropped, 'forwarded');
@@ -163,11 +164,11 @@ async function resolveTarget(
       return found && found.value.projectId === from.projectId ? { kind: 'found', operator: found } : unknown(`<@${target.userId}>`);
     }
     case 'name': {
-      const wanted = target.name.toLowerCase();
+      const wanted = comparableName(target.name);
       for (const duty of ['on', 'off'] as const) {
         const operators = await deps.state.operatorsByDuty(from.projectId, duty);
-        const exact = operators.filter((o) => o.value.displayName.toLowerCase() === wanted);
-        const partial = operators.filter((o) => o.value.displayName.toLowerCase().startsWith(wanted));
+        const exact = operators.filter((o) => comparableName(o.value.displayName) === wanted);
+        const partial = operators.filter((o) => comparableName(o.value.displayName).startsWith(wanted));
         const match = exact.length === 1 ? exact[0] : exact.length === 0 && partial.length === 1 ? partial[0] : undefined;
         if (match) return { kind: 'found', operator: match };
       }

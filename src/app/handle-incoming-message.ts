@@ -1,8 +1,9 @@
+import { comparableName } from '../domain/text';
 import type { ChatSession } from '../domain/chat-session';
 import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../domain/chat-command';
 import { DomainError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
-import { buttonLabels, toOperator, toUser, usedCardNotes } from '../domain/replies';
+import { buttonLabels, toOperator, toUser, transcriptNotes, usedCardNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptLine } from '../domain/transcript';
 import { COMMANDS } from './commands';
@@ -85,7 +86,7 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
           await acceptTicketOffer(deps, session, await loadSettings(deps, session.projectId));
           // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
           if ((await deps.state.getSession(session.user))?.value.id !== session.id) {
-            await recordEnding(deps, session.id, `${session.userName} accepted the offered ticket.`);
+            await recordEnding(deps, session.id, transcriptNotes.acceptedTicket(session.userName));
             return noted('ticket', usedCardNotes.ticketRequested);
           }
           return 'ticket';
@@ -115,7 +116,7 @@ async function afterTicketOffer(
   const { deps } = router;
   const settings = await loadSettings(deps, session.projectId);
   if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
-  await closeWithoutOperator(deps, session, (s) => `${s.userName} went back to the assistant without a ticket.`);
+  await closeWithoutOperator(deps, session, (s) => transcriptNotes.backToAssistant(s.userName));
   return operator ? fromOperator(router, msg, operator) : fromUserWithBot(router, msg, settings);
 }
 
@@ -250,8 +251,8 @@ function addressedTo(operator: Operator, msg: IncomingChatMessage): { assignment
   if (operator.assignments.length < 2) return undefined;
   const match = /^\s*@?([^:\n]{1,80}):\s*([\s\S]*)$/.exec(msg.text);
   if (!match?.[1]) return undefined;
-  const name = match[1].trim().toLowerCase();
-  const named = operator.assignments.filter((a) => a.userName.toLowerCase() === name || a.userName.toLowerCase().split(/\s+/)[0] === name);
+  const name = comparableName(match[1]);
+  const named = operator.assignments.filter((a) => comparableName(a.userName) === name || comparableName(a.userName).split(/\s+/)[0] === name);
   const [only] = named;
   return named.length === 1 && only ? { assignment: only, text: match[2] ?? '' } : undefined;
 }

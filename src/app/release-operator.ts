@@ -1,7 +1,7 @@
 import type { Backlog, ChatSession } from '../domain/chat-session';
 import { sameParticipant, type Participant } from '../domain/participant';
 import type { Assignment, Operator } from '../domain/operator';
-import { channelName } from '../domain/replies';
+import { transcriptNotes } from '../domain/replies';
 import { tellDroppedBacklog } from './backlog';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { notify } from './notify';
@@ -80,10 +80,9 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
 
 function handedBackLine(mode: ReleaseMode, operator: Operator): string {
   const name = operator.displayName;
-  const back = 'the conversation went back to the queue for the next free operator.';
-  if (mode === 'off-duty') return `${name} went off duty; ${back}`;
-  if (mode === 'remove-role') return `${name} lost the Live agent role; ${back}`;
-  return `${name} could not be reached (${channelName(operator.participant.channel)} says ${mode.unreachable}) and was taken off duty; ${back}`;
+  if (mode === 'off-duty') return transcriptNotes.wentOffDuty(name);
+  if (mode === 'remove-role') return transcriptNotes.lostRole(name);
+  return transcriptNotes.operatorUnreachable(name, operator.participant.channel, mode.unreachable);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { timerStart, type ChatSession, type SessionStateKind } from '../domain/chat-session';
-import { buttonLabels, toUser } from '../domain/replies';
+import { buttonLabels, toUser, transcriptNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { dispatchQueue } from './dispatch-queue';
 import { closeWithoutOperator, endConversation } from './end-session';
@@ -101,7 +101,7 @@ async function sweepProject(deps: CoreDeps, projectId: string, settings: LiveAge
 
 async function expireOffers(deps: CoreDeps, projectId: string, budget: RunBudget, report: Counts): Promise<void> {
   await eachDue(deps, projectId, 'ticket-offered', deps.clock.now() - TICKET_OFFER_LIFETIME_MS, budget, report, async (session) => {
-    const closed = await closeWithoutOperator(deps, session, (s) => `${s.userName} did not take up the offered ticket in time.`, ['ticket-offered']);
+    const closed = await closeWithoutOperator(deps, session, (s) => transcriptNotes.ticketOfferExpired(s.userName), ['ticket-offered']);
     if (closed) report.offersExpired += 1;
   });
 }

@@ -3,7 +3,7 @@ import { ChatDeliveryError, type ChatRecipientUnreachableError } from '../domain
 import type { Operator } from '../domain/operator';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import { participantKey, type Participant } from '../domain/participant';
-import { channelName, toUser } from '../domain/replies';
+import { channelName, toUser, transcriptNotes } from '../domain/replies';
 import { dispatchQueue } from './dispatch-queue';
 import { closeWithoutOperator, endConversation } from './end-session';
 import type { ChatGateway, ChatProfile, CoreDeps } from './ports';
@@ -73,7 +73,7 @@ async function endForUser(deps: CoreDeps, session: ChatSession): Promise<void> {
     await endConversation(deps, session.user, session.id, 'user-unreachable', await loadSettings(deps, session.projectId));
     return;
   }
-  await closeWithoutOperator(deps, session, (s) => `${s.userName} could no longer be reached on ${channelName(s.user.channel)}, so they stopped waiting.`);
+  await closeWithoutOperator(deps, session, (s) => transcriptNotes.stoppedWaitingUnreachable(s.userName, s.user.channel));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ISOLATED_NAME } from './text';
 /**
  * A link the sender's chat client made (Slack's `<url|label>`, a Teams
  * `<a href>`): its label, as it appears in the message's plain text, and where
@@ -90,6 +91,24 @@ function commandPattern(commandWords: readonly string[]): RegExp {
 export function appSpans(text: string, commandWords: readonly string[]): ChatSpan[] {
   const spans: ChatSpan[] = [];
   let at = 0;
+  // A person's name in the sentence (see isolatedName) is their words, whatever it looks like.
+  for (const name of text.matchAll(ISOLATED_NAME)) {
+    const index = name.index ?? 0;
+    spans.push(...commandSpans(text.slice(at, index), commandWords), { kind: 'text', text: name[0] });
+    at = index + name[0].length;
+  }
+  spans.push(...commandSpans(text.slice(at), commandWords));
+  return spans.reduce<ChatSpan[]>((joined, span) => {
+    const last = joined.at(-1);
+    if (last?.kind === 'text' && span.kind === 'text') joined[joined.length - 1] = { kind: 'text', text: last.text + span.text };
+    else joined.push(span);
+    return joined;
+  }, []);
+}
+
+function commandSpans(text: string, commandWords: readonly string[]): ChatSpan[] {
+  const spans: ChatSpan[] = [];
+  let at = 0;
   for (const match of text.matchAll(commandPattern(commandWords))) {
     const index = match.index ?? 0;
     if (index > at) spans.push({ kind: 'text', text: text.slice(at, index) });
@@ -99,3 +118,45 @@ export function appSpans(text: string, commandWords: readonly string[]): ChatSpa
   if (at < text.length) spans.push({ kind: 'text', text: text.slice(at) });
   return spans;
 }
+
+/**
+ * Spans within a surface's size limit: while they cost more than `budget` (by the surface's own `cost` of a span),
+ * their last links become plain words, one by one. Every word stays; the first links stay links.
+ */
+export function fitLinks(spans: readonly ChatSpan[], cost: (span: ChatSpan) => number, budget: number): ChatSpan[] {
+  const fitted = [...spans];
+  let total = fitted.reduce((n, s) => n + cost(s), 0);
+  for (let i = fitted.length - 1; i >= 0 && total > budget; i -= 1) {
+    const span = fitted[i]!;
+    if (span.kind !== 'link') continue;
+    const plain: ChatSpan = { kind: 'text', text: span.text };
+    total -= cost(span) - cost(plain);
+    fitted[i] = plain;
+  }
+  return fitted;
+}
+
+/**
+ * Several people's lines on one card: the newest lines' links are kept (each line's in order), up to `maxLinks` of
+ * `maxUrlChars` in all, and the rest become their words. A card has no room for 50 long links per line (and needs none: the
+ * issue panel keeps them all).
+ */
+export function newestLinksOnly(lines: readonly (readonly ChatSpan[])[], maxLinks: number, maxUrlChars: number): ChatSpan[][] {
+  let links = 0;
+  let urlChars = 0;
+  const kept = [...lines].reverse().map((spans) =>
+    spans.map((span): ChatSpan => {
+      if (span.kind !== 'link') return span;
+      if (links < maxLinks && urlChars + span.url.length <= maxUrlChars) {
+        links += 1;
+        urlChars += span.url.length;
+        return span;
+      }
+      return { kind: 'text', text: span.text };
+    }),
+  );
+  return kept.reverse();
+}
+
+/** At most this many links of this many characters in all on a card's excerpt. */
+export const EXCERPT_LINKS = { count: 20, urlChars: 4_000 } as const;

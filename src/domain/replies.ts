@@ -1,5 +1,5 @@
 import type { ChatChannel } from './participant';
-import { clipText } from './text';
+import { clipText, isolatedName } from './text';
 
 /**
  * Every sentence the core says to a person, in one place, so the voice stays
@@ -10,6 +10,8 @@ const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Mic
 const TENANT_NAMES: Record<ChatChannel, string> = { slack: 'Slack workspace', teams: 'Microsoft Teams organisation' };
 export const tenantName = (channel: ChatChannel): string => TENANT_NAMES[channel];
 export const channelName = (channel: ChatChannel): string => CHANNEL_NAMES[channel];
+
+const BACK_TO_QUEUE = 'the conversation went back to the queue for the next free operator.';
 
 const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
 
@@ -30,16 +32,16 @@ export const toUser = {
   stillQueued: (position: number) =>
     `You’re still waiting for an operator: number ${position} in the queue. Type “cancel” to leave the queue.`,
   connected: (operatorName: string) =>
-    `You’re now talking to ${operatorName}, a live agent. Type “stop” when you’re done.`,
-  alreadyConnected: (operatorName: string) => `You’re already talking to ${operatorName}.`,
+    `You’re now talking to ${isolatedName(operatorName)}, a live agent. Type “stop” when you’re done.`,
+  alreadyConnected: (operatorName: string) => `You’re already talking to ${isolatedName(operatorName)}.`,
   leftQueue: () => 'You’ve left the queue. You’re back with the Koji assistant.',
   youEnded: (operatorName: string) =>
-    `You ended the conversation with ${operatorName}. You’re back with the Koji assistant.`,
+    `You ended the conversation with ${isolatedName(operatorName)}. You’re back with the Koji assistant.`,
   closedByOperator: (operatorName: string) =>
-    `${operatorName} closed the conversation. You can continue talking to the Koji assistant.`,
+    `${isolatedName(operatorName)} closed the conversation. You can continue talking to the Koji assistant.`,
   /** `position` is the user's real place once handed back; undefined when they stopped waiting meanwhile. */
-  handedBack: (operatorName: string, position?: number) => `${operatorName} had to leave.${placeInLine(position)}`,
-  takenOver: (operatorName: string) => `${operatorName} has taken over your conversation.`,
+  handedBack: (operatorName: string, position?: number) => `${isolatedName(operatorName)} had to leave.${placeInLine(position)}`,
+  takenOver: (operatorName: string) => `${isolatedName(operatorName)} has taken over your conversation.`,
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
   ticketCreatedForYou: (key: string, url: string) =>
     `I created ticket ${key} from your messages; the service desk will get back to you there: ${url}`,
@@ -62,12 +64,12 @@ export const toUser = {
   liveAgentTurnedOffWhileWaiting: () =>
     'Live agent support was turned off for this service desk, so no operator can take your request. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.',
   operatorLostRole: (operatorName: string, position?: number) =>
-    `${operatorName} is no longer available.${placeInLine(position)}`,
+    `${isolatedName(operatorName)} is no longer available.${placeInLine(position)}`,
   tenantDisconnected: (channel: ChatChannel) =>
     `Koji’s live agents were disconnected from this ${TENANT_NAMES[channel]} by an administrator, so this conversation has ended.`,
   /** The operator's chat can't be reached any more; `position` as for handedBack. */
   operatorUnreachable: (operatorName: string, position?: number) =>
-    `${operatorName} can’t be reached any more, so another operator will take over.${placeInLine(position)}`,
+    `${isolatedName(operatorName)} can’t be reached any more, so another operator will take over.${placeInLine(position)}`,
   assistantHint: () =>
     'I’m the Koji assistant. To talk to a person, type “operator”.',
 } as const;
@@ -84,46 +86,46 @@ export const toOperator = {
   offDuty: (handedOver: readonly string[], waiting: number) =>
     [
       'You’re off duty.',
-      handedOver.length > 0 ? `Your conversations with ${handedOver.join(', ')} were handed to other operators or back to the queue.` : '',
+      handedOver.length > 0 ? `Your conversations with ${handedOver.map(isolatedName).join(', ')} were handed to other operators or back to the queue.` : '',
       waiting > 0 ? `${people(waiting)} still waiting.` : '',
     ]
       .filter((s) => s.length > 0)
       .join(' '),
   alreadyOffDuty: () => 'You’re already off duty. Type #on to start your shift.',
   request: (userName: string, channel: ChatChannel) =>
-    `${userName} (${CHANNEL_NAMES[channel]}) wants to talk to an operator. Your replies go to them until you type “stop”.`,
-  ended: (userName: string) => `Your conversation with ${userName} has ended. You’re free for the next user.`,
-  userLeft: (userName: string) => `${userName} ended the conversation. You’re free for the next user.`,
+    `${isolatedName(userName)} (${CHANNEL_NAMES[channel]}) wants to talk to an operator. Your replies go to them until you type “stop”.`,
+  ended: (userName: string) => `Your conversation with ${isolatedName(userName)} has ended. You’re free for the next user.`,
+  userLeft: (userName: string) => `${isolatedName(userName)} ended the conversation. You’re free for the next user.`,
   notInConversation: (duty: 'on' | 'off') =>
     duty === 'on'
       ? 'You’re on duty but not in a conversation. Users who ask for an operator will be sent to you.'
       : 'You’re off duty. Type #on to start your shift.',
   conversationAlreadyEnded: () => 'That conversation has ended or was handed to someone else, so nothing was done.',
   whichConversation: (names: readonly string[]) =>
-    `You’re in ${names.length} conversations (${names.join(', ')}). Start your message with the name of the person it is for, like “${names[0] ?? 'Bob'}: your message”.`,
+    `You’re in ${names.length} conversations (${names.map(isolatedName).join(', ')}). Start your message with the name of the person it is for, like “${isolatedName(names[0] ?? 'Bob')}: your message”.`,
   operatorList: (lines: readonly string[]) =>
     lines.length === 0 ? 'No operator is on duty.' : [`On duty (${lines.length}):`, ...lines].join('\n'),
   operatorLine: (name: string, load: number, capacity: number, isYou: boolean) =>
-    `• ${name}${isYou ? ' (you)' : ''}: ${load}/${capacity} conversation${capacity === 1 ? '' : 's'}${load >= capacity ? ', busy' : ''}`,
+    `• ${isolatedName(name)}${isYou ? ' (you)' : ''}: ${load}/${capacity} conversation${capacity === 1 ? '' : 's'}${load >= capacity ? ', busy' : ''}`,
   forwardChoices: (names: readonly string[]) =>
     [
       'Who should take this conversation? Type forward_operator and a number or a name:',
-      ...names.map((name, i) => `${i + 1}. ${name}`),
+      ...names.map((name, i) => `${i + 1}. ${isolatedName(name)}`),
     ].join('\n'),
   nobodyToForwardTo: () => 'No other operator on duty has room for another conversation right now.',
   forwardUnknown: (target: string) =>
-    `I don’t know an operator called “${target}”. Type forward_operator to see who can take the conversation.`,
+    `I don’t know an operator called “${isolatedName(target)}”. Type forward_operator to see who can take the conversation.`,
   forwardToSelf: () => 'You’re already in this conversation. Pick another operator.',
-  forwardOffDuty: (name: string) => `${name} is off duty. Pick an operator who is on duty.`,
-  forwardAtCapacity: (name: string) => `${name} has no room for another conversation right now.`,
+  forwardOffDuty: (name: string) => `${isolatedName(name)} is off duty. Pick an operator who is on duty.`,
+  forwardAtCapacity: (name: string) => `${isolatedName(name)} has no room for another conversation right now.`,
   forwardedToYou: (fromName: string, userName: string, channel: ChatChannel) =>
-    `${fromName} forwarded ${userName} (${CHANNEL_NAMES[channel]}) to you. Here is the conversation so far; your replies go to ${userName} until you type “stop”.`,
+    `${isolatedName(fromName)} forwarded ${isolatedName(userName)} (${CHANNEL_NAMES[channel]}) to you. Here is the conversation so far; your replies go to ${isolatedName(userName)} until you type “stop”.`,
   earlierMessagesLeftOut: (ticketKey: string | undefined) =>
     ticketKey
       ? `Only the newest messages fit here; the earlier ones are on ticket ${ticketKey}.`
       : 'Only the newest messages fit here; #create_ticket puts the whole conversation on a ticket.',
   forwarded: (userName: string, toName: string) =>
-    `${userName} is now with ${toName}. You’re free for the next user.`,
+    `${isolatedName(userName)} is now with ${isolatedName(toName)}. You’re free for the next user.`,
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
   ticketUpdated: (key: string, lines: number) =>
     lines === 0
@@ -139,26 +141,53 @@ export const toOperator = {
       retryable ? 'They are kept, so #create_ticket again adds them.' : 'They stay in Koji’s transcript of this conversation.'
     }`,
   ticketRemainderNotAdded: (userName: string, key: string, reason: string, retryable: boolean) =>
-    `I couldn’t add the end of your conversation with ${userName} to ticket ${key}: ${reason} ${
+    `I couldn’t add the end of your conversation with ${isolatedName(userName)} to ticket ${key}: ${reason} ${
       retryable ? `Nothing is lost: the Koji panel on ${key} shows the whole conversation.` : 'Koji keeps the conversation’s transcript.'
     }`,
   closedForInactivity: (userName: string, minutes: number) =>
-    `Your conversation with ${userName} was closed after ${minutes} minutes without messages.`,
+    `Your conversation with ${isolatedName(userName)} was closed after ${minutes} minutes without messages.`,
   /** `commandHelp`: each command's help line, from the command registry. */
   unknownCommand: (word: string, commandHelp: readonly string[]) => `I don’t know the command ${word}. ${helpText(commandHelp)}`,
   help: (commandHelp: readonly string[]) => helpText(commandHelp),
   endedBeforeTicket: (userName: string) =>
-    `The conversation with ${userName} ended before the ticket was made, so no ticket was created from it.`,
+    `The conversation with ${isolatedName(userName)} ended before the ticket was made, so no ticket was created from it.`,
   userUnreachable: (userName: string, channel: ChatChannel) =>
-    `${userName} can’t be reached on ${CHANNEL_NAMES[channel]} any more, so your conversation with them has ended. You’re free for the next user.`,
+    `${isolatedName(userName)} can’t be reached on ${CHANNEL_NAMES[channel]} any more, so your conversation with them has ended. You’re free for the next user.`,
   roleGranted: () =>
     'You now have the Live agent role in Koji. Type #on to start your shift and #off to end it.',
   roleRevoked: () => 'Your Live agent role in Koji was removed, so you’re off duty.',
   liveAgentTurnedOff: () => 'Live agent support was turned off for this service desk, so you’re off duty.',
   userDisconnected: (userName: string, channel: ChatChannel) =>
-    `${userName}’s ${TENANT_NAMES[channel]} was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
+    `${isolatedName(userName)}’s ${TENANT_NAMES[channel]} was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
   tenantDisconnected: (channel: ChatChannel) =>
     `This ${TENANT_NAMES[channel]} was disconnected from Koji, so your Live agent role was removed and you’re off duty.`,
+} as const;
+
+/**
+ * The app's own notes in a conversation's transcript: the issue panel, the ticket and the next operator's card
+ * show them. Names isolated, as in every sentence here.
+ */
+export const transcriptNotes = {
+  operatorEnded: (operatorName: string) => `${isolatedName(operatorName)} ended the conversation.`,
+  userEnded: (userName: string) => `${isolatedName(userName)} ended the conversation.`,
+  closedForInactivity: () => 'The conversation was closed for inactivity.',
+  closedSupportDisabled: () => 'The conversation was closed because live agent support was turned off.',
+  closedTenantDisconnected: (userName: string, channel: ChatChannel) =>
+    `The conversation was closed because ${isolatedName(userName)}’s ${TENANT_NAMES[channel]} was disconnected from Koji.`,
+  closedUserUnreachable: (userName: string, channel: ChatChannel) =>
+    `The conversation was closed because ${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}.`,
+  forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} forwarded the conversation to ${isolatedName(toName)}.`,
+  acceptedTicket: (userName: string) => `${isolatedName(userName)} accepted the offered ticket.`,
+  declinedTicket: (userName: string) => `${isolatedName(userName)} declined the offered ticket.`,
+  leftQueue: (userName: string) => `${isolatedName(userName)} left the queue.`,
+  ticketOfferExpired: (userName: string) => `${isolatedName(userName)} did not take up the offered ticket in time.`,
+  stoppedWaitingUnreachable: (userName: string, channel: ChatChannel) =>
+    `${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}, so they stopped waiting.`,
+  backToAssistant: (userName: string) => `${isolatedName(userName)} went back to the assistant without a ticket.`,
+  wentOffDuty: (operatorName: string) => `${isolatedName(operatorName)} went off duty; ${BACK_TO_QUEUE}`,
+  lostRole: (operatorName: string) => `${isolatedName(operatorName)} lost the Live agent role; ${BACK_TO_QUEUE}`,
+  operatorUnreachable: (operatorName: string, channel: ChatChannel, reason: string) =>
+    `${isolatedName(operatorName)} could not be reached (${CHANNEL_NAMES[channel]} says ${reason}) and was taken off duty; ${BACK_TO_QUEUE}`,
 } as const;
 
 /** A message named back to its sender: its first words, enough to recognise it. */
@@ -176,20 +205,20 @@ const quotedList = (texts: readonly string[]): string => {
 export const relayFailures = {
   notDelivered: (recipientName: string, texts: readonly string[]) =>
     texts.length === 1
-      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName}. Please send it again.`
-      : `${texts.length} of your messages couldn’t be delivered to ${recipientName}: ${quotedList(texts)}. Please send them again.`,
+      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${isolatedName(recipientName)}. Please send it again.`
+      : `${texts.length} of your messages couldn’t be delivered to ${isolatedName(recipientName)}: ${quotedList(texts)}. Please send them again.`,
   /** Waiting messages that will not be sent now: the conversation ended, was forwarded, or its operator went off duty. */
   dropped: (recipientName: string, texts: readonly string[], because: 'ended' | 'forwarded' | 'off-duty') => {
     const before = { ended: 'before the conversation ended', forwarded: 'before you forwarded the conversation', 'off-duty': 'before you went off duty' }[because];
     const after = because === 'ended' ? '' : ' It stays in the conversation for whoever takes it over.';
     return texts.length === 1
-      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${recipientName} ${before}.${after}`
-      : `${texts.length} of your messages couldn’t be delivered to ${recipientName} ${before}: ${quotedList(texts)}.${after.replace('It stays', 'They stay')}`;
+      ? `Your message ${quotedList(texts)} couldn’t be delivered to ${isolatedName(recipientName)} ${before}.${after}`
+      : `${texts.length} of your messages couldn’t be delivered to ${isolatedName(recipientName)} ${before}: ${quotedList(texts)}.${after.replace('It stays', 'They stay')}`;
   },
   partsNotDelivered: (recipientName: string, text: string, from: number, count: number) =>
-    `${from === count ? `Part ${from}` : `Parts ${from}–${count}`} of ${count} of your long message ${quotedList([text])} couldn’t be delivered to ${recipientName}. Please send the rest again.`,
+    `${from === count ? `Part ${from}` : `Parts ${from}–${count}`} of ${count} of your long message ${quotedList([text])} couldn’t be delivered to ${isolatedName(recipientName)}. Please send the rest again.`,
   mayNotHaveArrived: (recipientName: string, texts: readonly string[]) =>
-    `Your message ${quotedList(texts)} may not have reached ${recipientName}: the chat service stopped answering while it was being sent. If ${recipientName} doesn’t reply to it, please send it again.`,
+    `Your message ${quotedList(texts)} may not have reached ${isolatedName(recipientName)}: the chat service stopped answering while it was being sent. If ${isolatedName(recipientName)} doesn’t reply to it, please send it again.`,
 } as const;
 
 function helpText(commandHelp: readonly string[]): string {
@@ -212,7 +241,7 @@ export const buttonLabels = {
 export const usedCardNotes = {
   endedByYou: 'Ended by you',
   youEnded: 'You ended the conversation',
-  forwardedTo: (name: string) => `Forwarded to ${name}`,
+  forwardedTo: (name: string) => `Forwarded to ${isolatedName(name)}`,
   askedForOperator: 'You asked for an operator',
   leftQueue: 'You left the queue',
   declinedTicket: 'You declined the ticket',

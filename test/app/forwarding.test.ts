@@ -31,6 +31,7 @@ describe('forward_operator', () => {
     ['a number from the list', 'forward_operator 2'],
     ['a name', 'forward_operator Dave'],
     ['a name in other case with @', 'forward_operator @dave'],
+    ['a name copied from the app’s list, with its invisible isolate marks', 'forward_operator \u2068Dave\u2069'],
     ['a Slack mention', 'forward_operator <@UDAVE>'],
     ['a Slack mention with a label', 'forward_operator <@UDAVE|dave>'],
   ])('should move the conversation to the operator given by %s', async (_how, typed) => {

@@ -167,6 +167,16 @@ describe('relaying messages in a conversation', () => {
     },
   );
 
+  it('should relay to the user named by a name copied from the app’s sentence, invisible isolate marks and all', async () => {
+    const { world, alice, bob, dana } = await aliceServingBobAndDana();
+    world.chat.clear();
+
+    await world.say(alice, '\u2068Dana\u2069: Hi Dana');
+
+    expect(world.heard(dana)).toEqual(['Hi Dana']);
+    expect(world.heard(bob)).toEqual([]);
+  });
+
   it('should relay to the conversation a card or thread names', async () => {
     const { world, alice, bob, dana } = await aliceServingBobAndDana();
     const danaSession = await world.sessionOf(dana);

@@ -1,5 +1,5 @@
 import { relayFailures } from '../../src/domain/replies';
-import { clipKeepingEnd, clipText, hasLoneSurrogate, splitText } from '../../src/domain/text';
+import { clipKeepingEnd, clipText, escapedSize, hasLoneSurrogate, isolatedName, splitText } from '../../src/domain/text';
 import { oneLineSummary } from '../../src/domain/transcript';
 
 const family = '👨‍👩‍👧‍👦';
@@ -80,5 +80,32 @@ describe('cutting text', () => {
       expect(hasLoneSurrogate(kept)).toBe(false);
       expect(text.endsWith(kept.slice(1))).toBe(true);
     }
+  });
+});
+
+describe('isolatedName', () => {
+  it.each([['Hebrew', 'שרה'], ['Arabic punctuation', 'Ana؟'], ['Old Hungarian', '𐲀𐲁𐲂'], ['Adlam', '𞤀𞤁'], ['a right-to-left mark', 'Ana\u200F']])(
+    'should isolate a name with %s, which could reorder the sentence around it',
+    (_what, name) => {
+      expect(isolatedName(name)).toBe(`\u2068${name}\u2069`);
+    },
+  );
+
+  it.each([['Ana Lima'], ['José Müller'], ['李小龙']])('should leave %s as it is', (name) => {
+    expect(isolatedName(name)).toBe(name);
+  });
+});
+
+describe('splitText with an escaped-size limit', () => {
+  it('should cut text that escapes large into parts within the limit, nothing lost', () => {
+    const text = `${'"'.repeat(3000)} ${'*'.repeat(990)}`;
+    const parts = splitText(text, 4000, 16_000);
+    expect(parts.join('')).toBe(text);
+    expect(parts.every((p) => escapedSize(p) <= 16_000 && p.length <= 4000)).toBe(true);
+    expect(parts.length).toBe(2);
+  });
+
+  it('should leave ordinary text of 4,000 characters in one part', () => {
+    expect(splitText('word '.repeat(800), 4000, 16_000)).toHaveLength(1);
   });
 });

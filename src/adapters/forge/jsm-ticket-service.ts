@@ -3,6 +3,7 @@ import { kvs } from '@forge/kvs';
 import type { CreatedTicket, Logger, TicketRequest, TicketService } from '../../app/ports';
 import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
 import type { TranscriptCursor } from '../../domain/chat-session';
+import { isolatedName } from '../../domain/text';
 import { cursorOf, isAfter, type TranscriptLine } from '../../domain/transcript';
 import { jsonLogger } from '../system/json-logger';
 import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';
@@ -285,10 +286,12 @@ export class JsmTicketService implements TicketService {
 }
 
 function header(request: TicketRequest, raisedAs: RaisedAs): string {
-  const { name, email, participant } = request.requester;
+  const { email, participant } = request.requester;
+  // Names isolated as in the app's chat sentences: one with an override must not turn the rest of the header around.
+  const name = isolatedName(request.requester.name);
   const who = email ? `${name} (${email})` : name;
   const channel = participant.channel === 'slack' ? 'Slack' : 'Microsoft Teams';
-  const by = request.operatorName ? `${request.operatorName} created this ticket from a live chat` : 'Created from a chat; no operator was available';
+  const by = request.operatorName ? `${isolatedName(request.operatorName)} created this ticket from a live chat` : 'Created from a chat; no operator was available';
   const why = {
     user: '',
     'no-email': ` ${channel} did not give ${name}’s e-mail address, so the app raised it for them.`,

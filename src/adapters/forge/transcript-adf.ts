@@ -1,4 +1,5 @@
 import { spansOf } from '../../domain/chat-text';
+import { isolatedName } from '../../domain/text';
 import { isSafeLink, type TranscriptLine } from '../../domain/transcript';
 
 /** An Atlassian Document Format node: the rich text Jira stores for descriptions and comments. */
@@ -31,6 +32,16 @@ export const MAX_MESSAGE_CHARS = 10_000;
  * 10,000 of them would otherwise make a comment no budget can hold, and Jira would refuse it.
  */
 const MAX_MESSAGE_JSON = 20_000;
+
+/**
+ * What one message's paragraph may take of a document's JSON, its links and files included: a message of 50
+ * links of 2,000 characters would otherwise make a comment over Jira's limit whatever else it holds. Past it, the
+ * last links are shown as their labels alone (the issue panel keeps them all).
+ */
+export const MAX_LINE_JSON = 28_000;
+
+/** What one file's name may take of it: 256 control characters would be 1,536. */
+const MAX_NAME_JSON = 400;
 
 const text = (value: string, marks?: AdfNode['marks']): AdfNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
@@ -107,11 +118,11 @@ function lineParagraph(line: TranscriptLine): AdfNode {
   const time = `${timeOf(line)} `;
   // A link that is not https is shown as its name only: it must not become a clickable href.
   const files = (line.attachments ?? []).flatMap((a) => {
-    const name = a.name.length > 0 ? a.name : 'file';
+    const name = a.name.length > 0 ? cappedName(a.name) : 'file';
     return [text(' '), isSafeLink(a.url) ? text(name, [{ type: 'link', attrs: { href: a.url } }]) : text(name)];
   });
   if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
-  const who = line.role === 'operator' ? `${line.speakerName} (operator)` : line.speakerName;
+  const who = line.role === 'operator' ? `${isolatedName(line.speakerName)} (operator)` : isolatedName(line.speakerName);
   // ADF refuses empty text nodes: a message that was only a file shows the file alone.
   // Links the sender's client made stay links on their label; like files, only https ones.
   const words = spansOf(capped(line.text), line.links)
@@ -123,7 +134,22 @@ function lineParagraph(line: TranscriptLine): AdfNode {
       return runs;
     }, [])
     .map((run) => (run.href ? text(run.text, [{ type: 'link', attrs: { href: run.href } }]) : text(run.text)));
-  return paragraph(text(time), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files);
+  return withinLineBudget(paragraph(text(time), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files));
+}
+
+/** A paragraph over MAX_LINE_JSON loses link marks from its end, first to last, until it fits: the words all stay. */
+function withinLineBudget(node: AdfNode): AdfNode {
+  let size = JSON.stringify(node).length;
+  if (size <= MAX_LINE_JSON) return node;
+  const content = [...(node.content ?? [])];
+  for (let i = content.length - 1; i >= 0 && size > MAX_LINE_JSON; i -= 1) {
+    const run = content[i]!;
+    if (!run.marks?.some((m) => m.type === 'link')) continue;
+    const plain = text(run.text ?? '');
+    size -= JSON.stringify(run).length - JSON.stringify(plain).length;
+    content[i] = plain;
+  }
+  return { ...node, content };
 }
 
 function timeOf(line: TranscriptLine): string {
@@ -142,6 +168,17 @@ function capped(value: string): string {
     size = grown;
   }
   return `${head}… [${value.length - head.length} more characters: the whole message is in the Koji panel]`;
+}
+
+/** A file's name within MAX_NAME_JSON, so ten of them beside a message of MAX_MESSAGE_JSON stay within MAX_LINE_JSON. */
+function cappedName(name: string): string {
+  if (jsonLength(name) <= MAX_NAME_JSON) return name;
+  let head = '';
+  for (const point of name) {
+    if (jsonLength(head + point) > MAX_NAME_JSON - 1) break;
+    head += point;
+  }
+  return `${head}…`;
 }
 
 /** The characters a text takes in the document's JSON: a quote or backslash takes two, a control character six. */

@@ -1,8 +1,9 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
-import { clipKeepingEnd, clipText } from '../../domain/text';
+import { clipKeepingEnd, clipText, isolatedName } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
-import { appSentence, escapeMrkdwn, personWords, richInlines, richTextBlock, type RichInline } from './slack-text';
+import { EXCERPT_LINKS, newestLinksOnly, spansOf, type ChatSpan } from '../../domain/chat-text';
+import { appSentence, escapeMrkdwn, relayInlines, richInlines, richTextBlock, type RichInline } from './slack-text';
 
 /** Slack's limit for a section's text, kept for the card's words and excerpt. */
 const SECTION_TEXT_LIMIT = 3000;
@@ -21,10 +22,8 @@ export interface SlackPost {
  * as rich_text, which Slack never reads as mrkdwn; `text` is the notification.
  */
 export function renderForSlack(message: OutgoingMessage): SlackPost {
-  const files = (message.attachments ?? []).flatMap((a) => [{ type: 'text', text: ' ' }, ...richInlines([{ kind: 'link', text: a.name, url: a.url }])]);
   if (message.kind === 'relay') {
-    const words = personWords(message.text, message.links);
-    const inlines = words.length > 0 ? [...words, ...files] : files.slice(1);
+    const inlines = relayInlines(message.text, message.links, (message.attachments ?? []).map((a) => ({ text: a.name, url: a.url })));
     return { text: escapeMrkdwn(message.text) || ' ', blocks: richTextBlock(inlines), username: message.senderName };
   }
   const blocks: Record<string, unknown>[] = [...richTextBlock(appSentence(clip(message.text)))];
@@ -57,18 +56,23 @@ export function usedCardBlocks(blocks: readonly Record<string, unknown>[], note:
  * matter most to whoever takes over: a long excerpt loses its beginning.
  */
 function excerptInlines(lines: readonly TranscriptLine[]): RichInline[] {
-  const kept: RichInline[][] = [];
+  const kept: { speaker: string; words: ChatSpan[] }[] = [];
   let budget = SECTION_TEXT_LIMIT;
   for (const line of [...lines].reverse()) {
     const room = budget - line.speakerName.length - 3;
     if (room <= 0) break;
     const text = clipKeepingEnd(line.text, room);
-    const words = personWords(text, line.links);
-    kept.unshift([{ type: 'text', text: `${line.speakerName}:`, style: { bold: true } }, { type: 'text', text: ' ' }, ...words]);
+    kept.unshift({ speaker: line.speakerName, words: spansOf(text, line.links) });
     budget = room - text.length;
     if (line.text.length > room) break;
   }
-  return kept.flatMap((inlines, i) => (i === 0 ? inlines : [{ type: 'text', text: '\n' }, ...inlines]));
+  const words = newestLinksOnly(kept.map((k) => k.words), EXCERPT_LINKS.count, EXCERPT_LINKS.urlChars);
+  return kept.flatMap((k, i) => [
+    ...(i === 0 ? [] : [{ type: 'text', text: '\n' }]),
+    { type: 'text', text: `${isolatedName(k.speaker)}:`, style: { bold: true } },
+    { type: 'text', text: ' ' },
+    ...richInlines(words[i] ?? []),
+  ]);
 }
 
 function clip(text: string): string {

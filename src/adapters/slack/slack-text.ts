@@ -1,5 +1,5 @@
 import { COMMAND_WORDS } from '../../app/commands';
-import { appSpans, isWebLink, keptLinks, spansOf, type ChatSpan } from '../../domain/chat-text';
+import { appSpans, fitLinks, isWebLink, keptLinks, spansOf, type ChatSpan } from '../../domain/chat-text';
 import type { TextLink } from '../../domain/chat-text';
 
 /**
@@ -39,9 +39,26 @@ export function appSentence(text: string): RichInline[] {
   return richInlines(appSpans(text, COMMAND_WORDS));
 }
 
-/** A person's words, with the links their client made. */
-export function personWords(text: string, links?: readonly TextLink[]): RichInline[] {
-  return richInlines(spansOf(text, links));
+/**
+ * What a message's words and link targets may add up to in its blocks: Slack refuses blocks over an undocumented
+ * total (about 12,000 characters, see slackapi/bolt-js#2509) with `msg_blocks_too_long`. A relayed part of 4,000
+ * characters fits; 50 long links beside it would not.
+ */
+export const SLACK_BLOCKS_BUDGET = 11_000;
+
+/** What an element's own JSON adds (`{"type":"link","url":"","text":""}`): the containers count too (slackapi/bolt-js#2867). */
+const SLACK_ELEMENT_COST = 40;
+
+/** A relayed message's words, then its files as links; over SLACK_BLOCKS_BUDGET the last links show as their labels. */
+export function relayInlines(text: string, links: readonly TextLink[] | undefined, files: readonly TextLink[]): RichInline[] {
+  const words = spansOf(text, links);
+  const spans = [...words, ...files.flatMap((f, i): ChatSpan[] => [...(i > 0 || words.length > 0 ? [{ kind: 'text' as const, text: ' ' }] : []), { kind: 'link', text: f.text, url: f.url }])];
+  return richInlines(fitLinks(spans, slackCost, SLACK_BLOCKS_BUDGET));
+}
+
+/** What a span adds to a message's blocks by Slack's count as far as it is known: its words, its URL, and its element. */
+function slackCost(span: ChatSpan): number {
+  return SLACK_ELEMENT_COST + span.text.length + (span.kind === 'link' ? span.url.length : 0);
 }
 
 /**

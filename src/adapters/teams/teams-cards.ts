@@ -1,8 +1,10 @@
 import { COMMAND_WORDS } from '../../app/commands';
-import { appSpans, spansOf } from '../../domain/chat-text';
+import { appSpans, EXCERPT_LINKS, newestLinksOnly, spansOf } from '../../domain/chat-text';
+import type { TranscriptLine } from '../../domain/transcript';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
+import { isolatedName } from '../../domain/text';
 import { cardActionData } from './teams-activity';
-import { appHtml, escapeTeamsText, personHtml, textRuns, type TextRun } from './teams-text';
+import { appHtml, relayHtml, textRuns, type TextRun } from './teams-text';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -15,9 +17,8 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
  */
 export function renderForTeams(message: OutgoingMessage): Record<string, unknown> {
   if (message.kind === 'relay') {
-    const files = (message.attachments ?? []).map((a) => personHtml(a.name, [{ text: a.name, url: a.url }]));
-    const words = [message.text && personHtml(message.text, message.links), ...files].filter(Boolean).join('<br><br>');
-    return { type: 'message', textFormat: 'xml', text: message.senderName ? `<b>${escapeTeamsText(`${message.senderName}:`)}</b> ${words}` : words };
+    const files = (message.attachments ?? []).map((a) => ({ text: a.name, url: a.url }));
+    return { type: 'message', textFormat: 'xml', text: relayHtml(message.senderName, message.text, message.links, files) };
   }
   const hasCard = (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
   if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text) };
@@ -26,10 +27,7 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
     body.push({
       type: 'Container',
       style: 'emphasis',
-      items: message.excerpt.map((l) => ({
-        ...richText([{ type: 'TextRun', text: `${l.speakerName}:`, weight: 'Bolder' }, { type: 'TextRun', text: ' ' }, ...textRuns(spansOf(l.text, l.links))]),
-        spacing: 'Small',
-      })),
+      items: excerptRuns(message.excerpt).map((runs) => ({ ...richText(runs), spacing: 'Small' })),
     });
   }
   // No activity text: Teams would show it above the card, saying the card's first sentence twice. `summary` is the notification.
@@ -67,4 +65,10 @@ function richText(inlines: readonly TextRun[]): Record<string, unknown> {
 
 function adaptiveCard(body: readonly Record<string, unknown>[], actions: readonly Record<string, unknown>[]): Record<string, unknown> {
   return { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5', body, actions };
+}
+
+/** Each excerpt line as the speaker's name in bold and their words; only the newest links stay links (EXCERPT_LINKS). */
+function excerptRuns(lines: readonly TranscriptLine[]): TextRun[][] {
+  const words = newestLinksOnly(lines.map((l) => spansOf(l.text, l.links)), EXCERPT_LINKS.count, EXCERPT_LINKS.urlChars);
+  return lines.map((l, i) => [{ type: 'TextRun', text: `${isolatedName(l.speakerName)}:`, weight: 'Bolder' }, { type: 'TextRun', text: ' ' }, ...textRuns(words[i] ?? [])]);
 }

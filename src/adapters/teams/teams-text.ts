@@ -1,5 +1,6 @@
 import { COMMAND_WORDS } from '../../app/commands';
-import { appSpans, isWebLink, keptLinks, spansOf, webAddressesIn, type ChatSpan, type TextLink } from '../../domain/chat-text';
+import { clipText, isolatedName } from '../../domain/text';
+import { appSpans, fitLinks, isWebLink, keptLinks, spansOf, webAddressesIn, type ChatSpan, type TextLink } from '../../domain/chat-text';
 
 /**
  * Teams' side of text, both ways, in one place. Out: message text is sent as
@@ -22,15 +23,29 @@ export function escapeTeamsText(text: string): string {
     .replace(/\r?\n/g, '<br>');
 }
 
-/** Spans as Teams message HTML: code in `<code>`, a web link as `<a>`, everything else escaped. */
-export function teamsHtml(spans: readonly ChatSpan[]): string {
-  return spans
-    .map((s) => {
-      if (s.kind === 'link' && isWebLink(s.url)) return `<a href="${escapeTeamsText(s.url)}">${escapeTeamsText(s.text)}</a>`;
-      if (s.kind === 'code') return `<code>${escapeTeamsText(s.text)}</code>`;
-      return escapeTeamsText(s.text);
-    })
-    .join('');
+/**
+ * What a message's words may take in an activity's JSON, in bytes: Teams refuses an activity over about 28 KB, and
+ * the sender's name and the activity's other fields need the rest. A relayed part of 4,000 characters escapes to
+ * 24 KB at most; its links' hrefs are what can push it over.
+ */
+export const TEAMS_HTML_BUDGET = 26_000;
+
+/**
+ * Spans as Teams message HTML: code in `<code>`, a web link as `<a>`, everything else escaped. Over `budget`
+ * (JSON bytes), the last links are shown as their labels alone until it fits: every word stays.
+ */
+export function teamsHtml(spans: readonly ChatSpan[], budget = Number.POSITIVE_INFINITY): string {
+  return fitLinks(spans, (s) => jsonBytes(spanHtml(s)), budget).map(spanHtml).join('');
+}
+
+function spanHtml(s: ChatSpan): string {
+  if (s.kind === 'link' && isWebLink(s.url)) return `<a href="${escapeTeamsText(s.url)}">${escapeTeamsText(s.text)}</a>`;
+  if (s.kind === 'code') return `<code>${escapeTeamsText(s.text)}</code>`;
+  return escapeTeamsText(s.text);
+}
+
+function jsonBytes(html: string): number {
+  return Buffer.byteLength(JSON.stringify(html), 'utf8') - 2;
 }
 
 /** A mention entity of an activity: how it reads in the text (`<at>Tom</at>`), whom it names, and whether that is the bot. */
@@ -55,8 +70,21 @@ export function textRuns(spans: readonly ChatSpan[], extra: Record<string, unkno
 
 /** The app's sentence as HTML, command names as code. */
 export const appHtml = (text: string): string => teamsHtml(appSpans(text, COMMAND_WORDS));
-/** A person's words as HTML, with the links their client made. */
-export const personHtml = (text: string, links?: readonly TextLink[]): string => teamsHtml(spansOf(text, links));
+/** How much of a file's name shows on its link in a relayed message: ten files of 256 escaped characters would take 15 KB. */
+const FILE_LABEL_CHARS = 100;
+
+/**
+ * A relayed message as Teams HTML: the sender's name in bold (isolated, see isolatedName), their words, then their
+ * files as links, a blank line apart, all within TEAMS_HTML_BUDGET. A part is at most RELAY_PART_ESCAPED (16 KB)
+ * escaped, so the words, the name and ten file labels always fit, and links give way first.
+ */
+export function relayHtml(senderName: string | undefined, text: string, links: readonly TextLink[] | undefined, files: readonly TextLink[]): string {
+  const prefix = senderName ? `<b>${escapeTeamsText(`${isolatedName(senderName)}:`)}</b> ` : '';
+  const labelled = files.map((f) => ({ text: clipText(f.text, FILE_LABEL_CHARS), url: f.url }));
+  const blocks: ChatSpan[][] = [...(text ? [spansOf(text, links)] : []), ...labelled.map((f) => spansOf(f.text, [f]))];
+  const gap: ChatSpan = { kind: 'text', text: '\n\n' };
+  return prefix + teamsHtml(blocks.flatMap((spans, i) => (i === 0 ? spans : [gap, ...spans])), TEAMS_HTML_BUDGET - jsonBytes(prefix));
+}
 
 /**
  * A Teams message's text as the person typed it. `plain` text is taken as is

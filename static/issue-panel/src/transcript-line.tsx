@@ -49,7 +49,7 @@ export function Line({ line, startedAt }: { readonly line: TranscriptLineView; r
       </span>
       <div className="koji-line-body">
         <div className="koji-line-meta">
-          <span className="koji-speaker">{line.speakerName}</span>
+          <bdi className="koji-speaker">{line.speakerName}</bdi>
           {operator ? <Lozenge appearance="inprogress">Operator</Lozenge> : null}
           {time}
         </div>

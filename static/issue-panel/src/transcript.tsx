@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { Fragment, useId, type ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import type { ConversationView, TranscriptView } from '../../../src/shared/resolver-contract';
 import { channelName, formatDateTime, formatShort } from './format';
@@ -13,12 +13,14 @@ export function Transcript({ conversation, transcript }: { readonly conversation
     <article className="koji-transcript" aria-labelledby={headingId}>
       <header className="koji-transcript-header">
         <Heading size="xsmall" as="h2" id={headingId}>
-          Conversation with {conversation.userName}
+          Conversation with <bdi>{conversation.userName}</bdi>
         </Heading>
         <dl className="koji-facts">
-          <Fact label="User">{conversation.userName}</Fact>
+          <Fact label="User">
+            <bdi>{conversation.userName}</bdi>
+          </Fact>
           <Fact label="Channel">{channel}</Fact>
-          <Fact label={operators.length > 1 ? 'Operators' : 'Operator'}>{operators.length > 0 ? operators.join(', ') : 'None'}</Fact>
+          <Fact label={operators.length > 1 ? 'Operators' : 'Operator'}>{operators.length > 0 ? operators.map((name, i) => <Fragment key={i}>{i > 0 ? ', ' : ''}<bdi>{name}</bdi></Fragment>) : 'None'}</Fact>
           <Fact label="Started">{transcript.startedAt !== undefined ? <Time at={transcript.startedAt} text={formatDateTime(transcript.startedAt)} /> : '–'}</Fact>
           <Fact label="Last message">
             {transcript.lastAt !== undefined ? <Time at={transcript.lastAt} text={formatShort(transcript.lastAt, transcript.startedAt)} /> : '–'}

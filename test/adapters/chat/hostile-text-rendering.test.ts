@@ -2,6 +2,7 @@ import { renderForSlack, usedCardBlocks } from '../../../src/adapters/slack/slac
 import { renderForTeams, renderUsedCard } from '../../../src/adapters/teams/teams-cards';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
 import { toOperator } from '../../../src/domain/replies';
+import { isolatedName } from '../../../src/domain/text';
 import { HOSTILE_TEXTS as HOSTILE_STRINGS } from '../../support/hostile-strings';
 import { slackInlines, slackFallbackShown, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 
@@ -16,6 +17,8 @@ const label = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}�
 describe.each(HOSTILE_STRINGS.map((s) => [label(s), s]))('the hostile string %s', (_name, hostile) => {
   // Platforms cap display names (Teams sends at most 256 characters); messages run to 40,000.
   const name = hostile.slice(0, 256);
+  // As a speaker, the name is isolated (invisible U+2068 … U+2069) when it could reorder the line or read as a command.
+  const speaker = isolatedName(name);
   const relay: OutgoingMessage = { kind: 'relay', text: hostile, senderName: 'Vic', conversationId: 'c-1' };
   const request: OutgoingMessage = {
     kind: 'request',
@@ -41,9 +44,9 @@ describe.each(HOSTILE_STRINGS.map((s) => [label(s), s]))('the hostile string %s'
     const shown = inlines.map((i) => i.text).join('');
     expect(shown.startsWith(toOperator.request(name, 'teams'))).toBe(true);
     // A card keeps the newest 3,000 characters of the user's words, marked as cut.
-    expect(shown.endsWith(hostile.length <= 2000 ? `${name}: ${hostile}` : hostile.slice(-2000))).toBe(true);
+    expect(shown.endsWith(hostile.length <= 2000 ? `${speaker}: ${hostile}` : hostile.slice(-2000))).toBe(true);
     // Bold is the app's: only the speaker's name over their line.
-    expect(inlines.filter((i) => i.style !== undefined)).toEqual([{ type: 'text', text: `${name}:`, style: { bold: true } }]);
+    expect(inlines.filter((i) => i.style !== undefined)).toEqual([{ type: 'text', text: `${speaker}:`, style: { bold: true } }]);
     const used = slackInlines(usedCardBlocks(post.blocks ?? [], `Forwarded to ${name}`));
     expect(used.at(-1)).toEqual({ type: 'text', text: `✓ Forwarded to ${name}`, style: { italic: true } });
   });
@@ -60,8 +63,8 @@ describe.each(HOSTILE_STRINGS.map((s) => [label(s), s]))('the hostile string %s'
     const runs = teamsCardRuns(activity);
     expect(runs.every((r) => r.selectAction === undefined)).toBe(true);
     const shown = runs.map((r) => r.text).join('');
-    expect(shown).toBe(`${toOperator.request(name, 'teams')}${name}: ${hostile}`);
-    expect(runs.filter((r) => r.weight !== undefined)).toEqual([{ type: 'TextRun', text: `${name}:`, weight: 'Bolder' }]);
+    expect(shown).toBe(`${toOperator.request(name, 'teams')}${speaker}: ${hostile}`);
+    expect(runs.filter((r) => r.weight !== undefined)).toEqual([{ type: 'TextRun', text: `${speaker}:`, weight: 'Bolder' }]);
     const used = teamsCardRuns(renderUsedCard(name, `Forwarded to ${name}`));
     expect(used.map((r) => r.text).join('')).toBe(`${name}✓ Forwarded to ${name}`);
     expect(used.every((r) => r.selectAction === undefined && r.weight === undefined)).toBe(true);

@@ -3,7 +3,7 @@ import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { COMMANDS, COMMAND_WORDS as OPERATOR_COMMAND_WORDS } from '../../../src/app/commands';
 import { helpLines } from '../../../src/app/commands/help';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { relayFailures, toOperator, toUser } from '../../../src/domain/replies';
+import { relayFailures, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 
 /**
@@ -135,5 +135,50 @@ describe('the help', () => {
     const expected = ['#on', '#off', '#exit', '#create_ticket', 'list_operators', 'forward_operator'];
     expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
     expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) })['text'])).code).toEqual(expected);
+  });
+});
+
+/**
+ * A name is the person's words in the app's sentences: one that reads like a command stays plain, and one that
+ * could reorder the sentence (right-to-left letters, a U+202E override) is isolated (U+2068 … U+2069), so "is now
+ * with" and "You’re free" read in order whatever the name.
+ */
+describe('names in the app’s sentences', () => {
+  const isolated = (name: string) => `\u2068${name}\u2069`;
+
+  it.each([['list_operators'], ['#create_ticket'], ['#on']])('should not show a user called %s as a command on either channel', (name) => {
+    const text = toOperator.forwarded(name, 'forward_operator');
+    expect(text).toBe(`${isolated(name)} is now with ${isolated('forward_operator')}. You’re free for the next user.`);
+    expect(slackInlines(renderForSlack({ kind: 'notice', text }).blocks).filter((i) => i.style?.['code'])).toEqual([]);
+    expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text })['text'])).code).toBeUndefined();
+  });
+
+  it.each([
+    ['an override', 'Eve \u202Eevil', 'Eve \u202Eevil'],
+    ['Arabic letters', 'سارة', 'سارة'],
+    ['an isolate of its own that would close ours early', 'Eve\u2069 \u202E', 'Eve \u202E'],
+  ])('should isolate a name with %s, so the rest of the sentence keeps its order', (_what, name, kept) => {
+    expect(toUser.connected(name)).toBe(`You’re now talking to ${isolated(kept)}, a live agent. Type “stop” when you’re done.`);
+    expect(relayFailures.notDelivered(name, ['hi'])).toContain(`delivered to ${isolated(kept)}.`);
+  });
+
+  it('should isolate every name in the app’s notes on a transcript, which the ticket and the panel show', () => {
+    const name = 'Eve \u202Eevil';
+    const notes = Object.values(transcriptNotes).map((note) => (note as (...args: string[]) => string)(name, 'slack', 'reason'));
+    for (const note of notes.filter((n) => n.includes('Eve'))) expect(note).toContain(isolated(name));
+    expect(notes.filter((n) => n.includes('Eve')).length).toBeGreaterThan(12);
+  });
+
+  it('should leave a plain name as it is', () => {
+    expect(toUser.connected('Ana Lima')).toBe('You’re now talking to Ana Lima, a live agent. Type “stop” when you’re done.');
+  });
+
+  it('should isolate the speaker’s name on a card’s excerpt and before a relayed Teams message', () => {
+    const name = 'Eve \u202Eevil';
+    const relay = renderForTeams({ kind: 'relay', text: 'hello', senderName: name });
+    expect(String(relay['text'])).toContain(`<b>${isolated(name)}:</b> hello`);
+    const card: OutgoingMessage = { kind: 'request', text: 'x', conversationId: 'c', excerpt: [{ id: 'l', at: 1, role: 'user', speakerName: name, text: 'hi' }], buttons: [] };
+    expect(teamsCardRuns(renderForTeams(card)).map((r) => r.text)).toContain(`${isolated(name)}:`);
+    expect(slackInlines(renderForSlack(card).blocks).map((i) => i.text)).toContain(`${isolated(name)}:`);
   });
 });
