@@ -35,6 +35,11 @@ describe('Koji errors', () => {
     expect(ERROR_CODES).toContain(code);
   });
 
+  it('should list every code once', () => {
+    // Assert
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
+  });
+
   it('should keep the cause an adapter gave', () => {
     // Act
     const error = new ChatTransientError('Slack timed out.', true, { cause });
