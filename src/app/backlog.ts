@@ -1,5 +1,6 @@
 import type { Backlog, ChatSession, TranscriptCursor } from '../domain/chat-session';
-import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError, DomainError } from '../domain/errors';
+import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../domain/errors';
+import { KojiError, messageOf } from '../domain/koji-error';
 import { assignmentOf, type Operator } from '../domain/operator';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
@@ -270,7 +271,7 @@ function classify(error: unknown): Failure {
   if (error instanceof ChatTransientError) return { kind: 'retry', uncertain: error.uncertain, retryAfterSeconds: 0, reason: error.message };
   if (error instanceof ChatRecipientUnreachableError) return { kind: 'unreachable', error };
   if (error instanceof ChatDeliveryError) return { kind: 'refused', reason: error.message };
-  return { kind: 'retry', uncertain: false, retryAfterSeconds: 0, reason: error instanceof Error ? error.message : String(error) };
+  return { kind: 'retry', uncertain: false, retryAfterSeconds: 0, reason: messageOf(error) };
 }
 
 /** Store writes that lose a race re-read and try again; a few rounds settle any real contention. */
@@ -301,9 +302,9 @@ async function startBacklog(
       lane = await readLane(deps, lane.ref);
     }
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    if (error instanceof KojiError) throw error;
     // The store failed: the job starts the backlog itself, so the message is not lost with the write.
-    deps.log.warn('backlog_not_written', { conversationId: first.ref.conversationId, reason: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('backlog_not_written', { conversationId: first.ref.conversationId, reason: messageOf(error) });
     const start = { line: cursorOf(line), uncertain: failure.uncertain };
     await deps.outbox.drainLater({ kind: 'drain', lane: first.ref, attempt: 1, token, start }, delay);
     return 'relayed-later';
@@ -369,8 +370,8 @@ export async function drainBacklog(deps: CoreDeps, job: DrainJob): Promise<void>
   try {
     await drain(deps, job);
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    deps.log.warn('drain_failed', { conversationId: job.lane.conversationId, attempt: job.attempt, reason: error instanceof Error ? error.message : String(error) });
+    if (error instanceof KojiError) throw error;
+    deps.log.warn('drain_failed', { conversationId: job.lane.conversationId, attempt: job.attempt, reason: messageOf(error) });
     await deps.outbox.drainLater({ ...job, attempt: job.attempt + 1 }, retryDelaySeconds(job.attempt + 1));
   }
 }

@@ -1,5 +1,6 @@
 import type { ChatSession, TicketRef } from '../domain/chat-session';
-import { DomainError, TicketInProgressError, TicketServiceError } from '../domain/errors';
+import { TicketInProgressError, TicketServiceError } from '../domain/errors';
+import { KojiError } from '../domain/koji-error';
 import { assignmentOf, type Assignment, type Operator } from '../domain/operator';
 import type { Participant } from '../domain/participant';
 import { toOperator, toUser } from '../domain/replies';
@@ -213,7 +214,7 @@ async function profileForTicket(deps: CoreDeps, session: ChatSession): Promise<C
   try {
     return await deps.chat.profile(session.user);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof KojiError)) throw error;
     deps.log.warn('profile_unavailable', { userId: session.user.userId, code: error.code });
     return undefined;
   }

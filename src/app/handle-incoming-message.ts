@@ -1,7 +1,6 @@
 import { comparableName } from '../domain/text';
 import type { ChatSession } from '../domain/chat-session';
 import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../domain/chat-command';
-import { DomainError } from '../domain/errors';
 import type { Assignment, Operator } from '../domain/operator';
 import { buttonLabels, toOperator, toUser, transcriptNotes, usedCardNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
@@ -13,6 +12,7 @@ import { runOperatorCommand } from './commands/dispatch';
 import { commandFromAction, isOperatorOnly, parseOperatorCommand } from './commands/parse';
 import { acceptTicketOffer } from './create-ticket';
 import { closeWithoutOperator, endConversation, leaveQueue } from './end-session';
+import { replyToFailure } from './failure-replies';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { notify } from './notify';
 import { operatorLane, relayLine, relayRetried, userLane } from './backlog';
@@ -280,7 +280,7 @@ function userLine(msg: IncomingChatMessage, name: string): TranscriptLine {
 
 /**
  * Acts on a delivery once: a retry of a claimed delivery is ignored. Expected
- * failures are told to the sender; unexpected ones release the claim and
+ * failures are told to the sender (failure-replies.ts); unexpected ones release the claim and
  * propagate, so the platform's retry gets another chance.
  */
 async function once(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<Handled>): Promise<Handled> {
@@ -288,12 +288,13 @@ async function once(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promis
   try {
     return await work();
   } catch (error) {
-    if (!(error instanceof DomainError)) {
+    const reply = replyToFailure(error);
+    if (!reply) {
       await deps.deliveries.release(msg.id);
       throw error;
     }
-    deps.log.warn('message_failed', { deliveryId: msg.id, code: error.code });
-    await notify(deps, msg.from, { kind: 'notice', text: error.message });
+    deps.log.warn('message_failed', { deliveryId: msg.id, code: reply.code });
+    await notify(deps, msg.from, { kind: 'notice', text: reply.text });
     return 'failed';
   }
 }

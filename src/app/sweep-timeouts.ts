@@ -8,6 +8,7 @@ import type { CoreDeps, Versioned } from './ports';
 import { eachWithinBudget, RunBudget, type RunLimits } from './run-budget';
 import { offerTicketInstead } from './ticket-offer';
 import { windDownProject } from './wind-down';
+import { messageOf } from '../domain/koji-error';
 
 /** An offered ticket nobody took up is forgotten after a day. */
 export const TICKET_OFFER_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -173,7 +174,7 @@ async function guarded(deps: CoreDeps, report: Counts, fields: Record<string, un
     await step();
   } catch (error) {
     report.failed += 1;
-    deps.log.warn('timeout_sweep_failed', { ...fields, reason: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('timeout_sweep_failed', { ...fields, reason: messageOf(error) });
   }
 }
 

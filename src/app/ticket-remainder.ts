@@ -1,5 +1,6 @@
 import type { ChatSession, TranscriptCursor } from '../domain/chat-session';
-import { DomainError, TicketServiceError } from '../domain/errors';
+import { TicketServiceError } from '../domain/errors';
+import { KojiError } from '../domain/koji-error';
 import { toOperator } from '../domain/replies';
 import { isAfter, type TranscriptLine } from '../domain/transcript';
 import { notify } from './notify';
@@ -19,7 +20,7 @@ export async function addRemainderToTicket(deps: CoreDeps, session: ChatSession)
   try {
     await deps.tickets.addComment(ticket.key, session.id, lines);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof KojiError)) throw error;
     deps.log.warn('ticket_remainder_not_added', { ticket: ticket.key, code: error.code, reason: error.message });
     // The conversation is over, so the operator who held it is the one who can see to the ticket.
     if (session.state.kind !== 'with-operator') return;

@@ -9,6 +9,7 @@ import { closeWithoutOperator, endConversation } from './end-session';
 import type { ChatGateway, ChatProfile, CoreDeps } from './ports';
 import { loadSettings } from './project-settings';
 import { releaseOperator, tellHandedBack } from './release-operator';
+import { messageOf } from '../domain/koji-error';
 
 /**
  * Someone Koji can no longer write to, for good: the platform said so
@@ -44,7 +45,7 @@ export async function whenUnreachable(deps: CoreDeps, person: Participant, error
     await takeOut({ ...deps, chat: new NotWritingTo(deps.chat, participantKey(person)) }, person, error.reason);
     return true;
   } catch (failure) {
-    deps.log.warn('unreachable_not_handled', { person: participantKey(person), reason: failure instanceof Error ? failure.message : String(failure) });
+    deps.log.warn('unreachable_not_handled', { person: participantKey(person), reason: messageOf(failure) });
     return false;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors';
+import { KojiError } from '../domain/koji-error';
 import type { Participant } from '../domain/participant';
 import type { CoreDeps } from './ports';
 
@@ -13,7 +13,7 @@ export async function displayNameOf(
     const profile = await deps.chat.profile(participant);
     return profile.displayName.trim() || participant.userId;
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof KojiError)) throw error;
     deps.log.warn('profile_unavailable', { userId: participant.userId, code: error.code });
     return participant.userId;
   }

@@ -1,15 +1,12 @@
-/**
- * Every error the core raises on purpose: a stable `code` to assert on and log,
- * and a `message` that is safe to show to the person who caused it.
- */
-export abstract class DomainError extends Error {
-  abstract readonly code: string;
+import type { ErrorCode } from '../shared/resolver-contract';
+import { KojiError } from './koji-error';
 
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+/**
+ * Every error the core raises on purpose about its own rules, and the failures of
+ * the ports it relies on (chat delivery, tickets): a stable `code` to assert on and
+ * log, and a `message` that is safe to show to the person who caused it.
+ */
+export abstract class DomainError extends KojiError {}
 
 export class InvalidSettingsError extends DomainError {
   readonly code = 'invalid_settings';
@@ -30,7 +27,7 @@ export class StoreContentionError extends DomainError {
 
 /** A chat platform refused or failed to deliver a message. Raised by chat adapters. */
 export class ChatDeliveryError extends DomainError {
-  readonly code: string = 'chat_delivery_failed';
+  readonly code: ErrorCode = 'chat_delivery_failed';
 }
 
 /** The chat platform asked to slow down; the same message can be sent after `retryAfterSeconds`. */
@@ -72,7 +69,7 @@ export class ChatRecipientUnreachableError extends ChatDeliveryError {
 
 /** The ticket service could not create or update a ticket. Raised by ticket adapters. */
 export class TicketServiceError extends DomainError {
-  readonly code: string = 'ticket_service_failed';
+  readonly code: ErrorCode = 'ticket_service_failed';
 
   /** `message` says what went wrong and what the operator can do about it. */
   constructor(message: string, readonly retryable: boolean, options?: ErrorOptions) {

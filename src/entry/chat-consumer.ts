@@ -2,21 +2,32 @@ import { handleIncomingMessage } from '../app/handle-incoming-message';
 import { drainBacklog } from '../app/backlog';
 import { createTicketFromJob } from '../app/create-ticket';
 import { notify, NOTICE_ATTEMPTS } from '../app/notify';
-import { isWorkJob } from '../app/work-job';
-import { buildServices } from '../composition';
+import { isWorkJob, type WorkJob } from '../app/work-job';
+import { buildServices, type Services } from '../composition';
+import { messageOf } from '../domain/koji-error';
+import { afterJobFailure, unreadableJob } from './job-failures';
 
 /**
- * Consumer of the `chat-work` queue. A malformed job is logged and dropped (a
- * retry would fail the same way); an unexpected error is rethrown so Forge
- * retries, which the delivery log makes safe.
+ * Consumer of the `chat-work` queue. What happens after a failure is decided in
+ * job-failures.ts: a malformed job is logged and dropped, anything thrown is
+ * rethrown so Forge retries, which the delivery log makes safe.
  */
 export async function chatConsumer(event: { body?: unknown; jobId?: string }): Promise<void> {
   const services = buildServices({ jobId: event.jobId });
   const job = event.body;
   if (!isWorkJob(job)) {
-    services.log.warn('job_dropped', { reason: 'malformed', jobId: event.jobId });
+    services.log.warn('job_dropped', { reason: unreadableJob().reason, jobId: event.jobId });
     return;
   }
+  try {
+    await run(services, job);
+  } catch (error) {
+    if (afterJobFailure(error).kind === 'retry') throw error;
+    services.log.warn('job_dropped', { reason: messageOf(error), jobId: event.jobId });
+  }
+}
+
+async function run(services: Services, job: WorkJob): Promise<void> {
   if (job.kind === 'deliver') {
     await notify(services, job.to, job.message, job.attempt ?? NOTICE_ATTEMPTS);
     return;

@@ -1,7 +1,7 @@
-import { DomainError } from '../domain/errors';
-import type { ResolverResult } from '../shared/resolver-contract';
+import { KojiError } from '../domain/koji-error';
+import type { ResolverFailure, ResolverResult } from '../shared/resolver-contract';
 
-export class ForbiddenError extends DomainError {
+export class ForbiddenError extends KojiError {
   readonly code = 'forbidden';
 
   constructor(message = 'Only Jira administrators and administrators of this project can use the Koji backoffice.') {
@@ -9,7 +9,7 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-export class NoProjectError extends DomainError {
+export class NoProjectError extends KojiError {
   readonly code = 'no_project';
 
   constructor(message = 'Open the Koji backoffice from a Jira Service Management project to change its settings.') {
@@ -18,7 +18,7 @@ export class NoProjectError extends DomainError {
 }
 
 /** A project id picked on the admin page that is not a Jira Service Management project of this site. */
-export class UnknownProjectError extends DomainError {
+export class UnknownProjectError extends KojiError {
   readonly code = 'unknown_project';
 
   constructor(projectId: string) {
@@ -27,14 +27,23 @@ export class UnknownProjectError extends DomainError {
 }
 
 /**
- * Expected failures become `{ ok: false, error }` for the page to show;
- * anything else is rethrown so Forge counts it and `invoke` rejects.
+ * The resolvers' one mapping from a failure to a typed answer: a Koji error (a rule,
+ * the caller's rights, a bad request, a refused tenant) becomes `{ ok: false, error }`
+ * with its code and safe message, for the page to show or to match on its code.
+ * Anything else is unexpected: undefined, and the caller rethrows it.
  */
+export function resolverAnswerFor(error: unknown): ResolverFailure | undefined {
+  if (!(error instanceof KojiError)) return undefined;
+  return { ok: false, error: { code: error.code, message: error.message } };
+}
+
+/** Runs a resolver's work; an unexpected failure is rethrown so Forge counts it and `invoke` rejects. */
 export async function envelope<T>(work: () => Promise<T>): Promise<ResolverResult<T>> {
   try {
     return { ok: true, data: await work() };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+    const answer = resolverAnswerFor(error);
+    if (answer) return answer;
     throw error;
   }
 }

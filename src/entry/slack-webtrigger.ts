@@ -1,4 +1,5 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
+import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveSlackRequest } from '../adapters/slack/slack-receiver';
 import { handleChatMessage } from '../app/handle-incoming-message';
 import { buildServices } from '../composition';
@@ -28,7 +29,6 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
     });
   } catch (error) {
     // The core released its claim on the delivery: a 500 makes Slack retry, and the retry gets a fresh chance.
-    services.log.warn('slack_request_failed', { reason: error instanceof Error ? error.message : String(error) });
-    return { statusCode: 500, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify({ error: 'internal_error' }) };
+    return failedUnexpectedly(services.log, 'slack_request_failed', error);
   }
 }

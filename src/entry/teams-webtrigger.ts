@@ -1,4 +1,5 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
+import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
 import { handleChatMessage } from '../app/handle-incoming-message';
 import { personLeft } from '../app/person-left';
@@ -32,7 +33,6 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
       },
     });
   } catch (error) {
-    services.log.warn('teams_request_failed', { reason: error instanceof Error ? error.message : String(error) });
-    return { statusCode: 500, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify({ error: 'internal_error' }) };
+    return failedUnexpectedly(services.log, 'teams_request_failed', error);
   }
 }

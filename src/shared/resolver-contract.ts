@@ -1,6 +1,6 @@
 /**
  * What the Custom UI pages (the backoffice and the issue panel) and their resolvers say to
- * each other. Types only: the pages in static/ import this file and nothing else from src/.
+ * each other. Types and the list of error codes only: the pages in static/ import this file and nothing else from src/.
  * Every resolver answers a `ResolverResult`; those that change anything
  * answer `{ ok: false, error: { code: 'forbidden' } }` to non-admins.
  *
@@ -30,9 +30,60 @@ export interface SettingsView {
   readonly requestTypeId?: string | undefined;
 }
 
-export type ResolverResult<T> =
-  | { readonly ok: true; readonly data: T }
-  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+/**
+ * Every error code Koji answers or logs with, in one list that the pages share: a page shows
+ * its own text for the codes where a generic message would not do (`forbidden`, `no_project`...).
+ * docs/style.md ("Errors") says which mapper turns which into what.
+ */
+export const ERROR_CODES = [
+  // The core's rules and the ports it relies on (src/domain/errors.ts): told to the person in the chat.
+  'invalid_settings',
+  'store_contention',
+  'chat_delivery_failed',
+  'chat_rate_limited',
+  'chat_transient',
+  'chat_recipient_unreachable',
+  'ticket_service_failed',
+  'ticket_in_progress',
+  'participant_not_found',
+  // The backoffice and issue panel resolvers (src/entry): the caller or the request, not the domain.
+  'forbidden',
+  'no_project',
+  'unknown_project',
+  'invalid_request',
+  'no_conversation',
+  'own_role',
+  'not_a_person',
+  // Adapters: a Slack workspace or Teams tenant refused or could not be asked.
+  'tenant_connection_failed',
+  // Web triggers: refusals before anything is acted on, and the one unexpected failure.
+  'malformed_request',
+  'malformed_activity',
+  'invalid_signature',
+  'invalid_token',
+  'unknown_workspace',
+  'unknown_tenant',
+  'unknown_bot',
+  'internal_error',
+  // The pages themselves, when a resolver could not be reached or answered nonsense.
+  'unexpected_answer',
+  'invoke_failed',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The codes a web trigger refuses a request with (adapters/chat/web-trigger-answers.ts gives each its HTTP status). */
+export type WebTriggerRefusalCode = Extract<
+  ErrorCode,
+  'malformed_request' | 'malformed_activity' | 'invalid_signature' | 'invalid_token' | 'unknown_workspace' | 'unknown_tenant' | 'unknown_bot'
+>;
+
+export interface ResolverFailure {
+  readonly ok: false;
+  readonly error: { readonly code: ErrorCode; readonly message: string };
+}
+
+export type ResolverResult<T> = { readonly ok: true; readonly data: T } | ResolverFailure;
 
 export type TenantChannel = 'slack' | 'teams';
 

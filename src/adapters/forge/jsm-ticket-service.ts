@@ -11,6 +11,7 @@ import { serviceDeskProject } from './jsm-service-desks';
 import { KvsTicketLinks } from './kvs-ticket-links';
 import { fittedTranscriptDocument, transcriptComments, type AdfDocument } from './transcript-adf';
 import { withTimeout } from '../system/with-timeout';
+import { messageOf } from '../../domain/koji-error';
 
 /** The slice of `requestJira` this adapter uses, so it can run as the app or against another route to Jira. */
 export type RequestJira = (
@@ -152,7 +153,7 @@ export class JsmTicketService implements TicketService {
     try {
       await this.links.created(conversationId, ticket, lastOnTicket ? cursorOf(lastOnTicket) : undefined);
     } catch (error) {
-      this.log.warn('ticket_link_not_saved', { ticket: ticket.key, reason: error instanceof Error ? error.message : String(error) });
+      this.log.warn('ticket_link_not_saved', { ticket: ticket.key, reason: messageOf(error) });
     }
   }
 

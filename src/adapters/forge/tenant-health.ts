@@ -4,6 +4,7 @@ import type { ChatChannel } from '../../domain/participant';
 import { escapeKeyPart, KEY_VERSION } from './kvs-keys';
 import { allWithPrefix } from './kvs-prefix-query';
 import type { TenantCheck } from './tenant-check';
+import { messageOf } from '../../domain/koji-error';
 
 type Kvs = typeof KvsClient;
 
@@ -143,7 +144,7 @@ export class TenantHealth {
       await this.store.write(record);
     } catch (error) {
       // The request being answered must not fail for its status: the next one a minute on tries again.
-      this.log?.warn('tenant_health_not_written', { channel, tenantId, reason: error instanceof Error ? error.message : String(error) });
+      this.log?.warn('tenant_health_not_written', { channel, tenantId, reason: messageOf(error) });
     }
   }
 

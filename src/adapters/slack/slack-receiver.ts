@@ -1,4 +1,7 @@
 import { header, type RawRequest, type RawResponse } from '../chat/raw-request';
+import { refusal } from '../chat/web-trigger-answers';
+import { messageOf } from '../../domain/koji-error';
+import type { WebTriggerRefusalCode } from '../../shared/resolver-contract';
 import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
 import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent, type SlackCard } from './slack-event';
 import { parseSlackRequest } from './slack-request';
@@ -29,12 +32,12 @@ export interface SlackReceiverDeps {
 export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiverDeps): Promise<RawResponse> {
   const rawBody = request.body ?? '';
   const parsed = parseSlackRequest(rawBody, header(request, 'content-type'));
-  if (!parsed.ok) return refuse(400, 'malformed_request', parsed.reason);
+  if (!parsed.ok) return refuse('malformed_request', parsed.reason);
   const slackRequest = parsed.request;
   const signed = { rawBody, timestamp: header(request, 'x-slack-request-timestamp'), signature: header(request, 'x-slack-signature'), nowMs: deps.now() };
   // Cheap checks first: a request without a fresh, well-formed signature costs no storage read.
   const headers = checkSlackSignatureHeaders(signed);
-  if (!headers.ok) return refuse(401, 'invalid_signature', headers.reason);
+  if (!headers.ok) return refuse('invalid_signature', headers.reason);
 
   if (slackRequest.kind === 'url-verification') {
     // The handshake names no workspace, and echoing its challenge changes nothing and reveals nothing.
@@ -44,13 +47,13 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
   }
 
   const teamId = slackRequest.teamId;
-  if (!teamId) return refuse(400, 'malformed_request', 'The request names no workspace.');
+  if (!teamId) return refuse('malformed_request', 'The request names no workspace.');
   // The one look-up authentication needs, by one validated id (parseSlackRequest checked its shape).
   const workspace = await deps.workspace(teamId);
-  if (!workspace) return refuse(403, 'unknown_workspace', `The Slack workspace ${teamId} is not connected to Koji.`);
+  if (!workspace) return refuse('unknown_workspace', `The Slack workspace ${teamId} is not connected to Koji.`);
   const check = verifySlackSignature({ ...signed, signingSecret: workspace.signingSecret });
   await (check.ok ? deps.health?.verified(teamId) : deps.health?.refused(teamId, check.reason));
-  if (!check.ok) return refuse(401, 'invalid_signature', check.reason);
+  if (!check.ok) return refuse('invalid_signature', check.reason);
 
   let narrowed: NarrowedSlackEvent;
   switch (slackRequest.kind) {
@@ -82,7 +85,7 @@ async function markCardUsed(deps: SlackReceiverDeps, workspace: SlackWorkspace, 
   try {
     await deps.markCardUsed(workspace, card, note);
   } catch (error) {
-    deps.log.warn('slack_card_not_updated', { teamId: workspace.teamId, deliveryId, reason: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('slack_card_not_updated', { teamId: workspace.teamId, deliveryId, reason: messageOf(error) });
   }
 }
 
@@ -96,10 +99,6 @@ function json(status: number, body: unknown): RawResponse {
 }
 
 /** A deliberate refusal: Slack should not retry what will be refused again. */
-function refuse(status: number, error: string, message: string): RawResponse {
-  return {
-    statusCode: status,
-    headers: { 'Content-Type': ['application/json'], 'X-Slack-No-Retry': ['1'] },
-    body: JSON.stringify({ error, message }),
-  };
+function refuse(code: WebTriggerRefusalCode, message: string): RawResponse {
+  return refusal(code, message, { 'X-Slack-No-Retry': ['1'] });
 }

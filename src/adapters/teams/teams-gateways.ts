@@ -7,6 +7,7 @@ import type { TeamsCard, TeamsConversationReference } from './teams-activity';
 import { renderForTeams, renderUsedCard } from './teams-cards';
 import { TeamsConnector, type ConnectorOptions } from './teams-connector';
 import { appIdOfBot, type KvsTeamsReferences, type KvsTeamsTenants, type TeamsTenant } from './teams-tenants';
+import { messageOf } from '../../domain/koji-error';
 
 /**
  * Every connected Teams tenant as one chat gateway: a message goes to the
@@ -53,7 +54,7 @@ export class TeamsGateways implements ChatGateway {
       // Whatever went wrong (refused, too slow, an answer that makes no sense), the name still serves.
       this.log.warn('teams_member_unavailable', {
         userId: participant.userId,
-        reason: error instanceof Error ? error.message : String(error),
+        reason: messageOf(error),
       });
       return { displayName: reference.name };
     }
@@ -68,7 +69,7 @@ export class TeamsGateways implements ChatGateway {
     try {
       return (await this.connectorFor(tenant).member(where.serviceUrl, where.conversationId, where.userId)).tenantId;
     } catch (error) {
-      this.log.warn('teams_tenant_not_checked', { tenantId: tenant.tenantId, reason: error instanceof Error ? error.message : String(error) });
+      this.log.warn('teams_tenant_not_checked', { tenantId: tenant.tenantId, reason: messageOf(error) });
       return undefined;
     }
   }

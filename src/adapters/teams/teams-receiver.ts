@@ -1,5 +1,7 @@
 import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
 import { header, type RawRequest, type RawResponse } from '../chat/raw-request';
+import { refusal } from '../chat/web-trigger-answers';
+import { messageOf } from '../../domain/koji-error';
 import { narrowTeamsActivity, parseTeamsActivity, type TeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
 import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
 import { appIdOfBot, type TeamsTenant } from './teams-tenants';
@@ -41,35 +43,35 @@ export interface TeamsReceiverDeps {
  */
 export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiverDeps): Promise<RawResponse> {
   const parsed = parseTeamsActivity(request.body ?? '');
-  if (!parsed.ok) return refuse(400, 'malformed_activity', parsed.reason);
+  if (!parsed.ok) return refusal('malformed_activity', parsed.reason);
   const { activity } = parsed;
   // Cheap checks first: without a token that could be one, the tenant is not even looked up.
   const authorization = header(request, 'authorization');
-  if (!isBearerJwt(authorization)) return refuse(401, 'invalid_token', 'The request carries no Bearer token.');
+  if (!isBearerJwt(authorization)) return refusal('invalid_token', 'The request carries no Bearer token.');
   const appId = claimedAudience(authorization);
   if (!appId) {
     const reason = 'The token is not for a bot: its audience (aud) is no Microsoft App ID.';
     await refusedForTenant(deps, activity.tenantId, reason);
-    return refuse(401, 'invalid_token', reason);
+    return refusal('invalid_token', reason);
   }
   // The one look-up authentication needs, by a tenant id whose shape parseTeamsActivity checked and an app id that is a GUID.
   const bound = await deps.tenant(activity.tenantId, appId);
   if (!bound) {
     await refusedForTenant(deps, activity.tenantId, 'The activity is for another bot than the one connected for this tenant.');
-    return refuse(403, 'unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
+    return refusal('unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
   }
   if (activity.recipient.id !== `28:${bound.appId}` && activity.recipient.id !== bound.appId) {
     await deps.health?.refused(bound.tenantId, 'The activity is for another bot than the one connected for this tenant.');
-    return refuse(403, 'unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
+    return refusal('unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
   }
   const check = await validateBotFrameworkToken({ authorization, activity, appId: bound.appId, keys: deps.keys });
   await (check.ok ? deps.health?.verified(bound.tenantId) : deps.health?.refused(bound.tenantId, check.reason));
-  if (!check.ok) return refuse(401, 'invalid_token', check.reason);
+  if (!check.ok) return refusal('invalid_token', check.reason);
   const proof = bound.confirmedAt === undefined ? await proveTenant(deps, bound, activity) : 'confirmed';
   if (proof === 'refuted') {
     const reason = 'Microsoft puts the sender of the activity in another tenant than the one it names.';
     await deps.health?.refused(bound.tenantId, reason);
-    return refuse(403, 'unknown_tenant', reason);
+    return refusal('unknown_tenant', reason);
   }
   const tenant = proof === 'proven' ? await deps.confirm(bound) : bound;
 
@@ -119,7 +121,7 @@ async function markCardUsed(deps: TeamsReceiverDeps, tenant: TeamsTenant, card: 
   try {
     await deps.markCardUsed(tenant, card, note);
   } catch (error) {
-    deps.log.warn('teams_card_not_updated', { tenantId: tenant.tenantId, deliveryId, reason: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('teams_card_not_updated', { tenantId: tenant.tenantId, deliveryId, reason: messageOf(error) });
   }
 }
 
@@ -140,7 +142,7 @@ async function keepReference(deps: TeamsReceiverDeps, reference: TeamsConversati
   try {
     await saveReference(deps, reference);
   } catch (error) {
-    deps.log.warn('teams_reference_not_saved', { tenantId: reference.tenantId, reason: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('teams_reference_not_saved', { tenantId: reference.tenantId, reason: messageOf(error) });
   }
 }
 
@@ -188,8 +190,4 @@ function isBearerJwt(authorization: string | undefined): boolean {
 
 function ok(): RawResponse {
   return { statusCode: 200, headers: { 'Content-Type': ['application/json'] }, body: '{}' };
-}
-
-function refuse(status: number, error: string, message: string): RawResponse {
-  return { statusCode: status, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify({ error, message }) };
 }

@@ -1,7 +1,7 @@
 import api, { route } from '@forge/api';
 import { isJiraAdministrator, mayAdministerProject } from '../../adapters/forge/jira-permissions';
 import { serviceDeskProject } from '../../adapters/forge/jsm-service-desks';
-import { DomainError } from '../../domain/errors';
+import { KojiError } from '../../domain/koji-error';
 import { ForbiddenError, NoProjectError, UnknownProjectError, envelope, pageScopeOf } from '../resolver-envelope';
 import type { ResolverResult } from '../../shared/resolver-contract';
 
@@ -12,7 +12,7 @@ export interface ResolverRequest {
 
 export type ResolverHandler = (request: ResolverRequest) => Promise<ResolverResult<unknown>>;
 
-export class InvalidRequestError extends DomainError {
+export class InvalidRequestError extends KojiError {
   readonly code = 'invalid_request';
 }
 

@@ -1,14 +1,14 @@
 import { grantOperatorRole, revokeOperatorRole } from '../../app/manage-operator-role';
 import type { TenantPerson, Unfit } from '../../adapters/slack/slack-directory';
 import type { Services } from '../../composition';
-import { DomainError } from '../../domain/errors';
+import { KojiError } from '../../domain/koji-error';
 import { operatorLoad, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import type { TenantUserView } from '../../shared/resolver-contract';
 import { callerEmail, forAdmins, optionalStringField, stringField, type ResolverHandler } from './resolver-kit';
 import { tenantDirectoryOf, type TenantDirectory } from './tenant-directory';
 
-class OwnRoleError extends DomainError {
+class OwnRoleError extends KojiError {
   readonly code = 'own_role';
 
   constructor() {
@@ -16,7 +16,7 @@ class OwnRoleError extends DomainError {
   }
 }
 
-class NotAPersonError extends DomainError {
+class NotAPersonError extends KojiError {
   readonly code = 'not_a_person';
 }
 
@@ -132,7 +132,7 @@ async function emailOf(directory: TenantDirectory, participant: Participant): Pr
   try {
     return (await directory.person(participant.userId))?.email;
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof KojiError)) throw error;
     directory.services.log.warn('profile_unavailable', { userId: participant.userId, code: error.code });
     return undefined;
   }

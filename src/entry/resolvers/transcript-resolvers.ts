@@ -4,12 +4,12 @@ import { CONVERSATION_PROPERTY, type ConversationProperty } from '../../adapters
 import { KvsTicketLinks } from '../../adapters/forge/kvs-ticket-links';
 import { conversationTranscript, type ConversationTranscript } from '../../app/conversation-transcript';
 import { buildServices } from '../../composition';
-import { DomainError } from '../../domain/errors';
+import { KojiError } from '../../domain/koji-error';
 import { isSafeLink } from '../../domain/transcript';
 import { envelope } from '../resolver-envelope';
 import type { ResolverHandler } from './resolver-kit';
 
-class NoConversationError extends DomainError {
+class NoConversationError extends KojiError {
   readonly code = 'no_conversation';
 
   constructor() {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ResolverResult } from '../../../src/shared/resolver-contract';
+import type { ErrorCode, ResolverResult } from '../../../src/shared/resolver-contract';
 
 export type Loaded<T> =
   | { readonly state: 'loading'; readonly previous?: T | undefined }
-  | { readonly state: 'failed'; readonly code: string; readonly message: string }
+  | { readonly state: 'failed'; readonly code: ErrorCode; readonly message: string }
   | { readonly state: 'ready'; readonly data: T };
 
 interface Outcome<T> {

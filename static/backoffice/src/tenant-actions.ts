@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TenantView } from '../../../src/shared/resolver-contract';
+import type { ResolverResult, TenantView } from '../../../src/shared/resolver-contract';
 import { call } from './api';
 import { downloadBase64 } from './browser';
 
@@ -71,6 +71,6 @@ export function useDisconnect(reloadTenants: () => void) {
 
 /** The name a test answered, or its error, whichever channel it came from. */
 function nameOf<T>(pick: (data: T) => string) {
-  return (result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }) =>
+  return (result: ResolverResult<T>) =>
     result.ok ? ({ ok: true, name: pick(result.data) } as const) : ({ ok: false, code: result.error.code, message: result.error.message } as const);
 }

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { Box, Inline, Text } from '@atlaskit/primitives';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import type { ResolverResult } from '../../../src/shared/resolver-contract';
+import type { ErrorCode, ResolverResult } from '../../../src/shared/resolver-contract';
 import { getTranscript, type TranscriptAnswer } from './api';
 import { Transcript } from './transcript';
 
 type Loaded =
   | { readonly state: 'loading' }
-  | { readonly state: 'failed'; readonly code: string; readonly message: string }
+  | { readonly state: 'failed'; readonly code: ErrorCode; readonly message: string }
   | { readonly state: 'ready'; readonly data: TranscriptAnswer };
 
 /** Loads the transcript once, and again on `reload`; an answer to an earlier attempt is dropped. */
