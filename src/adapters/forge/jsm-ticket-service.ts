@@ -6,6 +6,7 @@ import type { TranscriptCursor } from '../../domain/chat-session';
 import { cursorOf, isAfter, type TranscriptLine } from '../../domain/transcript';
 import { jsonLogger } from '../system/json-logger';
 import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';
+import { requestHeader, type RaisedAs } from './jsm-request-header';
 import { serviceDeskProject } from './jsm-service-desks';
 import { KvsTicketLinks } from './kvs-ticket-links';
 import { fittedTranscriptDocument, transcriptComments, type AdfDocument } from './transcript-adf';
@@ -58,9 +59,6 @@ export interface JsmTicketServiceOptions {
   readonly now?: () => number;
   readonly log?: Logger;
 }
-
-/** Why the app, not the user, is the requester: said in the description so Jira agents know whom to answer. */
-type RaisedAs = 'user' | 'no-email' | 'no-account' | 'not-a-customer';
 
 /**
  * Tickets as Jira Service Management requests, created as the app (chat
@@ -161,7 +159,7 @@ export class JsmTicketService implements TicketService {
     const { email } = request.requester;
     const onBehalfOf = email ? await this.accountWithEmail(email) : undefined;
     const body = (raisedAs: RaisedAs) => {
-      const { document, included } = fittedTranscriptDocument(header(request, raisedAs), request.lines);
+      const { document, included } = fittedTranscriptDocument(requestHeader(request, raisedAs), request.lines);
       return {
         included,
         payload: {
@@ -282,20 +280,6 @@ export class JsmTicketService implements TicketService {
     const said = await response.text().then(jiraErrorText, () => '');
     throw jiraFailure(response.status, said, action, ticketKey);
   }
-}
-
-function header(request: TicketRequest, raisedAs: RaisedAs): string {
-  const { name, email, participant } = request.requester;
-  const who = email ? `${name} (${email})` : name;
-  const channel = participant.channel === 'slack' ? 'Slack' : 'Microsoft Teams';
-  const by = request.operatorName ? `${request.operatorName} created this ticket from a live chat` : 'Created from a chat; no operator was available';
-  const why = {
-    user: '',
-    'no-email': ` ${channel} did not give ${name}’s e-mail address, so the app raised it for them.`,
-    'no-account': ` ${name} has no Jira account with that e-mail, so the app raised it.`,
-    'not-a-customer': ` ${name}’s Jira account is not a customer of this service desk, so the app raised it.`,
-  }[raisedAs];
-  return `${by} with ${who} on ${channel}.${why}`;
 }
 
 /** How many of the lines, from the first, go no further than the cursor: none without one. */
