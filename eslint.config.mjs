@@ -115,12 +115,8 @@ export default defineConfig(
   },
   {
     files: ['src/**/*.ts'],
-    // Over the limit before issue 15 set it; issue 15's restructuring (points 1, 4 and 5) splits them.
-    // Remove a file from this list once it is under 300 lines.
+    // src/local is on its way out of src/ (issue 15, point 5); until then these files of it stay over.
     ignores: [
-      'src/adapters/forge/jsm-ticket-service.ts',
-      'src/app/backlog.ts',
-      'src/app/handle-incoming-message.ts',
       'src/local/jira/jsm-stand-in.ts',
       'src/local/teams/connector.ts',
       'src/local/teams/teams-sandbox.ts',

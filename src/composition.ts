@@ -19,6 +19,7 @@ import { KvsTeamsReferences, KvsTeamsTenants, type TeamsTenant } from './adapter
 import { systemClock } from './adapters/system/system-clock';
 import { HandoffHintAssistant } from './app/default-assistant';
 import type { CoreDeps, WorkQueue } from './app/ports';
+import { whenUnreachable } from './app/unreachable';
 
 export interface Services extends CoreDeps {
   readonly workQueue: WorkQueue;
@@ -110,6 +111,7 @@ export function buildServices(
     clock: systemClock,
     log,
     deferSlowWork: context['trigger'] === 'slack',
+    whenUnreachable,
     workQueue,
     slackWorkspaces,
     slackGateways,

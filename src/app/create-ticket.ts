@@ -6,7 +6,7 @@ import type { Participant } from '../domain/participant';
 import { toOperator, toUser } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import { cursorOf, oneLineSummary, summaryFromLines, type TranscriptLine } from '../domain/transcript';
-import { retryDelaySeconds } from './backlog';
+import { retryDelaySeconds } from './backlog/timing';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { closeSession } from './end-session';
 import { notify } from './notify';

@@ -3,7 +3,8 @@ import { assignmentOf, withoutAssignment, type Operator } from '../domain/operat
 import type { Participant } from '../domain/participant';
 import { toOperator, toUser, transcriptNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
-import { tellDroppedBacklog } from './backlog';
+import { senderSideOf } from './backlog/lane';
+import { tellDroppedBacklog } from './backlog/notices';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { addRemainderToTicket } from './ticket-remainder';
 import { dispatchQueue } from './dispatch-queue';
@@ -118,12 +119,10 @@ async function tellWhatWasStillWaiting(deps: CoreDeps, closed: Closed, reason: E
   if (session.state.kind !== 'with-operator') return;
   const { backlog } = session.state;
   if (backlog && reason !== 'user-unreachable') {
-    const side = { sender: session.user, recipientName: session.state.operatorName, ref: { direction: 'to-operator' as const, user: session.user, conversationId: session.id } };
-    await tellDroppedBacklog(deps, side, backlog, 'ended');
+    await tellDroppedBacklog(deps, senderSideOf('to-operator', session.user, session.state.operatorName, session.id), backlog, 'ended');
   }
   if (operatorBacklog && operator && reason !== 'user-unreachable') {
-    const side = { sender: operator.participant, recipientName: session.userName, ref: { direction: 'to-user' as const, operator: operator.participant, conversationId: session.id } };
-    await tellDroppedBacklog(deps, side, operatorBacklog, 'ended');
+    await tellDroppedBacklog(deps, senderSideOf('to-user', operator.participant, session.userName, session.id), operatorBacklog, 'ended');
   }
 }
 

@@ -6,7 +6,8 @@ import { parseParticipantKey, participantKey, sameParticipant } from '../domain/
 import { toOperator, toUser, transcriptNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { Backlog, ChatSession } from '../domain/chat-session';
-import { tellDroppedBacklog } from './backlog';
+import { senderSideOf } from './backlog/lane';
+import { tellDroppedBacklog } from './backlog/notices';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { operatorButtons } from './connect';
 import { dispatchQueue } from './dispatch-queue';
@@ -55,8 +56,7 @@ export async function forwardSession(
   const { session, to, dropped } = result;
   await recordSystemLine(deps, session.id, 'forwarded', transcriptNotes.forwarded(from.displayName, to.displayName));
   if (dropped) {
-    const side = { sender: from.participant, recipientName: session.userName, ref: { direction: 'to-user' as const, operator: from.participant, conversationId: session.id } };
-    await tellDroppedBacklog(deps, side, dropped, 'forwarded');
+    await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, session.userName, session.id), dropped, 'forwarded');
   }
   // The transcript so far, as much as one message holds (see handover-excerpt.ts); the rest is named, not dropped.
   const excerpt = await handoverExcerpt(deps, session.id);

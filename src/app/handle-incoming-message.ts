@@ -1,7 +1,6 @@
-import { comparableName } from '../domain/text';
 import type { ChatSession } from '../domain/chat-session';
 import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../domain/chat-command';
-import type { Assignment, Operator } from '../domain/operator';
+import type { Operator } from '../domain/operator';
 import { buttonLabels, toOperator, toUser, transcriptNotes, usedCardNotes } from '../domain/replies';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptLine } from '../domain/transcript';
@@ -10,12 +9,14 @@ import { noted, type ChatCommand, type Handled } from './commands/command';
 import { replyAboutTarget, targetConversation } from './commands/conversation-target';
 import { runOperatorCommand } from './commands/dispatch';
 import { commandFromAction, isOperatorOnly, parseOperatorCommand } from './commands/parse';
+import { addressedTo } from './addressed-to';
 import { acceptTicketOffer } from './create-ticket';
 import { closeWithoutOperator, endConversation, leaveQueue } from './end-session';
 import { replyToFailure } from './failure-replies';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { notify } from './notify';
-import { operatorLane, relayLine, relayRetried, userLane } from './backlog';
+import { operatorLane, userLane } from './backlog/lane';
+import { relayLine, relayRetried } from './backlog/relay';
 import type { CoreDeps, Versioned } from './ports';
 import { loadSettings } from './project-settings';
 import { queuePosition } from './queue';
@@ -242,20 +243,6 @@ async function askedForOperator(requested: Promise<MessageOutcome>): Promise<Han
   return outcome === 'handoff' ? noted(outcome, usedCardNotes.askedForOperator) : outcome;
 }
 
-/**
- * An operator with several conversations says whom a message is for by
- * starting it with the user's name and a colon ("Bob: try again"); the name is
- * not relayed. Works the same on every channel.
- */
-function addressedTo(operator: Operator, msg: IncomingChatMessage): { assignment: Assignment; text: string } | undefined {
-  if (operator.assignments.length < 2) return undefined;
-  const match = /^\s*@?([^:\n]{1,80}):\s*([\s\S]*)$/.exec(msg.text);
-  if (!match?.[1]) return undefined;
-  const name = comparableName(match[1]);
-  const named = operator.assignments.filter((a) => comparableName(a.userName) === name || comparableName(a.userName).split(/\s+/)[0] === name);
-  const [only] = named;
-  return named.length === 1 && only ? { assignment: only, text: match[2] ?? '' } : undefined;
-}
 
 function asksForOperator(msg: IncomingChatMessage, settings: LiveAgentSettings): boolean {
   return msg.action ? msg.action.kind === 'request-operator' : asksForHuman(msg.text, settings.handoffPhrases);

@@ -1,9 +1,8 @@
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../domain/errors';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import { participantKey, type Participant } from '../domain/participant';
-import { retryDelaySeconds } from './backlog';
+import { retryDelaySeconds } from './backlog/timing';
 import type { CoreDeps } from './ports';
-import { whenUnreachable } from './unreachable';
 
 /** A notice gets this many tries in all, about ten minutes with the backoff below, then it is logged as lost. */
 export const NOTICE_ATTEMPTS = 6;
@@ -15,7 +14,7 @@ export const NOTICE_ATTEMPTS = 6;
  * reason before it could arrive, is sent again later (`attempt`: the tries it
  * had); one that may have arrived is not sent twice; someone the platform says
  * can't be reached any more is taken out of whatever they hold (see
- * unreachable.ts).
+ * unreachable.ts, reached through deps).
  */
 export async function notify(deps: CoreDeps, to: Participant, message: OutgoingMessage, attempt = 1): Promise<boolean> {
   try {
@@ -29,7 +28,7 @@ export async function notify(deps: CoreDeps, to: Participant, message: OutgoingM
       return true;
     }
     deps.log.warn('notice_not_delivered', { to: participantKey(to), code: error.code, reason: error.message });
-    if (error instanceof ChatRecipientUnreachableError) await whenUnreachable(deps, to, error);
+    if (error instanceof ChatRecipientUnreachableError) await deps.whenUnreachable(deps, to, error);
     return false;
   }
 }

@@ -1,11 +1,12 @@
 import type { ChatSession, SessionStateKind } from '../domain/chat-session';
+import type { ChatRecipientUnreachableError } from '../domain/errors';
 import type { DutyStatus, Operator } from '../domain/operator';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptCursor } from '../domain/chat-session';
 import type { TranscriptLine } from '../domain/transcript';
-import type { DrainJob } from './backlog';
+import type { DrainJob } from './backlog/drain-job';
 import type { TicketJob } from './create-ticket';
 import type { WorkJob } from './work-job';
 
@@ -240,4 +241,11 @@ export interface CoreDeps {
    * of running inline. Teams allows 15 s, so its trigger does it inline.
    */
   readonly deferSlowWork?: boolean | undefined;
+  /**
+   * Takes someone the platform can no longer reach out of whatever they hold:
+   * whenUnreachable (unreachable.ts), wired by the composition. Passed in, not
+   * imported, because it is circular by nature: notify() and the relay call it,
+   * and it tells the people it affects through notify().
+   */
+  readonly whenUnreachable: (deps: CoreDeps, person: Participant, error: ChatRecipientUnreachableError) => Promise<boolean>;
 }

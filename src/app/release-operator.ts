@@ -2,7 +2,8 @@ import type { Backlog, ChatSession } from '../domain/chat-session';
 import { sameParticipant, type Participant } from '../domain/participant';
 import type { Assignment, Operator } from '../domain/operator';
 import { transcriptNotes } from '../domain/replies';
-import { tellDroppedBacklog } from './backlog';
+import { senderSideOf } from './backlog/lane';
+import { tellDroppedBacklog } from './backlog/notices';
 import { LOST_RACE, untilCommitted } from './compare-and-set';
 import { notify } from './notify';
 import type { CoreDeps, StateWrite } from './ports';
@@ -68,8 +69,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
   // Their messages still waiting to reach those users will not be sent now; an operator who can't be reached isn't told.
   if (typeof mode !== 'object') {
     for (const { assignment, backlog } of released.dropped) {
-      const side = { sender: participant, recipientName: assignment.userName, ref: { direction: 'to-user' as const, operator: participant, conversationId: assignment.sessionId } };
-      await tellDroppedBacklog(deps, side, backlog, 'off-duty');
+      await tellDroppedBacklog(deps, senderSideOf('to-user', participant, assignment.userName, assignment.sessionId), backlog, 'off-duty');
     }
   }
   for (const session of released.requeued) {

@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { Participant } from '../domain/participant';
-import type { DrainJob } from './backlog';
+import type { DrainJob } from './backlog/drain-job';
 import type { TicketJob } from './create-ticket';
 import type { IncomingChatMessage } from './incoming-message';
 

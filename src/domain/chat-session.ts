@@ -60,7 +60,7 @@ export interface TranscriptCursor {
  * operator to user) that wait behind one the chat platform did not take yet.
  * While a backlog exists, a new message in that direction joins it instead of
  * being sent, so the other side never sees it before the one still waiting; a
- * queued job sends them from the transcript, in order (see app/backlog.ts).
+ * queued job sends them from the transcript, in order (see app/backlog/relay.ts and drain.ts).
  */
 export interface Backlog {
   /** The waiting lines, in transcript order. Only these are sent from it: a line that went out directly never is. */

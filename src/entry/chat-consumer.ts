@@ -1,5 +1,5 @@
 import { handleIncomingMessage } from '../app/handle-incoming-message';
-import { drainBacklog } from '../app/backlog';
+import { drainBacklog } from '../app/backlog/drain';
 import { createTicketFromJob } from '../app/create-ticket';
 import { notify, NOTICE_ATTEMPTS } from '../app/notify';
 import { isWorkJob, type WorkJob } from '../app/work-job';

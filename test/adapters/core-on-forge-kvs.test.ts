@@ -15,6 +15,7 @@ import { RecordingLogger } from '../builders/world';
 import { FakeTickets } from '../fakes/fake-tickets';
 import { FixedClock } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
+import { whenUnreachable } from '../../src/app/unreachable';
 import { startLocalKvs, type LocalKvsHarness } from '../local/support/local-kvs-harness';
 
 const ENTITIES = loadEntityDefinitions(path.join(__dirname, '..', '..', 'manifest.yml'));
@@ -39,6 +40,7 @@ beforeEach(() => {
     assistant: new HandoffHintAssistant(),
     clock: new FixedClock(),
     log: new RecordingLogger(),
+    whenUnreachable,
   };
 });
 afterEach(() => harness.close());

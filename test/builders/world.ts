@@ -1,4 +1,4 @@
-import { drainBacklog } from '../../src/app/backlog';
+import { drainBacklog } from '../../src/app/backlog/drain';
 import { createTicketFromJob } from '../../src/app/create-ticket';
 import { COMMANDS } from '../../src/app/commands';
 import type { ChatCommand } from '../../src/app/commands/command';
@@ -16,6 +16,7 @@ import { FakeTickets } from '../fakes/fake-tickets';
 import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
+import { whenUnreachable } from '../../src/app/unreachable';
 
 export const PROJECT = '10000';
 
@@ -68,6 +69,7 @@ export class World {
       assistant: new HandoffHintAssistant(),
       clock: this.clock,
       log: this.log,
+      whenUnreachable,
     };
   }
 

@@ -2,7 +2,7 @@ import { Queue } from '@forge/events';
 import type { Outbox, WorkQueue } from '../../app/ports';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { participantKey, type Participant } from '../../domain/participant';
-import type { DrainJob } from '../../app/backlog';
+import type { DrainJob } from '../../app/backlog/drain-job';
 import type { TicketJob } from '../../app/create-ticket';
 import type { WorkJob } from '../../app/work-job';
 

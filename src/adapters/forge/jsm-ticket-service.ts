@@ -3,10 +3,10 @@ import { kvs } from '@forge/kvs';
 import type { CreatedTicket, Logger, TicketRequest, TicketService } from '../../app/ports';
 import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
 import type { TranscriptCursor } from '../../domain/chat-session';
-import { isolatedName } from '../../domain/text';
 import { cursorOf, isAfter, type TranscriptLine } from '../../domain/transcript';
 import { jsonLogger } from '../system/json-logger';
 import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';
+import { requestHeader, type RaisedAs } from './jsm-request-header';
 import { serviceDeskProject } from './jsm-service-desks';
 import { KvsTicketLinks } from './kvs-ticket-links';
 import { fittedTranscriptDocument, transcriptComments, type AdfDocument } from './transcript-adf';
@@ -60,9 +60,6 @@ export interface JsmTicketServiceOptions {
   readonly now?: () => number;
   readonly log?: Logger;
 }
-
-/** Why the app, not the user, is the requester: said in the description so Jira agents know whom to answer. */
-type RaisedAs = 'user' | 'no-email' | 'no-account' | 'not-a-customer';
 
 /**
  * Tickets as Jira Service Management requests, created as the app (chat
@@ -163,7 +160,7 @@ export class JsmTicketService implements TicketService {
     const { email } = request.requester;
     const onBehalfOf = email ? await this.accountWithEmail(email) : undefined;
     const body = (raisedAs: RaisedAs) => {
-      const { document, included } = fittedTranscriptDocument(header(request, raisedAs), request.lines);
+      const { document, included } = fittedTranscriptDocument(requestHeader(request, raisedAs), request.lines);
       return {
         included,
         payload: {
@@ -284,22 +281,6 @@ export class JsmTicketService implements TicketService {
     const said = await response.text().then(jiraErrorText, () => '');
     throw jiraFailure(response.status, said, action, ticketKey);
   }
-}
-
-function header(request: TicketRequest, raisedAs: RaisedAs): string {
-  const { email, participant } = request.requester;
-  // Names isolated as in the app's chat sentences: one with an override must not turn the rest of the header around.
-  const name = isolatedName(request.requester.name);
-  const who = email ? `${name} (${email})` : name;
-  const channel = participant.channel === 'slack' ? 'Slack' : 'Microsoft Teams';
-  const by = request.operatorName ? `${isolatedName(request.operatorName)} created this ticket from a live chat` : 'Created from a chat; no operator was available';
-  const why = {
-    user: '',
-    'no-email': ` ${channel} did not give ${name}’s e-mail address, so the app raised it for them.`,
-    'no-account': ` ${name} has no Jira account with that e-mail, so the app raised it.`,
-    'not-a-customer': ` ${name}’s Jira account is not a customer of this service desk, so the app raised it.`,
-  }[raisedAs];
-  return `${by} with ${who} on ${channel}.${why}`;
 }
 
 /** How many of the lines, from the first, go no further than the cursor: none without one. */

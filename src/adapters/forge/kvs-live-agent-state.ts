@@ -42,6 +42,24 @@ export interface SessionEntity {
 /** KVS answers at most 100 items per page. */
 const PAGE_LIMIT = 100;
 
+type PageRequest = { readonly limit?: number; readonly cursor?: string | undefined };
+
+/** What paging needs of @forge/kvs's index query (its builder type is not exported). */
+interface IndexQuery<T> {
+  sort(sort: Sort): this;
+  limit(limit: number): this;
+  cursor(cursor: string): this;
+  getMany(): Promise<{ results: { value: T }[]; nextCursor?: string | undefined }>;
+}
+
+/** One page of an index in ascending order, never more than PAGE_LIMIT records. */
+async function pageOf<D>(query: IndexQuery<{ readonly version: number; readonly data: D }>, page: PageRequest): Promise<Page<Versioned<D>>> {
+  let paged = query.sort(Sort.ASC).limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
+  if (page.cursor) paged = paged.cursor(page.cursor);
+  const { results, nextCursor } = await paged.getMany();
+  return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
+}
+
 /**
  * Operators and sessions as Forge KVS custom entities. Compare-and-set is a
  * conditional transaction on the `version` attribute: all writes of a commit
@@ -83,17 +101,9 @@ export class KvsLiveAgentState implements LiveAgentState {
 
   async operatorsForRouting(
     projectId: string,
-    page: { readonly limit?: number; readonly cursor?: string | undefined } = {},
+    page: PageRequest = {},
   ): Promise<Page<Versioned<Operator>>> {
-    let query = this.kvs
-      .entity<OperatorEntity>(ENTITY.operator)
-      .query()
-      .index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] })
-      .sort(Sort.ASC)
-      .limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
-    if (page.cursor) query = query.cursor(page.cursor);
-    const { results, nextCursor } = await query.getMany();
-    return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
+    return pageOf(this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] }), page);
   }
 
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
@@ -103,35 +113,23 @@ export class KvsLiveAgentState implements LiveAgentState {
   async sessionsInState(
     projectId: string,
     state: SessionStateKind,
-    page: { readonly limit?: number; readonly cursor?: string | undefined } = {},
+    page: PageRequest = {},
   ): Promise<Page<Versioned<ChatSession>>> {
-    let query = this.kvs
-      .entity<SessionEntity>(ENTITY.session)
-      .query()
-      .index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] })
-      .sort(Sort.ASC)
-      .limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
-    if (page.cursor) query = query.cursor(page.cursor);
-    const { results, nextCursor } = await query.getMany();
-    return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
+    return pageOf(this.kvs.entity<SessionEntity>(ENTITY.session).query().index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] }), page);
   }
 
   async sessionsByTimer(
     projectId: string,
     state: SessionStateKind,
     startedBy: number,
-    page: { readonly limit?: number; readonly cursor?: string | undefined } = {},
+    page: PageRequest = {},
   ): Promise<Page<Versioned<ChatSession>>> {
-    let query = this.kvs
+    const query = this.kvs
       .entity<SessionEntity>(ENTITY.session)
       .query()
       .index(INDEX.sessionsByStateAndTimer, { partition: [projectId, state] })
-      .where(WhereConditions.lessThanEqualTo(startedBy))
-      .sort(Sort.ASC)
-      .limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
-    if (page.cursor) query = query.cursor(page.cursor);
-    const { results, nextCursor } = await query.getMany();
-    return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
+      .where(WhereConditions.lessThanEqualTo(startedBy));
+    return pageOf(query, page);
   }
 
   async commit(writes: readonly StateWrite[]): Promise<boolean> {

@@ -18,7 +18,7 @@ export const SLACK_RETRY_POLICY = { retries: 1, factor: 1, minTimeout: 200, maxT
  * How long a Web API call may take. `inline`: inside the Slack web trigger,
  * which must answer Slack within 3 seconds (Slack retries, and disables apps
  * that keep failing): one try of at most 2 s, and a failure goes to the queue
- * (app/backlog.ts). `queued`: anywhere else (queue jobs, the sweep, the
+ * (app/backlog/). `queued`: anywhere else (queue jobs, the sweep, the
  * backoffice), 10 s and one quick retry.
  */
 export type SlackCallBudget = 'inline' | 'queued' | 'queued-post';

@@ -1,9 +1,8 @@
 import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
-import { RELAY_PART_CHARS } from '../../../src/app/backlog';
+import { RELAY_PART_CHARS, RELAY_PART_ESCAPED } from '../../../src/app/backlog/send-line';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
 import { splitText } from '../../../src/domain/text';
-import { RELAY_PART_ESCAPED } from '../../../src/app/backlog';
 import { slackInlines, teamsTextShown } from '../../support/chat-surfaces';
 
 /**

@@ -1,0 +1,63 @@
+import type { OutgoingMessage } from '../../domain/outgoing-message';
+import { splitText } from '../../domain/text';
+import type { TranscriptLine } from '../../domain/transcript';
+import type { CoreDeps } from '../ports';
+import type { Lane } from './lane';
+
+export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: TranscriptLine): OutgoingMessage {
+  return {
+    kind: 'relay',
+    text: line.text,
+    ...(line.links ? { links: line.links } : {}),
+    senderName: lane.senderName,
+    conversationId: lane.ref.conversationId,
+    attachments: line.attachments,
+    lineId: line.id,
+  };
+}
+
+/**
+ * Longer messages go out in parts of at most this many characters, in order,
+ * each cut between whole characters (at a line break or space where one is
+ * near): Teams refuses an activity over about 28 KB, escaping included, and
+ * Slack advises keeping a message under 4,000 characters.
+ */
+export const RELAY_PART_CHARS = 4000;
+
+/**
+ * Nor more than this once escaped at worst (escapedSize): 4,000 quotes or stars are 24 KB as Teams HTML, which
+ * would leave no room for the sender's name and the files of a 28 KB activity.
+ */
+export const RELAY_PART_ESCAPED = 16_000;
+
+/** Parts after the first of a long message did not go out: the sender hears which, and they are not retried. */
+export class PartsNotDelivered extends Error {
+  constructor(
+    readonly from: number,
+    readonly count: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Parts ${from} to ${count} of a long message were not delivered.`, options);
+    this.name = 'PartsNotDelivered';
+  }
+}
+
+/**
+ * Sends one transcript line: one message, or its parts in order, the files
+ * with the last. A failure of the first part is the line's failure (retried,
+ * refused, …, as for any message); one of a later part throws PartsNotDelivered.
+ */
+export async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<void> {
+  const parts = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
+  if (parts.length === 1) return deps.chat.send(lane.to, relayOf(lane, line));
+  for (const [i, text] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), attachments: last ? line.attachments : undefined, lineId: i === 0 ? line.id : `${line.id}#${i + 1}` };
+    try {
+      await deps.chat.send(lane.to, part);
+    } catch (error) {
+      if (i === 0) throw error;
+      throw new PartsNotDelivered(i + 1, parts.length, { cause: error });
+    }
+  }
+}
