@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
-import type { LocalPlatform } from '../../src/local/platform';
-import { TEAMS_PLAYGROUND, toPlaygroundTenant } from '../../src/local/playground';
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { TEAMS_PLAYGROUND, toPlaygroundTenant } from '../../packages/forge-local/src/playground';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { PLAYGROUND_HEADERS, playgroundInstall, playgroundMessage } from '../local/playground/support/playground-activities';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 
