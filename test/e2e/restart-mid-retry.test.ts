@@ -27,13 +27,13 @@ afterEach(() => {
 });
 
 /**
- * Starts `packages/forge-local/src/main.ts` as `npm start` does (without rebuilding the pages) and waits until it
+ * Starts `dev/start.ts` as `npm start` does (without rebuilding the pages) and waits until it
  * serves. One process (`node --import tsx`): the `tsx` command would run the platform in a child
  * of its own, which a SIGKILL of the command would leave running.
  */
 async function startKoji(): Promise<ChildProcess> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|TEAMS_|JIRA_)/.test(k)));
-  const started = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'local', 'main.ts')], {
+  const started = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'dev', 'start.ts')], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), KOJI_DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'pipe'],
