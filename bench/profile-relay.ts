@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { SANDBOX_WORKSPACE } from '../src/local/slack';
+import { SANDBOX_WORKSPACE } from '../packages/forge-local/src/slack';
 import { startBoltRelay } from './lib/bolt-relay';
 import { startBenchPlatform, SLACK_WEB_TRIGGER } from './lib/harness';
 import { openLanes } from './lib/lanes';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const bench = await startBenchPlatform();
   try {
     const layout = await openLanes(bench, concurrency);
-    const apiUrl = process.env['SLACK_API_URL'] ?? '';
+    const apiUrl = bench.platform.slackApiUrl ?? '';
     const bolt = system === 'bolt' ? await startBoltRelay({ slackApiUrl: apiUrl, botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret, lanes: layout.lanes }) : undefined;
     const url = noApp ? apiUrl : (bolt?.url ?? bench.platform.webTriggerUrl('slack-events').replace('//localhost:', '//127.0.0.1:'));
     const run = async (count: number, label: string) => {

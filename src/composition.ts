@@ -50,25 +50,9 @@ export function forgetTenantHealth(): void {
   health = undefined;
 }
 
-/**
- * Where Microsoft is: its public endpoints, unless TEAMS_OPENID_METADATA_URL and
- * TEAMS_LOGIN_URL point at a stand-in (the local platform's Teams sandbox).
- * Token validation itself has no switch.
- */
-export function teamsEndpoints(): { readonly openIdMetadataUrl: string; readonly loginUrl: string } {
-  return {
-    openIdMetadataUrl: process.env['TEAMS_OPENID_METADATA_URL'] || BOT_FRAMEWORK_OPENID_METADATA,
-    loginUrl: process.env['TEAMS_LOGIN_URL'] || MICROSOFT_LOGIN,
-  };
-}
-
+/** Bot Framework's keys, kept while the function is warm. Token validation has no switch, nor does where the keys come from. */
 export function botFrameworkKeys(): BotFrameworkKeySource {
-  return { openIdMetadataUrl: teamsEndpoints().openIdMetadataUrl, fetch: (input, init) => fetch(input, init), now: () => systemClock.now() };
-}
-
-/** Where the Slack Web API is: Slack itself, or the local platform's sandbox (`SLACK_API_URL`). */
-export function slackApiUrl(): string | undefined {
-  return process.env['SLACK_API_URL'] || undefined;
+  return { openIdMetadataUrl: BOT_FRAMEWORK_OPENID_METADATA, fetch: (input, init) => fetch(input, init), now: () => systemClock.now() };
 }
 
 /**
@@ -92,13 +76,13 @@ export function buildServices(
   const log = jsonLogger(context);
   const teams = new TeamsGateways(
     { tenants: teamsTenants, references: teamsReferences },
-    { loginUrl: teamsEndpoints().loginUrl, fetch: (input, init) => fetch(input, init), now: () => systemClock.now() },
+    { loginUrl: MICROSOFT_LOGIN, fetch: (input, init) => fetch(input, init), now: () => systemClock.now() },
     { tenants: known.teamsTenants, references: known.teamsReferences },
     log,
   );
   const workQueue = new ForgeWorkQueue();
   // Inside the Slack web trigger every call must leave room to answer Slack within 3 s.
-  const slackGateways = new SlackGateways(slackWorkspaces, slackApiUrl(), known.slackWorkspaces, context['trigger'] === 'slack' ? 'inline' : 'queued');
+  const slackGateways = new SlackGateways(slackWorkspaces, known.slackWorkspaces, context['trigger'] === 'slack' ? 'inline' : 'queued');
   return {
     state: new KvsLiveAgentState(kvs),
     settings: new KvsSettingsRepository(kvs),

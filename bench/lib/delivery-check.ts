@@ -1,4 +1,4 @@
-import type { SlackApiCall } from '../../src/local/slack';
+import type { SlackApiCall } from '../../packages/forge-local/src/slack';
 import { parseMessageText, type Lane, type SentRecord } from './load';
 
 /**

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FinishedInvocation } from '../../src/local/function-runner';
-import { currentInvocation, emptyCounters, addCounters, type InvocationCounters } from '../../src/local/invocation-counters';
-import { LocalKvs } from '../../src/local/kvs/local-kvs';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
-import { SANDBOX_WORKSPACE, type SlackApiCall, type SlackSandbox } from '../../src/local/slack';
+import type { FinishedInvocation } from '../../packages/forge-local/src/function-runner';
+import { currentInvocation, emptyCounters, addCounters, type InvocationCounters } from '../../packages/forge-local/src/invocation-counters';
+import { LocalKvs } from '../../packages/forge-local/src/kvs/local-kvs';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
+import { SANDBOX_WORKSPACE, type SlackApiCall, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import { httpPost } from './http-post';
 
 /**
@@ -127,8 +128,6 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
     });
   };
 
-  // The app's Slack client follows SLACK_API_URL; the platform points it at the sandbox only when it is unset.
-  delete process.env['SLACK_API_URL'];
   let platform: LocalPlatform;
   try {
     // A real SLACK_BOT_TOKEN in the environment would replace the sandbox: the bench always plays Slack itself.

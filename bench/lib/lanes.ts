@@ -1,4 +1,4 @@
-import { SANDBOX_PEOPLE, SANDBOX_WORKSPACE } from '../../src/local/slack';
+import { SANDBOX_PEOPLE, SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import { measureSend, setUpDesk, type BenchPlatform } from './harness';
 import type { Lane } from './load';
 import { GENERATED_ID_PREFIX, Seeder, slackParticipant, type Person } from './seed';

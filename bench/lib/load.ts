@@ -1,8 +1,8 @@
 import { Agent } from 'node:http';
 import { signSlackRequest } from '../../src/adapters/slack/slack-signature';
-import { directMessageEvent, eventCallback } from '../../src/local/slack/inbound-events';
-import { SlackTsClock } from '../../src/local/slack/slack-ids';
-import { dmChannelOf } from '../../src/local/slack/workspace';
+import { directMessageEvent, eventCallback } from '../../packages/forge-local/src/slack/inbound-events';
+import { SlackTsClock } from '../../packages/forge-local/src/slack/slack-ids';
+import { dmChannelOf } from '../../packages/forge-local/src/slack/workspace';
 import { httpPost } from './http-post';
 
 /**

@@ -8,8 +8,8 @@ import { buildServices } from '../../src/composition';
 import type { ChatSession } from '../../src/domain/chat-session';
 import type { Operator } from '../../src/domain/operator';
 import type { Participant } from '../../src/domain/participant';
-import { LOCAL_PROJECT } from '../../src/local/jira/jsm-stand-in';
-import { SANDBOX_WORKSPACE } from '../../src/local/slack';
+import { LOCAL_PROJECT } from '../../packages/forge-local/src/jira/jsm-stand-in';
+import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 
 /**
  * More people than the sandbox's six. The Slack sandbox answers users.info and

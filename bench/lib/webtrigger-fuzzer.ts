@@ -1,9 +1,9 @@
 import { request, type OutgoingHttpHeaders } from 'node:http';
 import { encodeButtonValue } from '../../src/adapters/slack/slack-event';
 import { signSlackRequest } from '../../src/adapters/slack/slack-signature';
-import type { LocalPlatform } from '../../src/local/platform';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
 
 /**
  * A fuzzer for the two web triggers, through the real entry points on the

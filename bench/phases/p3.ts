@@ -1,4 +1,4 @@
-import { SANDBOX_WORKSPACE } from '../../src/local/slack';
+import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import { startBoltRelay } from '../lib/bolt-relay';
 import { checkDelivery, type DeliveryCheck } from '../lib/delivery-check';
 import { startBenchPlatform, SLACK_WEB_TRIGGER } from '../lib/harness';
@@ -46,8 +46,8 @@ export async function runP3(options: { readonly messages: number; readonly warmu
   try {
     options.progress.update('P3: opening conversations');
     const layout = await openLanes(bench, Math.max(...options.concurrency));
-    const apiUrl = process.env['SLACK_API_URL'];
-    if (!apiUrl) throw new Error('The platform did not point SLACK_API_URL at the sandbox.');
+    const apiUrl = bench.platform.slackApiUrl;
+    if (!apiUrl) throw new Error('The platform has no Slack sandbox to send slack.com/api to.');
     const bolt = await startBoltRelay({ slackApiUrl: apiUrl, botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret, lanes: layout.lanes });
     const urls: Record<System, string> = { koji: bench.platform.webTriggerUrl('slack-events').replace('//localhost:', '//127.0.0.1:'), bolt: bolt.url, slack: apiUrl };
     const runs: Throughput[] = [];

@@ -10,7 +10,7 @@ import { grantOperatorRole } from '../../src/app/manage-operator-role';
 import type { CoreDeps } from '../../src/app/ports';
 import { updateSettings } from '../../src/app/update-settings';
 import { participantKey, type Participant } from '../../src/domain/participant';
-import { loadEntityDefinitions } from '../../src/local/kvs';
+import { loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
 import { RecordingLogger } from '../builders/world';
 import { FakeTickets } from '../fakes/fake-tickets';
 import { FixedClock } from '../fakes/in-memory-stores';

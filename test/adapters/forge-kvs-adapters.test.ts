@@ -4,7 +4,7 @@ import { KvsLiveAgentState } from '../../src/adapters/forge/kvs-live-agent-state
 import { KvsSettingsRepository } from '../../src/adapters/forge/kvs-settings-repository';
 import { KvsTranscriptLog } from '../../src/adapters/forge/kvs-transcript-log';
 import { kvs } from '@forge/kvs';
-import { loadEntityDefinitions } from '../../src/local/kvs';
+import { loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { TranscriptLine } from '../../src/domain/transcript';
 import { describeLiveAgentStateContract } from '../contracts/live-agent-state.contract';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { JIRA_CALLS, jiraCallFor } from '../../src/adapters/forge/jira-scopes';
-import { loadAppManifest } from '../../src/local/app-manifest';
+import { loadAppManifest } from '../../packages/forge-local/src/app-manifest';
 
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 

@@ -1,7 +1,8 @@
 import { JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
 import type { TicketRequest } from '../../src/app/ports';
 import type { TranscriptLine } from '../../src/domain/transcript';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 import { adfNodes, asAdfDoc, type AdfNodeLike } from '../support/adf';
 import { HOSTILE_STRINGS } from '../support/hostile-strings';
 

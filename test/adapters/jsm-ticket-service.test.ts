@@ -5,7 +5,8 @@ import { KvsTicketLinks } from '../../src/adapters/forge/kvs-ticket-links';
 import type { TicketRequest } from '../../src/app/ports';
 import { TicketInProgressError, TicketServiceError } from '../../src/domain/errors';
 import type { TranscriptLine } from '../../src/domain/transcript';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 import { adfText, asAdfDoc } from '../support/adf';
 
 const AT = Date.UTC(2026, 10, 25, 9, 30);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { kvs } from '@forge/kvs';
 import { KvsSlackWorkspaces, type SlackWorkspace } from '../../src/adapters/slack/slack-workspaces';
-import { loadEntityDefinitions } from '../../src/local/kvs';
+import { loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
 import { startLocalKvs, type LocalKvsHarness } from '../local/support/local-kvs-harness';
 
 /** A tenant's status is written next to a connection an admin may be changing at the same moment. */

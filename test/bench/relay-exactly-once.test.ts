@@ -2,7 +2,7 @@ import { checkDelivery } from '../../bench/lib/delivery-check';
 import { startBenchPlatform, type BenchPlatform } from '../../bench/lib/harness';
 import { openLanes } from '../../bench/lib/lanes';
 import { messageText, runLoad } from '../../bench/lib/load';
-import { SANDBOX_WORKSPACE } from '../../src/local/slack';
+import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 
 /**
  * Relayed messages under concurrent load, through the real door: signed Events

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
-import { PLAYGROUND_MESSAGES_PATH, TEAMS_PLAYGROUND, agentsPlaygroundCommand } from '../../src/local/playground';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
+import { PLAYGROUND_MESSAGES_PATH, TEAMS_PLAYGROUND, agentsPlaygroundCommand } from '../../packages/forge-local/src/playground';
 
 /**
  * One smoke test with the real Microsoft 365 Agents Playground, headless, as

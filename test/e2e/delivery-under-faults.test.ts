@@ -1,7 +1,8 @@
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
-import type { QueueSwitches } from '../../src/local/local-queue';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
+import type { QueueSwitches } from '../../packages/forge-local/src/local-queue';
 import { localPlatformClient } from '../local/support/local-platform-client';
 
 /**

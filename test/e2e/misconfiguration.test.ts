@@ -1,10 +1,10 @@
 import { signSlackRequest } from '../../src/adapters/slack/slack-signature';
 import { forgetTenantHealth } from '../../src/composition';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
-import type { LocalPlatform } from '../../src/local/platform';
-import { startLocalPlatform } from '../../src/local/platform';
-import type { FinishedInvocation } from '../../src/local/function-runner';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
+import type { FinishedInvocation } from '../../packages/forge-local/src/function-runner';
 import { localPlatformClient } from '../local/support/local-platform-client';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SANDBOX_WORKSPACE } from '../../src/local/slack';
+import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 
 /**
  * `npm start` killed with SIGKILL while a relayed message waits for its retry,
@@ -27,13 +27,13 @@ afterEach(() => {
 });
 
 /**
- * Starts `src/local/main.ts` as `npm start` does (without rebuilding the pages) and waits until it
+ * Starts `dev/start.ts` as `npm start` does (without rebuilding the pages) and waits until it
  * serves. One process (`node --import tsx`): the `tsx` command would run the platform in a child
  * of its own, which a SIGKILL of the command would leave running.
  */
 async function startKoji(): Promise<ChildProcess> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|TEAMS_|JIRA_)/.test(k)));
-  const started = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'local', 'main.ts')], {
+  const started = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'dev', 'start.ts')], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), KOJI_DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'pipe'],

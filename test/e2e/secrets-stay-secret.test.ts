@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { signSlackRequest } from '../../src/adapters/slack/slack-signature';
-import type { LocalPlatform } from '../../src/local/platform';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { invokeBackoffice, settle, startSandboxedPlatform } from '../local/support/local-platform-client';
 
 /**

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 import { adfNodes, adfText, asAdfDoc } from '../support/adf';
 
@@ -308,7 +309,7 @@ describe('Slack rate limits and real workspaces', () => {
     const second = await startLocalPlatform({
       port: 0,
       dataDir: ':memory:',
-      env: { SLACK_BOT_TOKEN: SANDBOX_WORKSPACE.botToken, SLACK_SIGNING_SECRET: SANDBOX_WORKSPACE.signingSecret },
+      env: { SLACK_BOT_TOKEN: SANDBOX_WORKSPACE.botToken, SLACK_SIGNING_SECRET: SANDBOX_WORKSPACE.signingSecret, SLACK_API_URL: platform.slackApiUrl },
     });
     try {
       expect(second.slack).toBeUndefined();

@@ -1,6 +1,6 @@
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import type { LocalPlatform } from '../../src/local/platform';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 
 /**

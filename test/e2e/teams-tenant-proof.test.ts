@@ -1,5 +1,5 @@
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
-import type { LocalPlatform } from '../../src/local/platform';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { invokeAdminPageFor, localPlatformClient, startSandboxedPlatform, type AdminResult } from '../local/support/local-platform-client';
 
 /**

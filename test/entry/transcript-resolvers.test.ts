@@ -2,7 +2,8 @@ import { kvs } from '@forge/kvs';
 import { CONVERSATION_PROPERTY, JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
 import { KvsTranscriptLog } from '../../src/adapters/forge/kvs-transcript-log';
 import type { TranscriptLine } from '../../src/domain/transcript';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 
 /**
  * The issue panel's resolver, reached as the panel's `invoke` reaches it on the

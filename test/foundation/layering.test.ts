@@ -32,7 +32,9 @@ const forbiddenImports: [what: string, code: string][] = [
   ['src/adapters', "import { x } from '../adapters/slack/client';\nexport const y = x;\n"],
   ['src/adapters (folder index)', "import { x } from '../../adapters';\nexport const y = x;\n"],
   ['src/entry', "import { slackWebtrigger } from '../entry/slack-webtrigger';\nexport const y = slackWebtrigger;\n"],
-  ['src/local', "import { x } from '../local/main';\nexport const y = x;\n"],
+  ['the local platform (old src/local)', "import { x } from '../local/main';\nexport const y = x;\n"],
+  ['the local platform package', "import { startLocalPlatform } from '../../packages/forge-local/src/platform';\nexport const y = startLocalPlatform;\n"],
+  ['the local platform package, by name', "import { startLocalPlatform } from '@koji/forge-local';\nexport const y = startLocalPlatform;\n"],
 ];
 
 const wallClock: [what: string, code: string, rule: string][] = [
@@ -60,6 +62,12 @@ const probes: Probe[] = [
     { name: `allowed @ ${file}`, file, code: allowedInCore },
   ]),
   { name: 'adapter', file: 'src/adapters/__layering_probe__.ts', code: adapterCode },
+  {
+    name: 'local platform reaching the app',
+    file: 'packages/forge-local/src/kvs/__layering_probe__.ts',
+    code: "import { buildServices } from '../../../../src/composition';\nexport const b = buildServices;\n",
+  },
+  { name: 'local platform within itself', file: 'packages/forge-local/src/kvs/__layering_probe__.ts', code: "import { LocalKvs } from '../kvs/local-kvs';\nexport const k = LocalKvs;\n" },
 ];
 
 let results: Map<string, ProbeResult>;
@@ -100,4 +108,9 @@ describe.each(coreFiles)('layering rules for %s', (file) => {
 
 it('does not apply the core rules to src/adapters', () => {
   expect(ruleIds('adapter')).toEqual([]);
+});
+
+it('rejects an import of the app from the local platform package, and allows its own modules', () => {
+  expect(ruleIds('local platform reaching the app')).toContain('no-restricted-imports');
+  expect(ruleIds('local platform within itself')).toEqual([]);
 });

@@ -3,7 +3,8 @@
  * on the local platform: Jira gives that page no project, so the page sends the one an admin
  * picked, which the resolvers accept there only, from Jira administrators only.
  */
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 
 type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
 

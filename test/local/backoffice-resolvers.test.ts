@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { LocalPlatform } from '../../src/local/platform';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../src/local/slack';
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../src/local/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { localPlatformClient, startSandboxedPlatform } from './support/local-platform-client';
 
 /**

@@ -1,4 +1,4 @@
-import { BufferedResponse } from '../../src/local/buffered-response';
+import { BufferedResponse } from '../../packages/forge-local/src/buffered-response';
 
 describe('BufferedResponse: a stand-in answer with its body in memory', () => {
   const answer = () => new BufferedResponse('{"key":"k","value":1}', { status: 200, headers: { 'content-type': 'application/json' } });

@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { egressAllows } from '../../src/local/egress';
-import { FunctionRunner } from '../../src/local/function-runner';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { egressAllows, routedUrl } from '../../packages/forge-local/src/egress';
+import { TEAMS_SANDBOX } from '../../packages/forge-local/src/teams';
+import { FunctionRunner } from '../../packages/forge-local/src/function-runner';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 
 /**
  * Forge lets a function fetch only the hosts manifest.yml declares under
@@ -46,10 +48,43 @@ describe('egress from the app, as Forge allows it', () => {
     expect(await (await fetch(elsewhereUrl)).text()).toBe('reached');
   });
 
-  it('should let the app reach the Slack sandbox that SLACK_API_URL points at, the stand-in of slack.com', async () => {
-    const response = await asTheApp(() => fetch(`${process.env['SLACK_API_URL'] ?? ''}auth.test`, { method: 'POST' }));
+  it('should let the app reach slack.com, which the Slack sandbox answers for', async () => {
+    const response = await asTheApp(() => fetch('https://slack.com/api/auth.test', { method: 'POST' }));
 
     expect(response.status).toBe(200);
+  });
+
+  it('should answer the app’s call to Bot Framework’s real OpenID metadata from the Teams sandbox', async () => {
+    const metadata = await asTheApp(async () => (await fetch('https://login.botframework.com/v1/.well-known/openidconfiguration')).json());
+
+    expect(metadata).toMatchObject({ jwks_uri: platform.teams!.endpoints.jwksUrl });
+  });
+
+  it('should answer the app’s token request to Microsoft’s real login from the Teams sandbox', async () => {
+    const response = await asTheApp(() =>
+      fetch(`https://login.microsoftonline.com/${TEAMS_SANDBOX.tenantId}/oauth2/v2.0/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: TEAMS_SANDBOX.appId, client_secret: TEAMS_SANDBOX.appPassword, scope: 'https://api.botframework.com/.default' }),
+      }),
+    );
+
+    expect(response.status).toBe(200);
+  });
+
+  it('should still refuse a host that only begins like a real one the sandboxes answer for', async () => {
+    await expect(asTheApp(() => fetch('https://login.microsoftonline.com.evil.example/t/oauth2/v2.0/token'))).rejects.toThrow(/permissions\.external\.fetch\.backend/);
+  });
+});
+
+describe('where the app’s calls to real endpoints go on this machine', () => {
+  const routes = [{ from: 'https://slack.com/api/', to: 'http://localhost:8080/slack/api/' }];
+
+  it.each([
+    ['https://slack.com/api/chat.postMessage', 'http://localhost:8080/slack/api/chat.postMessage'],
+    ['https://slack.com/apis', undefined],
+    ['https://files.slack.com/api/x', undefined],
+  ])('%s → %s', (url, routed) => {
+    expect(routedUrl(routes, url)).toBe(routed);
   });
 });
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { LocalKvs, loadEntityDefinitions } from '../../src/local/kvs';
-import type { EntityDefinition } from '../../src/local/kvs';
+import { LocalKvs, loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
+import type { EntityDefinition } from '../../packages/forge-local/src/kvs';
 import { FIXTURE_MANIFEST } from './support/local-kvs-harness';
 
 describe('loadEntityDefinitions and entity definition checks', () => {

@@ -1,10 +1,11 @@
 import { kvs } from '@forge/kvs';
 import { ForgeKvsAPIError } from '@forge/kvs/out/errors';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LocalFaults, faultRoutes } from '../../src/local/fault-endpoint';
-import { FaultPlan } from '../../src/local/faults';
-import type { LocalQueue } from '../../src/local/local-queue';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import { LocalFaults, faultRoutes } from '../../packages/forge-local/src/fault-endpoint';
+import { FaultPlan } from '../../packages/forge-local/src/faults';
+import type { LocalQueue } from '../../packages/forge-local/src/local-queue';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 
 function faults(platform: LocalPlatform, method: string, body?: unknown): Promise<Response> {
   return fetch(`${platform.url}/local/faults`, {

@@ -6,7 +6,7 @@
  */
 import api, { route, webTrigger } from '@forge/api';
 import { Queue } from '@forge/events';
-import { installForgeGlobals, type ForgeFetchDescriptor } from '../../src/local/forge-globals';
+import { installForgeGlobals, type ForgeFetchDescriptor } from '../../packages/forge-local/src/forge-globals';
 import { TEST_APP_CONTEXT } from './support/local-kvs-harness';
 
 interface Recorded {

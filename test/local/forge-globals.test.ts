@@ -1,7 +1,7 @@
 import api, { asApp, asUser, getAppContext, route } from '@forge/api';
 
-import { installForgeGlobals } from '../../src/local/forge-globals';
-import type { ForgeFetchDescriptor, RemoteHandler } from '../../src/local/forge-globals';
+import { installForgeGlobals } from '../../packages/forge-local/src/forge-globals';
+import type { ForgeFetchDescriptor, RemoteHandler } from '../../packages/forge-local/src/forge-globals';
 import { TEST_APP_CONTEXT } from './support/local-kvs-harness';
 
 interface Call {

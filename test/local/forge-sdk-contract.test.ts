@@ -3,14 +3,14 @@
  *
  * The globals `__forge_fetch__` / `__forge_runtime__` and the KVS wire format are an
  * undocumented contract between Atlassian's closed runtime wrapper and the SDKs. The local
- * platform (src/local) implements the platform side of it, so the SDK versions are pinned
+ * platform (packages/forge-local/src) implements the platform side of it, so the SDK versions are pinned
  * exactly in package.json (@forge/kvs 1.6.5, @forge/api 8.3.0) and this test records what the
  * SDK really sends and compares it literally. If an SDK upgrade changes a descriptor, a path or
- * a body, this fails loudly: read the new SDK source, update src/local/kvs, then this test.
+ * a body, this fails loudly: read the new SDK source, update packages/forge-local/src/kvs, then this test.
  */
 import { Filter, FilterConditions, kvs, MetadataField, Sort, WhereConditions } from '@forge/kvs';
 
-import type { ForgeFetchDescriptor } from '../../src/local/forge-globals';
+import type { ForgeFetchDescriptor } from '../../packages/forge-local/src/forge-globals';
 import { startLocalKvs } from './support/local-kvs-harness';
 import type { LocalKvsHarness } from './support/local-kvs-harness';
 

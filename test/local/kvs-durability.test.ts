@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { kvs } from '@forge/kvs';
 
-import { loadEntityDefinitions } from '../../src/local/kvs';
+import { loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
 import { FIXTURE_MANIFEST, startLocalKvs, TestClock } from './support/local-kvs-harness';
 
 describe('local KVS: durability over a SQLite file', () => {

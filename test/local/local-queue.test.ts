@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { FinishedInvocation } from '../../src/local/function-runner';
-import { LocalQueue, QueuePushRefused, type DeliveredEvent, type PushedEvent, type QueueSwitches } from '../../src/local/local-queue';
-import { startLocalPlatform } from '../../src/local/platform';
-import { stargateRemote } from '../../src/local/stargate-remote';
+import type { FinishedInvocation } from '../../packages/forge-local/src/function-runner';
+import { LocalQueue, QueuePushRefused, type DeliveredEvent, type PushedEvent, type QueueSwitches } from '../../packages/forge-local/src/local-queue';
+import { startLocalPlatform } from '../../dev/koji-app';
+import { stargateRemote } from '../../packages/forge-local/src/stargate-remote';
 
 function refusal(run: () => void): QueuePushRefused {
   try {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startLocalPlatform } from '../../src/local/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 
 /**
  * `npm start` with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET listens before it has
@@ -9,7 +9,7 @@ import { startLocalPlatform } from '../../src/local/platform';
  * told to come back (503, Retry-After), and nothing is lost.
  */
 describe('npm start before it is ready', () => {
-  const previousApiUrl = process.env['SLACK_API_URL'];
+  let slowApiUrl = '';
   let releaseAuthTest: () => void = () => undefined;
   const authTestHeld = new Promise<void>((resolve) => (releaseAuthTest = resolve));
   // A Slack Web API whose auth.test answers only when the spec says so.
@@ -25,13 +25,11 @@ describe('npm start before it is ready', () => {
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-    process.env['SLACK_API_URL'] = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/api/`;
+    slowApiUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/api/`;
   });
 
   afterAll(async () => {
     releaseAuthTest();
-    if (previousApiUrl === undefined) delete process.env['SLACK_API_URL'];
-    else process.env['SLACK_API_URL'] = previousApiUrl;
     await new Promise<void>((resolve) => slow.close(() => resolve()));
   });
 
@@ -41,7 +39,7 @@ describe('npm start before it is ready', () => {
       port,
       dataDir: ':memory:',
       teamsSandbox: false,
-      env: { SLACK_BOT_TOKEN: 'xoxb-slow-start', SLACK_SIGNING_SECRET: 'slow-start-signing-secret' },
+      env: { SLACK_BOT_TOKEN: 'xoxb-slow-start', SLACK_SIGNING_SECRET: 'slow-start-signing-secret', SLACK_API_URL: slowApiUrl },
     });
     const early = await untilAnswered(`http://localhost:${port}/webtrigger/slack`);
     releaseAuthTest();

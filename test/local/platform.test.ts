@@ -5,9 +5,10 @@ import { Queue } from '@forge/events';
 import api, { route } from '@forge/api';
 import { JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
 import { TicketServiceError } from '../../src/domain/errors';
-import type { FinishedInvocation } from '../../src/local/function-runner';
-import { currentInvocation, emptyCounters } from '../../src/local/invocation-counters';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { FinishedInvocation } from '../../packages/forge-local/src/function-runner';
+import { currentInvocation, emptyCounters } from '../../packages/forge-local/src/invocation-counters';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 import { adfText } from '../support/adf';
 
 async function invoke(platform: LocalPlatform, functionKey: string, payload: unknown, as = 'local-admin') {

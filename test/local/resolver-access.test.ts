@@ -3,7 +3,7 @@ import path from 'node:path';
 import { kvs } from '@forge/kvs';
 import { JsmTicketService } from '../../src/adapters/forge/jsm-ticket-service';
 import { KvsTranscriptLog } from '../../src/adapters/forge/kvs-transcript-log';
-import type { LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startSandboxedPlatform } from './support/local-platform-client';
 
 /**

@@ -1,6 +1,7 @@
 import { ForgeWorkQueue } from '../../src/adapters/forge/forge-work-queue';
-import type { FinishedInvocation } from '../../src/local/function-runner';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { FinishedInvocation } from '../../packages/forge-local/src/function-runner';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 
 describe('the work queue on the local platform', () => {
   let platform: LocalPlatform;

@@ -8,7 +8,8 @@
  * .artifacts/screenshots/.
  */
 import type { Browser } from 'playwright-core';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
 import { invokeBackoffice } from '../local/support/local-platform-client';
 import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 

@@ -11,8 +11,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
-import { TEAMS_SANDBOX, findTeamsPerson } from '../../src/local/teams';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
+import { TEAMS_SANDBOX, findTeamsPerson } from '../../packages/forge-local/src/teams';
 import { invokeInPage, launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');

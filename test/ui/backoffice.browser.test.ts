@@ -10,8 +10,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
-import { SANDBOX_WORKSPACE } from '../../src/local/slack';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
+import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import { SCREENSHOTS, invokeInPage, launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
 jest.setTimeout(60_000);

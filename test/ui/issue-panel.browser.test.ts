@@ -12,8 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startLocalPlatform, type LocalPlatform } from '../../src/local/platform';
-import { SANDBOX_WORKSPACE, dmChannelOf, type SlackSandbox } from '../../src/local/slack';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../dev/koji-app';
+import { SANDBOX_WORKSPACE, dmChannelOf, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import { localPlatformClient } from '../local/support/local-platform-client';
 import { launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 

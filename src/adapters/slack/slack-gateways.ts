@@ -17,7 +17,6 @@ export class SlackGateways implements ChatGateway {
 
   constructor(
     private readonly workspaces: Pick<KvsSlackWorkspaces, 'get'>,
-    private readonly slackApiUrl: string | undefined,
     known: readonly SlackWorkspace[] = [],
     private readonly budget: SlackCallBudget = 'queued',
   ) {
@@ -59,6 +58,6 @@ export class SlackGateways implements ChatGateway {
 
   private gatewayFor(ws: SlackWorkspace): SlackChatGateway {
     const poster = this.budget === 'inline' ? 'inline' : 'queued-post';
-    return new SlackChatGateway(slackClient(ws.botToken, this.slackApiUrl, this.budget), slackClient(ws.botToken, this.slackApiUrl, poster));
+    return new SlackChatGateway(slackClient(ws.botToken, undefined, this.budget), slackClient(ws.botToken, undefined, poster));
   }
 }

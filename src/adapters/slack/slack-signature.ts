@@ -51,7 +51,7 @@ export function checkSlackSignatureHeaders(input: {
   return { ok: true, timestamp: ts, signature: input.signature };
 }
 
-/** The signature Slack would send; used by the sandbox and the tests to sign like Slack does. */
+/** The signature Slack would send; used by the tests and the bench to sign like Slack does. */
 export function signSlackRequest(rawBody: string, timestampSeconds: number, signingSecret: string): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestampSeconds}:${rawBody}`).digest('hex')}`;
 }

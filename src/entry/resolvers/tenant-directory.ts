@@ -2,7 +2,7 @@ import { slackClient } from '../../adapters/slack/slack-chat-gateway';
 import { TenantConnectionError } from '../../adapters/chat/tenant-connection-error';
 import { listSlackPeople, lookUpSlackPerson, type TenantPerson } from '../../adapters/slack/slack-directory';
 import { appIdOfBot } from '../../adapters/teams/teams-tenants';
-import { buildServices, slackApiUrl, type Services } from '../../composition';
+import { buildServices, type Services } from '../../composition';
 import type { ChatChannel } from '../../domain/participant';
 import { InvalidRequestError, stringField } from './resolver-kit';
 
@@ -31,7 +31,7 @@ export async function tenantDirectoryOf(projectId: string, payload: unknown): Pr
   if (channel === 'slack') {
     const workspace = await services.slackWorkspaces.get(stringField(payload, 'tenantId', SLACK_TEAM_ID));
     if (!workspace || workspace.projectId !== projectId) throw new TenantConnectionError('This Slack workspace is not connected to this project.');
-    const client = slackClient(workspace.botToken, slackApiUrl());
+    const client = slackClient(workspace.botToken);
     return {
       channel,
       tenantId: workspace.teamId,

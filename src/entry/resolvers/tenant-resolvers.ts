@@ -3,13 +3,14 @@ import { slackClient } from '../../adapters/slack/slack-chat-gateway';
 import { slackAppManifest } from '../../adapters/slack/slack-app-manifest';
 import { TenantConnectionError, connectSlackWorkspace, testSlackWorkspace } from '../../adapters/slack/slack-connection';
 import { connectTeamsTenant, testTeamsTenant } from '../../adapters/teams/teams-connection';
+import { MICROSOFT_LOGIN } from '../../adapters/teams/teams-connector';
 import { disconnectTenant } from '../../app/disconnect-tenant';
 import type { TenantCheck } from '../../adapters/forge/tenant-check';
 import { shownCheck } from '../../adapters/forge/tenant-health';
 import type { SlackWorkspaceSummary } from '../../adapters/slack/slack-workspaces';
 import type { TeamsTenantSummary } from '../../adapters/teams/teams-tenants';
 import type { TenantView } from '../../shared/resolver-contract';
-import { buildServices, slackApiUrl, teamsEndpoints } from '../../composition';
+import { buildServices } from '../../composition';
 import { optionalStringField } from './resolver-kit';
 import { forAdmins, stringField, type ResolverHandler } from './resolver-kit';
 
@@ -78,7 +79,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const services = buildServices({ projectId });
     const connected = await connectSlackWorkspace(
       { projectId, botToken: stringField(payload, 'botToken'), signingSecret: stringField(payload, 'signingSecret') },
-      { workspaces: services.slackWorkspaces, client: (token) => slackClient(token, slackApiUrl()), now: () => services.clock.now() },
+      { workspaces: services.slackWorkspaces, client: (token) => slackClient(token), now: () => services.clock.now() },
     );
     await services.tenantHealth.forget('slack', connected.teamId);
     return { tenant: slackView(connected) };
@@ -90,7 +91,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     return recordingCheck(
       (check) => services.slackWorkspaces.recordCheck(workspace, check),
       () => services.clock.now(),
-      () => testSlackWorkspace(workspace, (token) => slackClient(token, slackApiUrl())),
+      () => testSlackWorkspace(workspace, (token) => slackClient(token)),
     );
   }),
   'slack/disconnect': forAdmins(async ({ projectId, payload }) => {
@@ -139,5 +140,5 @@ async function recordingCheck<T>(record: (check: TenantCheck) => Promise<void>, 
 }
 
 function teamsConnector(now: () => number) {
-  return { loginUrl: teamsEndpoints().loginUrl, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init), now };
+  return { loginUrl: MICROSOFT_LOGIN, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init), now };
 }

@@ -1,6 +1,6 @@
 import { listSlackPeople, lookUpSlackPerson, type TenantPerson } from '../../../src/adapters/slack/slack-directory';
 import { TenantConnectionError } from '../../../src/adapters/slack/slack-connection';
-import { SANDBOX_PEOPLE } from '../../../src/local/slack';
+import { SANDBOX_PEOPLE } from '../../../packages/forge-local/src/slack';
 import { startSandbox, type SandboxHarness } from '../../local/slack/support/sandbox-harness';
 
 /**

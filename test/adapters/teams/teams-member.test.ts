@@ -3,7 +3,7 @@ import type { TeamsConversationReference } from '../../../src/adapters/teams/tea
 import { forgetTeamsTokens } from '../../../src/adapters/teams/teams-connector';
 import { TeamsGateways } from '../../../src/adapters/teams/teams-gateways';
 import type { TeamsTenant } from '../../../src/adapters/teams/teams-tenants';
-import { TEAMS_SANDBOX, personalConversationId, type TeamsSandboxPerson } from '../../../src/local/teams';
+import { TEAMS_SANDBOX, personalConversationId, type TeamsSandboxPerson } from '../../../packages/forge-local/src/teams';
 import { startTeamsSandbox, type TeamsHarness } from '../../local/teams/support/teams-harness';
 
 const VIC = TEAMS_SANDBOX.people.find((p) => p.key === 'vic') as TeamsSandboxPerson;

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import api, { route } from '@forge/api';
-import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
+import type { LocalPlatform } from '../../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../../dev/koji-app';
 
 const MANIFEST = path.resolve(__dirname, '..', '..', '..', 'manifest.yml');
 

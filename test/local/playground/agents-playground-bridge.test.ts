@@ -1,7 +1,8 @@
 import { request } from 'node:http';
-import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
-import { PLAYGROUND_MESSAGES_PATH, TEAMS_PLAYGROUND, refuseUnlessLocal, toPlaygroundTenant } from '../../../src/local/playground';
-import { TEAMS_SANDBOX } from '../../../src/local/teams';
+import type { LocalPlatform } from '../../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../../dev/koji-app';
+import { PLAYGROUND_MESSAGES_PATH, TEAMS_PLAYGROUND, refuseUnlessLocal, toPlaygroundTenant } from '../../../packages/forge-local/src/playground';
+import { TEAMS_SANDBOX } from '../../../packages/forge-local/src/teams';
 import { localPlatformClient } from '../support/local-platform-client';
 import { PLAYGROUND_DEFAULTS, PLAYGROUND_HEADERS, playgroundInstall, playgroundMembersAdded, playgroundMessage } from './support/playground-activities';
 

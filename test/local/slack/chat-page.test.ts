@@ -4,7 +4,7 @@ import { SlackChatGateway } from '../../../src/adapters/slack/slack-chat-gateway
 import { narrowBlockAction, narrowSlackEvent } from '../../../src/adapters/slack/slack-event';
 import { parseSlackRequest } from '../../../src/adapters/slack/slack-request';
 import { verifySlackSignature } from '../../../src/adapters/slack/slack-signature';
-import { SANDBOX_WORKSPACE } from '../../../src/local/slack';
+import { SANDBOX_WORKSPACE } from '../../../packages/forge-local/src/slack';
 import { postAsBot, signatureHeaders, startSandbox, type SandboxHarness } from './support/sandbox-harness';
 
 const BOT = { teamId: SANDBOX_WORKSPACE.teamId, botUserId: SANDBOX_WORKSPACE.botUserId, botId: SANDBOX_WORKSPACE.botId };

@@ -2,7 +2,7 @@ import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { narrowBlockAction, narrowSlackEvent } from '../../../src/adapters/slack/slack-event';
 import { parseSlackRequest } from '../../../src/adapters/slack/slack-request';
 import { verifySlackSignature } from '../../../src/adapters/slack/slack-signature';
-import { SANDBOX_WORKSPACE, SandboxInputError, TriggerUnreachableError } from '../../../src/local/slack';
+import { SANDBOX_WORKSPACE, SandboxInputError, TriggerUnreachableError } from '../../../packages/forge-local/src/slack';
 import { postAsBot, signatureHeaders, startSandbox, type RecordedRequest, type SandboxHarness } from './support/sandbox-harness';
 
 const BOT = { teamId: SANDBOX_WORKSPACE.teamId, botUserId: SANDBOX_WORKSPACE.botUserId, botId: SANDBOX_WORKSPACE.botId };

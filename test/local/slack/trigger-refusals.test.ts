@@ -1,6 +1,7 @@
 import { signSlackRequest } from '../../../src/adapters/slack/slack-signature';
-import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
-import { SANDBOX_WORKSPACE } from '../../../src/local/slack';
+import type { LocalPlatform } from '../../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../../dev/koji-app';
+import { SANDBOX_WORKSPACE } from '../../../packages/forge-local/src/slack';
 import { localPlatformClient } from '../support/local-platform-client';
 
 /**

@@ -1,4 +1,4 @@
-import { SANDBOX_WORKSPACE } from '../../../src/local/slack';
+import { SANDBOX_WORKSPACE } from '../../../packages/forge-local/src/slack';
 import { settle, startSandboxedPlatform, type SandboxedPlatform } from '../support/local-platform-client';
 
 /** One Web API call as WebClient makes it: a form POST with the bot token. */

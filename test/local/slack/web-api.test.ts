@@ -1,7 +1,7 @@
 import { ErrorCode, WebAPIPlatformError, type UsersListResponse, type WebClient } from '@slack/web-api';
 import { SlackChatGateway, slackClient } from '../../../src/adapters/slack/slack-chat-gateway';
 import { ChatRateLimitedError } from '../../../src/domain/errors';
-import { SANDBOX_PEOPLE, SANDBOX_WORKSPACE } from '../../../src/local/slack';
+import { SANDBOX_PEOPLE, SANDBOX_WORKSPACE } from '../../../packages/forge-local/src/slack';
 import { postAsBot, startSandbox, type SandboxHarness } from './support/sandbox-harness';
 
 const SLACK_TS = /^\d+\.\d{6}$/;

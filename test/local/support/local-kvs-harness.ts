@@ -3,10 +3,10 @@ import path from 'node:path';
 import { ForgeKvsAPIError } from '@forge/kvs';
 import Database from 'better-sqlite3';
 
-import { installForgeGlobals } from '../../../src/local/forge-globals';
-import type { LocalAppContext, RemoteHandler } from '../../../src/local/forge-globals';
-import { kvsRemote, LocalKvs, loadEntityDefinitions } from '../../../src/local/kvs';
-import type { EntityDefinition, KvsOperation } from '../../../src/local/kvs';
+import { installForgeGlobals } from '../../../packages/forge-local/src/forge-globals';
+import type { LocalAppContext, RemoteHandler } from '../../../packages/forge-local/src/forge-globals';
+import { kvsRemote, LocalKvs, loadEntityDefinitions } from '../../../packages/forge-local/src/kvs';
+import type { EntityDefinition, KvsOperation } from '../../../packages/forge-local/src/kvs';
 
 export const FIXTURE_MANIFEST = path.join(__dirname, '..', 'fixtures', 'manifest.yml');
 

@@ -1,7 +1,8 @@
-import { startLocalPlatform, type LocalPlatform } from '../../../src/local/platform';
-import type { QueueSwitches } from '../../../src/local/local-queue';
-import type { SlackSandbox } from '../../../src/local/slack';
-import type { TeamsSandbox } from '../../../src/local/teams';
+import type { LocalPlatform } from '../../../packages/forge-local/src/platform';
+import { startLocalPlatform } from '../../../dev/koji-app';
+import type { QueueSwitches } from '../../../packages/forge-local/src/local-queue';
+import type { SlackSandbox } from '../../../packages/forge-local/src/slack';
+import type { TeamsSandbox } from '../../../packages/forge-local/src/teams';
 
 /**
  * Driving the local platform from a test as people reach a deployed app: admin steps through

@@ -1,5 +1,5 @@
 import { Script } from 'node:vm';
-import { ADAPTIVE_CARD_CONTENT_TYPE, TEAMS_SANDBOX, personalConversationId, type TeamsActivity } from '../../../src/local/teams';
+import { ADAPTIVE_CARD_CONTENT_TYPE, TEAMS_SANDBOX, personalConversationId, type TeamsActivity } from '../../../packages/forge-local/src/teams';
 import { narrowTeamsActivity, parseTeamsActivity } from '../../../src/adapters/teams/teams-activity';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { TeamsGateways } from '../../../src/adapters/teams/teams-gateways';

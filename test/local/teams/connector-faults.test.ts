@@ -1,4 +1,4 @@
-import { TEAMS_SANDBOX, personalConversationId, type TeamsSandboxPerson } from '../../../src/local/teams';
+import { TEAMS_SANDBOX, personalConversationId, type TeamsSandboxPerson } from '../../../packages/forge-local/src/teams';
 import { startTeamsSandbox, type TeamsHarness } from './support/teams-harness';
 
 const VIC: TeamsSandboxPerson = TEAMS_SANDBOX.people.find((p) => p.key === 'vic')!;

@@ -1,4 +1,4 @@
-import { ADAPTIVE_CARD_CONTENT_TYPE, TEAMS_SANDBOX, personalConversationId, type TeamsSandboxPerson } from '../../../src/local/teams';
+import { ADAPTIVE_CARD_CONTENT_TYPE, TEAMS_SANDBOX, personalConversationId, type TeamsSandboxPerson } from '../../../packages/forge-local/src/teams';
 import { startTeamsSandbox, type TeamsHarness } from './support/teams-harness';
 
 const person = (key: string): TeamsSandboxPerson => TEAMS_SANDBOX.people.find((p) => p.key === key)!;

@@ -9,7 +9,7 @@ import {
   type TeamsActivity,
   type TeamsSandboxPerson,
   type TokenVariant,
-} from '../../../src/local/teams';
+} from '../../../packages/forge-local/src/teams';
 import { failedInboundChecks, fetchJwks, startTeamsSandbox, type InboundCheck, type RecordedRequest, type TeamsHarness } from './support/teams-harness';
 
 const NOW = Date.UTC(2025, 0, 15, 9, 30, 0);

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { TEAMS_SANDBOX } from '../../../src/local/teams';
+import { TEAMS_SANDBOX } from '../../../packages/forge-local/src/teams';
 import { requestToken, startTeamsSandbox, type TeamsHarness } from './support/teams-harness';
 
 const NOW = Date.UTC(2025, 0, 15, 9, 30, 0);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { TEAMS_SANDBOX, personalConversationId } from '../../../src/local/teams';
+import { TEAMS_SANDBOX, personalConversationId } from '../../../packages/forge-local/src/teams';
 import { startTeamsSandbox } from './support/teams-harness';
 
 const VIC = TEAMS_SANDBOX.people.find((p) => p.key === 'vic')!;

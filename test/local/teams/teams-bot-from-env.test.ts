@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forgetTeamsTokens } from '../../../src/adapters/teams/teams-connector';
-import { teamsBotFromEnv } from '../../../src/local/local-teams-tenants';
-import { startLocalPlatform } from '../../../src/local/platform';
-import { TEAMS_SANDBOX } from '../../../src/local/teams';
+import { teamsBotFromEnv } from '../../../packages/forge-local/src/real-chat-env';
+import { startLocalPlatform } from '../../../dev/koji-app';
+import { TEAMS_SANDBOX } from '../../../packages/forge-local/src/teams';
 import { invokeBackoffice } from '../support/local-platform-client';
 
 const BOT = { TEAMS_APP_ID: '0d7c2b4e-1f3a-4c5d-8e9f-a0b1c2d3e4f5', TEAMS_APP_PASSWORD: 'real~looking.secret-value', TEAMS_TENANT_ID: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' };
@@ -19,7 +19,6 @@ describe('the Teams bot named by TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENA
     let microsoft: Server;
     let loginUrl: string;
     const tokenRequests: { path: string; form: URLSearchParams }[] = [];
-    const saved = { login: process.env['TEAMS_LOGIN_URL'], metadata: process.env['TEAMS_OPENID_METADATA_URL'] };
 
     beforeAll(async () => {
       microsoft = createServer((req, res) => {
@@ -38,16 +37,11 @@ describe('the Teams bot named by TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENA
       await new Promise<void>((resolve) => microsoft.close(() => resolve()));
     });
     afterEach(() => {
-      for (const [name, value] of [['TEAMS_LOGIN_URL', saved.login], ['TEAMS_OPENID_METADATA_URL', saved.metadata]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
       forgetTeamsTokens();
     });
 
     it('should connect the bot as a tenant at start, through the backoffice’s connect path, with no sandbox in the way', async () => {
-      process.env['TEAMS_LOGIN_URL'] = loginUrl;
-      const platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', env: BOT });
+      const platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', env: { ...BOT, TEAMS_LOGIN_URL: loginUrl } });
       try {
         expect(platform.teams).toBeUndefined();
         expect(platform.playground).toBeUndefined();

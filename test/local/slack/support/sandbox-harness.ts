@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { LogLevel, WebClient, type ChatPostMessageResponse, type WebClientOptions } from '@slack/web-api';
 import Database from 'better-sqlite3';
-import { SANDBOX_WORKSPACE, SlackSandbox, type SlackSandboxOptions } from '../../../../src/local/slack';
+import { SANDBOX_WORKSPACE, SlackSandbox, type SlackSandboxOptions } from '../../../../packages/forge-local/src/slack';
 
 /** A request the stand-in web trigger received, raw, as the app's trigger would see it. */
 export interface RecordedRequest {

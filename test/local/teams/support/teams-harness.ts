@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type JWK } from 'jose';
-import { BOT_FRAMEWORK_SCOPE, TEAMS_SANDBOX, TeamsSandbox, type TeamsActivity, type TeamsSandboxOptions } from '../../../../src/local/teams';
+import { BOT_FRAMEWORK_SCOPE, TEAMS_SANDBOX, TeamsSandbox, type TeamsActivity, type TeamsSandboxOptions } from '../../../../packages/forge-local/src/teams';
 
 /** A request the stand-in web trigger received, raw, as the app's trigger would see it. */
 export interface RecordedRequest {

@@ -9,13 +9,18 @@ import { currentInvocation } from './invocation-counters';
  * Only fetches made inside an invocation of the app are checked: the specs' own fetches and
  * the platform's (its sandboxes delivering events, a real Jira site's calls, which run outside
  * any invocation or through `platformFetch`) are not the app's egress.
+ *
+ * The app names only real hosts (slack.com, Microsoft's login, Bot Framework's metadata). As
+ * Forge's runtime proxies the app's egress, the platform routes those to its stand-ins: each
+ * `EgressRoute` sends a URL that starts with `from` to `to` plus the rest, after the check above
+ * (so the manifest must still declare the real host).
  */
 
 /**
  * The loopback names a local stand-in answers on. No deployed app can reach this machine, so
  * anything the app fetches here stands in for a declared host: the platform's own Slack and
- * Teams sandboxes (SLACK_API_URL, TEAMS_LOGIN_URL and TEAMS_OPENID_METADATA_URL point at its
- * base URL), the Agents Playground's Bot Connector (localhost:56150), or a developer's mock.
+ * Teams sandboxes (a `serviceUrl` or `jwks_uri` they hand out), the Agents Playground's Bot
+ * Connector (localhost:56150), or a developer's mock.
  * The same names the Playground bridge accepts as a serviceUrl; 127.0.0.2 and the like are not among them.
  */
 const STAND_IN_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -56,26 +61,53 @@ function hostOf(address: string): string {
 /** The fetch the platform itself uses while an invocation runs (a real Jira site's calls): never checked. */
 export const platformFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 
-// Several platforms may run in one process (a spec pairs two): the newest one's manifest decides,
-// and the original fetch comes back when the last one closes.
-const policies: Array<readonly string[]> = [];
+/** A real endpoint (`https://slack.com/api/`) and the stand-in that answers for it on this machine. */
+export interface EgressRoute {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Where a route sends a URL, if one matches it (the first that does). */
+export function routedUrl(routes: readonly EgressRoute[], url: string): string | undefined {
+  const route = routes.find((r) => url.startsWith(r.from));
+  return route ? `${route.to}${url.slice(route.from.length)}` : undefined;
+}
+
+interface Policy {
+  readonly addresses: readonly string[];
+  /** Read per fetch: the stand-ins' addresses are known only once the platform listens. */
+  readonly routes: () => readonly EgressRoute[];
+}
+
+// Several platforms may run in one process (a spec pairs two): the newest one's manifest and
+// routes decide, and the original fetch comes back when the last one closes.
+const policies: Policy[] = [];
 let original: typeof fetch | undefined;
 
-/** Puts the check in front of `globalThis.fetch`; returns the function that takes it away. */
-export function installEgressGuard(addresses: readonly string[]): () => void {
-  const policy = [...addresses];
+/**
+ * Puts the check and the routes in front of `globalThis.fetch`; returns the function that takes
+ * them away. The routes apply to every fetch while the platform runs (the app's code also runs
+ * outside invocations here, when the platform connects the tenants its environment names), the
+ * check to the app's invocations only.
+ */
+export function installEgressGuard(addresses: readonly string[], routes: () => readonly EgressRoute[] = () => []): () => void {
+  const policy: Policy = { addresses: [...addresses], routes };
   policies.push(policy);
   if (!original) {
     const unguarded = globalThis.fetch;
     original = unguarded;
     globalThis.fetch = (input, init) => {
       const current = policies[policies.length - 1];
-      if (current && currentInvocation.getStore()) {
-        const url = URL.parse(input instanceof Request ? input.url : String(input));
+      if (!current) return unguarded(input, init);
+      const href = input instanceof Request ? input.url : String(input);
+      if (currentInvocation.getStore()) {
+        const url = URL.parse(href);
         // An unparsable URL is left to fetch, which refuses it as it always does.
-        if (url && !egressAllows(current, url)) return Promise.reject(new EgressRefused(url.hostname, url));
+        if (url && !egressAllows(current.addresses, url)) return Promise.reject(new EgressRefused(url.hostname, url));
       }
-      return unguarded(input, init);
+      const routed = routedUrl(current.routes(), href);
+      if (routed === undefined) return unguarded(input, init);
+      return unguarded(input instanceof Request ? new Request(routed, input) : routed, init);
     };
   }
   let installed = true;

@@ -1,5 +1,5 @@
-import { jiraCallFor } from '../../adapters/forge/jira-scopes';
 import { platformFetch } from '../egress';
+import type { LocalApp } from '../local-app';
 import type { JsmStandIn } from './jsm-stand-in';
 
 /** What a real Jira Cloud site needs for the local platform to pass calls through. */
@@ -20,20 +20,21 @@ export function realJiraSiteFromEnv(env: NodeJS.ProcessEnv): RealJiraSite | unde
  * when one is configured. With a real site every call runs as the API token's
  * owner, whether the app asked `asApp()` or `asUser()`: locally there is no
  * other identity to borrow. Either way, a call gets only the scopes manifest.yml lists
- * (jira-scopes.ts says which each call needs), as on Forge.
+ * (the app's table of its Jira calls says which each needs), as on Forge.
  */
 export function jiraRemote(
   target: { readonly standIn: JsmStandIn } | { readonly site: RealJiraSite },
   scopes: ReadonlySet<string>,
+  calls: LocalApp['jiraCalls'],
 ): (path: string, init: RequestInit, accountId: string | undefined) => Promise<Response> {
   const answer = serve(target);
   return async (path, init, accountId) => {
     const method = (init.method ?? 'GET').toUpperCase();
-    const call = jiraCallFor(method, path);
+    const call = calls.find(method, path);
     if (!call) {
       // Thrown, not answered: a 404 could pass for "no such issue" in the app's handling.
       throw new Error(
-        `${method} ${path.split('?')[0] ?? ''} is not in src/adapters/forge/jira-scopes.ts: list it there with the scope it needs, so the local platform can hold it to manifest.yml.`,
+        `${method} ${path.split('?')[0] ?? ''} is not in ${calls.table}: list it there with the scope it needs, so the local platform can hold it to manifest.yml.`,
       );
     }
     if (!scopes.has(call.scope)) {

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { INTERVAL_MS, loadAppManifest, type AppManifest } from './app-manifest';
-import { installEgressGuard } from './egress';
+import { installEgressGuard, type EgressRoute } from './egress';
 import { installForgeGlobals } from './forge-globals';
 import { FunctionRunner, type FinishedInvocation } from './function-runner';
 import { DEFAULT_LOCAL_ACCOUNT, createLocalServer, webTriggerPath, type LocalRoutes } from './http-server';
@@ -19,20 +19,26 @@ import { LocalFaults, faultRoutes } from './fault-endpoint';
 import { stargateRemote } from './stargate-remote';
 import { CHAT_PAGE_PATH, SANDBOX_WORKSPACE, SlackSandbox } from './slack';
 import { TEAMS_CHAT_PAGE_PATH, TeamsSandbox } from './teams';
-import { connectTeamsTenantLocally, teamsBotFromEnv } from './local-teams-tenants';
+import type { LocalApp } from './local-app';
+import { REAL_ENDPOINTS, slackWorkspaceFromEnv, teamsBotFromEnv } from './real-chat-env';
 import { AgentsPlaygroundBridge, PLAYGROUND_MESSAGES_PATH, ensurePlaygroundTenant } from './playground';
-import { connectSlackWorkspace } from '../adapters/slack/slack-connection';
-import { slackClient } from '../adapters/slack/slack-chat-gateway';
-import { KvsSlackWorkspaces } from '../adapters/slack/slack-workspaces';
-import { kvs as forgeKvs } from '@forge/kvs';
 
 export interface LocalPlatformOptions {
+  /** The app to run: its folder, and the few things the platform can't read from manifest.yml (local-app.ts). */
+  readonly app: LocalApp;
   /** 0 picks a free port. */
   readonly port?: number;
-  /** Where the SQLite database lives; `:memory:` keeps nothing. */
+  /** Where the SQLite database lives (default `.forge-local` in the app's folder); `:memory:` keeps nothing. */
   readonly dataDir?: string;
   readonly manifestPath?: string;
   readonly now?: () => number;
+  /**
+   * Where the app's real chat services are (default `process.env`). SLACK_BOT_TOKEN and
+   * SLACK_SIGNING_SECRET connect a real workspace; TEAMS_APP_ID, TEAMS_APP_PASSWORD and
+   * TEAMS_TENANT_ID a real bot. SLACK_API_URL, TEAMS_LOGIN_URL and TEAMS_OPENID_METADATA_URL
+   * send the app's calls to slack.com/api, Microsoft's login and Bot Framework's metadata
+   * to another stand-in than the sandbox's.
+   */
   readonly env?: NodeJS.ProcessEnv;
   /** Run scheduled triggers on their intervals (off in tests, which call them directly). */
   readonly runSchedules?: boolean;
@@ -45,7 +51,7 @@ export interface LocalPlatformOptions {
   readonly slackSandbox?: boolean;
   /**
    * The Teams sandbox: Microsoft's login, Bot Framework keys and Bot Connector,
-   * and a chat page. On unless TEAMS_OPENID_METADATA_URL names other ones or a
+   * and a chat page. On unless TEAMS_OPENID_METADATA_URL names other keys or a
    * real bot is configured with TEAMS_APP_ID, TEAMS_APP_PASSWORD and
    * TEAMS_TENANT_ID. The Agents Playground bridge comes with it.
    */
@@ -71,26 +77,28 @@ export interface LocalPlatform {
   /** Where the Agents Playground posts (with the Teams sandbox only: it signs with the sandbox's key). */
   readonly playground?: AgentsPlaygroundBridge | undefined;
   readonly db: Database.Database;
+  /** Where the app's calls to slack.com/api go, if not to Slack itself: the sandbox's Web API or SLACK_API_URL. */
+  readonly slackApiUrl?: string | undefined;
   /** Faults for the stand-ins and the queue's switches, as `/local/faults` sets them. */
   readonly faults: LocalFaults;
   webTriggerUrl(moduleKey: string): string;
   close(): Promise<void>;
 }
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-
 /**
- * Forge on this machine: the app's own entry points from src/index.ts, run
+ * Forge on this machine: the app's own entry points from its src/index.ts, run
  * unchanged, with the SDKs' platform calls answered by SQLite-backed KVS, an
  * in-process queue, and an embedded Jira Service Management (or a real site).
  */
-export async function startLocalPlatform(options: LocalPlatformOptions = {}): Promise<LocalPlatform> {
-  const manifestPath = options.manifestPath ?? path.join(REPO_ROOT, 'manifest.yml');
+export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const { app } = options;
+  const manifestPath = options.manifestPath ?? path.join(app.root, 'manifest.yml');
   const manifest = loadAppManifest(manifestPath);
   const now = options.now ?? (() => Date.now());
+  const env = options.env ?? process.env;
   // Read first: a half-configured bot stops the start before anything is opened.
-  const realTeams = teamsBotFromEnv(options.env ?? process.env);
-  const db = openDatabase(options.dataDir ?? path.join(REPO_ROOT, '.koji-data'));
+  const realTeams = teamsBotFromEnv(env);
+  const db = openDatabase(options.dataDir ?? path.join(app.root, '.forge-local'));
 
   // Imported late, so the SDKs inside see the globals below (they look them up per call).
   const kvs = new LocalKvs(db, loadEntityDefinitions(manifestPath), {
@@ -108,10 +116,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   });
 
   let baseUrl = '';
-  const site = realJiraSiteFromEnv(options.env ?? process.env);
+  const site = realJiraSiteFromEnv(env);
   const plan = new FaultPlan();
   const jsm = site ? undefined : new JsmStandIn(db, { siteUrl: 'http://localhost/jira', now, faults: plan });
-  const jira = jiraRemote(site ? { site } : { standIn: jsm! }, manifest.scopes);
+  const jira = jiraRemote(site ? { site } : { standIn: jsm! }, manifest.scopes, app.jiraCalls);
 
   // The queue delivers to the runner, which exists only once the app is loaded below.
   const runnerRef: { current?: FunctionRunner } = {};
@@ -127,7 +135,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     options.queue,
   );
 
-  const uninstallEgressGuard = installEgressGuard(manifest.egress);
+  // Filled in once the stand-ins listen: the real endpoints the app names, and who answers for them here.
+  let routes: readonly EgressRoute[] = [];
+  const uninstallEgressGuard = installEgressGuard(manifest.egress, () => routes);
   const uninstall = installForgeGlobals({
     appContext: { appId: 'local-koji', environmentId: 'local', environmentType: 'DEVELOPMENT', appVersion: '1.0.0', installationId: 'local' },
     contextAri: 'ari:cloud:jira::site/local',
@@ -148,12 +158,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   });
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the globals exist, exactly as Forge loads the bundle
-  const exportsOfIndex = require('../index') as Record<string, unknown>;
+  const exportsOfIndex = require(path.join(app.root, 'src', 'index')) as Record<string, unknown>;
   const runner = new FunctionRunner(manifest, exportsOfIndex, options.onInvocation);
   runnerRef.current = runner;
 
-  const env = options.env ?? process.env;
-  const realSlack = env['SLACK_BOT_TOKEN'] && env['SLACK_SIGNING_SECRET'] ? { botToken: env['SLACK_BOT_TOKEN'], signingSecret: env['SLACK_SIGNING_SECRET'] } : undefined;
+  const realSlack = slackWorkspaceFromEnv(env);
   const slack =
     (options.slackSandbox ?? !realSlack) ? new SlackSandbox(db, { webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'slack-events')}`, now, faults: plan }) : undefined;
   const teams =
@@ -164,7 +173,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     ? new AgentsPlaygroundBridge({
         sign: (activity) => teams.tokenFor(activity),
         webTriggerUrl: () => `${baseUrl}${webTriggerPath(manifest, 'teams-activities')}`,
-        ensureTenant: () => ensurePlaygroundTenant(LOCAL_PROJECT.id, now),
+        ensureTenant: () => ensurePlaygroundTenant(app, LOCAL_PROJECT.id, now),
       })
     : undefined;
   const running = new Set<FaultTarget>(['kvs', ...(slack ? ['slack' as const] : []), ...(teams ? ['teams' as const] : []), ...(jsm ? ['jira' as const] : [])]);
@@ -190,26 +199,23 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
-  // The app's Slack client reads SLACK_API_URL: the sandbox plays Slack unless the developer points it elsewhere.
-  const previousSlackApiUrl = process.env['SLACK_API_URL'];
-  if (slack && !previousSlackApiUrl) process.env['SLACK_API_URL'] = `${baseUrl}${slack.apiPath}`;
-  // Likewise the Teams sandbox plays Microsoft: where the app fetches Bot Framework keys and bot tokens.
-  const previousTeams = { metadata: process.env['TEAMS_OPENID_METADATA_URL'], login: process.env['TEAMS_LOGIN_URL'] };
-  if (teams && !previousTeams.metadata) {
-    await teams.ready();
-    process.env['TEAMS_OPENID_METADATA_URL'] = teams.endpoints.openIdMetadataUrl;
-    process.env['TEAMS_LOGIN_URL'] = teams.endpoints.loginUrl;
-  }
+  // The sandboxes play Slack and Microsoft unless the environment names other stand-ins.
+  const slackApiUrl = env['SLACK_API_URL'] || (slack ? `${baseUrl}${slack.apiPath}` : undefined);
+  if (teams) await teams.ready();
+  const teamsLogin = env['TEAMS_LOGIN_URL'] || (teams && !env['TEAMS_OPENID_METADATA_URL'] ? teams.endpoints.loginUrl : undefined);
+  const teamsMetadata = env['TEAMS_OPENID_METADATA_URL'] || (teams ? teams.endpoints.openIdMetadataUrl : undefined);
+  routes = [
+    ...(slackApiUrl ? [{ from: REAL_ENDPOINTS.slackApi, to: slackApiUrl }] : []),
+    ...(teamsLogin ? [{ from: `${REAL_ENDPOINTS.microsoftLogin}/`, to: `${teamsLogin.replace(/\/+$/, '')}/` }] : []),
+    ...(teamsMetadata ? [{ from: REAL_ENDPOINTS.botFrameworkOpenIdMetadata, to: teamsMetadata }] : []),
+  ];
   if (realSlack) {
-    const workspace = await connectSlackWorkspace(
-      { projectId: LOCAL_PROJECT.id, ...realSlack },
-      { workspaces: new KvsSlackWorkspaces(forgeKvs), client: (token) => slackClient(token, process.env['SLACK_API_URL'] || undefined), now },
-    );
+    const workspace = await app.connectSlackWorkspace({ projectId: LOCAL_PROJECT.id, ...realSlack }, now);
     console.error(`Connected the Slack workspace ${workspace.teamName} (${workspace.teamId}) to project ${LOCAL_PROJECT.key}.`);
   }
   if (realTeams) {
     // The backoffice's own connect path: Microsoft issues the bot a token first, or npm start stops here.
-    const tenant = await connectTeamsTenantLocally(LOCAL_PROJECT.id, realTeams, now);
+    const tenant = await app.connectTeamsTenant(LOCAL_PROJECT.id, realTeams, now);
     console.error(`Connected the Microsoft Teams tenant ${tenant.tenantId} (bot ${tenant.appId}) to project ${LOCAL_PROJECT.key}.`);
   }
 
@@ -233,17 +239,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions = {}): Pr
     teams,
     playground,
     db,
+    slackApiUrl,
     faults,
     webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
     async close() {
       for (const t of timers) clearInterval(t);
       await slack?.whenIdle();
       await teams?.whenIdle();
-      if (slack && !previousSlackApiUrl) delete process.env['SLACK_API_URL'];
-      if (teams && !previousTeams.metadata) {
-        delete process.env['TEAMS_OPENID_METADATA_URL'];
-        delete process.env['TEAMS_LOGIN_URL'];
-      }
       queue.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

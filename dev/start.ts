@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { startLocalPlatform } from './platform';
-import { PLAYGROUND_MESSAGES_PATH } from './playground';
+import { PLAYGROUND_MESSAGES_PATH } from '../packages/forge-local/src/playground';
+import { startLocalPlatform } from './koji-app';
 
 /** `npm start`: Koji Live Agent on this machine, no Atlassian or Slack account needed. */
 async function main(): Promise<void> {

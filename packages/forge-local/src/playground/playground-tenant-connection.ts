@@ -1,4 +1,4 @@
-import { confirmTeamsTenantLocally, connectTeamsTenantLocally, isTeamsTenantConnected } from '../local-teams-tenants';
+import type { LocalApp } from '../local-app';
 import { TEAMS_PLAYGROUND } from './playground-tenant';
 
 /**
@@ -7,9 +7,9 @@ import { TEAMS_PLAYGROUND } from './playground-tenant';
  * with no admin step, as the one command promises. (Live agent support and
  * roles stay the admin's to set in the backoffice.)
  */
-export async function ensurePlaygroundTenant(projectId: string, now: () => number): Promise<void> {
-  if (await isTeamsTenantConnected(TEAMS_PLAYGROUND.tenantId, TEAMS_PLAYGROUND.appId)) return;
-  const tenant = await connectTeamsTenantLocally(
+export async function ensurePlaygroundTenant(app: LocalApp, projectId: string, now: () => number): Promise<void> {
+  if (await app.isTeamsTenantConnected(TEAMS_PLAYGROUND.tenantId, TEAMS_PLAYGROUND.appId)) return;
+  const tenant = await app.connectTeamsTenant(
     projectId,
     {
       tenantId: TEAMS_PLAYGROUND.tenantId,
@@ -21,6 +21,6 @@ export async function ensurePlaygroundTenant(projectId: string, now: () => numbe
     now,
   );
   // A fixture of this machine: nothing to prove, and the Playground can't be asked who a sender is.
-  await confirmTeamsTenantLocally(TEAMS_PLAYGROUND.tenantId, TEAMS_PLAYGROUND.appId, now);
+  await app.confirmTeamsTenant(TEAMS_PLAYGROUND.tenantId, TEAMS_PLAYGROUND.appId, now);
   console.error(`Connected the Microsoft Teams tenant ${tenant.name} (${tenant.tenantId}) for the Agents Playground.`);
 }

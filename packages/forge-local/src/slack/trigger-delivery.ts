@@ -1,4 +1,4 @@
-import { signSlackRequest } from '../../adapters/slack/slack-signature';
+import { slackSignature } from './signing';
 import { SANDBOX_WORKSPACE } from './workspace';
 
 export interface TriggerResponse {
@@ -32,7 +32,7 @@ export async function deliverToTrigger(url: string, rawBody: string, contentType
         'content-type': contentType,
         'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
         'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signSlackRequest(rawBody, timestamp, SANDBOX_WORKSPACE.signingSecret),
+        'x-slack-signature': slackSignature(rawBody, timestamp, SANDBOX_WORKSPACE.signingSecret),
       },
       body: rawBody,
       redirect: 'manual',

@@ -28,7 +28,7 @@ const OTHER_ENDORSEMENTS = ['webchat', 'directline', 'emulator'] as const;
 export type ChannelKeyKind = 'channel' | 'otherChannel' | 'stranger';
 
 /**
- * The sandbox's keys (made at start, nothing persisted):
+ * The sandbox's keys (made at the first start in a process, nothing persisted):
  * - `login`: signs the bot's access tokens at the token endpoint;
  * - `channel`: signs inbound activities as the Bot Connector does, published
  *   with `endorsements: ['msteams', …]`;
@@ -36,6 +36,8 @@ export type ChannelKeyKind = 'channel' | 'otherChannel' | 'stranger';
  *   first time a `not-endorsed` token is asked for (and listed from then on);
  * - `stranger`: never published (its tokens carry an unknown `kid`), made on first use.
  */
+let processKeys: Promise<SandboxKeys> | undefined;
+
 export class SandboxKeys {
   private otherChannel: Promise<SigningKey> | undefined;
   private stranger: Promise<SigningKey> | undefined;
@@ -45,9 +47,16 @@ export class SandboxKeys {
     private channel: SigningKey,
   ) {}
 
-  static async create(): Promise<SandboxKeys> {
-    const [login, channel] = await Promise.all([newSigningKey(), newSigningKey()]);
-    return new SandboxKeys(login, channel);
+  /**
+   * The keys of this process's one Microsoft. The app names Microsoft's real endpoints and keeps
+   * the keys and tokens it got from them while warm, as on Forge; a second sandbox in the same
+   * process (a spec that restarts the platform) must then sign with the same keys, as Microsoft
+   * would, or the app would refuse it for keys it cached from the first.
+   */
+  static create(): Promise<SandboxKeys> {
+    processKeys ??= Promise.all([newSigningKey(), newSigningKey()]).then(([login, channel]) => new SandboxKeys(login, channel));
+    processKeys.catch(() => (processKeys = undefined));
+    return processKeys;
   }
 
   get channelKid(): string {
