@@ -103,7 +103,9 @@ export function buildServices(
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),
-    chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth()),
+    chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth(), async (to) =>
+      to.channel === 'teams' ? { channel: 'teams', tenantId: to.tenantId, appId: await teams.botOf(to) } : { channel: to.channel, tenantId: to.tenantId },
+    ),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
     assistant: new HandoffHintAssistant(),

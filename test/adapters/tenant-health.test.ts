@@ -40,7 +40,7 @@ describe('a workspace’s status from its traffic', () => {
   it('should show Failing with the reason once events are refused and nothing verifies', async () => {
     const { store, health } = monitor();
 
-    await health.refused('slack', 'T1', MISMATCH);
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
 
     expect(store.writes).toEqual([{ channel: 'slack', tenantId: 'T1', ok: false, at: expect.any(Number), message: expect.stringMatching(SECRET_MESSAGE), cause: 'events' }]);
   });
@@ -49,8 +49,8 @@ describe('a workspace’s status from its traffic', () => {
     const { clock, store, health } = monitor();
 
     for (let i = 0; i < 3_000; i += 1) {
-      await health.refused('slack', 'T1', i % 2 === 0 ? MISMATCH : 'The request is not signed.');
-      await health.refused('slack', 'T2', MISMATCH);
+      await health.refused({ channel: 'slack', tenantId: 'T1' }, i % 2 === 0 ? MISMATCH : 'The request is not signed.');
+      await health.refused({ channel: 'slack', tenantId: 'T2' }, MISMATCH);
       clock.advanceMs(60);
     }
 
@@ -67,8 +67,8 @@ describe('a workspace’s status from its traffic', () => {
     const { clock, store, health } = monitor();
 
     for (let second = 0; second < 600; second += 1) {
-      if (second % 20 === 0) await health.verified('slack', 'T1');
-      for (let forged = 0; forged < 50; forged += 1) await health.refused('slack', 'T1', MISMATCH);
+      if (second % 20 === 0) await health.verified({ channel: 'slack', tenantId: 'T1' });
+      for (let forged = 0; forged < 50; forged += 1) await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
       clock.advanceMs(1000);
     }
 
@@ -77,25 +77,25 @@ describe('a workspace’s status from its traffic', () => {
 
   it('should show Working again once events verify a minute after it wrote Failing', async () => {
     const { clock, store, health } = monitor();
-    await health.refused('slack', 'T1', MISMATCH);
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
 
     clock.advanceMs(10_000);
-    await health.verified('slack', 'T1');
+    await health.verified({ channel: 'slack', tenantId: 'T1' });
     expect(store.writes.map((w) => w.ok)).toEqual([false]);
 
     clock.advanceMs(HEALTH_WINDOW_MS);
-    await health.verified('slack', 'T1');
+    await health.verified({ channel: 'slack', tenantId: 'T1' });
     expect(store.writes.map((w) => w.ok)).toEqual([false, true]);
   });
 
   it('should show Failing when Slack refuses the bot token for a send, and Working once a send goes out again', async () => {
     const { clock, store, health } = monitor();
 
-    await health.sendRefused('slack', 'T1', 'token_revoked');
+    await health.sendRefused({ channel: 'slack', tenantId: 'T1' }, 'token_revoked');
     expect(store.last()).toMatchObject({ ok: false, cause: 'sends', message: expect.stringContaining('Slack does not accept the bot token (token_revoked)') });
 
     clock.advanceMs(HEALTH_WINDOW_MS);
-    await health.sent('slack', 'T1');
+    await health.sent({ channel: 'slack', tenantId: 'T1' });
     expect(store.last()).toMatchObject({ ok: true });
   });
 
@@ -103,8 +103,8 @@ describe('a workspace’s status from its traffic', () => {
     const { clock, store, health } = monitor();
 
     for (let i = 0; i < 1_000; i += 1) {
-      await health.verified('slack', 'T1');
-      await health.sent('slack', 'T1');
+      await health.verified({ channel: 'slack', tenantId: 'T1' });
+      await health.sent({ channel: 'slack', tenantId: 'T1' });
       clock.advanceMs(500);
     }
 
@@ -115,7 +115,7 @@ describe('a workspace’s status from its traffic', () => {
     const { store, health } = monitor();
     store.failing = true;
 
-    await expect(health.refused('teams', 'tenant-1', 'The token is not valid: unexpected "aud" claim value')).resolves.toBeUndefined();
+    await expect(health.refused({ channel: 'teams', tenantId: 'tenant-1' }, 'The token is not valid: unexpected "aud" claim value')).resolves.toBeUndefined();
   });
 });
 

@@ -148,3 +148,23 @@ describe('a tenant is proven by Microsoft’s roster, not by what an activity na
     expect(rows(await admin('tenants/list'))).toEqual([expect.not.objectContaining({ pending: true })]);
   });
 });
+
+describe('the status of each project’s bot in a shared tenant', () => {
+  type Status = { appId?: string; lastCheck?: { ok: boolean; source?: string; message?: string } };
+  const statusIn = async (listed: Promise<AdminResult>) => (rows(await listed) as Status[]).map((r) => ({ appId: r.appId, lastCheck: r.lastCheck }));
+
+  it('should show Failing only to the project whose bot Microsoft refuses, not to the other project with its own bot in the tenant', async () => {
+    await tomTalksWithVicInA();
+
+    // Microsoft refuses B's bot credentials for the reply to Wendy; A's bot keeps working.
+    teams.failNext('send', 401, 5);
+    await teams.sendAs('wendy', 'hello', { bot: secondBot });
+    await settle();
+    teams.clearFailures();
+
+    expect(await statusIn(adminOfB('tenants/list'))).toEqual([
+      { appId: secondBot.appId, lastCheck: expect.objectContaining({ ok: false, source: 'traffic', message: expect.stringContaining('Microsoft does not accept the bot’s credentials') }) },
+    ]);
+    expect(await statusIn(admin('tenants/list'))).toEqual([{ appId: TEAMS_SANDBOX.appId, lastCheck: expect.objectContaining({ ok: true }) }]);
+  });
+});

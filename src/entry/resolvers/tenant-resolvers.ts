@@ -5,7 +5,7 @@ import { TenantConnectionError, connectSlackWorkspace, testSlackWorkspace } from
 import { connectTeamsTenant, testTeamsTenant } from '../../adapters/teams/teams-connection';
 import { disconnectTenant } from '../../app/disconnect-tenant';
 import type { TenantCheck } from '../../adapters/forge/tenant-check';
-import { shownCheck } from '../../adapters/forge/tenant-health';
+import { healthOfConnection, shownCheck } from '../../adapters/forge/tenant-health';
 import type { SlackWorkspaceSummary } from '../../adapters/slack/slack-workspaces';
 import type { TeamsTenantSummary } from '../../adapters/teams/teams-tenants';
 import type { TenantView } from '../../shared/resolver-contract';
@@ -21,9 +21,9 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const workspaces = await services.slackWorkspaces.list();
     const teams = await services.teamsTenants.list();
     // What the tenants' traffic says (refused signatures, tokens, bot credentials) goes with their last check.
-    const health = new Map((await services.tenantHealth.records()).map((h) => [`${h.channel}:${h.tenantId}`, h]));
+    const health = await services.tenantHealth.records();
     const withHealth = (view: TenantView): TenantView => {
-      const check = shownCheck(view.lastCheck, health.get(`${view.channel}:${view.tenantId}`));
+      const check = shownCheck(view.lastCheck, healthOfConnection(health, view));
       const { lastCheck: _stored, ...rest } = view;
       return check ? { ...rest, lastCheck: check } : rest;
     };
@@ -48,7 +48,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
       { tenants: services.teamsTenants, connector: teamsConnector(() => services.clock.now()) },
     );
     // New credentials: what the old ones' traffic showed no longer applies.
-    await services.tenantHealth.forget('teams', connected.tenantId);
+    await services.tenantHealth.forget({ channel: 'teams', tenantId: connected.tenantId, appId: connected.appId });
     return { tenant: teamsView(connected) };
   }),
   'teams/test': forAdmins(async ({ projectId, payload }) => {
@@ -66,7 +66,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const services = buildServices({ projectId }, { teamsTenants: [tenant] });
     const woundDown = await disconnectTenant(services, { projectId, channel: 'teams', tenantId });
     await services.teamsTenants.remove(tenant);
-    await services.tenantHealth.forget('teams', tenantId);
+    await services.tenantHealth.forget({ channel: 'teams', tenantId, appId: tenant.appId });
     return { disconnected: tenantId, ...woundDown };
   }),
   'webtriggers/list': forAdmins(async () => ({
@@ -80,7 +80,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
       { projectId, botToken: stringField(payload, 'botToken'), signingSecret: stringField(payload, 'signingSecret') },
       { workspaces: services.slackWorkspaces, client: (token) => slackClient(token, slackApiUrl()), now: () => services.clock.now() },
     );
-    await services.tenantHealth.forget('slack', connected.teamId);
+    await services.tenantHealth.forget({ channel: 'slack', tenantId: connected.teamId });
     return { tenant: slackView(connected) };
   }),
   'slack/test': forAdmins(async ({ projectId, payload }) => {
@@ -101,7 +101,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
     const services = buildServices({ projectId }, { slackWorkspaces: [workspace] });
     const woundDown = await disconnectTenant(services, { projectId, channel: 'slack', tenantId: teamId });
     await services.slackWorkspaces.remove(teamId);
-    await services.tenantHealth.forget('slack', teamId);
+    await services.tenantHealth.forget({ channel: 'slack', tenantId: teamId });
     return { disconnected: teamId, ...woundDown };
   }),
 };
