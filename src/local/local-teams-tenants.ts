@@ -31,7 +31,7 @@ export function teamsBotFromEnv(env: NodeJS.ProcessEnv): TeamsBotCredentials | u
 
 /**
  * Connects a Teams tenant to a project exactly as the backoffice's
- * `teams/connect` resolver does (`connectTeamsTenant`: Microsoft's token
+ * `tenants/connect` resolver does for Teams (`connectTeamsTenant`: Microsoft's token
  * endpoint is asked first, then the tenant is kept with its secret in KVS),
  * from the local platform rather than from an admin's click.
  */
