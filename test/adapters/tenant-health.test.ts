@@ -1,4 +1,4 @@
-import { HEALTH_WINDOW_MS, TenantHealth, shownCheck, type TenantHealthRecord, type TenantHealthStore } from '../../src/adapters/forge/tenant-health';
+import { HEALTH_WINDOW_MS, TenantHealth, healthOfConnection, shownCheck, type HealthSubject, type TenantHealthRecord, type TenantHealthStore } from '../../src/adapters/forge/tenant-health';
 import { FixedClock } from '../fakes/in-memory-stores';
 
 /**
@@ -16,7 +16,9 @@ class RecordingStore implements TenantHealthStore {
     this.writes.push(record);
     return Promise.resolve();
   }
-  remove(): Promise<void> {
+  remove(subject: HealthSubject): Promise<void> {
+    const same = (w: TenantHealthRecord) => w.channel === subject.channel && w.tenantId === subject.tenantId && w.appId === subject.appId;
+    this.writes.splice(0, this.writes.length, ...this.writes.filter((w) => !same(w)));
     return Promise.resolve();
   }
   list(): Promise<TenantHealthRecord[]> {
@@ -133,5 +135,43 @@ describe('what the Tenants table shows', () => {
 
     expect(shownCheck(passed, refused)).toBe(passed);
     expect(shownCheck({ ok: true, at: 500 }, refused)).toMatchObject({ ok: false, source: 'traffic' });
+  });
+});
+
+describe('two projects’ bots in one Teams tenant', () => {
+  const botA = { channel: 'teams', tenantId: 'tenant-1', appId: 'app-a' } as const;
+  const botB = { channel: 'teams', tenantId: 'tenant-1', appId: 'app-b' } as const;
+  const tenantWide = { channel: 'teams', tenantId: 'tenant-1' } as const;
+
+  it('should show each bot its own status: B’s refused sends leave A Working', async () => {
+    const { store, health } = monitor();
+
+    await health.sendRefused(botB, '401 Unauthorized');
+    await health.sent(botA);
+
+    expect(healthOfConnection(store.writes, botB)).toMatchObject({ appId: 'app-b', ok: false, cause: 'sends' });
+    expect(healthOfConnection(store.writes, botA)).toBeUndefined();
+  });
+
+  it('should show a refusal for no connected bot on each bot of the tenant, and let either one’s real traffic within the minute outweigh forged requests', async () => {
+    const { clock, store, health } = monitor();
+
+    await health.verified(botA);
+    clock.advanceMs(1_000);
+    await health.refused(tenantWide, 'The token is not valid: unexpected "aud" claim value');
+    expect(store.writes).toEqual([]);
+
+    clock.advanceMs(HEALTH_WINDOW_MS);
+    await health.refused(tenantWide, 'The token is not valid: unexpected "aud" claim value');
+    for (const bot of [botA, botB]) expect(healthOfConnection(store.writes, bot)).toMatchObject({ ok: false, cause: 'events' });
+  });
+
+  it('should clear the tenant-wide status with the bot that is connected again', async () => {
+    const { store, health } = monitor();
+    await health.refused(tenantWide, 'The activity is for another bot than the one connected for this tenant.');
+
+    await health.forget(botA);
+
+    expect(healthOfConnection(store.writes, botA)).toBeUndefined();
   });
 });
