@@ -27,7 +27,7 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
   'slack/manifest': forAdmins(async () => ({ manifest: slackAppManifest(await webTrigger.getUrl('slack-events')) })),
 };
 
-export function channelOf(payload: unknown): ChatChannel {
+function channelOf(payload: unknown): ChatChannel {
   const channel = stringField(payload, 'channel');
   if (channel !== 'slack' && channel !== 'teams') throw new InvalidRequestError('The channel is “slack” or “teams”.');
   return channel;
