@@ -9,13 +9,18 @@ import { KvsSettingsRepository } from './adapters/forge/kvs-settings-repository'
 import { KvsTenantHealthStore, TenantHealth } from './adapters/forge/tenant-health';
 import { KvsTranscriptLog } from './adapters/forge/kvs-transcript-log';
 import { SlackGateways } from './adapters/slack/slack-gateways';
-import { KvsSlackWorkspaces, type SlackWorkspace } from './adapters/slack/slack-workspaces';
+import { KvsSlackWorkspaces } from './adapters/slack/slack-workspaces';
+import { slackClient } from './adapters/slack/slack-chat-gateway';
+import { slackTenants } from './adapters/slack/slack-tenants';
+import { ChatTenants, type KnownConnections } from './adapters/chat/chat-tenants';
+import { teamsTenants as teamsTenantLifecycle } from './adapters/teams/teams-tenant-lifecycle';
+import { disconnectTenant } from './app/disconnect-tenant';
 import { jsonLogger } from './adapters/system/json-logger';
 import type { TeamsConversationReference } from './adapters/teams/teams-activity';
 import { BOT_FRAMEWORK_OPENID_METADATA, type BotFrameworkKeySource } from './adapters/teams/teams-auth';
 import { MICROSOFT_LOGIN } from './adapters/teams/teams-connector';
 import { TeamsGateways } from './adapters/teams/teams-gateways';
-import { KvsTeamsReferences, KvsTeamsTenants, type TeamsTenant } from './adapters/teams/teams-tenants';
+import { KvsTeamsReferences, KvsTeamsTenants } from './adapters/teams/teams-tenants';
 import { systemClock } from './adapters/system/system-clock';
 import { HandoffHintAssistant } from './app/default-assistant';
 import type { CoreDeps, WorkQueue } from './app/ports';
@@ -64,11 +69,7 @@ export function botFrameworkKeys(): BotFrameworkKeySource {
  */
 export function buildServices(
   context: Record<string, unknown> = {},
-  known: {
-    readonly slackWorkspaces?: readonly SlackWorkspace[];
-    readonly teamsTenants?: readonly TeamsTenant[];
-    readonly teamsReferences?: readonly TeamsConversationReference[];
-  } = {},
+  known: KnownConnections & { readonly teamsReferences?: readonly TeamsConversationReference[] } = {},
 ): Services {
   const slackWorkspaces = new KvsSlackWorkspaces(kvs);
   const teamsTenants = new KvsTeamsTenants(kvs);
@@ -88,7 +89,9 @@ export function buildServices(
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),
-    chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth()),
+    chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth(), async (to) =>
+      to.channel === 'teams' ? { channel: 'teams', tenantId: to.tenantId, appId: await teams.botOf(to) } : { channel: to.channel, tenantId: to.tenantId },
+    ),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
     assistant: new HandoffHintAssistant(),
@@ -104,4 +107,20 @@ export function buildServices(
     teamsReferences,
     tenantHealth: tenantHealth(),
   };
+}
+
+/** The tenant lifecycle of both channels: the backoffice's Tenants table and role setup. */
+export function buildChatTenants(): ChatTenants<Services> {
+  const now = () => systemClock.now();
+  return new ChatTenants(
+    {
+      slack: slackTenants({ workspaces: new KvsSlackWorkspaces(kvs), client: (token) => slackClient(token), now }),
+      teams: teamsTenantLifecycle({
+        tenants: new KvsTeamsTenants(kvs),
+        references: new KvsTeamsReferences(kvs),
+        connector: { loginUrl: MICROSOFT_LOGIN, fetch: (input, init) => fetch(input, init), now },
+      }),
+    },
+    { health: tenantHealth(), now, servicesKnowing: (projectId, known) => buildServices({ projectId }, known), windDown: disconnectTenant },
+  );
 }

@@ -185,8 +185,8 @@ export async function setUpDesk(
   if (options.operatorCapacity !== undefined) change['operatorCapacity'] = options.operatorCapacity;
   expectOk(await bench.admin('settings/update', { change }), 'settings/update');
   expectOk(
-    await bench.admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret }),
-    'slack/connect',
+    await bench.admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret }),
+    'tenants/connect',
   );
   for (const userId of options.operators) {
     expectOk(await bench.admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId }), `roles/grant ${userId}`);

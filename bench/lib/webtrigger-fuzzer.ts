@@ -366,9 +366,9 @@ async function admin(platform: LocalPlatform, functionKey: string, payload: unkn
 export async function setUpDesk(targets: FuzzTargets): Promise<void> {
   const { platform, teams } = targets;
   await admin(platform, 'settings/update', { change: { enabled: true } });
-  await admin(platform, 'slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  await admin(platform, 'tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
   await admin(platform, 'roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
-  await admin(platform, 'teams/connect', TEAMS_TENANT);
+  await admin(platform, 'tenants/connect', { channel: 'teams', ...TEAMS_TENANT });
   for (const person of ['tom', 'vic', FUZZ_ACTORS.teams]) await teams.install(person);
   await settle(targets);
   const tom = TEAMS_SANDBOX.people.find((p) => p.key === 'tom');

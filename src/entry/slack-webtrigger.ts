@@ -25,7 +25,10 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
       },
       markCardUsed: (workspace, card, note) => services.slackGateways.markCardUsed(workspace.teamId, card, note),
       log: services.log,
-      health: { refused: (teamId, reason) => services.tenantHealth.refused('slack', teamId, reason), verified: (teamId) => services.tenantHealth.verified('slack', teamId) },
+      health: {
+        refused: (teamId, reason) => services.tenantHealth.refused({ channel: 'slack', tenantId: teamId }, reason),
+        verified: (teamId) => services.tenantHealth.verified({ channel: 'slack', tenantId: teamId }),
+      },
     });
   } catch (error) {
     // The core released its claim on the delivery: a 500 makes Slack retry, and the retry gets a fresh chance.

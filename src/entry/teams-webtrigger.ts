@@ -28,8 +28,8 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
         personLeft(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), { channel: 'teams', tenantId: tenant.tenantId, userId }, tenant.projectId),
       log: services.log,
       health: {
-        refused: (tenantId, reason) => services.tenantHealth.refused('teams', tenantId, reason),
-        verified: (tenantId) => services.tenantHealth.verified('teams', tenantId),
+        refused: (tenantId, appId, reason) => services.tenantHealth.refused({ channel: 'teams', tenantId, appId }, reason),
+        verified: (tenantId, appId) => services.tenantHealth.verified({ channel: 'teams', tenantId, appId }),
       },
     });
   } catch (error) {

@@ -126,6 +126,27 @@ export interface TenantUserView {
   readonly self?: boolean | undefined;
 }
 
+/** A connected tenant of this project, as `tenants/test`, `tenants/disconnect` and role setup name it. */
+export interface TenantRef {
+  readonly channel: TenantChannel;
+  readonly tenantId: string;
+}
+
+/**
+ * What an admin types to connect a tenant: a Slack app's bot token and signing secret, or a
+ * Teams tenant with its Azure Bot (`botTenantId`: the bot's home tenant, when it is not `tenantId`).
+ */
+export type TenantConnectRequest =
+  | { readonly channel: 'slack'; readonly botToken: string; readonly signingSecret: string }
+  | {
+      readonly channel: 'teams';
+      readonly tenantId: string;
+      readonly name: string;
+      readonly appId: string;
+      readonly appPassword: string;
+      readonly botTenantId?: string | undefined;
+    };
+
 /** What disconnecting a tenant ended: its users' conversations and waits, its operators' roles. */
 export interface TenantDisconnectedView {
   readonly disconnected: string;
@@ -188,16 +209,10 @@ export interface ResolverContract {
   'tenants/list': { request: Record<string, never>; response: { tenants: TenantView[] } };
   'webtriggers/list': { request: Record<string, never>; response: { slack: string; teams: string } };
   'slack/manifest': { request: Record<string, never>; response: { manifest: Record<string, unknown> } };
-  'slack/connect': { request: { botToken: string; signingSecret: string }; response: { tenant: TenantView } };
-  'slack/test': { request: { tenantId: string }; response: { teamName: string } };
-  'slack/disconnect': { request: { tenantId: string }; response: TenantDisconnectedView };
-  /** `botTenantId`: the Azure Bot's home tenant, when it is not `tenantId`. */
-  'teams/connect': {
-    request: { tenantId: string; name: string; appId: string; appPassword: string; botTenantId?: string };
-    response: { tenant: TenantView };
-  };
-  'teams/test': { request: { tenantId: string }; response: { name: string } };
-  'teams/disconnect': { request: { tenantId: string }; response: TenantDisconnectedView };
+  'tenants/connect': { request: TenantConnectRequest; response: { tenant: TenantView } };
+  /** Test connection: a Slack workspace answers its `teamName`, a Teams tenant its `name`. */
+  'tenants/test': { request: TenantRef; response: { teamName: string } | { name: string } };
+  'tenants/disconnect': { request: TenantRef; response: TenantDisconnectedView };
   /** The Teams app package (a zip) to upload in Teams for this tenant's bot. */
   'teams/package': { request: { tenantId: string }; response: { fileName: string; zipBase64: string } };
   'tenant-users/list': {

@@ -1,4 +1,4 @@
-import { HEALTH_WINDOW_MS, TenantHealth, shownCheck, type TenantHealthRecord, type TenantHealthStore } from '../../src/adapters/forge/tenant-health';
+import { HEALTH_WINDOW_MS, TenantHealth, healthOfConnection, shownCheck, type HealthSubject, type TenantHealthRecord, type TenantHealthStore } from '../../src/adapters/forge/tenant-health';
 import { FixedClock } from '../fakes/in-memory-stores';
 
 /**
@@ -16,7 +16,9 @@ class RecordingStore implements TenantHealthStore {
     this.writes.push(record);
     return Promise.resolve();
   }
-  remove(): Promise<void> {
+  remove(subject: HealthSubject): Promise<void> {
+    const same = (w: TenantHealthRecord) => w.channel === subject.channel && w.tenantId === subject.tenantId && w.appId === subject.appId;
+    this.writes.splice(0, this.writes.length, ...this.writes.filter((w) => !same(w)));
     return Promise.resolve();
   }
   list(): Promise<TenantHealthRecord[]> {
@@ -40,7 +42,7 @@ describe('a workspace’s status from its traffic', () => {
   it('should show Failing with the reason once events are refused and nothing verifies', async () => {
     const { store, health } = monitor();
 
-    await health.refused('slack', 'T1', MISMATCH);
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
 
     expect(store.writes).toEqual([{ channel: 'slack', tenantId: 'T1', ok: false, at: expect.any(Number), message: expect.stringMatching(SECRET_MESSAGE), cause: 'events' }]);
   });
@@ -49,8 +51,8 @@ describe('a workspace’s status from its traffic', () => {
     const { clock, store, health } = monitor();
 
     for (let i = 0; i < 3_000; i += 1) {
-      await health.refused('slack', 'T1', i % 2 === 0 ? MISMATCH : 'The request is not signed.');
-      await health.refused('slack', 'T2', MISMATCH);
+      await health.refused({ channel: 'slack', tenantId: 'T1' }, i % 2 === 0 ? MISMATCH : 'The request is not signed.');
+      await health.refused({ channel: 'slack', tenantId: 'T2' }, MISMATCH);
       clock.advanceMs(60);
     }
 
@@ -67,8 +69,8 @@ describe('a workspace’s status from its traffic', () => {
     const { clock, store, health } = monitor();
 
     for (let second = 0; second < 600; second += 1) {
-      if (second % 20 === 0) await health.verified('slack', 'T1');
-      for (let forged = 0; forged < 50; forged += 1) await health.refused('slack', 'T1', MISMATCH);
+      if (second % 20 === 0) await health.verified({ channel: 'slack', tenantId: 'T1' });
+      for (let forged = 0; forged < 50; forged += 1) await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
       clock.advanceMs(1000);
     }
 
@@ -77,25 +79,25 @@ describe('a workspace’s status from its traffic', () => {
 
   it('should show Working again once events verify a minute after it wrote Failing', async () => {
     const { clock, store, health } = monitor();
-    await health.refused('slack', 'T1', MISMATCH);
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
 
     clock.advanceMs(10_000);
-    await health.verified('slack', 'T1');
+    await health.verified({ channel: 'slack', tenantId: 'T1' });
     expect(store.writes.map((w) => w.ok)).toEqual([false]);
 
     clock.advanceMs(HEALTH_WINDOW_MS);
-    await health.verified('slack', 'T1');
+    await health.verified({ channel: 'slack', tenantId: 'T1' });
     expect(store.writes.map((w) => w.ok)).toEqual([false, true]);
   });
 
   it('should show Failing when Slack refuses the bot token for a send, and Working once a send goes out again', async () => {
     const { clock, store, health } = monitor();
 
-    await health.sendRefused('slack', 'T1', 'token_revoked');
+    await health.sendRefused({ channel: 'slack', tenantId: 'T1' }, 'token_revoked');
     expect(store.last()).toMatchObject({ ok: false, cause: 'sends', message: expect.stringContaining('Slack does not accept the bot token (token_revoked)') });
 
     clock.advanceMs(HEALTH_WINDOW_MS);
-    await health.sent('slack', 'T1');
+    await health.sent({ channel: 'slack', tenantId: 'T1' });
     expect(store.last()).toMatchObject({ ok: true });
   });
 
@@ -103,8 +105,8 @@ describe('a workspace’s status from its traffic', () => {
     const { clock, store, health } = monitor();
 
     for (let i = 0; i < 1_000; i += 1) {
-      await health.verified('slack', 'T1');
-      await health.sent('slack', 'T1');
+      await health.verified({ channel: 'slack', tenantId: 'T1' });
+      await health.sent({ channel: 'slack', tenantId: 'T1' });
       clock.advanceMs(500);
     }
 
@@ -115,7 +117,7 @@ describe('a workspace’s status from its traffic', () => {
     const { store, health } = monitor();
     store.failing = true;
 
-    await expect(health.refused('teams', 'tenant-1', 'The token is not valid: unexpected "aud" claim value')).resolves.toBeUndefined();
+    await expect(health.refused({ channel: 'teams', tenantId: 'tenant-1' }, 'The token is not valid: unexpected "aud" claim value')).resolves.toBeUndefined();
   });
 });
 
@@ -133,5 +135,43 @@ describe('what the Tenants table shows', () => {
 
     expect(shownCheck(passed, refused)).toBe(passed);
     expect(shownCheck({ ok: true, at: 500 }, refused)).toMatchObject({ ok: false, source: 'traffic' });
+  });
+});
+
+describe('two projects’ bots in one Teams tenant', () => {
+  const botA = { channel: 'teams', tenantId: 'tenant-1', appId: 'app-a' } as const;
+  const botB = { channel: 'teams', tenantId: 'tenant-1', appId: 'app-b' } as const;
+  const tenantWide = { channel: 'teams', tenantId: 'tenant-1' } as const;
+
+  it('should show each bot its own status: B’s refused sends leave A Working', async () => {
+    const { store, health } = monitor();
+
+    await health.sendRefused(botB, '401 Unauthorized');
+    await health.sent(botA);
+
+    expect(healthOfConnection(store.writes, botB)).toMatchObject({ appId: 'app-b', ok: false, cause: 'sends' });
+    expect(healthOfConnection(store.writes, botA)).toBeUndefined();
+  });
+
+  it('should show a refusal for no connected bot on each bot of the tenant, and let either one’s real traffic within the minute outweigh forged requests', async () => {
+    const { clock, store, health } = monitor();
+
+    await health.verified(botA);
+    clock.advanceMs(1_000);
+    await health.refused(tenantWide, 'The token is not valid: unexpected "aud" claim value');
+    expect(store.writes).toEqual([]);
+
+    clock.advanceMs(HEALTH_WINDOW_MS);
+    await health.refused(tenantWide, 'The token is not valid: unexpected "aud" claim value');
+    for (const bot of [botA, botB]) expect(healthOfConnection(store.writes, bot)).toMatchObject({ ok: false, cause: 'events' });
+  });
+
+  it('should clear the tenant-wide status with the bot that is connected again', async () => {
+    const { store, health } = monitor();
+    await health.refused(tenantWide, 'The activity is for another bot than the one connected for this tenant.');
+
+    await health.forget(botA);
+
+    expect(healthOfConnection(store.writes, botA)).toBeUndefined();
   });
 });

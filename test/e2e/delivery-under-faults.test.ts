@@ -26,7 +26,7 @@ async function start(queue: QueueSwitches = {}): Promise<void> {
   slack = platform.slack!;
   teams = platform.teams!;
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
   await admin('roles/grant', { channel: 'slack', tenantId: 'T0SANDBOX', userId: 'UALICE' });
   await settle();
   await slackSays('UALICE', '#on');
@@ -127,7 +127,7 @@ describe('relayed messages when Slack fails for a while', () => {
 describe('relayed messages when the Bot Connector fails for a while', () => {
   beforeEach(async () => {
     await start();
-    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
     for (const person of ['tom', 'vic']) await teams.install(person);
     await settle();
     await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: teamsId('tom') });

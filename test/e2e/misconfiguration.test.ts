@@ -29,7 +29,7 @@ async function sandboxStatus(tenantId: string = SANDBOX_WORKSPACE.teamId): Promi
 }
 
 function connect(signingSecret: string) {
-  return admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret });
+  return admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret });
 }
 
 /** Someone who knows the workspace's id but not its secret. */
@@ -70,7 +70,7 @@ describe('a Slack workspace whose configuration is wrong', () => {
       source: 'traffic',
       message: 'Slack events are refused because the signing secret does not match. Copy the Signing Secret from the Slack app’s Basic Information page and connect the workspace again.',
     });
-    expect(await admin('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: true });
+    expect(await admin('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: true });
     expect(await sandboxStatus()).toMatchObject({ ok: false, message: expect.stringContaining('signing secret does not match') });
 
     await connect(SANDBOX_WORKSPACE.signingSecret);
@@ -122,7 +122,7 @@ describe('a Slack workspace whose configuration is wrong', () => {
 
 describe('a Teams tenant whose Azure Bot is not the connected one', () => {
   it('should show Failing once Teams’ activities are refused for a token meant for another app', async () => {
-    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
     await teams.install('vic');
     await settle();
     expect(await sandboxStatus(TEAMS_SANDBOX.tenantId)).toMatchObject({ ok: true });
@@ -139,7 +139,7 @@ describe('a Teams tenant whose Azure Bot is not the connected one', () => {
   });
 
   it('should show Failing once Teams’ activities come for another Azure Bot of the tenant than the connected one', async () => {
-    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
     await teams.install('vic');
     await settle();
     forgetTenantHealth();

@@ -98,7 +98,7 @@ describe('a restart in the middle of a retry', () => {
   it('should deliver, once, the message that was waiting for its retry when the process was killed', async () => {
     child = await startKoji();
     await admin('settings/update', { change: { enabled: true } });
-    await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+    await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
     await admin('roles/grant', { channel: 'slack', tenantId: 'T0SANDBOX', userId: 'UALICE' });
     await say('UALICE', '#on');
     await eventually('UALICE', (t) => t.some((x) => x.startsWith('You’re on duty')), 'that she is on duty');

@@ -23,11 +23,11 @@ beforeEach(async () => {
   ({ platform, teams } = await startSandboxedPlatform());
   platform.jsm!.serviceDeskList.push({ id: '2', projectId: PROJECT_B, projectKey: 'ITS', projectName: 'IT Services' });
   await admin('settings/update', { change: { enabled: true } });
-  await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for A', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for A', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
   await teams.install('tom');
   await settle();
   expect(await admin('roles/grant', { ...tenant, userId: tom() })).toMatchObject({ ok: true, data: { result: 'granted' } });
-  expect(await adminOfB('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for B', appId: secondBot.appId, appPassword: secondBot.appPassword })).toMatchObject({ ok: true });
+  expect(await adminOfB('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for B', appId: secondBot.appId, appPassword: secondBot.appPassword })).toMatchObject({ ok: true });
 });
 afterEach(() => platform.close());
 

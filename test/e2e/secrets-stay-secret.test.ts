@@ -73,8 +73,8 @@ function expectNoSecretIn(texts: string[]): void {
 describe('secrets, whatever happens', () => {
   it('should never show up in a log line, an error, a resolver answer, a web trigger answer, a chat message or the page: Slack', async () => {
     await admin('settings/update', { change: { enabled: true } });
-    await admin('slack/connect', { botToken: WRONG_BOT_TOKEN, signingSecret: WRONG_SIGNING_SECRET });
-    expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
+    await admin('tenants/connect', { channel: 'slack', botToken: WRONG_BOT_TOKEN, signingSecret: WRONG_SIGNING_SECRET });
+    expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
     await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
     await settle(platform);
 
@@ -87,9 +87,9 @@ describe('secrets, whatever happens', () => {
     await heard(slack.sendAs('UALICE', 'stop'));
     said.push(await (await forgedSlackRequest()).text());
     slack.failNext('auth.test', 'token_revoked');
-    await admin('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId });
+    await admin('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId });
     for (const key of ['settings/get', 'activity/get', 'tenants/list', 'slack/manifest', 'webtriggers/list']) await admin(key);
-    await admin('slack/disconnect', { tenantId: SANDBOX_WORKSPACE.teamId });
+    await admin('tenants/disconnect', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId });
     await settle(platform);
     said.push(await (await fetch(`${platform.url}/pages/koji-backoffice/`)).text());
     said.push(await (await fetch(`${platform.url}/__forge/bridge.js?module=koji-backoffice`)).text());
@@ -101,8 +101,8 @@ describe('secrets, whatever happens', () => {
   it('should never show up in a log line, an error, a resolver answer, a web trigger answer, a chat message or the page: Teams', async () => {
     const connect = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId };
     await admin('settings/update', { change: { enabled: true } });
-    await admin('teams/connect', { ...connect, appPassword: WRONG_APP_PASSWORD });
-    expect(await admin('teams/connect', { ...connect, appPassword: TEAMS_SANDBOX.appPassword })).toMatchObject({ ok: true });
+    await admin('tenants/connect', { channel: 'teams', ...connect, appPassword: WRONG_APP_PASSWORD });
+    expect(await admin('tenants/connect', { channel: 'teams', ...connect, appPassword: TEAMS_SANDBOX.appPassword })).toMatchObject({ ok: true });
     for (const person of ['tom', 'vic']) await teams.install(person);
     await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: tomId });
     await settle(platform);
@@ -116,10 +116,10 @@ describe('secrets, whatever happens', () => {
     for (const token of ['none', 'wrong-audience', 'unknown-key'] as const) await heard(teams.sendAs('vic', 'hello', { token }));
     await heard(teams.sendAs('tom', 'stop'));
     teams.failNext('token', 401);
-    await admin('teams/test', { tenantId: TEAMS_SANDBOX.tenantId });
+    await admin('tenants/test', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId });
     for (const key of ['settings/get', 'activity/get', 'tenants/list', 'webtriggers/list']) await admin(key);
     await admin('teams/package', { tenantId: TEAMS_SANDBOX.tenantId });
-    await admin('teams/disconnect', { tenantId: TEAMS_SANDBOX.tenantId });
+    await admin('tenants/disconnect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId });
     await settle(platform);
     said.push(await (await fetch(`${platform.url}/pages/koji-backoffice/`)).text());
 

@@ -37,7 +37,7 @@ function lastHeard(userId: string): string {
 
 async function setUpDesk(): Promise<void> {
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({
+  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({
     ok: true,
     data: { tenant: { tenantId: 'T0SANDBOX', name: 'Koji Sandbox' } },
   });

@@ -21,8 +21,8 @@ const adminOfB = (functionKey: string, payload: Record<string, unknown> = {}): P
 
 const { secondBot } = TEAMS_SANDBOX;
 const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
-const connectA = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for A', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
-const connectB = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for B', appId: secondBot.appId, appPassword: secondBot.appPassword };
+const connectA = { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for A', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
+const connectB = { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for B', appId: secondBot.appId, appPassword: secondBot.appPassword };
 type Row = { tenantId: string; appId?: string; pending?: boolean };
 const rows = (listed: AdminResult) => (listed.data?.['tenants'] as Row[] | undefined) ?? [];
 const texts = (key: string) => teams.conversation(key).map((m) => m.text ?? JSON.stringify(m.attachments ?? []));
@@ -36,7 +36,7 @@ afterEach(() => platform.close());
 /** A's operator Tom, on duty and talking with Vic; B has its own bot in the same tenant, with Wendy using it. */
 async function tomTalksWithVicInA(): Promise<void> {
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('teams/connect', connectA)).toMatchObject({ ok: true });
+  expect(await admin('tenants/connect', connectA)).toMatchObject({ ok: true });
   for (const p of ['tom', 'vic']) await teams.install(p);
   await settle();
   expect(await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') })).toMatchObject({ ok: true });
@@ -49,7 +49,7 @@ async function tomTalksWithVicInA(): Promise<void> {
   expect(texts('tom').join('\n')).toContain('are you there?');
 
   expect(await adminOfB('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await adminOfB('teams/connect', connectB)).toMatchObject({ ok: true });
+  expect(await adminOfB('tenants/connect', connectB)).toMatchObject({ ok: true });
   await teams.install('wendy', { bot: secondBot });
   await settle();
 }
@@ -107,7 +107,7 @@ describe('a tenant is proven by Microsoft’s roster, not by what an activity na
   const otherTenant = '11111111-2222-4333-8444-555555555555';
 
   it('should not confirm a binding of a tenant the bot is not in when its verified activity names that tenant', async () => {
-    const connected = await adminOfB('teams/connect', { tenantId: otherTenant, name: 'Victim Corp', appId: secondBot.appId, appPassword: secondBot.appPassword, botTenantId: TEAMS_SANDBOX.tenantId });
+    const connected = await adminOfB('tenants/connect', { channel: 'teams', tenantId: otherTenant, name: 'Victim Corp', appId: secondBot.appId, appPassword: secondBot.appPassword, botTenantId: TEAMS_SANDBOX.tenantId });
     expect(connected).toMatchObject({ ok: true, data: { tenant: { pending: true } } });
 
     const install = teams.activityFor('wendy', { kind: 'install' });
@@ -120,7 +120,7 @@ describe('a tenant is proven by Microsoft’s roster, not by what an activity na
   });
 
   it('should confirm a binding on its first install once the roster puts the person in the tenant, asked with the binding’s own bot', async () => {
-    expect(await admin('teams/connect', connectA)).toMatchObject({ ok: true, data: { tenant: { pending: true } } });
+    expect(await admin('tenants/connect', connectA)).toMatchObject({ ok: true, data: { tenant: { pending: true } } });
     teams.clearApiCalls();
 
     expect((await teams.install('vic')).installationUpdate.status).toBe(200);
@@ -133,7 +133,7 @@ describe('a tenant is proven by Microsoft’s roster, not by what an activity na
 
   it('should serve the activity but leave the binding waiting when the roster cannot be asked', async () => {
     expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-    expect(await admin('teams/connect', connectA)).toMatchObject({ ok: true });
+    expect(await admin('tenants/connect', connectA)).toMatchObject({ ok: true });
     teams.failNext('members', 503, 5);
 
     expect((await teams.install('vic')).installationUpdate.status).toBe(200);
@@ -146,5 +146,25 @@ describe('a tenant is proven by Microsoft’s roster, not by what an activity na
     await teams.sendAs('vic', 'hello again');
     await settle();
     expect(rows(await admin('tenants/list'))).toEqual([expect.not.objectContaining({ pending: true })]);
+  });
+});
+
+describe('the status of each project’s bot in a shared tenant', () => {
+  type Status = { appId?: string; lastCheck?: { ok: boolean; source?: string; message?: string } };
+  const statusIn = async (listed: Promise<AdminResult>) => (rows(await listed) as Status[]).map((r) => ({ appId: r.appId, lastCheck: r.lastCheck }));
+
+  it('should show Failing only to the project whose bot Microsoft refuses, not to the other project with its own bot in the tenant', async () => {
+    await tomTalksWithVicInA();
+
+    // Microsoft refuses B's bot credentials for the reply to Wendy; A's bot keeps working.
+    teams.failNext('send', 401, 5);
+    await teams.sendAs('wendy', 'hello', { bot: secondBot });
+    await settle();
+    teams.clearFailures();
+
+    expect(await statusIn(adminOfB('tenants/list'))).toEqual([
+      { appId: secondBot.appId, lastCheck: expect.objectContaining({ ok: false, source: 'traffic', message: expect.stringContaining('Microsoft does not accept the bot’s credentials') }) },
+    ]);
+    expect(await statusIn(admin('tenants/list'))).toEqual([{ appId: TEAMS_SANDBOX.appId, lastCheck: expect.objectContaining({ ok: true }) }]);
   });
 });

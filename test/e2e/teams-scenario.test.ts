@@ -32,7 +32,7 @@ const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key
 async function setUpTeams(): Promise<void> {
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
   expect(
-    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword }),
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword }),
   ).toMatchObject({ ok: true });
   for (const person of ['tom', 'uma', 'vic', 'wendy']) await teams.install(person);
   await settle();
@@ -166,7 +166,7 @@ describe('Microsoft Teams, end to end', () => {
 
   it('should serve a Teams user with a Slack operator, forward to a Teams operator, make a ticket and stop, across channels', async () => {
     await setUpTeams();
-    await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+    await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
     await admin('roles/grant', { channel: 'slack', tenantId: 'T0SANDBOX', userId: 'UALICE' });
     await slack.sendAs('UALICE', '#on');
     await settle();

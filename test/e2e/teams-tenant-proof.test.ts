@@ -20,8 +20,8 @@ const PROJECT_B = '10001';
 const adminOfB = (functionKey: string, payload: Record<string, unknown> = {}): Promise<AdminResult> => invokeAdminPageFor(platform, PROJECT_B, functionKey, payload);
 
 const { secondBot } = TEAMS_SANDBOX;
-const connectA = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for A', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
-const connectB = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for B', appId: secondBot.appId, appPassword: secondBot.appPassword };
+const connectA = { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for A', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
+const connectB = { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox for B', appId: secondBot.appId, appPassword: secondBot.appPassword };
 
 type Row = { tenantId: string; appId?: string; pending?: boolean; lastCheck?: { ok: boolean } };
 const rows = (listed: AdminResult) => (listed.data?.['tenants'] as Row[] | undefined) ?? [];
@@ -35,7 +35,7 @@ afterEach(() => platform.close());
 
 describe('a Teams tenant is bound on proof, not on an admin’s word', () => {
   it('should show a newly connected tenant as waiting for its first message, then Working once an activity of its bot from it verifies', async () => {
-    const connected = await admin('teams/connect', connectA);
+    const connected = await admin('tenants/connect', connectA);
     expect(connected).toMatchObject({ ok: true, data: { tenant: { tenantId: TEAMS_SANDBOX.tenantId, pending: true } } });
     expect(rows(await admin('tenants/list'))).toEqual([expect.objectContaining({ tenantId: TEAMS_SANDBOX.tenantId, appId: TEAMS_SANDBOX.appId, pending: true })]);
 
@@ -48,7 +48,7 @@ describe('a Teams tenant is bound on proof, not on an admin’s word', () => {
   });
 
   it('should never confirm a waiting tenant on an activity whose token does not verify', async () => {
-    expect(await admin('teams/connect', connectA)).toMatchObject({ ok: true });
+    expect(await admin('tenants/connect', connectA)).toMatchObject({ ok: true });
 
     for (const token of ['unknown-key', 'expired', 'wrong-issuer', 'not-endorsed', 'serviceurl-mismatch', 'wrong-audience', 'none'] as const) {
       expect((await teams.deliver(teams.activityFor('vic', { kind: 'install' }), { token })).status).toBe(401);
@@ -64,8 +64,8 @@ describe('a Teams tenant is bound on proof, not on an admin’s word', () => {
     expect(await adminOfB('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
     expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
     // B types A's tenant first, with B's own bot: it waits, and squats nothing.
-    expect(await adminOfB('teams/connect', connectB)).toMatchObject({ ok: true, data: { tenant: { pending: true } } });
-    expect(await admin('teams/connect', connectA)).toMatchObject({ ok: true, data: { tenant: { appId: TEAMS_SANDBOX.appId, pending: true } } });
+    expect(await adminOfB('tenants/connect', connectB)).toMatchObject({ ok: true, data: { tenant: { pending: true } } });
+    expect(await admin('tenants/connect', connectA)).toMatchObject({ ok: true, data: { tenant: { appId: TEAMS_SANDBOX.appId, pending: true } } });
 
     // Vic uses A's bot: A's binding is proven, B's still waits.
     await teams.install('vic');
@@ -89,15 +89,15 @@ describe('a Teams tenant is bound on proof, not on an admin’s word', () => {
 
   it('should refuse a project that types the tenant with another project’s bot without its secret, and keep that bot’s traffic flowing', async () => {
     expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-    expect(await admin('teams/connect', connectA)).toMatchObject({ ok: true });
+    expect(await admin('tenants/connect', connectA)).toMatchObject({ ok: true });
     await teams.install('vic');
     await settle();
 
-    const squat = await adminOfB('teams/connect', { ...connectA, appPassword: 'sbx8Q~a-guess-at-the-secret-of-A' });
+    const squat = await adminOfB('tenants/connect', { ...connectA, appPassword: 'sbx8Q~a-guess-at-the-secret-of-A' });
     expect(squat.ok).toBe(false);
     expect(squat.error?.message).toContain("Microsoft refused the bot's credentials");
     // Whoever holds the secret owns the bot; still, a bot another project serves is freed there first.
-    const withSecret = await adminOfB('teams/connect', connectA);
+    const withSecret = await adminOfB('tenants/connect', connectA);
     expect(withSecret).toMatchObject({ ok: false, error: { message: expect.stringContaining('another project') } });
 
     expect(rows(await adminOfB('tenants/list'))).toEqual([]);

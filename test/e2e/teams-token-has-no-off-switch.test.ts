@@ -70,10 +70,11 @@ async function forgedTokens(serviceUrl: string, audience: string): Promise<Recor
 beforeEach(async () => {
   ({ platform, teams } = await startSandboxedPlatform());
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword })).toMatchObject({ ok: true });
+  expect(await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword })).toMatchObject({ ok: true });
   // The playground tenant connected as an admin could connect it: then only the token stands between it and Koji.
   expect(
-    await admin('teams/connect', {
+    await admin('tenants/connect', {
+      channel: 'teams',
       tenantId: TEAMS_PLAYGROUND.tenantId,
       name: TEAMS_PLAYGROUND.tenantName,
       appId: TEAMS_PLAYGROUND.appId,
@@ -168,7 +169,8 @@ describe('switches that do not exist', () => {
 
   it('should refuse whatever an admin configures', async () => {
     const settings = await admin('settings/update', { change: { teamsTokenValidation: false, allowUnauthenticated: true } });
-    await admin('teams/connect', {
+    await admin('tenants/connect', {
+      channel: 'teams',
       tenantId: TEAMS_SANDBOX.tenantId,
       name: 'Koji Sandbox',
       appId: TEAMS_SANDBOX.appId,

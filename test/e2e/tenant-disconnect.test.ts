@@ -42,9 +42,9 @@ afterEach(() => platform.close());
  */
 async function busyDeskAcrossTenants(): Promise<void> {
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
+  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
   expect(
-    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword }),
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword }),
   ).toMatchObject({ ok: true });
   for (const person of ['tom', 'vic']) await teams.install(person);
   await settle();
@@ -67,7 +67,7 @@ describe('disconnecting a tenant', () => {
   it('should end the Slack workspace’s conversations, waits, shifts and roles, tell the other side, and serve the Teams user again', async () => {
     await busyDeskAcrossTenants();
 
-    const disconnected = await admin('slack/disconnect', { tenantId: SANDBOX_WORKSPACE.teamId });
+    const disconnected = await admin('tenants/disconnect', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId });
     await settle();
 
     expect(disconnected).toEqual({ ok: true, data: { disconnected: 'T0SANDBOX', conversationsEnded: 1, waitingClosed: 1, rolesRemoved: 1 } });
@@ -109,7 +109,7 @@ describe('disconnecting a tenant', () => {
     expect(refused.status).toBe(403);
 
     // Connected again later, the workspace starts clean: Alice no longer holds a role from before.
-    expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
+    expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
     const alice = await admin('tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, query: 'alice' });
     expect(alice).toMatchObject({ ok: true, data: { users: [{ userId: 'UALICE', role: 'none' }] } });
   });
@@ -117,7 +117,7 @@ describe('disconnecting a tenant', () => {
   it('should wind down a Teams tenant the same way: its operator’s Slack user goes to the next free operator', async () => {
     await busyDeskAcrossTenants();
 
-    const disconnected = await admin('teams/disconnect', { tenantId: TEAMS_SANDBOX.tenantId });
+    const disconnected = await admin('tenants/disconnect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId });
     await settle();
 
     // Vic's conversation with Alice ends; Tom loses his role; Bob, whom Tom served, goes to Alice ahead of Dana.

@@ -21,8 +21,8 @@ const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key
 beforeEach(async () => {
   ({ platform, teams, slack } = await startSandboxedPlatform());
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
-  await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
   for (const person of ['tom', 'wendy']) await teams.install(person);
   await settle();
   await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });

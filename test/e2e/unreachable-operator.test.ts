@@ -29,7 +29,7 @@ function heard(person: string): string[] {
 beforeEach(async () => {
   ({ platform, teams } = await startSandboxedPlatform());
   await admin('settings/update', { change: { enabled: true } });
-  await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
   for (const person of ['tom', 'uma', 'vic']) await teams.install(person);
   await settle();
   for (const person of ['tom', 'uma']) await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId(person) });

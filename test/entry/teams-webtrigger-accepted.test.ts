@@ -16,7 +16,7 @@ const { admin, settle } = localPlatformClient(() => platform);
 beforeEach(async () => {
   ({ platform, teams } = await startSandboxedPlatform());
   await admin('settings/update', { change: { enabled: true } });
-  await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Sandbox', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
   await teams.install('vic');
   await settle();
 });

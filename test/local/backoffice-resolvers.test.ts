@@ -37,23 +37,32 @@ async function users(payload: Record<string, unknown>, as = 'local-admin'): Prom
 const { settle } = localPlatformClient(() => platform);
 
 const SLACK = { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId } as const;
-const TEAMS_CONNECT = { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
+const TEAMS = { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId } as const;
+const SLACK_CONNECT = { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret };
+const TEAMS_CONNECT = { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword };
 const tomId = TEAMS_SANDBOX.people.find((p) => p.key === 'tom')!.id;
 
-/** A valid payload for each resolver, so that a refusal can only be about who calls. */
-const PAYLOADS: Record<string, unknown> = {
-  'settings/update': { change: { enabled: false, operatorCapacity: 5 } },
-  'slack/connect': { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret },
-  'slack/test': { tenantId: SANDBOX_WORKSPACE.teamId },
-  'slack/disconnect': { tenantId: SANDBOX_WORKSPACE.teamId },
-  'teams/connect': TEAMS_CONNECT,
-  'teams/test': { tenantId: TEAMS_SANDBOX.tenantId },
-  'teams/package': { tenantId: TEAMS_SANDBOX.tenantId },
-  'teams/disconnect': { tenantId: TEAMS_SANDBOX.tenantId },
-  'tenant-users/list': SLACK,
-  'roles/grant': { ...SLACK, userId: 'UBRUNO' },
-  'roles/revoke': { ...SLACK, userId: 'UALICE' },
+/** Valid payloads for each resolver (one per channel for the tenant lifecycle), so that a refusal can only be about who calls. */
+const PAYLOADS: Record<string, readonly unknown[]> = {
+  'settings/update': [{ change: { enabled: false, operatorCapacity: 5 } }],
+  'tenants/connect': [SLACK_CONNECT, TEAMS_CONNECT],
+  'tenants/test': [SLACK, TEAMS],
+  'teams/package': [{ tenantId: TEAMS_SANDBOX.tenantId }],
+  'tenants/disconnect': [SLACK, TEAMS],
+  'tenant-users/list': [SLACK],
+  'roles/grant': [{ ...SLACK, userId: 'UBRUNO' }],
+  'roles/revoke': [{ ...SLACK, userId: 'UALICE' }],
 };
+
+/** Each call of a resolver key with its payloads (none: an empty one), named by its key and, for the tenant lifecycle, its channel. */
+function calls(keys: string[]): Array<{ key: string; functionKey: string; payload: unknown }> {
+  return keys.flatMap((functionKey) =>
+    (PAYLOADS[functionKey] ?? [{}]).map((payload) => {
+      const channel = (payload as { channel?: string }).channel;
+      return { key: functionKey.startsWith('tenants/') && channel ? `${functionKey} (${channel})` : functionKey, functionKey, payload };
+    }),
+  );
+}
 
 /** The issue panel's key: not the backoffice's (test/local/resolver-access.test.ts covers who may call it). */
 const PANEL_KEY = 'transcript/get';
@@ -80,8 +89,8 @@ afterEach(() => platform.close());
 
 async function connectBoth(): Promise<void> {
   expect(await invoke('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await invoke('slack/connect', PAYLOADS['slack/connect'])).toMatchObject({ ok: true });
-  expect(await invoke('teams/connect', TEAMS_CONNECT)).toMatchObject({ ok: true });
+  expect(await invoke('tenants/connect', SLACK_CONNECT)).toMatchObject({ ok: true });
+  expect(await invoke('tenants/connect', TEAMS_CONNECT)).toMatchObject({ ok: true });
   await teams.install('tom');
   await settle();
 }
@@ -106,8 +115,8 @@ describe('who may call the backoffice resolvers', () => {
     slack.clearApiCalls();
 
     const refused: Record<string, Answer> = {};
-    for (const key of inCallOrder(resolverKeys().filter((k) => k !== PANEL_KEY))) {
-      refused[key] = await invoke(key, PAYLOADS[key] ?? {}, 'local-agent');
+    for (const { key, functionKey, payload } of calls(inCallOrder(resolverKeys().filter((k) => k !== PANEL_KEY)))) {
+      refused[key] = await invoke(functionKey, payload, 'local-agent');
     }
     await settle();
 
@@ -128,9 +137,9 @@ describe('who may call the backoffice resolvers', () => {
     const secrets = [SANDBOX_WORKSPACE.botToken, SANDBOX_WORKSPACE.signingSecret, TEAMS_SANDBOX.appPassword];
 
     const answers: Record<string, string> = {};
-    for (const key of inCallOrder(resolverKeys().filter((k) => k !== PANEL_KEY))) answers[key] = JSON.stringify(await invoke(key, PAYLOADS[key] ?? {}));
+    for (const { key, functionKey, payload } of calls(inCallOrder(resolverKeys().filter((k) => k !== PANEL_KEY)))) answers[key] = JSON.stringify(await invoke(functionKey, payload));
 
-    expect(JSON.parse(answers['slack/connect']!)).toMatchObject({ ok: true });
+    expect(JSON.parse(answers['tenants/connect (slack)']!)).toMatchObject({ ok: true });
     expect(JSON.parse(answers['tenants/list']!)).toMatchObject({ ok: true });
     for (const [key, json] of Object.entries(answers)) {
       for (const secret of secrets) expect({ key, leaks: json.includes(secret) }).toEqual({ key, leaks: false });
@@ -150,8 +159,8 @@ describe('the status of each connected tenant', () => {
 
   it('should record connecting as a working check, for Slack and Teams', async () => {
     const before = Date.now();
-    const slackConnected = await invoke('slack/connect', PAYLOADS['slack/connect']);
-    const teamsConnected = await invoke('teams/connect', TEAMS_CONNECT);
+    const slackConnected = await invoke('tenants/connect', SLACK_CONNECT);
+    const teamsConnected = await invoke('tenants/connect', TEAMS_CONNECT);
 
     expect(slackConnected.data?.['tenant']).toMatchObject({ lastCheck: { ok: true, at: expect.any(Number) } });
     expect(teamsConnected.data?.['tenant']).toMatchObject({ lastCheck: { ok: true, at: expect.any(Number) } });
@@ -167,7 +176,7 @@ describe('the status of each connected tenant', () => {
     const connected = await statusOf('slack');
 
     slack.failNext('auth.test', 'token_revoked');
-    const failed = await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId });
+    const failed = await invoke('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId });
 
     expect(failed).toMatchObject({ ok: false, error: { code: 'tenant_connection_failed' } });
     const failing = await statusOf('slack');
@@ -177,7 +186,7 @@ describe('the status of each connected tenant', () => {
     // The Teams tenant's status is its own.
     expect(await statusOf('teams')).toMatchObject({ ok: true });
 
-    expect(await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId })).toEqual({ ok: true, data: { teamName: SANDBOX_WORKSPACE.teamName } });
+    expect(await invoke('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId })).toEqual({ ok: true, data: { teamName: SANDBOX_WORKSPACE.teamName } });
     const working = await statusOf('slack');
     expect(working).toEqual({ ok: true, at: expect.any(Number) });
     expect(working!.at).toBeGreaterThanOrEqual(failing!.at);
@@ -188,13 +197,13 @@ describe('the status of each connected tenant', () => {
     // Connecting left a good token in the cache: the test must still ask Microsoft.
     teams.failNext('token', 401);
 
-    const failed = await invoke('teams/test', { tenantId: TEAMS_SANDBOX.tenantId });
+    const failed = await invoke('tenants/test', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId });
 
     expect(failed).toMatchObject({ ok: false, error: { code: 'tenant_connection_failed' } });
     expect(await statusOf('teams')).toEqual({ ok: false, at: expect.any(Number), message: failed.error?.message });
     expect(await statusOf('slack')).toMatchObject({ ok: true });
 
-    expect(await invoke('teams/test', { tenantId: TEAMS_SANDBOX.tenantId })).toMatchObject({ ok: true });
+    expect(await invoke('tenants/test', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId })).toMatchObject({ ok: true });
     expect(await statusOf('teams')).toEqual({ ok: true, at: expect.any(Number) });
   });
 
@@ -202,12 +211,12 @@ describe('the status of each connected tenant', () => {
     await connectBoth();
     const connected = await statusOf('slack');
     slack.clearApiCalls();
-    expect(await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId }, 'local-agent')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId }, 'local-agent')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(slack.apiCalls.filter((c) => c.method === 'auth.test')).toEqual([]);
     expect(await statusOf('slack')).toEqual(connected);
 
-    expect(await invoke('slack/disconnect', { tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: true });
-    expect(await invoke('slack/test', { tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: false, error: { code: 'tenant_connection_failed' } });
+    expect(await invoke('tenants/disconnect', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: true });
+    expect(await invoke('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId })).toMatchObject({ ok: false, error: { code: 'tenant_connection_failed' } });
     expect(await statusOf('slack')).toBeUndefined();
     expect(((await invoke('tenants/list')).data?.['tenants'] as unknown[]).length).toBe(1);
   });

@@ -72,7 +72,7 @@ beforeAll(async () => {
 
   // The desk: live agents on, the sandbox workspace connected, Alice a Live agent on duty.
   expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
+  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
   expect(await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true });
   await settle();
   await say('UALICE', '#on');

@@ -2,7 +2,7 @@ import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
 import { ChatRecipientUnreachableError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../../domain/participant';
-import type { TenantHealth } from '../forge/tenant-health';
+import type { HealthSubject, TenantHealth } from '../forge/tenant-health';
 import { isSlackTokenRefused } from '../slack/slack-chat-gateway';
 import { isTeamsBotRefused } from '../teams/teams-connector';
 
@@ -16,6 +16,8 @@ export class SendHealthReporting implements ChatGateway {
   constructor(
     private readonly chat: ChatGateway,
     private readonly health: Pick<TenantHealth, 'sendRefused' | 'sent'>,
+    /** The connection a send to this person goes through: for Teams, the bot of their tenant they use. */
+    private readonly connectionOf: (to: Participant) => Promise<HealthSubject>,
   ) {}
 
   async send(to: Participant, message: OutgoingMessage): Promise<void> {
@@ -23,11 +25,11 @@ export class SendHealthReporting implements ChatGateway {
       await this.chat.send(to, message);
     } catch (error) {
       if (error instanceof ChatRecipientUnreachableError && botRefused(to.channel, error.reason)) {
-        await this.health.sendRefused(to.channel, to.tenantId, error.reason);
+        await this.health.sendRefused(await this.connectionOf(to), error.reason);
       }
       throw error;
     }
-    await this.health.sent(to.channel, to.tenantId);
+    await this.health.sent(await this.connectionOf(to));
   }
 
   profile(participant: Participant): Promise<ChatProfile> {

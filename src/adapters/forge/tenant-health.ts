@@ -14,16 +14,27 @@ type Kvs = typeof KvsClient;
  * `cause` says which, since a passing Test connection answers only the second:
  * it checks the token, not the signing secret.
  */
-export interface TenantHealthRecord extends TenantCheck {
+export interface TenantHealthRecord extends TenantCheck, HealthSubject {
+  readonly cause?: 'events' | 'sends' | undefined;
+}
+
+/**
+ * Whose traffic a status is about: one connection. A Slack workspace has one; a
+ * Teams tenant has one per project's bot (`appId`), and two projects' bots in a
+ * tenant must not share a status. A Teams subject without `appId` is the tenant
+ * as a whole: traffic refused before any of its bindings could be told (a token
+ * for no connected bot), shown on each of the tenant's rows.
+ */
+export interface HealthSubject {
   readonly channel: ChatChannel;
   readonly tenantId: string;
-  readonly cause?: 'events' | 'sends' | undefined;
+  readonly appId?: string | undefined;
 }
 
 /** Where health records live: one small KVS value per tenant, listed for the backoffice. */
 export interface TenantHealthStore {
   write(record: TenantHealthRecord): Promise<void>;
-  remove(channel: ChatChannel, tenantId: string): Promise<void>;
+  remove(subject: HealthSubject): Promise<void>;
   list(): Promise<TenantHealthRecord[]>;
 }
 
@@ -73,35 +84,44 @@ export class TenantHealth {
     private readonly log?: Pick<Logger, 'warn'>,
   ) {}
 
-  /** A request that claimed to come from this tenant failed its signature or token check. */
-  refused(channel: ChatChannel, tenantId: string, reason: string): Promise<void> {
-    const traffic = this.traffic(channel, tenantId);
-    traffic.refusal = { at: this.now(), message: refusalMessage(channel, reason) };
+  /** A request that claimed to come from this connection failed its signature or token check. */
+  refused(subject: HealthSubject, reason: string): Promise<void> {
+    const traffic = this.traffic(subject);
+    traffic.refusal = { at: this.now(), message: refusalMessage(subject.channel, reason) };
     traffic.refused += 1;
-    return this.settle(channel, tenantId, traffic);
+    return this.settle(subject, traffic);
   }
 
-  /** A request from this tenant passed its signature or token check. */
-  verified(channel: ChatChannel, tenantId: string): Promise<void> {
-    const traffic = this.traffic(channel, tenantId);
-    traffic.lastVerifiedAt = this.now();
-    traffic.verified += 1;
-    return traffic.written?.ok === false ? this.settle(channel, tenantId, traffic) : Promise.resolve();
+  /**
+   * A request from this connection passed its signature or token check. It also
+   * speaks for its tenant as a whole: forged requests naming the tenant beside
+   * real traffic change nothing there either.
+   */
+  async verified(subject: HealthSubject): Promise<void> {
+    if (subject.appId !== undefined) await this.verifiedOne({ channel: subject.channel, tenantId: subject.tenantId });
+    await this.verifiedOne(subject);
   }
 
-  /** The platform refused the tenant's bot credentials for a send (`reason`: its word for it). */
-  sendRefused(channel: ChatChannel, tenantId: string, reason: string): Promise<void> {
-    const traffic = this.traffic(channel, tenantId);
-    traffic.sendFailure = { at: this.now(), message: sendMessage(channel, reason) };
-    return this.settle(channel, tenantId, traffic);
+  /** The platform refused the connection's bot credentials for a send (`reason`: its word for it). */
+  sendRefused(subject: HealthSubject, reason: string): Promise<void> {
+    const traffic = this.traffic(subject);
+    traffic.sendFailure = { at: this.now(), message: sendMessage(subject.channel, reason) };
+    return this.settle(subject, traffic);
   }
 
-  /** A send through the tenant's bot went out. */
-  sent(channel: ChatChannel, tenantId: string): Promise<void> {
-    const traffic = this.tenants.get(key(channel, tenantId));
+  /** A send through the connection's bot went out. */
+  sent(subject: HealthSubject): Promise<void> {
+    const traffic = this.tenants.get(key(subject));
     if (!traffic) return Promise.resolve();
     traffic.lastSentAt = this.now();
-    return traffic.written?.ok === false ? this.settle(channel, tenantId, traffic) : Promise.resolve();
+    return traffic.written?.ok === false ? this.settle(subject, traffic) : Promise.resolve();
+  }
+
+  private verifiedOne(subject: HealthSubject): Promise<void> {
+    const traffic = this.traffic(subject);
+    traffic.lastVerifiedAt = this.now();
+    traffic.verified += 1;
+    return traffic.written?.ok === false ? this.settle(subject, traffic) : Promise.resolve();
   }
 
   /** Every tenant's status as last written, by any function: for the backoffice's Tenants table. */
@@ -109,14 +129,21 @@ export class TenantHealth {
     return this.store.list();
   }
 
-  /** The tenant was connected again or disconnected: what was seen before no longer says anything. */
-  async forget(channel: ChatChannel, tenantId: string): Promise<void> {
-    this.tenants.delete(key(channel, tenantId));
-    await this.store.remove(channel, tenantId);
+  /**
+   * The connection was made again or removed: what was seen before no longer says anything,
+   * nor does what its tenant as a whole was refused for (the admin's fix for a wrong App ID
+   * is connecting again).
+   */
+  async forget(subject: HealthSubject): Promise<void> {
+    const subjects = subject.appId === undefined ? [subject] : [subject, { channel: subject.channel, tenantId: subject.tenantId }];
+    for (const s of subjects) {
+      this.tenants.delete(key(s));
+      await this.store.remove(s);
+    }
   }
 
-  private traffic(channel: ChatChannel, tenantId: string): Traffic {
-    const k = key(channel, tenantId);
+  private traffic(subject: HealthSubject): Traffic {
+    const k = key(subject);
     let traffic = this.tenants.get(k);
     if (!traffic) {
       if (this.tenants.size >= MAX_TENANTS) this.tenants.delete(this.tenants.keys().next().value!);
@@ -127,24 +154,26 @@ export class TenantHealth {
   }
 
   /** Writes the tenant's status if it changed and the last write is a minute old; never throws. */
-  private async settle(channel: ChatChannel, tenantId: string, traffic: Traffic): Promise<void> {
+  private async settle(subject: HealthSubject, traffic: Traffic): Promise<void> {
+    const { channel, tenantId } = subject;
+    const appId = subject.appId !== undefined ? { appId: subject.appId } : {};
     const now = this.now();
     const failing = this.failing(traffic, now);
     const { written } = traffic;
     const changed = failing ? written?.ok !== false || written.message !== failing.message : written?.ok === false;
     if (!changed || (written && now - written.at < HEALTH_WINDOW_MS)) return;
     const record: TenantHealthRecord = failing
-      ? { channel, tenantId, ok: false, at: now, message: failing.message, cause: failing.cause }
-      : { channel, tenantId, ok: true, at: now };
+      ? { channel, tenantId, ...appId, ok: false, at: now, message: failing.message, cause: failing.cause }
+      : { channel, tenantId, ...appId, ok: true, at: now };
     traffic.written = { ok: record.ok, at: now, message: record.message };
-    this.log?.warn('tenant_health', { channel, tenantId, ok: record.ok, refused: traffic.refused, verified: traffic.verified, message: record.message });
+    this.log?.warn('tenant_health', { channel, tenantId, ...appId, ok: record.ok, refused: traffic.refused, verified: traffic.verified, message: record.message });
     traffic.refused = 0;
     traffic.verified = 0;
     try {
       await this.store.write(record);
     } catch (error) {
       // The request being answered must not fail for its status: the next one a minute on tries again.
-      this.log?.warn('tenant_health_not_written', { channel, tenantId, reason: messageOf(error) });
+      this.log?.warn('tenant_health_not_written', { channel, tenantId, ...appId, reason: messageOf(error) });
     }
   }
 
@@ -157,8 +186,8 @@ export class TenantHealth {
   }
 }
 
-function key(channel: ChatChannel, tenantId: string): string {
-  return `${channel}:${tenantId}`;
+function key(subject: HealthSubject): string {
+  return subject.appId === undefined ? `${subject.channel}:${subject.tenantId}` : `${subject.channel}:${subject.tenantId}:${subject.appId}`;
 }
 
 /** The receivers' refusal reasons, in words an admin can act on. */
@@ -179,22 +208,26 @@ function sendMessage(channel: ChatChannel, reason: string): string {
     : `Koji’s messages are refused because Microsoft does not accept the bot’s credentials (${reason}). Check the app id and client secret, and connect the tenant again.`;
 }
 
-/** Health records as KVS values under one prefix: one per tenant, a handful in all. */
+/**
+ * Health records as KVS values under one prefix: one per connection, a handful in all.
+ * A Slack workspace's key and a Teams tenant's as a whole are those of before.
+ */
 export class KvsTenantHealthStore implements TenantHealthStore {
   static readonly prefix = `tenant-health:${KEY_VERSION}:`;
 
   constructor(private readonly kvs: Kvs) {}
 
-  private static key(channel: ChatChannel, tenantId: string): string {
-    return `${KvsTenantHealthStore.prefix}${channel}:${escapeKeyPart(tenantId)}`;
+  private static key(subject: HealthSubject): string {
+    const bot = subject.appId === undefined ? '' : `:${escapeKeyPart(subject.appId)}`;
+    return `${KvsTenantHealthStore.prefix}${subject.channel}:${escapeKeyPart(subject.tenantId)}${bot}`;
   }
 
   async write(record: TenantHealthRecord): Promise<void> {
-    await this.kvs.set(KvsTenantHealthStore.key(record.channel, record.tenantId), record);
+    await this.kvs.set(KvsTenantHealthStore.key(record), record);
   }
 
-  async remove(channel: ChatChannel, tenantId: string): Promise<void> {
-    await this.kvs.delete(KvsTenantHealthStore.key(channel, tenantId));
+  async remove(subject: HealthSubject): Promise<void> {
+    await this.kvs.delete(KvsTenantHealthStore.key(subject));
   }
 
   list(): Promise<TenantHealthRecord[]> {
@@ -213,4 +246,15 @@ export function shownCheck(lastCheck: TenantCheck | undefined, health: TenantHea
     return { ok: false, at: health.at, message: health.message, source: 'traffic' };
   }
   return lastCheck;
+}
+
+/**
+ * The traffic status a connection's row shows: its own, or its tenant's as a whole
+ * when that one is failing and its own is not (a Slack workspace has only its own).
+ */
+export function healthOfConnection(records: readonly TenantHealthRecord[], subject: HealthSubject): TenantHealthRecord | undefined {
+  const same = (r: TenantHealthRecord, appId: string | undefined) => r.channel === subject.channel && r.tenantId === subject.tenantId && r.appId === appId;
+  const own = records.find((r) => same(r, subject.appId));
+  const tenantWide = subject.appId === undefined ? undefined : records.find((r) => same(r, undefined));
+  return own?.ok === false || tenantWide?.ok !== false ? own : tenantWide;
 }

@@ -74,6 +74,12 @@ export class TeamsGateways implements ChatGateway {
     }
   }
 
+  /** The app id of the bot this person uses in their tenant (the reference a send just read: no I/O then), if known. */
+  async botOf(p: Participant): Promise<string | undefined> {
+    const reference = await this.cached(this.references, `${p.tenantId}|${p.userId}`, () => this.stores.references.get(p.tenantId, p.userId));
+    return reference ? appIdOfBot(reference.botId) : undefined;
+  }
+
   /** The person's reference says which bot they use; that bot's binding in their tenant writes to them. */
   private async reach(p: Participant): Promise<{ tenant: TeamsTenant; reference: TeamsConversationReference }> {
     const reference = await this.cached(this.references, `${p.tenantId}|${p.userId}`, () => this.stores.references.get(p.tenantId, p.userId));

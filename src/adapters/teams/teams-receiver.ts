@@ -30,8 +30,13 @@ export interface TeamsReceiverDeps {
   readonly markCardUsed: (tenant: TeamsTenant, card: TeamsCard, note: string) => Promise<void>;
   readonly personLeft: (tenant: TeamsTenant, userId: string) => Promise<void>;
   readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
-  /** Told of each check of a connected tenant's activity, so a wrong App ID shows in the backoffice (tenant-health.ts). */
-  readonly health?: { refused(tenantId: string, reason: string): Promise<void>; verified(tenantId: string): Promise<void> } | undefined;
+  /**
+   * Told of each check of a connected tenant's activity, so a wrong App ID shows in the backoffice (tenant-health.ts):
+   * per binding (`appId`), or for the tenant as a whole when the activity's bot has none there (`appId` undefined).
+   */
+  readonly health?:
+    | { refused(tenantId: string, appId: string | undefined, reason: string): Promise<void>; verified(tenantId: string, appId: string): Promise<void> }
+    | undefined;
 }
 
 /**
@@ -61,16 +66,16 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
     return refusal('unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
   }
   if (activity.recipient.id !== `28:${bound.appId}` && activity.recipient.id !== bound.appId) {
-    await deps.health?.refused(bound.tenantId, 'The activity is for another bot than the one connected for this tenant.');
+    await deps.health?.refused(bound.tenantId, bound.appId, 'The activity is for another bot than the one connected for this tenant.');
     return refusal('unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
   }
   const check = await validateBotFrameworkToken({ authorization, activity, appId: bound.appId, keys: deps.keys });
-  await (check.ok ? deps.health?.verified(bound.tenantId) : deps.health?.refused(bound.tenantId, check.reason));
+  await (check.ok ? deps.health?.verified(bound.tenantId, bound.appId) : deps.health?.refused(bound.tenantId, bound.appId, check.reason));
   if (!check.ok) return refusal('invalid_token', check.reason);
   const proof = bound.confirmedAt === undefined ? await proveTenant(deps, bound, activity) : 'confirmed';
   if (proof === 'refuted') {
     const reason = 'Microsoft puts the sender of the activity in another tenant than the one it names.';
-    await deps.health?.refused(bound.tenantId, reason);
+    await deps.health?.refused(bound.tenantId, bound.appId, reason);
     return refusal('unknown_tenant', reason);
   }
   const tenant = proof === 'proven' ? await deps.confirm(bound) : bound;
@@ -113,7 +118,7 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
  */
 async function refusedForTenant(deps: TeamsReceiverDeps, tenantId: string, reason: string): Promise<void> {
   if (!deps.health || !deps.tenantConnected) return;
-  if (await deps.tenantConnected(tenantId)) await deps.health.refused(tenantId, reason);
+  if (await deps.tenantConnected(tenantId)) await deps.health.refused(tenantId, undefined, reason);
 }
 
 /** The click has been acted on whatever happens here: a card that cannot be updated is logged, never a failed request. */

@@ -25,7 +25,7 @@ export function ConnectSlack({ triggers, reloadTriggers, onConnected }: { readon
     if (connecting) return;
     setConnecting(true);
     setOutcome(undefined);
-    void call('slack/connect', { botToken, signingSecret }).then((result) => {
+    void call('tenants/connect', { channel: 'slack', botToken, signingSecret }).then((result) => {
       setConnecting(false);
       if (result.ok) {
         // The secrets are write-only: once stored they are never shown again.

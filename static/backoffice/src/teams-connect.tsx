@@ -28,7 +28,7 @@ export function ConnectTeams({ triggers, reloadTriggers, onConnected }: { readon
     setConnecting(true);
     setOutcome(undefined);
     const botTenant = botTenantId.trim();
-    void call('teams/connect', { tenantId: tenantId.trim(), name: name.trim(), appId: appId.trim(), appPassword, ...(botTenant ? { botTenantId: botTenant } : {}) }).then((result) => {
+    void call('tenants/connect', { channel: 'teams', tenantId: tenantId.trim(), name: name.trim(), appId: appId.trim(), appPassword, ...(botTenant ? { botTenantId: botTenant } : {}) }).then((result) => {
       setConnecting(false);
       if (result.ok) {
         // The client secret is write-only: once stored it is never shown again.

@@ -18,8 +18,7 @@ export function useRowActions(reloadTenants: () => void) {
 
   const test = (tenant: TenantView) => {
     setRow(tenant, { kind: 'testing' });
-    const payload = { tenantId: tenant.tenantId };
-    const named = tenant.channel === 'slack' ? call('slack/test', payload).then(nameOf((d) => d.teamName)) : call('teams/test', payload).then(nameOf((d) => d.name));
+    const named = call('tenants/test', { channel: tenant.channel, tenantId: tenant.tenantId }).then(nameOf((d) => ('teamName' in d ? d.teamName : d.name)));
     void named.then((result) => {
       if (result.ok) setRow(tenant, { kind: 'ok', message: `Connected to ${result.name}.` });
       // A failed test is recorded with its reason, which the Status column shows once the list is read again.
@@ -54,8 +53,7 @@ export function useDisconnect(reloadTenants: () => void) {
   const disconnect = (tenant: TenantView) => {
     setDisconnecting(true);
     setError(undefined);
-    const payload = { tenantId: tenant.tenantId };
-    void (tenant.channel === 'slack' ? call('slack/disconnect', payload) : call('teams/disconnect', payload)).then((result) => {
+    void call('tenants/disconnect', { channel: tenant.channel, tenantId: tenant.tenantId }).then((result) => {
       setDisconnecting(false);
       if (result.ok) {
         setConfirming(undefined);
@@ -69,7 +67,7 @@ export function useDisconnect(reloadTenants: () => void) {
   return { confirming, disconnecting, error, ask, cancel: () => setConfirming(undefined), disconnect };
 }
 
-/** The name a test answered, or its error, whichever channel it came from. */
+/** The name a test answered (a Slack workspace's or a Teams tenant's), or its error. */
 function nameOf<T>(pick: (data: T) => string) {
   return (result: ResolverResult<T>) =>
     result.ok ? ({ ok: true, name: pick(result.data) } as const) : ({ ok: false, code: result.error.code, message: result.error.message } as const);

@@ -114,7 +114,7 @@ describe('the bridge on the local platform', () => {
 
   it('should keep someone who claims a sandbox person in the playground tenant', async () => {
     const tom = TEAMS_SANDBOX.people[0]!;
-    await admin('teams/connect', { tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
 
     expect((await post(playgroundInstall({ tenantId: TEAMS_SANDBOX.tenantId, from: { id: tom.id, aadObjectId: tom.aadObjectId } }))).status).toBe(200);
 

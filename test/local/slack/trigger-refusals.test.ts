@@ -44,7 +44,7 @@ async function aliceDuty(): Promise<unknown> {
 beforeAll(async () => {
   platform = await startLocalPlatform({ port: 0, dataDir: ':memory:' });
   await admin('settings/update', { change: { enabled: true } });
-  await admin('slack/connect', { botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
   await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
 });
 afterAll(() => platform.close());
