@@ -1,9 +1,9 @@
-import { connectWrites } from '../../src/app/connect';
-import { grantOperatorRole } from '../../src/app/manage-operator-role';
+import { connectWrites } from '../../src/app/conversation/connect-to-operator';
+import { grantOperatorRole } from '../../src/app/settings/manage-operator-role';
 import type { ChatGateway, CoreDeps, StateWrite, Versioned } from '../../src/app/ports';
-import { loadSettings } from '../../src/app/project-settings';
-import { goOnDuty } from '../../src/app/set-duty-status';
-import { newConversationId } from '../../src/app/transcript-ids';
+import { loadSettings } from '../../src/app/settings/project-settings';
+import { goOnDuty } from '../../src/app/duty/set-duty-status';
+import { newConversationId } from '../../src/app/transcript/transcript-ids';
 import { buildServices } from '../../src/composition';
 import type { ChatSession } from '../../src/domain/chat-session';
 import type { Operator } from '../../src/domain/operator';

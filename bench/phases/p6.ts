@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setUpDesk, startBenchPlatform, type BenchPlatform, type RecordedInvocation } from '../lib/harness';
-import { SWEEP_LIMITS } from '../../src/app/sweep-timeouts';
+import { SWEEP_LIMITS } from '../../src/app/queue/sweep-timeouts';
 import { fmt, type Progress, type Row } from '../lib/report';
 import { Seeder, seedingDeps } from '../lib/seed';
 

@@ -6,9 +6,9 @@ import type { ChatChannel, Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
 import type { TranscriptCursor } from '../domain/chat-session';
 import type { TranscriptLine } from '../domain/transcript';
-import type { DrainJob } from './backlog/drain-job';
-import type { TicketJob } from './create-ticket';
-import type { WorkJob } from './work-job';
+import type { DrainJob } from './delivery/drain-job';
+import type { TicketJob } from './tickets/create-ticket';
+import type { WorkJob } from './queue/work-job';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {

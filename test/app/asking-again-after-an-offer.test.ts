@@ -1,4 +1,4 @@
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { World } from '../builders/world';
 
 /** Bob waited past the queue timeout behind First (with Alice), writing while he waited, and was offered a ticket. */

@@ -1,4 +1,4 @@
-import { closeWithoutOperator, leaveQueue } from '../../src/app/end-session';
+import { closeWithoutOperator, leaveQueue } from '../../src/app/conversation/end-conversation';
 import { aliceServingBobAndDana, connectedPair } from '../builders/scenes';
 import { World } from '../builders/world';
 

@@ -1,5 +1,5 @@
-import { grantOperatorRole, revokeOperatorRole } from '../../src/app/manage-operator-role';
-import { updateSettings } from '../../src/app/update-settings';
+import { grantOperatorRole, revokeOperatorRole } from '../../src/app/settings/manage-operator-role';
+import { updateSettings } from '../../src/app/settings/update-settings';
 import { InvalidSettingsError } from '../../src/domain/errors';
 import { aliceServingBobAndDana } from '../builders/scenes';
 import { PROJECT, World } from '../builders/world';

@@ -1,4 +1,4 @@
-import { updateSettings } from '../../src/app/update-settings';
+import { updateSettings } from '../../src/app/settings/update-settings';
 import type { Participant } from '../../src/domain/participant';
 import { SEEDS, seededYields } from '../builders/interleaving';
 import { PROJECT, World } from '../builders/world';

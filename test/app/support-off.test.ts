@@ -1,6 +1,6 @@
 import type { LiveAgentState, StateWrite } from '../../src/app/ports';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
-import { updateSettings } from '../../src/app/update-settings';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
+import { updateSettings } from '../../src/app/settings/update-settings';
 import { sameParticipant, type Participant } from '../../src/domain/participant';
 import type { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { PROJECT, World } from '../builders/world';

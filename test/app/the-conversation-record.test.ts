@@ -1,7 +1,7 @@
-import { conversationTranscript } from '../../src/app/conversation-transcript';
-import { HANDOVER_MAX_CHARS } from '../../src/app/handover-excerpt';
-import { revokeOperatorRole } from '../../src/app/manage-operator-role';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { conversationTranscript } from '../../src/app/transcript/conversation-transcript';
+import { HANDOVER_MAX_CHARS } from '../../src/app/transcript/handover-excerpt';
+import { revokeOperatorRole } from '../../src/app/settings/manage-operator-role';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { World } from '../builders/world';
 
 /** What a Jira agent reads on the issue panel: the transcript's notes and how it ended. */

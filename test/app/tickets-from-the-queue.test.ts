@@ -1,4 +1,4 @@
-import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
+import { handleIncomingMessage } from '../../src/app/conversation/handle-chat-message';
 import { TicketServiceError } from '../../src/domain/errors';
 import { printerConversation } from '../builders/scenes';
 import type { World } from '../builders/world';

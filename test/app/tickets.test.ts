@@ -1,5 +1,5 @@
 import { TicketServiceError } from '../../src/domain/errors';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { badgeTicketOffered, printerConversation } from '../builders/scenes';
 import { World } from '../builders/world';
 

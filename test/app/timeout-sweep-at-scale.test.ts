@@ -1,5 +1,5 @@
 import type { CoreDeps, TranscriptLog } from '../../src/app/ports';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import type { Participant } from '../../src/domain/participant';
 import { World } from '../builders/world';
 

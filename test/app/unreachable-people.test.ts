@@ -1,4 +1,4 @@
-import { liveActivity } from '../../src/app/live-activity';
+import { liveActivity } from '../../src/app/settings/live-activity';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import { PROJECT, World } from '../builders/world';
 

@@ -1,5 +1,5 @@
-import { handleChatMessage } from '../../src/app/handle-incoming-message';
-import type { IncomingChatMessage } from '../../src/app/incoming-message';
+import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
+import type { IncomingChatMessage } from '../../src/app/conversation/incoming-message';
 import type { ChatActionKind } from '../../src/domain/outgoing-message';
 import { TicketServiceError } from '../../src/domain/errors';
 import { participantKey, type Participant } from '../../src/domain/participant';

@@ -1,5 +1,5 @@
 import { usedCardNotes } from '../../domain/replies';
-import { endConversation } from '../end-session';
+import { endConversation } from '../conversation/end-conversation';
 import { defineCommand, noted } from './command';
 
 export const endSessionCommand = defineCommand({

@@ -1,6 +1,6 @@
 import { parseForwardTarget, type ForwardTarget } from '../../domain/chat-command';
 import { usedCardNotes } from '../../domain/replies';
-import { forwardSession } from '../forward-session';
+import { forwardSession } from '../conversation/forward-conversation';
 import { defineCommand, noted } from './command';
 
 export const forwardCommand = defineCommand<{ readonly target?: ForwardTarget | undefined }>({
