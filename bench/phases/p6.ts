@@ -172,7 +172,7 @@ async function countOpen(bench: BenchPlatform, deps: ReturnType<typeof seedingDe
   let count = 0;
   let cursor: string | undefined;
   do {
-    const page = await deps.state.sessionsInState(projectId, 'with-operator', { limit: 100, cursor });
+    const page = await deps.state.conversationsInState(projectId, 'with-operator', { limit: 100, cursor });
     count += page.items.length;
     cursor = page.cursor;
   } while (cursor);

@@ -1,4 +1,4 @@
-import { handleIncomingMessage } from '../app/conversation/handle-chat-message';
+import { handleChatMessage } from '../app/conversation/handle-chat-message';
 import { drainBacklog } from '../app/delivery/drain';
 import { createTicketFromJob } from '../app/tickets/create-ticket';
 import { notify, NOTICE_ATTEMPTS } from '../app/delivery/notify';
@@ -41,6 +41,6 @@ async function run(services: Services, job: WorkJob): Promise<void> {
     await drainBacklog(services, job);
     return;
   }
-  const outcome = await handleIncomingMessage(services, job.message);
+  const outcome = (await handleChatMessage(services, job.message)).outcome;
   services.log.info('job_done', { outcome, deliveryId: job.message.id });
 }

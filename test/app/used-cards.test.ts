@@ -17,7 +17,7 @@ async function deskWithBobAtAlice() {
   const alice = await world.operator('Alice', { onDuty: true });
   const bob = world.person('Bob');
   await world.say(bob, 'operator');
-  const conversationId = (await world.sessionOf(bob))!.id;
+  const conversationId = (await world.conversationOf(bob))!.id;
   return { world, alice, bob, conversationId };
 }
 

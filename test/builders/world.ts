@@ -2,7 +2,7 @@ import { drainBacklog } from '../../src/app/delivery/drain';
 import { createTicketFromJob } from '../../src/app/tickets/create-ticket';
 import { COMMANDS } from '../../src/app/commands';
 import type { ChatCommand } from '../../src/app/commands/command';
-import { handleIncomingMessage } from '../../src/app/conversation/handle-chat-message';
+import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
 import { notify } from '../../src/app/delivery/notify';
 import type { IncomingChatMessage, MessageOutcome } from '../../src/app/conversation/incoming-message';
 import { grantOperatorRole } from '../../src/app/settings/manage-operator-role';
@@ -119,7 +119,7 @@ export class World {
   }
 
   deliver(msg: IncomingChatMessage): Promise<MessageOutcome> {
-    return handleIncomingMessage(this.deps, msg, this.commands);
+    return handleChatMessage(this.deps, msg, this.commands).then((handled) => handled.outcome);
   }
 
   /** Texts a person received, in order. */
@@ -159,8 +159,8 @@ export class World {
     return ran;
   }
 
-  async sessionOf(user: Participant) {
-    return (await this.state.getSession(user))?.value;
+  async conversationOf(user: Participant) {
+    return (await this.state.getConversation(user))?.value;
   }
 
   async operatorRecord(p: Participant) {

@@ -8,7 +8,7 @@ import type { CoreDeps } from '../ports';
 /** Most paths only say what became of the message; those that settle a click add the card's note. */
 export type Handled = MessageOutcome | HandledMessage;
 
-export function noted(outcome: MessageOutcome, cardNote: string): HandledMessage {
+export function withCardNote(outcome: MessageOutcome, cardNote: string): HandledMessage {
   return { outcome, cardNote };
 }
 

@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../domain/chat-session';
+import type { Conversation } from '../../domain/conversation';
 import { withAssignment, type Operator } from '../../domain/operator';
 import { buttonLabels, toOperator, toUser } from '../../domain/replies';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
@@ -9,28 +9,28 @@ import type { CoreDeps, Expected, StateWrite, Versioned } from '../ports';
 /** How many of the user's recent messages to the bot a new conversation starts with. */
 export const EXCERPT_LINES = 10;
 
-/** The pair of writes that hands a session to an operator: both succeed or neither. */
+/** The pair of writes that hands a conversation to an operator: both succeed or neither. */
 export function connectWrites(
-  session: ChatSession,
-  sessionExpected: Expected,
+  conversation: Conversation,
+  conversationExpected: Expected,
   operator: Versioned<Operator>,
   now: number,
-): { session: ChatSession; operator: Operator; writes: StateWrite[] } {
-  const connected: ChatSession = {
-    ...session,
+): { conversation: Conversation; operator: Operator; writes: StateWrite[] } {
+  const connected: Conversation = {
+    ...conversation,
     state: { kind: 'with-operator', operator: operator.value.participant, operatorName: operator.value.displayName, since: now },
   };
   const busier = withAssignment(operator.value, {
-    sessionId: session.id,
-    user: session.user,
-    userName: session.userName,
+    sessionId: conversation.id,
+    user: conversation.user,
+    userName: conversation.userName,
     since: now,
   });
   return {
-    session: connected,
+    conversation: connected,
     operator: busier,
     writes: [
-      { kind: 'put-session', session: connected, expected: sessionExpected },
+      { kind: 'put-conversation', conversation: connected, expected: conversationExpected },
       { kind: 'put-operator', operator: busier, expected: operator.version },
     ],
   };
@@ -44,19 +44,19 @@ export function connectWrites(
  */
 export async function announceConnection(
   deps: CoreDeps,
-  session: ChatSession,
+  conversation: Conversation,
   operator: Operator,
 ): Promise<void> {
-  await notify(deps, session.user, { kind: 'notice', text: toUser.connected(operator.displayName), conversationId: session.id });
-  const excerpt = await handoverExcerpt(deps, session.id);
-  await notify(deps, operator.participant, requestCard(session, excerpt));
+  await notify(deps, conversation.user, { kind: 'notice', text: toUser.connected(operator.displayName), conversationId: conversation.id });
+  const excerpt = await handoverExcerpt(deps, conversation.id);
+  await notify(deps, operator.participant, requestCard(conversation, excerpt));
 }
 
-export function requestCard(session: ChatSession, excerpt: HandoverExcerpt): OutgoingMessage {
+export function requestCard(conversation: Conversation, excerpt: HandoverExcerpt): OutgoingMessage {
   return {
     kind: 'request',
-    text: handoverText(toOperator.request(session.userName, session.user.channel), session, excerpt),
-    conversationId: session.id,
+    text: handoverText(toOperator.request(conversation.userName, conversation.user.channel), conversation, excerpt),
+    conversationId: conversation.id,
     excerpt: excerpt.lines,
     buttons: operatorButtons(),
   };

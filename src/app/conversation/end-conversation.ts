@@ -1,4 +1,4 @@
-import type { Backlog, ChatSession, SessionStateKind } from '../../domain/chat-session';
+import type { Backlog, Conversation, ConversationStateKind } from '../../domain/conversation';
 import { assignmentOf, withoutAssignment, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
@@ -14,13 +14,13 @@ import type { CoreDeps, StateWrite } from '../ports';
 import { recordEnding, recordSystemLine } from '../transcript/system-line';
 
 /** The states of a conversation that has no operator. */
-type WaitingState = Exclude<SessionStateKind, 'with-operator'>;
+type WaitingState = Exclude<ConversationStateKind, 'with-operator'>;
 
 /** `user-unreachable`: the user's chat can't be reached any more (see unreachable.ts). */
 export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected' | 'user-unreachable';
 
 interface Closed {
-  readonly session: ChatSession;
+  readonly conversation: Conversation;
   /** The operator who held the conversation, as they are after being freed. */
   readonly operator?: Operator | undefined;
   /** The operator's messages that were still waiting to reach the user (see Backlog). */
@@ -28,23 +28,23 @@ interface Closed {
 }
 
 /**
- * Removes a user's session and frees its operator in one commit. Undefined
+ * Removes a user's conversation and frees its operator in one commit. Undefined
  * when that conversation had already ended (a double click, a race with a
  * timeout), or is no longer in one of `onlyIn`: a conversation keeps its id
  * from the queue to an operator, so a close decided on a stale read of a
  * waiting user must not end the conversation they have meanwhile started.
  */
-export async function closeSession(
+export async function closeConversation(
   deps: CoreDeps,
   user: Participant,
   sessionId: string,
-  onlyIn?: readonly SessionStateKind[],
+  onlyIn?: readonly ConversationStateKind[],
 ): Promise<Closed | undefined> {
   return untilCommitted(async () => {
-    const current = await deps.state.getSession(user);
+    const current = await deps.state.getConversation(user);
     if (!current || current.value.id !== sessionId) return undefined;
     if (onlyIn && !onlyIn.includes(current.value.state.kind)) return undefined;
-    const writes: StateWrite[] = [{ kind: 'delete-session', user, expected: current.version }];
+    const writes: StateWrite[] = [{ kind: 'delete-conversation', user, expected: current.version }];
     let freed: Operator | undefined;
     let operatorBacklog: Backlog | undefined;
     const { state } = current.value;
@@ -56,7 +56,7 @@ export async function closeSession(
         writes.push({ kind: 'put-operator', operator: freed, expected: holder.version });
       }
     }
-    return (await deps.state.commit(writes)) ? { session: current.value, operator: freed, operatorBacklog } : LOST_RACE;
+    return (await deps.state.commit(writes)) ? { conversation: current.value, operator: freed, operatorBacklog } : LOST_RACE;
   });
 }
 
@@ -74,12 +74,12 @@ export async function endConversation(
   /** `dispatch: false` leaves matching the freed operator to the caller, who is still taking others out of service. */
   options: { readonly dispatch?: boolean } = {},
 ): Promise<boolean> {
-  const closed = await closeSession(deps, user, sessionId);
+  const closed = await closeConversation(deps, user, sessionId);
   if (!closed) return false;
-  const { session, operator } = closed;
-  const operatorName = session.state.kind === 'with-operator' ? session.state.operatorName : 'the operator';
-  await recordSystemLine(deps, session.id, 'ended', endedLine(reason, session, operatorName));
-  await addRemainderToTicket(deps, session);
+  const { conversation, operator } = closed;
+  const operatorName = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'the operator';
+  await recordSystemLine(deps, conversation.id, 'ended', endedLine(reason, conversation, operatorName));
+  await addRemainderToTicket(deps, conversation);
   await tellWhatWasStillWaiting(deps, closed, reason);
 
   const userText = {
@@ -87,25 +87,25 @@ export async function endConversation(
     'user-left': toUser.youEnded(operatorName),
     inactivity: toUser.closedForInactivity(settings.inactivityTimeoutMinutes),
     'support-disabled': toUser.liveAgentTurnedOff(),
-    'tenant-disconnected': toUser.tenantDisconnected(session.user.channel),
+    'tenant-disconnected': toUser.tenantDisconnected(conversation.user.channel),
     // Not sent: whoever ends a conversation for this reason no longer writes to them (see unreachable.ts).
     'user-unreachable': toUser.youEnded(operatorName),
   }[reason];
-  await notify(deps, session.user, { kind: 'notice', text: userText, conversationId: session.id });
+  await notify(deps, conversation.user, { kind: 'notice', text: userText, conversationId: conversation.id });
 
   if (operator) {
     const operatorText = {
-      'operator-ended': toOperator.ended(session.userName),
-      'user-left': toOperator.userLeft(session.userName),
-      inactivity: toOperator.closedForInactivity(session.userName, settings.inactivityTimeoutMinutes),
+      'operator-ended': toOperator.ended(conversation.userName),
+      'user-left': toOperator.userLeft(conversation.userName),
+      inactivity: toOperator.closedForInactivity(conversation.userName, settings.inactivityTimeoutMinutes),
       'support-disabled': undefined,
-      'tenant-disconnected': toOperator.userDisconnected(session.userName, session.user.channel),
-      'user-unreachable': toOperator.userUnreachable(session.userName, session.user.channel),
+      'tenant-disconnected': toOperator.userDisconnected(conversation.userName, conversation.user.channel),
+      'user-unreachable': toOperator.userUnreachable(conversation.userName, conversation.user.channel),
     }[reason];
     if (operatorText) {
-      await notify(deps, operator.participant, { kind: 'notice', text: operatorText, conversationId: session.id });
+      await notify(deps, operator.participant, { kind: 'notice', text: operatorText, conversationId: conversation.id });
     }
-    if (options.dispatch !== false) await dispatchQueue(deps, session.projectId, settings);
+    if (options.dispatch !== false) await dispatchQueue(deps, conversation.projectId, settings);
   }
   return true;
 }
@@ -115,19 +115,19 @@ export async function endConversation(
  * sent now: each sender hears which, unless it was they who can't be reached.
  */
 async function tellWhatWasStillWaiting(deps: CoreDeps, closed: Closed, reason: EndReason): Promise<void> {
-  const { session, operator, operatorBacklog } = closed;
-  if (session.state.kind !== 'with-operator') return;
-  const { backlog } = session.state;
+  const { conversation, operator, operatorBacklog } = closed;
+  if (conversation.state.kind !== 'with-operator') return;
+  const { backlog } = conversation.state;
   if (backlog && reason !== 'user-unreachable') {
-    await tellDroppedBacklog(deps, senderSideOf('to-operator', session.user, session.state.operatorName, session.id), backlog, 'ended');
+    await tellDroppedBacklog(deps, senderSideOf('to-operator', conversation.user, conversation.state.operatorName, conversation.id), backlog, 'ended');
   }
   if (operatorBacklog && operator && reason !== 'user-unreachable') {
-    await tellDroppedBacklog(deps, senderSideOf('to-user', operator.participant, session.userName, session.id), operatorBacklog, 'ended');
+    await tellDroppedBacklog(deps, senderSideOf('to-user', operator.participant, conversation.userName, conversation.id), operatorBacklog, 'ended');
   }
 }
 
-function endedLine(reason: EndReason, session: ChatSession, operatorName: string): string {
-  const { userName } = session;
+function endedLine(reason: EndReason, conversation: Conversation, operatorName: string): string {
+  const { userName } = conversation;
   switch (reason) {
     case 'operator-ended':
       return transcriptNotes.operatorEnded(operatorName);
@@ -138,9 +138,9 @@ function endedLine(reason: EndReason, session: ChatSession, operatorName: string
     case 'support-disabled':
       return transcriptNotes.closedSupportDisabled();
     case 'tenant-disconnected':
-      return transcriptNotes.closedTenantDisconnected(userName, session.user.channel);
+      return transcriptNotes.closedTenantDisconnected(userName, conversation.user.channel);
     case 'user-unreachable':
-      return transcriptNotes.closedUserUnreachable(userName, session.user.channel);
+      return transcriptNotes.closedUserUnreachable(userName, conversation.user.channel);
   }
 }
 
@@ -152,27 +152,27 @@ function endedLine(reason: EndReason, session: ChatSession, operatorName: string
  */
 export async function closeWithoutOperator(
   deps: CoreDeps,
-  session: ChatSession,
-  ending: (closed: ChatSession) => string,
+  conversation: Conversation,
+  ending: (closed: Conversation) => string,
   onlyIn: readonly WaitingState[] = ['queued', 'ticket-offered'],
 ): Promise<Closed | undefined> {
-  const closed = await closeSession(deps, session.user, session.id, onlyIn);
+  const closed = await closeConversation(deps, conversation.user, conversation.id, onlyIn);
   if (!closed) return undefined;
-  await recordEnding(deps, session.id, ending(closed.session));
-  await addRemainderToTicket(deps, closed.session);
+  await recordEnding(deps, conversation.id, ending(closed.conversation));
+  await addRemainderToTicket(deps, closed.conversation);
   return closed;
 }
 
 /** A waiting user (or one offered a ticket) who says "cancel" goes back to the bot. */
-export async function leaveQueue(deps: CoreDeps, session: ChatSession): Promise<void> {
-  const closed = await closeWithoutOperator(deps, session, (s) =>
+export async function leaveQueue(deps: CoreDeps, conversation: Conversation): Promise<void> {
+  const closed = await closeWithoutOperator(deps, conversation, (s) =>
     s.state.kind === 'ticket-offered' ? transcriptNotes.declinedTicket(s.userName) : transcriptNotes.leftQueue(s.userName),
   );
   if (!closed) {
     // Connected while saying "cancel": they still want to leave, and the operator must hear it.
-    await endConversation(deps, session.user, session.id, 'user-left', await loadSettings(deps, session.projectId));
+    await endConversation(deps, conversation.user, conversation.id, 'user-left', await loadSettings(deps, conversation.projectId));
     return;
   }
-  const text = closed.session.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
-  await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
+  const text = closed.conversation.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
+  await notify(deps, conversation.user, { kind: 'notice', text, conversationId: conversation.id });
 }

@@ -5,7 +5,7 @@ import { eligibleOperators, sortForDisplay } from '../../domain/operator-selecti
 import { parseParticipantKey, participantKey, sameParticipant } from '../../domain/participant';
 import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
-import type { Backlog, ChatSession } from '../../domain/chat-session';
+import type { Backlog, Conversation } from '../../domain/conversation';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -25,7 +25,7 @@ export type ForwardOutcome =
 type ForwardResult =
   | {
       readonly kind: 'forwarded';
-      readonly session: ChatSession;
+      readonly conversation: Conversation;
       readonly from: Operator;
       readonly to: Operator;
       /** The forwarding operator's messages that were still waiting to reach the user. */
@@ -38,7 +38,7 @@ type ForwardResult =
  * with one, moves the conversation to that operator, who gets the transcript so
  * far, while the user is told who took over and the first operator is free.
  */
-export async function forwardSession(
+export async function forwardConversation(
   deps: CoreDeps,
   from: Operator,
   assignment: Assignment,
@@ -53,25 +53,25 @@ export async function forwardSession(
     await notify(deps, from.participant, { kind: 'notice', text: result.reply, conversationId: assignment.sessionId });
     return { kind: 'refused' };
   }
-  const { session, to, dropped } = result;
-  await recordSystemLine(deps, session.id, 'forwarded', transcriptNotes.forwarded(from.displayName, to.displayName));
+  const { conversation, to, dropped } = result;
+  await recordSystemLine(deps, conversation.id, 'forwarded', transcriptNotes.forwarded(from.displayName, to.displayName));
   if (dropped) {
-    await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, session.userName, session.id), dropped, 'forwarded');
+    await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id), dropped, 'forwarded');
   }
   // The transcript so far, as much as one message holds (see handover-excerpt.ts); the rest is named, not dropped.
-  const excerpt = await handoverExcerpt(deps, session.id);
-  await notify(deps, session.user, { kind: 'notice', text: toUser.takenOver(to.displayName), conversationId: session.id });
+  const excerpt = await handoverExcerpt(deps, conversation.id);
+  await notify(deps, conversation.user, { kind: 'notice', text: toUser.takenOver(to.displayName), conversationId: conversation.id });
   await notify(deps, to.participant, {
     kind: 'request',
-    text: handoverText(toOperator.forwardedToYou(from.displayName, session.userName, session.user.channel), session, excerpt),
-    conversationId: session.id,
+    text: handoverText(toOperator.forwardedToYou(from.displayName, conversation.userName, conversation.user.channel), conversation, excerpt),
+    conversationId: conversation.id,
     excerpt: excerpt.lines,
     buttons: operatorButtons(),
   });
   await notify(deps, from.participant, {
     kind: 'notice',
-    text: toOperator.forwarded(session.userName, to.displayName),
-    conversationId: session.id,
+    text: toOperator.forwarded(conversation.userName, to.displayName),
+    conversationId: conversation.id,
   });
   await dispatchQueue(deps, from.projectId, settings);
   return { kind: 'forwarded', toName: to.displayName };
@@ -115,17 +115,17 @@ async function attemptForward(
     return { kind: 'refused', reply: toOperator.forwardAtCapacity(to.value.displayName) };
   }
 
-  const [holder, session] = await Promise.all([
+  const [holder, conversation] = await Promise.all([
     deps.state.getOperator(from.participant),
-    deps.state.getSession(assignment.user),
+    deps.state.getConversation(assignment.user),
   ]);
   const held = holder && assignmentOf(holder.value, assignment.sessionId);
-  if (!holder || !held || !session || session.value.id !== assignment.sessionId) {
+  if (!holder || !held || !conversation || conversation.value.id !== assignment.sessionId) {
     return { kind: 'refused', reply: toOperator.notInConversation(holder?.value.duty ?? 'off') };
   }
   const now = deps.clock.now();
-  const moved: ChatSession = {
-    ...session.value,
+  const moved: Conversation = {
+    ...conversation.value,
     state: { kind: 'with-operator', operator: to.value.participant, operatorName: to.value.displayName, since: now },
   };
   const freed = withoutAssignment(holder.value, assignment.sessionId, now);
@@ -133,11 +133,11 @@ async function attemptForward(
   const { backlog: dropped, ...kept } = held;
   const taking = withAssignment(to.value, { ...kept, since: now });
   const ok = await deps.state.commit([
-    { kind: 'put-session', session: moved, expected: session.version },
+    { kind: 'put-conversation', conversation: moved, expected: conversation.version },
     { kind: 'put-operator', operator: freed, expected: holder.version },
     { kind: 'put-operator', operator: taking, expected: to.version },
   ]);
-  return ok ? { kind: 'forwarded', session: moved, from: freed, to: taking, dropped } : LOST_RACE;
+  return ok ? { kind: 'forwarded', conversation: moved, from: freed, to: taking, dropped } : LOST_RACE;
 }
 
 async function resolveTarget(

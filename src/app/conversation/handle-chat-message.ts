@@ -1,11 +1,11 @@
-import type { ChatSession } from '../../domain/chat-session';
+import type { Conversation } from '../../domain/conversation';
 import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../../domain/chat-command';
 import type { Operator } from '../../domain/operator';
 import { buttonLabels, toOperator, toUser, transcriptNotes, usedCardNotes } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { COMMANDS } from '../commands';
-import { noted, type ChatCommand, type Handled } from '../commands/command';
+import { withCardNote, type ChatCommand, type Handled } from '../commands/command';
 import { replyAboutTarget, targetConversation } from '../commands/conversation-target';
 import { runOperatorCommand } from '../commands/dispatch';
 import { commandFromAction, isOperatorOnly, parseOperatorCommand } from '../commands/parse';
@@ -28,19 +28,14 @@ import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/tra
  * The one door for every chat message and button click, from any channel.
  *
  * The common case, a message in a running conversation, costs one store read
- * (the sender's session, or the operator record) and one write (the transcript
+ * (the sender's conversation, or the operator record) and one write (the transcript
  * line, which is also the dedupe record) before it is relayed. Everything else
  * is claimed in the delivery log first, so a retried delivery is acted on once.
  * `commands`: the operator commands it knows (a spec may register more).
- */
-export async function handleIncomingMessage(deps: CoreDeps, msg: IncomingChatMessage, commands: readonly ChatCommand[] = COMMANDS): Promise<MessageOutcome> {
-  return (await handleChatMessage(deps, msg, commands)).outcome;
-}
-
-/**
- * The same door, telling a channel adapter also what a button click settled,
- * so it can show the card as used (see HandledMessage). Only a click gets a
- * note: typed commands have no card to update.
+ *
+ * It answers what became of the message and, for a button click, what the
+ * click settled, so the channel can show the card as used (see HandledMessage).
+ * Only a click gets a note: typed commands have no card to update.
  */
 export async function handleChatMessage(deps: CoreDeps, msg: IncomingChatMessage, commands: readonly ChatCommand[] = COMMANDS): Promise<HandledMessage> {
   const handled = await route({ deps, commands }, msg);
@@ -60,41 +55,41 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
   const sender = await deps.state.getParticipant(msg.from);
   // People are stored by channel, tenant and user, while a tenant may serve several projects (one bot each):
   // a message that came through another project's binding must not act as, or for, this person here.
-  const elsewhere = [sender.session?.value.projectId, sender.operator?.value.projectId].find((p) => p !== undefined && p !== msg.projectId);
+  const elsewhere = [sender.conversation?.value.projectId, sender.operator?.value.projectId].find((p) => p !== undefined && p !== msg.projectId);
   if (elsewhere !== undefined) {
     deps.log.warn('message_for_another_project', { deliveryId: msg.id, projectId: msg.projectId, senderProjectId: elsewhere });
     return 'refused';
   }
-  const session = sender.session?.value;
-  switch (session?.state.kind) {
+  const conversation = sender.conversation?.value;
+  switch (conversation?.state.kind) {
     case 'with-operator':
-      if (wantsToLeave(msg)) return once(deps, msg, () => userEnds(deps, session));
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => userEnds(deps, conversation));
       if (msg.action) {
         // An old button ("Talk to an operator", "Create a ticket") is not words for the operator.
-        return once(deps, msg, async () => {
-          const name = session.state.kind === 'with-operator' ? session.state.operatorName : 'an operator';
-          await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: session.id });
+        return actOnDeliveryOnce(deps, msg, async () => {
+          const name = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'an operator';
+          await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: conversation.id });
           return 'refused';
         });
       }
-      return sender.session ? relayFromUser(deps, msg, sender.session) : 'failed';
+      return sender.conversation ? relayFromUser(deps, msg, sender.conversation) : 'failed';
     case 'queued':
-      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session), usedCardNotes.leftQueue));
-      return whileQueued(deps, msg, session);
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.leftQueue));
+      return whileQueued(deps, msg, conversation);
     case 'ticket-offered':
       if (msg.action?.kind === 'accept-ticket' || (!msg.action && acceptsTicketOffer(msg.text))) {
-        return once(deps, msg, async () => {
-          await acceptTicketOffer(deps, session, await loadSettings(deps, session.projectId));
+        return actOnDeliveryOnce(deps, msg, async () => {
+          await acceptTicketOffer(deps, conversation, await loadSettings(deps, conversation.projectId));
           // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
-          if ((await deps.state.getSession(session.user))?.value.id !== session.id) {
-            await recordEnding(deps, session.id, transcriptNotes.acceptedTicket(session.userName));
-            return noted('ticket', usedCardNotes.ticketRequested);
+          if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
+            await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
+            return withCardNote('ticket', usedCardNotes.ticketRequested);
           }
           return 'ticket';
         });
       }
-      if (wantsToLeave(msg)) return once(deps, msg, () => left(leaveQueue(deps, session), usedCardNotes.declinedTicket));
-      return afterTicketOffer(router, msg, session, sender.operator);
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.declinedTicket));
+      return afterTicketOffer(router, msg, conversation, sender.operator);
     case undefined:
       break;
   }
@@ -111,27 +106,27 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
 async function afterTicketOffer(
   router: Router,
   msg: IncomingChatMessage,
-  session: ChatSession,
+  conversation: Conversation,
   operator: Versioned<Operator> | undefined,
 ): Promise<Handled> {
   const { deps } = router;
-  const settings = await loadSettings(deps, session.projectId);
-  if (settings.enabled && asksForOperator(msg, settings)) return once(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
-  await closeWithoutOperator(deps, session, (s) => transcriptNotes.backToAssistant(s.userName));
+  const settings = await loadSettings(deps, conversation.projectId);
+  if (settings.enabled && asksForOperator(msg, settings)) return actOnDeliveryOnce(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
+  await closeWithoutOperator(deps, conversation, (s) => transcriptNotes.backToAssistant(s.userName));
   return operator ? fromOperator(router, msg, operator) : fromUserWithBot(router, msg, settings);
 }
 
 async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<Handled> {
   const typed = msg.action ? undefined : parseOperatorCommand(msg.text, commands);
   if (typed && isOperatorOnly(typed, commands)) {
-    return once(deps, msg, async () => {
+    return actOnDeliveryOnce(deps, msg, async () => {
       await notify(deps, msg.from, { kind: 'notice', text: toOperator.notAnOperator() });
       return 'refused';
     });
   }
   const settings = loaded ?? (await loadSettings(deps, msg.projectId));
   if (asksForOperator(msg, settings)) {
-    return once(deps, msg, async () => {
+    return actOnDeliveryOnce(deps, msg, async () => {
       if (settings.enabled) return askedForOperator(requestOperator(deps, msg, settings));
       await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
       return 'refused';
@@ -139,7 +134,7 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
   }
   if (msg.action) {
     // A button from a conversation that has since ended.
-    return once(deps, msg, async () => {
+    return actOnDeliveryOnce(deps, msg, async () => {
       const text = msg.action?.kind === 'accept-ticket' ? toUser.noTicketOffered() : toUser.assistantHint();
       await notify(deps, msg.from, { kind: 'notice', text });
       return 'refused';
@@ -158,11 +153,11 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
   return 'assistant';
 }
 
-async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, session: Versioned<ChatSession>): Promise<MessageOutcome> {
-  const lane = userLane(session);
+async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, conversation: Versioned<Conversation>): Promise<MessageOutcome> {
+  const lane = userLane(conversation);
   if (!lane) return 'failed';
-  const line = userLine(msg, session.value.userName);
-  if ((await deps.transcripts.append(session.value.id, line)) === 'duplicate') {
+  const line = userLine(msg, conversation.value.userName);
+  if ((await deps.transcripts.append(conversation.value.id, line)) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }
@@ -173,7 +168,7 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
   const addressed = addressedTo(operator.value, msg);
   const target = addressed ? { kind: 'one' as const, assignment: addressed.assignment } : targetConversation(operator.value, msg.conversationId);
   if (target.kind !== 'one') {
-    return once(deps, msg, async () => {
+    return actOnDeliveryOnce(deps, msg, async () => {
       await replyAboutTarget(deps, operator.value, target);
       return 'refused';
     });
@@ -207,40 +202,40 @@ async function fromOperator(router: Router, received: IncomingChatMessage, versi
   const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
   const command = commandFromAction(msg, commands) ?? typedCommand ?? parseOperatorCommand(msg.text, commands);
   if (!command) return relayFromOperator(deps, received, versioned);
-  return once(deps, msg, () => runOperatorCommand(deps, operator, msg, command, commands));
+  return actOnDeliveryOnce(deps, msg, () => runOperatorCommand(deps, operator, msg, command, commands));
 }
 
-async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, session: ChatSession): Promise<Handled> {
-  const settings = await loadSettings(deps, session.projectId);
+async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversation: Conversation): Promise<Handled> {
+  const settings = await loadSettings(deps, conversation.projectId);
   if (asksForOperator(msg, settings)) {
-    return once(deps, msg, async () => {
-      const position = await queuePosition(deps, session.projectId, session.id);
+    return actOnDeliveryOnce(deps, msg, async () => {
+      const position = await queuePosition(deps, conversation.projectId, conversation.id);
       if (position !== undefined) {
-        await notify(deps, msg.from, { kind: 'notice', text: toUser.stillQueued(position), conversationId: session.id });
+        await notify(deps, msg.from, { kind: 'notice', text: toUser.stillQueued(position), conversationId: conversation.id });
       }
-      return noted('handoff', usedCardNotes.askedForOperator);
+      return withCardNote('handoff', usedCardNotes.askedForOperator);
     });
   }
   if (msg.action) return 'refused';
   // What a waiting user writes is part of the conversation the operator will see.
-  const appended = await deps.transcripts.append(session.id, userLine(msg, session.userName));
+  const appended = await deps.transcripts.append(conversation.id, userLine(msg, conversation.userName));
   return appended === 'duplicate' ? 'duplicate' : 'recorded';
 }
 
-async function userEnds(deps: CoreDeps, session: ChatSession): Promise<Handled> {
-  const ended = await endConversation(deps, session.user, session.id, 'user-left', await loadSettings(deps, session.projectId));
-  return ended ? noted('left', usedCardNotes.youEnded) : 'left';
+async function userEnds(deps: CoreDeps, conversation: Conversation): Promise<Handled> {
+  const ended = await endConversation(deps, conversation.user, conversation.id, 'user-left', await loadSettings(deps, conversation.projectId));
+  return ended ? withCardNote('left', usedCardNotes.youEnded) : 'left';
 }
 
-async function left(done: Promise<void>, cardNote: string): Promise<Handled> {
+async function leaveWithCardNote(done: Promise<void>, cardNote: string): Promise<Handled> {
   await done;
-  return noted('left', cardNote);
+  return withCardNote('left', cardNote);
 }
 
 /** A request for a person that went through (connected, queued, or told nobody is on duty) settles the click. */
 async function askedForOperator(requested: Promise<MessageOutcome>): Promise<Handled> {
   const outcome = await requested;
-  return outcome === 'handoff' ? noted(outcome, usedCardNotes.askedForOperator) : outcome;
+  return outcome === 'handoff' ? withCardNote(outcome, usedCardNotes.askedForOperator) : outcome;
 }
 
 
@@ -270,7 +265,7 @@ function userLine(msg: IncomingChatMessage, name: string): TranscriptLine {
  * failures are told to the sender (failure-replies.ts); unexpected ones release the claim and
  * propagate, so the platform's retry gets another chance.
  */
-async function once(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<Handled>): Promise<Handled> {
+async function actOnDeliveryOnce(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<Handled>): Promise<Handled> {
   if (!(await deps.deliveries.claim(msg.id))) return 'duplicate';
   try {
     return await work();

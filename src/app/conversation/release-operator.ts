@@ -1,4 +1,4 @@
-import type { Backlog, ChatSession } from '../../domain/chat-session';
+import type { Backlog, Conversation } from '../../domain/conversation';
 import { sameParticipant, type Participant } from '../../domain/participant';
 import type { Assignment, Operator } from '../../domain/operator';
 import { transcriptNotes } from '../../domain/replies';
@@ -7,13 +7,13 @@ import { tellDroppedBacklog } from '../delivery/notices';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { notify } from '../delivery/notify';
 import type { CoreDeps, StateWrite } from '../ports';
-import { queuedSessions } from '../queue/queue';
+import { queuedConversations } from '../queue/queue';
 import { recordSystemLine } from '../transcript/system-line';
 
 export interface Released {
   readonly operator: Operator;
   /** Users who were with the operator and are now waiting again, at the front by their original request time. */
-  readonly requeued: readonly ChatSession[];
+  readonly requeued: readonly Conversation[];
 }
 
 /**
@@ -36,18 +36,18 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
     if (onlyOfProject !== undefined && current.value.projectId !== onlyOfProject) return undefined;
     const now = deps.clock.now();
     const writes: StateWrite[] = [];
-    const requeued: ChatSession[] = [];
+    const requeued: Conversation[] = [];
     const dropped: Array<{ readonly assignment: Assignment; readonly backlog: Backlog }> = [];
     for (const assignment of current.value.assignments) {
-      const session = await deps.state.getSession(assignment.user);
+      const conversation = await deps.state.getConversation(assignment.user);
       const stillHeld =
-        session?.value.id === assignment.sessionId &&
-        session.value.state.kind === 'with-operator' &&
-        sameParticipant(session.value.state.operator, participant);
-      if (!session || !stillHeld) continue;
+        conversation?.value.id === assignment.sessionId &&
+        conversation.value.state.kind === 'with-operator' &&
+        sameParticipant(conversation.value.state.operator, participant);
+      if (!conversation || !stillHeld) continue;
       // Served users were, first come first served, ahead of everyone still waiting: their request time puts them in front.
-      const waiting: ChatSession = { ...session.value, state: { kind: 'queued', since: session.value.requestedAt, enteredAt: now } };
-      writes.push({ kind: 'put-session', session: waiting, expected: session.version });
+      const waiting: Conversation = { ...conversation.value, state: { kind: 'queued', since: conversation.value.requestedAt, enteredAt: now } };
+      writes.push({ kind: 'put-conversation', conversation: waiting, expected: conversation.version });
       requeued.push(waiting);
       if (assignment.backlog) dropped.push({ assignment, backlog: assignment.backlog });
     }
@@ -72,8 +72,8 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
       await tellDroppedBacklog(deps, senderSideOf('to-user', participant, assignment.userName, assignment.sessionId), backlog, 'off-duty');
     }
   }
-  for (const session of released.requeued) {
-    await recordSystemLine(deps, session.id, 'handed-back', handedBackLine(mode, released.operator));
+  for (const conversation of released.requeued) {
+    await recordSystemLine(deps, conversation.id, 'handed-back', handedBackLine(mode, released.operator));
   }
   return released;
 }
@@ -93,13 +93,13 @@ function handedBackLine(mode: ReleaseMode, operator: Operator): string {
 export async function tellHandedBack(
   deps: CoreDeps,
   projectId: string,
-  requeued: readonly ChatSession[],
+  requeued: readonly Conversation[],
   say: (position: number | undefined) => string,
 ): Promise<void> {
   if (requeued.length === 0) return;
-  const queue = await queuedSessions(deps, projectId);
-  for (const session of requeued) {
-    const index = queue.findIndex((s) => s.value.id === session.id);
-    await notify(deps, session.user, { kind: 'notice', text: say(index < 0 ? undefined : index + 1), conversationId: session.id });
+  const queue = await queuedConversations(deps, projectId);
+  for (const conversation of requeued) {
+    const index = queue.findIndex((s) => s.value.id === conversation.id);
+    await notify(deps, conversation.user, { kind: 'notice', text: say(index < 0 ? undefined : index + 1), conversationId: conversation.id });
   }
 }

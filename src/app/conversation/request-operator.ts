@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../domain/chat-session';
+import type { Conversation } from '../../domain/conversation';
 import type { Operator } from '../../domain/operator';
 import { buttonLabels, toUser } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
@@ -14,15 +14,15 @@ import { oldestQueued, queuePosition } from '../queue/queue';
 import { routingChoice } from './routing';
 import { newConversationId, recentMessagesId } from '../transcript/transcript-ids';
 import { displayNameOf } from './user-name';
-import { windDownSession } from '../settings/wind-down';
+import { windDownConversation } from '../settings/wind-down';
 
 /** `continued`: the user had been offered a ticket, and asking again carries that conversation on. */
 type Routing =
-  | { readonly kind: 'already-connected'; readonly session: ChatSession }
-  | { readonly kind: 'already-queued'; readonly session: ChatSession }
-  | { readonly kind: 'no-operator-on-duty'; readonly session: ChatSession; readonly continued: boolean }
-  | { readonly kind: 'connected'; readonly session: ChatSession; readonly operator: Operator; readonly continued: boolean }
-  | { readonly kind: 'queued'; readonly session: ChatSession; readonly continued: boolean };
+  | { readonly kind: 'already-connected'; readonly conversation: Conversation }
+  | { readonly kind: 'already-queued'; readonly conversation: Conversation }
+  | { readonly kind: 'no-operator-on-duty'; readonly conversation: Conversation; readonly continued: boolean }
+  | { readonly kind: 'connected'; readonly conversation: Conversation; readonly operator: Operator; readonly continued: boolean }
+  | { readonly kind: 'queued'; readonly conversation: Conversation; readonly continued: boolean };
 
 /**
  * A user asked for a human. Connect them to the least busy free operator when
@@ -47,28 +47,28 @@ export async function requestOperator(
   };
 
   const routing = await untilCommitted(() => route(deps, msg, settings, userName));
-  const { session } = routing;
+  const { conversation } = routing;
 
   if (routing.kind === 'already-connected') {
-    await deps.transcripts.append(session.id, requestLine);
-    const name = session.state.kind === 'with-operator' ? session.state.operatorName : 'an operator';
-    await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: session.id });
+    await deps.transcripts.append(conversation.id, requestLine);
+    const name = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'an operator';
+    await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: conversation.id });
     return 'handoff';
   }
   if (routing.kind === 'already-queued') {
-    await deps.transcripts.append(session.id, requestLine);
-    await tellQueuePosition(deps, session, 'still');
+    await deps.transcripts.append(conversation.id, requestLine);
+    await tellQueuePosition(deps, conversation, 'still');
     return 'handoff';
   }
 
   if (routing.continued) {
     // The conversation already starts with the user's words to the bot; this request joins what followed.
-    await deps.transcripts.append(session.id, requestLine);
+    await deps.transcripts.append(conversation.id, requestLine);
   } else {
     const recent = await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 });
     // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
     const earlier = recent.map((line) => (line.role === 'user' ? { ...line, speakerName: userName } : line));
-    await deps.transcripts.appendMany(session.id, [...earlier, requestLine]);
+    await deps.transcripts.appendMany(conversation.id, [...earlier, requestLine]);
   }
 
   // The admin may have turned support off after `settings` was read, and the wind-down may have read
@@ -76,25 +76,25 @@ export async function requestOperator(
   if (routing.kind === 'connected' || routing.kind === 'queued') {
     const latest = await loadSettings(deps, msg.projectId);
     if (!latest.enabled) {
-      await windDownSession(deps, session, latest);
+      await windDownConversation(deps, conversation, latest);
       return 'handoff';
     }
   }
 
   switch (routing.kind) {
     case 'connected':
-      await announceConnection(deps, session, routing.operator);
+      await announceConnection(deps, conversation, routing.operator);
       break;
     case 'queued':
       // Someone may have become free between our read and our commit: matching now closes that gap.
       await dispatchQueue(deps, msg.projectId, settings);
-      await tellQueuePosition(deps, session, 'new');
+      await tellQueuePosition(deps, conversation, 'new');
       break;
     case 'no-operator-on-duty':
       await notify(deps, msg.from, {
         kind: 'notice',
         text: toUser.noOperatorOnDuty(),
-        conversationId: session.id,
+        conversationId: conversation.id,
         buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
       });
       break;
@@ -109,12 +109,12 @@ async function route(
   userName: string,
 ): Promise<Routing | typeof LOST_RACE> {
   const now = deps.clock.now();
-  const existing = await deps.state.getSession(msg.from);
-  if (existing?.value.state.kind === 'with-operator') return { kind: 'already-connected', session: existing.value };
-  if (existing?.value.state.kind === 'queued') return { kind: 'already-queued', session: existing.value };
+  const existing = await deps.state.getConversation(msg.from);
+  if (existing?.value.state.kind === 'with-operator') return { kind: 'already-connected', conversation: existing.value };
+  if (existing?.value.state.kind === 'queued') return { kind: 'already-queued', conversation: existing.value };
 
   // A user who was offered a ticket and asks again keeps the same conversation and transcript.
-  const base: ChatSession = existing?.value ?? {
+  const base: Conversation = existing?.value ?? {
     id: newConversationId(msg.from, msg.id),
     projectId: msg.projectId,
     user: msg.from,
@@ -128,9 +128,9 @@ async function route(
   // One short read of the routing order says both whether anyone is on duty and who is best.
   const choice = await routingChoice(deps, msg.projectId, settings.operatorCapacity);
   if (!choice.anyoneOnDuty) {
-    const offered: ChatSession = { ...base, state: { kind: 'ticket-offered', since: now, reason: 'no-operator-on-duty' } };
-    const ok = await deps.state.commit([{ kind: 'put-session', session: offered, expected }]);
-    return ok ? { kind: 'no-operator-on-duty', session: offered, continued } : LOST_RACE;
+    const offered: Conversation = { ...base, state: { kind: 'ticket-offered', since: now, reason: 'no-operator-on-duty' } };
+    const ok = await deps.state.commit([{ kind: 'put-conversation', conversation: offered, expected }]);
+    return ok ? { kind: 'no-operator-on-duty', conversation: offered, continued } : LOST_RACE;
   }
 
   // First come, first served: nobody jumps over users who are already waiting.
@@ -139,23 +139,23 @@ async function route(
   if (operator) {
     const change = connectWrites(base, expected, operator, now);
     return (await deps.state.commit(change.writes))
-      ? { kind: 'connected', session: change.session, operator: change.operator, continued }
+      ? { kind: 'connected', conversation: change.conversation, operator: change.operator, continued }
       : LOST_RACE;
   }
 
-  const queued: ChatSession = { ...base, state: { kind: 'queued', since: now, enteredAt: now } };
-  const ok = await deps.state.commit([{ kind: 'put-session', session: queued, expected }]);
-  return ok ? { kind: 'queued', session: queued, continued } : LOST_RACE;
+  const queued: Conversation = { ...base, state: { kind: 'queued', since: now, enteredAt: now } };
+  const ok = await deps.state.commit([{ kind: 'put-conversation', conversation: queued, expected }]);
+  return ok ? { kind: 'queued', conversation: queued, continued } : LOST_RACE;
 }
 
 /** Tells a waiting user their place, unless they stopped waiting meanwhile (connected, or gone). */
-async function tellQueuePosition(deps: CoreDeps, session: ChatSession, when: 'new' | 'still'): Promise<void> {
-  const position = await queuePosition(deps, session.projectId, session.id);
+async function tellQueuePosition(deps: CoreDeps, conversation: Conversation, when: 'new' | 'still'): Promise<void> {
+  const position = await queuePosition(deps, conversation.projectId, conversation.id);
   if (position === undefined) return;
-  await notify(deps, session.user, {
+  await notify(deps, conversation.user, {
     kind: 'notice',
     text: when === 'new' ? toUser.queued(position) : toUser.stillQueued(position),
-    conversationId: session.id,
+    conversationId: conversation.id,
     buttons: [{ action: 'leave', label: buttonLabels.leaveQueue }],
   });
 }

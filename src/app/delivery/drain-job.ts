@@ -1,4 +1,4 @@
-import type { TranscriptCursor } from '../../domain/chat-session';
+import type { TranscriptCursor } from '../../domain/conversation';
 import type { LaneRef } from './lane';
 
 /** The work that sends a lane's backlog; carried by the queue (see work-job.ts). */

@@ -1,4 +1,4 @@
-import type { Backlog } from '../../domain/chat-session';
+import type { Backlog } from '../../domain/conversation';
 import { KojiError, messageOf } from '../../domain/koji-error';
 import type { TranscriptLine } from '../../domain/transcript';
 import type { CoreDeps } from '../ports';

@@ -1,4 +1,4 @@
-import type { Backlog, ChatSession, TranscriptCursor } from '../../domain/chat-session';
+import type { Backlog, Conversation, TranscriptCursor } from '../../domain/conversation';
 import { assignmentOf, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import { compareLines, type SpeakerRole, type TranscriptLine } from '../../domain/transcript';
@@ -37,8 +37,8 @@ export function senderSideOf(direction: LaneRef['direction'], sender: Participan
   return { sender, recipientName, ref };
 }
 
-export function userLane(session: Versioned<ChatSession>): Lane | undefined {
-  const s = session.value;
+export function userLane(conversation: Versioned<Conversation>): Lane | undefined {
+  const s = conversation.value;
   if (s.state.kind !== 'with-operator') return undefined;
   const state = s.state;
   return {
@@ -51,7 +51,7 @@ export function userLane(session: Versioned<ChatSession>): Lane | undefined {
     backlog: state.backlog,
     replace: (backlog) => {
       const { backlog: _old, ...rest } = state;
-      return { kind: 'put-session', session: { ...s, state: backlog ? { ...rest, backlog } : rest }, expected: session.version };
+      return { kind: 'put-conversation', conversation: { ...s, state: backlog ? { ...rest, backlog } : rest }, expected: conversation.version };
     },
   };
 }
@@ -81,8 +81,8 @@ export function operatorLane(operator: Versioned<Operator>, conversationId: stri
 
 export async function readLane(deps: CoreDeps, ref: LaneRef): Promise<Lane | undefined> {
   if (ref.direction === 'to-operator') {
-    const session = await deps.state.getSession(ref.user);
-    return session && session.value.id === ref.conversationId ? userLane(session) : undefined;
+    const conversation = await deps.state.getConversation(ref.user);
+    return conversation && conversation.value.id === ref.conversationId ? userLane(conversation) : undefined;
   }
   const operator = await deps.state.getOperator(ref.operator);
   return operator && operatorLane(operator, ref.conversationId);

@@ -1,4 +1,4 @@
-import type { Backlog } from '../../domain/chat-session';
+import type { Backlog } from '../../domain/conversation';
 import { relayFailures } from '../../domain/replies';
 import type { TranscriptLine } from '../../domain/transcript';
 import { notify } from './notify';

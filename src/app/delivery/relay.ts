@@ -1,4 +1,4 @@
-import type { Backlog } from '../../domain/chat-session';
+import type { Backlog } from '../../domain/conversation';
 import { KojiError, messageOf } from '../../domain/koji-error';
 import { cursorOf, type TranscriptLine } from '../../domain/transcript';
 import type { MessageOutcome } from '../conversation/incoming-message';
@@ -15,7 +15,7 @@ import { MAX_ROUNDS, newToken, nextDelay, RETRY_WINDOW_MS } from './timing';
  *
  * A send the platform fails for a passing reason (429, 5xx, a timeout, a reset,
  * the store failing while finding the recipient's chat) starts a backlog on
- * the record the relay already read for that direction: the user's session for
+ * the record the relay already read for that direction: the user's conversation for
  * their words to the operator, the operator's assignment for theirs to the
  * user. The backlog lists the waiting lines by id; later messages in that
  * direction see it and join the list (a compare-and-set) instead of being

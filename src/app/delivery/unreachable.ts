@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../domain/chat-session';
+import type { Conversation } from '../../domain/conversation';
 import { ChatDeliveryError, type ChatRecipientUnreachableError } from '../../domain/errors';
 import type { Operator } from '../../domain/operator';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
@@ -51,9 +51,9 @@ export async function whenUnreachable(deps: CoreDeps, person: Participant, error
 }
 
 async function takeOut(deps: CoreDeps, person: Participant, reason: string): Promise<void> {
-  const { session, operator } = await deps.state.getParticipant(person);
+  const { conversation, operator } = await deps.state.getParticipant(person);
   if (operator && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) await takeOffDuty(deps, operator.value, reason);
-  if (session) await endForUser(deps, session.value);
+  if (conversation) await endForUser(deps, conversation.value);
 }
 
 async function takeOffDuty(deps: CoreDeps, operator: Operator, reason: string): Promise<void> {
@@ -69,12 +69,12 @@ async function takeOffDuty(deps: CoreDeps, operator: Operator, reason: string): 
   await dispatchQueue(deps, operator.projectId, await loadSettings(deps, operator.projectId));
 }
 
-async function endForUser(deps: CoreDeps, session: ChatSession): Promise<void> {
-  if (session.state.kind === 'with-operator') {
-    await endConversation(deps, session.user, session.id, 'user-unreachable', await loadSettings(deps, session.projectId));
+async function endForUser(deps: CoreDeps, conversation: Conversation): Promise<void> {
+  if (conversation.state.kind === 'with-operator') {
+    await endConversation(deps, conversation.user, conversation.id, 'user-unreachable', await loadSettings(deps, conversation.projectId));
     return;
   }
-  await closeWithoutOperator(deps, session, (s) => transcriptNotes.stoppedWaitingUnreachable(s.userName, s.user.channel));
+  await closeWithoutOperator(deps, conversation, (s) => transcriptNotes.stoppedWaitingUnreachable(s.userName, s.user.channel));
 }
 
 /**

@@ -39,6 +39,6 @@ async function connectOldest(
   if (!operator) return 'done';
   const change = connectWrites(head.value, head.version, operator, deps.clock.now());
   if (!(await deps.state.commit(change.writes))) return LOST_RACE;
-  await announceConnection(deps, change.session, change.operator);
+  await announceConnection(deps, change.conversation, change.operator);
   return 'connected';
 }

@@ -1,4 +1,4 @@
-import { timerStart, type ChatSession, type SessionStateKind } from '../../domain/chat-session';
+import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import { buttonLabels, toUser, transcriptNotes } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { dispatchQueue } from './dispatch-queue';
@@ -43,7 +43,7 @@ export interface SweepReport {
  * finishes winding down projects where support is off.
  *
  * Timeouts come from the `by-state-timer` index (LiveAgentState.sessionsByTimer):
- * per project and state, only the sessions whose timeout has passed are read,
+ * per project and state, only the conversations whose timeout has passed are read,
  * however many are open. The relay never writes a "last active" time (a relayed
  * message costs one write, its transcript line): a conversation past its stored
  * deadline has its last transcript line read, and is either closed or, having
@@ -80,29 +80,29 @@ async function sweepProject(deps: CoreDeps, projectId: string, settings: LiveAge
 
   // People waiting for a human first: they are the fewest and the most in need of an answer.
   const queueCutoff = deps.clock.now() - settings.queueTimeoutMinutes * MINUTE_MS;
-  await eachDue(deps, projectId, 'queued', queueCutoff, budget, report, async (session) => {
-    const offered = await offerTicketInstead(deps, session, 'queue-timeout', (current) => timerStart(current.state) <= queueCutoff);
+  await eachDue(deps, projectId, 'queued', queueCutoff, budget, report, async (conversation) => {
+    const offered = await offerTicketInstead(deps, conversation, 'queue-timeout', (current) => timerStart(current.state) <= queueCutoff);
     if (!offered) return;
     report.queueTimeouts += 1;
-    await notify(deps, session.user, {
+    await notify(deps, conversation.user, {
       kind: 'notice',
       text: toUser.queueTimedOut(settings.queueTimeoutMinutes),
-      conversationId: session.id,
+      conversationId: conversation.id,
       buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
     });
   });
 
   const timeoutMs = settings.inactivityTimeoutMinutes * MINUTE_MS;
-  await eachDue(deps, projectId, 'with-operator', deps.clock.now() - timeoutMs, budget, report, async (session, version) => {
-    const outcome = await closeOrMoveDeadline(deps, session, version, settings, timeoutMs);
+  await eachDue(deps, projectId, 'with-operator', deps.clock.now() - timeoutMs, budget, report, async (conversation, version) => {
+    const outcome = await closeOrMoveDeadline(deps, conversation, version, settings, timeoutMs);
     if (outcome === 'closed') report.closedForInactivity += 1;
     if (outcome === 'moved') report.inactivityDeadlinesMoved += 1;
   });
 }
 
 async function expireOffers(deps: CoreDeps, projectId: string, budget: RunBudget, report: Counts): Promise<void> {
-  await eachDue(deps, projectId, 'ticket-offered', deps.clock.now() - TICKET_OFFER_LIFETIME_MS, budget, report, async (session) => {
-    const closed = await closeWithoutOperator(deps, session, (s) => transcriptNotes.ticketOfferExpired(s.userName), ['ticket-offered']);
+  await eachDue(deps, projectId, 'ticket-offered', deps.clock.now() - TICKET_OFFER_LIFETIME_MS, budget, report, async (conversation) => {
+    const closed = await closeWithoutOperator(deps, conversation, (s) => transcriptNotes.ticketOfferExpired(s.userName), ['ticket-offered']);
     if (closed) report.offersExpired += 1;
   });
 }
@@ -115,50 +115,50 @@ async function expireOffers(deps: CoreDeps, projectId: string, budget: RunBudget
  */
 async function closeOrMoveDeadline(
   deps: CoreDeps,
-  session: ChatSession,
+  conversation: Conversation,
   version: number,
   settings: LiveAgentSettings,
   timeoutMs: number,
 ): Promise<'closed' | 'moved' | undefined> {
-  if (session.state.kind !== 'with-operator') return undefined;
-  const [last] = await deps.transcripts.read(session.id, { last: 1 });
-  const lastActivity = Math.max(last?.at ?? 0, timerStart(session.state));
+  if (conversation.state.kind !== 'with-operator') return undefined;
+  const [last] = await deps.transcripts.read(conversation.id, { last: 1 });
+  const lastActivity = Math.max(last?.at ?? 0, timerStart(conversation.state));
   if (deps.clock.now() - lastActivity >= timeoutMs) {
-    return (await endConversation(deps, session.user, session.id, 'inactivity', settings)) ? 'closed' : undefined;
+    return (await endConversation(deps, conversation.user, conversation.id, 'inactivity', settings)) ? 'closed' : undefined;
   }
-  const moved: ChatSession = { ...session, state: { ...session.state, activeAt: lastActivity } };
-  return (await deps.state.commit([{ kind: 'put-session', session: moved, expected: version }])) ? 'moved' : undefined;
+  const moved: Conversation = { ...conversation, state: { ...conversation.state, activeAt: lastActivity } };
+  return (await deps.state.commit([{ kind: 'put-conversation', conversation: moved, expected: version }])) ? 'moved' : undefined;
 }
 
 /**
- * Every session of the project in `state` whose timeout started by `cutoff`,
+ * Every conversation of the project in `state` whose timeout started by `cutoff`,
  * earliest first, a page at a time within the run's budget. A page is handled
- * before the next is read; handled sessions leave the range (closed, or their
+ * before the next is read; handled conversations leave the range (closed, or their
  * timer moved past the cutoff), and the cursor continues after the last one
  * read, so one that failed is not read again in this run.
  */
 async function eachDue(
   deps: CoreDeps,
   projectId: string,
-  state: SessionStateKind,
+  state: ConversationStateKind,
   cutoff: number,
   budget: RunBudget,
   report: Counts,
-  handle: (session: ChatSession, version: number) => Promise<void>,
+  handle: (conversation: Conversation, version: number) => Promise<void>,
 ): Promise<void> {
   await guarded(deps, report, { projectId, step: state }, async () => {
     let cursor: string | undefined;
     do {
       const room = budget.room();
       if (room === 0) return;
-      const page = await deps.state.sessionsByTimer(projectId, state, cutoff, { limit: Math.min(PAGE, room), cursor });
+      const page = await deps.state.conversationsByTimer(projectId, state, cutoff, { limit: Math.min(PAGE, room), cursor });
       await eachWithinBudget(
         page.items,
         budget,
         deps.log,
         {
           event: 'timeout_sweep_failed',
-          describe: (s: Versioned<ChatSession>) => ({ projectId, state, conversationId: s.value.id }),
+          describe: (s: Versioned<Conversation>) => ({ projectId, state, conversationId: s.value.id }),
           onFailure: () => (report.failed += 1),
         },
         (s) => handle(s.value, s.version),

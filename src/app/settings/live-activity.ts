@@ -3,7 +3,7 @@ import { sortForDisplay } from '../../domain/operator-selection';
 import type { ChatChannel } from '../../domain/participant';
 import type { CoreDeps } from '../ports';
 import { loadSettings } from './project-settings';
-import { allSessionsInState } from '../queue/queue';
+import { allConversationsInState } from '../queue/queue';
 
 export interface LiveActivity {
   readonly onDuty: ReadonlyArray<{ readonly name: string; readonly channel: ChatChannel; readonly load: number; readonly capacity: number }>;
@@ -26,9 +26,9 @@ export async function liveActivity(deps: CoreDeps, projectId: string): Promise<L
   return {
     onDuty: onDuty.map((op) => ({ name: op.displayName, channel: op.participant.channel, load: operatorLoad(op), capacity: settings.operatorCapacity })),
     // Every conversation with a person is held by an on-duty operator (#off, a removed role and a
-    // disconnect hand users on), so their loads count them without reading every session.
+    // disconnect hand users on), so their loads count them without reading every conversation.
     conversationsOpen: onDuty.reduce((sum, op) => sum + operatorLoad(op), 0),
-    usersWaiting: (await allSessionsInState(deps, projectId, 'queued')).length,
+    usersWaiting: (await allConversationsInState(deps, projectId, 'queued')).length,
     takenOffDuty: (await deps.state.operatorsByDuty(projectId, 'off'))
       .flatMap(({ value: op }) => (op.unreachable ? [{ name: op.displayName, channel: op.participant.channel, ...op.unreachable }] : []))
       .sort((a, b) => b.at - a.at)

@@ -1,4 +1,4 @@
-import type { ChatSession, SessionStateKind } from '../../domain/chat-session';
+import type { Conversation, ConversationStateKind } from '../../domain/conversation';
 import { participantKey } from '../../domain/participant';
 import { buttonLabels, toOperator, toUser } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
@@ -67,8 +67,8 @@ export async function windDownProject(
   for (let pass = 0; pass < MAX_PASSES && !budget.spent; pass += 1) {
     const [handledBefore, failedBefore] = [handled(), counts.failed];
 
-    await eachPage(deps, projectId, 'with-operator', budget, async (sessions) => {
-      const ended = await eachWithinBudget(sessions, budget, deps.log, failure((s: ChatSession) => ({ projectId, conversationId: s.id })), (s) =>
+    await eachPage(deps, projectId, 'with-operator', budget, async (conversations) => {
+      const ended = await eachWithinBudget(conversations, budget, deps.log, failure((s: Conversation) => ({ projectId, conversationId: s.id })), (s) =>
         endConversation(deps, s.user, s.id, 'support-disabled', settings, { dispatch: false }),
       );
       counts.conversationsEnded += ended.filter(Boolean).length;
@@ -83,8 +83,8 @@ export async function windDownProject(
     });
     counts.operatorsOffDuty += offDuty.filter(Boolean).length;
 
-    await eachPage(deps, projectId, 'queued', budget, async (sessions) => {
-      const outcomes = await eachWithinBudget(sessions, budget, deps.log, failure((s: ChatSession) => ({ projectId, conversationId: s.id })), (s) =>
+    await eachPage(deps, projectId, 'queued', budget, async (conversations) => {
+      const outcomes = await eachWithinBudget(conversations, budget, deps.log, failure((s: Conversation) => ({ projectId, conversationId: s.id })), (s) =>
         windDownWaiting(deps, s),
       );
       counts.ticketsOffered += outcomes.filter((o) => o === 'offered').length;
@@ -103,27 +103,27 @@ export async function windDownProject(
  * One person's part of a wind-down, for a request that raced the admin's save
  * (see request-operator.ts): the same as the whole wind-down does for them.
  */
-export async function windDownSession(deps: CoreDeps, session: ChatSession, settings: LiveAgentSettings): Promise<void> {
-  if (session.state.kind === 'with-operator') {
-    await endConversation(deps, session.user, session.id, 'support-disabled', settings);
-  } else if (session.state.kind === 'queued') {
-    await windDownWaiting(deps, session);
+export async function windDownConversation(deps: CoreDeps, conversation: Conversation, settings: LiveAgentSettings): Promise<void> {
+  if (conversation.state.kind === 'with-operator') {
+    await endConversation(deps, conversation.user, conversation.id, 'support-disabled', settings);
+  } else if (conversation.state.kind === 'queued') {
+    await windDownWaiting(deps, conversation);
   }
 }
 
 /** A waiting user is told why nobody will come, and offered a ticket instead (or, having one already, closed). */
-async function windDownWaiting(deps: CoreDeps, session: ChatSession): Promise<'offered' | 'closed' | undefined> {
-  if (session.ticket) {
-    const closed = await closeWithoutOperator(deps, session, () => 'Live agent support was turned off while the user waited.', ['queued']);
+async function windDownWaiting(deps: CoreDeps, conversation: Conversation): Promise<'offered' | 'closed' | undefined> {
+  if (conversation.ticket) {
+    const closed = await closeWithoutOperator(deps, conversation, () => 'Live agent support was turned off while the user waited.', ['queued']);
     if (!closed) return undefined;
-    await notify(deps, session.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: session.id });
+    await notify(deps, conversation.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: conversation.id });
     return 'closed';
   }
-  if (!(await offerTicketInstead(deps, session, 'support-disabled'))) return undefined;
-  await notify(deps, session.user, {
+  if (!(await offerTicketInstead(deps, conversation, 'support-disabled'))) return undefined;
+  await notify(deps, conversation.user, {
     kind: 'notice',
     text: toUser.liveAgentTurnedOffWhileWaiting(),
-    conversationId: session.id,
+    conversationId: conversation.id,
     buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
   });
   return 'offered';
@@ -131,21 +131,21 @@ async function windDownWaiting(deps: CoreDeps, session: ChatSession): Promise<'o
 
 /**
  * Reads a state of the project page by page and hands each page to `act`
- * before reading the next: the cursor continues after the last session read,
- * so sessions that left the state meanwhile do not make it skip anyone.
+ * before reading the next: the cursor continues after the last conversation read,
+ * so conversations that left the state meanwhile do not make it skip anyone.
  */
 async function eachPage(
   deps: CoreDeps,
   projectId: string,
-  state: SessionStateKind,
+  state: ConversationStateKind,
   budget: RunBudget,
-  act: (sessions: ChatSession[]) => Promise<void>,
+  act: (conversations: Conversation[]) => Promise<void>,
 ): Promise<void> {
   let cursor: string | undefined;
   do {
     const room = budget.room();
     if (room === 0) return;
-    const page = await deps.state.sessionsInState(projectId, state, { limit: Math.min(PAGE, room), cursor });
+    const page = await deps.state.conversationsInState(projectId, state, { limit: Math.min(PAGE, room), cursor });
     await act(page.items.map((s) => s.value));
     cursor = page.cursor;
   } while (cursor && !budget.spent);

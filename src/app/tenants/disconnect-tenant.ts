@@ -5,7 +5,7 @@ import { closeWithoutOperator, endConversation } from '../conversation/end-conve
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 import { loadSettings } from '../settings/project-settings';
-import { allSessionsInState } from '../queue/queue';
+import { allConversationsInState } from '../queue/queue';
 import { releaseOperator, tellHandedBack } from '../conversation/release-operator';
 
 export interface TenantToDisconnect {
@@ -47,21 +47,21 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
   const ofTenant = (p: Participant) => p.channel === tenant.channel && p.tenantId === tenant.tenantId;
   const leftWithTenant = (s: { readonly userName: string }) => `${s.userName}’s ${tenantName(tenant.channel)} was disconnected from Koji while they waited.`;
 
-  // Sessions are indexed by project and state, not by tenant: a disconnect is rare, so it reads the project's.
+  // Conversations are indexed by project and state, not by tenant: a disconnect is rare, so it reads the project's.
   let waitingClosed = 0;
   for (const state of ['queued', 'ticket-offered'] as const) {
-    for (const { value: session } of await allSessionsInState(deps, projectId, state)) {
-      if (!ofTenant(session.user)) continue;
-      if (!(await closeWithoutOperator(deps, session, leftWithTenant))) continue;
+    for (const { value: conversation } of await allConversationsInState(deps, projectId, state)) {
+      if (!ofTenant(conversation.user)) continue;
+      if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;
       waitingClosed += 1;
-      await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(session.user.channel), conversationId: session.id });
+      await notify(deps, conversation.user, { kind: 'notice', text: toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
     }
   }
 
   let conversationsEnded = 0;
-  for (const { value: session } of await allSessionsInState(deps, projectId, 'with-operator')) {
-    if (!ofTenant(session.user)) continue;
-    if (await endConversation(deps, session.user, session.id, 'tenant-disconnected', settings, { dispatch: false })) conversationsEnded += 1;
+  for (const { value: conversation } of await allConversationsInState(deps, projectId, 'with-operator')) {
+    if (!ofTenant(conversation.user)) continue;
+    if (await endConversation(deps, conversation.user, conversation.id, 'tenant-disconnected', settings, { dispatch: false })) conversationsEnded += 1;
   }
 
   let rolesRemoved = 0;
@@ -71,10 +71,10 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
     if (!released) continue;
     rolesRemoved += 1;
     // One of the tenant's own users can only be here if they connected while steps 1–2 ran: they leave too.
-    for (const session of released.requeued.filter((r) => ofTenant(r.user))) {
-      if (!(await closeWithoutOperator(deps, session, leftWithTenant))) continue;
+    for (const conversation of released.requeued.filter((r) => ofTenant(r.user))) {
+      if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;
       waitingClosed += 1;
-      await notify(deps, session.user, { kind: 'notice', text: toUser.tenantDisconnected(session.user.channel), conversationId: session.id });
+      await notify(deps, conversation.user, { kind: 'notice', text: toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
     }
     const handedBack = released.requeued.filter((r) => !ofTenant(r.user));
     await tellHandedBack(deps, projectId, handedBack, (position) => toUser.operatorLostRole(operator.displayName, position));

@@ -1,4 +1,4 @@
-import type { ChatSession, TicketRef } from '../../domain/chat-session';
+import type { Conversation, TicketRef } from '../../domain/conversation';
 import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
 import { KojiError } from '../../domain/koji-error';
 import { assignmentOf, type Assignment, type Operator } from '../../domain/operator';
@@ -8,7 +8,7 @@ import type { LiveAgentSettings } from '../../domain/settings';
 import { cursorOf, oneLineSummary, summaryFromLines, type TranscriptLine } from '../../domain/transcript';
 import { retryDelaySeconds } from '../delivery/timing';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
-import { closeSession } from '../conversation/end-conversation';
+import { closeConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
 import { loadSettings } from '../settings/project-settings';
 import type { ChatProfile, CoreDeps, CreatedTicket } from '../ports';
@@ -69,65 +69,65 @@ export async function createTicketFromConversation(
   /** From the queue: Jira failing for a passing reason is tried again later, without a word to the operator yet. */
   options: { readonly retryLater?: (() => Promise<boolean>) | undefined } = {},
 ): Promise<TicketOutcome> {
-  const session = await deps.state.getSession(assignment.user);
-  if (!session || session.value.id !== assignment.sessionId) {
+  const conversation = await deps.state.getConversation(assignment.user);
+  if (!conversation || conversation.value.id !== assignment.sessionId) {
     await notify(deps, operator.participant, { kind: 'notice', text: toOperator.notInConversation(operator.duty) });
     return { kind: 'not-done' };
   }
-  const lines = await deps.transcripts.read(session.value.id);
-  const existing = session.value.ticket;
+  const lines = await deps.transcripts.read(conversation.value.id);
+  const existing = conversation.value.ticket;
   if (existing) {
-    return (await commentOnTicket(deps, operator, session.value, existing, lines)) ? { kind: 'updated', key: existing.key } : { kind: 'not-done' };
+    return (await commentOnTicket(deps, operator, conversation.value, existing, lines)) ? { kind: 'updated', key: existing.key } : { kind: 'not-done' };
   }
   try {
-    const { ticket, ref, recorded } = await openTicket(deps, session.value, lines, summary, operator.displayName, settings);
+    const { ticket, ref, recorded } = await openTicket(deps, conversation.value, lines, summary, operator.displayName, settings);
     if (ticket.existing) {
       // An earlier attempt made the ticket: like a second #create_ticket, what it lacks goes on as a comment.
       if (!recorded) {
         // The conversation ended meanwhile, and openTicket put the rest on the ticket.
-        await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, 0), conversationId: session.value.id });
+        await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, 0), conversationId: conversation.value.id });
         return { kind: 'updated', key: ticket.key };
       }
       // The conversation never learnt of it (the attempt stopped before recording it), so nobody was told: tell both sides now.
-      await announceTicket(deps, operator, session.value, ticket);
-      return (await commentOnTicket(deps, operator, session.value, ref, lines)) ? { kind: 'updated', key: ticket.key } : { kind: 'not-done' };
+      await announceTicket(deps, operator, conversation.value, ticket);
+      return (await commentOnTicket(deps, operator, conversation.value, ref, lines)) ? { kind: 'updated', key: ticket.key } : { kind: 'not-done' };
     }
-    await announceTicket(deps, operator, session.value, ticket);
+    await announceTicket(deps, operator, conversation.value, ticket);
     return { kind: 'created', key: ticket.key };
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     if (error.retryable && !(error instanceof TicketInProgressError) && options.retryLater && (await options.retryLater())) {
-      deps.log.warn('ticket_retrying', { conversationId: session.value.id, reason: error.message });
+      deps.log.warn('ticket_retrying', { conversationId: conversation.value.id, reason: error.message });
       return { kind: 'not-done' };
     }
     const text = error instanceof TicketInProgressError ? toOperator.ticketInProgress() : toOperator.ticketFailed(error.message, error.retryable);
-    await notify(deps, operator.participant, { kind: 'notice', text, conversationId: session.value.id });
+    await notify(deps, operator.participant, { kind: 'notice', text, conversationId: conversation.value.id });
     return { kind: 'not-done' };
   }
 }
 
 /** Both sides of a conversation learn its ticket's key and link. */
-async function announceTicket(deps: CoreDeps, operator: Operator, session: ChatSession, ticket: CreatedTicket): Promise<void> {
-  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketCreated(ticket.key, ticket.url), conversationId: session.id });
-  await notify(deps, session.user, { kind: 'notice', text: toUser.ticketCreated(ticket.key, ticket.url), conversationId: session.id });
+async function announceTicket(deps: CoreDeps, operator: Operator, conversation: Conversation, ticket: CreatedTicket): Promise<void> {
+  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketCreated(ticket.key, ticket.url), conversationId: conversation.id });
+  await notify(deps, conversation.user, { kind: 'notice', text: toUser.ticketCreated(ticket.key, ticket.url), conversationId: conversation.id });
 }
 
 /** A second `#create_ticket`: what was said since the ticket goes on it as a comment. False when Jira refused it. */
-async function commentOnTicket(deps: CoreDeps, operator: Operator, session: ChatSession, ticket: TicketRef, lines: readonly TranscriptLine[]): Promise<boolean> {
+async function commentOnTicket(deps: CoreDeps, operator: Operator, conversation: Conversation, ticket: TicketRef, lines: readonly TranscriptLine[]): Promise<boolean> {
   const fresh = linesAfterTicket(lines, ticket.coveredThrough);
   try {
     if (fresh.length > 0) {
-      await deps.tickets.addComment(ticket.key, session.id, fresh);
-      await recordTicket(deps, session, { ...ticket, coveredThrough: cursorOf(lastOf(fresh)) });
+      await deps.tickets.addComment(ticket.key, conversation.id, fresh);
+      await recordTicket(deps, conversation, { ...ticket, coveredThrough: cursorOf(lastOf(fresh)) });
     }
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, fresh.length), conversationId: session.id });
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, fresh.length), conversationId: conversation.id });
     return true;
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     await notify(deps, operator.participant, {
       kind: 'notice',
       text: toOperator.ticketNotUpdated(ticket.key, fresh.length, error.message, error.retryable),
-      conversationId: session.id,
+      conversationId: conversation.id,
     });
     return false;
   }
@@ -137,85 +137,85 @@ async function commentOnTicket(deps: CoreDeps, operator: Operator, session: Chat
  * A user nobody could serve takes up the offered ticket: it is made from their
  * own messages, they get its key, and they are back with the bot.
  */
-export async function acceptTicketOffer(deps: CoreDeps, session: ChatSession, settings: LiveAgentSettings): Promise<void> {
-  if (session.ticket) {
+export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversation, settings: LiveAgentSettings): Promise<void> {
+  if (conversation.ticket) {
     // An operator already made the ticket before the user was handed back: closing adds what was said since.
-    const { key, url } = session.ticket;
-    const closed = await closeSession(deps, session.user, session.id, ['ticket-offered']);
-    if (closed) await addRemainderToTicket(deps, closed.session);
-    await notify(deps, session.user, { kind: 'notice', text: toUser.ticketUpdatedForYou(key, url), conversationId: session.id });
+    const { key, url } = conversation.ticket;
+    const closed = await closeConversation(deps, conversation.user, conversation.id, ['ticket-offered']);
+    if (closed) await addRemainderToTicket(deps, closed.conversation);
+    await notify(deps, conversation.user, { kind: 'notice', text: toUser.ticketUpdatedForYou(key, url), conversationId: conversation.id });
     return;
   }
-  const lines = await deps.transcripts.read(session.id);
+  const lines = await deps.transcripts.read(conversation.id);
   try {
-    const { ticket } = await openTicket(deps, session, lines, undefined, undefined, settings);
-    const closed = await closeSession(deps, session.user, session.id, ['ticket-offered']);
+    const { ticket } = await openTicket(deps, conversation, lines, undefined, undefined, settings);
+    const closed = await closeConversation(deps, conversation.user, conversation.id, ['ticket-offered']);
     // Whatever the user wrote while Jira worked (or an earlier attempt's ticket lacks) goes on the ticket too.
-    if (closed) await addRemainderToTicket(deps, closed.session);
-    await notify(deps, session.user, {
+    if (closed) await addRemainderToTicket(deps, closed.conversation);
+    await notify(deps, conversation.user, {
       kind: 'notice',
       text: ticket.existing ? toUser.ticketUpdatedForYou(ticket.key, ticket.url) : toUser.ticketCreatedForYou(ticket.key, ticket.url),
-      conversationId: session.id,
+      conversationId: conversation.id,
     });
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     // The reason is for a Jira admin; the user hears what it means for them.
-    deps.log.warn('ticket_not_created', { conversationId: session.id, code: error.code, reason: error.message });
+    deps.log.warn('ticket_not_created', { conversationId: conversation.id, code: error.code, reason: error.message });
     const text = error instanceof TicketInProgressError ? toUser.ticketInProgress() : toUser.ticketNotCreated(error.retryable);
-    await notify(deps, session.user, { kind: 'notice', text, conversationId: session.id });
+    await notify(deps, conversation.user, { kind: 'notice', text, conversationId: conversation.id });
   }
 }
 
 async function openTicket(
   deps: CoreDeps,
-  session: ChatSession,
+  conversation: Conversation,
   lines: readonly TranscriptLine[],
   summary: string | undefined,
   operatorName: string | undefined,
   settings: LiveAgentSettings,
 ): Promise<{ ticket: CreatedTicket; ref: TicketRef; recorded: boolean }> {
-  const profile = await profileForTicket(deps, session);
+  const profile = await profileForTicket(deps, conversation);
   const ticket = await deps.tickets.createTicket({
-    conversationId: session.id,
-    projectId: session.projectId,
-    summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${session.userName}`)),
-    requester: { participant: session.user, name: session.userName, email: profile?.email },
+    conversationId: conversation.id,
+    projectId: conversation.projectId,
+    summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`)),
+    requester: { participant: conversation.user, name: conversation.userName, email: profile?.email },
     operatorName,
     requestTypeId: settings.requestTypeId,
     lines,
   });
-  // An earlier attempt that made the ticket may have noted it before it stopped: one note per ticket.
+  // An earlier attempt that made the ticket may have withCardNote it before it stopped: one note per ticket.
   const note = `Ticket ${ticket.key} was created from this conversation.`;
-  if (!lines.some((l) => l.role === 'system' && l.text === note)) await recordSystemLine(deps, session.id, 'ticket', note);
+  if (!lines.some((l) => l.role === 'system' && l.text === note)) await recordSystemLine(deps, conversation.id, 'ticket', note);
   // The ticket has the lines Jira took: whatever was said while Jira worked (or did not fit) comes in the next comment.
   const onTicket = lines.slice(0, ticket.linesIncluded ?? lines.length);
   const covered = onTicket.length > 0 ? cursorOf(lastOf(onTicket)) : { at: 0, id: '' };
   const ref: TicketRef = { key: ticket.key, url: ticket.url, coveredThrough: covered };
-  const recorded = await recordTicket(deps, session, ref);
+  const recorded = await recordTicket(deps, conversation, ref);
   if (!recorded) {
     // The conversation ended while Jira worked, so its close found no ticket to complete: complete it here.
-    await addRemainderToTicket(deps, { ...session, ticket: ref });
+    await addRemainderToTicket(deps, { ...conversation, ticket: ref });
   }
   return { ticket, ref, recorded };
 }
 
-/** Remembers the ticket on the session; false when the session ended meanwhile. */
-async function recordTicket(deps: CoreDeps, session: ChatSession, ticket: TicketRef): Promise<boolean> {
+/** Remembers the ticket on the conversation; false when the conversation ended meanwhile. */
+async function recordTicket(deps: CoreDeps, conversation: Conversation, ticket: TicketRef): Promise<boolean> {
   return untilCommitted(async () => {
-    const current = await deps.state.getSession(session.user);
-    if (!current || current.value.id !== session.id) return false;
-    const ok = await deps.state.commit([{ kind: 'put-session', session: { ...current.value, ticket }, expected: current.version }]);
+    const current = await deps.state.getConversation(conversation.user);
+    if (!current || current.value.id !== conversation.id) return false;
+    const ok = await deps.state.commit([{ kind: 'put-conversation', conversation: { ...current.value, ticket }, expected: current.version }]);
     return ok ? true : LOST_RACE;
   });
 }
 
 /** The requester's e-mail lets the ticket be raised on their behalf; without it the ticket names them instead. */
-async function profileForTicket(deps: CoreDeps, session: ChatSession): Promise<ChatProfile | undefined> {
+async function profileForTicket(deps: CoreDeps, conversation: Conversation): Promise<ChatProfile | undefined> {
   try {
-    return await deps.chat.profile(session.user);
+    return await deps.chat.profile(conversation.user);
   } catch (error) {
     if (!(error instanceof KojiError)) throw error;
-    deps.log.warn('profile_unavailable', { userId: session.user.userId, code: error.code });
+    deps.log.warn('profile_unavailable', { userId: conversation.user.userId, code: error.code });
     return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { ChatSession, TicketOfferReason } from '../../domain/chat-session';
+import type { Conversation, TicketOfferReason } from '../../domain/conversation';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import type { CoreDeps } from '../ports';
 
@@ -12,15 +12,15 @@ import type { CoreDeps } from '../ports';
  */
 export async function offerTicketInstead(
   deps: CoreDeps,
-  session: ChatSession,
+  conversation: Conversation,
   reason: TicketOfferReason,
-  stillApplies: (current: ChatSession) => boolean = () => true,
-): Promise<ChatSession | undefined> {
+  stillApplies: (current: Conversation) => boolean = () => true,
+): Promise<Conversation | undefined> {
   return untilCommitted(async () => {
-    const current = await deps.state.getSession(session.user);
-    if (!current || current.value.id !== session.id || current.value.state.kind !== 'queued') return undefined;
+    const current = await deps.state.getConversation(conversation.user);
+    if (!current || current.value.id !== conversation.id || current.value.state.kind !== 'queued') return undefined;
     if (!stillApplies(current.value)) return undefined;
-    const offered: ChatSession = { ...current.value, state: { kind: 'ticket-offered', since: deps.clock.now(), reason } };
-    return (await deps.state.commit([{ kind: 'put-session', session: offered, expected: current.version }])) ? offered : LOST_RACE;
+    const offered: Conversation = { ...current.value, state: { kind: 'ticket-offered', since: deps.clock.now(), reason } };
+    return (await deps.state.commit([{ kind: 'put-conversation', conversation: offered, expected: current.version }])) ? offered : LOST_RACE;
   });
 }

@@ -1,4 +1,4 @@
-import type { ChatSession, TranscriptCursor } from '../../domain/chat-session';
+import type { Conversation, TranscriptCursor } from '../../domain/conversation';
 import { TicketServiceError } from '../../domain/errors';
 import { KojiError } from '../../domain/koji-error';
 import { toOperator } from '../../domain/replies';
@@ -12,22 +12,22 @@ import { systemLineId } from '../transcript/transcript-ids';
  * left the queue, timed out, support switched off), what was said after the
  * ticket goes on it as a comment, so the ticket holds the whole conversation.
  */
-export async function addRemainderToTicket(deps: CoreDeps, session: ChatSession): Promise<void> {
-  const { ticket } = session;
+export async function addRemainderToTicket(deps: CoreDeps, conversation: Conversation): Promise<void> {
+  const { ticket } = conversation;
   if (!ticket) return;
-  const lines = linesAfterTicket(await deps.transcripts.read(session.id, { after: ticket.coveredThrough }), ticket.coveredThrough);
+  const lines = linesAfterTicket(await deps.transcripts.read(conversation.id, { after: ticket.coveredThrough }), ticket.coveredThrough);
   if (lines.length === 0) return;
   try {
-    await deps.tickets.addComment(ticket.key, session.id, lines);
+    await deps.tickets.addComment(ticket.key, conversation.id, lines);
   } catch (error) {
     if (!(error instanceof KojiError)) throw error;
     deps.log.warn('ticket_remainder_not_added', { ticket: ticket.key, code: error.code, reason: error.message });
     // The conversation is over, so the operator who held it is the one who can see to the ticket.
-    if (session.state.kind !== 'with-operator') return;
-    await notify(deps, session.state.operator, {
+    if (conversation.state.kind !== 'with-operator') return;
+    await notify(deps, conversation.state.operator, {
       kind: 'notice',
-      text: toOperator.ticketRemainderNotAdded(session.userName, ticket.key, error.message, error instanceof TicketServiceError ? error.retryable : true),
-      conversationId: session.id,
+      text: toOperator.ticketRemainderNotAdded(conversation.userName, ticket.key, error.message, error instanceof TicketServiceError ? error.retryable : true),
+      conversationId: conversation.id,
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../domain/chat-session';
+import type { Conversation } from '../../domain/conversation';
 import { clipKeepingEnd } from '../../domain/text';
 import { toOperator } from '../../domain/replies';
 import type { TranscriptLine } from '../../domain/transcript';
@@ -50,8 +50,8 @@ export async function handoverExcerpt(deps: Pick<CoreDeps, 'transcripts'>, conve
 }
 
 /** The hand-over's own words, and where the rest is when the excerpt could not hold everything. */
-export function handoverText(text: string, session: ChatSession, excerpt: HandoverExcerpt): string {
-  return excerpt.earlierLeftOut ? `${text} ${toOperator.earlierMessagesLeftOut(session.ticket?.key)}` : text;
+export function handoverText(text: string, conversation: Conversation, excerpt: HandoverExcerpt): string {
+  return excerpt.earlierLeftOut ? `${text} ${toOperator.earlierMessagesLeftOut(conversation.ticket?.key)}` : text;
 }
 
 /** The speaker's name and the words, as every channel shows a line ("Bob: words"). */

@@ -1,7 +1,7 @@
 import type { Participant } from './participant';
 
-/** Where a user's conversation with a human stands. A user with the bot has no session. */
-export type SessionState =
+/** Where a user's conversation with a human stands. A user talking only with the bot has none. */
+export type ConversationState =
   /** `since` is the place in line; `enteredAt` is when the wait began, for the queue timeout. */
   | { readonly kind: 'queued'; readonly since: number; readonly enteredAt: number }
   | {
@@ -21,18 +21,18 @@ export type SessionState =
   /** Nobody could take the user; a ticket from their messages was offered and not yet taken up. */
   | { readonly kind: 'ticket-offered'; readonly since: number; readonly reason: TicketOfferReason };
 
-export type SessionStateKind = SessionState['kind'];
+export type ConversationStateKind = ConversationState['kind'];
 export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout' | 'support-disabled';
 
 /**
- * When the timeout of a session's state started counting, as far as the
- * session record knows: the inactivity timeout of a conversation from its last
+ * When the timeout of a conversation's state started counting, as far as the
+ * conversation record knows: the inactivity timeout of a conversation from its last
  * known activity, the queue timeout from when the wait began, an offer's
  * lifetime from when it was made. The state's deadline is this plus the
  * project's timeout for the state, so within one project and state this orders
- * sessions by deadline, and a timeout changed in the settings applies at once.
+ * conversations by deadline, and a timeout changed in the settings applies at once.
  */
-export function timerStart(state: SessionState): number {
+export function timerStart(state: ConversationState): number {
   switch (state.kind) {
     case 'with-operator':
       return Math.max(state.since, state.activeAt ?? state.since);
@@ -82,13 +82,13 @@ export interface Backlog {
  * record is keyed by the user, so a user has at most one at a time; its `id`
  * names the conversation's transcript, which outlives the record.
  */
-export interface ChatSession {
+export interface Conversation {
   readonly id: string;
   readonly projectId: string;
   readonly user: Participant;
   readonly userName: string;
   /** When the user first asked; a user handed back to the queue keeps their place by it. */
   readonly requestedAt: number;
-  readonly state: SessionState;
+  readonly state: ConversationState;
   readonly ticket?: TicketRef | undefined;
 }

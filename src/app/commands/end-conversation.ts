@@ -1,8 +1,8 @@
 import { usedCardNotes } from '../../domain/replies';
 import { endConversation } from '../conversation/end-conversation';
-import { defineCommand, noted } from './command';
+import { defineCommand, withCardNote } from './command';
 
-export const endSessionCommand = defineCommand({
+export const endConversationCommand = defineCommand({
   kind: 'end-session',
   names: ['stop', '#exit', '#stop'],
   // A user's `stop` means leaving, which the conversation router reads; it is not refused.
@@ -14,6 +14,6 @@ export const endSessionCommand = defineCommand({
   evenWhenSupportOff: true,
   async run(deps, { assignment, settings }) {
     const ended = await endConversation(deps, assignment.user, assignment.sessionId, 'operator-ended', settings);
-    return ended ? noted('command', usedCardNotes.endedByYou) : 'command';
+    return ended ? withCardNote('command', usedCardNotes.endedByYou) : 'command';
   },
 });
