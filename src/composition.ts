@@ -14,7 +14,7 @@ import { slackClient } from './adapters/slack/slack-chat-gateway';
 import { slackTenants } from './adapters/slack/slack-tenants';
 import { ChatTenants, type KnownConnections } from './adapters/chat/chat-tenants';
 import { teamsTenants as teamsTenantLifecycle } from './adapters/teams/teams-tenant-lifecycle';
-import { disconnectTenant } from './app/disconnect-tenant';
+import { disconnectTenant } from './app/tenants/disconnect-tenant';
 import { jsonLogger } from './adapters/system/json-logger';
 import type { TeamsConversationReference } from './adapters/teams/teams-activity';
 import { BOT_FRAMEWORK_OPENID_METADATA, type BotFrameworkKeySource } from './adapters/teams/teams-auth';
@@ -22,9 +22,9 @@ import { MICROSOFT_LOGIN } from './adapters/teams/teams-connector';
 import { TeamsGateways } from './adapters/teams/teams-gateways';
 import { KvsTeamsReferences, KvsTeamsTenants } from './adapters/teams/teams-tenants';
 import { systemClock } from './adapters/system/system-clock';
-import { HandoffHintAssistant } from './app/default-assistant';
+import { HandoffHintAssistant } from './app/conversation/default-assistant';
 import type { CoreDeps, WorkQueue } from './app/ports';
-import { whenUnreachable } from './app/unreachable';
+import { whenUnreachable } from './app/delivery/unreachable';
 
 export interface Services extends CoreDeps {
   readonly workQueue: WorkQueue;

@@ -1,11 +1,11 @@
-import { connectWrites } from '../../src/app/connect';
-import { grantOperatorRole } from '../../src/app/manage-operator-role';
+import { connectWrites } from '../../src/app/conversation/connect-to-operator';
+import { grantOperatorRole } from '../../src/app/settings/manage-operator-role';
 import type { ChatGateway, CoreDeps, StateWrite, Versioned } from '../../src/app/ports';
-import { loadSettings } from '../../src/app/project-settings';
-import { goOnDuty } from '../../src/app/set-duty-status';
-import { newConversationId } from '../../src/app/transcript-ids';
+import { loadSettings } from '../../src/app/settings/project-settings';
+import { goOnDuty } from '../../src/app/duty/set-duty-status';
+import { newConversationId } from '../../src/app/transcript/transcript-ids';
 import { buildServices } from '../../src/composition';
-import type { ChatSession } from '../../src/domain/chat-session';
+import type { Conversation } from '../../src/domain/conversation';
 import type { Operator } from '../../src/domain/operator';
 import type { Participant } from '../../src/domain/participant';
 import { LOCAL_PROJECT } from '../../packages/forge-local/src/jira/jsm-stand-in';
@@ -50,7 +50,7 @@ export function seedingDeps(): CoreDeps {
   return { ...buildServices({ bench: 'seed' }), chat: silentChat, log: silentLog };
 }
 
-/** Writes at most this many records per commit (the port allows 25: 10 sessions and their operator fit). */
+/** Writes at most this many records per commit (the port allows 25: 10 conversations and their operator fit). */
 const SESSIONS_PER_COMMIT = 20;
 
 export class Seeder {
@@ -89,8 +89,8 @@ export class Seeder {
 
   /**
    * Opens one conversation per user with `operator`, as routing would: each
-   * session and the operator's assignments are committed together
-   * (connectWrites), `SESSIONS_PER_COMMIT` sessions per commit. With
+   * conversation and the operator's assignments are committed together
+   * (connectWrites), `SESSIONS_PER_COMMIT` conversations per commit. With
    * `transcriptLine`, each conversation also gets the user's request as its
    * first transcript line, as a real handoff writes it.
    */
@@ -103,10 +103,10 @@ export class Seeder {
       const now = this.deps.clock.now();
       let versioned: Versioned<Operator> = current;
       const writes: StateWrite[] = [];
-      const sessions: ChatSession[] = [];
+      const conversations: Conversation[] = [];
       for (const user of batch) {
         const eventId = `EvSEED${user.participant.userId}${now}`;
-        const session: ChatSession = {
+        const conversation: Conversation = {
           id: newConversationId(user.participant, eventId),
           projectId: this.projectId,
           user: user.participant,
@@ -114,23 +114,23 @@ export class Seeder {
           requestedAt: now,
           state: { kind: 'queued', since: now, enteredAt: now },
         };
-        const change = connectWrites(session, 'absent', versioned, now);
+        const change = connectWrites(conversation, 'absent', versioned, now);
         writes.push(change.writes[0]!);
-        sessions.push(change.session);
-        // The next session is added to the operator as this commit will leave it (same expected version: one write).
+        conversations.push(change.conversation);
+        // The next conversation is added to the operator as this commit will leave it (same expected version: one write).
         versioned = { value: change.operator, version: current.version };
       }
       writes.push({ kind: 'put-operator', operator: versioned.value, expected: current.version });
       if (!(await this.deps.state.commit(writes))) throw new Error(`Seeding ${operator.userId}'s conversations lost a race`);
-      for (const session of sessions) {
-        ids.push(session.id);
+      for (const conversation of conversations) {
+        ids.push(conversation.id);
         if (options.transcriptLine) {
-          await this.deps.transcripts.append(session.id, {
-            id: `EvSEED${session.user.userId}`,
+          await this.deps.transcripts.append(conversation.id, {
+            id: `EvSEED${conversation.user.userId}`,
             at: now,
             role: 'user',
-            speakerName: session.userName,
-            speaker: session.user,
+            speakerName: conversation.userName,
+            speaker: conversation.user,
             text: 'I would like to talk to someone about my laptop, please',
           });
         }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setUpDesk, startBenchPlatform, type BenchPlatform, type RecordedInvocation } from '../lib/harness';
-import { SWEEP_LIMITS } from '../../src/app/sweep-timeouts';
+import { SWEEP_LIMITS } from '../../src/app/queue/sweep-timeouts';
 import { fmt, type Progress, type Row } from '../lib/report';
 import { Seeder, seedingDeps } from '../lib/seed';
 
@@ -172,7 +172,7 @@ async function countOpen(bench: BenchPlatform, deps: ReturnType<typeof seedingDe
   let count = 0;
   let cursor: string | undefined;
   do {
-    const page = await deps.state.sessionsInState(projectId, 'with-operator', { limit: 100, cursor });
+    const page = await deps.state.conversationsInState(projectId, 'with-operator', { limit: 100, cursor });
     count += page.items.length;
     cursor = page.cursor;
   } while (cursor);

@@ -1,14 +1,14 @@
-import type { ChatSession, SessionStateKind } from '../domain/chat-session';
+import type { Conversation, ConversationStateKind } from '../domain/conversation';
 import type { ChatRecipientUnreachableError } from '../domain/errors';
 import type { DutyStatus, Operator } from '../domain/operator';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
-import type { TranscriptCursor } from '../domain/chat-session';
+import type { TranscriptCursor } from '../domain/conversation';
 import type { TranscriptLine } from '../domain/transcript';
-import type { DrainJob } from './backlog/drain-job';
-import type { TicketJob } from './create-ticket';
-import type { WorkJob } from './work-job';
+import type { DrainJob } from './delivery/drain-job';
+import type { TicketJob } from './tickets/create-ticket';
+import type { WorkJob } from './queue/work-job';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {
@@ -27,8 +27,8 @@ export type Expected = number | 'absent';
 export type StateWrite =
   | { readonly kind: 'put-operator'; readonly operator: Operator; readonly expected: Expected }
   | { readonly kind: 'delete-operator'; readonly participant: Participant; readonly expected: number }
-  | { readonly kind: 'put-session'; readonly session: ChatSession; readonly expected: Expected }
-  | { readonly kind: 'delete-session'; readonly user: Participant; readonly expected: number };
+  | { readonly kind: 'put-conversation'; readonly conversation: Conversation; readonly expected: Expected }
+  | { readonly kind: 'delete-conversation'; readonly user: Participant; readonly expected: number };
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -36,19 +36,19 @@ export interface Page<T> {
 }
 
 /**
- * Operators and sessions, with an all-or-nothing compare-and-set commit. On
+ * Operators and conversations, with an all-or-nothing compare-and-set commit. On
  * Forge this is KVS custom entities and a conditional transaction; every query
  * below is served by an index, never by a scan.
  */
 export interface LiveAgentState {
   getOperator(participant: Participant): Promise<Versioned<Operator> | undefined>;
-  getSession(user: Participant): Promise<Versioned<ChatSession> | undefined>;
+  getConversation(user: Participant): Promise<Versioned<Conversation> | undefined>;
   /**
    * Both records a chat message may need about its sender, in one read call:
-   * the session they have as a user, and the operator record they have as a live agent.
+   * the conversation they have as a user, and the operator record they have as a live agent.
    */
   getParticipant(participant: Participant): Promise<{
-    readonly session?: Versioned<ChatSession> | undefined;
+    readonly conversation?: Versioned<Conversation> | undefined;
     readonly operator?: Versioned<Operator> | undefined;
   }>;
   /** Operators of a project with the given duty status, any order. */
@@ -66,26 +66,26 @@ export interface LiveAgentState {
   ): Promise<Page<Versioned<Operator>>>;
   /** Role holders of one Slack workspace or Teams tenant, any order. */
   operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]>;
-  /** Sessions of a project in one state, oldest `since` first (for `queued`: first come, first served). */
-  sessionsInState(
+  /** Conversations of a project in one state, oldest `since` first (for `queued`: first come, first served). */
+  conversationsInState(
     projectId: string,
-    state: SessionStateKind,
+    state: ConversationStateKind,
     page?: { readonly limit?: number; readonly cursor?: string | undefined },
-  ): Promise<Page<Versioned<ChatSession>>>;
+  ): Promise<Page<Versioned<Conversation>>>;
   /**
-   * Sessions of a project in one state whose timeout started counting (see
+   * Conversations of a project in one state whose timeout started counting (see
    * `timerStart`) at or before `startedBy`, earliest first, a page at a time:
    * the timeout sweep asks for `now − the state's timeout` and reads only the
-   * expired head, however many sessions are open. A cursor continues after the
-   * last session returned, so sessions handled meanwhile (closed, or their
+   * expired head, however many conversations are open. A cursor continues after the
+   * last conversation returned, so conversations handled meanwhile (closed, or their
    * timer moved on) do not shift the next page.
    */
-  sessionsByTimer(
+  conversationsByTimer(
     projectId: string,
-    state: SessionStateKind,
+    state: ConversationStateKind,
     startedBy: number,
     page?: { readonly limit?: number; readonly cursor?: string | undefined },
-  ): Promise<Page<Versioned<ChatSession>>>;
+  ): Promise<Page<Versioned<Conversation>>>;
   /**
    * Applies every write or none. Returns false, changing nothing, when any
    * record's version is no longer the expected one: someone else won; re-read

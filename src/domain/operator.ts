@@ -1,4 +1,4 @@
-import type { Backlog } from './chat-session';
+import type { Backlog } from './conversation';
 import type { Participant, ParticipantKey } from './participant';
 
 export type DutyStatus = 'on' | 'off';

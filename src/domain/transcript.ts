@@ -1,4 +1,4 @@
-import type { TranscriptCursor } from './chat-session';
+import type { TranscriptCursor } from './conversation';
 import type { TextLink } from './chat-text';
 import type { Participant } from './participant';
 import { clipText } from './text';

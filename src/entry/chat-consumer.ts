@@ -1,8 +1,8 @@
-import { handleIncomingMessage } from '../app/handle-incoming-message';
-import { drainBacklog } from '../app/backlog/drain';
-import { createTicketFromJob } from '../app/create-ticket';
-import { notify, NOTICE_ATTEMPTS } from '../app/notify';
-import { isWorkJob, type WorkJob } from '../app/work-job';
+import { handleChatMessage } from '../app/conversation/handle-chat-message';
+import { drainBacklog } from '../app/delivery/drain';
+import { createTicketFromJob } from '../app/tickets/create-ticket';
+import { notify, NOTICE_ATTEMPTS } from '../app/delivery/notify';
+import { isWorkJob, type WorkJob } from '../app/queue/work-job';
 import { buildServices, type Services } from '../composition';
 import { messageOf } from '../domain/koji-error';
 import { afterJobFailure, unreadableJob } from './job-failures';
@@ -41,6 +41,6 @@ async function run(services: Services, job: WorkJob): Promise<void> {
     await drainBacklog(services, job);
     return;
   }
-  const outcome = await handleIncomingMessage(services, job.message);
+  const outcome = (await handleChatMessage(services, job.message)).outcome;
   services.log.info('job_done', { outcome, deliveryId: job.message.id });
 }

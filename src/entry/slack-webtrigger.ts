@@ -1,7 +1,7 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveSlackRequest } from '../adapters/slack/slack-receiver';
-import { handleChatMessage } from '../app/handle-incoming-message';
+import { handleChatMessage } from '../app/conversation/handle-chat-message';
 import { buildServices } from '../composition';
 
 /**

@@ -1,8 +1,8 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
-import { handleChatMessage } from '../app/handle-incoming-message';
-import { personLeft } from '../app/person-left';
+import { handleChatMessage } from '../app/conversation/handle-chat-message';
+import { personLeft } from '../app/duty/person-left';
 import { botFrameworkKeys, buildServices } from '../composition';
 
 /**

@@ -1,4 +1,4 @@
-import { sweepTimeouts } from '../app/sweep-timeouts';
+import { sweepTimeouts } from '../app/queue/sweep-timeouts';
 import { buildServices } from '../composition';
 
 /** Scheduled every five minutes: closes silent conversations and tells users who waited too long. */

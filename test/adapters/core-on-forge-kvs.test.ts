@@ -4,18 +4,18 @@ import { KvsDeliveryLog } from '../../src/adapters/forge/kvs-delivery-log';
 import { KvsLiveAgentState } from '../../src/adapters/forge/kvs-live-agent-state';
 import { KvsSettingsRepository } from '../../src/adapters/forge/kvs-settings-repository';
 import { KvsTranscriptLog } from '../../src/adapters/forge/kvs-transcript-log';
-import { HandoffHintAssistant } from '../../src/app/default-assistant';
-import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
-import { grantOperatorRole } from '../../src/app/manage-operator-role';
+import { HandoffHintAssistant } from '../../src/app/conversation/default-assistant';
+import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
+import { grantOperatorRole } from '../../src/app/settings/manage-operator-role';
 import type { CoreDeps } from '../../src/app/ports';
-import { updateSettings } from '../../src/app/update-settings';
+import { updateSettings } from '../../src/app/settings/update-settings';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import { loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
 import { RecordingLogger } from '../builders/world';
 import { FakeTickets } from '../fakes/fake-tickets';
 import { FixedClock } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
-import { whenUnreachable } from '../../src/app/unreachable';
+import { whenUnreachable } from '../../src/app/delivery/unreachable';
 import { startLocalKvs, type LocalKvsHarness } from '../local/support/local-kvs-harness';
 
 const ENTITIES = loadEntityDefinitions(path.join(__dirname, '..', '..', 'manifest.yml'));
@@ -52,7 +52,7 @@ function person(name: string): Participant {
 }
 
 function say(from: Participant, text: string, id = `Ev${++counter}`) {
-  return handleIncomingMessage(deps, { id, projectId: PROJECT, from, text, sentAt: deps.clock.now() + counter });
+  return handleChatMessage(deps, { id, projectId: PROJECT, from, text, sentAt: deps.clock.now() + counter }).then((handled) => handled.outcome);
 }
 
 async function operatorOnDuty(name: string): Promise<Participant> {
@@ -70,7 +70,7 @@ describe('the core on Forge KVS (real @forge/kvs, local platform)', () => {
 
     await Promise.all([say(bob, 'operator'), say(dana, 'operator')]);
 
-    const states = [(await deps.state.getSession(bob))?.value.state.kind, (await deps.state.getSession(dana))?.value.state.kind];
+    const states = [(await deps.state.getConversation(bob))?.value.state.kind, (await deps.state.getConversation(dana))?.value.state.kind];
     expect(states.sort()).toEqual(['queued', 'with-operator']);
     expect((await deps.state.getOperator(alice))?.value.assignments).toHaveLength(1);
   });
@@ -88,8 +88,8 @@ describe('the core on Forge KVS (real @forge/kvs, local platform)', () => {
     expect(retried).toBe('duplicate');
     expect(chat.textsTo(alice)).toContain('My VPN drops');
     expect(chat.textsTo(bob)).toContain('Which client?');
-    const session = await deps.state.getSession(bob);
-    expect((await deps.transcripts.read(session!.value.id)).map((l) => l.text)).toEqual(['operator', 'My VPN drops', 'Which client?']);
+    const conversation = await deps.state.getConversation(bob);
+    expect((await deps.transcripts.read(conversation!.value.id)).map((l) => l.text)).toEqual(['operator', 'My VPN drops', 'Which client?']);
   });
 
   it('should relay a message in a running conversation with one KVS read and one small write', async () => {

@@ -1,6 +1,6 @@
 import { COMMANDS } from '../../src/app/commands';
 import { defineCommand, type ChatCommand } from '../../src/app/commands/command';
-import { notify } from '../../src/app/notify';
+import { notify } from '../../src/app/delivery/notify';
 import { toOperator } from '../../src/domain/replies';
 import { World } from '../builders/world';
 

@@ -1,4 +1,4 @@
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { World } from '../builders/world';
 
 /** Bob waited past the queue timeout behind First (with Alice), writing while he waited, and was offered a ticket. */
@@ -11,10 +11,10 @@ async function bobTimedOutInTheQueue() {
   await world.say(bob, 'My badge does not open door B');
   await world.say(bob, 'operator');
   await world.say(bob, 'It worked yesterday, I am at the door now');
-  const conversationId = (await world.sessionOf(bob))!.id;
+  const conversationId = (await world.conversationOf(bob))!.id;
   world.clock.advanceMinutes(5);
   await sweepTimeouts(world.deps);
-  expect((await world.sessionOf(bob))?.state.kind).toBe('ticket-offered');
+  expect((await world.conversationOf(bob))?.state.kind).toBe('ticket-offered');
   return { world, alice, bob, conversationId };
 }
 
@@ -25,7 +25,7 @@ describe('asking for a person again after a ticket was offered', () => {
     await world.say(bob, 'operator please');
 
     expect(world.lastHeard(bob)).toContain('You’re number 1 in the queue');
-    expect((await world.sessionOf(bob))?.id).toBe(conversationId);
+    expect((await world.conversationOf(bob))?.id).toBe(conversationId);
     await world.say(alice, 'stop');
     const card = world.chat.lastTo(alice);
     expect(card?.text).toContain('Bob (Slack) wants to talk to an operator');
@@ -57,7 +57,7 @@ describe('asking for a person again after a ticket was offered', () => {
     const bob = world.person('Bob');
     await world.say(bob, 'The printer on floor 3 is jammed');
     await world.say(bob, 'operator');
-    const conversationId = (await world.sessionOf(bob))!.id;
+    const conversationId = (await world.conversationOf(bob))!.id;
 
     await world.say(bob, 'human');
     await world.say(bob, 'ticket');
@@ -76,7 +76,7 @@ describe('asking for a person again after a ticket was offered', () => {
 
     await world.say(bob, 'How do I reset my password?');
 
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
     expect(world.lastHeard(bob)).toContain('I’m the Koji assistant');
   });
 });

@@ -3,8 +3,8 @@ import { World } from '../builders/world';
 
 /** Whom each user is talking to (undefined for a user not with an operator). */
 async function operatorsOf(world: World, users: readonly Participant[]): Promise<Array<string | undefined>> {
-  const sessions = await Promise.all(users.map((u) => world.sessionOf(u)));
-  return sessions.map((s) => (s?.state.kind === 'with-operator' ? s.state.operatorName : undefined));
+  const conversations = await Promise.all(users.map((u) => world.conversationOf(u)));
+  return conversations.map((s) => (s?.state.kind === 'with-operator' ? s.state.operatorName : undefined));
 }
 
 describe('asking for an operator', () => {
@@ -23,8 +23,8 @@ describe('asking for an operator', () => {
     expect(card?.text).toContain('Bob (Slack) wants to talk to an operator');
     expect(card?.excerpt?.map((l) => l.text)).toEqual(['My laptop will not boot', 'I want to talk to an operator']);
     expect(card?.buttons?.map((b) => b.action)).toEqual(['end-session', 'create-ticket', 'forward']);
-    const session = await world.sessionOf(bob);
-    expect(session?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
+    const conversation = await world.conversationOf(bob);
+    expect(conversation?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
     expect((await world.operatorRecord(alice))?.assignments.map((a) => a.userName)).toEqual(['Bob']);
   });
 
@@ -39,7 +39,7 @@ describe('asking for an operator', () => {
     expect(outcome).toBe('assistant');
     expect(world.lastHeard(bob)).toContain('To talk to a person, type “operator”');
     expect(world.chat.lastTo(bob)?.buttons).toEqual([{ action: 'request-operator', label: 'Talk to an operator' }]);
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should accept the request-operator button as well as words', async () => {
@@ -60,7 +60,7 @@ describe('asking for an operator', () => {
     const bob = world.person('Bob');
 
     await world.say(bob, 'operator');
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
 
     await world.say(bob, 'Je veux parler à un humain');
     expect(world.lastHeard(bob)).toContain('talking to Alice');
@@ -78,10 +78,10 @@ describe('asking for an operator', () => {
     await world.say(u3, 'operator');
 
     // Alice came on duty first, so she has been idle longest and gets the first user.
-    expect((await world.sessionOf(u1))?.state).toMatchObject({ operatorName: 'Alice' });
-    expect((await world.sessionOf(u2))?.state).toMatchObject({ operatorName: 'Carol' });
+    expect((await world.conversationOf(u1))?.state).toMatchObject({ operatorName: 'Alice' });
+    expect((await world.conversationOf(u2))?.state).toMatchObject({ operatorName: 'Carol' });
     // Both carry one now; Alice took her user before Carol took hers.
-    expect((await world.sessionOf(u3))?.state).toMatchObject({ operatorName: 'Alice' });
+    expect((await world.conversationOf(u3))?.state).toMatchObject({ operatorName: 'Alice' });
     expect((await world.operatorRecord(alice))?.assignments).toHaveLength(2);
     expect((await world.operatorRecord(carol))?.assignments).toHaveLength(1);
   });
@@ -131,7 +131,7 @@ describe('asking for an operator', () => {
     for (const name of names) await world.operator(name, { onDuty: true });
     const users = Array.from({ length: 15 }, (_, i) => world.person(`User ${i + 1}`));
     for (const user of users) await world.say(user, 'operator');
-    expect((await world.sessionOf(users[12]!))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(users[12]!))?.state.kind).toBe('queued');
 
     await world.enableLiveAgents({ operatorCapacity: 2 });
 
@@ -151,7 +151,7 @@ describe('asking for an operator', () => {
     expect(world.lastHeard(second)).toContain('You’re number 1 in the queue');
     expect(world.lastHeard(third)).toContain('You’re number 2 in the queue');
     expect(world.chat.lastTo(third)?.buttons).toEqual([{ action: 'leave', label: 'Leave the queue' }]);
-    expect((await world.sessionOf(third))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(third))?.state.kind).toBe('queued');
   });
 
   it('should remind a waiting user of their place when they ask again', async () => {
@@ -197,7 +197,7 @@ describe('asking for an operator', () => {
     const reply = world.chat.lastTo(bob);
     expect(reply?.text).toContain('No operator is on duty');
     expect(reply?.buttons).toEqual([{ action: 'accept-ticket', label: 'Create a ticket' }]);
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'no-operator-on-duty' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'no-operator-on-duty' });
   });
 
   it('should let a waiting user leave the queue and go back to the bot', async () => {
@@ -212,7 +212,7 @@ describe('asking for an operator', () => {
     await world.say(second, 'cancel');
 
     expect(world.lastHeard(second)).toContain('You’ve left the queue. You’re back with the Koji assistant');
-    expect(await world.sessionOf(second)).toBeUndefined();
+    expect(await world.conversationOf(second)).toBeUndefined();
     await world.say(third, 'operator');
     expect(world.lastHeard(third)).toContain('number 1');
   });
@@ -227,7 +227,7 @@ describe('asking for an operator', () => {
 
     await world.click(second, 'leave');
 
-    expect(await world.sessionOf(second)).toBeUndefined();
+    expect(await world.conversationOf(second)).toBeUndefined();
   });
 
   it('should pass “operator” on to the operator, not start a second conversation, when the user is already connected', async () => {
@@ -243,6 +243,6 @@ describe('asking for an operator', () => {
     // While connected, the words go to the operator like any other message.
     expect(world.heard(alice)).toEqual(['operator']);
     expect((await world.operatorRecord(alice))?.assignments).toHaveLength(1);
-    expect(world.state.sessions.size).toBe(1);
+    expect(world.state.conversations.size).toBe(1);
   });
 });

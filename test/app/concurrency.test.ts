@@ -5,22 +5,22 @@ import { SEEDS, seededYields } from '../builders/interleaving';
 /** The promises the core makes about state, whatever the interleaving. */
 async function expectConsistent(world: World, capacity: number): Promise<void> {
   const operators = [...world.state.operators.values()].map((o) => o.value);
-  const sessions = [...world.state.sessions.values()].map((s) => s.value);
+  const conversations = [...world.state.conversations.values()].map((s) => s.value);
   for (const op of operators) {
     expect(op.assignments.length).toBeLessThanOrEqual(capacity);
     if (op.duty === 'off') expect(op.assignments).toEqual([]);
     for (const a of op.assignments) {
-      const session = sessions.find((s) => s.id === a.sessionId);
-      expect(session?.state).toMatchObject({ kind: 'with-operator', operator: op.participant });
+      const conversation = conversations.find((s) => s.id === a.sessionId);
+      expect(conversation?.state).toMatchObject({ kind: 'with-operator', operator: op.participant });
     }
   }
-  for (const s of sessions) {
+  for (const s of conversations) {
     if (s.state.kind !== 'with-operator') continue;
     const holders = operators.filter((op) => op.assignments.some((a) => a.sessionId === s.id));
     expect(holders.map((h) => participantKey(h.participant))).toEqual([participantKey(s.state.operator)]);
   }
   // Nobody waits while an operator on duty has room.
-  const waiting = sessions.filter((s) => s.state.kind === 'queued');
+  const waiting = conversations.filter((s) => s.state.kind === 'queued');
   const free = operators.filter((op) => op.duty === 'on' && op.assignments.length < capacity);
   expect(waiting.length === 0 || free.length === 0).toBe(true);
 }
@@ -38,7 +38,7 @@ describe('concurrent events', () => {
 
     await Promise.all([world.say(bob, 'operator'), world.say(dana, 'operator')]);
 
-    const states = [(await world.sessionOf(bob))?.state.kind, (await world.sessionOf(dana))?.state.kind].sort();
+    const states = [(await world.conversationOf(bob))?.state.kind, (await world.conversationOf(dana))?.state.kind].sort();
     expect(states).toEqual(['queued', 'with-operator']);
     expect(connectedNotices(world, bob) + connectedNotices(world, dana)).toBe(1);
     await expectConsistent(world, 1);
@@ -53,7 +53,7 @@ describe('concurrent events', () => {
 
     await Promise.all(users.map((u) => world.say(u, 'operator')));
 
-    const kinds = await Promise.all(users.map(async (u) => (await world.sessionOf(u))?.state.kind));
+    const kinds = await Promise.all(users.map(async (u) => (await world.conversationOf(u))?.state.kind));
     expect(kinds.filter((k) => k === 'with-operator')).toHaveLength(4);
     expect(kinds.filter((k) => k === 'queued')).toHaveLength(3);
     for (const u of users) expect(connectedNotices(world, u)).toBeLessThanOrEqual(1);
@@ -69,7 +69,7 @@ describe('concurrent events', () => {
 
     await Promise.all([world.say(dana, 'operator'), world.say(alice, 'stop')]);
 
-    expect((await world.sessionOf(dana))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
+    expect((await world.conversationOf(dana))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
     expect(connectedNotices(world, dana)).toBe(1);
     await expectConsistent(world, 1);
   });
@@ -84,7 +84,7 @@ describe('concurrent events', () => {
 
     await Promise.all([world.say(dana, 'operator'), world.say(carol, '#on')]);
 
-    expect((await world.sessionOf(dana))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    expect((await world.conversationOf(dana))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
     await expectConsistent(world, 1);
   });
 
@@ -114,14 +114,14 @@ describe('concurrent events', () => {
     await world.say(bob, 'operator');
     await world.say(dana, 'operator');
     const carol = await world.operator('Carol', { onDuty: true });
-    expect((await world.sessionOf(dana))?.state).toMatchObject({ operatorName: 'Carol' });
+    expect((await world.conversationOf(dana))?.state).toMatchObject({ operatorName: 'Carol' });
 
     await Promise.all([world.say(alice, '#off'), world.say(dana, 'stop')]);
 
     // Whichever comes first, Carol is freed by Dana and takes Bob, whom Alice handed back.
-    expect(await world.sessionOf(dana)).toBeUndefined();
+    expect(await world.conversationOf(dana)).toBeUndefined();
     expect(world.lastHeard(dana)).toBe('You ended the conversation with Carol. You’re back with the Koji assistant.');
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
     expect(world.heard(bob).filter((t) => t.startsWith('Alice had to leave.'))).toHaveLength(1);
     expect(connectedNotices(world, bob)).toBe(2);
     expect(world.chat.messagesTo(carol).filter((m) => m.kind === 'request').map((m) => m.text)).toEqual([
@@ -143,7 +143,7 @@ describe('concurrent events', () => {
     await Promise.all([world.say(alice, '#off'), world.say(bob, 'stop')]);
 
     // Bob's stop wins over being handed back: he is back with the bot, not left waiting in the queue.
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
     expect(world.heard(bob).filter((t) => t.includes('back with the Koji assistant'))).toHaveLength(1);
     expect(world.lastHeard(bob)).toContain('back with the Koji assistant');
     expect(world.heard(bob).some((t) => t.startsWith('You’re now talking to'))).toBe(false);
@@ -165,7 +165,7 @@ describe('concurrent events', () => {
     await Promise.all([world.say(alice, 'forward_operator Carol'), world.say(carol, '#off')]);
 
     // Refused because Carol left first, or forwarded and handed back to Alice, the only one still on duty: Bob ends with Alice.
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Alice' });
     expect(await world.operatorRecord(carol)).toMatchObject({ duty: 'off', assignments: [] });
     const forwarded = world.heard(bob).includes('Carol has taken over your conversation.');
     if (forwarded) {
@@ -194,10 +194,10 @@ describe('concurrent events', () => {
 
     // The two who waited longest are connected, one to each operator; the third is still waiting, first in line.
     const [w1, w2, w3] = waiting;
-    const holders = await Promise.all([w1!, w2!].map(async (w) => (await world.sessionOf(w))?.state));
+    const holders = await Promise.all([w1!, w2!].map(async (w) => (await world.conversationOf(w))?.state));
     expect(holders.map((h) => (h?.kind === 'with-operator' ? h.operatorName : h?.kind)).sort()).toEqual(['Alice', 'Carol']);
     for (const w of [w1!, w2!]) expect(connectedNotices(world, w)).toBe(1);
-    expect((await world.sessionOf(w3!))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(w3!))?.state.kind).toBe('queued');
     expect(world.heard(w3!)).toEqual([]);
     for (const op of [alice, carol]) expect(world.chat.messagesTo(op).filter((m) => m.kind === 'request')).toHaveLength(1);
     await world.say(w3!, 'operator');

@@ -1,6 +1,6 @@
-import { MAX_WAITING } from '../../src/app/backlog/relay';
-import { RELAY_PART_CHARS } from '../../src/app/backlog/send-line';
-import { RETRY_WINDOW_MS } from '../../src/app/backlog/timing';
+import { MAX_WAITING } from '../../src/app/delivery/relay';
+import { RELAY_PART_CHARS } from '../../src/app/delivery/send-line';
+import { RETRY_WINDOW_MS } from '../../src/app/delivery/timing';
 import { ChatDeliveryError } from '../../src/domain/errors';
 import { connectedPair } from '../builders/scenes';
 import { World } from '../builders/world';

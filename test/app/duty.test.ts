@@ -27,7 +27,7 @@ describe('shifts: #on and #off', () => {
     expect(confirmation?.text).toBe('You’re on duty. 2 users are waiting.');
     expect(card?.text).toContain('U2 (Slack) wants to talk to an operator');
     expect(world.lastHeard(users[1]!)).toContain('talking to Bruno');
-    expect((await world.sessionOf(users[2]!))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(users[2]!))?.state.kind).toBe('queued');
     expect((await world.operatorRecord(alice))?.assignments).toHaveLength(1);
   });
 
@@ -89,7 +89,7 @@ describe('shifts: #on and #off', () => {
       'Alice had to leave. You’re first in line for the next free operator.',
       expect.stringContaining('You’re now talking to Carol'),
     ]);
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
     expect(world.lastHeard(alice)).toContain('Your conversations with Bob were handed to other operators or back to the queue');
     expect(world.chat.lastTo(carol)?.text).toContain('Bob (Slack) wants to talk');
@@ -107,13 +107,13 @@ describe('shifts: #on and #off', () => {
 
     await world.say(alice, '#off');
 
-    expect((await world.sessionOf(withAlice))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(withAlice))?.state.kind).toBe('queued');
     expect(world.lastHeard(alice)).toContain('2 users are still waiting');
     await world.say(withAlice, 'operator');
     expect(world.lastHeard(withAlice)).toContain('number 1');
     await world.say(carol, 'stop');
     expect(world.lastHeard(withAlice)).toContain('talking to Carol');
-    expect((await world.sessionOf(waiting))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(waiting))?.state.kind).toBe('queued');
   });
 
   it('should tell each user handed back to the queue their real place in it', async () => {

@@ -1,4 +1,4 @@
-import { closeWithoutOperator, leaveQueue } from '../../src/app/end-session';
+import { closeWithoutOperator, leaveQueue } from '../../src/app/conversation/end-conversation';
 import { aliceServingBobAndDana, connectedPair } from '../builders/scenes';
 import { World } from '../builders/world';
 
@@ -12,18 +12,18 @@ describe('ending a conversation', () => {
 
       expect(world.heard(bob)).toEqual(['Alice closed the conversation. You can continue talking to the Koji assistant.']);
       expect(world.lastHeard(alice)).toBe('Your conversation with Bob has ended. You’re free for the next user.');
-      expect(await world.sessionOf(bob)).toBeUndefined();
+      expect(await world.conversationOf(bob)).toBeUndefined();
       expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
     },
   );
 
   it('should close the conversation with the End conversation button', async () => {
     const { world, alice, bob } = await connectedPair();
-    const session = await world.sessionOf(bob);
+    const conversation = await world.conversationOf(bob);
 
-    await world.click(alice, 'end-session', { conversationId: session!.id });
+    await world.click(alice, 'end-session', { conversationId: conversation!.id });
 
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should send the user back to the bot after the conversation closed', async () => {
@@ -63,16 +63,16 @@ describe('ending a conversation', () => {
 
     await world.say(bob, typed);
 
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should record how the conversation ended in its transcript', async () => {
     const { world, alice, bob } = await connectedPair();
-    const session = await world.sessionOf(bob);
+    const conversation = await world.conversationOf(bob);
 
     await world.say(alice, 'stop');
 
-    const lines = await world.transcripts.read(session!.id);
+    const lines = await world.transcripts.read(conversation!.id);
     expect(lines.at(-1)).toMatchObject({ role: 'system', text: 'Alice ended the conversation.' });
   });
 
@@ -81,13 +81,13 @@ describe('ending a conversation', () => {
 
     await world.say(alice, 'Dana: stop');
 
-    expect(await world.sessionOf(dana)).toBeUndefined();
-    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    expect(await world.conversationOf(dana)).toBeUndefined();
+    expect((await world.conversationOf(bob))?.state.kind).toBe('with-operator');
   });
 
   it('should not let a button from an ended conversation end the next one', async () => {
     const { world, alice, bob } = await connectedPair();
-    const bobsConversation = (await world.sessionOf(bob))!.id;
+    const bobsConversation = (await world.conversationOf(bob))!.id;
     const dana = world.person('Dana');
     await world.say(dana, 'operator');
     await world.click(alice, 'end-session', { conversationId: bobsConversation });
@@ -96,7 +96,7 @@ describe('ending a conversation', () => {
     await world.click(alice, 'end-session', { conversationId: bobsConversation });
 
     expect(world.lastHeard(alice)).toBe('That conversation has ended or was handed to someone else, so nothing was done.');
-    expect((await world.sessionOf(dana))?.state.kind).toBe('with-operator');
+    expect((await world.conversationOf(dana))?.state.kind).toBe('with-operator');
   });
 
   it('should tell an operator with no conversation that there is nothing to stop', async () => {
@@ -190,11 +190,11 @@ describe('closing a waiting user on a stale read', () => {
     await world.enableLiveAgents();
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
-    const stale = (await world.sessionOf(bob))!;
+    const stale = (await world.conversationOf(bob))!;
     expect(stale.state.kind).toBe('ticket-offered');
     const alice = await world.operator('Alice', { onDuty: true });
     await world.say(bob, 'operator');
-    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('with-operator');
     return { world, alice, bob, stale };
   }
 
@@ -204,7 +204,7 @@ describe('closing a waiting user on a stale read', () => {
     const closed = await closeWithoutOperator(world.deps, stale, () => 'offer expired', ['ticket-offered']);
 
     expect(closed).toBeUndefined();
-    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('with-operator');
     expect((await world.operatorRecord(alice))?.assignments).toHaveLength(1);
   });
 
@@ -213,7 +213,7 @@ describe('closing a waiting user on a stale read', () => {
 
     await leaveQueue(world.deps, stale);
 
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
     expect(world.lastHeard(alice)).toBe('Bob ended the conversation. You’re free for the next user.');
   });

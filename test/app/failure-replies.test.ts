@@ -10,7 +10,7 @@ import {
   TicketInProgressError,
   TicketServiceError,
 } from '../../src/domain/errors';
-import { replyToFailure } from '../../src/app/failure-replies';
+import { replyToFailure } from '../../src/app/conversation/failure-replies';
 
 /**
  * What the person whose message or click failed is told, per error code. The core

@@ -46,7 +46,7 @@ describe('forward_operator', () => {
     expect(handover?.excerpt?.map((l) => l.text)).toEqual(
       expect.arrayContaining(['operator', 'My VPN drops', 'Let me find a network specialist']),
     );
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Dave' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Dave' });
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
     expect((await world.operatorRecord(dave))?.assignments.map((a) => a.userName)).toEqual(['Bob']);
   });
@@ -80,12 +80,12 @@ describe('forward_operator', () => {
   ])('should refuse to forward to %s and change nothing', async (_who, typed, reply) => {
     const { world, alice, bob } = await deskWithThreeOperators();
     await world.operator('Eve');
-    const before = await world.sessionOf(bob);
+    const before = await world.conversationOf(bob);
 
     await world.say(alice, typed);
 
     expect(world.lastHeard(alice)).toBe(reply);
-    expect(await world.sessionOf(bob)).toEqual(before);
+    expect(await world.conversationOf(bob)).toEqual(before);
     expect(world.heard(bob)).toEqual([]);
   });
 
@@ -98,7 +98,7 @@ describe('forward_operator', () => {
     await world.say(alice, 'forward_operator Carol');
 
     expect(world.lastHeard(alice)).toBe('Carol has no room for another conversation right now.');
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ operatorName: 'Alice' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ operatorName: 'Alice' });
   });
 
   it('should say when nobody can take the conversation', async () => {
@@ -114,11 +114,11 @@ describe('forward_operator', () => {
 
   it('should record the forward in the transcript', async () => {
     const { world, alice, bob } = await deskWithThreeOperators();
-    const session = await world.sessionOf(bob);
+    const conversation = await world.conversationOf(bob);
 
     await world.say(alice, 'forward_operator Carol');
 
-    const lines = await world.transcripts.read(session!.id);
+    const lines = await world.transcripts.read(conversation!.id);
     expect(lines.at(-1)).toMatchObject({ role: 'system', text: 'Alice forwarded the conversation to Carol.' });
   });
 

@@ -34,12 +34,12 @@ describe('relaying messages in a conversation', () => {
 
   it('should add every relayed message to the transcript with who, when and attachments', async () => {
     const { world, alice, bob } = await connectedPair();
-    const session = await world.sessionOf(bob);
+    const conversation = await world.conversationOf(bob);
 
     await world.say(bob, 'Here is the log', { attachments: [{ name: 'vpn.log', url: 'https://files.example/vpn.log' }] });
     await world.say(alice, 'Thanks');
 
-    const lines = await world.transcripts.read(session!.id);
+    const lines = await world.transcripts.read(conversation!.id);
     expect(lines.slice(-2)).toEqual([
       expect.objectContaining({
         role: 'user',
@@ -55,13 +55,13 @@ describe('relaying messages in a conversation', () => {
 
   it('should relay the links a sender’s client made, and keep the transcript plain text with its links beside it', async () => {
     const { world, alice, bob } = await connectedPair();
-    const session = await world.sessionOf(bob);
+    const conversation = await world.conversationOf(bob);
     const links = [{ text: 'our portal', url: 'https://portal.example/reset' }];
 
     await world.say(alice, 'Try our portal, then tell me', { links });
 
     expect(world.chat.lastTo(bob)).toMatchObject({ kind: 'relay', text: 'Try our portal, then tell me', links });
-    const lines = await world.transcripts.read(session!.id);
+    const lines = await world.transcripts.read(conversation!.id);
     expect(lines.at(-1)).toMatchObject({ role: 'operator', text: 'Try our portal, then tell me', links });
   });
 
@@ -82,8 +82,8 @@ describe('relaying messages in a conversation', () => {
     expect(await world.say(bob, 'Hello?')).toBe('relay-failed');
 
     expect(world.lastHeard(bob)).toBe('Your message “Hello?” couldn’t be delivered to Alice. Please send it again.');
-    const session = await world.sessionOf(bob);
-    expect((await world.transcripts.read(session!.id)).map((l) => l.text)).toContain('Hello?');
+    const conversation = await world.conversationOf(bob);
+    expect((await world.transcripts.read(conversation!.id)).map((l) => l.text)).toContain('Hello?');
     expect(world.heard(alice)).toEqual([]);
   });
 
@@ -179,10 +179,10 @@ describe('relaying messages in a conversation', () => {
 
   it('should relay to the conversation a card or thread names', async () => {
     const { world, alice, bob, dana } = await aliceServingBobAndDana();
-    const danaSession = await world.sessionOf(dana);
+    const danaConversation = await world.conversationOf(dana);
     world.chat.clear();
 
-    await world.say(alice, 'Hi Dana', { conversationId: danaSession!.id });
+    await world.say(alice, 'Hi Dana', { conversationId: danaConversation!.id });
 
     expect(world.heard(dana)).toEqual(['Hi Dana']);
     expect(world.heard(bob)).toEqual([]);

@@ -1,5 +1,5 @@
-import { grantOperatorRole, revokeOperatorRole } from '../../src/app/manage-operator-role';
-import { updateSettings } from '../../src/app/update-settings';
+import { grantOperatorRole, revokeOperatorRole } from '../../src/app/settings/manage-operator-role';
+import { updateSettings } from '../../src/app/settings/update-settings';
 import { InvalidSettingsError } from '../../src/domain/errors';
 import { aliceServingBobAndDana } from '../builders/scenes';
 import { PROJECT, World } from '../builders/world';
@@ -12,7 +12,7 @@ describe('live agent support on and off', () => {
     await world.say(bob, 'operator');
 
     expect(world.lastHeard(bob)).toBe('Live agent support isn’t available right now. I can still help with your question here.');
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should still let an operator end a conversation and a shift after support was turned off', async () => {
@@ -27,7 +27,7 @@ describe('live agent support on and off', () => {
     await world.say(alice, 'stop');
     await world.say(alice, '#off');
 
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
     expect((await world.operatorRecord(alice))?.duty).toBe('off');
   });
 
@@ -59,8 +59,8 @@ describe('live agent support on and off', () => {
     expect(world.lastHeard(bob)).toContain('Live agent support was turned off');
     expect(world.lastHeard(dana)).toContain('Live agent support was turned off');
     expect(world.lastHeard(alice)).toBe('Live agent support was turned off for this service desk, so you’re off duty.');
-    expect(await world.sessionOf(bob)).toBeUndefined();
-    expect((await world.sessionOf(dana))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'support-disabled' });
+    expect(await world.conversationOf(bob)).toBeUndefined();
+    expect((await world.conversationOf(dana))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'support-disabled' });
     expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [] });
   });
 
@@ -123,7 +123,7 @@ describe('the Live agent role', () => {
         'Only live agents can use operator commands. Ask your Jira admin for the Live agent role in the Koji backoffice.',
       );
       expect(world.state.operators.size).toBe(0);
-      expect(world.state.sessions.size).toBe(0);
+      expect(world.state.conversations.size).toBe(0);
     },
   );
 

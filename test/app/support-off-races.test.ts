@@ -1,4 +1,4 @@
-import { updateSettings } from '../../src/app/update-settings';
+import { updateSettings } from '../../src/app/settings/update-settings';
 import type { Participant } from '../../src/domain/participant';
 import { SEEDS, seededYields } from '../builders/interleaving';
 import { PROJECT, World } from '../builders/world';
@@ -9,7 +9,7 @@ import { PROJECT, World } from '../builders/world';
  * Only a ticket offer may stay open (tickets need no operator).
  */
 async function expectWoundDown(world: World): Promise<void> {
-  const kinds = [...world.state.sessions.values()].map((s) => s.value.state.kind);
+  const kinds = [...world.state.conversations.values()].map((s) => s.value.state.kind);
   expect(kinds.filter((k) => k !== 'ticket-offered')).toEqual([]);
   for (const { value: op } of world.state.operators.values()) {
     expect(op).toMatchObject({ duty: 'off', assignments: [] });

@@ -1,6 +1,6 @@
 import type { LiveAgentState, StateWrite } from '../../src/app/ports';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
-import { updateSettings } from '../../src/app/update-settings';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
+import { updateSettings } from '../../src/app/settings/update-settings';
 import { sameParticipant, type Participant } from '../../src/domain/participant';
 import type { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { PROJECT, World } from '../builders/world';
@@ -9,10 +9,10 @@ const TURNED_OFF_WHILE_WAITING =
   'Live agent support was turned off for this service desk, so no operator can take your request. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.';
 const TURNED_OFF = 'Live agent support was turned off for this service desk, so this conversation has ended. You can continue talking to the Koji assistant.';
 
-/** The store, except that every commit touching `user`'s session fails the way a KVS 503 does. */
+/** The store, except that every commit touching `user`'s conversation fails the way a KVS 503 does. */
 function failingFor(state: InMemoryLiveAgentState, user: Participant): LiveAgentState {
   const touches = (w: StateWrite) =>
-    (w.kind === 'put-session' && sameParticipant(w.session.user, user)) || (w.kind === 'delete-session' && sameParticipant(w.user, user));
+    (w.kind === 'put-conversation' && sameParticipant(w.conversation.user, user)) || (w.kind === 'delete-conversation' && sameParticipant(w.user, user));
   return new Proxy(state, {
     get(target, property, receiver) {
       if (property === 'commit') {
@@ -49,10 +49,10 @@ describe('turning live agent support off', () => {
     await updateSettings(world.deps, PROJECT, { enabled: false });
 
     expect(world.lastHeard(first)).toBe(TURNED_OFF);
-    expect(await world.sessionOf(first)).toBeUndefined();
+    expect(await world.conversationOf(first)).toBeUndefined();
     for (const waiting of [dana, eve]) {
       expect(world.chat.lastTo(waiting)).toMatchObject({ text: TURNED_OFF_WHILE_WAITING, buttons: [{ action: 'accept-ticket', label: 'Create a ticket' }] });
-      expect((await world.sessionOf(waiting))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'support-disabled' });
+      expect((await world.conversationOf(waiting))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'support-disabled' });
     }
     expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [] });
     expect(world.lastHeard(alice)).toBe('Live agent support was turned off for this service desk, so you’re off duty.');
@@ -70,12 +70,12 @@ describe('turning live agent support off', () => {
     const offered = world.heard(bob).length;
 
     await updateSettings(world.deps, PROJECT, { enabled: false });
-    expect((await world.sessionOf(bob))?.state.kind).toBe('ticket-offered');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('ticket-offered');
     expect(world.heard(bob)).toHaveLength(offered);
 
     world.clock.advanceMinutes(25 * 60);
     expect((await sweepTimeouts(world.deps)).offersExpired).toBe(1);
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should wind down everyone after a user whose wind-down fails, and that user with the next sweep', async () => {
@@ -85,13 +85,13 @@ describe('turning live agent support off', () => {
     await updateSettings({ ...world.deps, state: failingFor(world.state, eve) }, PROJECT, { enabled: false });
 
     for (const p of [dana, finn]) expect(world.lastHeard(p)).toBe(TURNED_OFF_WHILE_WAITING);
-    expect((await world.sessionOf(eve))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(eve))?.state.kind).toBe('queued');
     expect(world.log.entries).toContainEqual(expect.objectContaining({ level: 'warn', event: 'wind_down_failed' }));
 
     await sweepTimeouts(world.deps);
 
     expect(world.lastHeard(eve)).toBe(TURNED_OFF_WHILE_WAITING);
-    expect((await world.sessionOf(eve))?.state.kind).toBe('ticket-offered');
+    expect((await world.conversationOf(eve))?.state.kind).toBe('ticket-offered');
   });
 
   it('should wind down, however many are waiting: what saving does not reach, the next sweep does', async () => {
@@ -100,7 +100,7 @@ describe('turning live agent support off', () => {
     for (let i = 0; i < 3; i += 1) await world.operator(`Op ${i}`, { onDuty: true });
     const users = Array.from({ length: 160 }, (_, i) => world.person(`User ${i}`));
     for (const u of users) await world.say(u, 'operator');
-    const kinds = async () => Promise.all(users.map(async (u) => (await world.sessionOf(u))?.state.kind));
+    const kinds = async () => Promise.all(users.map(async (u) => (await world.conversationOf(u))?.state.kind));
     expect((await kinds()).filter((k) => k === 'with-operator')).toHaveLength(30);
 
     await updateSettings(world.deps, PROJECT, { enabled: false });
@@ -123,7 +123,7 @@ describe('turning live agent support off', () => {
     expect(world.lastHeard(first)).toBe(TURNED_OFF);
     expect(world.lastHeard(dana)).toBe(TURNED_OFF_WHILE_WAITING);
     expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [] });
-    expect([...world.state.sessions.values()].map((s) => s.value.state.kind)).toEqual(['ticket-offered']);
+    expect([...world.state.conversations.values()].map((s) => s.value.state.kind)).toEqual(['ticket-offered']);
   });
 
   it('should finish a wind-down when an admin saves the settings off again', async () => {

@@ -1,7 +1,7 @@
-import { conversationTranscript } from '../../src/app/conversation-transcript';
-import { HANDOVER_MAX_CHARS } from '../../src/app/handover-excerpt';
-import { revokeOperatorRole } from '../../src/app/manage-operator-role';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { conversationTranscript } from '../../src/app/transcript/conversation-transcript';
+import { HANDOVER_MAX_CHARS } from '../../src/app/transcript/handover-excerpt';
+import { revokeOperatorRole } from '../../src/app/settings/manage-operator-role';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { World } from '../builders/world';
 
 /** What a Jira agent reads on the issue panel: the transcript's notes and how it ended. */
@@ -18,7 +18,7 @@ async function bobWithAliceAndCarolFree() {
   await world.say(bob, 'operator');
   await world.say(bob, 'My VPN drops');
   const carol = await world.operator('Carol', { onDuty: true });
-  const conversationId = (await world.sessionOf(bob))!.id;
+  const conversationId = (await world.conversationOf(bob))!.id;
   return { world, alice, bob, carol, conversationId };
 }
 
@@ -57,7 +57,7 @@ describe('the conversation’s record: every ending', () => {
     await world.say(world.person('First'), 'operator');
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
-    const conversationId = (await world.sessionOf(bob))!.id;
+    const conversationId = (await world.conversationOf(bob))!.id;
 
     await world.say(bob, 'cancel');
 
@@ -69,7 +69,7 @@ describe('the conversation’s record: every ending', () => {
     await world.enableLiveAgents();
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
-    const conversationId = (await world.sessionOf(bob))!.id;
+    const conversationId = (await world.conversationOf(bob))!.id;
 
     await world.say(bob, 'cancel');
 
@@ -82,7 +82,7 @@ describe('the conversation’s record: every ending', () => {
     const bob = world.person('Bob');
     await world.say(bob, 'My badge does not open door B');
     await world.say(bob, 'operator');
-    const conversationId = (await world.sessionOf(bob))!.id;
+    const conversationId = (await world.conversationOf(bob))!.id;
 
     await world.say(bob, 'ticket');
 
@@ -95,7 +95,7 @@ describe('the conversation’s record: every ending', () => {
     await world.enableLiveAgents();
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
-    const conversationId = (await world.sessionOf(bob))!.id;
+    const conversationId = (await world.conversationOf(bob))!.id;
 
     await world.say(bob, 'How do I reset my password?');
 
@@ -107,7 +107,7 @@ describe('the conversation’s record: every ending', () => {
     await world.enableLiveAgents();
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
-    const conversationId = (await world.sessionOf(bob))!.id;
+    const conversationId = (await world.conversationOf(bob))!.id;
 
     world.clock.advanceMinutes(25 * 60);
     expect((await sweepTimeouts(world.deps)).offersExpired).toBe(1);
@@ -123,8 +123,8 @@ describe('the conversation’s record: every ending', () => {
     await world.say(bob, 'operator');
     await world.say(alice, '#create_ticket');
     await world.say(alice, '#off');
-    const conversationId = (await world.sessionOf(bob))!.id;
-    expect((await world.sessionOf(bob))?.state.kind).toBe('queued');
+    const conversationId = (await world.conversationOf(bob))!.id;
+    expect((await world.conversationOf(bob))?.state.kind).toBe('queued');
 
     await world.enableLiveAgents({ enabled: false });
 
@@ -138,7 +138,7 @@ describe('the conversation’s record: every ending', () => {
     await world.say(world.person('Dana'), 'operator');
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
-    const conversationId = (await world.sessionOf(bob))!.id;
+    const conversationId = (await world.conversationOf(bob))!.id;
 
     await world.enableLiveAgents({ enabled: false });
     expect((await record(world, conversationId)).ending).toBeUndefined();

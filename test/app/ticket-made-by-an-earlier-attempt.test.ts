@@ -22,7 +22,7 @@ describe('a ticket an earlier attempt already made', () => {
   it('should add the lines the ticket lacks as a comment, and give both sides the ticket nobody was told of', async () => {
     const { world, alice, bob } = await conversation();
     earlierAttemptMadeTheTicket(world, 2);
-    const sessionId = (await world.sessionOf(bob))!.id;
+    const sessionId = (await world.conversationOf(bob))!.id;
 
     await world.say(alice, '#create_ticket');
 
@@ -35,7 +35,7 @@ describe('a ticket an earlier attempt already made', () => {
     expect(world.heard(bob)).toEqual([expect.stringContaining('https://example.atlassian.net/browse/SUP-1')]);
     const transcript = await world.transcripts.read(sessionId);
     expect(transcript.filter((l) => l.text === 'Ticket SUP-1 was created from this conversation.')).toHaveLength(1);
-    expect((await world.sessionOf(bob))?.ticket?.key).toBe('SUP-1');
+    expect((await world.conversationOf(bob))?.ticket?.key).toBe('SUP-1');
   });
 
   it('should not put those lines on the ticket twice when the conversation ends', async () => {

@@ -1,4 +1,4 @@
-import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
+import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
 import { TicketServiceError } from '../../src/domain/errors';
 import { printerConversation } from '../builders/scenes';
 import type { World } from '../builders/world';
@@ -11,7 +11,7 @@ import type { Participant } from '../../src/domain/participant';
  * the operator took.
  */
 function sayFromSlackTrigger(world: World, from: Participant, text: string) {
-  return handleIncomingMessage({ ...world.deps, deferSlowWork: true }, world.message(from, text));
+  return handleChatMessage({ ...world.deps, deferSlowWork: true }, world.message(from, text)).then((handled) => handled.outcome);
 }
 
 describe('#create_ticket from a web trigger that can’t wait for Jira', () => {
@@ -68,8 +68,8 @@ describe('#create_ticket from a web trigger that can’t wait for Jira', () => {
     const { world, alice } = await printerConversation();
     const message = world.message(alice, '#create_ticket');
 
-    await handleIncomingMessage({ ...world.deps, deferSlowWork: true }, message);
-    expect(await handleIncomingMessage({ ...world.deps, deferSlowWork: true }, message)).toBe('duplicate');
+    await handleChatMessage({ ...world.deps, deferSlowWork: true }, message);
+    expect((await handleChatMessage({ ...world.deps, deferSlowWork: true }, message)).outcome).toBe('duplicate');
     await world.runQueue();
 
     expect(world.tickets.tickets).toHaveLength(1);

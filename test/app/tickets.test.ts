@@ -1,5 +1,5 @@
 import { TicketServiceError } from '../../src/domain/errors';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { badgeTicketOffered, printerConversation } from '../builders/scenes';
 import { World } from '../builders/world';
 
@@ -70,7 +70,7 @@ describe('#create_ticket', () => {
     const comments = world.tickets.tickets[0]?.comments ?? [];
     expect(comments).toHaveLength(1);
     expect(comments[0]?.map((l) => l.text)).toEqual(['A technician is on the way', 'Alice ended the conversation.']);
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should tell the operator why the ticket failed, keep the transcript, and succeed once it is fixed', async () => {
@@ -181,7 +181,7 @@ describe('a ticket for a user nobody could serve', () => {
     expect(world.tickets.tickets[0]?.request).toMatchObject({ summary: 'My badge does not open door B', operatorName: undefined });
     expect(world.tickets.tickets[0]?.request.lines.map((l) => l.text)).toEqual(['My badge does not open door B', 'operator']);
     expect(world.lastHeard(bob)).toContain('I created ticket SUP-1 from your messages');
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should close the offer when the user moves on, so a later “ok” opens no ticket', async () => {
@@ -194,7 +194,7 @@ describe('a ticket for a user nobody could serve', () => {
     await world.say(bob, 'ok');
 
     expect(world.tickets.tickets).toEqual([]);
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
   });
 
   it('should accept the offer from the button', async () => {

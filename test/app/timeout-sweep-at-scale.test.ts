@@ -1,5 +1,5 @@
 import type { CoreDeps, TranscriptLog } from '../../src/app/ports';
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import type { Participant } from '../../src/domain/participant';
 import { World } from '../builders/world';
 
@@ -31,7 +31,7 @@ async function conversations(count: number, settings: { inactivityTimeoutMinutes
     await world.say(user, 'operator');
     users.push(user);
   }
-  const open = async () => (await Promise.all(users.map((u) => world.sessionOf(u)))).filter((s) => s?.state.kind === 'with-operator').length;
+  const open = async () => (await Promise.all(users.map((u) => world.conversationOf(u)))).filter((s) => s?.state.kind === 'with-operator').length;
   return { world, users, open };
 }
 
@@ -78,7 +78,7 @@ describe('the timeout sweep with many conversations open', () => {
     expect(await sweepTimeouts(world.deps)).toMatchObject({ closedForInactivity: 0, inactivityDeadlinesMoved: 1 });
     world.clock.advanceMinutes(9);
     expect(await sweepTimeouts(world.deps)).toMatchObject({ closedForInactivity: 0, inactivityDeadlinesMoved: 0 });
-    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('with-operator');
     world.clock.advanceMinutes(1);
     expect(await sweepTimeouts(world.deps)).toMatchObject({ closedForInactivity: 1 });
 
@@ -103,7 +103,7 @@ describe('the timeout sweep with many conversations open', () => {
   it('should log and skip a conversation that fails, close the others, and try it again next run', async () => {
     const { world, users, open } = await conversations(5);
     const observed = observedTranscripts(world);
-    const broken = (await world.sessionOf(users[2]!))!.id;
+    const broken = (await world.conversationOf(users[2]!))!.id;
     observed.failing.add(broken);
     world.clock.advanceMinutes(60);
 

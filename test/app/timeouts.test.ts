@@ -1,4 +1,4 @@
-import { sweepTimeouts } from '../../src/app/sweep-timeouts';
+import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { World } from '../builders/world';
 
 describe('timeouts', () => {
@@ -16,7 +16,7 @@ describe('timeouts', () => {
     expect(report.closedForInactivity).toBe(1);
     expect(world.lastHeard(bob)).toBe('This conversation was closed after 15 minutes without messages. You can continue talking to the Koji assistant.');
     expect(world.lastHeard(alice)).toBe('Your conversation with Bob was closed after 15 minutes without messages.');
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
   });
 
@@ -33,7 +33,7 @@ describe('timeouts', () => {
     const report = await sweepTimeouts(world.deps);
 
     expect(report.closedForInactivity).toBe(0);
-    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('with-operator');
   });
 
   it('should tell a user who waited past the queue timeout and offer a ticket', async () => {
@@ -53,7 +53,7 @@ describe('timeouts', () => {
       text: expect.stringContaining('no operator could take your request within 5 minutes'),
       buttons: [{ action: 'accept-ticket', label: 'Create a ticket' }],
     });
-    expect((await world.sessionOf(second))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'queue-timeout' });
+    expect((await world.conversationOf(second))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'queue-timeout' });
     await world.say(second, 'ticket');
     expect(world.tickets.tickets).toHaveLength(1);
   });
@@ -71,7 +71,7 @@ describe('timeouts', () => {
     const report = await sweepTimeouts(world.deps);
 
     expect(report.queueTimeouts).toBe(0);
-    expect((await world.sessionOf(bob))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('queued');
   });
 
   it('should connect a user left waiting beside a free operator', async () => {
@@ -84,9 +84,9 @@ describe('timeouts', () => {
     const dana = world.person('Dana');
     await world.say(dana, 'operator');
     const aliceRecord = (await world.state.getOperator(alice))!;
-    const bobSession = (await world.state.getSession(bob))!;
+    const bobConversation = (await world.state.getConversation(bob))!;
     await world.state.commit([
-      { kind: 'delete-session', user: bob, expected: bobSession.version },
+      { kind: 'delete-conversation', user: bob, expected: bobConversation.version },
       { kind: 'put-operator', operator: { ...aliceRecord.value, assignments: [] }, expected: aliceRecord.version },
     ]);
 

@@ -1,4 +1,4 @@
-import { liveActivity } from '../../src/app/live-activity';
+import { liveActivity } from '../../src/app/settings/live-activity';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import { PROJECT, World } from '../builders/world';
 
@@ -12,7 +12,7 @@ function goes(world: World, who: Participant, reason: string): void {
 }
 
 async function queueOrder(world: World): Promise<string[]> {
-  return (await world.state.sessionsInState(PROJECT, 'queued')).items.map((s) => s.value.userName);
+  return (await world.state.conversationsInState(PROJECT, 'queued')).items.map((s) => s.value.userName);
 }
 
 describe('an operator who can’t be reached any more', () => {
@@ -31,7 +31,7 @@ describe('an operator who can’t be reached any more', () => {
     expect(world.heard(bob)).toContain('Alice can’t be reached any more, so another operator will take over. You’re first in line for the next free operator.');
     expect(world.lastHeard(bob)).toContain('talking to Carol');
     expect(world.chat.messagesTo(carol).find((m) => m.kind === 'request')?.excerpt?.map((l) => l.text)).toContain('My VPN drops every hour');
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
   });
 
   it('should hand their users back ahead of users who asked later', async () => {
@@ -48,7 +48,7 @@ describe('an operator who can’t be reached any more', () => {
     expect(await queueOrder(world)).toEqual(['Bob', 'Dana']);
     expect(world.lastHeard(bob)).toBe('Alice can’t be reached any more, so another operator will take over. You’re first in line for the next free operator.');
     const carol = await world.operator('Carol', { onDuty: true });
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
     expect(world.chat.messagesTo(carol).filter((m) => m.kind === 'request')).toHaveLength(1);
   });
 
@@ -64,9 +64,9 @@ describe('an operator who can’t be reached any more', () => {
     await world.say(bob, 'operator');
 
     expect((await world.operatorRecord(alice))?.duty).toBe('off');
-    expect((await world.sessionOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
     expect(world.chat.messagesTo(carol).filter((m) => m.kind === 'request')).toHaveLength(1);
-    const transcript = await world.transcripts.read((await world.sessionOf(bob))!.id);
+    const transcript = await world.transcripts.read((await world.conversationOf(bob))!.id);
     expect(transcript.map((l) => l.text)).toContain(
       'Alice could not be reached (Slack says not_in_channel) and was taken off duty; the conversation went back to the queue for the next free operator.',
     );
@@ -85,7 +85,7 @@ describe('an operator who can’t be reached any more', () => {
 
     expect((await world.operatorRecord(alice))?.duty).toBe('off');
     expect((await world.operatorRecord(carol))?.duty).toBe('off');
-    expect((await world.sessionOf(bob))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('queued');
     expect(world.lastHeard(bob)).toMatch(/can’t be reached any more, so another operator will take over\. You’re first in line/);
   });
 
@@ -100,14 +100,14 @@ describe('an operator who can’t be reached any more', () => {
     await world.say(bob, 'Hello?');
 
     expect((await world.operatorRecord(alice))?.duty).toBe('on');
-    expect((await world.sessionOf(bob))?.state.kind).toBe('with-operator');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('with-operator');
 
     world.chat.unreachable.clear();
     goes(world, alice, 'is_archived');
     await world.say(bob, 'Hello??');
 
     expect((await world.operatorRecord(alice))?.duty).toBe('off');
-    expect((await world.sessionOf(bob))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(bob))?.state.kind).toBe('queued');
   });
 
   it('should show on the Overview who was taken off duty, when and why, until they come back on duty', async () => {
@@ -137,13 +137,13 @@ describe('a user who can’t be reached any more', () => {
     const alice = await world.operator('Alice', { onDuty: true });
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
-    const conversation = (await world.sessionOf(bob))!.id;
+    const conversation = (await world.conversationOf(bob))!.id;
     goes(world, bob, 'user_disabled');
 
     expect(await world.say(alice, 'Try restarting')).toBe('relay-failed');
 
     expect(world.lastHeard(alice)).toBe('Bob can’t be reached on Slack any more, so your conversation with them has ended. You’re free for the next user.');
-    expect(await world.sessionOf(bob)).toBeUndefined();
+    expect(await world.conversationOf(bob)).toBeUndefined();
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
     expect((await world.operatorRecord(alice))?.duty).toBe('on');
     const transcript = await world.transcripts.read(conversation);
@@ -160,7 +160,7 @@ describe('a user who can’t be reached any more', () => {
 
     await world.say(dana, 'operator');
 
-    expect(await world.sessionOf(dana)).toBeUndefined();
+    expect(await world.conversationOf(dana)).toBeUndefined();
     expect(await queueOrder(world)).toEqual([]);
   });
 });

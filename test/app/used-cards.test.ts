@@ -1,5 +1,5 @@
-import { handleChatMessage } from '../../src/app/handle-incoming-message';
-import type { IncomingChatMessage } from '../../src/app/incoming-message';
+import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
+import type { IncomingChatMessage } from '../../src/app/conversation/incoming-message';
 import type { ChatActionKind } from '../../src/domain/outgoing-message';
 import { TicketServiceError } from '../../src/domain/errors';
 import { participantKey, type Participant } from '../../src/domain/participant';
@@ -17,7 +17,7 @@ async function deskWithBobAtAlice() {
   const alice = await world.operator('Alice', { onDuty: true });
   const bob = world.person('Bob');
   await world.say(bob, 'operator');
-  const conversationId = (await world.sessionOf(bob))!.id;
+  const conversationId = (await world.conversationOf(bob))!.id;
   return { world, alice, bob, conversationId };
 }
 

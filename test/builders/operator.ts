@@ -11,7 +11,7 @@ export function aParticipant(overrides: Partial<Participant> = {}): Participant 
   return { channel: 'slack', tenantId: 'T0001', userId: 'U0USER01', ...overrides };
 }
 
-/** One conversation an operator holds; `n` numbers the session and its user. */
+/** One conversation an operator holds; `n` numbers the conversation and its user. */
 export function anAssignment(n = 1, overrides: Partial<Assignment> = {}): Assignment {
   const suffix = String(n).padStart(2, '0');
   return {

@@ -1,14 +1,14 @@
-import { drainBacklog } from '../../src/app/backlog/drain';
-import { createTicketFromJob } from '../../src/app/create-ticket';
+import { drainBacklog } from '../../src/app/delivery/drain';
+import { createTicketFromJob } from '../../src/app/tickets/create-ticket';
 import { COMMANDS } from '../../src/app/commands';
 import type { ChatCommand } from '../../src/app/commands/command';
-import { handleIncomingMessage } from '../../src/app/handle-incoming-message';
-import { notify } from '../../src/app/notify';
-import type { IncomingChatMessage, MessageOutcome } from '../../src/app/incoming-message';
-import { grantOperatorRole } from '../../src/app/manage-operator-role';
+import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
+import { notify } from '../../src/app/delivery/notify';
+import type { IncomingChatMessage, MessageOutcome } from '../../src/app/conversation/incoming-message';
+import { grantOperatorRole } from '../../src/app/settings/manage-operator-role';
 import type { CoreDeps, Logger } from '../../src/app/ports';
-import { updateSettings } from '../../src/app/update-settings';
-import { HandoffHintAssistant } from '../../src/app/default-assistant';
+import { updateSettings } from '../../src/app/settings/update-settings';
+import { HandoffHintAssistant } from '../../src/app/conversation/default-assistant';
 import type { ChatActionKind } from '../../src/domain/outgoing-message';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import type { SettingsChange } from '../../src/domain/settings';
@@ -16,7 +16,7 @@ import { FakeTickets } from '../fakes/fake-tickets';
 import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
-import { whenUnreachable } from '../../src/app/unreachable';
+import { whenUnreachable } from '../../src/app/delivery/unreachable';
 
 export const PROJECT = '10000';
 
@@ -119,7 +119,7 @@ export class World {
   }
 
   deliver(msg: IncomingChatMessage): Promise<MessageOutcome> {
-    return handleIncomingMessage(this.deps, msg, this.commands);
+    return handleChatMessage(this.deps, msg, this.commands).then((handled) => handled.outcome);
   }
 
   /** Texts a person received, in order. */
@@ -159,8 +159,8 @@ export class World {
     return ran;
   }
 
-  async sessionOf(user: Participant) {
-    return (await this.state.getSession(user))?.value;
+  async conversationOf(user: Participant) {
+    return (await this.state.getConversation(user))?.value;
   }
 
   async operatorRecord(p: Participant) {

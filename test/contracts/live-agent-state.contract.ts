@@ -1,9 +1,9 @@
 import type { Assignment, Operator } from '../../src/domain/operator';
-import type { ChatSession } from '../../src/domain/chat-session';
+import type { Conversation } from '../../src/domain/conversation';
 import type { Participant } from '../../src/domain/participant';
 import { MAX_WRITES_PER_COMMIT, type LiveAgentState, type StateWrite, type Versioned } from '../../src/app/ports';
 import { anAssignment, anOperator, aParticipant, PROJECT_ID, T0 } from '../builders/operator';
-import { aSession, queued, ticketOffered, withOperator } from '../builders/session';
+import { aConversation, queued, ticketOffered, withOperator } from '../builders/conversation';
 
 const OTHER_PROJECT = '20000';
 
@@ -24,18 +24,18 @@ export function describeLiveAgentStateContract(
     });
 
     const putOperator = (operator: Operator, expected: number | 'absent'): StateWrite => ({ kind: 'put-operator', operator, expected });
-    const putSession = (session: ChatSession, expected: number | 'absent'): StateWrite => ({ kind: 'put-session', session, expected });
+    const putConversation = (conversation: Conversation, expected: number | 'absent'): StateWrite => ({ kind: 'put-conversation', conversation, expected });
     const deleteOperator = (participant: Participant, expected: number): StateWrite => ({ kind: 'delete-operator', participant, expected });
-    const deleteSession = (user: Participant, expected: number): StateWrite => ({ kind: 'delete-session', user, expected });
+    const deleteConversation = (user: Participant, expected: number): StateWrite => ({ kind: 'delete-conversation', user, expected });
 
-    /** Stores a new operator or session and returns it as read back, with its version. */
+    /** Stores a new operator or conversation and returns it as read back, with its version. */
     async function created(value: Operator): Promise<Versioned<Operator>>;
-    async function created(value: ChatSession): Promise<Versioned<ChatSession>>;
-    async function created(value: Operator | ChatSession): Promise<Versioned<Operator | ChatSession>> {
+    async function created(value: Conversation): Promise<Versioned<Conversation>>;
+    async function created(value: Operator | Conversation): Promise<Versioned<Operator | Conversation>> {
       const isOperator = 'participant' in value;
-      const write = isOperator ? putOperator(value, 'absent') : putSession(value, 'absent');
+      const write = isOperator ? putOperator(value, 'absent') : putConversation(value, 'absent');
       if (!(await state.commit([write]))) throw new Error('Arrange failed: could not create the record');
-      const stored = isOperator ? await state.getOperator(value.participant) : await state.getSession(value.user);
+      const stored = isOperator ? await state.getOperator(value.participant) : await state.getConversation(value.user);
       if (!stored) throw new Error('Arrange failed: the created record is not there');
       return stored;
     }
@@ -53,7 +53,7 @@ export function describeLiveAgentStateContract(
       const pages: string[][] = [];
       let cursor: string | undefined;
       do {
-        const page = await state.sessionsInState(projectId, 'queued', { limit, cursor });
+        const page = await state.conversationsInState(projectId, 'queued', { limit, cursor });
         pages.push(page.items.map((s) => s.value.id));
         cursor = page.cursor;
         if (pages.length > 20) throw new Error('Paging does not end');
@@ -70,9 +70,9 @@ export function describeLiveAgentStateContract(
         expect(found).toBeUndefined();
       });
 
-      it('should return undefined when the user has no session', async () => {
+      it('should return undefined when the user has no conversation', async () => {
         // Act
-        const found = await state.getSession(aParticipant({ userId: 'U0NOBODY' }));
+        const found = await state.getConversation(aParticipant({ userId: 'U0NOBODY' }));
 
         // Assert
         expect(found).toBeUndefined();
@@ -82,7 +82,7 @@ export function describeLiveAgentStateContract(
         // Act
         const onDuty = await state.operatorsByDuty(PROJECT_ID, 'on');
         const ofTenant = await state.operatorsOfTenant('slack', 'T0001');
-        const page = await state.sessionsInState(PROJECT_ID, 'queued');
+        const page = await state.conversationsInState(PROJECT_ID, 'queued');
 
         // Assert
         expect(onDuty).toEqual([]);
@@ -105,16 +105,16 @@ export function describeLiveAgentStateContract(
         expect((await state.getOperator(alice.participant))?.value).toEqual(alice);
       });
 
-      it('should create a session when the write expects it to be absent', async () => {
+      it('should create a conversation when the write expects it to be absent', async () => {
         // Arrange
-        const session = aSession(1, { ticket: { key: 'SUP-1', url: 'https://example.atlassian.net/browse/SUP-1', coveredThrough: { at: T0, id: 'Ev0001' } } });
+        const conversation = aConversation(1, { ticket: { key: 'SUP-1', url: 'https://example.atlassian.net/browse/SUP-1', coveredThrough: { at: T0, id: 'Ev0001' } } });
 
         // Act
-        const committed = await state.commit([putSession(session, 'absent')]);
+        const committed = await state.commit([putConversation(conversation, 'absent')]);
 
         // Assert
         expect(committed).toBe(true);
-        expect((await state.getSession(session.user))?.value).toEqual(session);
+        expect((await state.getConversation(conversation.user))?.value).toEqual(conversation);
       });
 
       it('should refuse a second create of the same operator and keep the first', async () => {
@@ -129,30 +129,30 @@ export function describeLiveAgentStateContract(
         expect(await state.getOperator(first.value.participant)).toEqual(first);
       });
 
-      it('should refuse a second create of the same session and keep the first', async () => {
+      it('should refuse a second create of the same conversation and keep the first', async () => {
         // Arrange
-        const first = await created(aSession(1, { id: 'conv-first' }));
+        const first = await created(aConversation(1, { id: 'conv-first' }));
 
         // Act
-        const committed = await state.commit([putSession({ ...first.value, id: 'conv-second' }, 'absent')]);
+        const committed = await state.commit([putConversation({ ...first.value, id: 'conv-second' }, 'absent')]);
 
         // Assert
         expect(committed).toBe(false);
-        expect(await state.getSession(first.value.user)).toEqual(first);
+        expect(await state.getConversation(first.value.user)).toEqual(first);
       });
 
-      it('should keep operators and sessions apart when they belong to the same person', async () => {
+      it('should keep operators and conversations apart when they belong to the same person', async () => {
         // Arrange: one person can hold the role and be a user waiting for someone else.
         const person = aParticipant({ userId: 'U0BOTH' });
         await created(anOperator({ participant: person }));
 
         // Act
-        const committed = await state.commit([putSession(aSession(1, { user: person }), 'absent')]);
+        const committed = await state.commit([putConversation(aConversation(1, { user: person }), 'absent')]);
 
         // Assert
         expect(committed).toBe(true);
         expect((await state.getOperator(person))?.value.participant).toEqual(person);
-        expect((await state.getSession(person))?.value.user).toEqual(person);
+        expect((await state.getConversation(person))?.value.user).toEqual(person);
       });
     });
 
@@ -172,16 +172,16 @@ export function describeLiveAgentStateContract(
         expect(after?.version).not.toBe(read.version);
       });
 
-      it('should update a session and change its version when the write expects the current version', async () => {
+      it('should update a conversation and change its version when the write expects the current version', async () => {
         // Arrange
-        const read = await created(aSession(1));
-        const connected: ChatSession = { ...read.value, state: withOperator(aParticipant({ userId: 'U0ALICE' }), 'Alice', T0 + 5_000) };
+        const read = await created(aConversation(1));
+        const connected: Conversation = { ...read.value, state: withOperator(aParticipant({ userId: 'U0ALICE' }), 'Alice', T0 + 5_000) };
 
         // Act
-        const committed = await state.commit([putSession(connected, read.version)]);
+        const committed = await state.commit([putConversation(connected, read.version)]);
 
         // Assert
-        const after = await state.getSession(read.value.user);
+        const after = await state.getConversation(read.value.user);
         expect(committed).toBe(true);
         expect(after?.value).toEqual(connected);
         expect(after?.version).not.toBe(read.version);
@@ -220,28 +220,28 @@ export function describeLiveAgentStateContract(
 
       it('should refuse a versioned write to a record that does not exist, creating nothing', async () => {
         // Arrange
-        const session = aSession(1);
+        const conversation = aConversation(1);
 
         // Act
-        const committed = await state.commit([putSession(session, 1)]);
+        const committed = await state.commit([putConversation(conversation, 1)]);
 
         // Assert
         expect(committed).toBe(false);
-        expect(await state.getSession(session.user)).toBeUndefined();
+        expect(await state.getConversation(conversation.user)).toBeUndefined();
       });
 
       it('should refuse a write that expects the version a record had before it was deleted and created again', async () => {
-        // Arrange: a slow handler read the user's first session; meanwhile it ended and the user asked again.
-        const first = await created(aSession(1, { id: 'conv-first' }));
-        expect(await state.commit([deleteSession(first.value.user, first.version)])).toBe(true);
-        const second = await created(aSession(1, { id: 'conv-second' }));
+        // Arrange: a slow handler read the user's first conversation; meanwhile it ended and the user asked again.
+        const first = await created(aConversation(1, { id: 'conv-first' }));
+        expect(await state.commit([deleteConversation(first.value.user, first.version)])).toBe(true);
+        const second = await created(aConversation(1, { id: 'conv-second' }));
 
         // Act
-        const committed = await state.commit([putSession({ ...first.value, state: ticketOffered(T0, 'queue-timeout') }, first.version)]);
+        const committed = await state.commit([putConversation({ ...first.value, state: ticketOffered(T0, 'queue-timeout') }, first.version)]);
 
         // Assert
         expect(committed).toBe(false);
-        expect(await state.getSession(first.value.user)).toEqual(second);
+        expect(await state.getConversation(first.value.user)).toEqual(second);
       });
     });
 
@@ -251,52 +251,52 @@ export function describeLiveAgentStateContract(
         const operator = await created(anOperator({ displayName: 'Alice' }));
         expect(await state.commit([putOperator({ ...operator.value, idleSince: T0 + 1 }, operator.version)])).toBe(true);
         const operatorBefore = await state.getOperator(operator.value.participant);
-        const waiting = await created(aSession(1));
-        const session = aSession(2);
+        const waiting = await created(aConversation(1));
+        const conversation = aConversation(2);
 
         // Act: connecting with a stale operator version must not half-happen.
         const committed = await state.commit([
-          putSession({ ...waiting.value, state: withOperator(operator.value.participant) }, waiting.version),
-          putSession(session, 'absent'),
+          putConversation({ ...waiting.value, state: withOperator(operator.value.participant) }, waiting.version),
+          putConversation(conversation, 'absent'),
           putOperator({ ...operator.value, assignments: [anAssignment(1)] }, operator.version),
         ]);
 
         // Assert
         expect(committed).toBe(false);
         expect(await state.getOperator(operator.value.participant)).toEqual(operatorBefore);
-        expect(await state.getSession(waiting.value.user)).toEqual(waiting);
-        expect(await state.getSession(session.user)).toBeUndefined();
+        expect(await state.getConversation(waiting.value.user)).toEqual(waiting);
+        expect(await state.getConversation(conversation.user)).toBeUndefined();
       });
 
       it('should apply none of the writes when the stale one comes first', async () => {
         // Arrange
-        const existing = await created(aSession(1));
-        const newcomer = aSession(2);
+        const existing = await created(aConversation(1));
+        const newcomer = aConversation(2);
 
         // Act
-        const committed = await state.commit([putSession(existing.value, existing.version + 1000), putSession(newcomer, 'absent')]);
+        const committed = await state.commit([putConversation(existing.value, existing.version + 1000), putConversation(newcomer, 'absent')]);
 
         // Assert
         expect(committed).toBe(false);
-        expect(await state.getSession(newcomer.user)).toBeUndefined();
-        expect(await state.getSession(existing.value.user)).toEqual(existing);
+        expect(await state.getConversation(newcomer.user)).toBeUndefined();
+        expect(await state.getConversation(existing.value.user)).toEqual(existing);
       });
 
       it('should apply every write of a commit whose versions all match', async () => {
         // Arrange
         const operator = await created(anOperator({ displayName: 'Alice' }));
-        const waiting = await created(aSession(1));
+        const waiting = await created(aConversation(1));
         const assignment = anAssignment(1, { sessionId: waiting.value.id, user: waiting.value.user, userName: waiting.value.userName });
 
         // Act
         const committed = await state.commit([
-          putSession({ ...waiting.value, state: withOperator(operator.value.participant) }, waiting.version),
+          putConversation({ ...waiting.value, state: withOperator(operator.value.participant) }, waiting.version),
           putOperator({ ...operator.value, assignments: [assignment] }, operator.version),
         ]);
 
         // Assert
         expect(committed).toBe(true);
-        expect((await state.getSession(waiting.value.user))?.value.state.kind).toBe('with-operator');
+        expect((await state.getConversation(waiting.value.user))?.value.state.kind).toBe('with-operator');
         expect((await state.getOperator(operator.value.participant))?.value.assignments).toEqual([assignment]);
       });
     });
@@ -315,31 +315,31 @@ export function describeLiveAgentStateContract(
         expect(await state.operatorsByDuty(PROJECT_ID, 'on')).toEqual([]);
       });
 
-      it('should delete a session when the write expects its current version', async () => {
+      it('should delete a conversation when the write expects its current version', async () => {
         // Arrange
-        const read = await created(aSession(1));
+        const read = await created(aConversation(1));
 
         // Act
-        const committed = await state.commit([deleteSession(read.value.user, read.version)]);
+        const committed = await state.commit([deleteConversation(read.value.user, read.version)]);
 
         // Assert
         expect(committed).toBe(true);
-        expect(await state.getSession(read.value.user)).toBeUndefined();
-        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+        expect(await state.getConversation(read.value.user)).toBeUndefined();
+        expect((await state.conversationsInState(PROJECT_ID, 'queued')).items).toEqual([]);
       });
 
       it('should refuse a delete with a stale version and keep the record', async () => {
         // Arrange
-        const stale = await created(aSession(1));
-        expect(await state.commit([putSession({ ...stale.value, state: queued(T0 + 1) }, stale.version)])).toBe(true);
-        const current = await state.getSession(stale.value.user);
+        const stale = await created(aConversation(1));
+        expect(await state.commit([putConversation({ ...stale.value, state: queued(T0 + 1) }, stale.version)])).toBe(true);
+        const current = await state.getConversation(stale.value.user);
 
         // Act
-        const committed = await state.commit([deleteSession(stale.value.user, stale.version)]);
+        const committed = await state.commit([deleteConversation(stale.value.user, stale.version)]);
 
         // Assert
         expect(committed).toBe(false);
-        expect(await state.getSession(stale.value.user)).toEqual(current);
+        expect(await state.getConversation(stale.value.user)).toEqual(current);
       });
 
       it('should refuse to delete an operator who is not there', async () => {
@@ -350,17 +350,17 @@ export function describeLiveAgentStateContract(
         expect(committed).toBe(false);
       });
 
-      it('should let the user start a new session once the old one is deleted', async () => {
+      it('should let the user start a new conversation once the old one is deleted', async () => {
         // Arrange
-        const old = await created(aSession(1, { id: 'conv-old' }));
-        expect(await state.commit([deleteSession(old.value.user, old.version)])).toBe(true);
+        const old = await created(aConversation(1, { id: 'conv-old' }));
+        expect(await state.commit([deleteConversation(old.value.user, old.version)])).toBe(true);
 
         // Act
-        const committed = await state.commit([putSession(aSession(1, { id: 'conv-new' }), 'absent')]);
+        const committed = await state.commit([putConversation(aConversation(1, { id: 'conv-new' }), 'absent')]);
 
         // Assert
         expect(committed).toBe(true);
-        expect((await state.getSession(old.value.user))?.value.id).toBe('conv-new');
+        expect((await state.getConversation(old.value.user))?.value.id).toBe('conv-new');
       });
     });
 
@@ -558,38 +558,38 @@ export function describeLiveAgentStateContract(
     });
 
     describe('sessionsInState', () => {
-      /** Five queued sessions, created out of order; `conv-01` waits longest. */
+      /** Five queued conversations, created out of order; `conv-01` waits longest. */
       async function fiveQueued(projectId = PROJECT_ID, offset = 0): Promise<void> {
         for (const n of [3, 1, 5, 2, 4]) {
-          await created(aSession(n + offset, { id: `conv-${String(n + offset).padStart(2, '0')}`, projectId, state: queued(T0 + n * 1_000, T0) }));
+          await created(aConversation(n + offset, { id: `conv-${String(n + offset).padStart(2, '0')}`, projectId, state: queued(T0 + n * 1_000, T0) }));
         }
       }
 
-      it('should return queued sessions oldest place in line first', async () => {
+      it('should return queued conversations oldest place in line first', async () => {
         // Arrange
         await fiveQueued();
 
         // Act
-        const page = await state.sessionsInState(PROJECT_ID, 'queued', { limit: 10 });
+        const page = await state.conversationsInState(PROJECT_ID, 'queued', { limit: 10 });
 
         // Assert
         expect(page.items.map((s) => s.value.id)).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
         expect(page.cursor).toBeUndefined();
       });
 
-      it('should order by place in line (since), not by when the wait began or the session was asked for', async () => {
+      it('should order by place in line (since), not by when the wait began or the conversation was asked for', async () => {
         // Arrange: conv-02 was handed back to the queue and keeps an early place.
-        await created(aSession(1, { id: 'conv-01', requestedAt: T0, state: queued(T0 + 2_000, T0) }));
-        await created(aSession(2, { id: 'conv-02', requestedAt: T0 + 9_000, state: queued(T0 + 1_000, T0 + 9_000) }));
+        await created(aConversation(1, { id: 'conv-01', requestedAt: T0, state: queued(T0 + 2_000, T0) }));
+        await created(aConversation(2, { id: 'conv-02', requestedAt: T0 + 9_000, state: queued(T0 + 1_000, T0 + 9_000) }));
 
         // Act
-        const page = await state.sessionsInState(PROJECT_ID, 'queued');
+        const page = await state.conversationsInState(PROJECT_ID, 'queued');
 
         // Assert
         expect(page.items.map((s) => s.value.id)).toEqual(['conv-02', 'conv-01']);
       });
 
-      it('should page through five sessions two at a time in three pages, each session once and in order', async () => {
+      it('should page through five conversations two at a time in three pages, each conversation once and in order', async () => {
         // Arrange
         await fiveQueued();
 
@@ -601,52 +601,52 @@ export function describeLiveAgentStateContract(
         expect(ids).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
       });
 
-      it('should not skip anyone when the sessions already read leave the queue before the next page', async () => {
-        // Arrange: what winding down does: close each session of a page, then ask for the next page.
+      it('should not skip anyone when the conversations already read leave the queue before the next page', async () => {
+        // Arrange: what winding down does: close each conversation of a page, then ask for the next page.
         await fiveQueued();
         const seen: string[] = [];
         let cursor: string | undefined;
 
         // Act
         do {
-          const page = await state.sessionsInState(PROJECT_ID, 'queued', { limit: 2, cursor });
-          for (const session of page.items) {
-            seen.push(session.value.id);
-            expect(await state.commit([deleteSession(session.value.user, session.version)])).toBe(true);
+          const page = await state.conversationsInState(PROJECT_ID, 'queued', { limit: 2, cursor });
+          for (const conversation of page.items) {
+            seen.push(conversation.value.id);
+            expect(await state.commit([deleteConversation(conversation.value.user, conversation.version)])).toBe(true);
           }
           cursor = page.cursor;
         } while (cursor && seen.length <= 5);
 
         // Assert
         expect(seen).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
-        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+        expect((await state.conversationsInState(PROJECT_ID, 'queued')).items).toEqual([]);
       });
 
-      it('should not return the sessions of another project', async () => {
+      it('should not return the conversations of another project', async () => {
         // Arrange
         await fiveQueued(OTHER_PROJECT, 10);
-        await created(aSession(1, { id: 'conv-mine', state: queued(T0 + 99_000) }));
+        await created(aConversation(1, { id: 'conv-mine', state: queued(T0 + 99_000) }));
 
         // Act
-        const page = await state.sessionsInState(PROJECT_ID, 'queued');
+        const page = await state.conversationsInState(PROJECT_ID, 'queued');
 
         // Assert
         expect(page.items.map((s) => s.value.id)).toEqual(['conv-mine']);
         expect((await allQueued(OTHER_PROJECT, 2)).ids).toHaveLength(5);
       });
 
-      it('should return only sessions in the asked state, each state ordered by since', async () => {
+      it('should return only conversations in the asked state, each state ordered by since', async () => {
         // Arrange
         const alice = aParticipant({ userId: 'U0ALICE' });
-        await created(aSession(1, { id: 'conv-q', state: queued(T0 + 1_000) }));
-        await created(aSession(2, { id: 'conv-w-late', state: withOperator(alice, 'Alice', T0 + 8_000) }));
-        await created(aSession(3, { id: 'conv-w-early', state: withOperator(alice, 'Alice', T0 + 2_000) }));
-        await created(aSession(4, { id: 'conv-t', state: ticketOffered(T0 + 3_000, 'queue-timeout') }));
+        await created(aConversation(1, { id: 'conv-q', state: queued(T0 + 1_000) }));
+        await created(aConversation(2, { id: 'conv-w-late', state: withOperator(alice, 'Alice', T0 + 8_000) }));
+        await created(aConversation(3, { id: 'conv-w-early', state: withOperator(alice, 'Alice', T0 + 2_000) }));
+        await created(aConversation(4, { id: 'conv-t', state: ticketOffered(T0 + 3_000, 'queue-timeout') }));
 
         // Act
-        const queuedIds = (await state.sessionsInState(PROJECT_ID, 'queued')).items.map((s) => s.value.id);
-        const withOperatorIds = (await state.sessionsInState(PROJECT_ID, 'with-operator')).items.map((s) => s.value.id);
-        const offeredIds = (await state.sessionsInState(PROJECT_ID, 'ticket-offered')).items.map((s) => s.value.id);
+        const queuedIds = (await state.conversationsInState(PROJECT_ID, 'queued')).items.map((s) => s.value.id);
+        const withOperatorIds = (await state.conversationsInState(PROJECT_ID, 'with-operator')).items.map((s) => s.value.id);
+        const offeredIds = (await state.conversationsInState(PROJECT_ID, 'ticket-offered')).items.map((s) => s.value.id);
 
         // Assert
         expect(queuedIds).toEqual(['conv-q']);
@@ -654,30 +654,30 @@ export function describeLiveAgentStateContract(
         expect(offeredIds).toEqual(['conv-t']);
       });
 
-      it('should follow a session that changes state', async () => {
+      it('should follow a conversation that changes state', async () => {
         // Arrange
-        const waiting = await created(aSession(1));
+        const waiting = await created(aConversation(1));
 
         // Act
-        await state.commit([putSession({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0ALICE' })) }, waiting.version)]);
+        await state.commit([putConversation({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0ALICE' })) }, waiting.version)]);
 
         // Assert
-        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
-        expect((await state.sessionsInState(PROJECT_ID, 'with-operator')).items.map((s) => s.value.id)).toEqual(['conv-01']);
+        expect((await state.conversationsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+        expect((await state.conversationsInState(PROJECT_ID, 'with-operator')).items.map((s) => s.value.id)).toEqual(['conv-01']);
       });
     });
 
     describe('sessionsByTimer', () => {
       const alice = aParticipant({ userId: 'U0ALICE' });
-      const conversation = (n: number, since: number, activeAt?: number): ChatSession =>
-        aSession(n, { state: { ...withOperator(alice, 'Alice', since), ...(activeAt === undefined ? {} : { activeAt }) } });
+      const conversation = (n: number, since: number, activeAt?: number): Conversation =>
+        aConversation(n, { state: { ...withOperator(alice, 'Alice', since), ...(activeAt === undefined ? {} : { activeAt }) } });
 
       it('should return only the conversations whose timer started by the given time, earliest first', async () => {
         // Arrange
         for (const n of [4, 1, 3, 2, 5]) await created(conversation(n, T0 + n * 1_000));
 
         // Act
-        const page = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 3_000, { limit: 10 });
+        const page = await state.conversationsByTimer(PROJECT_ID, 'with-operator', T0 + 3_000, { limit: 10 });
 
         // Assert
         expect(page.items.map((s) => s.value.id)).toEqual(['conv-01', 'conv-02', 'conv-03']);
@@ -690,8 +690,8 @@ export function describeLiveAgentStateContract(
         await created(conversation(2, T0 + 1_000));
 
         // Act
-        const due = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 2_000);
-        const later = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 9_000);
+        const due = await state.conversationsByTimer(PROJECT_ID, 'with-operator', T0 + 2_000);
+        const later = await state.conversationsByTimer(PROJECT_ID, 'with-operator', T0 + 9_000);
 
         // Assert
         expect(due.items.map((s) => s.value.id)).toEqual(['conv-02']);
@@ -703,20 +703,20 @@ export function describeLiveAgentStateContract(
         const read = await created(conversation(1, T0));
 
         // Act
-        await state.commit([putSession(conversation(1, T0, T0 + 60_000), read.version)]);
+        await state.commit([putConversation(conversation(1, T0, T0 + 60_000), read.version)]);
 
         // Assert
-        expect((await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 59_999)).items).toEqual([]);
-        expect((await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 60_000)).items.map((s) => s.value.id)).toEqual(['conv-01']);
+        expect((await state.conversationsByTimer(PROJECT_ID, 'with-operator', T0 + 59_999)).items).toEqual([]);
+        expect((await state.conversationsByTimer(PROJECT_ID, 'with-operator', T0 + 60_000)).items.map((s) => s.value.id)).toEqual(['conv-01']);
       });
 
       it('should time a waiting user from when the wait began, not from their place in line', async () => {
         // Arrange: conv-01 was handed back to the queue: an early place, a wait that began late.
-        await created(aSession(1, { state: queued(T0, T0 + 9_000) }));
-        await created(aSession(2, { state: queued(T0 + 1_000, T0 + 1_000) }));
+        await created(aConversation(1, { state: queued(T0, T0 + 9_000) }));
+        await created(aConversation(2, { state: queued(T0 + 1_000, T0 + 1_000) }));
 
         // Act
-        const page = await state.sessionsByTimer(PROJECT_ID, 'queued', T0 + 5_000);
+        const page = await state.conversationsByTimer(PROJECT_ID, 'queued', T0 + 5_000);
 
         // Assert
         expect(page.items.map((s) => s.value.id)).toEqual(['conv-02']);
@@ -724,12 +724,12 @@ export function describeLiveAgentStateContract(
 
       it('should time an offer from when it was made, and keep states and projects apart', async () => {
         // Arrange
-        await created(aSession(1, { state: ticketOffered(T0 + 1_000) }));
-        await created(aSession(2, { state: queued(T0) }));
-        await created(aSession(3, { projectId: OTHER_PROJECT, state: ticketOffered(T0) }));
+        await created(aConversation(1, { state: ticketOffered(T0 + 1_000) }));
+        await created(aConversation(2, { state: queued(T0) }));
+        await created(aConversation(3, { projectId: OTHER_PROJECT, state: ticketOffered(T0) }));
 
         // Act
-        const page = await state.sessionsByTimer(PROJECT_ID, 'ticket-offered', T0 + 1_000);
+        const page = await state.conversationsByTimer(PROJECT_ID, 'ticket-offered', T0 + 1_000);
 
         // Assert
         expect(page.items.map((s) => s.value.id)).toEqual(['conv-01']);
@@ -744,13 +744,13 @@ export function describeLiveAgentStateContract(
 
         // Act
         do {
-          const page = await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 10_000, { limit: 2, cursor });
-          for (const session of page.items) {
-            seen.push(session.value.id);
+          const page = await state.conversationsByTimer(PROJECT_ID, 'with-operator', T0 + 10_000, { limit: 2, cursor });
+          for (const conversation of page.items) {
+            seen.push(conversation.value.id);
             const write =
               seen.length % 2 === 0
-                ? deleteSession(session.value.user, session.version)
-                : putSession({ ...session.value, state: { ...session.value.state, activeAt: T0 + 30_000 } } as ChatSession, session.version);
+                ? deleteConversation(conversation.value.user, conversation.version)
+                : putConversation({ ...conversation.value, state: { ...conversation.value.state, activeAt: T0 + 30_000 } } as Conversation, conversation.version);
             expect(await state.commit([write])).toBe(true);
           }
           cursor = page.cursor;
@@ -758,17 +758,17 @@ export function describeLiveAgentStateContract(
 
         // Assert
         expect(seen).toEqual(['conv-01', 'conv-02', 'conv-03', 'conv-04', 'conv-05']);
-        expect((await state.sessionsByTimer(PROJECT_ID, 'with-operator', T0 + 10_000)).items).toEqual([]);
+        expect((await state.conversationsByTimer(PROJECT_ID, 'with-operator', T0 + 10_000)).items).toEqual([]);
       });
     });
 
     describe('commit limits', () => {
       it(`should apply a commit of ${MAX_WRITES_PER_COMMIT} writes`, async () => {
         // Arrange
-        const sessions = Array.from({ length: MAX_WRITES_PER_COMMIT }, (_, i) => aSession(i + 1, { state: queued(T0 + i) }));
+        const conversations = Array.from({ length: MAX_WRITES_PER_COMMIT }, (_, i) => aConversation(i + 1, { state: queued(T0 + i) }));
 
         // Act
-        const committed = await state.commit(sessions.map((s) => putSession(s, 'absent')));
+        const committed = await state.commit(conversations.map((s) => putConversation(s, 'absent')));
 
         // Assert
         expect(committed).toBe(true);
@@ -777,14 +777,14 @@ export function describeLiveAgentStateContract(
 
       it(`should not apply a commit of ${MAX_WRITES_PER_COMMIT + 1} writes`, async () => {
         // Arrange
-        const sessions = Array.from({ length: MAX_WRITES_PER_COMMIT + 1 }, (_, i) => aSession(i + 1, { state: queued(T0 + i) }));
+        const conversations = Array.from({ length: MAX_WRITES_PER_COMMIT + 1 }, (_, i) => aConversation(i + 1, { state: queued(T0 + i) }));
 
         // Act
-        const outcome = await outcomeOf(state.commit(sessions.map((s) => putSession(s, 'absent'))));
+        const outcome = await outcomeOf(state.commit(conversations.map((s) => putConversation(s, 'absent'))));
 
         // Assert
         expect(outcome).toBe('refused');
-        expect((await state.sessionsInState(PROJECT_ID, 'queued')).items).toEqual([]);
+        expect((await state.conversationsInState(PROJECT_ID, 'queued')).items).toEqual([]);
       });
 
       it('should not apply a commit that writes the same record twice', async () => {
@@ -804,20 +804,20 @@ export function describeLiveAgentStateContract(
         expect(await state.getOperator(read.value.participant)).toEqual(read);
       });
 
-      it('should not apply a commit that puts and deletes the same session', async () => {
+      it('should not apply a commit that puts and deletes the same conversation', async () => {
         // Arrange
-        const read = await created(aSession(1));
-        const other = aSession(2);
+        const read = await created(aConversation(1));
+        const other = aConversation(2);
 
         // Act
         const outcome = await outcomeOf(
-          state.commit([putSession(other, 'absent'), putSession({ ...read.value, state: queued(T0 + 1) }, read.version), deleteSession(read.value.user, read.version)]),
+          state.commit([putConversation(other, 'absent'), putConversation({ ...read.value, state: queued(T0 + 1) }, read.version), deleteConversation(read.value.user, read.version)]),
         );
 
         // Assert
         expect(outcome).toBe('refused');
-        expect(await state.getSession(read.value.user)).toEqual(read);
-        expect(await state.getSession(other.user)).toBeUndefined();
+        expect(await state.getConversation(read.value.user)).toEqual(read);
+        expect(await state.getConversation(other.user)).toBeUndefined();
       });
     });
 
@@ -836,36 +836,36 @@ export function describeLiveAgentStateContract(
         expect(await state.getOperator(alice.value.participant)).toEqual(alice);
       });
 
-      it('should not let a caller change the store by mutating a listed operator or session', async () => {
+      it('should not let a caller change the store by mutating a listed operator or conversation', async () => {
         // Arrange
         const alice = await created(anOperator({ displayName: 'Alice' }));
-        const waiting = await created(aSession(1));
+        const waiting = await created(aConversation(1));
         const [listedOperator] = await state.operatorsByDuty(PROJECT_ID, 'on');
         const [ofTenant] = await state.operatorsOfTenant('slack', 'T0001');
-        const [listedSession] = (await state.sessionsInState(PROJECT_ID, 'queued')).items;
+        const [listedConversation] = (await state.conversationsInState(PROJECT_ID, 'queued')).items;
 
         // Act
         (listedOperator!.value as { duty: string }).duty = 'off';
         (ofTenant!.value as { displayName: string }).displayName = 'Mallory';
-        (listedSession!.value as { userName: string }).userName = 'Mallory';
-        (listedSession!.value.state as { since: number }).since = 0;
+        (listedConversation!.value as { userName: string }).userName = 'Mallory';
+        (listedConversation!.value.state as { since: number }).since = 0;
 
         // Assert
         expect(await state.getOperator(alice.value.participant)).toEqual(alice);
-        expect(await state.getSession(waiting.value.user)).toEqual(waiting);
+        expect(await state.getConversation(waiting.value.user)).toEqual(waiting);
       });
 
       it('should not let a caller change the store by mutating a value after committing it', async () => {
         // Arrange
-        const session = { ...aSession(1), state: { kind: 'queued', since: T0, enteredAt: T0 } };
-        await state.commit([putSession(session as ChatSession, 'absent')]);
+        const conversation = { ...aConversation(1), state: { kind: 'queued', since: T0, enteredAt: T0 } };
+        await state.commit([putConversation(conversation as Conversation, 'absent')]);
 
         // Act
-        session.state.since = T0 + 999_000;
-        (session as { userName: string }).userName = 'Mallory';
+        conversation.state.since = T0 + 999_000;
+        (conversation as { userName: string }).userName = 'Mallory';
 
         // Assert
-        const stored = await state.getSession(session.user);
+        const stored = await state.getConversation(conversation.user);
         expect(stored?.value.userName).toBe('User 01');
         expect(stored?.value.state).toEqual(queued(T0));
       });
@@ -874,40 +874,40 @@ export function describeLiveAgentStateContract(
     describe('races', () => {
       it('should let exactly one of two commits from the same read win', async () => {
         // Arrange: two operators answer the same waiting user at once.
-        const waiting = await created(aSession(1));
-        const byAlice = putSession({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0ALICE' }), 'Alice') }, waiting.version);
-        const byBob = putSession({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0BOB' }), 'Bob') }, waiting.version);
+        const waiting = await created(aConversation(1));
+        const byAlice = putConversation({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0ALICE' }), 'Alice') }, waiting.version);
+        const byBob = putConversation({ ...waiting.value, state: withOperator(aParticipant({ userId: 'U0BOB' }), 'Bob') }, waiting.version);
 
         // Act
         const results = await Promise.all([state.commit([byAlice]), state.commit([byBob])]);
 
         // Assert
         expect(results.filter(Boolean)).toHaveLength(1);
-        const stored = await state.getSession(waiting.value.user);
+        const stored = await state.getConversation(waiting.value.user);
         const winner = results[0] ? 'Alice' : 'Bob';
         expect(stored?.value.state).toMatchObject({ kind: 'with-operator', operatorName: winner });
       });
 
       it('should let exactly one of two racing creates of the same record win', async () => {
         // Arrange: a user double-clicks "talk to an operator".
-        const first = aSession(1, { id: 'conv-a' });
-        const second = aSession(1, { id: 'conv-b' });
+        const first = aConversation(1, { id: 'conv-a' });
+        const second = aConversation(1, { id: 'conv-b' });
 
         // Act
-        const results = await Promise.all([state.commit([putSession(first, 'absent')]), state.commit([putSession(second, 'absent')])]);
+        const results = await Promise.all([state.commit([putConversation(first, 'absent')]), state.commit([putConversation(second, 'absent')])]);
 
         // Assert
         expect(results.filter(Boolean)).toHaveLength(1);
-        expect((await state.getSession(first.user))?.value.id).toBe(results[0] ? 'conv-a' : 'conv-b');
+        expect((await state.getConversation(first.user))?.value.id).toBe(results[0] ? 'conv-a' : 'conv-b');
       });
 
       it('should let only one of two multi-record commits sharing one record win, applying nothing of the loser', async () => {
         // Arrange: Alice and Bob both claim the same waiting user, each writing their own record too.
         const alice = await created(anOperator({ displayName: 'Alice' }));
         const bob = await created(anOperator({ displayName: 'Bob' }));
-        const waiting = await created(aSession(1));
+        const waiting = await created(aConversation(1));
         const claim = (op: Versioned<Operator>): StateWrite[] => [
-          putSession({ ...waiting.value, state: withOperator(op.value.participant, op.value.displayName) }, waiting.version),
+          putConversation({ ...waiting.value, state: withOperator(op.value.participant, op.value.displayName) }, waiting.version),
           putOperator({ ...op.value, assignments: [anAssignment(1)] }, op.version),
         ];
 
@@ -923,24 +923,24 @@ export function describeLiveAgentStateContract(
     });
 
     describe('reading a participant in one call', () => {
-      it('should return the session and the operator record a person has, and nothing for a stranger', async () => {
-        const session = await created(aSession(1));
-        const operator = await created(anOperator({ displayName: 'Alice', participant: session.value.user }));
+      it('should return the conversation and the operator record a person has, and nothing for a stranger', async () => {
+        const conversation = await created(aConversation(1));
+        const operator = await created(anOperator({ displayName: 'Alice', participant: conversation.value.user }));
 
-        const both = await state.getParticipant(session.value.user);
+        const both = await state.getParticipant(conversation.value.user);
         const nobody = await state.getParticipant({ channel: 'slack', tenantId: 'T9', userId: 'UNOBODY' });
 
-        expect(both).toEqual({ session, operator });
-        expect(nobody.session).toBeUndefined();
+        expect(both).toEqual({ conversation, operator });
+        expect(nobody.conversation).toBeUndefined();
         expect(nobody.operator).toBeUndefined();
       });
 
-      it('should return only the session of a user who is no operator', async () => {
-        const session = await created(aSession(2));
+      it('should return only the conversation of a user who is no operator', async () => {
+        const conversation = await created(aConversation(2));
 
-        const found = await state.getParticipant(session.value.user);
+        const found = await state.getParticipant(conversation.value.user);
 
-        expect(found.session).toEqual(session);
+        expect(found.conversation).toEqual(conversation);
         expect(found.operator).toBeUndefined();
       });
     });

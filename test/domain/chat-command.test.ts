@@ -35,7 +35,7 @@ describe('parseOperatorCommand', () => {
   });
 
   describe('ending a conversation', () => {
-    it.each(['stop', 'STOP', 'Stop ', '#exit', '# exit', '#EXIT', '#stop'])('should end the session when the operator types %j', (text) => {
+    it.each(['stop', 'STOP', 'Stop ', '#exit', '# exit', '#EXIT', '#stop'])('should end the conversation when the operator types %j', (text) => {
       // Act
       const command = parseOperatorCommand(text);
 

@@ -8,7 +8,7 @@ import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 /**
  * `npm start` killed with SIGKILL while a relayed message waits for its retry,
  * then started again on the same data directory: the message arrives, once.
- * What a retry needs (the backlog on the session, the queued job) is in the
+ * What a retry needs (the backlog on the conversation, the queued job) is in the
  * store, not in the process.
  */
 const ROOT = path.resolve(__dirname, '..', '..');

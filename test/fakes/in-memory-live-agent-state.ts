@@ -1,4 +1,4 @@
-import { timerStart, type ChatSession, type SessionStateKind } from '../../src/domain/chat-session';
+import { timerStart, type Conversation, type ConversationStateKind } from '../../src/domain/conversation';
 import type { DutyStatus, Operator } from '../../src/domain/operator';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import {
@@ -21,7 +21,7 @@ interface Stored<T> {
  */
 export class InMemoryLiveAgentState implements LiveAgentState {
   readonly operators = new Map<string, Stored<Operator>>();
-  readonly sessions = new Map<string, Stored<ChatSession>>();
+  readonly conversations = new Map<string, Stored<Conversation>>();
   commits = 0;
   rejectedCommits = 0;
   /** Versions are never reused, even after a delete, so a stale expectation can never match a new record. */
@@ -34,15 +34,15 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return copy(this.operators.get(participantKey(participant)));
   }
 
-  async getSession(user: Participant): Promise<Versioned<ChatSession> | undefined> {
+  async getConversation(user: Participant): Promise<Versioned<Conversation> | undefined> {
     await this.yieldBetweenCalls();
-    return copy(this.sessions.get(participantKey(user)));
+    return copy(this.conversations.get(participantKey(user)));
   }
 
-  async getParticipant(participant: Participant): Promise<{ session?: Versioned<ChatSession>; operator?: Versioned<Operator> }> {
+  async getParticipant(participant: Participant): Promise<{ conversation?: Versioned<Conversation>; operator?: Versioned<Operator> }> {
     await this.yieldBetweenCalls();
     const key = participantKey(participant);
-    return { session: copy(this.sessions.get(key)), operator: copy(this.operators.get(key)) };
+    return { conversation: copy(this.conversations.get(key)), operator: copy(this.operators.get(key)) };
   }
 
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
@@ -78,14 +78,14 @@ export class InMemoryLiveAgentState implements LiveAgentState {
       .map((o) => copy(o)!);
   }
 
-  async sessionsInState(
+  async conversationsInState(
     projectId: string,
-    state: SessionStateKind,
+    state: ConversationStateKind,
     page: { limit?: number; cursor?: string | undefined } = {},
-  ): Promise<Page<Versioned<ChatSession>>> {
+  ): Promise<Page<Versioned<Conversation>>> {
     await this.yieldBetweenCalls();
     const after = page.cursor ? (JSON.parse(page.cursor) as { since: number; id: string }) : undefined;
-    const all = [...this.sessions.values()]
+    const all = [...this.conversations.values()]
       .filter((s) => s.value.projectId === projectId && s.value.state.kind === state)
       .filter((s) => !after || compareSortKeys(sortKeyOf(s.value), after) > 0)
       .sort((a, b) => compareSortKeys(sortKeyOf(a.value), sortKeyOf(b.value)));
@@ -97,15 +97,15 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return { items, cursor: next };
   }
 
-  async sessionsByTimer(
+  async conversationsByTimer(
     projectId: string,
-    state: SessionStateKind,
+    state: ConversationStateKind,
     startedBy: number,
     page: { limit?: number; cursor?: string | undefined } = {},
-  ): Promise<Page<Versioned<ChatSession>>> {
+  ): Promise<Page<Versioned<Conversation>>> {
     await this.yieldBetweenCalls();
     const after = page.cursor ? (JSON.parse(page.cursor) as { since: number; id: string }) : undefined;
-    const all = [...this.sessions.values()]
+    const all = [...this.conversations.values()]
       .filter((s) => s.value.projectId === projectId && s.value.state.kind === state && timerStart(s.value.state) <= startedBy)
       .filter((s) => !after || compareSortKeys(timerKeyOf(s.value), after) > 0)
       .sort((a, b) => compareSortKeys(timerKeyOf(a.value), timerKeyOf(b.value)));
@@ -140,8 +140,8 @@ export class InMemoryLiveAgentState implements LiveAgentState {
         case 'put-operator':
           table.set(key, { value: structuredClone(w.operator), version });
           break;
-        case 'put-session':
-          table.set(key, { value: structuredClone(w.session), version });
+        case 'put-conversation':
+          table.set(key, { value: structuredClone(w.conversation), version });
           break;
         default:
           table.delete(key);
@@ -151,8 +151,8 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return true;
   }
 
-  private tableOf(w: StateWrite): Map<string, Stored<Operator>> | Map<string, Stored<ChatSession>> {
-    return w.kind === 'put-operator' || w.kind === 'delete-operator' ? this.operators : this.sessions;
+  private tableOf(w: StateWrite): Map<string, Stored<Operator>> | Map<string, Stored<Conversation>> {
+    return w.kind === 'put-operator' || w.kind === 'delete-operator' ? this.operators : this.conversations;
   }
 }
 
@@ -162,9 +162,9 @@ function keyOf(w: StateWrite): string {
       return `o:${participantKey(w.operator.participant)}`;
     case 'delete-operator':
       return `o:${participantKey(w.participant)}`;
-    case 'put-session':
-      return `s:${participantKey(w.session.user)}`;
-    case 'delete-session':
+    case 'put-conversation':
+      return `s:${participantKey(w.conversation.user)}`;
+    case 'delete-conversation':
       return `s:${participantKey(w.user)}`;
   }
 }
@@ -188,11 +188,11 @@ function compareRoutingKeys(a: RoutingKey, b: RoutingKey): number {
   return a.load - b.load || a.idleSince - b.idleSince || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 }
 
-function sortKeyOf(s: ChatSession): { since: number; id: string } {
+function sortKeyOf(s: Conversation): { since: number; id: string } {
   return { since: s.state.since, id: s.id };
 }
 
-function timerKeyOf(s: ChatSession): { since: number; id: string } {
+function timerKeyOf(s: Conversation): { since: number; id: string } {
   return { since: timerStart(s.state), id: s.id };
 }
 

@@ -1,4 +1,4 @@
-import type { TranscriptCursor } from '../../src/domain/chat-session';
+import type { TranscriptCursor } from '../../src/domain/conversation';
 import type { LiveAgentSettings } from '../../src/domain/settings';
 import { compareLines, isAfter, type TranscriptLine } from '../../src/domain/transcript';
 import type { Clock, DeliveryLog, SettingsRepository, TranscriptLog } from '../../src/app/ports';

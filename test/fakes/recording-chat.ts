@@ -1,8 +1,8 @@
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../src/domain/errors';
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
-import type { DrainJob } from '../../src/app/backlog/drain-job';
-import type { TicketJob } from '../../src/app/create-ticket';
+import type { DrainJob } from '../../src/app/delivery/drain-job';
+import type { TicketJob } from '../../src/app/tickets/create-ticket';
 import type { ChatGateway, ChatProfile, Outbox } from '../../src/app/ports';
 
 export type Fault = '5xx' | '429' | 'store' | 'timeout-after-send';

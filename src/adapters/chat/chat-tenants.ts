@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../../app/ports';
-import type { TenantToDisconnect, TenantWoundDown } from '../../app/disconnect-tenant';
+import type { TenantToDisconnect, TenantWoundDown } from '../../app/tenants/disconnect-tenant';
 import type { ChatChannel } from '../../domain/participant';
 import type { TenantConnectRequest, TenantView } from '../../shared/resolver-contract';
 import type { SlackWorkspace } from '../slack/slack-workspaces';
@@ -70,7 +70,7 @@ export interface ChatTenantsDeps<S extends CoreDeps> {
   readonly now: () => number;
   /** Core services that already know these connections. */
   readonly servicesKnowing: (projectId: string, known: KnownConnections) => S;
-  /** Ends what the tenant has open in the project (src/app/disconnect-tenant.ts). */
+  /** Ends what the tenant has open in the project (src/app/tenants/disconnect-tenant.ts). */
   readonly windDown: (services: S, tenant: TenantToDisconnect) => Promise<TenantWoundDown>;
 }
 

@@ -2,9 +2,9 @@ import { Queue } from '@forge/events';
 import type { Outbox, WorkQueue } from '../../app/ports';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { participantKey, type Participant } from '../../domain/participant';
-import type { DrainJob } from '../../app/backlog/drain-job';
-import type { TicketJob } from '../../app/create-ticket';
-import type { WorkJob } from '../../app/work-job';
+import type { DrainJob } from '../../app/delivery/drain-job';
+import type { TicketJob } from '../../app/tickets/create-ticket';
+import type { WorkJob } from '../../app/queue/work-job';
 
 /** The queue named in manifest.yml (`consumer.queue`). */
 export const WORK_QUEUE_KEY = 'chat-work';

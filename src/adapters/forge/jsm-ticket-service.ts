@@ -2,7 +2,7 @@ import api, { route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import type { CreatedTicket, Logger, TicketRequest, TicketService } from '../../app/ports';
 import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
-import type { TranscriptCursor } from '../../domain/chat-session';
+import type { TranscriptCursor } from '../../domain/conversation';
 import { cursorOf, isAfter, type TranscriptLine } from '../../domain/transcript';
 import { jsonLogger } from '../system/json-logger';
 import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';

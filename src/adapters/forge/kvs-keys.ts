@@ -24,7 +24,7 @@ export function escapeKeyPart(raw: string): string {
 
 export const storageKeys = {
   operator: (p: Participant) => `operator:${KEY_VERSION}:${escapeKeyPart(participantKey(p))}`,
-  session: (user: Participant) => `session:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
+  conversation: (user: Participant) => `session:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   message: (conversationId: string, lineId: string) =>
     `message:${KEY_VERSION}:${escapeKeyPart(conversationId)}:${escapeKeyPart(lineId)}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
@@ -34,7 +34,7 @@ export const storageKeys = {
   conversationOfTicket: (issueKey: string) => `ticket-conversation:${KEY_VERSION}:${escapeKeyPart(issueKey)}`,
 } as const;
 
-export const ENTITY = { operator: 'operator', session: 'session', message: 'message' } as const;
+export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message' } as const;
 export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Filter, FilterConditions, Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
-import { timerStart, type ChatSession, type SessionStateKind } from '../../domain/chat-session';
+import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import type { DutyStatus, Operator } from '../../domain/operator';
 import type { ChatChannel, Participant } from '../../domain/participant';
 import {
@@ -31,12 +31,12 @@ export interface OperatorEntity {
 
 export interface SessionEntity {
   readonly projectId: string;
-  readonly state: SessionStateKind;
+  readonly state: ConversationStateKind;
   readonly since: number;
   /** When the state's timeout started counting (timerStart), for the `by-state-timer` index the timeout sweep reads. */
   readonly timer: number;
   readonly version: number;
-  readonly data: ChatSession;
+  readonly data: Conversation;
 }
 
 /** KVS answers at most 100 items per page. */
@@ -61,7 +61,7 @@ async function pageOf<D>(query: IndexQuery<{ readonly version: number; readonly 
 }
 
 /**
- * Operators and sessions as Forge KVS custom entities. Compare-and-set is a
+ * Operators and conversations as Forge KVS custom entities. Compare-and-set is a
  * conditional transaction on the `version` attribute: all writes of a commit
  * land together or not at all, and a lost race reads as `false`.
  */
@@ -73,24 +73,24 @@ export class KvsLiveAgentState implements LiveAgentState {
     return found && { value: found.data, version: found.version };
   }
 
-  async getSession(user: Participant): Promise<Versioned<ChatSession> | undefined> {
-    const found = await this.kvs.entity<SessionEntity>(ENTITY.session).get(storageKeys.session(user));
+  async getConversation(user: Participant): Promise<Versioned<Conversation> | undefined> {
+    const found = await this.kvs.entity<SessionEntity>(ENTITY.conversation).get(storageKeys.conversation(user));
     return found && { value: found.data, version: found.version };
   }
 
-  async getParticipant(participant: Participant): Promise<{ session?: Versioned<ChatSession>; operator?: Versioned<Operator> }> {
-    const sessionKey = storageKeys.session(participant);
+  async getParticipant(participant: Participant): Promise<{ conversation?: Versioned<Conversation>; operator?: Versioned<Operator> }> {
+    const sessionKey = storageKeys.conversation(participant);
     const operatorKey = storageKeys.operator(participant);
     const { successfulKeys, failedKeys } = await this.kvs.batchGet<SessionEntity | OperatorEntity>([
-      { key: sessionKey, entityName: ENTITY.session },
+      { key: sessionKey, entityName: ENTITY.conversation },
       { key: operatorKey, entityName: ENTITY.operator },
     ]);
     const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
     if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
-    const session = successfulKeys.find((k) => k.entityName === ENTITY.session && k.key === sessionKey)?.value as SessionEntity | undefined;
+    const conversation = successfulKeys.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
     const operator = successfulKeys.find((k) => k.entityName === ENTITY.operator && k.key === operatorKey)?.value as OperatorEntity | undefined;
     return {
-      session: session && { value: session.data, version: session.version },
+      conversation: conversation && { value: conversation.data, version: conversation.version },
       operator: operator && { value: operator.data, version: operator.version },
     };
   }
@@ -110,22 +110,22 @@ export class KvsLiveAgentState implements LiveAgentState {
     return this.allOperators(INDEX.operatorsByTenant, [channel, tenantId]);
   }
 
-  async sessionsInState(
+  async conversationsInState(
     projectId: string,
-    state: SessionStateKind,
+    state: ConversationStateKind,
     page: PageRequest = {},
-  ): Promise<Page<Versioned<ChatSession>>> {
-    return pageOf(this.kvs.entity<SessionEntity>(ENTITY.session).query().index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] }), page);
+  ): Promise<Page<Versioned<Conversation>>> {
+    return pageOf(this.kvs.entity<SessionEntity>(ENTITY.conversation).query().index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] }), page);
   }
 
-  async sessionsByTimer(
+  async conversationsByTimer(
     projectId: string,
-    state: SessionStateKind,
+    state: ConversationStateKind,
     startedBy: number,
     page: PageRequest = {},
-  ): Promise<Page<Versioned<ChatSession>>> {
+  ): Promise<Page<Versioned<Conversation>>> {
     const query = this.kvs
-      .entity<SessionEntity>(ENTITY.session)
+      .entity<SessionEntity>(ENTITY.conversation)
       .query()
       .index(INDEX.sessionsByStateAndTimer, { partition: [projectId, state] })
       .where(WhereConditions.lessThanEqualTo(startedBy));
@@ -153,17 +153,17 @@ export class KvsLiveAgentState implements LiveAgentState {
             conditions: versionIs<OperatorEntity>(write.expected),
           });
           break;
-        case 'put-session': {
-          const entity = sessionEntity(write.session, nextVersion(write.expected));
-          tx.set(storageKeys.session(write.session.user), entity, {
-            entityName: ENTITY.session,
+        case 'put-conversation': {
+          const entity = sessionEntity(write.conversation, nextVersion(write.expected));
+          tx.set(storageKeys.conversation(write.conversation.user), entity, {
+            entityName: ENTITY.conversation,
             conditions: versionIs<SessionEntity>(write.expected),
           });
           break;
         }
-        case 'delete-session':
-          tx.delete(storageKeys.session(write.user), {
-            entityName: ENTITY.session,
+        case 'delete-conversation':
+          tx.delete(storageKeys.conversation(write.user), {
+            entityName: ENTITY.conversation,
             conditions: versionIs<SessionEntity>(write.expected),
           });
           break;
@@ -234,13 +234,13 @@ export function routingRank(operator: Operator): number {
   return operator.assignments.length * RANK_LOAD_STEP + idleSince;
 }
 
-export function sessionEntity(session: ChatSession, version: number): SessionEntity {
+export function sessionEntity(conversation: Conversation, version: number): SessionEntity {
   return {
-    projectId: session.projectId,
-    state: session.state.kind,
-    since: session.state.since,
-    timer: timerStart(session.state),
+    projectId: conversation.projectId,
+    state: conversation.state.kind,
+    since: conversation.state.since,
+    timer: timerStart(conversation.state),
     version,
-    data: session,
+    data: conversation,
   };
 }

@@ -1,6 +1,6 @@
 import type { kvs as KvsClient } from '@forge/kvs';
 import type { CreatedTicket } from '../../app/ports';
-import type { TranscriptCursor } from '../../domain/chat-session';
+import type { TranscriptCursor } from '../../domain/conversation';
 import { isWriteConflict } from './kvs-errors';
 import { storageKeys } from './kvs-keys';
 

@@ -1,5 +1,5 @@
 import { Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
-import type { TranscriptCursor } from '../../domain/chat-session';
+import type { TranscriptCursor } from '../../domain/conversation';
 import { clipText } from '../../domain/text';
 import { compareLines, isAfter, type TranscriptLine } from '../../domain/transcript';
 import type { TranscriptLog } from '../../app/ports';

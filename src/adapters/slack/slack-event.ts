@@ -1,4 +1,4 @@
-import type { IncomingChatMessage } from '../../app/incoming-message';
+import type { IncomingChatMessage } from '../../app/conversation/incoming-message';
 import { isChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { boundedString, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';

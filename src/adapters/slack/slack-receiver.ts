@@ -2,7 +2,7 @@ import { header, type RawRequest, type RawResponse } from '../chat/raw-request';
 import { refusal } from '../chat/web-trigger-answers';
 import { messageOf } from '../../domain/koji-error';
 import type { WebTriggerRefusalCode } from '../../shared/resolver-contract';
-import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
+import type { HandledMessage, IncomingChatMessage } from '../../app/conversation/incoming-message';
 import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent, type SlackCard } from './slack-event';
 import { parseSlackRequest } from './slack-request';
 import { checkSlackSignatureHeaders, verifySlackSignature } from './slack-signature';

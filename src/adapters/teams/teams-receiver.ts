@@ -1,4 +1,4 @@
-import type { HandledMessage, IncomingChatMessage } from '../../app/incoming-message';
+import type { HandledMessage, IncomingChatMessage } from '../../app/conversation/incoming-message';
 import { header, type RawRequest, type RawResponse } from '../chat/raw-request';
 import { refusal } from '../chat/web-trigger-answers';
 import { messageOf } from '../../domain/koji-error';

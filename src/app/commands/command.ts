@@ -2,13 +2,13 @@ import type { CommandWords } from '../../domain/chat-command';
 import type { Assignment, Operator } from '../../domain/operator';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import type { LiveAgentSettings } from '../../domain/settings';
-import type { HandledMessage, IncomingChatMessage, MessageOutcome } from '../incoming-message';
+import type { HandledMessage, IncomingChatMessage, MessageOutcome } from '../conversation/incoming-message';
 import type { CoreDeps } from '../ports';
 
 /** Most paths only say what became of the message; those that settle a click add the card's note. */
 export type Handled = MessageOutcome | HandledMessage;
 
-export function noted(outcome: MessageOutcome, cardNote: string): HandledMessage {
+export function withCardNote(outcome: MessageOutcome, cardNote: string): HandledMessage {
   return { outcome, cardNote };
 }
 

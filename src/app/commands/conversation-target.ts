@@ -1,6 +1,6 @@
 import type { Assignment, Operator } from '../../domain/operator';
 import { toOperator } from '../../domain/replies';
-import { notify } from '../notify';
+import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 
 export type ConversationTarget =

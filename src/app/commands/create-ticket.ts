@@ -1,4 +1,4 @@
-import { createTicketFromConversation } from '../create-ticket';
+import { createTicketFromConversation } from '../tickets/create-ticket';
 import { defineCommand } from './command';
 
 export const createTicketCommand = defineCommand<{ readonly summary?: string | undefined }>({

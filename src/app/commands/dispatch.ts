@@ -1,9 +1,9 @@
 import type { Operator } from '../../domain/operator';
 import { toOperator } from '../../domain/replies';
-import type { IncomingChatMessage } from '../incoming-message';
-import { notify } from '../notify';
+import type { IncomingChatMessage } from '../conversation/incoming-message';
+import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
-import { loadSettings } from '../project-settings';
+import { loadSettings } from '../settings/project-settings';
 import type { ChatCommand, Handled, ParsedCommand } from './command';
 import { replyAboutTarget, targetConversation } from './conversation-target';
 import { helpLines } from './help';

@@ -1,7 +1,7 @@
 import { parseForwardTarget, type ForwardTarget } from '../../domain/chat-command';
 import { usedCardNotes } from '../../domain/replies';
-import { forwardSession } from '../forward-session';
-import { defineCommand, noted } from './command';
+import { forwardConversation } from '../conversation/forward-conversation';
+import { defineCommand, withCardNote } from './command';
 
 export const forwardCommand = defineCommand<{ readonly target?: ForwardTarget | undefined }>({
   kind: 'forward',
@@ -13,9 +13,9 @@ export const forwardCommand = defineCommand<{ readonly target?: ForwardTarget | 
   button: { action: 'forward', read: (key) => ({ target: key ? { by: 'key', key } : undefined }) },
   needs: 'conversation',
   async run(deps, { operator, assignment, args, settings }) {
-    const forward = await forwardSession(deps, operator, assignment, args.target, settings);
+    const forward = await forwardConversation(deps, operator, assignment, args.target, settings);
     // Only a pick that went through settles the pick list; the Forward that only shows the list leaves the card
     // as it is, and the request card is left alone (a later click on it is refused as no longer this operator's).
-    return forward.kind === 'forwarded' ? noted('command', usedCardNotes.forwardedTo(forward.toName)) : 'command';
+    return forward.kind === 'forwarded' ? withCardNote('command', usedCardNotes.forwardedTo(forward.toName)) : 'command';
   },
 });

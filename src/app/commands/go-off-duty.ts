@@ -1,4 +1,4 @@
-import { goOffDuty } from '../set-duty-status';
+import { goOffDuty } from '../duty/set-duty-status';
 import { defineCommand } from './command';
 
 export const goOffDutyCommand = defineCommand({

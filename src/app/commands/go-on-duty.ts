@@ -1,4 +1,4 @@
-import { goOnDuty } from '../set-duty-status';
+import { goOnDuty } from '../duty/set-duty-status';
 import { defineCommand } from './command';
 
 export const goOnDutyCommand = defineCommand({

@@ -1,5 +1,5 @@
 import { toOperator } from '../../domain/replies';
-import { notify } from '../notify';
+import { notify } from '../delivery/notify';
 import { defineCommand, type ChatCommand } from './command';
 
 export const helpCommand = defineCommand({

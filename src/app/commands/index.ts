@@ -1,7 +1,7 @@
 import { codeWords } from '../../domain/chat-command';
 import { wordsOf, type ChatCommand } from './command';
 import { createTicketCommand } from './create-ticket';
-import { endSessionCommand } from './end-session';
+import { endConversationCommand } from './end-conversation';
 import { forwardCommand } from './forward';
 import { goOffDutyCommand } from './go-off-duty';
 import { goOnDutyCommand } from './go-on-duty';
@@ -12,7 +12,7 @@ import { listOperatorsCommand } from './list-operators';
 export const COMMANDS: readonly ChatCommand[] = [
   goOnDutyCommand,
   goOffDutyCommand,
-  endSessionCommand,
+  endConversationCommand,
   createTicketCommand,
   listOperatorsCommand,
   forwardCommand,

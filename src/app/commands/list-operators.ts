@@ -1,4 +1,4 @@
-import { listOperators } from '../list-operators';
+import { listOperators } from '../duty/list-operators';
 import { defineCommand } from './command';
 
 export const listOperatorsCommand = defineCommand({

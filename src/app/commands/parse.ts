@@ -1,5 +1,5 @@
 import { matchCommand } from '../../domain/chat-command';
-import type { IncomingChatMessage } from '../incoming-message';
+import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { wordsOf, type ChatCommand, type ParsedCommand } from './command';
 import { COMMANDS } from './index';
 

@@ -1,4 +1,4 @@
-import { grantOperatorRole, revokeOperatorRole } from '../../app/manage-operator-role';
+import { grantOperatorRole, revokeOperatorRole } from '../../app/settings/manage-operator-role';
 import type { TenantPerson, Unfit } from '../../adapters/slack/slack-directory';
 import type { Services } from '../../composition';
 import { KojiError } from '../../domain/koji-error';

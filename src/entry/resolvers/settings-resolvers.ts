@@ -1,7 +1,7 @@
-import { liveActivity } from '../../app/live-activity';
-import { loadSettings } from '../../app/project-settings';
+import { liveActivity } from '../../app/settings/live-activity';
+import { loadSettings } from '../../app/settings/project-settings';
 import { requestTypesOf } from '../../adapters/forge/jsm-request-types';
-import { updateSettings } from '../../app/update-settings';
+import { updateSettings } from '../../app/settings/update-settings';
 import { buildServices } from '../../composition';
 import { InvalidSettingsError } from '../../domain/errors';
 import type { SettingsChange } from '../../domain/settings';

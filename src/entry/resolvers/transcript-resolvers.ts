@@ -2,7 +2,7 @@ import api, { route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { CONVERSATION_PROPERTY, type ConversationProperty } from '../../adapters/forge/jsm-ticket-service';
 import { KvsTicketLinks } from '../../adapters/forge/kvs-ticket-links';
-import { conversationTranscript, type ConversationTranscript } from '../../app/conversation-transcript';
+import { conversationTranscript, type ConversationTranscript } from '../../app/transcript/conversation-transcript';
 import { buildServices } from '../../composition';
 import { KojiError } from '../../domain/koji-error';
 import { isSafeLink } from '../../domain/transcript';

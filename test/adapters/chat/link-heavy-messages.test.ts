@@ -1,6 +1,6 @@
 import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
-import { RELAY_PART_CHARS, RELAY_PART_ESCAPED } from '../../../src/app/backlog/send-line';
+import { RELAY_PART_CHARS, RELAY_PART_ESCAPED } from '../../../src/app/delivery/send-line';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
 import { splitText } from '../../../src/domain/text';
 import { slackInlines, teamsTextShown } from '../../support/chat-surfaces';

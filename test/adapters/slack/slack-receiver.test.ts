@@ -1,4 +1,4 @@
-import type { HandledMessage, IncomingChatMessage } from '../../../src/app/incoming-message';
+import type { HandledMessage, IncomingChatMessage } from '../../../src/app/conversation/incoming-message';
 import type { SlackCard } from '../../../src/adapters/slack/slack-event';
 import type { RawRequest } from '../../../src/adapters/chat/raw-request';
 import { receiveSlackRequest, type SlackReceiverDeps } from '../../../src/adapters/slack/slack-receiver';

@@ -1,5 +1,5 @@
 import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
-import type { HandledMessage, IncomingChatMessage } from '../../../src/app/incoming-message';
+import type { HandledMessage, IncomingChatMessage } from '../../../src/app/conversation/incoming-message';
 import type { TeamsCard, TeamsConversationReference } from '../../../src/adapters/teams/teams-activity';
 import { forgetBotFrameworkKeys } from '../../../src/adapters/teams/teams-auth';
 import { receiveTeamsRequest, type TeamsReceiverDeps } from '../../../src/adapters/teams/teams-receiver';

@@ -36,7 +36,7 @@ export class KvsError extends Error {
 
   constructor(status: number, code: KvsErrorCode, message: string) {
     // An answer on the wire, never shown with a stack; capturing one costs more than the lookup that failed
-    // (a batch get of a session and an operator record misses one of the two on every relay).
+    // (a batch get of a conversation and an operator record misses one of the two on every relay).
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(message);

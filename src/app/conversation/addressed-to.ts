@@ -1,0 +1,18 @@
+import type { Assignment, Operator } from '../../domain/operator';
+import { comparableName } from '../../domain/text';
+import type { IncomingChatMessage } from './incoming-message';
+
+/**
+ * An operator with several conversations says whom a message is for by
+ * starting it with the user's name and a colon ("Bob: try again"); the name is
+ * not relayed. Works the same on every channel.
+ */
+export function addressedTo(operator: Operator, msg: IncomingChatMessage): { assignment: Assignment; text: string } | undefined {
+  if (operator.assignments.length < 2) return undefined;
+  const match = /^\s*@?([^:\n]{1,80}):\s*([\s\S]*)$/.exec(msg.text);
+  if (!match?.[1]) return undefined;
+  const name = comparableName(match[1]);
+  const named = operator.assignments.filter((a) => comparableName(a.userName) === name || comparableName(a.userName).split(/\s+/)[0] === name);
+  const [only] = named;
+  return named.length === 1 && only ? { assignment: only, text: match[2] ?? '' } : undefined;
+}

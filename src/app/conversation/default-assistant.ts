@@ -1,0 +1,12 @@
+import { toUser } from '../../domain/replies';
+import type { Assistant } from '../ports';
+
+/**
+ * Stands in for Koji's help-desk bot where none is connected: it answers every
+ * question by pointing at the way to a human.
+ */
+export class HandoffHintAssistant implements Assistant {
+  answer(): Promise<string> {
+    return Promise.resolve(toUser.assistantHint());
+  }
+}

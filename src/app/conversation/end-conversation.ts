@@ -1,0 +1,178 @@
+import type { Backlog, Conversation, ConversationStateKind } from '../../domain/conversation';
+import { assignmentOf, withoutAssignment, type Operator } from '../../domain/operator';
+import type { Participant } from '../../domain/participant';
+import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
+import type { LiveAgentSettings } from '../../domain/settings';
+import { senderSideOf } from '../delivery/lane';
+import { tellDroppedBacklog } from '../delivery/notices';
+import { LOST_RACE, untilCommitted } from '../compare-and-set';
+import { addRemainderToTicket } from '../tickets/ticket-remainder';
+import { dispatchQueue } from '../queue/dispatch-queue';
+import { notify } from '../delivery/notify';
+import { loadSettings } from '../settings/project-settings';
+import type { CoreDeps, StateWrite } from '../ports';
+import { recordEnding, recordSystemLine } from '../transcript/system-line';
+
+/** The states of a conversation that has no operator. */
+type WaitingState = Exclude<ConversationStateKind, 'with-operator'>;
+
+/** `user-unreachable`: the user's chat can't be reached any more (see unreachable.ts). */
+export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected' | 'user-unreachable';
+
+interface Closed {
+  readonly conversation: Conversation;
+  /** The operator who held the conversation, as they are after being freed. */
+  readonly operator?: Operator | undefined;
+  /** The operator's messages that were still waiting to reach the user (see Backlog). */
+  readonly operatorBacklog?: Backlog | undefined;
+}
+
+/**
+ * Removes a user's conversation and frees its operator in one commit. Undefined
+ * when that conversation had already ended (a double click, a race with a
+ * timeout), or is no longer in one of `onlyIn`: a conversation keeps its id
+ * from the queue to an operator, so a close decided on a stale read of a
+ * waiting user must not end the conversation they have meanwhile started.
+ */
+export async function closeConversation(
+  deps: CoreDeps,
+  user: Participant,
+  sessionId: string,
+  onlyIn?: readonly ConversationStateKind[],
+): Promise<Closed | undefined> {
+  return untilCommitted(async () => {
+    const current = await deps.state.getConversation(user);
+    if (!current || current.value.id !== sessionId) return undefined;
+    if (onlyIn && !onlyIn.includes(current.value.state.kind)) return undefined;
+    const writes: StateWrite[] = [{ kind: 'delete-conversation', user, expected: current.version }];
+    let freed: Operator | undefined;
+    let operatorBacklog: Backlog | undefined;
+    const { state } = current.value;
+    if (state.kind === 'with-operator') {
+      const holder = await deps.state.getOperator(state.operator);
+      if (holder) {
+        operatorBacklog = assignmentOf(holder.value, sessionId)?.backlog;
+        freed = withoutAssignment(holder.value, sessionId, deps.clock.now());
+        writes.push({ kind: 'put-operator', operator: freed, expected: holder.version });
+      }
+    }
+    return (await deps.state.commit(writes)) ? { conversation: current.value, operator: freed, operatorBacklog } : LOST_RACE;
+  });
+}
+
+/**
+ * Ends a conversation with a human and tells both sides, then gives the freed
+ * operator the next waiting user. `stop`/`#exit` from either side, the
+ * inactivity timeout and switching live agents off all end here.
+ */
+export async function endConversation(
+  deps: CoreDeps,
+  user: Participant,
+  sessionId: string,
+  reason: EndReason,
+  settings: LiveAgentSettings,
+  /** `dispatch: false` leaves matching the freed operator to the caller, who is still taking others out of service. */
+  options: { readonly dispatch?: boolean } = {},
+): Promise<boolean> {
+  const closed = await closeConversation(deps, user, sessionId);
+  if (!closed) return false;
+  const { conversation, operator } = closed;
+  const operatorName = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'the operator';
+  await recordSystemLine(deps, conversation.id, 'ended', endedLine(reason, conversation, operatorName));
+  await addRemainderToTicket(deps, conversation);
+  await tellWhatWasStillWaiting(deps, closed, reason);
+
+  const userText = {
+    'operator-ended': toUser.closedByOperator(operatorName),
+    'user-left': toUser.youEnded(operatorName),
+    inactivity: toUser.closedForInactivity(settings.inactivityTimeoutMinutes),
+    'support-disabled': toUser.liveAgentTurnedOff(),
+    'tenant-disconnected': toUser.tenantDisconnected(conversation.user.channel),
+    // Not sent: whoever ends a conversation for this reason no longer writes to them (see unreachable.ts).
+    'user-unreachable': toUser.youEnded(operatorName),
+  }[reason];
+  await notify(deps, conversation.user, { kind: 'notice', text: userText, conversationId: conversation.id });
+
+  if (operator) {
+    const operatorText = {
+      'operator-ended': toOperator.ended(conversation.userName),
+      'user-left': toOperator.userLeft(conversation.userName),
+      inactivity: toOperator.closedForInactivity(conversation.userName, settings.inactivityTimeoutMinutes),
+      'support-disabled': undefined,
+      'tenant-disconnected': toOperator.userDisconnected(conversation.userName, conversation.user.channel),
+      'user-unreachable': toOperator.userUnreachable(conversation.userName, conversation.user.channel),
+    }[reason];
+    if (operatorText) {
+      await notify(deps, operator.participant, { kind: 'notice', text: operatorText, conversationId: conversation.id });
+    }
+    if (options.dispatch !== false) await dispatchQueue(deps, conversation.projectId, settings);
+  }
+  return true;
+}
+
+/**
+ * Messages still waiting in a backlog when the conversation ended will not be
+ * sent now: each sender hears which, unless it was they who can't be reached.
+ */
+async function tellWhatWasStillWaiting(deps: CoreDeps, closed: Closed, reason: EndReason): Promise<void> {
+  const { conversation, operator, operatorBacklog } = closed;
+  if (conversation.state.kind !== 'with-operator') return;
+  const { backlog } = conversation.state;
+  if (backlog && reason !== 'user-unreachable') {
+    await tellDroppedBacklog(deps, senderSideOf('to-operator', conversation.user, conversation.state.operatorName, conversation.id), backlog, 'ended');
+  }
+  if (operatorBacklog && operator && reason !== 'user-unreachable') {
+    await tellDroppedBacklog(deps, senderSideOf('to-user', operator.participant, conversation.userName, conversation.id), operatorBacklog, 'ended');
+  }
+}
+
+function endedLine(reason: EndReason, conversation: Conversation, operatorName: string): string {
+  const { userName } = conversation;
+  switch (reason) {
+    case 'operator-ended':
+      return transcriptNotes.operatorEnded(operatorName);
+    case 'user-left':
+      return transcriptNotes.userEnded(userName);
+    case 'inactivity':
+      return transcriptNotes.closedForInactivity();
+    case 'support-disabled':
+      return transcriptNotes.closedSupportDisabled();
+    case 'tenant-disconnected':
+      return transcriptNotes.closedTenantDisconnected(userName, conversation.user.channel);
+    case 'user-unreachable':
+      return transcriptNotes.closedUserUnreachable(userName, conversation.user.channel);
+  }
+}
+
+/**
+ * Closes a conversation that has no operator (waiting, or offered a ticket):
+ * the transcript records how it ended, and a ticket an earlier operator made
+ * gets what was said since. Every such close goes through here, so none of
+ * them leaves the panel without an ending or the ticket without its tail.
+ */
+export async function closeWithoutOperator(
+  deps: CoreDeps,
+  conversation: Conversation,
+  ending: (closed: Conversation) => string,
+  onlyIn: readonly WaitingState[] = ['queued', 'ticket-offered'],
+): Promise<Closed | undefined> {
+  const closed = await closeConversation(deps, conversation.user, conversation.id, onlyIn);
+  if (!closed) return undefined;
+  await recordEnding(deps, conversation.id, ending(closed.conversation));
+  await addRemainderToTicket(deps, closed.conversation);
+  return closed;
+}
+
+/** A waiting user (or one offered a ticket) who says "cancel" goes back to the bot. */
+export async function leaveQueue(deps: CoreDeps, conversation: Conversation): Promise<void> {
+  const closed = await closeWithoutOperator(deps, conversation, (s) =>
+    s.state.kind === 'ticket-offered' ? transcriptNotes.declinedTicket(s.userName) : transcriptNotes.leftQueue(s.userName),
+  );
+  if (!closed) {
+    // Connected while saying "cancel": they still want to leave, and the operator must hear it.
+    await endConversation(deps, conversation.user, conversation.id, 'user-left', await loadSettings(deps, conversation.projectId));
+    return;
+  }
+  const text = closed.conversation.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
+  await notify(deps, conversation.user, { kind: 'notice', text, conversationId: conversation.id });
+}

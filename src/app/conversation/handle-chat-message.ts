@@ -1,0 +1,282 @@
+import type { Conversation } from '../../domain/conversation';
+import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../../domain/chat-command';
+import type { Operator } from '../../domain/operator';
+import { buttonLabels, toOperator, toUser, transcriptNotes, usedCardNotes } from '../../domain/replies';
+import type { LiveAgentSettings } from '../../domain/settings';
+import type { TranscriptLine } from '../../domain/transcript';
+import { COMMANDS } from '../commands';
+import { withCardNote, type ChatCommand, type Handled } from '../commands/command';
+import { replyAboutTarget, targetConversation } from '../commands/conversation-target';
+import { runOperatorCommand } from '../commands/dispatch';
+import { commandFromAction, isOperatorOnly, parseOperatorCommand } from '../commands/parse';
+import { addressedTo } from './addressed-to';
+import { acceptTicketOffer } from '../tickets/create-ticket';
+import { closeWithoutOperator, endConversation, leaveQueue } from './end-conversation';
+import { replyToFailure } from './failure-replies';
+import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
+import { notify } from '../delivery/notify';
+import { operatorLane, userLane } from '../delivery/lane';
+import { relayLine, relayRetried } from '../delivery/relay';
+import type { CoreDeps, Versioned } from '../ports';
+import { loadSettings } from '../settings/project-settings';
+import { queuePosition } from '../queue/queue';
+import { requestOperator } from './request-operator';
+import { recordEnding } from '../transcript/system-line';
+import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
+
+/**
+ * The one door for every chat message and button click, from any channel.
+ *
+ * The common case, a message in a running conversation, costs one store read
+ * (the sender's conversation, or the operator record) and one write (the transcript
+ * line, which is also the dedupe record) before it is relayed. Everything else
+ * is claimed in the delivery log first, so a retried delivery is acted on once.
+ * `commands`: the operator commands it knows (a spec may register more).
+ *
+ * It answers what became of the message and, for a button click, what the
+ * click settled, so the channel can show the card as used (see HandledMessage).
+ * Only a click gets a note: typed commands have no card to update.
+ */
+export async function handleChatMessage(deps: CoreDeps, msg: IncomingChatMessage, commands: readonly ChatCommand[] = COMMANDS): Promise<HandledMessage> {
+  const handled = await route({ deps, commands }, msg);
+  if (typeof handled === 'string') return { outcome: handled };
+  return msg.action ? handled : { outcome: handled.outcome };
+}
+
+/** The core's ports and the command registry, as the router passes them along. */
+interface Router {
+  readonly deps: CoreDeps;
+  readonly commands: readonly ChatCommand[];
+}
+
+async function route(router: Router, msg: IncomingChatMessage): Promise<Handled> {
+  const { deps } = router;
+  // One read for both: whether the sender is a user in a conversation or a live agent.
+  const sender = await deps.state.getParticipant(msg.from);
+  // People are stored by channel, tenant and user, while a tenant may serve several projects (one bot each):
+  // a message that came through another project's binding must not act as, or for, this person here.
+  const elsewhere = [sender.conversation?.value.projectId, sender.operator?.value.projectId].find((p) => p !== undefined && p !== msg.projectId);
+  if (elsewhere !== undefined) {
+    deps.log.warn('message_for_another_project', { deliveryId: msg.id, projectId: msg.projectId, senderProjectId: elsewhere });
+    return 'refused';
+  }
+  const conversation = sender.conversation?.value;
+  switch (conversation?.state.kind) {
+    case 'with-operator':
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => userEnds(deps, conversation));
+      if (msg.action) {
+        // An old button ("Talk to an operator", "Create a ticket") is not words for the operator.
+        return actOnDeliveryOnce(deps, msg, async () => {
+          const name = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'an operator';
+          await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: conversation.id });
+          return 'refused';
+        });
+      }
+      return sender.conversation ? relayFromUser(deps, msg, sender.conversation) : 'failed';
+    case 'queued':
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.leftQueue));
+      return whileQueued(deps, msg, conversation);
+    case 'ticket-offered':
+      if (msg.action?.kind === 'accept-ticket' || (!msg.action && acceptsTicketOffer(msg.text))) {
+        return actOnDeliveryOnce(deps, msg, async () => {
+          await acceptTicketOffer(deps, conversation, await loadSettings(deps, conversation.projectId));
+          // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
+          if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
+            await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
+            return withCardNote('ticket', usedCardNotes.ticketRequested);
+          }
+          return 'ticket';
+        });
+      }
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.declinedTicket));
+      return afterTicketOffer(router, msg, conversation, sender.operator);
+    case undefined:
+      break;
+  }
+  if (sender.operator) return fromOperator(router, msg, sender.operator);
+  return fromUserWithBot(router, msg);
+}
+
+/**
+ * A user offered a ticket who asks for a person again continues the same
+ * conversation: what they wrote before and while waiting stays in its
+ * transcript, for the operator who takes it and for any ticket. Anything else
+ * means they moved on: the offer closes, and the message is read afresh.
+ */
+async function afterTicketOffer(
+  router: Router,
+  msg: IncomingChatMessage,
+  conversation: Conversation,
+  operator: Versioned<Operator> | undefined,
+): Promise<Handled> {
+  const { deps } = router;
+  const settings = await loadSettings(deps, conversation.projectId);
+  if (settings.enabled && asksForOperator(msg, settings)) return actOnDeliveryOnce(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
+  await closeWithoutOperator(deps, conversation, (s) => transcriptNotes.backToAssistant(s.userName));
+  return operator ? fromOperator(router, msg, operator) : fromUserWithBot(router, msg, settings);
+}
+
+async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<Handled> {
+  const typed = msg.action ? undefined : parseOperatorCommand(msg.text, commands);
+  if (typed && isOperatorOnly(typed, commands)) {
+    return actOnDeliveryOnce(deps, msg, async () => {
+      await notify(deps, msg.from, { kind: 'notice', text: toOperator.notAnOperator() });
+      return 'refused';
+    });
+  }
+  const settings = loaded ?? (await loadSettings(deps, msg.projectId));
+  if (asksForOperator(msg, settings)) {
+    return actOnDeliveryOnce(deps, msg, async () => {
+      if (settings.enabled) return askedForOperator(requestOperator(deps, msg, settings));
+      await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
+      return 'refused';
+    });
+  }
+  if (msg.action) {
+    // A button from a conversation that has since ended.
+    return actOnDeliveryOnce(deps, msg, async () => {
+      const text = msg.action?.kind === 'accept-ticket' ? toUser.noTicketOffered() : toUser.assistantHint();
+      await notify(deps, msg.from, { kind: 'notice', text });
+      return 'refused';
+    });
+  }
+  // Kept a day, so an operator who later takes this user sees what they already asked.
+  const line = userLine(msg, msg.senderName ?? msg.from.userId);
+  const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, {
+    expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS,
+  });
+  if (appended === 'duplicate') return 'duplicate';
+  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text });
+  // The way to a person stays one click away while live agents are on.
+  const buttons = settings.enabled ? [{ action: 'request-operator' as const, label: buttonLabels.talkToOperator }] : undefined;
+  await notify(deps, msg.from, { kind: 'notice', text: answer, buttons });
+  return 'assistant';
+}
+
+async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, conversation: Versioned<Conversation>): Promise<MessageOutcome> {
+  const lane = userLane(conversation);
+  if (!lane) return 'failed';
+  const line = userLine(msg, conversation.value.userName);
+  if ((await deps.transcripts.append(conversation.value.id, line)) === 'duplicate') {
+    await relayRetried(deps, lane);
+    return 'duplicate';
+  }
+  return relayLine(deps, lane, line);
+}
+
+async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Versioned<Operator>): Promise<Handled> {
+  const addressed = addressedTo(operator.value, msg);
+  const target = addressed ? { kind: 'one' as const, assignment: addressed.assignment } : targetConversation(operator.value, msg.conversationId);
+  if (target.kind !== 'one') {
+    return actOnDeliveryOnce(deps, msg, async () => {
+      await replyAboutTarget(deps, operator.value, target);
+      return 'refused';
+    });
+  }
+  const { assignment } = target;
+  const lane = operatorLane(operator, assignment.sessionId);
+  if (!lane) return 'failed';
+  const line: TranscriptLine = {
+    id: msg.id,
+    at: msg.sentAt,
+    role: 'operator',
+    speakerName: operator.value.displayName,
+    speaker: operator.value.participant,
+    text: addressed?.text ?? msg.text,
+    ...(msg.links ? { links: msg.links } : {}),
+    attachments: msg.attachments,
+  };
+  if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') {
+    await relayRetried(deps, lane);
+    return 'duplicate';
+  }
+  return relayLine(deps, lane, line);
+}
+
+async function fromOperator(router: Router, received: IncomingChatMessage, versioned: Versioned<Operator>): Promise<Handled> {
+  const { deps, commands } = router;
+  const operator = versioned.value;
+  // "Bob: stop" names the conversation a command is for, as a card's button does.
+  const addressed = received.action ? undefined : addressedTo(operator, received);
+  const typedCommand = addressed ? parseOperatorCommand(addressed.text, commands) : undefined;
+  const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
+  const command = commandFromAction(msg, commands) ?? typedCommand ?? parseOperatorCommand(msg.text, commands);
+  if (!command) return relayFromOperator(deps, received, versioned);
+  return actOnDeliveryOnce(deps, msg, () => runOperatorCommand(deps, operator, msg, command, commands));
+}
+
+async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversation: Conversation): Promise<Handled> {
+  const settings = await loadSettings(deps, conversation.projectId);
+  if (asksForOperator(msg, settings)) {
+    return actOnDeliveryOnce(deps, msg, async () => {
+      const position = await queuePosition(deps, conversation.projectId, conversation.id);
+      if (position !== undefined) {
+        await notify(deps, msg.from, { kind: 'notice', text: toUser.stillQueued(position), conversationId: conversation.id });
+      }
+      return withCardNote('handoff', usedCardNotes.askedForOperator);
+    });
+  }
+  if (msg.action) return 'refused';
+  // What a waiting user writes is part of the conversation the operator will see.
+  const appended = await deps.transcripts.append(conversation.id, userLine(msg, conversation.userName));
+  return appended === 'duplicate' ? 'duplicate' : 'recorded';
+}
+
+async function userEnds(deps: CoreDeps, conversation: Conversation): Promise<Handled> {
+  const ended = await endConversation(deps, conversation.user, conversation.id, 'user-left', await loadSettings(deps, conversation.projectId));
+  return ended ? withCardNote('left', usedCardNotes.youEnded) : 'left';
+}
+
+async function leaveWithCardNote(done: Promise<void>, cardNote: string): Promise<Handled> {
+  await done;
+  return withCardNote('left', cardNote);
+}
+
+/** A request for a person that went through (connected, queued, or told nobody is on duty) settles the click. */
+async function askedForOperator(requested: Promise<MessageOutcome>): Promise<Handled> {
+  const outcome = await requested;
+  return outcome === 'handoff' ? withCardNote(outcome, usedCardNotes.askedForOperator) : outcome;
+}
+
+
+function asksForOperator(msg: IncomingChatMessage, settings: LiveAgentSettings): boolean {
+  return msg.action ? msg.action.kind === 'request-operator' : asksForHuman(msg.text, settings.handoffPhrases);
+}
+
+function wantsToLeave(msg: IncomingChatMessage): boolean {
+  return msg.action ? msg.action.kind === 'leave' : parseUserCommand(msg.text) !== undefined;
+}
+
+function userLine(msg: IncomingChatMessage, name: string): TranscriptLine {
+  return {
+    id: msg.id,
+    at: msg.sentAt,
+    role: 'user',
+    speakerName: name,
+    speaker: msg.from,
+    text: msg.text,
+    ...(msg.links ? { links: msg.links } : {}),
+    attachments: msg.attachments,
+  };
+}
+
+/**
+ * Acts on a delivery once: a retry of a claimed delivery is ignored. Expected
+ * failures are told to the sender (failure-replies.ts); unexpected ones release the claim and
+ * propagate, so the platform's retry gets another chance.
+ */
+async function actOnDeliveryOnce(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<Handled>): Promise<Handled> {
+  if (!(await deps.deliveries.claim(msg.id))) return 'duplicate';
+  try {
+    return await work();
+  } catch (error) {
+    const reply = replyToFailure(error);
+    if (!reply) {
+      await deps.deliveries.release(msg.id);
+      throw error;
+    }
+    deps.log.warn('message_failed', { deliveryId: msg.id, code: reply.code });
+    await notify(deps, msg.from, { kind: 'notice', text: reply.text });
+    return 'failed';
+  }
+}

@@ -1,0 +1,105 @@
+import type { Backlog, Conversation } from '../../domain/conversation';
+import { sameParticipant, type Participant } from '../../domain/participant';
+import type { Assignment, Operator } from '../../domain/operator';
+import { transcriptNotes } from '../../domain/replies';
+import { senderSideOf } from '../delivery/lane';
+import { tellDroppedBacklog } from '../delivery/notices';
+import { LOST_RACE, untilCommitted } from '../compare-and-set';
+import { notify } from '../delivery/notify';
+import type { CoreDeps, StateWrite } from '../ports';
+import { queuedConversations } from '../queue/queue';
+import { recordSystemLine } from '../transcript/system-line';
+
+export interface Released {
+  readonly operator: Operator;
+  /** Users who were with the operator and are now waiting again, at the front by their original request time. */
+  readonly requeued: readonly Conversation[];
+}
+
+/**
+ * Why an operator leaves service: their own `#off` (or an uninstall), their role
+ * removed, or Koji taking them off duty because their chat can't be reached
+ * (`reason`: the platform's word, kept on the record for the backoffice).
+ */
+export type ReleaseMode = 'off-duty' | 'remove-role' | { readonly unreachable: string };
+
+/**
+ * Takes an operator out of service (off duty, or their role removed) and puts
+ * every user they were serving back in the queue, in one commit: nobody is
+ * dropped, and nobody is held by an operator who is gone. Each of those
+ * transcripts records the hand-over, as a forward records its own.
+ */
+export async function releaseOperator(deps: CoreDeps, participant: Participant, mode: ReleaseMode, onlyOfProject?: string): Promise<Released | undefined> {
+  const released = await untilCommitted(async () => {
+    const current = await deps.state.getOperator(participant);
+    if (!current) return undefined;
+    if (onlyOfProject !== undefined && current.value.projectId !== onlyOfProject) return undefined;
+    const now = deps.clock.now();
+    const writes: StateWrite[] = [];
+    const requeued: Conversation[] = [];
+    const dropped: Array<{ readonly assignment: Assignment; readonly backlog: Backlog }> = [];
+    for (const assignment of current.value.assignments) {
+      const conversation = await deps.state.getConversation(assignment.user);
+      const stillHeld =
+        conversation?.value.id === assignment.sessionId &&
+        conversation.value.state.kind === 'with-operator' &&
+        sameParticipant(conversation.value.state.operator, participant);
+      if (!conversation || !stillHeld) continue;
+      // Served users were, first come first served, ahead of everyone still waiting: their request time puts them in front.
+      const waiting: Conversation = { ...conversation.value, state: { kind: 'queued', since: conversation.value.requestedAt, enteredAt: now } };
+      writes.push({ kind: 'put-conversation', conversation: waiting, expected: conversation.version });
+      requeued.push(waiting);
+      if (assignment.backlog) dropped.push({ assignment, backlog: assignment.backlog });
+    }
+    const released: Operator = {
+      ...current.value,
+      duty: 'off',
+      assignments: [],
+      idleSince: now,
+      ...(typeof mode === 'object' ? { unreachable: { at: now, reason: mode.unreachable } } : {}),
+    };
+    writes.push(
+      mode === 'remove-role'
+        ? { kind: 'delete-operator', participant, expected: current.version }
+        : { kind: 'put-operator', operator: released, expected: current.version },
+    );
+    return (await deps.state.commit(writes)) ? { operator: released, requeued, dropped } : LOST_RACE;
+  });
+  if (!released) return undefined;
+  // Their messages still waiting to reach those users will not be sent now; an operator who can't be reached isn't told.
+  if (typeof mode !== 'object') {
+    for (const { assignment, backlog } of released.dropped) {
+      await tellDroppedBacklog(deps, senderSideOf('to-user', participant, assignment.userName, assignment.sessionId), backlog, 'off-duty');
+    }
+  }
+  for (const conversation of released.requeued) {
+    await recordSystemLine(deps, conversation.id, 'handed-back', handedBackLine(mode, released.operator));
+  }
+  return released;
+}
+
+function handedBackLine(mode: ReleaseMode, operator: Operator): string {
+  const name = operator.displayName;
+  if (mode === 'off-duty') return transcriptNotes.wentOffDuty(name);
+  if (mode === 'remove-role') return transcriptNotes.lostRole(name);
+  return transcriptNotes.operatorUnreachable(name, operator.participant.channel, mode.unreachable);
+}
+
+/**
+ * Tells each user handed back to the queue their real place in it, read once
+ * for all of them. A user who stopped waiting meanwhile (connected by a
+ * concurrent match, or gone) is told only that the operator left.
+ */
+export async function tellHandedBack(
+  deps: CoreDeps,
+  projectId: string,
+  requeued: readonly Conversation[],
+  say: (position: number | undefined) => string,
+): Promise<void> {
+  if (requeued.length === 0) return;
+  const queue = await queuedConversations(deps, projectId);
+  for (const conversation of requeued) {
+    const index = queue.findIndex((s) => s.value.id === conversation.id);
+    await notify(deps, conversation.user, { kind: 'notice', text: say(index < 0 ? undefined : index + 1), conversationId: conversation.id });
+  }
+}

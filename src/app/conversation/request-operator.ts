@@ -1,0 +1,161 @@
+import type { Conversation } from '../../domain/conversation';
+import type { Operator } from '../../domain/operator';
+import { buttonLabels, toUser } from '../../domain/replies';
+import type { LiveAgentSettings } from '../../domain/settings';
+import type { TranscriptLine } from '../../domain/transcript';
+import { LOST_RACE, untilCommitted } from '../compare-and-set';
+import { EXCERPT_LINES, announceConnection, connectWrites } from './connect-to-operator';
+import { dispatchQueue } from '../queue/dispatch-queue';
+import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
+import { notify } from '../delivery/notify';
+import type { CoreDeps } from '../ports';
+import { loadSettings } from '../settings/project-settings';
+import { oldestQueued, queuePosition } from '../queue/queue';
+import { routingChoice } from './routing';
+import { newConversationId, recentMessagesId } from '../transcript/transcript-ids';
+import { displayNameOf } from './user-name';
+import { windDownConversation } from '../settings/wind-down';
+
+/** `continued`: the user had been offered a ticket, and asking again carries that conversation on. */
+type Routing =
+  | { readonly kind: 'already-connected'; readonly conversation: Conversation }
+  | { readonly kind: 'already-queued'; readonly conversation: Conversation }
+  | { readonly kind: 'no-operator-on-duty'; readonly conversation: Conversation; readonly continued: boolean }
+  | { readonly kind: 'connected'; readonly conversation: Conversation; readonly operator: Operator; readonly continued: boolean }
+  | { readonly kind: 'queued'; readonly conversation: Conversation; readonly continued: boolean };
+
+/**
+ * A user asked for a human. Connect them to the least busy free operator when
+ * nobody is waiting ahead of them; otherwise queue them and tell them their
+ * place; with nobody on duty at all, say so at once and offer a ticket.
+ */
+export async function requestOperator(
+  deps: CoreDeps,
+  msg: IncomingChatMessage,
+  settings: LiveAgentSettings,
+): Promise<MessageOutcome> {
+  const userName = await displayNameOf(deps, msg.from, msg.senderName);
+  const requestLine: TranscriptLine = {
+    id: msg.id,
+    at: msg.sentAt,
+    role: 'user',
+    speakerName: userName,
+    speaker: msg.from,
+    text: msg.text,
+    ...(msg.links ? { links: msg.links } : {}),
+    attachments: msg.attachments,
+  };
+
+  const routing = await untilCommitted(() => route(deps, msg, settings, userName));
+  const { conversation } = routing;
+
+  if (routing.kind === 'already-connected') {
+    await deps.transcripts.append(conversation.id, requestLine);
+    const name = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'an operator';
+    await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: conversation.id });
+    return 'handoff';
+  }
+  if (routing.kind === 'already-queued') {
+    await deps.transcripts.append(conversation.id, requestLine);
+    await tellQueuePosition(deps, conversation, 'still');
+    return 'handoff';
+  }
+
+  if (routing.continued) {
+    // The conversation already starts with the user's words to the bot; this request joins what followed.
+    await deps.transcripts.append(conversation.id, requestLine);
+  } else {
+    const recent = await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 });
+    // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
+    const earlier = recent.map((line) => (line.role === 'user' ? { ...line, speakerName: userName } : line));
+    await deps.transcripts.appendMany(conversation.id, [...earlier, requestLine]);
+  }
+
+  // The admin may have turned support off after `settings` was read, and the wind-down may have read
+  // the queue before this commit: reading the settings again after it, one of the two sees the other.
+  if (routing.kind === 'connected' || routing.kind === 'queued') {
+    const latest = await loadSettings(deps, msg.projectId);
+    if (!latest.enabled) {
+      await windDownConversation(deps, conversation, latest);
+      return 'handoff';
+    }
+  }
+
+  switch (routing.kind) {
+    case 'connected':
+      await announceConnection(deps, conversation, routing.operator);
+      break;
+    case 'queued':
+      // Someone may have become free between our read and our commit: matching now closes that gap.
+      await dispatchQueue(deps, msg.projectId, settings);
+      await tellQueuePosition(deps, conversation, 'new');
+      break;
+    case 'no-operator-on-duty':
+      await notify(deps, msg.from, {
+        kind: 'notice',
+        text: toUser.noOperatorOnDuty(),
+        conversationId: conversation.id,
+        buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
+      });
+      break;
+  }
+  return 'handoff';
+}
+
+async function route(
+  deps: CoreDeps,
+  msg: IncomingChatMessage,
+  settings: LiveAgentSettings,
+  userName: string,
+): Promise<Routing | typeof LOST_RACE> {
+  const now = deps.clock.now();
+  const existing = await deps.state.getConversation(msg.from);
+  if (existing?.value.state.kind === 'with-operator') return { kind: 'already-connected', conversation: existing.value };
+  if (existing?.value.state.kind === 'queued') return { kind: 'already-queued', conversation: existing.value };
+
+  // A user who was offered a ticket and asks again keeps the same conversation and transcript.
+  const base: Conversation = existing?.value ?? {
+    id: newConversationId(msg.from, msg.id),
+    projectId: msg.projectId,
+    user: msg.from,
+    userName,
+    requestedAt: now,
+    state: { kind: 'queued', since: now, enteredAt: now },
+  };
+  const expected = existing?.version ?? 'absent';
+  const continued = existing !== undefined;
+
+  // One short read of the routing order says both whether anyone is on duty and who is best.
+  const choice = await routingChoice(deps, msg.projectId, settings.operatorCapacity);
+  if (!choice.anyoneOnDuty) {
+    const offered: Conversation = { ...base, state: { kind: 'ticket-offered', since: now, reason: 'no-operator-on-duty' } };
+    const ok = await deps.state.commit([{ kind: 'put-conversation', conversation: offered, expected }]);
+    return ok ? { kind: 'no-operator-on-duty', conversation: offered, continued } : LOST_RACE;
+  }
+
+  // First come, first served: nobody jumps over users who are already waiting.
+  const someoneWaiting = (await oldestQueued(deps, msg.projectId)) !== undefined;
+  const operator = someoneWaiting ? undefined : choice.operator;
+  if (operator) {
+    const change = connectWrites(base, expected, operator, now);
+    return (await deps.state.commit(change.writes))
+      ? { kind: 'connected', conversation: change.conversation, operator: change.operator, continued }
+      : LOST_RACE;
+  }
+
+  const queued: Conversation = { ...base, state: { kind: 'queued', since: now, enteredAt: now } };
+  const ok = await deps.state.commit([{ kind: 'put-conversation', conversation: queued, expected }]);
+  return ok ? { kind: 'queued', conversation: queued, continued } : LOST_RACE;
+}
+
+/** Tells a waiting user their place, unless they stopped waiting meanwhile (connected, or gone). */
+async function tellQueuePosition(deps: CoreDeps, conversation: Conversation, when: 'new' | 'still'): Promise<void> {
+  const position = await queuePosition(deps, conversation.projectId, conversation.id);
+  if (position === undefined) return;
+  await notify(deps, conversation.user, {
+    kind: 'notice',
+    text: when === 'new' ? toUser.queued(position) : toUser.stillQueued(position),
+    conversationId: conversation.id,
+    buttons: [{ action: 'leave', label: buttonLabels.leaveQueue }],
+  });
+}

@@ -1,0 +1,56 @@
+import type { Operator } from '../../domain/operator';
+import type { Participant } from '../../domain/participant';
+import { toOperator, toUser } from '../../domain/replies';
+import { dispatchQueue } from '../queue/dispatch-queue';
+import { notify } from '../delivery/notify';
+import type { CoreDeps, Versioned } from '../ports';
+import { loadSettings } from './project-settings';
+import { releaseOperator, tellHandedBack } from '../conversation/release-operator';
+
+export interface RoleGrant {
+  readonly projectId: string;
+  readonly participant: Participant;
+  readonly displayName: string;
+}
+
+/**
+ * Gives a tenant user the Live agent role. They start off duty and are told
+ * how to start a shift. Granting twice changes nothing.
+ */
+export async function grantOperatorRole(deps: CoreDeps, grant: RoleGrant): Promise<'granted' | 'already-granted'> {
+  const now = deps.clock.now();
+  const operator: Operator = {
+    participant: grant.participant,
+    projectId: grant.projectId,
+    displayName: grant.displayName,
+    duty: 'off',
+    assignments: [],
+    idleSince: now,
+    grantedAt: now,
+  };
+  const created = await deps.state.commit([{ kind: 'put-operator', operator, expected: 'absent' }]);
+  if (!created) return 'already-granted';
+  await notify(deps, grant.participant, { kind: 'notice', text: toOperator.roleGranted() });
+  return 'granted';
+}
+
+/**
+ * Takes the Live agent role away. Users the operator was serving go back to
+ * the front of the queue and are told; then they are matched with whoever is free.
+ */
+export async function revokeOperatorRole(deps: CoreDeps, participant: Participant, projectId?: string): Promise<'revoked' | 'not-granted'> {
+  // `projectId`: an admin can take away only their own project's role; another project's holder is "not granted" here.
+  const released = await releaseOperator(deps, participant, 'remove-role', projectId);
+  if (!released) return 'not-granted';
+  const { operator, requeued } = released;
+  await tellHandedBack(deps, operator.projectId, requeued, (position) => toUser.operatorLostRole(operator.displayName, position));
+  await notify(deps, participant, { kind: 'notice', text: toOperator.roleRevoked() });
+  await dispatchQueue(deps, operator.projectId, await loadSettings(deps, operator.projectId));
+  return 'revoked';
+}
+
+/** Role holders of one tenant, for the role setup page. */
+export async function operatorsOfTenant(deps: CoreDeps, channel: Participant['channel'], tenantId: string): Promise<Operator[]> {
+  const found: Versioned<Operator>[] = await deps.state.operatorsOfTenant(channel, tenantId);
+  return found.map((o) => o.value);
+}

@@ -1,0 +1,94 @@
+import type { Participant } from './participant';
+
+/** Where a user's conversation with a human stands. A user talking only with the bot has none. */
+export type ConversationState =
+  /** `since` is the place in line; `enteredAt` is when the wait began, for the queue timeout. */
+  | { readonly kind: 'queued'; readonly since: number; readonly enteredAt: number }
+  | {
+      readonly kind: 'with-operator';
+      readonly operator: Participant;
+      readonly operatorName: string;
+      readonly since: number;
+      /**
+       * The latest activity (transcript line) the timeout sweep found when this
+       * conversation's inactivity deadline came: the deadline now counts from
+       * here. Written by the sweep only, never by the relay; absent until then.
+       */
+      readonly activeAt?: number | undefined;
+      /** The user's messages waiting behind one that could not reach the operator yet (see Backlog). */
+      readonly backlog?: Backlog | undefined;
+    }
+  /** Nobody could take the user; a ticket from their messages was offered and not yet taken up. */
+  | { readonly kind: 'ticket-offered'; readonly since: number; readonly reason: TicketOfferReason };
+
+export type ConversationStateKind = ConversationState['kind'];
+export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout' | 'support-disabled';
+
+/**
+ * When the timeout of a conversation's state started counting, as far as the
+ * conversation record knows: the inactivity timeout of a conversation from its last
+ * known activity, the queue timeout from when the wait began, an offer's
+ * lifetime from when it was made. The state's deadline is this plus the
+ * project's timeout for the state, so within one project and state this orders
+ * conversations by deadline, and a timeout changed in the settings applies at once.
+ */
+export function timerStart(state: ConversationState): number {
+  switch (state.kind) {
+    case 'with-operator':
+      return Math.max(state.since, state.activeAt ?? state.since);
+    case 'queued':
+      return state.enteredAt;
+    case 'ticket-offered':
+      return state.since;
+  }
+}
+
+export interface TicketRef {
+  readonly key: string;
+  readonly url: string;
+  /** The transcript up to and including this line is already on the ticket. */
+  readonly coveredThrough: TranscriptCursor;
+}
+
+export interface TranscriptCursor {
+  readonly at: number;
+  readonly id: string;
+}
+
+/**
+ * The messages of one direction of a conversation (user to operator, or
+ * operator to user) that wait behind one the chat platform did not take yet.
+ * While a backlog exists, a new message in that direction joins it instead of
+ * being sent, so the other side never sees it before the one still waiting; a
+ * queued job sends them from the transcript, in order (see app/backlog/relay.ts and drain.ts).
+ */
+export interface Backlog {
+  /** The waiting lines, in transcript order. Only these are sent from it: a line that went out directly never is. */
+  readonly waiting: readonly TranscriptCursor[];
+  /** When the first waiting message failed, or the last one went out: the retry window counts from here. */
+  readonly since: number;
+  /** The queued job that works this backlog now; a job with another token is a stale copy and stops. */
+  readonly job: string;
+  /**
+   * The line an attempt is under way for, or whose last attempt may have
+   * reached the platform (a timeout or 5xx after sending): before sending it
+   * again, the job checks, or tells the sender it may not have arrived.
+   */
+  readonly inFlight?: string | undefined;
+}
+
+/**
+ * One user's request for a human, from the moment they ask until it ends. The
+ * record is keyed by the user, so a user has at most one at a time; its `id`
+ * names the conversation's transcript, which outlives the record.
+ */
+export interface Conversation {
+  readonly id: string;
+  readonly projectId: string;
+  readonly user: Participant;
+  readonly userName: string;
+  /** When the user first asked; a user handed back to the queue keeps their place by it. */
+  readonly requestedAt: number;
+  readonly state: ConversationState;
+  readonly ticket?: TicketRef | undefined;
+}
