@@ -2,12 +2,27 @@ import path from 'node:path';
 import { PLAYGROUND_MESSAGES_PATH } from '../packages/forge-local/src/playground';
 import { startLocalPlatform } from './koji-app';
 
+/** Read before anything else: if npm went while we were starting, a later read would already see the adopter. */
+const STARTED_BY = process.ppid;
+
 /** `npm start`: Koji Live Agent on this machine, no Atlassian or Slack account needed. */
 async function main(): Promise<void> {
+  // A signal can come while the platform is still starting: stop then closes whatever has started.
+  const running: { platform?: { close(): Promise<void> } } = {};
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void (running.platform?.close() ?? Promise.resolve()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  stopWithParent(stop);
+
   const port = Number(process.env['PORT'] ?? 8080);
   const dataDir = path.resolve(process.env['KOJI_DATA_DIR'] ?? '.koji-data');
   const debug = process.env['KOJI_DEBUG'] === '1';
-  const platform = await startLocalPlatform({
+  const started = await startLocalPlatform({
     port,
     dataDir,
     runSchedules: true,
@@ -16,27 +31,39 @@ async function main(): Promise<void> {
       ? (i) => console.error(JSON.stringify({ fn: i.functionKey, ms: Math.round(i.durationMs), cpuUs: i.cpuMicros, failed: i.failed, ...i.counters }))
       : undefined,
   });
-  const pages = platform.manifest.pages.map((p) => `  ${p.title.padEnd(20)} ${platform.url}/pages/${p.key}/`);
-  const triggers = platform.manifest.webTriggers.map((w) => `  ${w.key.padEnd(20)} ${platform.webTriggerUrl(w.key)}`);
+  running.platform = started;
+  if (stopping) {
+    await started.close();
+    process.exit(0);
+  }
+  const pages = started.manifest.pages.map((p) => `  ${p.title.padEnd(20)} ${started.url}/pages/${p.key}/`);
+  const triggers = started.manifest.webTriggers.map((w) => `  ${w.key.padEnd(20)} ${started.webTriggerUrl(w.key)}`);
   console.error(
     [
-      `Koji Live Agent is running at ${platform.url}`,
-      `Data: ${dataDir}${platform.jsm ? ' (with the embedded Jira Service Management)' : ' (Jira calls go to JIRA_BASE_URL)'}`,
+      `Koji Live Agent is running at ${started.url}`,
+      `Data: ${dataDir}${started.jsm ? ' (with the embedded Jira Service Management)' : ' (Jira calls go to JIRA_BASE_URL)'}`,
       'Pages:',
       ...pages,
       'Web triggers:',
       ...triggers,
-      ...(platform.slack ? [`Slack sandbox:       ${platform.url}/sandbox/slack (chat as Alice, Bruno, Carla, Bob, Dana, Eve)`] : []),
-      ...(platform.teams ? [`Teams sandbox:       ${platform.url}/sandbox/teams (chat as Tom, Uma, Vic, Wendy)`] : []),
-      ...(platform.playground ? [`Agents Playground:   ${platform.url}${PLAYGROUND_MESSAGES_PATH} (npm run playground: a Teams client on http://localhost:${process.env['TEAMSAPPTESTER_PORT'] ?? 56150})`] : []),
+      ...(started.slack ? [`Slack sandbox:       ${started.url}/sandbox/slack (chat as Alice, Bruno, Carla, Bob, Dana, Eve)`] : []),
+      ...(started.teams ? [`Teams sandbox:       ${started.url}/sandbox/teams (chat as Tom, Uma, Vic, Wendy)`] : []),
+      ...(started.playground ? [`Agents Playground:   ${started.url}${PLAYGROUND_MESSAGES_PATH} (npm run playground: a Teams client on http://localhost:${process.env['TEAMSAPPTESTER_PORT'] ?? 56150})`] : []),
       'Stop with Ctrl+C.',
     ].join('\n'),
   );
-  const stop = () => {
-    void platform.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+}
+
+/**
+ * `kill <npm's pid>` does not reach this process: npm passes the SIGTERM to the `sh -c` that runs
+ * the script, and sh dies without passing it on, leaving this server holding the port. Started
+ * without a tsx wrapper process (`node --import tsx`), this process sees its parent go: it is
+ * adopted by another process, and stops.
+ */
+function stopWithParent(stop: () => void): void {
+  setInterval(() => {
+    if (process.ppid !== STARTED_BY) stop();
+  }, 250).unref();
 }
 
 main().catch((error: unknown) => {

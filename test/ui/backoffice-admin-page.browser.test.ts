@@ -4,7 +4,7 @@
  * service project first and then gets the same backoffice as in the project's settings.
  * Someone who is not a Jira admin is refused there, reads included.
  *
- * Needs `npm run build:ui` first (npm test runs it) and /usr/bin/chromium. Screenshots go to
+ * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one). Screenshots go to
  * .artifacts/screenshots/.
  */
 import type { Browser } from 'playwright-core';

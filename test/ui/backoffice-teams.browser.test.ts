@@ -4,7 +4,7 @@
  * the sandbox tenant's Azure Bot, tests it, downloads the Teams app package, and gives Tom, who
  * installed the Koji app in Teams, the Live agent role.
  *
- * Needs `npm run build:ui` first (npm test runs it) and /usr/bin/chromium
+ * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one)
  * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';

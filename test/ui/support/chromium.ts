@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium as startChromium } from '../../../dev/chromium';
 
 /**
- * What the browser tests share: Debian's Chromium driven by playwright-core, the built Custom UI
- * pages, screenshots in .artifacts/screenshots/, and pages opened the way each test opens them.
+ * What the browser tests share: a headless Chromium driven by playwright-core (the system's, or the
+ * one an npm package ships: dev/chromium.ts), the built Custom UI pages, screenshots in
+ * .artifacts/screenshots/, and pages opened the way each test opens them.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
 
@@ -15,21 +16,15 @@ export function uiBuild(resource: 'backoffice' | 'issue-panel'): string {
   return path.join(REPO_ROOT, 'static', resource, 'build', 'index.html');
 }
 
-/** Stops the test file early, saying what to install or run, when Chromium or the page's build is missing; makes the screenshots folder. */
+/** Stops the test file early, saying what to run, when the page's build is missing; makes the screenshots folder. */
 export function requireChromiumAndBuild(build: string): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
-  }
   if (!existsSync(build)) throw new Error(`${build} is missing: run \`npm run build:ui\` first (npm test does).`);
   mkdirSync(SCREENSHOTS, { recursive: true });
 }
 
-/** Headless Chromium, without the background traffic a first run makes. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** Headless Chromium, without the background traffic a first run makes; fails with one line when none starts. */
+export async function launchChromium(): Promise<Browser> {
+  return (await startChromium()).browser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
