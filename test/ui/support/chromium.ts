@@ -15,13 +15,18 @@ export function uiBuild(resource: 'backoffice' | 'issue-panel'): string {
   return path.join(REPO_ROOT, 'static', resource, 'build', 'index.html');
 }
 
-/** Stops the test file early, saying what to install or run, when Chromium or the page's build is missing; makes the screenshots folder. */
-export function requireChromiumAndBuild(build: string): void {
+/** Stops the test file early, saying what to install, when Chromium is missing; makes the screenshots folder. */
+export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) to run the browser test.`);
   }
-  if (!existsSync(build)) throw new Error(`${build} is missing: run \`npm run build:ui\` first (npm test does).`);
   mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+/** Stops the test file early, saying what to install or run, when Chromium or the page's build is missing; makes the screenshots folder. */
+export function requireChromiumAndBuild(build: string): void {
+  requireChromium();
+  if (!existsSync(build)) throw new Error(`${build} is missing: run \`npm run build:ui\` first (npm test does).`);
 }
 
 /** Headless Chromium, without the background traffic a first run makes. */
