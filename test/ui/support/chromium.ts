@@ -16,10 +16,15 @@ export function uiBuild(resource: 'backoffice' | 'issue-panel'): string {
   return path.join(REPO_ROOT, 'static', resource, 'build', 'index.html');
 }
 
+/** Makes the screenshots folder. Chromium itself is found, or refused in one line, when launchChromium starts it. */
+export function requireScreenshots(): void {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
 /** Stops the test file early, saying what to run, when the page's build is missing; makes the screenshots folder. */
 export function requireChromiumAndBuild(build: string): void {
   if (!existsSync(build)) throw new Error(`${build} is missing: run \`npm run build:ui\` first (npm test does).`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireScreenshots();
 }
 
 /** Headless Chromium, without the background traffic a first run makes; fails with one line when none starts. */

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
+import { servePageFile } from '../chat-page/page-files';
 import type { SandboxMessage } from './conversation-store';
 import { readBody, sendJson } from './http-io';
 import { TriggerUnreachableError, type TriggerResponse } from './trigger-delivery';
@@ -26,25 +25,11 @@ export class SandboxInputError extends Error {
   }
 }
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  '': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
-  '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
-};
-
 /** The chat page at /sandbox/slack: its files, and the JSON endpoints under /sandbox/slack/api/. */
 export async function chatPageRoute(req: IncomingMessage, res: ServerResponse, url: URL, backend: ChatPageBackend): Promise<boolean> {
   if (url.pathname !== CHAT_PAGE_PATH && !url.pathname.startsWith(`${CHAT_PAGE_PATH}/`)) return false;
   const rest = url.pathname.slice(CHAT_PAGE_PATH.length);
-  const asset = Object.hasOwn(ASSETS, rest) ? ASSETS[rest] : undefined;
-  if (asset && (req.method === 'GET' || req.method === 'HEAD')) {
-    res.setHeader('content-type', asset.type);
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'");
-    res.end(await readFile(path.join(__dirname, 'page', asset.file)));
-    return true;
-  }
+  if (await servePageFile(req, res, rest, 'slack')) return true;
   try {
     await pageApi(req, res, rest, url.searchParams, backend);
   } catch (error) {

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
+import { servePageFile } from '../chat-page/page-files';
 import { readBody, sendJson } from '../slack/http-io';
 import { TriggerUnreachableError, type TriggerResponse } from '../slack/trigger-delivery';
 import { numberSubmitActions } from './adaptive-cards';
@@ -30,25 +29,11 @@ export class TeamsSandboxInputError extends Error {
   }
 }
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  '': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
-  '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
-};
-
 /** The chat page at /sandbox/teams: its files, and the JSON endpoints under /sandbox/teams/api/. */
 export async function teamsChatPageRoute(req: IncomingMessage, res: ServerResponse, url: URL, backend: TeamsChatPageBackend): Promise<boolean> {
   if (url.pathname !== TEAMS_CHAT_PAGE_PATH && !url.pathname.startsWith(`${TEAMS_CHAT_PAGE_PATH}/`)) return false;
   const rest = url.pathname.slice(TEAMS_CHAT_PAGE_PATH.length);
-  const asset = Object.hasOwn(ASSETS, rest) ? ASSETS[rest] : undefined;
-  if (asset && (req.method === 'GET' || req.method === 'HEAD')) {
-    res.setHeader('content-type', asset.type);
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'");
-    res.end(await readFile(path.join(__dirname, 'page', asset.file)));
-    return true;
-  }
+  if (await servePageFile(req, res, rest, 'teams')) return true;
   try {
     await pageApi(req, res, rest, url.searchParams, backend);
   } catch (error) {
