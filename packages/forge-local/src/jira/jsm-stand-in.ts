@@ -59,7 +59,7 @@ export const LOCAL_REQUEST_TYPES = [
 ] as const;
 
 export const LOCAL_USERS: readonly StandInUser[] = [
-  { accountId: 'local-admin', displayName: 'Local Admin', emailAddress: 'admin@koji.local', siteAdmin: true, projectAdminOf: [] },
+  { accountId: 'local-admin', displayName: 'Ada Admin', emailAddress: 'admin@koji.local', siteAdmin: true, projectAdminOf: [] },
   { accountId: 'local-agent', displayName: 'Local Agent', emailAddress: 'agent@koji.local', siteAdmin: false, projectAdminOf: [] },
   // A JSM customer whose e-mail matches the Slack sandbox's Bob, so tickets can be raised on his behalf.
   { accountId: 'local-customer-bob', displayName: 'Bob User', emailAddress: 'bob@sandbox.test', siteAdmin: false, projectAdminOf: [] },
