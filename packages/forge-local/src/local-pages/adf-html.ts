@@ -86,8 +86,9 @@ function inline(n: Node): Html {
 function webAddress(href: unknown): string | undefined {
   if (typeof href !== 'string' || href.length > 4000) return undefined;
   try {
-    const url = new URL(href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    const { protocol } = new URL(href);
+    // As written (escaped where it is put): the link reads as where it goes.
+    return protocol === 'https:' || protocol === 'http:' ? href : undefined;
   } catch {
     return undefined;
   }
