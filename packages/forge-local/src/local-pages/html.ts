@@ -16,10 +16,10 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 }
 
 function markupOf(part: Part): string {
-  if (part === undefined || part === null || part === false) return '';
+  if (typeof part === 'string' || typeof part === 'number') return escapeHtml(String(part));
   if (part instanceof Html) return part.markup;
-  if (Array.isArray(part)) return (part as readonly Part[]).map(markupOf).join('');
-  return escapeHtml(String(part as string | number));
+  if (Array.isArray(part)) return part.map(markupOf).join('');
+  return '';
 }
 
 export function escapeHtml(text: string): string {
