@@ -21,6 +21,8 @@ const ROOT = path.resolve(__dirname, '..');
 export const KOJI_APP: LocalApp = {
   root: ROOT,
   jiraCalls: { find: jiraCallFor, table: 'src/adapters/forge/jira-scopes.ts' },
+  // Where bench/run.ts writes its latest report.
+  bench: { command: 'npm run bench', latestReport: path.join(ROOT, '.artifacts', 'bench', 'latest.json') },
   connectSlackWorkspace: (workspace, now) =>
     connectSlackWorkspace(workspace, { workspaces: new KvsSlackWorkspaces(kvs), client: (token) => slackClient(token), now }),
   connectTeamsTenant: (projectId, bot, now) =>

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { PLAYGROUND_MESSAGES_PATH } from '../packages/forge-local/src/playground';
+import { SANDBOX_PEOPLE } from '../packages/forge-local/src/slack';
+import { TEAMS_SANDBOX } from '../packages/forge-local/src/teams';
 import { startLocalPlatform } from './koji-app';
 
 /** Read before anything else: if npm went while we were starting, a later read would already see the adopter. */
@@ -40,14 +42,15 @@ async function main(): Promise<void> {
   const triggers = started.manifest.webTriggers.map((w) => `  ${w.key.padEnd(20)} ${started.webTriggerUrl(w.key)}`);
   console.error(
     [
-      `Koji Live Agent is running at ${started.url}`,
+      `Koji Live Agent is running at ${started.url}/ (open it in a browser: the start page)`,
       `Data: ${dataDir}${started.jsm ? ' (with the embedded Jira Service Management)' : ' (Jira calls go to JIRA_BASE_URL)'}`,
       'Pages:',
       ...pages,
       'Web triggers:',
       ...triggers,
-      ...(started.slack ? [`Slack sandbox:       ${started.url}/sandbox/slack (chat as Alice, Bruno, Carla, Bob, Dana, Eve)`] : []),
-      ...(started.teams ? [`Teams sandbox:       ${started.url}/sandbox/teams (chat as Tom, Uma, Vic, Wendy)`] : []),
+      ...(started.jsm ? [`Tickets:             ${started.url}/jira/browse`] : []),
+      ...(started.slack ? [`Slack sandbox:       ${started.url}/sandbox/slack (chat as ${SANDBOX_PEOPLE.map((p) => p.realName).join(', ')})`] : []),
+      ...(started.teams ? [`Teams sandbox:       ${started.url}/sandbox/teams (chat as ${TEAMS_SANDBOX.people.map((p) => p.name).join(', ')})`] : []),
       ...(started.playground ? [`Agents Playground:   ${started.url}${PLAYGROUND_MESSAGES_PATH} (npm run playground: a Teams client on http://localhost:${process.env['TEAMSAPPTESTER_PORT'] ?? 56150})`] : []),
       'Stop with Ctrl+C.',
     ].join('\n'),

@@ -285,13 +285,14 @@ describe('Tenant role setup', () => {
   });
 
   it('should find people by their full name as well as their display name and e-mail', async () => {
-    expect((await users({ query: 'Ada' })).users.map((u) => u.userId)).toEqual(['ULOCALADMIN']);
-    expect((await users({ query: 'local admin' })).users.map((u) => u.userId)).toEqual(['ULOCALADMIN']);
+    // Ada Admin's display name is "Ada": the full name alone holds "ada admin".
+    expect((await users({ query: 'ada admin' })).users.map((u) => u.userId)).toEqual(['ULOCALADMIN']);
+    expect((await users({ query: 'Alice Operator' })).users.map((u) => u.userId)).toEqual(['UALICE']);
     expect((await users({ query: 'BOB@SANDBOX' })).users.map((u) => u.userId)).toEqual(['UBOB']);
   });
 
   it('should read at most 5 pages of users.list per call, and hand back the cursor with a hint to keep searching', async () => {
-    // One member a page: Slackbot, Alice, Bruno, Carla, Bob | Dana, Eve, Local Admin, Frank, Koji | Standup.
+    // One member a page: Slackbot, Alice, Bruno, Carla, Bob | Dana, Eve, Ada Admin, Frank, Koji | Standup.
     slack.capUsersListPages(1);
     const pagesRead = () => slack.apiCalls.filter((c) => c.method === 'users.list').length;
     slack.clearApiCalls();

@@ -14,6 +14,8 @@ export interface AppManifest {
     readonly title: string;
     readonly resourcePath: string;
     readonly resolverFunctionKey?: string | undefined;
+    /** `displayConditions.entityPropertyExists` on an issue: Jira shows the module only on issues with this property. */
+    readonly issuePropertyRequired?: string | undefined;
   }>;
   /** `permissions.scopes`: what Forge lets the app's product calls do. */
   readonly scopes: ReadonlySet<string>;
@@ -30,6 +32,7 @@ interface RawModule {
   resource?: string;
   resolver?: { function?: string };
   handler?: string;
+  displayConditions?: { entityPropertyExists?: { entity?: string; propertyKey?: string } };
 }
 
 /** An egress entry: the plain string form (deprecated) or `{ address }`; `{ remote }` entries name no host. */
@@ -64,11 +67,17 @@ export function loadAppManifest(file: string): AppManifest {
         title: m.title ?? m.key,
         resourcePath: resources.get(String(m.resource)) ?? '',
         resolverFunctionKey: m.resolver?.function,
+        issuePropertyRequired: issuePropertyRequired(m),
       })),
     ),
     scopes: new Set((raw.permissions?.scopes ?? []).filter((s): s is string => typeof s === 'string')),
     egress: (raw.permissions?.external?.fetch?.backend ?? []).flatMap((e) => (typeof e === 'string' ? [e] : e.address ? [e.address] : [])),
   };
+}
+
+function issuePropertyRequired(m: RawModule): string | undefined {
+  const condition = m.displayConditions?.entityPropertyExists;
+  return condition?.entity === 'issue' && typeof condition.propertyKey === 'string' ? condition.propertyKey : undefined;
 }
 
 /** Forge's scheduled trigger intervals in milliseconds. */

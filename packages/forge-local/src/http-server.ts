@@ -15,10 +15,8 @@ export const DEFAULT_LOCAL_ACCOUNT = 'local-admin';
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 export interface LocalRoutes {
-  /** Extra routes (the chat sandboxes) tried before the platform's own. */
+  /** Extra routes (the chat sandboxes, the start page and the local Jira's pages) tried before the platform's own. */
   readonly extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
-  /** More pages to list on the home page. */
-  readonly links?: ReadonlyArray<{ readonly href: string; readonly title: string }>;
 }
 
 /** Web trigger URL path for a module key: `slack-events` → `/webtrigger/slack`. */
@@ -52,7 +50,6 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
     if (url.pathname === '/__forge/bridge.js') return bridge(res, url);
     const page = manifest.pages.find((p) => url.pathname === `/pages/${p.key}` || url.pathname.startsWith(`/pages/${p.key}/`));
     if (page) return staticPage(res, url, page.key, page.resourcePath);
-    if (url.pathname === '/') return home(res);
     sendJson(res, 404, { message: `Nothing at ${url.pathname}` });
   }
 
@@ -142,15 +139,6 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
     }
     res.end(content);
   }
-
-  function home(res: ServerResponse): void {
-    const pages = manifest.pages.map((p) => `<li><a href="/pages/${p.key}/">${escapeHtml(p.title)}</a> (${p.moduleType})</li>`).join('');
-    const extras = (routes.links ?? []).map((l) => `<li><a href="${l.href}">${escapeHtml(l.title)}</a></li>`).join('');
-    const triggers = manifest.webTriggers.map((w) => `<li><code>${webTriggerPath(manifest, w.key)}</code> (${w.key})</li>`).join('');
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Koji Live Agent (local)</title></head>
-<body><h1>Koji Live Agent, running locally</h1><h2>Pages</h2><ul>${pages}${extras}</ul><h2>Web triggers</h2><ul>${triggers}</ul></body></html>`);
-  }
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -176,6 +164,3 @@ function contentType(file: string): string {
   return types[path.extname(file)] ?? 'application/octet-stream';
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}

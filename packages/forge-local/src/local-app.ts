@@ -16,6 +16,8 @@ export interface LocalApp {
     /** Where the table is, for the error that asks to list a missing call. */
     readonly table: string;
   };
+  /** How to run the app's bench, and the file its latest report is in, for the start page (none: no bench there). */
+  readonly bench?: { readonly command: string; readonly latestReport: string } | undefined;
   /** Connects a real Slack workspace (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) to a project, as the backoffice would. */
   connectSlackWorkspace(workspace: RealSlackWorkspace & { readonly projectId: string }, now: () => number): Promise<{ readonly teamId: string; readonly teamName: string }>;
   /** Connects a Teams bot and tenant to a project, as the backoffice would: Microsoft issues the bot a token first. */

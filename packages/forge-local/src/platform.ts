@@ -17,8 +17,9 @@ import { LocalQueue, type QueueSwitches } from './local-queue';
 import { FaultPlan, type FaultTarget } from './faults';
 import { LocalFaults, faultRoutes } from './fault-endpoint';
 import { stargateRemote } from './stargate-remote';
-import { CHAT_PAGE_PATH, SANDBOX_WORKSPACE, SlackSandbox } from './slack';
-import { TEAMS_CHAT_PAGE_PATH, TeamsSandbox } from './teams';
+import { SlackSandbox } from './slack';
+import { TeamsSandbox } from './teams';
+import { localPagesRoutes } from './local-pages/routes';
 import type { LocalApp } from './local-app';
 import { REAL_ENDPOINTS, slackWorkspaceFromEnv, teamsBotFromEnv } from './real-chat-env';
 import { AgentsPlaygroundBridge, PLAYGROUND_MESSAGES_PATH, ensurePlaygroundTenant } from './playground';
@@ -98,7 +99,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const env = options.env ?? process.env;
   // Read first: a half-configured bot stops the start before anything is opened.
   const realTeams = teamsBotFromEnv(env);
-  const db = openDatabase(options.dataDir ?? path.join(app.root, '.forge-local'));
+  const dataDir = options.dataDir ?? path.join(app.root, '.forge-local');
+  const db = openDatabase(dataDir);
 
   // Imported late, so the SDKs inside see the globals below (they look them up per call).
   const kvs = new LocalKvs(db, loadEntityDefinitions(manifestPath), {
@@ -118,7 +120,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   let baseUrl = '';
   const site = realJiraSiteFromEnv(env);
   const plan = new FaultPlan();
-  const jsm = site ? undefined : new JsmStandIn(db, { siteUrl: 'http://localhost/jira', now, faults: plan });
+  const jsm = site ? undefined : new JsmStandIn(db, { siteUrl: () => `${baseUrl}/jira`, now, faults: plan });
   const jira = jiraRemote(site ? { site } : { standIn: jsm! }, manifest.scopes, app.jiraCalls);
 
   // The queue delivers to the runner, which exists only once the app is loaded below.
@@ -183,6 +185,20 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   // stand-ins need its port), so until then the web triggers say "not yet" instead of refusing the
   // request as from an unknown workspace: Slack and Teams retry a 503, and nothing is lost.
   let ready = false;
+  // The names of the real workspace and tenant, once connected, for the start page.
+  const connected: { slack?: string; teams?: string } = {};
+  const pages = localPagesRoutes({
+    baseUrl: () => baseUrl,
+    manifest,
+    dataDir,
+    jsm,
+    realJiraSite: site?.baseUrl,
+    slack: () => (slack ? { kind: 'sandbox' } : realSlack ? { kind: 'real', name: connected.slack } : { kind: 'off' }),
+    teams: () => (teams ? { kind: 'sandbox' } : realTeams ? { kind: 'real', name: connected.teams } : { kind: 'off' }),
+    playground: playground ? { path: PLAYGROUND_MESSAGES_PATH, clientUrl: `http://localhost:${env['TEAMSAPPTESTER_PORT'] ?? 56150}` } : undefined,
+    triggers: manifest.webTriggers.map((w) => ({ key: w.key, path: webTriggerPath(manifest, w.key) })),
+    bench: app.bench,
+  });
   const server = createLocalServer(manifest, runner, {
     extra: async (req, res, url) =>
       (await faultRoutes(faults, req, res, url)) ||
@@ -190,12 +206,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       (extra ? await extra(req, res, url) : false) ||
       (slack ? await slack.routes(req, res, url) : false) ||
       (playground ? await playground.routes(req, res, url) : false) ||
-      (teams ? teams.routes(req, res, url) : false),
-    links: [
-      ...(slack ? [{ href: CHAT_PAGE_PATH, title: `Slack sandbox: chat as the people of “${SANDBOX_WORKSPACE.teamName}”` }] : []),
-      ...(teams ? [{ href: TEAMS_CHAT_PAGE_PATH, title: 'Microsoft Teams sandbox: chat as Teams people' }] : []),
-      ...(playground ? [{ href: PLAYGROUND_MESSAGES_PATH, title: 'Microsoft 365 Agents Playground endpoint (npm run playground)' }] : []),
-    ],
+      (teams ? await teams.routes(req, res, url) : false) ||
+      (await pages(req, res, url)),
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -211,11 +223,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   ];
   if (realSlack) {
     const workspace = await app.connectSlackWorkspace({ projectId: LOCAL_PROJECT.id, ...realSlack }, now);
+    connected.slack = workspace.teamName;
     console.error(`Connected the Slack workspace ${workspace.teamName} (${workspace.teamId}) to project ${LOCAL_PROJECT.key}.`);
   }
   if (realTeams) {
     // The backoffice's own connect path: Microsoft issues the bot a token first, or npm start stops here.
     const tenant = await app.connectTeamsTenant(LOCAL_PROJECT.id, realTeams, now);
+    connected.teams = tenant.name || tenant.tenantId;
     console.error(`Connected the Microsoft Teams tenant ${tenant.tenantId} (bot ${tenant.appId}) to project ${LOCAL_PROJECT.key}.`);
   }
 

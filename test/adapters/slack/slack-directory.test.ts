@@ -50,7 +50,7 @@ describe('the Slack directory for role setup', () => {
 
     expect(people.find((p) => p.userId === 'UALICE')).toEqual({ userId: 'UALICE', displayName: 'Alice Operator', email: 'alice@sandbox.test' });
     expect(people.find((p) => p.userId === 'UDANA')).toEqual({ userId: 'UDANA', displayName: 'Dana User', email: 'dana@sandbox.test' });
-    expect(people.find((p) => p.userId === 'ULOCALADMIN')).toEqual({ userId: 'ULOCALADMIN', displayName: 'Local Admin', realName: 'Ada Admin', email: 'admin@koji.local' });
+    expect(people.find((p) => p.userId === 'ULOCALADMIN')).toEqual({ userId: 'ULOCALADMIN', displayName: 'Ada', realName: 'Ada Admin', email: 'admin@koji.local' });
   });
 
   it('should page with Slack’s cursor and find the same people, also when Slack answers fewer than asked', async () => {

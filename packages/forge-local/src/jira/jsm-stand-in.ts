@@ -59,7 +59,7 @@ export const LOCAL_REQUEST_TYPES = [
 ] as const;
 
 export const LOCAL_USERS: readonly StandInUser[] = [
-  { accountId: 'local-admin', displayName: 'Local Admin', emailAddress: 'admin@koji.local', siteAdmin: true, projectAdminOf: [] },
+  { accountId: 'local-admin', displayName: 'Ada Admin', emailAddress: 'admin@koji.local', siteAdmin: true, projectAdminOf: [] },
   { accountId: 'local-agent', displayName: 'Local Agent', emailAddress: 'agent@koji.local', siteAdmin: false, projectAdminOf: [] },
   // A JSM customer whose e-mail matches the Slack sandbox's Bob, so tickets can be raised on his behalf.
   { accountId: 'local-customer-bob', displayName: 'Bob User', emailAddress: 'bob@sandbox.test', siteAdmin: false, projectAdminOf: [] },
@@ -94,7 +94,8 @@ export class JsmStandIn {
   constructor(
     private readonly db: Database,
     private readonly options: {
-      readonly siteUrl: string;
+      /** Where the site is: the running server's `/jira`, known once it listens (its port may be picked at random). */
+      readonly siteUrl: () => string;
       readonly now: () => number;
       /** The platform's fault plan: its `jira` entries, keyed `METHOD /path-prefix` or `/path-prefix`, join `failures`. */
       readonly faults?: FaultPlan;
@@ -166,6 +167,33 @@ export class JsmStandIn {
       reporter: string;
     }>;
     return rows.map((r) => ({ key: r.key, requestTypeId: r.request_type_id, fields: JSON.parse(r.fields) as Record<string, unknown>, reporter: r.reporter }));
+  }
+
+  /** A ticket as its page shows it, comments oldest first (at most `MAX_TICKET_COMMENTS`, and how many there are). */
+  ticket(key: string): StandInTicket | undefined {
+    const row = this.db.prepare('SELECT key, request_type_id, fields, reporter, created FROM jsm_request WHERE key = ?').get(key) as TicketRow | undefined;
+    if (!row) return undefined;
+    const fields = JSON.parse(row.fields) as Record<string, unknown>;
+    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM jira_comment WHERE issue_key = ?').get(key) as { n: number }).n;
+    const comments = this.db
+      .prepare('SELECT id, body, internal, author, created FROM jira_comment WHERE issue_key = ? ORDER BY id LIMIT ?')
+      .all(key, MAX_TICKET_COMMENTS) as CommentRow[];
+    return {
+      ...ticketSummary(row, this.requestTypeList),
+      description: fields['description'],
+      comments: comments.map((c) => ({ body: JSON.parse(c.body) as unknown, internal: c.internal === 1, author: personOf(c.author), created: c.created })),
+      commentCount: total,
+    };
+  }
+
+  /** The newest tickets first, `limit` of them created before the ticket numbered `before` (a page, never a scan). */
+  recentTickets(options: { readonly before?: number | undefined; readonly limit: number }): { tickets: StandInTicketSummary[]; nextBefore?: number } {
+    const rows = this.db
+      .prepare('SELECT key, id, request_type_id, fields, reporter, created FROM jsm_request WHERE id < ? ORDER BY id DESC LIMIT ?')
+      .all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit + 1) as Array<TicketRow & { id: number }>;
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return { tickets: page.map((r) => ticketSummary(r, this.requestTypeList)), ...(rows.length > options.limit && last ? { nextBefore: last.id } : {}) };
   }
 
   private takeFailure(method: string, path: string): InjectedFailure | undefined {
@@ -292,7 +320,7 @@ export class JsmStandIn {
       .filter((r) => (JSON.parse(r.value) as Record<string, unknown>)[path ?? ''] === wanted)
       .map((r) => {
         const id = (this.db.prepare('SELECT id FROM jsm_request WHERE key = ?').get(r.issue_key) as { id: number } | undefined)?.id;
-        return { id: String(id), key: r.issue_key, self: `${this.options.siteUrl}/rest/api/3/issue/${String(id)}` };
+        return { id: String(id), key: r.issue_key, self: `${this.options.siteUrl()}/rest/api/3/issue/${String(id)}` };
       });
     return { status: 200, body: { issues, isLast: true } };
   }
@@ -340,7 +368,7 @@ export class JsmStandIn {
       reporter: { accountId: row.reporter },
       createdDate: { epochMillis: row.created, iso8601: new Date(row.created).toISOString() },
       requestFieldValues: Object.entries(fields).map(([fieldId, value]) => ({ fieldId, value })),
-      _links: { web: `${this.options.siteUrl}/browse/${row.key}`, self: `${this.options.siteUrl}/rest/servicedeskapi/request/${row.id}` },
+      _links: { web: `${this.options.siteUrl()}/browse/${row.key}`, self: `${this.options.siteUrl()}/rest/servicedeskapi/request/${row.id}` },
     };
   }
 
@@ -404,6 +432,59 @@ export interface StandInAdfDocument {
   readonly type: 'doc';
   readonly version: 1;
   readonly content: readonly unknown[];
+}
+
+/** The status a new request has on JSM; the stand-in has no workflow, so it is every ticket's. */
+export const NEW_REQUEST_STATUS = 'Waiting for support';
+
+/** Past this, a ticket's page says how many comments it left out. */
+export const MAX_TICKET_COMMENTS = 500;
+
+/** Someone named on a ticket: a stand-in user, or the app itself (`app`), or an account the site does not know. */
+export interface StandInPerson {
+  readonly accountId: string;
+  readonly displayName: string;
+}
+
+export interface StandInTicketSummary {
+  readonly key: string;
+  readonly summary: string;
+  readonly status: string;
+  readonly requestType: string;
+  readonly reporter: StandInPerson;
+  readonly created: number;
+}
+
+export interface StandInTicket extends StandInTicketSummary {
+  /** As stored: an ADF document, plain text, or nothing. */
+  readonly description: unknown;
+  readonly comments: ReadonlyArray<{ readonly body: unknown; readonly internal: boolean; readonly author: StandInPerson; readonly created: number }>;
+  readonly commentCount: number;
+}
+
+interface TicketRow {
+  readonly key: string;
+  readonly request_type_id: string;
+  readonly fields: string;
+  readonly reporter: string;
+  readonly created: number;
+}
+
+function ticketSummary(row: TicketRow, requestTypes: ReadonlyArray<{ readonly id: string; readonly name: string }>): StandInTicketSummary {
+  const fields = JSON.parse(row.fields) as Record<string, unknown>;
+  return {
+    key: row.key,
+    summary: typeof fields['summary'] === 'string' ? fields['summary'] : '',
+    status: NEW_REQUEST_STATUS,
+    requestType: requestTypes.find((t) => t.id === row.request_type_id)?.name ?? row.request_type_id,
+    reporter: personOf(row.reporter),
+    created: row.created,
+  };
+}
+
+function personOf(accountId: string): StandInPerson {
+  if (accountId === 'app') return { accountId, displayName: 'Koji (the app)' };
+  return { accountId, displayName: LOCAL_USERS.find((u) => u.accountId === accountId)?.displayName ?? accountId };
 }
 
 interface CommentRow {

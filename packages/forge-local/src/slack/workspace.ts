@@ -70,8 +70,9 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
   { id: 'UEVE', name: 'eve', realName: 'Eve User', displayName: 'Eve User', email: 'eve@sandbox.test', role: 'user' },
   // The local Jira admin (`local-admin`, admin@koji.local) on Slack: the same e-mail, so the backoffice
   // knows it is them and keeps them from changing their own role.
-  // Their display name is not their full name: the role setup filter finds people by either.
-  { id: 'ULOCALADMIN', name: 'admin', realName: 'Ada Admin', displayName: 'Local Admin', email: 'admin@koji.local', role: 'user' },
+  // Ada Admin, as on Jira; their display name is their first name alone, so the role setup filter is seen to find
+  // people by either.
+  { id: 'ULOCALADMIN', name: 'admin', realName: 'Ada Admin', displayName: 'Ada', email: 'admin@koji.local', role: 'user' },
 ];
 
 const UPDATED = 1_700_000_000;
