@@ -9,6 +9,7 @@ import { MICROSOFT_LOGIN } from '../src/adapters/teams/teams-connector';
 import { KvsTeamsTenants } from '../src/adapters/teams/teams-tenants';
 import type { LocalApp } from '../packages/forge-local/src/local-app';
 import { startLocalPlatform as startPlatform, type LocalPlatform, type LocalPlatformOptions } from '../packages/forge-local/src/platform';
+import { setUpSandboxes } from './sandbox-setup';
 
 /**
  * The app-specific glue between Koji and the local Forge platform (packages/forge-local), and
@@ -23,6 +24,10 @@ export const KOJI_APP: LocalApp = {
   jiraCalls: { find: jiraCallFor, table: 'src/adapters/forge/jira-scopes.ts' },
   // Where bench/run.ts writes its latest report.
   bench: { command: 'npm run bench', latestReport: path.join(ROOT, '.artifacts', 'bench', 'latest.json') },
+  sandboxSetup: {
+    does: 'Turns on live agent support for SUP, connects the Slack sandbox workspace and the Teams sandbox tenant, and gives Alice, Bruno, Tom and Uma the Live agent role.',
+    run: setUpSandboxes,
+  },
   connectSlackWorkspace: (workspace, now) =>
     connectSlackWorkspace(workspace, { workspaces: new KvsSlackWorkspaces(kvs), client: (token) => slackClient(token), now }),
   connectTeamsTenant: (projectId, bot, now) =>

@@ -44,10 +44,11 @@ async function converse(platform: LocalPlatform): Promise<void> {
 }
 
 export const SHOTS: readonly Shot[] = [
+  { file: 'start-page.png', path: '/', waitFor: 'Sandbox chats' },
   { file: 'backoffice.png', path: '/pages/koji-backoffice/', waitFor: 'Alice Operator' },
   { file: 'conversation-slack.png', path: '/sandbox/slack?as=UALICE', waitFor: 'Which VPN client version' },
   { file: 'conversation-teams.png', path: '/sandbox/teams?as=tom', waitFor: 'Finance drive' },
-  { file: 'issue-panel.png', path: '/pages/koji-conversation-panel/?issue=SUP-1', waitFor: 'Which VPN client version' },
+  { file: 'ticket.png', path: '/jira/browse/SUP-1', waitFor: 'VPN drops every hour (client 4.2.1, Windows 11)' },
 ];
 
 async function take(browser: Browser, baseUrl: string, shot: Shot, into: string): Promise<void> {

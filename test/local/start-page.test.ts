@@ -64,3 +64,50 @@ describe('the start page', () => {
     expect(await tickets.text()).toContain('Tickets are on the real site');
   });
 });
+
+describe('setting up the sandboxes from the start page', () => {
+  const backoffice = async (functionKey: string, payload: unknown = {}): Promise<{ ok: boolean; data?: unknown }> => {
+    const response = await fetch(`${platform!.url}/__forge/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
+    });
+    return ((await response.json()) as { result: { ok: boolean; data?: unknown } }).result;
+  };
+  const post = (origin?: string) =>
+    fetch(`${platform!.url}/local/sandbox-setup`, { method: 'POST', redirect: 'manual', headers: origin === undefined ? {} : { origin } });
+
+  it('should turn support on, connect both sandboxes and give the operators their role, then come back to the start page', async () => {
+    const before = await start();
+    expect(before).toContain('<form method="post" action="/local/sandbox-setup"><button class="button" type="submit">Set up the sandboxes</button></form>');
+
+    const answer = await post(platform!.url);
+
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe('/?setup=done#try');
+    expect(await (await fetch(`${platform!.url}/?setup=done`)).text()).toContain('The sandboxes are set up.');
+    expect(JSON.stringify(await backoffice('settings/get'))).toContain('"enabled":true');
+    const tenants = JSON.stringify(await backoffice('tenants/list'));
+    expect(tenants).toContain('T0SANDBOX');
+    expect(tenants).toContain(TEAMS_SANDBOX.tenantId);
+    // Alice is an operator now: her #on puts her on duty.
+    await platform!.slack!.sendAs('UALICE', '#on');
+    await platform!.slack!.whenIdle();
+    expect(platform!.slack!.conversation('UALICE').map((m) => m.text).join('\n')).toContain('You’re on duty');
+  });
+
+  it('should do no harm when clicked twice', async () => {
+    await start();
+    expect((await post()).status).toBe(303);
+    expect((await post()).status).toBe(303);
+  });
+
+  it('should refuse a form posted from another site’s page, and change nothing', async () => {
+    await start();
+
+    const answer = await post('https://evil.example');
+
+    expect(answer.status).toBe(403);
+    expect(JSON.stringify(await backoffice('settings/get'))).not.toContain('"enabled":true');
+  });
+});

@@ -1,3 +1,5 @@
+import type { LocalPlatform } from './platform';
+
 /**
  * What the platform needs from the app it runs beyond manifest.yml and the handlers it names
  * (which it loads as Forge does, from `src/` under `root`). On Forge these are an admin's
@@ -18,6 +20,11 @@ export interface LocalApp {
   };
   /** How to run the app's bench, and the file its latest report is in, for the start page (none: no bench there). */
   readonly bench?: { readonly command: string; readonly latestReport: string } | undefined;
+  /**
+   * What an admin does before the first conversation in the sandboxes, done in one go for the start page's
+   * "Set up the sandboxes" (none: the start page offers no such button).
+   */
+  readonly sandboxSetup?: { readonly does: string; run(platform: LocalPlatform): Promise<void> } | undefined;
   /** Connects a real Slack workspace (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) to a project, as the backoffice would. */
   connectSlackWorkspace(workspace: RealSlackWorkspace & { readonly projectId: string }, now: () => number): Promise<{ readonly teamId: string; readonly teamName: string }>;
   /** Connects a Teams bot and tenant to a project, as the backoffice would: Microsoft issues the bot a token first. */

@@ -187,6 +187,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   let ready = false;
   // The names of the real workspace and tenant, once connected, for the start page.
   const connected: { slack?: string; teams?: string } = {};
+  const setup = app.sandboxSetup;
   const pages = localPagesRoutes({
     baseUrl: () => baseUrl,
     manifest,
@@ -198,6 +199,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     playground: playground ? { path: PLAYGROUND_MESSAGES_PATH, clientUrl: `http://localhost:${env['TEAMSAPPTESTER_PORT'] ?? 56150}` } : undefined,
     triggers: manifest.webTriggers.map((w) => ({ key: w.key, path: webTriggerPath(manifest, w.key) })),
     bench: app.bench,
+    sandboxSetup: setup && (slack || teams) ? { does: setup.does, run: () => setup.run(self) } : undefined,
   });
   const server = createLocalServer(manifest, runner, {
     extra: async (req, res, url) =>
@@ -243,7 +245,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     }, INTERVAL_MS[s.interval] ?? INTERVAL_MS['hour']),
   );
 
-  return {
+  const self: LocalPlatform = {
     url: baseUrl,
     manifest,
     runner,
@@ -268,6 +270,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       db.close();
     },
   };
+  return self;
 }
 
 /** While the platform is still connecting what the environment names, a web trigger request gets 503 and Retry-After. */

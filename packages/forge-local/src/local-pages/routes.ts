@@ -16,7 +16,7 @@ export const BENCH_REPORT_PATH = '/local/bench/latest.json';
 const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
 /** What the local pages read of the running platform. */
-export interface LocalPagesContext extends Omit<StartFacts, 'url' | 'jira' | 'bench' | 'pages' | 'slack' | 'teams'> {
+export interface LocalPagesContext extends Omit<StartFacts, 'url' | 'jira' | 'bench' | 'pages' | 'slack' | 'teams' | 'sandboxSetup'> {
   readonly baseUrl: () => string;
   readonly manifest: AppManifest;
   readonly jsm?: JsmStandIn | undefined;
@@ -24,7 +24,12 @@ export interface LocalPagesContext extends Omit<StartFacts, 'url' | 'jira' | 'be
   readonly slack: () => StartFacts['slack'];
   readonly teams: () => StartFacts['teams'];
   readonly bench?: LocalApp['bench'];
+  /** The start page's one-click set-up of the sandboxes, when the app offers one and a sandbox runs. */
+  readonly sandboxSetup?: { readonly does: string; run(): Promise<void> } | undefined;
 }
+
+/** Where the start page's "Set up the sandboxes" form posts. */
+export const SANDBOX_SETUP_PATH = '/local/sandbox-setup';
 
 /**
  * The pages a person opens in a browser: the start page at `/`, the local Jira's tickets at `/jira/browse`,
@@ -34,10 +39,11 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
   const panelModule = context.manifest.pages.find((p) => p.moduleType === 'jira:issuePanel');
   const panel: IssuePanel | undefined = panelModule && { key: panelModule.key, title: panelModule.title, issuePropertyRequired: panelModule.issuePropertyRequired };
   return async (req, res, url) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const { pathname } = url;
+    if (pathname === SANDBOX_SETUP_PATH && req.method === 'POST') return setUpSandboxes(context, req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (pathname === '/') {
-      sendPage(res, 200, startPage(startFacts(context)));
+      sendPage(res, 200, startPage(startFacts(context, url.searchParams.get('setup') === 'done')));
       return true;
     }
     if (pathname === '/local/look.css') {
@@ -63,9 +69,33 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
   };
 }
 
-function startFacts(context: LocalPagesContext): StartFacts {
+/**
+ * Runs the app's set-up of the sandboxes for a form posted from this server's own start page on this
+ * machine, then sends the browser back to it. A page elsewhere could post a form here too: its
+ * `Origin` says so, and it is refused.
+ */
+async function setUpSandboxes(context: LocalPagesContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const origin = req.headers.origin;
+  const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+  if (!context.sandboxSetup || !local || (origin !== undefined && origin !== context.baseUrl())) {
+    sendPage(res, 403, page({ title: 'Not from here', product: 'Koji Live Agent (local)' }, html`<h1>Not from here</h1><p>The sandboxes are set up from the start page of this server, on this machine.</p><p><a href="/">Back to the start page</a></p>`));
+    return true;
+  }
+  try {
+    await context.sandboxSetup.run();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    sendPage(res, 500, page({ title: 'Setting up the sandboxes failed', product: 'Koji Live Agent (local)' }, html`<h1>Setting up the sandboxes failed</h1><p>${reason}</p><p>The <code>npm start</code> terminal has the app's log. <a href="/">Back to the start page</a></p>`));
+    return true;
+  }
+  res.writeHead(303, { location: '/?setup=done#try' }).end();
+  return true;
+}
+
+function startFacts(context: LocalPagesContext, setUpDone: boolean): StartFacts {
   const url = context.baseUrl();
   return {
+    sandboxSetup: context.sandboxSetup && { does: context.sandboxSetup.does, path: SANDBOX_SETUP_PATH, done: setUpDone },
     url,
     dataDir: context.dataDir,
     jira: context.jsm

@@ -7,6 +7,8 @@ import { TICKETS_PATH } from './ticket-pages';
 /** What runs where, as the start page tells it. */
 export interface StartFacts {
   readonly url: string;
+  /** The one-click set-up the app offers (what it does, where to post), and whether it was just done. */
+  readonly sandboxSetup?: { readonly does: string; readonly path: string; readonly done: boolean } | undefined;
   /** The data directory, or `:memory:`. */
   readonly dataDir: string;
   /** The embedded Jira (its project and newest tickets), or the real site's address. */
@@ -30,6 +32,7 @@ const jiraAdminEmails = new Set(LOCAL_USERS.filter((u) => u.siteAdmin).map((u) =
 export function startPage(facts: StartFacts): Html {
   const body = html`<h1>Koji Live Agent, on this machine</h1>
 <p class="lead">Live-agent handoff for Jira Service Management, with Slack and Microsoft Teams chat, running on the local Forge platform at <code>${facts.url}</code>.</p>
+${tryIt(facts)}
 <div class="cards">
 ${running(facts)}
 ${backoffice(facts)}
@@ -44,6 +47,22 @@ ${teamsCard(facts.teams, facts.playground)}
 ${bench(facts.bench)}
 </div>`;
   return page({ title: 'Koji Live Agent (local)', product: 'Koji Live Agent (local)' }, body);
+}
+
+/** The shortest way to a first conversation: set up the sandboxes in one click, then what to do next. */
+function tryIt(facts: StartFacts): Html | undefined {
+  const setup = facts.sandboxSetup;
+  if (!setup) return undefined;
+  const alice = `${CHAT_PAGE_PATH}?as=UALICE`;
+  const bob = `${CHAT_PAGE_PATH}?as=UBOB`;
+  const next = html`<ol><li>Chat as <a href="${alice}" target="_blank">Alice</a> (an operator) and type <code>#on</code>.</li>
+<li>In another tab, chat as <a href="${bob}" target="_blank">Bob</a> (a user) and type <code>operator</code>; then write both ways.</li>
+<li>As Alice, click <strong>Create ticket</strong>, and open the ticket link both of them get.</li></ol>`;
+  return html`<section class="card try" id="try" aria-labelledby="try-it"><h2 id="try-it">Try it</h2>
+${setup.done ? html`<p class="notice" role="status">The sandboxes are set up.</p>` : html`<form method="post" action="${setup.path}"><button class="button" type="submit">Set up the sandboxes</button></form>`}
+<p class="subtle">${setup.does} It goes through the backoffice’s own resolvers, as the Jira admin would; the <a href="/pages/koji-backoffice/">backoffice</a> shows the result.</p>
+${next}
+</section>`;
 }
 
 function running(facts: StartFacts): Html {
