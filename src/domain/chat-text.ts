@@ -88,7 +88,9 @@ function commandPattern(commandWords: readonly string[]): RegExp {
  * italics and people see exactly what to type. Names it quotes stay plain.
  * `commandWords`: the registry's names (COMMAND_WORDS in src/app/commands).
  */
-export function appSpans(text: string, commandWords: readonly string[]): ChatSpan[] {
+export function appSpans(text: string, commandWords: readonly string[], links: readonly TextLink[] = []): ChatSpan[] {
+  // The app's own links first (a ticket's address); the rest of the sentence as usual.
+  if (links.length > 0) return spansOf(text, links).flatMap((s) => (s.kind === 'link' ? [s] : appSpans(s.text, commandWords)));
   const spans: ChatSpan[] = [];
   let at = 0;
   // A person's name in the sentence (see isolatedName) is their words, whatever it looks like.

@@ -29,7 +29,10 @@ export interface OutgoingMessage {
   readonly kind: 'notice' | 'relay' | 'request' | 'choice';
   /** Plain text: relayed words as typed, or the app's own sentence. Adapters escape it for their surface. */
   readonly text: string;
-  /** For relayed words: links the sender's client made, each at its label in `text`. */
+  /**
+   * For relayed words: links the sender's client made, each at its label in `text`. For a notice: the app's own
+   * links (a ticket's address), so every surface shows them as links; never a person's words.
+   */
   readonly links?: readonly TextLink[] | undefined;
   /** For relayed words: whose they are. */
   readonly senderName?: string | undefined;

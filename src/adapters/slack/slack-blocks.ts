@@ -26,7 +26,7 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
     const inlines = relayInlines(message.text, message.links, (message.attachments ?? []).map((a) => ({ text: a.name, url: a.url })));
     return { text: escapeMrkdwn(message.text) || ' ', blocks: richTextBlock(inlines), username: message.senderName };
   }
-  const blocks: Record<string, unknown>[] = [...richTextBlock(appSentence(clip(message.text)))];
+  const blocks: Record<string, unknown>[] = [...richTextBlock(appSentence(clip(message.text), message.links))];
   if (message.excerpt && message.excerpt.length > 0) blocks.push(...richTextBlock(excerptInlines(message.excerpt), true));
   if (message.buttons && message.buttons.length > 0) {
     blocks.push({

@@ -35,8 +35,8 @@ export function richTextBlock(inlines: readonly RichInline[], quoted = false): R
 }
 
 /** One of the app's sentences: command names as code, the rest as text. */
-export function appSentence(text: string): RichInline[] {
-  return richInlines(appSpans(text, COMMAND_WORDS));
+export function appSentence(text: string, links: readonly TextLink[] = []): RichInline[] {
+  return richInlines(appSpans(text, COMMAND_WORDS, links));
 }
 
 /**

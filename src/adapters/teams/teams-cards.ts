@@ -21,8 +21,8 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
     return { type: 'message', textFormat: 'xml', text: relayHtml(message.senderName, message.text, message.links, files) };
   }
   const hasCard = (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
-  if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text) };
-  const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text, COMMAND_WORDS)))];
+  if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text, message.links) };
+  const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text, COMMAND_WORDS, message.links)))];
   if (message.excerpt && message.excerpt.length > 0) {
     body.push({
       type: 'Container',

@@ -69,7 +69,7 @@ export function textRuns(spans: readonly ChatSpan[], extra: Record<string, unkno
 }
 
 /** The app's sentence as HTML, command names as code. */
-export const appHtml = (text: string): string => teamsHtml(appSpans(text, COMMAND_WORDS));
+export const appHtml = (text: string, links: readonly TextLink[] = []): string => teamsHtml(appSpans(text, COMMAND_WORDS, links));
 /** How much of a file's name shows on its link in a relayed message: ten files of 256 escaped characters would take 15 KB. */
 const FILE_LABEL_CHARS = 100;
 

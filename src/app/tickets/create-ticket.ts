@@ -1,4 +1,5 @@
 import type { Conversation, TicketRef } from '../../domain/conversation';
+import type { TextLink } from '../../domain/chat-text';
 import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
 import { KojiError } from '../../domain/koji-error';
 import { assignmentOf, type Assignment, type Operator } from '../../domain/operator';
@@ -108,8 +109,9 @@ export async function createTicketFromConversation(
 
 /** Both sides of a conversation learn its ticket's key and link. */
 async function announceTicket(deps: CoreDeps, operator: Operator, conversation: Conversation, ticket: CreatedTicket): Promise<void> {
-  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketCreated(ticket.key, ticket.url), conversationId: conversation.id });
-  await notify(deps, conversation.user, { kind: 'notice', text: toUser.ticketCreated(ticket.key, ticket.url), conversationId: conversation.id });
+  const links = ticketLink(ticket.url);
+  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketCreated(ticket.key, ticket.url), links, conversationId: conversation.id });
+  await notify(deps, conversation.user, { kind: 'notice', text: toUser.ticketCreated(ticket.key, ticket.url), links, conversationId: conversation.id });
 }
 
 /** A second `#create_ticket`: what was said since the ticket goes on it as a comment. False when Jira refused it. */
@@ -155,6 +157,7 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
     await notify(deps, conversation.user, {
       kind: 'notice',
       text: ticket.existing ? toUser.ticketUpdatedForYou(ticket.key, ticket.url) : toUser.ticketCreatedForYou(ticket.key, ticket.url),
+      links: ticketLink(ticket.url),
       conversationId: conversation.id,
     });
   } catch (error) {
@@ -224,4 +227,9 @@ function lastOf(lines: readonly TranscriptLine[]): TranscriptLine {
   const last = lines[lines.length - 1];
   if (!last) throw new RangeError('lastOf needs at least one line');
   return last;
+}
+
+/** A ticket's address, shown as a link in the notice that names it (Slack's rich text links nothing by itself). */
+function ticketLink(url: string): TextLink[] {
+  return [{ text: url, url }];
 }
