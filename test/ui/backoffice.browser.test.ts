@@ -269,8 +269,10 @@ describe('the Koji backoffice page', () => {
       // Role setup has its own Refresh and time; a capacity saved in Settings shows in Alice's load without either.
       await openTab(page, 'Role setup');
       const alice = page.getByRole('row', { name: /alice@sandbox\.test/ });
-      await expect(alice.textContent()).resolves.toMatch(/On duty.*0\/3/);
-      await page.getByRole('button', { name: 'Refresh role setup' }).waitFor();
+      await page.getByRole('button', { name: 'Refresh role setup' }).click();
+      await alice.getByText('On duty', { exact: true }).waitFor();
+      await alice.getByText('0/3').waitFor();
+      await page.getByRole('tabpanel').getByText(/^Last updated /).waitFor();
       await openTab(page, 'Settings');
       await page.getByLabel('Operator capacity').fill('4');
       await page.getByRole('button', { name: 'Save' }).click();
