@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
 import { invokeBackoffice } from '../local/support/local-platform-client';
+import { flag, openTab } from './support/backoffice';
 import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
 jest.setTimeout(60_000);
@@ -56,13 +57,13 @@ describe('the Koji backoffice on Jira’s admin page', () => {
       // The same backoffice as in SUP's project settings, for SUP.
       await page.getByText('Live agent handoff for the SUP service project').waitFor();
       await page.getByRole('tab', { name: 'Overview' }).waitFor();
-      await page.getByRole('tab', { name: 'Koji settings' }).click();
+      await openTab(page, 'Settings');
       await page.getByLabel('Operator capacity').fill('3');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('Settings saved.').waitFor();
+      await flag(page, 'Settings saved').waitFor();
       await screenshot(page, '13-admin-page-koji-settings');
-      await page.getByRole('tab', { name: 'Configuration' }).click();
-      await page.getByText('No workspace is connected yet').waitFor();
+      await openTab(page, 'Slack workspaces');
+      await page.getByText('No Slack workspace is connected yet').waitFor();
 
       // Saved for SUP itself: its project settings page shows it.
       expect(await invokeBackoffice(platform, 'settings/get')).toMatchObject({ ok: true, data: { settings: { operatorCapacity: 3 } } });

@@ -1,8 +1,8 @@
 /**
  * The Koji backoffice page and Microsoft Teams, in a real browser (Debian's Chromium, driven by
  * playwright-core), served by the local platform with its Teams sandbox: a Jira admin connects
- * the sandbox tenant's Azure Bot, tests it, downloads the Teams app package, and gives Tom, who
- * installed the Koji app in Teams, the Live agent role.
+ * the sandbox tenant's Azure Bot, tests it, downloads the Teams app package, gives Tom, who
+ * installed the Koji app in Teams, the Live agent role, and disconnects the tenant.
  *
  * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one)
  * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
@@ -14,7 +14,8 @@ import type { Browser } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
 import { TEAMS_SANDBOX, findTeamsPerson } from '../../packages/forge-local/src/teams';
-import { invokeInPage, launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
+import { dismissFlags, flag, openTab } from './support/backoffice';
+import { invokeInPage, launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const TENANT_NAME = TEAMS_SANDBOX.tenantName;
@@ -47,19 +48,23 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+async function openBackoffice(): Promise<Opened> {
+  const opened = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await opened.page.goto(`${platform.url}/pages/koji-backoffice/`);
+  await opened.page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
+  return opened;
+}
+
 describe('the Koji backoffice page with Microsoft Teams', () => {
   it('lets a Jira admin connect the Teams sandbox tenant and give Tom the Live agent role', async () => {
-    const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const { context, page, pageErrors } = await openBackoffice();
     try {
-      await page.goto(`${platform.url}/pages/koji-backoffice/`);
-      await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
-
-      // Configuration › Tenants: the messaging endpoint to paste into the Azure Bot, and the connect form.
-      await page.getByRole('tab', { name: 'Configuration' }).click();
-      await page.getByText('No workspace is connected yet').waitFor();
+      // Teams tenants: the messaging endpoint to paste into the Azure Bot, and the connect form.
+      await openTab(page, 'Teams tenants');
+      await page.getByText('No Teams tenant is connected yet').waitFor();
       await expect(page.getByLabel('Teams messaging endpoint of this site').inputValue()).resolves.toBe(platform.webTriggerUrl('teams-activities'));
       await expect(page.getByRole('button', { name: 'Copy the Teams messaging endpoint' }).isVisible()).resolves.toBe(true);
-      const form = page.getByRole('form', { name: 'Connect a Microsoft Teams tenant' });
+      const form = page.getByRole('form', { name: 'Connect a Teams tenant' });
       await form.getByLabel('Directory (tenant) ID', { exact: true }).fill(TEAMS_SANDBOX.tenantId);
       await form.getByLabel('Display name', { exact: true }).fill(TENANT_NAME);
       await form.getByLabel('Microsoft App ID', { exact: true }).fill(TEAMS_SANDBOX.appId);
@@ -68,22 +73,25 @@ describe('the Koji backoffice page with Microsoft Teams', () => {
       // A wrong secret is refused by Microsoft (here, the sandbox's login), and said so plainly.
       await form.getByLabel('Client secret', { exact: true }).fill('not-the-right-secret');
       await form.getByRole('button', { name: 'Connect Teams tenant' }).click();
-      await page.getByText('The Teams tenant was not connected').waitFor();
+      await flag(page, 'The Teams tenant was not connected').waitFor();
+      await dismissFlags(page);
 
       await form.getByLabel('Client secret', { exact: true }).fill(TEAMS_SANDBOX.appPassword);
       await form.getByRole('button', { name: 'Connect Teams tenant' }).click();
-      await page.getByText(`${TENANT_NAME} is connected`).waitFor();
-      // The secret is write-only: the field is emptied, and never filled back.
-      await expect(form.getByLabel('Client secret', { exact: true }).inputValue()).resolves.toBe('');
+      await flag(page, `${TENANT_NAME} is connected`).getByText(/upload it in Teams/).waitFor();
+      // The form is emptied: the row shows what was typed, and the secret is write-only, never filled back.
+      for (const field of ['Directory (tenant) ID', 'Display name', 'Microsoft App ID', 'Client secret']) {
+        await expect(form.getByLabel(field, { exact: true }).inputValue()).resolves.toBe('');
+      }
 
-      const tenants = page.getByRole('table', { name: 'Connected workspaces and tenants' });
+      const tenants = page.getByRole('table', { name: 'Connected Teams tenants' });
       const row = tenants.getByRole('row', { name: new RegExp(TEAMS_SANDBOX.tenantId) });
-      await expect(row.textContent()).resolves.toContain('Microsoft Teams');
+      await expect(row.textContent()).resolves.toContain(TENANT_NAME);
       await expect(row.textContent()).resolves.toContain(TEAMS_SANDBOX.appId);
       // The tenant id was only typed: the row waits until the bot hears from that tenant.
       await row.getByText('Waiting for the first message from this tenant.').waitFor();
       await row.getByRole('button', { name: `Test connection to ${TENANT_NAME}` }).click();
-      await row.getByText(`Connected to ${TENANT_NAME}.`).waitFor();
+      await flag(page, `Connected to ${TENANT_NAME}`).waitFor();
 
       // The Teams app package to upload in Teams: a zip, once the resolver exists.
       const downloadButton = row.getByRole('button', { name: `Download the Teams app package for ${TENANT_NAME}` });
@@ -93,7 +101,7 @@ describe('the Koji backoffice page with Microsoft Teams', () => {
         expect(download.suggestedFilename()).toMatch(/\.zip$/);
         const saved = await download.path();
         expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
-        await row.getByText(/downloaded: upload it in Teams\.$/).waitFor();
+        await flag(page, /\.zip downloaded/).getByText(/Upload it in Teams/).waitFor();
       }
 
       // Disconnecting asks first (and is cancelled here: the tenant stays connected).
@@ -114,14 +122,14 @@ describe('the Koji backoffice page with Microsoft Teams', () => {
       await teams.whenIdle();
       // His install was the tenant's first message: the binding is proven.
       await page.reload();
-      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await openTab(page, 'Teams tenants');
       await row.getByText('Working', { exact: true }).waitFor();
       await expect(row.getByText('Waiting for the first message from this tenant.').count()).resolves.toBe(0);
 
-      // Tenant role setup: pick the Teams tenant, Set Tom.
-      await page.getByRole('tab', { name: 'Tenant role setup' }).click();
-      await page.getByLabel('Workspace', { exact: true }).click();
-      await page.getByRole('option', { name: `${TENANT_NAME} (Microsoft Teams)` }).click();
+      // Role setup: pick the Teams tenant, Set Tom.
+      await openTab(page, 'Role setup');
+      await page.getByLabel('Workspace or tenant', { exact: true }).click();
+      await page.getByRole('option', { name: `${TENANT_NAME} (Teams tenant)` }).click();
       await page.getByText('Teams people appear here once they install the Koji app or write to it.').waitFor();
       const tomRow = page.locator(`tr[data-user-id="${tom.id}"]`);
       await tomRow.waitFor();
@@ -129,7 +137,7 @@ describe('the Koji backoffice page with Microsoft Teams', () => {
       await tomRow.getByRole('button', { name: /^Set Tom( Operator)? as Live agent$/ }).click();
       await tomRow.getByRole('button', { name: /^Remove the Live agent role from Tom( Operator)?$/ }).waitFor();
       await expect(tomRow.textContent()).resolves.toMatch(/Live agent.*Off duty/);
-      await page.getByText(/^Tom( Operator)? is now a Live agent\.$/).waitFor();
+      await flag(page, /^Tom( Operator)? is now a Live agent/).waitFor();
       await screenshot(page, '11-teams-role-setup');
 
       // The role is Koji's now, not only the page's.
@@ -139,6 +147,36 @@ describe('the Koji backoffice page with Microsoft Teams', () => {
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, 'failed-teams-admin').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+  it('disconnects the Teams tenant once confirmed, says so in a flag, and empties the connect form', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Teams tenants');
+      const form = page.getByRole('form', { name: 'Connect a Teams tenant' });
+      // Typed for the tenant that is about to go: nothing of it may stay behind.
+      await form.getByLabel('Directory (tenant) ID', { exact: true }).fill(TEAMS_SANDBOX.tenantId);
+      await form.getByLabel('Display name', { exact: true }).fill(TENANT_NAME);
+      await form.getByLabel('Microsoft App ID', { exact: true }).fill(TEAMS_SANDBOX.appId);
+
+      await page.getByRole('button', { name: `Disconnect ${TENANT_NAME}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Disconnect ${TENANT_NAME}?` });
+      await dialog.getByText(/deletes its bot’s client secret/).waitFor();
+      await screenshot(page, '10-teams-disconnect-dialog');
+      await dialog.getByRole('button', { name: 'Disconnect' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await flag(page, `${TENANT_NAME} is disconnected`).waitFor();
+      await page.getByText('No Teams tenant is connected yet').waitFor();
+      for (const field of ['Directory (tenant) ID', 'Display name', 'Microsoft App ID', 'Client secret', 'Bot’s home tenant ID (optional)']) {
+        await expect(form.getByLabel(field, { exact: true }).inputValue()).resolves.toBe('');
+      }
+      expect(await invokeInPage(page, 'tenants/list', {})).toMatchObject({ ok: true, data: { tenants: [] } });
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-teams-disconnect').catch(() => undefined);
       throw error;
     } finally {
       await context.close();

@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
 import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
+import { BACKOFFICE_TABS, dismissFlags, flag, openTab, scrollToEnd } from './support/backoffice';
 import { SCREENSHOTS, invokeInPage, launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
 jest.setTimeout(60_000);
@@ -38,8 +39,8 @@ afterAll(async () => {
 });
 
 /** `as` someone who is no admin: the page shows that it is for admins, and no tabs. */
-async function openBackoffice(options: { as?: string; colorMode?: 'dark'; admin?: false } = {}): Promise<Opened> {
-  const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+async function openBackoffice(options: { as?: string; colorMode?: 'dark'; admin?: false; height?: number } = {}): Promise<Opened> {
+  const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1280, height: options.height ?? 900 } });
   if (options.colorMode) await reportColorMode(page, options.colorMode);
   const query = options.as ? `?as=${encodeURIComponent(options.as)}` : '';
   await page.goto(`${platform.url}/pages/koji-backoffice/${query}`);
@@ -52,18 +53,23 @@ describe('the Koji backoffice page', () => {
   it('lets a Jira admin turn on live agents, connect the Slack sandbox and give Alice the Live agent role', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {
+      // One row of tabs, in the admin's words: no tabs inside tabs.
+      await expect(page.getByRole('tab').allTextContents()).resolves.toEqual([...BACKOFFICE_TABS]);
+      await expect(page.getByRole('tablist').count()).resolves.toBe(1);
+
       // Overview: live activity, with the reminder that live agent support is still off.
       await page.getByText('Live agent support is off').waitFor();
       await page.getByText('Operators on duty').waitFor();
       await screenshot(page, '01-overview');
 
-      // Koji settings: the resolver's own validation is shown next to the form.
-      await page.getByRole('tab', { name: 'Koji settings' }).click();
+      // Settings: a refusal comes up as a flag that says why, and stays until closed.
+      await openTab(page, 'Settings');
       const capacity = page.getByLabel('Operator capacity');
       await capacity.fill('11');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('Operator capacity must be a whole number from 1 to 10.').first().waitFor();
-      await page.getByText('The settings were not saved').waitFor();
+      const refused = flag(page, 'The settings were not saved');
+      await refused.getByText('Operator capacity must be a whole number from 1 to 10.').waitFor();
+      await dismissFlags(page);
       await capacity.fill('2');
 
       // Enable the Live agent support (from the keyboard), and save.
@@ -75,52 +81,59 @@ describe('the Koji backoffice page', () => {
       await page.getByLabel('Request type for tickets').click();
       await page.getByRole('option', { name: 'Chat conversation' }).click();
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('Settings saved.').waitFor();
+      await flag(page, 'Settings saved').getByText('Live agent support is on.').waitFor();
       const saved = await invokeInPage(page, 'settings/get', {});
       expect(saved).toMatchObject({ ok: true, data: { settings: { enabled: true, operatorCapacity: 2, requestTypeId: '12' }, canEdit: true } });
+      await scrollToEnd(page);
       await screenshot(page, '02-koji-settings');
 
-      // Configuration › Tenants: connect the sandbox workspace with its token and secret.
-      await page.getByRole('tab', { name: 'Configuration' }).click();
-      await page.getByText('No workspace is connected yet').waitFor();
+      // Slack workspaces: connect the sandbox workspace with its token and secret.
+      await openTab(page, 'Slack workspaces');
+      await page.getByText('No Slack workspace is connected yet').waitFor();
       await expect(page.getByLabel('Slack request URL of this site').inputValue()).resolves.toBe(platform.webTriggerUrl('slack-events'));
       await expect(page.locator('pre.koji-code').textContent()).resolves.toContain(platform.webTriggerUrl('slack-events'));
       await page.getByLabel('Bot User OAuth Token').fill('xoxb-not-the-right-one');
       await page.getByLabel('Signing Secret').fill(SANDBOX_WORKSPACE.signingSecret);
       await page.getByRole('button', { name: 'Connect', exact: true }).click();
-      await page.getByText('The workspace was not connected').waitFor();
+      await flag(page, 'The Slack workspace was not connected').waitFor();
+      await dismissFlags(page);
       await page.getByLabel('Bot User OAuth Token').fill(SANDBOX_WORKSPACE.botToken);
       await page.getByRole('button', { name: 'Connect', exact: true }).click();
-      await page.getByText(`${SANDBOX_WORKSPACE.teamName} is connected`).waitFor();
+      await flag(page, `${SANDBOX_WORKSPACE.teamName} is connected`).getByText('Give people the Live agent role in Role setup.').waitFor();
       // Secrets are write-only: the fields are emptied, and never filled back.
       await expect(page.getByLabel('Bot User OAuth Token').inputValue()).resolves.toBe('');
       await expect(page.getByLabel('Bot User OAuth Token').getAttribute('type')).resolves.toBe('password');
       // Its status: connecting was a check that worked; a test Slack refuses shows why, and the next one that passes clears it.
-      const tenants = page.getByRole('table', { name: 'Connected workspaces and tenants' });
+      const tenants = page.getByRole('table', { name: 'Connected Slack workspaces' });
       await tenants.getByRole('columnheader', { name: 'Status' }).waitFor();
       const sandboxRow = tenants.getByRole('row', { name: new RegExp(SANDBOX_WORKSPACE.teamName) });
       await sandboxRow.getByText('Working', { exact: true }).waitFor();
       await sandboxRow.getByText('checked just now').waitFor();
       platform.slack!.failNext('auth.test', 'token_revoked');
       await page.getByRole('button', { name: `Test connection to ${SANDBOX_WORKSPACE.teamName}` }).click();
+      await flag(page, `The test of ${SANDBOX_WORKSPACE.teamName} failed`).getByText(/Slack refused the bot token \(token_revoked\)/).waitFor();
       await sandboxRow.getByText('Failing', { exact: true }).waitFor();
       await sandboxRow.getByText(/Slack refused the bot token \(token_revoked\)/).waitFor();
       await screenshot(page, '03-configuration-tenants-failing');
+      await dismissFlags(page);
       await page.getByRole('button', { name: `Test connection to ${SANDBOX_WORKSPACE.teamName}` }).click();
-      await page.getByText(`Connected to ${SANDBOX_WORKSPACE.teamName}.`).waitFor();
+      await flag(page, `Connected to ${SANDBOX_WORKSPACE.teamName}`).waitFor();
       await sandboxRow.getByText('Working', { exact: true }).waitFor();
       await expect(sandboxRow.getByText('Failing', { exact: true }).count()).resolves.toBe(0);
       await screenshot(page, '03-configuration-tenants');
       // The status is Koji's, not the page's: it is there after a reload.
       await page.reload();
-      await page.getByRole('tab', { name: 'Configuration' }).click();
+      await openTab(page, 'Slack workspaces');
       await sandboxRow.getByText('Working', { exact: true }).waitFor();
       await sandboxRow.getByText(/^checked (just now|1 min ago)$/).waitFor();
+      // Teams tenants are a tab of their own.
+      await openTab(page, 'Teams tenants');
+      await page.getByText('No Teams tenant is connected yet').waitFor();
 
-      // Tenant role setup: pick the workspace, find Alice Operator (by her e-mail: which of her Slack names shows is the directory's call), click Set.
-      await page.getByRole('tab', { name: 'Tenant role setup' }).click();
-      await page.getByLabel('Workspace', { exact: true }).click();
-      await page.getByRole('option', { name: `${SANDBOX_WORKSPACE.teamName} (Slack)` }).click();
+      // Role setup: pick the workspace, find Alice Operator (by her e-mail: which of her Slack names shows is the directory's call), click Set.
+      await openTab(page, 'Role setup');
+      await page.getByLabel('Workspace or tenant', { exact: true }).click();
+      await page.getByRole('option', { name: `${SANDBOX_WORKSPACE.teamName} (Slack workspace)` }).click();
       await page.getByRole('row', { name: /bob@sandbox\.test/ }).waitFor();
       await page.getByLabel('Filter by name or e-mail').fill('Alice');
       await page.getByText('1 person matching “Alice”').waitFor();
@@ -130,7 +143,7 @@ describe('the Koji backoffice page', () => {
       await alice.getByRole('button', { name: /^Set Alice( Operator)? as Live agent$/ }).click();
       await alice.getByRole('button', { name: /^Remove the Live agent role from Alice( Operator)?$/ }).waitFor();
       await expect(alice.textContent()).resolves.toMatch(/Live agent.*Off duty.*0\/2/);
-      await page.getByText(/^Alice( Operator)? is now a Live agent\.$/).waitFor();
+      await flag(page, /^Alice( Operator)? is now a Live agent/).waitFor();
       await screenshot(page, '04-tenant-role-setup');
 
       // The admin is in the workspace too (same e-mail as in Jira): their own row offers no Set or Remove.
@@ -140,12 +153,13 @@ describe('the Koji backoffice page', () => {
       await expect(own.getByRole('button').count()).resolves.toBe(0);
 
       // Disconnecting asks first (and is cancelled here: the workspace stays connected).
-      await page.getByRole('tab', { name: 'Tenants', exact: true }).click();
+      await openTab(page, 'Slack workspaces');
       await page.getByRole('button', { name: `Disconnect ${SANDBOX_WORKSPACE.teamName}` }).click();
       const dialog = page.getByRole('dialog', { name: `Disconnect ${SANDBOX_WORKSPACE.teamName}?` });
-      await dialog.waitFor();
+      await dialog.getByText('Slack workspace', { exact: false }).first().waitFor();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'detached' });
+      await sandboxRow.getByText('Working', { exact: true }).waitFor();
 
       // The role is Koji's now, not only the page's.
       const listed = await invokeInPage(page, 'tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, query: 'alice' });
@@ -165,7 +179,7 @@ describe('the Koji backoffice page', () => {
     try {
       await page.getByText('Only admins can use the Koji backoffice').waitFor();
       await page.getByText('Only Jira administrators and administrators of this project can use the Koji backoffice.').waitFor();
-      await expect(page.getByRole('tab', { name: 'Koji settings' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('tab').count()).resolves.toBe(0);
       await screenshot(page, '05-backoffice-admins-only');
 
       for (const [key, payload] of [['settings/get', {}], ['activity/get', {}], ['settings/update', { change: { enabled: false } }]] as const) {
@@ -180,20 +194,144 @@ describe('the Koji backoffice page', () => {
     }
   });
 
-  it('follows Jira’s dark theme', async () => {
+  it('follows Jira’s dark theme, in its tabs, its dialogs and its flags', async () => {
     const { context, page, pageErrors } = await openBackoffice({ colorMode: 'dark' });
     try {
       await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset['colorMode'])).resolves.toBe('dark');
-      await page.getByRole('tab', { name: 'Configuration' }).click();
-      await page.getByRole('tab', { name: 'Tenant role setup' }).click();
-      await page.getByRole('row', { name: /alice@sandbox\.test/ }).waitFor();
+      await openTab(page, 'Role setup');
+      const alice = page.getByRole('row', { name: /alice@sandbox\.test/ });
+      await alice.waitFor();
       await screenshot(page, '06-tenant-role-setup-dark');
-      await page.getByRole('tab', { name: 'Koji settings' }).click();
+      await alice.getByRole('button', { name: /^Remove the Live agent role from Alice( Operator)?$/ }).click();
+      const dialog = page.getByRole('dialog', { name: /^Remove the Live agent role from Alice( Operator)?\?$/ });
+      await dialog.waitFor();
+      await screenshot(page, '06-remove-role-dialog-dark');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await openTab(page, 'Settings');
       await page.getByRole('checkbox', { name: 'Live agent support' }).waitFor();
+      await page.getByLabel('Operator capacity').fill('0');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').waitFor();
+      await scrollToEnd(page);
       await screenshot(page, '07-koji-settings-dark');
+      await dismissFlags(page);
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, 'failed-dark').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps Save in reach at the bottom of the window on the long settings page', async () => {
+    const { context, page, pageErrors } = await openBackoffice({ height: 600 });
+    try {
+      await openTab(page, 'Settings');
+      await page.getByLabel('Operator capacity').fill('3');
+      await page.getByText('You have unsaved changes.').waitFor();
+      const save = page.getByRole('button', { name: 'Save' });
+      // At the top of the page, with the last field far below the window, Save is on screen.
+      await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+      const tickets = await page.getByLabel('Request type for tickets').boundingBox();
+      expect(tickets?.y).toBeGreaterThan(600);
+      const box = await save.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThan(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+      await screenshot(page, '02-koji-settings-save-bar');
+      await save.click();
+      await flag(page, 'Settings saved').waitFor();
+      await expect(page.getByText('You have unsaved changes.').count()).resolves.toBe(0);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-save-bar').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps Overview and Role setup up to date after every change made on the page, and refreshes them on demand', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      const onDuty = page.getByRole('table', { name: 'Operators on duty' });
+      await page.getByText('Nobody is on duty').waitFor();
+      await page.getByText(/^Last updated /).first().waitFor();
+
+      // Alice starts a shift from Slack: the page hears nothing of it until Refresh.
+      await platform.slack!.sendAs('UALICE', '#on');
+      await platform.slack!.whenIdle();
+      await page.getByRole('button', { name: 'Refresh the overview' }).click();
+      await onDuty.getByRole('row', { name: /Alice/ }).waitFor();
+
+      // Role setup has its own Refresh and time; a capacity saved in Settings shows in Alice's load without either.
+      await openTab(page, 'Role setup');
+      const alice = page.getByRole('row', { name: /alice@sandbox\.test/ });
+      await page.getByRole('button', { name: 'Refresh role setup' }).click();
+      await alice.getByText('On duty', { exact: true }).waitFor();
+      await alice.getByText('0/3').waitFor();
+      await page.getByRole('tabpanel').getByText(/^Last updated /).waitFor();
+      await openTab(page, 'Settings');
+      await page.getByLabel('Operator capacity').fill('4');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await openTab(page, 'Role setup');
+      await alice.getByText('0/4').waitFor();
+
+      // Remove asks first, naming what happens; Cancel keeps the role.
+      const remove = alice.getByRole('button', { name: /^Remove the Live agent role from Alice( Operator)?$/ });
+      await remove.click();
+      const dialog = page.getByRole('dialog', { name: /^Remove the Live agent role from Alice( Operator)?\?$/ });
+      await dialog.getByText(/no longer an operator: they go off duty/).waitFor();
+      await screenshot(page, '04-remove-role-dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect(alice.textContent()).resolves.toMatch(/Live agent.*On duty/);
+
+      // Confirmed: a flag, and the Overview has lost its operator on duty without a reload or a Refresh.
+      await remove.click();
+      await dialog.getByRole('button', { name: 'Remove role' }).click();
+      await flag(page, /^Alice( Operator)? is no longer a Live agent/).waitFor();
+      await expect(alice.textContent()).resolves.toContain('Customer');
+      await openTab(page, 'Overview');
+      await page.getByText('Nobody is on duty').waitFor();
+      await expect(onDuty.count()).resolves.toBe(0);
+      expect(await invokeInPage(page, 'tenant-users/list', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, query: 'alice' })).toMatchObject({
+        ok: true,
+        data: { users: [{ userId: 'UALICE', role: 'none' }] },
+      });
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-fresh').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('disconnects a Slack workspace once confirmed, says so in a flag, and shows it gone everywhere', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Role setup');
+      await page.getByRole('row', { name: /alice@sandbox\.test/ }).waitFor();
+      await openTab(page, 'Slack workspaces');
+      await page.getByRole('button', { name: `Disconnect ${SANDBOX_WORKSPACE.teamName}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Disconnect ${SANDBOX_WORKSPACE.teamName}?` });
+      await dialog.getByText(/deletes its bot token and signing secret/).waitFor();
+      await dialog.getByRole('button', { name: 'Disconnect' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await flag(page, `${SANDBOX_WORKSPACE.teamName} is disconnected`).waitFor();
+      await page.getByText('No Slack workspace is connected yet').waitFor();
+      await screenshot(page, '03-configuration-tenants-disconnected');
+      // Role setup, read again without a reload, has nothing left to show.
+      await openTab(page, 'Role setup');
+      await page.getByText('No Slack workspace or Teams tenant is connected yet').waitFor();
+      expect(await invokeInPage(page, 'tenants/list', {})).toMatchObject({ ok: true, data: { tenants: [] } });
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-disconnect').catch(() => undefined);
       throw error;
     } finally {
       await context.close();

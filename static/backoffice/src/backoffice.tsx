@@ -3,22 +3,24 @@ import { Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
-import { call } from './api';
+import { call, type Result } from './api';
+import { ChangesProvider, useReloadOnChange } from './changes';
 import { Loading, Problem } from './common';
-import { ConfigurationPanel } from './configuration-panel';
+import { FlagsProvider } from './flags';
 import { useLoad } from './load';
 import { OverviewPanel } from './overview-panel';
 import { Panel } from './page';
+import { RoleSetupPanel } from './role-setup-panel';
 import { SettingsPanel } from './settings-panel';
+import { TenantsPanel } from './tenants-panel';
 
-const TABS = ['overview', 'settings', 'configuration'] as const;
+/** The tabs, one level, in the order an admin sets Koji up after the Overview. */
+const TABS = ['Overview', 'Settings', 'Slack workspaces', 'Teams tenants', 'Role setup'] as const;
 
 /** The backoffice of one project: the same tree in project settings and, once a project is picked, on the admin page. */
 export function Backoffice() {
   const load = useCallback(() => call('settings/get', {}), []);
   const [loaded, reload] = useLoad(load);
-  const [saved, setSaved] = useState<SettingsView | undefined>();
-  const [tab, setTab] = useState(0);
 
   return (
     <>
@@ -37,35 +39,58 @@ export function Backoffice() {
         )
       ) : null}
       {loaded.state === 'ready' ? (
-        <Tabs id="koji-backoffice" selected={tab} onChange={setTab}>
-          <TabList>
-            <Tab>Overview</Tab>
-            <Tab>Koji settings</Tab>
-            <Tab>Configuration</Tab>
-          </TabList>
-          <TabPanel>
-            <Panel>
-              <OverviewPanel enabled={(saved ?? loaded.data.settings).enabled} onOpenSettings={() => setTab(TABS.indexOf('settings'))} />
-            </Panel>
-          </TabPanel>
-          <TabPanel>
-            <Panel>
-              <SettingsPanel settings={saved ?? loaded.data.settings} canEdit={loaded.data.canEdit} onSaved={setSaved} />
-            </Panel>
-          </TabPanel>
-          <TabPanel>
-            <Panel>{loaded.data.canEdit ? <ConfigurationPanel /> : <AdminsOnly />}</Panel>
-          </TabPanel>
-        </Tabs>
+        <FlagsProvider>
+          <ChangesProvider>
+            <BackofficeTabs settings={loaded.data.settings} canEdit={loaded.data.canEdit} />
+          </ChangesProvider>
+        </FlagsProvider>
       ) : null}
     </>
   );
 }
 
+function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView; readonly canEdit: boolean }) {
+  const [saved, setSaved] = useState<SettingsView | undefined>();
+  const [tab, setTab] = useState(0);
+  // Three tabs show the connected workspaces and tenants: one read for all, again after every change.
+  const loadTenants = useCallback((): Promise<Result<'tenants/list'>> => (canEdit ? call('tenants/list', {}) : Promise.resolve({ ok: true, data: { tenants: [] } })), [canEdit]);
+  const [tenants, reloadTenants] = useLoad(loadTenants);
+  useReloadOnChange(reloadTenants);
+
+  return (
+    <Tabs id="koji-backoffice" selected={tab} onChange={setTab}>
+      <TabList>
+        {TABS.map((name) => (
+          <Tab key={name}>{name}</Tab>
+        ))}
+      </TabList>
+      <TabPanel>
+        <Panel>
+          <OverviewPanel enabled={(saved ?? settings).enabled} onOpenSettings={() => setTab(TABS.indexOf('Settings'))} />
+        </Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>
+          <SettingsPanel settings={saved ?? settings} canEdit={canEdit} onSaved={setSaved} />
+        </Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>{canEdit ? <TenantsPanel channel="slack" tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>{canEdit ? <TenantsPanel channel="teams" tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>{canEdit ? <RoleSetupPanel tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
+      </TabPanel>
+    </Tabs>
+  );
+}
+
 function AdminsOnly() {
   return (
-    <SectionMessage appearance="information" title="Only admins can see the configuration">
-      <Text as="p">Only Jira admins or project admins can connect Slack workspaces and Microsoft Teams tenants and give people the Live agent role.</Text>
+    <SectionMessage appearance="information" title="Only admins can connect chats and give roles">
+      <Text as="p">Only Jira admins or project admins can connect Slack workspaces and Teams tenants and give people the Live agent role.</Text>
     </SectionMessage>
   );
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorCode, ResolverResult } from '../../../src/shared/resolver-contract';
 
+/** `at` is when the data was read (epoch ms), for a page that says how fresh it is. */
 export type Loaded<T> =
-  | { readonly state: 'loading'; readonly previous?: T | undefined }
+  | { readonly state: 'loading'; readonly previous?: T | undefined; readonly previousAt?: number | undefined }
   | { readonly state: 'failed'; readonly code: ErrorCode; readonly message: string }
-  | { readonly state: 'ready'; readonly data: T };
+  | { readonly state: 'ready'; readonly data: T; readonly at: number };
 
 interface Outcome<T> {
   readonly load: () => Promise<ResolverResult<T>>;
@@ -24,7 +25,7 @@ export function useLoad<T>(load: () => Promise<ResolverResult<T>>): readonly [Lo
     let current = true;
     void load().then((result) => {
       if (!current) return;
-      setOutcome({ load, generation, loaded: result.ok ? { state: 'ready', data: result.data } : { state: 'failed', ...result.error } });
+      setOutcome({ load, generation, loaded: result.ok ? { state: 'ready', data: result.data, at: Date.now() } : { state: 'failed', ...result.error } });
     });
     return () => {
       current = false;
@@ -32,8 +33,15 @@ export function useLoad<T>(load: () => Promise<ResolverResult<T>>): readonly [Lo
   }, [load, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   if (outcome?.load === load && outcome.generation === generation) return [outcome.loaded, reload] as const;
-  const previous = outcome?.load === load && outcome.loaded.state === 'ready' ? outcome.loaded.data : undefined;
-  return [{ state: 'loading', previous }, reload] as const;
+  const previous = outcome?.load === load && outcome.loaded.state === 'ready' ? outcome.loaded : undefined;
+  return [{ state: 'loading', previous: previous?.data, previousAt: previous?.at }, reload] as const;
+}
+
+/** What a view shows: the answer, or while a reload runs the one before it; with when it was read. */
+export function shownOf<T>(loaded: Loaded<T>): { readonly data: T; readonly at: number } | undefined {
+  if (loaded.state === 'ready') return loaded;
+  if (loaded.state === 'loading' && loaded.previous !== undefined && loaded.previousAt !== undefined) return { data: loaded.previous, at: loaded.previousAt };
+  return undefined;
 }
 
 /** `value`, once it has stopped changing for `delayMs`. */

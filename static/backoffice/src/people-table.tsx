@@ -1,34 +1,29 @@
+import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { TenantView } from '../../../src/shared/resolver-contract';
+import type { TenantUserView, TenantView } from '../../../src/shared/resolver-contract';
 import { Loading, Problem } from './common';
-import { usePeople } from './people';
+import type { People } from './people';
 import { PersonRow } from './person-row';
+import { RemoveRoleDialog } from './remove-role-dialog';
 
 /** The people of one workspace or tenant matching `query`, with their role, duty and load, page by page. */
-export function PeopleTable({ tenant, query }: { readonly tenant: TenantView; readonly query: string }) {
-  const { shown, retry, loadMore, loadingMore, moreError, busy, roleError, announcement, change } = usePeople(tenant, query);
+export function PeopleTable({ tenant, query, people }: { readonly tenant: TenantView; readonly query: string; readonly people: People }) {
+  const { shown, refresh, loadMore, loadingMore, moreError, busy, change } = people;
+  // Set is undone by Remove; Remove ends conversations, so it asks first.
+  const [removing, setRemoving] = useState<TenantUserView | undefined>();
   if (!shown) return <Loading label="Loading people" />;
-  if (shown.state === 'failed') return <Problem title={`The people of ${tenant.name} could not be listed`} message={shown.message} onRetry={retry} />;
+  if (shown.state === 'failed') return <Problem title={`The people of ${tenant.name} could not be listed`} message={shown.message} onRetry={refresh} />;
 
+  const onChange = (user: TenantUserView, action: 'grant' | 'revoke') => (action === 'revoke' ? setRemoving(user) : change(user, 'grant'));
   return (
     <Stack space="space.200">
-      {roleError ? (
-        <SectionMessage appearance="error" title={`The role of ${roleError.name} was not changed`}>
-          <Text as="p">{roleError.message}</Text>
-        </SectionMessage>
-      ) : null}
-      <Inline space="space.200" alignBlock="center">
-        <Text color="color.text.subtle" size="small">
-          {shown.users.length === 1 ? '1 person' : `${shown.users.length} people`}
-          {shown.cursor ? ' so far' : ''}
-          {query ? ` matching “${query}”` : ''}
-        </Text>
-        <span role="status" className="koji-status-text koji-success-text">
-          {announcement}
-        </span>
-      </Inline>
+      <Text color="color.text.subtle" size="small">
+        {shown.users.length === 1 ? '1 person' : `${shown.users.length} people`}
+        {shown.cursor ? ' so far' : ''}
+        {query ? ` matching “${query}”` : ''}
+      </Text>
       {shown.users.length === 0 ? (
         <SectionMessage appearance="information" title={shown.cursor ? 'Nobody found yet' : 'Nobody found'}>
           <Text as="p">
@@ -50,7 +45,7 @@ export function PeopleTable({ tenant, query }: { readonly tenant: TenantView; re
           </thead>
           <tbody>
             {shown.users.map((user) => (
-              <PersonRow key={user.userId} user={user} busy={busy[user.userId] === true} onChange={change} />
+              <PersonRow key={user.userId} user={user} busy={busy[user.userId] === true} onChange={onChange} />
             ))}
           </tbody>
         </table>
@@ -68,7 +63,14 @@ export function PeopleTable({ tenant, query }: { readonly tenant: TenantView; re
           </Button>
         </Inline>
       ) : null}
+      <RemoveRoleDialog
+        user={removing}
+        onCancel={() => setRemoving(undefined)}
+        onConfirm={(user) => {
+          setRemoving(undefined);
+          change(user, 'revoke');
+        }}
+      />
     </Stack>
   );
 }
-

@@ -1,6 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
 import { call } from './api';
+import { useChanged } from './changes';
+import { useFlags } from './flags';
 
 /** Limits the resolver enforces too (src/domain/settings.ts); the fields only hint at them. */
 export const MAX_CAPACITY = 10;
@@ -53,36 +55,34 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   return change;
 }
 
-/** The settings form's draft, what differs from `settings`, and saving it. */
+/** The settings form's draft, what differs from `settings`, and saving it; how saving ended is flagged. */
 export function useSettingsForm(settings: SettingsView, canEdit: boolean, onSaved: (settings: SettingsView) => void) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'saved' } | { kind: 'failed'; message: string } | undefined>();
+  const flags = useFlags();
+  const changed = useChanged();
   const change = useMemo(() => changeOf(settings, draft), [settings, draft]);
   const dirty = Object.keys(change).length > 0;
   const readOnly = !canEdit;
 
-  const update = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setOutcome(undefined);
-  };
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!dirty || saving || readOnly) return;
     setSaving(true);
-    setOutcome(undefined);
     void call('settings/update', { change }).then((result) => {
       setSaving(false);
       if (result.ok) {
         setDraft(draftOf(result.data.settings));
-        setOutcome({ kind: 'saved' });
         onSaved(result.data.settings);
+        flags.succeeded({ title: 'Settings saved', description: `Live agent support is ${result.data.settings.enabled ? 'on' : 'off'}.` });
+        changed();
       } else {
-        setOutcome({ kind: 'failed', message: result.error.message });
+        flags.failed({ title: 'The settings were not saved', description: result.error.message });
       }
     });
   };
 
-  return { draft, saving, outcome, dirty, readOnly, update, save };
+  return { draft, saving, dirty, readOnly, update, save };
 }

@@ -13,7 +13,7 @@ import { MAX_CAPACITY, MAX_TIMEOUT_MINUTES, draftOf, useSettingsForm } from './s
 
 export function SettingsPanel({ settings, canEdit, onSaved }: { readonly settings: SettingsView; readonly canEdit: boolean; readonly onSaved: (settings: SettingsView) => void }) {
   const id = useId();
-  const { draft, saving, outcome, dirty, readOnly, update, save } = useSettingsForm(settings, canEdit, onSaved);
+  const { draft, saving, dirty, readOnly, update, save } = useSettingsForm(settings, canEdit, onSaved);
 
   return (
     <form onSubmit={save} noValidate aria-describedby={readOnly ? `${id}-readonly` : undefined}>
@@ -82,24 +82,24 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
           <RequestTypeField id={`${id}-request-type`} value={draft.requestTypeId} readOnly={readOnly} onChange={(requestTypeId) => update({ requestTypeId })} />
         </Section>
 
-        {outcome?.kind === 'failed' ? (
-          <SectionMessage appearance="error" title="The settings were not saved">
-            <Text as="p">{outcome.message}</Text>
-          </SectionMessage>
-        ) : null}
-
         {readOnly ? null : (
-          <Inline space="space.150" alignBlock="center">
-            <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!dirty}>
-              Save
-            </Button>
-            <Button appearance="subtle" isDisabled={!dirty || saving} onClick={() => update(draftOf(settings))}>
-              Discard changes
-            </Button>
-            <span role="status" className="koji-status-text">
-              {outcome?.kind === 'saved' ? 'Settings saved.' : dirty ? 'You have unsaved changes.' : ''}
-            </span>
-          </Inline>
+          // Sticks to the bottom of the window (styles.css), so that Save is at hand anywhere on the long form.
+          <div className="koji-save-bar">
+            {/* The buttons at the end: flags come up at the start, and a failure's flag stays until closed. */}
+            <Inline space="space.150" alignBlock="center" spread="space-between">
+              <span role="status" className="koji-status-text">
+                {dirty ? 'You have unsaved changes.' : ''}
+              </span>
+              <Inline space="space.100">
+                <Button appearance="subtle" isDisabled={!dirty || saving} onClick={() => update(draftOf(settings))}>
+                  Discard changes
+                </Button>
+                <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!dirty}>
+                  Save
+                </Button>
+              </Inline>
+            </Inline>
+          </div>
         )}
       </Stack>
     </form>

@@ -4,37 +4,38 @@ import { HelperMessage } from '@atlaskit/form';
 import { Inline, Stack } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { call } from './api';
+import { useChanged } from './changes';
 import { Section } from './common';
-import { ConnectOutcomeMessage, type ConnectOutcome } from './connect-outcome';
 import { SlackSteps } from './connect-steps';
 import { Field } from './field';
+import { useFlags } from './flags';
 import type { Loaded } from './load';
 import { SlackManifest } from './slack-manifest';
 import { TriggerUrl, type Triggers } from './trigger-url';
 
-/** Configuration › Tenants: how to connect a Slack workspace through a Slack app made from Koji's manifest. */
-export function ConnectSlack({ triggers, reloadTriggers, onConnected }: { readonly triggers: Loaded<Triggers>; readonly reloadTriggers: () => void; readonly onConnected: () => void }) {
+/** Slack workspaces: how to connect one through a Slack app made from Koji's manifest. */
+export function ConnectSlack({ triggers, reloadTriggers }: { readonly triggers: Loaded<Triggers>; readonly reloadTriggers: () => void }) {
   const id = useId();
   const [botToken, setBotToken] = useState('');
   const [signingSecret, setSigningSecret] = useState('');
   const [connecting, setConnecting] = useState(false);
-  const [outcome, setOutcome] = useState<ConnectOutcome | undefined>();
+  const flags = useFlags();
+  const changed = useChanged();
 
   const connect = (event: FormEvent) => {
     event.preventDefault();
     if (connecting) return;
     setConnecting(true);
-    setOutcome(undefined);
     void call('tenants/connect', { channel: 'slack', botToken, signingSecret }).then((result) => {
       setConnecting(false);
       if (result.ok) {
         // The secrets are write-only: once stored they are never shown again.
         setBotToken('');
         setSigningSecret('');
-        setOutcome({ kind: 'connected', name: result.data.tenant.name });
-        onConnected();
+        flags.succeeded({ title: `${result.data.tenant.name} is connected`, description: 'Give people the Live agent role in Role setup.' });
+        changed();
       } else {
-        setOutcome({ kind: 'failed', message: result.error.message });
+        flags.failed({ title: 'The Slack workspace was not connected', description: result.error.message });
       }
     });
   };
@@ -85,7 +86,6 @@ export function ConnectSlack({ triggers, reloadTriggers, onConnected }: { readon
             </Field>
           </Inline>
           <HelperMessage>Both are stored as secrets for this site and never shown again.</HelperMessage>
-          <ConnectOutcomeMessage outcome={outcome} failedTitle="The workspace was not connected" next="Give people the Live agent role in Tenant role setup." />
           <Inline>
             <Button type="submit" appearance="primary" isLoading={connecting} isDisabled={botToken.trim() === '' || signingSecret.trim() === ''}>
               Connect

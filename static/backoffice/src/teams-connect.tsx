@@ -4,15 +4,19 @@ import { HelperMessage } from '@atlaskit/form';
 import { Inline, Stack } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { call } from './api';
+import { useChanged } from './changes';
 import { Section } from './common';
-import { ConnectOutcomeMessage, type ConnectOutcome } from './connect-outcome';
 import { TeamsSteps } from './connect-steps';
 import { Field } from './field';
+import { useFlags } from './flags';
 import type { Loaded } from './load';
 import { TriggerUrl, type Triggers } from './trigger-url';
 
-/** Configuration › Tenants: how to connect a Microsoft Teams tenant through its Azure Bot. */
-export function ConnectTeams({ triggers, reloadTriggers, onConnected }: { readonly triggers: Loaded<Triggers>; readonly reloadTriggers: () => void; readonly onConnected: () => void }) {
+/**
+ * Teams tenants: how to connect one through its Azure Bot. Once connected, the form is emptied:
+ * the tenant's row shows what was typed, and the client secret is never shown again.
+ */
+export function ConnectTeams({ triggers, reloadTriggers }: { readonly triggers: Loaded<Triggers>; readonly reloadTriggers: () => void }) {
   const id = useId();
   const [tenantId, setTenantId] = useState('');
   const [name, setName] = useState('');
@@ -20,23 +24,25 @@ export function ConnectTeams({ triggers, reloadTriggers, onConnected }: { readon
   const [appPassword, setAppPassword] = useState('');
   const [botTenantId, setBotTenantId] = useState('');
   const [connecting, setConnecting] = useState(false);
-  const [outcome, setOutcome] = useState<ConnectOutcome | undefined>();
+  const flags = useFlags();
+  const changed = useChanged();
 
   const connect = (event: FormEvent) => {
     event.preventDefault();
     if (connecting) return;
     setConnecting(true);
-    setOutcome(undefined);
     const botTenant = botTenantId.trim();
     void call('tenants/connect', { channel: 'teams', tenantId: tenantId.trim(), name: name.trim(), appId: appId.trim(), appPassword, ...(botTenant ? { botTenantId: botTenant } : {}) }).then((result) => {
       setConnecting(false);
       if (result.ok) {
-        // The client secret is write-only: once stored it is never shown again.
-        setAppPassword('');
-        setOutcome({ kind: 'connected', name: result.data.tenant.name });
-        onConnected();
+        for (const clear of [setTenantId, setName, setAppId, setAppPassword, setBotTenantId]) clear('');
+        flags.succeeded({
+          title: `${result.data.tenant.name} is connected`,
+          description: 'Download the Teams app package from its row above and upload it in Teams, then give people the Live agent role in Role setup.',
+        });
+        changed();
       } else {
-        setOutcome({ kind: 'failed', message: result.error.message });
+        flags.failed({ title: 'The Teams tenant was not connected', description: result.error.message });
       }
     });
   };
@@ -44,7 +50,7 @@ export function ConnectTeams({ triggers, reloadTriggers, onConnected }: { readon
   const missing = tenantId.trim() === '' || appId.trim() === '' || appPassword.trim() === '';
 
   return (
-    <Section title="Connect a Microsoft Teams tenant" description="Koji talks to Microsoft Teams through an Azure Bot you create in your Microsoft Entra tenant.">
+    <Section title="Connect a Teams tenant" description="Koji talks to Microsoft Teams through an Azure Bot you create in your Microsoft Entra tenant.">
       <TeamsSteps />
 
       <TriggerUrl
@@ -59,7 +65,7 @@ export function ConnectTeams({ triggers, reloadTriggers, onConnected }: { readon
         help="Paste it as the Azure Bot’s messaging endpoint."
       />
 
-      <form onSubmit={connect} aria-label="Connect a Microsoft Teams tenant" autoComplete="off">
+      <form onSubmit={connect} aria-label="Connect a Teams tenant" autoComplete="off">
         <Stack space="space.200">
           <Inline space="space.300" shouldWrap>
             <Field id={`${id}-tenant`} label="Directory (tenant) ID">
@@ -99,11 +105,6 @@ export function ConnectTeams({ triggers, reloadTriggers, onConnected }: { readon
           <div id={`${id}-bot-tenant-help`}>
             <HelperMessage>Only when the Azure Bot was created in another tenant. The client secret is stored as a secret for this site and never shown again.</HelperMessage>
           </div>
-          <ConnectOutcomeMessage
-            outcome={outcome}
-            failedTitle="The Teams tenant was not connected"
-            next="Download the Teams app package from its row above and upload it in Teams, then give people the Live agent role in Tenant role setup."
-          />
           <Inline>
             <Button type="submit" appearance="primary" isLoading={connecting} isDisabled={missing}>
               Connect Teams tenant

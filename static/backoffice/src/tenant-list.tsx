@@ -1,36 +1,30 @@
 import { Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { TenantView } from '../../../src/shared/resolver-contract';
-import { Loading, Problem } from './common';
+import { channelWords, type Channel } from './channels';
 import { DisconnectDialog } from './disconnect-dialog';
-import { useNow, type Loaded } from './load';
+import { useNow } from './load';
 import { rowKey, useDisconnect, useRowActions } from './tenant-actions';
 import { TenantRow } from './tenant-row';
 
-/** The connected workspaces and tenants, each with its status and actions. */
-export function TenantList({ tenants, reloadTenants }: { readonly tenants: Loaded<{ tenants: TenantView[] }>; readonly reloadTenants: () => void }) {
-  const rows = useRowActions(reloadTenants);
-  const disconnect = useDisconnect(reloadTenants);
+/** The connected Slack workspaces or Teams tenants, each with its status and actions. */
+export function TenantList({ channel, tenants, onDisconnected }: { readonly channel: Channel; readonly tenants: readonly TenantView[]; readonly onDisconnected: (tenant: TenantView) => void }) {
+  const rows = useRowActions();
+  const disconnect = useDisconnect(onDisconnected);
   const now = useNow(30_000);
+  const words = channelWords(channel);
 
-  if (tenants.state === 'failed') return <Problem title="The workspaces could not be listed" message={tenants.message} onRetry={reloadTenants} />;
-  // While the list reloads (after a connect or disconnect), the last one stays on screen.
-  const data = tenants.state === 'ready' ? tenants.data : tenants.previous;
-  if (!data) return <Loading label="Loading connected workspaces" />;
-
-  const list = data.tenants;
   return (
     <>
-      {list.length === 0 ? (
-        <SectionMessage appearance="information" title="No workspace is connected yet">
-          <Text as="p">Connect a Slack workspace or a Microsoft Teams tenant below; its people can then be given the Live agent role.</Text>
+      {tenants.length === 0 ? (
+        <SectionMessage appearance="information" title={`No ${words.one} is connected yet`}>
+          <Text as="p">{`Connect a ${words.one} below; its people can then be given the Live agent role in Role setup.`}</Text>
         </SectionMessage>
       ) : (
-        <table className="koji-table" aria-label="Connected workspaces and tenants">
+        <table className="koji-table" aria-label={`Connected ${words.many}`}>
           <thead>
             <tr>
-              <th scope="col">Workspace or tenant</th>
-              <th scope="col">Channel</th>
+              <th scope="col">{words.one}</th>
               <th scope="col">Connected</th>
               <th scope="col">Status</th>
               <th scope="col">
@@ -39,7 +33,7 @@ export function TenantList({ tenants, reloadTenants }: { readonly tenants: Loade
             </tr>
           </thead>
           <tbody>
-            {list.map((tenant) => (
+            {tenants.map((tenant) => (
               <TenantRow
                 key={rowKey(tenant)}
                 tenant={tenant}
@@ -53,13 +47,7 @@ export function TenantList({ tenants, reloadTenants }: { readonly tenants: Loade
           </tbody>
         </table>
       )}
-      <DisconnectDialog
-        tenant={disconnect.confirming}
-        disconnecting={disconnect.disconnecting}
-        error={disconnect.error}
-        onCancel={disconnect.cancel}
-        onConfirm={disconnect.disconnect}
-      />
+      <DisconnectDialog tenant={disconnect.confirming} disconnecting={disconnect.disconnecting} onCancel={disconnect.cancel} onConfirm={disconnect.disconnect} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import { Inline, Stack } from '@atlaskit/primitives';
+import { Inline } from '@atlaskit/primitives';
 import type { TenantView } from '../../../src/shared/resolver-contract';
 import { formatDate } from './format';
 import type { RowStatus } from './tenant-actions';
@@ -15,9 +14,8 @@ interface TenantRowProps {
   readonly onDisconnect: () => void;
 }
 
-/** One connected workspace or tenant: what it is, since when, whether it works, and what can be done with it. */
+/** One connected Slack workspace or Teams tenant: what it is, since when, whether it works, and what can be done with it. */
 export function TenantRow({ tenant, rowStatus, now, onTest, onDownload, onDisconnect }: TenantRowProps) {
-  const busy = rowStatus?.kind === 'testing' || rowStatus?.kind === 'downloading';
   return (
     <tr>
       <td>
@@ -25,36 +23,24 @@ export function TenantRow({ tenant, rowStatus, now, onTest, onDownload, onDiscon
         <span className="koji-subtle">{tenant.channel === 'teams' ? `Tenant ${tenant.tenantId}` : tenant.tenantId}</span>
         {tenant.appId ? <span className="koji-subtle">{`App ID ${tenant.appId}`}</span> : null}
       </td>
-      <td>
-        <Lozenge appearance="inprogress">{tenant.channel === 'slack' ? 'Slack' : 'Microsoft Teams'}</Lozenge>
-      </td>
       <td>{formatDate(tenant.connectedAt)}</td>
       <td>
         {tenant.pending ? <WaitingStatus /> : <CheckStatus check={tenant.lastCheck} now={now} />}
       </td>
       <td className="koji-actions">
-        <Stack space="space.050" alignInline="end">
-          <Inline space="space.100" shouldWrap alignInline="end">
-            {tenant.channel === 'teams' ? (
-              <Button onClick={onDownload} isLoading={rowStatus?.kind === 'downloading'} aria-label={`Download the Teams app package for ${tenant.name}`}>
-                Download Teams app package
-              </Button>
-            ) : null}
-            <Button onClick={onTest} isLoading={rowStatus?.kind === 'testing'} aria-label={`Test connection to ${tenant.name}`}>
-              Test connection
+        <Inline space="space.100" shouldWrap alignInline="end">
+          {tenant.channel === 'teams' ? (
+            <Button onClick={onDownload} isLoading={rowStatus?.kind === 'downloading'} aria-label={`Download the Teams app package for ${tenant.name}`}>
+              Download Teams app package
             </Button>
-            <Button
-              appearance="danger"
-              onClick={onDisconnect}
-              aria-label={`Disconnect ${tenant.name}`}
-            >
-              Disconnect
-            </Button>
-          </Inline>
-          <span role="status" className={rowStatus?.kind === 'failed' ? 'koji-status-text koji-danger-text' : 'koji-status-text koji-success-text'}>
-            {rowStatus && !busy ? rowStatus.message : ''}
-          </span>
-        </Stack>
+          ) : null}
+          <Button onClick={onTest} isLoading={rowStatus?.kind === 'testing'} aria-label={`Test connection to ${tenant.name}`}>
+            Test connection
+          </Button>
+          <Button appearance="danger" onClick={onDisconnect} aria-label={`Disconnect ${tenant.name}`}>
+            Disconnect
+          </Button>
+        </Inline>
       </td>
     </tr>
   );
