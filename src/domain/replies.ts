@@ -13,6 +13,12 @@ export const channelName = (channel: ChatChannel): string => CHANNEL_NAMES[chann
 
 const BACK_TO_QUEUE = 'the conversation went back to the queue for the next free operator.';
 
+/**
+ * What a user is told to type, in quotes: an admin's words, kept plain on every surface as a name is (a phrase
+ * like `#on` must not show as a command); each surface's text module escapes the rest.
+ */
+const typed = (phrase: string): string => `“${isolatedName(phrase)}”`;
+
 const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
 
 const placeInLine = (position: number | undefined): string =>
@@ -54,7 +60,8 @@ export const toUser = {
   ticketUpdatedForYou: (key: string, url: string) =>
     `Your messages were added to ticket ${key}; the service desk will get back to you there: ${url}`,
   offerDeclined: () => 'All right, no ticket. You’re back with the Koji assistant.',
-  noTicketOffered: () => 'There’s no ticket offer open. Type “operator” if you’d like to talk to a person.',
+  /** `handoffPhrase`: what asks for a human here, the project's first handoff phrase (handoffHint in settings.ts). */
+  noTicketOffered: (handoffPhrase: string) => `There’s no ticket offer open. Type ${typed(handoffPhrase)} if you’d like to talk to a person.`,
   closedForInactivity: (minutes: number) =>
     `This conversation was closed after ${minutes} minutes without messages. You can continue talking to the Koji assistant.`,
   queueTimedOut: (minutes: number) =>
@@ -70,8 +77,7 @@ export const toUser = {
   /** The operator's chat can't be reached any more; `position` as for handedBack. */
   operatorUnreachable: (operatorName: string, position?: number) =>
     `${isolatedName(operatorName)} can’t be reached any more, so another operator will take over.${placeInLine(position)}`,
-  assistantHint: () =>
-    'I’m the Koji assistant. To talk to a person, type “operator”.',
+  assistantHint: (handoffPhrase: string) => `I’m the Koji assistant. To talk to a person, type ${typed(handoffPhrase)}.`,
 } as const;
 
 export const toOperator = {

@@ -17,6 +17,8 @@ type Args<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? A :
 const NAME = 'snake_case_user *star*';
 const OTHER = 'Ana_Op';
 const URL = 'https://example.atlassian.net/browse/SUP-1';
+/** A handoff phrase an admin typed, with what each surface could read as markup. */
+const PHRASE = 'a *real* <person> & _now_';
 
 const USER_ARGS: Args<typeof toUser> = {
   liveAgentUnavailable: [],
@@ -36,7 +38,7 @@ const USER_ARGS: Args<typeof toUser> = {
   ticketInProgress: [],
   ticketUpdatedForYou: ['SUP-1', URL],
   offerDeclined: [],
-  noTicketOffered: [],
+  noTicketOffered: [PHRASE],
   closedForInactivity: [30],
   queueTimedOut: [10],
   liveAgentTurnedOff: [],
@@ -44,7 +46,7 @@ const USER_ARGS: Args<typeof toUser> = {
   operatorLostRole: [NAME, 2],
   tenantDisconnected: ['slack'],
   operatorUnreachable: [NAME, 1],
-  assistantHint: [],
+  assistantHint: [PHRASE],
 };
 
 const OPERATOR_ARGS: Args<typeof toOperator> = {
