@@ -30,7 +30,7 @@ const USER_ARGS: Args<typeof toUser> = {
   leftQueue: [],
   youEnded: [NAME],
   closedByOperator: [NAME],
-  handedBack: [NAME, 1],
+  handedBack: [{ kind: 'tenant-disconnected', name: NAME, channel: 'teams' }, { kind: 'ticket-offer' }],
   takenOver: [NAME],
   ticketCreated: ['SUP-1', URL],
   ticketCreatedForYou: ['SUP-1', URL],
@@ -43,9 +43,7 @@ const USER_ARGS: Args<typeof toUser> = {
   queueTimedOut: [10],
   liveAgentTurnedOff: [],
   liveAgentTurnedOffWhileWaiting: [],
-  operatorLostRole: [NAME, 2],
-  tenantDisconnected: ['slack'],
-  operatorUnreachable: [NAME, 1],
+  tenantDisconnected: ['slack', NAME],
   assistantHint: [PHRASE],
 };
 
@@ -54,7 +52,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   liveAgentDisabled: [],
   onDuty: [2],
   alreadyOnDuty: [0],
-  offDuty: [[NAME, OTHER], 1],
+  offDuty: [{ queued: [NAME], offeredTicket: [OTHER] }, 1],
   alreadyOffDuty: [],
   request: [NAME, 'teams'],
   ended: [NAME],
@@ -88,7 +86,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   roleRevoked: [],
   liveAgentTurnedOff: [],
   userDisconnected: [NAME, 'slack'],
-  tenantDisconnected: ['teams'],
+  tenantDisconnected: ['teams', { queued: [OTHER], offeredTicket: [NAME] }],
 };
 
 const FAILURE_ARGS: Args<typeof relayFailures> = {
