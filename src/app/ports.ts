@@ -197,7 +197,8 @@ export interface TicketService {
 
 /** The help-desk bot that answers users who are not talking to a human. */
 export interface Assistant {
-  answer(question: { readonly user: Participant; readonly projectId: string; readonly text: string }): Promise<string>;
+  /** `handoffPhrase`: what this project's users type to reach a person, for an answer that points the way. */
+  answer(question: { readonly user: Participant; readonly projectId: string; readonly text: string; readonly handoffPhrase: string }): Promise<string>;
 }
 
 export interface Logger {

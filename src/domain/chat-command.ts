@@ -79,9 +79,17 @@ export function asksForHuman(text: string, phrases: readonly string[]): boolean 
   if (words.length === 0 || words.length > MAX_WORDS_OF_A_HANDOFF_REQUEST) return false;
   const haystack = ` ${words.join(' ')} `;
   return phrases.some((phrase) => {
-    const needle = wordsOf(phrase).join(' ');
+    const needle = handoffPhraseKey(phrase);
     return needle.length > 0 && haystack.includes(` ${needle} `);
   });
+}
+
+/**
+ * A handoff phrase as asksForHuman reads it: its words, in lower case, one space apart. Two phrases with the
+ * same key ask for the same thing; a phrase whose key is empty (only punctuation) can never match.
+ */
+export function handoffPhraseKey(phrase: string): string {
+  return wordsOf(phrase).join(' ');
 }
 
 /**

@@ -13,20 +13,68 @@ export const channelName = (channel: ChatChannel): string => CHANNEL_NAMES[chann
 
 const BACK_TO_QUEUE = 'the conversation went back to the queue for the next free operator.';
 
+/**
+ * What a user is told to type, in quotes: an admin's words, kept plain on every surface as a name is (a phrase
+ * like `#on` must not show as a command); each surface's text module escapes the rest.
+ */
+const typed = (phrase: string): string => `“${isolatedName(phrase)}”`;
+
 const people = (n: number): string => (n === 1 ? '1 user is' : `${n} users are`);
 
-const placeInLine = (position: number | undefined): string =>
-  position === undefined
-    ? ''
-    : position === 1
-      ? ' You’re first in line for the next free operator.'
-      : ` You’re number ${position} in the queue for the next free operator.`;
+const TICKET_OFFER = 'I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.';
+
+/** Why a user's operator is gone, as the user is told it; the operator's own line says the same (toOperator). */
+export type OperatorGone =
+  | { readonly kind: 'off-duty' | 'lost-role' | 'unreachable'; readonly name: string }
+  /** The operator's own Slack workspace or Teams tenant was disconnected. */
+  | { readonly kind: 'tenant-disconnected'; readonly name: string; readonly channel: ChatChannel };
+
+/**
+ * Where a user handed back stands: in the queue at their real place; offered a ticket, as a new request is when
+ * nobody is on duty; or somewhere this sentence need not say (connected meanwhile, or gone).
+ */
+export type HandedBackTo = { readonly kind: 'queue'; readonly position: number } | { readonly kind: 'ticket-offer' } | { readonly kind: 'elsewhere' };
+
+const operatorGone = (why: OperatorGone): string => {
+  const name = isolatedName(why.name);
+  switch (why.kind) {
+    case 'off-duty':
+      return `${name} had to leave.`;
+    case 'lost-role':
+      return `${name} is no longer available.`;
+    case 'unreachable':
+      return `${name} can’t be reached any more.`;
+    case 'tenant-disconnected':
+      return `${name} is no longer available: an administrator disconnected their ${TENANT_NAMES[why.channel]} from Koji.`;
+  }
+};
+
+const whereNow = (to: HandedBackTo): string =>
+  to.kind === 'queue'
+    ? ` You’re ${to.position === 1 ? 'first in line' : `number ${to.position} in the queue`} for the next free operator.`
+    : to.kind === 'ticket-offer'
+      ? ` No other operator is on duty right now, so nobody can take over this chat. ${TICKET_OFFER}`
+      : '';
+
+/** What became of an operator's users when they left, for the operator's own line: the same story the users hear. */
+export interface HandedOver {
+  /** Users put back in the queue (or straight to another operator). */
+  readonly queued: readonly string[];
+  /** Users offered a ticket because nobody else was on duty. */
+  readonly offeredTicket: readonly string[];
+}
+
+const handedOverLines = ({ queued, offeredTicket }: HandedOver): string[] => [
+  queued.length > 0 ? `Your conversations with ${queued.map(isolatedName).join(', ')} were handed to other operators or back to the queue.` : '',
+  offeredTicket.length > 0
+    ? `No other operator is on duty, so ${offeredTicket.map(isolatedName).join(', ')} ${offeredTicket.length === 1 ? 'was' : 'were'} offered a ticket instead.`
+    : '',
+];
 
 export const toUser = {
   liveAgentUnavailable: () =>
     'Live agent support isn’t available right now. I can still help with your question here.',
-  noOperatorOnDuty: () =>
-    'No operator is on duty right now, so nobody can join this chat. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.',
+  noOperatorOnDuty: () => `No operator is on duty right now, so nobody can join this chat. ${TICKET_OFFER}`,
   queued: (position: number) =>
     `All operators are busy. You’re number ${position} in the queue, and I’ll tell you as soon as one is free. Type “cancel” to leave the queue.`,
   stillQueued: (position: number) =>
@@ -39,8 +87,8 @@ export const toUser = {
     `You ended the conversation with ${isolatedName(operatorName)}. You’re back with the Koji assistant.`,
   closedByOperator: (operatorName: string) =>
     `${isolatedName(operatorName)} closed the conversation. You can continue talking to the Koji assistant.`,
-  /** `position` is the user's real place once handed back; undefined when they stopped waiting meanwhile. */
-  handedBack: (operatorName: string, position?: number) => `${isolatedName(operatorName)} had to leave.${placeInLine(position)}`,
+  /** The user's operator is gone and they were handed back: why, then where they stand now, in one line. */
+  handedBack: (why: OperatorGone, to: HandedBackTo) => `${operatorGone(why)}${whereNow(to)}`,
   takenOver: (operatorName: string) => `${isolatedName(operatorName)} has taken over your conversation.`,
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
   ticketCreatedForYou: (key: string, url: string) =>
@@ -54,7 +102,8 @@ export const toUser = {
   ticketUpdatedForYou: (key: string, url: string) =>
     `Your messages were added to ticket ${key}; the service desk will get back to you there: ${url}`,
   offerDeclined: () => 'All right, no ticket. You’re back with the Koji assistant.',
-  noTicketOffered: () => 'There’s no ticket offer open. Type “operator” if you’d like to talk to a person.',
+  /** `handoffPhrase`: what asks for a human here, the project's first handoff phrase (handoffHint in settings.ts). */
+  noTicketOffered: (handoffPhrase: string) => `There’s no ticket offer open. Type ${typed(handoffPhrase)} if you’d like to talk to a person.`,
   closedForInactivity: (minutes: number) =>
     `This conversation was closed after ${minutes} minutes without messages. You can continue talking to the Koji assistant.`,
   queueTimedOut: (minutes: number) =>
@@ -63,15 +112,15 @@ export const toUser = {
     'Live agent support was turned off for this service desk, so this conversation has ended. You can continue talking to the Koji assistant.',
   liveAgentTurnedOffWhileWaiting: () =>
     'Live agent support was turned off for this service desk, so no operator can take your request. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.',
-  operatorLostRole: (operatorName: string, position?: number) =>
-    `${isolatedName(operatorName)} is no longer available.${placeInLine(position)}`,
-  tenantDisconnected: (channel: ChatChannel) =>
-    `Koji’s live agents were disconnected from this ${TENANT_NAMES[channel]} by an administrator, so this conversation has ended.`,
-  /** The operator's chat can't be reached any more; `position` as for handedBack. */
-  operatorUnreachable: (operatorName: string, position?: number) =>
-    `${isolatedName(operatorName)} can’t be reached any more, so another operator will take over.${placeInLine(position)}`,
-  assistantHint: () =>
-    'I’m the Koji assistant. To talk to a person, type “operator”.',
+  /**
+   * The user's own Slack workspace or Teams tenant was disconnected: told while its bot can still reach them, as
+   * the last thing Koji says there. `operatorName`: whom they were talking to; undefined when they were waiting.
+   */
+  tenantDisconnected: (channel: ChatChannel, operatorName?: string) =>
+    `An administrator disconnected this ${TENANT_NAMES[channel]} from Koji, so ${
+      operatorName === undefined ? 'your request for an operator has ended' : `your conversation with ${isolatedName(operatorName)} has ended`
+    }.`,
+  assistantHint: (handoffPhrase: string) => `I’m the Koji assistant. To talk to a person, type ${typed(handoffPhrase)}.`,
 } as const;
 
 export const toOperator = {
@@ -83,12 +132,8 @@ export const toOperator = {
     `You’re on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
   alreadyOnDuty: (waiting: number) =>
     `You’re already on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
-  offDuty: (handedOver: readonly string[], waiting: number) =>
-    [
-      'You’re off duty.',
-      handedOver.length > 0 ? `Your conversations with ${handedOver.map(isolatedName).join(', ')} were handed to other operators or back to the queue.` : '',
-      waiting > 0 ? `${people(waiting)} still waiting.` : '',
-    ]
+  offDuty: (handedOver: HandedOver, waiting: number) =>
+    ['You’re off duty.', ...handedOverLines(handedOver), waiting > 0 ? `${people(waiting)} still waiting.` : '']
       .filter((s) => s.length > 0)
       .join(' '),
   alreadyOffDuty: () => 'You’re already off duty. Type #on to start your shift.',
@@ -158,9 +203,12 @@ export const toOperator = {
   roleRevoked: () => 'Your Live agent role in Koji was removed, so you’re off duty.',
   liveAgentTurnedOff: () => 'Live agent support was turned off for this service desk, so you’re off duty.',
   userDisconnected: (userName: string, channel: ChatChannel) =>
-    `${isolatedName(userName)}’s ${TENANT_NAMES[channel]} was disconnected from Koji, so your conversation with them has ended. You’re free for the next user.`,
-  tenantDisconnected: (channel: ChatChannel) =>
-    `This ${TENANT_NAMES[channel]} was disconnected from Koji, so your Live agent role was removed and you’re off duty.`,
+    `An administrator disconnected ${isolatedName(userName)}’s ${TENANT_NAMES[channel]} from Koji, so your conversation with them has ended. You’re free for the next user.`,
+  /** The operator's own Slack workspace or Teams tenant was disconnected; what became of their users, as they were told. */
+  tenantDisconnected: (channel: ChatChannel, handedOver: HandedOver) =>
+    [`An administrator disconnected this ${TENANT_NAMES[channel]} from Koji, so you’re off duty and no longer a live agent.`, ...handedOverLines(handedOver)]
+      .filter((s) => s.length > 0)
+      .join(' '),
 } as const;
 
 /**

@@ -1,4 +1,5 @@
 import { InvalidSettingsError } from './errors';
+import { checkHandoffPhrases } from './handoff-phrases';
 
 /** What a Jira admin configures for live agents in one JSM project. */
 export interface LiveAgentSettings {
@@ -6,7 +7,7 @@ export interface LiveAgentSettings {
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
   readonly operatorCapacity: number;
-  /** Phrases that, in a user's message, ask for a human. */
+  /** Phrases that, in a user's message, ask for a human; the bot tells users to type the first (handoff-phrases.ts). */
   readonly handoffPhrases: readonly string[];
   /** A conversation silent this long is closed. */
   readonly inactivityTimeoutMinutes: number;
@@ -32,6 +33,11 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
 export const MAX_OPERATOR_CAPACITY = 10;
 export const MAX_TIMEOUT_MINUTES = 24 * 60;
 
+/** The phrase users are told to type to reach a person: the admin's first. */
+export function handoffHint(settings: LiveAgentSettings): string {
+  return settings.handoffPhrases[0] ?? DEFAULT_SETTINGS.handoffPhrases[0] ?? 'operator';
+}
+
 export type SettingsChange = Partial<LiveAgentSettings>;
 
 /** Applies a change on top of current settings, refusing values an admin could not have meant. */
@@ -53,11 +59,9 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (!isIntegerIn(next.queueTimeoutMinutes, 1, MAX_TIMEOUT_MINUTES)) {
     problems.push(`The queue timeout must be from 1 to ${MAX_TIMEOUT_MINUTES} minutes.`);
   }
-  const phrases = Array.isArray(next.handoffPhrases)
-    ? next.handoffPhrases.map((p) => (typeof p === 'string' ? p.trim() : '')).filter((p) => p.length > 0)
-    : [];
-  if (phrases.length === 0) problems.push('Give at least one phrase that asks for a human.');
-  if (phrases.some((p) => p.length > 80)) problems.push('Each phrase must be at most 80 characters.');
+  // Refused, not cleaned up: an emptied field dropped on save would leave the admin believing it was kept.
+  const { phrases, problems: phraseProblems } = checkHandoffPhrases(next.handoffPhrases);
+  problems.push(...phraseProblems);
   if (next.requestTypeId !== undefined && (typeof next.requestTypeId !== 'string' || !/^\d+$/.test(next.requestTypeId))) {
     problems.push('The request type must be one of the project’s request types.');
   }

@@ -149,6 +149,9 @@ describe('the Live agent role', () => {
 
   it('should tell each user of an operator whose role is revoked their real place in the queue', async () => {
     const { world, alice, bob, dana } = await aliceServingBobAndDana();
+    // Carol is on duty but busy, so there is a queue to be handed back to.
+    await world.operator('Carol', { onDuty: true });
+    for (const name of ['Eve', 'Finn']) await world.say(world.person(name), 'operator');
 
     await revokeOperatorRole(world.deps, alice);
 

@@ -122,6 +122,9 @@ describe('the conversation’s record: every ending', () => {
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
     await world.say(alice, '#create_ticket');
+    // Carol, on duty but busy with Dana, keeps Bob waiting in the queue once Alice leaves.
+    await world.operator('Carol', { onDuty: true });
+    await world.say(world.person('Dana'), 'operator');
     await world.say(alice, '#off');
     const conversationId = (await world.conversationOf(bob))!.id;
     expect((await world.conversationOf(bob))?.state.kind).toBe('queued');

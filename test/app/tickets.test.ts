@@ -263,10 +263,15 @@ describe('a ticket for a user nobody could serve', () => {
 });
 
 describe('the ticket of a conversation that closes without an operator', () => {
-  /** Alice makes the ticket, then goes off duty: Bob is back in the queue with the ticket, and writes more. */
+  /**
+   * Alice makes the ticket, then goes off duty while Carol, also on duty, is busy with Dana: Bob is back in the
+   * queue with the ticket, and writes more.
+   */
   async function handedBackWithTicket() {
     const { world, alice, bob } = await conversation();
     await world.say(alice, '#create_ticket');
+    await world.operator('Carol', { onDuty: true });
+    await world.say(world.person('Dana'), 'operator');
     await world.say(alice, '#off');
     await world.say(bob, 'Is anyone there?');
     return { world, bob };

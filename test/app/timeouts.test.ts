@@ -64,6 +64,9 @@ describe('timeouts', () => {
     const alice = await world.operator('Alice', { onDuty: true });
     const bob = world.person('Bob');
     await world.say(bob, 'operator');
+    // Carol, on duty but busy with Dana, keeps Bob waiting in the queue once Alice leaves.
+    await world.operator('Carol', { onDuty: true });
+    await world.say(world.person('Dana'), 'operator');
     world.clock.advanceMinutes(30);
     await world.say(alice, '#off');
 

@@ -28,7 +28,7 @@ describe('an operator who can’t be reached any more', () => {
     expect(await world.say(bob, 'My VPN drops every hour')).toBe('relay-failed');
 
     expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [], unreachable: { at: world.clock.now(), reason: 'account_inactive' } });
-    expect(world.heard(bob)).toContain('Alice can’t be reached any more, so another operator will take over. You’re first in line for the next free operator.');
+    expect(world.heard(bob)).toContain('Alice can’t be reached any more. You’re first in line for the next free operator.');
     expect(world.lastHeard(bob)).toContain('talking to Carol');
     expect(world.chat.messagesTo(carol).find((m) => m.kind === 'request')?.excerpt?.map((l) => l.text)).toContain('My VPN drops every hour');
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
@@ -40,13 +40,17 @@ describe('an operator who can’t be reached any more', () => {
     const alice = await world.operator('Alice', { onDuty: true });
     const [bob, dana] = [world.person('Bob'), world.person('Dana')];
     await world.say(bob, 'operator');
+    // Erin is on duty but busy with Eve, so Dana waits and there is a queue to be handed back to.
+    world.clock.advanceMinutes(1);
+    await world.operator('Erin', { onDuty: true });
+    await world.say(world.person('Eve'), 'operator');
     await world.say(dana, 'operator');
     goes(world, alice, 'channel_not_found');
 
     await world.say(bob, 'Still there?');
 
     expect(await queueOrder(world)).toEqual(['Bob', 'Dana']);
-    expect(world.lastHeard(bob)).toBe('Alice can’t be reached any more, so another operator will take over. You’re first in line for the next free operator.');
+    expect(world.lastHeard(bob)).toBe('Alice can’t be reached any more. You’re first in line for the next free operator.');
     const carol = await world.operator('Carol', { onDuty: true });
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
     expect(world.chat.messagesTo(carol).filter((m) => m.kind === 'request')).toHaveLength(1);
@@ -72,7 +76,7 @@ describe('an operator who can’t be reached any more', () => {
     );
   });
 
-  it('should stop at nobody when every operator on duty is gone, leaving the user waiting and told', async () => {
+  it('should stop at nobody when every operator on duty is gone, offering the user a ticket as a new request gets then', async () => {
     const world = new World();
     await world.enableLiveAgents();
     const alice = await world.operator('Alice', { onDuty: true });
@@ -85,8 +89,10 @@ describe('an operator who can’t be reached any more', () => {
 
     expect((await world.operatorRecord(alice))?.duty).toBe('off');
     expect((await world.operatorRecord(carol))?.duty).toBe('off');
-    expect((await world.conversationOf(bob))?.state.kind).toBe('queued');
-    expect(world.lastHeard(bob)).toMatch(/can’t be reached any more, so another operator will take over\. You’re first in line/);
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'no-operator-on-duty' });
+    expect(world.lastHeard(bob)).toMatch(
+      /^(Alice|Carol) can’t be reached any more\. No other operator is on duty right now, so nobody can take over this chat\. I can create a ticket from your messages/,
+    );
   });
 
   it('should stay on duty through a failure that may pass, and be taken off only once the platform says they are gone', async () => {
@@ -107,7 +113,8 @@ describe('an operator who can’t be reached any more', () => {
     await world.say(bob, 'Hello??');
 
     expect((await world.operatorRecord(alice))?.duty).toBe('off');
-    expect((await world.conversationOf(bob))?.state.kind).toBe('queued');
+    // Nobody else is on duty: Bob gets the ticket offer a new request would get.
+    expect((await world.conversationOf(bob))?.state.kind).toBe('ticket-offered');
   });
 
   it('should show on the Overview who was taken off duty, when and why, until they come back on duty', async () => {

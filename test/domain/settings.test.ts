@@ -1,4 +1,5 @@
 import { InvalidSettingsError } from '../../src/domain/errors';
+import { MAX_HANDOFF_PHRASES } from '../../src/domain/handoff-phrases';
 import {
   applySettingsChange,
   DEFAULT_SETTINGS,
@@ -89,12 +90,12 @@ describe('applySettingsChange', () => {
     expect(next).toEqual({ ...DEFAULT_SETTINGS, ...change });
   });
 
-  it('should trim handoff phrases and drop the empty ones', () => {
+  it('should trim handoff phrases and keep their order', () => {
     // Act
-    const next = applySettingsChange(DEFAULT_SETTINGS, { handoffPhrases: ['  operator ', '', '   ', '\thuman\n'] });
+    const next = applySettingsChange(DEFAULT_SETTINGS, { handoffPhrases: ['  operator ', '\thuman\n', 'Live agent'] });
 
     // Assert
-    expect(next.handoffPhrases).toEqual(['operator', 'human']);
+    expect(next.handoffPhrases).toEqual(['operator', 'human', 'Live agent']);
   });
 
   it.each<[string, SettingsChange, RegExp]>([
@@ -108,6 +109,7 @@ describe('applySettingsChange', () => {
     ['queue timeout -5', { queueTimeoutMinutes: -5 }, /queue timeout/i],
     ['no handoff phrases', { handoffPhrases: [] }, /phrase/i],
     ['only empty handoff phrases', { handoffPhrases: ['', '   ', '\n'] }, /phrase/i],
+    ['an emptied handoff phrase among others', { handoffPhrases: ['operator', '  ', 'human'] }, /^Phrase 2 is empty: type a phrase or remove it\.$/],
     ['a handoff phrase of 81 characters', { handoffPhrases: ['operator', 'x'.repeat(81)] }, /80 characters/i],
     ['a non-numeric request type', { requestTypeId: 'abc' }, /request type/i],
     ['a request type with a number inside text', { requestTypeId: 'id-12' }, /request type/i],
@@ -164,5 +166,61 @@ describe('applySettingsChange', () => {
     // Assert
     expect(act).toThrow(InvalidSettingsError);
     expect(act).toThrow('Operator capacity must be a whole number from 1 to 10.');
+  });
+});
+
+/**
+ * The bot tells users to type the first handoff phrase, so an admin's list must hold phrases a user can type and
+ * Koji can tell apart: a mistake in it is refused with what to fix, never dropped or kept without a word.
+ */
+describe('the phrases that ask for a human', () => {
+  it.each<[string, readonly string[], string]>([
+    ['several emptied phrases', ['operator', '', 'human', ' '], 'Phrases 2 and 4 are empty: type a phrase in each or remove them.'],
+    ['the same phrase twice', ['operator', 'human', 'operator'], '“operator” is listed 2 times: keep one.'],
+    ['the same phrase in other capitals and spacing', ['Talk to  an operator', 'talk to an operator '], '“Talk to  an operator” and “talk to an operator” are the same phrase to Koji (capitals, spaces and punctuation don’t count): keep one.'],
+    ['a phrase with no letters or digits', ['operator', '?!'], '“?!” has no letters or digits, so no message can match it.'],
+    ['more phrases than the limit', Array.from({ length: MAX_HANDOFF_PHRASES + 1 }, (_, i) => `phrase ${i + 1}`), 'Give at most 20 phrases that ask for a human (there are 21).'],
+    ['a list that is not of texts', ['operator', 7] as unknown as string[], 'The phrases that ask for a human must be a list of texts.'],
+  ])('should refuse %s, saying what to fix', (_what, handoffPhrases, problem) => {
+    // Act
+    const error = rejectionOf({ handoffPhrases });
+
+    // Assert
+    expect(error.code).toBe('invalid_settings');
+    expect(error.problems).toEqual([problem]);
+  });
+
+  it('should accept as many phrases as the limit, each as long as allowed', () => {
+    // Arrange
+    const handoffPhrases = Array.from({ length: MAX_HANDOFF_PHRASES }, (_, i) => `${i + 1} ${'x'.repeat(76)}`.slice(0, 80));
+
+    // Act
+    const next = applySettingsChange(DEFAULT_SETTINGS, { handoffPhrases });
+
+    // Assert
+    expect(next.handoffPhrases).toEqual(handoffPhrases);
+  });
+
+  it('should name each problem of a list at once', () => {
+    // Act
+    const error = rejectionOf({ handoffPhrases: ['human', '', 'Human', 'x'.repeat(81)] });
+
+    // Assert
+    expect(error.problems).toEqual([
+      'Phrase 2 is empty: type a phrase or remove it.',
+      'Each phrase must be at most 80 characters.',
+      '“human” and “Human” are the same phrase to Koji (capitals, spaces and punctuation don’t count): keep one.',
+    ]);
+  });
+
+  it('should refuse a change to another setting while the saved phrases repeat one, so the list gets fixed', () => {
+    // Arrange: saved before duplicates were refused.
+    const current: LiveAgentSettings = { ...DEFAULT_SETTINGS, handoffPhrases: ['operator', 'Operator'] };
+
+    // Act
+    const error = rejectionOf({ operatorCapacity: 2 }, current);
+
+    // Assert
+    expect(error.problems).toEqual([expect.stringContaining('“operator” and “Operator” are the same phrase')]);
   });
 });

@@ -6,7 +6,7 @@ import type { Assistant } from '../ports';
  * question by pointing at the way to a human.
  */
 export class HandoffHintAssistant implements Assistant {
-  answer(): Promise<string> {
-    return Promise.resolve(toUser.assistantHint());
+  answer(question: { readonly handoffPhrase: string }): Promise<string> {
+    return Promise.resolve(toUser.assistantHint(question.handoffPhrase));
   }
 }

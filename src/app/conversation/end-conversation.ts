@@ -87,7 +87,7 @@ export async function endConversation(
     'user-left': toUser.youEnded(operatorName),
     inactivity: toUser.closedForInactivity(settings.inactivityTimeoutMinutes),
     'support-disabled': toUser.liveAgentTurnedOff(),
-    'tenant-disconnected': toUser.tenantDisconnected(conversation.user.channel),
+    'tenant-disconnected': toUser.tenantDisconnected(conversation.user.channel, operatorName),
     // Not sent: whoever ends a conversation for this reason no longer writes to them (see unreachable.ts).
     'user-unreachable': toUser.youEnded(operatorName),
   }[reason];

@@ -2,7 +2,7 @@ import type { Conversation } from '../../domain/conversation';
 import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../../domain/chat-command';
 import type { Operator } from '../../domain/operator';
 import { buttonLabels, toOperator, toUser, transcriptNotes, usedCardNotes } from '../../domain/replies';
-import type { LiveAgentSettings } from '../../domain/settings';
+import { handoffHint, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { COMMANDS } from '../commands';
 import { withCardNote, type ChatCommand, type Handled } from '../commands/command';
@@ -135,7 +135,7 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
   if (msg.action) {
     // A button from a conversation that has since ended.
     return actOnDeliveryOnce(deps, msg, async () => {
-      const text = msg.action?.kind === 'accept-ticket' ? toUser.noTicketOffered() : toUser.assistantHint();
+      const text = msg.action?.kind === 'accept-ticket' ? toUser.noTicketOffered(handoffHint(settings)) : toUser.assistantHint(handoffHint(settings));
       await notify(deps, msg.from, { kind: 'notice', text });
       return 'refused';
     });
@@ -146,7 +146,7 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
     expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS,
   });
   if (appended === 'duplicate') return 'duplicate';
-  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text });
+  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text, handoffPhrase: handoffHint(settings) });
   // The way to a person stays one click away while live agents are on.
   const buttons = settings.enabled ? [{ action: 'request-operator' as const, label: buttonLabels.talkToOperator }] : undefined;
   await notify(deps, msg.from, { kind: 'notice', text: answer, buttons });

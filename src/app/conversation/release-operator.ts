@@ -1,7 +1,7 @@
 import type { Backlog, Conversation } from '../../domain/conversation';
 import { sameParticipant, type Participant } from '../../domain/participant';
 import type { Assignment, Operator } from '../../domain/operator';
-import { transcriptNotes } from '../../domain/replies';
+import { buttonLabels, toUser, transcriptNotes, type HandedBackTo, type HandedOver, type OperatorGone } from '../../domain/replies';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -9,6 +9,7 @@ import { notify } from '../delivery/notify';
 import type { CoreDeps, StateWrite } from '../ports';
 import { queuedConversations } from '../queue/queue';
 import { recordSystemLine } from '../transcript/system-line';
+import { offerTicketInstead } from '../tickets/ticket-offer';
 
 export interface Released {
   readonly operator: Operator;
@@ -86,20 +87,35 @@ function handedBackLine(mode: ReleaseMode, operator: Operator): string {
 }
 
 /**
- * Tells each user handed back to the queue their real place in it, read once
- * for all of them. A user who stopped waiting meanwhile (connected by a
- * concurrent match, or gone) is told only that the operator left.
+ * Tells each user handed back to the queue why, and where they stand: their real place in it, read once for
+ * all of them, or, when nobody is left on duty, the ticket offer a new request gets then (request-operator.ts),
+ * since waiting would be for no one. A user who stopped waiting meanwhile (connected by a concurrent match, or
+ * gone) is told only why, or, with nobody on duty, nothing more. Answers what became of them, for the operator's
+ * own line.
  */
-export async function tellHandedBack(
-  deps: CoreDeps,
-  projectId: string,
-  requeued: readonly Conversation[],
-  say: (position: number | undefined) => string,
-): Promise<void> {
-  if (requeued.length === 0) return;
+export async function tellHandedBack(deps: CoreDeps, projectId: string, requeued: readonly Conversation[], why: OperatorGone): Promise<HandedOver> {
+  if (requeued.length === 0) return { queued: [], offeredTicket: [] };
+  const anyoneOnDuty = (await deps.state.operatorsForRouting(projectId, { limit: 1 })).items.length > 0;
+  if (!anyoneOnDuty) {
+    const offeredTicket: string[] = [];
+    for (const conversation of requeued) {
+      // Not waiting any more: they left (and heard so) or an operator who just came on duty took them (ditto).
+      if (!(await offerTicketInstead(deps, conversation, 'no-operator-on-duty'))) continue;
+      offeredTicket.push(conversation.userName);
+      await notify(deps, conversation.user, {
+        kind: 'notice',
+        text: toUser.handedBack(why, { kind: 'ticket-offer' }),
+        conversationId: conversation.id,
+        buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
+      });
+    }
+    return { queued: [], offeredTicket };
+  }
   const queue = await queuedConversations(deps, projectId);
   for (const conversation of requeued) {
     const index = queue.findIndex((s) => s.value.id === conversation.id);
-    await notify(deps, conversation.user, { kind: 'notice', text: say(index < 0 ? undefined : index + 1), conversationId: conversation.id });
+    const to: HandedBackTo = index < 0 ? { kind: 'elsewhere' } : { kind: 'queue', position: index + 1 };
+    await notify(deps, conversation.user, { kind: 'notice', text: toUser.handedBack(why, to), conversationId: conversation.id });
   }
+  return { queued: requeued.map((c) => c.userName), offeredTicket: [] };
 }

@@ -3,7 +3,7 @@ import { ChatDeliveryError, type ChatRecipientUnreachableError } from '../../dom
 import type { Operator } from '../../domain/operator';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { participantKey, type Participant } from '../../domain/participant';
-import { channelName, toUser, transcriptNotes } from '../../domain/replies';
+import { channelName, transcriptNotes } from '../../domain/replies';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import type { ChatGateway, ChatProfile, CoreDeps } from '../ports';
@@ -65,7 +65,7 @@ async function takeOffDuty(deps: CoreDeps, operator: Operator, reason: string): 
     handedBack: released.requeued.length,
     says: `${channelName(operator.participant.channel)} says ${reason}`,
   });
-  await tellHandedBack(deps, operator.projectId, released.requeued, (position) => toUser.operatorUnreachable(operator.displayName, position));
+  await tellHandedBack(deps, operator.projectId, released.requeued, { kind: 'unreachable', name: operator.displayName });
   await dispatchQueue(deps, operator.projectId, await loadSettings(deps, operator.projectId));
 }
 

@@ -1,5 +1,4 @@
 import type { Participant } from '../../domain/participant';
-import { toUser } from '../../domain/replies';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { endConversation } from '../conversation/end-conversation';
 import type { CoreDeps } from '../ports';
@@ -24,7 +23,7 @@ export async function personLeft(deps: CoreDeps, person: Participant, projectId:
   if (operator?.value.projectId === projectId && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) {
     // As for any operator who can't be reached, the Overview says who and why.
     const released = await releaseOperator(deps, person, { unreachable: UNINSTALLED });
-    await tellHandedBack(deps, projectId, released?.requeued ?? [], (position) => toUser.operatorUnreachable(operator.value.displayName, position));
+    await tellHandedBack(deps, projectId, released?.requeued ?? [], { kind: 'unreachable', name: operator.value.displayName });
     await dispatchQueue(deps, projectId, settings);
   }
 }

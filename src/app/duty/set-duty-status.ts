@@ -1,5 +1,5 @@
 import type { Operator } from '../../domain/operator';
-import { toOperator, toUser } from '../../domain/replies';
+import { toOperator } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { dispatchQueue } from '../queue/dispatch-queue';
@@ -26,7 +26,8 @@ export async function goOnDuty(deps: CoreDeps, operator: Operator, settings: Liv
 
 /**
  * `#off`: the shift ends. Users still with this operator go to another free
- * operator, or to the front of the queue, and are told which.
+ * operator, or to the front of the queue, or are offered a ticket when nobody
+ * else is on duty, and are told which; so is the operator.
  */
 export async function goOffDuty(deps: CoreDeps, operator: Operator, settings: LiveAgentSettings): Promise<void> {
   if (operator.duty === 'off' && operator.assignments.length === 0) {
@@ -36,11 +37,8 @@ export async function goOffDuty(deps: CoreDeps, operator: Operator, settings: Li
   const released = await releaseOperator(deps, operator.participant, 'off-duty');
   const requeued = released?.requeued ?? [];
   // Told before matching, so a user who is connected at once reads why before whom.
-  await tellHandedBack(deps, operator.projectId, requeued, (position) => toUser.handedBack(operator.displayName, position));
+  const handedOver = await tellHandedBack(deps, operator.projectId, requeued, { kind: 'off-duty', name: operator.displayName });
   await dispatchQueue(deps, operator.projectId, settings);
   const waiting = await queueLength(deps, operator.projectId);
-  await notify(deps, operator.participant, {
-    kind: 'notice',
-    text: toOperator.offDuty(requeued.map((s) => s.userName), waiting),
-  });
+  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.offDuty(handedOver, waiting) });
 }

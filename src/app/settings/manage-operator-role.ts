@@ -1,6 +1,6 @@
 import type { Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { toOperator, toUser } from '../../domain/replies';
+import { toOperator } from '../../domain/replies';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { notify } from '../delivery/notify';
 import type { CoreDeps, Versioned } from '../ports';
@@ -43,7 +43,7 @@ export async function revokeOperatorRole(deps: CoreDeps, participant: Participan
   const released = await releaseOperator(deps, participant, 'remove-role', projectId);
   if (!released) return 'not-granted';
   const { operator, requeued } = released;
-  await tellHandedBack(deps, operator.projectId, requeued, (position) => toUser.operatorLostRole(operator.displayName, position));
+  await tellHandedBack(deps, operator.projectId, requeued, { kind: 'lost-role', name: operator.displayName });
   await notify(deps, participant, { kind: 'notice', text: toOperator.roleRevoked() });
   await dispatchQueue(deps, operator.projectId, await loadSettings(deps, operator.projectId));
   return 'revoked';

@@ -6,7 +6,7 @@ import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 import { loadSettings } from '../settings/project-settings';
 import { allConversationsInState } from '../queue/queue';
-import { releaseOperator, tellHandedBack } from '../conversation/release-operator';
+import { releaseOperator, tellHandedBack, type Released } from '../conversation/release-operator';
 
 export interface TenantToDisconnect {
   readonly projectId: string;
@@ -38,7 +38,8 @@ export interface TenantWoundDown {
  * 2. the tenant's users who are with an operator (of any tenant) end their
  *    conversations, and those operators are told, without matching them yet;
  * 3. the tenant's operators lose their role; users of other tenants they were
- *    serving go back to the front of the queue;
+ *    serving go back to the front of the queue (or, with nobody left on duty,
+ *    are offered a ticket), and each side is told the same story;
  * 4. the queue is matched once with the operators who are left.
  */
 export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnect): Promise<TenantWoundDown> {
@@ -64,22 +65,26 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
     if (await endConversation(deps, conversation.user, conversation.id, 'tenant-disconnected', settings, { dispatch: false })) conversationsEnded += 1;
   }
 
-  let rolesRemoved = 0;
+  const released: Released[] = [];
   for (const { value: operator } of await deps.state.operatorsOfTenant(tenant.channel, tenant.tenantId)) {
     if (operator.projectId !== projectId) continue;
-    const released = await releaseOperator(deps, operator.participant, 'remove-role');
-    if (!released) continue;
-    rolesRemoved += 1;
+    const one = await releaseOperator(deps, operator.participant, 'remove-role');
+    if (one) released.push(one);
+  }
+  // Told once every role is gone, so "first in line" is never said while the next of the tenant's operators,
+  // about to go too, is the only one on duty: with nobody left, they are offered a ticket instead.
+  for (const { operator, requeued } of released) {
     // One of the tenant's own users can only be here if they connected while steps 1–2 ran: they leave too.
-    for (const conversation of released.requeued.filter((r) => ofTenant(r.user))) {
+    for (const conversation of requeued.filter((r) => ofTenant(r.user))) {
       if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;
       waitingClosed += 1;
       await notify(deps, conversation.user, { kind: 'notice', text: toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
     }
-    const handedBack = released.requeued.filter((r) => !ofTenant(r.user));
-    await tellHandedBack(deps, projectId, handedBack, (position) => toUser.operatorLostRole(operator.displayName, position));
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.tenantDisconnected(operator.participant.channel) });
+    const why = { kind: 'tenant-disconnected', name: operator.displayName, channel: tenant.channel } as const;
+    const handedOver = await tellHandedBack(deps, projectId, requeued.filter((r) => !ofTenant(r.user)), why);
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.tenantDisconnected(operator.participant.channel, handedOver) });
   }
+  const rolesRemoved = released.length;
 
   await dispatchQueue(deps, projectId, settings);
   deps.log.info('tenant_wound_down', { channel: tenant.channel, tenantId: tenant.tenantId, conversationsEnded, waitingClosed, rolesRemoved });

@@ -17,6 +17,8 @@ type Args<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? A :
 const NAME = 'snake_case_user *star*';
 const OTHER = 'Ana_Op';
 const URL = 'https://example.atlassian.net/browse/SUP-1';
+/** A handoff phrase an admin typed, with what each surface could read as markup. */
+const PHRASE = 'a *real* <person> & _now_';
 
 const USER_ARGS: Args<typeof toUser> = {
   liveAgentUnavailable: [],
@@ -28,7 +30,7 @@ const USER_ARGS: Args<typeof toUser> = {
   leftQueue: [],
   youEnded: [NAME],
   closedByOperator: [NAME],
-  handedBack: [NAME, 1],
+  handedBack: [{ kind: 'tenant-disconnected', name: NAME, channel: 'teams' }, { kind: 'ticket-offer' }],
   takenOver: [NAME],
   ticketCreated: ['SUP-1', URL],
   ticketCreatedForYou: ['SUP-1', URL],
@@ -36,15 +38,13 @@ const USER_ARGS: Args<typeof toUser> = {
   ticketInProgress: [],
   ticketUpdatedForYou: ['SUP-1', URL],
   offerDeclined: [],
-  noTicketOffered: [],
+  noTicketOffered: [PHRASE],
   closedForInactivity: [30],
   queueTimedOut: [10],
   liveAgentTurnedOff: [],
   liveAgentTurnedOffWhileWaiting: [],
-  operatorLostRole: [NAME, 2],
-  tenantDisconnected: ['slack'],
-  operatorUnreachable: [NAME, 1],
-  assistantHint: [],
+  tenantDisconnected: ['slack', NAME],
+  assistantHint: [PHRASE],
 };
 
 const OPERATOR_ARGS: Args<typeof toOperator> = {
@@ -52,7 +52,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   liveAgentDisabled: [],
   onDuty: [2],
   alreadyOnDuty: [0],
-  offDuty: [[NAME, OTHER], 1],
+  offDuty: [{ queued: [NAME], offeredTicket: [OTHER] }, 1],
   alreadyOffDuty: [],
   request: [NAME, 'teams'],
   ended: [NAME],
@@ -86,7 +86,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   roleRevoked: [],
   liveAgentTurnedOff: [],
   userDisconnected: [NAME, 'slack'],
-  tenantDisconnected: ['teams'],
+  tenantDisconnected: ['teams', { queued: [OTHER], offeredTicket: [NAME] }],
 };
 
 const FAILURE_ARGS: Args<typeof relayFailures> = {

@@ -1,0 +1,87 @@
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { slackInlines, teamsCardRuns } from '../support/chat-surfaces';
+import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+
+/**
+ * A user whose operator goes off duty while nobody else is on duty, through the real doors of each channel: they
+ * get the ticket offer a new request gets (its words and its button), not "first in line" in a queue nobody
+ * serves, and the button makes the ticket with the whole conversation.
+ */
+let platform: LocalPlatform;
+let slack: SlackSandbox;
+let teams: TeamsSandbox;
+
+const { admin, settle } = localPlatformClient(() => platform);
+const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
+
+const OFFER =
+  'No other operator is on duty right now, so nobody can take over this chat. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.';
+
+beforeEach(async () => {
+  ({ platform, slack, teams } = await startSandboxedPlatform());
+  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
+  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  for (const person of ['tom', 'vic']) await teams.install(person);
+  await settle();
+  await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
+  await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
+  await settle();
+});
+afterEach(() => platform.close());
+
+async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
+  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
+  await settle();
+}
+
+const slackBotMessages = (userId: string) => slack.conversation(userId).filter((m) => m.user === SANDBOX_WORKSPACE.botUserId);
+const slackWords = (userId: string) => slackBotMessages(userId).map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
+const teamsBotMessages = (person: string) => teams.conversation(person).filter((m) => m.from === 'bot');
+/** A Teams bot message as shown: a card's runs, or the text of a plain message. */
+const teamsWords = (person: string) =>
+  teamsBotMessages(person).map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : (m.text ?? '')));
+
+describe('a user handed back while nobody is on duty, end to end', () => {
+  it('should offer a Slack user a ticket when their Teams operator goes off duty, and make it from the button', async () => {
+    await say('teams', 'tom', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UBOB', 'The printer on floor 3 jams');
+
+    await say('teams', 'tom', '#off');
+
+    const offer = slackBotMessages('UBOB').at(-1)!;
+    expect(slackWords('UBOB').at(-1)).toBe(`Tom Operator had to leave. ${OFFER}`);
+    expect(slackWords('UBOB').some((t) => t.includes('first in line'))).toBe(false);
+    expect(teamsWords('tom').at(-1)).toBe('You’re off duty. No other operator is on duty, so Bob User was offered a ticket instead.');
+
+    expect((await slack.click('UBOB', offer.ts, 'koji:accept-ticket:0')).status).toBe(200);
+    await settle();
+
+    expect(platform.jsm!.requests().map((t) => t.key)).toEqual(['SUP-1']);
+    expect(JSON.stringify(platform.jsm!.requests()[0]?.fields['description'])).toContain('The printer on floor 3 jams');
+    expect(slackWords('UBOB').at(-1)).toMatch(/^I created ticket SUP-1 from your messages/);
+  });
+
+  it('should offer a Teams user a ticket when their Slack operator goes off duty, and make it from the button', async () => {
+    await say('slack', 'UALICE', '#on');
+    await say('teams', 'vic', 'operator');
+    await say('teams', 'vic', 'My VPN drops every hour');
+
+    await say('slack', 'UALICE', '#off');
+
+    const offer = teamsBotMessages('vic').at(-1)!;
+    expect(teamsWords('vic').at(-1)).toBe(`Alice Operator had to leave. ${OFFER}`);
+    expect(teamsWords('vic').some((t) => t.includes('first in line'))).toBe(false);
+    expect(slackWords('UALICE').at(-1)).toBe('You’re off duty. No other operator is on duty, so Vic User was offered a ticket instead.');
+
+    expect((await teams.clickSubmit('vic', offer.id, 'Create a ticket')).status).toBe(200);
+    await settle();
+
+    expect(platform.jsm!.requests().map((t) => t.key)).toEqual(['SUP-1']);
+    expect(JSON.stringify(platform.jsm!.requests()[0]?.fields['description'])).toContain('My VPN drops every hour');
+    expect(teamsWords('vic').at(-1)).toMatch(/^I created ticket SUP-1 from your messages/);
+  });
+});
