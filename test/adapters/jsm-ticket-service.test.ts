@@ -39,7 +39,7 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
     const ticket = await new JsmTicketService().createTicket(request({ requestTypeId: '12' }));
 
     const [stored] = platform.jsm!.requests();
-    expect(ticket).toEqual({ key: 'SUP-1', url: 'http://localhost/jira/browse/SUP-1' });
+    expect(ticket).toEqual({ key: 'SUP-1', url: `${platform.url}/jira/browse/SUP-1` });
     expect(stored).toMatchObject({ key: 'SUP-1', requestTypeId: '12', fields: { summary: 'Floor 3 printer jams' } });
     const description = stored?.fields['description'] as { type: string; content: Array<{ type: string; content?: Array<{ text?: string; marks?: unknown[] }> }> };
     expect(description.type).toBe('doc');
@@ -250,7 +250,7 @@ describe('one ticket per conversation, whatever fails (embedded stand-in, real @
 
     const again = await tickets.createTicket(request({ lines: [...LINES, later] }));
 
-    expect(again).toEqual({ key: 'SUP-1', url: 'http://localhost/jira/browse/SUP-1', existing: true, linesIncluded: 2 });
+    expect(again).toEqual({ key: 'SUP-1', url: `${platform.url}/jira/browse/SUP-1`, existing: true, linesIncluded: 2 });
     expect(platform.jsm!.requests()).toHaveLength(1);
   });
 
