@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, NoChromiumError, packagedChromium } from '../../dev/chromium';
 
@@ -19,7 +22,32 @@ async function textShownBy(browser: Awaited<ReturnType<typeof launchChromium>>['
   }
 }
 
+/** The shared libraries the loader would load for `executable` with `env`, by name: where each resolves. */
+function librariesOf(executable: string, env: Readonly<Record<string, string>>): Map<string, string> {
+  const listed = execFileSync('ldd', [executable], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const resolved = new Map<string, string>();
+  for (const line of listed.split('\n')) {
+    const match = /^\s*(\S+)(?: => (.+?))?(?: \(0x[0-9a-f]+\))?$/.exec(line);
+    if (match?.[1]) resolved.set(path.basename(match[1]), match[2] ?? match[1]);
+  }
+  return resolved;
+}
+
+/** What every Linux with a C library has: the packaged Chromium may take these from the machine, nothing else. */
+const EVERY_LINUX_HAS = ['linux-vdso.so.1', 'libc.so.6', 'libm.so.6', 'libdl.so.2', 'libpthread.so.0', 'librt.so.1', 'libgcc_s.so.1', 'ld-linux-x86-64.so.2'];
+
 describe('finding a Chromium for the browser specs', () => {
+  it('should run the packaged Chromium on its own NSS and expat libraries, needing of the machine only its C library', () => {
+    const packaged = packagedChromium(PACKAGED);
+
+    const libraries = librariesOf(packaged.executable, packaged.env);
+
+    expect([...libraries.values()].filter((where) => where.includes('not found'))).toEqual([]);
+    for (const own of ['libnss3.so', 'libnssutil3.so', 'libnspr4.so', 'libexpat.so.1']) expect(libraries.get(own)).toBe(path.join(packaged.libraries, own));
+    const fromTheMachine = [...libraries].filter(([, where]) => !where.startsWith(packaged.libraries)).map(([name]) => name);
+    expect(fromTheMachine.filter((name) => !EVERY_LINUX_HAS.includes(name))).toEqual([]);
+  });
+
   it('should start the Chromium the npm package ships when the system has none', async () => {
     const { browser, source } = await launchChromium({}, NO_SYSTEM);
     expect(source).toBe('@sparticuz/chromium');
@@ -27,7 +55,11 @@ describe('finding a Chromium for the browser specs', () => {
   }, 60_000);
 
   it('should start the one KOJI_CHROMIUM names before looking anywhere else', async () => {
-    const chosen = packagedChromium(PACKAGED);
+    // A wrapper, as someone would write one for a Chromium that needs its own library path.
+    const packaged = packagedChromium(PACKAGED);
+    const chosen = path.join(mkdtempSync(path.join(tmpdir(), 'koji-chromium-')), 'chromium');
+    writeFileSync(chosen, `#!/bin/sh\nLD_LIBRARY_PATH='${packaged.libraries}' exec '${packaged.executable}' "$@"\n`);
+    chmodSync(chosen, 0o755);
     const { browser, source } = await launchChromium({ KOJI_CHROMIUM: chosen }, NO_SYSTEM);
     expect(source).toBe(`KOJI_CHROMIUM=${chosen}`);
     expect(await textShownBy(browser)).toBe('Hello from a machine with only Node and npm');

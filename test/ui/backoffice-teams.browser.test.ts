@@ -4,8 +4,8 @@
  * the sandbox tenant's Azure Bot, tests it, downloads the Teams app package, gives Tom, who
  * installed the Koji app in Teams, the Live agent role, and disconnects the tenant.
  *
- * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one)
- * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
+ * Needs `npm run build:ui` first (npm test runs it) and a Chromium: the system's, or
+ * the one an npm package ships (dev/chromium.ts finds it). Screenshots go to .artifacts/screenshots/.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,8 +3,8 @@
  * served by the local platform with the Slack sandbox workspace: what a Jira admin does from
  * the Koji docs, end to end, and what someone who is not an admin may not do.
  *
- * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one)
- * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
+ * Needs `npm run build:ui` first (npm test runs it) and a Chromium: the system's, or
+ * the one an npm package ships (dev/chromium.ts finds it). Screenshots go to .artifacts/screenshots/.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

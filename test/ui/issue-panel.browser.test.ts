@@ -4,8 +4,8 @@
  * `invoke`, signed Slack events to the web trigger), its ticket SUP-1 in the embedded Jira
  * Service Management, then the panel on that ticket as a Jira agent reads it.
  *
- * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one)
- * (`apt-get install chromium`; .ci/run installs it). Screenshots go to .artifacts/screenshots/.
+ * Needs `npm run build:ui` first (npm test runs it) and a Chromium: the system's, or
+ * the one an npm package ships (dev/chromium.ts finds it). Screenshots go to .artifacts/screenshots/.
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
