@@ -88,6 +88,12 @@ export function asksForHuman(text: string, phrases: readonly string[]): boolean 
  * A handoff phrase as asksForHuman reads it: its words, in lower case, one space apart. Two phrases with the
  * same key ask for the same thing; a phrase whose key is empty (only punctuation) can never match.
  */
+/** True for a message that says nothing but a handoff phrase ("operator"): it asks, it does not tell what about. */
+export function isOnlyAHandoffPhrase(text: string, phrases: readonly string[]): boolean {
+  const said = handoffPhraseKey(text);
+  return said.length > 0 && phrases.some((phrase) => handoffPhraseKey(phrase) === said);
+}
+
 export function handoffPhraseKey(phrase: string): string {
   return wordsOf(phrase).join(' ');
 }
@@ -96,7 +102,16 @@ export function handoffPhraseKey(phrase: string): string {
  * Long messages are questions for the bot, even when a phrase such as "agent"
  * appears in them ("my VPN agent crashes when…").
  */
-const MAX_WORDS_OF_A_HANDOFF_REQUEST = 12;
+export const MAX_WORDS_OF_A_HANDOFF_REQUEST = 12;
+
+/**
+ * True for what a user types to leave the queue or take a ticket ("cancel", "ticket", "yes"): read as that
+ * before any phrase, so it can never be a handoff phrase.
+ */
+export function isUsersOwnWord(phrase: string): boolean {
+  const compact = compactForm(phrase);
+  return USER_LEAVE_WORDS.includes(compact) || TICKET_OFFER_ACCEPT_WORDS.includes(compact);
+}
 
 export function parseForwardTarget(argument: string): ForwardTarget | undefined {
   const arg = argument.trim();

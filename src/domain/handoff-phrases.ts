@@ -1,4 +1,4 @@
-import { handoffPhraseKey } from './chat-command';
+import { handoffPhraseKey, isUsersOwnWord, MAX_WORDS_OF_A_HANDOFF_REQUEST } from './chat-command';
 import { clipText } from './text';
 
 /**
@@ -36,10 +36,23 @@ export function checkHandoffPhrases(value: unknown): CheckedPhrases {
   }
   if (phrases.some((p) => p.length > MAX_HANDOFF_PHRASE_LENGTH)) problems.push(`Each phrase must be at most ${MAX_HANDOFF_PHRASE_LENGTH} characters.`);
   for (const p of phrases) {
-    if (p.length > 0 && handoffPhraseKey(p).length === 0) problems.push(`${shown(p)} has no letters or digits, so no message can match it.`);
+    const problem = p.length > 0 ? whyNeverMatched(p) : undefined;
+    if (problem) problems.push(problem);
   }
   problems.push(...sameAsAnother(phrases));
   return { phrases, problems };
+}
+
+/** Why Koji would never read a message as asking for a human with this phrase; undefined when it would. */
+function whyNeverMatched(phrase: string): string | undefined {
+  const words = handoffPhraseKey(phrase);
+  if (words.length === 0) return `${shown(phrase)} has no letters or digits, so no message can match it.`;
+  if (phrase.startsWith('#')) return `${shown(phrase)} starts with #, as commands do, so it is read as a command: write it without the #.`;
+  if (isUsersOwnWord(phrase)) return `${shown(phrase)} is what users type to leave the queue or take a ticket, so it is read as that: pick another phrase.`;
+  if (words.split(' ').length > MAX_WORDS_OF_A_HANDOFF_REQUEST) {
+    return `${shown(phrase)} has more than ${MAX_WORDS_OF_A_HANDOFF_REQUEST} words, and Koji reads a phrase only in messages of at most ${MAX_WORDS_OF_A_HANDOFF_REQUEST} words: shorten it.`;
+  }
+  return undefined;
 }
 
 /** One problem per group of phrases that read the same to Koji (capitals, spaces and punctuation aside). */

@@ -171,7 +171,7 @@ export const toOperator = {
       : 'Only the newest messages fit here; #create_ticket puts the whole conversation on a ticket.',
   forwarded: (userName: string, toName: string) =>
     `${isolatedName(userName)} is now with ${isolatedName(toName)}. You’re free for the next user.`,
-  ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
+  ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation, which goes on until you type “stop”: ${url}`,
   ticketUpdated: (key: string, lines: number) =>
     lines === 0
       ? `Ticket ${key} already has the whole conversation.`

@@ -41,9 +41,9 @@ export function isAfter(line: TranscriptLine, cursor: TranscriptCursor | undefin
   return line.at > cursor.at || (line.at === cursor.at && line.id > cursor.id);
 }
 
-/** The first words a user wrote, as a ticket summary when the operator gives none. */
-export function summaryFromLines(lines: readonly TranscriptLine[], fallback: string): string {
-  const first = lines.find((l) => l.role === 'user' && l.text.trim().length > 0);
+/** The first words a user wrote that say something (`saysNothing`: "operator" alone), as a ticket summary when the operator gives none. */
+export function summaryFromLines(lines: readonly TranscriptLine[], fallback: string, saysNothing: (text: string) => boolean = () => false): string {
+  const first = lines.find((l) => l.role === 'user' && l.text.trim().length > 0 && !saysNothing(l.text));
   // Cut between whole characters (emoji sequences included), never inside one.
   const flat = (first?.text ?? fallback).replace(/\s+/g, ' ').trim();
   return flat.length <= 120 ? flat : `${clipText(flat, 118, '').trimEnd()}…`;

@@ -29,7 +29,7 @@ describe('a ticket an earlier attempt already made', () => {
     expect(world.tickets.tickets).toHaveLength(1);
     expect(world.tickets.tickets[0]?.comments.map((c) => c.map((l) => l.text))).toEqual([['Which printer model?', 'HP 4250']]);
     expect(world.heard(alice)).toEqual([
-      'Ticket SUP-1 was created from this conversation: https://example.atlassian.net/browse/SUP-1',
+      'Ticket SUP-1 was created from this conversation, which goes on until you type “stop”: https://example.atlassian.net/browse/SUP-1',
       'Ticket SUP-1 already exists, so I added the 2 new messages to it as a comment.',
     ]);
     expect(world.heard(bob)).toEqual([expect.stringContaining('https://example.atlassian.net/browse/SUP-1')]);

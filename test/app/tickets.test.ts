@@ -25,7 +25,7 @@ describe('#create_ticket', () => {
       'Alice: Which printer model?',
       'Bob: HP 4250',
     ]);
-    expect(world.lastHeard(alice)).toBe('Ticket SUP-1 was created from this conversation: https://example.atlassian.net/browse/SUP-1');
+    expect(world.lastHeard(alice)).toBe('Ticket SUP-1 was created from this conversation, which goes on until you type “stop”: https://example.atlassian.net/browse/SUP-1');
     expect(world.lastHeard(bob)).toBe('Ticket SUP-1 was created from this conversation: https://example.atlassian.net/browse/SUP-1');
   });
 

@@ -181,6 +181,10 @@ describe('the phrases that ask for a human', () => {
     ['a phrase with no letters or digits', ['operator', '?!'], '“?!” has no letters or digits, so no message can match it.'],
     ['more phrases than the limit', Array.from({ length: MAX_HANDOFF_PHRASES + 1 }, (_, i) => `phrase ${i + 1}`), 'Give at most 20 phrases that ask for a human (there are 21).'],
     ['a list that is not of texts', ['operator', 7] as unknown as string[], 'The phrases that ask for a human must be a list of texts.'],
+    ['a phrase longer than a message Koji reads as a handoff', ['please could you put me through to a real human being at the help desk'], '“please could you put me through to a re…” has more than 12 words, and Koji reads a phrase only in messages of at most 12 words: shorten it.'],
+    ['a phrase written as a command', ['#on'], '“#on” starts with #, as commands do, so it is read as a command: write it without the #.'],
+    ['a word users type to leave the queue', ['operator', 'Cancel'], '“Cancel” is what users type to leave the queue or take a ticket, so it is read as that: pick another phrase.'],
+    ['a word users type to take a ticket', ['ticket'], '“ticket” is what users type to leave the queue or take a ticket, so it is read as that: pick another phrase.'],
   ])('should refuse %s, saying what to fix', (_what, handoffPhrases, problem) => {
     // Act
     const error = rejectionOf({ handoffPhrases });

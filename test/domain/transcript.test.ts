@@ -100,6 +100,20 @@ describe('summaryFromLines', () => {
     expect(summary).toBe('My printer is jammed');
   });
 
+  it('should pass over what only asks for a human, and fall back when nothing else was said', () => {
+    // Arrange
+    const onlyAsking = (text: string) => text.trim().toLowerCase() === 'operator';
+    const lines = [aLine({ id: 'Ev0001', text: 'Operator' }), aLine({ id: 'Ev0002', text: 'My VPN drops every hour' })];
+
+    // Act
+    const summary = summaryFromLines(lines, fallback, onlyAsking);
+    const nothingSaid = summaryFromLines([aLine({ text: 'operator' })], fallback, onlyAsking);
+
+    // Assert
+    expect(summary).toBe('My VPN drops every hour');
+    expect(nothingSaid).toBe(fallback);
+  });
+
   it('should collapse runs of whitespace and line breaks into single spaces', () => {
     // Arrange
     const lines = [aLine({ text: '  My printer\n\n is   jammed\t again ' })];

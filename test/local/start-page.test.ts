@@ -96,6 +96,14 @@ describe('setting up the sandboxes from the start page', () => {
     expect(platform!.slack!.conversation('UALICE').map((m) => m.text).join('\n')).toContain('You’re on duty');
   });
 
+  it('should take the form from the start page opened at 127.0.0.1 too', async () => {
+    await start();
+    const port = new URL(platform!.url).port;
+
+    expect((await post(`http://127.0.0.1:${port}`)).status).toBe(303);
+    expect((await post(`http://127.0.0.1:${Number(port) + 1}`)).status).toBe(403);
+  });
+
   it('should do no harm when clicked twice', async () => {
     await start();
     expect((await post()).status).toBe(303);

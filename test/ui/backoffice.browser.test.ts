@@ -253,6 +253,27 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('refuses an emptied handoff phrase with what to fix, and keeps the phrases as they were', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Settings');
+      const second = page.getByLabel('Phrase 2', { exact: true });
+      const before = await second.inputValue();
+      await second.fill('');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').getByText('Phrase 2 is empty: type a phrase or remove it.').waitFor();
+      await dismissFlags(page);
+      const saved = (await invokeInPage(page, 'settings/get', {})) as { data?: { settings?: { handoffPhrases?: string[] } } };
+      expect(saved.data?.settings?.handoffPhrases?.[1]).toBe(before);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-emptied-phrase').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps Overview and Role setup up to date after every change made on the page, and refreshes them on demand', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {

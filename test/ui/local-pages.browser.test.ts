@@ -101,10 +101,10 @@ describe('the local product, from its start page to a ticket', () => {
       await page.getByLabel('Act as').selectOption('UALICE');
       await send(page, '#create_ticket Printer jams');
       await page.getByLabel('Act as').selectOption('UBOB');
-      // The sandbox's page shows the address as text (it links only what people type).
-      const notice = log.getByText('Ticket SUP-1 was created from this conversation:');
-      await notice.waitFor();
-      const href = /https?:\/\/\S+/.exec((await notice.textContent()) ?? '')?.[0];
+      // The ticket's address is a link in the notice, to this server's own ticket page.
+      const link = log.getByRole('link', { name: `${platform.url}/jira/browse/SUP-1` });
+      await link.waitFor();
+      const href = await link.getAttribute('href');
       expect(href).toBe(`${platform.url}/jira/browse/SUP-1`);
       await send(page, `After the ticket: ${HOSTILE}`);
       await page.getByLabel('Act as').selectOption('UALICE');

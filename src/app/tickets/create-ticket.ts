@@ -1,4 +1,5 @@
 import type { Conversation, TicketRef } from '../../domain/conversation';
+import { isOnlyAHandoffPhrase } from '../../domain/chat-command';
 import type { TextLink } from '../../domain/chat-text';
 import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
 import { KojiError } from '../../domain/koji-error';
@@ -181,7 +182,7 @@ async function openTicket(
   const ticket = await deps.tickets.createTicket({
     conversationId: conversation.id,
     projectId: conversation.projectId,
-    summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`)),
+    summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`, (text) => isOnlyAHandoffPhrase(text, settings.handoffPhrases))),
     requester: { participant: conversation.user, name: conversation.userName, email: profile?.email },
     operatorName,
     requestTypeId: settings.requestTypeId,

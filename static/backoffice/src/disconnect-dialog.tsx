@@ -32,7 +32,7 @@ function Consequences({ tenant }: { readonly tenant: TenantView }) {
       <Text as="p">
         Right away, everything this {tenant.channel === 'slack' ? 'Slack workspace' : 'Teams tenant'} has open in Koji ends: its users’ conversations
         with operators and their places in the queue end, and operators elsewhere who were talking to them are told. Its operators go off duty and
-        lose the Live agent role; users elsewhere they were serving go to the front of the queue for the next free operator.
+        lose the Live agent role; users elsewhere they were serving go to another operator or the front of the queue, or are offered a ticket if nobody else is on duty.
       </Text>
       {tenant.channel === 'slack' ? (
         <Text as="p">

@@ -35,8 +35,9 @@ export function numberOf(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
 
+/** Trimmed, and nothing else: an emptied phrase is sent as empty, so the resolver says so instead of it vanishing. */
 function cleanPhrases(phrases: readonly string[]): string[] {
-  return phrases.map((p) => p.trim()).filter((p) => p.length > 0);
+  return phrases.map((p) => p.trim());
 }
 
 /** Only what differs from the saved settings, as `settings/update` wants it. */

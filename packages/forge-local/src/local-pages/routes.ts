@@ -46,6 +46,11 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
       sendPage(res, 200, startPage(startFacts(context, url.searchParams.get('setup') === 'done')));
       return true;
     }
+    // Browsers ask for it on every page; no icon is better than a 404 in the console.
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'max-age=86400' }).end();
+      return true;
+    }
     if (pathname === '/local/look.css') {
       res.setHeader('content-type', 'text/css; charset=utf-8');
       res.setHeader('cache-control', 'no-store');
@@ -77,7 +82,7 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
 async function setUpSandboxes(context: LocalPagesContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const origin = req.headers.origin;
   const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-  if (!context.sandboxSetup || !local || (origin !== undefined && origin !== context.baseUrl())) {
+  if (!context.sandboxSetup || !local || (origin !== undefined && !isThisServer(origin, context.baseUrl()))) {
     sendPage(res, 403, page({ title: 'Not from here', product: 'Koji Live Agent (local)' }, html`<h1>Not from here</h1><p>The sandboxes are set up from the start page of this server, on this machine.</p><p><a href="/">Back to the start page</a></p>`));
     return true;
   }
@@ -90,6 +95,16 @@ async function setUpSandboxes(context: LocalPagesContext, req: IncomingMessage, 
   }
   res.writeHead(303, { location: '/?setup=done#try' }).end();
   return true;
+}
+
+/** The start page opened at localhost, 127.0.0.1 or [::1] on this server's port. */
+function isThisServer(origin: string, baseUrl: string): boolean {
+  try {
+    const from = new URL(origin);
+    return ['localhost', '127.0.0.1', '[::1]'].includes(from.hostname) && from.port === new URL(baseUrl).port && from.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 function startFacts(context: LocalPagesContext, setUpDone: boolean): StartFacts {
