@@ -27,6 +27,8 @@ export interface Operator {
   /** When the operator last became free or took a conversation: the tie-break for "longest idle". */
   readonly idleSince: number;
   readonly grantedAt: number;
+  /** When the current (or last) shift started with `#on`, for the backoffice; absent on records older than it. */
+  readonly onDutySince?: number | undefined;
   /**
    * Koji took the operator off duty because their chat could not be reached
    * (`reason`: the platform's word for it), for the backoffice to show why.

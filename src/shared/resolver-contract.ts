@@ -160,8 +160,19 @@ export interface RequestTypeView {
   readonly name: string;
 }
 
+/** An operator on duty, as the Overview lists them: `since` (epoch ms) when their shift started, unknown for shifts older than it. */
+export interface OnDutyView {
+  readonly name: string;
+  readonly channel: TenantChannel;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly since?: number | undefined;
+  readonly load: number;
+  readonly capacity: number;
+}
+
 export interface ActivityView {
-  readonly onDuty: ReadonlyArray<{ readonly name: string; readonly channel: TenantChannel; readonly load: number; readonly capacity: number }>;
+  readonly onDuty: readonly OnDutyView[];
   readonly conversationsOpen: number;
   readonly usersWaiting: number;
   /** Operators Koji took off duty because their chat could not be reached (`at`: epoch ms; `reason`: the platform's word), newest first. */
@@ -221,6 +232,11 @@ export interface ResolverContract {
     response: { users: TenantUserView[]; cursor?: string; hint?: string };
   };
   'roles/grant': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'granted' | 'already-granted' } };
+  /** Overview: a Jira admin puts an operator off duty, as their own #off would (`not-an-operator`: no role in this project). */
+  'duty/put-off': {
+    request: { channel: TenantChannel; tenantId: string; userId: string };
+    response: { result: 'put-off-duty' | 'already-off-duty' | 'not-an-operator' };
+  };
   'roles/revoke': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'revoked' | 'not-granted' } };
   /** The admin page's project picker: the site's Jira Service Management projects (Jira administrators only). */
   'projects/list': { request: Record<string, never>; response: { projects: ServiceProjectView[] } };

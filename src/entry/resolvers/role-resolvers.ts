@@ -21,7 +21,7 @@ class NotAPersonError extends KojiError {
 }
 
 /** Slack ids, and Teams ids such as `29:1XJKJ…`. */
-const USER_ID = /^[A-Za-z0-9:_-]{3,200}$/;
+export const USER_ID = /^[A-Za-z0-9:_-]{3,200}$/;
 /** Enough to fill a page of the role setup list; more come with the cursor. */
 const PAGE_SIZE = 50;
 /**
