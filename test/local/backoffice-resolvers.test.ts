@@ -52,6 +52,7 @@ const PAYLOADS: Record<string, readonly unknown[]> = {
   'tenant-users/list': [SLACK],
   'roles/grant': [{ ...SLACK, userId: 'UBRUNO' }],
   'roles/revoke': [{ ...SLACK, userId: 'UALICE' }],
+  'duty/put-off': [{ ...SLACK, userId: 'UALICE' }],
 };
 
 /** Each call of a resolver key with its payloads (none: an empty one), named by its key and, for the tenant lifecycle, its channel. */
@@ -338,5 +339,55 @@ describe('the request type for tickets', () => {
     expect(ids).toHaveLength(63);
     expect(ids.slice(-2)).toEqual(['158', '159']);
     expect(await invoke('settings/update', { change: { requestTypeId: '159' } })).toMatchObject({ ok: true, data: { settings: { requestTypeId: '159' } } });
+  });
+});
+
+describe('Put off duty, from the Overview', () => {
+  beforeEach(connectBoth);
+
+  async function aliceOnDutyWithBob(): Promise<void> {
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'UALICE' })).toMatchObject({ ok: true });
+    await settle();
+    await slack.sendAs('UALICE', '#on');
+    await slack.sendAs('UBOB', 'operator');
+    await settle();
+  }
+
+  it('should put an operator off duty and answer whether it did, once', async () => {
+    await aliceOnDutyWithBob();
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ name: 'Alice Operator', ...SLACK, userId: 'UALICE', load: 1, since: expect.any(Number) }] } });
+
+    expect(await invoke('duty/put-off', { ...SLACK, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'put-off-duty' } });
+    await settle();
+    expect(await invoke('duty/put-off', { ...SLACK, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'already-off-duty' } });
+    expect(await invoke('duty/put-off', { ...SLACK, userId: 'UBRUNO' })).toEqual({ ok: true, data: { result: 'not-an-operator' } });
+
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [], usersWaiting: 0 } });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['no channel', { tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' }],
+    ['a channel that is not Slack or Teams', { channel: 'email', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' }],
+    ['a workspace id of the wrong shape', { ...SLACK, tenantId: 'T 1; drop', userId: 'UALICE' }],
+    ['a Teams tenant that is not a GUID', { ...TEAMS, tenantId: 'not-a-guid', userId: tomId }],
+    ['no user', { ...SLACK }],
+    ['a user id that is a number', { ...SLACK, userId: 42 }],
+    ['a user id with markup', { ...SLACK, userId: 'U<b>ALICE</b>' }],
+    ['a user id too long to be one', { ...SLACK, userId: `U${'A'.repeat(300)}` }],
+    ['a user id too short to be one', { ...SLACK, userId: 'U' }],
+  ])('should refuse %s with a reason, and put nobody off duty', async (_what, payload) => {
+    await aliceOnDutyWithBob();
+
+    const answer = await invoke('duty/put-off', payload);
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/\S/) } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE', load: 1 }] } });
+  });
+
+  it('should not reach an operator of another channel or workspace named with this one’s ids', async () => {
+    await aliceOnDutyWithBob();
+
+    expect(await invoke('duty/put-off', { ...TEAMS, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'not-an-operator' } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE' }] } });
   });
 });
