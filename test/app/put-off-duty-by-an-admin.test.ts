@@ -49,7 +49,7 @@ describe('an admin putting an operator off duty', () => {
     // Bob asked before Erin: he is served first when Carol frees up.
     await world.say(world.person('Dana'), 'stop');
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
-    expect((await world.conversationOf(erin))?.state.kind).toBe('queued');
+    expect((await world.conversationOf(erin!))?.state.kind).toBe('queued');
     const transcript = await world.transcripts.read((await world.conversationOf(bob))!.id);
     expect(transcript.map((l) => l.text)).toContain('An administrator put Alice off duty; the conversation went back to the queue for the next free operator.');
   });
