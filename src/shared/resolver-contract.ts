@@ -116,7 +116,9 @@ export interface TenantUserView {
   readonly role: 'live-agent' | 'none';
   readonly duty?: 'on' | 'off' | undefined;
   readonly load?: number | undefined;
+  /** How many conversations an operator takes at once: `ownCapacity` when an admin set one for them, else the project's. */
   readonly capacity?: number | undefined;
+  readonly ownCapacity?: number | undefined;
   /**
    * Not someone who can be an operator (a bot, Slackbot, a deactivated account, or someone the
    * directory no longer lists): shown only because they still hold the role, so it can be removed.
@@ -236,6 +238,11 @@ export interface ResolverContract {
   'duty/put-off': {
     request: { channel: TenantChannel; tenantId: string; userId: string };
     response: { result: 'put-off-duty' | 'already-off-duty' | 'not-an-operator' };
+  };
+  /** Role setup: an operator's own capacity (1 to 10), or `null` to follow the project's operator capacity again. */
+  'roles/capacity': {
+    request: { channel: TenantChannel; tenantId: string; userId: string; capacity: number | null };
+    response: { result: 'set' | 'not-an-operator'; capacity?: number };
   };
   'roles/revoke': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'revoked' | 'not-granted' } };
   /** The admin page's project picker: the site's Jira Service Management projects (Jira administrators only). */

@@ -1,4 +1,4 @@
-import { operatorLoad } from '../../domain/operator';
+import { capacityOf, operatorLoad } from '../../domain/operator';
 import { sortForDisplay } from '../../domain/operator-selection';
 import type { ChatChannel } from '../../domain/participant';
 import type { CoreDeps } from '../ports';
@@ -40,7 +40,7 @@ export async function liveActivity(deps: CoreDeps, projectId: string): Promise<L
       userId: op.participant.userId,
       since: op.onDutySince,
       load: operatorLoad(op),
-      capacity: settings.operatorCapacity,
+      capacity: capacityOf(op, settings.operatorCapacity),
     })),
     // Every conversation with a person is held by an on-duty operator (#off, a removed role and a
     // disconnect hand users on), so their loads count them without reading every conversation.
