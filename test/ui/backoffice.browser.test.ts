@@ -294,6 +294,40 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('sets an operator’s own capacity in Role setup, refusing one out of bounds, and sets it back to the project’s', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Role setup');
+      const alice = page.getByRole('row', { name: /alice@sandbox\.test/ });
+      await alice.getByText('0/3').waitFor();
+      const field = alice.getByLabel(/^Capacity of Alice( Operator)?$/);
+      const set = alice.getByRole('button', { name: /^Set the capacity of Alice( Operator)?$/ });
+
+      await field.fill('11');
+      await alice.getByText('A whole number from 1 to 10, or empty for the project’s.').waitFor();
+      await expect(set.isDisabled()).resolves.toBe(true);
+
+      await field.fill('2');
+      await set.click();
+      await flag(page, /^Alice( Operator)? can take 2 conversations at once/).waitFor();
+      await alice.getByText('0/2').waitFor();
+      await screenshot(page, '06-operator-capacity');
+      await dismissFlags(page);
+
+      await alice.getByLabel(/^Capacity of Alice( Operator)?$/).fill('');
+      await alice.getByRole('button', { name: /^Set the capacity of Alice( Operator)?$/ }).click();
+      await flag(page, /^Alice( Operator)? follows the project’s capacity again/).waitFor();
+      await alice.getByText('0/3').waitFor();
+      await dismissFlags(page);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-capacity').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps Overview and Role setup up to date after every change made on the page, and refreshes them on demand', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {
