@@ -1,6 +1,7 @@
 import type { Conversation, ConversationStateKind } from '../domain/conversation';
 import type { ChatRecipientUnreachableError } from '../domain/errors';
 import type { DutyStatus, Operator } from '../domain/operator';
+import type { RoutingLane } from '../domain/operator-selection';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
@@ -54,15 +55,18 @@ export interface LiveAgentState {
   /** Operators of a project with the given duty status, any order. */
   operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]>;
   /**
-   * On-duty operators of a project in routing order, a page at a time: fewest
-   * conversations first, then idle longest (`idleSince` oldest). Operators equal
-   * in both come in any order and a page may split them, so the caller breaks
-   * those ties (see routing.ts). Routing reads only the head of this order, so
-   * its cost does not grow with the number of operators on duty.
+   * On-duty operators of a project in routing order, a page at a time: by
+   * routing lane (operator-selection.ts: those with a capacity of their own and
+   * room under it, then those following the project's capacity, then those full
+   * at their own), and within a lane fewest conversations first, then idle
+   * longest (`idleSince` oldest). Operators equal in all three come in any order
+   * and a page may split them, so the caller breaks those ties (see routing.ts).
+   * `lane`: that lane only. Routing reads only the heads of this order, so its
+   * cost does not grow with the number of operators on duty.
    */
   operatorsForRouting(
     projectId: string,
-    page?: { readonly limit?: number; readonly cursor?: string | undefined },
+    page?: { readonly limit?: number; readonly cursor?: string | undefined; readonly lane?: RoutingLane | undefined },
   ): Promise<Page<Versioned<Operator>>>;
   /** Role holders of one Slack workspace or Teams tenant, any order. */
   operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]>;

@@ -1,14 +1,30 @@
 import { hasFreeCapacity, operatorLoad, type Operator } from './operator';
 import { sameParticipant, type Participant } from './participant';
 
+/**
+ * The three stretches of the routing order (LiveAgentState.operatorsForRouting), each least busy then idle
+ * longest: operators with a capacity of their own and room under it; operators who follow the project's
+ * capacity; operators full at their own capacity. Whether someone of the middle stretch is full depends on the
+ * project's setting, which the stored order cannot know; within it the least busy comes first, so if its head
+ * is full all of it is, and whoever has room is at the head of the first stretch.
+ */
+export type RoutingLane = 'own-capacity-with-room' | 'project-capacity' | 'own-capacity-full';
+
+export const ROUTING_LANES: readonly RoutingLane[] = ['own-capacity-with-room', 'project-capacity', 'own-capacity-full'];
+
+export function routingLane(op: Operator): RoutingLane {
+  if (op.capacity === undefined) return 'project-capacity';
+  return operatorLoad(op) < op.capacity ? 'own-capacity-with-room' : 'own-capacity-full';
+}
+
 /** Operators who could take one more conversation right now. */
 export function eligibleOperators(
   operators: readonly Operator[],
-  capacity: number,
+  projectCapacity: number,
   options: { readonly excluding?: Participant | undefined } = {},
 ): Operator[] {
   const { excluding } = options;
-  return operators.filter((op) => hasFreeCapacity(op, capacity) && !(excluding && sameParticipant(op.participant, excluding)));
+  return operators.filter((op) => hasFreeCapacity(op, projectCapacity) && !(excluding && sameParticipant(op.participant, excluding)));
 }
 
 /** Least busy first, then the one idle longest; the display name makes ties deterministic. */

@@ -28,6 +28,13 @@ export interface Operator {
   readonly idleSince: number;
   readonly grantedAt: number;
   /**
+   * The most conversations this operator takes at once, as a Jira admin set it in Role setup (1 to
+   * MAX_OPERATOR_CAPACITY, as the project's); absent: the project's operator capacity.
+   */
+  readonly capacity?: number | undefined;
+  /** When the current (or last) shift started with `#on`, for the backoffice; absent on records older than it. */
+  readonly onDutySince?: number | undefined;
+  /**
    * Koji took the operator off duty because their chat could not be reached
    * (`reason`: the platform's word for it), for the backoffice to show why.
    * Gone once they come on duty again.
@@ -44,8 +51,14 @@ export function operatorLoad(op: Operator): number {
   return op.assignments.length;
 }
 
-export function hasFreeCapacity(op: Operator, capacity: number): boolean {
-  return op.duty === 'on' && operatorLoad(op) < capacity;
+/** How many conversations the operator takes at once: their own capacity, or the project's. */
+export function capacityOf(op: Operator, projectCapacity: number): number {
+  return op.capacity ?? projectCapacity;
+}
+
+/** `projectCapacity`: the project's setting, for an operator without a capacity of their own. */
+export function hasFreeCapacity(op: Operator, projectCapacity: number): boolean {
+  return op.duty === 'on' && operatorLoad(op) < capacityOf(op, projectCapacity);
 }
 
 export function withAssignment(op: Operator, assignment: Assignment): Operator {

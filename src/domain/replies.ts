@@ -71,6 +71,9 @@ const handedOverLines = ({ queued, offeredTicket }: HandedOver): string[] => [
     : '',
 ];
 
+const offDutyLine = (first: string, handedOver: HandedOver, waiting: number, last: string): string =>
+  [first, ...handedOverLines(handedOver), waiting > 0 ? `${people(waiting)} still waiting.` : '', last].filter((s) => s.length > 0).join(' ');
+
 export const toUser = {
   liveAgentUnavailable: () =>
     'Live agent support isn’t available right now. I can still help with your question here.',
@@ -128,14 +131,12 @@ export const toOperator = {
     'Only live agents can use operator commands. Ask your Jira admin for the Live agent role in the Koji backoffice.',
   liveAgentDisabled: () =>
     'Live agent support is turned off for this service desk. Ask your Jira admin to turn it on in the Koji backoffice.',
-  onDuty: (waiting: number) =>
-    `You’re on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
-  alreadyOnDuty: (waiting: number) =>
-    `You’re already on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
-  offDuty: (handedOver: HandedOver, waiting: number) =>
-    ['You’re off duty.', ...handedOverLines(handedOver), waiting > 0 ? `${people(waiting)} still waiting.` : '']
-      .filter((s) => s.length > 0)
-      .join(' '),
+  onDuty: (waiting: number) => `You’re on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
+  alreadyOnDuty: (waiting: number) => `You’re already on duty. ${waiting === 0 ? 'Nobody is waiting right now.' : `${people(waiting)} waiting.`}`,
+  offDuty: (handedOver: HandedOver, waiting: number) => offDutyLine('You’re off duty.', handedOver, waiting, ''),
+  /** A Jira admin put them off duty from the backoffice (duty/set-duty-status.ts): what became of their users, and the way back. */
+  putOffDuty: (handedOver: HandedOver, waiting: number) =>
+    offDutyLine('An administrator put you off duty in the Koji backoffice.', handedOver, waiting, 'Type #on when you’re ready to take users again.'),
   alreadyOffDuty: () => 'You’re already off duty. Type #on to start your shift.',
   request: (userName: string, channel: ChatChannel) =>
     `${isolatedName(userName)} (${CHANNEL_NAMES[channel]}) wants to talk to an operator. Your replies go to them until you type “stop”.`,
@@ -233,6 +234,7 @@ export const transcriptNotes = {
     `${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}, so they stopped waiting.`,
   backToAssistant: (userName: string) => `${isolatedName(userName)} went back to the assistant without a ticket.`,
   wentOffDuty: (operatorName: string) => `${isolatedName(operatorName)} went off duty; ${BACK_TO_QUEUE}`,
+  putOffDuty: (operatorName: string) => `An administrator put ${isolatedName(operatorName)} off duty; ${BACK_TO_QUEUE}`,
   lostRole: (operatorName: string) => `${isolatedName(operatorName)} lost the Live agent role; ${BACK_TO_QUEUE}`,
   operatorUnreachable: (operatorName: string, channel: ChatChannel, reason: string) =>
     `${isolatedName(operatorName)} could not be reached (${CHANNEL_NAMES[channel]} says ${reason}) and was taken off duty; ${BACK_TO_QUEUE}`,

@@ -69,6 +69,11 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   return { ...next, handoffPhrases: phrases };
 }
 
+/** One operator's own capacity, within the project setting's bounds (and for the same reason). */
+export function checkOperatorCapacity(capacity: unknown): void {
+  if (!isIntegerIn(capacity, 1, MAX_OPERATOR_CAPACITY)) throw new InvalidSettingsError([`An operator’s capacity must be a whole number from 1 to ${MAX_OPERATOR_CAPACITY}.`]);
+}
+
 function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }

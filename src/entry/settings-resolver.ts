@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { dutyResolvers } from './resolvers/duty-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
 import { roleResolvers } from './resolvers/role-resolvers';
 import { settingsResolvers } from './resolvers/settings-resolvers';
@@ -11,7 +12,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...teamsPackageResolvers, ...projectResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers })) {
   resolver.define(key, handler);
 }
 

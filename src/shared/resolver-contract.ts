@@ -116,7 +116,9 @@ export interface TenantUserView {
   readonly role: 'live-agent' | 'none';
   readonly duty?: 'on' | 'off' | undefined;
   readonly load?: number | undefined;
+  /** How many conversations an operator takes at once: `ownCapacity` when an admin set one for them, else the project's. */
   readonly capacity?: number | undefined;
+  readonly ownCapacity?: number | undefined;
   /**
    * Not someone who can be an operator (a bot, Slackbot, a deactivated account, or someone the
    * directory no longer lists): shown only because they still hold the role, so it can be removed.
@@ -160,8 +162,19 @@ export interface RequestTypeView {
   readonly name: string;
 }
 
+/** An operator on duty, as the Overview lists them: `since` (epoch ms) when their shift started, unknown for shifts older than it. */
+export interface OnDutyView {
+  readonly name: string;
+  readonly channel: TenantChannel;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly since?: number | undefined;
+  readonly load: number;
+  readonly capacity: number;
+}
+
 export interface ActivityView {
-  readonly onDuty: ReadonlyArray<{ readonly name: string; readonly channel: TenantChannel; readonly load: number; readonly capacity: number }>;
+  readonly onDuty: readonly OnDutyView[];
   readonly conversationsOpen: number;
   readonly usersWaiting: number;
   /** Operators Koji took off duty because their chat could not be reached (`at`: epoch ms; `reason`: the platform's word), newest first. */
@@ -221,6 +234,16 @@ export interface ResolverContract {
     response: { users: TenantUserView[]; cursor?: string; hint?: string };
   };
   'roles/grant': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'granted' | 'already-granted' } };
+  /** Overview: a Jira admin puts an operator off duty, as their own #off would (`not-an-operator`: no role in this project). */
+  'duty/put-off': {
+    request: { channel: TenantChannel; tenantId: string; userId: string };
+    response: { result: 'put-off-duty' | 'already-off-duty' | 'not-an-operator' };
+  };
+  /** Role setup: an operator's own capacity (1 to 10), or `null` to follow the project's operator capacity again. */
+  'roles/capacity': {
+    request: { channel: TenantChannel; tenantId: string; userId: string; capacity: number | null };
+    response: { result: 'set' | 'not-an-operator'; capacity?: number };
+  };
   'roles/revoke': { request: { channel: TenantChannel; tenantId: string; userId: string }; response: { result: 'revoked' | 'not-granted' } };
   /** The admin page's project picker: the site's Jira Service Management projects (Jira administrators only). */
   'projects/list': { request: Record<string, never>; response: { projects: ServiceProjectView[] } };

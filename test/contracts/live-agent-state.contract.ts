@@ -488,6 +488,44 @@ export function describeLiveAgentStateContract(
         expect(page.items.map((o) => o.value.displayName)).toEqual(['New', 'Old', 'Full']);
       });
 
+      it('should put operators with room under a capacity of their own first, and those full at it last, each lane least busy first', async () => {
+        // Arrange: Own has room at 2 of 3; Flat follows the project; Full is at 1 of 1 however long idle.
+        await created(anOperator({ displayName: 'Flat', load: 0, idleSince: T0 }));
+        await created(anOperator({ displayName: 'Own', load: 2, capacity: 3, idleSince: T0 + 5_000 }));
+        await created(anOperator({ displayName: 'Full', load: 1, capacity: 1, idleSince: T0 - 9 * DAY }));
+        await created(anOperator({ displayName: 'Busy', load: 1, idleSince: T0 }));
+        await created(anOperator({ displayName: 'Roomy', load: 0, capacity: 2, idleSince: T0 + 9_000 }));
+
+        // Act
+        const all = await state.operatorsForRouting(PROJECT_ID, { limit: 10 });
+        const projectLane = await state.operatorsForRouting(PROJECT_ID, { limit: 10, lane: 'project-capacity' });
+        const { pages } = await routingPages(2);
+
+        // Assert
+        expect(all.items.map((o) => o.value.displayName)).toEqual(['Roomy', 'Own', 'Flat', 'Busy', 'Full']);
+        expect(projectLane.items.map((o) => o.value.displayName)).toEqual(['Flat', 'Busy']);
+        expect(pages.flat()).toEqual(['Roomy', 'Own', 'Flat', 'Busy', 'Full']);
+      });
+
+      it('should move an operator between lanes as their load and their own capacity change', async () => {
+        // Arrange
+        const own = await created(anOperator({ displayName: 'Own', load: 0, capacity: 1, idleSince: T0 }));
+        await created(anOperator({ displayName: 'Flat', load: 0, idleSince: T0 - DAY }));
+        const full = { ...own.value, assignments: [anAssignment(1)] };
+
+        // Act
+        expect(await state.commit([{ kind: 'put-operator', operator: full, expected: own.version }])).toBe(true);
+        const whenFull = await state.operatorsForRouting(PROJECT_ID, { limit: 10 });
+        const current = (await state.getOperator(own.value.participant))!;
+        const { capacity: _own, ...following } = current.value;
+        expect(await state.commit([{ kind: 'put-operator', operator: following, expected: current.version }])).toBe(true);
+        const whenFollowing = await state.operatorsForRouting(PROJECT_ID, { limit: 10, lane: 'project-capacity' });
+
+        // Assert
+        expect(whenFull.items.map((o) => o.value.displayName)).toEqual(['Flat', 'Own']);
+        expect(whenFollowing.items.map((o) => o.value.displayName)).toEqual(['Flat', 'Own']);
+      });
+
       it('should return no more than the limit, the best first, and a cursor to the rest', async () => {
         // Arrange
         await fiveOnDuty();

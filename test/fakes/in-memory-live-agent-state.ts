@@ -1,5 +1,6 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../src/domain/conversation';
 import type { DutyStatus, Operator } from '../../src/domain/operator';
+import { ROUTING_LANES, routingLane, type RoutingLane } from '../../src/domain/operator-selection';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import {
   MAX_WRITES_PER_COMMIT,
@@ -54,12 +55,13 @@ export class InMemoryLiveAgentState implements LiveAgentState {
 
   async operatorsForRouting(
     projectId: string,
-    page: { limit?: number; cursor?: string | undefined } = {},
+    page: { limit?: number; cursor?: string | undefined; lane?: RoutingLane | undefined } = {},
   ): Promise<Page<Versioned<Operator>>> {
     await this.yieldBetweenCalls();
     const after = page.cursor ? (JSON.parse(page.cursor) as RoutingKey) : undefined;
     const all = [...this.operators.entries()]
       .filter(([, o]) => o.value.projectId === projectId && o.value.duty === 'on')
+      .filter(([, o]) => page.lane === undefined || routingLane(o.value) === page.lane)
       .map(([key, o]) => ({ o, sortKey: routingKeyOf(key, o.value) }))
       .filter(({ sortKey }) => !after || compareRoutingKeys(sortKey, after) > 0)
       .sort((a, b) => compareRoutingKeys(a.sortKey, b.sortKey));
@@ -175,17 +177,18 @@ function keyOf(w: StateWrite): string {
  * makes a caller that forgot to break ties itself pick the wrong operator.
  */
 interface RoutingKey {
+  lane: number;
   load: number;
   idleSince: number;
   key: string;
 }
 
 function routingKeyOf(key: string, o: Operator): RoutingKey {
-  return { load: o.assignments.length, idleSince: o.idleSince, key };
+  return { lane: ROUTING_LANES.indexOf(routingLane(o)), load: o.assignments.length, idleSince: o.idleSince, key };
 }
 
 function compareRoutingKeys(a: RoutingKey, b: RoutingKey): number {
-  return a.load - b.load || a.idleSince - b.idleSince || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+  return a.lane - b.lane || a.load - b.load || a.idleSince - b.idleSince || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 }
 
 function sortKeyOf(s: Conversation): { since: number; id: string } {

@@ -52,6 +52,8 @@ const PAYLOADS: Record<string, readonly unknown[]> = {
   'tenant-users/list': [SLACK],
   'roles/grant': [{ ...SLACK, userId: 'UBRUNO' }],
   'roles/revoke': [{ ...SLACK, userId: 'UALICE' }],
+  'duty/put-off': [{ ...SLACK, userId: 'UALICE' }],
+  'roles/capacity': [{ ...SLACK, userId: 'UALICE', capacity: 3 }],
 };
 
 /** Each call of a resolver key with its payloads (none: an empty one), named by its key and, for the tenant lifecycle, its channel. */
@@ -338,5 +340,97 @@ describe('the request type for tickets', () => {
     expect(ids).toHaveLength(63);
     expect(ids.slice(-2)).toEqual(['158', '159']);
     expect(await invoke('settings/update', { change: { requestTypeId: '159' } })).toMatchObject({ ok: true, data: { settings: { requestTypeId: '159' } } });
+  });
+});
+
+describe('Put off duty, from the Overview', () => {
+  beforeEach(connectBoth);
+
+  async function aliceOnDutyWithBob(): Promise<void> {
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'UALICE' })).toMatchObject({ ok: true });
+    await settle();
+    await slack.sendAs('UALICE', '#on');
+    await slack.sendAs('UBOB', 'operator');
+    await settle();
+  }
+
+  it('should put an operator off duty and answer whether it did, once', async () => {
+    await aliceOnDutyWithBob();
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ name: 'Alice Operator', ...SLACK, userId: 'UALICE', load: 1, since: expect.any(Number) }] } });
+
+    expect(await invoke('duty/put-off', { ...SLACK, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'put-off-duty' } });
+    await settle();
+    expect(await invoke('duty/put-off', { ...SLACK, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'already-off-duty' } });
+    expect(await invoke('duty/put-off', { ...SLACK, userId: 'UBRUNO' })).toEqual({ ok: true, data: { result: 'not-an-operator' } });
+
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [], usersWaiting: 0 } });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['no channel', { tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' }],
+    ['a channel that is not Slack or Teams', { channel: 'email', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' }],
+    ['a workspace id of the wrong shape', { ...SLACK, tenantId: 'T 1; drop', userId: 'UALICE' }],
+    ['a Teams tenant that is not a GUID', { ...TEAMS, tenantId: 'not-a-guid', userId: tomId }],
+    ['no user', { ...SLACK }],
+    ['a user id that is a number', { ...SLACK, userId: 42 }],
+    ['a user id with markup', { ...SLACK, userId: 'U<b>ALICE</b>' }],
+    ['a user id too long to be one', { ...SLACK, userId: `U${'A'.repeat(300)}` }],
+    ['a user id too short to be one', { ...SLACK, userId: 'U' }],
+  ])('should refuse %s with a reason, and put nobody off duty', async (_what, payload) => {
+    await aliceOnDutyWithBob();
+
+    const answer = await invoke('duty/put-off', payload);
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/\S/) } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE', load: 1 }] } });
+  });
+
+  it('should not reach an operator of another channel or workspace named with this one’s ids', async () => {
+    await aliceOnDutyWithBob();
+
+    expect(await invoke('duty/put-off', { ...TEAMS, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'not-an-operator' } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE' }] } });
+  });
+});
+
+describe('An operator’s own capacity, from Role setup', () => {
+  beforeEach(connectBoth);
+
+  const alice = async () => (await users({ query: 'alice' })).users.find((u) => u.userId === 'UALICE') as UserRow & { capacity?: number; ownCapacity?: number };
+
+  it('should set it, show it in Role setup and the Overview, and set it back to the project’s', async () => {
+    expect(await invoke('settings/update', { change: { operatorCapacity: 2 } })).toMatchObject({ ok: true });
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'UALICE' })).toMatchObject({ ok: true });
+    await settle();
+    await slack.sendAs('UALICE', '#on');
+    await settle();
+
+    expect(await invoke('roles/capacity', { ...SLACK, userId: 'UALICE', capacity: 5 })).toEqual({ ok: true, data: { result: 'set', capacity: 5 } });
+    expect(await alice()).toMatchObject({ capacity: 5, ownCapacity: 5 });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE', capacity: 5 }] } });
+
+    expect(await invoke('roles/capacity', { ...SLACK, userId: 'UALICE', capacity: null })).toEqual({ ok: true, data: { result: 'set', capacity: 2 } });
+    const after = await alice();
+    expect(after).toMatchObject({ capacity: 2 });
+    expect(after?.ownCapacity).toBeUndefined();
+    expect(await invoke('roles/capacity', { ...SLACK, userId: 'UBRUNO', capacity: 3 })).toEqual({ ok: true, data: { result: 'not-an-operator' } });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['no capacity', { ...SLACK, userId: 'UALICE' }, 'invalid_request'],
+    ['a capacity written as text', { ...SLACK, userId: 'UALICE', capacity: '3' }, 'invalid_request'],
+    ['a capacity that is a list', { ...SLACK, userId: 'UALICE', capacity: [3] }, 'invalid_request'],
+    ['a capacity of 0', { ...SLACK, userId: 'UALICE', capacity: 0 }, 'invalid_settings'],
+    ['a capacity of 11', { ...SLACK, userId: 'UALICE', capacity: 11 }, 'invalid_settings'],
+    ['a capacity of 2.5', { ...SLACK, userId: 'UALICE', capacity: 2.5 }, 'invalid_settings'],
+    ['a user id with markup', { ...SLACK, userId: 'U<b>A</b>', capacity: 3 }, 'invalid_request'],
+    ['a channel that is not Slack or Teams', { channel: 'irc', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE', capacity: 3 }, 'invalid_request'],
+  ])('should refuse %s with a reason, and change nothing', async (_what, payload, code) => {
+    expect(await invoke('roles/grant', { ...SLACK, userId: 'UALICE' })).toMatchObject({ ok: true });
+
+    const answer = await invoke('roles/capacity', payload);
+
+    expect(answer).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(/\S/) } });
+    expect((await alice())?.ownCapacity).toBeUndefined();
   });
 });

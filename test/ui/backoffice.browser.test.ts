@@ -274,6 +274,81 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('puts an operator on duty off duty from the Overview once confirmed, says so in a flag, and Koji tells them in Slack', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await platform.slack!.sendAs('UALICE', '#on');
+      await platform.slack!.sendAs('UBOB', 'operator');
+      await platform.slack!.whenIdle();
+      await page.getByRole('button', { name: 'Refresh the overview' }).click();
+      const alice = page.getByRole('table', { name: 'Operators on duty' }).getByRole('row', { name: /Alice/ });
+      await alice.getByText('Slack', { exact: true }).waitFor();
+      await alice.getByText(/^1\//).waitFor();
+
+      // Put off duty asks first, naming what happens to her and to Bob; Cancel leaves her on duty.
+      const putOff = alice.getByRole('button', { name: /^Put Alice( Operator)? off duty$/ });
+      await putOff.click();
+      const dialog = page.getByRole('dialog', { name: /^Put Alice( Operator)? off duty\?$/ });
+      await dialog.getByText(/goes off duty and Koji hands them no more users; they keep the Live agent role/).waitFor();
+      await dialog.getByText(/The user they are talking to now goes back to the front of the queue/).waitFor();
+      await dialog.getByText(/they come back by writing #on to the Koji bot/).waitFor();
+      await screenshot(page, '05-put-off-duty-dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await alice.waitFor();
+
+      await putOff.click();
+      await dialog.getByRole('button', { name: 'Put off duty' }).click();
+      await flag(page, /^Alice( Operator)? is off duty/).waitFor();
+      await page.getByText('Nobody is on duty').waitFor();
+      await platform.slack!.whenIdle();
+      const toAlice = JSON.stringify(platform.slack!.conversation('UALICE').at(-1));
+      expect(toAlice).toContain('An administrator put you off duty in the Koji backoffice.');
+      expect(toAlice).toContain('when you’re ready to take users again.');
+      await dismissFlags(page);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-put-off-duty').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sets an operator’s own capacity in Role setup, refusing one out of bounds, and sets it back to the project’s', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Role setup');
+      const alice = page.getByRole('row', { name: /alice@sandbox\.test/ });
+      await alice.getByText('0/3').waitFor();
+      const field = alice.getByLabel(/^Capacity of Alice( Operator)?$/);
+      const set = alice.getByRole('button', { name: /^Set the capacity of Alice( Operator)?$/ });
+
+      await field.fill('11');
+      await alice.getByText('A whole number from 1 to 10, or empty for the project’s.').waitFor();
+      await expect(set.isDisabled()).resolves.toBe(true);
+
+      await field.fill('2');
+      await set.click();
+      await flag(page, /^Alice( Operator)? can take 2 conversations at once/).waitFor();
+      await alice.getByText('0/2').waitFor();
+      await screenshot(page, '06-operator-capacity');
+      await dismissFlags(page);
+
+      await alice.getByLabel(/^Capacity of Alice( Operator)?$/).fill('');
+      await alice.getByRole('button', { name: /^Set the capacity of Alice( Operator)?$/ }).click();
+      await flag(page, /^Alice( Operator)? follows the project’s capacity again/).waitFor();
+      await alice.getByText('0/3').waitFor();
+      await dismissFlags(page);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-capacity').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps Overview and Role setup up to date after every change made on the page, and refreshes them on demand', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {

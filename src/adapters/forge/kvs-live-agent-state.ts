@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Filter, FilterConditions, Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import type { DutyStatus, Operator } from '../../domain/operator';
+import { ROUTING_LANES, routingLane, type RoutingLane } from '../../domain/operator-selection';
 import type { ChatChannel, Participant } from '../../domain/participant';
 import {
   MAX_WRITES_PER_COMMIT,
@@ -101,9 +102,12 @@ export class KvsLiveAgentState implements LiveAgentState {
 
   async operatorsForRouting(
     projectId: string,
-    page: PageRequest = {},
+    page: PageRequest & { readonly lane?: RoutingLane | undefined } = {},
   ): Promise<Page<Versioned<Operator>>> {
-    return pageOf(this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] }), page);
+    const onDuty = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] });
+    if (page.lane === undefined) return pageOf(onDuty, page);
+    const start = ROUTING_LANES.indexOf(page.lane) * RANK_LANE_STEP;
+    return pageOf(onDuty.where(WhereConditions.between(start, start + RANK_LANE_STEP - 1)), page);
   }
 
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
@@ -222,16 +226,19 @@ export function operatorEntity(operator: Operator, version: number): OperatorEnt
 }
 
 /**
- * Least busy first, then idle longest, as one float: a KVS index has a single
- * range attribute. Epoch milliseconds stay below 1e13 until the year 2286, so
- * the load decides first; the sum is an exact double up to a load of 900, far
- * above any capacity. Clamping keeps a strange clock from breaking the order.
+ * The routing lane first (operator-selection.ts), then least busy, then idle
+ * longest, as one float: a KVS index has a single range attribute. Epoch
+ * milliseconds stay below 1e13 until the year 2286, so the load decides next; a
+ * lane spans a load of up to 99, far above any capacity, and three lanes stay an
+ * exact double (below 2^53). Clamping keeps a strange clock from breaking the order.
  */
 const RANK_LOAD_STEP = 1e13;
+const RANK_LANE_STEP = 1e15;
 
 export function routingRank(operator: Operator): number {
   const idleSince = Math.min(Math.max(Math.trunc(operator.idleSince), 0), RANK_LOAD_STEP - 1);
-  return operator.assignments.length * RANK_LOAD_STEP + idleSince;
+  const load = Math.min(operator.assignments.length, RANK_LANE_STEP / RANK_LOAD_STEP - 1);
+  return ROUTING_LANES.indexOf(routingLane(operator)) * RANK_LANE_STEP + load * RANK_LOAD_STEP + idleSince;
 }
 
 export function sessionEntity(conversation: Conversation, version: number): SessionEntity {

@@ -15,14 +15,20 @@ export interface Released {
   readonly operator: Operator;
   /** Users who were with the operator and are now waiting again, at the front by their original request time. */
   readonly requeued: readonly Conversation[];
+  /**
+   * The operator was already off duty and held nobody when this release read them (their own `#off`, or an
+   * admin's, got there first): nothing changed and nobody needs telling again.
+   */
+  readonly alreadyOff: boolean;
 }
 
 /**
- * Why an operator leaves service: their own `#off` (or an uninstall), their role
- * removed, or Koji taking them off duty because their chat can't be reached
- * (`reason`: the platform's word, kept on the record for the backoffice).
+ * Why an operator leaves service: their own `#off` (or an uninstall), a Jira admin
+ * putting them off duty from the backoffice, their role removed, or Koji taking them
+ * off duty because their chat can't be reached (`reason`: the platform's word, kept
+ * on the record for the backoffice).
  */
-export type ReleaseMode = 'off-duty' | 'remove-role' | { readonly unreachable: string };
+export type ReleaseMode = 'off-duty' | 'put-off-duty' | 'remove-role' | { readonly unreachable: string };
 
 /**
  * Takes an operator out of service (off duty, or their role removed) and puts
@@ -35,6 +41,9 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
     const current = await deps.state.getOperator(participant);
     if (!current) return undefined;
     if (onlyOfProject !== undefined && current.value.projectId !== onlyOfProject) return undefined;
+    const alreadyOff = current.value.duty === 'off' && current.value.assignments.length === 0;
+    // Going off duty twice (their #off racing an admin's) writes nothing the second time.
+    if (alreadyOff && (mode === 'off-duty' || mode === 'put-off-duty')) return { operator: current.value, requeued: [], dropped: [], alreadyOff };
     const now = deps.clock.now();
     const writes: StateWrite[] = [];
     const requeued: Conversation[] = [];
@@ -64,7 +73,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
         ? { kind: 'delete-operator', participant, expected: current.version }
         : { kind: 'put-operator', operator: released, expected: current.version },
     );
-    return (await deps.state.commit(writes)) ? { operator: released, requeued, dropped } : LOST_RACE;
+    return (await deps.state.commit(writes)) ? { operator: released, requeued, dropped, alreadyOff } : LOST_RACE;
   });
   if (!released) return undefined;
   // Their messages still waiting to reach those users will not be sent now; an operator who can't be reached isn't told.
@@ -82,6 +91,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
 function handedBackLine(mode: ReleaseMode, operator: Operator): string {
   const name = operator.displayName;
   if (mode === 'off-duty') return transcriptNotes.wentOffDuty(name);
+  if (mode === 'put-off-duty') return transcriptNotes.putOffDuty(name);
   if (mode === 'remove-role') return transcriptNotes.lostRole(name);
   return transcriptNotes.operatorUnreachable(name, operator.participant.channel, mode.unreachable);
 }

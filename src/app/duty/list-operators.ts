@@ -1,4 +1,4 @@
-import { operatorLoad, type Operator } from '../../domain/operator';
+import { capacityOf, operatorLoad, type Operator } from '../../domain/operator';
 import { sortForDisplay } from '../../domain/operator-selection';
 import { sameParticipant } from '../../domain/participant';
 import { toOperator } from '../../domain/replies';
@@ -10,7 +10,7 @@ import type { CoreDeps } from '../ports';
 export async function listOperators(deps: CoreDeps, asker: Operator, settings: LiveAgentSettings): Promise<void> {
   const onDuty = sortForDisplay((await deps.state.operatorsByDuty(asker.projectId, 'on')).map((o) => o.value));
   const lines = onDuty.map((op) =>
-    toOperator.operatorLine(op.displayName, operatorLoad(op), settings.operatorCapacity, sameParticipant(op.participant, asker.participant)),
+    toOperator.operatorLine(op.displayName, operatorLoad(op), capacityOf(op, settings.operatorCapacity), sameParticipant(op.participant, asker.participant)),
   );
   await notify(deps, asker.participant, { kind: 'notice', text: toOperator.operatorList(lines) });
 }

@@ -1,5 +1,7 @@
 import type { Operator } from '../../domain/operator';
-import { toOperator } from '../../domain/replies';
+import type { Participant } from '../../domain/participant';
+import type { Conversation } from '../../domain/conversation';
+import { toOperator, type HandedOver } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { dispatchQueue } from '../queue/dispatch-queue';
@@ -15,7 +17,8 @@ export async function goOnDuty(deps: CoreDeps, operator: Operator, settings: Liv
     if (!current || current.value.duty === 'on') return false;
     // Coming back on duty answers why Koji took them off, if it did: they can be reached again.
     const { unreachable: _answered, ...operatorNow } = current.value;
-    const onDuty: Operator = { ...operatorNow, duty: 'on', idleSince: deps.clock.now() };
+    const now = deps.clock.now();
+    const onDuty: Operator = { ...operatorNow, duty: 'on', idleSince: now, onDutySince: now };
     return (await deps.state.commit([{ kind: 'put-operator', operator: onDuty, expected: current.version }])) ? true : LOST_RACE;
   });
   const waiting = await queueLength(deps, operator.projectId);
@@ -35,10 +38,41 @@ export async function goOffDuty(deps: CoreDeps, operator: Operator, settings: Li
     return;
   }
   const released = await releaseOperator(deps, operator.participant, 'off-duty');
-  const requeued = released?.requeued ?? [];
+  // An admin put them off duty a moment ago, and told them so: this #off only hears that it already is.
+  if (released?.alreadyOff) {
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.alreadyOffDuty() });
+    return;
+  }
+  await handBackAndTell(deps, operator, released?.requeued ?? [], settings, toOperator.offDuty);
+}
+
+/** After an operator went off duty: their users told where they stand, matched with whoever is free, then the operator told. */
+async function handBackAndTell(
+  deps: CoreDeps,
+  operator: Operator,
+  requeued: readonly Conversation[],
+  settings: LiveAgentSettings,
+  told: (handedOver: HandedOver, waiting: number) => string,
+): Promise<void> {
   // Told before matching, so a user who is connected at once reads why before whom.
   const handedOver = await tellHandedBack(deps, operator.projectId, requeued, { kind: 'off-duty', name: operator.displayName });
   await dispatchQueue(deps, operator.projectId, settings);
   const waiting = await queueLength(deps, operator.projectId);
-  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.offDuty(handedOver, waiting) });
+  await notify(deps, operator.participant, { kind: 'notice', text: told(handedOver, waiting) });
+}
+
+export type PutOffDuty = 'put-off-duty' | 'already-off-duty' | 'not-an-operator';
+
+/**
+ * A Jira admin puts an operator off duty from the backoffice: exactly `#off` (the same release, the same words
+ * to their users, the ticket offer when nobody else is on duty), but the operator hears that an administrator
+ * did it and how to come back. Racing their own `#off`, whichever commits first tells them; the other changes
+ * nothing. `projectId`: an admin reaches only their own project's operators.
+ */
+export async function putOffDuty(deps: CoreDeps, participant: Participant, projectId: string, settings: LiveAgentSettings): Promise<PutOffDuty> {
+  const released = await releaseOperator(deps, participant, 'put-off-duty', projectId);
+  if (!released) return 'not-an-operator';
+  if (released.alreadyOff) return 'already-off-duty';
+  await handBackAndTell(deps, released.operator, released.requeued, settings, toOperator.putOffDuty);
+  return 'put-off-duty';
 }

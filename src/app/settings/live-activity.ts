@@ -1,4 +1,4 @@
-import { operatorLoad } from '../../domain/operator';
+import { capacityOf, operatorLoad } from '../../domain/operator';
 import { sortForDisplay } from '../../domain/operator-selection';
 import type { ChatChannel } from '../../domain/participant';
 import type { CoreDeps } from '../ports';
@@ -6,7 +6,16 @@ import { loadSettings } from './project-settings';
 import { allConversationsInState } from '../queue/queue';
 
 export interface LiveActivity {
-  readonly onDuty: ReadonlyArray<{ readonly name: string; readonly channel: ChatChannel; readonly load: number; readonly capacity: number }>;
+  readonly onDuty: ReadonlyArray<{
+    readonly name: string;
+    readonly channel: ChatChannel;
+    readonly tenantId: string;
+    readonly userId: string;
+    /** When their shift started; unknown for a shift started before Koji recorded it. */
+    readonly since?: number | undefined;
+    readonly load: number;
+    readonly capacity: number;
+  }>;
   readonly conversationsOpen: number;
   readonly usersWaiting: number;
   /**
@@ -24,7 +33,15 @@ export async function liveActivity(deps: CoreDeps, projectId: string): Promise<L
   const settings = await loadSettings(deps, projectId);
   const onDuty = sortForDisplay((await deps.state.operatorsByDuty(projectId, 'on')).map((o) => o.value));
   return {
-    onDuty: onDuty.map((op) => ({ name: op.displayName, channel: op.participant.channel, load: operatorLoad(op), capacity: settings.operatorCapacity })),
+    onDuty: onDuty.map((op) => ({
+      name: op.displayName,
+      channel: op.participant.channel,
+      tenantId: op.participant.tenantId,
+      userId: op.participant.userId,
+      since: op.onDutySince,
+      load: operatorLoad(op),
+      capacity: capacityOf(op, settings.operatorCapacity),
+    })),
     // Every conversation with a person is held by an on-duty operator (#off, a removed role and a
     // disconnect hand users on), so their loads count them without reading every conversation.
     conversationsOpen: onDuty.reduce((sum, op) => sum + operatorLoad(op), 0),

@@ -5,6 +5,8 @@ import { dispatchQueue } from '../queue/dispatch-queue';
 import { notify } from '../delivery/notify';
 import type { CoreDeps, Versioned } from '../ports';
 import { loadSettings } from './project-settings';
+import { LOST_RACE, untilCommitted } from '../compare-and-set';
+import { checkOperatorCapacity } from '../../domain/settings';
 import { releaseOperator, tellHandedBack } from '../conversation/release-operator';
 
 export interface RoleGrant {
@@ -47,6 +49,31 @@ export async function revokeOperatorRole(deps: CoreDeps, participant: Participan
   await notify(deps, participant, { kind: 'notice', text: toOperator.roleRevoked() });
   await dispatchQueue(deps, operator.projectId, await loadSettings(deps, operator.projectId));
   return 'revoked';
+}
+
+/**
+ * A Jira admin sets how many conversations one operator takes at once (`undefined`: the project's capacity
+ * again). Nobody is taken from them when it goes below what they hold; they get no one new until they are under
+ * it. With more room, waiting users come to them at once. Answers the capacity they now have.
+ */
+export async function setOperatorCapacity(
+  deps: CoreDeps,
+  participant: Participant,
+  projectId: string,
+  capacity: number | undefined,
+): Promise<{ readonly result: 'set'; readonly capacity: number } | { readonly result: 'not-an-operator' }> {
+  if (capacity !== undefined) checkOperatorCapacity(capacity);
+  const settings = await loadSettings(deps, projectId);
+  const set = await untilCommitted(async () => {
+    const current = await deps.state.getOperator(participant);
+    if (!current || current.value.projectId !== projectId) return false;
+    const { capacity: _before, ...rest } = current.value;
+    const operator: Operator = capacity === undefined ? rest : { ...rest, capacity };
+    return (await deps.state.commit([{ kind: 'put-operator', operator, expected: current.version }])) ? true : LOST_RACE;
+  });
+  if (!set) return { result: 'not-an-operator' };
+  await dispatchQueue(deps, projectId, settings);
+  return { result: 'set', capacity: capacity ?? settings.operatorCapacity };
 }
 
 /** Role holders of one tenant, for the role setup page. */

@@ -1,11 +1,13 @@
-import { grantOperatorRole, revokeOperatorRole } from '../../app/settings/manage-operator-role';
+import { grantOperatorRole, revokeOperatorRole, setOperatorCapacity } from '../../app/settings/manage-operator-role';
 import type { TenantPerson, Unfit } from '../../adapters/slack/slack-directory';
-import type { Services } from '../../composition';
+import { buildServices, type Services } from '../../composition';
+import { checkOperatorCapacity } from '../../domain/settings';
 import { KojiError } from '../../domain/koji-error';
-import { operatorLoad, type Operator } from '../../domain/operator';
+import { capacityOf, operatorLoad, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import type { TenantUserView } from '../../shared/resolver-contract';
-import { callerEmail, forAdmins, optionalStringField, stringField, type ResolverHandler } from './resolver-kit';
+import { InvalidRequestError, callerEmail, forAdmins, optionalStringField, stringField, type ResolverHandler } from './resolver-kit';
+import { tenantOf } from './tenant-resolvers';
 import { tenantDirectoryOf, type TenantDirectory } from './tenant-directory';
 
 class OwnRoleError extends KojiError {
@@ -21,7 +23,7 @@ class NotAPersonError extends KojiError {
 }
 
 /** Slack ids, and Teams ids such as `29:1XJKJ…`. */
-const USER_ID = /^[A-Za-z0-9:_-]{3,200}$/;
+export const USER_ID = /^[A-Za-z0-9:_-]{3,200}$/;
 /** Enough to fill a page of the role setup list; more come with the cursor. */
 const PAGE_SIZE = 50;
 /**
@@ -96,6 +98,13 @@ export const roleResolvers: Record<string, ResolverHandler> = {
     await refuseOwnRole(directory.services, person.email);
     return { result: await grantOperatorRole(directory.services, { projectId, participant, displayName: person.displayName }) };
   }),
+  /** Every field is checked before anything is read; the operator is looked up in this project only. */
+  'roles/capacity': forAdmins(async ({ projectId, payload }) => {
+    const { channel, tenantId } = tenantOf(payload);
+    const userId = stringField(payload, 'userId', USER_ID);
+    const capacity = capacityField(payload);
+    return setOperatorCapacity(buildServices({ projectId }), { channel, tenantId, userId }, projectId, capacity);
+  }),
   'roles/revoke': forAdmins(async ({ projectId, payload }) => {
     const directory = await tenantDirectoryOf(projectId, payload);
     const participant = personOf(directory, payload);
@@ -103,6 +112,15 @@ export const roleResolvers: Record<string, ResolverHandler> = {
     return { result: await revokeOperatorRole(directory.services, participant, projectId) };
   }),
 };
+
+/** `null`: back to the project's capacity; else a whole number within the project setting's bounds. */
+function capacityField(payload: unknown): number | undefined {
+  const value = (payload as Record<string, unknown> | undefined)?.['capacity'];
+  if (value === null) return undefined;
+  if (typeof value !== 'number') throw new InvalidRequestError('“capacity” must be a number of conversations, or null for the project’s operator capacity.');
+  checkOperatorCapacity(value);
+  return value;
+}
 
 function matches(person: TenantPerson, query: string | undefined): boolean {
   if (!query) return true;
@@ -117,7 +135,8 @@ function userView(person: TenantPerson, operator: Operator | undefined, capacity
     role: operator ? 'live-agent' : 'none',
     duty: operator?.duty,
     load: operator ? operatorLoad(operator) : undefined,
-    capacity: operator ? capacity : undefined,
+    capacity: operator ? capacityOf(operator, capacity) : undefined,
+    ownCapacity: operator?.capacity,
     ...(person.unfit ? { unfit: person.unfit } : {}),
     ...(isSamePerson(me, person.email) ? { self: true } : {}),
   };

@@ -2,6 +2,7 @@ import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { ActivityView } from '../../../src/shared/resolver-contract';
 import { Section } from './common';
+import { OnDutyTable } from './on-duty-table';
 
 /** The live activity: the counts, who was taken off duty and why, and who is on duty with what load. */
 export function Activity({ activity }: { readonly activity: ActivityView }) {
@@ -19,28 +20,7 @@ export function Activity({ activity }: { readonly activity: ActivityView }) {
             <Text as="p">Operators start a shift by writing #on to the Koji bot, and end it with #off.</Text>
           </SectionMessage>
         ) : (
-          <table className="koji-table" aria-label="Operators on duty">
-            <thead>
-              <tr>
-                <th scope="col">Operator</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Load</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activity.onDuty.map((op, index) => (
-                // Names are not unique across channels; the order is the server's.
-                <tr key={`${index}:${op.channel}:${op.name}`}>
-                  <td className="koji-strong">{op.name}</td>
-                  <td>{op.channel === 'slack' ? 'Slack' : 'Microsoft Teams'}</td>
-                  <td>
-                    <span className="koji-offscreen">{`${op.load} of ${op.capacity} conversations: `}</span>
-                    <span aria-hidden="true">{`${op.load}/${op.capacity}`}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OnDutyTable operators={activity.onDuty} />
         )}
       </Section>
     </Stack>

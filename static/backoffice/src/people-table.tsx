@@ -5,6 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import type { TenantUserView, TenantView } from '../../../src/shared/resolver-contract';
 import { Loading, Problem } from './common';
 import type { People } from './people';
+import { useOperatorCapacity } from './operator-capacity';
 import { PersonRow } from './person-row';
 import { RemoveRoleDialog } from './remove-role-dialog';
 
@@ -13,6 +14,7 @@ export function PeopleTable({ tenant, query, people }: { readonly tenant: Tenant
   const { shown, refresh, loadMore, loadingMore, moreError, busy, change } = people;
   // Set is undone by Remove; Remove ends conversations, so it asks first.
   const [removing, setRemoving] = useState<TenantUserView | undefined>();
+  const capacity = useOperatorCapacity(tenant);
   if (!shown) return <Loading label="Loading people" />;
   if (shown.state === 'failed') return <Problem title={`The people of ${tenant.name} could not be listed`} message={shown.message} onRetry={refresh} />;
 
@@ -38,6 +40,7 @@ export function PeopleTable({ tenant, query, people }: { readonly tenant: Tenant
               <th scope="col">Role</th>
               <th scope="col">Duty</th>
               <th scope="col">Load</th>
+              <th scope="col">Own capacity</th>
               <th scope="col">
                 <span className="koji-offscreen">Actions</span>
               </th>
@@ -45,7 +48,14 @@ export function PeopleTable({ tenant, query, people }: { readonly tenant: Tenant
           </thead>
           <tbody>
             {shown.users.map((user) => (
-              <PersonRow key={user.userId} user={user} busy={busy[user.userId] === true} onChange={onChange} />
+              <PersonRow
+                key={user.userId}
+                user={user}
+                busy={busy[user.userId] === true}
+                onChange={onChange}
+                capacityBusy={capacity.busy === user.userId}
+                onCapacity={capacity.setCapacity}
+              />
             ))}
           </tbody>
         </table>

@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { TenantUserView } from '../../../src/shared/resolver-contract';
+import { CapacityField } from './capacity-field';
 
 /** Why a role holder is listed although they can't be an operator any more. */
 const UNFIT_LABEL: Record<NonNullable<TenantUserView['unfit']>, string> = {
@@ -10,8 +11,16 @@ const UNFIT_LABEL: Record<NonNullable<TenantUserView['unfit']>, string> = {
   unknown: 'No longer listed',
 };
 
-/** One person of a workspace: who, their role, duty and load, and the button that changes their role. */
-export function PersonRow({ user, busy, onChange }: { readonly user: TenantUserView; readonly busy: boolean; readonly onChange: (user: TenantUserView, action: 'grant' | 'revoke') => void }) {
+interface PersonRowProps {
+  readonly user: TenantUserView;
+  readonly busy: boolean;
+  readonly onChange: (user: TenantUserView, action: 'grant' | 'revoke') => void;
+  readonly capacityBusy: boolean;
+  readonly onCapacity: (user: TenantUserView, capacity: number | null) => void;
+}
+
+/** One person of a workspace: who, their role, duty, load and capacity, and the button that changes their role. */
+export function PersonRow({ user, busy, onChange, capacityBusy, onCapacity }: PersonRowProps) {
   return (
     <tr data-user-id={user.userId}>
       <td>
@@ -43,6 +52,14 @@ export function PersonRow({ user, busy, onChange }: { readonly user: TenantUserV
           </>
         ) : (
           <NotApplicable label="no load" />
+        )}
+      </td>
+      <td>
+        {user.role === 'live-agent' ? (
+          // Read again after a change: the field starts over from what Koji now has.
+          <CapacityField key={String(user.ownCapacity)} user={user} busy={capacityBusy} onSet={(capacity) => onCapacity(user, capacity)} />
+        ) : (
+          <NotApplicable label="no capacity" />
         )}
       </td>
       <td className="koji-actions">

@@ -53,6 +53,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   onDuty: [2],
   alreadyOnDuty: [0],
   offDuty: [{ queued: [NAME], offeredTicket: [OTHER] }, 1],
+  putOffDuty: [{ queued: [NAME], offeredTicket: [OTHER] }, 1],
   alreadyOffDuty: [],
   request: [NAME, 'teams'],
   ended: [NAME],

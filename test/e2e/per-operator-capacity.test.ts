@@ -1,0 +1,78 @@
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { slackInlines, teamsCardRuns, teamsTextShown } from '../support/chat-surfaces';
+import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+
+/**
+ * A Jira admin sets one operator's own capacity from Role setup (its real resolver), with the users and operators
+ * on Slack and Teams through their real web triggers: routing, `list_operators` and forward go by it.
+ */
+let platform: LocalPlatform;
+let slack: SlackSandbox;
+let teams: TeamsSandbox;
+
+const { admin, settle } = localPlatformClient(() => platform);
+const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
+
+
+beforeEach(async () => {
+  ({ platform, slack, teams } = await startSandboxedPlatform());
+  expect(await admin('settings/update', { change: { enabled: true, operatorCapacity: 1 } })).toMatchObject({ ok: true });
+  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  for (const person of ['tom', 'vic', 'wendy']) await teams.install(person);
+  await settle();
+  await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
+  await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
+  await settle();
+});
+afterEach(() => platform.close());
+
+async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
+  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
+  await settle();
+}
+
+const slackBotMessages = (userId: string) => slack.conversation(userId).filter((m) => m.user === SANDBOX_WORKSPACE.botUserId);
+const slackWords = (userId: string) => slackBotMessages(userId).map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
+const teamsBotMessages = (person: string) => teams.conversation(person).filter((m) => m.from === 'bot');
+/** A Teams bot message as shown: a card's runs, or the text of a plain message. */
+const teamsWords = (person: string) =>
+  teamsBotMessages(person).map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : teamsTextShown(m.text ?? '').shown));
+
+const TOM = () => ({ channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
+
+describe('an operator’s own capacity, end to end', () => {
+  it('should send a Teams operator with a capacity of 2 two users while the project’s is 1, and list it', async () => {
+    expect(await admin('roles/capacity', { ...TOM(), capacity: 2 })).toMatchObject({ ok: true, data: { result: 'set', capacity: 2 } });
+    await say('teams', 'tom', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('teams', 'vic', 'operator');
+    await say('teams', 'wendy', 'operator');
+
+    expect(slackWords('UBOB').at(-1)).toMatch(/^You’re now talking to Tom Operator/);
+    expect(teamsWords('vic').at(-1)).toMatch(/^You’re now talking to Tom Operator/);
+    expect(teamsWords('wendy').at(-1)).toMatch(/^All operators are busy\. You’re number 1 in the queue/);
+
+    await say('teams', 'tom', 'list_operators');
+    expect(teamsWords('tom').at(-1)).toContain('Tom Operator (you): 2/2 conversations, busy');
+  });
+
+  it('should refuse a Slack operator’s forward to a Teams colleague full at their own capacity, and let it through once it is raised', async () => {
+    expect(await admin('roles/capacity', { ...TOM(), capacity: 1 })).toMatchObject({ ok: true });
+    await say('teams', 'tom', '#on');
+    await say('teams', 'vic', 'operator');
+    await say('slack', 'UALICE', '#on');
+    await say('slack', 'UBOB', 'operator');
+    expect(slackWords('UBOB').at(-1)).toMatch(/^You’re now talking to Alice Operator/);
+
+    await say('slack', 'UALICE', 'forward_operator Tom Operator');
+    expect(slackWords('UALICE').at(-1)).toBe('Tom Operator has no room for another conversation right now.');
+
+    expect(await admin('roles/capacity', { ...TOM(), capacity: 3 })).toMatchObject({ ok: true });
+    await settle();
+    await say('slack', 'UALICE', 'forward_operator Tom Operator');
+    expect(slackWords('UBOB').at(-1)).toBe('Tom Operator has taken over your conversation.');
+  });
+});
