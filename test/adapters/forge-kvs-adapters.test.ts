@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { KvsDeliveryLog } from '../../src/adapters/forge/kvs-delivery-log';
+import { ENTITY, storageKeys } from '../../src/adapters/forge/kvs-keys';
 import { KvsLiveAgentState } from '../../src/adapters/forge/kvs-live-agent-state';
 import { KvsSettingsRepository } from '../../src/adapters/forge/kvs-settings-repository';
 import { KvsTranscriptLog } from '../../src/adapters/forge/kvs-transcript-log';
@@ -8,6 +9,7 @@ import { loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { TranscriptLine } from '../../src/domain/transcript';
 import { describeLiveAgentStateContract } from '../contracts/live-agent-state.contract';
+import { anOperator, T0 } from '../builders/operator';
 import { startLocalKvs, type LocalKvsHarness } from '../local/support/local-kvs-harness';
 
 const APP_ENTITIES = loadEntityDefinitions(path.join(__dirname, '..', '..', 'manifest.yml'));
@@ -27,6 +29,29 @@ afterEach(() => {
 describeLiveAgentStateContract('KvsLiveAgentState (real @forge/kvs on the local platform)', () => {
   freshKvs();
   return new KvsLiveAgentState(kvs);
+});
+
+describe('operators stored before routing lanes', () => {
+  it('should route an operator whose rank was written the old way (load * 1e13 + idle since) as following the project’s capacity', async () => {
+    // Arrange: two operators stored now, then one record rewritten as a version before lanes would have left it.
+    freshKvs();
+    const state = new KvsLiveAgentState(kvs);
+    const roomy = anOperator({ displayName: 'Roomy', load: 1, capacity: 3, idleSince: T0 });
+    const older = anOperator({ displayName: 'Older', load: 0, idleSince: T0 - 60_000 });
+    const busy = anOperator({ displayName: 'Busy', load: 1, idleSince: T0 - 120_000 });
+    for (const operator of [roomy, older, busy]) expect(await state.commit([{ kind: 'put-operator', operator, expected: 'absent' }])).toBe(true);
+    const key = storageKeys.operator(older.participant);
+    const stored = (await kvs.entity<Record<string, unknown>>(ENTITY.operator).get(key))!;
+    await kvs.entity<Record<string, unknown>>(ENTITY.operator).set(key, { ...stored, rank: 0 * 1e13 + (T0 - 60_000) });
+
+    // Act
+    const all = await state.operatorsForRouting(older.projectId, { limit: 10 });
+    const projectLane = await state.operatorsForRouting(older.projectId, { limit: 10, lane: 'project-capacity' });
+
+    // Assert
+    expect(all.items.map((o) => o.value.displayName)).toEqual(['Roomy', 'Older', 'Busy']);
+    expect(projectLane.items.map((o) => o.value.displayName)).toEqual(['Older', 'Busy']);
+  });
 });
 
 function line(id: string, at: number, text = id): TranscriptLine {

@@ -106,7 +106,7 @@ export class KvsLiveAgentState implements LiveAgentState {
   ): Promise<Page<Versioned<Operator>>> {
     const onDuty = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] });
     if (page.lane === undefined) return pageOf(onDuty, page);
-    const start = ROUTING_LANES.indexOf(page.lane) * RANK_LANE_STEP;
+    const start = laneOffset(page.lane);
     return pageOf(onDuty.where(WhereConditions.between(start, start + RANK_LANE_STEP - 1)), page);
   }
 
@@ -238,7 +238,16 @@ const RANK_LANE_STEP = 1e15;
 export function routingRank(operator: Operator): number {
   const idleSince = Math.min(Math.max(Math.trunc(operator.idleSince), 0), RANK_LOAD_STEP - 1);
   const load = Math.min(operator.assignments.length, RANK_LANE_STEP / RANK_LOAD_STEP - 1);
-  return ROUTING_LANES.indexOf(routingLane(operator)) * RANK_LANE_STEP + load * RANK_LOAD_STEP + idleSince;
+  return laneOffset(routingLane(operator)) + load * RANK_LOAD_STEP + idleSince;
+}
+
+/**
+ * Where a lane's ranks start. The project's lane starts at 0, so a record ranked before there were lanes
+ * (load * 1e13 + idle since) sits where it belongs, among those who follow the project's capacity, and
+ * needs no rewrite on upgrade; operators with room under their own capacity come before it, below 0.
+ */
+function laneOffset(lane: RoutingLane): number {
+  return (ROUTING_LANES.indexOf(lane) - ROUTING_LANES.indexOf('project-capacity')) * RANK_LANE_STEP;
 }
 
 export function sessionEntity(conversation: Conversation, version: number): SessionEntity {
