@@ -1,5 +1,6 @@
 import type { Conversation, ConversationStateKind } from '../domain/conversation';
 import type { ChatRecipientUnreachableError } from '../domain/errors';
+import type { LastOperator } from '../domain/last-operator';
 import type { DutyStatus, Operator } from '../domain/operator';
 import type { RoutingLane } from '../domain/operator-selection';
 import type { OutgoingMessage } from '../domain/outgoing-message';
@@ -29,7 +30,9 @@ export type StateWrite =
   | { readonly kind: 'put-operator'; readonly operator: Operator; readonly expected: Expected }
   | { readonly kind: 'delete-operator'; readonly participant: Participant; readonly expected: number }
   | { readonly kind: 'put-conversation'; readonly conversation: Conversation; readonly expected: Expected }
-  | { readonly kind: 'delete-conversation'; readonly user: Participant; readonly expected: number };
+  | { readonly kind: 'delete-conversation'; readonly user: Participant; readonly expected: number }
+  /** Unconditional, and gone by itself after `lifetimeSeconds` (a hint, never a claim: see last-operator.ts). */
+  | { readonly kind: 'put-last-operator'; readonly user: Participant; readonly last: LastOperator; readonly lifetimeSeconds: number };
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -51,6 +54,14 @@ export interface LiveAgentState {
   getParticipant(participant: Participant): Promise<{
     readonly conversation?: Versioned<Conversation> | undefined;
     readonly operator?: Versioned<Operator> | undefined;
+  }>;
+  /**
+   * What asking for an operator needs about the user, in one read call: their
+   * conversation, and who last served them (if that record has not expired).
+   */
+  getRequester(user: Participant): Promise<{
+    readonly conversation?: Versioned<Conversation> | undefined;
+    readonly lastOperator?: LastOperator | undefined;
   }>;
   /** Operators of a project with the given duty status, any order. */
   operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]>;

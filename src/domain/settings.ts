@@ -15,6 +15,9 @@ export interface LiveAgentSettings {
   readonly queueTimeoutMinutes: number;
   /** The JSM request type used for tickets made from conversations. */
   readonly requestTypeId?: string | undefined;
+  // Presence (issue 17): where a returning user goes, and when an idle operator is put off duty.
+  /** A user who asks again within this many hours goes first to the operator who last served them; 'off': never. */
+  readonly returnToOperatorHours: number | 'off';
 }
 
 export const DEFAULT_SETTINGS: LiveAgentSettings = {
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   handoffPhrases: ['operator', 'agent', 'human', 'live agent', 'talk to an operator', 'real person'],
   inactivityTimeoutMinutes: 30,
   queueTimeoutMinutes: 10,
+  returnToOperatorHours: 24,
 };
 
 /**
@@ -32,6 +36,8 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
  */
 export const MAX_OPERATOR_CAPACITY = 10;
 export const MAX_TIMEOUT_MINUTES = 24 * 60;
+/** A week: past that, a user asking again is a new request like any other. */
+export const MAX_RETURN_TO_OPERATOR_HOURS = 7 * 24;
 
 /** The phrase users are told to type to reach a person: the admin's first. */
 export function handoffHint(settings: LiveAgentSettings): string {
@@ -59,6 +65,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (!isIntegerIn(next.queueTimeoutMinutes, 1, MAX_TIMEOUT_MINUTES)) {
     problems.push(`The queue timeout must be from 1 to ${MAX_TIMEOUT_MINUTES} minutes.`);
   }
+  problems.push(...presenceProblems(next));
   // Refused, not cleaned up: an emptied field dropped on save would leave the admin believing it was kept.
   const { phrases, problems: phraseProblems } = checkHandoffPhrases(next.handoffPhrases);
   problems.push(...phraseProblems);
@@ -69,6 +76,19 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   return { ...next, handoffPhrases: phrases };
 }
 
+function presenceProblems(next: LiveAgentSettings): string[] {
+  const problems: string[] = [];
+  if (!isOffOrIntegerIn(next.returnToOperatorHours, 1, MAX_RETURN_TO_OPERATOR_HOURS)) {
+    problems.push(`Returning to the same operator must be off or from 1 to ${MAX_RETURN_TO_OPERATOR_HOURS} hours.`);
+  }
+  return problems;
+}
+
+/** Settings stored before a setting existed read as its default. */
+export function withDefaults(stored: Partial<LiveAgentSettings>): LiveAgentSettings {
+  return { ...DEFAULT_SETTINGS, ...stripUndefined(stored) };
+}
+
 /** One operator's own capacity, within the project setting's bounds (and for the same reason). */
 export function checkOperatorCapacity(capacity: unknown): void {
   if (!isIntegerIn(capacity, 1, MAX_OPERATOR_CAPACITY)) throw new InvalidSettingsError([`An operator’s capacity must be a whole number from 1 to ${MAX_OPERATOR_CAPACITY}.`]);
@@ -76,6 +96,10 @@ export function checkOperatorCapacity(capacity: unknown): void {
 
 function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function isOffOrIntegerIn(value: unknown, min: number, max: number): boolean {
+  return value === 'off' || isIntegerIn(value, min, max);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -28,6 +28,8 @@ export interface SettingsView {
   readonly inactivityTimeoutMinutes: number;
   readonly queueTimeoutMinutes: number;
   readonly requestTypeId?: string | undefined;
+  // Presence (issue 17).
+  readonly returnToOperatorHours: number | 'off';
 }
 
 /**

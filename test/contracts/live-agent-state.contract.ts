@@ -982,5 +982,35 @@ export function describeLiveAgentStateContract(
         expect(found.operator).toBeUndefined();
       });
     });
+
+    describe('who last served a user', () => {
+      it('should read a user’s conversation and who last served them in one call, and keep the second when the first is deleted', async () => {
+        const conversation = await created(aConversation(3));
+        const alice = aParticipant({ userId: 'UALICE' });
+        const last = { operator: alice, projectId: PROJECT_ID, at: T0 };
+        const closed = await state.commit([
+          deleteConversation(conversation.value.user, conversation.version),
+          { kind: 'put-last-operator', user: conversation.value.user, last, lifetimeSeconds: 3600 },
+        ]);
+
+        const found = await state.getRequester(conversation.value.user);
+
+        expect(closed).toBe(true);
+        expect(found).toEqual({ conversation: undefined, lastOperator: last });
+      });
+
+      it('should leave a record of who served a user out of a commit that loses its race', async () => {
+        const conversation = await created(aConversation(4));
+        const last = { operator: aParticipant({ userId: 'UALICE' }), projectId: PROJECT_ID, at: T0 };
+
+        const closed = await state.commit([
+          deleteConversation(conversation.value.user, conversation.version + 100),
+          { kind: 'put-last-operator', user: conversation.value.user, last, lifetimeSeconds: 3600 },
+        ]);
+
+        expect(closed).toBe(false);
+        expect(await state.getRequester(conversation.value.user)).toEqual({ conversation, lastOperator: undefined });
+      });
+    });
   });
 }

@@ -56,6 +56,7 @@ describe('applySettingsChange', () => {
       inactivityTimeoutMinutes: 45,
       queueTimeoutMinutes: 15,
       requestTypeId: '27',
+      returnToOperatorHours: 6,
     };
 
     // Act

@@ -1,4 +1,5 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../src/domain/conversation';
+import type { LastOperator } from '../../src/domain/last-operator';
 import type { DutyStatus, Operator } from '../../src/domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../src/domain/operator-selection';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
@@ -23,6 +24,8 @@ interface Stored<T> {
 export class InMemoryLiveAgentState implements LiveAgentState {
   readonly operators = new Map<string, Stored<Operator>>();
   readonly conversations = new Map<string, Stored<Conversation>>();
+  /** Who last served each user; their lifetime is left to the domain's window check here. */
+  readonly lastOperators = new Map<string, LastOperator>();
   commits = 0;
   rejectedCommits = 0;
   /** Versions are never reused, even after a delete, so a stale expectation can never match a new record. */
@@ -44,6 +47,13 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     await this.yieldBetweenCalls();
     const key = participantKey(participant);
     return { conversation: copy(this.conversations.get(key)), operator: copy(this.operators.get(key)) };
+  }
+
+  async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {
+    await this.yieldBetweenCalls();
+    const key = participantKey(user);
+    const last = this.lastOperators.get(key);
+    return { conversation: copy(this.conversations.get(key)), lastOperator: last && structuredClone(last) };
   }
 
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
@@ -126,6 +136,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     const keys = writes.map(keyOf);
     if (new Set(keys).size !== keys.length) throw new RangeError('A commit may write each record once');
     const ok = writes.every((w) => {
+      if (w.kind === 'put-last-operator') return true;
       const current = this.tableOf(w).get(keyOf(w).slice(2));
       return w.expected === 'absent' ? current === undefined : current?.version === w.expected;
     });
@@ -134,6 +145,10 @@ export class InMemoryLiveAgentState implements LiveAgentState {
       return false;
     }
     for (const w of writes) {
+      if (w.kind === 'put-last-operator') {
+        this.lastOperators.set(participantKey(w.user), structuredClone(w.last));
+        continue;
+      }
       const table = this.tableOf(w) as Map<string, Stored<unknown>>;
       const key = keyOf(w).slice(2);
       this.lastVersion += 1;
@@ -153,7 +168,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return true;
   }
 
-  private tableOf(w: StateWrite): Map<string, Stored<Operator>> | Map<string, Stored<Conversation>> {
+  private tableOf(w: Exclude<StateWrite, { kind: 'put-last-operator' }>): Map<string, Stored<Operator>> | Map<string, Stored<Conversation>> {
     return w.kind === 'put-operator' || w.kind === 'delete-operator' ? this.operators : this.conversations;
   }
 }
@@ -168,6 +183,8 @@ function keyOf(w: StateWrite): string {
       return `s:${participantKey(w.conversation.user)}`;
     case 'delete-conversation':
       return `s:${participantKey(w.user)}`;
+    case 'put-last-operator':
+      return `l:${participantKey(w.user)}`;
   }
 }
 

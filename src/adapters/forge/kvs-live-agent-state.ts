@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Filter, FilterConditions, Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
+import type { LastOperator } from '../../domain/last-operator';
 import type { DutyStatus, Operator } from '../../domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../domain/operator-selection';
 import type { ChatChannel, Participant } from '../../domain/participant';
@@ -96,6 +97,20 @@ export class KvsLiveAgentState implements LiveAgentState {
     };
   }
 
+  async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {
+    const sessionKey = storageKeys.conversation(user);
+    const lastKey = storageKeys.lastOperator(user);
+    const { successfulKeys, failedKeys } = await this.kvs.batchGet<SessionEntity | LastOperator>([
+      { key: sessionKey, entityName: ENTITY.conversation },
+      { key: lastKey },
+    ]);
+    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
+    const conversation = successfulKeys.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
+    const lastOperator = successfulKeys.find((k) => k.entityName === undefined && k.key === lastKey)?.value as LastOperator | undefined;
+    return { conversation: conversation && { value: conversation.data, version: conversation.version }, lastOperator };
+  }
+
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
     return this.allOperators(INDEX.operatorsByDutyAndRank, [projectId, duty]);
   }
@@ -170,6 +185,9 @@ export class KvsLiveAgentState implements LiveAgentState {
             entityName: ENTITY.conversation,
             conditions: versionIs<SessionEntity>(write.expected),
           });
+          break;
+        case 'put-last-operator':
+          tx.set(storageKeys.lastOperator(write.user), write.last, undefined, { ttl: { value: Math.max(1, Math.round(write.lifetimeSeconds)), unit: 'SECONDS' } });
           break;
       }
     }

@@ -1,6 +1,6 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import { buttonLabels, toUser, transcriptNotes } from '../../domain/replies';
-import type { LiveAgentSettings } from '../../domain/settings';
+import { withDefaults, type LiveAgentSettings } from '../../domain/settings';
 import { dispatchQueue } from './dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
@@ -55,7 +55,7 @@ export interface SweepReport {
 export async function sweepTimeouts(deps: CoreDeps, limits: RunLimits = SWEEP_LIMITS): Promise<SweepReport> {
   const budget = new RunBudget(deps.clock, limits);
   const report = { closedForInactivity: 0, inactivityDeadlinesMoved: 0, queueTimeouts: 0, offersExpired: 0, woundDown: 0, failed: 0 };
-  const projects = rotated(await deps.settings.allProjects(), deps.clock.now());
+  const projects = rotated((await deps.settings.allProjects()).map((p) => ({ ...p, settings: withDefaults(p.settings) })), deps.clock.now());
   for (const { projectId, settings } of projects) {
     if (budget.spent) break;
     await guarded(deps, report, { projectId, step: 'project' }, async () => {
