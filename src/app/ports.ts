@@ -79,6 +79,17 @@ export interface LiveAgentState {
     projectId: string,
     page?: { readonly limit?: number; readonly cursor?: string | undefined; readonly lane?: RoutingLane | undefined },
   ): Promise<Page<Versioned<Operator>>>;
+  /**
+   * On-duty operators of one routing lane who hold no conversation and have been idle since `idleBy` or
+   * before, idle longest first, a page at a time: the head of that lane in the routing order (load 0, then
+   * idle since), read up to `idleBy` only, so the idle sweep reads no one who is busy or was active since.
+   */
+  idleOperators(
+    projectId: string,
+    lane: RoutingLane,
+    idleBy: number,
+    page?: { readonly limit?: number; readonly cursor?: string | undefined },
+  ): Promise<Page<Versioned<Operator>>>;
   /** Role holders of one Slack workspace or Teams tenant, any order. */
   operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]>;
   /** Conversations of a project in one state, oldest `since` first (for `queued`: first come, first served). */

@@ -2,7 +2,7 @@ import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
 
 /** What a Jira admin configures for live agents in one JSM project. */
-export interface LiveAgentSettings {
+export interface LiveAgentSettings extends PresenceSettings {
   /** Off by default: nobody is routed to an operator until an admin turns it on. */
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
@@ -15,9 +15,14 @@ export interface LiveAgentSettings {
   readonly queueTimeoutMinutes: number;
   /** The JSM request type used for tickets made from conversations. */
   readonly requestTypeId?: string | undefined;
-  // Presence (issue 17): where a returning user goes, and when an idle operator is put off duty.
+}
+
+/** Presence (issue 17): where a returning user goes, and when an idle operator is put off duty. */
+export interface PresenceSettings {
   /** A user who asks again within this many hours goes first to the operator who last served them; 'off': never. */
   readonly returnToOperatorHours: number | 'off';
+  /** An on-duty operator with no conversation and no activity this long is put off duty; 'off': never. */
+  readonly idleAwayMinutes: number | 'off';
 }
 
 export const DEFAULT_SETTINGS: LiveAgentSettings = {
@@ -27,6 +32,7 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   inactivityTimeoutMinutes: 30,
   queueTimeoutMinutes: 10,
   returnToOperatorHours: 24,
+  idleAwayMinutes: 30,
 };
 
 /**
@@ -38,6 +44,8 @@ export const MAX_OPERATOR_CAPACITY = 10;
 export const MAX_TIMEOUT_MINUTES = 24 * 60;
 /** A week: past that, a user asking again is a new request like any other. */
 export const MAX_RETURN_TO_OPERATOR_HOURS = 7 * 24;
+/** The timeout sweep that finds idle operators runs every five minutes: a shorter idle time could not be kept. */
+export const MIN_IDLE_AWAY_MINUTES = 5;
 
 /** The phrase users are told to type to reach a person: the admin's first. */
 export function handoffHint(settings: LiveAgentSettings): string {
@@ -80,6 +88,9 @@ function presenceProblems(next: LiveAgentSettings): string[] {
   const problems: string[] = [];
   if (!isOffOrIntegerIn(next.returnToOperatorHours, 1, MAX_RETURN_TO_OPERATOR_HOURS)) {
     problems.push(`Returning to the same operator must be off or from 1 to ${MAX_RETURN_TO_OPERATOR_HOURS} hours.`);
+  }
+  if (!isOffOrIntegerIn(next.idleAwayMinutes, MIN_IDLE_AWAY_MINUTES, MAX_TIMEOUT_MINUTES)) {
+    problems.push(`Putting idle operators off duty must be off or from ${MIN_IDLE_AWAY_MINUTES} to ${MAX_TIMEOUT_MINUTES} minutes.`);
   }
   return problems;
 }

@@ -30,6 +30,7 @@ export interface SettingsView {
   readonly requestTypeId?: string | undefined;
   // Presence (issue 17).
   readonly returnToOperatorHours: number | 'off';
+  readonly idleAwayMinutes: number | 'off';
 }
 
 /**

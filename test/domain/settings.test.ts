@@ -57,6 +57,7 @@ describe('applySettingsChange', () => {
       queueTimeoutMinutes: 15,
       requestTypeId: '27',
       returnToOperatorHours: 6,
+      idleAwayMinutes: 45,
     };
 
     // Act

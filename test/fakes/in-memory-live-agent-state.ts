@@ -83,6 +83,27 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return { items: items.map(({ o }) => copy(o)!), cursor: next };
   }
 
+  async idleOperators(
+    projectId: string,
+    lane: RoutingLane,
+    idleBy: number,
+    page: { limit?: number; cursor?: string | undefined } = {},
+  ): Promise<Page<Versioned<Operator>>> {
+    const head = await this.operatorsForRouting(projectId, { lane, limit: Number.MAX_SAFE_INTEGER });
+    // Like a KVS cursor, this one points after the last item returned: operators handled meanwhile shift nothing.
+    const keyOf = (o: Versioned<Operator>): [number, string] => [o.value.idleSince, participantKey(o.value.participant)];
+    const after = page.cursor ? (JSON.parse(page.cursor) as [number, string]) : undefined;
+    const later = (k: [number, string], than: [number, string]) => k[0] - than[0] || (k[1] < than[1] ? -1 : k[1] > than[1] ? 1 : 0);
+    const idle = head.items
+      .filter((o) => o.value.assignments.length === 0 && o.value.idleSince <= idleBy)
+      .filter((o) => !after || later(keyOf(o), after) > 0)
+      .sort((x, y) => later(keyOf(x), keyOf(y)));
+    const limit = page.limit ?? 10;
+    const items = idle.slice(0, limit);
+    const last = items.at(-1);
+    return { items, cursor: idle.length > limit && last ? JSON.stringify(keyOf(last)) : undefined };
+  }
+
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
     await this.yieldBetweenCalls();
     return [...this.operators.values()]

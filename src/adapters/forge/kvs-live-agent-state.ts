@@ -125,6 +125,13 @@ export class KvsLiveAgentState implements LiveAgentState {
     return pageOf(onDuty.where(WhereConditions.between(start, start + RANK_LANE_STEP - 1)), page);
   }
 
+  async idleOperators(projectId: string, lane: RoutingLane, idleBy: number, page: PageRequest = {}): Promise<Page<Versioned<Operator>>> {
+    // Load 0 in a lane ranks as the lane's offset plus idle since (routingRank): one range of the index.
+    const start = laneOffset(lane);
+    const onDuty = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] });
+    return pageOf(onDuty.where(WhereConditions.between(start, start + Math.min(Math.max(Math.trunc(idleBy), 0), RANK_LOAD_STEP - 1))), page);
+  }
+
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
     return this.allOperators(INDEX.operatorsByTenant, [channel, tenantId]);
   }

@@ -16,6 +16,7 @@ const SETTING_FIELDS = [
   'requestTypeId',
   // Presence (issue 17).
   'returnToOperatorHours',
+  'idleAwayMinutes',
 ] as const;
 
 export const settingsResolvers: Record<string, ResolverHandler> = {
