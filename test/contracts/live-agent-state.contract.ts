@@ -983,6 +983,35 @@ export function describeLiveAgentStateContract(
       });
     });
 
+    describe('idleOperators', () => {
+      async function idleOf(lane: 'own-capacity-with-room' | 'project-capacity', idleBy: number, limit: number): Promise<string[]> {
+        const names: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await state.idleOperators(PROJECT_ID, lane, idleBy, { limit, cursor });
+          names.push(...page.items.map((o) => o.value.displayName));
+          cursor = page.cursor;
+          if (names.length > 50) throw new Error('Paging does not end');
+        } while (cursor);
+        return names;
+      }
+
+      it('should return the free on-duty operators of a lane idle since the cutoff or before, idle longest first, a page at a time', async () => {
+        await created(anOperator({ displayName: 'Ann', idleSince: T0 + 3 }));
+        await created(anOperator({ displayName: 'Ben', idleSince: T0 + 1 }));
+        await created(anOperator({ displayName: 'Cat', idleSince: T0 + 2 }));
+        await created(anOperator({ displayName: 'Dan', idleSince: T0 + 5 })); // active since the cutoff
+        await created(anOperator({ displayName: 'Eve', idleSince: T0, load: 1 })); // serving someone
+        await created(anOperator({ displayName: 'Fay', idleSince: T0, duty: 'off' }));
+        await created(anOperator({ displayName: 'Gus', idleSince: T0, projectId: OTHER_PROJECT }));
+        await created(anOperator({ displayName: 'Hal', idleSince: T0, capacity: 2 })); // the other lane
+
+        expect(await idleOf('project-capacity', T0 + 4, 2)).toEqual(['Ben', 'Cat', 'Ann']);
+        expect(await idleOf('own-capacity-with-room', T0 + 4, 2)).toEqual(['Hal']);
+        expect(await idleOf('project-capacity', T0 - 1, 2)).toEqual([]);
+      });
+    });
+
     describe('who last served a user', () => {
       it('should read a user’s conversation and who last served them in one call, and keep the second when the first is deleted', async () => {
         const conversation = await created(aConversation(3));
