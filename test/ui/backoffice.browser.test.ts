@@ -319,6 +319,44 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('sets after how long idle operators are put off duty, refusing a time the sweep could not keep, and turns it off', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Settings');
+      const idle = page.getByRole('checkbox', { name: 'Put idle operators off duty' });
+      await expect(idle.isChecked()).resolves.toBe(true);
+      const minutes = page.getByLabel('After (minutes)');
+      await expect(minutes.inputValue()).resolves.toBe('30');
+
+      await minutes.fill('4');
+      await page.getByText('Enter a whole number from 5 to 1440.').waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').getByText('Putting idle operators off duty must be off or from 5 to 1440 minutes.').waitFor();
+      await dismissFlags(page);
+
+      await minutes.fill('45');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { idleAwayMinutes: 45 } } });
+
+      await idle.focus();
+      await page.keyboard.press('Space');
+      await expect(minutes.count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { idleAwayMinutes: 'off' } } });
+      await screenshot(page, '07-presence-settings');
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-idle-away').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('puts an operator on duty off duty from the Overview once confirmed, says so in a flag, and Koji tells them in Slack', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {

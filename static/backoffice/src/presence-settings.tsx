@@ -1,6 +1,6 @@
 import { Section } from './common';
 import { OptionalNumberField } from './optional-number-field';
-import { MAX_RETURN_TO_OPERATOR_HOURS, type Draft } from './settings-form';
+import { MAX_RETURN_TO_OPERATOR_HOURS, MAX_TIMEOUT_MINUTES, MIN_IDLE_AWAY_MINUTES, type Draft } from './settings-form';
 
 /** Where returning users go, and when idle operators are put off duty (issue 17). */
 export function PresenceSettings({ id, draft, readOnly, update }: { readonly id: string; readonly draft: Draft; readonly readOnly: boolean; readonly update: (patch: Partial<Draft>) => void }) {
@@ -17,6 +17,18 @@ export function PresenceSettings({ id, draft, readOnly, update }: { readonly id:
         max={MAX_RETURN_TO_OPERATOR_HOURS}
         readOnly={readOnly}
         onChange={(returnToOperatorHours) => update({ returnToOperatorHours })}
+      />
+      <OptionalNumberField
+        id={`${id}-idle`}
+        toggleLabel="Put idle operators off duty"
+        label="After (minutes)"
+        help={`An operator on duty with nobody to serve who sends nothing for this long is put off duty and told; #on brings them back (${MIN_IDLE_AWAY_MINUTES} to ${MAX_TIMEOUT_MINUTES}).`}
+        value={draft.idleAwayMinutes}
+        defaultValue="30"
+        min={MIN_IDLE_AWAY_MINUTES}
+        max={MAX_TIMEOUT_MINUTES}
+        readOnly={readOnly}
+        onChange={(idleAwayMinutes) => update({ idleAwayMinutes })}
       />
     </Section>
   );

@@ -10,6 +10,8 @@ export const MAX_TIMEOUT_MINUTES = 24 * 60;
 export const FIRST_REQUEST_TYPE = '';
 // Presence (issue 17).
 export const MAX_RETURN_TO_OPERATOR_HOURS = 7 * 24;
+/** The sweep that finds idle operators runs every five minutes. */
+export const MIN_IDLE_AWAY_MINUTES = 5;
 /** A setting that can be off, as the resolver takes it and as the form's draft holds it. */
 export const OFF = 'off';
 
@@ -23,6 +25,8 @@ export interface Draft {
   readonly requestTypeId: string;
   /** OFF, or the number typed. */
   readonly returnToOperatorHours: string;
+  /** OFF, or the number typed. */
+  readonly idleAwayMinutes: string;
 }
 
 export function draftOf(settings: SettingsView): Draft {
@@ -34,6 +38,7 @@ export function draftOf(settings: SettingsView): Draft {
     queueTimeoutMinutes: String(settings.queueTimeoutMinutes),
     requestTypeId: settings.requestTypeId ?? FIRST_REQUEST_TYPE,
     returnToOperatorHours: String(settings.returnToOperatorHours),
+    idleAwayMinutes: String(settings.idleAwayMinutes),
   };
 }
 
@@ -66,6 +71,8 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   if (draft.requestTypeId !== (saved.requestTypeId ?? FIRST_REQUEST_TYPE)) change.requestTypeId = draft.requestTypeId;
   const returnHours = offOrNumberOf(draft.returnToOperatorHours);
   if (returnHours !== saved.returnToOperatorHours) change.returnToOperatorHours = returnHours;
+  const idleMinutes = offOrNumberOf(draft.idleAwayMinutes);
+  if (idleMinutes !== saved.idleAwayMinutes) change.idleAwayMinutes = idleMinutes;
   return change;
 }
 
