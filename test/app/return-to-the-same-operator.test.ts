@@ -140,6 +140,21 @@ describe('returning to the same operator', () => {
     expect(await operatorOf(world, bob)).toBe('Carol');
   });
 
+  it.each(SEEDS)('should end with the returning user served by a colleague when their operator types #off as they ask (seed %i)', async (seed) => {
+    const world = new World({ yieldBetweenCalls: seededYields(seed) });
+    await world.enableLiveAgents({ operatorCapacity: 1 });
+    const alice = await world.operator('Alice', { onDuty: true });
+    await world.operator('Carol', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    await world.say(bob, 'stop');
+
+    await Promise.all([world.say(bob, 'operator'), world.say(alice, '#off')]);
+
+    expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [] });
+    expect(await operatorOf(world, bob)).toBe('Carol');
+  });
+
   it.each(SEEDS)('should give a returning user their operator only while they have room, when two of them ask at once (seed %i)', async (seed) => {
     const world = new World({ yieldBetweenCalls: seededYields(seed) });
     await world.enableLiveAgents({ operatorCapacity: 1 });
