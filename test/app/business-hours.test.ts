@@ -46,6 +46,15 @@ describe('business hours', () => {
     expect(world.lastHeard(bob)).toBe(`Our team is away now: we’re back tomorrow at 09:00 (Europe/Paris). ${OFFER}`);
   });
 
+  it('should say “next Wednesday” when the week’s only hours have just ended', async () => {
+    const { world } = await parisHelpDesk({ wednesday: [{ from: '09:00', to: '10:00' }] });
+    const bob = world.person('Bob');
+
+    await world.say(bob, 'operator');
+
+    expect(world.lastHeard(bob)).toBe(`Our team is away now: we’re back next Wednesday at 09:00 (Europe/Paris). ${OFFER}`);
+  });
+
   it('should say so when no day of the coming week has opening hours', async () => {
     const { world } = await parisHelpDesk({});
     const bob = world.person('Bob');
