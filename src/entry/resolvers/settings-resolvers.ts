@@ -7,7 +7,17 @@ import { InvalidSettingsError } from '../../domain/errors';
 import type { SettingsChange } from '../../domain/settings';
 import { forAdmins, type ResolverHandler } from './resolver-kit';
 
-const SETTING_FIELDS = ['enabled', 'operatorCapacity', 'handoffPhrases', 'inactivityTimeoutMinutes', 'queueTimeoutMinutes', 'requestTypeId'] as const;
+const SETTING_FIELDS = [
+  'enabled',
+  'operatorCapacity',
+  'handoffPhrases',
+  'inactivityTimeoutMinutes',
+  'queueTimeoutMinutes',
+  'requestTypeId',
+  // Business hours
+  'timeZone',
+  'businessHours',
+] as const;
 
 export const settingsResolvers: Record<string, ResolverHandler> = {
   // Only admins get an answer at all, so whoever reads the settings may edit them.

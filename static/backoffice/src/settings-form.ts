@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { SettingsView } from '../../../src/shared/resolver-contract';
+import type { BusinessHoursView, SettingsView } from '../../../src/shared/resolver-contract';
+import { UTC } from './business-hours';
 import { call } from './api';
 import { useChanged } from './changes';
 import { useFlags } from './flags';
@@ -17,6 +18,11 @@ export interface Draft {
   readonly queueTimeoutMinutes: string;
   /** '' is "the service desk's first request type". */
   readonly requestTypeId: string;
+
+  // Business hours
+  readonly timeZone: string;
+  /** null: off. */
+  readonly businessHours: BusinessHoursView | null;
 }
 
 export function draftOf(settings: SettingsView): Draft {
@@ -27,6 +33,9 @@ export function draftOf(settings: SettingsView): Draft {
     inactivityTimeoutMinutes: String(settings.inactivityTimeoutMinutes),
     queueTimeoutMinutes: String(settings.queueTimeoutMinutes),
     requestTypeId: settings.requestTypeId ?? FIRST_REQUEST_TYPE,
+    // Business hours
+    timeZone: settings.timeZone ?? UTC,
+    businessHours: settings.businessHours ?? null,
   };
 }
 
@@ -38,6 +47,10 @@ export function numberOf(text: string): number {
 /** Trimmed, and nothing else: an emptied phrase is sent as empty, so the resolver says so instead of it vanishing. */
 function cleanPhrases(phrases: readonly string[]): string[] {
   return phrases.map((p) => p.trim());
+}
+
+function trimmedHours(hours: BusinessHoursView): BusinessHoursView {
+  return Object.fromEntries(Object.entries(hours).map(([day, intervals]) => [day, intervals.map((i) => ({ from: i.from.trim(), to: i.to.trim() }))]));
 }
 
 /** Only what differs from the saved settings, as `settings/update` wants it. */
@@ -53,6 +66,10 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   const queue = numberOf(draft.queueTimeoutMinutes);
   if (queue !== saved.queueTimeoutMinutes) change.queueTimeoutMinutes = queue;
   if (draft.requestTypeId !== (saved.requestTypeId ?? FIRST_REQUEST_TYPE)) change.requestTypeId = draft.requestTypeId;
+  // Business hours: times trimmed, and nothing else, so the resolver says what is wrong with them.
+  if (draft.timeZone !== (saved.timeZone ?? UTC)) change.timeZone = draft.timeZone;
+  const hours = draft.businessHours && trimmedHours(draft.businessHours);
+  if (JSON.stringify(hours) !== JSON.stringify(saved.businessHours ?? null)) change.businessHours = hours;
   return change;
 }
 
