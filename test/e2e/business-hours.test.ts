@@ -7,8 +7,9 @@ import { localPlatformClient, startSandboxedPlatform } from '../local/support/lo
 /**
  * Outside business hours, through the real doors of each channel and the settings resolver: a user who asks for a
  * person is told when the team is back and offered a ticket (its words and its button), while operators are on
- * duty; the button makes the ticket. The app reads the real clock here, so the schedule opens only tomorrow, in
- * Paris, from 09:00 to 10:00: whenever this runs, it is closed.
+ * duty; the button makes the ticket. The app reads the real clock here, so the schedule opens only on the weekday
+ * three days from now, in Paris, from 09:00 to 10:00: whenever this runs, it is closed, and a midnight or a clock
+ * change during the run moves "three days" to two or four, which the text names the same way ("on Thursday").
  */
 let platform: LocalPlatform;
 let slack: SlackSandbox;
@@ -16,13 +17,13 @@ let teams: TeamsSandbox;
 
 const { admin, settle } = localPlatformClient(() => platform);
 const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
-const tomorrowInParis = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', weekday: 'long' }).format(Date.now() + 24 * 3600_000).toLowerCase();
-const AWAY =
-  'Our team is away now: we’re back tomorrow at 09:00 (Europe/Paris). I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.';
+const openDay = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', weekday: 'long' }).format(Date.now() + 3 * 24 * 3600_000);
+const openDayInParis = openDay.toLowerCase();
+const AWAY = `Our team is away now: we’re back on ${openDay} at 09:00 (Europe/Paris). I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.`;
 
 beforeEach(async () => {
   ({ platform, slack, teams } = await startSandboxedPlatform());
-  const businessHours = { [tomorrowInParis]: [{ from: '09:00', to: '10:00' }] };
+  const businessHours = { [openDayInParis]: [{ from: '09:00', to: '10:00' }] };
   expect(await admin('settings/update', { change: { enabled: true, timeZone: 'Europe/Paris', businessHours } })).toMatchObject({ ok: true });
   await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
   await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
@@ -88,6 +89,6 @@ describe('business hours, end to end', () => {
     ['hours past midnight', { businessHours: { friday: [{ from: '22:00', to: '02:00' }] } }, 'Friday: 22:00–02:00 must end after it starts (split hours past midnight over two days).'],
   ])('should refuse %s through the settings resolver with what to fix, and keep the saved settings', async (_what, change, message) => {
     expect(await admin('settings/update', { change })).toEqual({ ok: false, error: { code: 'invalid_settings', message } });
-    expect((await admin('settings/get')).data?.['settings']).toMatchObject({ timeZone: 'Europe/Paris', businessHours: { [tomorrowInParis]: [{ from: '09:00', to: '10:00' }] } });
+    expect((await admin('settings/get')).data?.['settings']).toMatchObject({ timeZone: 'Europe/Paris', businessHours: { [openDayInParis]: [{ from: '09:00', to: '10:00' }] } });
   });
 });
