@@ -22,7 +22,7 @@ export type ConversationState =
   | { readonly kind: 'ticket-offered'; readonly since: number; readonly reason: TicketOfferReason };
 
 export type ConversationStateKind = ConversationState['kind'];
-export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout' | 'support-disabled';
+export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout' | 'support-disabled' | 'outside-business-hours';
 
 /**
  * When the timeout of a conversation's state started counting, as far as the

@@ -1,3 +1,4 @@
+import { businessHoursProblems, isTimeZone, normalisedSchedule, DEFAULT_TIME_ZONE, type WeeklySchedule } from './business-hours';
 import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
 
@@ -15,6 +16,12 @@ export interface LiveAgentSettings extends PresenceSettings {
   readonly queueTimeoutMinutes: number;
   /** The JSM request type used for tickets made from conversations. */
   readonly requestTypeId?: string | undefined;
+
+  // Business hours (business-hours.ts). Absent in settings saved before they existed: UTC, and always open.
+  /** The project's IANA time zone ("Europe/Paris"): business hours, and any daily figure, read the clock in it. */
+  readonly timeZone?: string;
+  /** Off (null or absent), or the weekly schedule, in `timeZone`, outside which users are offered a ticket at once. */
+  readonly businessHours?: WeeklySchedule | null;
 }
 
 /** Presence (issue 17): where a returning user goes, and when an idle operator is put off duty. */
@@ -80,8 +87,23 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (next.requestTypeId !== undefined && (typeof next.requestTypeId !== 'string' || !/^\d+$/.test(next.requestTypeId))) {
     problems.push('The request type must be one of the project’s request types.');
   }
+  problems.push(...timeZoneAndHoursProblems(next));
   if (problems.length > 0) throw new InvalidSettingsError(problems);
-  return { ...next, handoffPhrases: phrases };
+  return { ...next, handoffPhrases: phrases, ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}) };
+}
+
+/** The project's time zone: UTC until an admin picks one. */
+export function projectTimeZone(settings: LiveAgentSettings): string {
+  return settings.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+function timeZoneAndHoursProblems(next: LiveAgentSettings): string[] {
+  const problems: string[] = [];
+  if (next.timeZone !== undefined && !isTimeZone(next.timeZone)) {
+    problems.push('The time zone must be an IANA time zone name, such as Europe/Paris.');
+  }
+  if (next.businessHours !== undefined && next.businessHours !== null) problems.push(...businessHoursProblems(next.businessHours));
+  return problems;
 }
 
 function presenceProblems(next: LiveAgentSettings): string[] {

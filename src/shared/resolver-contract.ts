@@ -31,7 +31,15 @@ export interface SettingsView {
   // Presence (issue 17).
   readonly returnToOperatorHours: number | 'off';
   readonly idleAwayMinutes: number | 'off';
+
+  // Business hours: an IANA time zone (absent: UTC), and off (null or absent) or the open intervals per weekday.
+  readonly timeZone?: string;
+  readonly businessHours?: BusinessHoursView | null;
 }
+
+export type WeekdayView = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+/** Per weekday its open intervals, "09:00" to "17:30" ("24:00" ends the day); a day missing or empty is closed. */
+export type BusinessHoursView = Partial<Record<WeekdayView, ReadonlyArray<{ readonly from: string; readonly to: string }>>>;
 
 /**
  * Every error code Koji answers or logs with, in one list that the pages share: a page shows

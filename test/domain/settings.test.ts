@@ -5,6 +5,7 @@ import {
   DEFAULT_SETTINGS,
   MAX_OPERATOR_CAPACITY,
   MAX_TIMEOUT_MINUTES,
+  projectTimeZone,
   type LiveAgentSettings,
   type SettingsChange,
 } from '../../src/domain/settings';
@@ -228,5 +229,37 @@ describe('the phrases that ask for a human', () => {
 
     // Assert
     expect(error.problems).toEqual([expect.stringContaining('“operator” and “Operator” are the same phrase')]);
+  });
+});
+
+describe('the time zone and business hours', () => {
+  const weekdays = { monday: [{ from: '09:00', to: '17:30' }], friday: [{ from: '14:00', to: '17:00' }, { from: '09:00', to: '12:00' }] };
+
+  it('should leave settings saved before them in UTC and always open', () => {
+    expect(projectTimeZone(DEFAULT_SETTINGS)).toBe('UTC');
+    expect(DEFAULT_SETTINGS.businessHours).toBeUndefined();
+  });
+
+  it('should save an IANA time zone and a weekly schedule, each day’s intervals in order', () => {
+    const next = applySettingsChange(DEFAULT_SETTINGS, { timeZone: 'Europe/Paris', businessHours: weekdays });
+    expect(projectTimeZone(next)).toBe('Europe/Paris');
+    expect(next.businessHours).toEqual({ monday: weekdays.monday, friday: [{ from: '09:00', to: '12:00' }, { from: '14:00', to: '17:00' }] });
+  });
+
+  it('should turn business hours off with null, keeping the time zone', () => {
+    const withHours = applySettingsChange(DEFAULT_SETTINGS, { timeZone: 'America/New_York', businessHours: weekdays });
+    const off = applySettingsChange(withHours, { businessHours: null });
+    expect(off.businessHours).toBeNull();
+    expect(off.timeZone).toBe('America/New_York');
+  });
+
+  it('should refuse a time zone the runtime does not know, saying what to write', () => {
+    expect(rejectionOf({ timeZone: 'Paris' }).problems).toEqual(['The time zone must be an IANA time zone name, such as Europe/Paris.']);
+  });
+
+  it('should refuse a schedule with overlapping intervals, naming the day and the hours', () => {
+    const error = rejectionOf({ businessHours: { wednesday: [{ from: '09:00', to: '13:00' }, { from: '12:00', to: '18:00' }] } });
+    expect(error.code).toBe('invalid_settings');
+    expect(error.problems).toEqual(['Wednesday: 09:00–13:00 and 12:00–18:00 overlap.']);
   });
 });

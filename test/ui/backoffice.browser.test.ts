@@ -490,6 +490,50 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('sets the project’s time zone and business hours, flagging overlapping hours with what to fix', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Settings');
+      await page.getByLabel('Time zone').fill('Europe/Par');
+      await page.getByRole('option', { name: 'Europe/Paris' }).click();
+      const hours = page.getByRole('checkbox', { name: 'Business hours' });
+      await hours.focus();
+      await page.keyboard.press('Space');
+      await expect(page.getByLabel('Friday closes').inputValue()).resolves.toBe('17:30');
+      // Saturday morning too, and a Monday evening that runs into the day's hours.
+      await page.getByRole('checkbox', { name: 'Saturday' }).focus();
+      await page.keyboard.press('Space');
+      await page.getByLabel('Saturday opens').fill('10:00');
+      await page.getByLabel('Saturday closes').fill('12:00');
+      await page.getByRole('button', { name: 'Add Monday hours' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Monday opens (2)').fill('17:00');
+      await page.getByLabel('Monday closes (2)').fill('19:00');
+      await page.getByText('Monday: The intervals overlap.').waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').getByText('Monday: 09:00–17:30 and 17:00–19:00 overlap.').waitFor();
+      await dismissFlags(page);
+
+      await page.getByLabel('Monday opens (2)').fill('18:00');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await screenshot(page, '02-koji-settings-business-hours');
+      const saved = (await invokeInPage(page, 'settings/get', {})) as { data?: { settings?: Record<string, unknown> } };
+      expect(saved.data?.settings).toMatchObject({
+        timeZone: 'Europe/Paris',
+        businessHours: { monday: [{ from: '09:00', to: '17:30' }, { from: '18:00', to: '19:00' }], saturday: [{ from: '10:00', to: '12:00' }], sunday: [] },
+      });
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-business-hours').catch(() => undefined);
+      throw error;
+    } finally {
+      // The platform is shared by the specs of this file: the ones after this one expect no schedule.
+      await invokeInPage(page, 'settings/update', { change: { businessHours: null, timeZone: 'UTC' } }).catch(() => undefined);
+      await context.close();
+    }
+  });
+
   it('disconnects a Slack workspace once confirmed, says so in a flag, and shows it gone everywhere', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {

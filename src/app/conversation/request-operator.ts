@@ -1,9 +1,10 @@
+import { businessHoursAt, type NextOpening } from '../../domain/business-hours';
 import type { Conversation } from '../../domain/conversation';
 import { returningTo } from '../../domain/last-operator';
 import { hasFreeCapacity, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import { buttonLabels, toUser } from '../../domain/replies';
-import type { LiveAgentSettings } from '../../domain/settings';
+import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { EXCERPT_LINES, announceConnection, connectWrites } from './connect-to-operator';
@@ -23,13 +24,14 @@ type Routing =
   | { readonly kind: 'already-connected'; readonly conversation: Conversation }
   | { readonly kind: 'already-queued'; readonly conversation: Conversation }
   | { readonly kind: 'no-operator-on-duty'; readonly conversation: Conversation; readonly continued: boolean }
+  | { readonly kind: 'outside-business-hours'; readonly conversation: Conversation; readonly continued: boolean; readonly back?: NextOpening }
   | { readonly kind: 'connected'; readonly conversation: Conversation; readonly operator: Operator; readonly continued: boolean }
   | { readonly kind: 'queued'; readonly conversation: Conversation; readonly continued: boolean };
 
 /**
  * A user asked for a human. Connect them to the least busy free operator when
  * nobody is waiting ahead of them; otherwise queue them and tell them their
- * place; with nobody on duty at all, say so at once and offer a ticket.
+ * place; with nobody on duty at all, or outside the project's business hours, say so at once and offer a ticket.
  */
 export async function requestOperator(
   deps: CoreDeps,
@@ -93,12 +95,10 @@ export async function requestOperator(
       await tellQueuePosition(deps, conversation, 'new');
       break;
     case 'no-operator-on-duty':
-      await notify(deps, msg.from, {
-        kind: 'notice',
-        text: toUser.noOperatorOnDuty(),
-        conversationId: conversation.id,
-        buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
-      });
+      await offerTicketAtOnce(deps, conversation, toUser.noOperatorOnDuty());
+      break;
+    case 'outside-business-hours':
+      await offerTicketAtOnce(deps, conversation, toUser.outsideBusinessHours(routing.back, projectTimeZone(settings)));
       break;
   }
   return 'handoff';
@@ -127,6 +127,14 @@ async function route(
   };
   const expected = existing?.version ?? 'absent';
   const continued = existing !== undefined;
+
+  // Outside business hours nobody is routed, on duty or not: users already queued when it closed are left be.
+  const hours = settings.businessHours ? businessHoursAt(settings.businessHours, projectTimeZone(settings), now) : { open: true as const };
+  if (!hours.open) {
+    const offered: Conversation = { ...base, state: { kind: 'ticket-offered', since: now, reason: 'outside-business-hours' } };
+    const ok = await deps.state.commit([{ kind: 'put-conversation', conversation: offered, expected }]);
+    return ok ? { kind: 'outside-business-hours', conversation: offered, continued, ...(hours.next ? { back: hours.next } : {}) } : LOST_RACE;
+  }
 
   // One short read of the routing order says both whether anyone is on duty and who is best.
   const choice = await routingChoice(deps, msg.projectId, settings.operatorCapacity);
@@ -165,6 +173,16 @@ async function backWith(
   if (!operator) return undefined;
   const found = await deps.state.getOperator(operator);
   return found && found.value.projectId === projectId && hasFreeCapacity(found.value, projectCapacity) ? found : undefined;
+}
+
+/** Nobody can join now: the user is told why and offered a ticket, taken with the button or a plain "ticket". */
+async function offerTicketAtOnce(deps: CoreDeps, conversation: Conversation, text: string): Promise<void> {
+  await notify(deps, conversation.user, {
+    kind: 'notice',
+    text,
+    conversationId: conversation.id,
+    buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
+  });
 }
 
 /** Tells a waiting user their place, unless they stopped waiting meanwhile (connected, or gone). */

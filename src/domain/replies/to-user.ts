@@ -1,11 +1,17 @@
 import { isolatedName } from '../text';
 import { operatorGone, TICKET_OFFER, TENANT_NAMES, typed, whereNow, type HandedBackTo, type OperatorGone } from './shared';
 import type { ChatChannel } from '../participant';
+import type { NextOpening } from '../business-hours';
 
 export const toUser = {
   liveAgentUnavailable: () =>
     'Live agent support isn’t available right now. I can still help with your question here.',
   noOperatorOnDuty: () => `No operator is on duty right now, so nobody can join this chat. ${TICKET_OFFER}`,
+  /** Outside the project's business hours; `back` undefined: no open hours in the coming 7 days. */
+  outsideBusinessHours: (back: NextOpening | undefined, timeZone: string) =>
+    back === undefined
+      ? `Our team is away now, and no opening hours are set for the next 7 days. ${TICKET_OFFER}`
+      : `Our team is away now: we’re back ${dayOf(back)} at ${back.time} (${timeZone}). ${TICKET_OFFER}`,
   queued: (position: number) =>
     `All operators are busy. You’re number ${position} in the queue, and I’ll tell you as soon as one is free. Type “cancel” to leave the queue.`,
   stillQueued: (position: number) =>
@@ -53,3 +59,10 @@ export const toUser = {
     }.`,
   assistantHint: (handoffPhrase: string) => `I’m the Koji assistant. To talk to a person, type ${typed(handoffPhrase)}.`,
 } as const;
+
+const dayOf = (back: NextOpening): string => {
+  const weekday = back.weekday.charAt(0).toUpperCase() + back.weekday.slice(1);
+  if (back.daysAhead === 0) return 'today';
+  if (back.daysAhead === 1) return 'tomorrow';
+  return back.daysAhead === 7 ? `next ${weekday}` : `on ${weekday}`;
+};

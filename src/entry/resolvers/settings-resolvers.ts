@@ -17,6 +17,9 @@ const SETTING_FIELDS = [
   // Presence (issue 17).
   'returnToOperatorHours',
   'idleAwayMinutes',
+  // Business hours
+  'timeZone',
+  'businessHours',
 ] as const;
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

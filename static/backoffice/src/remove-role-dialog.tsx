@@ -18,7 +18,7 @@ export function RemoveRoleDialog({ user, onCancel, onConfirm }: { readonly user:
       <Text as="p">
         {`Right away, ${name} is no longer an operator: they go off duty and Koji hands them no more users. `}
         {serving > 0
-          ? `The ${serving === 1 ? 'user' : `${serving} users`} they are talking to now go to another operator or the front of the queue, or are offered a ticket if nobody else is on duty, and are told.`
+          ? `${serving === 1 ? 'The user they are talking to now goes' : `The ${serving} users they are talking to now go`} to another operator or the front of the queue, or ${serving === 1 ? 'is' : 'are'} offered a ticket if nobody else is on duty, and ${serving === 1 ? 'is' : 'are'} told.`
           : 'They are in no conversation now.'}
       </Text>
       <Text as="p">{`Koji tells ${name} in their chat. You can give the role back with Set; they then start off duty.`}</Text>

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { SettingsView } from '../../../src/shared/resolver-contract';
+import type { BusinessHoursView, SettingsView } from '../../../src/shared/resolver-contract';
+import { UTC } from './business-hours';
 import { call } from './api';
 import { useChanged } from './changes';
 import { useFlags } from './flags';
@@ -27,6 +28,11 @@ export interface Draft {
   readonly returnToOperatorHours: string;
   /** OFF, or the number typed. */
   readonly idleAwayMinutes: string;
+
+  // Business hours
+  readonly timeZone: string;
+  /** null: off. */
+  readonly businessHours: BusinessHoursView | null;
 }
 
 export function draftOf(settings: SettingsView): Draft {
@@ -39,6 +45,9 @@ export function draftOf(settings: SettingsView): Draft {
     requestTypeId: settings.requestTypeId ?? FIRST_REQUEST_TYPE,
     returnToOperatorHours: String(settings.returnToOperatorHours),
     idleAwayMinutes: String(settings.idleAwayMinutes),
+    // Business hours
+    timeZone: settings.timeZone ?? UTC,
+    businessHours: settings.businessHours ?? null,
   };
 }
 
@@ -54,6 +63,10 @@ function offOrNumberOf(text: string): number | typeof OFF {
 /** Trimmed, and nothing else: an emptied phrase is sent as empty, so the resolver says so instead of it vanishing. */
 function cleanPhrases(phrases: readonly string[]): string[] {
   return phrases.map((p) => p.trim());
+}
+
+function trimmedHours(hours: BusinessHoursView): BusinessHoursView {
+  return Object.fromEntries(Object.entries(hours).map(([day, intervals]) => [day, intervals.map((i) => ({ from: i.from.trim(), to: i.to.trim() }))]));
 }
 
 /** Only what differs from the saved settings, as `settings/update` wants it. */
@@ -73,6 +86,10 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   if (returnHours !== saved.returnToOperatorHours) change.returnToOperatorHours = returnHours;
   const idleMinutes = offOrNumberOf(draft.idleAwayMinutes);
   if (idleMinutes !== saved.idleAwayMinutes) change.idleAwayMinutes = idleMinutes;
+  // Business hours: times trimmed, and nothing else, so the resolver says what is wrong with them.
+  if (draft.timeZone !== (saved.timeZone ?? UTC)) change.timeZone = draft.timeZone;
+  const hours = draft.businessHours && trimmedHours(draft.businessHours);
+  if (JSON.stringify(hours) !== JSON.stringify(saved.businessHours ?? null)) change.businessHours = hours;
   return change;
 }
 

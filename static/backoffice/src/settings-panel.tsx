@@ -5,6 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Toggle from '@atlaskit/toggle';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
+import { BusinessHoursFields } from './business-hours-fields';
 import { Section } from './common';
 import { NumberField } from './number-field';
 import { PhraseList } from './phrase-list';
@@ -79,6 +80,10 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
               onChange={(queueTimeoutMinutes) => update({ queueTimeoutMinutes })}
             />
           </Inline>
+        </Section>
+
+        <Section title="Business hours" description="Outside them, users who ask for a person are told when the team is back and offered a ticket. Operators can still go on duty.">
+          <BusinessHoursFields id={`${id}-bh`} timeZone={draft.timeZone} hours={draft.businessHours} readOnly={readOnly} onChange={update} />
         </Section>
 
         <Section title="Tickets" description="Conversations become Jira Service Management requests of this type.">

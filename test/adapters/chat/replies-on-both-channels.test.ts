@@ -23,6 +23,8 @@ const PHRASE = 'a *real* <person> & _now_';
 const USER_ARGS: Args<typeof toUser> = {
   liveAgentUnavailable: [],
   noOperatorOnDuty: [],
+  // An IANA name with an underscore, which Slack's mrkdwn would read as italics.
+  outsideBusinessHours: [{ at: 0, weekday: 'monday', time: '09:00', daysAhead: 3 }, 'America/New_York'],
   queued: [2],
   stillQueued: [3],
   connected: [NAME],
