@@ -8,6 +8,7 @@ import { p3Rows, runP3, type P3Result } from './phases/p3';
 import { p4Rows, runP4, type P4Result } from './phases/p4';
 import { p5Rows, runP5, type P5Result } from './phases/p5';
 import { p6Rows, runP6, type P6Result } from './phases/p6';
+import { idleRows, runIdleSweep, type IdleResult } from './phases/p6-idle';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -26,6 +27,8 @@ interface Mode {
   readonly p3: { messages: number; warmup: number; concurrency: number[] };
   /** Open conversations for the timeout sweep, and how many due runs at most per size. */
   readonly p6: { sizes: number[]; maxDueRuns: number };
+  /** Operators on duty for the idle auto-away part of P6. */
+  readonly idle: { operatorCounts: number[] };
 }
 
 const MODES: Record<Mode['name'], Mode> = {
@@ -35,6 +38,7 @@ const MODES: Record<Mode['name'], Mode> = {
     p2: { sizes: [10, 1_000], operatorCounts: [10, 1_000], rounds: 3, samples: 6, routingSamples: 3 },
     p3: { messages: 400, warmup: 100, concurrency: [8, 32] },
     p6: { sizes: [10, 1_000], maxDueRuns: 3 },
+    idle: { operatorCounts: [10, 1_000] },
   },
   full: {
     name: 'full',
@@ -42,6 +46,7 @@ const MODES: Record<Mode['name'], Mode> = {
     p2: { sizes: [10, 1_000, 100_000], operatorCounts: [10, 1_000], rounds: 4, samples: 8, routingSamples: 3 },
     p3: { messages: 4_000, warmup: 500, concurrency: [8, 32] },
     p6: { sizes: [10, 10_000, 100_000], maxDueRuns: 12 },
+    idle: { operatorCounts: [10, 1_000] },
   },
 };
 
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -134,6 +139,8 @@ async function main(): Promise<void> {
     if (args.phases.includes('P6')) {
       results.p6 = await timed('P6', () => runP6({ ...args.mode.p6, kvsMs: args.kvsMs, slackMs: args.slackMs, progress }));
       rows.push(...p6Rows(results.p6));
+      results.idle = await timed('P6 idle', () => runIdleSweep({ ...args.mode.idle, progress }));
+      rows.push(...idleRows(results.idle));
     }
   } finally {
     progress.done();

@@ -125,7 +125,7 @@ async function oneSize(size: number, options: P6Options): Promise<SweepSize> {
   }
 }
 
-async function sweepOnce(bench: BenchPlatform): Promise<SweepRun> {
+export async function sweepOnce(bench: BenchPlatform): Promise<SweepRun> {
   const i0 = bench.invocations.length;
   const a0 = bench.slack.apiCalls.length;
   let failed = false;
@@ -180,7 +180,7 @@ async function countOpen(bench: BenchPlatform, deps: ReturnType<typeof seedingDe
 }
 
 /** Moves the process's clock (Date.now) to a chosen time, and back. */
-class ShiftedClock {
+export class ShiftedClock {
   private readonly realNow = Date.now;
 
   set(at: number): void {

@@ -1,5 +1,6 @@
 import type { Conversation, ConversationStateKind } from '../domain/conversation';
 import type { ChatRecipientUnreachableError } from '../domain/errors';
+import type { LastOperator } from '../domain/last-operator';
 import type { DutyStatus, Operator } from '../domain/operator';
 import type { RoutingLane } from '../domain/operator-selection';
 import type { OutgoingMessage } from '../domain/outgoing-message';
@@ -29,7 +30,9 @@ export type StateWrite =
   | { readonly kind: 'put-operator'; readonly operator: Operator; readonly expected: Expected }
   | { readonly kind: 'delete-operator'; readonly participant: Participant; readonly expected: number }
   | { readonly kind: 'put-conversation'; readonly conversation: Conversation; readonly expected: Expected }
-  | { readonly kind: 'delete-conversation'; readonly user: Participant; readonly expected: number };
+  | { readonly kind: 'delete-conversation'; readonly user: Participant; readonly expected: number }
+  /** Unconditional, and gone by itself after `lifetimeSeconds` (a hint, never a claim: see last-operator.ts). */
+  | { readonly kind: 'put-last-operator'; readonly user: Participant; readonly last: LastOperator; readonly lifetimeSeconds: number };
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -52,6 +55,14 @@ export interface LiveAgentState {
     readonly conversation?: Versioned<Conversation> | undefined;
     readonly operator?: Versioned<Operator> | undefined;
   }>;
+  /**
+   * What asking for an operator needs about the user, in one read call: their
+   * conversation, and who last served them (if that record has not expired).
+   */
+  getRequester(user: Participant): Promise<{
+    readonly conversation?: Versioned<Conversation> | undefined;
+    readonly lastOperator?: LastOperator | undefined;
+  }>;
   /** Operators of a project with the given duty status, any order. */
   operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]>;
   /**
@@ -67,6 +78,17 @@ export interface LiveAgentState {
   operatorsForRouting(
     projectId: string,
     page?: { readonly limit?: number; readonly cursor?: string | undefined; readonly lane?: RoutingLane | undefined },
+  ): Promise<Page<Versioned<Operator>>>;
+  /**
+   * On-duty operators of one routing lane who hold no conversation and have been idle since `idleBy` or
+   * before, idle longest first, a page at a time: the head of that lane in the routing order (load 0, then
+   * idle since), read up to `idleBy` only, so the idle sweep reads no one who is busy or was active since.
+   */
+  idleOperators(
+    projectId: string,
+    lane: RoutingLane,
+    idleBy: number,
+    page?: { readonly limit?: number; readonly cursor?: string | undefined },
   ): Promise<Page<Versioned<Operator>>>;
   /** Role holders of one Slack workspace or Teams tenant, any order. */
   operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]>;

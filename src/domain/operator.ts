@@ -24,7 +24,10 @@ export interface Operator {
   readonly displayName: string;
   readonly duty: DutyStatus;
   readonly assignments: readonly Assignment[];
-  /** When the operator last became free or took a conversation: the tie-break for "longest idle". */
+  /**
+   * When the operator last became free, took a conversation, or, holding none on duty, wrote or clicked
+   * anything (operator-activity.ts): the tie-break for "longest idle", and what idle auto-away counts from.
+   */
   readonly idleSince: number;
   readonly grantedAt: number;
   /**
@@ -59,6 +62,11 @@ export function capacityOf(op: Operator, projectCapacity: number): number {
 /** `projectCapacity`: the project's setting, for an operator without a capacity of their own. */
 export function hasFreeCapacity(op: Operator, projectCapacity: number): boolean {
   return op.duty === 'on' && operatorLoad(op) < capacityOf(op, projectCapacity);
+}
+
+/** On duty, holding no conversation, and idle (no conversation, no activity: see idleSince) since `idleBy` or before. */
+export function isIdleOnDuty(op: Operator, idleBy: number): boolean {
+  return op.duty === 'on' && op.assignments.length === 0 && op.idleSince <= idleBy;
 }
 
 export function withAssignment(op: Operator, assignment: Assignment): Operator {

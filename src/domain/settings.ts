@@ -3,7 +3,7 @@ import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
 
 /** What a Jira admin configures for live agents in one JSM project. */
-export interface LiveAgentSettings {
+export interface LiveAgentSettings extends PresenceSettings {
   /** Off by default: nobody is routed to an operator until an admin turns it on. */
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
@@ -24,12 +24,22 @@ export interface LiveAgentSettings {
   readonly businessHours?: WeeklySchedule | null;
 }
 
+/** Presence (issue 17): where a returning user goes, and when an idle operator is put off duty. */
+export interface PresenceSettings {
+  /** A user who asks again within this many hours goes first to the operator who last served them; 'off': never. */
+  readonly returnToOperatorHours: number | 'off';
+  /** An on-duty operator with no conversation and no activity this long is put off duty; 'off': never. */
+  readonly idleAwayMinutes: number | 'off';
+}
+
 export const DEFAULT_SETTINGS: LiveAgentSettings = {
   enabled: false,
   operatorCapacity: 1,
   handoffPhrases: ['operator', 'agent', 'human', 'live agent', 'talk to an operator', 'real person'],
   inactivityTimeoutMinutes: 30,
   queueTimeoutMinutes: 10,
+  returnToOperatorHours: 24,
+  idleAwayMinutes: 30,
 };
 
 /**
@@ -39,6 +49,10 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
  */
 export const MAX_OPERATOR_CAPACITY = 10;
 export const MAX_TIMEOUT_MINUTES = 24 * 60;
+/** A week: past that, a user asking again is a new request like any other. */
+export const MAX_RETURN_TO_OPERATOR_HOURS = 7 * 24;
+/** The timeout sweep that finds idle operators runs every five minutes: a shorter idle time could not be kept. */
+export const MIN_IDLE_AWAY_MINUTES = 5;
 
 /** The phrase users are told to type to reach a person: the admin's first. */
 export function handoffHint(settings: LiveAgentSettings): string {
@@ -66,6 +80,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (!isIntegerIn(next.queueTimeoutMinutes, 1, MAX_TIMEOUT_MINUTES)) {
     problems.push(`The queue timeout must be from 1 to ${MAX_TIMEOUT_MINUTES} minutes.`);
   }
+  problems.push(...presenceProblems(next));
   // Refused, not cleaned up: an emptied field dropped on save would leave the admin believing it was kept.
   const { phrases, problems: phraseProblems } = checkHandoffPhrases(next.handoffPhrases);
   problems.push(...phraseProblems);
@@ -91,6 +106,22 @@ function timeZoneAndHoursProblems(next: LiveAgentSettings): string[] {
   return problems;
 }
 
+function presenceProblems(next: LiveAgentSettings): string[] {
+  const problems: string[] = [];
+  if (!isOffOrIntegerIn(next.returnToOperatorHours, 1, MAX_RETURN_TO_OPERATOR_HOURS)) {
+    problems.push(`Returning to the same operator must be off or from 1 to ${MAX_RETURN_TO_OPERATOR_HOURS} hours.`);
+  }
+  if (!isOffOrIntegerIn(next.idleAwayMinutes, MIN_IDLE_AWAY_MINUTES, MAX_TIMEOUT_MINUTES)) {
+    problems.push(`Putting idle operators off duty must be off or from ${MIN_IDLE_AWAY_MINUTES} to ${MAX_TIMEOUT_MINUTES} minutes.`);
+  }
+  return problems;
+}
+
+/** Settings stored before a setting existed read as its default. */
+export function withDefaults(stored: Partial<LiveAgentSettings>): LiveAgentSettings {
+  return { ...DEFAULT_SETTINGS, ...stripUndefined(stored) };
+}
+
 /** One operator's own capacity, within the project setting's bounds (and for the same reason). */
 export function checkOperatorCapacity(capacity: unknown): void {
   if (!isIntegerIn(capacity, 1, MAX_OPERATOR_CAPACITY)) throw new InvalidSettingsError([`An operator’s capacity must be a whole number from 1 to ${MAX_OPERATOR_CAPACITY}.`]);
@@ -98,6 +129,10 @@ export function checkOperatorCapacity(capacity: unknown): void {
 
 function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function isOffOrIntegerIn(value: unknown, min: number, max: number): boolean {
+  return value === 'off' || isIntegerIn(value, min, max);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -28,6 +28,9 @@ export interface SettingsView {
   readonly inactivityTimeoutMinutes: number;
   readonly queueTimeoutMinutes: number;
   readonly requestTypeId?: string | undefined;
+  // Presence (issue 17).
+  readonly returnToOperatorHours: number | 'off';
+  readonly idleAwayMinutes: number | 'off';
 
   // Business hours: an IANA time zone (absent: UTC), and off (null or absent) or the open intervals per weekday.
   readonly timeZone?: string;

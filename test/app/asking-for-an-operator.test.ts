@@ -102,9 +102,11 @@ describe('asking for an operator', () => {
     await world.say(users[40]!, 'operator');
     expect(world.lastHeard(users[40]!)).toContain('talking to Op 17');
 
-    // Everyone carries one: Op 01 took theirs first, so has been idle longest.
-    await world.say(users[16]!, 'operator');
-    expect(world.lastHeard(users[16]!)).toContain('talking to Op 01');
+    // Everyone carries one: Op 01 took theirs first, so has been idle longest. (A newcomer: User 17, whom
+    // Op 17 served, would go back to Op 17: return-to-the-same-operator.test.ts.)
+    const newcomer = world.person('User 42');
+    await world.say(newcomer, 'operator');
+    expect(world.lastHeard(newcomer)).toContain('talking to Op 01');
   });
 
   it('should route by name among many operators equally busy and on duty since the same instant', async () => {

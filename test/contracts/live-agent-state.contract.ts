@@ -982,5 +982,64 @@ export function describeLiveAgentStateContract(
         expect(found.operator).toBeUndefined();
       });
     });
+
+    describe('idleOperators', () => {
+      async function idleOf(lane: 'own-capacity-with-room' | 'project-capacity', idleBy: number, limit: number): Promise<string[]> {
+        const names: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await state.idleOperators(PROJECT_ID, lane, idleBy, { limit, cursor });
+          names.push(...page.items.map((o) => o.value.displayName));
+          cursor = page.cursor;
+          if (names.length > 50) throw new Error('Paging does not end');
+        } while (cursor);
+        return names;
+      }
+
+      it('should return the free on-duty operators of a lane idle since the cutoff or before, idle longest first, a page at a time', async () => {
+        await created(anOperator({ displayName: 'Ann', idleSince: T0 + 3 }));
+        await created(anOperator({ displayName: 'Ben', idleSince: T0 + 1 }));
+        await created(anOperator({ displayName: 'Cat', idleSince: T0 + 2 }));
+        await created(anOperator({ displayName: 'Dan', idleSince: T0 + 5 })); // active since the cutoff
+        await created(anOperator({ displayName: 'Eve', idleSince: T0, load: 1 })); // serving someone
+        await created(anOperator({ displayName: 'Fay', idleSince: T0, duty: 'off' }));
+        await created(anOperator({ displayName: 'Gus', idleSince: T0, projectId: OTHER_PROJECT }));
+        await created(anOperator({ displayName: 'Hal', idleSince: T0, capacity: 2 })); // the other lane
+
+        expect(await idleOf('project-capacity', T0 + 4, 2)).toEqual(['Ben', 'Cat', 'Ann']);
+        expect(await idleOf('own-capacity-with-room', T0 + 4, 2)).toEqual(['Hal']);
+        expect(await idleOf('project-capacity', T0 - 1, 2)).toEqual([]);
+      });
+    });
+
+    describe('who last served a user', () => {
+      it('should read a user’s conversation and who last served them in one call, and keep the second when the first is deleted', async () => {
+        const conversation = await created(aConversation(3));
+        const alice = aParticipant({ userId: 'UALICE' });
+        const last = { operator: alice, projectId: PROJECT_ID, at: T0 };
+        const closed = await state.commit([
+          deleteConversation(conversation.value.user, conversation.version),
+          { kind: 'put-last-operator', user: conversation.value.user, last, lifetimeSeconds: 3600 },
+        ]);
+
+        const found = await state.getRequester(conversation.value.user);
+
+        expect(closed).toBe(true);
+        expect(found).toEqual({ conversation: undefined, lastOperator: last });
+      });
+
+      it('should leave a record of who served a user out of a commit that loses its race', async () => {
+        const conversation = await created(aConversation(4));
+        const last = { operator: aParticipant({ userId: 'UALICE' }), projectId: PROJECT_ID, at: T0 };
+
+        const closed = await state.commit([
+          deleteConversation(conversation.value.user, conversation.version + 100),
+          { kind: 'put-last-operator', user: conversation.value.user, last, lifetimeSeconds: 3600 },
+        ]);
+
+        expect(closed).toBe(false);
+        expect(await state.getRequester(conversation.value.user)).toEqual({ conversation, lastOperator: undefined });
+      });
+    });
   });
 }

@@ -57,6 +57,8 @@ describe('applySettingsChange', () => {
       inactivityTimeoutMinutes: 45,
       queueTimeoutMinutes: 15,
       requestTypeId: '27',
+      returnToOperatorHours: 6,
+      idleAwayMinutes: 45,
     };
 
     // Act

@@ -198,8 +198,9 @@ describe('Microsoft Teams, end to end', () => {
 
     await say('tom', 'stop');
     expect(lastHeard('wendy')).toContain('closed the conversation');
+    // Asking again, she goes back to Tom, who served her last, though Alice has been free longer.
     await say('wendy', 'operator');
-    expect(lastHeard('wendy')).toContain('talking to Alice Operator');
+    expect(lastHeard('wendy')).toContain('talking to Tom Operator');
   });
 
   it('should refuse activities without a valid token, changing nothing', async () => {

@@ -1,4 +1,5 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../src/domain/conversation';
+import type { LastOperator } from '../../src/domain/last-operator';
 import type { DutyStatus, Operator } from '../../src/domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../src/domain/operator-selection';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
@@ -23,6 +24,8 @@ interface Stored<T> {
 export class InMemoryLiveAgentState implements LiveAgentState {
   readonly operators = new Map<string, Stored<Operator>>();
   readonly conversations = new Map<string, Stored<Conversation>>();
+  /** Who last served each user; their lifetime is left to the domain's window check here. */
+  readonly lastOperators = new Map<string, LastOperator>();
   commits = 0;
   rejectedCommits = 0;
   /** Versions are never reused, even after a delete, so a stale expectation can never match a new record. */
@@ -44,6 +47,13 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     await this.yieldBetweenCalls();
     const key = participantKey(participant);
     return { conversation: copy(this.conversations.get(key)), operator: copy(this.operators.get(key)) };
+  }
+
+  async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {
+    await this.yieldBetweenCalls();
+    const key = participantKey(user);
+    const last = this.lastOperators.get(key);
+    return { conversation: copy(this.conversations.get(key)), lastOperator: last && structuredClone(last) };
   }
 
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
@@ -71,6 +81,27 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     // Like a KVS cursor, this one points after the last item returned, not at a position.
     const next = all.length > limit && last ? JSON.stringify(last.sortKey) : undefined;
     return { items: items.map(({ o }) => copy(o)!), cursor: next };
+  }
+
+  async idleOperators(
+    projectId: string,
+    lane: RoutingLane,
+    idleBy: number,
+    page: { limit?: number; cursor?: string | undefined } = {},
+  ): Promise<Page<Versioned<Operator>>> {
+    const head = await this.operatorsForRouting(projectId, { lane, limit: Number.MAX_SAFE_INTEGER });
+    // Like a KVS cursor, this one points after the last item returned: operators handled meanwhile shift nothing.
+    const keyOf = (o: Versioned<Operator>): [number, string] => [o.value.idleSince, participantKey(o.value.participant)];
+    const after = page.cursor ? (JSON.parse(page.cursor) as [number, string]) : undefined;
+    const later = (k: [number, string], than: [number, string]) => k[0] - than[0] || (k[1] < than[1] ? -1 : k[1] > than[1] ? 1 : 0);
+    const idle = head.items
+      .filter((o) => o.value.assignments.length === 0 && o.value.idleSince <= idleBy)
+      .filter((o) => !after || later(keyOf(o), after) > 0)
+      .sort((x, y) => later(keyOf(x), keyOf(y)));
+    const limit = page.limit ?? 10;
+    const items = idle.slice(0, limit);
+    const last = items.at(-1);
+    return { items, cursor: idle.length > limit && last ? JSON.stringify(keyOf(last)) : undefined };
   }
 
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
@@ -126,6 +157,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     const keys = writes.map(keyOf);
     if (new Set(keys).size !== keys.length) throw new RangeError('A commit may write each record once');
     const ok = writes.every((w) => {
+      if (w.kind === 'put-last-operator') return true;
       const current = this.tableOf(w).get(keyOf(w).slice(2));
       return w.expected === 'absent' ? current === undefined : current?.version === w.expected;
     });
@@ -134,6 +166,10 @@ export class InMemoryLiveAgentState implements LiveAgentState {
       return false;
     }
     for (const w of writes) {
+      if (w.kind === 'put-last-operator') {
+        this.lastOperators.set(participantKey(w.user), structuredClone(w.last));
+        continue;
+      }
       const table = this.tableOf(w) as Map<string, Stored<unknown>>;
       const key = keyOf(w).slice(2);
       this.lastVersion += 1;
@@ -153,7 +189,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return true;
   }
 
-  private tableOf(w: StateWrite): Map<string, Stored<Operator>> | Map<string, Stored<Conversation>> {
+  private tableOf(w: Exclude<StateWrite, { kind: 'put-last-operator' }>): Map<string, Stored<Operator>> | Map<string, Stored<Conversation>> {
     return w.kind === 'put-operator' || w.kind === 'delete-operator' ? this.operators : this.conversations;
   }
 }
@@ -168,6 +204,8 @@ function keyOf(w: StateWrite): string {
       return `s:${participantKey(w.conversation.user)}`;
     case 'delete-conversation':
       return `s:${participantKey(w.user)}`;
+    case 'put-last-operator':
+      return `l:${participantKey(w.user)}`;
   }
 }
 

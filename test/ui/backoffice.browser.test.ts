@@ -274,6 +274,89 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('sets how soon a returning user goes back to their operator, refusing a window out of bounds, and turns it off', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Settings');
+      const returning = page.getByRole('checkbox', { name: 'Return users to the operator who last served them' });
+      await expect(returning.isChecked()).resolves.toBe(true);
+      const hours = page.getByLabel('Within (hours)');
+      await expect(hours.inputValue()).resolves.toBe('24');
+
+      await hours.fill('200');
+      await page.getByText('Enter a whole number from 1 to 168.').waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').getByText('Returning to the same operator must be off or from 1 to 168 hours.').waitFor();
+      await dismissFlags(page);
+
+      await hours.fill('6');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { returnToOperatorHours: 6 } } });
+
+      await returning.focus();
+      await page.keyboard.press('Space');
+      await expect(hours.count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { returnToOperatorHours: 'off' } } });
+
+      // On again, it comes back with the window it had.
+      await returning.focus();
+      await page.keyboard.press('Space');
+      await expect(hours.inputValue()).resolves.toBe('6');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-return-to-operator').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sets after how long idle operators are put off duty, refusing a time the sweep could not keep, and turns it off', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Settings');
+      const idle = page.getByRole('checkbox', { name: 'Put idle operators off duty' });
+      await expect(idle.isChecked()).resolves.toBe(true);
+      const minutes = page.getByLabel('After (minutes)');
+      await expect(minutes.inputValue()).resolves.toBe('30');
+
+      await minutes.fill('4');
+      await page.getByText('Enter a whole number from 5 to 1440.').waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').getByText('Putting idle operators off duty must be off or from 5 to 1440 minutes.').waitFor();
+      await dismissFlags(page);
+
+      await minutes.fill('45');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { idleAwayMinutes: 45 } } });
+
+      await idle.focus();
+      await page.keyboard.press('Space');
+      await expect(minutes.count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { idleAwayMinutes: 'off' } } });
+      await screenshot(page, '07-presence-settings');
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-idle-away').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('puts an operator on duty off duty from the Overview once confirmed, says so in a flag, and Koji tells them in Slack', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {

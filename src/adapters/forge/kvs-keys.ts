@@ -27,6 +27,7 @@ export const storageKeys = {
   conversation: (user: Participant) => `session:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   message: (conversationId: string, lineId: string) =>
     `message:${KEY_VERSION}:${escapeKeyPart(conversationId)}:${escapeKeyPart(lineId)}`,
+  lastOperator: (user: Participant) => `last-operator:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
   settingsPrefix: `settings:${KEY_VERSION}:`,
   settings: (projectId: string) => `settings:${KEY_VERSION}:${escapeKeyPart(projectId)}`,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Filter, FilterConditions, Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
+import type { LastOperator } from '../../domain/last-operator';
 import type { DutyStatus, Operator } from '../../domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../domain/operator-selection';
 import type { ChatChannel, Participant } from '../../domain/participant';
@@ -96,6 +97,20 @@ export class KvsLiveAgentState implements LiveAgentState {
     };
   }
 
+  async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {
+    const sessionKey = storageKeys.conversation(user);
+    const lastKey = storageKeys.lastOperator(user);
+    const { successfulKeys, failedKeys } = await this.kvs.batchGet<SessionEntity | LastOperator>([
+      { key: sessionKey, entityName: ENTITY.conversation },
+      { key: lastKey },
+    ]);
+    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
+    const conversation = successfulKeys.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
+    const lastOperator = successfulKeys.find((k) => k.entityName === undefined && k.key === lastKey)?.value as LastOperator | undefined;
+    return { conversation: conversation && { value: conversation.data, version: conversation.version }, lastOperator };
+  }
+
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {
     return this.allOperators(INDEX.operatorsByDutyAndRank, [projectId, duty]);
   }
@@ -108,6 +123,13 @@ export class KvsLiveAgentState implements LiveAgentState {
     if (page.lane === undefined) return pageOf(onDuty, page);
     const start = laneOffset(page.lane);
     return pageOf(onDuty.where(WhereConditions.between(start, start + RANK_LANE_STEP - 1)), page);
+  }
+
+  async idleOperators(projectId: string, lane: RoutingLane, idleBy: number, page: PageRequest = {}): Promise<Page<Versioned<Operator>>> {
+    // Load 0 in a lane ranks as the lane's offset plus idle since (routingRank): one range of the index.
+    const start = laneOffset(lane);
+    const onDuty = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] });
+    return pageOf(onDuty.where(WhereConditions.between(start, start + Math.min(Math.max(Math.trunc(idleBy), 0), RANK_LOAD_STEP - 1))), page);
   }
 
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
@@ -170,6 +192,9 @@ export class KvsLiveAgentState implements LiveAgentState {
             entityName: ENTITY.conversation,
             conditions: versionIs<SessionEntity>(write.expected),
           });
+          break;
+        case 'put-last-operator':
+          tx.set(storageKeys.lastOperator(write.user), write.last, undefined, { ttl: { value: Math.max(1, Math.round(write.lifetimeSeconds)), unit: 'SECONDS' } });
           break;
       }
     }

@@ -1,4 +1,5 @@
 import type { Backlog, Conversation, ConversationStateKind } from '../../domain/conversation';
+import { lastOperatorLifetimeSeconds } from '../../domain/last-operator';
 import { assignmentOf, withoutAssignment, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
@@ -18,6 +19,9 @@ type WaitingState = Exclude<ConversationStateKind, 'with-operator'>;
 
 /** `user-unreachable`: the user's chat can't be reached any more (see unreachable.ts). */
 export type EndReason = 'operator-ended' | 'user-left' | 'inactivity' | 'support-disabled' | 'tenant-disconnected' | 'user-unreachable';
+
+/** Endings after which the user was served, and goes back to that operator if they ask again soon. */
+const SERVED_TO_THE_END: readonly EndReason[] = ['operator-ended', 'user-left', 'inactivity'];
 
 interface Closed {
   readonly conversation: Conversation;
@@ -39,6 +43,8 @@ export async function closeConversation(
   user: Participant,
   sessionId: string,
   onlyIn?: readonly ConversationStateKind[],
+  /** Remember the conversation's operator for the user this long (see last-operator.ts); undefined: don't. */
+  lastOperatorLifetimeSeconds?: number,
 ): Promise<Closed | undefined> {
   return untilCommitted(async () => {
     const current = await deps.state.getConversation(user);
@@ -54,6 +60,10 @@ export async function closeConversation(
         operatorBacklog = assignmentOf(holder.value, sessionId)?.backlog;
         freed = withoutAssignment(holder.value, sessionId, deps.clock.now());
         writes.push({ kind: 'put-operator', operator: freed, expected: holder.version });
+      }
+      if (lastOperatorLifetimeSeconds !== undefined) {
+        const last = { operator: state.operator, projectId: current.value.projectId, at: deps.clock.now() };
+        writes.push({ kind: 'put-last-operator', user, last, lifetimeSeconds: lastOperatorLifetimeSeconds });
       }
     }
     return (await deps.state.commit(writes)) ? { conversation: current.value, operator: freed, operatorBacklog } : LOST_RACE;
@@ -74,7 +84,7 @@ export async function endConversation(
   /** `dispatch: false` leaves matching the freed operator to the caller, who is still taking others out of service. */
   options: { readonly dispatch?: boolean } = {},
 ): Promise<boolean> {
-  const closed = await closeConversation(deps, user, sessionId);
+  const closed = await closeConversation(deps, user, sessionId, undefined, SERVED_TO_THE_END.includes(reason) ? lastOperatorLifetimeSeconds(settings) : undefined);
   if (!closed) return false;
   const { conversation, operator } = closed;
   const operatorName = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'the operator';

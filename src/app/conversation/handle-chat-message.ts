@@ -21,6 +21,7 @@ import type { CoreDeps, Versioned } from '../ports';
 import { loadSettings } from '../settings/project-settings';
 import { queuePosition } from '../queue/queue';
 import { requestOperator } from './request-operator';
+import { noteOperatorActivity } from '../duty/operator-activity';
 import { recordEnding } from '../transcript/system-line';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 
@@ -195,6 +196,8 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
 
 async function fromOperator(router: Router, received: IncomingChatMessage, versioned: Versioned<Operator>): Promise<Handled> {
   const { deps, commands } = router;
+  // Free on duty, anything they send shows they are there (idle auto-away); with a conversation, nothing is written.
+  await noteOperatorActivity(deps, versioned);
   const operator = versioned.value;
   // "Bob: stop" names the conversation a command is for, as a card's button does.
   const addressed = received.action ? undefined : addressedTo(operator, received);

@@ -1,6 +1,6 @@
 import type { Backlog, Conversation } from '../../domain/conversation';
 import { sameParticipant, type Participant } from '../../domain/participant';
-import type { Assignment, Operator } from '../../domain/operator';
+import { isIdleOnDuty, type Assignment, type Operator } from '../../domain/operator';
 import { buttonLabels, toUser, transcriptNotes, type HandedBackTo, type HandedOver, type OperatorGone } from '../../domain/replies';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
@@ -28,7 +28,15 @@ export interface Released {
  * off duty because their chat can't be reached (`reason`: the platform's word, kept
  * on the record for the backoffice).
  */
-export type ReleaseMode = 'off-duty' | 'put-off-duty' | 'remove-role' | { readonly unreachable: string };
+export type ReleaseMode = 'off-duty' | 'put-off-duty' | 'remove-role' | { readonly unreachable: string } | IdleRelease;
+
+/** The timeout sweep puts an idle operator off duty, only if they are still idle since `idleBy` (duty/idle-away.ts). */
+export interface IdleRelease {
+  readonly idleBy: number;
+}
+
+const isIdleRelease = (mode: ReleaseMode): mode is IdleRelease => typeof mode === 'object' && 'idleBy' in mode;
+const unreachableReason = (mode: ReleaseMode): string | undefined => (typeof mode === 'object' && 'unreachable' in mode ? mode.unreachable : undefined);
 
 /**
  * Takes an operator out of service (off duty, or their role removed) and puts
@@ -41,6 +49,8 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
     const current = await deps.state.getOperator(participant);
     if (!current) return undefined;
     if (onlyOfProject !== undefined && current.value.projectId !== onlyOfProject) return undefined;
+    // Active, busy or off duty since the sweep read them: not idle after all.
+    if (isIdleRelease(mode) && !isIdleOnDuty(current.value, mode.idleBy)) return undefined;
     const alreadyOff = current.value.duty === 'off' && current.value.assignments.length === 0;
     // Going off duty twice (their #off racing an admin's) writes nothing the second time.
     if (alreadyOff && (mode === 'off-duty' || mode === 'put-off-duty')) return { operator: current.value, requeued: [], dropped: [], alreadyOff };
@@ -66,7 +76,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
       duty: 'off',
       assignments: [],
       idleSince: now,
-      ...(typeof mode === 'object' ? { unreachable: { at: now, reason: mode.unreachable } } : {}),
+      ...(unreachableReason(mode) !== undefined ? { unreachable: { at: now, reason: unreachableReason(mode)! } } : {}),
     };
     writes.push(
       mode === 'remove-role'
@@ -77,7 +87,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
   });
   if (!released) return undefined;
   // Their messages still waiting to reach those users will not be sent now; an operator who can't be reached isn't told.
-  if (typeof mode !== 'object') {
+  if (unreachableReason(mode) === undefined) {
     for (const { assignment, backlog } of released.dropped) {
       await tellDroppedBacklog(deps, senderSideOf('to-user', participant, assignment.userName, assignment.sessionId), backlog, 'off-duty');
     }
@@ -93,6 +103,8 @@ function handedBackLine(mode: ReleaseMode, operator: Operator): string {
   if (mode === 'off-duty') return transcriptNotes.wentOffDuty(name);
   if (mode === 'put-off-duty') return transcriptNotes.putOffDuty(name);
   if (mode === 'remove-role') return transcriptNotes.lostRole(name);
+  // Nobody is handed back from an idle operator: they hold no conversation.
+  if (isIdleRelease(mode)) return transcriptNotes.wentOffDuty(name);
   return transcriptNotes.operatorUnreachable(name, operator.participant.channel, mode.unreachable);
 }
 

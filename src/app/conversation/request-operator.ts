@@ -1,6 +1,8 @@
 import { businessHoursAt, type NextOpening } from '../../domain/business-hours';
 import type { Conversation } from '../../domain/conversation';
-import type { Operator } from '../../domain/operator';
+import { returningTo } from '../../domain/last-operator';
+import { hasFreeCapacity, type Operator } from '../../domain/operator';
+import type { Participant } from '../../domain/participant';
 import { buttonLabels, toUser } from '../../domain/replies';
 import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
@@ -9,7 +11,7 @@ import { EXCERPT_LINES, announceConnection, connectWrites } from './connect-to-o
 import { dispatchQueue } from '../queue/dispatch-queue';
 import type { IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { notify } from '../delivery/notify';
-import type { CoreDeps } from '../ports';
+import type { CoreDeps, Versioned } from '../ports';
 import { loadSettings } from '../settings/project-settings';
 import { oldestQueued, queuePosition } from '../queue/queue';
 import { routingChoice } from './routing';
@@ -109,7 +111,8 @@ async function route(
   userName: string,
 ): Promise<Routing | typeof LOST_RACE> {
   const now = deps.clock.now();
-  const existing = await deps.state.getConversation(msg.from);
+  // One read for both: the user's conversation, and who served them last.
+  const { conversation: existing, lastOperator } = await deps.state.getRequester(msg.from);
   if (existing?.value.state.kind === 'with-operator') return { kind: 'already-connected', conversation: existing.value };
   if (existing?.value.state.kind === 'queued') return { kind: 'already-queued', conversation: existing.value };
 
@@ -143,7 +146,7 @@ async function route(
 
   // First come, first served: nobody jumps over users who are already waiting.
   const someoneWaiting = (await oldestQueued(deps, msg.projectId)) !== undefined;
-  const operator = someoneWaiting ? undefined : choice.operator;
+  const operator = someoneWaiting ? undefined : ((await backWith(deps, returningTo(lastOperator, settings, msg.projectId, now), msg.projectId, settings.operatorCapacity)) ?? choice.operator);
   if (operator) {
     const change = connectWrites(base, expected, operator, now);
     return (await deps.state.commit(change.writes))
@@ -154,6 +157,22 @@ async function route(
   const queued: Conversation = { ...base, state: { kind: 'queued', since: now, enteredAt: now } };
   const ok = await deps.state.commit([{ kind: 'put-conversation', conversation: queued, expected }]);
   return ok ? { kind: 'queued', conversation: queued, continued } : LOST_RACE;
+}
+
+/**
+ * The operator who last served a returning user, if they are on duty with
+ * room now: one read, only for a user served within the window. The commit
+ * that connects them checks the version read here, so a race re-reads and decides again.
+ */
+async function backWith(
+  deps: CoreDeps,
+  operator: Participant | undefined,
+  projectId: string,
+  projectCapacity: number,
+): Promise<Versioned<Operator> | undefined> {
+  if (!operator) return undefined;
+  const found = await deps.state.getOperator(operator);
+  return found && found.value.projectId === projectId && hasFreeCapacity(found.value, projectCapacity) ? found : undefined;
 }
 
 /** Nobody can join now: the user is told why and offered a ticket, taken with the button or a plain "ticket". */

@@ -1,6 +1,6 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import { buttonLabels, toUser, transcriptNotes } from '../../domain/replies';
-import type { LiveAgentSettings } from '../../domain/settings';
+import { withDefaults, type LiveAgentSettings } from '../../domain/settings';
 import { dispatchQueue } from './dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
@@ -8,6 +8,7 @@ import type { CoreDeps, Versioned } from '../ports';
 import { eachWithinBudget, RunBudget, type RunLimits } from './run-budget';
 import { offerTicketInstead } from '../tickets/ticket-offer';
 import { windDownProject } from '../settings/wind-down';
+import { putIdleOperatorsOffDuty } from '../duty/idle-away';
 import { messageOf } from '../../domain/koji-error';
 
 /** An offered ticket nobody took up is forgotten after a day. */
@@ -29,6 +30,8 @@ export interface SweepReport {
   readonly inactivityDeadlinesMoved: number;
   readonly queueTimeouts: number;
   readonly offersExpired: number;
+  /** On-duty operators with nobody to serve and no activity for the project's idle time, put off duty (duty/idle-away.ts). */
+  readonly operatorsIdleAway: number;
   /** People wound down in projects where support is off (what saving "off" did not reach). */
   readonly woundDown: number;
   /** Conversations (or steps) that failed: logged as `timeout_sweep_failed` and left for the next run. */
@@ -54,8 +57,8 @@ export interface SweepReport {
  */
 export async function sweepTimeouts(deps: CoreDeps, limits: RunLimits = SWEEP_LIMITS): Promise<SweepReport> {
   const budget = new RunBudget(deps.clock, limits);
-  const report = { closedForInactivity: 0, inactivityDeadlinesMoved: 0, queueTimeouts: 0, offersExpired: 0, woundDown: 0, failed: 0 };
-  const projects = rotated(await deps.settings.allProjects(), deps.clock.now());
+  const report = { closedForInactivity: 0, inactivityDeadlinesMoved: 0, queueTimeouts: 0, offersExpired: 0, operatorsIdleAway: 0, woundDown: 0, failed: 0 };
+  const projects = rotated((await deps.settings.allProjects()).map((p) => ({ ...p, settings: withDefaults(p.settings) })), deps.clock.now());
   for (const { projectId, settings } of projects) {
     if (budget.spent) break;
     await guarded(deps, report, { projectId, step: 'project' }, async () => {
@@ -97,6 +100,12 @@ async function sweepProject(deps: CoreDeps, projectId: string, settings: LiveAge
     const outcome = await closeOrMoveDeadline(deps, conversation, version, settings, timeoutMs);
     if (outcome === 'closed') report.closedForInactivity += 1;
     if (outcome === 'moved') report.inactivityDeadlinesMoved += 1;
+  });
+
+  const idleMinutes = settings.idleAwayMinutes;
+  if (idleMinutes === 'off') return;
+  await guarded(deps, report, { projectId, step: 'idle' }, async () => {
+    report.operatorsIdleAway += await putIdleOperatorsOffDuty(deps, projectId, idleMinutes, budget, () => (report.failed += 1));
   });
 }
 

@@ -14,6 +14,8 @@ export const toOperator = {
   /** A Jira admin put them off duty from the backoffice (duty/set-duty-status.ts): what became of their users, and the way back. */
   putOffDuty: (handedOver: HandedOver, waiting: number) =>
     offDutyLine('An administrator put you off duty in the Koji backoffice.', handedOver, waiting, 'Type #on when you’re ready to take users again.'),
+  /** The timeout sweep put them off duty: on duty, nobody to serve, and nothing from them for that long (duty/idle-away.ts). */
+  idleAway: (minutes: number) => `You’ve been idle for ${minutes} minutes with nobody to serve, so I put you off duty. Type #on when you’re back.`,
   alreadyOffDuty: () => 'You’re already off duty. Type #on to start your shift.',
   request: (userName: string, channel: ChatChannel) =>
     `${isolatedName(userName)} (${CHANNEL_NAMES[channel]}) wants to talk to an operator. Your replies go to them until you type “stop”.`,

@@ -14,6 +14,9 @@ const SETTING_FIELDS = [
   'inactivityTimeoutMinutes',
   'queueTimeoutMinutes',
   'requestTypeId',
+  // Presence (issue 17).
+  'returnToOperatorHours',
+  'idleAwayMinutes',
   // Business hours
   'timeZone',
   'businessHours',

@@ -9,6 +9,12 @@ import { useFlags } from './flags';
 export const MAX_CAPACITY = 10;
 export const MAX_TIMEOUT_MINUTES = 24 * 60;
 export const FIRST_REQUEST_TYPE = '';
+// Presence (issue 17).
+export const MAX_RETURN_TO_OPERATOR_HOURS = 7 * 24;
+/** The sweep that finds idle operators runs every five minutes. */
+export const MIN_IDLE_AWAY_MINUTES = 5;
+/** A setting that can be off, as the resolver takes it and as the form's draft holds it. */
+export const OFF = 'off';
 
 export interface Draft {
   readonly enabled: boolean;
@@ -18,6 +24,10 @@ export interface Draft {
   readonly queueTimeoutMinutes: string;
   /** '' is "the service desk's first request type". */
   readonly requestTypeId: string;
+  /** OFF, or the number typed. */
+  readonly returnToOperatorHours: string;
+  /** OFF, or the number typed. */
+  readonly idleAwayMinutes: string;
 
   // Business hours
   readonly timeZone: string;
@@ -33,6 +43,8 @@ export function draftOf(settings: SettingsView): Draft {
     inactivityTimeoutMinutes: String(settings.inactivityTimeoutMinutes),
     queueTimeoutMinutes: String(settings.queueTimeoutMinutes),
     requestTypeId: settings.requestTypeId ?? FIRST_REQUEST_TYPE,
+    returnToOperatorHours: String(settings.returnToOperatorHours),
+    idleAwayMinutes: String(settings.idleAwayMinutes),
     // Business hours
     timeZone: settings.timeZone ?? UTC,
     businessHours: settings.businessHours ?? null,
@@ -42,6 +54,10 @@ export function draftOf(settings: SettingsView): Draft {
 /** Text to a number for the resolver to check; what is not a number is sent as NaN and refused there. */
 export function numberOf(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+function offOrNumberOf(text: string): number | typeof OFF {
+  return text === OFF ? OFF : numberOf(text);
 }
 
 /** Trimmed, and nothing else: an emptied phrase is sent as empty, so the resolver says so instead of it vanishing. */
@@ -66,6 +82,10 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   const queue = numberOf(draft.queueTimeoutMinutes);
   if (queue !== saved.queueTimeoutMinutes) change.queueTimeoutMinutes = queue;
   if (draft.requestTypeId !== (saved.requestTypeId ?? FIRST_REQUEST_TYPE)) change.requestTypeId = draft.requestTypeId;
+  const returnHours = offOrNumberOf(draft.returnToOperatorHours);
+  if (returnHours !== saved.returnToOperatorHours) change.returnToOperatorHours = returnHours;
+  const idleMinutes = offOrNumberOf(draft.idleAwayMinutes);
+  if (idleMinutes !== saved.idleAwayMinutes) change.idleAwayMinutes = idleMinutes;
   // Business hours: times trimmed, and nothing else, so the resolver says what is wrong with them.
   if (draft.timeZone !== (saved.timeZone ?? UTC)) change.timeZone = draft.timeZone;
   const hours = draft.businessHours && trimmedHours(draft.businessHours);

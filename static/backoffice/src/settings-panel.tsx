@@ -9,6 +9,7 @@ import { BusinessHoursFields } from './business-hours-fields';
 import { Section } from './common';
 import { NumberField } from './number-field';
 import { PhraseList } from './phrase-list';
+import { PresenceSettings } from './presence-settings';
 import { RequestTypeField } from './request-type-field';
 import { MAX_CAPACITY, MAX_TIMEOUT_MINUTES, draftOf, useSettingsForm } from './settings-form';
 
@@ -49,6 +50,8 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
             onChange={(operatorCapacity) => update({ operatorCapacity })}
           />
         </Section>
+
+        <PresenceSettings id={id} draft={draft} readOnly={readOnly} update={update} />
 
         <Section title="Phrases that ask for a human" description="A user’s message containing one of these phrases asks for an operator.">
           <PhraseList phrases={draft.handoffPhrases} readOnly={readOnly} onChange={(handoffPhrases) => update({ handoffPhrases })} />

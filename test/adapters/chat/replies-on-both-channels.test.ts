@@ -56,6 +56,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   alreadyOnDuty: [0],
   offDuty: [{ queued: [NAME], offeredTicket: [OTHER] }, 1],
   putOffDuty: [{ queued: [NAME], offeredTicket: [OTHER] }, 1],
+  idleAway: [30],
   alreadyOffDuty: [],
   request: [NAME, 'teams'],
   ended: [NAME],

@@ -1,0 +1,82 @@
+import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { LocalPlatform } from '../../packages/forge-local/src/platform';
+import { slackInlines, teamsCardRuns, teamsTextShown } from '../support/chat-surfaces';
+import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+
+/**
+ * A user who asks again soon goes back to the operator who last served them, with users and operators on Slack
+ * and Teams through their real web triggers and the window set through the real settings resolver.
+ */
+let platform: LocalPlatform;
+let slack: SlackSandbox;
+let teams: TeamsSandbox;
+
+const { admin, settle } = localPlatformClient(() => platform);
+const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
+
+beforeEach(async () => {
+  ({ platform, slack, teams } = await startSandboxedPlatform());
+  expect(await admin('settings/update', { change: { enabled: true, operatorCapacity: 1 } })).toMatchObject({ ok: true });
+  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+  for (const person of ['tom', 'vic']) await teams.install(person);
+  await settle();
+  await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
+  await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
+  await settle();
+  await say('slack', 'UALICE', '#on');
+  await say('teams', 'tom', '#on');
+});
+afterEach(() => platform.close());
+
+async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
+  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
+  await settle();
+}
+
+const slackWords = (userId: string) =>
+  slack
+    .conversation(userId)
+    .filter((m) => m.user === SANDBOX_WORKSPACE.botUserId)
+    .map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
+const teamsWords = (person: string) =>
+  teams
+    .conversation(person)
+    .filter((m) => m.from === 'bot')
+    .map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : teamsTextShown(m.text ?? '').shown));
+
+describe('returning to the same operator, end to end', () => {
+  it('should send a Slack user and a Teams user back to the operator who served them, though the other has been idle longer', async () => {
+    await say('slack', 'UBOB', 'operator');
+    expect(slackWords('UBOB').at(-1)).toMatch(/^You’re now talking to Alice Operator/);
+    await say('slack', 'UBOB', 'stop');
+    // Alice became free last: plain routing would pick Tom, idle longest.
+    await say('slack', 'UBOB', 'operator');
+    expect(slackWords('UBOB').at(-1)).toMatch(/^You’re now talking to Alice Operator/);
+    await say('slack', 'UBOB', 'stop');
+
+    await say('teams', 'vic', 'operator');
+    expect(teamsWords('vic').at(-1)).toMatch(/^You’re now talking to Tom Operator/);
+    await say('teams', 'vic', 'stop');
+    await say('teams', 'vic', 'operator');
+    expect(teamsWords('vic').at(-1)).toMatch(/^You’re now talking to Tom Operator/);
+  });
+
+  it('should route as usual once an admin turns it off in the settings', async () => {
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UBOB', 'stop');
+    expect(await admin('settings/update', { change: { returnToOperatorHours: 'off' } })).toMatchObject({ ok: true, data: { settings: { returnToOperatorHours: 'off' } } });
+
+    await say('slack', 'UBOB', 'operator');
+
+    expect(slackWords('UBOB').at(-1)).toMatch(/^You’re now talking to Tom Operator/);
+  });
+
+  it('should refuse a window out of bounds with the reason, and keep the one saved', async () => {
+    const refused = await admin('settings/update', { change: { returnToOperatorHours: 0 } });
+
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_settings', message: expect.stringContaining('Returning to the same operator must be off or from 1 to 168 hours.') } });
+    expect(await admin('settings/get', {})).toMatchObject({ ok: true, data: { settings: { returnToOperatorHours: 24 } } });
+  });
+});
