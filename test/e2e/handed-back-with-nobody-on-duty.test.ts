@@ -1,8 +1,9 @@
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { type TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { slackInlines, teamsCardRuns } from '../support/chat-surfaces';
-import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+import { localPlatformClient } from '../local/support/local-platform-client';
+import { openTwoChannelDesk } from './support/two-channel-desk';
 
 /**
  * A user whose operator goes off duty while nobody else is on duty, through the real doors of each channel: they
@@ -13,22 +14,13 @@ let platform: LocalPlatform;
 let slack: SlackSandbox;
 let teams: TeamsSandbox;
 
-const { admin, settle } = localPlatformClient(() => platform);
-const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
+const { settle } = localPlatformClient(() => platform);
 
 const OFFER =
   'No other operator is on duty right now, so nobody can take over this chat. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.';
 
 beforeEach(async () => {
-  ({ platform, slack, teams } = await startSandboxedPlatform());
-  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
-  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
-  for (const person of ['tom', 'vic']) await teams.install(person);
-  await settle();
-  await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
-  await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
-  await settle();
+  ({ platform, slack, teams } = await openTwoChannelDesk({}));
 });
 afterEach(() => platform.close());
 

@@ -1,8 +1,9 @@
-import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { type TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { slackInlines, teamsTextShown } from '../support/chat-surfaces';
-import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+import { localPlatformClient } from '../local/support/local-platform-client';
+import { openTwoChannelDesk } from './support/two-channel-desk';
 
 /**
  * Idle auto-away with operators on Slack and Teams through their real web triggers, the real scheduled
@@ -14,21 +15,12 @@ let slack: SlackSandbox;
 let teams: TeamsSandbox;
 
 const { admin, settle } = localPlatformClient(() => platform);
-const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
 const MINUTE_MS = 60 * 1000;
 const IDLE_AWAY = 'You’ve been idle for 30 minutes with nobody to serve, so I put you off duty. Type #on when you’re back.';
 
 beforeEach(async () => {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
-  ({ platform, slack, teams } = await startSandboxedPlatform());
-  expect(await admin('settings/update', { change: { enabled: true, inactivityTimeoutMinutes: 24 * 60 } })).toMatchObject({ ok: true });
-  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
-  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
-  await teams.install('tom');
-  await settle();
-  await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
-  await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
-  await settle();
+  ({ platform, slack, teams } = await openTwoChannelDesk({ inactivityTimeoutMinutes: 24 * 60 }, ['tom']));
 });
 afterEach(async () => {
   await platform.close();

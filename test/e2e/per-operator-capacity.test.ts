@@ -2,7 +2,8 @@ import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../support/chat-surfaces';
-import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+import { localPlatformClient } from '../local/support/local-platform-client';
+import { openTwoChannelDesk, teamsPersonId } from './support/two-channel-desk';
 
 /**
  * A Jira admin sets one operator's own capacity from Role setup (its real resolver), with the users and operators
@@ -13,19 +14,11 @@ let slack: SlackSandbox;
 let teams: TeamsSandbox;
 
 const { admin, settle } = localPlatformClient(() => platform);
-const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!.id;
+const personId = teamsPersonId;
 
 
 beforeEach(async () => {
-  ({ platform, slack, teams } = await startSandboxedPlatform());
-  expect(await admin('settings/update', { change: { enabled: true, operatorCapacity: 1 } })).toMatchObject({ ok: true });
-  await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
-  await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
-  for (const person of ['tom', 'vic', 'wendy']) await teams.install(person);
-  await settle();
-  await admin('roles/grant', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
-  await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
-  await settle();
+  ({ platform, slack, teams } = await openTwoChannelDesk({ operatorCapacity: 1 }, ['tom', 'vic', 'wendy']));
 });
 afterEach(() => platform.close());
 
