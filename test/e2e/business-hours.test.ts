@@ -1,9 +1,8 @@
 import { type TeamsSandbox } from '../../packages/forge-local/src/teams';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
-import { slackInlines, teamsCardRuns } from '../support/chat-surfaces';
 import { localPlatformClient } from '../local/support/local-platform-client';
-import { openTwoChannelDesk } from './support/two-channel-desk';
+import { deskChat, openTwoChannelDesk } from './support/two-channel-desk';
 
 /**
  * Outside business hours, through the real doors of each channel and the settings resolver: a user who asks for a
@@ -21,22 +20,14 @@ const openDay = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', wee
 const openDayInParis = openDay.toLowerCase();
 const AWAY = `Our team is away now: we’re back on ${openDay} at 09:00 (Europe/Paris). I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.`;
 
+const { say, slackBotMessages, teamsBotMessages, slackWords, teamsWords } = deskChat(() => ({ platform, slack, teams }));
+
 beforeEach(async () => {
   const businessHours = { [openDayInParis]: [{ from: '09:00', to: '10:00' }] };
   ({ platform, slack, teams } = await openTwoChannelDesk({ timeZone: 'Europe/Paris', businessHours }));
 });
+
 afterEach(() => platform.close());
-
-async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
-  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
-  await settle();
-}
-
-const slackBotMessages = (userId: string) => slack.conversation(userId).filter((m) => m.user === SANDBOX_WORKSPACE.botUserId);
-const slackWords = (userId: string) => slackBotMessages(userId).map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
-const teamsBotMessages = (person: string) => teams.conversation(person).filter((m) => m.from === 'bot');
-const teamsWords = (person: string) =>
-  teamsBotMessages(person).map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : (m.text ?? '')));
 
 describe('business hours, end to end', () => {
   it('should let operators go on duty, and tell a Slack user when the team is back and make the ticket from the button', async () => {

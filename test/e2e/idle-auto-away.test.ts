@@ -1,9 +1,8 @@
 import { type TeamsSandbox } from '../../packages/forge-local/src/teams';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
-import { slackInlines, teamsTextShown } from '../support/chat-surfaces';
 import { localPlatformClient } from '../local/support/local-platform-client';
-import { openTwoChannelDesk } from './support/two-channel-desk';
+import { deskChat, openTwoChannelDesk } from './support/two-channel-desk';
 
 /**
  * Idle auto-away with operators on Slack and Teams through their real web triggers, the real scheduled
@@ -18,19 +17,17 @@ const { admin, settle } = localPlatformClient(() => platform);
 const MINUTE_MS = 60 * 1000;
 const IDLE_AWAY = 'You’ve been idle for 30 minutes with nobody to serve, so I put you off duty. Type #on when you’re back.';
 
+const { say, slackWords, teamsWords } = deskChat(() => ({ platform, slack, teams }));
+
 beforeEach(async () => {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   ({ platform, slack, teams } = await openTwoChannelDesk({ inactivityTimeoutMinutes: 24 * 60 }, ['tom']));
 });
+
 afterEach(async () => {
   await platform.close();
   jest.useRealTimers();
 });
-
-async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
-  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
-  await settle();
-}
 
 async function minutesPass(minutes: number): Promise<void> {
   jest.setSystemTime(Date.now() + minutes * MINUTE_MS);
@@ -38,12 +35,6 @@ async function minutesPass(minutes: number): Promise<void> {
   await settle();
 }
 
-const slackWords = (userId: string) =>
-  slack
-    .conversation(userId)
-    .filter((m) => m.user === SANDBOX_WORKSPACE.botUserId)
-    .map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
-const teamsWords = (person: string) => teams.conversation(person).filter((m) => m.from === 'bot').map((m) => teamsTextShown(m.text ?? '').shown);
 const onDuty = async () => ((await admin('activity/get', {})).data as { onDuty?: Array<{ name: string }> } | undefined)?.onDuty?.map((o) => o.name) ?? [];
 
 describe('idle auto-away, end to end', () => {

@@ -1,9 +1,8 @@
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
-import { slackInlines, teamsCardRuns, teamsTextShown } from '../support/chat-surfaces';
 import { localPlatformClient } from '../local/support/local-platform-client';
-import { openTwoChannelDesk, teamsPersonId } from './support/two-channel-desk';
+import { deskChat, openTwoChannelDesk, teamsPersonId } from './support/two-channel-desk';
 
 /**
  * A Jira admin sets one operator's own capacity from Role setup (its real resolver), with the users and operators
@@ -16,23 +15,15 @@ let teams: TeamsSandbox;
 const { admin, settle } = localPlatformClient(() => platform);
 const personId = teamsPersonId;
 
+const { say, slackWords, teamsWords } = deskChat(() => ({ platform, slack, teams }));
 
 beforeEach(async () => {
   ({ platform, slack, teams } = await openTwoChannelDesk({ operatorCapacity: 1 }, ['tom', 'vic', 'wendy']));
 });
+
 afterEach(() => platform.close());
 
-async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
-  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
-  await settle();
-}
-
-const slackBotMessages = (userId: string) => slack.conversation(userId).filter((m) => m.user === SANDBOX_WORKSPACE.botUserId);
-const slackWords = (userId: string) => slackBotMessages(userId).map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
-const teamsBotMessages = (person: string) => teams.conversation(person).filter((m) => m.from === 'bot');
 /** A Teams bot message as shown: a card's runs, or the text of a plain message. */
-const teamsWords = (person: string) =>
-  teamsBotMessages(person).map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : teamsTextShown(m.text ?? '').shown));
 
 const TOM = () => ({ channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: personId('tom') });
 

@@ -1,9 +1,9 @@
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
-import { slackInlines, teamsCardRuns, teamsTextShown } from '../support/chat-surfaces';
+import { teamsTextShown } from '../support/chat-surfaces';
 import { localPlatformClient } from '../local/support/local-platform-client';
-import { openTwoChannelDesk, teamsPersonId } from './support/two-channel-desk';
+import { deskChat, openTwoChannelDesk, teamsPersonId } from './support/two-channel-desk';
 
 /**
  * A Jira admin puts an operator off duty from the backoffice (its real resolver), with the users and operators on
@@ -20,22 +20,15 @@ const personId = teamsPersonId;
 const OFFER =
   'No other operator is on duty right now, so nobody can take over this chat. I can create a ticket from your messages so the service desk gets back to you: reply “ticket” or use the button.';
 
+const { say, teamsBotMessages, slackWords, teamsWords } = deskChat(() => ({ platform, slack, teams }));
+
 beforeEach(async () => {
   ({ platform, slack, teams } = await openTwoChannelDesk({}));
 });
+
 afterEach(() => platform.close());
 
-async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
-  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
-  await settle();
-}
-
-const slackBotMessages = (userId: string) => slack.conversation(userId).filter((m) => m.user === SANDBOX_WORKSPACE.botUserId);
-const slackWords = (userId: string) => slackBotMessages(userId).map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
-const teamsBotMessages = (person: string) => teams.conversation(person).filter((m) => m.from === 'bot');
 /** A Teams bot message as shown: a card's runs, or the text of a plain message. */
-const teamsWords = (person: string) =>
-  teamsBotMessages(person).map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : teamsTextShown(m.text ?? '').shown));
 
 const PUT_OFF = 'An administrator put you off duty in the Koji backoffice.';
 const COME_BACK = 'Type #on when you’re ready to take users again.';

@@ -1,9 +1,8 @@
 import { type TeamsSandbox } from '../../packages/forge-local/src/teams';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
-import { slackInlines, teamsCardRuns, teamsTextShown } from '../support/chat-surfaces';
 import { localPlatformClient } from '../local/support/local-platform-client';
-import { openTwoChannelDesk } from './support/two-channel-desk';
+import { deskChat, openTwoChannelDesk } from './support/two-channel-desk';
 
 /**
  * A user who asks again soon goes back to the operator who last served them, with users and operators on Slack
@@ -13,30 +12,17 @@ let platform: LocalPlatform;
 let slack: SlackSandbox;
 let teams: TeamsSandbox;
 
-const { admin, settle } = localPlatformClient(() => platform);
+const { admin } = localPlatformClient(() => platform);
+
+const { say, slackWords, teamsWords } = deskChat(() => ({ platform, slack, teams }));
 
 beforeEach(async () => {
   ({ platform, slack, teams } = await openTwoChannelDesk({ operatorCapacity: 1 }));
   await say('slack', 'UALICE', '#on');
   await say('teams', 'tom', '#on');
 });
+
 afterEach(() => platform.close());
-
-async function say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
-  expect((channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text)).status).toBe(200);
-  await settle();
-}
-
-const slackWords = (userId: string) =>
-  slack
-    .conversation(userId)
-    .filter((m) => m.user === SANDBOX_WORKSPACE.botUserId)
-    .map((m) => slackInlines(m.blocks).map((i) => i.text).join(''));
-const teamsWords = (person: string) =>
-  teams
-    .conversation(person)
-    .filter((m) => m.from === 'bot')
-    .map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : teamsTextShown(m.text ?? '').shown));
 
 describe('returning to the same operator, end to end', () => {
   it('should send a Slack user and a Teams user back to the operator who served them, though the other has been idle longer', async () => {

@@ -1,3 +1,4 @@
+import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 import { SANDBOX_WORKSPACE } from '../../../packages/forge-local/src/slack';
 import { TEAMS_SANDBOX } from '../../../packages/forge-local/src/teams';
 import { localPlatformClient, startSandboxedPlatform, type SandboxedPlatform } from '../../local/support/local-platform-client';
@@ -28,4 +29,30 @@ export function teamsPersonId(key: string): string {
   const person = TEAMS_SANDBOX.people.find((p) => p.key === key);
   if (!person) throw new Error(`No Teams sandbox person ${key}`);
   return person.id;
+}
+
+/**
+ * Talking at the desk and reading what the bot said, as each person sees it: `say` posts through the channel's
+ * real web trigger (answered 200) and waits until everything it set off is done; the words are the bot's messages,
+ * Slack's rich text and Teams' cards or text read the way each client shows them. `desk` is read on each call, so a
+ * spec may open a fresh desk for every test.
+ */
+export function deskChat(desk: () => SandboxedPlatform) {
+  const { settle } = localPlatformClient(() => desk().platform);
+  const slackBotMessages = (userId: string) => desk().slack.conversation(userId).filter((m) => m.user === SANDBOX_WORKSPACE.botUserId);
+  const teamsBotMessages = (person: string) => desk().teams.conversation(person).filter((m) => m.from === 'bot');
+  return {
+    async say(channel: 'slack' | 'teams', who: string, text: string): Promise<void> {
+      const { slack, teams } = desk();
+      const delivered = channel === 'slack' ? await slack.sendAs(who, text) : await teams.sendAs(who, text);
+      if (delivered.status !== 200) throw new Error(`${who}'s "${text}" was answered ${delivered.status}`);
+      await settle();
+    },
+    slackBotMessages,
+    teamsBotMessages,
+    slackWords: (userId: string) => slackBotMessages(userId).map((m) => slackInlines(m.blocks).map((i) => i.text ?? '').join('')),
+    /** A Teams bot message as shown: a card's runs, or the text of a plain message. */
+    teamsWords: (person: string) =>
+      teamsBotMessages(person).map((m) => (m.attachments ? teamsCardRuns(m as unknown as Record<string, unknown>).map((r) => r.text).join('') : teamsTextShown(m.text ?? '').shown)),
+  };
 }
