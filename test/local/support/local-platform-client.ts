@@ -1,4 +1,5 @@
 import type { LocalPlatform } from '../../../packages/forge-local/src/platform';
+import { invokeBackoffice, settle, type AdminResult } from '../../../dev/backoffice-client';
 import { startLocalPlatform } from '../../../dev/koji-app';
 import type { QueueSwitches } from '../../../packages/forge-local/src/local-queue';
 import type { SlackSandbox } from '../../../packages/forge-local/src/slack';
@@ -10,18 +11,7 @@ import type { TeamsSandbox } from '../../../packages/forge-local/src/teams';
  * done with what a step set off.
  */
 
-/** What a resolver answers, as the page's `invoke` receives it. */
-export type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
-
-/** An admin step, as the backoffice page's `invoke` reaches the resolver: signed in as `as`, the Jira admin unless said. */
-export async function invokeBackoffice(platform: LocalPlatform, functionKey: string, payload: unknown = {}, as = 'local-admin'): Promise<AdminResult> {
-  const response = await fetch(`${platform.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-koji-local-account': as },
-    body: JSON.stringify({ moduleKey: 'koji-backoffice', functionKey, payload }),
-  });
-  return ((await response.json()) as { result: AdminResult }).result;
-}
+export { invokeBackoffice, settle, type AdminResult } from '../../../dev/backoffice-client';
 
 /**
  * An admin step on Jira's admin page for another project of the site (`projectId`), as the page's `invoke`
@@ -34,15 +24,6 @@ export async function invokeAdminPageFor(platform: LocalPlatform, projectId: str
     body: JSON.stringify({ moduleKey: 'koji-admin', functionKey, payload: { ...payload, projectId } }),
   });
   return ((await response.json()) as { result: AdminResult }).result;
-}
-
-/** Waits until the sandboxes' deliveries, the app's queued work and what that work made the sandboxes send are all done. */
-export async function settle(platform: LocalPlatform): Promise<void> {
-  await platform.slack?.whenIdle();
-  await platform.teams?.whenIdle();
-  await platform.queue.drained();
-  await platform.slack?.whenIdle();
-  await platform.teams?.whenIdle();
 }
 
 /**
