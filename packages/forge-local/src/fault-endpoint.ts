@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLoopbackPeer } from './loopback';
 import type { FaultPlan} from './faults';
 import { FAULT_TARGETS, FaultRequestError, type Fault, type FaultTarget, type QueuedFault } from './faults';
 import type { LocalQueue, QueueOrder, QueueSwitches } from './local-queue';
@@ -58,7 +59,7 @@ export class LocalFaults {
  */
 export async function faultRoutes(faults: LocalFaults, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   if (url.pathname !== FAULTS_PATH) return false;
-  if (!isLoopback(req.socket.remoteAddress)) {
+  if (!isLoopbackPeer(req.socket.remoteAddress)) {
     send(res, 403, { error: 'The fault endpoint answers only callers on this machine (127.0.0.1 or ::1).' });
     return true;
   }
@@ -166,9 +167,6 @@ function parseSwitches(body: Record<string, unknown>): QueueSwitches {
   return { ...(order !== undefined ? { order } : {}), ...(seed !== undefined ? { seed } : {}), ...(redeliver !== undefined ? { redeliver } : {}) };
 }
 
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AppManifest } from '../app-manifest';
 import { LOCAL_PROJECT, type JsmStandIn } from '../jira/jsm-stand-in';
 import type { LocalApp } from '../local-app';
+import { isLoopbackHost, isLoopbackPeer } from '../loopback';
 import { html, page, sendPage } from './html';
 import { startPage, type StartFacts } from './start-page';
 import { TICKETS_PATH, ticketPages, type IssuePanel } from './ticket-pages';
@@ -81,7 +82,7 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
  */
 async function setUpSandboxes(context: LocalPagesContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const origin = req.headers.origin;
-  const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+  const local = isLoopbackPeer(req.socket.remoteAddress);
   if (!context.sandboxSetup || !local || (origin !== undefined && !isThisServer(origin, context.baseUrl()))) {
     sendPage(res, 403, page({ title: 'Not from here', product: 'Koji Live Agent (local)' }, html`<h1>Not from here</h1><p>The sandboxes are set up from the start page of this server, on this machine.</p><p><a href="/">Back to the start page</a></p>`));
     return true;
@@ -101,7 +102,7 @@ async function setUpSandboxes(context: LocalPagesContext, req: IncomingMessage, 
 function isThisServer(origin: string, baseUrl: string): boolean {
   try {
     const from = new URL(origin);
-    return ['localhost', '127.0.0.1', '[::1]'].includes(from.hostname) && from.port === new URL(baseUrl).port && from.protocol === 'http:';
+    return isLoopbackHost(from.hostname) && from.port === new URL(baseUrl).port && from.protocol === 'http:';
   } catch {
     return false;
   }

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { headerValue, readBody, sendJson } from '../slack/http-io';
 import { TriggerUnreachableError } from '../slack/trigger-delivery';
 import { deliverActivity } from '../teams/delivery';
-import { isLoopbackHost, toPlaygroundTenant, type PlaygroundActivity } from './playground-activity';
+import { isLoopbackHost, isLoopbackPeer } from '../loopback';
+import { toPlaygroundTenant, type PlaygroundActivity } from './playground-activity';
 
 /** The messaging endpoint `npm run playground` points the Agents Playground at. */
 export const PLAYGROUND_MESSAGES_PATH = '/playground/api/messages';
@@ -105,7 +106,7 @@ export class AgentsPlaygroundBridge {
  */
 export function refuseUnlessLocal(req: Pick<IncomingMessage, 'headers' | 'socket'>): string | undefined {
   const peer = req.socket.remoteAddress ?? '';
-  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer)) return 'The Agents Playground bridge answers only requests from this machine.';
+  if (!isLoopbackPeer(peer)) return 'The Agents Playground bridge answers only requests from this machine.';
   const host = hostnameOf(req.headers.host);
   if (!host || !isLoopbackHost(host)) return 'The Agents Playground bridge answers only requests addressed to localhost.';
   if (req.headers.forwarded !== undefined || req.headers['x-forwarded-for'] !== undefined || req.headers['x-forwarded-host'] !== undefined) {

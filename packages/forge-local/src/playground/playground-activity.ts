@@ -1,4 +1,5 @@
 import { TEAMS_PLAYGROUND } from './playground-tenant';
+import { isLoopbackHost } from '../loopback';
 
 /** An activity as the bridge forwards it: the Playground's, moved into the playground tenant. */
 export interface PlaygroundActivity extends Record<string, unknown> {
@@ -9,12 +10,6 @@ export interface PlaygroundActivity extends Record<string, unknown> {
 
 export type PlaygroundMapping = { readonly ok: true; readonly activity: PlaygroundActivity } | { readonly ok: false; readonly reason: string };
 
-/** Hosts a serviceUrl may name: the Playground's own mock Bot Connector on this machine, nothing else. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
-}
 
 /**
  * Files an activity the Playground sent under the playground tenant and Koji's
