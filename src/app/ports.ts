@@ -11,6 +11,7 @@ import type { TranscriptLine } from '../domain/transcript';
 import type { DrainJob } from './delivery/drain-job';
 import type { TicketJob } from './tickets/create-ticket';
 import type { WorkJob } from './queue/work-job';
+import type { OfferExpiryJob } from './offers/offer-expiry-job';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {
@@ -118,6 +119,17 @@ export interface LiveAgentState {
    * and decide again. At most 25 writes, each record at most once.
    */
   commit(writes: readonly StateWrite[]): Promise<boolean>;
+  /**
+   * Where a card was sent (SentCard, the platform's reference), kept under an app key (an operator offer's id)
+   * for `lifetimeSeconds`, so the card can be updated once what it asks about is settled without a click.
+   */
+  rememberCard(key: string, sent: SentCard, lifetimeSeconds: number): Promise<void>;
+  recallCard(key: string): Promise<SentCard | undefined>;
+}
+
+/** A sent message as its platform names it (Slack channel and ts, Teams conversation and activity id): opaque to the core. */
+export interface SentCard {
+  readonly ref: string;
 }
 
 export const MAX_WRITES_PER_COMMIT = 25;
@@ -169,7 +181,10 @@ export interface ChatProfile {
 
 /** Talks to people on their chat platform. Throws ChatDeliveryError when a message cannot be delivered. */
 export interface ChatGateway {
-  send(to: Participant, message: OutgoingMessage): Promise<void>;
+  /** Answers where the message went when the platform can update it later (see `replace`). */
+  send(to: Participant, message: OutgoingMessage): Promise<SentCard | void>;
+  /** Replaces a card sent earlier with `message` (its buttons gone when it has none). Throws ChatDeliveryError. */
+  replace?(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void>;
   profile(participant: Participant): Promise<ChatProfile>;
   /**
    * Whether a relayed line (OutgoingMessage.lineId) reached `to` after all,
@@ -248,6 +263,8 @@ export interface Outbox {
   drainLater(job: DrainJob, afterSeconds: number): Promise<void>;
   /** `#create_ticket` from a web trigger that can't wait for Jira (see CoreDeps.deferSlowWork). */
   ticketLater(job: TicketJob, afterSeconds?: number): Promise<void>;
+  /** The end of an operator offer's window (offers/offer-expiry-job.ts). */
+  expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */

@@ -3,7 +3,21 @@ import type { Participant } from './participant';
 /** Where a user's conversation with a human stands. A user talking only with the bot has none. */
 export type ConversationState =
   /** `since` is the place in line; `enteredAt` is when the wait began, for the queue timeout. */
-  | { readonly kind: 'queued'; readonly since: number; readonly enteredAt: number }
+  | {
+      readonly kind: 'queued';
+      readonly since: number;
+      readonly enteredAt: number;
+      /** Operators who declined this user or let their offer expire: never offered this user again. */
+      readonly passedOver?: readonly string[] | undefined;
+    }
+  /** Offer mode: still waiting, in the same place in line, while one operator is offered the user. */
+  | {
+      readonly kind: 'offered';
+      readonly since: number;
+      readonly enteredAt: number;
+      readonly offer: OfferToOperator;
+      readonly passedOver?: readonly string[] | undefined;
+    }
   | {
       readonly kind: 'with-operator';
       readonly operator: Participant;
@@ -22,7 +36,22 @@ export type ConversationState =
   | { readonly kind: 'ticket-offered'; readonly since: number; readonly reason: TicketOfferReason };
 
 export type ConversationStateKind = ConversationState['kind'];
-export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout' | 'support-disabled' | 'outside-business-hours';
+
+/** The operator offer a waiting user's record holds: to whom, and its window. */
+export interface OfferToOperator {
+  readonly id: string;
+  readonly operator: Participant;
+  readonly operatorName: string;
+  readonly at: number;
+  readonly until: number;
+}
+
+/** The states in which a user waits for an operator (queued, or being offered to one). */
+export function isWaiting(state: ConversationState): state is Extract<ConversationState, { kind: 'queued' | 'offered' }> {
+  return state.kind === 'queued' || state.kind === 'offered';
+}
+/** `offers-went-round`: offer mode, every operator with room passed the user over, and they chose a ticket over waiting. */
+export type TicketOfferReason = 'no-operator-on-duty' | 'queue-timeout' | 'support-disabled' | 'outside-business-hours' | 'offers-went-round';
 
 /**
  * When the timeout of a conversation's state started counting, as far as the
@@ -38,6 +67,9 @@ export function timerStart(state: ConversationState): number {
       return Math.max(state.since, state.activeAt ?? state.since);
     case 'queued':
       return state.enteredAt;
+    case 'offered':
+      // The sweep's safety net for an expiry event that never came: the offer's end orders them.
+      return state.offer.until;
     case 'ticket-offered':
       return state.since;
   }

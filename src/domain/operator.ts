@@ -35,6 +35,13 @@ export interface Operator {
    * MAX_OPERATOR_CAPACITY, as the project's); absent: the project's operator capacity.
    */
   readonly capacity?: number | undefined;
+  /**
+   * Operator offers waiting for this operator's answer (offer mode, app/offers/): each holds a place under
+   * their capacity until it is accepted, declined or expires, so routing never offers more than they can take.
+   */
+  readonly offers?: readonly PendingOffer[] | undefined;
+  /** Operator offers in a row this operator let expire; reset by accepting or declining one, and by `#on`. */
+  readonly missedOffers?: number | undefined;
   /** When the current (or last) shift started with `#on`, for the backoffice; absent on records older than it. */
   readonly onDutySince?: number | undefined;
   /**
@@ -45,13 +52,28 @@ export interface Operator {
   readonly unreachable?: OperatorUnreachable | undefined;
 }
 
+/** An operator offer as the operator's record holds it: the user offered, and until when. */
+export interface PendingOffer {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly user: Participant;
+  readonly userName: string;
+  readonly at: number;
+  readonly until: number;
+}
+
 export interface OperatorUnreachable {
   readonly at: number;
   readonly reason: string;
 }
 
+/** Conversations held, and operator offers waiting for an answer: both count against capacity. */
 export function operatorLoad(op: Operator): number {
-  return op.assignments.length;
+  return op.assignments.length + (op.offers?.length ?? 0);
+}
+
+export function offersOf(op: Operator): readonly PendingOffer[] {
+  return op.offers ?? [];
 }
 
 /** How many conversations the operator takes at once: their own capacity, or the project's. */
@@ -66,7 +88,7 @@ export function hasFreeCapacity(op: Operator, projectCapacity: number): boolean 
 
 /** On duty, holding no conversation, and idle (no conversation, no activity: see idleSince) since `idleBy` or before. */
 export function isIdleOnDuty(op: Operator, idleBy: number): boolean {
-  return op.duty === 'on' && op.assignments.length === 0 && op.idleSince <= idleBy;
+  return op.duty === 'on' && operatorLoad(op) === 0 && op.idleSince <= idleBy;
 }
 
 export function withAssignment(op: Operator, assignment: Assignment): Operator {

@@ -34,3 +34,19 @@ export function parseParticipantKey(key: string): Participant | undefined {
   if (!match?.[1] || !match[2] || !match[3] || !isChatChannel(match[1])) return undefined;
   return { channel: match[1], tenantId: match[2], userId: match[3] };
 }
+
+/** A participant as a queued job or stored record carries it: checked before anything is looked up with it. */
+export function isParticipant(value: unknown): value is Participant {
+  const p = value as Record<string, unknown> | undefined;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    isChatChannel(p['channel']) &&
+    typeof p['tenantId'] === 'string' &&
+    typeof p['userId'] === 'string' &&
+    p['tenantId'].length > 0 &&
+    p['userId'].length > 0 &&
+    p['tenantId'].length <= 200 &&
+    p['userId'].length <= 200
+  );
+}

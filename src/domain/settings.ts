@@ -30,7 +30,15 @@ export interface PresenceSettings {
   readonly returnToOperatorHours: number | 'off';
   /** An on-duty operator with no conversation and no activity this long is put off duty; 'off': never. */
   readonly idleAwayMinutes: number | 'off';
+  /** `assign-directly`: routing hands the user to the operator it picks; `offer-first`: that operator must accept (operator offers). */
+  readonly operatorAssignment: OperatorAssignment;
+  /** How long an operator offer stays open before it goes to the next operator. */
+  readonly offerWindowSeconds: number;
+  /** An operator who lets this many operator offers in a row expire is put off duty; 'off': never. */
+  readonly missedOffersBeforeAway: number | 'off';
 }
+
+export type OperatorAssignment = 'assign-directly' | 'offer-first';
 
 export const DEFAULT_SETTINGS: LiveAgentSettings = {
   enabled: false,
@@ -40,6 +48,9 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   queueTimeoutMinutes: 10,
   returnToOperatorHours: 24,
   idleAwayMinutes: 30,
+  operatorAssignment: 'assign-directly',
+  offerWindowSeconds: 60,
+  missedOffersBeforeAway: 2,
 };
 
 /**
@@ -53,6 +64,10 @@ export const MAX_TIMEOUT_MINUTES = 24 * 60;
 export const MAX_RETURN_TO_OPERATOR_HOURS = 7 * 24;
 /** The timeout sweep that finds idle operators runs every five minutes: a shorter idle time could not be kept. */
 export const MIN_IDLE_AWAY_MINUTES = 5;
+/** An operator offer's window: long enough to notice a card, short enough that a user is not kept waiting on someone away. */
+export const MIN_OFFER_WINDOW_SECONDS = 15;
+export const MAX_OFFER_WINDOW_SECONDS = 600;
+export const MAX_MISSED_OFFERS_BEFORE_AWAY = 10;
 
 /** The phrase users are told to type to reach a person: the admin's first. */
 export function handoffHint(settings: LiveAgentSettings): string {
@@ -113,6 +128,15 @@ function presenceProblems(next: LiveAgentSettings): string[] {
   }
   if (!isOffOrIntegerIn(next.idleAwayMinutes, MIN_IDLE_AWAY_MINUTES, MAX_TIMEOUT_MINUTES)) {
     problems.push(`Putting idle operators off duty must be off or from ${MIN_IDLE_AWAY_MINUTES} to ${MAX_TIMEOUT_MINUTES} minutes.`);
+  }
+  if (next.operatorAssignment !== 'assign-directly' && next.operatorAssignment !== 'offer-first') {
+    problems.push('How users reach operators must be “Assign directly” or “Offer first”.');
+  }
+  if (!isIntegerIn(next.offerWindowSeconds, MIN_OFFER_WINDOW_SECONDS, MAX_OFFER_WINDOW_SECONDS)) {
+    problems.push(`The offer window must be from ${MIN_OFFER_WINDOW_SECONDS} to ${MAX_OFFER_WINDOW_SECONDS} seconds.`);
+  }
+  if (!isOffOrIntegerIn(next.missedOffersBeforeAway, 1, MAX_MISSED_OFFERS_BEFORE_AWAY)) {
+    problems.push(`Missed offers before an operator is put off duty must be off or from 1 to ${MAX_MISSED_OFFERS_BEFORE_AWAY}.`);
   }
   return problems;
 }

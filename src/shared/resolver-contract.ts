@@ -181,6 +181,8 @@ export interface OnDutyView {
   readonly userId: string;
   readonly since?: number | undefined;
   readonly load: number;
+  /** Offer mode: operator offers waiting for their answer, each holding a place under their capacity. */
+  readonly offers: number;
   readonly capacity: number;
 }
 

@@ -17,6 +17,7 @@ import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
 import { whenUnreachable } from '../../src/app/delivery/unreachable';
+import { expireOffer } from '../../src/app/offers/settle-offer';
 
 export const PROJECT = '10000';
 
@@ -148,7 +149,12 @@ export class World {
       }
       const drain = this.outbox.drains.shift();
       const held = drain ? undefined : this.outbox.held.shift();
-      if (!drain && !held) break;
+      if (!drain && !held) {
+        // Offer expiries last: they wait out a whole offer window, longer than any retry.
+        if (!(await this.expireNextOffer())) break;
+        ran += 1;
+        continue;
+      }
       this.clock.advanceMs(((drain ?? held)?.afterSeconds ?? 0) * 1000);
       for (let i = 0; i < (options.redeliver ? 2 : 1); i += 1) {
         if (drain) await drainBacklog(this.deps, drain.job);
@@ -157,6 +163,20 @@ export class World {
       ran += 1;
     }
     return ran;
+  }
+
+  /**
+   * Runs the oldest pending operator-offer expiry, as Forge delivers the delayed event: the clock moves on to the
+   * end of its window first (counted from when it was scheduled). False when none is pending.
+   */
+  async expireNextOffer(): Promise<boolean> {
+    const next = this.outbox.offerExpiries.shift();
+    if (!next) return false;
+    const offered = await this.state.getConversation(next.job.user);
+    const until = offered?.value.state.kind === 'offered' && offered.value.state.offer.id === next.job.offerId ? offered.value.state.offer.until : this.clock.now();
+    if (until > this.clock.now()) this.clock.advanceMs(until - this.clock.now());
+    await expireOffer(this.deps, next.job);
+    return true;
   }
 
   async conversationOf(user: Participant) {

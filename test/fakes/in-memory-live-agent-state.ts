@@ -1,12 +1,13 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../src/domain/conversation';
 import type { LastOperator } from '../../src/domain/last-operator';
-import type { DutyStatus, Operator } from '../../src/domain/operator';
+import { operatorLoad, type DutyStatus, type Operator } from '../../src/domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../src/domain/operator-selection';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import {
   MAX_WRITES_PER_COMMIT,
   type LiveAgentState,
   type Page,
+  type SentCard,
   type StateWrite,
   type Versioned,
 } from '../../src/app/ports';
@@ -95,7 +96,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     const after = page.cursor ? (JSON.parse(page.cursor) as [number, string]) : undefined;
     const later = (k: [number, string], than: [number, string]) => k[0] - than[0] || (k[1] < than[1] ? -1 : k[1] > than[1] ? 1 : 0);
     const idle = head.items
-      .filter((o) => o.value.assignments.length === 0 && o.value.idleSince <= idleBy)
+      .filter((o) => operatorLoad(o.value) === 0 && o.value.idleSince <= idleBy)
       .filter((o) => !after || later(keyOf(o), after) > 0)
       .sort((x, y) => later(keyOf(x), keyOf(y)));
     const limit = page.limit ?? 10;
@@ -189,6 +190,19 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return true;
   }
 
+  /** Where cards went, by the app's key; lifetimes are not kept (a spec never runs an hour). */
+  readonly cards = new Map<string, SentCard>();
+
+  async rememberCard(key: string, sent: SentCard): Promise<void> {
+    await this.yieldBetweenCalls();
+    this.cards.set(key, structuredClone(sent));
+  }
+
+  async recallCard(key: string): Promise<SentCard | undefined> {
+    await this.yieldBetweenCalls();
+    return this.cards.get(key);
+  }
+
   private tableOf(w: Exclude<StateWrite, { kind: 'put-last-operator' }>): Map<string, Stored<Operator>> | Map<string, Stored<Conversation>> {
     return w.kind === 'put-operator' || w.kind === 'delete-operator' ? this.operators : this.conversations;
   }
@@ -222,7 +236,7 @@ interface RoutingKey {
 }
 
 function routingKeyOf(key: string, o: Operator): RoutingKey {
-  return { lane: ROUTING_LANES.indexOf(routingLane(o)), load: o.assignments.length, idleSince: o.idleSince, key };
+  return { lane: ROUTING_LANES.indexOf(routingLane(o)), load: operatorLoad(o), idleSince: o.idleSince, key };
 }
 
 function compareRoutingKeys(a: RoutingKey, b: RoutingKey): number {

@@ -3,7 +3,8 @@ import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import type { DrainJob } from '../../src/app/delivery/drain-job';
 import type { TicketJob } from '../../src/app/tickets/create-ticket';
-import type { ChatGateway, ChatProfile, Outbox } from '../../src/app/ports';
+import type { ChatGateway, ChatProfile, Outbox, SentCard } from '../../src/app/ports';
+import type { OfferExpiryJob } from '../../src/app/offers/offer-expiry-job';
 
 export type Fault = '5xx' | '429' | 'store' | 'timeout-after-send';
 
@@ -49,7 +50,7 @@ export class RecordingChat implements ChatGateway {
     return Promise.resolve(all.some((s) => participantKey(s.to) === participantKey(to) && s.message.lineId === sent.lineId));
   }
 
-  send(to: Participant, message: OutgoingMessage): Promise<void> {
+  send(to: Participant, message: OutgoingMessage): Promise<SentCard | void> {
     const fault = this.faults.get(participantKey(to))?.shift();
     if (fault === '5xx') return Promise.reject(new ChatTransientError('The platform answered 503.', false));
     if (fault === '429') return Promise.reject(new ChatRateLimitedError(30));
@@ -65,7 +66,24 @@ export class RecordingChat implements ChatGateway {
       return Promise.reject(new ChatDeliveryError(`${to.userId} cannot be reached`));
     }
     this.sent.push({ to, message: structuredClone(message) });
+    return Promise.resolve({ ref: `sent-${this.sent.length - 1}` });
+  }
+
+  /** Cards replaced after they were sent (`ref`: what send answered), in order. */
+  readonly replaced: Array<{ to: Participant; ref: string; message: OutgoingMessage }> = [];
+  /** Whether cards can be updated (Slack and Teams both can; off: the core falls back to a message). */
+  canReplace = true;
+
+  replace(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void> {
+    if (!this.canReplace) return Promise.reject(new ChatDeliveryError('This platform cannot update messages'));
+    this.replaced.push({ to, ref: sent.ref, message: structuredClone(message) });
     return Promise.resolve();
+  }
+
+  /** What a sent card (as `sent` holds it) reads now: its latest replacement, or itself. */
+  currentCard(card: SentMessage): OutgoingMessage {
+    const ref = `sent-${this.sent.indexOf(card)}`;
+    return this.replaced.filter((r) => r.ref === ref).at(-1)?.message ?? card.message;
   }
 
   profile(participant: Participant): Promise<ChatProfile> {
@@ -112,6 +130,13 @@ export class RecordingOutbox implements Outbox {
 
   drainLater(job: DrainJob, afterSeconds: number): Promise<void> {
     this.drains.push({ job: structuredClone(job), afterSeconds });
+    return Promise.resolve();
+  }
+
+  readonly offerExpiries: Array<{ job: OfferExpiryJob; afterSeconds: number }> = [];
+
+  expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void> {
+    this.offerExpiries.push({ job: structuredClone(job), afterSeconds });
     return Promise.resolve();
   }
 }

@@ -1,4 +1,4 @@
-import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
+import type { ChatGateway, ChatProfile, SentCard, SentLine } from '../../app/ports';
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../../domain/participant';
@@ -13,8 +13,14 @@ const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Mic
 export class ChannelRouter implements ChatGateway {
   constructor(private readonly gateways: Partial<Record<ChatChannel, ChatGateway>>) {}
 
-  send(to: Participant, message: OutgoingMessage): Promise<void> {
+  send(to: Participant, message: OutgoingMessage): Promise<SentCard | void> {
     return this.gatewayFor(to).send(to, message);
+  }
+
+  replace(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void> {
+    const gateway = this.gatewayFor(to);
+    if (!gateway.replace) return Promise.reject(new ChatDeliveryError(`${CHANNEL_NAMES[to.channel]} can’t update a message sent earlier.`));
+    return gateway.replace(to, sent, message);
   }
 
   profile(participant: Participant): Promise<ChatProfile> {

@@ -5,6 +5,7 @@ import { participantKey, type Participant } from '../../domain/participant';
 import type { DrainJob } from '../../app/delivery/drain-job';
 import type { TicketJob } from '../../app/tickets/create-ticket';
 import type { WorkJob } from '../../app/queue/work-job';
+import type { OfferExpiryJob } from '../../app/offers/offer-expiry-job';
 
 /** The queue named in manifest.yml (`consumer.queue`). */
 export const WORK_QUEUE_KEY = 'chat-work';
@@ -51,6 +52,11 @@ export class ForgeOutbox implements Outbox {
 
   async ticketLater(job: TicketJob, afterSeconds = 0): Promise<void> {
     await this.queue.push(job, ticketJobKey(job), delaySeconds(afterSeconds, 0));
+  }
+
+  /** Keyed by the offered user, as their messages are not: an expiry never waits behind a relay. */
+  async expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void> {
+    await this.queue.push(job, `offer:${participantKey(job.user)}`, delaySeconds(afterSeconds, 1));
   }
 }
 

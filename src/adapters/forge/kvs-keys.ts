@@ -28,6 +28,8 @@ export const storageKeys = {
   message: (conversationId: string, lineId: string) =>
     `message:${KEY_VERSION}:${escapeKeyPart(conversationId)}:${escapeKeyPart(lineId)}`,
   lastOperator: (user: Participant) => `last-operator:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
+  /** Where an operator offer's card went (LiveAgentState.rememberCard), by the offer's id. */
+  card: (key: string) => `card:${KEY_VERSION}:${escapeKeyPart(key)}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
   settingsPrefix: `settings:${KEY_VERSION}:`,
   settings: (projectId: string) => `settings:${KEY_VERSION}:${escapeKeyPart(projectId)}`,

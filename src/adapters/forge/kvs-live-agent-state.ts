@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Filter, FilterConditions, Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import type { LastOperator } from '../../domain/last-operator';
-import type { DutyStatus, Operator } from '../../domain/operator';
+import { operatorLoad, type DutyStatus, type Operator } from '../../domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../domain/operator-selection';
 import type { ChatChannel, Participant } from '../../domain/participant';
 import {
@@ -10,6 +10,7 @@ import {
   type Expected,
   type LiveAgentState,
   type Page,
+  type SentCard,
   type StateWrite,
   type Versioned,
 } from '../../app/ports';
@@ -207,6 +208,15 @@ export class KvsLiveAgentState implements LiveAgentState {
     }
   }
 
+  async rememberCard(key: string, sent: SentCard, lifetimeSeconds: number): Promise<void> {
+    await this.kvs.set(storageKeys.card(key), { ref: sent.ref }, { ttl: { value: Math.max(1, Math.round(lifetimeSeconds)), unit: 'SECONDS' } });
+  }
+
+  async recallCard(key: string): Promise<SentCard | undefined> {
+    const found = await this.kvs.get<SentCard>(storageKeys.card(key));
+    return typeof found?.ref === 'string' ? { ref: found.ref } : undefined;
+  }
+
   private async allOperators(index: string, partition: unknown[]): Promise<Versioned<Operator>[]> {
     const all: Versioned<Operator>[] = [];
     let cursor: string | undefined;
@@ -262,7 +272,7 @@ const RANK_LANE_STEP = 1e15;
 
 export function routingRank(operator: Operator): number {
   const idleSince = Math.min(Math.max(Math.trunc(operator.idleSince), 0), RANK_LOAD_STEP - 1);
-  const load = Math.min(operator.assignments.length, RANK_LANE_STEP / RANK_LOAD_STEP - 1);
+  const load = Math.min(operatorLoad(operator), RANK_LANE_STEP / RANK_LOAD_STEP - 1);
   return laneOffset(routingLane(operator)) + load * RANK_LOAD_STEP + idleSince;
 }
 

@@ -1,4 +1,4 @@
-import type { Assignment, Operator } from '../../domain/operator';
+import { offersOf, type Assignment, type Operator } from '../../domain/operator';
 import { toOperator } from '../../domain/replies';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
@@ -27,9 +27,12 @@ export async function replyAboutTarget(
   operator: Operator,
   target: Exclude<ConversationTarget, { kind: 'one' }>,
 ): Promise<void> {
+  const offered = offersOf(operator)[0];
   const text =
     target.kind === 'none'
-      ? toOperator.notInConversation(operator.duty)
+      ? offered
+        ? toOperator.answerOfferFirst(offered.userName)
+        : toOperator.notInConversation(operator.duty)
       : target.kind === 'ended'
         ? toOperator.conversationAlreadyEnded()
         : toOperator.whichConversation(target.assignments.map((a) => a.userName));

@@ -1,4 +1,5 @@
 import { codeWords } from '../../domain/chat-command';
+import { acceptOfferCommand, declineOfferCommand } from './answer-offer';
 import { wordsOf, type ChatCommand } from './command';
 import { createTicketCommand } from './create-ticket';
 import { endConversationCommand } from './end-conversation';
@@ -12,6 +13,8 @@ import { listOperatorsCommand } from './list-operators';
 export const COMMANDS: readonly ChatCommand[] = [
   goOnDutyCommand,
   goOffDutyCommand,
+  acceptOfferCommand,
+  declineOfferCommand,
   endConversationCommand,
   createTicketCommand,
   listOperatorsCommand,

@@ -1,6 +1,7 @@
 import type { Backlog, Conversation, ConversationStateKind } from '../../domain/conversation';
 import { lastOperatorLifetimeSeconds } from '../../domain/last-operator';
-import { assignmentOf, withoutAssignment, type Operator } from '../../domain/operator';
+import { assignmentOf, offersOf, withoutAssignment, type Operator } from '../../domain/operator';
+import { settleOfferCard } from '../offers/make-offer';
 import type { Participant } from '../../domain/participant';
 import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
@@ -64,6 +65,14 @@ export async function closeConversation(
       if (lastOperatorLifetimeSeconds !== undefined) {
         const last = { operator: state.operator, projectId: current.value.projectId, at: deps.clock.now() };
         writes.push({ kind: 'put-last-operator', user, last, lifetimeSeconds: lastOperatorLifetimeSeconds });
+      }
+    }
+    if (state.kind === 'offered') {
+      // The offer ends with the wait: the operator's place under their capacity is free again.
+      const holder = await deps.state.getOperator(state.offer.operator);
+      if (holder && offersOf(holder.value).some((o) => o.id === state.offer.id)) {
+        const offers = offersOf(holder.value).filter((o) => o.id !== state.offer.id);
+        writes.push({ kind: 'put-operator', operator: { ...holder.value, offers }, expected: holder.version });
       }
     }
     return (await deps.state.commit(writes)) ? { conversation: current.value, operator: freed, operatorBacklog } : LOST_RACE;
@@ -164,10 +173,15 @@ export async function closeWithoutOperator(
   deps: CoreDeps,
   conversation: Conversation,
   ending: (closed: Conversation) => string,
-  onlyIn: readonly WaitingState[] = ['queued', 'ticket-offered'],
+  onlyIn: readonly WaitingState[] = ['queued', 'offered', 'ticket-offered'],
 ): Promise<Closed | undefined> {
   const closed = await closeConversation(deps, conversation.user, conversation.id, onlyIn);
   if (!closed) return undefined;
+  const { state } = closed.conversation;
+  if (state.kind === 'offered') {
+    await settleOfferCard(deps, state.offer.operator, state.offer.id, toOperator.offerWithdrawn(closed.conversation.userName), closed.conversation.id);
+    await dispatchQueue(deps, closed.conversation.projectId, await loadSettings(deps, closed.conversation.projectId));
+  }
   await recordEnding(deps, conversation.id, ending(closed.conversation));
   await addRemainderToTicket(deps, closed.conversation);
   return closed;

@@ -11,6 +11,7 @@ import { runOperatorCommand } from '../commands/dispatch';
 import { commandFromAction, isOperatorOnly, parseOperatorCommand } from '../commands/parse';
 import { addressedTo } from './addressed-to';
 import { acceptTicketOffer } from '../tickets/create-ticket';
+import { offerTicketInstead } from '../tickets/ticket-offer';
 import { closeWithoutOperator, endConversation, leaveQueue } from './end-conversation';
 import { replyToFailure } from './failure-replies';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
@@ -75,20 +76,18 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
       }
       return sender.conversation ? relayFromUser(deps, msg, sender.conversation) : 'failed';
     case 'queued':
+    case 'offered':
       if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.leftQueue));
-      return whileQueued(deps, msg, conversation);
-    case 'ticket-offered':
-      if (msg.action?.kind === 'accept-ticket' || (!msg.action && acceptsTicketOffer(msg.text))) {
+      // Offer mode: every operator with room passed them over, and they were offered the choice of a ticket.
+      if (conversation.state.kind === 'queued' && conversation.state.passedOver?.length && takesTicket(msg)) {
         return actOnDeliveryOnce(deps, msg, async () => {
-          await acceptTicketOffer(deps, conversation, await loadSettings(deps, conversation.projectId));
-          // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
-          if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
-            await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
-            return withCardNote('ticket', usedCardNotes.ticketRequested);
-          }
-          return 'ticket';
+          const offered = await offerTicketInstead(deps, conversation, 'offers-went-round');
+          return offered ? takeTicket(deps, offered) : 'refused';
         });
       }
+      return whileQueued(deps, msg, conversation);
+    case 'ticket-offered':
+      if (takesTicket(msg)) return actOnDeliveryOnce(deps, msg, () => takeTicket(deps, conversation));
       if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.declinedTicket));
       return afterTicketOffer(router, msg, conversation, sender.operator);
     case undefined:
@@ -96,6 +95,21 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
   }
   if (sender.operator) return fromOperator(router, msg, sender.operator);
   return fromUserWithBot(router, msg);
+}
+
+function takesTicket(msg: IncomingChatMessage): boolean {
+  return msg.action?.kind === 'accept-ticket' || (!msg.action && acceptsTicketOffer(msg.text));
+}
+
+/** The user takes the offered ticket: it is made from the conversation, which closes once it exists. */
+async function takeTicket(deps: CoreDeps, conversation: Conversation): Promise<Handled> {
+  await acceptTicketOffer(deps, conversation, await loadSettings(deps, conversation.projectId));
+  // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
+  if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
+    await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
+    return withCardNote('ticket', usedCardNotes.ticketRequested);
+  }
+  return 'ticket';
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Backlog, Conversation } from '../../domain/conversation';
 import { sameParticipant, type Participant } from '../../domain/participant';
-import { isIdleOnDuty, type Assignment, type Operator } from '../../domain/operator';
-import { buttonLabels, toUser, transcriptNotes, type HandedBackTo, type HandedOver, type OperatorGone } from '../../domain/replies';
+import { isIdleOnDuty, offersOf, type Assignment, type Operator, type PendingOffer } from '../../domain/operator';
+import { backInLine, isOpenOffer } from '../../domain/operator-offer';
+import { settleOfferCard } from '../offers/make-offer';
+import { buttonLabels, toOperator, toUser, transcriptNotes, type HandedBackTo, type HandedOver, type OperatorGone } from '../../domain/replies';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -15,6 +17,8 @@ export interface Released {
   readonly operator: Operator;
   /** Users who were with the operator and are now waiting again, at the front by their original request time. */
   readonly requeued: readonly Conversation[];
+  /** Operator offers they held, withdrawn: those users wait again in the same place, and the cards say why. */
+  readonly withdrawn: readonly PendingOffer[];
   /**
    * The operator was already off duty and held nobody when this release read them (their own `#off`, or an
    * admin's, got there first): nothing changed and nobody needs telling again.
@@ -28,7 +32,16 @@ export interface Released {
  * off duty because their chat can't be reached (`reason`: the platform's word, kept
  * on the record for the backoffice).
  */
-export type ReleaseMode = 'off-duty' | 'put-off-duty' | 'remove-role' | { readonly unreachable: string } | IdleRelease;
+export type ReleaseMode = 'off-duty' | 'put-off-duty' | 'remove-role' | { readonly unreachable: string } | IdleRelease | MissedOffersRelease;
+
+/**
+ * An operator let this many operator offers in a row expire (offers/missed-offers.ts): off duty, their open offers
+ * passed on, but the conversations they hold stay with them (a missed offer says nothing about those), and only
+ * if they have not answered one since.
+ */
+export interface MissedOffersRelease {
+  readonly missedOffers: number;
+}
 
 /** The timeout sweep puts an idle operator off duty, only if they are still idle since `idleBy` (duty/idle-away.ts). */
 export interface IdleRelease {
@@ -36,6 +49,7 @@ export interface IdleRelease {
 }
 
 const isIdleRelease = (mode: ReleaseMode): mode is IdleRelease => typeof mode === 'object' && 'idleBy' in mode;
+const isMissedOffersRelease = (mode: ReleaseMode): mode is MissedOffersRelease => typeof mode === 'object' && 'missedOffers' in mode;
 const unreachableReason = (mode: ReleaseMode): string | undefined => (typeof mode === 'object' && 'unreachable' in mode ? mode.unreachable : undefined);
 
 /**
@@ -51,14 +65,24 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
     if (onlyOfProject !== undefined && current.value.projectId !== onlyOfProject) return undefined;
     // Active, busy or off duty since the sweep read them: not idle after all.
     if (isIdleRelease(mode) && !isIdleOnDuty(current.value, mode.idleBy)) return undefined;
+    if (isMissedOffersRelease(mode) && (current.value.duty !== 'on' || (current.value.missedOffers ?? 0) < mode.missedOffers)) return undefined;
     const alreadyOff = current.value.duty === 'off' && current.value.assignments.length === 0;
     // Going off duty twice (their #off racing an admin's) writes nothing the second time.
-    if (alreadyOff && (mode === 'off-duty' || mode === 'put-off-duty')) return { operator: current.value, requeued: [], dropped: [], alreadyOff };
+    if (alreadyOff && (mode === 'off-duty' || mode === 'put-off-duty')) return { operator: current.value, requeued: [], dropped: [], withdrawn: [], alreadyOff };
     const now = deps.clock.now();
     const writes: StateWrite[] = [];
     const requeued: Conversation[] = [];
     const dropped: Array<{ readonly assignment: Assignment; readonly backlog: Backlog }> = [];
-    for (const assignment of current.value.assignments) {
+    const withdrawn: PendingOffer[] = [];
+    for (const offer of offersOf(current.value)) {
+      const conversation = await deps.state.getConversation(offer.user);
+      if (!conversation || !isOpenOffer(conversation.value, offer)) continue;
+      // Not passed over: going off duty is not a refusal of this user.
+      writes.push({ kind: 'put-conversation', conversation: backInLine(conversation.value, undefined), expected: conversation.version });
+      withdrawn.push(offer);
+    }
+    const kept = isMissedOffersRelease(mode) ? current.value.assignments : [];
+    for (const assignment of isMissedOffersRelease(mode) ? [] : current.value.assignments) {
       const conversation = await deps.state.getConversation(assignment.user);
       const stillHeld =
         conversation?.value.id === assignment.sessionId &&
@@ -74,7 +98,8 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
     const released: Operator = {
       ...current.value,
       duty: 'off',
-      assignments: [],
+      assignments: kept,
+      offers: [],
       idleSince: now,
       ...(unreachableReason(mode) !== undefined ? { unreachable: { at: now, reason: unreachableReason(mode)! } } : {}),
     };
@@ -83,9 +108,12 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
         ? { kind: 'delete-operator', participant, expected: current.version }
         : { kind: 'put-operator', operator: released, expected: current.version },
     );
-    return (await deps.state.commit(writes)) ? { operator: released, requeued, dropped, alreadyOff } : LOST_RACE;
+    return (await deps.state.commit(writes)) ? { operator: released, requeued, dropped, withdrawn, alreadyOff } : LOST_RACE;
   });
   if (!released) return undefined;
+  for (const offer of unreachableReason(mode) === undefined ? released.withdrawn : []) {
+    await settleOfferCard(deps, participant, offer.id, toOperator.offerHandedBack(offer.userName), offer.sessionId);
+  }
   // Their messages still waiting to reach those users will not be sent now; an operator who can't be reached isn't told.
   if (unreachableReason(mode) === undefined) {
     for (const { assignment, backlog } of released.dropped) {
@@ -103,8 +131,8 @@ function handedBackLine(mode: ReleaseMode, operator: Operator): string {
   if (mode === 'off-duty') return transcriptNotes.wentOffDuty(name);
   if (mode === 'put-off-duty') return transcriptNotes.putOffDuty(name);
   if (mode === 'remove-role') return transcriptNotes.lostRole(name);
-  // Nobody is handed back from an idle operator: they hold no conversation.
-  if (isIdleRelease(mode)) return transcriptNotes.wentOffDuty(name);
+  // Nobody is handed back from an idle operator (they hold no conversation) or one who missed offers (they keep theirs).
+  if (isIdleRelease(mode) || isMissedOffersRelease(mode)) return transcriptNotes.wentOffDuty(name);
   return transcriptNotes.operatorUnreachable(name, operator.participant.channel, mode.unreachable);
 }
 

@@ -1,7 +1,8 @@
 import { businessHoursAt, type NextOpening } from '../../domain/business-hours';
-import type { Conversation } from '../../domain/conversation';
+import { isWaiting, type Conversation } from '../../domain/conversation';
+import { announceOffer, offerWrites } from '../offers/make-offer';
 import { returningTo } from '../../domain/last-operator';
-import { hasFreeCapacity, type Operator } from '../../domain/operator';
+import { hasFreeCapacity, type Operator, type PendingOffer } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import { buttonLabels, toUser } from '../../domain/replies';
 import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
@@ -26,6 +27,7 @@ type Routing =
   | { readonly kind: 'no-operator-on-duty'; readonly conversation: Conversation; readonly continued: boolean }
   | { readonly kind: 'outside-business-hours'; readonly conversation: Conversation; readonly continued: boolean; readonly back?: NextOpening }
   | { readonly kind: 'connected'; readonly conversation: Conversation; readonly operator: Operator; readonly continued: boolean }
+  | { readonly kind: 'offered'; readonly conversation: Conversation; readonly operator: Operator; readonly offer: PendingOffer; readonly continued: boolean }
   | { readonly kind: 'queued'; readonly conversation: Conversation; readonly continued: boolean };
 
 /**
@@ -61,6 +63,10 @@ export async function requestOperator(
   }
   if (routing.kind === 'already-queued') {
     await deps.transcripts.append(conversation.id, requestLine);
+    if (conversation.state.kind === 'offered') {
+      await notify(deps, msg.from, { kind: 'notice', text: toUser.beingConnected(), conversationId: conversation.id });
+      return 'handoff';
+    }
     await tellQueuePosition(deps, conversation, 'still');
     return 'handoff';
   }
@@ -77,7 +83,7 @@ export async function requestOperator(
 
   // The admin may have turned support off after `settings` was read, and the wind-down may have read
   // the queue before this commit: reading the settings again after it, one of the two sees the other.
-  if (routing.kind === 'connected' || routing.kind === 'queued') {
+  if (routing.kind === 'connected' || routing.kind === 'queued' || routing.kind === 'offered') {
     const latest = await loadSettings(deps, msg.projectId);
     if (!latest.enabled) {
       await windDownConversation(deps, conversation, latest);
@@ -88,6 +94,9 @@ export async function requestOperator(
   switch (routing.kind) {
     case 'connected':
       await announceConnection(deps, conversation, routing.operator);
+      break;
+    case 'offered':
+      await announceOffer(deps, conversation, routing.operator, routing.offer, settings, true);
       break;
     case 'queued':
       // Someone may have become free between our read and our commit: matching now closes that gap.
@@ -114,7 +123,7 @@ async function route(
   // One read for both: the user's conversation, and who served them last.
   const { conversation: existing, lastOperator } = await deps.state.getRequester(msg.from);
   if (existing?.value.state.kind === 'with-operator') return { kind: 'already-connected', conversation: existing.value };
-  if (existing?.value.state.kind === 'queued') return { kind: 'already-queued', conversation: existing.value };
+  if (existing && isWaiting(existing.value.state)) return { kind: 'already-queued', conversation: existing.value };
 
   // A user who was offered a ticket and asks again keeps the same conversation and transcript.
   const base: Conversation = existing?.value ?? {
@@ -147,6 +156,12 @@ async function route(
   // First come, first served: nobody jumps over users who are already waiting.
   const someoneWaiting = (await oldestQueued(deps, msg.projectId)) !== undefined;
   const operator = someoneWaiting ? undefined : ((await backWith(deps, returningTo(lastOperator, settings, msg.projectId, now), msg.projectId, settings.operatorCapacity)) ?? choice.operator);
+  if (operator && settings.operatorAssignment === 'offer-first') {
+    const change = offerWrites(base, expected, operator, now, settings);
+    return (await deps.state.commit(change.writes))
+      ? { kind: 'offered', conversation: change.conversation, operator: change.operator, offer: change.offer, continued }
+      : LOST_RACE;
+  }
   if (operator) {
     const change = connectWrites(base, expected, operator, now);
     return (await deps.state.commit(change.writes))

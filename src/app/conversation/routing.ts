@@ -1,5 +1,6 @@
 import { operatorLoad, type Operator } from '../../domain/operator';
 import { eligibleOperators, pickOperator, routingLane, type RoutingLane } from '../../domain/operator-selection';
+import { participantKey } from '../../domain/participant';
 import type { CoreDeps, Versioned } from '../ports';
 
 /**
@@ -28,26 +29,44 @@ export interface RoutingChoice {
  * before per-operator capacity. Otherwise the project lane's head is read too
  * and the less busy of the two heads wins.
  */
-export async function routingChoice(deps: Pick<CoreDeps, 'state'>, projectId: string, projectCapacity: number): Promise<RoutingChoice> {
-  const head = await tiedHead(deps, projectId, undefined);
+export async function routingChoice(
+  deps: Pick<CoreDeps, 'state'>,
+  projectId: string,
+  projectCapacity: number,
+  /** Operators (participant keys) never to be picked for this user: they declined them or let the offer pass. */
+  passedOver: ReadonlySet<string> = NOBODY,
+): Promise<RoutingChoice> {
+  const { head, sawAnyone } = await tiedHead(deps, projectId, undefined, passedOver);
   const best = head[0];
-  if (!best) return { anyoneOnDuty: false };
-  const heads = routingLane(best.value) === 'own-capacity-with-room' ? [...head, ...(await tiedHead(deps, projectId, 'project-capacity'))] : head;
+  if (!best) return { anyoneOnDuty: sawAnyone };
+  const heads = routingLane(best.value) === 'own-capacity-with-room' ? [...head, ...(await tiedHead(deps, projectId, 'project-capacity', passedOver)).head] : head;
   const chosen = pickOperator(eligibleOperators(heads.map((o) => o.value), projectCapacity));
   return { anyoneOnDuty: true, operator: chosen && heads.find((o) => o.value === chosen) };
 }
 
-/** The head of the routing order (or of one lane of it): the first operator and everyone tied with them. */
-async function tiedHead(deps: Pick<CoreDeps, 'state'>, projectId: string, lane: RoutingLane | undefined): Promise<Versioned<Operator>[]> {
+const NOBODY: ReadonlySet<string> = new Set();
+
+/**
+ * The head of the routing order (or of one lane of it): the first operator and everyone tied with them, past
+ * those who passed this user over (so those cost reads only for a user some operators passed over).
+ */
+async function tiedHead(
+  deps: Pick<CoreDeps, 'state'>,
+  projectId: string,
+  lane: RoutingLane | undefined,
+  passedOver: ReadonlySet<string>,
+): Promise<{ head: Versioned<Operator>[]; sawAnyone: boolean }> {
   const read: Versioned<Operator>[] = [];
+  let sawAnyone = false;
   let cursor: string | undefined;
   do {
-    const page = await deps.state.operatorsForRouting(projectId, { limit: read.length === 0 ? FIRST_PAGE : NEXT_PAGE, cursor, lane });
-    read.push(...page.items);
+    const page = await deps.state.operatorsForRouting(projectId, { limit: sawAnyone ? NEXT_PAGE : FIRST_PAGE, cursor, lane });
+    sawAnyone ||= page.items.length > 0;
+    read.push(...page.items.filter((o) => !passedOver.has(participantKey(o.value.participant))));
     cursor = page.cursor;
   } while (cursor && read.every((o) => tiedForRouting(o.value, read[0]!.value)));
   const first = read[0];
-  return first ? read.filter((o) => tiedForRouting(o.value, first.value)) : [];
+  return { head: first ? read.filter((o) => tiedForRouting(o.value, first.value)) : [], sawAnyone };
 }
 
 function tiedForRouting(a: Operator, b: Operator): boolean {

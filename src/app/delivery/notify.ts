@@ -2,7 +2,7 @@ import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError,
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { participantKey, type Participant } from '../../domain/participant';
 import { retryDelaySeconds } from './timing';
-import type { CoreDeps } from '../ports';
+import type { CoreDeps, SentCard } from '../ports';
 
 /** A notice gets this many tries in all, about ten minutes with the backoff below, then it is logged as lost. */
 export const NOTICE_ATTEMPTS = 6;
@@ -17,9 +17,20 @@ export const NOTICE_ATTEMPTS = 6;
  * unreachable.ts, reached through deps).
  */
 export async function notify(deps: CoreDeps, to: Participant, message: OutgoingMessage, attempt = 1): Promise<boolean> {
+  return (await sendNotice(deps, to, message, attempt)) !== false;
+}
+
+/**
+ * notify() for a card the app may update later (an operator offer): answers where it went when the platform can
+ * say (`true` when it went, or will go, but can't be updated; false when it was not delivered).
+ */
+export async function notifyCard(deps: CoreDeps, to: Participant, message: OutgoingMessage): Promise<SentCard | boolean> {
+  return sendNotice(deps, to, message, 1);
+}
+
+async function sendNotice(deps: CoreDeps, to: Participant, message: OutgoingMessage, attempt: number): Promise<SentCard | boolean> {
   try {
-    await deps.chat.send(to, message);
-    return true;
+    return (await deps.chat.send(to, message)) ?? true;
   } catch (error) {
     if (!(error instanceof ChatDeliveryError)) throw error;
     const retryAfter = error instanceof ChatRateLimitedError ? error.retryAfterSeconds : error instanceof ChatTransientError && !error.uncertain ? 0 : undefined;

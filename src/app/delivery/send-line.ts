@@ -49,7 +49,10 @@ export class PartsNotDelivered extends Error {
  */
 export async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<void> {
   const parts = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
-  if (parts.length === 1) return deps.chat.send(lane.to, relayOf(lane, line));
+  if (parts.length === 1) {
+    await deps.chat.send(lane.to, relayOf(lane, line));
+    return;
+  }
   for (const [i, text] of parts.entries()) {
     const last = i === parts.length - 1;
     const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), attachments: last ? line.attachments : undefined, lineId: i === 0 ? line.id : `${line.id}#${i + 1}` };

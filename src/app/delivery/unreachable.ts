@@ -6,7 +6,7 @@ import { participantKey, type Participant } from '../../domain/participant';
 import { channelName, transcriptNotes } from '../../domain/replies';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
-import type { ChatGateway, ChatProfile, CoreDeps } from '../ports';
+import type { ChatGateway, ChatProfile, CoreDeps, SentCard } from '../ports';
 import { loadSettings } from '../settings/project-settings';
 import { releaseOperator, tellHandedBack } from '../conversation/release-operator';
 import { messageOf } from '../../domain/koji-error';
@@ -88,9 +88,14 @@ class NotWritingTo implements ChatGateway {
     private readonly unreachable: string,
   ) {}
 
-  send(to: Participant, message: OutgoingMessage): Promise<void> {
+  send(to: Participant, message: OutgoingMessage): Promise<SentCard | void> {
     if (participantKey(to) === this.unreachable) return Promise.reject(new ChatDeliveryError('Not sent: this person can no longer be reached.'));
     return this.chat.send(to, message);
+  }
+
+  replace(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void> {
+    if (participantKey(to) === this.unreachable || !this.chat.replace) return Promise.reject(new ChatDeliveryError('Not updated: this person can no longer be reached.'));
+    return this.chat.replace(to, sent, message);
   }
 
   profile(participant: Participant): Promise<ChatProfile> {

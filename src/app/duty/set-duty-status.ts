@@ -16,7 +16,8 @@ export async function goOnDuty(deps: CoreDeps, operator: Operator, settings: Liv
     const current = await deps.state.getOperator(operator.participant);
     if (!current || current.value.duty === 'on') return false;
     // Coming back on duty answers why Koji took them off, if it did: they can be reached again.
-    const { unreachable: _answered, ...operatorNow } = current.value;
+    // A new shift starts with no missed offers counted against it.
+    const { unreachable: _answered, missedOffers: _forgiven, ...operatorNow } = current.value;
     const now = deps.clock.now();
     const onDuty: Operator = { ...operatorNow, duty: 'on', idleSince: now, onDutySince: now };
     return (await deps.state.commit([{ kind: 'put-operator', operator: onDuty, expected: current.version }])) ? true : LOST_RACE;

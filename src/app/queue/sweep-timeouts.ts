@@ -10,10 +10,13 @@ import { offerTicketInstead } from '../tickets/ticket-offer';
 import { windDownProject } from '../settings/wind-down';
 import { putIdleOperatorsOffDuty } from '../duty/idle-away';
 import { messageOf } from '../../domain/koji-error';
+import { expireOffer } from '../offers/settle-offer';
 
 /** An offered ticket nobody took up is forgotten after a day. */
 export const TICKET_OFFER_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
+/** How late an operator offer's own expiry event may be before the sweep ends the offer instead. */
+const OFFER_EXPIRY_GRACE_MS = MINUTE_MS;
 const PAGE = 100;
 
 /**
@@ -30,6 +33,8 @@ export interface SweepReport {
   readonly inactivityDeadlinesMoved: number;
   readonly queueTimeouts: number;
   readonly offersExpired: number;
+  /** Operator offers whose expiry event had not come a minute after their window: expired here instead. */
+  readonly operatorOffersExpired: number;
   /** On-duty operators with nobody to serve and no activity for the project's idle time, put off duty (duty/idle-away.ts). */
   readonly operatorsIdleAway: number;
   /** People wound down in projects where support is off (what saving "off" did not reach). */
@@ -57,7 +62,7 @@ export interface SweepReport {
  */
 export async function sweepTimeouts(deps: CoreDeps, limits: RunLimits = SWEEP_LIMITS): Promise<SweepReport> {
   const budget = new RunBudget(deps.clock, limits);
-  const report = { closedForInactivity: 0, inactivityDeadlinesMoved: 0, queueTimeouts: 0, offersExpired: 0, operatorsIdleAway: 0, woundDown: 0, failed: 0 };
+  const report = { closedForInactivity: 0, inactivityDeadlinesMoved: 0, queueTimeouts: 0, offersExpired: 0, operatorOffersExpired: 0, operatorsIdleAway: 0, woundDown: 0, failed: 0 };
   const projects = rotated((await deps.settings.allProjects()).map((p) => ({ ...p, settings: withDefaults(p.settings) })), deps.clock.now());
   for (const { projectId, settings } of projects) {
     if (budget.spent) break;
@@ -93,6 +98,13 @@ async function sweepProject(deps: CoreDeps, projectId: string, settings: LiveAge
       conversationId: conversation.id,
       buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
     });
+  });
+
+  // The delayed queue event ends each operator offer on time; one that never came is caught here.
+  await eachDue(deps, projectId, 'offered', deps.clock.now() - OFFER_EXPIRY_GRACE_MS, budget, report, async (conversation) => {
+    if (conversation.state.kind !== 'offered') return;
+    const outcome = await expireOffer(deps, { kind: 'offer-expiry', user: conversation.user, offerId: conversation.state.offer.id });
+    if (outcome === 'expired') report.operatorOffersExpired += 1;
   });
 
   const timeoutMs = settings.inactivityTimeoutMinutes * MINUTE_MS;

@@ -1,5 +1,6 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
-import type { Participant } from '../../domain/participant';
+import { isParticipant, type Participant } from '../../domain/participant';
+import { isOfferExpiryJob, type OfferExpiryJob } from '../offers/offer-expiry-job';
 import type { DrainJob } from '../delivery/drain-job';
 import type { TicketJob } from '../tickets/create-ticket';
 import type { IncomingChatMessage } from '../conversation/incoming-message';
@@ -13,7 +14,8 @@ export type WorkJob =
   | { readonly kind: 'handle-message'; readonly message: IncomingChatMessage }
   | { readonly kind: 'deliver'; readonly to: Participant; readonly message: OutgoingMessage; readonly attempt?: number }
   | DrainJob
-  | TicketJob;
+  | TicketJob
+  | OfferExpiryJob;
 
 export function isWorkJob(value: unknown): value is WorkJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -28,6 +30,7 @@ export function isWorkJob(value: unknown): value is WorkJob {
       isParticipant(m['from'])
     );
   }
+  if (job.kind === 'offer-expiry') return isOfferExpiryJob(value);
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
   if (job.kind === 'create-ticket') {
     const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };
@@ -43,9 +46,4 @@ export function isWorkJob(value: unknown): value is WorkJob {
     if (lane['direction'] === 'to-user') return isParticipant(lane['operator']);
   }
   return false;
-}
-
-function isParticipant(value: unknown): value is Participant {
-  const p = value as Record<string, unknown> | undefined;
-  return typeof p === 'object' && p !== null && (p['channel'] === 'slack' || p['channel'] === 'teams') && typeof p['tenantId'] === 'string' && typeof p['userId'] === 'string';
 }

@@ -1,4 +1,4 @@
-import { capacityOf, operatorLoad } from '../../domain/operator';
+import { capacityOf, offersOf } from '../../domain/operator';
 import { sortForDisplay } from '../../domain/operator-selection';
 import type { ChatChannel } from '../../domain/participant';
 import type { CoreDeps } from '../ports';
@@ -14,6 +14,8 @@ export interface LiveActivity {
     /** When their shift started; unknown for a shift started before Koji recorded it. */
     readonly since?: number | undefined;
     readonly load: number;
+    /** Offer mode: operator offers waiting for their answer, each holding a place under their capacity. */
+    readonly offers: number;
     readonly capacity: number;
   }>;
   readonly conversationsOpen: number;
@@ -39,13 +41,15 @@ export async function liveActivity(deps: CoreDeps, projectId: string): Promise<L
       tenantId: op.participant.tenantId,
       userId: op.participant.userId,
       since: op.onDutySince,
-      load: operatorLoad(op),
+      load: op.assignments.length,
+      offers: offersOf(op).length,
       capacity: capacityOf(op, settings.operatorCapacity),
     })),
     // Every conversation with a person is held by an on-duty operator (#off, a removed role and a
     // disconnect hand users on), so their loads count them without reading every conversation.
-    conversationsOpen: onDuty.reduce((sum, op) => sum + operatorLoad(op), 0),
-    usersWaiting: (await allConversationsInState(deps, projectId, 'queued')).length,
+    conversationsOpen: onDuty.reduce((sum, op) => sum + op.assignments.length, 0),
+    // Offer mode: a user being offered to an operator is still waiting, in the same place in line.
+    usersWaiting: (await allConversationsInState(deps, projectId, 'queued')).length + (await allConversationsInState(deps, projectId, 'offered')).length,
     takenOffDuty: (await deps.state.operatorsByDuty(projectId, 'off'))
       .flatMap(({ value: op }) => (op.unreachable ? [{ name: op.displayName, channel: op.participant.channel, ...op.unreachable }] : []))
       .sort((a, b) => b.at - a.at)

@@ -5,6 +5,7 @@ import type { LiveAgentSettings } from '../../domain/settings';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
+import { withdrawOffer } from '../offers/settle-offer';
 import { releaseOperator } from '../conversation/release-operator';
 import { eachWithinBudget, type RunBudget, type RunLimits } from '../queue/run-budget';
 import { offerTicketInstead } from '../tickets/ticket-offer';
@@ -108,6 +109,9 @@ export async function windDownConversation(deps: CoreDeps, conversation: Convers
     await endConversation(deps, conversation.user, conversation.id, 'support-disabled', settings);
   } else if (conversation.state.kind === 'queued') {
     await windDownWaiting(deps, conversation);
+  } else if (conversation.state.kind === 'offered') {
+    const waiting = await withdrawOffer(deps, conversation);
+    if (waiting) await windDownWaiting(deps, waiting);
   }
 }
 

@@ -50,7 +50,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
 
   // Conversations are indexed by project and state, not by tenant: a disconnect is rare, so it reads the project's.
   let waitingClosed = 0;
-  for (const state of ['queued', 'ticket-offered'] as const) {
+  for (const state of ['queued', 'offered', 'ticket-offered'] as const) {
     for (const { value: conversation } of await allConversationsInState(deps, projectId, state)) {
       if (!ofTenant(conversation.user)) continue;
       if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;

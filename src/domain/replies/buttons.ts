@@ -8,6 +8,8 @@ export const buttonLabels = {
   endConversation: 'End conversation',
   createTicket: 'Create ticket',
   forward: 'Forward',
+  acceptOffer: 'Accept',
+  declineOffer: 'Decline',
 } as const;
 
 /**
@@ -22,4 +24,7 @@ export const usedCardNotes = {
   leftQueue: 'You left the queue',
   declinedTicket: 'You declined the ticket',
   ticketRequested: 'Ticket requested',
+  offerAccepted: 'Accepted by you',
+  offerDeclined: 'Declined by you',
+  offerClosed: 'No longer open',
 } as const;

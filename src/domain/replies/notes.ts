@@ -24,6 +24,9 @@ export const transcriptNotes = {
   stoppedWaitingUnreachable: (userName: string, channel: ChatChannel) =>
     `${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}, so they stopped waiting.`,
   backToAssistant: (userName: string) => `${isolatedName(userName)} went back to the assistant without a ticket.`,
+  offerDeclined: (operatorName: string) => `${isolatedName(operatorName)} declined the offer of this conversation.`,
+  offerExpired: (operatorName: string, windowSeconds: number) =>
+    `${isolatedName(operatorName)} did not answer the offer of this conversation within ${windowSeconds} seconds.`,
   wentOffDuty: (operatorName: string) => `${isolatedName(operatorName)} went off duty; ${BACK_TO_QUEUE}`,
   putOffDuty: (operatorName: string) => `An administrator put ${isolatedName(operatorName)} off duty; ${BACK_TO_QUEUE}`,
   lostRole: (operatorName: string) => `${isolatedName(operatorName)} lost the Live agent role; ${BACK_TO_QUEUE}`,

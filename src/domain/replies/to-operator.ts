@@ -19,6 +19,21 @@ export const toOperator = {
   alreadyOffDuty: () => 'You’re already off duty. Type #on to start your shift.',
   request: (userName: string, channel: ChatChannel) =>
     `${isolatedName(userName)} (${CHANNEL_NAMES[channel]}) wants to talk to an operator. Your replies go to them until you type “stop”.`,
+  /** Offer mode (app/offers/): the card that offers a waiting user to this operator, above the excerpt. */
+  offer: (userName: string, channel: ChatChannel, windowSeconds: number) =>
+    `${isolatedName(userName)} (${CHANNEL_NAMES[channel]}) is waiting to talk to an operator. Accept within ${windowSeconds} seconds, or decline so someone else can take them. You can also type #accept or #decline.`,
+  offerAccepted: (userName: string) => `You accepted ${isolatedName(userName)}.`,
+  offerDeclined: (userName: string) => `You declined ${isolatedName(userName)}; they go to another operator.`,
+  offerExpired: (userName: string, windowSeconds: number) =>
+    `Nobody accepted within ${windowSeconds} seconds, so ${isolatedName(userName)} went to another operator.`,
+  offerWithdrawn: (userName: string) => `${isolatedName(userName)} stopped waiting, so this offer is closed.`,
+  offerHandedBack: (userName: string) => `You went off duty, so ${isolatedName(userName)} went back to the queue.`,
+  noOpenOffer: () => 'You have no open offer: it was taken up, it expired, or the user stopped waiting.',
+  /** Typed words, not a command, from an operator whose only users are offers still waiting for their answer. */
+  answerOfferFirst: (userName: string) =>
+    `${isolatedName(userName)} isn’t connected to you yet. Type #accept to take them, or #decline to pass them on.`,
+  missedOffersAway: (missed: number) =>
+    `You let ${missed} offer${missed === 1 ? '' : 's'} in a row go unanswered, so I put you off duty and passed your open offers to other operators. Type #on when you’re back.`,
   ended: (userName: string) => `Your conversation with ${isolatedName(userName)} has ended. You’re free for the next user.`,
   userLeft: (userName: string) => `${isolatedName(userName)} ended the conversation. You’re free for the next user.`,
   notInConversation: (duty: 'on' | 'off') =>

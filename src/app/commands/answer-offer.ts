@@ -1,0 +1,50 @@
+import { toOperator, usedCardNotes } from '../../domain/replies';
+import { notify } from '../delivery/notify';
+import { settleOfferCard } from '../offers/make-offer';
+import { answerOffer, type OfferAnswer } from '../offers/settle-offer';
+import type { CoreDeps } from '../ports';
+import { defineCommand, withCardNote, type CommandContext, type Handled } from './command';
+
+interface OfferArgs {
+  /** The conversation a card's button names; typed, the operator's oldest open offer. */
+  readonly sessionId?: string | undefined;
+}
+
+const readButton = (value: string | undefined): OfferArgs => ({ sessionId: value });
+
+export const acceptOfferCommand = defineCommand<OfferArgs>({
+  kind: 'accept-offer',
+  names: ['#accept'],
+  access: 'operators',
+  help: '#accept (take the user you’re offered)',
+  button: { action: 'accept-offer', read: readButton },
+  needs: 'support',
+  run: (deps, ctx) => answer(deps, ctx, 'accept'),
+});
+
+export const declineOfferCommand = defineCommand<OfferArgs>({
+  kind: 'decline-offer',
+  names: ['#decline'],
+  access: 'operators',
+  help: '#decline (pass the user you’re offered to someone else)',
+  button: { action: 'decline-offer', read: readButton },
+  needs: 'support',
+  run: (deps, ctx) => answer(deps, ctx, 'decline'),
+});
+
+/**
+ * A click settles its own card (the channel shows the note in place of the buttons); a typed answer updates the
+ * offer's card from here, so no card is left offering what is gone.
+ */
+async function answer(deps: CoreDeps, { operator, msg, args }: CommandContext<OfferArgs>, kind: OfferAnswer): Promise<Handled> {
+  const answered = await answerOffer(deps, operator.participant, kind, args.sessionId);
+  if (answered.kind === 'no-offer') {
+    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.noOpenOffer() });
+    return msg.action ? withCardNote('refused', usedCardNotes.offerClosed) : 'refused';
+  }
+  const accepted = answered.kind === 'accepted';
+  if (msg.action) return withCardNote('command', accepted ? usedCardNotes.offerAccepted : usedCardNotes.offerDeclined);
+  const text = accepted ? toOperator.offerAccepted(answered.userName) : toOperator.offerDeclined(answered.userName);
+  await settleOfferCard(deps, operator.participant, answered.offerId, text, answered.conversationId);
+  return 'command';
+}

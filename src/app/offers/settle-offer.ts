@@ -1,0 +1,154 @@
+import type { Conversation } from '../../domain/conversation';
+import { offersOf, withAssignment, type Operator, type PendingOffer } from '../../domain/operator';
+import { sameParticipant, type Participant } from '../../domain/participant';
+import { buttonLabels, toOperator, toUser, transcriptNotes } from '../../domain/replies';
+import type { LiveAgentSettings } from '../../domain/settings';
+import { LOST_RACE, untilCommitted } from '../compare-and-set';
+import { announceConnection } from '../conversation/connect-to-operator';
+import { notify } from '../delivery/notify';
+import type { CoreDeps, StateWrite, Versioned } from '../ports';
+import { dispatchQueue } from '../queue/dispatch-queue';
+import { loadSettings } from '../settings/project-settings';
+import { recordSystemLine } from '../transcript/system-line';
+import type { OfferExpiryJob } from './offer-expiry-job';
+import { settleOfferCard } from './make-offer';
+import { putAwayForMissedOffers } from './missed-offers';
+import { backInLine, isOpenOffer } from '../../domain/operator-offer';
+
+export type OfferAnswer = 'accept' | 'decline';
+
+export type Answered =
+  | { readonly kind: 'accepted'; readonly userName: string; readonly offerId: string; readonly conversationId: string }
+  | { readonly kind: 'declined'; readonly userName: string; readonly offerId: string; readonly conversationId: string }
+  | { readonly kind: 'no-offer' };
+
+/**
+ * An operator accepts or declines an operator offer: the one a card's button names (`sessionId`), or, typed,
+ * their oldest. Accepting connects the user in one commit with the offer's end, so an accept racing the expiry,
+ * the user leaving or the operator's `#off` ends with exactly one of them; declining puts the user back at the
+ * front of the queue, never to be offered to this operator again, and the queue goes on to the next operator.
+ */
+export async function answerOffer(deps: CoreDeps, operator: Participant, answer: OfferAnswer, sessionId: string | undefined): Promise<Answered> {
+  const settled = await untilCommitted(async () => {
+    const me = await deps.state.getOperator(operator);
+    const offer = me && pickOffer(me.value, sessionId);
+    if (!me || !offer) return { kind: 'no-offer' as const };
+    const conversation = await deps.state.getConversation(offer.user);
+    const now = deps.clock.now();
+    const without: Operator = { ...me.value, offers: offersOf(me.value).filter((o) => o.id !== offer.id), missedOffers: 0 };
+    if (!conversation || !isOpenOffer(conversation.value, offer)) {
+      // Settled elsewhere in the same commit as the record: only a record written before that could hold it.
+      return (await deps.state.commit([{ kind: 'put-operator', operator: without, expected: me.version }])) ? { kind: 'no-offer' as const } : LOST_RACE;
+    }
+    const next: { conversation: Conversation; operator: Operator } =
+      answer === 'accept'
+        ? {
+            conversation: { ...conversation.value, state: { kind: 'with-operator', operator, operatorName: me.value.displayName, since: now } },
+            operator: withAssignment(without, { sessionId: offer.sessionId, user: offer.user, userName: offer.userName, since: now }),
+          }
+        : { conversation: backInLine(conversation.value, operator), operator: without };
+    const writes: StateWrite[] = [
+      { kind: 'put-conversation', conversation: next.conversation, expected: conversation.version },
+      { kind: 'put-operator', operator: next.operator, expected: me.version },
+    ];
+    return (await deps.state.commit(writes)) ? { kind: answer, ...next, offer } : LOST_RACE;
+  });
+  if (settled.kind === 'no-offer') return settled;
+  const { conversation, offer } = settled;
+  const told = { userName: offer.userName, offerId: offer.id, conversationId: offer.sessionId };
+  if (settled.kind === 'accept') {
+    await announceConnection(deps, conversation, settled.operator);
+    return { kind: 'accepted', ...told };
+  }
+  await recordSystemLine(deps, conversation.id, 'offer-declined', transcriptNotes.offerDeclined(settled.operator.displayName));
+  await afterOfferFailed(deps, conversation);
+  return { kind: 'declined', ...told };
+}
+
+/**
+ * The end of an offer's window (the delayed queue event, or the sweep's safety net): if the offer is still open,
+ * the user goes back to the front of the queue, never to be offered to this operator again, the card says so,
+ * and an operator who let `missedOffersBeforeAway` offers in a row pass is put off duty. Anything else (accepted,
+ * declined, withdrawn, or a later offer of the same user) is left alone, so the event may come any number of times.
+ */
+export async function expireOffer(deps: CoreDeps, job: OfferExpiryJob): Promise<'expired' | 'settled'> {
+  const expired = await untilCommitted(async () => {
+    const conversation = await deps.state.getConversation(job.user);
+    if (conversation?.value.state.kind !== 'offered' || conversation.value.state.offer.id !== job.offerId) return undefined;
+    const { offer } = conversation.value.state;
+    const holder = await deps.state.getOperator(offer.operator);
+    const writes: StateWrite[] = [{ kind: 'put-conversation', conversation: backInLine(conversation.value, offer.operator), expected: conversation.version }];
+    let missed: Operator | undefined;
+    if (holder && offersOf(holder.value).some((o) => o.id === offer.id)) {
+      missed = { ...holder.value, offers: offersOf(holder.value).filter((o) => o.id !== offer.id), missedOffers: (holder.value.missedOffers ?? 0) + 1 };
+      writes.push({ kind: 'put-operator', operator: missed, expected: holder.version });
+    }
+    return (await deps.state.commit(writes)) ? { conversation: conversation.value, offer, missed } : LOST_RACE;
+  });
+  if (!expired) return 'settled';
+  const { conversation, offer, missed } = expired;
+  const settings = await loadSettings(deps, conversation.projectId);
+  await recordSystemLine(deps, conversation.id, 'offer-expired', transcriptNotes.offerExpired(offer.operatorName, settings.offerWindowSeconds));
+  await settleOfferCard(deps, offer.operator, offer.id, toOperator.offerExpired(conversation.userName, settings.offerWindowSeconds), conversation.id);
+  const limit = settings.missedOffersBeforeAway;
+  if (missed && limit !== 'off' && (missed.missedOffers ?? 0) >= limit) {
+    await putAwayForMissedOffers(deps, missed, limit, settings);
+  }
+  await afterOfferFailed(deps, (await deps.state.getConversation(job.user))?.value ?? conversation, settings);
+  return 'expired';
+}
+
+/**
+ * After an offer failed (declined or expired): the queue goes on, first come first served, so this user, at the
+ * front, is offered to the next operator with room who has not passed them over. When nobody is left to offer
+ * them to now, they hear so, with the choice to wait or have a ticket made.
+ */
+async function afterOfferFailed(deps: CoreDeps, conversation: Conversation, loaded?: LiveAgentSettings): Promise<void> {
+  const settings = loaded ?? (await loadSettings(deps, conversation.projectId));
+  await dispatchQueue(deps, conversation.projectId, settings);
+  const now = await deps.state.getConversation(conversation.user);
+  if (now?.value.id !== conversation.id || now.value.state.kind !== 'queued') return;
+  await notify(deps, conversation.user, {
+    kind: 'notice',
+    text: toUser.offersWentRound(),
+    conversationId: conversation.id,
+    buttons: [
+      { action: 'accept-ticket', label: buttonLabels.createTicketForMe },
+      { action: 'leave', label: buttonLabels.leaveQueue },
+    ],
+  });
+}
+
+/** The operator's offer a button names, or their oldest for a typed answer. */
+function pickOffer(operator: Operator, sessionId: string | undefined): PendingOffer | undefined {
+  const offers = offersOf(operator);
+  return sessionId === undefined ? offers[0] : offers.find((o) => o.sessionId === sessionId);
+}
+
+export function offeredTo(conversation: Versioned<Conversation>, operator: Participant): boolean {
+  const { state } = conversation.value;
+  return state.kind === 'offered' && sameParticipant(state.offer.operator, operator);
+}
+
+/**
+ * Takes back an open operator offer without blaming its operator (support turned off while it was open): the
+ * user waits again in the same place, and the card says they went back to the queue. Answers the conversation
+ * as it now is, or undefined when the offer was settled meanwhile.
+ */
+export async function withdrawOffer(deps: CoreDeps, conversation: Conversation): Promise<Conversation | undefined> {
+  const withdrawn = await untilCommitted(async () => {
+    const current = await deps.state.getConversation(conversation.user);
+    if (current?.value.id !== conversation.id || current.value.state.kind !== 'offered') return undefined;
+    const { offer } = current.value.state;
+    const waiting = backInLine(current.value, undefined);
+    const writes: StateWrite[] = [{ kind: 'put-conversation', conversation: waiting, expected: current.version }];
+    const holder = await deps.state.getOperator(offer.operator);
+    if (holder && offersOf(holder.value).some((o) => o.id === offer.id)) {
+      writes.push({ kind: 'put-operator', operator: { ...holder.value, offers: offersOf(holder.value).filter((o) => o.id !== offer.id) }, expected: holder.version });
+    }
+    return (await deps.state.commit(writes)) ? { waiting, offer } : LOST_RACE;
+  });
+  if (!withdrawn) return undefined;
+  await settleOfferCard(deps, withdrawn.offer.operator, withdrawn.offer.id, toOperator.offerHandedBack(conversation.userName), conversation.id);
+  return withdrawn.waiting;
+}
