@@ -9,6 +9,7 @@ import { p4Rows, runP4, type P4Result } from './phases/p4';
 import { p5Rows, runP5, type P5Result } from './phases/p5';
 import { p6Rows, runP6, type P6Result } from './phases/p6';
 import { idleRows, runIdleSweep, type IdleResult } from './phases/p6-idle';
+import { offerRows, runOffers, type OffersResult } from './phases/p6-offers';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -29,6 +30,8 @@ interface Mode {
   readonly p6: { sizes: number[]; maxDueRuns: number };
   /** Operators on duty for the idle auto-away part of P6. */
   readonly idle: { operatorCounts: number[] };
+  /** Operators on duty and users waiting for the operator offers part of P6. */
+  readonly offers: { sizes: Array<{ operators: number; queued: number }> };
 }
 
 const MODES: Record<Mode['name'], Mode> = {
@@ -39,6 +42,7 @@ const MODES: Record<Mode['name'], Mode> = {
     p3: { messages: 400, warmup: 100, concurrency: [8, 32] },
     p6: { sizes: [10, 1_000], maxDueRuns: 3 },
     idle: { operatorCounts: [10, 1_000] },
+    offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 1_000 }] },
   },
   full: {
     name: 'full',
@@ -47,6 +51,7 @@ const MODES: Record<Mode['name'], Mode> = {
     p3: { messages: 4_000, warmup: 500, concurrency: [8, 32] },
     p6: { sizes: [10, 10_000, 100_000], maxDueRuns: 12 },
     idle: { operatorCounts: [10, 1_000] },
+    offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 10_000 }] },
   },
 };
 
@@ -101,7 +106,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -141,6 +146,8 @@ async function main(): Promise<void> {
       rows.push(...p6Rows(results.p6));
       results.idle = await timed('P6 idle', () => runIdleSweep({ ...args.mode.idle, progress }));
       rows.push(...idleRows(results.idle));
+      results.offers = await timed('P6 offers', () => runOffers({ ...args.mode.offers, progress }));
+      rows.push(...offerRows(results.offers));
     }
   } finally {
     progress.done();

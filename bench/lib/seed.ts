@@ -138,4 +138,26 @@ export class Seeder {
     }
     return ids;
   }
+
+  /**
+   * Puts users in the queue as asking for an operator would with nobody free: one waiting conversation each,
+   * first come first served by the order given, `SESSIONS_PER_COMMIT` per commit.
+   */
+  async queue(users: readonly Person[]): Promise<void> {
+    for (let start = 0; start < users.length; start += SESSIONS_PER_COMMIT) {
+      const writes: StateWrite[] = users.slice(start, start + SESSIONS_PER_COMMIT).map((user, i) => {
+        const now = this.deps.clock.now() + start + i;
+        const conversation: Conversation = {
+          id: newConversationId(user.participant, `EvSEEDQ${user.participant.userId}${now}`),
+          projectId: this.projectId,
+          user: user.participant,
+          userName: user.name,
+          requestedAt: now,
+          state: { kind: 'queued', since: now, enteredAt: now },
+        };
+        return { kind: 'put-conversation', conversation, expected: 'absent' };
+      });
+      if (!(await this.deps.state.commit(writes))) throw new Error('Seeding the queue lost a race');
+    }
+  }
 }

@@ -166,17 +166,18 @@ export class World {
   }
 
   /**
-   * Runs the oldest pending operator-offer expiry, as Forge delivers the delayed event: the clock moves on to the
-   * end of its window first (counted from when it was scheduled). False when none is pending.
+   * Lets the oldest offer still open run out: its delayed expiry event comes, as Forge delivers it, once the
+   * clock reaches the end of its window. Events of offers settled meanwhile come too, and do nothing. False
+   * when no open offer was left to expire.
    */
   async expireNextOffer(): Promise<boolean> {
-    const next = this.outbox.offerExpiries.shift();
-    if (!next) return false;
-    const offered = await this.state.getConversation(next.job.user);
-    const until = offered?.value.state.kind === 'offered' && offered.value.state.offer.id === next.job.offerId ? offered.value.state.offer.until : this.clock.now();
-    if (until > this.clock.now()) this.clock.advanceMs(until - this.clock.now());
-    await expireOffer(this.deps, next.job);
-    return true;
+    for (let next = this.outbox.offerExpiries.shift(); next; next = this.outbox.offerExpiries.shift()) {
+      const offered = await this.state.getConversation(next.job.user);
+      const open = offered?.value.state.kind === 'offered' && offered.value.state.offer.id === next.job.offerId ? offered.value.state.offer : undefined;
+      if (open && open.until > this.clock.now()) this.clock.advanceMs(open.until - this.clock.now());
+      if ((await expireOffer(this.deps, next.job)) === 'expired') return true;
+    }
+    return false;
   }
 
   async conversationOf(user: Participant) {

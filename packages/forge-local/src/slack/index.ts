@@ -4,6 +4,7 @@ export type { SandboxMessage } from './conversation-store';
 export { TriggerUnreachableError, type TriggerResponse } from './trigger-delivery';
 export type { SlackApiCall } from './web-api';
 export {
+  knowGeneratedPeople,
   SANDBOX_GENERAL_CHANNEL,
   SANDBOX_MEMBERS,
   SANDBOX_PEOPLE,

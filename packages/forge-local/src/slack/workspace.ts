@@ -113,11 +113,30 @@ export const SANDBOX_MEMBERS: readonly SlackMember[] = [
 ];
 
 export function findMember(userId: string): SlackMember | undefined {
-  return SANDBOX_MEMBERS.find((m) => m.id === userId);
+  const generated = generatedPerson(userId);
+  return SANDBOX_MEMBERS.find((m) => m.id === userId) ?? (generated && member(generated.id, generated.name, generated.realName, { profile: { display_name: generated.displayName, email: generated.email } }));
 }
 
 export function findPerson(userId: string): SandboxPerson | undefined {
-  return SANDBOX_PEOPLE.find((p) => p.id === userId);
+  return SANDBOX_PEOPLE.find((p) => p.id === userId) ?? generatedPerson(userId);
+}
+
+/**
+ * The bench's people (`UGEN<n>`, "Gen n": bench/lib/seed.ts), known only while a bench phase switches them on:
+ * thousands of users and operators who can be written to, so a cost measured at scale is not one of people
+ * who can't be reached. `npm start` and the specs never see them.
+ */
+let knowsGeneratedPeople = false;
+
+export function knowGeneratedPeople(on: boolean): void {
+  knowsGeneratedPeople = on;
+}
+
+const GENERATED_ID = /^UGEN([1-9]\d{0,6})$/;
+
+function generatedPerson(userId: string): SandboxPerson | undefined {
+  const n = knowsGeneratedPeople ? GENERATED_ID.exec(userId)?.[1] : undefined;
+  return n === undefined ? undefined : { id: userId, name: `gen${n}`, realName: `Gen ${n}`, displayName: `Gen ${n}`, email: `gen${n}@sandbox.test`, role: 'user' };
 }
 
 /** Each person's DM with the bot has a fixed id: `UBOB` → `DBOB`. */
@@ -127,5 +146,5 @@ export function dmChannelOf(userId: string): string {
 
 /** The person whose DM with the bot this is, if it is one. */
 export function personOfDm(channelId: string): SandboxPerson | undefined {
-  return SANDBOX_PEOPLE.find((p) => dmChannelOf(p.id) === channelId);
+  return SANDBOX_PEOPLE.find((p) => dmChannelOf(p.id) === channelId) ?? (channelId.startsWith('DGEN') ? generatedPerson(`U${channelId.slice(1)}`) : undefined);
 }
