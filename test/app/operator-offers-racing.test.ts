@@ -1,5 +1,4 @@
 import { expireOffer } from '../../src/app/offers/settle-offer';
-import type { Operator } from '../../src/domain/operator';
 import type { Participant } from '../../src/domain/participant';
 import { SEEDS, seededYields } from '../builders/interleaving';
 import { World } from '../builders/world';
