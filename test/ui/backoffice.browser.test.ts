@@ -426,6 +426,36 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('shows on the Overview the offers an operator has not answered yet, next to their conversations', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    const chooseAssignment = (operatorAssignment: string) => invokeInPage(page, 'settings/update', { change: { operatorAssignment } });
+    try {
+      expect(await chooseAssignment('offer-first')).toMatchObject({ ok: true });
+      await platform.slack!.sendAs('UALICE', '#on');
+      await platform.slack!.sendAs('UBOB', 'operator');
+      await platform.slack!.whenIdle();
+      await page.getByRole('button', { name: 'Refresh the overview' }).click();
+      const alice = page.getByRole('table', { name: 'Operators on duty' }).getByRole('row', { name: /Alice/ });
+      await alice.getByText(/^0\/\d · 1 offer waiting$/).waitFor();
+
+      // Declined, and Bob stops waiting: nothing is left waiting for her answer.
+      await platform.slack!.sendAs('UALICE', '#decline');
+      await platform.slack!.sendAs('UBOB', 'cancel');
+      await platform.slack!.whenIdle();
+      await page.getByRole('button', { name: 'Refresh the overview' }).click();
+      await alice.getByText(/^0\/\d$/).waitFor();
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-offers-waiting').catch(() => undefined);
+      throw error;
+    } finally {
+      await platform.slack!.sendAs('UALICE', '#off');
+      await platform.slack!.whenIdle();
+      await chooseAssignment('assign-directly');
+      await context.close();
+    }
+  });
+
   it('puts an operator on duty off duty from the Overview once confirmed, says so in a flag, and Koji tells them in Slack', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {
