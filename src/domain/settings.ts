@@ -107,6 +107,14 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   return { ...next, handoffPhrases: phrases, ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}) };
 }
 
+/**
+ * Checks a change on its own, every field for type and range, so that it can be refused before anything is read:
+ * each rule is about one field, so a change that holds on top of the defaults holds on top of any valid settings.
+ */
+export function checkSettingsChange(change: SettingsChange): void {
+  applySettingsChange(DEFAULT_SETTINGS, change);
+}
+
 /** The project's time zone: UTC until an admin picks one. */
 export function projectTimeZone(settings: LiveAgentSettings): string {
   return settings.timeZone ?? DEFAULT_TIME_ZONE;

@@ -31,11 +31,20 @@ export interface SettingsView {
   // Presence (issue 17).
   readonly returnToOperatorHours: number | 'off';
   readonly idleAwayMinutes: number | 'off';
+  /** `offer-first`: the operator routing picks gets an operator offer to accept or decline; the two below apply to it. */
+  readonly operatorAssignment: OperatorAssignmentView;
+  /** Seconds, 15 to 600. */
+  readonly offerWindowSeconds: number;
+  /** Offers let expire in a row before an operator is put off duty: 1 to 10, or 'off'. */
+  readonly missedOffersBeforeAway: number | 'off';
 
   // Business hours: an IANA time zone (absent: UTC), and off (null or absent) or the open intervals per weekday.
   readonly timeZone?: string;
   readonly businessHours?: BusinessHoursView | null;
 }
+
+/** How users reach operators: handed to the operator routing picks, or offered to them first. */
+export type OperatorAssignmentView = 'assign-directly' | 'offer-first';
 
 export type WeekdayView = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 /** Per weekday its open intervals, "09:00" to "17:30" ("24:00" ends the day); a day missing or empty is closed. */

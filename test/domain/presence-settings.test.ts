@@ -1,10 +1,14 @@
 import { InvalidSettingsError } from '../../src/domain/errors';
 import {
   applySettingsChange,
+  checkSettingsChange,
   DEFAULT_SETTINGS,
+  MAX_MISSED_OFFERS_BEFORE_AWAY,
+  MAX_OFFER_WINDOW_SECONDS,
   MAX_RETURN_TO_OPERATOR_HOURS,
   MAX_TIMEOUT_MINUTES,
   MIN_IDLE_AWAY_MINUTES,
+  MIN_OFFER_WINDOW_SECONDS,
   withDefaults,
   type SettingsChange,
 } from '../../src/domain/settings';
@@ -72,8 +76,78 @@ describe('presence settings', () => {
   });
 
   it('should read settings saved before these existed with their defaults', () => {
-    const { returnToOperatorHours: _return, idleAwayMinutes: _idle, ...older } = { ...DEFAULT_SETTINGS, enabled: true };
+    const {
+      returnToOperatorHours: _return,
+      idleAwayMinutes: _idle,
+      operatorAssignment: _assignment,
+      offerWindowSeconds: _window,
+      missedOffersBeforeAway: _missed,
+      ...older
+    } = { ...DEFAULT_SETTINGS, enabled: true };
 
     expect(withDefaults(older)).toEqual({ ...DEFAULT_SETTINGS, enabled: true });
+  });
+});
+
+describe('operator offers settings', () => {
+  const ASSIGNMENT_REFUSED = 'How users reach operators must be “Assign directly” or “Offer first”.';
+  const WINDOW_REFUSED = `The offer window must be from ${MIN_OFFER_WINDOW_SECONDS} to ${MAX_OFFER_WINDOW_SECONDS} seconds.`;
+  const MISSED_REFUSED = `Missed offers before an operator is put off duty must be off or from 1 to ${MAX_MISSED_OFFERS_BEFORE_AWAY}.`;
+
+  it('should hand users straight to the operator routing picks unless an admin chooses Offer first', () => {
+    expect(DEFAULT_SETTINGS.operatorAssignment).toBe('assign-directly');
+  });
+
+  it('should give an operator 60 seconds to accept an offer, and put them off duty after 2 missed in a row, unless an admin changes it', () => {
+    expect(DEFAULT_SETTINGS.offerWindowSeconds).toBe(60);
+    expect(DEFAULT_SETTINGS.missedOffersBeforeAway).toBe(2);
+  });
+
+  it('should keep the offer window between 15 seconds and 10 minutes, and missed offers between 1 and 10', () => {
+    expect([MIN_OFFER_WINDOW_SECONDS, MAX_OFFER_WINDOW_SECONDS, MAX_MISSED_OFFERS_BEFORE_AWAY]).toEqual([15, 600, 10]);
+  });
+
+  it.each<[string, SettingsChange]>([
+    ['Offer first', { operatorAssignment: 'offer-first' }],
+    ['Assign directly', { operatorAssignment: 'assign-directly' }],
+    ['the shortest offer window', { offerWindowSeconds: MIN_OFFER_WINDOW_SECONDS }],
+    ['the longest offer window', { offerWindowSeconds: MAX_OFFER_WINDOW_SECONDS }],
+    ['one missed offer', { missedOffersBeforeAway: 1 }],
+    ['the most missed offers', { missedOffersBeforeAway: MAX_MISSED_OFFERS_BEFORE_AWAY }],
+    ['missed offers turned off', { missedOffersBeforeAway: 'off' }],
+  ])('should accept %s', (_what, change) => {
+    expect(applySettingsChange(DEFAULT_SETTINGS, change)).toEqual({ ...DEFAULT_SETTINGS, ...change });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['another way to reach operators', { operatorAssignment: 'round-robin' }, ASSIGNMENT_REFUSED],
+    ['no way to reach operators', { operatorAssignment: null }, ASSIGNMENT_REFUSED],
+    ['an offer window of 14 seconds', { offerWindowSeconds: MIN_OFFER_WINDOW_SECONDS - 1 }, WINDOW_REFUSED],
+    ['an offer window over 10 minutes', { offerWindowSeconds: MAX_OFFER_WINDOW_SECONDS + 1 }, WINDOW_REFUSED],
+    ['an offer window of 20.5 seconds', { offerWindowSeconds: 20.5 }, WINDOW_REFUSED],
+    ['an offer window as text', { offerWindowSeconds: '60' }, WINDOW_REFUSED],
+    ['an offer window turned off', { offerWindowSeconds: 'off' }, WINDOW_REFUSED],
+    ['0 missed offers', { missedOffersBeforeAway: 0 }, MISSED_REFUSED],
+    ['11 missed offers', { missedOffersBeforeAway: MAX_MISSED_OFFERS_BEFORE_AWAY + 1 }, MISSED_REFUSED],
+    ['1.5 missed offers', { missedOffersBeforeAway: 1.5 }, MISSED_REFUSED],
+    ['a word other than off', { missedOffersBeforeAway: 'never' }, MISSED_REFUSED],
+  ])('should refuse %s with an invalid_settings error that says what is allowed', (_what, change, reason) => {
+    const error = rejectionOf(change);
+
+    expect(error.code).toBe('invalid_settings');
+    expect(error.problems).toEqual([reason]);
+  });
+
+  it('should list every offers problem at once', () => {
+    expect(rejectionOf({ operatorAssignment: 'x' as 'offer-first', offerWindowSeconds: 0, missedOffersBeforeAway: 0 }).problems).toEqual([
+      ASSIGNMENT_REFUSED,
+      WINDOW_REFUSED,
+      MISSED_REFUSED,
+    ]);
+  });
+
+  it('should check a change on its own, so that it can be refused before the saved settings are read', () => {
+    expect(() => checkSettingsChange({ operatorAssignment: 'offer-first', offerWindowSeconds: 30, missedOffersBeforeAway: 3 })).not.toThrow();
+    expect(() => checkSettingsChange({ offerWindowSeconds: 5 })).toThrow(InvalidSettingsError);
   });
 });

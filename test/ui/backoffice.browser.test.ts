@@ -357,6 +357,105 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('offers users to operators first once an admin chooses it, with the offer window and missed offers set, refusing a window out of bounds', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Settings');
+      const assignDirectly = page.getByRole('radio', { name: /^Assign directly/ });
+      const offerFirst = page.getByRole('radio', { name: /^Offer first/ });
+      const offerWindow = page.getByLabel('Offer window (seconds)');
+      const missed = page.getByLabel('Missed offers before off duty');
+      await expect(assignDirectly.isChecked()).resolves.toBe(true);
+      // The offer window and missed offers apply to Offer first: not shown before it is chosen.
+      await expect(offerWindow.count()).resolves.toBe(0);
+
+      await offerFirst.check();
+      await expect(offerWindow.inputValue()).resolves.toBe('60');
+      await expect(page.getByRole('checkbox', { name: 'Put operators who miss offers off duty' }).isChecked()).resolves.toBe(true);
+      await expect(missed.inputValue()).resolves.toBe('2');
+
+      // A window out of bounds: the reason as it is typed, in the server's words, and nothing saved.
+      await offerWindow.fill('5');
+      await page.getByText('The offer window must be from 15 to 600 seconds.').waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').getByText('The offer window must be from 15 to 600 seconds.').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { operatorAssignment: 'assign-directly', offerWindowSeconds: 60 } } });
+
+      await offerWindow.fill('30');
+      await missed.fill('11');
+      await page.getByText('Missed offers before an operator is put off duty must be off or from 1 to 10.').waitFor();
+      await missed.fill('3');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+
+      // Kept: read again from the server after a reload.
+      await page.reload();
+      await openTab(page, 'Settings');
+      await expect(offerFirst.isChecked()).resolves.toBe(true);
+      await expect(offerWindow.inputValue()).resolves.toBe('30');
+      await expect(missed.inputValue()).resolves.toBe('3');
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({
+        ok: true,
+        data: { settings: { operatorAssignment: 'offer-first', offerWindowSeconds: 30, missedOffersBeforeAway: 3 } },
+      });
+      await scrollToEnd(page);
+      await screenshot(page, '08-operator-offers-settings');
+
+      // Back to Assign directly: the two fields go, keeping what they hold for the next time Offer first is chosen.
+      await assignDirectly.check();
+      await expect(offerWindow.count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      await dismissFlags(page);
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({
+        ok: true,
+        data: { settings: { operatorAssignment: 'assign-directly', offerWindowSeconds: 30, missedOffersBeforeAway: 3 } },
+      });
+      await offerFirst.check();
+      await expect(offerWindow.inputValue()).resolves.toBe('30');
+      await page.getByRole('button', { name: 'Discard changes' }).click();
+      await expect(assignDirectly.isChecked()).resolves.toBe(true);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-operator-offers').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows on the Overview the offers an operator has not answered yet, next to their conversations', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    const chooseAssignment = (operatorAssignment: string) => invokeInPage(page, 'settings/update', { change: { operatorAssignment } });
+    try {
+      expect(await chooseAssignment('offer-first')).toMatchObject({ ok: true });
+      await platform.slack!.sendAs('UALICE', '#on');
+      await platform.slack!.sendAs('UBOB', 'operator');
+      await platform.slack!.whenIdle();
+      await page.getByRole('button', { name: 'Refresh the overview' }).click();
+      const alice = page.getByRole('table', { name: 'Operators on duty' }).getByRole('row', { name: /Alice/ });
+      await alice.getByText(/^0\/\d · 1 offer waiting$/).waitFor();
+
+      // Declined, and Bob stops waiting: nothing is left waiting for her answer.
+      await platform.slack!.sendAs('UALICE', '#decline');
+      await platform.slack!.sendAs('UBOB', 'cancel');
+      await platform.slack!.whenIdle();
+      await page.getByRole('button', { name: 'Refresh the overview' }).click();
+      await alice.getByText(/^0\/\d$/).waitFor();
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-offers-waiting').catch(() => undefined);
+      throw error;
+    } finally {
+      await platform.slack!.sendAs('UALICE', '#off');
+      await platform.slack!.whenIdle();
+      await chooseAssignment('assign-directly');
+      await context.close();
+    }
+  });
+
   it('puts an operator on duty off duty from the Overview once confirmed, says so in a flag, and Koji tells them in Slack', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {

@@ -4,33 +4,41 @@ import { requestTypesOf } from '../../adapters/forge/jsm-request-types';
 import { updateSettings } from '../../app/settings/update-settings';
 import { buildServices } from '../../composition';
 import { InvalidSettingsError } from '../../domain/errors';
-import type { SettingsChange } from '../../domain/settings';
+import { checkSettingsChange, type LiveAgentSettings, type SettingsChange } from '../../domain/settings';
+import type { SettingsView } from '../../shared/resolver-contract';
 import { forAdmins, type ResolverHandler } from './resolver-kit';
 
-const SETTING_FIELDS = [
-  'enabled',
-  'operatorCapacity',
-  'handoffPhrases',
-  'inactivityTimeoutMinutes',
-  'queueTimeoutMinutes',
-  'requestTypeId',
-  // Presence (issue 17).
-  'returnToOperatorHours',
-  'idleAwayMinutes',
+/**
+ * The fields `settings/update` takes: every field of the contract's `SettingsView`, and only those (the compiler
+ * refuses a field the contract has and this does not).
+ */
+const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true } = {
+  enabled: true,
+  operatorCapacity: true,
+  handoffPhrases: true,
+  inactivityTimeoutMinutes: true,
+  queueTimeoutMinutes: true,
+  requestTypeId: true,
+  // Presence (issue 17), and operator offers.
+  returnToOperatorHours: true,
+  idleAwayMinutes: true,
+  operatorAssignment: true,
+  offerWindowSeconds: true,
+  missedOffersBeforeAway: true,
   // Business hours
-  'timeZone',
-  'businessHours',
-] as const;
+  timeZone: true,
+  businessHours: true,
+};
 
 export const settingsResolvers: Record<string, ResolverHandler> = {
   // Only admins get an answer at all, so whoever reads the settings may edit them.
-  'settings/get': forAdmins(async ({ projectId }) => ({ settings: await loadSettings(buildServices(), projectId), canEdit: true })),
+  'settings/get': forAdmins(async ({ projectId }) => ({ settings: viewOf(await loadSettings(buildServices(), projectId)), canEdit: true })),
   'request-types/list': forAdmins(async ({ projectId }) => ({ requestTypes: await requestTypesOf(projectId) })),
   'activity/get': forAdmins(async ({ projectId }) => liveActivity(buildServices(), projectId)),
   'settings/update': forAdmins(async ({ projectId, payload }) => {
     const change = settingsChangeOf(payload);
     await refuseForeignRequestType(projectId, change.requestTypeId);
-    return { settings: await updateSettings(buildServices({ projectId }), projectId, change) };
+    return { settings: viewOf(await updateSettings(buildServices({ projectId }), projectId, change)) };
   }),
 };
 
@@ -47,13 +55,22 @@ async function refuseForeignRequestType(projectId: string, requestTypeId: unknow
   }
 }
 
-/** Keeps only the known fields of `payload.change`; their values are checked by the domain. */
+/** The settings as the pages read them: the compiler refuses settings the contract cannot carry. */
+function viewOf(settings: LiveAgentSettings): SettingsView {
+  return settings;
+}
+
+/**
+ * `payload.change` with only known fields, each checked for type and range (by the domain's rules) before any
+ * storage read or write, and before Jira is asked about a request type.
+ */
 function settingsChangeOf(payload: unknown): SettingsChange {
   const change = (payload as { change?: unknown } | undefined)?.change;
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new InvalidSettingsError(['Send the settings to change as an object.']);
   }
-  const unknownFields = Object.keys(change).filter((k) => !(SETTING_FIELDS as readonly string[]).includes(k));
+  const unknownFields = Object.keys(change).filter((k) => !Object.hasOwn(SETTING_FIELDS, k));
   if (unknownFields.length > 0) throw new InvalidSettingsError([`Unknown settings: ${unknownFields.join(', ')}.`]);
+  checkSettingsChange(change);
   return change;
 }

@@ -1,7 +1,7 @@
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Box, Stack } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { numberOf } from './settings-form';
+import { isWholeNumberIn } from './settings-form';
 
 export function NumberField(props: {
   readonly id: string;
@@ -10,11 +10,12 @@ export function NumberField(props: {
   readonly value: string;
   readonly min: number;
   readonly max: number;
+  /** What is wrong with a number out of range, when the resolver's own words say it better than the generic ones. */
+  readonly problem?: string | undefined;
   readonly readOnly: boolean;
   readonly onChange: (value: string) => void;
 }) {
-  const number = numberOf(props.value);
-  const outOfRange = !Number.isInteger(number) || number < props.min || number > props.max;
+  const outOfRange = !isWholeNumberIn(props.value, props.min, props.max);
   return (
     <Stack space="space.050">
       <Label htmlFor={props.id}>{props.label}</Label>
@@ -36,7 +37,7 @@ export function NumberField(props: {
       </Box>
       <div id={`${props.id}-help`}>
         {outOfRange && !props.readOnly ? (
-          <ErrorMessage>{`Enter a whole number from ${props.min} to ${props.max}.`}</ErrorMessage>
+          <ErrorMessage>{props.problem ?? `Enter a whole number from ${props.min} to ${props.max}.`}</ErrorMessage>
         ) : (
           <HelperMessage>{props.help}</HelperMessage>
         )}

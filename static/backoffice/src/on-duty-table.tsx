@@ -6,7 +6,13 @@ import { formatDate } from './format';
 import { PutOffDutyDialog } from './put-off-duty-dialog';
 import { usePutOffDuty } from './put-off-duty';
 
-/** Who is on duty: channel, since when, conversations against their capacity, and Put off duty (asked first). */
+/** Offer first: the operator offers waiting for their answer ("1 offer waiting"), after `separator`; nothing when there are none. */
+function offersWaiting(op: OnDutyView, separator: string): string {
+  if (!op.offers) return '';
+  return `${separator}${op.offers} ${op.offers === 1 ? 'offer' : 'offers'} waiting`;
+}
+
+/** Who is on duty: channel, since when, conversations against their capacity (and offers waiting), and Put off duty (asked first). */
 export function OnDutyTable({ operators }: { readonly operators: readonly OnDutyView[] }) {
   const [asking, setAsking] = useState<OnDutyView | undefined>();
   const { busy, putOff } = usePutOffDuty();
@@ -31,8 +37,8 @@ export function OnDutyTable({ operators }: { readonly operators: readonly OnDuty
               <td>{channelWords(op.channel).platform}</td>
               <td>{op.since === undefined ? '–' : formatDate(op.since)}</td>
               <td>
-                <span className="koji-offscreen">{`${op.load} of ${op.capacity} conversations: `}</span>
-                <span aria-hidden="true">{`${op.load}/${op.capacity}`}</span>
+                <span className="koji-offscreen">{`${op.load} of ${op.capacity} conversations${offersWaiting(op, ', ')}: `}</span>
+                <span aria-hidden="true">{`${op.load}/${op.capacity}${offersWaiting(op, ' · ')}`}</span>
               </td>
               <td className="koji-actions">
                 <Button isLoading={busy === op.userId} onClick={() => setAsking(op)} aria-label={`Put ${op.name} off duty`}>

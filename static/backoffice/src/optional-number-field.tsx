@@ -16,6 +16,7 @@ export function OptionalNumberField(props: {
   readonly defaultValue: string;
   readonly min: number;
   readonly max: number;
+  readonly problem?: string | undefined;
   readonly readOnly: boolean;
   readonly onChange: (value: string) => void;
 }) {
@@ -33,7 +34,7 @@ export function OptionalNumberField(props: {
         <Label htmlFor={`${props.id}-on`}>{props.toggleLabel}</Label>
       </Inline>
       {on ? (
-        <NumberField id={props.id} label={props.label} help={props.help} value={props.value} min={props.min} max={props.max} readOnly={props.readOnly} onChange={props.onChange} />
+        <NumberField id={props.id} label={props.label} help={props.help} value={props.value} min={props.min} max={props.max} problem={props.problem} readOnly={props.readOnly} onChange={props.onChange} />
       ) : null}
     </Stack>
   );

@@ -1,11 +1,12 @@
 import { Section } from './common';
+import { OperatorOffersFields } from './operator-offers-fields';
 import { OptionalNumberField } from './optional-number-field';
 import { MAX_RETURN_TO_OPERATOR_HOURS, MAX_TIMEOUT_MINUTES, MIN_IDLE_AWAY_MINUTES, type Draft } from './settings-form';
 
-/** Where returning users go, and when idle operators are put off duty (issue 17). */
+/** Where returning users go, when idle operators are put off duty, and whether operators are offered users first (issue 17). */
 export function PresenceSettings({ id, draft, readOnly, update }: { readonly id: string; readonly draft: Draft; readonly readOnly: boolean; readonly update: (patch: Partial<Draft>) => void }) {
   return (
-    <Section title="Presence" description="Who a returning user goes to, and when an operator who is not there is put off duty.">
+    <Section title="Presence" description="Who a returning user goes to, when an operator who is not there is put off duty, and whether operators accept users first.">
       <OptionalNumberField
         id={`${id}-return`}
         toggleLabel="Return users to the operator who last served them"
@@ -30,6 +31,7 @@ export function PresenceSettings({ id, draft, readOnly, update }: { readonly id:
         readOnly={readOnly}
         onChange={(idleAwayMinutes) => update({ idleAwayMinutes })}
       />
+      <OperatorOffersFields id={`${id}-offers`} draft={draft} readOnly={readOnly} update={update} />
     </Section>
   );
 }

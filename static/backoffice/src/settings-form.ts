@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { BusinessHoursView, SettingsView } from '../../../src/shared/resolver-contract';
+import type { BusinessHoursView, OperatorAssignmentView, SettingsView } from '../../../src/shared/resolver-contract';
 import { UTC } from './business-hours';
 import { call } from './api';
 import { useChanged } from './changes';
@@ -15,6 +15,13 @@ export const MAX_RETURN_TO_OPERATOR_HOURS = 7 * 24;
 export const MIN_IDLE_AWAY_MINUTES = 5;
 /** A setting that can be off, as the resolver takes it and as the form's draft holds it. */
 export const OFF = 'off';
+// Operator offers.
+export const MIN_OFFER_WINDOW_SECONDS = 15;
+export const MAX_OFFER_WINDOW_SECONDS = 600;
+export const MAX_MISSED_OFFERS_BEFORE_AWAY = 10;
+/** The resolver's own words for these two (src/domain/settings.ts), shown as the admin types. */
+export const OFFER_WINDOW_PROBLEM = `The offer window must be from ${MIN_OFFER_WINDOW_SECONDS} to ${MAX_OFFER_WINDOW_SECONDS} seconds.`;
+export const MISSED_OFFERS_PROBLEM = `Missed offers before an operator is put off duty must be off or from 1 to ${MAX_MISSED_OFFERS_BEFORE_AWAY}.`;
 
 export interface Draft {
   readonly enabled: boolean;
@@ -28,6 +35,11 @@ export interface Draft {
   readonly returnToOperatorHours: string;
   /** OFF, or the number typed. */
   readonly idleAwayMinutes: string;
+  readonly operatorAssignment: OperatorAssignmentView;
+  /** Kept while Assign directly is chosen, though not shown: Offer first brings it back. */
+  readonly offerWindowSeconds: string;
+  /** OFF, or the number typed; kept like the offer window. */
+  readonly missedOffersBeforeAway: string;
 
   // Business hours
   readonly timeZone: string;
@@ -45,6 +57,9 @@ export function draftOf(settings: SettingsView): Draft {
     requestTypeId: settings.requestTypeId ?? FIRST_REQUEST_TYPE,
     returnToOperatorHours: String(settings.returnToOperatorHours),
     idleAwayMinutes: String(settings.idleAwayMinutes),
+    operatorAssignment: settings.operatorAssignment,
+    offerWindowSeconds: String(settings.offerWindowSeconds),
+    missedOffersBeforeAway: String(settings.missedOffersBeforeAway),
     // Business hours
     timeZone: settings.timeZone ?? UTC,
     businessHours: settings.businessHours ?? null,
@@ -58,6 +73,12 @@ export function numberOf(text: string): number {
 
 function offOrNumberOf(text: string): number | typeof OFF {
   return text === OFF ? OFF : numberOf(text);
+}
+
+/** Whether `text` is a whole number from `min` to `max`, as the number fields and the resolver want it. */
+export function isWholeNumberIn(text: string, min: number, max: number): boolean {
+  const number = numberOf(text);
+  return Number.isInteger(number) && number >= min && number <= max;
 }
 
 /** Trimmed, and nothing else: an emptied phrase is sent as empty, so the resolver says so instead of it vanishing. */
@@ -86,11 +107,30 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   if (returnHours !== saved.returnToOperatorHours) change.returnToOperatorHours = returnHours;
   const idleMinutes = offOrNumberOf(draft.idleAwayMinutes);
   if (idleMinutes !== saved.idleAwayMinutes) change.idleAwayMinutes = idleMinutes;
+  Object.assign(change, offersChangeOf(saved, draft));
   // Business hours: times trimmed, and nothing else, so the resolver says what is wrong with them.
   if (draft.timeZone !== (saved.timeZone ?? UTC)) change.timeZone = draft.timeZone;
   const hours = draft.businessHours && trimmedHours(draft.businessHours);
   if (JSON.stringify(hours) !== JSON.stringify(saved.businessHours ?? null)) change.businessHours = hours;
   return change;
+}
+
+/**
+ * Operator offers: how users reach operators, and the offer window and missed offers, which apply to Offer first.
+ * While Assign directly is chosen those two are not shown, so a value there that the resolver would refuse is
+ * not sent (the saved one stays) rather than refusing a save over a field the admin cannot see.
+ */
+function offersChangeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
+  const offering = draft.operatorAssignment === 'offer-first';
+  const window = numberOf(draft.offerWindowSeconds);
+  const sendWindow = offering || isWholeNumberIn(draft.offerWindowSeconds, MIN_OFFER_WINDOW_SECONDS, MAX_OFFER_WINDOW_SECONDS);
+  const missed = offOrNumberOf(draft.missedOffersBeforeAway);
+  const sendMissed = offering || missed === OFF || isWholeNumberIn(draft.missedOffersBeforeAway, 1, MAX_MISSED_OFFERS_BEFORE_AWAY);
+  return {
+    ...(draft.operatorAssignment !== saved.operatorAssignment ? { operatorAssignment: draft.operatorAssignment } : {}),
+    ...(sendWindow && window !== saved.offerWindowSeconds ? { offerWindowSeconds: window } : {}),
+    ...(sendMissed && missed !== saved.missedOffersBeforeAway ? { missedOffersBeforeAway: missed } : {}),
+  };
 }
 
 /** The settings form's draft, what differs from `settings`, and saving it; how saving ended is flagged. */
