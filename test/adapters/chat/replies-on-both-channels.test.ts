@@ -147,7 +147,7 @@ describe.each(ALL)('%s', (_name, text) => {
 
 describe('the help', () => {
   it('should name every command as code on both channels', () => {
-    const expected = ['#on', '#off', '#exit', '#create_ticket', 'list_operators', 'forward_operator'];
+    const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#create_ticket', 'list_operators', 'forward_operator'];
     expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
     expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) })['text'])).code).toEqual(expected);
   });
