@@ -17,6 +17,10 @@ const SETTING_FIELDS = [
   // Presence (issue 17).
   'returnToOperatorHours',
   'idleAwayMinutes',
+  // Operator offers (issue 17).
+  'operatorAssignment',
+  'offerWindowSeconds',
+  'missedOffersBeforeAway',
   // Business hours
   'timeZone',
   'businessHours',
