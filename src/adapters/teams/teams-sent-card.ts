@@ -11,7 +11,7 @@ export interface TeamsActivityRef {
 /** A ref is stored (KVS) and read back: one of ours, ids at their longest, is shorter than this. */
 const MAX_REF_CHARS = 1000;
 
-/** The SentCard of a sent activity; undefined when the Bot Connector gave no usable id (Agents Playground gives none). */
+/** The SentCard of a sent activity; undefined when the Bot Connector gave no usable id (Microsoft's local test client answers 202 without one). */
 export function teamsSentCard(conversationId: string, activityId: string, card: boolean): SentCard | undefined {
   if (!isTeamsId(conversationId, TEAMS_ID_WEIGHT.conversation) || !isTeamsId(activityId, TEAMS_ID_WEIGHT.activity)) return undefined;
   return { ref: JSON.stringify({ teams: { c: conversationId, a: activityId, card } }) };
