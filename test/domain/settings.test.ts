@@ -59,6 +59,9 @@ describe('applySettingsChange', () => {
       requestTypeId: '27',
       returnToOperatorHours: 6,
       idleAwayMinutes: 45,
+      operatorAssignment: 'offer-first',
+      offerWindowSeconds: 90,
+      missedOffersBeforeAway: 'off',
     };
 
     // Act

@@ -95,7 +95,7 @@ describe('disconnecting a tenant', () => {
     });
     expect(teamsHeard('vic').at(-1)).toContain('You’re now talking to Tom Operator');
     expect((await admin('activity/get')).data).toEqual({
-      onDuty: [{ name: 'Tom Operator', channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: teamsId('tom'), since: expect.any(Number), load: 1, capacity: 1 }],
+      onDuty: [{ name: 'Tom Operator', channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: teamsId('tom'), since: expect.any(Number), load: 1, capacity: 1, offers: 0 }],
       conversationsOpen: 1,
       usersWaiting: 0,
       takenOffDuty: [],
@@ -150,7 +150,7 @@ describe('disconnecting a tenant', () => {
     });
     expect(slackHeard('UBOB').at(-1)).toContain('You’re now talking to Alice Operator');
     expect((await admin('activity/get')).data).toEqual({
-      onDuty: [{ name: 'Alice Operator', channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE', since: expect.any(Number), load: 1, capacity: 1 }],
+      onDuty: [{ name: 'Alice Operator', channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE', since: expect.any(Number), load: 1, capacity: 1, offers: 0 }],
       conversationsOpen: 1,
       usersWaiting: 1,
       takenOffDuty: [],
