@@ -19,11 +19,14 @@ export async function invokeBackoffice(platform: LocalPlatform, functionKey: str
   return ((await response.json()) as { result: AdminResult }).result;
 }
 
-/** Waits until the sandboxes' deliveries, the app's queued work and what that work made the sandboxes send are all done. */
-export async function settle(platform: LocalPlatform): Promise<void> {
+/**
+ * Waits until the sandboxes' deliveries, the app's queued work and what that work made the sandboxes send are all
+ * done. `leavingLaterThanMs`: queued events due further ahead are not waited for (see LocalQueue.drained).
+ */
+export async function settle(platform: LocalPlatform, options: { readonly leavingLaterThanMs?: number } = {}): Promise<void> {
   await platform.slack?.whenIdle();
   await platform.teams?.whenIdle();
-  await platform.queue.drained();
+  await platform.queue.drained(options);
   await platform.slack?.whenIdle();
   await platform.teams?.whenIdle();
 }

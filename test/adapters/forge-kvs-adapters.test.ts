@@ -58,6 +58,42 @@ function line(id: string, at: number, text = id): TranscriptLine {
   return { id, at, role: 'user', speakerName: 'Bob', text };
 }
 
+describe('where an operator offer’s card went (rememberCard, recallCard)', () => {
+  // An offer's id is its conversation's and the time; conversation keys hold any character a Teams id has.
+  const offerId = 'teams/72f988bf/29:1Ab-C_d|x@y~lq2x3c';
+  const sent = { ref: JSON.stringify({ teams: { c: 'a:1FJlqlBhBfa0f', a: '1796595024136', card: true } }) };
+
+  it('should give back the card an offer was sent as, under the offer’s id', async () => {
+    freshKvs();
+    const state = new KvsLiveAgentState(kvs);
+
+    await state.rememberCard(offerId, sent, 3660);
+
+    expect(await state.recallCard(offerId)).toEqual(sent);
+    expect(await state.recallCard('another-offer~lq2x3d')).toBeUndefined();
+  });
+
+  it('should forget the card once its lifetime has passed, and not before', async () => {
+    const { clock } = freshKvs();
+    const state = new KvsLiveAgentState(kvs);
+    await state.rememberCard(offerId, sent, 120);
+
+    clock.advance(119_000);
+    expect(await state.recallCard(offerId)).toEqual(sent);
+    clock.advance(2_000);
+    expect(await state.recallCard(offerId)).toBeUndefined();
+  });
+
+  it('should name no card when what is stored under the key is not one', async () => {
+    freshKvs();
+    const state = new KvsLiveAgentState(kvs);
+
+    await kvs.set(storageKeys.card(offerId), { ref: 42 });
+
+    expect(await state.recallCard(offerId)).toBeUndefined();
+  });
+});
+
 describe('KvsTranscriptLog', () => {
   it('should keep one line per message and refuse the same line twice', async () => {
     freshKvs();

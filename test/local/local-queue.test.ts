@@ -163,6 +163,33 @@ describe('the local async-events queue', () => {
     expect(order()).toEqual(['later']);
   });
 
+  it('should deliver a delayed event after its delay, not before', async () => {
+    startQueue();
+    queue.publish('q', 'job', [{ body: { n: 'expiry' }, delayInSeconds: 0.3 }]);
+
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(order()).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(order()).toEqual(['expiry']);
+  });
+
+  it('should let a wait leave events due later than asked, and deliver them once brought forward', async () => {
+    startQueue();
+    queue.publish('q', 'job', [{ body: { n: 'now' } }, { body: { n: 'in a minute' }, delayInSeconds: 60 }]);
+
+    await queue.drained({ leavingLaterThanMs: 5_000 });
+    expect(order()).toEqual(['now']);
+    expect(queue.pending()).toBe(1);
+
+    queue.bringForward(50);
+    await queue.drained({ leavingLaterThanMs: 5_000 });
+    expect(order()).toEqual(['now']);
+
+    queue.bringForward(10);
+    await queue.drained({ leavingLaterThanMs: 5_000 });
+    expect(order()).toEqual(['now', 'in a minute']);
+  });
+
   describe('Forge’s push limits', () => {
     beforeEach(() => startQueue());
 

@@ -87,7 +87,7 @@ export class LocalQueue {
   private closed = false;
   private switches: Required<Pick<QueueSwitches, 'order' | 'redeliver' | 'delayScale'>> & { seed: number };
   /** Prepared once: a busy run pushes and settles thousands of events. */
-  private readonly sql: Record<'insert' | 'count' | 'due' | 'next' | 'remove' | 'retry', Statement>;
+  private readonly sql: Record<'insert' | 'count' | 'countBy' | 'due' | 'next' | 'remove' | 'retry' | 'forward', Statement>;
 
   constructor(
     private readonly db: Database,
@@ -111,10 +111,12 @@ export class LocalQueue {
         'INSERT INTO local_queue_event (event_id, queue_name, job_id, body, due_at, attempt, concurrency_key, concurrency_limit) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
       ),
       count: db.prepare('SELECT COUNT(*) AS n FROM local_queue_event'),
+      countBy: db.prepare('SELECT COUNT(*) AS n FROM local_queue_event WHERE due_at <= ?'),
       due: db.prepare('SELECT * FROM local_queue_event WHERE due_at <= ? ORDER BY due_at, seq'),
       next: db.prepare('SELECT MIN(due_at) AS at FROM local_queue_event WHERE due_at > ?'),
       remove: db.prepare('DELETE FROM local_queue_event WHERE event_id = ?'),
       retry: db.prepare('UPDATE local_queue_event SET attempt = ?, due_at = ? WHERE event_id = ?'),
+      forward: db.prepare('UPDATE local_queue_event SET due_at = due_at - ?'),
     };
     this.switches = { order: 'pushed', redeliver: false, seed: 1, delayScale: 1 };
     this.configure(switches);
@@ -163,12 +165,34 @@ export class LocalQueue {
     return (this.sql.count.get() as { n: number }).n;
   }
 
-  /** Resolves once every pushed event has been delivered or given up (tests and the benchmark wait on this). */
-  async drained(): Promise<void> {
-    while (this.started && !this.closed && (this.running.size > 0 || this.pending() > 0)) {
+  /**
+   * Resolves once every pushed event has been delivered or given up (tests and the benchmark wait on this).
+   * `leavingLaterThanMs`: events due further ahead than that are left waiting (a timer the app set, like an
+   * operator offer's expiry, that a spec brings forward with `bringForward` when it wants it to go off).
+   */
+  async drained(options: { readonly leavingLaterThanMs?: number } = {}): Promise<void> {
+    const horizon = options.leavingLaterThanMs;
+    const waiting = () => (horizon === undefined ? this.pending() : this.pendingBy(Date.now() + horizon));
+    while (this.started && !this.closed && (this.running.size > 0 || waiting() > 0)) {
       await Promise.all([...this.running.values()]);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /**
+   * `seconds` pass for the queue at once: every waiting event comes that much sooner, and what is then due is
+   * delivered (specs of delayed events; the app's clock is not moved).
+   */
+  bringForward(seconds: number): void {
+    if (!this.db.open) return;
+    this.sql.forward.run(Math.round(seconds * 1000));
+    this.wake();
+  }
+
+  /** How many events are due by `at` (ms), or running. */
+  private pendingBy(at: number): number {
+    if (!this.db.open) return 0;
+    return (this.sql.countBy.get(at) as { n: number }).n;
   }
 
   /** Stops the timer; rows stay, so whatever was pending or running is delivered on the next start. */

@@ -1,5 +1,5 @@
-import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
-import { ChatRecipientUnreachableError } from '../../domain/errors';
+import type { ChatGateway, ChatProfile, SentCard, SentLine } from '../../app/ports';
+import { ChatDeliveryError, ChatRecipientUnreachableError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../../domain/participant';
 import type { HealthSubject, TenantHealth } from '../forge/tenant-health';
@@ -20,9 +20,21 @@ export class SendHealthReporting implements ChatGateway {
     private readonly connectionOf: (to: Participant) => Promise<HealthSubject>,
   ) {}
 
-  async send(to: Participant, message: OutgoingMessage): Promise<void> {
+  async send(to: Participant, message: OutgoingMessage): Promise<SentCard | void> {
+    return this.reporting(to, () => this.chat.send(to, message));
+  }
+
+  /** An update goes through the same bot as a send, and tells as much about it. */
+  async replace(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void> {
+    const { chat } = this;
+    if (!chat.replace) throw new ChatDeliveryError('This chat can’t update a message sent earlier.');
+    await this.reporting(to, () => chat.replace!(to, sent, message));
+  }
+
+  private async reporting<T>(to: Participant, call: () => Promise<T>): Promise<T> {
+    let answer: T;
     try {
-      await this.chat.send(to, message);
+      answer = await call();
     } catch (error) {
       if (error instanceof ChatRecipientUnreachableError && botRefused(to.channel, error.reason)) {
         await this.health.sendRefused(await this.connectionOf(to), error.reason);
@@ -30,6 +42,7 @@ export class SendHealthReporting implements ChatGateway {
       throw error;
     }
     await this.health.sent(await this.connectionOf(to));
+    return answer;
   }
 
   profile(participant: Participant): Promise<ChatProfile> {

@@ -4,6 +4,7 @@ import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
 import { EXCERPT_LINKS, newestLinksOnly, spansOf, type ChatSpan } from '../../domain/chat-text';
 import { appSentence, escapeMrkdwn, relayInlines, richInlines, richTextBlock, type RichInline } from './slack-text';
+import { isPrimaryAction } from '../chat/button-emphasis';
 
 /** Slack's limit for a section's text, kept for the card's words and excerpt. */
 const SECTION_TEXT_LIMIT = 3000;
@@ -37,6 +38,7 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
         action_id: `${ACTION_ID_PREFIX}${b.action}:${i}`,
         text: { type: 'plain_text', text: clipText(b.label, 75) },
         value: encodeButtonValue(message.conversationId, b.value),
+        ...(isPrimaryAction(b.action) ? { style: 'primary' } : {}),
       })),
     });
   }

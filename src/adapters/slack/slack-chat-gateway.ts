@@ -1,11 +1,12 @@
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
-import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
+import type { ChatGateway, ChatProfile, SentCard, SentLine } from '../../app/ports';
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { wellFormed } from '../../domain/text';
 import type { Participant } from '../../domain/participant';
 import { renderForSlack, usedCardBlocks } from './slack-blocks';
 import type { SlackCard } from './slack-event';
+import { slackMessageOf, slackSentCard } from './slack-sent-card';
 
 /**
  * A Forge function has 25–55 seconds; the client's default retries for about
@@ -81,18 +82,35 @@ export class SlackChatGateway implements ChatGateway {
     private readonly poster: WebClient = client,
   ) {}
 
-  async send(to: Participant, message: OutgoingMessage): Promise<void> {
+  /** Answers where the post went (its DM and ts), so it can be replaced later; nothing when Slack's answer does not say. */
+  async send(to: Participant, message: OutgoingMessage): Promise<SentCard | void> {
     const post = renderForSlack(message);
     try {
-      await this.poster.chat.postMessage({
+      const posted = await this.poster.chat.postMessage({
         channel: to.userId,
         text: post.text,
         ...(post.blocks ? { blocks: [...post.blocks] } : {}),
         ...(post.username ? { username: post.username } : {}),
         ...(message.lineId ? { metadata: { event_type: RELAY_METADATA_TYPE, event_payload: { line: message.lineId } } } : {}),
       });
+      return slackSentCard(posted);
     } catch (error) {
       throw deliveryError(error, `Slack did not deliver the message to ${to.userId}`);
+    }
+  }
+
+  /**
+   * Replaces a message the bot posted (`sent`, from send) with `message`, rendered as send renders it: a notice
+   * without buttons leaves nothing to click (chat.update). A ref that names no Slack message is a ChatDeliveryError.
+   */
+  async replace(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void> {
+    const where = slackMessageOf(sent);
+    if (!where) throw new ChatDeliveryError(`Koji does not know which Slack message to update for ${to.userId}.`);
+    const post = renderForSlack(message);
+    try {
+      await this.poster.chat.update({ channel: where.channel, ts: where.ts, text: post.text, ...(post.blocks ? { blocks: [...post.blocks] } : {}) });
+    } catch (error) {
+      throw deliveryError(error, `Slack did not update the message ${where.ts}`);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { ChatGateway, ChatProfile, SentLine } from '../../app/ports';
+import type { ChatGateway, ChatProfile, SentCard, SentLine } from '../../app/ports';
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
@@ -28,8 +28,13 @@ export class SlackGateways implements ChatGateway {
     this.gateways.set(ws.teamId, Promise.resolve(this.gatewayFor(ws)));
   }
 
-  async send(to: Participant, message: OutgoingMessage): Promise<void> {
+  async send(to: Participant, message: OutgoingMessage): Promise<SentCard | void> {
     return (await this.forTeam(to.tenantId)).send(to, message);
+  }
+
+  /** Through the bot of the person's workspace, which posted the message: only a bot's own messages can change. */
+  async replace(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void> {
+    return (await this.forTeam(to.tenantId)).replace(to, sent, message);
   }
 
   async delivered(to: Participant, sent: SentLine): Promise<boolean | undefined> {

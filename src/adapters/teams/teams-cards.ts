@@ -5,6 +5,7 @@ import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { isolatedName } from '../../domain/text';
 import { cardActionData } from './teams-activity';
 import { appHtml, relayHtml, textRuns, type TextRun } from './teams-text';
+import { isPrimaryAction } from '../chat/button-emphasis';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -15,12 +16,13 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
  * buttons come back as the same intents. Text is `xml` with everything
  * escaped; cards hold words in TextRuns, never in Markdown TextBlocks.
  */
-export function renderForTeams(message: OutgoingMessage): Record<string, unknown> {
+export function renderForTeams(message: OutgoingMessage, options: { readonly asCard?: boolean } = {}): Record<string, unknown> {
   if (message.kind === 'relay') {
     const files = (message.attachments ?? []).map((a) => ({ text: a.name, url: a.url }));
     return { type: 'message', textFormat: 'xml', text: relayHtml(message.senderName, message.text, message.links, files) };
   }
-  const hasCard = (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
+  // `asCard`: what replaces a card stays a card (Teams updates a card's message with a card), even with no buttons left.
+  const hasCard = options.asCard === true || (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
   if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text, message.links) };
   const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text, COMMAND_WORDS, message.links)))];
   if (message.excerpt && message.excerpt.length > 0) {
@@ -39,7 +41,12 @@ export function renderForTeams(message: OutgoingMessage): Record<string, unknown
         contentType: ADAPTIVE_CARD,
         content: adaptiveCard(
           body,
-          (message.buttons ?? []).map((b) => ({ type: 'Action.Submit', title: b.label, data: cardActionData(b.action, message.conversationId, b.value, message.text) })),
+          (message.buttons ?? []).map((b) => ({
+            type: 'Action.Submit',
+            title: b.label,
+            ...(isPrimaryAction(b.action) ? { style: 'positive' } : {}),
+            data: cardActionData(b.action, message.conversationId, b.value, message.text),
+          })),
         ),
       },
     ],

@@ -1,4 +1,4 @@
-import type { ChatGateway, ChatProfile, Logger } from '../../app/ports';
+import type { ChatGateway, ChatProfile, Logger, SentCard } from '../../app/ports';
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
@@ -8,6 +8,7 @@ import { renderForTeams, renderUsedCard } from './teams-cards';
 import { TeamsConnector, type ConnectorOptions } from './teams-connector';
 import { appIdOfBot, type KvsTeamsReferences, type KvsTeamsTenants, type TeamsTenant } from './teams-tenants';
 import { messageOf } from '../../domain/koji-error';
+import { teamsActivityOf, teamsSentCard } from './teams-sent-card';
 
 /**
  * Every connected Teams tenant as one chat gateway: a message goes to the
@@ -30,9 +31,24 @@ export class TeamsGateways implements ChatGateway {
     for (const r of known.references ?? []) this.references.set(`${r.tenantId}|${r.userId}`, Promise.resolve(r));
   }
 
-  async send(to: Participant, message: OutgoingMessage): Promise<void> {
+  /** Answers where the activity went when the Bot Connector names it, so it can be replaced later. */
+  async send(to: Participant, message: OutgoingMessage): Promise<SentCard | void> {
     const { tenant, reference } = await this.reach(to);
-    await this.connectorFor(tenant).send(reference.serviceUrl, reference.conversationId, renderForTeams(message));
+    const activity = renderForTeams(message);
+    const activityId = await this.connectorFor(tenant).send(reference.serviceUrl, reference.conversationId, activity);
+    return teamsSentCard(reference.conversationId, activityId, activity['attachments'] !== undefined);
+  }
+
+  /**
+   * Replaces an activity the bot sent (`sent`, from send) with `message`, through the person's bot and service
+   * URL as they are now; a card stays a card, its buttons gone when `message` has none. A ref that names no Teams
+   * activity is a ChatDeliveryError.
+   */
+  async replace(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void> {
+    const where = teamsActivityOf(sent);
+    if (!where) throw new ChatDeliveryError('Koji does not know which Teams message to update.');
+    const { tenant, reference } = await this.reach(to);
+    await this.connectorFor(tenant).update(reference.serviceUrl, where.conversationId, where.activityId, renderForTeams(message, { asCard: where.card }));
   }
 
   /** Replaces a clicked card, through the bot of the tenant it was clicked in, with its used form. */

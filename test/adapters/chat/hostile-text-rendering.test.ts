@@ -51,6 +51,35 @@ describe.each(HOSTILE_STRINGS.map((s) => [label(s), s]))('the hostile string %s'
     expect(used.at(-1)).toEqual({ type: 'text', text: `✓ Forwarded to ${name}`, style: { italic: true } });
   });
 
+  it('should show as typed and inert on an operator offer’s card, its Accept and Decline, and the notice that replaces it, on Slack and Teams', () => {
+    const offer: OutgoingMessage = {
+      kind: 'request',
+      text: toOperator.offer(name, 'teams', 60),
+      conversationId: 'c-1',
+      excerpt: [{ id: 'l1', at: 1, role: 'user', speakerName: name, text: hostile }],
+      buttons: [
+        { action: 'accept-offer', label: 'Accept', value: 'c-1' },
+        { action: 'decline-offer', label: 'Decline', value: 'c-1' },
+      ],
+    };
+    const post = renderForSlack(offer);
+    expect(slackInlines(post.blocks).every((i) => i.type === 'text')).toBe(true);
+    expect(slackInlines(post.blocks).map((i) => i.text).join('').startsWith(toOperator.offer(name, 'teams', 60))).toBe(true);
+    const card = renderForTeams(offer);
+    expect(teamsCardRuns(card).every((r) => r.selectAction === undefined)).toBe(true);
+    expect(teamsCardRuns(card).map((r) => r.text).join('')).toBe(`${toOperator.offer(name, 'teams', 60)}${speaker}: ${hostile}`);
+    for (const text of [toOperator.offerExpired(name, 60), toOperator.offerDeclined(name), toOperator.offerWithdrawn(name), toOperator.offerHandedBack(name)]) {
+      const replacement: OutgoingMessage = { kind: 'notice', text, conversationId: 'c-1' };
+      const slackShown = slackInlines(renderForSlack(replacement).blocks);
+      expect(slackShown.every((i) => i.type === 'text')).toBe(true);
+      expect(slackShown.map((i) => i.text).join('')).toBe(text);
+      expect(slackFallbackShown(renderForSlack(replacement).text)).toBe(text);
+      const teamsShown = teamsCardRuns(renderForTeams(replacement, { asCard: true }));
+      expect(teamsShown.every((r) => r.selectAction === undefined)).toBe(true);
+      expect(teamsShown.map((r) => r.text).join('')).toBe(text);
+    }
+  });
+
   it('should show as typed and inert in a relayed Teams message', () => {
     const activity = renderForTeams(relay);
     expect(activity['textFormat']).toBe('xml');

@@ -44,7 +44,7 @@ function slackSays(error: string): Answer {
   return (res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error }));
 }
 
-async function failureOf(send: Promise<void>): Promise<ChatDeliveryError> {
+async function failureOf(send: Promise<unknown>): Promise<ChatDeliveryError> {
   try {
     await send;
   } catch (error) {

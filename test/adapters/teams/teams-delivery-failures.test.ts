@@ -58,7 +58,7 @@ describe('a message the Bot Connector does not deliver (local Teams sandbox)', (
   const vic = { channel: 'teams' as const, tenantId: TEAMS_SANDBOX.tenantId, userId: VIC.id };
   const hello = { kind: 'notice' as const, text: 'Hello' };
 
-  async function failureOf(send: Promise<void>): Promise<ChatDeliveryError> {
+  async function failureOf(send: Promise<unknown>): Promise<ChatDeliveryError> {
     try {
       await send;
     } catch (error) {

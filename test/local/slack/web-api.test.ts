@@ -200,6 +200,14 @@ describe('the sandbox Slack Web API, called by the real @slack/web-api WebClient
     expect(h.sandbox.conversation('UBOB')).toEqual([]);
   });
 
+  it('should refuse a button styled other than primary or danger, as Slack does', async () => {
+    const pink = { type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'Accept' }, style: 'positive' };
+
+    const error = await rejection(postAsBot(client, { channel: 'UBOB', text: 'x', blocks: [{ type: 'actions', elements: [pink] }] }));
+
+    expect(error.data).toMatchObject({ error: 'invalid_blocks', response_metadata: { messages: [expect.stringContaining('/blocks/0/elements/0/style')] } });
+  });
+
   it('should update the bot’s message with chat.update', async () => {
     const posted = await client.chat.postMessage({ channel: 'UEVE', text: 'first' });
 

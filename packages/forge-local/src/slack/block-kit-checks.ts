@@ -62,6 +62,8 @@ function checkActions(elements: unknown, pointer: string, problem: Problem): voi
       checkText(element['text'], 75, `${at}/text`, problem, 'plain_text');
       const value = element['value'];
       if (value !== undefined && (typeof value !== 'string' || value.length > 2000)) problem(`${at}/value`, 'must be a string of less than 2001 characters');
+      const style = element['style'];
+      if (style !== undefined && style !== 'primary' && style !== 'danger') problem(`${at}/style`, 'must be one of [primary, danger]');
     }
   });
 }
