@@ -1,4 +1,5 @@
 import { isWaiting, type Conversation } from '../../domain/conversation';
+import { messageOf } from '../../domain/koji-error';
 import { offersOf, type Operator, type PendingOffer } from '../../domain/operator';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { buttonLabels, toOperator, toUser } from '../../domain/replies';
@@ -102,7 +103,7 @@ export async function settleOfferCard(deps: CoreDeps, operator: Operator['partic
       await deps.chat.replace(operator, sent, message);
       return;
     } catch (error) {
-      deps.log.warn('offer_card_not_updated', { offerId, reason: error instanceof Error ? error.message : String(error) });
+      deps.log.warn('offer_card_not_updated', { offerId, reason: messageOf(error) });
     }
   }
   await notify(deps, operator, message);
