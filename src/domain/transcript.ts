@@ -26,6 +26,16 @@ export interface TranscriptLine {
   /** Links their chat client made, each at its label in `text`; relays show them as links. */
   readonly links?: readonly TextLink[] | undefined;
   readonly attachments?: readonly AttachmentRef[] | undefined;
+  /**
+   * For the service desk's eyes only (an operator's `#note`, a rating, a forward's note): never relayed to the
+   * user, and on a ticket only as an internal comment, never in its description or a public comment.
+   */
+  readonly internal?: true | undefined;
+}
+
+/** Whether a line may reach the user, or a ticket's customer-visible parts. */
+export function isInternal(line: TranscriptLine): boolean {
+  return line.internal === true;
 }
 
 export function compareLines(a: TranscriptLine, b: TranscriptLine): number {
