@@ -4,7 +4,33 @@ export type ForwardTarget =
   | { readonly by: 'user-id'; readonly userId: string }
   | { readonly by: 'name'; readonly name: string }
   /** From a button: the operator's participant key. */
-  | { readonly by: 'key'; readonly key: string };
+  | { readonly by: 'key'; readonly key: string }
+  /** `forward_operator anyone`: back to the queue, for the next operator other than the one forwarding. */
+  | { readonly by: 'queue' };
+
+/** The words that forward to the queue instead of to someone. */
+const FORWARD_TO_QUEUE_WORDS = ['anyone', 'queue', 'the queue', 'anybody'];
+
+/** A note for the next operator may be this long; past it the operator is told, nothing is cut. */
+export const MAX_FORWARD_NOTE_CHARS = 1_000;
+
+/**
+ * `forward_operator Uma Smith: needs a VPN reset`: whom to (what comes before the first colon outside a Slack
+ * mention or link) and the note for them (after it). No colon: no note.
+ */
+export function parseForwardArgument(argument: string): { readonly target?: ForwardTarget | undefined; readonly note?: string | undefined } {
+  let depth = 0;
+  let colon = -1;
+  for (let i = 0; i < argument.length && colon < 0; i += 1) {
+    const c = argument[i];
+    if (c === '<') depth += 1;
+    else if (c === '>') depth = Math.max(0, depth - 1);
+    else if (c === ':' && depth === 0) colon = i;
+  }
+  const who = colon < 0 ? argument : argument.slice(0, colon);
+  const note = colon < 0 ? undefined : argument.slice(colon + 1).trim();
+  return { target: parseForwardTarget(who), ...(note ? { note } : {}) };
+}
 
 /** What a user (not an operator) can ask for in words. */
 export type UserCommand = { readonly kind: 'leave' };
@@ -116,6 +142,7 @@ export function isUsersOwnWord(phrase: string): boolean {
 export function parseForwardTarget(argument: string): ForwardTarget | undefined {
   const arg = argument.trim();
   if (arg.length === 0) return undefined;
+  if (FORWARD_TO_QUEUE_WORDS.includes(arg.toLowerCase().replace(/\s+/g, ' '))) return { by: 'queue' };
   if (/^\d{1,3}$/.test(arg)) return { by: 'number', number: Number(arg) };
   const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(arg);
   if (mention?.[1] !== undefined) return { by: 'user-id', userId: mention[1] };

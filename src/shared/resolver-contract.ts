@@ -223,6 +223,8 @@ export interface TranscriptLineView {
   readonly speakerName: string;
   readonly text: string;
   readonly attachments?: ReadonlyArray<{ readonly name: string; readonly url: string }> | undefined;
+  /** An operator's `#note` (or another line for the service desk only): shown marked, never sent to the user. */
+  readonly internal?: true | undefined;
 }
 
 /** A conversation as the issue panel shows it on its ticket. */

@@ -121,6 +121,29 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
     expect(comments).toEqual([{ text: '2026-11-25 09:40 UTC Alice (operator): A technician is on the way', public: true }]);
   });
 
+  it('should keep an operator’s notes out of the description and public comments, and add them as internal comments in order', async () => {
+    const note = (id: string, at: number, text: string): TranscriptLine => ({ id, at, role: 'operator', speakerName: 'Alice', text, internal: true });
+    const tickets = new JsmTicketService();
+    const lines = [LINES[0]!, note('Ev2n', AT + 30_000, 'customer is a VIP'), LINES[1]!];
+
+    const { key } = await tickets.createTicket(request({ lines }));
+    await tickets.addComment(key, 'slack/T0SANDBOX/UBOB/Ev1', [
+      { id: 'Ev9', at: AT + 600_000, role: 'operator', speakerName: 'Alice', text: 'A technician is on the way' },
+      note('Ev9n', AT + 660_000, 'booked for 14:00'),
+    ]);
+
+    const description = adfText(asAdfDoc(platform.jsm!.requests()[0]?.fields['description']));
+    expect(description).toContain('The printer on floor 3 jams');
+    expect(description).not.toContain('VIP');
+    expect(description).not.toContain('Which model?');
+    expect(platform.jsm!.commentsOf(key).map((c) => ({ text: adfText(c.body), public: c.public }))).toEqual([
+      { text: '2026-11-25 09:30 UTC Alice (operator, note): customer is a VIP', public: false },
+      { text: '2026-11-25 09:31 UTC Alice (operator): Which model?', public: true },
+      { text: '2026-11-25 09:40 UTC Alice (operator): A technician is on the way', public: true },
+      { text: '2026-11-25 09:41 UTC Alice (operator, note): booked for 14:00', public: false },
+    ]);
+  });
+
   it.each([
     [403, /not allowed to create requests in this service desk \(403\)/, false],
     [500, /not answering properly right now \(500\)/, true],

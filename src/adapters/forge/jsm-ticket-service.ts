@@ -123,7 +123,7 @@ export class JsmTicketService implements TicketService {
   }
 
   async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
-    for (const { body } of transcriptComments(lines)) await this.comment(ticketKey, body);
+    for (const { body, internal } of transcriptComments(lines)) await this.comment(ticketKey, body, internal);
   }
 
   private async claimOrFind(conversationId: string): Promise<{ ticket: CreatedTicket; coveredThrough?: TranscriptCursor | undefined } | undefined> {
@@ -208,9 +208,9 @@ export class JsmTicketService implements TicketService {
   /** The lines a long conversation's description had no room for; returns how many made it. */
   private async commentAsFarAsPossible(ticketKey: string, lines: readonly TranscriptLine[]): Promise<number> {
     let added = 0;
-    for (const { body, lineCount } of transcriptComments(lines)) {
+    for (const { body, lineCount, internal } of transcriptComments(lines)) {
       try {
-        await this.comment(ticketKey, body);
+        await this.comment(ticketKey, body, internal);
       } catch (error) {
         if (!(error instanceof TicketServiceError)) throw error;
         this.log.warn('ticket_overflow_not_added', { ticket: ticketKey, reason: error.message });
@@ -223,10 +223,11 @@ export class JsmTicketService implements TicketService {
 
   /**
    * Through the platform API, whose comments are documents: JSM's own comment endpoint takes only a string, which
-   * Jira renders as wiki markup. The JSM property keeps the comment public (customers see it), as it was there.
+   * Jira renders as wiki markup. The JSM property says who sees it: customers too (the conversation as it was
+   * there), or the service desk's agents only (`internal`: notes, ratings).
    */
-  private async comment(ticketKey: string, body: AdfDocument): Promise<void> {
-    const payload = { body, properties: [{ key: 'sd.public.comment', value: { internal: false } }] };
+  private async comment(ticketKey: string, body: AdfDocument, internal: boolean): Promise<void> {
+    const payload = { body, properties: [{ key: 'sd.public.comment', value: { internal } }] };
     await this.checked(await this.send(route`/rest/api/3/issue/${ticketKey}/comment`, 'POST', payload), 'comment', ticketKey);
   }
 

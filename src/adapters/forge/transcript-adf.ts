@@ -1,6 +1,6 @@
 import { spansOf } from '../../domain/chat-text';
 import { isolatedName } from '../../domain/text';
-import { isSafeLink, type TranscriptLine } from '../../domain/transcript';
+import { isInternal, isSafeLink, type TranscriptLine } from '../../domain/transcript';
 
 /** An Atlassian Document Format node: the rich text Jira stores for descriptions and comments. */
 export interface AdfNode {
@@ -70,8 +70,12 @@ export function transcriptDocument(header: string, lines: readonly TranscriptLin
  * The longest head of the conversation whose document stays within the
  * budget; `included` says how many lines it holds, the rest go in comments.
  */
-export function fittedTranscriptDocument(header: string, lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): { document: AdfDocument; included: number } {
-  const whole = transcriptDocument(header, lines);
+export function fittedTranscriptDocument(header: string, all: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): { document: AdfDocument; included: number } {
+  // Customers read the description in the portal: it ends before the first internal line, which goes, with what
+  // follows, into comments (transcriptComments), internal ones as internal comments.
+  const firstInternal = all.findIndex(isInternal);
+  const lines = firstInternal < 0 ? all : all.slice(0, firstInternal);
+  const whole = transcriptDocument(header, lines, lines.length < all.length);
   if (JSON.stringify(whole).length <= budget) return { document: whole, included: lines.length };
   let size = JSON.stringify(transcriptDocument(header, [], true)).length;
   let included = 0;
@@ -89,25 +93,35 @@ export function fittedTranscriptDocument(header: string, lines: readonly Transcr
  * a message never spans two. Documents, not strings: Jira renders a string comment as wiki markup, so a chat user's
  * `[~accountid:…]`, `!image.png!` or `{color}` would become a mention, an image or a macro on the ticket.
  */
-export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): Array<{ body: AdfDocument; lineCount: number }> {
-  const comments: Array<{ body: AdfDocument; lineCount: number }> = [];
+export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): TranscriptComment[] {
+  const comments: TranscriptComment[] = [];
   const empty = JSON.stringify(commentDocument([])).length;
   let current: AdfNode[] = [];
+  let internal = false;
   let size = empty;
   for (const line of lines) {
     const node = lineParagraph(line);
     // With the comma before it; one too many for the first, which errs on the safe side.
     const added = JSON.stringify(node).length + 1;
-    if (current.length > 0 && size + added > budget) {
-      comments.push({ body: commentDocument(current), lineCount: current.length });
+    // Internal lines (notes, ratings) never share a comment with public ones: each kind keeps its own visibility.
+    if (current.length > 0 && (size + added > budget || isInternal(line) !== internal)) {
+      comments.push({ body: commentDocument(current), lineCount: current.length, internal });
       current = [];
       size = empty;
     }
+    internal = isInternal(line);
     size += added;
     current.push(node);
   }
-  if (current.length > 0) comments.push({ body: commentDocument(current), lineCount: current.length });
+  if (current.length > 0) comments.push({ body: commentDocument(current), lineCount: current.length, internal });
   return comments;
+}
+
+/** A comment of transcript lines: `internal` ones are for the service desk's agents only (JSM's internal comment). */
+export interface TranscriptComment {
+  readonly body: AdfDocument;
+  readonly lineCount: number;
+  readonly internal: boolean;
 }
 
 function commentDocument(content: readonly AdfNode[]): AdfDocument {
@@ -122,7 +136,7 @@ function lineParagraph(line: TranscriptLine): AdfNode {
     return [text(' '), isSafeLink(a.url) ? text(name, [{ type: 'link', attrs: { href: a.url } }]) : text(name)];
   });
   if (line.role === 'system') return paragraph(text(time), text(capped(line.text), [{ type: 'em' }]));
-  const who = line.role === 'operator' ? `${isolatedName(line.speakerName)} (operator)` : isolatedName(line.speakerName);
+  const who = line.role === 'operator' ? `${isolatedName(line.speakerName)} (operator${isInternal(line) ? ', note' : ''})` : isolatedName(line.speakerName);
   // ADF refuses empty text nodes: a message that was only a file shows the file alone.
   // Links the sender's client made stay links on their label; like files, only https ones.
   const words = spansOf(capped(line.text), line.links)

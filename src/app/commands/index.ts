@@ -8,6 +8,7 @@ import { goOffDutyCommand } from './go-off-duty';
 import { goOnDutyCommand } from './go-on-duty';
 import { helpCommand } from './help';
 import { listOperatorsCommand } from './list-operators';
+import { noteCommand } from './note';
 
 /** Every operator command. Their order is the order of #help. */
 export const COMMANDS: readonly ChatCommand[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: readonly ChatCommand[] = [
   acceptOfferCommand,
   declineOfferCommand,
   endConversationCommand,
+  noteCommand,
   createTicketCommand,
   listOperatorsCommand,
   forwardCommand,

@@ -15,6 +15,7 @@ import { handoverExcerpt, handoverText } from '../transcript/handover-excerpt';
 import { notify } from '../delivery/notify';
 import type { CoreDeps, Versioned } from '../ports';
 import { recordSystemLine } from '../transcript/system-line';
+import { forwardToQueue, noteRefusal, recordForwardNote } from './forward-to-queue';
 
 /** What a forward came to, for whoever asked: a pick list shown, the conversation moved, or a refusal told. */
 export type ForwardOutcome =
@@ -44,10 +45,18 @@ export async function forwardConversation(
   assignment: Assignment,
   target: ForwardTarget | undefined,
   settings: LiveAgentSettings,
+  /** For the next operator only (after the colon): an internal line of the transcript, and on their card. */
+  note?: string,
 ): Promise<ForwardOutcome> {
+  const refusal = note === undefined ? undefined : noteRefusal(note, target);
+  if (refusal) {
+    await notify(deps, from.participant, { kind: 'notice', text: refusal, conversationId: assignment.sessionId });
+    return { kind: 'refused' };
+  }
   if (!target) {
     return (await offerChoices(deps, from, assignment, settings)) ? { kind: 'choices-offered' } : { kind: 'refused' };
   }
+  if (target.by === 'queue') return forwardToQueue(deps, from, assignment, settings, note);
   const result = await untilCommitted(() => attemptForward(deps, from, assignment, target, settings));
   if (result.kind === 'refused') {
     await notify(deps, from.participant, { kind: 'notice', text: result.reply, conversationId: assignment.sessionId });
@@ -60,10 +69,13 @@ export async function forwardConversation(
   }
   // The transcript so far, as much as one message holds (see handover-excerpt.ts); the rest is named, not dropped.
   const excerpt = await handoverExcerpt(deps, conversation.id);
+  // After the excerpt: the card shows the note once, at its head.
+  if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note);
   await notify(deps, conversation.user, { kind: 'notice', text: toUser.takenOver(to.displayName), conversationId: conversation.id });
+  const forwarded = toOperator.forwardedToYou(from.displayName, conversation.userName, conversation.user.channel);
   await notify(deps, to.participant, {
     kind: 'request',
-    text: handoverText(toOperator.forwardedToYou(from.displayName, conversation.userName, conversation.user.channel), conversation, excerpt),
+    text: handoverText(note === undefined ? forwarded : `${forwarded}\n${toOperator.forwardNote(from.displayName, note)}`, conversation, excerpt),
     conversationId: conversation.id,
     excerpt: excerpt.lines,
     buttons: operatorButtons(),
@@ -148,6 +160,9 @@ async function resolveTarget(
 ): Promise<{ kind: 'found'; operator: Versioned<Operator> } | { kind: 'refused'; reply: string }> {
   const unknown = (label: string) => ({ kind: 'refused' as const, reply: toOperator.forwardUnknown(label) });
   switch (target.by) {
+    case 'queue':
+      // Handled before any operator is looked up (forwardToQueue).
+      return unknown('anyone');
     case 'number': {
       const chosen = (await forwardCandidates(deps, from, settings))[target.number - 1];
       const found = chosen && (await deps.state.getOperator(chosen.participant));

@@ -23,6 +23,7 @@ import { loadSettings } from '../settings/project-settings';
 import { queuePosition } from '../queue/queue';
 import { requestOperator } from './request-operator';
 import { noteOperatorActivity } from '../duty/operator-activity';
+import { userLine, withLiteralHash } from './message-lines';
 import { recordEnding } from '../transcript/system-line';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 
@@ -197,7 +198,7 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
     role: 'operator',
     speakerName: operator.value.displayName,
     speaker: operator.value.participant,
-    text: addressed?.text ?? msg.text,
+    text: withLiteralHash(addressed?.text ?? msg.text),
     ...(msg.links ? { links: msg.links } : {}),
     attachments: msg.attachments,
   };
@@ -262,19 +263,6 @@ function asksForOperator(msg: IncomingChatMessage, settings: LiveAgentSettings):
 
 function wantsToLeave(msg: IncomingChatMessage): boolean {
   return msg.action ? msg.action.kind === 'leave' : parseUserCommand(msg.text) !== undefined;
-}
-
-function userLine(msg: IncomingChatMessage, name: string): TranscriptLine {
-  return {
-    id: msg.id,
-    at: msg.sentAt,
-    role: 'user',
-    speakerName: name,
-    speaker: msg.from,
-    text: msg.text,
-    ...(msg.links ? { links: msg.links } : {}),
-    attachments: msg.attachments,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Conversation } from '../../domain/conversation';
 import { clipKeepingEnd } from '../../domain/text';
 import { toOperator } from '../../domain/replies';
-import type { TranscriptLine } from '../../domain/transcript';
+import { isInternal, type TranscriptLine } from '../../domain/transcript';
 import type { CoreDeps } from '../ports';
 
 /**
@@ -27,7 +27,10 @@ export interface HandoverExcerpt {
 
 export async function handoverExcerpt(deps: Pick<CoreDeps, 'transcripts'>, conversationId: string): Promise<HandoverExcerpt> {
   // One line more than can be shown says whether anything came before.
-  const newest = await deps.transcripts.read(conversationId, { last: HANDOVER_MAX_LINES + 1 });
+  // Operators read notes too, named as notes on every channel: the excerpt only ever goes to operators.
+  const newest = (await deps.transcripts.read(conversationId, { last: HANDOVER_MAX_LINES + 1 })).map((line) =>
+    isInternal(line) && line.role !== 'system' ? { ...line, speakerName: `${line.speakerName} (note)` } : line,
+  );
   const kept: TranscriptLine[] = [];
   let chars = 0;
   let clipped = false;

@@ -16,6 +16,7 @@ export const transcriptNotes = {
     `The conversation was closed because ${isolatedName(userName)}’s ${TENANT_NAMES[channel]} was disconnected from Koji.`,
   closedUserUnreachable: (userName: string, channel: ChatChannel) =>
     `The conversation was closed because ${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}.`,
+  forwardedToQueue: (fromName: string) => `${isolatedName(fromName)} passed the conversation back to the queue for the next free operator.`,
   forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} forwarded the conversation to ${isolatedName(toName)}.`,
   acceptedTicket: (userName: string) => `${isolatedName(userName)} accepted the offered ticket.`,
   declinedTicket: (userName: string) => `${isolatedName(userName)} declined the offered ticket.`,

@@ -34,6 +34,9 @@ export const toOperator = {
     `${isolatedName(userName)} isn’t connected to you yet. Type #accept to take them, or #decline to pass them on.`,
   missedOffersAway: (missed: number) =>
     `You let ${missed} offer${missed === 1 ? '' : 's'} in a row go unanswered, so I put you off duty and passed your open offers to other operators. Type #on when you’re back.`,
+  noteAdded: (userName: string) => `Note added to the conversation with ${isolatedName(userName)}. ${isolatedName(userName)} doesn’t see it; it goes on a ticket as an internal comment.`,
+  noteRefused: (empty: boolean, max: number) =>
+    empty ? 'Write the note after #note, like “#note asked for the serial number”.' : `A note can be at most ${max} characters. Split it into several.`,
   ended: (userName: string) => `Your conversation with ${isolatedName(userName)} has ended. You’re free for the next user.`,
   userLeft: (userName: string) => `${isolatedName(userName)} ended the conversation. You’re free for the next user.`,
   notInConversation: (duty: 'on' | 'off') =>
@@ -64,6 +67,11 @@ export const toOperator = {
     ticketKey
       ? `Only the newest messages fit here; the earlier ones are on ticket ${ticketKey}.`
       : 'Only the newest messages fit here; #create_ticket puts the whole conversation on a ticket.',
+  forwardNote: (fromName: string, note: string) => `Note from ${isolatedName(fromName)}: ${note}`,
+  forwardNoteTooLong: (max: number) => `A note for the next operator can be at most ${max} characters. Put the rest in a #note.`,
+  forwardNoteWithoutTarget: () => 'Name who should take the conversation before the colon, like “forward_operator Uma: needs a VPN reset”, or “forward_operator anyone: …” for the next free operator.',
+  nobodyElseOnDuty: (userName: string) => `No other operator is on duty, so ${isolatedName(userName)} stays with you.`,
+  forwardedToQueue: (userName: string) => `${isolatedName(userName)} went back to the queue, first in line for the next free operator other than you. You’re free for the next user.`,
   forwarded: (userName: string, toName: string) =>
     `${isolatedName(userName)} is now with ${isolatedName(toName)}. You’re free for the next user.`,
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation, which goes on until you type “stop”: ${url}`,

@@ -31,6 +31,7 @@ export const toUser = {
     `${isolatedName(operatorName)} closed the conversation. You can continue talking to the Koji assistant.`,
   /** The user's operator is gone and they were handed back: why, then where they stand now, in one line. */
   handedBack: (why: OperatorGone, to: HandedBackTo) => `${operatorGone(why)}${whereNow(to)}`,
+  passedToQueue: (operatorName: string) => `${isolatedName(operatorName)} passed your conversation on. You’re first in line for the next free operator.`,
   takenOver: (operatorName: string) => `${isolatedName(operatorName)} has taken over your conversation.`,
   ticketCreated: (key: string, url: string) => `Ticket ${key} was created from this conversation: ${url}`,
   ticketCreatedForYou: (key: string, url: string) =>

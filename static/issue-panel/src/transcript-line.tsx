@@ -39,10 +39,11 @@ export function Line({ line, startedAt }: { readonly line: TranscriptLineView; r
     );
   }
   const operator = line.role === 'operator';
+  const note = line.internal === true;
   return (
-    <li className={`koji-line ${operator ? 'koji-line-operator' : 'koji-line-user'}`} aria-labelledby={labelId}>
+    <li className={`koji-line ${operator ? 'koji-line-operator' : 'koji-line-user'}${note ? ' koji-line-internal' : ''}`} aria-labelledby={labelId}>
       <span id={labelId} hidden>
-        {operator ? `${line.speakerName}, operator, ${when}` : `${line.speakerName}, ${when}`}
+        {operator ? `${line.speakerName}, operator${note ? ', internal note' : ''}, ${when}` : `${line.speakerName}, ${when}`}
       </span>
       <span className="koji-avatar" aria-hidden="true">
         {initialsOf(line.speakerName)}
@@ -51,6 +52,7 @@ export function Line({ line, startedAt }: { readonly line: TranscriptLineView; r
         <div className="koji-line-meta">
           <bdi className="koji-speaker">{line.speakerName}</bdi>
           {operator ? <Lozenge appearance="inprogress">Operator</Lozenge> : null}
+          {note ? <Lozenge appearance="moved">Internal note</Lozenge> : null}
           {time}
         </div>
         {line.text ? <p className="koji-line-text">{line.text}</p> : null}

@@ -35,6 +35,7 @@ const USER_ARGS: Args<typeof toUser> = {
   youEnded: [NAME],
   closedByOperator: [NAME],
   handedBack: [{ kind: 'tenant-disconnected', name: NAME, channel: 'teams' }, { kind: 'ticket-offer' }],
+  passedToQueue: [NAME],
   takenOver: [NAME],
   ticketCreated: ['SUP-1', URL],
   ticketCreatedForYou: ['SUP-1', URL],
@@ -69,6 +70,13 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   noOpenOffer: [],
   answerOfferFirst: [NAME],
   missedOffersAway: [2],
+  noteAdded: [NAME],
+  forwardNote: [NAME, PHRASE],
+  forwardNoteTooLong: [1000],
+  forwardNoteWithoutTarget: [],
+  nobodyElseOnDuty: [NAME],
+  forwardedToQueue: [NAME],
+  noteRefused: [false, 4000],
   request: [NAME, 'teams'],
   ended: [NAME],
   userLeft: [NAME],
@@ -147,7 +155,7 @@ describe.each(ALL)('%s', (_name, text) => {
 
 describe('the help', () => {
   it('should name every command as code on both channels', () => {
-    const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#create_ticket', 'list_operators', 'forward_operator'];
+    const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#note', '#create_ticket', 'list_operators', 'forward_operator'];
     expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
     expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) })['text'])).code).toEqual(expected);
   });
