@@ -9,6 +9,8 @@ export type ConversationState =
       readonly enteredAt: number;
       /** Operators who declined this user or let their offer expire: never offered this user again. */
       readonly passedOver?: readonly string[] | undefined;
+      /** Offer mode: an earlier offer of this user ended (so they were already told they are being connected). */
+      readonly offeredBefore?: true | undefined;
     }
   /** Offer mode: still waiting, in the same place in line, while one operator is offered the user. */
   | {

@@ -15,7 +15,7 @@ export function backInLine(conversation: Conversation, operator: Participant | u
   const passedOver = [...(state.passedOver ?? []), ...(operator ? [participantKey(operator)] : [])].slice(-MAX_PASSED_OVER);
   return {
     ...conversation,
-    state: { kind: 'queued', since: state.since, enteredAt: state.enteredAt, ...(passedOver.length > 0 ? { passedOver } : {}) },
+    state: { kind: 'queued', since: state.since, enteredAt: state.enteredAt, offeredBefore: true, ...(passedOver.length > 0 ? { passedOver } : {}) },
   };
 }
 

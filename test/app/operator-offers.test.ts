@@ -93,7 +93,7 @@ describe('offering a user to an operator first', () => {
 
     await world.say(first, '#decline');
 
-    expect(world.chat.currentCard(offerCards(world, first)[0]!).text).toMatch(/^You declined Bob; they go to another operator\.$/);
+    expect(world.chat.currentCard(offerCards(world, first)[0]!).text).toBe('You declined Bob; they were passed on to the next operator.');
     expect(offerCards(world, second)).toHaveLength(1);
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'offered', passedOver: [expect.stringContaining(first.userId)] });
     // Bob heard "Connecting you" once: being passed on is not news to him.
@@ -146,7 +146,7 @@ describe('offering a user to an operator first', () => {
 
     expect(await world.expireNextOffer()).toBe(true);
 
-    expect(world.chat.currentCard(offerCards(world, alice)[0]!).text).toBe('Nobody accepted within 60 seconds, so Bob went to another operator.');
+    expect(world.chat.currentCard(offerCards(world, alice)[0]!).text).toBe('Nobody accepted within 60 seconds, so Bob was passed on to the next operator.');
     expect(world.chat.currentCard(offerCards(world, alice)[0]!).buttons).toBeUndefined();
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'offered', offer: { operatorName: 'Carol' } });
     expect(offerCards(world, carol)).toHaveLength(1);
@@ -194,7 +194,7 @@ describe('offering a user to an operator first', () => {
 
     await world.expireNextOffer();
 
-    expect(world.lastHeard(alice)).toBe('Nobody accepted within 60 seconds, so Bob went to another operator.');
+    expect(world.lastHeard(alice)).toBe('Nobody accepted within 60 seconds, so Bob was passed on to the next operator.');
   });
 
   it('should end an offer whose expiry event never came at the next sweep', async () => {
@@ -220,7 +220,7 @@ describe('offering a user to an operator first', () => {
     await world.say(alice, '#off');
     await world.say(carol, '#on');
 
-    expect(world.chat.currentCard(offerCards(world, alice)[0]!).text).toBe('You went off duty, so Bob went back to the queue.');
+    expect(world.chat.currentCard(offerCards(world, alice)[0]!).text).toBe('You’re off duty now, so Bob went back to the queue.');
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'offered', offer: { operatorName: 'Carol' } });
     expect((await world.conversationOf(bob))?.state).not.toHaveProperty('passedOver');
   });
@@ -237,6 +237,94 @@ describe('offering a user to an operator first', () => {
     expect((await world.conversationOf(dana))?.state.kind).toBe('with-operator');
     expect((await world.conversationOf(bob))?.state.kind).toBe('offered');
     expect((await world.conversationOf(erin))?.state.kind).toBe('queued');
+  });
+});
+
+describe('offers, at the edges', () => {
+  it('should serve a user behind several whom the free operator passed over, instead of leaving them all waiting', async () => {
+    const { world, alice } = await offerDesk();
+    for (let i = 1; i <= 6; i += 1) {
+      await world.say(world.person(`User${i}`), 'operator');
+      await world.say(alice, '#decline');
+    }
+    const zed = world.person('Zed');
+
+    await world.say(zed, 'operator');
+
+    expect((await world.conversationOf(zed))?.state).toMatchObject({ kind: 'offered', offer: { operatorName: 'Alice' } });
+  });
+
+  it('should tell only the first in line that they are first, when offers to several went round', async () => {
+    const { world, alice } = await offerDesk({ operatorCapacity: 2 });
+    const [bob, dana] = [world.person('Bob'), world.person('Dana')];
+    await world.say(bob, 'operator');
+    await world.say(dana, 'operator');
+
+    await world.say(alice, '#decline');
+    await world.say(alice, '#decline');
+
+    expect(world.lastHeard(bob)).toMatch(/couldn’t take your chat\. You’re first in line for the next one/);
+    expect(world.lastHeard(dana)).toMatch(/couldn’t take your chat\. You keep your place in the queue/);
+  });
+
+  it('should update a card that arrives after its offer was settled, so no live Accept is left', async () => {
+    const { world, alice } = await offerDesk();
+    const bob = world.person('Bob');
+    const schedule = world.outbox.expireOfferLater.bind(world.outbox);
+    // Bob leaves between the offer's commit and its card: the settling side finds no card to update yet.
+    world.outbox.expireOfferLater = async (job, after) => {
+      await schedule(job, after);
+      world.outbox.expireOfferLater = schedule;
+      await world.say(bob, 'cancel');
+    };
+
+    await world.say(bob, 'operator');
+
+    expect(await world.conversationOf(bob)).toBeUndefined();
+    const live = offerCards(world, alice).filter((c) => world.chat.currentCard(c).buttons?.some((b) => b.action === 'accept-offer'));
+    expect(live).toEqual([]);
+    expect(await world.operatorRecord(alice)).toMatchObject({ offers: [] });
+  });
+
+  it('should let a passed-over user take the ticket they were offered while a newly free operator is being offered them', async () => {
+    const { world, alice } = await offerDesk();
+    const bob = world.person('Bob');
+    await world.say(bob, 'My laptop will not boot');
+    await world.say(bob, 'operator');
+    await world.say(alice, '#decline');
+    const carol = await world.operator('Carol', { onDuty: true });
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'offered', offer: { operatorName: 'Carol' } });
+
+    await world.click(bob, 'accept-ticket');
+
+    expect(world.tickets.tickets).toHaveLength(1);
+    expect(await world.conversationOf(bob)).toBeUndefined();
+    expect(await world.operatorRecord(carol)).toMatchObject({ offers: [] });
+    expect(world.chat.currentCard(offerCards(world, carol)[0]!).text).toBe('Bob stopped waiting, so this offer is closed.');
+  });
+
+  it('should answer a user being offered who asks again that they are being connected', async () => {
+    const { world } = await offerDesk();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+
+    await world.say(bob, 'operator');
+
+    expect(world.heard(bob).filter((t) => t === CONNECTING)).toHaveLength(2);
+    expect((await world.conversationOf(bob))?.state.kind).toBe('offered');
+  });
+
+  it('should tell a user they are being connected once, even when their offer was handed back and made again', async () => {
+    const { world, alice } = await offerDesk();
+    const bob = world.person('Bob');
+    await world.say(bob, 'operator');
+    const carol = await world.operator('Carol');
+
+    await world.say(alice, '#off');
+    await world.say(carol, '#on');
+
+    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'offered', offer: { operatorName: 'Carol' } });
+    expect(world.heard(bob).filter((t) => t === CONNECTING)).toHaveLength(1);
   });
 });
 

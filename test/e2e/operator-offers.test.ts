@@ -113,14 +113,14 @@ describe('operator offers, end to end', () => {
 
     await say('slack', 'UALICE', '#decline');
 
-    expect(slackCard(aliceOffer.ts)).toEqual({ words: 'You declined Bob User; they go to another operator.', buttons: [] });
+    expect(slackCard(aliceOffer.ts)).toEqual({ words: 'You declined Bob User; they were passed on to the next operator.', buttons: [] });
     const tomOffer = lastTeamsOffer()!;
     expect(teamsCard(tomOffer.id).words).toContain(offerFor('Bob User', 'Slack'));
     const aliceHeard = slack.conversation('UALICE').length;
 
     await say('teams', 'tom', '#decline');
 
-    expect(teamsCard(tomOffer.id)).toEqual({ words: 'You declined Bob User; they go to another operator.', actions: [] });
+    expect(teamsCard(tomOffer.id)).toEqual({ words: 'You declined Bob User; they were passed on to the next operator.', actions: [] });
     expect(slackWords('UBOB').at(-1)).toMatch(WENT_ROUND);
     expect(slack.conversation('UALICE')).toHaveLength(aliceHeard);
     expect(lastSlackOffer()).toBeUndefined();
@@ -137,13 +137,13 @@ describe('operator offers, end to end', () => {
     expect(teamsCard(tomOffer.id).actions).toHaveLength(2);
     await timePasses(10);
 
-    expect(teamsCard(tomOffer.id)).toEqual({ words: 'Nobody accepted within 60 seconds, so Vic User went to another operator.', actions: [] });
+    expect(teamsCard(tomOffer.id)).toEqual({ words: 'Nobody accepted within 60 seconds, so Vic User was passed on to the next operator.', actions: [] });
     const aliceOffer = lastSlackOffer()!;
     expect(slackCard(aliceOffer.ts).words).toContain(offerFor('Vic User', 'Microsoft Teams'));
 
     await timePasses(60);
 
-    expect(slackCard(aliceOffer.ts)).toEqual({ words: 'Nobody accepted within 60 seconds, so Vic User went to another operator.', buttons: [] });
+    expect(slackCard(aliceOffer.ts)).toEqual({ words: 'Nobody accepted within 60 seconds, so Vic User was passed on to the next operator.', buttons: [] });
     expect(teamsWords('vic').at(-1)).toMatch(WENT_ROUND);
   });
 

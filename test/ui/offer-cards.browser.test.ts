@@ -77,7 +77,7 @@ describe.each(CHANNELS)('an operator offer on the $name chat page', (channel) =>
       platform.queue.bringForward(60);
       await settleLeavingTimers();
 
-      const expired = log.locator('li.message.bot', { hasText: `Nobody accepted within 60 seconds, so ${channel.userNames[0]} went to another operator.` });
+      const expired = log.locator('li.message.bot', { hasText: `Nobody accepted within 60 seconds, so ${channel.userNames[0]} was passed on to the next operator.` });
       await expired.waitFor();
       await expect(buttonsOf(expired)).resolves.toEqual([]);
       await expect(log.locator('li.message').count()).resolves.toBe(shownBefore);

@@ -12,6 +12,7 @@ import { commandFromAction, isOperatorOnly, parseOperatorCommand } from '../comm
 import { addressedTo } from './addressed-to';
 import { acceptTicketOffer } from '../tickets/create-ticket';
 import { offerTicketInstead } from '../tickets/ticket-offer';
+import { withdrawOffer } from '../offers/settle-offer';
 import { closeWithoutOperator, endConversation, leaveQueue } from './end-conversation';
 import { replyToFailure } from './failure-replies';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
@@ -79,10 +80,12 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
     case 'queued':
     case 'offered':
       if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.leftQueue));
-      // Offer mode: every operator with room passed them over, and they were offered the choice of a ticket.
-      if (conversation.state.kind === 'queued' && conversation.state.passedOver?.length && takesTicket(msg)) {
+      // Offer mode: every operator with room passed them over, and they were offered the choice of a ticket
+      // (which still holds while a newly free operator is being offered them).
+      if (conversation.state.passedOver?.length && takesTicket(msg)) {
         return actOnDeliveryOnce(deps, msg, async () => {
-          const offered = await offerTicketInstead(deps, conversation, 'offers-went-round');
+          const waiting = conversation.state.kind === 'offered' ? await withdrawOffer(deps, conversation, toOperator.offerWithdrawn) : conversation;
+          const offered = waiting && (await offerTicketInstead(deps, waiting, 'offers-went-round'));
           return offered ? takeTicket(deps, offered) : 'refused';
         });
       }
@@ -227,10 +230,9 @@ async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversatio
   const settings = await loadSettings(deps, conversation.projectId);
   if (asksForOperator(msg, settings)) {
     return actOnDeliveryOnce(deps, msg, async () => {
-      const position = await queuePosition(deps, conversation.projectId, conversation.id);
-      if (position !== undefined) {
-        await notify(deps, msg.from, { kind: 'notice', text: toUser.stillQueued(position), conversationId: conversation.id });
-      }
+      const position = conversation.state.kind === 'offered' ? undefined : await queuePosition(deps, conversation.projectId, conversation.id);
+      const text = conversation.state.kind === 'offered' ? toUser.beingConnected() : position !== undefined ? toUser.stillQueued(position) : undefined;
+      if (text) await notify(deps, msg.from, { kind: 'notice', text, conversationId: conversation.id });
       return withCardNote('handoff', usedCardNotes.askedForOperator);
     });
   }

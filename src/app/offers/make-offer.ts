@@ -1,5 +1,6 @@
 import { isWaiting, type Conversation } from '../../domain/conversation';
 import { messageOf } from '../../domain/koji-error';
+import { sameParticipant } from '../../domain/participant';
 import { offersOf, type Operator, type PendingOffer } from '../../domain/operator';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { buttonLabels, toOperator, toUser } from '../../domain/replies';
@@ -74,7 +75,16 @@ export async function announceOffer(
   }
   const excerpt = await handoverExcerpt(deps, conversation.id);
   const sent = await notifyCard(deps, operator.participant, offerCard(conversation, excerpt, settings.offerWindowSeconds));
-  if (typeof sent === 'object') await deps.state.rememberCard(offer.id, sent, settings.offerWindowSeconds + CARD_MEMORY_SECONDS);
+  if (typeof sent !== 'object') return;
+  await deps.state.rememberCard(offer.id, sent, settings.offerWindowSeconds + CARD_MEMORY_SECONDS);
+  // Settled while the card was on its way (the user left, the operator went off duty): whoever settled it found
+  // no card to update, so it is updated here. Read after remembering, one of the two always sees the other.
+  const now = (await deps.state.getConversation(conversation.user))?.value;
+  const state = now?.id === conversation.id ? now.state : undefined;
+  const open = state?.kind === 'offered' && state.offer.id === offer.id;
+  // Accepted already (a quick click): its own card note says so.
+  const taken = state?.kind === 'with-operator' && sameParticipant(state.operator, operator.participant);
+  if (!open && !taken) await settleOfferCard(deps, operator.participant, offer.id, toOperator.offerClosed(conversation.userName), conversation.id);
 }
 
 export function offerCard(conversation: Conversation, excerpt: HandoverExcerpt, windowSeconds: number): OutgoingMessage {

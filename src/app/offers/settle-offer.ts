@@ -108,9 +108,10 @@ async function afterOfferFailed(deps: CoreDeps, conversation: Conversation, load
   await dispatchQueue(deps, conversation.projectId, settings);
   const now = await deps.state.getConversation(conversation.user);
   if (now?.value.id !== conversation.id || now.value.state.kind !== 'queued') return;
+  const first = (await deps.state.conversationsInState(conversation.projectId, 'queued', { limit: 1 })).items[0];
   await notify(deps, conversation.user, {
     kind: 'notice',
-    text: toUser.offersWentRound(),
+    text: toUser.offersWentRound(first?.value.id === conversation.id),
     conversationId: conversation.id,
     buttons: [
       { action: 'accept-ticket', label: buttonLabels.createTicketForMe },
@@ -131,11 +132,11 @@ export function offeredTo(conversation: Versioned<Conversation>, operator: Parti
 }
 
 /**
- * Takes back an open operator offer without blaming its operator (support turned off while it was open): the
- * user waits again in the same place, and the card says they went back to the queue. Answers the conversation
+ * Takes back an open operator offer without blaming its operator (support turned off while it was open, or the
+ * user chose a ticket instead): the user waits again in the same place, and the card says why (`cardText`). Answers the conversation
  * as it now is, or undefined when the offer was settled meanwhile.
  */
-export async function withdrawOffer(deps: CoreDeps, conversation: Conversation): Promise<Conversation | undefined> {
+export async function withdrawOffer(deps: CoreDeps, conversation: Conversation, cardText: (userName: string) => string = toOperator.offerHandedBack): Promise<Conversation | undefined> {
   const withdrawn = await untilCommitted(async () => {
     const current = await deps.state.getConversation(conversation.user);
     if (current?.value.id !== conversation.id || current.value.state.kind !== 'offered') return undefined;
@@ -149,6 +150,6 @@ export async function withdrawOffer(deps: CoreDeps, conversation: Conversation):
     return (await deps.state.commit(writes)) ? { waiting, offer } : LOST_RACE;
   });
   if (!withdrawn) return undefined;
-  await settleOfferCard(deps, withdrawn.offer.operator, withdrawn.offer.id, toOperator.offerHandedBack(conversation.userName), conversation.id);
+  await settleOfferCard(deps, withdrawn.offer.operator, withdrawn.offer.id, cardText(conversation.userName), conversation.id);
   return withdrawn.waiting;
 }

@@ -3,6 +3,7 @@ import type { LiveAgentSettings } from '../../domain/settings';
 import { LOST_RACE } from '../compare-and-set';
 import { announceConnection, connectWrites } from '../conversation/connect-to-operator';
 import { announceOffer, offerWrites } from '../offers/make-offer';
+import { participantKey } from '../../domain/participant';
 import type { CoreDeps, Versioned } from '../ports';
 import { routingChoice } from '../conversation/routing';
 
@@ -13,11 +14,11 @@ import { routingChoice } from '../conversation/routing';
 const MAX_ROUNDS = 50;
 
 /**
- * How far down the queue one round looks past users whom every operator with room passed over (declined, or
- * let their offer expire): a few, so one such user at the front does not hold up those behind them, and the
- * round's reads stay bounded however long the queue is.
+ * How far down the queue one round looks for a user the free operator has not passed over, when those at the
+ * front were passed over by everyone with room: one page, so one such crowd at the front does not hold up those
+ * behind them, and the round's reads stay bounded however long the queue is.
  */
-const LOOK_PAST = 5;
+const LOOK_PAST = 25;
 
 /**
  * Connects waiting users to free operators, first come first served, until
@@ -38,21 +39,24 @@ export async function dispatchQueue(deps: CoreDeps, projectId: string, settings:
 }
 
 async function matchOldest(deps: CoreDeps, projectId: string, settings: LiveAgentSettings): Promise<'matched' | 'done' | typeof LOST_RACE> {
-  let cursor: string | undefined;
-  for (let looked = 0; looked <= LOOK_PAST; ) {
-    const page = await deps.state.conversationsInState(projectId, 'queued', { limit: looked === 0 ? 1 : LOOK_PAST, cursor });
-    for (const head of page.items) {
-      looked += 1;
-      const passedOver = head.value.state.kind === 'queued' ? head.value.state.passedOver : undefined;
-      const { operator } = await routingChoice(deps, projectId, settings.operatorCapacity, new Set(passedOver));
-      if (operator) return match(deps, head, operator, settings);
-      // Nobody with room for a user nobody passed over: nobody has room for anyone behind them either.
-      if (!passedOver?.length) return 'done';
-    }
-    cursor = page.cursor;
-    if (!cursor) return 'done';
-  }
-  return 'done';
+  const head = (await deps.state.conversationsInState(projectId, 'queued', { limit: 1 })).items[0];
+  if (!head) return 'done';
+  const passedOver = passedOverOf(head.value);
+  const forHead = await routingChoice(deps, projectId, settings.operatorCapacity, new Set(passedOver));
+  if (forHead.operator) return match(deps, head, forHead.operator, settings);
+  // Nobody with room for a user nobody passed over: nobody has room for anyone behind them either.
+  if (passedOver.length === 0) return 'done';
+  // Someone has room but passed the first in line over: the first behind them they have not passed over is next.
+  const { operator } = await routingChoice(deps, projectId, settings.operatorCapacity);
+  if (!operator) return 'done';
+  const free = participantKey(operator.value.participant);
+  const behind = (await deps.state.conversationsInState(projectId, 'queued', { limit: LOOK_PAST })).items;
+  const next = behind.find((c) => !passedOverOf(c.value).includes(free));
+  return next ? match(deps, next, operator, settings) : 'done';
+}
+
+function passedOverOf(conversation: Conversation): readonly string[] {
+  return conversation.state.kind === 'queued' ? (conversation.state.passedOver ?? []) : [];
 }
 
 async function match(
@@ -65,7 +69,8 @@ async function match(
   if (settings.operatorAssignment === 'offer-first') {
     const offer = offerWrites(head.value, head.version, operator, now, settings);
     if (!(await deps.state.commit(offer.writes))) return LOST_RACE;
-    const offeredBefore = head.value.state.kind === 'queued' && (head.value.state.passedOver?.length ?? 0) > 0;
+    // Told once that they are being connected, not again for each operator they are offered to.
+    const offeredBefore = head.value.state.kind === 'queued' && head.value.state.offeredBefore === true;
     await announceOffer(deps, offer.conversation, offer.operator, offer.offer, settings, !offeredBefore);
     return 'matched';
   }

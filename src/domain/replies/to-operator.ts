@@ -23,11 +23,13 @@ export const toOperator = {
   offer: (userName: string, channel: ChatChannel, windowSeconds: number) =>
     `${isolatedName(userName)} (${CHANNEL_NAMES[channel]}) is waiting to talk to an operator. Accept within ${windowSeconds} seconds, or decline so someone else can take them. You can also type #accept or #decline.`,
   offerAccepted: (userName: string) => `You accepted ${isolatedName(userName)}.`,
-  offerDeclined: (userName: string) => `You declined ${isolatedName(userName)}; they go to another operator.`,
+  offerDeclined: (userName: string) => `You declined ${isolatedName(userName)}; they were passed on to the next operator.`,
   offerExpired: (userName: string, windowSeconds: number) =>
-    `Nobody accepted within ${windowSeconds} seconds, so ${isolatedName(userName)} went to another operator.`,
+    `Nobody accepted within ${windowSeconds} seconds, so ${isolatedName(userName)} was passed on to the next operator.`,
   offerWithdrawn: (userName: string) => `${isolatedName(userName)} stopped waiting, so this offer is closed.`,
-  offerHandedBack: (userName: string) => `You went off duty, so ${isolatedName(userName)} went back to the queue.`,
+  offerHandedBack: (userName: string) => `You’re off duty now, so ${isolatedName(userName)} went back to the queue.`,
+  /** The offer was settled before its card arrived: no telling which way, so the card says it is closed. */
+  offerClosed: (userName: string) => `The offer of ${isolatedName(userName)} is closed: they stopped waiting, or went to another operator.`,
   noOpenOffer: () => 'You have no open offer: it was taken up, it expired, or the user stopped waiting.',
   /** Typed words, not a command, from an operator whose only users are offers still waiting for their answer. */
   answerOfferFirst: (userName: string) =>

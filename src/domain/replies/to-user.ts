@@ -19,8 +19,8 @@ export const toUser = {
   /** Offer mode: an operator was offered the user and has not accepted yet. */
   beingConnected: () => 'Connecting you to an operator. I’ll tell you here as soon as one joins. Type “cancel” to stop waiting.',
   /** Offer mode: every operator with room now declined or let the offer pass; the user keeps the front of the line. */
-  offersWentRound: () =>
-    `The operators free right now couldn’t take your chat. You’re first in line for the next one: keep waiting, or I can create a ticket from your messages so the service desk gets back to you (reply “ticket” or use the button).`,
+  offersWentRound: (firstInLine: boolean) =>
+    `The operators free right now couldn’t take your chat. ${firstInLine ? 'You’re first in line for the next one' : 'You keep your place in the queue'}: keep waiting, or I can create a ticket from your messages so the service desk gets back to you (reply “ticket” or use the button).`,
   connected: (operatorName: string) =>
     `You’re now talking to ${isolatedName(operatorName)}, a live agent. Type “stop” when you’re done.`,
   alreadyConnected: (operatorName: string) => `You’re already talking to ${isolatedName(operatorName)}.`,
