@@ -70,6 +70,7 @@ describe('what a chat user typed, on a Jira Service Management request', () => {
   let platform: LocalPlatform;
   let description: AdfNodeLike;
   let commentBodies: unknown[];
+  let noteBodies: unknown[];
   // Read in each spec, so a comment that is not a document fails the comment specs alone.
   const comments = (): AdfNodeLike[] => commentBodies.map(asAdfDoc);
 
@@ -78,13 +79,23 @@ describe('what a chat user typed, on a Jira Service Management request', () => {
     const tickets = new JsmTicketService();
     const { key } = await tickets.createTicket(request());
     await tickets.addComment(key, CONVERSATION, LINES.map((line) => ({ ...line, id: `${line.id}-later`, at: line.at + 3_600_000 })));
+    // The same words as an operator's notes: internal comments go through the same documents.
+    await tickets.addComment(key, CONVERSATION, HOSTILE_LINES.map((line) => ({ ...line, id: `${line.id}-note`, at: line.at + 7_200_000, role: 'operator', internal: true })));
     description = asAdfDoc(platform.jsm!.requests()[0]?.fields['description']);
-    commentBodies = platform.jsm!.commentsOf(key).map((c) => c.body);
+    commentBodies = platform.jsm!.commentsOf(key).filter((c) => c.public).map((c) => c.body);
+    noteBodies = platform.jsm!.commentsOf(key).filter((c) => !c.public).map((c) => c.body);
   });
   afterAll(() => platform.close());
 
   it.each(HOSTILE_STRINGS)('should keep $name in the description as the characters typed, with no marks', ({ text }) => {
     const node = typedNode(description, text);
+
+    expect(node).toBeDefined();
+    expect(node?.marks).toBeUndefined();
+  });
+
+  it.each(HOSTILE_STRINGS)('should keep $name in an internal note as the characters typed, with no marks', ({ text }) => {
+    const node = noteBodies.map(asAdfDoc).map((doc) => typedNode(doc, text)).find((n) => n !== undefined);
 
     expect(node).toBeDefined();
     expect(node?.marks).toBeUndefined();
