@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
@@ -78,10 +78,17 @@ export function packagedChromium(packaged: string = PACKAGED): PackagedChromium 
       if (!existsSync(folder)) throw error;
     }
   }
-  // The package's fonts.conf names Lambda's folders; this one names ours.
+  // The package's fonts.conf names Lambda's folders; this one names ours, by its real path: the folder may have
+  // been unpacked through another one (a git worktree whose node_modules links here, a checkout since moved), and a
+  // file naming a folder that is gone leaves Chromium without fonts, drawing every text zero pixels high.
   const fontsConf = path.join(folder, 'koji-fonts.conf');
-  if (!existsSync(fontsConf)) {
-    writeFileSync(fontsConf, `<?xml version="1.0"?>\n<fontconfig><dir>${path.join(folder, 'fonts')}</dir><cachedir>${path.join(folder, 'fonts-cache')}</cachedir></fontconfig>\n`);
+  const real = realpathSync(folder);
+  const conf = `<?xml version="1.0"?>\n<fontconfig><dir>${path.join(real, 'fonts')}</dir><cachedir>${path.join(real, 'fonts-cache')}</cachedir></fontconfig>\n`;
+  if (!existsSync(fontsConf) || readFileSync(fontsConf, 'utf8') !== conf) {
+    // Written aside and renamed into place, so a parallel worker never reads half a file.
+    const aside = `${fontsConf}.${process.pid}`;
+    writeFileSync(aside, conf);
+    renameSync(aside, fontsConf);
   }
   const libraries = path.join(folder, 'lib');
   const inherited = process.env['LD_LIBRARY_PATH'];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium, NoChromiumError, packagedChromium } from '../../dev/chromium';
@@ -53,6 +53,23 @@ describe('finding a Chromium for the browser specs', () => {
     expect(source).toBe('@sparticuz/chromium');
     expect(await textShownBy(browser)).toBe('Hello from a machine with only Node and npm');
   }, 60_000);
+
+  it('should draw text with its fonts even when the unpacked folder was first reached through a path that is gone', async () => {
+    // As when a git worktree whose node_modules links to this one unpacked it, and the worktree was then removed.
+    const { env } = packagedChromium(PACKAGED);
+    writeFileSync(env['FONTCONFIG_FILE']!, '<?xml version="1.0"?>\n<fontconfig><dir>/gone/fonts</dir><cachedir>/gone/fonts-cache</cachedir></fontconfig>\n');
+
+    const { browser } = await launchChromium(process.env, NO_SYSTEM);
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<h1 id="said" style="font-family: sans-serif">Koji backoffice</h1>');
+      const box = await page.locator('#said').boundingBox();
+      expect(box?.height).toBeGreaterThan(10);
+      expect(readFileSync(env['FONTCONFIG_FILE']!, 'utf8')).toContain(`<dir>${realpathSync(path.dirname(env['FONTCONFIG_FILE']!))}/fonts</dir>`);
+    } finally {
+      await browser.close();
+    }
+  });
 
   it('should start the one KOJI_CHROMIUM names before looking anywhere else', async () => {
     // A wrapper, as someone would write one for a Chromium that needs its own library path.
