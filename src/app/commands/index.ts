@@ -8,6 +8,7 @@ import { goOffDutyCommand } from './go-off-duty';
 import { goOnDutyCommand } from './go-on-duty';
 import { helpCommand } from './help';
 import { listOperatorsCommand } from './list-operators';
+import { sendSavedReplyCommand } from './send-saved-reply';
 
 /** Every operator command. Their order is the order of #help. */
 export const COMMANDS: readonly ChatCommand[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: readonly ChatCommand[] = [
   createTicketCommand,
   listOperatorsCommand,
   forwardCommand,
+  sendSavedReplyCommand,
   helpCommand,
 ];
 
