@@ -137,7 +137,9 @@ export function checkSavedReplies(value: unknown): CheckedSavedReplies {
     problems.push(...own.map((p) => `${label}: ${p}`));
   });
   const total = replies.reduce((sum, r) => sum + r.text.length, 0);
-  if (total > MAX_SAVED_REPLIES_TOTAL_LENGTH) problems.push(totalLengthProblem(total));
+  // Said once every text is within its own limit, which is the first thing to fix.
+  const eachFits = replies.every((r) => r.text.length <= MAX_SAVED_REPLY_TEXT_LENGTH);
+  if (eachFits && total > MAX_SAVED_REPLIES_TOTAL_LENGTH) problems.push(totalLengthProblem(total));
   return { replies, problems };
 }
 
@@ -157,14 +159,7 @@ export function duplicateNameProblem(replies: readonly { readonly name: string }
 function isReplyShape(value: unknown): value is SavedReply {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { name, text, ...rest } = value as Record<string, unknown>;
-  // Bounded before any rule reads them: a text far past the limit is refused without being scanned.
-  return (
-    Object.keys(rest).length === 0 &&
-    typeof name === 'string' &&
-    name.length <= 4 * MAX_SAVED_REPLY_NAME_LENGTH &&
-    typeof text === 'string' &&
-    text.length <= 4 * MAX_SAVED_REPLY_TEXT_LENGTH
-  );
+  return Object.keys(rest).length === 0 && typeof name === 'string' && typeof text === 'string';
 }
 
 export type SavedReplyMatch =
