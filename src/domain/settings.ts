@@ -1,6 +1,7 @@
 import { businessHoursProblems, isTimeZone, normalisedSchedule, DEFAULT_TIME_ZONE, type WeeklySchedule } from './business-hours';
 import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
+import { checkSavedReplies, type SavedReply } from './saved-replies';
 
 /** What a Jira admin configures for live agents in one JSM project. */
 export interface LiveAgentSettings extends PresenceSettings {
@@ -22,6 +23,9 @@ export interface LiveAgentSettings extends PresenceSettings {
   readonly timeZone?: string;
   /** Off (null or absent), or the weekly schedule, in `timeZone`, outside which users are offered a ticket at once. */
   readonly businessHours?: WeeklySchedule | null;
+
+  /** Texts operators send with `#reply <name>` (saved-replies.ts). Absent in settings saved before they existed: none. */
+  readonly savedReplies?: readonly SavedReply[];
 }
 
 /** Presence (issue 17): where a returning user goes, and when an idle operator is put off duty. */
@@ -103,8 +107,15 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
     problems.push('The request type must be one of the project’s request types.');
   }
   problems.push(...timeZoneAndHoursProblems(next));
+  const saved = next.savedReplies === undefined ? undefined : checkSavedReplies(next.savedReplies);
+  problems.push(...(saved?.problems ?? []));
   if (problems.length > 0) throw new InvalidSettingsError(problems);
-  return { ...next, handoffPhrases: phrases, ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}) };
+  return {
+    ...next,
+    handoffPhrases: phrases,
+    ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}),
+    ...(saved ? { savedReplies: saved.replies } : {}),
+  };
 }
 
 /**

@@ -41,6 +41,15 @@ export interface SettingsView {
   // Business hours: an IANA time zone (absent: UTC), and off (null or absent) or the open intervals per weekday.
   readonly timeZone?: string;
   readonly businessHours?: BusinessHoursView | null;
+
+  /** What operators send with `#reply <name>`: at most 50; `{user}`, `{operator}`, `{ticket}` in a text are filled in. Absent: none. */
+  readonly savedReplies?: readonly SavedReplyView[];
+}
+
+/** A saved reply: its name (letters, digits, spaces, - and _; 1 to 40) and its text (1 to 2,000 characters). */
+export interface SavedReplyView {
+  readonly name: string;
+  readonly text: string;
 }
 
 /** How users reach operators: handed to the operator routing picks, or offered to them first. */

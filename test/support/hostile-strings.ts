@@ -2,7 +2,8 @@
  * The one corpus of hostile text, pushed through every surface: Jira ADF
  * (test/adapters/jira-text-is-inert.test.ts), Slack text and Block Kit, Teams
  * text and Adaptive Cards (test/adapters/chat/hostile-text-rendering.test.ts),
- * and across channels (test/e2e/text-across-channels.test.ts).
+ * across channels (test/e2e/text-across-channels.test.ts), and as saved replies' names and texts on the chat cards
+ * (test/adapters/chat/saved-replies-hostile-text.test.ts) and in the backoffice (test/ui/backoffice.browser.test.ts).
  *
  * Text a chat user (or a hostile workspace) can type, that a renderer downstream might turn into something other
  * than the characters typed: links, mentions, images, macros, markup, invisible or reordering characters, broken

@@ -14,6 +14,8 @@ import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
 import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import { BACKOFFICE_TABS, dismissFlags, flag, openTab, scrollToEnd } from './support/backoffice';
+import { HOSTILE_STRINGS } from '../support/hostile-strings';
+import { checkSavedReplies } from '../../src/domain/saved-replies';
 import { SCREENSHOTS, invokeInPage, launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 
 jest.setTimeout(60_000);
@@ -629,6 +631,76 @@ describe('the Koji backoffice page', () => {
     } finally {
       // The platform is shared by the specs of this file: the ones after this one expect no schedule.
       await invokeInPage(page, 'settings/update', { change: { businessHours: null, timeZone: 'UTC' } }).catch(() => undefined);
+      await context.close();
+    }
+  });
+
+  it('keeps saved replies an admin adds, refuses a bad one as it is typed with the resolver’s words, and shows hostile text as written', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Saved replies');
+      await page.getByText('No saved replies yet.').waitFor();
+      await page.getByText(/\{user\} becomes the user’s name/).waitFor();
+
+      await page.getByRole('button', { name: 'Add a reply' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('VPN reset');
+      await page.getByLabel('Text', { exact: true }).fill('Hi {user}, {operator} here:\nyour VPN token was reset.');
+      await page.getByRole('button', { name: 'Save reply' }).click();
+      await flag(page, 'Saved reply “VPN reset” added').waitFor();
+      const table = page.getByRole('table', { name: 'Saved replies' });
+      await table.getByRole('row', { name: /VPN reset/ }).waitFor();
+
+      // A bad reply: each problem under its field as it is typed, and nothing sent.
+      await page.getByRole('button', { name: 'Add a reply' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('#vpn');
+      await page.getByText('Write the name without #: operators type #reply and then the name.').waitFor();
+      await page.getByLabel('Name', { exact: true }).fill('vpn  RESET');
+      await page.getByText('Another reply is already called “VPN reset” (capitals and spaces don’t count): pick another name.').waitFor();
+      await page.getByLabel('Text', { exact: true }).fill('See {tikcet}');
+      await page.getByText('{tikcet} is not a placeholder: use {user}, {operator} or {ticket} (and {{ or }} for a brace).').waitFor();
+      await page.getByRole('button', { name: 'Save reply' }).click();
+      await screenshot(page, '10-saved-replies-refused');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      const saved = (await invokeInPage(page, 'settings/get', {})) as { data?: { settings?: { savedReplies?: unknown[] } } };
+      expect(saved.data?.settings?.savedReplies).toEqual([{ name: 'VPN reset', text: 'Hi {user}, {operator} here:\nyour VPN token was reset.' }]);
+
+      // The hostile corpus: names the resolver refuses say why; texts it keeps show as written, inert.
+      for (const { text } of HOSTILE_STRINGS) {
+        const answer = (await invokeInPage(page, 'settings/update', { change: { savedReplies: [{ name: text, text: 'x' }] } })) as { ok: boolean; error?: { message: string } };
+        if (!answer.ok) expect(answer.error?.message).toMatch(/^Saved reply 1: /);
+      }
+      // Those the resolver keeps, and short enough for the table to show whole.
+      const texts = HOSTILE_STRINGS.map((s) => s.text).filter((t) => checkSavedReplies([{ name: 'x', text: t }]).problems.length === 0 && t.trim().length <= 120);
+      const hostile = texts.map((text, i) => ({ name: `hostile ${i + 1}`, text }));
+      expect(await invokeInPage(page, 'settings/update', { change: { savedReplies: [...hostile, saved.data!.settings!.savedReplies![0]] } })).toMatchObject({ ok: true });
+
+      // Kept after a reload, each text as written and nothing made of it: no link, image, script or bold.
+      await page.reload();
+      await openTab(page, 'Saved replies');
+      const rows = page.getByRole('table', { name: 'Saved replies' }).locator('tbody tr');
+      await rows.nth(hostile.length).getByText('VPN reset').waitFor();
+      const shown = await rows.evaluateAll((trs) => trs.map((tr) => (tr as unknown as { cells: { textContent: string }[] }).cells[1]!.textContent));
+      expect(shown).toEqual([...hostile.map((h) => h.text.trim()), 'Hi {user}, {operator} here:\nyour VPN token was reset.']);
+      await expect(page.getByRole('table', { name: 'Saved replies' }).locator('a, img, script, b, strong, code').count()).resolves.toBe(0);
+
+      // Edited, then deleted once confirmed.
+      await page.getByRole('button', { name: 'Edit VPN reset' }).click();
+      await page.getByLabel('Text', { exact: true }).fill('Your VPN token was reset, {user}.');
+      await page.getByRole('button', { name: 'Save reply' }).click();
+      await flag(page, 'Saved reply “VPN reset” saved').waitFor();
+      await page.getByRole('button', { name: 'Delete hostile 1', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await flag(page, /deleted/).waitFor();
+      const after = (await invokeInPage(page, 'settings/get', {})) as { data?: { settings?: { savedReplies?: { name: string; text: string }[] } } };
+      expect(after.data?.settings?.savedReplies?.map((r) => r.name)).toEqual([...hostile.slice(1).map((h) => h.name), 'VPN reset']);
+      expect(after.data?.settings?.savedReplies?.at(-1)?.text).toBe('Your VPN token was reset, {user}.');
+      await scrollToEnd(page);
+      await screenshot(page, '11-saved-replies');
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failed-saved-replies').catch(() => undefined);
+      throw error;
+    } finally {
       await context.close();
     }
   });

@@ -1,3 +1,6 @@
+import type { ChatActionKind } from '../../domain/outgoing-message';
+import { isSavedReplyName } from '../../domain/saved-replies';
+
 /**
  * The checks every id and field from a Slack or Teams payload passes before
  * it reaches a storage key, a stored value or an outbound call. A payload is
@@ -66,6 +69,15 @@ export function isTeamsId(value: unknown, maxWeight: number): value is string {
  */
 export function isButtonRef(value: unknown): value is string {
   return isTeamsId(value, 480);
+}
+
+/**
+ * A button's value as the app wrote it for that kind of button: a saved reply's name (letters, digits, spaces)
+ * for `send-saved-reply`, an id for the others. Anything else is dropped, and the click reads as one without a value.
+ */
+export function buttonValueFor(kind: ChatActionKind, value: unknown): string | undefined {
+  if (kind === 'send-saved-reply') return isSavedReplyName(value) ? value : undefined;
+  return isButtonRef(value) ? value : undefined;
 }
 
 /** The escaped weights Teams ids may have (see isTeamsId): conversation and account ids, and activity ids. */

@@ -1,7 +1,7 @@
 import type { IncomingChatMessage } from '../../app/conversation/incoming-message';
-import { isChatActionKind } from '../../domain/outgoing-message';
+import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { boundedString, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
+import { boundedString, buttonValueFor, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
 import type { BlockActionsPayload } from './slack-request';
 import { wellFormed } from '../../domain/text';
 import { readSlackText } from './slack-text';
@@ -84,7 +84,7 @@ export function narrowBlockAction(payload: BlockActionsPayload, teamId: string, 
   if (!isChatActionKind(kind)) return { kind: 'ignored', reason: `unknown button ${action.action_id}` };
   const clickedAt = parseSlackTs(action.action_ts);
   if (clickedAt === undefined) return { kind: 'ignored', reason: 'no well-formed action_ts' };
-  const { conversationId, value } = buttonValue(action.value);
+  const { conversationId, value } = buttonValue(kind, action.value);
   return {
     kind: 'message',
     message: {
@@ -113,14 +113,14 @@ export function encodeButtonValue(conversationId: string | undefined, value: str
   return JSON.stringify({ c: conversationId, v: value });
 }
 
-function buttonValue(raw: string | undefined): { conversationId?: string | undefined; value?: string | undefined } {
+function buttonValue(kind: ChatActionKind, raw: string | undefined): { conversationId?: string | undefined; value?: string | undefined } {
   try {
     const parsed = JSON.parse(raw ?? '{}') as unknown;
     if (!isRecord(parsed)) return {};
     return {
       // The app wrote these (a conversation id, an operator's key); ones that could not be keys are dropped.
       conversationId: isButtonRef(parsed['c']) ? parsed['c'] : undefined,
-      value: isButtonRef(parsed['v']) ? parsed['v'] : undefined,
+      value: buttonValueFor(kind, parsed['v']),
     };
   } catch {
     return {};

@@ -3,7 +3,7 @@ import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-mes
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { clipText, wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
-import { boundedString, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
+import { boundedString, buttonValueFor, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
 export interface TeamsConversationReference {
@@ -206,7 +206,7 @@ function cardAction(
   return {
     kind,
     conversationId: isButtonRef(value['c']) ? value['c'] : undefined,
-    value: isButtonRef(value['v']) ? value['v'] : undefined,
+    value: buttonValueFor(kind, value['v']),
     lead: ((t) => (t === undefined ? undefined : clipText(t, CARD_LEAD_LIMIT, '')))(boundedString(value['t'], 4 * CARD_LEAD_LIMIT)),
   };
 }

@@ -9,6 +9,7 @@ import { goOnDutyCommand } from './go-on-duty';
 import { helpCommand } from './help';
 import { listOperatorsCommand } from './list-operators';
 import { noteCommand } from './note';
+import { sendSavedReplyCommand } from './send-saved-reply';
 
 /** Every operator command. Their order is the order of #help. */
 export const COMMANDS: readonly ChatCommand[] = [
@@ -21,6 +22,7 @@ export const COMMANDS: readonly ChatCommand[] = [
   createTicketCommand,
   listOperatorsCommand,
   forwardCommand,
+  sendSavedReplyCommand,
   helpCommand,
 ];
 

@@ -50,6 +50,18 @@ export async function relayLine(deps: CoreDeps, lane: Lane, line: TranscriptLine
 }
 
 /**
+ * Writes a line the app composed for its sender (a saved reply) and relays it as their own words: the line,
+ * created only if absent, is the dedupe record, and a retry that finds it only makes sure its backlog is served.
+ */
+export async function recordAndRelay(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<MessageOutcome> {
+  if ((await deps.transcripts.append(lane.ref.conversationId, line)) === 'duplicate') {
+    await relayRetried(deps, lane);
+    return 'duplicate';
+  }
+  return relayLine(deps, lane, line);
+}
+
+/**
  * A retried delivery whose line is already in the transcript: if its lane has a
  * backlog, make sure a job is on the way (the first attempt may have stopped
  * after starting the backlog and before queuing the job).

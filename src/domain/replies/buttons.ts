@@ -27,4 +27,5 @@ export const usedCardNotes = {
   offerAccepted: 'Accepted by you',
   offerDeclined: 'Declined by you',
   offerClosed: 'No longer open',
+  savedReplySent: (name: string) => `Sent “${isolatedName(name)}”`,
 } as const;

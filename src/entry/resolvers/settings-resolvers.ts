@@ -28,6 +28,8 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   // Business hours
   timeZone: true,
   businessHours: true,
+  // Saved replies (issue 18)
+  savedReplies: true,
 };
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

@@ -11,11 +11,12 @@ import { useLoad } from './load';
 import { OverviewPanel } from './overview-panel';
 import { Panel } from './page';
 import { RoleSetupPanel } from './role-setup-panel';
+import { SavedRepliesPanel } from './saved-replies-panel';
 import { SettingsPanel } from './settings-panel';
 import { TenantsPanel } from './tenants-panel';
 
 /** The tabs, one level, in the order an admin sets Koji up after the Overview. */
-const TABS = ['Overview', 'Settings', 'Slack workspaces', 'Teams tenants', 'Role setup'] as const;
+const TABS = ['Overview', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup'] as const;
 
 /** The backoffice of one project: the same tree in project settings and, once a project is picked, on the admin page. */
 export function Backoffice() {
@@ -72,6 +73,11 @@ function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView
       <TabPanel>
         <Panel>
           <SettingsPanel settings={saved ?? settings} canEdit={canEdit} onSaved={setSaved} />
+        </Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>
+          <SavedRepliesPanel settings={saved ?? settings} canEdit={canEdit} onSaved={setSaved} />
         </Panel>
       </TabPanel>
       <TabPanel>

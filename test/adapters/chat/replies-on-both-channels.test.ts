@@ -3,7 +3,7 @@ import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { COMMANDS, COMMAND_WORDS as OPERATOR_COMMAND_WORDS } from '../../../src/app/commands';
 import { helpLines } from '../../../src/app/commands/help';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { relayFailures, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
+import { relayFailures, savedReplyNotices, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 
 /**
@@ -120,15 +120,29 @@ const FAILURE_ARGS: Args<typeof relayFailures> = {
   mayNotHaveArrived: [NAME, ['`code`']],
 };
 
+/** Saved reply names and texts are an admin's words: names with underscores, texts with markup and command words. */
+const SAVED = [
+  { name: 'vpn_reset', preview: 'Type *list_operators* or <b>restart</b>…' },
+  { name: 'Welcome', preview: '[click](https://evil.example) & `code`' },
+];
+const SAVED_REPLY_ARGS: Args<typeof savedReplyNotices> = {
+  list: [SAVED],
+  choices: ['vpn_', SAVED, 3],
+  unknown: ['#on', ['vpn_reset', 'Welcome']],
+  needsTicket: ['vpn_reset', NAME],
+  sent: ['vpn_reset', NAME, 'Hi *Bob*, try #create_ticket or <b>this</b>'],
+};
+
 function sentences<T extends Record<string, (...args: never[]) => string>>(replies: T, args: Args<T>, group: string): [string, string][] {
   return (Object.keys(args) as (keyof T & string)[]).map((key) => [`${group}.${key}`, (replies[key] as (...a: unknown[]) => string)(...(args[key] as unknown[]))]);
 }
 
-const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures')];
+const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures'), ...sentences(savedReplyNotices, SAVED_REPLY_ARGS, 'savedReplyNotices'), ['savedReplyNotices.list (none)', savedReplyNotices.list([])], ['savedReplyNotices.unknown (none)', savedReplyNotices.unknown('vpn', [])]] as [string, string][];
 
 /** The command names a sentence mentions, as they should show: as code. */
 const commandsIn = (text: string) =>
-  [...text.matchAll(/(?<![\w#])(#?[a-z]+(?:_[a-z]+)+|#[a-z]+)(?![\w])/g)].map((m) => m[0]).filter((w) => OPERATOR_COMMAND_WORDS.includes(w));
+  // An isolated name or admin's text (U+2068 … U+2069) stays plain, whatever it says.
+  [...text.replace(/\u2068[^\u2069]*\u2069/g, '').matchAll(/(?<![\w#])(#?[a-z]+(?:_[a-z]+)+|#[a-z]+)(?![\w])/g)].map((m) => m[0]).filter((w) => OPERATOR_COMMAND_WORDS.includes(w));
 
 describe.each(ALL)('%s', (_name, text) => {
   const notice: OutgoingMessage = { kind: 'notice', text };
@@ -156,7 +170,7 @@ describe.each(ALL)('%s', (_name, text) => {
 
 describe('the help', () => {
   it('should name every command as code on both channels', () => {
-    const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#note', '#create_ticket', 'list_operators', 'forward_operator'];
+    const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#note', '#create_ticket', 'list_operators', 'forward_operator', '#reply'];
     expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
     expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) })['text'])).code).toEqual(expected);
   });
