@@ -1,6 +1,7 @@
 import { businessHoursProblems, isTimeZone, normalisedSchedule, DEFAULT_TIME_ZONE, type WeeklySchedule } from './business-hours';
 import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
+import { isRatingScaleSetting, type RatingScaleSetting } from './rating';
 
 /** What a Jira admin configures for live agents in one JSM project. */
 export interface LiveAgentSettings extends PresenceSettings {
@@ -22,6 +23,12 @@ export interface LiveAgentSettings extends PresenceSettings {
   readonly timeZone?: string;
   /** Off (null or absent), or the weekly schedule, in `timeZone`, outside which users are offered a ticket at once. */
   readonly businessHours?: WeeklySchedule | null;
+
+  // Ratings (issue 18, rating.ts).
+  /** What users who were served are asked after the conversation: 1–5, thumbs up/down, or nothing. */
+  readonly ratingScale: RatingScaleSetting;
+  /** How long after the conversation the rating card takes a score. */
+  readonly ratingWindowHours: number;
 }
 
 /** Presence (issue 17): where a returning user goes, and when an idle operator is put off duty. */
@@ -51,6 +58,8 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   operatorAssignment: 'assign-directly',
   offerWindowSeconds: 60,
   missedOffersBeforeAway: 2,
+  ratingScale: 'five-stars',
+  ratingWindowHours: 24,
 };
 
 /**
@@ -68,6 +77,8 @@ export const MIN_IDLE_AWAY_MINUTES = 5;
 export const MIN_OFFER_WINDOW_SECONDS = 15;
 export const MAX_OFFER_WINDOW_SECONDS = 600;
 export const MAX_MISSED_OFFERS_BEFORE_AWAY = 10;
+/** A week, like returning to the same operator: a score given later says little about the conversation. */
+export const MAX_RATING_WINDOW_HOURS = 7 * 24;
 
 /** The phrase users are told to type to reach a person: the admin's first. */
 export function handoffHint(settings: LiveAgentSettings): string {
@@ -103,6 +114,10 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
     problems.push('The request type must be one of the project’s request types.');
   }
   problems.push(...timeZoneAndHoursProblems(next));
+  if (!isRatingScaleSetting(next.ratingScale)) problems.push('Ratings must be off, 1 to 5 stars, or thumbs up and down.');
+  if (!isIntegerIn(next.ratingWindowHours, 1, MAX_RATING_WINDOW_HOURS)) {
+    problems.push(`The rating window must be from 1 to ${MAX_RATING_WINDOW_HOURS} hours.`);
+  }
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return { ...next, handoffPhrases: phrases, ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}) };
 }

@@ -41,7 +41,14 @@ export interface SettingsView {
   // Business hours: an IANA time zone (absent: UTC), and off (null or absent) or the open intervals per weekday.
   readonly timeZone?: string;
   readonly businessHours?: BusinessHoursView | null;
+
+  // Ratings after a conversation with an operator.
+  readonly ratingScale: RatingScaleView;
+  /** Hours, 1 to 168. */
+  readonly ratingWindowHours: number;
 }
+
+export type RatingScaleView = 'off' | 'five-stars' | 'thumbs';
 
 /** How users reach operators: handed to the operator routing picks, or offered to them first. */
 export type OperatorAssignmentView = 'assign-directly' | 'offer-first';
@@ -233,6 +240,19 @@ export interface TranscriptView {
   readonly lines: readonly TranscriptLineView[];
   /** The app's closing note, once the conversation ended. */
   readonly ending?: string | undefined;
+  /** How the user rated the conversation, once they did. */
+  readonly rating?: RatingView | undefined;
+}
+
+export interface RatingView {
+  readonly scale: 'five-stars' | 'thumbs';
+  /** 1 to 5 stars; on the thumbs scale 1 (up) or 0 (down). */
+  readonly score: number;
+  /** "4/5", "👍" or "👎". */
+  readonly label: string;
+  readonly comment?: string | undefined;
+  /** Epoch milliseconds. */
+  readonly at: number;
 }
 
 /** Every resolver key with its payload and the `data` of a successful answer. */

@@ -49,6 +49,8 @@ const USER_ARGS: Args<typeof toUser> = {
   liveAgentTurnedOffWhileWaiting: [],
   tenantDisconnected: ['slack', NAME],
   assistantHint: [PHRASE],
+  rateConversation: [NAME, 'five-stars', 24],
+  ratingCommentAdded: [],
 };
 
 const OPERATOR_ARGS: Args<typeof toOperator> = {
