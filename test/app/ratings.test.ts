@@ -1,4 +1,5 @@
 import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
+import { conversationTranscript } from '../../src/app/transcript/conversation-transcript';
 import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { satisfactionOf } from '../../src/app/ratings/rate-conversation';
 import { updateSettings } from '../../src/app/settings/update-settings';
@@ -169,6 +170,8 @@ describe('rating a conversation', () => {
     const added = ticket.comments.flat().filter((l) => l.internal);
     expect(added.map((l) => l.text)).toEqual(['Bob rated the conversation 3/5.', `Bob added a comment to their rating: “${hostile.trim()}”`]);
     expect(added.every((l) => l.internal === true && l.role === 'system')).toBe(true);
+    // The issue panel shows the rating as text (React escapes it), the comment exactly as typed.
+    expect((await conversationTranscript(world.deps, conversationId)).rating).toEqual({ scale: 'five-stars', score: 3, label: '3/5', comment: hostile.trim(), at: expect.any(Number) as unknown });
   });
 });
 
