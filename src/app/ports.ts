@@ -12,6 +12,8 @@ import type { DrainJob } from './delivery/drain-job';
 import type { TicketJob } from './tickets/create-ticket';
 import type { WorkJob } from './queue/work-job';
 import type { OfferExpiryJob } from './offers/offer-expiry-job';
+import type { RatingStore } from './ratings/rating-store';
+import type { CommentWindow } from '../domain/rating';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {
@@ -55,6 +57,8 @@ export interface LiveAgentState {
   getParticipant(participant: Participant): Promise<{
     readonly conversation?: Versioned<Conversation> | undefined;
     readonly operator?: Versioned<Operator> | undefined;
+    /** After a rating, the short window in which their next message is its comment (RatingStore). */
+    readonly commentWindow?: CommentWindow | undefined;
   }>;
   /**
    * What asking for an operator needs about the user, in one read call: their
@@ -276,6 +280,7 @@ export interface CoreDeps {
   readonly chat: ChatGateway;
   readonly outbox: Outbox;
   readonly tickets: TicketService;
+  readonly ratings: RatingStore;
   readonly assistant: Assistant;
   readonly clock: Clock;
   readonly log: Logger;

@@ -2,6 +2,7 @@ import { businessHoursProblems, isTimeZone, normalisedSchedule, DEFAULT_TIME_ZON
 import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
 import { checkSavedReplies, type SavedReply } from './saved-replies';
+import { isRatingScaleSetting, type RatingScaleSetting } from './rating';
 
 /** What a Jira admin configures for live agents in one JSM project. */
 export interface LiveAgentSettings extends PresenceSettings {
@@ -26,6 +27,11 @@ export interface LiveAgentSettings extends PresenceSettings {
 
   /** Texts operators send with `#reply <name>` (saved-replies.ts). Absent in settings saved before they existed: none. */
   readonly savedReplies?: readonly SavedReply[];
+  // Ratings (issue 18, rating.ts).
+  /** What users who were served are asked after the conversation: 1–5, thumbs up/down, or nothing. */
+  readonly ratingScale: RatingScaleSetting;
+  /** How long after the conversation the rating card takes a score. */
+  readonly ratingWindowHours: number;
 }
 
 /** Presence (issue 17): where a returning user goes, and when an idle operator is put off duty. */
@@ -55,6 +61,8 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   operatorAssignment: 'assign-directly',
   offerWindowSeconds: 60,
   missedOffersBeforeAway: 2,
+  ratingScale: 'five-stars',
+  ratingWindowHours: 24,
 };
 
 /**
@@ -72,6 +80,8 @@ export const MIN_IDLE_AWAY_MINUTES = 5;
 export const MIN_OFFER_WINDOW_SECONDS = 15;
 export const MAX_OFFER_WINDOW_SECONDS = 600;
 export const MAX_MISSED_OFFERS_BEFORE_AWAY = 10;
+/** A week, like returning to the same operator: a score given later says little about the conversation. */
+export const MAX_RATING_WINDOW_HOURS = 7 * 24;
 
 /** The phrase users are told to type to reach a person: the admin's first. */
 export function handoffHint(settings: LiveAgentSettings): string {
@@ -109,6 +119,10 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   problems.push(...timeZoneAndHoursProblems(next));
   const saved = next.savedReplies === undefined ? undefined : checkSavedReplies(next.savedReplies);
   problems.push(...(saved?.problems ?? []));
+  if (!isRatingScaleSetting(next.ratingScale)) problems.push('Ratings must be off, 1 to 5 stars, or thumbs up and down.');
+  if (!isIntegerIn(next.ratingWindowHours, 1, MAX_RATING_WINDOW_HOURS)) {
+    problems.push(`The rating window must be from 1 to ${MAX_RATING_WINDOW_HOURS} hours.`);
+  }
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {
     ...next,

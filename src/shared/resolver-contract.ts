@@ -42,6 +42,10 @@ export interface SettingsView {
   readonly timeZone?: string;
   readonly businessHours?: BusinessHoursView | null;
 
+  // Ratings after a conversation with an operator.
+  readonly ratingScale: RatingScaleView;
+  /** Hours, 1 to 168. */
+  readonly ratingWindowHours: number;
   /** What operators send with `#reply <name>`: at most 50; `{user}`, `{operator}`, `{ticket}` in a text are filled in. Absent: none. */
   readonly savedReplies?: readonly SavedReplyView[];
 }
@@ -51,6 +55,8 @@ export interface SavedReplyView {
   readonly name: string;
   readonly text: string;
 }
+
+export type RatingScaleView = 'off' | 'five-stars' | 'thumbs';
 
 /** How users reach operators: handed to the operator routing picks, or offered to them first. */
 export type OperatorAssignmentView = 'assign-directly' | 'offer-first';
@@ -244,6 +250,19 @@ export interface TranscriptView {
   readonly lines: readonly TranscriptLineView[];
   /** The app's closing note, once the conversation ended. */
   readonly ending?: string | undefined;
+  /** How the user rated the conversation, once they did. */
+  readonly rating?: RatingView | undefined;
+}
+
+export interface RatingView {
+  readonly scale: 'five-stars' | 'thumbs';
+  /** 1 to 5 stars; on the thumbs scale 1 (up) or 0 (down). */
+  readonly score: number;
+  /** "4/5", "👍" or "👎". */
+  readonly label: string;
+  readonly comment?: string | undefined;
+  /** Epoch milliseconds. */
+  readonly at: number;
 }
 
 /** Every resolver key with its payload and the `data` of a successful answer. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { kvs } from '@forge/kvs';
 import { KvsDeliveryLog } from '../../src/adapters/forge/kvs-delivery-log';
 import { KvsLiveAgentState } from '../../src/adapters/forge/kvs-live-agent-state';
+import { KvsRatingStore } from '../../src/adapters/forge/kvs-ratings';
 import { KvsSettingsRepository } from '../../src/adapters/forge/kvs-settings-repository';
 import { KvsTranscriptLog } from '../../src/adapters/forge/kvs-transcript-log';
 import { HandoffHintAssistant } from '../../src/app/conversation/default-assistant';
@@ -31,6 +32,7 @@ beforeEach(() => {
   chat = new RecordingChat();
   deps = {
     state: new KvsLiveAgentState(kvs),
+    ratings: new KvsRatingStore(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),

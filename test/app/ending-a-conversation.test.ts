@@ -10,7 +10,7 @@ describe('ending a conversation', () => {
 
       await world.say(alice, typed);
 
-      expect(world.heard(bob)).toEqual(['Alice closed the conversation. You can continue talking to the Koji assistant.']);
+      expect(world.heard(bob)).toEqual(['Alice closed the conversation. You can continue talking to the Koji assistant.', expect.stringMatching(/^How did \w+ do\?/)]);
       expect(world.lastHeard(alice)).toBe('Your conversation with Bob has ended. You’re free for the next user.');
       expect(await world.conversationOf(bob)).toBeUndefined();
       expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
@@ -53,7 +53,7 @@ describe('ending a conversation', () => {
 
     await world.say(bob, 'stop');
 
-    expect(world.lastHeard(bob)).toBe('You ended the conversation with Alice. You’re back with the Koji assistant.');
+    expect(world.heard(bob).slice(-2)).toEqual(['You ended the conversation with Alice. You’re back with the Koji assistant.', expect.stringMatching(/^How did \w+ do\?/)]);
     expect(world.lastHeard(alice)).toBe('Bob ended the conversation. You’re free for the next user.');
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('ending a conversation', () => {
     await world.deliver(stop);
     await world.deliver(stop);
 
-    expect(world.heard(bob)).toHaveLength(1);
+    expect(world.heard(bob)).toHaveLength(2);
     expect(world.heard(alice)).toHaveLength(1);
   });
 });

@@ -14,7 +14,7 @@ describe('timeouts', () => {
     const report = await sweepTimeouts(world.deps);
 
     expect(report.closedForInactivity).toBe(1);
-    expect(world.lastHeard(bob)).toBe('This conversation was closed after 15 minutes without messages. You can continue talking to the Koji assistant.');
+    expect(world.heard(bob).slice(-2)).toEqual(['This conversation was closed after 15 minutes without messages. You can continue talking to the Koji assistant.', expect.stringMatching(/^How did \w+ do\?/)]);
     expect(world.lastHeard(alice)).toBe('Your conversation with Bob was closed after 15 minutes without messages.');
     expect(await world.conversationOf(bob)).toBeUndefined();
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);

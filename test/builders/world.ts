@@ -14,6 +14,7 @@ import { participantKey, type ChatChannel, type Participant } from '../../src/do
 import type { SettingsChange } from '../../src/domain/settings';
 import { FakeTickets } from '../fakes/fake-tickets';
 import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
+import { InMemoryRatings } from '../fakes/in-memory-ratings';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
 import { whenUnreachable } from '../../src/app/delivery/unreachable';
@@ -45,6 +46,7 @@ export interface WorldOptions {
 export class World {
   readonly clock = new FixedClock();
   readonly state: InMemoryLiveAgentState;
+  readonly ratings: InMemoryRatings;
   readonly settings = new InMemorySettings();
   readonly transcripts = new InMemoryTranscripts(this.clock);
   readonly deliveries = new InMemoryDeliveries();
@@ -58,6 +60,7 @@ export class World {
 
   constructor(options: WorldOptions = {}) {
     this.state = new InMemoryLiveAgentState(options.yieldBetweenCalls);
+    this.ratings = new InMemoryRatings(this.state, options.yieldBetweenCalls);
     this.commands = options.commands ?? COMMANDS;
     this.deps = {
       state: this.state,
@@ -67,6 +70,7 @@ export class World {
       chat: this.chat,
       outbox: this.outbox,
       tickets: this.tickets,
+      ratings: this.ratings,
       assistant: new HandoffHintAssistant(),
       clock: this.clock,
       log: this.log,

@@ -62,6 +62,8 @@ describe('applySettingsChange', () => {
       operatorAssignment: 'offer-first',
       offerWindowSeconds: 90,
       missedOffersBeforeAway: 'off',
+      ratingScale: 'thumbs',
+      ratingWindowHours: 48,
     };
 
     // Act

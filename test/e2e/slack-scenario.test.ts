@@ -102,7 +102,8 @@ describe('Slack, end to end', () => {
 
     await say('UBOB', 'Thanks!');
     await say('UBRUNO', 'stop');
-    expect(lastHeard('UBOB')).toBe('Bruno Operator closed the conversation. You can continue talking to the Koji assistant.');
+    // The rating card follows the ending notice (test/e2e/ratings.test.ts).
+    expect(heard('UBOB').at(-2)).toBe('Bruno Operator closed the conversation. You can continue talking to the Koji assistant.');
     expect(adfText(platform.jsm!.commentsOf('SUP-1')[0]?.body)).toContain('Bob User: Thanks!');
 
     await say('UBRUNO', '#off');
@@ -167,7 +168,7 @@ describe('Slack, end to end', () => {
     await settle();
 
     expect(click.status).toBe(200);
-    expect(lastHeard('UBOB')).toContain('Alice Operator closed the conversation');
+    expect(heard('UBOB').at(-2)).toContain('Alice Operator closed the conversation');
     // The card as Slack now holds it: what it said, no buttons, and what the click did.
     const used = slack.conversation('UALICE').find((m) => m.ts === card.ts)!;
     expect(used.blocks?.some((b) => b['type'] === 'actions')).toBe(false);

@@ -1,5 +1,6 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../src/domain/conversation';
 import type { LastOperator } from '../../src/domain/last-operator';
+import type { CommentWindow } from '../../src/domain/rating';
 import { operatorLoad, type DutyStatus, type Operator } from '../../src/domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../src/domain/operator-selection';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
@@ -27,6 +28,8 @@ export class InMemoryLiveAgentState implements LiveAgentState {
   readonly conversations = new Map<string, Stored<Conversation>>();
   /** Who last served each user; their lifetime is left to the domain's window check here. */
   readonly lastOperators = new Map<string, LastOperator>();
+  /** Rating comment windows (InMemoryRatings writes them), read with a participant's records like the KVS batch does. */
+  readonly commentWindows = new Map<string, CommentWindow>();
   commits = 0;
   rejectedCommits = 0;
   /** Versions are never reused, even after a delete, so a stale expectation can never match a new record. */
@@ -44,10 +47,11 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     return copy(this.conversations.get(participantKey(user)));
   }
 
-  async getParticipant(participant: Participant): Promise<{ conversation?: Versioned<Conversation>; operator?: Versioned<Operator> }> {
+  async getParticipant(participant: Participant): ReturnType<LiveAgentState['getParticipant']> {
     await this.yieldBetweenCalls();
     const key = participantKey(participant);
-    return { conversation: copy(this.conversations.get(key)), operator: copy(this.operators.get(key)) };
+    const commentWindow = this.commentWindows.get(key);
+    return { conversation: copy(this.conversations.get(key)), operator: copy(this.operators.get(key)), ...(commentWindow ? { commentWindow: { ...commentWindow } } : {}) };
   }
 
   async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {

@@ -359,6 +359,33 @@ describe('the Koji backoffice page', () => {
     }
   });
 
+  it('asks users to rate on the scale an admin picks, refusing a rating window out of bounds as it is typed', async () => {
+    const { context, page, pageErrors } = await openBackoffice();
+    try {
+      await openTab(page, 'Settings');
+      const fiveStars = page.getByRole('radio', { name: /^1 to 5/ });
+      const thumbs = page.getByRole('radio', { name: /^Thumbs up or down/ });
+      const ratingWindow = page.getByLabel('Rating window (hours)');
+      await expect(fiveStars.isChecked()).resolves.toBe(true);
+      await expect(ratingWindow.inputValue()).resolves.toBe('24');
+
+      await thumbs.check();
+      await ratingWindow.fill('200');
+      await page.getByText('The rating window must be from 1 to 168 hours.').waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'The settings were not saved').getByText('The rating window must be from 1 to 168 hours.').waitFor();
+      await dismissFlags(page);
+
+      await ratingWindow.fill('48');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await flag(page, 'Settings saved').waitFor();
+      expect(await invokeInPage(page, 'settings/get', {})).toMatchObject({ ok: true, data: { settings: { ratingScale: 'thumbs', ratingWindowHours: 48 } } });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('offers users to operators first once an admin chooses it, with the offer window and missed offers set, refusing a window out of bounds', async () => {
     const { context, page, pageErrors } = await openBackoffice();
     try {

@@ -30,6 +30,11 @@ export const storageKeys = {
   lastOperator: (user: Participant) => `last-operator:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   /** Where an operator offer's card went (LiveAgentState.rememberCard), by the offer's id. */
   card: (key: string) => `card:${KEY_VERSION}:${escapeKeyPart(key)}`,
+  /** Ratings (kvs-ratings.ts): the invite while the window is open, the rating, an operator's counts, the comment window. */
+  ratingInvite: (conversationId: string) => `rating-invite:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
+  rating: (conversationId: string) => `rating:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
+  satisfaction: (projectId: string, operator: Participant) => `satisfaction:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(participantKey(operator))}`,
+  ratingComment: (user: Participant) => `rating-comment:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
   settingsPrefix: `settings:${KEY_VERSION}:`,
   settings: (projectId: string) => `settings:${KEY_VERSION}:${escapeKeyPart(projectId)}`,
@@ -37,7 +42,7 @@ export const storageKeys = {
   conversationOfTicket: (issueKey: string) => `ticket-conversation:${KEY_VERSION}:${escapeKeyPart(issueKey)}`,
 } as const;
 
-export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message' } as const;
+export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction' } as const;
 export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',

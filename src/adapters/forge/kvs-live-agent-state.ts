@@ -5,16 +5,9 @@ import type { LastOperator } from '../../domain/last-operator';
 import { operatorLoad, type DutyStatus, type Operator } from '../../domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../domain/operator-selection';
 import type { ChatChannel, Participant } from '../../domain/participant';
-import {
-  MAX_WRITES_PER_COMMIT,
-  type Expected,
-  type LiveAgentState,
-  type Page,
-  type SentCard,
-  type StateWrite,
-  type Versioned,
-} from '../../app/ports';
+import { MAX_WRITES_PER_COMMIT, type Expected, type LiveAgentState, type Page, type SentCard, type StateWrite, type Versioned } from '../../app/ports';
 import { isWriteConflict } from './kvs-errors';
+import { commentWindowOf } from './kvs-ratings';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 
 type Kvs = typeof KvsClient;
@@ -81,35 +74,38 @@ export class KvsLiveAgentState implements LiveAgentState {
     return found && { value: found.data, version: found.version };
   }
 
-  async getParticipant(participant: Participant): Promise<{ conversation?: Versioned<Conversation>; operator?: Versioned<Operator> }> {
+  async getParticipant(participant: Participant): ReturnType<LiveAgentState['getParticipant']> {
     const sessionKey = storageKeys.conversation(participant);
     const operatorKey = storageKeys.operator(participant);
-    const { successfulKeys, failedKeys } = await this.kvs.batchGet<SessionEntity | OperatorEntity>([
+    const commentKey = storageKeys.ratingComment(participant);
+    // The rating's comment window rides in the same read: a message costs no extra read for it.
+    const found = await this.batch<SessionEntity | OperatorEntity>([
       { key: sessionKey, entityName: ENTITY.conversation },
       { key: operatorKey, entityName: ENTITY.operator },
+      { key: commentKey },
     ]);
-    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
-    if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
-    const conversation = successfulKeys.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
-    const operator = successfulKeys.find((k) => k.entityName === ENTITY.operator && k.key === operatorKey)?.value as OperatorEntity | undefined;
-    return {
-      conversation: conversation && { value: conversation.data, version: conversation.version },
-      operator: operator && { value: operator.data, version: operator.version },
-    };
+    const conversation = found.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
+    const operator = found.find((k) => k.entityName === ENTITY.operator && k.key === operatorKey)?.value as OperatorEntity | undefined;
+    const commentWindow = commentWindowOf(found.find((k) => k.entityName === undefined && k.key === commentKey)?.value);
+    const versioned = <T>(e: { data: T; version: number } | undefined) => e && { value: e.data, version: e.version };
+    return { conversation: versioned(conversation), operator: versioned(operator), ...(commentWindow ? { commentWindow } : {}) };
   }
 
   async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {
     const sessionKey = storageKeys.conversation(user);
     const lastKey = storageKeys.lastOperator(user);
-    const { successfulKeys, failedKeys } = await this.kvs.batchGet<SessionEntity | LastOperator>([
-      { key: sessionKey, entityName: ENTITY.conversation },
-      { key: lastKey },
-    ]);
-    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
-    if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
-    const conversation = successfulKeys.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
-    const lastOperator = successfulKeys.find((k) => k.entityName === undefined && k.key === lastKey)?.value as LastOperator | undefined;
+    const found = await this.batch<SessionEntity | LastOperator>([{ key: sessionKey, entityName: ENTITY.conversation }, { key: lastKey }]);
+    const conversation = found.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
+    const lastOperator = found.find((k) => k.entityName === undefined && k.key === lastKey)?.value as LastOperator | undefined;
     return { conversation: conversation && { value: conversation.data, version: conversation.version }, lastOperator };
+  }
+
+  /** One read of several records; a missing one is simply absent. */
+  private async batch<T>(keys: Array<{ key: string; entityName?: string }>): Promise<Array<{ key: string; entityName?: string | undefined; value: T }>> {
+    const { successfulKeys, failedKeys } = await this.kvs.batchGet<T>(keys);
+    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (!failure) return successfulKeys;
+    throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
   }
 
   async operatorsByDuty(projectId: string, duty: DutyStatus): Promise<Versioned<Operator>[]> {

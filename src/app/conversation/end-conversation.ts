@@ -14,6 +14,7 @@ import { notify } from '../delivery/notify';
 import { loadSettings } from '../settings/project-settings';
 import type { CoreDeps, StateWrite } from '../ports';
 import { recordEnding, recordSystemLine } from '../transcript/system-line';
+import { inviteRating } from '../ratings/rate-conversation';
 
 /** The states of a conversation that has no operator. */
 type WaitingState = Exclude<ConversationStateKind, 'with-operator'>;
@@ -111,6 +112,8 @@ export async function endConversation(
     'user-unreachable': toUser.youEnded(operatorName),
   }[reason];
   await notify(deps, conversation.user, { kind: 'notice', text: userText, conversationId: conversation.id });
+  // Only users who were served to the end are asked how it went; the card follows the ending notice.
+  if (SERVED_TO_THE_END.includes(reason)) await inviteRating(deps, conversation, settings);
 
   if (operator) {
     const operatorText = {

@@ -27,6 +27,7 @@ import { noteOperatorActivity } from '../duty/operator-activity';
 import { userLine, withLiteralHash } from './message-lines';
 import { recordEnding } from '../transcript/system-line';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
+import { commentOnRating, isRatingComment, rateConversation, type CommentWindow } from '../ratings/rate-conversation';
 
 /**
  * The one door for every chat message and button click, from any channel.
@@ -65,6 +66,8 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
     return 'refused';
   }
   const conversation = sender.conversation?.value;
+  // A rating card's tap belongs to a conversation that ended, whatever the sender has now.
+  if (msg.action?.kind === 'rate') return actOnDeliveryOnce(deps, msg, () => rateConversation(deps, msg));
   switch (conversation?.state.kind) {
     case 'with-operator':
       if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => userEnds(deps, conversation));
@@ -98,7 +101,7 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
       break;
   }
   if (sender.operator) return fromOperator(router, msg, sender.operator);
-  return fromUserWithBot(router, msg);
+  return fromUserWithBot(router, msg, undefined, sender.commentWindow);
 }
 
 function takesTicket(msg: IncomingChatMessage): boolean {
@@ -135,7 +138,7 @@ async function afterTicketOffer(
   return operator ? fromOperator(router, msg, operator) : fromUserWithBot(router, msg, settings);
 }
 
-async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMessage, loaded?: LiveAgentSettings): Promise<Handled> {
+async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMessage, loaded?: LiveAgentSettings, commentWindow?: CommentWindow): Promise<Handled> {
   const typed = msg.action ? undefined : parseOperatorCommand(msg.text, commands);
   if (typed && isOperatorOnly(typed, commands)) {
     return actOnDeliveryOnce(deps, msg, async () => {
@@ -159,11 +162,10 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
       return 'refused';
     });
   }
+  if (isRatingComment(deps, msg, commentWindow)) return actOnDeliveryOnce(deps, msg, () => commentOnRating(deps, msg, commentWindow));
   // Kept a day, so an operator who later takes this user sees what they already asked.
   const line = userLine(msg, msg.senderName ?? msg.from.userId);
-  const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, {
-    expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS,
-  });
+  const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, { expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS });
   if (appended === 'duplicate') return 'duplicate';
   const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text, handoffPhrase: handoffHint(settings) });
   // The way to a person stays one click away while live agents are on.
@@ -257,7 +259,6 @@ async function askedForOperator(requested: Promise<MessageOutcome>): Promise<Han
   const outcome = await requested;
   return outcome === 'handoff' ? withCardNote(outcome, usedCardNotes.askedForOperator) : outcome;
 }
-
 
 function asksForOperator(msg: IncomingChatMessage, settings: LiveAgentSettings): boolean {
   return msg.action ? msg.action.kind === 'request-operator' : asksForHuman(msg.text, settings.handoffPhrases);

@@ -41,6 +41,8 @@ export type MessageOutcome =
   | 'left'
   | 'ticket'
   | 'assistant'
+  /** A score or a comment for a conversation that ended (ratings). */
+  | 'rated'
   | 'failed';
 
 /**

@@ -10,6 +10,8 @@ export const buttonLabels = {
   forward: 'Forward',
   acceptOffer: 'Accept',
   declineOffer: 'Decline',
+  /** A rating card's button: its score as the user reads it (rating.ts: '1' to '5', 'up', 'down'). */
+  rating: (value: string) => ({ up: '👍', down: '👎' })[value] ?? value,
 } as const;
 
 /**
@@ -28,4 +30,7 @@ export const usedCardNotes = {
   offerDeclined: 'Declined by you',
   offerClosed: 'No longer open',
   savedReplySent: (name: string) => `Sent “${isolatedName(name)}”`,
+  rated: (score: string, commentMinutes: number) => `You rated ${score}. Thanks! To add a comment, reply here within ${commentMinutes} minutes.`,
+  alreadyRated: (score: string) => `You already rated this conversation ${score}.`,
+  ratingWindowPassed: 'The time to rate this conversation has passed.',
 } as const;

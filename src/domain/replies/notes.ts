@@ -24,6 +24,9 @@ export const transcriptNotes = {
   ticketOfferExpired: (userName: string) => `${isolatedName(userName)} did not take up the offered ticket in time.`,
   stoppedWaitingUnreachable: (userName: string, channel: ChatChannel) =>
     `${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}, so they stopped waiting.`,
+  /** Internal lines: the service desk's, never the user's (TranscriptLine.internal). */
+  rated: (userName: string, score: string) => `${isolatedName(userName)} rated the conversation ${score}.`,
+  ratingComment: (userName: string, comment: string) => `${isolatedName(userName)} added a comment to their rating: “${comment}”`,
   backToAssistant: (userName: string) => `${isolatedName(userName)} went back to the assistant without a ticket.`,
   offerDeclined: (operatorName: string) => `${isolatedName(operatorName)} declined the offer of this conversation.`,
   offerExpired: (operatorName: string, windowSeconds: number) =>

@@ -2,6 +2,7 @@ import { isolatedName } from '../text';
 import { operatorGone, TICKET_OFFER, TENANT_NAMES, typed, whereNow, type HandedBackTo, type OperatorGone } from './shared';
 import type { ChatChannel } from '../participant';
 import type { NextOpening } from '../business-hours';
+import type { RatingScale } from '../rating';
 
 export const toUser = {
   liveAgentUnavailable: () =>
@@ -64,6 +65,12 @@ export const toUser = {
       operatorName === undefined ? 'your request for an operator has ended' : `your conversation with ${isolatedName(operatorName)} has ended`
     }.`,
   assistantHint: (handoffPhrase: string) => `I’m the Koji assistant. To talk to a person, type ${typed(handoffPhrase)}.`,
+  /** The rating card, after the conversation's ending notice: one tap, once, within the project's window. */
+  rateConversation: (operatorName: string, scale: RatingScale, windowHours: number) =>
+    scale === 'thumbs'
+      ? `Did ${isolatedName(operatorName)} help you? Tap 👍 or 👎 within ${windowHours} ${windowHours === 1 ? 'hour' : 'hours'}.`
+      : `How did ${isolatedName(operatorName)} do? Tap a score from 1 (poor) to 5 (great) within ${windowHours} ${windowHours === 1 ? 'hour' : 'hours'}.`,
+  ratingCommentAdded: () => 'Thanks, I added your comment to your rating.',
 } as const;
 
 const dayOf = (back: NextOpening): string => {

@@ -25,6 +25,8 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   operatorAssignment: true,
   offerWindowSeconds: true,
   missedOffersBeforeAway: true,
+  ratingScale: true,
+  ratingWindowHours: true,
   // Business hours
   timeZone: true,
   businessHours: true,

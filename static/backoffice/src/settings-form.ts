@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { BusinessHoursView, OperatorAssignmentView, SettingsView } from '../../../src/shared/resolver-contract';
+import type { BusinessHoursView, OperatorAssignmentView, RatingScaleView, SettingsView } from '../../../src/shared/resolver-contract';
 import { UTC } from './business-hours';
 import { call } from './api';
 import { useChanged } from './changes';
@@ -21,6 +21,9 @@ export const MAX_OFFER_WINDOW_SECONDS = 600;
 export const MAX_MISSED_OFFERS_BEFORE_AWAY = 10;
 /** The resolver's own words for these two (src/domain/settings.ts), shown as the admin types. */
 export const OFFER_WINDOW_PROBLEM = `The offer window must be from ${MIN_OFFER_WINDOW_SECONDS} to ${MAX_OFFER_WINDOW_SECONDS} seconds.`;
+// Ratings.
+export const MAX_RATING_WINDOW_HOURS = 7 * 24;
+export const RATING_WINDOW_PROBLEM = `The rating window must be from 1 to ${MAX_RATING_WINDOW_HOURS} hours.`;
 export const MISSED_OFFERS_PROBLEM = `Missed offers before an operator is put off duty must be off or from 1 to ${MAX_MISSED_OFFERS_BEFORE_AWAY}.`;
 
 export interface Draft {
@@ -41,6 +44,9 @@ export interface Draft {
   /** OFF, or the number typed; kept like the offer window. */
   readonly missedOffersBeforeAway: string;
 
+  readonly ratingScale: RatingScaleView;
+  readonly ratingWindowHours: string;
+
   // Business hours
   readonly timeZone: string;
   /** null: off. */
@@ -60,6 +66,8 @@ export function draftOf(settings: SettingsView): Draft {
     operatorAssignment: settings.operatorAssignment,
     offerWindowSeconds: String(settings.offerWindowSeconds),
     missedOffersBeforeAway: String(settings.missedOffersBeforeAway),
+    ratingScale: settings.ratingScale,
+    ratingWindowHours: String(settings.ratingWindowHours),
     // Business hours
     timeZone: settings.timeZone ?? UTC,
     businessHours: settings.businessHours ?? null,
@@ -108,6 +116,11 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   const idleMinutes = offOrNumberOf(draft.idleAwayMinutes);
   if (idleMinutes !== saved.idleAwayMinutes) change.idleAwayMinutes = idleMinutes;
   Object.assign(change, offersChangeOf(saved, draft));
+  if (draft.ratingScale !== saved.ratingScale) change.ratingScale = draft.ratingScale;
+  // Hidden while ratings are off: a value there the resolver would refuse is not sent, as for the offer fields.
+  const ratingWindow = numberOf(draft.ratingWindowHours);
+  const sendRatingWindow = draft.ratingScale !== OFF || isWholeNumberIn(draft.ratingWindowHours, 1, MAX_RATING_WINDOW_HOURS);
+  if (sendRatingWindow && ratingWindow !== saved.ratingWindowHours) change.ratingWindowHours = ratingWindow;
   // Business hours: times trimmed, and nothing else, so the resolver says what is wrong with them.
   if (draft.timeZone !== (saved.timeZone ?? UTC)) change.timeZone = draft.timeZone;
   const hours = draft.businessHours && trimmedHours(draft.businessHours);

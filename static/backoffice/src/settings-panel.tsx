@@ -10,6 +10,7 @@ import { Section } from './common';
 import { NumberField } from './number-field';
 import { PhraseList } from './phrase-list';
 import { PresenceSettings } from './presence-settings';
+import { RatingSettings } from './rating-settings';
 import { RequestTypeField } from './request-type-field';
 import { MAX_CAPACITY, MAX_TIMEOUT_MINUTES, draftOf, useSettingsForm } from './settings-form';
 
@@ -52,6 +53,7 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
         </Section>
 
         <PresenceSettings id={id} draft={draft} readOnly={readOnly} update={update} />
+        <RatingSettings id={id} draft={draft} readOnly={readOnly} update={update} />
 
         <Section title="Phrases that ask for a human" description="A user’s message containing one of these phrases asks for an operator.">
           <PhraseList phrases={draft.handoffPhrases} readOnly={readOnly} onChange={(handoffPhrases) => update({ handoffPhrases })} />

@@ -26,6 +26,17 @@ export function Transcript({ conversation, transcript }: { readonly conversation
             {transcript.lastAt !== undefined ? <Time at={transcript.lastAt} text={formatShort(transcript.lastAt, transcript.startedAt)} /> : '–'}
           </Fact>
         </dl>
+        {transcript.rating ? (
+          <p className="koji-rating">
+            <span className="koji-ending-label">Rating:</span> {transcript.rating.label}
+            {transcript.rating.comment ? (
+              <>
+                {' '}
+                <q className="koji-rating-comment">{transcript.rating.comment}</q>
+              </>
+            ) : null}
+          </p>
+        ) : null}
         {transcript.ending ? (
           <p className="koji-ending">
             <span className="koji-ending-label">Ended:</span> {transcript.ending}

@@ -50,6 +50,8 @@ const USER_ARGS: Args<typeof toUser> = {
   liveAgentTurnedOffWhileWaiting: [],
   tenantDisconnected: ['slack', NAME],
   assistantHint: [PHRASE],
+  rateConversation: [NAME, 'five-stars', 24],
+  ratingCommentAdded: [],
 };
 
 const OPERATOR_ARGS: Args<typeof toOperator> = {

@@ -1,0 +1,101 @@
+import { randomInt } from 'node:crypto';
+import { Filter, FilterConditions, type kvs as KvsClient } from '@forge/kvs';
+import type { Participant } from '../../domain/participant';
+import { isCommentWindow, type CommentWindow, type ConversationRating, type RatingInvite, type SatisfactionCount } from '../../domain/rating';
+import type { Expected, Versioned } from '../../app/ports';
+import type { RatingStore } from '../../app/ratings/rating-store';
+import { isWriteConflict } from './kvs-errors';
+import { ENTITY, storageKeys } from './kvs-keys';
+
+type Kvs = typeof KvsClient;
+
+/** A rating or an operator's counts, stored whole in `data` beside the version transaction conditions check. */
+interface VersionedEntity<T> {
+  readonly version: number;
+  readonly data: T;
+}
+
+/**
+ * Ratings in Forge KVS: the invite and the comment window are plain keys that expire
+ * with their window; the rating and the counts are custom entities, so a rating and
+ * its operator's counts are written in one conditional transaction.
+ */
+export class KvsRatingStore implements RatingStore {
+  constructor(private readonly kvs: Kvs) {}
+
+  async invite(invite: RatingInvite, lifetimeSeconds: number): Promise<void> {
+    await this.kvs.set(storageKeys.ratingInvite(invite.conversationId), invite, { ttl: ttlOf(lifetimeSeconds) });
+  }
+
+  async get(conversationId: string): Promise<{ invite?: RatingInvite; rating?: Versioned<ConversationRating> }> {
+    const inviteKey = storageKeys.ratingInvite(conversationId);
+    const ratingKey = storageKeys.rating(conversationId);
+    const { successfulKeys, failedKeys } = await this.kvs.batchGet<RatingInvite | VersionedEntity<ConversationRating>>([
+      { key: inviteKey },
+      { key: ratingKey, entityName: ENTITY.rating },
+    ]);
+    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
+    const invite = successfulKeys.find((k) => k.entityName === undefined && k.key === inviteKey)?.value as RatingInvite | undefined;
+    const rating = successfulKeys.find((k) => k.entityName === ENTITY.rating && k.key === ratingKey)?.value as VersionedEntity<ConversationRating> | undefined;
+    return { ...(invite ? { invite } : {}), ...(rating ? { rating: { value: rating.data, version: rating.version } } : {}) };
+  }
+
+  async satisfaction(projectId: string, operator: Participant): Promise<Versioned<SatisfactionCount> | undefined> {
+    const found = await this.kvs.entity<VersionedEntity<SatisfactionCount>>(ENTITY.satisfaction).get(storageKeys.satisfaction(projectId, operator));
+    return found && { value: found.data, version: found.version };
+  }
+
+  async record(rating: ConversationRating, counts: { readonly value: SatisfactionCount; readonly expected: Expected }): Promise<boolean> {
+    const tx = this.kvs.transact();
+    tx.set(storageKeys.rating(rating.conversationId), { version: nextVersion('absent'), data: rating }, { entityName: ENTITY.rating, conditions: versionIs('absent') });
+    tx.set(
+      storageKeys.satisfaction(rating.projectId, rating.operator),
+      { version: nextVersion(counts.expected), data: counts.value },
+      { entityName: ENTITY.satisfaction, conditions: versionIs(counts.expected) },
+    );
+    return executed(tx.execute());
+  }
+
+  async update(rating: ConversationRating, expected: number): Promise<boolean> {
+    const tx = this.kvs.transact();
+    tx.set(storageKeys.rating(rating.conversationId), { version: expected + 1, data: rating }, { entityName: ENTITY.rating, conditions: versionIs(expected) });
+    return executed(tx.execute());
+  }
+
+  async openCommentWindow(user: Participant, window: CommentWindow, lifetimeSeconds: number): Promise<void> {
+    await this.kvs.set(storageKeys.ratingComment(user), window, { ttl: ttlOf(lifetimeSeconds) });
+  }
+
+  async closeCommentWindow(user: Participant): Promise<void> {
+    await this.kvs.delete(storageKeys.ratingComment(user));
+  }
+}
+
+/** The comment window as read in a participant's batch (kvs-live-agent-state.ts): checked, since data outlives code. */
+export function commentWindowOf(value: unknown): CommentWindow | undefined {
+  return isCommentWindow(value) ? { conversationId: value.conversationId, until: value.until } : undefined;
+}
+
+async function executed(done: Promise<unknown>): Promise<boolean> {
+  try {
+    await done;
+    return true;
+  } catch (error) {
+    if (isWriteConflict(error)) return false;
+    throw error;
+  }
+}
+
+function ttlOf(seconds: number): { value: number; unit: 'SECONDS' } {
+  return { value: Math.max(1, Math.round(seconds)), unit: 'SECONDS' };
+}
+
+/** As for operators and conversations (kvs-live-agent-state.ts): a record made again never reuses an old version. */
+function nextVersion(expected: Expected): number {
+  return expected === 'absent' ? randomInt(1, 2 ** 30) : expected + 1;
+}
+
+function versionIs(expected: Expected) {
+  return new Filter<{ version: number }>().and('version', expected === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(expected));
+}
