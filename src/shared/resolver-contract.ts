@@ -1,6 +1,6 @@
 /**
  * What the Custom UI pages (the backoffice and the issue panel) and their resolvers say to
- * each other. Types and the list of error codes only: the pages in static/ import this file and nothing else from src/.
+ * each other. Types and the list of error codes only: the pages in static/ import this file (and, through it, settings-view.ts) and nothing else from src/.
  * Every resolver answers a `ResolverResult`; those that change anything
  * answer `{ ok: false, error: { code: 'forbidden' } }` to non-admins.
  *
@@ -21,49 +21,8 @@ export interface ServiceProjectView {
   readonly name: string;
 }
 
-export interface SettingsView {
-  readonly enabled: boolean;
-  readonly operatorCapacity: number;
-  readonly handoffPhrases: readonly string[];
-  readonly inactivityTimeoutMinutes: number;
-  readonly queueTimeoutMinutes: number;
-  readonly requestTypeId?: string | undefined;
-  // Presence (issue 17).
-  readonly returnToOperatorHours: number | 'off';
-  readonly idleAwayMinutes: number | 'off';
-  /** `offer-first`: the operator routing picks gets an operator offer to accept or decline; the two below apply to it. */
-  readonly operatorAssignment: OperatorAssignmentView;
-  /** Seconds, 15 to 600. */
-  readonly offerWindowSeconds: number;
-  /** Offers let expire in a row before an operator is put off duty: 1 to 10, or 'off'. */
-  readonly missedOffersBeforeAway: number | 'off';
-
-  // Business hours: an IANA time zone (absent: UTC), and off (null or absent) or the open intervals per weekday.
-  readonly timeZone?: string;
-  readonly businessHours?: BusinessHoursView | null;
-
-  // Ratings after a conversation with an operator.
-  readonly ratingScale: RatingScaleView;
-  /** Hours, 1 to 168. */
-  readonly ratingWindowHours: number;
-  /** What operators send with `#reply <name>`: at most 50; `{user}`, `{operator}`, `{ticket}` in a text are filled in. Absent: none. */
-  readonly savedReplies?: readonly SavedReplyView[];
-}
-
-/** A saved reply: its name (letters, digits, spaces, - and _; 1 to 40) and its text (1 to 2,000 characters). */
-export interface SavedReplyView {
-  readonly name: string;
-  readonly text: string;
-}
-
-export type RatingScaleView = 'off' | 'five-stars' | 'thumbs';
-
-/** How users reach operators: handed to the operator routing picks, or offered to them first. */
-export type OperatorAssignmentView = 'assign-directly' | 'offer-first';
-
-export type WeekdayView = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
-/** Per weekday its open intervals, "09:00" to "17:30" ("24:00" ends the day); a day missing or empty is closed. */
-export type BusinessHoursView = Partial<Record<WeekdayView, ReadonlyArray<{ readonly from: string; readonly to: string }>>>;
+export type { BusinessHoursView, OperatorAssignmentView, RatingScaleView, SavedReplyView, SettingsView, WeekdayView } from './settings-view';
+import type { SettingsView } from './settings-view';
 
 /**
  * Every error code Koji answers or logs with, in one list that the pages share: a page shows
