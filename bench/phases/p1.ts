@@ -67,11 +67,15 @@ export async function runP1(options: { readonly samples: number; readonly warmup
   }
 }
 
-/** Sends, and checks the app answered as it should (a bench of a broken path measures nothing). */
+/**
+ * Sends, and checks the app answered as it should (a bench of a broken path measures nothing): `expected` is in
+ * what `heardBy` heard since (the ending notice of `stop` comes before the rating card, for one).
+ */
 async function expectSaid(bench: BenchPlatform, from: string, text: string, heardBy: string, expected: string): Promise<StepCost> {
+  const before = bench.slack.conversation(heardBy).length;
   const cost = await measureSend(bench, from, text);
-  const last = bench.slack.conversation(heardBy).filter((m) => m.botId !== undefined).at(-1)?.text ?? '';
-  if (!last.includes(expected)) throw new Error(`After ${from}: “${text}”, ${heardBy} last heard “${last}”, not “${expected}”.`);
+  const heard = bench.slack.conversation(heardBy).slice(before).filter((m) => m.botId !== undefined).map((m) => m.text ?? '');
+  if (!heard.some((t) => t.includes(expected))) throw new Error(`After ${from}: “${text}”, ${heardBy} heard ${JSON.stringify(heard)}, not “${expected}”.`);
   if (cost.failedSlackCalls.length > 0) throw new Error(`Slack refused calls after “${text}”: ${JSON.stringify(cost.failedSlackCalls)}`);
   return cost;
 }
