@@ -60,4 +60,20 @@ describe('internal notes, end to end', () => {
     expect(internal).toContain('SECRET-B facilities must re-enable it');
     expect(internal).toContain('Tom Operator (operator, note): SECRET-C called facilities');
   });
+
+  it('should pass a Teams user to the next operator with forward_operator anyone, the note on that operator’s card only', async () => {
+    await say('slack', 'UALICE', '#on');
+    await say('teams', 'vic', 'operator');
+    await say('teams', 'tom', '#on');
+
+    await say('slack', 'UALICE', 'forward_operator anyone: SECRET-D wants someone on site');
+
+    expect(slackWords('UALICE').at(-1)).toBe('Vic User went back to the queue, first in line for the next free operator other than you. You’re free for the next user.');
+    expect(teamsWords('vic').slice(-2)).toEqual([
+      'Alice Operator passed your conversation on. You’re first in line for the next free operator.',
+      expect.stringMatching(/^You’re now talking to Tom Operator/),
+    ]);
+    expect(teamsWords('tom').at(-1)).toContain('Alice Operator (note): SECRET-D wants someone on site');
+    expect(JSON.stringify(teams.conversation('vic'))).not.toMatch(/SECRET/);
+  });
 });
