@@ -12,6 +12,8 @@ import type { DrainJob } from './delivery/drain-job';
 import type { TicketJob } from './tickets/create-ticket';
 import type { WorkJob } from './queue/work-job';
 import type { OfferExpiryJob } from './offers/offer-expiry-job';
+import type { FilesJob } from './files/relay-files';
+import type { FileTransfer } from './files/file-transfer';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {
@@ -133,7 +135,6 @@ export interface SentCard {
 }
 
 export const MAX_WRITES_PER_COMMIT = 25;
-
 export interface SettingsRepository {
   get(projectId: string): Promise<LiveAgentSettings | undefined>;
   put(projectId: string, settings: LiveAgentSettings): Promise<void>;
@@ -265,6 +266,8 @@ export interface Outbox {
   ticketLater(job: TicketJob, afterSeconds?: number): Promise<void>;
   /** The end of an operator offer's window (offers/offer-expiry-job.ts). */
   expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void>;
+  /** A relayed line's files (files/relay-files.ts): slower than a web trigger may wait. */
+  filesLater(job: FilesJob): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */
@@ -274,6 +277,8 @@ export interface CoreDeps {
   readonly transcripts: TranscriptLog;
   readonly deliveries: DeliveryLog;
   readonly chat: ChatGateway;
+  /** Files people share, downloaded and uploaded with the app's own credentials on each platform. */
+  readonly files: FileTransfer;
   readonly outbox: Outbox;
   readonly tickets: TicketService;
   readonly assistant: Assistant;

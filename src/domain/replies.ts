@@ -8,3 +8,4 @@ export { toUser } from './replies/to-user';
 export { toOperator } from './replies/to-operator';
 export { relayFailures, transcriptNotes } from './replies/notes';
 export { buttonLabels, usedCardNotes } from './replies/buttons';
+export { fileReplies } from './replies/files';

@@ -1,9 +1,10 @@
 import { businessHoursProblems, isTimeZone, normalisedSchedule, DEFAULT_TIME_ZONE, type WeeklySchedule } from './business-hours';
 import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
+import { DEFAULT_ALLOWED_FILE_TYPES, DEFAULT_MAX_FILE_MEGABYTES, fileLimitProblems, normalisedFileTypes, type FileLimits } from './files';
 
 /** What a Jira admin configures for live agents in one JSM project. */
-export interface LiveAgentSettings extends PresenceSettings {
+export interface LiveAgentSettings extends PresenceSettings, FileLimits {
   /** Off by default: nobody is routed to an operator until an admin turns it on. */
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
@@ -51,6 +52,8 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   operatorAssignment: 'assign-directly',
   offerWindowSeconds: 60,
   missedOffersBeforeAway: 2,
+  maxFileMegabytes: DEFAULT_MAX_FILE_MEGABYTES,
+  allowedFileTypes: DEFAULT_ALLOWED_FILE_TYPES,
 };
 
 /**
@@ -102,9 +105,9 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (next.requestTypeId !== undefined && (typeof next.requestTypeId !== 'string' || !/^\d+$/.test(next.requestTypeId))) {
     problems.push('The request type must be one of the project’s request types.');
   }
-  problems.push(...timeZoneAndHoursProblems(next));
+  problems.push(...timeZoneAndHoursProblems(next), ...fileLimitProblems(next));
   if (problems.length > 0) throw new InvalidSettingsError(problems);
-  return { ...next, handoffPhrases: phrases, ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}) };
+  return { ...next, handoffPhrases: phrases, allowedFileTypes: normalisedFileTypes(next.allowedFileTypes), ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}) };
 }
 
 /**

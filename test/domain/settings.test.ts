@@ -62,6 +62,8 @@ describe('applySettingsChange', () => {
       operatorAssignment: 'offer-first',
       offerWindowSeconds: 90,
       missedOffersBeforeAway: 'off',
+      maxFileMegabytes: 10,
+      allowedFileTypes: ['image/*', '.pdf'],
     };
 
     // Act

@@ -1,4 +1,5 @@
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../src/domain/errors';
+import type { FilesJob } from '../../src/app/files/relay-files';
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import type { DrainJob } from '../../src/app/delivery/drain-job';
@@ -134,6 +135,12 @@ export class RecordingOutbox implements Outbox {
   }
 
   readonly offerExpiries: Array<{ job: OfferExpiryJob; afterSeconds: number }> = [];
+  readonly files: FilesJob[] = [];
+
+  filesLater(job: FilesJob): Promise<void> {
+    this.files.push(structuredClone(job));
+    return Promise.resolve();
+  }
 
   expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void> {
     this.offerExpiries.push({ job: structuredClone(job), afterSeconds });

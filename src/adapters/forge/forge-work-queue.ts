@@ -6,6 +6,7 @@ import type { DrainJob } from '../../app/delivery/drain-job';
 import type { TicketJob } from '../../app/tickets/create-ticket';
 import type { WorkJob } from '../../app/queue/work-job';
 import type { OfferExpiryJob } from '../../app/offers/offer-expiry-job';
+import type { FilesJob } from '../../app/files/relay-files';
 
 /** The queue named in manifest.yml (`consumer.queue`). */
 export const WORK_QUEUE_KEY = 'chat-work';
@@ -57,6 +58,11 @@ export class ForgeOutbox implements Outbox {
   /** Keyed by the offered user, as their messages are not: an expiry never waits behind a relay. */
   async expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void> {
     await this.queue.push(job, `offer:${participantKey(job.user)}`, delaySeconds(afterSeconds, 1));
+  }
+
+  /** Keyed by the conversation and direction, so one sender's files go in the order they were shared. */
+  async filesLater(job: FilesJob): Promise<void> {
+    await this.queue.push(job, `files:${participantKey(job.from)}:${job.conversationId}`);
   }
 }
 

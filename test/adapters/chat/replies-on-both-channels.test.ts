@@ -3,7 +3,7 @@ import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { COMMANDS, COMMAND_WORDS as OPERATOR_COMMAND_WORDS } from '../../../src/app/commands';
 import { helpLines } from '../../../src/app/commands/help';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { relayFailures, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
+import { fileReplies, relayFailures, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 
 /**
@@ -111,11 +111,19 @@ const FAILURE_ARGS: Args<typeof relayFailures> = {
   mayNotHaveArrived: [NAME, ['`code`']],
 };
 
+/** File names as people give them: markup characters, an underscore pair, a right-to-left override. */
+const FILE = 'my_report *final*.pdf';
+const FILE_ARGS: Args<typeof fileReplies> = {
+  notRelayed: [FILE, NAME, { kind: 'too-big', maxMegabytes: 20 }],
+  conversationOver: ['<b>x</b>.png', NAME],
+  notAttached: ['SUP-1', [FILE, '_a_.txt'], 'Jira refused the file (413).'],
+};
+
 function sentences<T extends Record<string, (...args: never[]) => string>>(replies: T, args: Args<T>, group: string): [string, string][] {
   return (Object.keys(args) as (keyof T & string)[]).map((key) => [`${group}.${key}`, (replies[key] as (...a: unknown[]) => string)(...(args[key] as unknown[]))]);
 }
 
-const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures')];
+const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures'), ...sentences(fileReplies, FILE_ARGS, 'fileReplies')];
 
 /** The command names a sentence mentions, as they should show: as code. */
 const commandsIn = (text: string) =>
