@@ -6,15 +6,7 @@ import type { Participant } from '../../domain/participant';
 import type { AttachmentRef } from '../../domain/transcript';
 import { escapeMrkdwn } from './slack-text';
 import { fetchKeepingCause } from './slack-chat-gateway';
-
-/** Slack's file host: the only one the app downloads from, or uploads to, with a bot token (no SSRF through a payload). */
-export const SLACK_FILE_HOST = 'files.slack.com';
-
-/** Whether a URL from a Slack payload or answer is on Slack's file host, over https. */
-export function isSlackFileUrl(url: string | undefined): url is string {
-  const parsed = url === undefined ? null : URL.parse(url);
-  return parsed !== null && parsed.protocol === 'https:' && parsed.hostname === SLACK_FILE_HOST && parsed.username === '' && parsed.password === '';
-}
+import { isSlackFileUrl } from './slack-file-host';
 
 /** Said to the sender when the workspace's token cannot read or write files: only an admin can fix it. */
 export const SLACK_FILES_SCOPE_MISSING = 'the Koji Slack app lacks the files:read and files:write permissions; a Slack administrator must reinstall it from the Koji backoffice';

@@ -6,21 +6,11 @@ import type { AttachmentRef } from '../../domain/transcript';
 import type { TeamsConversationReference } from './teams-activity';
 import type { TeamsConnector } from './teams-connector';
 import { relayHtml } from './teams-text';
+import { isOnServiceUrl, isTeamsFileHost } from './teams-file-hosts';
 
 /** What Teams shows inline from a bot: PNG, JPEG or GIF of at most 1 MB (Microsoft's limit for pictures in a message). */
 export const TEAMS_INLINE_IMAGE_BYTES = 1024 * 1024;
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif']);
-
-/** Where a file a Teams user shares in personal chat is kept (OneDrive for Business): downloaded without the bot's token. */
-export function isTeamsFileHost(url: URL): boolean {
-  return url.protocol === 'https:' && url.hostname.endsWith('.sharepoint.com') && url.username === '' && url.password === '';
-}
-
-/** A pasted picture's `contentUrl` is on the activity's service URL (the Bot Connector's): fetched with the bot's token. */
-export function isOnServiceUrl(url: URL, serviceUrl: string): boolean {
-  const base = URL.parse(serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`);
-  return base !== null && url.origin === base.origin && url.pathname.startsWith(base.pathname) && url.username === '' && url.password === '';
-}
 
 /** Reaches a Teams person: their reference and their bot's connector (TeamsGateways). */
 export interface TeamsReach {

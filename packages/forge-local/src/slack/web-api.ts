@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { conversationHistory, openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
+import { completeUpload, conversationHistory, getUploadUrl, openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
+import type { SandboxFileStore } from './file-store';
 import type { ConversationStore } from './conversation-store';
 import { FaultPlan, stall } from '../faults';
 import { headerValue, readBody, sendJson } from './http-io';
@@ -37,6 +38,7 @@ export class FakeSlackWebApi {
     store: ConversationStore,
     private readonly onEffect: (effect: ChatEffect) => void,
     private readonly faults: FaultPlan = new FaultPlan(),
+    files?: SandboxFileStore,
   ) {
     this.methods = {
       'api.test': (args) => ({ body: { ok: true, args } }),
@@ -58,6 +60,12 @@ export class FakeSlackWebApi {
       'conversations.history': (args) => conversationHistory(store, args),
       'users.info': (args) => ({ body: usersInfo(args, { deactivated: this.deactivated }) }),
       'users.list': (args) => ({ body: usersList(args, { pageCap: this.usersListPageCap, deactivated: this.deactivated }) }),
+      ...(files
+        ? {
+            'files.getUploadURLExternal': (args: Readonly<Record<string, string>>) => getUploadUrl(files, args),
+            'files.completeUploadExternal': (args: Readonly<Record<string, string>>) => completeUpload(store, files, args),
+          }
+        : {}),
     };
   }
 
