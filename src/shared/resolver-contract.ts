@@ -41,6 +41,11 @@ export interface SettingsView {
   // Business hours: an IANA time zone (absent: UTC), and off (null or absent) or the open intervals per weekday.
   readonly timeZone?: string;
   readonly businessHours?: BusinessHoursView | null;
+
+  // Files people share (issue 18): the largest relayed, in MB (1 to 50), and the types relayed, each an extension
+  // (`.pdf`) or a MIME type or family (`image/*`; `*/*` allows any).
+  readonly maxFileMegabytes: number;
+  readonly allowedFileTypes: readonly string[];
 }
 
 /** How users reach operators: handed to the operator routing picks, or offered to them first. */

@@ -101,3 +101,16 @@ describe('files between Slack users and operators, end to end', () => {
     }
   });
 });
+
+describe('a Slack workspace installed before files were relayed', () => {
+  it('should tell the admin its token lacks the file scopes and to reinstall the app', async () => {
+    slack.grantScopes(['chat:write', 'chat:write.customize', 'im:history', 'im:write', 'app_mentions:read', 'users:read', 'users:read.email', 'files:read']);
+
+    const tested = await admin('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId });
+    const listed = await admin('tenants/list', { channel: 'slack' });
+
+    expect(JSON.stringify(tested)).toContain('The bot token lacks files:write, so files people share can’t be relayed. Reinstall the Slack app');
+    expect(JSON.stringify(listed)).toContain('"ok":false');
+    expect(JSON.stringify(listed)).toContain('lacks files:write');
+  });
+});

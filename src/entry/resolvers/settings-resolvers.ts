@@ -28,6 +28,9 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   // Business hours
   timeZone: true,
   businessHours: true,
+  // Files (issue 18)
+  maxFileMegabytes: true,
+  allowedFileTypes: true,
 };
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

@@ -166,6 +166,11 @@ export class SlackSandbox {
     this.api.deactivated.add(userId);
   }
 
+  /** From now on the bot token reports (and has) only these scopes, as a workspace installed from an older manifest. */
+  grantScopes(scopes: readonly string[]): void {
+    this.api.grantedScopes = [...scopes];
+  }
+
   /** The next call of the Web API `method` answers `{ok: false, error}`. */
   failNext(method: string, error: string): void {
     this.api.failNext(method, error);
