@@ -6,6 +6,7 @@ import { TeamsFileSide } from './adapters/teams/teams-files';
 import { SendHealthReporting } from './adapters/chat/send-health';
 import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
+import { JsmTicketFiles } from './adapters/forge/jsm-ticket-files';
 import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
 import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
 import { KvsSettingsRepository } from './adapters/forge/kvs-settings-repository';
@@ -96,7 +97,7 @@ export function buildServices(
       to.channel === 'teams' ? { channel: 'teams', tenantId: to.tenantId, appId: await teams.botOf(to) } : { channel: to.channel, tenantId: to.tenantId },
     ),
     // Files are relayed by queued jobs only, so their Slack calls get the queue's budget, never the web trigger's.
-    files: new ChannelFiles({ slack: new SlackFileSide(slackWorkspaces, (token) => slackClient(token)), teams: new TeamsFileSide(teams) }),
+    files: new ChannelFiles({ slack: new SlackFileSide(slackWorkspaces, (token) => slackClient(token)), teams: new TeamsFileSide(teams) }, new JsmTicketFiles()),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
     assistant: new HandoffHintAssistant(),

@@ -122,3 +122,44 @@ describe('files shared in a conversation', () => {
     expect(world.outbox.files).toEqual([]);
   });
 });
+
+describe('files on the ticket made from a conversation', () => {
+  it('should attach the files people shared to the ticket, once, when the queue delivers the job twice', async () => {
+    const { world, alice, bob } = await connectedPair();
+    await world.say(bob, 'the error', { attachments: [world.files.share('error.png', 500, 'image/png')] });
+    await world.say(alice, 'try this', { attachments: [world.files.share('fix.txt', 50, 'text/plain')] });
+
+    await world.say(alice, '#create_ticket');
+    await world.runQueue({ redeliver: true });
+
+    const key = world.files.onTickets[0]?.ticketKey;
+    expect(key).toMatch(/^SUP-/);
+    expect(world.files.onTickets.map((f) => [f.ticketKey, f.name])).toEqual([
+      [key, 'error.png'],
+      [key, 'fix.txt'],
+    ]);
+  });
+
+  it('should attach the files shared after the ticket when the conversation ends', async () => {
+    const { world, alice, bob } = await connectedPair();
+    await world.say(alice, '#create_ticket');
+    await world.runQueue();
+
+    await world.say(bob, 'one more', { attachments: [world.files.share('late.log', 50, 'text/plain')] });
+    await world.say(alice, '#exit');
+    await world.runQueue();
+
+    expect(world.files.onTickets.map((f) => f.name)).toEqual(['late.log']);
+  });
+
+  it('should tell the operator which files Jira would not take, and why', async () => {
+    const { world, alice, bob } = await connectedPair();
+    world.files.ticketRefusal = 'the file is larger than this Jira site accepts, or the ticket has too many attachments';
+    await world.say(bob, '', { attachments: [world.files.share('huge.pdf', 50, 'application/pdf')] });
+
+    await world.say(alice, '#create_ticket');
+    await world.runQueue();
+
+    expect(world.lastHeard(alice)).toMatch(/^I couldn’t attach the file “huge\.pdf” to ticket \S+: the file is larger than this Jira site accepts/);
+  });
+});

@@ -15,6 +15,7 @@ import type { SettingsChange } from '../../src/domain/settings';
 import { FakeTickets } from '../fakes/fake-tickets';
 import { FakeFiles } from '../fakes/fake-files';
 import { relayFiles } from '../../src/app/files/relay-files';
+import { attachTicketFiles } from '../../src/app/files/ticket-files';
 import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
@@ -153,7 +154,7 @@ export class World {
       }
       const files = this.outbox.files.shift();
       if (files) {
-        for (let i = 0; i < (options.redeliver ? 2 : 1); i += 1) await relayFiles(this.deps, files);
+        for (let i = 0; i < (options.redeliver ? 2 : 1); i += 1) await (files.kind === 'ticket-files' ? attachTicketFiles(this.deps, files) : relayFiles(this.deps, files));
         ran += 1;
         continue;
       }

@@ -114,3 +114,28 @@ describe('a Slack workspace installed before files were relayed', () => {
     expect(JSON.stringify(listed)).toContain('lacks files:write');
   });
 });
+
+describe('files on the JSM ticket, end to end', () => {
+  it('should attach a shared file to the ticket, and the ticket page should list it by its name, as text', async () => {
+    await slack.sendAs('UALICE', '#on');
+    await slack.sendAs('UBOB', 'operator');
+    await settle();
+    const name = '<img src=x onerror=alert(1)> report.png';
+    await slack.sendAs('UBOB', 'see the screenshot', [{ name, mimetype: 'image/png', bytes: PNG }]);
+    await settle();
+
+    await slack.sendAs('UALICE', '#create_ticket');
+    await settle();
+
+    const key = platform.jsm!.requests().at(-1)!.key;
+    const attached = platform.jsm!.attachments.of(key);
+    expect(attached).toEqual([expect.objectContaining({ filename: name, mimeType: 'image/png', size: PNG.length })]);
+    const page = await (await fetch(`${platform.url}/jira/browse/${key}`)).text();
+    expect(page).toContain('Attachments (1)');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; report.png');
+    expect(page).not.toContain('<img src=x');
+    const served = await fetch(`${platform.url}/jira/attachment/${attached[0]!.id}`);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
+    expect(served.headers.get('content-security-policy')).toContain('sandbox');
+  });
+});

@@ -41,6 +41,17 @@ export class FakeFiles implements FileTransfer {
     return 'file';
   }
 
+  /** Files put on tickets: key and name. */
+  readonly onTickets: Array<{ ticketKey: string; name: string; bytes: number }> = [];
+  /** When set, Jira refuses every file with this reason. */
+  ticketRefusal: string | undefined;
+
+  async attachToTicket(ticketKey: string, file: OpenedFile): Promise<void> {
+    if (this.ticketRefusal) throw new FileTransferError(this.ticketRefusal);
+    const bytes = await readAll(file.body);
+    this.onTickets.push({ ticketKey, name: file.name, bytes: bytes.byteLength });
+  }
+
   to(p: Participant): string[] {
     return this.arrived.filter((f) => participantKey(f.to) === participantKey(p)).map((f) => f.name);
   }

@@ -1,5 +1,6 @@
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../src/domain/errors';
 import type { FilesJob } from '../../src/app/files/relay-files';
+import type { TicketFilesJob } from '../../src/app/files/ticket-files';
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import type { DrainJob } from '../../src/app/delivery/drain-job';
@@ -135,9 +136,9 @@ export class RecordingOutbox implements Outbox {
   }
 
   readonly offerExpiries: Array<{ job: OfferExpiryJob; afterSeconds: number }> = [];
-  readonly files: FilesJob[] = [];
+  readonly files: Array<FilesJob | TicketFilesJob> = [];
 
-  filesLater(job: FilesJob): Promise<void> {
+  filesLater(job: FilesJob | TicketFilesJob): Promise<void> {
     this.files.push(structuredClone(job));
     return Promise.resolve();
   }

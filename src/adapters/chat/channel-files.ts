@@ -11,9 +11,16 @@ export interface ChannelFileSide {
 
 const NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 
-/** The file port over the channels: a file is read from its sender's channel and written to its recipient's, across channels too. */
+/** The file port over the channels and Jira: a file is read from its sender's channel and written to its recipient's, across channels too, or to a ticket. */
 export class ChannelFiles implements FileTransfer {
-  constructor(private readonly sides: Partial<Record<ChatChannel, ChannelFileSide>>) {}
+  constructor(
+    private readonly sides: Partial<Record<ChatChannel, ChannelFileSide>>,
+    private readonly tickets: { attach(ticketKey: string, file: OpenedFile): Promise<void> },
+  ) {}
+
+  attachToTicket(ticketKey: string, file: OpenedFile): Promise<void> {
+    return this.tickets.attach(ticketKey, file);
+  }
 
   open(from: Participant, ref: AttachmentRef, maxBytes: number): Promise<OpenedFile> {
     return this.side(from.channel).open(from, ref, maxBytes);

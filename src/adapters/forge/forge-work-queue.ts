@@ -7,6 +7,7 @@ import type { TicketJob } from '../../app/tickets/create-ticket';
 import type { WorkJob } from '../../app/queue/work-job';
 import type { OfferExpiryJob } from '../../app/offers/offer-expiry-job';
 import type { FilesJob } from '../../app/files/relay-files';
+import type { TicketFilesJob } from '../../app/files/ticket-files';
 
 /** The queue named in manifest.yml (`consumer.queue`). */
 export const WORK_QUEUE_KEY = 'chat-work';
@@ -60,9 +61,9 @@ export class ForgeOutbox implements Outbox {
     await this.queue.push(job, `offer:${participantKey(job.user)}`, delaySeconds(afterSeconds, 1));
   }
 
-  /** Keyed by the conversation and direction, so one sender's files go in the order they were shared. */
-  async filesLater(job: FilesJob): Promise<void> {
-    await this.queue.push(job, `files:${participantKey(job.from)}:${job.conversationId}`);
+  /** Keyed by the sender and conversation (one sender's files go in the order they were shared), or by the ticket. */
+  async filesLater(job: FilesJob | TicketFilesJob): Promise<void> {
+    await this.queue.push(job, job.kind === 'ticket-files' ? `ticket-files:${job.ticketKey}` : `files:${participantKey(job.from)}:${job.conversationId}`);
   }
 }
 

@@ -23,4 +23,6 @@ export interface FileTransfer {
   open(from: Participant, ref: AttachmentRef, maxBytes: number): Promise<OpenedFile>;
   /** Sends an opened file to `to`, in their chat with the bot, as shared by `senderName`. */
   send(to: Participant, file: OpenedFile, context: { readonly senderName: string; readonly conversationId: string }): Promise<FileDelivery>;
+  /** Puts an opened file on a service desk ticket (JSM's attachments). */
+  attachToTicket(ticketKey: string, file: OpenedFile): Promise<void>;
 }

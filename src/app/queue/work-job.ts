@@ -5,6 +5,7 @@ import type { DrainJob } from '../delivery/drain-job';
 import type { TicketJob } from '../tickets/create-ticket';
 import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { isFilesJob, type FilesJob } from '../files/relay-files';
+import { isTicketFilesJob, type TicketFilesJob } from '../files/ticket-files';
 
 /**
  * Work handed to the queue consumer: a message to handle off the web trigger,
@@ -17,7 +18,8 @@ export type WorkJob =
   | DrainJob
   | TicketJob
   | OfferExpiryJob
-  | FilesJob;
+  | FilesJob
+  | TicketFilesJob;
 
 export function isWorkJob(value: unknown): value is WorkJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -34,6 +36,7 @@ export function isWorkJob(value: unknown): value is WorkJob {
   }
   if (job.kind === 'offer-expiry') return isOfferExpiryJob(value);
   if (job.kind === 'relay-files') return isFilesJob(value);
+  if (job.kind === 'ticket-files') return isTicketFilesJob(value);
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
   if (job.kind === 'create-ticket') {
     const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };
