@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Progress, renderTable, type Row } from './lib/report';
 import { p1Rows, runP1, type P1Result } from './phases/p1';
+import { p1FilesRows, runP1Files } from './phases/p1-files';
 import { p2Rows, runP2, type P2Result } from './phases/p2';
 import { p3Rows, runP3, type P3Result } from './phases/p3';
 import { p4Rows, runP4, type P4Result } from './phases/p4';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
     if (args.phases.includes('P1') || args.phases.includes('P5')) {
       results.p1 = await timed('P1', () => runP1({ ...args.mode.p1, progress }));
       if (args.phases.includes('P1')) rows.push(...p1Rows(results.p1));
+      if (args.phases.includes('P1')) rows.push(...p1FilesRows(await timed('P1 files', () => runP1Files({ sizesMb: [1, 5], progress }))));
     }
     if (args.phases.includes('P2')) {
       results.p2 = await timed('P2', () => runP2({ ...args.mode.p2, progress }));

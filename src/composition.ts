@@ -1,8 +1,12 @@
 import { kvs } from '@forge/kvs';
 import { ChannelRouter } from './adapters/chat/channel-router';
+import { ChannelFiles } from './adapters/chat/channel-files';
+import { SlackFileSide } from './adapters/slack/slack-files';
+import { TeamsFileSide } from './adapters/teams/teams-files';
 import { SendHealthReporting } from './adapters/chat/send-health';
 import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
+import { JsmTicketFiles } from './adapters/forge/jsm-ticket-files';
 import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
 import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
 import { KvsRatingStore } from './adapters/forge/kvs-ratings';
@@ -94,6 +98,8 @@ export function buildServices(
     chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth(), async (to) =>
       to.channel === 'teams' ? { channel: 'teams', tenantId: to.tenantId, appId: await teams.botOf(to) } : { channel: to.channel, tenantId: to.tenantId },
     ),
+    // Files are relayed by queued jobs only, so their Slack calls get the queue's budget, never the web trigger's.
+    files: new ChannelFiles({ slack: new SlackFileSide(slackWorkspaces, (token) => slackClient(token)), teams: new TeamsFileSide(teams) }, new JsmTicketFiles()),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
     assistant: new HandoffHintAssistant(),

@@ -1,4 +1,4 @@
-import type { Conversation, ConversationStateKind } from '../domain/conversation';
+import type { Conversation, ConversationStateKind, TranscriptCursor } from '../domain/conversation';
 import type { ChatRecipientUnreachableError } from '../domain/errors';
 import type { LastOperator } from '../domain/last-operator';
 import type { DutyStatus, Operator } from '../domain/operator';
@@ -6,7 +6,6 @@ import type { RoutingLane } from '../domain/operator-selection';
 import type { OutgoingMessage } from '../domain/outgoing-message';
 import type { ChatChannel, Participant } from '../domain/participant';
 import type { LiveAgentSettings } from '../domain/settings';
-import type { TranscriptCursor } from '../domain/conversation';
 import type { TranscriptLine } from '../domain/transcript';
 import type { DrainJob } from './delivery/drain-job';
 import type { TicketJob } from './tickets/create-ticket';
@@ -14,6 +13,9 @@ import type { WorkJob } from './queue/work-job';
 import type { OfferExpiryJob } from './offers/offer-expiry-job';
 import type { RatingStore } from './ratings/rating-store';
 import type { CommentWindow } from '../domain/rating';
+import type { FilesJob } from './files/relay-files';
+import type { TicketFilesJob } from './files/ticket-files';
+import type { FileTransfer } from './files/file-transfer';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {
@@ -137,7 +139,6 @@ export interface SentCard {
 }
 
 export const MAX_WRITES_PER_COMMIT = 25;
-
 export interface SettingsRepository {
   get(projectId: string): Promise<LiveAgentSettings | undefined>;
   put(projectId: string, settings: LiveAgentSettings): Promise<void>;
@@ -269,6 +270,8 @@ export interface Outbox {
   ticketLater(job: TicketJob, afterSeconds?: number): Promise<void>;
   /** The end of an operator offer's window (offers/offer-expiry-job.ts). */
   expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void>;
+  /** A relayed line's files, or a ticket's (files/): slower than a web trigger may wait. */
+  filesLater(job: FilesJob | TicketFilesJob): Promise<void>;
 }
 
 /** Everything the core needs from the outside world. */
@@ -278,6 +281,8 @@ export interface CoreDeps {
   readonly transcripts: TranscriptLog;
   readonly deliveries: DeliveryLog;
   readonly chat: ChatGateway;
+  /** Files people share, downloaded and uploaded with the app's own credentials on each platform. */
+  readonly files: FileTransfer;
   readonly outbox: Outbox;
   readonly tickets: TicketService;
   readonly ratings: RatingStore;

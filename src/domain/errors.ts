@@ -89,3 +89,13 @@ export class TicketInProgressError extends TicketServiceError {
 export class ParticipantNotFoundError extends DomainError {
   readonly code = 'participant_not_found';
 }
+
+/** A shared file could not be read from its platform or written to the other side; the message is safe to show its sender. */
+export class FileTransferError extends DomainError {
+  readonly code = 'chat_delivery_failed' as const;
+}
+
+/** A file turned out larger than the project allows while it was read (its platform did not say its size first). */
+export class FileTooBigError extends DomainError {
+  readonly code = 'chat_delivery_failed' as const;
+}

@@ -9,3 +9,4 @@ export { toOperator } from './replies/to-operator';
 export { relayFailures, transcriptNotes } from './replies/notes';
 export { buttonLabels, usedCardNotes } from './replies/buttons';
 export { savedReplyNotices, type SavedReplyEntry } from './replies/saved-replies';
+export { fileReplies } from './replies/files';

@@ -3,9 +3,10 @@ import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
 import { checkSavedReplies, type SavedReply } from './saved-replies';
 import { isRatingScaleSetting, type RatingScaleSetting } from './rating';
+import { DEFAULT_ALLOWED_FILE_TYPES, DEFAULT_MAX_FILE_MEGABYTES, fileLimitProblems, normalisedFileTypes, type FileLimits } from './files';
 
 /** What a Jira admin configures for live agents in one JSM project. */
-export interface LiveAgentSettings extends PresenceSettings {
+export interface LiveAgentSettings extends PresenceSettings, FileLimits {
   /** Off by default: nobody is routed to an operator until an admin turns it on. */
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
@@ -63,6 +64,8 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   missedOffersBeforeAway: 2,
   ratingScale: 'five-stars',
   ratingWindowHours: 24,
+  maxFileMegabytes: DEFAULT_MAX_FILE_MEGABYTES,
+  allowedFileTypes: DEFAULT_ALLOWED_FILE_TYPES,
 };
 
 /**
@@ -116,7 +119,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (next.requestTypeId !== undefined && (typeof next.requestTypeId !== 'string' || !/^\d+$/.test(next.requestTypeId))) {
     problems.push('The request type must be one of the project’s request types.');
   }
-  problems.push(...timeZoneAndHoursProblems(next));
+  problems.push(...timeZoneAndHoursProblems(next), ...fileLimitProblems(next));
   const saved = next.savedReplies === undefined ? undefined : checkSavedReplies(next.savedReplies);
   problems.push(...(saved?.problems ?? []));
   if (!isRatingScaleSetting(next.ratingScale)) problems.push('Ratings must be off, 1 to 5 stars, or thumbs up and down.');
@@ -127,6 +130,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   return {
     ...next,
     handoffPhrases: phrases,
+    allowedFileTypes: normalisedFileTypes(next.allowedFileTypes),
     ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}),
     ...(saved ? { savedReplies: saved.replies } : {}),
   };

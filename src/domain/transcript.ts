@@ -5,9 +5,19 @@ import { clipText } from './text';
 
 export type SpeakerRole = 'user' | 'operator' | 'system';
 
+/** A file someone shared: its name and link, and what its platform said of it (the adapter checked each field). */
 export interface AttachmentRef {
   readonly name: string;
+  /** Where people see it (a permalink): shown as a link in the issue panel, https only. */
   readonly url: string;
+  readonly size?: number | undefined;
+  /** The MIME type the platform reported, lower case. */
+  readonly mimeType?: string | undefined;
+  /**
+   * Where the app downloads it with its own credentials: on the sender's platform's file host only (checked when
+   * the message came in and again before the download). Absent: the file can only be shown as a link.
+   */
+  readonly download?: string | undefined;
 }
 
 /**

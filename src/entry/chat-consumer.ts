@@ -2,6 +2,8 @@ import { handleChatMessage } from '../app/conversation/handle-chat-message';
 import { drainBacklog } from '../app/delivery/drain';
 import { createTicketFromJob } from '../app/tickets/create-ticket';
 import { expireOffer } from '../app/offers/settle-offer';
+import { relayFiles } from '../app/files/relay-files';
+import { attachTicketFiles } from '../app/files/ticket-files';
 import { notify, NOTICE_ATTEMPTS } from '../app/delivery/notify';
 import { isWorkJob, type WorkJob } from '../app/queue/work-job';
 import { buildServices, type Services } from '../composition';
@@ -40,6 +42,14 @@ async function run(services: Services, job: WorkJob): Promise<void> {
   }
   if (job.kind === 'drain') {
     await drainBacklog(services, job);
+    return;
+  }
+  if (job.kind === 'relay-files') {
+    await relayFiles(services, job);
+    return;
+  }
+  if (job.kind === 'ticket-files') {
+    await attachTicketFiles(services, job);
     return;
   }
   if (job.kind === 'offer-expiry') {

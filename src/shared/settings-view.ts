@@ -25,6 +25,9 @@ export interface SettingsView {
   readonly ratingScale: RatingScaleView;
   /** Hours, 1 to 168. */
   readonly ratingWindowHours: number;
+  // Files people share: the largest relayed (MB, 1 to 50), and the types allowed (MIME families like `image/*`, or extensions like `.pdf`).
+  readonly maxFileMegabytes: number;
+  readonly allowedFileTypes: readonly string[];
   /** What operators send with `#reply <name>`: at most 50; `{user}`, `{operator}`, `{ticket}` in a text are filled in. Absent: none. */
   readonly savedReplies?: readonly SavedReplyView[];
 }

@@ -1,3 +1,4 @@
+import { FakeFiles } from '../fakes/fake-files';
 import path from 'node:path';
 import { kvs } from '@forge/kvs';
 import { KvsDeliveryLog } from '../../src/adapters/forge/kvs-delivery-log';
@@ -37,6 +38,7 @@ beforeEach(() => {
     transcripts: new KvsTranscriptLog(kvs),
     deliveries: new KvsDeliveryLog(kvs),
     chat,
+    files: new FakeFiles(),
     outbox: new RecordingOutbox(),
     tickets: new FakeTickets(),
     assistant: new HandoffHintAssistant(),

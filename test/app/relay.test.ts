@@ -50,7 +50,9 @@ describe('relaying messages in a conversation', () => {
       expect.objectContaining({ role: 'operator', speakerName: 'Alice', text: 'Thanks' }),
     ]);
     expect(lines.at(-1)!.at).toBeGreaterThan(lines.at(-2)!.at);
-    expect(world.chat.lastTo(alice)?.attachments).toEqual([{ name: 'vpn.log', url: 'https://files.example/vpn.log' }]);
+    // The words go at once; the file follows as a file, by a queued job (attachments.test.ts).
+    expect(world.chat.lastTo(alice)?.attachments).toBeUndefined();
+    expect(world.outbox.files.map((j) => (j.kind === 'relay-files' ? j.files : []))).toEqual([[{ name: 'vpn.log', url: 'https://files.example/vpn.log' }]]);
   });
 
   it('should relay the links a sender’s client made, and keep the transcript plain text with its links beside it', async () => {

@@ -13,6 +13,9 @@ import type { ChatActionKind } from '../../src/domain/outgoing-message';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import type { SettingsChange } from '../../src/domain/settings';
 import { FakeTickets } from '../fakes/fake-tickets';
+import { FakeFiles } from '../fakes/fake-files';
+import { relayFiles } from '../../src/app/files/relay-files';
+import { attachTicketFiles } from '../../src/app/files/ticket-files';
 import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { InMemoryRatings } from '../fakes/in-memory-ratings';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
@@ -53,6 +56,7 @@ export class World {
   readonly chat = new RecordingChat();
   readonly outbox = new RecordingOutbox();
   readonly tickets = new FakeTickets();
+  readonly files = new FakeFiles();
   readonly log = new RecordingLogger();
   readonly deps: CoreDeps;
   private readonly commands: readonly ChatCommand[];
@@ -68,6 +72,7 @@ export class World {
       transcripts: this.transcripts,
       deliveries: this.deliveries,
       chat: this.chat,
+      files: this.files,
       outbox: this.outbox,
       tickets: this.tickets,
       ratings: this.ratings,
@@ -148,6 +153,12 @@ export class World {
       const ticket = this.outbox.tickets.shift();
       if (ticket) {
         await createTicketFromJob(this.deps, ticket);
+        ran += 1;
+        continue;
+      }
+      const files = this.outbox.files.shift();
+      if (files) {
+        for (let i = 0; i < (options.redeliver ? 2 : 1); i += 1) await (files.kind === 'ticket-files' ? attachTicketFiles(this.deps, files) : relayFiles(this.deps, files));
         ran += 1;
         continue;
       }

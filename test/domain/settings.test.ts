@@ -64,6 +64,8 @@ describe('applySettingsChange', () => {
       missedOffersBeforeAway: 'off',
       ratingScale: 'thumbs',
       ratingWindowHours: 48,
+      maxFileMegabytes: 10,
+      allowedFileTypes: ['image/*', '.pdf'],
     };
 
     // Act

@@ -1,4 +1,6 @@
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../src/domain/errors';
+import type { FilesJob } from '../../src/app/files/relay-files';
+import type { TicketFilesJob } from '../../src/app/files/ticket-files';
 import type { OutgoingMessage } from '../../src/domain/outgoing-message';
 import { participantKey, type Participant } from '../../src/domain/participant';
 import type { DrainJob } from '../../src/app/delivery/drain-job';
@@ -134,6 +136,12 @@ export class RecordingOutbox implements Outbox {
   }
 
   readonly offerExpiries: Array<{ job: OfferExpiryJob; afterSeconds: number }> = [];
+  readonly files: Array<FilesJob | TicketFilesJob> = [];
+
+  filesLater(job: FilesJob | TicketFilesJob): Promise<void> {
+    this.files.push(structuredClone(job));
+    return Promise.resolve();
+  }
 
   expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void> {
     this.offerExpiries.push({ job: structuredClone(job), afterSeconds });

@@ -5,6 +5,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { INTERVAL_MS, loadAppManifest, type AppManifest } from './app-manifest';
 import { installEgressGuard, type EgressRoute } from './egress';
+import { SLACK_FILES_ORIGIN } from './slack/file-store';
+import { SLACK_FILES_PATH } from './slack/slack-sandbox';
 import { installForgeGlobals } from './forge-globals';
 import { FunctionRunner, type FinishedInvocation } from './function-runner';
 import { DEFAULT_LOCAL_ACCOUNT, createLocalServer, webTriggerPath, type LocalRoutes } from './http-server';
@@ -220,6 +222,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const teamsMetadata = env['TEAMS_OPENID_METADATA_URL'] || (teams ? teams.endpoints.openIdMetadataUrl : undefined);
   routes = [
     ...(slackApiUrl ? [{ from: REAL_ENDPOINTS.slackApi, to: slackApiUrl }] : []),
+    ...(slack && !env['SLACK_API_URL'] ? [{ from: `${SLACK_FILES_ORIGIN}/`, to: `${baseUrl}${SLACK_FILES_PATH}` }] : []),
     ...(teamsLogin ? [{ from: `${REAL_ENDPOINTS.microsoftLogin}/`, to: `${teamsLogin.replace(/\/+$/, '')}/` }] : []),
     ...(teamsMetadata ? [{ from: REAL_ENDPOINTS.botFrameworkOpenIdMetadata, to: teamsMetadata }] : []),
   ];

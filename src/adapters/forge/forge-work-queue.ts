@@ -6,6 +6,8 @@ import type { DrainJob } from '../../app/delivery/drain-job';
 import type { TicketJob } from '../../app/tickets/create-ticket';
 import type { WorkJob } from '../../app/queue/work-job';
 import type { OfferExpiryJob } from '../../app/offers/offer-expiry-job';
+import type { FilesJob } from '../../app/files/relay-files';
+import type { TicketFilesJob } from '../../app/files/ticket-files';
 
 /** The queue named in manifest.yml (`consumer.queue`). */
 export const WORK_QUEUE_KEY = 'chat-work';
@@ -57,6 +59,11 @@ export class ForgeOutbox implements Outbox {
   /** Keyed by the offered user, as their messages are not: an expiry never waits behind a relay. */
   async expireOfferLater(job: OfferExpiryJob, afterSeconds: number): Promise<void> {
     await this.queue.push(job, `offer:${participantKey(job.user)}`, delaySeconds(afterSeconds, 1));
+  }
+
+  /** Keyed by the sender and conversation (one sender's files go in the order they were shared), or by the ticket. */
+  async filesLater(job: FilesJob | TicketFilesJob): Promise<void> {
+    await this.queue.push(job, job.kind === 'ticket-files' ? `ticket-files:${job.ticketKey}` : `files:${participantKey(job.from)}:${job.conversationId}`);
   }
 }
 

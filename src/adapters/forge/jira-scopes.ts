@@ -35,6 +35,9 @@ export const JIRA_CALLS: readonly JiraCall[] = [
   { method: 'GET', path: '/rest/servicedeskapi/servicedesk', scope: 'read:servicedesk-request', for: 'the service desks a project may use' },
   { method: 'GET', path: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', scope: 'read:servicedesk-request', for: 'a desk’s request types' },
   { method: 'POST', path: '/rest/servicedeskapi/request', scope: 'write:servicedesk-request', for: 'a ticket from a conversation' },
+  { method: 'GET', path: '/rest/servicedeskapi/request/{issueIdOrKey}', scope: 'read:servicedesk-request', for: 'the service desk a ticket is on, to attach files' },
+  { method: 'POST', path: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/attachTemporaryFile', scope: 'write:servicedesk-request', for: 'a file shared in a conversation, kept for the ticket' },
+  { method: 'POST', path: '/rest/servicedeskapi/request/{issueIdOrKey}/attachment', scope: 'write:servicedesk-request', for: 'the file put on the ticket' },
 ];
 
 const PATTERNS = new Map(JIRA_CALLS.map((call) => [call, pathPattern(call.path)]));

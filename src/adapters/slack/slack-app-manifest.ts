@@ -7,7 +7,8 @@ export const SLACK_BOT_SCOPES = [
   'app_mentions:read', // receive @mentions in channels
   'users:read', // names for the operator's request card and the role setup page
   'users:read.email', // match chat users to JSM customers when making tickets
-  'files:read', // links to files people share
+  'files:read', // download the files people share, to relay them and put them on tickets
+  'files:write', // upload the files relayed to someone on Slack
 ] as const;
 
 /**

@@ -18,7 +18,7 @@ export async function connectSlackWorkspace(
   if (!/^[0-9a-zA-Z-]{8,}$/.test(signingSecret)) {
     throw new TenantConnectionError('The signing secret is the value under Basic Information › App Credentials in your Slack app.');
   }
-  const identity = await testToken(deps.client(botToken));
+  const { scopes, ...identity } = await testToken(deps.client(botToken));
   const existing = await deps.workspaces.get(identity.teamId);
   if (existing && existing.projectId !== input.projectId) {
     throw new TenantConnectionError(`The Slack workspace ${identity.teamName} is already connected to another project.`);
@@ -30,24 +30,40 @@ export async function connectSlackWorkspace(
     signingSecret,
     connectedAt: existing?.connectedAt ?? deps.now(),
   };
-  // The token just passed auth.test: connecting counts as a successful check.
-  const lastCheck = { ok: true, at: deps.now() };
+  // The token just passed auth.test: connecting counts as a successful check, unless it lacks scopes the app needs.
+  const lacking = missingFileScopes(scopes);
+  const lastCheck = lacking ? { ok: false, at: deps.now(), message: lacking } : { ok: true, at: deps.now() };
   await deps.workspaces.put(workspace, lastCheck);
   const { botToken: _t, signingSecret: _s, ...summary } = workspace;
   return { ...summary, lastCheck };
 }
 
+/** Scopes a workspace installed before files were relayed lacks: the app downloads and uploads files with them. */
+export const SLACK_FILE_SCOPES = ['files:read', 'files:write'] as const;
+
+/**
+ * What an admin is told when the token's scopes (Slack's `x-oauth-scopes`, when it says) lack the file scopes:
+ * reinstalling the Slack app from the manifest the backoffice shows grants them. Undefined: nothing lacks.
+ */
+export function missingFileScopes(scopes: readonly string[] | undefined): string | undefined {
+  const lacking = scopes ? SLACK_FILE_SCOPES.filter((s) => !scopes.includes(s)) : [];
+  if (lacking.length === 0) return undefined;
+  return `The bot token lacks ${lacking.join(' and ')}, so files people share can’t be relayed. Reinstall the Slack app with the manifest shown here (it asks for them), then test the connection.`;
+}
+
 /** "Test connection": the stored token still works. */
 export async function testSlackWorkspace(workspace: SlackWorkspace, client: (token: string) => WebClient): Promise<{ teamName: string }> {
   const identity = await testToken(client(workspace.botToken));
+  const lacking = missingFileScopes(identity.scopes);
+  if (lacking) throw new TenantConnectionError(lacking);
   return { teamName: identity.teamName };
 }
 
-async function testToken(client: WebClient): Promise<Pick<SlackWorkspace, 'teamId' | 'teamName' | 'botUserId' | 'botId'>> {
+async function testToken(client: WebClient): Promise<Pick<SlackWorkspace, 'teamId' | 'teamName' | 'botUserId' | 'botId'> & { scopes?: string[] | undefined }> {
   try {
     const result = await client.auth.test();
     if (!result.team_id || !result.user_id) throw new TenantConnectionError('Slack did not say which workspace this token belongs to.');
-    return { teamId: result.team_id, teamName: result.team ?? result.team_id, botUserId: result.user_id, botId: result.bot_id };
+    return { teamId: result.team_id, teamName: result.team ?? result.team_id, botUserId: result.user_id, botId: result.bot_id, scopes: result.response_metadata?.scopes };
   } catch (error) {
     if (error instanceof TenantConnectionError) throw error;
     const reason = (error as { data?: { error?: string } }).data?.error;

@@ -5,6 +5,7 @@ import { boundedString, buttonValueFor, isButtonRef, isRecord, isSlackId, isToke
 import type { BlockActionsPayload } from './slack-request';
 import { wellFormed } from '../../domain/text';
 import { readSlackText } from './slack-text';
+import { isSlackFileUrl } from './slack-file-host';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
 export interface SlackBotIdentity {
@@ -134,11 +135,24 @@ function withoutBotMention(text: string, botUserId: string): string {
 function filesOf(files: unknown): AttachmentRef[] | undefined {
   if (!Array.isArray(files)) return undefined;
   // Slack attaches at most ten files to a message.
-  const refs = files.slice(0, 10).filter(isRecord).map((f) => ({
-    name: wellFormed(boundedString(f['name'], 256) ?? 'file'),
-    url: boundedString(f['permalink'], 2048) ?? boundedString(f['url_private'], 2048) ?? '',
-  }));
+  const refs = files.slice(0, 10).filter(isRecord).map((f): AttachmentRef => {
+    const download = boundedString(f['url_private_download'], 2048) ?? boundedString(f['url_private'], 2048);
+    const size = f['size'];
+    const mimeType = boundedString(f['mimetype'], 128)?.toLowerCase();
+    return {
+      name: wellFormed(boundedString(f['name'], 256) ?? 'file'),
+      url: boundedString(f['permalink'], 2048) ?? download ?? '',
+      ...(typeof size === 'number' && Number.isInteger(size) && size >= 0 && size <= MAX_FILE_BYTES ? { size } : {}),
+      ...(mimeType && MIME_TYPE.test(mimeType) ? { mimeType } : {}),
+      // Only Slack's own file host is ever fetched with the bot token; a file without such a link stays a link.
+      ...(isSlackFileUrl(download) ? { download } : {}),
+    };
+  });
   // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
   const safe = refs.filter((r) => isSafeLink(r.url));
   return safe.length > 0 ? safe : undefined;
 }
+
+/** Larger than any file Slack stores (1 GB): a size beyond it is not one Slack sent. */
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+const MIME_TYPE = /^[a-z0-9][a-z0-9.+-]{0,40}\/[a-z0-9][a-z0-9.+-]{0,80}$/;

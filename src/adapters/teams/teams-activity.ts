@@ -3,6 +3,7 @@ import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-mes
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { clipText, wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
+import { isOnServiceUrl, isTeamsFileHost } from './teams-file-hosts';
 import { boundedString, buttonValueFor, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
@@ -142,7 +143,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
   // Half an emoji (or an entity naming one) would break every encoder after this point.
   const text = wellFormed(read.text);
   const { links } = read;
-  if (!action && text.length === 0 && filesOf(raw['attachments']) === undefined) return { kind: 'ignored', reason: 'empty message' };
+  if (!action && text.length === 0 && filesOf(raw['attachments'], activity.serviceUrl) === undefined) return { kind: 'ignored', reason: 'empty message' };
   const sentAt = activity.timestamp ? Date.parse(activity.timestamp) : Number.NaN;
   return {
     kind: 'message',
@@ -155,7 +156,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
       text: action ? '' : text,
       ...(!action && links.length > 0 ? { links } : {}),
       sentAt: Number.isFinite(sentAt) ? sentAt : 0,
-      attachments: filesOf(raw['attachments']),
+      attachments: filesOf(raw['attachments'], activity.serviceUrl),
       ...(action ? { action: { kind: action.kind, value: action.value }, conversationId: action.conversationId } : {}),
     },
     reference: isPersonal(activity) ? reference : undefined,
@@ -246,15 +247,33 @@ function mentionsOf(activity: TeamsActivity): TeamsMention[] {
   return [...mentions.filter((m) => m.isBot), ...mentions.filter((m) => !m.isBot)];
 }
 
-function filesOf(attachments: unknown): AttachmentRef[] | undefined {
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+/**
+ * Files a person shared: a file in personal chat (`file.download.info`, kept in OneDrive) or a pasted picture
+ * (`image/*`, on the Bot Connector at the activity's service URL). Each keeps where the app may download it only
+ * when that is one of those two places (teams-file-hosts.ts); anything else stays a link.
+ */
+function filesOf(attachments: unknown, serviceUrl: string): AttachmentRef[] | undefined {
   if (!Array.isArray(attachments)) return undefined;
   const files = attachments
     .slice(0, 10)
     .filter(isRecord)
-    .filter((a) => a['contentType'] === 'application/vnd.microsoft.teams.file.download.info' || (str(a['contentType']) ?? '').startsWith('image/'))
-    .map((a) => ({ name: wellFormed(boundedString(a['name'], 256) ?? 'file'), url: boundedString(a['contentUrl'], 2048) ?? '' }))
+    .flatMap((a): AttachmentRef[] => {
+      const type = str(a['contentType'])?.toLowerCase() ?? '';
+      const content = isRecord(a['content']) ? a['content'] : {};
+      const url = boundedString(a['contentUrl'], 2048) ?? '';
+      const name = wellFormed(boundedString(a['name'], 256) ?? 'file');
+      if (type === FILE_DOWNLOAD_INFO) {
+        const download = URL.parse(boundedString(content['downloadUrl'], 4096) ?? '');
+        return [{ name, url, ...(download && isTeamsFileHost(download) ? { download: download.href } : {}) }];
+      }
+      if (!/^image\/[a-z0-9.+-]{1,40}$/.test(type)) return [];
+      const at = URL.parse(url);
+      return [{ name: name === 'file' ? `picture.${type.slice(6).replace(/\W.*$/, '')}` : name, url, mimeType: type, ...(at && isOnServiceUrl(at, serviceUrl) ? { download: at.href } : {}) }];
+    })
     // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
-    .filter((f) => isSafeLink(f.url));
+    .filter((f) => isSafeLink(f.url) || f.download !== undefined);
   return files.length > 0 ? files : undefined;
 }
 

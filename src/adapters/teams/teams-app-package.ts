@@ -63,7 +63,7 @@ export function teamsAppPackage({ botAppId, appName = 'Koji Live Agent', develop
     },
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: ACCENT.hex,
-    bots: [{ botId, scopes: ['personal', 'team', 'groupChat'], supportsFiles: false, isNotificationOnly: false }],
+    bots: [{ botId, scopes: ['personal', 'team', 'groupChat'], supportsFiles: true, isNotificationOnly: false }],
     validDomains: [],
   };
 

@@ -96,6 +96,12 @@ export class TeamsGateways implements ChatGateway {
     return reference ? appIdOfBot(reference.botId) : undefined;
   }
 
+  /** Where a person is and the connector of their bot, for the file port (teams-files.ts). */
+  async reachWithConnector(p: Participant): Promise<{ reference: TeamsConversationReference; connector: TeamsConnector }> {
+    const { tenant, reference } = await this.reach(p);
+    return { reference, connector: this.connectorFor(tenant) };
+  }
+
   /** The person's reference says which bot they use; that bot's binding in their tenant writes to them. */
   private async reach(p: Participant): Promise<{ tenant: TeamsTenant; reference: TeamsConversationReference }> {
     const reference = await this.cached(this.references, `${p.tenantId}|${p.userId}`, () => this.stores.references.get(p.tenantId, p.userId));

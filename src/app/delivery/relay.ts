@@ -8,6 +8,7 @@ import { readLane, withLine, type Lane } from './lane';
 import { tellNotDelivered } from './notices';
 import { onSendFailure, type Retry } from './send-failure';
 import { sendLine } from './send-line';
+import { relayFilesLater } from '../files/relay-files';
 import { MAX_ROUNDS, newToken, nextDelay, RETRY_WINDOW_MS } from './timing';
 
 /**
@@ -39,6 +40,13 @@ export const MAX_WAITING = 100;
  * is told to the sender, naming the message.
  */
 export async function relayLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<MessageOutcome> {
+  const outcome = await relayWords(deps, lane, line);
+  // Files go after the words, by a queued job (files/relay-files.ts); a line without any costs nothing more.
+  await relayFilesLater(deps, lane, line);
+  return outcome;
+}
+
+async function relayWords(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<MessageOutcome> {
   if (lane.backlog) return join(deps, lane, line);
   try {
     await sendLine(deps, lane, line);
@@ -102,7 +110,7 @@ async function join(deps: CoreDeps, first: Lane, line: TranscriptLine): Promise<
   let lane: Lane | undefined = first;
   for (let round = 0; round < MAX_ROUNDS && lane; round += 1) {
     // The backlog drained meanwhile: nothing is waiting any more, so this one goes now.
-    if (!lane.backlog) return relayLine(deps, lane, line);
+    if (!lane.backlog) return relayWords(deps, lane, line);
     if (lane.backlog.waiting.length >= MAX_WAITING) {
       deps.log.warn('backlog_full', { conversationId: lane.ref.conversationId });
       await tellNotDelivered(deps, lane, [line]);

@@ -11,7 +11,6 @@ export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: Transcript
     ...(line.links ? { links: line.links } : {}),
     senderName: lane.senderName,
     conversationId: lane.ref.conversationId,
-    attachments: line.attachments,
     lineId: line.id,
   };
 }
@@ -43,19 +42,19 @@ export class PartsNotDelivered extends Error {
 }
 
 /**
- * Sends one transcript line: one message, or its parts in order, the files
- * with the last. A failure of the first part is the line's failure (retried,
+ * Sends one transcript line's words: one message, or its parts in order (its files go as files, after it: see
+ * files/relay-files.ts; a line of files alone sends nothing here). A failure of the first part is the line's failure (retried,
  * refused, …, as for any message); one of a later part throws PartsNotDelivered.
  */
 export async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<void> {
+  if (line.text.trim() === '' && (line.attachments?.length ?? 0) > 0) return;
   const parts = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
   if (parts.length === 1) {
     await deps.chat.send(lane.to, relayOf(lane, line));
     return;
   }
   for (const [i, text] of parts.entries()) {
-    const last = i === parts.length - 1;
-    const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), attachments: last ? line.attachments : undefined, lineId: i === 0 ? line.id : `${line.id}#${i + 1}` };
+    const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), lineId: i === 0 ? line.id : `${line.id}#${i + 1}` };
     try {
       await deps.chat.send(lane.to, part);
     } catch (error) {

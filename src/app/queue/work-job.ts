@@ -4,6 +4,8 @@ import { isOfferExpiryJob, type OfferExpiryJob } from '../offers/offer-expiry-jo
 import type { DrainJob } from '../delivery/drain-job';
 import type { TicketJob } from '../tickets/create-ticket';
 import type { IncomingChatMessage } from '../conversation/incoming-message';
+import { isFilesJob, type FilesJob } from '../files/relay-files';
+import { isTicketFilesJob, type TicketFilesJob } from '../files/ticket-files';
 
 /**
  * Work handed to the queue consumer: a message to handle off the web trigger,
@@ -15,7 +17,9 @@ export type WorkJob =
   | { readonly kind: 'deliver'; readonly to: Participant; readonly message: OutgoingMessage; readonly attempt?: number }
   | DrainJob
   | TicketJob
-  | OfferExpiryJob;
+  | OfferExpiryJob
+  | FilesJob
+  | TicketFilesJob;
 
 export function isWorkJob(value: unknown): value is WorkJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -31,6 +35,8 @@ export function isWorkJob(value: unknown): value is WorkJob {
     );
   }
   if (job.kind === 'offer-expiry') return isOfferExpiryJob(value);
+  if (job.kind === 'relay-files') return isFilesJob(value);
+  if (job.kind === 'ticket-files') return isTicketFilesJob(value);
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
   if (job.kind === 'create-ticket') {
     const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };

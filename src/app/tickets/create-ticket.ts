@@ -15,6 +15,7 @@ import { notify } from '../delivery/notify';
 import { loadSettings } from '../settings/project-settings';
 import type { ChatProfile, CoreDeps, CreatedTicket } from '../ports';
 import { recordSystemLine } from '../transcript/system-line';
+import { attachFilesLater, ticketOf } from '../files/ticket-files';
 import { addRemainderToTicket, linesAfterTicket } from './ticket-remainder';
 
 /** `#create_ticket` handed to the queue, for the conversation it was typed in and no other. */
@@ -122,6 +123,7 @@ async function commentOnTicket(deps: CoreDeps, operator: Operator, conversation:
     if (fresh.length > 0) {
       await deps.tickets.addComment(ticket.key, conversation.id, fresh);
       await recordTicket(deps, conversation, { ...ticket, coveredThrough: cursorOf(lastOf(fresh)) });
+      await attachFilesLater(deps, ticketOf(conversation, ticket.key), fresh);
     }
     await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, fresh.length), conversationId: conversation.id });
     return true;
@@ -196,6 +198,7 @@ async function openTicket(
   const covered = onTicket.length > 0 ? cursorOf(lastOf(onTicket)) : { at: 0, id: '' };
   const ref: TicketRef = { key: ticket.key, url: ticket.url, coveredThrough: covered };
   const recorded = await recordTicket(deps, conversation, ref);
+  await attachFilesLater(deps, ticketOf(conversation, ticket.key), onTicket);
   if (!recorded) {
     // The conversation ended while Jira worked, so its close found no ticket to complete: complete it here.
     await addRemainderToTicket(deps, { ...conversation, ticket: ref });

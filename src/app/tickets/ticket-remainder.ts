@@ -6,6 +6,7 @@ import { isAfter, type TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 import { systemLineId } from '../transcript/transcript-ids';
+import { attachFilesLater, ticketOf } from '../files/ticket-files';
 
 /**
  * When a conversation that already has a ticket closes, in whatever way (ended,
@@ -19,6 +20,7 @@ export async function addRemainderToTicket(deps: CoreDeps, conversation: Convers
   if (lines.length === 0) return;
   try {
     await deps.tickets.addComment(ticket.key, conversation.id, lines);
+    await attachFilesLater(deps, ticketOf(conversation, ticket.key), lines);
   } catch (error) {
     if (!(error instanceof KojiError)) throw error;
     deps.log.warn('ticket_remainder_not_added', { ticket: ticket.key, code: error.code, reason: error.message });

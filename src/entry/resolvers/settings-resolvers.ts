@@ -32,6 +32,9 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   businessHours: true,
   // Saved replies (issue 18)
   savedReplies: true,
+  // Files (issue 18)
+  maxFileMegabytes: true,
+  allowedFileTypes: true,
 };
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

@@ -26,6 +26,24 @@ export const MAX_RATING_WINDOW_HOURS = 7 * 24;
 export const RATING_WINDOW_PROBLEM = `The rating window must be from 1 to ${MAX_RATING_WINDOW_HOURS} hours.`;
 export const MISSED_OFFERS_PROBLEM = `Missed offers before an operator is put off duty must be off or from 1 to ${MAX_MISSED_OFFERS_BEFORE_AWAY}.`;
 
+// Files (issue 18).
+export const MAX_FILE_MEGABYTES = 50;
+export const FILE_TYPES_PROBLEM = 'Each allowed file type is an extension such as .pdf or a MIME type such as image/*.';
+const FILE_TYPE = /^(\*\/\*|\.[a-z0-9]{1,10}|[a-z]{1,20}\/(\*|[a-z0-9][a-z0-9.+-]{0,60}))$/;
+
+/** The allowed types as typed: comma or space separated. */
+export function fileTypesOf(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/** Entries the resolver would refuse (src/domain/files.ts), as typed. */
+export function badFileTypes(text: string): string[] {
+  return fileTypesOf(text).filter((t) => !FILE_TYPE.test(t.toLowerCase()));
+}
+
 export interface Draft {
   readonly enabled: boolean;
   readonly operatorCapacity: string;
@@ -51,6 +69,11 @@ export interface Draft {
   readonly timeZone: string;
   /** null: off. */
   readonly businessHours: BusinessHoursView | null;
+
+  // Files
+  readonly maxFileMegabytes: string;
+  /** Comma separated, as typed. */
+  readonly allowedFileTypes: string;
 }
 
 export function draftOf(settings: SettingsView): Draft {
@@ -71,6 +94,8 @@ export function draftOf(settings: SettingsView): Draft {
     // Business hours
     timeZone: settings.timeZone ?? UTC,
     businessHours: settings.businessHours ?? null,
+    maxFileMegabytes: String(settings.maxFileMegabytes),
+    allowedFileTypes: settings.allowedFileTypes.join(', '),
   };
 }
 
@@ -125,6 +150,10 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   if (draft.timeZone !== (saved.timeZone ?? UTC)) change.timeZone = draft.timeZone;
   const hours = draft.businessHours && trimmedHours(draft.businessHours);
   if (JSON.stringify(hours) !== JSON.stringify(saved.businessHours ?? null)) change.businessHours = hours;
+  const maxFile = numberOf(draft.maxFileMegabytes);
+  if (maxFile !== saved.maxFileMegabytes) change.maxFileMegabytes = maxFile;
+  const types = fileTypesOf(draft.allowedFileTypes);
+  if (types.join(',') !== saved.allowedFileTypes.join(',')) change.allowedFileTypes = types;
   return change;
 }
 

@@ -6,6 +6,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Toggle from '@atlaskit/toggle';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
 import { BusinessHoursFields } from './business-hours-fields';
+import { FileSettings } from './file-settings';
 import { Section } from './common';
 import { NumberField } from './number-field';
 import { PhraseList } from './phrase-list';
@@ -91,6 +92,8 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
         <Section title="Tickets" description="Conversations become Jira Service Management requests of this type.">
           <RequestTypeField id={`${id}-request-type`} value={draft.requestTypeId} readOnly={readOnly} onChange={(requestTypeId) => update({ requestTypeId })} />
         </Section>
+
+        <FileSettings id={id} draft={draft} readOnly={readOnly} update={update} />
 
         {readOnly ? null : (
           // Sticks to the bottom of the window (styles.css), so that Save is at hand anywhere on the long form.

@@ -3,7 +3,7 @@ import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { COMMANDS, COMMAND_WORDS as OPERATOR_COMMAND_WORDS } from '../../../src/app/commands';
 import { helpLines } from '../../../src/app/commands/help';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { relayFailures, savedReplyNotices, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
+import { fileReplies, relayFailures, savedReplyNotices, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
 
 /**
@@ -135,11 +135,19 @@ const SAVED_REPLY_ARGS: Args<typeof savedReplyNotices> = {
   sent: ['vpn_reset', NAME, 'Hi *Bob*, try #create_ticket or <b>this</b>'],
 };
 
+/** File names as people give them: markup characters, an underscore pair, a right-to-left override. */
+const FILE = 'my_report *final*.pdf';
+const FILE_ARGS: Args<typeof fileReplies> = {
+  notRelayed: [FILE, NAME, { kind: 'too-big', maxMegabytes: 20 }],
+  conversationOver: ['<b>x</b>.png', NAME],
+  notAttached: ['SUP-1', [FILE, '_a_.txt'], 'Jira refused the file (413).'],
+};
+
 function sentences<T extends Record<string, (...args: never[]) => string>>(replies: T, args: Args<T>, group: string): [string, string][] {
   return (Object.keys(args) as (keyof T & string)[]).map((key) => [`${group}.${key}`, (replies[key] as (...a: unknown[]) => string)(...(args[key] as unknown[]))]);
 }
 
-const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures'), ...sentences(savedReplyNotices, SAVED_REPLY_ARGS, 'savedReplyNotices'), ['savedReplyNotices.list (none)', savedReplyNotices.list([])], ['savedReplyNotices.unknown (none)', savedReplyNotices.unknown('vpn', [])]] as [string, string][];
+const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures'), ...sentences(savedReplyNotices, SAVED_REPLY_ARGS, 'savedReplyNotices'), ['savedReplyNotices.list (none)', savedReplyNotices.list([])], ['savedReplyNotices.unknown (none)', savedReplyNotices.unknown('vpn', [])], ...sentences(fileReplies, FILE_ARGS, 'fileReplies')] as [string, string][];
 
 /** The command names a sentence mentions, as they should show: as code. */
 const commandsIn = (text: string) =>

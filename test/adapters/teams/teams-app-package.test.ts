@@ -129,7 +129,7 @@ describe('teamsAppPackage', () => {
 
   it('fills in the bot and uses its app id as the Teams app id', () => {
     expect(built.manifest.id).toBe(BOT_APP_ID);
-    expect(built.manifest.bots).toEqual([{ botId: BOT_APP_ID, scopes: ['personal', 'team', 'groupChat'], supportsFiles: false, isNotificationOnly: false }]);
+    expect(built.manifest.bots).toEqual([{ botId: BOT_APP_ID, scopes: ['personal', 'team', 'groupChat'], supportsFiles: true, isNotificationOnly: false }]);
     expect(built.manifest.validDomains).toEqual([]);
     expect(built.manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
   });

@@ -31,7 +31,7 @@ describe('the Slack sandbox’s conversations in SQLite', () => {
     ]);
     const later = await second.client().chat.postMessage({ channel: 'UBOB', text: 'still here' });
     expect(Number(later.ts) > Number(posted.ts)).toBe(true);
-    expect(second.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'slack_sandbox_%'").pluck().all()).toEqual(['slack_sandbox_message']);
+    expect(second.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'slack_sandbox_%'").pluck().all()).toEqual(['slack_sandbox_message', 'slack_sandbox_file']);
     await second.close();
   });
 });

@@ -19,6 +19,7 @@
     sendForm: document.getElementById('send-form'),
     personForm: document.getElementById('person-form'),
     text: document.getElementById('text'),
+    file: document.getElementById('file'),
     send: document.getElementById('send'),
     status: document.getElementById('status'),
     title: document.getElementById('conversation-title'),
@@ -298,7 +299,10 @@
         return new Date(Number(message.ts) * 1000).toISOString();
       },
       fill: function (bubble, message) {
-        bubble.appendChild(hasVisibleBlocks(message) ? renderBlocks(message) : mrkdwn(message.text));
+        if (message.text !== '' || !message.files) bubble.appendChild(hasVisibleBlocks(message) ? renderBlocks(message) : mrkdwn(message.text));
+        (message.files || []).forEach(function (file) {
+          bubble.appendChild(sharedFile(file.name, file.mimetype, file.url, file.size));
+        });
       },
       onChoose: function () {},
       onConversation: function () {},
@@ -529,6 +533,9 @@
         if (typeof message.text === 'string' && message.text !== '') bubble.appendChild(messageText(message));
         (message.attachments || []).forEach(function (attachment) {
           if (attachment.contentType === ADAPTIVE_CARD && attachment.content) bubble.appendChild(renderCard(message, attachment.content));
+          else if (/^image\//.test(attachment.contentType) && /^data:image\/(png|jpeg|gif);base64,/.test(attachment.contentUrl || '')) {
+            bubble.appendChild(sharedFile(attachment.name || 'picture', attachment.contentType, attachment.contentUrl));
+          }
           else if (message.from === 'bot') bubble.appendChild(plain('[attachment ' + attachment.contentType + ']'));
         });
       },
@@ -548,6 +555,27 @@
   const channel = CHANNEL === 'slack' ? slack() : CHANNEL === 'teams' ? teams() : null;
 
   // --- The conversation, the same on both channels ---
+
+  /** A shared file: a picture shown inline, anything else a download link with its size. Its name stays text. */
+  function sharedFile(name, type, url, size) {
+    const figure = document.createElement('figure');
+    figure.className = 'shared-file';
+    if (/^image\/(png|jpeg|gif|webp)$/.test(type)) {
+      const img = document.createElement('img');
+      img.src = url;
+      img.alt = name;
+      figure.appendChild(img);
+    }
+    const caption = document.createElement('figcaption');
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.textContent = '📎 ' + name;
+    caption.appendChild(link);
+    if (typeof size === 'number') caption.appendChild(document.createTextNode(' (' + Math.max(1, Math.round(size / 1024)) + ' KB)'));
+    figure.appendChild(caption);
+    return figure;
+  }
 
   function renderMessage(message) {
     const li = document.createElement('li');
@@ -639,17 +667,31 @@
   async function send(event) {
     event.preventDefault();
     const value = el.text.value;
-    if (value.trim() === '' || !state.installed) return;
+    const file = el.file && el.file.files && el.file.files[0];
+    if ((value.trim() === '' && !file) || !state.installed) return;
     say('Sending…', false);
     try {
-      const data = await api('send', asPerson({ text: value }));
+      const data = file ? await sendFile(file, value) : await api('send', asPerson({ text: value }));
       el.text.value = '';
+      if (file) el.file.value = '';
       reportTriggers('Sent', data);
     } catch (error) {
       say('Not delivered: ' + error.message, true);
     }
     el.text.focus();
     await poll();
+  }
+
+  /** A file (and the words typed with it) as the person's message: the bytes as the body, the rest in the query. */
+  async function sendFile(file, text) {
+    const query = new URLSearchParams({ name: file.name, type: file.type, text: text });
+    query.set(channel.personField, state.person);
+    const response = await fetch(API + 'send-file?' + query.toString(), { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+    const data = await response.json().catch(function () {
+      return {};
+    });
+    if (!response.ok) throw new Error(data.message || 'HTTP ' + response.status);
+    return data;
   }
 
   /** A click on a button of the bot's message: `path` and `body` say which, the way this channel's API does. */

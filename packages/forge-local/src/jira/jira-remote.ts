@@ -1,6 +1,7 @@
 import { platformFetch } from '../egress';
 import type { LocalApp } from '../local-app';
 import type { JsmStandIn } from './jsm-stand-in';
+import type { MultipartBody } from './attachments';
 
 /** What a real Jira Cloud site needs for the local platform to pass calls through. */
 export interface RealJiraSite {
@@ -62,6 +63,17 @@ function serve(
   }
   const { standIn } = target;
   return async (path, init, accountId) => {
+    const headers = new Headers(init.headers);
+    if ((headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+      // As Jira reads an upload: the `file` parts, and the XSRF header attachTemporaryFile insists on.
+      const form = await new Response(init.body, { headers: { 'content-type': headers.get('content-type') ?? '' } }).formData().catch(() => undefined);
+      if (!form) return Response.json({ errorMessages: ['The multipart body could not be read.'] }, { status: 400 });
+      const parts = form.getAll('file').flatMap((p) => (typeof p === 'string' ? [] : [p]));
+      const files = await Promise.all(parts.map(async (f) => ({ name: f.name, type: f.type, bytes: Buffer.from(await f.arrayBuffer()) })));
+      const body: MultipartBody = { multipart: true, files, atlassianToken: headers.get('x-atlassian-token') ?? undefined };
+      const result = await standIn.respond(init.method ?? 'GET', path, body, accountId);
+      return Response.json(result.body ?? null, { status: result.status });
+    }
     const text = typeof init.body === 'string' ? init.body : init.body ? await new Response(init.body).text() : '';
     let body: unknown;
     try {

@@ -1,3 +1,4 @@
+import { JsmAttachments, type StandInAttachment } from './attachments';
 import type { Database } from 'better-sqlite3';
 import { connectionReset, type Fault, type FaultPlan } from '../faults';
 
@@ -90,6 +91,8 @@ export class JsmStandIn {
   ];
   /** SUP's request types. Tests may add some (more than a page of 50, to see the listing paged). */
   readonly requestTypeList: Array<{ readonly id: string; readonly name: string; readonly description: string }> = [...LOCAL_REQUEST_TYPES];
+  /** Files attached to requests (attachments.ts). */
+  readonly attachments: JsmAttachments;
 
   constructor(
     private readonly db: Database,
@@ -111,6 +114,7 @@ export class JsmStandIn {
       CREATE TABLE IF NOT EXISTS jira_issue_property (
         issue_key TEXT NOT NULL, property_key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (issue_key, property_key));
     `);
+    this.attachments = new JsmAttachments(db, options.now);
   }
 
   /**
@@ -145,6 +149,15 @@ export class JsmStandIn {
     if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '', searchParams);
     if (route === 'POST /rest/servicedeskapi/request') return this.createRequest(body, caller);
     if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)$/.exec(route))) return this.getRequest(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^POST \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/attachTemporaryFile$/.exec(route))) {
+      if (!this.serviceDeskList.some((d) => d.id === decodeURIComponent(m?.[1] ?? ''))) return { status: 404, body: { errorMessage: 'No such service desk.' } };
+      return this.attachments.attachTemporaryFile(body);
+    }
+    if ((m = /^POST \/rest\/servicedeskapi\/request\/([^/]+)\/attachment$/.exec(route))) {
+      const key = decodeURIComponent(m[1] ?? '');
+      if (!this.ticket(key)) return { status: 404, body: { errorMessage: `No request ${key}.` } };
+      return this.attachments.attachToRequest(key, body);
+    }
     if ((m = /^POST \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) return this.refuseStringComment(decodeURIComponent(m[1] ?? ''));
     if ((m = /^POST \/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(route))) return this.addComment(decodeURIComponent(m[1] ?? ''), body, caller);
     if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(route))) return this.comments(decodeURIComponent(m[1] ?? ''));
@@ -183,6 +196,7 @@ export class JsmStandIn {
       description: fields['description'],
       comments: comments.map((c) => ({ body: JSON.parse(c.body) as unknown, internal: c.internal === 1, author: personOf(c.author), created: c.created })),
       commentCount: total,
+      attachments: this.attachments.of(key),
     };
   }
 
@@ -460,6 +474,7 @@ export interface StandInTicket extends StandInTicketSummary {
   readonly description: unknown;
   readonly comments: ReadonlyArray<{ readonly body: unknown; readonly internal: boolean; readonly author: StandInPerson; readonly created: number }>;
   readonly commentCount: number;
+  readonly attachments: readonly StandInAttachment[];
 }
 
 interface TicketRow {

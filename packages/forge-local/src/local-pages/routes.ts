@@ -8,7 +8,7 @@ import type { LocalApp } from '../local-app';
 import { isLoopbackHost, isLoopbackPeer } from '../loopback';
 import { html, page, sendPage } from './html';
 import { startPage, type StartFacts } from './start-page';
-import { TICKETS_PATH, ticketPages, type IssuePanel } from './ticket-pages';
+import { ATTACHMENTS_PATH, TICKETS_PATH, ticketPages, type IssuePanel } from './ticket-pages';
 
 /** Where the bench's latest report is served from, when the app says where `npm run bench` writes it. */
 export const BENCH_REPORT_PATH = '/local/bench/latest.json';
@@ -63,6 +63,8 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
       res.writeHead(302, { location: TICKETS_PATH }).end();
       return true;
     }
+    const attachmentId = new RegExp(`^${ATTACHMENTS_PATH}/([1-9][0-9]{0,8})$`).exec(pathname)?.[1];
+    if (attachmentId && context.jsm) return serveAttachment(res, context.jsm.attachments.content(Number(attachmentId)));
     if (pathname !== TICKETS_PATH && !pathname.startsWith(`${TICKETS_PATH}/`)) return false;
     if (!context.jsm) {
       const site = context.realJiraSite ?? '';
@@ -73,6 +75,23 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
     sendPage(res, answer.status, answer.page);
     return true;
   };
+}
+
+/** A ticket's attachment, as Jira serves it: a download, or a picture shown; never a page that runs anything. */
+function serveAttachment(res: ServerResponse, file: { filename: string; mime: string; bytes: Buffer } | undefined): true {
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('No such attachment.');
+    return true;
+  }
+  const inline = /^image\/(png|jpeg|gif|webp)$/.test(file.mime);
+  res.writeHead(200, {
+    'content-type': inline ? file.mime : 'application/octet-stream',
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    'content-security-policy': "default-src 'none'; sandbox",
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(file.bytes);
+  return true;
 }
 
 /**

@@ -5,6 +5,9 @@ import { html, page, type Html } from './html';
 /** Where the embedded Jira's pages are: `/jira/browse` lists the tickets, `/jira/browse/SUP-1` shows one. */
 export const TICKETS_PATH = '/jira/browse';
 
+/** Where a ticket's attachments are served: `/jira/attachment/<id>`. */
+export const ATTACHMENTS_PATH = '/jira/attachment';
+
 /** Tickets a page of the list shows. */
 export const TICKETS_PER_PAGE = 25;
 
@@ -79,6 +82,7 @@ function ticketPage(ticket: StandInTicket, panel: IssuePanel | undefined): Html 
 <h1>${ticket.summary}</h1>
 <section aria-labelledby="description"><h2 id="description">Description</h2>
 <div class="document">${ticket.description === undefined ? html`<p class="empty">No description.</p>` : adfToHtml(ticket.description)}</div></section>
+${ticket.attachments.length > 0 ? attachments(ticket.attachments) : undefined}
 ${panel ? issuePanel(ticket.key, panel) : undefined}
 <section aria-labelledby="activity"><h2 id="activity">Comments (${ticket.commentCount})</h2>
 ${ticket.comments.length === 0 ? html`<p class="empty">No comments.</p>` : html`<ol class="comments">${ticket.comments.map(comment)}</ol>`}
@@ -94,6 +98,16 @@ ${left > 0 ? html`<p class="subtle">${left} later comments are not shown.</p>` :
 </dl></aside>
 </div>`;
   return page({ title: `${ticket.key}: ${ticket.summary}`, product: PRODUCT, trail: [HOME, TICKETS, { href: `${TICKETS_PATH}/${ticket.key}`, label: ticket.key }] }, body);
+}
+
+/** The files on the ticket, as Jira lists them: pictures as thumbnails, every file by its name (text, never markup) and size. */
+function attachments(files: StandInTicket['attachments']): Html {
+  const item = (f: StandInTicket['attachments'][number]): Html => {
+    const href = `${ATTACHMENTS_PATH}/${f.id}`;
+    const thumb = /^image\/(png|jpeg|gif|webp)$/.test(f.mimeType) ? html`<img src="${href}" alt="${f.filename}" class="attachment-thumb">` : undefined;
+    return html`<li class="attachment">${thumb}<a href="${href}" download="${f.filename}">${f.filename}</a> <span class="subtle">${Math.max(1, Math.round(f.size / 1024))} KB</span></li>`;
+  };
+  return html`<section aria-labelledby="attachments"><h2 id="attachments">Attachments (${files.length})</h2><ul class="attachments">${files.map(item)}</ul></section>`;
 }
 
 /** The Custom UI panel as Jira shows it on the issue: the module's page in a frame, in this issue's context. */

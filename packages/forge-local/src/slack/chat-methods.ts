@@ -1,4 +1,5 @@
 import { checkBlocks } from './block-kit-checks';
+import { MAX_SANDBOX_FILE_BYTES, wireFile, type SandboxFileStore } from './file-store';
 import type { ConversationStore, SandboxMessage } from './conversation-store';
 import { SANDBOX_GENERAL_CHANNEL, SANDBOX_WORKSPACE, dmChannelOf, findMember, findPerson, personOfDm } from './workspace';
 
@@ -32,6 +33,35 @@ function resolveChannel(channel: string): string | undefined {
   if (findPerson(channel)) return dmChannelOf(channel);
   if (personOfDm(channel)) return channel;
   return undefined;
+}
+
+/** files.getUploadURLExternal: a filename and a length (bytes, not 0) give where to POST the bytes. */
+export function getUploadUrl(files: SandboxFileStore, args: Args): MethodOutcome {
+  const filename = args['filename'] ?? '';
+  const length = Number(args['length']);
+  if (filename === '' || !args['length']) return fail('invalid_arguments');
+  if (!Number.isInteger(length) || length <= 0 || length > MAX_SANDBOX_FILE_BYTES) return fail('invalid_arguments');
+  const { uploadUrl, fileId } = files.startUpload(filename, length);
+  return { body: { ok: true, upload_url: uploadUrl, file_id: fileId } };
+}
+
+/** files.completeUploadExternal: the uploaded files, shared in `channel_id` with `initial_comment` as the bot's post. */
+export function completeUpload(store: ConversationStore, files: SandboxFileStore, args: Args): MethodOutcome {
+  let list: unknown;
+  try {
+    list = JSON.parse(args['files'] ?? '');
+  } catch {
+    return fail('invalid_arguments');
+  }
+  if (!Array.isArray(list) || list.length === 0) return fail('invalid_arguments');
+  const done = list.map((f: { id?: unknown; title?: unknown }) => (typeof f.id === 'string' ? files.complete(f.id, typeof f.title === 'string' ? f.title : undefined) : undefined));
+  if (done.some((f) => f === undefined)) return fail('file_not_found');
+  const shared = done.filter((f) => f !== undefined).map(wireFile);
+  const channel = args['channel_id'] ? resolveChannel(args['channel_id']) : undefined;
+  if (args['channel_id'] && !channel) return fail('channel_not_found');
+  if (!channel) return { body: { ok: true, files: shared } };
+  const message = store.add({ channel, ts: store.nextTs(), user: SANDBOX_WORKSPACE.botUserId, botId: SANDBOX_WORKSPACE.botId, text: args['initial_comment'] ?? '', files: shared });
+  return { body: { ok: true, files: shared.map((f) => ({ id: f['id'], title: f['title'] })) }, effect: { kind: 'posted', message } };
 }
 
 export function postMessage(store: ConversationStore, args: Args): MethodOutcome {
@@ -142,6 +172,7 @@ export function wireMessage(message: SandboxMessage): Record<string, unknown> {
     ...(fromBot ? { bot_id: message.botId, app_id: SANDBOX_WORKSPACE.appId, bot_profile: BOT_PROFILE } : {}),
     ...(message.blocks ? { blocks: message.blocks } : {}),
     ...(message.editedTs ? { edited: { user: message.user, ts: message.editedTs } } : {}),
+    ...(message.files ? { files: message.files, upload: false } : {}),
   };
 }
 

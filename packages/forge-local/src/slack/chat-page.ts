@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { servePageFile } from '../chat-page/page-files';
 import type { SandboxMessage } from './conversation-store';
 import { readBody, sendJson } from './http-io';
+import { MAX_SANDBOX_FILE_BYTES, readBytes, type SandboxFileStore } from './file-store';
 import { TriggerUnreachableError, type TriggerResponse } from './trigger-delivery';
 import { SANDBOX_PEOPLE, SANDBOX_WORKSPACE, dmChannelOf, findPerson } from './workspace';
 
@@ -10,8 +11,14 @@ export const CHAT_PAGE_PATH = '/sandbox/slack';
 /** What the page needs from the sandbox; every send and click goes through the signed web trigger. */
 export interface ChatPageBackend {
   conversation(userId: string): SandboxMessage[];
-  sendAs(userId: string, text: string): Promise<TriggerResponse>;
+  sendAs(userId: string, text: string, files?: readonly { name: string; mimetype: string; bytes: Buffer }[]): Promise<TriggerResponse>;
   click(userId: string, messageTs: string, actionId: string): Promise<TriggerResponse>;
+  readonly files: Pick<SandboxFileStore, 'get' | 'bytes'>;
+}
+
+/** A shared file as the page shows it: its name, type and size, and where the page (not the app) fetches it. */
+function pageFile(f: Record<string, unknown>): Record<string, unknown> {
+  return { id: f['id'], name: f['name'], mimetype: f['mimetype'], size: f['size'], url: `${CHAT_PAGE_PATH}/files/${String(f['id'])}` };
 }
 
 /** A request the page made that cannot be carried out (unknown person, message or button). */
@@ -58,6 +65,7 @@ async function pageApi(req: IncomingMessage, res: ServerResponse, rest: string, 
       text: m.text,
       ...(m.blocks ? { blocks: m.blocks } : {}),
       ...(m.editedTs ? { editedTs: m.editedTs } : {}),
+      ...(m.files ? { files: m.files.map(pageFile) } : {}),
     }));
     return sendJson(res, 200, { user: person.id, channel: dmChannelOf(person.id), messages });
   }
@@ -68,6 +76,27 @@ async function pageApi(req: IncomingMessage, res: ServerResponse, rest: string, 
     if (typeof text !== 'string' || text.trim() === '') throw new SandboxInputError('Type a message first.', 400);
     const trigger = await backend.sendAs(person.id, text);
     return sendJson(res, 200, { delivered: true, trigger });
+  }
+  // A file from the page: its bytes as the body, who shares it and what it is in the query (the words too, if any).
+  if (route === 'POST /api/send-file') {
+    const person = knownPerson(query.get('user'));
+    const name = (query.get('name') ?? '').slice(0, 255);
+    const bytes = await readBytes(req, MAX_SANDBOX_FILE_BYTES);
+    if (!name || !bytes || bytes.length === 0) throw new SandboxInputError('Pick a file of at most 60 MB.', 400);
+    const trigger = await backend.sendAs(person.id, query.get('text') ?? '', [{ name, mimetype: (query.get('type') || 'application/octet-stream').slice(0, 128), bytes }]);
+    return sendJson(res, 200, { delivered: true, trigger });
+  }
+  const fileId = /^GET \/files\/(F[0-9A-F]+)$/.exec(route)?.[1];
+  if (fileId) {
+    const file = backend.files.get(fileId);
+    if (!file) throw new SandboxInputError(`No file ${fileId}.`);
+    res.setHeader('content-type', file.mimetype);
+    // Shown in the page, never run: a file is a download or a picture, whatever its type says.
+    res.setHeader('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-disposition', `${file.mimetype.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    res.end(backend.files.bytes(fileId));
+    return;
   }
   if (route === 'POST /api/click') {
     const body = await jsonBody(req);

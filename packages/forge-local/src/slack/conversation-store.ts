@@ -17,6 +17,8 @@ export interface SandboxMessage {
   readonly editedTs?: string | undefined;
   /** Message metadata the bot posted with it (`event_type`, `event_payload`), shown by conversations.history on request. */
   readonly metadata?: Readonly<Record<string, unknown>> | undefined;
+  /** Files shared with it, as Slack describes them (file-store.ts `wireFile`). */
+  readonly files?: readonly Record<string, unknown>[] | undefined;
 }
 
 interface Row {
@@ -29,6 +31,7 @@ interface Row {
   blocks: string | null;
   edited_ts: string | null;
   metadata: string | null;
+  files: string | null;
 }
 
 /**
@@ -54,11 +57,12 @@ export class ConversationStore {
     // Databases made before metadata was kept get the column; their messages have none.
     const columns = db.prepare("SELECT name FROM pragma_table_info('slack_sandbox_message')").all() as Array<{ name: string }>;
     if (!columns.some((c) => c.name === 'metadata')) db.exec('ALTER TABLE slack_sandbox_message ADD COLUMN metadata TEXT');
+    if (!columns.some((c) => c.name === 'files')) db.exec('ALTER TABLE slack_sandbox_message ADD COLUMN files TEXT');
     const last = db.prepare('SELECT MAX(micros) AS last FROM slack_sandbox_message').get() as { last: number | null };
     this.clock = new SlackTsClock(nowMs, last.last ?? 0);
     this.insertMessage = db.prepare(
-      `INSERT INTO slack_sandbox_message (channel, ts, micros, sender, bot_id, text, username, blocks, edited_ts, metadata)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO slack_sandbox_message (channel, ts, micros, sender, bot_id, text, username, blocks, edited_ts, metadata, files)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.updateMessage = db.prepare('UPDATE slack_sandbox_message SET text = ?, blocks = ?, edited_ts = ? WHERE channel = ? AND ts = ?');
     this.selectMessage = db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? AND ts = ?');
@@ -82,6 +86,7 @@ export class ConversationStore {
       message.blocks ? JSON.stringify(message.blocks) : null,
       message.editedTs ?? null,
       message.metadata ? JSON.stringify(message.metadata) : null,
+      message.files ? JSON.stringify(message.files) : null,
     );
     return message;
   }
@@ -123,5 +128,6 @@ function fromRow(row: Row): SandboxMessage {
     ...(row.blocks !== null ? { blocks: JSON.parse(row.blocks) as Record<string, unknown>[] } : {}),
     ...(row.edited_ts !== null ? { editedTs: row.edited_ts } : {}),
     ...(row.metadata ? { metadata: JSON.parse(row.metadata) as Record<string, unknown> } : {}),
+    ...(row.files ? { files: JSON.parse(row.files) as Record<string, unknown>[] } : {}),
   };
 }

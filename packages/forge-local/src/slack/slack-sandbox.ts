@@ -10,6 +10,7 @@ import { appMentionEvent, blockActionsPayload, botEchoEvent, botEditEvent, direc
 import { slackTextOf } from './slack-ids';
 import { TriggerUnreachableError, deliverEvent, deliverInteraction, type TriggerResponse } from './trigger-delivery';
 import { FakeSlackWebApi, type SlackApiCall } from './web-api';
+import { SandboxFileStore, wireFile } from './file-store';
 import { SANDBOX_GENERAL_CHANNEL, SANDBOX_WORKSPACE, dmChannelOf, findPerson, personOfDm, type SandboxPerson } from './workspace';
 
 export interface SlackSandboxOptions {
@@ -33,6 +34,16 @@ export interface SentMessage extends TriggerResponse {
   readonly eventId: string;
 }
 
+/** A file a sandbox person shares from the page or a spec. */
+export interface SharedBytes {
+  readonly name: string;
+  readonly mimetype: string;
+  readonly bytes: Buffer;
+}
+
+/** Where the platform sends the app's calls to Slack's file host (files.slack.com). */
+export const SLACK_FILES_PATH = '/slack/files/';
+
 export interface ClickedButton extends TriggerResponse {
   readonly actionTs: string;
 }
@@ -49,13 +60,16 @@ export class SlackSandbox {
   private readonly api: FakeSlackWebApi;
   private readonly echoes: BotEchoes;
   private readonly now: () => number;
+  /** The files people shared and the app uploaded, served on Slack's file host (`/slack/files/`). */
+  readonly files: SandboxFileStore;
 
   constructor(db: Database, private readonly options: SlackSandboxOptions) {
     this.now = options.now ?? (() => Date.now());
     this.apiPath = normalisePrefix(options.apiPath ?? '/slack/api/');
     this.store = new ConversationStore(db, this.now);
     this.echoes = new BotEchoes(options.log ?? ((message) => console.warn(`[slack sandbox] ${message}`)));
-    this.api = new FakeSlackWebApi(this.store, (effect) => this.onEffect(effect), options.faults);
+    this.files = new SandboxFileStore(db);
+    this.api = new FakeSlackWebApi(this.store, (effect) => this.onEffect(effect), options.faults, this.files);
   }
 
   /** Every Web API call so far (method, form fields without the token, outcome). */
@@ -69,6 +83,10 @@ export class SlackSandbox {
 
   /** For `LocalRoutes.extra`: the fake Web API, the chat page and its JSON endpoints; false for anything else. */
   readonly routes = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    if (url.pathname.startsWith(SLACK_FILES_PATH)) {
+      await this.files.serve(req, res, url.pathname.slice(SLACK_FILES_PATH.length));
+      return true;
+    }
     if (url.pathname.startsWith(this.apiPath)) {
       await this.api.handle(req, res, url.pathname.slice(this.apiPath.length), url.searchParams);
       return true;
@@ -76,11 +94,16 @@ export class SlackSandbox {
     return chatPageRoute(req, res, url, this);
   };
 
-  /** `userId` writes `text` in their DM with the bot: stored, then delivered as a signed `message.im` event. */
-  async sendAs(userId: string, text: string): Promise<SentMessage> {
+  /**
+   * `userId` writes `text` in their DM with the bot, sharing `files` if any: stored, then delivered as a signed
+   * `message.im` event (subtype `file_share`, with `files[]`, when files came with it).
+   */
+  async sendAs(userId: string, text: string, files: readonly SharedBytes[] = []): Promise<SentMessage> {
     const person = this.person(userId);
-    const message = this.store.add({ channel: dmChannelOf(person.id), ts: this.store.nextTs(), user: person.id, text: slackTextOf(text) });
-    return this.deliverPersonEvent(directMessageEvent(message, text), message);
+    const shared = files.map((f) => wireFile(this.files.add(person.id, f.name, f.mimetype, f.bytes)));
+    const message = this.store.add({ channel: dmChannelOf(person.id), ts: this.store.nextTs(), user: person.id, text: slackTextOf(text), ...(shared.length > 0 ? { files: shared } : {}) });
+    const event = directMessageEvent(message, text);
+    return this.deliverPersonEvent(shared.length > 0 ? { ...event, subtype: 'file_share', files: shared, upload: true } : event, message);
   }
 
   /** `userId` writes `<@U0KOJIBOT> text` in #general: an `app_mention` event. */
@@ -141,6 +164,11 @@ export class SlackSandbox {
   /** An admin deactivates someone: users.info and users.list report them `deleted` from now on (messaging them is not changed). */
   deactivate(userId: string): void {
     this.api.deactivated.add(userId);
+  }
+
+  /** From now on the bot token reports (and has) only these scopes, as a workspace installed from an older manifest. */
+  grantScopes(scopes: readonly string[]): void {
+    this.api.grantedScopes = [...scopes];
   }
 
   /** The next call of the Web API `method` answers `{ok: false, error}`. */

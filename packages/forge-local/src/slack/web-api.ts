@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { conversationHistory, openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
+import { completeUpload, conversationHistory, getUploadUrl, openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
+import type { SandboxFileStore } from './file-store';
 import type { ConversationStore } from './conversation-store';
 import { FaultPlan, stall } from '../faults';
 import { headerValue, readBody, sendJson } from './http-io';
 import { usersInfo, usersList } from './users-methods';
 import { SANDBOX_WORKSPACE } from './workspace';
+
+/** The scopes the sandbox's Koji app was installed with: those of the manifest the backoffice generates. */
+export const SANDBOX_BOT_SCOPES = ['chat:write', 'chat:write.customize', 'im:history', 'im:write', 'app_mentions:read', 'users:read', 'users:read.email', 'files:read', 'files:write'];
 
 /** One call the fake Web API received, for tests: form fields as sent (objects arrive JSON-encoded), no token. */
 export interface SlackApiCall {
@@ -30,6 +34,8 @@ export class FakeSlackWebApi {
   private readonly methods: Record<string, Method>;
   /** When set, users.list answers at most this many members a page. */
   usersListPageCap: number | undefined;
+  /** What the bot token was granted, as Slack reports it on every answer (`x-oauth-scopes`); a spec may take some away. */
+  grantedScopes: string[] = [...SANDBOX_BOT_SCOPES];
   /** Members users.info and users.list now report as deactivated. */
   readonly deactivated = new Set<string>();
 
@@ -37,6 +43,7 @@ export class FakeSlackWebApi {
     store: ConversationStore,
     private readonly onEffect: (effect: ChatEffect) => void,
     private readonly faults: FaultPlan = new FaultPlan(),
+    files?: SandboxFileStore,
   ) {
     this.methods = {
       'api.test': (args) => ({ body: { ok: true, args } }),
@@ -58,6 +65,12 @@ export class FakeSlackWebApi {
       'conversations.history': (args) => conversationHistory(store, args),
       'users.info': (args) => ({ body: usersInfo(args, { deactivated: this.deactivated }) }),
       'users.list': (args) => ({ body: usersList(args, { pageCap: this.usersListPageCap, deactivated: this.deactivated }) }),
+      ...(files
+        ? {
+            'files.getUploadURLExternal': (args: Readonly<Record<string, string>>) => getUploadUrl(files, args),
+            'files.completeUploadExternal': (args: Readonly<Record<string, string>>) => completeUpload(store, files, args),
+          }
+        : {}),
     };
   }
 
@@ -80,7 +93,7 @@ export class FakeSlackWebApi {
     const answer = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       const error = typeof body['error'] === 'string' ? body['error'] : undefined;
       this.calls.push({ method, args, status, ok: body['ok'] === true, ...(error ? { error } : {}) });
-      sendJson(res, status, body, headers);
+      sendJson(res, status, body, { 'x-oauth-scopes': this.grantedScopes.join(','), ...headers });
     };
 
     const handler = Object.hasOwn(this.methods, method) ? this.methods[method] : undefined;

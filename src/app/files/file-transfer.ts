@@ -1,0 +1,28 @@
+import type { Participant } from '../../domain/participant';
+import type { AttachmentRef } from '../../domain/transcript';
+
+/** A shared file opened for reading: streamed from its platform, never held whole unless a destination needs it so. */
+export interface OpenedFile {
+  readonly name: string;
+  readonly mimeType: string;
+  /** Bytes, when the platform said (Content-Length or the event); the body is cut off past the project's limit regardless. */
+  readonly size?: number | undefined;
+  readonly body: ReadableStream<Uint8Array>;
+}
+
+/** How a file reached its recipient: as a file, as an inline picture, or as a link (said to its sender). */
+export type FileDelivery = 'file' | 'image';
+
+/**
+ * Files between chat platforms, with the app's own credentials on each side: the core's port for relaying what
+ * people share (files/relay-files.ts) and putting it on tickets. Throws FileTransferError with a reason safe to show
+ * the sender, FileTooBigError past `maxBytes`, or ChatDeliveryError's passing failures.
+ */
+export interface FileTransfer {
+  /** Opens `ref`, shared by `from`, from `from`'s platform, with that tenant's bot credentials. */
+  open(from: Participant, ref: AttachmentRef, maxBytes: number): Promise<OpenedFile>;
+  /** Sends an opened file to `to`, in their chat with the bot, as shared by `senderName`. */
+  send(to: Participant, file: OpenedFile, context: { readonly senderName: string; readonly conversationId: string }): Promise<FileDelivery>;
+  /** Puts an opened file on a service desk ticket (JSM's attachments). */
+  attachToTicket(ticketKey: string, file: OpenedFile): Promise<void>;
+}
