@@ -207,39 +207,8 @@ export interface SentLine {
   readonly since: number;
 }
 
-export interface TicketRequest {
-  /** Creating twice for one conversation returns the first ticket. */
-  readonly conversationId: string;
-  readonly projectId: string;
-  readonly summary: string;
-  readonly requester: { readonly participant: Participant; readonly name: string; readonly email?: string | undefined };
-  readonly operatorName?: string | undefined;
-  readonly requestTypeId?: string | undefined;
-  readonly lines: readonly TranscriptLine[];
-}
-
-export interface CreatedTicket {
-  readonly key: string;
-  readonly url: string;
-  /**
-   * How many of the request's lines, from the first, the ticket holds when not
-   * all of them made it (a long conversation's overflow comments failed): the
-   * rest goes on the ticket with the next comment. Absent: all of them.
-   */
-  readonly linesIncluded?: number | undefined;
-  /**
-   * The conversation's ticket was made before this request (by an attempt that
-   * stopped before the conversation knew it): nothing new was created, and
-   * `linesIncluded` says how many of the request's lines that ticket already has.
-   */
-  readonly existing?: boolean | undefined;
-}
-
-/** Makes service desk tickets. Throws TicketServiceError with a reason the operator can act on. */
-export interface TicketService {
-  createTicket(request: TicketRequest): Promise<CreatedTicket>;
-  addComment(ticketKey: string, conversationId: string, lines: readonly TranscriptLine[]): Promise<void>;
-}
+import type { TicketService } from './ticket-port';
+export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port';
 
 /** The help-desk bot that answers users who are not talking to a human. */
 export interface Assistant {
