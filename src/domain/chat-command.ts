@@ -89,9 +89,13 @@ export function matchCommand<R extends CommandWords>(text: string, table: readon
     if (leading?.kind === 'command' && !leading.rule.takesArgument) return leading;
   }
   // Only a literally typed `#word` is an unknown command; a Slack channel link opening a sentence is just words.
-  const hashWord = /^#\s*([a-z][a-z_]*)(?:\s|$)/i.exec(text.trim());
-  if (hashWord?.[1] !== undefined) return { kind: 'unknown', word: `#${hashWord[1].toLowerCase()}` };
-  return undefined;
+  // Punctuation right after the word ("#foo:") makes it no less a command word: refused, never relayed.
+  const hashWord = /^#\s*([a-z][a-z_]*)(?![a-z0-9_])/i.exec(text.trim());
+  if (hashWord?.[1] === undefined) return undefined;
+  const word = `#${hashWord[1].toLowerCase()}`;
+  // `#off!`: a command that takes no words, with a mark after it.
+  const known = compact === word ? undefined : matchCommand(word, table);
+  return known?.kind === 'command' && !known.rule.takesArgument ? known : { kind: 'unknown', word };
 }
 
 /** Reads a user's message as a command to leave the queue or the conversation. */
@@ -164,7 +168,9 @@ function compactForm(text: string): string {
 function argumentAfter(normalized: string, word: string): string | undefined {
   const hash = word.startsWith('#') ? '#\\s*' : '#?\\s*';
   const name = word.replace(/^#/, '');
-  const match = new RegExp(`^${hash}${name}(?:\\s+([\\s\\S]*))?$`, 'i').exec(normalized);
+  // `#note: text` and `#note - text` read as `#note text`: a `#` command's words may follow a colon or a dash.
+  const separator = word.startsWith('#') ? '(?:\\s*[:,;\\-–—]\\s*|\\s+)' : '\\s+';
+  const match = new RegExp(`^${hash}${name}(?:${separator}([\\s\\S]*))?$`, 'i').exec(normalized);
   if (!match) return undefined;
   const argument = match[1]?.trim();
   return argument && argument.length > 0 ? argument : undefined;

@@ -182,3 +182,42 @@ describe('nothing internal reaching the user', () => {
     expect(world.outbox.held.filter((h) => h.to.userId === bob.userId && JSON.stringify(h.message).includes('SECRET'))).toEqual([]);
   });
 });
+
+describe('notes written the way people write them', () => {
+  it.each(['#note: SECRET he is on the old client', '#note - SECRET he is on the old client', '#note, SECRET he is on the old client', '#NOTE:SECRET he is on the old client'])(
+    'should read “%s” as a note, and send the user nothing of it',
+    async (typed) => {
+      const { world, alice, bob } = await aliceWithBob();
+
+      await world.say(alice, typed);
+
+      expect(world.heard(bob).join('\n')).not.toContain('SECRET');
+      expect((await transcriptOf(world, bob)).at(-1)).toMatchObject({ internal: true, text: expect.stringMatching(/^SECRET he is on the old client$/) });
+    },
+  );
+
+  it('should refuse, never relay, an unknown #word with a mark after it, and read a known one', async () => {
+    const { world, alice, bob } = await aliceWithBob();
+
+    await world.say(alice, '#nota: SECRET');
+    await world.say(alice, '#off!');
+
+    expect(world.heard(bob).join('\n')).not.toContain('SECRET');
+    expect(world.heard(alice).some((t) => t.startsWith('I don’t know the command #nota.'))).toBe(true);
+    expect((await world.operatorRecord(alice))?.duty).toBe('off');
+  });
+
+  it('should read “Bob: #note …” as a note to Bob’s conversation after the operator’s other user left', async () => {
+    const { world, alice, bob } = await aliceWithBob();
+    const dana = world.person('Dana');
+    await world.say(dana, 'operator');
+    await world.say(alice, 'Bob: #note first note, two conversations open');
+    await world.say(dana, 'stop');
+
+    await world.say(alice, 'Bob: #note SECRET he is on the old client');
+    await world.say(alice, 'Bob: hello again');
+
+    expect(world.heard(bob).join('\n')).not.toContain('SECRET');
+    expect(world.lastHeard(bob)).toBe('Bob: hello again');
+  });
+});

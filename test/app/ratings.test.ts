@@ -1,4 +1,5 @@
 import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
+import { personLeft } from '../../src/app/duty/person-left';
 import { conversationTranscript } from '../../src/app/transcript/conversation-transcript';
 import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { satisfactionOf } from '../../src/app/ratings/rate-conversation';
@@ -188,5 +189,31 @@ describe('two taps on a rating card at once', () => {
     expect(answers.find((a) => a.outcome === 'refused')?.cardNote).toBe(`You already rated this conversation ${stored.score}/5.`);
     expect(await satisfactionOf(world.deps, PROJECT, alice)).toMatchObject({ rated: 1 });
     expect((await transcriptOf(world, conversationId)).filter((l) => l.internal)).toHaveLength(1);
+  });
+});
+
+describe('no rating for someone who is gone', () => {
+  it('should not ask a user who removed the app to rate the conversation', async () => {
+    const { world, bob } = await served();
+
+    await personLeft(world.deps, bob, PROJECT);
+
+    expect(await world.conversationOf(bob)).toBeUndefined();
+    expect(ratingCard(world, bob)).toBeUndefined();
+  });
+});
+
+describe('the comment window and the next conversation', () => {
+  it('should not take a message from a later conversation as the comment on an earlier rating', async () => {
+    const { world, alice, bob, conversationId } = await served();
+    await world.say(alice, 'stop');
+    await tap(world, bob, conversationId, '5');
+    await world.say(bob, 'operator');
+    await world.say(alice, 'stop');
+
+    await world.say(bob, 'how do I reset my password?');
+
+    const lines = await transcriptOf(world, conversationId);
+    expect(lines.map((l) => l.text).join('\n')).not.toContain('reset my password');
   });
 });

@@ -5,10 +5,12 @@ import type { IncomingChatMessage } from './incoming-message';
 /**
  * An operator with several conversations says whom a message is for by
  * starting it with the user's name and a colon ("Bob: try again"); the name is
- * not relayed. Works the same on every channel.
+ * not relayed. Works the same on every channel. `fewest`: read it only with at
+ * least this many conversations (a command, "Bob: #note …", is read with one: an
+ * operator used to naming the user keeps doing so when the other user has left).
  */
-export function addressedTo(operator: Operator, msg: IncomingChatMessage): { assignment: Assignment; text: string } | undefined {
-  if (operator.assignments.length < 2) return undefined;
+export function addressedTo(operator: Operator, msg: IncomingChatMessage, fewest = 2): { assignment: Assignment; text: string } | undefined {
+  if (operator.assignments.length < fewest) return undefined;
   const match = /^\s*@?([^:\n]{1,80}):\s*([\s\S]*)$/.exec(msg.text);
   if (!match?.[1]) return undefined;
   const name = comparableName(match[1]);

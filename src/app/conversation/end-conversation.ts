@@ -92,7 +92,8 @@ export async function endConversation(
   reason: EndReason,
   settings: LiveAgentSettings,
   /** `dispatch: false` leaves matching the freed operator to the caller, who is still taking others out of service. */
-  options: { readonly dispatch?: boolean } = {},
+  /** `askForRating: false`: the user removed the app, so there is nobody to ask (duty/person-left.ts). */
+  options: { readonly dispatch?: boolean; readonly askForRating?: boolean } = {},
 ): Promise<boolean> {
   const closed = await closeConversation(deps, user, sessionId, undefined, SERVED_TO_THE_END.includes(reason) ? lastOperatorLifetimeSeconds(settings) : undefined);
   if (!closed) return false;
@@ -113,7 +114,7 @@ export async function endConversation(
   }[reason];
   await notify(deps, conversation.user, { kind: 'notice', text: userText, conversationId: conversation.id });
   // Only users who were served to the end are asked how it went; the card follows the ending notice.
-  if (SERVED_TO_THE_END.includes(reason)) await inviteRating(deps, conversation, settings);
+  if (SERVED_TO_THE_END.includes(reason) && options.askForRating !== false) await inviteRating(deps, conversation, settings);
 
   if (operator) {
     const operatorText = {

@@ -149,6 +149,8 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
   const settings = loaded ?? (await loadSettings(deps, msg.projectId));
   if (asksForOperator(msg, settings)) {
     return actOnDeliveryOnce(deps, msg, async () => {
+      // A new conversation ends the time to comment on the last one's rating: nothing said in it is that comment.
+      if (commentWindow) await deps.ratings.closeCommentWindow(msg.from);
       if (settings.enabled) return askedForOperator(requestOperator(deps, msg, settings));
       await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
       return 'refused';
@@ -220,7 +222,7 @@ async function fromOperator(router: Router, received: IncomingChatMessage, versi
   await noteOperatorActivity(deps, versioned);
   const operator = versioned.value;
   // "Bob: stop" names the conversation a command is for, as a card's button does.
-  const addressed = received.action ? undefined : addressedTo(operator, received);
+  const addressed = received.action ? undefined : addressedTo(operator, received, 1);
   const typedCommand = addressed ? parseOperatorCommand(addressed.text, commands) : undefined;
   const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
   const command = commandFromAction(msg, commands) ?? typedCommand ?? parseOperatorCommand(msg.text, commands);

@@ -18,7 +18,7 @@ export async function personLeft(deps: CoreDeps, person: Participant, projectId:
   const settings = await loadSettings(deps, projectId);
   // Only what they have in this project: another project's bot leaving says nothing of this one's.
   const conversation = await deps.state.getConversation(person);
-  if (conversation?.value.projectId === projectId) await endConversation(deps, person, conversation.value.id, 'user-left', settings);
+  if (conversation?.value.projectId === projectId) await endConversation(deps, person, conversation.value.id, 'user-left', settings, { askForRating: false });
   const operator = await deps.state.getOperator(person);
   if (operator?.value.projectId === projectId && (operator.value.duty === 'on' || operator.value.assignments.length > 0)) {
     // As for any operator who can't be reached, the Overview says who and why.
