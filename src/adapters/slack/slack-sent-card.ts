@@ -1,5 +1,6 @@
 import type { SentCard } from '../../app/ports';
 import { isSlackId, isSlackTs } from '../chat/payload-checks';
+import { refPart } from '../chat/sent-card-ref';
 
 /** Where a Slack message went, as chat.update names it: the conversation's id (D…, C…) and the message's ts. */
 export interface SlackMessageRef {
@@ -19,14 +20,6 @@ export function slackSentCard(answer: { readonly channel?: unknown; readonly ts?
 
 /** The message a SentCard names, if it is a well-formed Slack one; anything else (another platform's, garbled) names none. */
 export function slackMessageOf(sent: SentCard): SlackMessageRef | undefined {
-  if (typeof sent.ref !== 'string' || sent.ref.length > MAX_REF_CHARS) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(sent.ref);
-  } catch {
-    return undefined;
-  }
-  const slack = (parsed as { slack?: { channel?: unknown; ts?: unknown } } | null)?.slack;
-  if (typeof slack !== 'object' || slack === null) return undefined;
-  return isSlackId(slack.channel) && isSlackTs(slack.ts) ? { channel: slack.channel, ts: slack.ts } : undefined;
+  const slack = refPart(sent, 'slack', MAX_REF_CHARS);
+  return slack && isSlackId(slack['channel']) && isSlackTs(slack['ts']) ? { channel: slack['channel'], ts: slack['ts'] } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { SentCard } from '../../app/ports';
 import { isTeamsId, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
+import { refPart } from '../chat/sent-card-ref';
 
 /** Where a Teams activity went, as `PUT …/conversations/{id}/activities/{activityId}` names it, and whether it was a card. */
 export interface TeamsActivityRef {
@@ -19,15 +20,8 @@ export function teamsSentCard(conversationId: string, activityId: string, card: 
 
 /** The activity a SentCard names, if it is a well-formed Teams one; anything else (another platform's, garbled) names none. */
 export function teamsActivityOf(sent: SentCard): TeamsActivityRef | undefined {
-  if (typeof sent.ref !== 'string' || sent.ref.length > MAX_REF_CHARS) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(sent.ref);
-  } catch {
-    return undefined;
-  }
-  const teams = (parsed as { teams?: { c?: unknown; a?: unknown; card?: unknown } } | null)?.teams;
-  if (typeof teams !== 'object' || teams === null) return undefined;
+  const teams = refPart(sent, 'teams', MAX_REF_CHARS);
+  if (!teams) return undefined;
   const { c, a, card } = teams;
   if (!isTeamsId(c, TEAMS_ID_WEIGHT.conversation) || !isTeamsId(a, TEAMS_ID_WEIGHT.activity) || typeof card !== 'boolean') return undefined;
   return { conversationId: c, activityId: a, card };
