@@ -3,7 +3,8 @@ import { ChannelRouter } from './adapters/chat/channel-router';
 import { ChannelFiles } from './adapters/chat/channel-files';
 import { SlackFileSide } from './adapters/slack/slack-files';
 import { TeamsFileSide } from './adapters/teams/teams-files';
-import { KvsFileConsents } from './adapters/teams/teams-file-consent';
+import { KvsFileConsents, type ConsentDeps } from './adapters/teams/teams-file-consent';
+import { notify } from './app/delivery/notify';
 import { SendHealthReporting } from './adapters/chat/send-health';
 import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
@@ -120,6 +121,21 @@ export function buildServices(
     teamsReferences,
     tenantHealth: tenantHealth(),
     fileConsents,
+  };
+}
+
+/** What answering a Teams file consent needs: the offers, the file port to open the file again, and the sender to tell. */
+export function fileConsentDeps(services: Services): ConsentDeps {
+  return {
+    consents: services.fileConsents,
+    files: services.files,
+    reach: services.teamsGateways,
+    fetch: (input, init) => fetch(input, init),
+    now: () => services.clock.now(),
+    tell: async (pending, text) => {
+      await notify(services, pending.from, { kind: 'notice', text, conversationId: pending.conversationId });
+    },
+    log: services.log,
   };
 }
 

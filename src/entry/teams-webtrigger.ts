@@ -3,9 +3,8 @@ import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
 import { handleChatMessage } from '../app/conversation/handle-chat-message';
 import { personLeft } from '../app/duty/person-left';
-import { notify } from '../app/delivery/notify';
-import { answerFileConsent } from '../adapters/teams/teams-file-consent';
-import { botFrameworkKeys, buildServices } from '../composition';
+import { checkFileConsent } from '../adapters/teams/teams-file-consent';
+import { botFrameworkKeys, buildServices, fileConsentDeps } from '../composition';
 
 /**
  * Forge web trigger `teams-activities`: the Azure Bot's messaging endpoint.
@@ -28,22 +27,9 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
       markCardUsed: (tenant, card, note) => services.teamsGateways.markCardUsed(tenant, card, note),
       personLeft: (tenant, userId) =>
         personLeft(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), { channel: 'teams', tenantId: tenant.tenantId, userId }, tenant.projectId),
-      fileConsent: (answer, tenant) => {
-        const known = buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] });
-        return answerFileConsent(
-          {
-            consents: known.fileConsents,
-            files: known.files,
-            reach: known.teamsGateways,
-            fetch: (input, init) => fetch(input, init),
-            now: () => known.clock.now(),
-            tell: async (pending, text) => {
-              await notify(known, pending.from, { kind: 'notice', text, conversationId: pending.conversationId });
-            },
-            log: known.log,
-          },
-          answer,
-        );
+      // Checked here (no call out), carried out on the queue: Teams waits 15 s for the invoke's answer.
+      fileConsent: async (answer) => {
+        if (await checkFileConsent(fileConsentDeps(services), answer)) await services.workQueue.push({ kind: 'file-consent', ...answer }, `file-consent:${answer.id}`);
       },
       log: services.log,
       health: {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { fileConsentInvoke } from '../../packages/forge-local/src/teams/activities';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { HOSTILE_TEXTS } from '../support/hostile-strings';
@@ -119,6 +121,34 @@ describe('files between Slack users and operators, end to end', () => {
       expect(teams.oneDrive.uploads.filter((u) => u.status === 201)).toHaveLength(1);
       expect(await tomsView()).toHaveLength(count);
       expect(botPostsTo('UBOB').at(-1)!.text).not.toContain('wasn’t sent');
+    });
+
+    it('should refuse another person’s answer, a forged id and an upload URL off OneDrive, with no upload and no card', async () => {
+      const { offered, card } = await consentCard();
+      await teams.install('wendy');
+      await settle();
+      const person = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!;
+      const context = (card!['content'] as Record<string, unknown>)['acceptContext'];
+      const ctx = () => ({ serviceUrl: teams.serviceUrl, nowMs: Date.now(), id: `f:${randomUUID()}` });
+      const slot = teams.oneDrive.slotFor(person('tom'), 'manual.pdf');
+      const before = (await tomsView()).length;
+
+      for (const forged of [
+        fileConsentInvoke(person('wendy'), 'accept', context, teams.oneDrive.slotFor(person('wendy'), 'manual.pdf'), ctx()),
+        fileConsentInvoke(person('tom'), 'accept', { id: randomUUID() }, slot, ctx()),
+        fileConsentInvoke(person('tom'), 'accept', context, { ...slot, uploadUrl: 'https://evil.example/upload' }, ctx()),
+        fileConsentInvoke(person('tom'), 'decline', { id: 'not-an-id' }, undefined, ctx()),
+      ]) {
+        expect((await teams.deliver(forged)).status).toBe(200);
+      }
+      await settle();
+
+      expect(teams.oneDrive.uploads).toEqual([]);
+      expect(await tomsView()).toHaveLength(before);
+      expect(botPostsTo('UBOB').at(-1)!.text ?? '').not.toContain('manual.pdf');
+      await teams.answerConsent('tom', offered.id, 'accept');
+      await settle();
+      expect(teams.oneDrive.uploads.map((u) => u.status)).toEqual([201]);
     });
 
     it('should tell the Slack user when the operator declines', async () => {

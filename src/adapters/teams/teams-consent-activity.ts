@@ -1,6 +1,6 @@
 import { wellFormed } from '../../domain/text';
 import { boundedString, isRecord } from '../chat/payload-checks';
-import type { ConsentAnswer, UploadInfo } from './teams-file-consent';
+import type { ConsentAnswer, UploadInfo } from '../../app/files/file-consent-job';
 
 /** The id Koji puts in a consent card's contexts: a random UUID, nothing else. */
 const CONSENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,4 +1,5 @@
 import type { kvs as KvsClient } from '@forge/kvs';
+import type { ConsentAnswer, UploadInfo } from '../../app/files/file-consent-job';
 import type { FileSource, FileTransfer } from '../../app/files/file-transfer';
 import { limitedBody, readAll } from '../../app/files/limited-body';
 import { FileTransferError } from '../../domain/errors';
@@ -13,8 +14,10 @@ export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.cons
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
 /** How long a consent card can be answered: a day, then its file is forgotten (and the KVS key goes by itself). */
 export const CONSENT_LIFETIME_SECONDS = 24 * 60 * 60;
-/** Teams waits 15 s for the answer to an invoke: the download and the upload get most of it, the answer the rest. */
-const UPLOAD_BUDGET_MS = 12_000;
+/** The download and the upload, on the queue (a Forge function has 25 s). */
+const UPLOAD_BUDGET_MS = 20_000;
+
+export type { ConsentAnswer, UploadInfo };
 
 /**
  * A file offered to a Teams person through a file consent card. Only its random id travels in the card (Teams hands
@@ -36,23 +39,6 @@ export interface FileConsents {
   put(pending: PendingConsent): Promise<void>;
   get(id: string): Promise<PendingConsent | undefined>;
   claim(id: string): Promise<boolean>;
-}
-
-/** What a person's click on a consent card came back as (teams-consent-activity.ts checked its shape). */
-export interface ConsentAnswer {
-  readonly id: string;
-  readonly action: 'accept' | 'decline';
-  readonly invoker: Participant;
-  readonly upload?: UploadInfo | undefined;
-}
-
-/** Where Teams lets the bot put the accepted file (the person's OneDrive) and what the file info card names. */
-export interface UploadInfo {
-  readonly uploadUrl: string;
-  readonly contentUrl: string;
-  readonly uniqueId: string;
-  readonly fileType: string;
-  readonly name: string;
 }
 
 export interface ConsentDeps {
@@ -90,16 +76,9 @@ export function consentCard(pending: PendingConsent, size: number | undefined): 
  * info card, and a failure is told to the sender.
  */
 export async function answerFileConsent(deps: ConsentDeps, answer: ConsentAnswer): Promise<ConsentOutcome> {
-  const pending = await deps.consents.get(answer.id);
-  const refused = (reason: string): ConsentOutcome => {
-    deps.log.warn('teams_file_consent_refused', { reason });
-    return 'refused';
-  };
-  if (!pending) return refused('unknown id');
-  if (pending.expiresAt <= deps.now()) return refused('expired');
-  if (!sameParticipant(pending.to, answer.invoker)) return refused('not the recipient');
+  const pending = await checkFileConsent(deps, answer);
+  if (!pending) return 'refused';
   const upload = answer.upload;
-  if (answer.action === 'accept' && (!upload || !isUploadUrl(upload.uploadUrl) || !isUploadUrl(upload.contentUrl))) return refused('upload URL not on OneDrive');
   if (!(await deps.consents.claim(answer.id))) return 'already-answered';
   if (answer.action === 'decline' || !upload) {
     await deps.tell(pending, fileReplies.declined(pending.name, pending.recipientName));
@@ -115,6 +94,24 @@ export async function answerFileConsent(deps: ConsentDeps, answer: ConsentAnswer
     await deps.tell(pending, fileReplies.notRelayed(pending.name, pending.recipientName, { kind: 'not-transferred', reason }));
     return 'failed';
   }
+}
+
+/**
+ * The offer the answer is for, if it is one Koji made, still pending, to this very person, and (on accept) with upload
+ * and content URLs on OneDrive's host; undefined, logged, otherwise. Reads the offer only: no call out.
+ */
+export async function checkFileConsent(deps: Pick<ConsentDeps, 'consents' | 'now' | 'log'>, answer: ConsentAnswer): Promise<PendingConsent | undefined> {
+  const refused = (reason: string): undefined => {
+    deps.log.warn('teams_file_consent_refused', { reason });
+    return undefined;
+  };
+  const upload = answer.upload;
+  if (answer.action === 'accept' && (!upload || !isUploadUrl(upload.uploadUrl) || !isUploadUrl(upload.contentUrl))) return refused('upload URL not on OneDrive');
+  const pending = await deps.consents.get(answer.id);
+  if (!pending) return refused('unknown id');
+  if (pending.expiresAt <= deps.now()) return refused('expired');
+  if (!sameParticipant(pending.to, answer.invoker)) return refused('not the recipient');
+  return pending;
 }
 
 /**

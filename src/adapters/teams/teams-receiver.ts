@@ -5,7 +5,7 @@ import { messageOf } from '../../domain/koji-error';
 import { narrowTeamsActivity, parseTeamsActivity, type TeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
 import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
 import { appIdOfBot, type TeamsTenant } from './teams-tenants';
-import type { ConsentAnswer } from './teams-file-consent';
+import type { ConsentAnswer } from '../../app/files/file-consent-job';
 
 export interface TeamsReceiverDeps {
   /** The binding of this bot (app id) in this tenant. */
@@ -97,7 +97,7 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
       await deps.personLeft(tenant, narrowed.userId);
       return ok();
     case 'file-consent':
-      // Teams waits 15 s for the answer to an invoke: the upload is bounded to fit (teams-file-consent.ts).
+      // Teams waits 15 s for the answer to an invoke: checked here, the file goes on the queue (teams-file-consent.ts).
       try {
         await deps.fileConsent?.(narrowed.answer, tenant);
       } catch (error) {
