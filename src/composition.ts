@@ -3,6 +3,8 @@ import { ChannelRouter } from './adapters/chat/channel-router';
 import { ChannelFiles } from './adapters/chat/channel-files';
 import { SlackFileSide } from './adapters/slack/slack-files';
 import { TeamsFileSide } from './adapters/teams/teams-files';
+import { KvsFileConsents, type ConsentDeps } from './adapters/teams/teams-file-consent';
+import { notify } from './app/delivery/notify';
 import { SendHealthReporting } from './adapters/chat/send-health';
 import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
@@ -42,6 +44,8 @@ export interface Services extends CoreDeps {
   readonly teamsReferences: KvsTeamsReferences;
   /** Refused requests and sends per tenant, for its status in the backoffice. */
   readonly tenantHealth: TenantHealth;
+  /** Files offered to Teams people through a file consent card, waiting for Allow or Decline. */
+  readonly fileConsents: KvsFileConsents;
 }
 
 /**
@@ -87,6 +91,8 @@ export function buildServices(
     log,
   );
   const workQueue = new ForgeWorkQueue();
+  const deliveries = new KvsDeliveryLog(kvs);
+  const fileConsents = new KvsFileConsents(kvs, deliveries);
   // Inside the Slack web trigger every call must leave room to answer Slack within 3 s.
   const slackGateways = new SlackGateways(slackWorkspaces, known.slackWorkspaces, context['trigger'] === 'slack' ? 'inline' : 'queued');
   return {
@@ -94,12 +100,12 @@ export function buildServices(
     ratings: new KvsRatingStore(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
-    deliveries: new KvsDeliveryLog(kvs),
+    deliveries,
     chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth(), async (to) =>
       to.channel === 'teams' ? { channel: 'teams', tenantId: to.tenantId, appId: await teams.botOf(to) } : { channel: to.channel, tenantId: to.tenantId },
     ),
     // Files are relayed by queued jobs only, so their Slack calls get the queue's budget, never the web trigger's.
-    files: new ChannelFiles({ slack: new SlackFileSide(slackWorkspaces, (token) => slackClient(token)), teams: new TeamsFileSide(teams) }, new JsmTicketFiles()),
+    files: new ChannelFiles({ slack: new SlackFileSide(slackWorkspaces, (token) => slackClient(token)), teams: new TeamsFileSide(teams, undefined, { store: fileConsents, now: () => systemClock.now() }) }, new JsmTicketFiles()),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
     assistant: new HandoffHintAssistant(),
@@ -114,6 +120,22 @@ export function buildServices(
     teamsTenants,
     teamsReferences,
     tenantHealth: tenantHealth(),
+    fileConsents,
+  };
+}
+
+/** What answering a Teams file consent needs: the offers, the file port to open the file again, and the sender to tell. */
+export function fileConsentDeps(services: Services): ConsentDeps {
+  return {
+    consents: services.fileConsents,
+    files: services.files,
+    reach: services.teamsGateways,
+    fetch: (input, init) => fetch(input, init),
+    now: () => services.clock.now(),
+    tell: async (pending, text) => {
+      await notify(services, pending.from, { kind: 'notice', text, conversationId: pending.conversationId });
+    },
+    log: services.log,
   };
 }
 

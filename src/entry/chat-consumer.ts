@@ -6,7 +6,8 @@ import { relayFiles } from '../app/files/relay-files';
 import { attachTicketFiles } from '../app/files/ticket-files';
 import { notify, NOTICE_ATTEMPTS } from '../app/delivery/notify';
 import { isWorkJob, type WorkJob } from '../app/queue/work-job';
-import { buildServices, type Services } from '../composition';
+import { buildServices, fileConsentDeps, type Services } from '../composition';
+import { answerFileConsent } from '../adapters/teams/teams-file-consent';
 import { messageOf } from '../domain/koji-error';
 import { afterJobFailure, unreadableJob } from './job-failures';
 
@@ -50,6 +51,11 @@ async function run(services: Services, job: WorkJob): Promise<void> {
   }
   if (job.kind === 'ticket-files') {
     await attachTicketFiles(services, job);
+    return;
+  }
+  if (job.kind === 'file-consent') {
+    const { kind: _kind, ...answer } = job;
+    services.log.info('job_done', { outcome: await answerFileConsent(fileConsentDeps(services), answer) });
     return;
   }
   if (job.kind === 'offer-expiry') {

@@ -3,7 +3,8 @@ import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
 import { handleChatMessage } from '../app/conversation/handle-chat-message';
 import { personLeft } from '../app/duty/person-left';
-import { botFrameworkKeys, buildServices } from '../composition';
+import { checkFileConsent } from '../adapters/teams/teams-file-consent';
+import { botFrameworkKeys, buildServices, fileConsentDeps } from '../composition';
 
 /**
  * Forge web trigger `teams-activities`: the Azure Bot's messaging endpoint.
@@ -26,6 +27,10 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
       markCardUsed: (tenant, card, note) => services.teamsGateways.markCardUsed(tenant, card, note),
       personLeft: (tenant, userId) =>
         personLeft(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), { channel: 'teams', tenantId: tenant.tenantId, userId }, tenant.projectId),
+      // Checked here (no call out), carried out on the queue: Teams waits 15 s for the invoke's answer.
+      fileConsent: async (answer) => {
+        if (await checkFileConsent(fileConsentDeps(services), answer)) await services.workQueue.push({ kind: 'file-consent', ...answer }, `file-consent:${answer.id}`);
+      },
       log: services.log,
       health: {
         refused: (tenantId, appId, reason) => services.tenantHealth.refused({ channel: 'teams', tenantId, appId }, reason),

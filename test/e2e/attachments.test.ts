@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
+import { fileConsentInvoke } from '../../packages/forge-local/src/teams/activities';
 import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { HOSTILE_TEXTS } from '../support/hostile-strings';
@@ -77,15 +79,85 @@ describe('files between Slack users and operators, end to end', () => {
     expect(botPostsTo('UBOB').at(-1)!.text).toContain('Your file “setup.exe” wasn’t sent to Alice Operator: this service desk doesn’t accept files of that type.');
   });
 
-  it('should tell a Slack user their file can’t reach a Teams operator unless it is a picture', async () => {
-    await teams.sendAs('tom', '#on');
-    await slack.sendAs('UBOB', 'operator');
-    await settle();
+  describe('a non-picture file to a Teams operator, through a file consent card', () => {
+    const PDF = Buffer.from('%PDF-1.4\n' + 'a page of the manual\n'.repeat(400) + '%%EOF\n');
+    const page = async (path: string, body: unknown) =>
+      fetch(`${platform.url}/sandbox/teams/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tomsView = async () =>
+      ((await (await fetch(`${platform.url}/sandbox/teams/api/conversation?person=tom`)).json()) as { messages: { id: string; from: string; attachments?: Record<string, unknown>[] }[] }).messages;
 
-    await slack.sendAs('UBOB', '', [{ name: 'report.pdf', mimetype: 'application/pdf', bytes: Buffer.from('%PDF-1.4') }]);
-    await settle();
+    beforeEach(async () => {
+      await teams.sendAs('tom', '#on');
+      await slack.sendAs('UBOB', 'operator');
+      await settle();
+      await slack.sendAs('UBOB', '', [{ name: 'manual.pdf', mimetype: 'application/pdf', bytes: PDF }]);
+      await settle();
+    });
 
-    expect(botPostsTo('UBOB').at(-1)!.text).toContain('Microsoft Teams lets Koji send only pictures (PNG, JPEG or GIF up to 1 MB) for now');
+    const consentCard = async () => {
+      const offered = (await tomsView()).filter((m) => m.from === 'bot').at(-1)!;
+      return { offered, card: offered.attachments?.find((a) => a['contentType'] === 'application/vnd.microsoft.teams.card.file.consent') };
+    };
+
+    it('should show the consent card on the operator’s chat page; Allow ends with the file info card and the bytes uploaded as they were', async () => {
+      const { offered, card } = await consentCard();
+      expect(card).toMatchObject({ name: 'manual.pdf', content: { sizeInBytes: PDF.length, description: expect.stringContaining('manual.pdf') } });
+
+      const allowed = await page('consent', { person: 'tom', activityId: offered.id, action: 'accept' });
+      await settle();
+
+      expect(allowed.status).toBe(200);
+      expect(await allowed.json()).toMatchObject({ delivered: true, triggers: [{ status: 200 }] });
+      const info = (await tomsView()).filter((m) => m.from === 'bot').at(-1)!.attachments![0]!;
+      expect(info).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'manual.pdf', content: { fileType: 'pdf' } });
+      expect(teams.oneDrive.bytes(String(info['contentUrl']))).toEqual(PDF);
+      const download = await fetch(`${platform.url}${String(info['sandboxDownload'])}`);
+      expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
+
+      // A second click on Allow does nothing: no second upload, no second card.
+      const count = (await tomsView()).length;
+      await page('consent', { person: 'tom', activityId: offered.id, action: 'accept' });
+      await settle();
+      expect(teams.oneDrive.uploads.filter((u) => u.status === 201)).toHaveLength(1);
+      expect(await tomsView()).toHaveLength(count);
+      expect(botPostsTo('UBOB').at(-1)!.text).not.toContain('wasn’t sent');
+    });
+
+    it('should refuse another person’s answer, a forged id and an upload URL off OneDrive, with no upload and no card', async () => {
+      const { offered, card } = await consentCard();
+      await teams.install('wendy');
+      await settle();
+      const person = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key)!;
+      const context = (card!['content'] as Record<string, unknown>)['acceptContext'];
+      const ctx = () => ({ serviceUrl: teams.serviceUrl, nowMs: Date.now(), id: `f:${randomUUID()}` });
+      const slot = teams.oneDrive.slotFor(person('tom'), 'manual.pdf');
+      const before = (await tomsView()).length;
+
+      for (const forged of [
+        fileConsentInvoke(person('wendy'), 'accept', context, teams.oneDrive.slotFor(person('wendy'), 'manual.pdf'), ctx()),
+        fileConsentInvoke(person('tom'), 'accept', { id: randomUUID() }, slot, ctx()),
+        fileConsentInvoke(person('tom'), 'accept', context, { ...slot, uploadUrl: 'https://evil.example/upload' }, ctx()),
+        fileConsentInvoke(person('tom'), 'decline', { id: 'not-an-id' }, undefined, ctx()),
+      ]) {
+        expect((await teams.deliver(forged)).status).toBe(200);
+      }
+      await settle();
+
+      expect(teams.oneDrive.uploads).toEqual([]);
+      expect(await tomsView()).toHaveLength(before);
+      expect(botPostsTo('UBOB').at(-1)!.text ?? '').not.toContain('manual.pdf');
+      await teams.answerConsent('tom', offered.id, 'accept');
+      await settle();
+      expect(teams.oneDrive.uploads.map((u) => u.status)).toEqual([201]);
+    });
+
+    it('should tell the Slack user when the operator declines', async () => {
+      const { offered } = await consentCard();
+      await teams.answerConsent('tom', offered.id, 'decline');
+      await settle();
+      expect(botPostsTo('UBOB').at(-1)!.text).toContain('declined your file “manual.pdf”, so it wasn’t sent.');
+      expect(teams.oneDrive.uploads).toEqual([]);
+    });
   });
 
   it('should keep every hostile file name a name: inert on Slack, and in the sender’s notice', async () => {

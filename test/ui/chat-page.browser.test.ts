@@ -212,3 +212,36 @@ describe.each(CHANNELS)('the sandbox chat page on $name', (channel) => {
     }
   });
 });
+
+describe('a file consent card on the Teams sandbox chat page', () => {
+  it('shows the card with Allow and Decline; Allow ends with the file, downloadable as it was sent', async () => {
+    // Tom (Teams) is the only operator on duty: the Slack user is handed to him.
+    await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
+    await CHANNELS[1]!.setUp();
+    await settle();
+    await platform.slack!.sendAs('UBOB', 'operator');
+    await settle();
+    const pdf = Buffer.from('%PDF-1.4\nthe manual\n%%EOF\n');
+    await platform.slack!.sendAs('UBOB', '', [{ name: 'manual.pdf', mimetype: 'application/pdf', bytes: pdf }]);
+    await settle();
+
+    const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1024, height: 900 } });
+    await page.goto(`${platform.url}/sandbox/teams?as=tom`);
+    const log = page.getByRole('log');
+    const offer = log.locator('li.message.bot', { hasText: 'is sending you' }).last();
+    await offer.getByRole('button', { name: 'Decline' }).waitFor();
+    expect(await offer.textContent()).toContain('manual.pdf');
+    await screenshot(page, 'teams-file-consent-card');
+
+    await offer.getByRole('button', { name: 'Allow' }).click();
+    await page.getByText('Clicked “Allow”.').waitFor();
+    await settle();
+    const file = log.getByRole('link', { name: '📎 manual.pdf' });
+    await file.waitFor();
+    const href = await file.getAttribute('href');
+    expect(Buffer.from(await (await fetch(new URL(href!, platform.url))).arrayBuffer())).toEqual(pdf);
+    await screenshot(page, 'teams-file-info-card');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

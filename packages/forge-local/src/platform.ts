@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { INTERVAL_MS, loadAppManifest, type AppManifest } from './app-manifest';
 import { installEgressGuard, type EgressRoute } from './egress';
 import { SLACK_FILES_ORIGIN } from './slack/file-store';
+import { ONEDRIVE_ORIGIN, ONEDRIVE_PATH } from './teams/onedrive';
 import { SLACK_FILES_PATH } from './slack/slack-sandbox';
 import { installForgeGlobals } from './forge-globals';
 import { FunctionRunner, type FinishedInvocation } from './function-runner';
@@ -225,6 +226,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     ...(slack && !env['SLACK_API_URL'] ? [{ from: `${SLACK_FILES_ORIGIN}/`, to: `${baseUrl}${SLACK_FILES_PATH}` }] : []),
     ...(teamsLogin ? [{ from: `${REAL_ENDPOINTS.microsoftLogin}/`, to: `${teamsLogin.replace(/\/+$/, '')}/` }] : []),
     ...(teamsMetadata ? [{ from: REAL_ENDPOINTS.botFrameworkOpenIdMetadata, to: teamsMetadata }] : []),
+    // The sandbox tenant's OneDrive: where a file a person allowed through a file consent card is uploaded.
+    ...(teams ? [{ from: `${ONEDRIVE_ORIGIN}/`, to: `${baseUrl}${ONEDRIVE_PATH}` }] : []),
   ];
   if (realSlack) {
     const workspace = await app.connectSlackWorkspace({ projectId: LOCAL_PROJECT.id, ...realSlack }, now);

@@ -1,4 +1,4 @@
-import type { FileDelivery, FileTransfer, OpenedFile } from '../../app/files/file-transfer';
+import type { FileDelivery, FileTransfer, OpenedFile, SendContext } from '../../app/files/file-transfer';
 import { FileTransferError } from '../../domain/errors';
 import type { ChatChannel, Participant } from '../../domain/participant';
 import type { AttachmentRef } from '../../domain/transcript';
@@ -6,7 +6,7 @@ import type { AttachmentRef } from '../../domain/transcript';
 /** One channel's part of the file port: download with its credentials, upload to its people. */
 export interface ChannelFileSide {
   open(from: Participant, ref: AttachmentRef, maxBytes: number): Promise<OpenedFile>;
-  send(to: Participant, file: OpenedFile, context: { readonly senderName: string; readonly conversationId: string }): Promise<FileDelivery>;
+  send(to: Participant, file: OpenedFile, context: SendContext): Promise<FileDelivery>;
 }
 
 const NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
@@ -26,7 +26,7 @@ export class ChannelFiles implements FileTransfer {
     return this.side(from.channel).open(from, ref, maxBytes);
   }
 
-  send(to: Participant, file: OpenedFile, context: { readonly senderName: string; readonly conversationId: string }): Promise<FileDelivery> {
+  send(to: Participant, file: OpenedFile, context: SendContext): Promise<FileDelivery> {
     return this.side(to.channel).send(to, file, context);
   }
 

@@ -36,6 +36,8 @@ export const storageKeys = {
   satisfaction: (projectId: string, operator: Participant) => `satisfaction:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(participantKey(operator))}`,
   ratingComment: (user: Participant) => `rating-comment:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
+  /** A file offered to a Teams person through a file consent card, by its random id (teams-file-consent.ts). */
+  fileConsent: (id: string) => `file-consent:${KEY_VERSION}:${escapeKeyPart(id)}`,
   settingsPrefix: `settings:${KEY_VERSION}:`,
   settings: (projectId: string) => `settings:${KEY_VERSION}:${escapeKeyPart(projectId)}`,
   ticketOfConversation: (conversationId: string) => `ticket:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,

@@ -4,6 +4,7 @@ import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { clipText, wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
 import { isOnServiceUrl, isTeamsFileHost } from './teams-file-hosts';
+import { narrowConsentInvoke, type NarrowedConsent } from './teams-consent-activity';
 import { boundedString, buttonValueFor, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
@@ -60,7 +61,8 @@ export type NarrowedActivity =
    * the bot, and their shift.
    */
   | { readonly kind: 'removed-from-conversation'; readonly tenantId: string; readonly userId: string; readonly conversationId: string }
-  | { readonly kind: 'ignored'; readonly reason: string };
+  | { readonly kind: 'ignored'; readonly reason: string }
+  | NarrowedConsent;
 
 export function parseTeamsActivity(rawBody: string): ParsedActivity {
   if (rawBody.length > MAX_BODY_CHARS) return { ok: false, reason: 'The body is larger than any activity.' };
@@ -132,6 +134,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
     if (isPersonal(activity) && added.some((m) => isRecord(m) && m['id'] === activity.recipient.id)) return { kind: 'installed', reference };
     return { kind: 'ignored', reason: 'conversation update' };
   }
+  if (activity.type === 'invoke' && isPersonal(activity)) return narrowConsentInvoke(raw, { tenantId: activity.tenantId, userId: activity.from.id });
   if (activity.type !== 'message') return { kind: 'ignored', reason: `activity type ${activity.type}` };
 
   const value = raw['value'];

@@ -1,4 +1,5 @@
-import type { OpenedFile } from '../../app/files/file-transfer';
+import { randomUUID } from 'node:crypto';
+import type { OpenedFile, SendContext } from '../../app/files/file-transfer';
 import { readAll } from '../../app/files/limited-body';
 import { FileTransferError } from '../../domain/errors';
 import type { Participant } from '../../domain/participant';
@@ -7,6 +8,7 @@ import type { TeamsConversationReference } from './teams-activity';
 import type { TeamsConnector } from './teams-connector';
 import { relayHtml } from './teams-text';
 import { isOnServiceUrl, isTeamsFileHost } from './teams-file-hosts';
+import { CONSENT_LIFETIME_SECONDS, consentCard, type FileConsents } from './teams-file-consent';
 
 /** What Teams shows inline from a bot: PNG, JPEG or GIF of at most 1 MB (Microsoft's limit for pictures in a message). */
 export const TEAMS_INLINE_IMAGE_BYTES = 1024 * 1024;
@@ -20,13 +22,14 @@ export interface TeamsReach {
 /**
  * The file port's Teams side. Reading: a file from OneDrive (`file.download.info`) without credentials, a pasted
  * picture from the Bot Connector with the bot's token; nothing from any other host. Sending: a picture inline
- * (a data URL, Microsoft's way for bots); any other file is refused with the reason, since a bot can send one only
- * through a file consent card, which Koji does not offer yet (docs/operators.md).
+ * (a data URL, Microsoft's way for bots); any other file through a file consent card (Allow / Decline), the file
+ * opened again from its sender's platform once the person allows it (teams-file-consent.ts, docs/operators.md).
  */
 export class TeamsFileSide {
   constructor(
     private readonly reach: TeamsReach,
     private readonly fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init),
+    private readonly consents?: { readonly store: FileConsents; readonly now: () => number },
   ) {}
 
   async open(from: Participant, ref: AttachmentRef): Promise<OpenedFile> {
@@ -45,9 +48,10 @@ export class TeamsFileSide {
     return { name: ref.name, mimeType: type, size: Number.isFinite(length) && length > 0 ? length : ref.size, body: response.body };
   }
 
-  async send(to: Participant, file: OpenedFile, context: { readonly senderName: string }): Promise<'image'> {
+  async send(to: Participant, file: OpenedFile, context: SendContext): Promise<'image' | 'consent'> {
     if (!INLINE_TYPES.has(file.mimeType) || (file.size ?? 0) > TEAMS_INLINE_IMAGE_BYTES) {
       await file.body.cancel().catch(() => undefined);
+      if (this.consents && context.source) return this.offer(to, file, { ...context, source: context.source }, this.consents);
       throw new FileTransferError('Microsoft Teams lets Koji send only pictures (PNG, JPEG or GIF up to 1 MB) for now');
     }
     const bytes = await readAll(file.body);
@@ -60,5 +64,31 @@ export class TeamsFileSide {
       attachments: [{ contentType: file.mimeType, name: file.name, contentUrl: `data:${file.mimeType};base64,${Buffer.from(bytes).toString('base64')}` }],
     });
     return 'image';
+  }
+
+  /** Keeps where the file is under a random id, then sends the consent card carrying only that id; nothing is read yet. */
+  private async offer(to: Participant, file: OpenedFile, context: SendContext & { readonly source: NonNullable<SendContext['source']> }, consents: { readonly store: FileConsents; readonly now: () => number }): Promise<'consent'> {
+    const { source } = context;
+    const { reference, connector } = await this.reach.reachWithConnector(to);
+    const pending = {
+      id: randomUUID(),
+      from: source.from,
+      ref: source.ref,
+      maxBytes: source.maxBytes,
+      to,
+      senderName: context.senderName,
+      recipientName: reference.name,
+      conversationId: context.conversationId,
+      name: file.name,
+      expiresAt: consents.now() + CONSENT_LIFETIME_SECONDS * 1000,
+    };
+    await consents.store.put(pending);
+    await connector.send(reference.serviceUrl, reference.conversationId, {
+      type: 'message',
+      textFormat: 'xml',
+      text: relayHtml(context.senderName, '', undefined, []),
+      attachments: [consentCard(pending, file.size)],
+    });
+    return 'consent';
   }
 }

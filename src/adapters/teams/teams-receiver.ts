@@ -5,6 +5,7 @@ import { messageOf } from '../../domain/koji-error';
 import { narrowTeamsActivity, parseTeamsActivity, type TeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
 import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
 import { appIdOfBot, type TeamsTenant } from './teams-tenants';
+import type { ConsentAnswer } from '../../app/files/file-consent-job';
 
 export interface TeamsReceiverDeps {
   /** The binding of this bot (app id) in this tenant. */
@@ -29,6 +30,8 @@ export interface TeamsReceiverDeps {
   /** Shows a clicked card as used: replaces it with its lead line and the note, without actions. */
   readonly markCardUsed: (tenant: TeamsTenant, card: TeamsCard, note: string) => Promise<void>;
   readonly personLeft: (tenant: TeamsTenant, userId: string) => Promise<void>;
+  /** A click on a file consent card (Allow or Decline), its shape checked; the rest is checked before any call out. */
+  readonly fileConsent?: ((answer: ConsentAnswer, tenant: TeamsTenant) => Promise<unknown>) | undefined;
   readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
   /**
    * Told of each check of a connected tenant's activity, so a wrong App ID shows in the backoffice (tenant-health.ts):
@@ -92,6 +95,14 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
       // Removing this bot says nothing of the person's chat with another project's bot.
       if (sameBot(await deps.references.get(narrowed.tenantId, narrowed.userId), bound.appId)) await deps.references.remove(narrowed.tenantId, narrowed.userId);
       await deps.personLeft(tenant, narrowed.userId);
+      return ok();
+    case 'file-consent':
+      // Teams waits 15 s for the answer to an invoke: checked here, the file goes on the queue (teams-file-consent.ts).
+      try {
+        await deps.fileConsent?.(narrowed.answer, tenant);
+      } catch (error) {
+        deps.log.warn('teams_file_consent_failed', { tenantId: tenant.tenantId, reason: messageOf(error) });
+      }
       return ok();
     case 'removed-from-conversation':
       await forgetConversation(deps, narrowed, bound.appId);

@@ -10,8 +10,22 @@ export interface OpenedFile {
   readonly body: ReadableStream<Uint8Array>;
 }
 
-/** How a file reached its recipient: as a file, as an inline picture, or as a link (said to its sender). */
-export type FileDelivery = 'file' | 'image';
+/** How a file reached its recipient: as a file, as an inline picture, or offered for them to accept (Teams' file consent card). */
+export type FileDelivery = 'file' | 'image' | 'consent';
+
+/** Where a file being sent came from, so a recipient's platform that asks first (Teams) can open it again once they accept. */
+export interface FileSource {
+  readonly from: Participant;
+  readonly ref: AttachmentRef;
+  readonly maxBytes: number;
+}
+
+/** Who is sending a file, and in which conversation. */
+export interface SendContext {
+  readonly senderName: string;
+  readonly conversationId: string;
+  readonly source?: FileSource | undefined;
+}
 
 /**
  * Files between chat platforms, with the app's own credentials on each side: the core's port for relaying what
@@ -22,7 +36,7 @@ export interface FileTransfer {
   /** Opens `ref`, shared by `from`, from `from`'s platform, with that tenant's bot credentials. */
   open(from: Participant, ref: AttachmentRef, maxBytes: number): Promise<OpenedFile>;
   /** Sends an opened file to `to`, in their chat with the bot, as shared by `senderName`. */
-  send(to: Participant, file: OpenedFile, context: { readonly senderName: string; readonly conversationId: string }): Promise<FileDelivery>;
+  send(to: Participant, file: OpenedFile, context: SendContext): Promise<FileDelivery>;
   /** Puts an opened file on a service desk ticket (JSM's attachments). */
   attachToTicket(ticketKey: string, file: OpenedFile): Promise<void>;
 }

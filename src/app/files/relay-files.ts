@@ -78,7 +78,11 @@ async function transfer(deps: CoreDeps, job: FilesJob, ref: AttachmentRef, maxBy
       return { kind: 'too-big', maxMegabytes };
     }
     const file = { ...opened, body: limitedBody(opened.body, maxBytes, ref.name) };
-    const how = await deps.files.send(job.to, file, { senderName: job.senderName, conversationId: job.conversationId });
+    const how = await deps.files.send(job.to, file, {
+      senderName: job.senderName,
+      conversationId: job.conversationId,
+      source: { from: job.from, ref, maxBytes },
+    });
     deps.log.info('file_relayed', { conversationId: job.conversationId, how, bytes: opened.size });
     return undefined;
   } catch (error) {

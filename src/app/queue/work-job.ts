@@ -6,6 +6,7 @@ import type { TicketJob } from '../tickets/create-ticket';
 import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { isFilesJob, type FilesJob } from '../files/relay-files';
 import { isTicketFilesJob, type TicketFilesJob } from '../files/ticket-files';
+import { isFileConsentJob, type FileConsentJob } from '../files/file-consent-job';
 
 /**
  * Work handed to the queue consumer: a message to handle off the web trigger,
@@ -19,7 +20,8 @@ export type WorkJob =
   | TicketJob
   | OfferExpiryJob
   | FilesJob
-  | TicketFilesJob;
+  | TicketFilesJob
+  | FileConsentJob;
 
 export function isWorkJob(value: unknown): value is WorkJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -37,6 +39,7 @@ export function isWorkJob(value: unknown): value is WorkJob {
   if (job.kind === 'offer-expiry') return isOfferExpiryJob(value);
   if (job.kind === 'relay-files') return isFilesJob(value);
   if (job.kind === 'ticket-files') return isTicketFilesJob(value);
+  if (job.kind === 'file-consent') return isFileConsentJob(value);
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
   if (job.kind === 'create-ticket') {
     const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };

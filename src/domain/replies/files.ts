@@ -22,6 +22,10 @@ export const fileReplies = {
   /** The conversation ended or moved on before the file could be sent. */
   conversationOver: (name: string, recipientName: string) =>
     `Your file ${fileName(name)} wasn’t sent to ${isolatedName(recipientName)}: the conversation ended before it could be.`,
+  /** The Teams person was sent a file consent card for it and chose Decline. */
+  declined: (name: string, recipientName: string) => `${isolatedName(recipientName)} declined your file ${fileName(name)}, so it wasn’t sent.`,
+  /** The file consent card's description in Teams: who is sending what. */
+  consentDescription: (name: string, senderName: string) => `${isolatedName(senderName)} is sending you ${fileName(name)}.`,
   /** Told to the operator who made the ticket: which files could not be put on it. */
   notAttached: (ticketKey: string, names: readonly string[], reason: string) =>
     `I couldn’t attach ${names.length === 1 ? `the file ${fileName(names[0] ?? '')}` : `${names.length} files (${names.slice(0, 5).map(fileName).join(', ')})`} to ticket ${ticketKey}: ${reason.replace(/[.\s]+$/, '')}.`,

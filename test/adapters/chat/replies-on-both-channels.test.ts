@@ -140,6 +140,8 @@ const FILE = 'my_report *final*.pdf';
 const FILE_ARGS: Args<typeof fileReplies> = {
   notRelayed: [FILE, NAME, { kind: 'too-big', maxMegabytes: 20 }],
   conversationOver: ['<b>x</b>.png', NAME],
+  declined: [FILE, NAME],
+  consentDescription: [FILE, NAME],
   notAttached: ['SUP-1', [FILE, '_a_.txt'], 'Jira refused the file (413).'],
 };
 

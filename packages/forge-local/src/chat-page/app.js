@@ -313,6 +313,8 @@
 
   function teams() {
     const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+    const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
+    const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
 
     const appendInline = inlineFormat(
       /\*\*([^*\n]+)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)|\*([^*\n]+)\*|_([^_\n]+)_|`([^`\n]+)`|<at>([^<]+)<\/at>/g,
@@ -480,6 +482,25 @@
       return group;
     }
 
+    // A file consent card as Teams shows it: the file's name, what the bot says of it, and Allow / Decline.
+    function consentCard(message, attachment) {
+      const card = document.createElement('div');
+      card.className = 'card file-consent';
+      const size = typeof attachment.content.sizeInBytes === 'number' ? ' (' + Math.max(1, Math.round(attachment.content.sizeInBytes / 1024)) + ' KB)' : '';
+      card.appendChild(plain('📄 ' + (attachment.name || 'file') + size));
+      if (typeof attachment.content.description === 'string') card.appendChild(plain(attachment.content.description));
+      const group = actionGroup('Allow or decline the file from ' + message.name);
+      [['Allow', 'accept', 'positive'], ['Decline', 'decline', '']].forEach(function (choice) {
+        const button = actionButton(choice[0], choice[2]);
+        button.addEventListener('click', function () {
+          void press(button, 'consent', { activityId: message.id, action: choice[1] });
+        });
+        group.appendChild(button);
+      });
+      card.appendChild(group);
+      return card;
+    }
+
     function showInstalled(installed) {
       state.installed = installed;
       el.install.textContent = installed ? 'Remove app' : 'Install app';
@@ -535,6 +556,11 @@
           if (attachment.contentType === ADAPTIVE_CARD && attachment.content) bubble.appendChild(renderCard(message, attachment.content));
           else if (/^image\//.test(attachment.contentType) && /^data:image\/(png|jpeg|gif);base64,/.test(attachment.contentUrl || '')) {
             bubble.appendChild(sharedFile(attachment.name || 'picture', attachment.contentType, attachment.contentUrl));
+          }
+          else if (attachment.contentType === FILE_CONSENT_CARD && attachment.content) bubble.appendChild(consentCard(message, attachment));
+          else if (attachment.contentType === FILE_INFO_CARD) {
+            if (attachment.sandboxDownload) bubble.appendChild(sharedFile(attachment.name || 'file', '', attachment.sandboxDownload));
+            else bubble.appendChild(plain('📎 ' + (attachment.name || 'file')));
           }
           else if (message.from === 'bot') bubble.appendChild(plain('[attachment ' + attachment.contentType + ']'));
         });

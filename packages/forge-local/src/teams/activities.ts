@@ -16,7 +16,9 @@ export interface TeamsConversationAccount {
 
 /** An activity as the Bot Connector POSTs it to the bot (the fields the sandbox sends; Teams may add more). */
 export interface TeamsActivity {
-  readonly type: 'message' | 'installationUpdate' | 'conversationUpdate';
+  readonly type: 'message' | 'installationUpdate' | 'conversationUpdate' | 'invoke';
+  /** An invoke's name (`fileConsent/invoke`). */
+  readonly name?: string;
   readonly id: string;
   readonly timestamp: string;
   readonly localTimestamp?: string;
@@ -114,6 +116,19 @@ export function channelMention(p: TeamsSandboxPerson, text: string, ctx: Activit
     ],
     entities: [{ type: 'mention', text: mention, mentioned: BOT }, clientInfo(p)],
     channelData: { teamsChannelId: channel.id, teamsTeamId: team.id, channel: { id: channel.id }, team: { id: team.id }, ...TENANT },
+  };
+}
+
+/** A click on Allow or Decline of a file consent card: an invoke with the card's context and, on Allow, where to upload. */
+export function fileConsentInvoke(p: TeamsSandboxPerson, action: 'accept' | 'decline', context: unknown, uploadInfo: unknown, ctx: ActivityContext): TeamsActivity {
+  return {
+    type: 'invoke',
+    name: 'fileConsent/invoke',
+    ...head(p, ctx),
+    conversation: personal(p),
+    value: { type: 'fileUpload', action, context, ...(action === 'accept' ? { uploadInfo } : {}) },
+    entities: [clientInfo(p)],
+    channelData: { ...TENANT, source: { name: 'message' } },
   };
 }
 

@@ -4,6 +4,7 @@ import { readBody, sendJson } from '../slack/http-io';
 import { TriggerUnreachableError, type TriggerResponse } from '../slack/trigger-delivery';
 import { numberSubmitActions } from './adaptive-cards';
 import type { TeamsSandboxMessage } from './conversation-store';
+import { FakeOneDrive } from './onedrive';
 import { TEAMS_SANDBOX, findTeamsPerson, personalConversationId, type TeamsSandboxPerson } from './tenant';
 
 export const TEAMS_CHAT_PAGE_PATH = '/sandbox/teams';
@@ -16,6 +17,7 @@ export interface TeamsChatPageBackend {
   uninstall(ref: string): Promise<TriggerResponse>;
   sendAs(ref: string, text: string): Promise<TriggerResponse>;
   clickSubmit(ref: string, activityId: string, action: number): Promise<TriggerResponse>;
+  answerConsent(ref: string, activityId: string, action: 'accept' | 'decline'): Promise<TriggerResponse>;
 }
 
 /** A request that cannot be carried out: unknown person or message (404), bad input (400), app not installed (409). */
@@ -92,6 +94,13 @@ async function pageApi(req: IncomingMessage, res: ServerResponse, rest: string, 
     if (typeof activityId !== 'string' || typeof action !== 'number') throw new TeamsSandboxInputError('Say which message (activityId) and which Action.Submit (action, a number).', 400);
     return sendJson(res, 200, { delivered: true, triggers: [await backend.clickSubmit(person.key, activityId, action)] });
   }
+  if (route === 'POST /api/consent') {
+    const body = await jsonBody(req);
+    const person = knownPerson(body['person']);
+    const { activityId, action } = body;
+    if (typeof activityId !== 'string' || (action !== 'accept' && action !== 'decline')) throw new TeamsSandboxInputError('Say which message (activityId) and accept or decline (action).', 400);
+    return sendJson(res, 200, { delivered: true, triggers: [await backend.answerConsent(person.key, activityId, action)] });
+  }
   sendJson(res, 404, { message: `Nothing at ${TEAMS_CHAT_PAGE_PATH}${rest}` });
 }
 
@@ -105,10 +114,16 @@ function pageMessage(m: TeamsSandboxMessage, person: TeamsSandboxPerson): Record
     timestamp: m.timestamp,
     ...(m.text !== undefined ? { text: m.text } : {}),
     ...(m.textFormat !== undefined ? { textFormat: m.textFormat } : {}),
-    ...(m.attachments ? { attachments: numberSubmitActions(m.attachments) } : {}),
+    ...(m.attachments ? { attachments: numberSubmitActions(m.attachments).map(withDownload) } : {}),
     ...(m.value !== undefined ? { value: m.value } : {}),
     ...(m.updatedAt ? { updatedAt: m.updatedAt } : {}),
   };
+}
+
+/** A file info card's OneDrive link, as the page downloads it from the platform's fake OneDrive. */
+function withDownload(attachment: Record<string, unknown>): Record<string, unknown> {
+  const path = typeof attachment['contentUrl'] === 'string' ? FakeOneDrive.pagePath(attachment['contentUrl']) : undefined;
+  return path ? { ...attachment, sandboxDownload: path } : attachment;
 }
 
 function knownPerson(ref: unknown): TeamsSandboxPerson {

@@ -27,3 +27,4 @@ export {
   type TeamsSandboxRole,
 } from './tenant';
 export { TriggerUnreachableError, type TriggerResponse } from '../slack/trigger-delivery';
+export { FakeOneDrive, ONEDRIVE_ORIGIN, ONEDRIVE_PATH, type SandboxUploadInfo } from './onedrive';

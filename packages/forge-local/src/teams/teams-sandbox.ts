@@ -6,6 +6,7 @@ import { TriggerUnreachableError } from '../slack/trigger-delivery';
 import {
   cardSubmit,
   channelMention,
+  fileConsentInvoke,
   installationUpdate,
   membersAdded,
   newEventActivityId,
@@ -22,8 +23,11 @@ import { FailureInjector, type Misbehaviour, type TeamsOperation } from './failu
 import type { Fault, FaultPlan } from '../faults';
 import { BOT_FRAMEWORK_ISSUER, inboundToken, type TokenVariant } from './inbound-auth';
 import { SandboxKeys } from './keys';
+import { FakeOneDrive } from './onedrive';
 import { FakeEntraLogin } from './login';
 import { TEAMS_SANDBOX, channelOf, findTeamsPerson, personOfConversation, personalConversationId, type TeamsPersonRef, type TeamsSandboxPerson } from './tenant';
+
+const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 
 /** Where the sandbox answers, under the platform's base URL. */
 export const TEAMS_PATHS = {
@@ -117,6 +121,8 @@ export class TeamsSandbox {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly keys: Promise<SandboxKeys>;
   private jwksFetches = 0;
+  /** The tenant's OneDrive, where the bot uploads a file a person allowed through a file consent card. */
+  readonly oneDrive = new FakeOneDrive();
 
   constructor(
     db: Database,
@@ -193,6 +199,7 @@ export class TeamsSandbox {
       await this.connector.handle(req, res, path.slice(TEAMS_PATHS.connector.length));
       return true;
     }
+    if (await this.oneDrive.route(req, res, url)) return true;
     return teamsChatPageRoute(req, res, url, this);
   };
 
@@ -266,6 +273,23 @@ export class TeamsSandbox {
     const chosen = actions.find((a) => (typeof action === 'number' ? a.index === action : a.id === action || a.title === action));
     if (!chosen) throw new TeamsSandboxInputError(`The message ${activityId} has no Action.Submit ${JSON.stringify(action)}.`);
     return this.submit(person, chosen.data, { ...options, replyToId: activityId });
+  }
+
+  /**
+   * The person clicks Allow (`accept`) or Decline on the file consent card of the bot's message `activityId`: Teams
+   * makes an upload slot in their OneDrive (on Allow) and sends the bot a signed `fileConsent/invoke` with the card's
+   * context.
+   */
+  async answerConsent(ref: TeamsPersonRef, activityId: string, action: 'accept' | 'decline', options: DeliveryOptions = {}): Promise<TeamsDelivery> {
+    const person = this.installedPerson(ref);
+    const message = this.store.get(personalConversationId(person), activityId);
+    const card = message?.from === 'bot' ? message.attachments?.find((a) => a['contentType'] === FILE_CONSENT_CARD) : undefined;
+    if (!card) throw new TeamsSandboxInputError(`No file consent card on the bot's message ${activityId} in ${person.name}'s chat.`);
+    const content = (card['content'] ?? {}) as Record<string, unknown>;
+    const upload = action === 'accept' ? this.oneDrive.slotFor(person, typeof card['name'] === 'string' ? card['name'] : 'file') : undefined;
+    const context = action === 'accept' ? content['acceptContext'] : content['declineContext'];
+    const activity = fileConsentInvoke(person, action, context, upload, { serviceUrl: this.serviceUrl, nowMs: this.now(), id: newEventActivityId() });
+    return this.deliver(activity, options);
   }
 
   /** Builds (without delivering or storing) an activity of the person, with a fresh id and the sandbox clock. */
