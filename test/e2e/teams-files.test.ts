@@ -63,6 +63,23 @@ describe('files a Teams user shares, end to end', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('should send a file and a pasted picture from the Teams chat page’s file picker', async () => {
+    const send = (query: string, bytes: Buffer) => fetch(`${platform.url}/sandbox/teams/api/send-file?person=wendy&${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+
+    const sent = await send('name=manual.pdf&type=application%2Fpdf&text=', PDF);
+    expect(sent.status).toBe(200);
+    expect(await sent.json()).toMatchObject({ delivered: true, triggers: [{ status: 200 }] });
+    await settle();
+    expect(slack.files.bytes(String(botPostsTo('UALICE').at(-1)!.files![0]!['id']))).toEqual(PDF);
+
+    expect((await send('name=shot.png&type=image%2Fpng&pasted=1', PNG)).status).toBe(200);
+    await settle();
+    expect(botPostsTo('UALICE').at(-1)!.files).toEqual([expect.objectContaining({ name: 'picture.png', size: PNG.length })]);
+    expect((await send('name=a.pdf&type=application%2Fpdf&pasted=1', PDF)).status).toBe(400);
+    const page = (await (await fetch(`${platform.url}/sandbox/teams/api/conversation?person=wendy`)).json()) as { messages: { attachments?: Record<string, unknown>[] }[] };
+    expect(page.messages.flatMap((m) => m.attachments ?? []).map((a) => a['contentType'])).toEqual(expect.arrayContaining(['application/vnd.microsoft.teams.file.download.info', 'image/*']));
+  });
+
   it('should refuse a file over the project’s size limit and tell the Teams user why', async () => {
     const before = botPostsTo('UALICE').length;
     await teams.sendAs('wendy', '', [{ name: 'big.pdf', mimetype: 'application/pdf', bytes: Buffer.alloc(1024 * 1024 + 1, 0x25) }]);
