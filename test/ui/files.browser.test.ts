@@ -75,4 +75,33 @@ describe('files on the sandbox pages and the ticket page', () => {
       await context.close();
     }
   });
+
+  it('sends a file with the Teams page’s file picker; the Slack operator gets it, byte for byte', async () => {
+    const PDF = Buffer.from('%PDF-1.4\n' + 'a page of the manual\n'.repeat(200) + '%%EOF\n');
+    await slack.sendAs('UALICE', '#on');
+    await platform.teams!.sendAs('wendy', 'operator');
+    await settle(platform);
+
+    const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1024, height: 900 } });
+    try {
+      await page.goto(`${platform.url}/sandbox/teams?as=wendy`);
+      await page.getByRole('log').getByText('operator').first().waitFor();
+      await page.locator('#file').setInputFiles({ name: 'manual.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByRole('status').getByText(/^Sent/).waitFor();
+      await page.getByRole('log').getByText('📎 manual.pdf').waitFor();
+      await settle(platform);
+
+      await page.goto(`${platform.url}/sandbox/slack?as=UALICE`);
+      const file = page.getByRole('log').locator('figure.shared-file a', { hasText: 'manual.pdf' });
+      await file.waitFor();
+      const href = await file.getAttribute('href');
+      const served = await page.request.get(new URL(href!, platform.url).href);
+      expect(Buffer.from(await served.body())).toEqual(PDF);
+      await screenshot(page, 'file-from-teams-on-slack');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -271,9 +271,10 @@ function filesOf(attachments: unknown, serviceUrl: string): AttachmentRef[] | un
         const download = URL.parse(boundedString(content['downloadUrl'], 4096) ?? '');
         return [{ name, url, ...(download && isTeamsFileHost(download) ? { download: download.href } : {}) }];
       }
-      if (!/^image\/[a-z0-9.+-]{1,40}$/.test(type)) return [];
+      // Teams sends a pasted picture as `image/*`: its type is the one its download answers with (teams-files.ts).
+      if (!/^image\/(\*|[a-z0-9.+-]{1,40})$/.test(type)) return [];
       const at = URL.parse(url);
-      return [{ name: name === 'file' ? `picture.${type.slice(6).replace(/\W.*$/, '')}` : name, url, mimeType: type, ...(at && isOnServiceUrl(at, serviceUrl) ? { download: at.href } : {}) }];
+      return [{ name: name === 'file' ? `picture${type === 'image/*' ? '' : `.${type.slice(6).replace(/\W.*$/, '')}`}` : name, url, mimeType: type, ...(at && isOnServiceUrl(at, serviceUrl) ? { download: at.href } : {}) }];
     })
     // Only https links are kept: a link ends up as an href in the issue panel and the ticket.
     .filter((f) => isSafeLink(f.url) || f.download !== undefined);

@@ -44,8 +44,10 @@ export class TeamsFileSide {
     const response = await this.fetch(url.href, { headers, redirect: 'error', signal: AbortSignal.timeout(20_000) });
     if (!response.ok || !response.body) throw new FileTransferError(`Microsoft Teams refused the download (${response.status})`);
     const length = Number(response.headers.get('content-length'));
-    const type = ref.mimeType ?? ((response.headers.get('content-type') ?? '').split(';')[0]?.toLowerCase() || 'application/octet-stream');
-    return { name: ref.name, mimeType: type, size: Number.isFinite(length) && length > 0 ? length : ref.size, body: response.body };
+    const type = (ref.mimeType?.endsWith('/*') ? undefined : ref.mimeType) ?? ((response.headers.get('content-type') ?? '').split(';')[0]?.toLowerCase() || 'application/octet-stream');
+    // A pasted picture (`image/*`) is named for the type its download says: `picture.png`.
+    const name = ref.mimeType?.endsWith('/*') && !/\.\w+$/.test(ref.name) && /^image\/[a-z0-9]+$/.test(type) ? `${ref.name}.${type.slice(6)}` : ref.name;
+    return { name, mimeType: type, size: Number.isFinite(length) && length > 0 ? length : ref.size, body: response.body };
   }
 
   async send(to: Participant, file: OpenedFile, context: SendContext): Promise<'image' | 'consent'> {

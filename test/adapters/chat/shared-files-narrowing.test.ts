@@ -72,6 +72,12 @@ describe('files in a Teams message', () => {
     ]);
   });
 
+  it('should take a pasted picture as Teams sends it (`image/*`), its type left to its download', () => {
+    expect(teamsWith([{ contentType: 'image/*', contentUrl: `${SERVICE_URL}v3/attachments/0-y/views/original` }])).toEqual([
+      { name: 'picture', url: `${SERVICE_URL}v3/attachments/0-y/views/original`, mimeType: 'image/*', download: `${SERVICE_URL}v3/attachments/0-y/views/original` },
+    ]);
+  });
+
   it('should never send the bot’s token to a picture elsewhere, nor fetch a download outside OneDrive', () => {
     const files = teamsWith([
       { contentType: 'image/png', contentUrl: 'https://evil.example/v3/attachments/x' },

@@ -20,6 +20,7 @@
     personForm: document.getElementById('person-form'),
     text: document.getElementById('text'),
     file: document.getElementById('file'),
+    paste: document.getElementById('paste'),
     send: document.getElementById('send'),
     status: document.getElementById('status'),
     title: document.getElementById('conversation-title'),
@@ -315,6 +316,7 @@
     const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
     const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
     const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
+    const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
     const appendInline = inlineFormat(
       /\*\*([^*\n]+)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)|\*([^*\n]+)\*|_([^_\n]+)_|`([^`\n]+)`|<at>([^<]+)<\/at>/g,
@@ -562,6 +564,8 @@
             if (attachment.sandboxDownload) bubble.appendChild(sharedFile(attachment.name || 'file', '', attachment.sandboxDownload));
             else bubble.appendChild(plain('📎 ' + (attachment.name || 'file')));
           }
+          else if (attachment.contentType === FILE_DOWNLOAD_INFO) bubble.appendChild(plain('📎 ' + (attachment.name || 'file')));
+          else if (attachment.contentType === 'image/*') bubble.appendChild(plain('🖼 a pasted picture'));
           else if (message.from === 'bot') bubble.appendChild(plain('[attachment ' + attachment.contentType + ']'));
         });
       },
@@ -700,6 +704,7 @@
       const data = file ? await sendFile(file, value) : await api('send', asPerson({ text: value }));
       el.text.value = '';
       if (file) el.file.value = '';
+      if (file && el.paste) el.paste.checked = false;
       reportTriggers('Sent', data);
     } catch (error) {
       say('Not delivered: ' + error.message, true);
@@ -712,6 +717,7 @@
   async function sendFile(file, text) {
     const query = new URLSearchParams({ name: file.name, type: file.type, text: text });
     query.set(channel.personField, state.person);
+    if (el.paste && el.paste.checked) query.set('pasted', '1');
     const response = await fetch(API + 'send-file?' + query.toString(), { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
     const data = await response.json().catch(function () {
       return {};

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { servePageFile } from '../chat-page/page-files';
+import { MAX_SANDBOX_FILE_BYTES, readBytes } from '../slack/file-store';
 import { readBody, sendJson } from '../slack/http-io';
 import { TriggerUnreachableError, type TriggerResponse } from '../slack/trigger-delivery';
 import { numberSubmitActions } from './adaptive-cards';
 import type { TeamsSandboxMessage } from './conversation-store';
 import { FakeOneDrive } from './onedrive';
+import type { TeamsSharedFile } from './shared-files';
 import { TEAMS_SANDBOX, findTeamsPerson, personalConversationId, type TeamsSandboxPerson } from './tenant';
 
 export const TEAMS_CHAT_PAGE_PATH = '/sandbox/teams';
@@ -15,7 +17,7 @@ export interface TeamsChatPageBackend {
   isInstalled(ref: string): boolean;
   install(ref: string): Promise<{ installationUpdate: TriggerResponse; conversationUpdate: TriggerResponse }>;
   uninstall(ref: string): Promise<TriggerResponse>;
-  sendAs(ref: string, text: string): Promise<TriggerResponse>;
+  sendAs(ref: string, text: string, files?: readonly TeamsSharedFile[]): Promise<TriggerResponse>;
   clickSubmit(ref: string, activityId: string, action: number): Promise<TriggerResponse>;
   answerConsent(ref: string, activityId: string, action: 'accept' | 'decline'): Promise<TriggerResponse>;
 }
@@ -86,6 +88,17 @@ async function pageApi(req: IncomingMessage, res: ServerResponse, rest: string, 
     const text = body['text'];
     if (typeof text !== 'string' || text.trim() === '') throw new TeamsSandboxInputError('Type a message first.', 400);
     return sendJson(res, 200, { delivered: true, triggers: [await backend.sendAs(person.key, text)] });
+  }
+  // A file from the page: its bytes as the body; who, its name and type, the words, and `pasted=1` (a picture pasted in) in the query.
+  if (route === 'POST /api/send-file') {
+    const person = knownPerson(query.get('person'));
+    const name = (query.get('name') ?? '').slice(0, 255);
+    const bytes = await readBytes(req, MAX_SANDBOX_FILE_BYTES);
+    if (!name || !bytes || bytes.length === 0) throw new TeamsSandboxInputError('Pick a file of at most 60 MB.', 400);
+    const mimetype = (query.get('type') || 'application/octet-stream').slice(0, 128);
+    const pasted = query.get('pasted') === '1';
+    if (pasted && !/^image\//.test(mimetype)) throw new TeamsSandboxInputError('Only a picture can be pasted.', 400);
+    return sendJson(res, 200, { delivered: true, triggers: [await backend.sendAs(person.key, query.get('text') ?? '', [{ name, mimetype, bytes, pasted }])] });
   }
   if (route === 'POST /api/submit') {
     const body = await jsonBody(req);

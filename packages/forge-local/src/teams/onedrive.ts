@@ -21,6 +21,17 @@ export interface SandboxUploadInfo {
   readonly name: string;
 }
 
+/** A file a person shared in their chat with the bot, as Teams describes it in a `file.download.info` attachment. */
+export interface SandboxSharedFile {
+  /** Where the file sits in the person's OneDrive (what Teams links to). */
+  readonly contentUrl: string;
+  /** A pre-authenticated download link (what the bot fetches, without credentials). */
+  readonly downloadUrl: string;
+  readonly uniqueId: string;
+  readonly fileType: string;
+  readonly name: string;
+}
+
 interface Slot {
   readonly info: SandboxUploadInfo;
   bytes?: Buffer;
@@ -29,6 +40,25 @@ interface Slot {
 /** A fake OneDrive: an upload slot per Allow, which takes one PUT of the whole file (Content-Range 0-(n-1)/n), kept in memory. */
 export class FakeOneDrive {
   private readonly slots = new Map<string, Slot>();
+  private readonly shared = new Map<string, { readonly info: SandboxSharedFile; readonly tempauth: string; readonly bytes: Buffer }>();
+  /** Every download of a shared file, served or refused. */
+  readonly downloads: { readonly uniqueId: string; readonly status: number }[] = [];
+
+  /** The person shares a file in their chat with the bot: Teams puts it in their OneDrive, with a download link for the bot. */
+  share(person: TeamsSandboxPerson, name: string, bytes: Buffer): SandboxSharedFile {
+    const uniqueId = randomUUID().toUpperCase();
+    const tempauth = randomUUID().replaceAll('-', '');
+    const base = `${ONEDRIVE_ORIGIN}/personal/${person.key}`;
+    const info = {
+      contentUrl: `${base}/Documents/Microsoft Teams Chat Files/${encodeURIComponent(name.replace(/[/\\]/g, '_'))}`,
+      downloadUrl: `${base}/_layouts/15/download.aspx?UniqueId=${uniqueId}&Translate=false&tempauth=${tempauth}&ApiVersion=2.0`,
+      uniqueId,
+      fileType: /\.([a-z0-9]{1,10})$/i.exec(name)?.[1]?.toLowerCase() ?? '',
+      name,
+    };
+    this.shared.set(uniqueId, { info, tempauth, bytes: Buffer.from(bytes) });
+    return info;
+  }
   /** Every upload request, accepted or refused. */
   readonly uploads: { readonly uniqueId: string; readonly status: number; readonly contentRange?: string | undefined }[] = [];
 
@@ -50,7 +80,7 @@ export class FakeOneDrive {
   /** The bytes uploaded for a slot, by its uniqueId or its contentUrl; undefined before the upload. */
   bytes(idOrContentUrl: string): Buffer | undefined {
     const slot = this.slots.get(idOrContentUrl) ?? [...this.slots.values()].find((s) => s.info.contentUrl === idOrContentUrl);
-    return slot?.bytes;
+    return slot?.bytes ?? this.shared.get(idOrContentUrl)?.bytes;
   }
 
   /** The path the chat page downloads a contentUrl from (the platform's own URL). */
@@ -76,11 +106,23 @@ export class FakeOneDrive {
       sendJson(res, 201, { id: uniqueId, name: slot.info.name, size: body.length });
       return true;
     }
+    if (req.method === 'GET' && /^personal\/[\w-]+\/_layouts\/15\/download\.aspx$/.test(rest)) return this.download(res, url), true;
     const slot = req.method === 'GET' ? [...this.slots.values()].find((s) => s.info.contentUrl === `${ONEDRIVE_ORIGIN}/${rest}`) : undefined;
     if (!slot?.bytes) return sendJson(res, 404, { error: { code: 'itemNotFound' } }), true;
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(slot.bytes.length), 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(slot.info.name)}` });
     res.end(slot.bytes);
     return true;
+  }
+
+  /** A shared file's download link: the bytes, to anyone holding the link (its tempauth), as OneDrive serves it. */
+  private download(res: ServerResponse, url: URL): void {
+    const uniqueId = url.searchParams.get('UniqueId') ?? '';
+    const file = this.shared.get(uniqueId);
+    const ok = file !== undefined && url.searchParams.get('tempauth') === file.tempauth;
+    this.downloads.push({ uniqueId, status: ok ? 200 : 401 });
+    if (!ok) return sendJson(res, 401, { error: { code: 'accessDenied', message: 'The link is not valid.' } });
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.bytes.length) });
+    res.end(file.bytes);
   }
 }
 

@@ -24,6 +24,7 @@ import type { Fault, FaultPlan } from '../faults';
 import { BOT_FRAMEWORK_ISSUER, inboundToken, type TokenVariant } from './inbound-auth';
 import { SandboxKeys } from './keys';
 import { FakeOneDrive } from './onedrive';
+import { PastedPictures, fileAttachments, type TeamsSharedFile } from './shared-files';
 import { FakeEntraLogin } from './login';
 import { TEAMS_SANDBOX, channelOf, findTeamsPerson, personOfConversation, personalConversationId, type TeamsPersonRef, type TeamsSandboxPerson } from './tenant';
 
@@ -123,6 +124,8 @@ export class TeamsSandbox {
   private jwksFetches = 0;
   /** The tenant's OneDrive, where the bot uploads a file a person allowed through a file consent card. */
   readonly oneDrive = new FakeOneDrive();
+  /** Pictures people paste into their messages, on the Bot Connector (served with the bot's token only). */
+  readonly pastedPictures: PastedPictures;
 
   constructor(
     db: Database,
@@ -135,6 +138,7 @@ export class TeamsSandbox {
     this.store = new TeamsConversationStore(db, this.now);
     this.failures = new FailureInjector(options.faults);
     this.login = new FakeEntraLogin(() => this.keys, this.now, this.failures);
+    this.pastedPictures = new PastedPictures((authorization) => this.login.verify(authorization));
     this.connector = new FakeBotConnector(this.store, this.login, this.failures, () => this.serviceUrl, this.now);
   }
 
@@ -196,6 +200,7 @@ export class TeamsSandbox {
       return true;
     }
     if (path.startsWith(TEAMS_PATHS.connector)) {
+      if (await this.pastedPictures.route(req, res, path.slice(TEAMS_PATHS.connector.length))) return true;
       await this.connector.handle(req, res, path.slice(TEAMS_PATHS.connector.length));
       return true;
     }
@@ -244,10 +249,19 @@ export class TeamsSandbox {
     return this.store.isInstalled(this.person(ref).id);
   }
 
-  /** The person writes `text` in their 1:1 chat with the bot (they must have installed the app). */
-  async sendAs(ref: TeamsPersonRef, text: string, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
+  /**
+   * The person writes `text` in their 1:1 chat with the bot (they must have installed the app), with `files` if
+   * given: each put in their OneDrive and attached as `file.download.info`, or a pasted picture on the Bot Connector.
+   */
+  async sendAs(ref: TeamsPersonRef, text: string, filesOrOptions: readonly TeamsSharedFile[] | DeliveryOptions = {}, more: DeliveryOptions = {}): Promise<TeamsDelivery> {
     const person = this.installedPerson(ref);
-    return this.deliver(this.activityFor(person, text), options);
+    const files = Array.isArray(filesOrOptions) ? (filesOrOptions as readonly TeamsSharedFile[]) : [];
+    const options = Array.isArray(filesOrOptions) ? more : (filesOrOptions as DeliveryOptions);
+    const activity = this.activityFor(person, text);
+    if (files.length === 0) return this.deliver(activity, options);
+    const attached = fileAttachments(person, files, this.oneDrive, this.pastedPictures, this.serviceUrl);
+    const words = text === '' ? [] : (activity.attachments ?? []);
+    return this.deliver({ ...activity, attachments: [...attached, ...words] }, options);
   }
 
   /** The person writes `<at>Koji</at> text` in the sandbox team's General channel. */
@@ -403,6 +417,7 @@ export class TeamsSandbox {
       text: activity.text,
       textFormat: activity.textFormat,
       value: activity.value,
+      attachments: filesOf(activity),
       replyToId: activity.replyToId,
       timestamp: activity.timestamp,
       activity: { ...activity },
@@ -432,4 +447,10 @@ export class TeamsSandbox {
   private base(): string {
     return this.options.baseUrl().replace(/\/+$/, '');
   }
+}
+
+/** The files on a person's message (its attachments but the text/html copy of the words), undefined when none. */
+function filesOf(activity: TeamsActivity): Record<string, unknown>[] | undefined {
+  const files = (activity.attachments ?? []).filter((a) => a['contentType'] !== 'text/html');
+  return files.length > 0 ? files : undefined;
 }
