@@ -210,11 +210,8 @@ export interface SentLine {
 import type { TicketService } from './ticket-port';
 export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port';
 
-/** The help-desk bot that answers users who are not talking to a human. */
-export interface Assistant {
-  /** `handoffPhrase`: what this project's users type to reach a person, for an answer that points the way. */
-  answer(question: { readonly user: Participant; readonly projectId: string; readonly text: string; readonly handoffPhrase: string }): Promise<string>;
-}
+import type { Assistant } from './assistant-port';
+export type { Assistant, AssistantAnswer, AssistantQuestion } from './assistant-port';
 
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;

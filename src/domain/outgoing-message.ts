@@ -1,11 +1,12 @@
 import type { TextLink } from './chat-text';
+import type { KbArticle } from './knowledge-base';
 import type { AttachmentRef, TranscriptLine } from './transcript';
 
 /**
  * The one list of buttons a chat adapter may render; a click comes back as the
  * same intent. Adapters check a click against it; commands say which they answer.
  */
-export const CHAT_ACTION_KINDS = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket', 'accept-offer', 'decline-offer', 'send-saved-reply', 'rate'] as const;
+export const CHAT_ACTION_KINDS = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket', 'accept-offer', 'decline-offer', 'send-saved-reply', 'rate', 'kb-solved'] as const;
 
 export type ChatActionKind = (typeof CHAT_ACTION_KINDS)[number];
 
@@ -49,6 +50,8 @@ export interface OutgoingMessage {
   readonly lineId?: string | undefined;
   /** For requests and forwards: the user's recent messages or the transcript so far. */
   readonly excerpt?: readonly TranscriptLine[] | undefined;
+  /** The assistant's answer: knowledge-base articles, each a title (a link when `url` is set), and an excerpt. Untrusted text. */
+  readonly articles?: readonly KbArticle[] | undefined;
 }
 
 export function notice(text: string, extra: Partial<Omit<OutgoingMessage, 'kind' | 'text'>> = {}): OutgoingMessage {

@@ -6,7 +6,7 @@ import { handleChatMessage } from '../../src/app/conversation/handle-chat-messag
 import { notify } from '../../src/app/delivery/notify';
 import type { IncomingChatMessage, MessageOutcome } from '../../src/app/conversation/incoming-message';
 import { grantOperatorRole } from '../../src/app/settings/manage-operator-role';
-import type { CoreDeps, Logger } from '../../src/app/ports';
+import type { Assistant, CoreDeps, Logger } from '../../src/app/ports';
 import { updateSettings } from '../../src/app/settings/update-settings';
 import { HandoffHintAssistant } from '../../src/app/conversation/default-assistant';
 import type { ChatActionKind } from '../../src/domain/outgoing-message';
@@ -40,6 +40,8 @@ export interface WorldOptions {
   readonly yieldBetweenCalls?: () => Promise<void>;
   /** The operator commands the core knows: the product's, or more registered by a spec. */
   readonly commands?: readonly ChatCommand[];
+  /** The help-desk bot: the placeholder that points at the handoff phrase, unless a spec gives another. */
+  readonly assistant?: Assistant;
 }
 
 /**
@@ -76,7 +78,7 @@ export class World {
       outbox: this.outbox,
       tickets: this.tickets,
       ratings: this.ratings,
-      assistant: new HandoffHintAssistant(),
+      assistant: options.assistant ?? new HandoffHintAssistant(),
       clock: this.clock,
       log: this.log,
       whenUnreachable,

@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
+import { isArticleLink, type KbArticle } from '../../domain/knowledge-base';
 import { clipKeepingEnd, clipText, isolatedName } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
 import { ACTION_ID_PREFIX, encodeButtonValue } from './slack-event';
@@ -29,6 +30,7 @@ export function renderForSlack(message: OutgoingMessage): SlackPost {
   }
   const blocks: Record<string, unknown>[] = [...richTextBlock(appSentence(clip(message.text), message.links))];
   if (message.excerpt && message.excerpt.length > 0) blocks.push(...richTextBlock(excerptInlines(message.excerpt), true));
+  for (const article of message.articles ?? []) blocks.push(...richTextBlock(articleInlines(article)));
   if (message.buttons && message.buttons.length > 0) {
     blocks.push({
       type: 'actions',
@@ -75,6 +77,12 @@ function excerptInlines(lines: readonly TranscriptLine[]): RichInline[] {
     { type: 'text', text: ' ' },
     ...richInlines(words[i] ?? []),
   ]);
+}
+
+/** An article: its title in bold (a link when its address is one), then its excerpt as plain words. */
+function articleInlines(article: KbArticle): RichInline[] {
+  const title: ChatSpan = isArticleLink(article.url) ? { kind: 'link', text: article.title, url: article.url } : { kind: 'text', text: article.title };
+  return [...richInlines([title], { bold: true }), ...richInlines([{ kind: 'text', text: `\n${clip(article.excerpt)}` }])];
 }
 
 function clip(text: string): string {

@@ -1,5 +1,6 @@
 import { COMMAND_WORDS } from '../../app/commands';
-import { appSpans, EXCERPT_LINKS, newestLinksOnly, spansOf } from '../../domain/chat-text';
+import { appSpans, EXCERPT_LINKS, newestLinksOnly, spansOf, type ChatSpan } from '../../domain/chat-text';
+import { isArticleLink, type KbArticle } from '../../domain/knowledge-base';
 import type { TranscriptLine } from '../../domain/transcript';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { isolatedName } from '../../domain/text';
@@ -22,7 +23,7 @@ export function renderForTeams(message: OutgoingMessage, options: { readonly asC
     return { type: 'message', textFormat: 'xml', text: relayHtml(message.senderName, message.text, message.links, files) };
   }
   // `asCard`: what replaces a card stays a card (Teams updates a card's message with a card), even with no buttons left.
-  const hasCard = options.asCard === true || (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0;
+  const hasCard = options.asCard === true || (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0 || (message.articles?.length ?? 0) > 0;
   if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text, message.links) };
   const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text, COMMAND_WORDS, message.links)))];
   if (message.excerpt && message.excerpt.length > 0) {
@@ -32,6 +33,7 @@ export function renderForTeams(message: OutgoingMessage, options: { readonly asC
       items: excerptRuns(message.excerpt).map((runs) => ({ ...richText(runs), spacing: 'Small' })),
     });
   }
+  for (const article of message.articles ?? []) body.push(articleContainer(article));
   // No activity text: Teams would show it above the card, saying the card's first sentence twice. `summary` is the notification.
   return {
     type: 'message',
@@ -64,6 +66,16 @@ export function renderUsedCard(lead: string | undefined, note: string): Record<s
     { ...richText(textRuns([{ kind: 'text', text: `✓ ${note}` }], { isSubtle: true })), spacing: 'Medium' },
   ];
   return { type: 'message', summary: lead ?? note, attachments: [{ contentType: ADAPTIVE_CARD, content: adaptiveCard(body, []) }] };
+}
+
+/** An article: its title in bold (a link when its address is one), then its excerpt as plain words. */
+function articleContainer(article: KbArticle): Record<string, unknown> {
+  const title: ChatSpan = isArticleLink(article.url) ? { kind: 'link', text: article.title, url: article.url } : { kind: 'text', text: article.title };
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: [richText(textRuns([title], { weight: 'Bolder' })), { ...richText(textRuns([{ kind: 'text', text: article.excerpt }])), spacing: 'Small' }],
+  };
 }
 
 function richText(inlines: readonly TextRun[]): Record<string, unknown> {

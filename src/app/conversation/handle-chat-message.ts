@@ -1,7 +1,7 @@
 import type { Conversation } from '../../domain/conversation';
 import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../../domain/chat-command';
 import type { Operator } from '../../domain/operator';
-import { buttonLabels, toOperator, toUser, transcriptNotes, usedCardNotes } from '../../domain/replies';
+import { toOperator, toUser, transcriptNotes, usedCardNotes } from '../../domain/replies';
 import { handoffHint, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { COMMANDS } from '../commands';
@@ -10,6 +10,7 @@ import { replyAboutTarget, targetConversation } from '../commands/conversation-t
 import { runOperatorCommand } from '../commands/dispatch';
 import { commandFromAction, isOperatorOnly, parseOperatorCommand } from '../commands/parse';
 import { addressedTo } from './addressed-to';
+import { answerWithAssistant, solvedByAnswer } from './answer-with-assistant';
 import { acceptTicketOffer } from '../tickets/create-ticket';
 import { offerTicketInstead } from '../tickets/ticket-offer';
 import { withdrawOffer } from '../offers/settle-offer';
@@ -156,6 +157,7 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
       return 'refused';
     });
   }
+  if (msg.action?.kind === 'kb-solved') return actOnDeliveryOnce(deps, msg, () => solvedByAnswer(deps, msg));
   if (msg.action) {
     // A button from a conversation that has since ended.
     return actOnDeliveryOnce(deps, msg, async () => {
@@ -169,11 +171,7 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
   const line = userLine(msg, msg.senderName ?? msg.from.userId);
   const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, { expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS });
   if (appended === 'duplicate') return 'duplicate';
-  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text, handoffPhrase: handoffHint(settings) });
-  // The way to a person stays one click away while live agents are on.
-  const buttons = settings.enabled ? [{ action: 'request-operator' as const, label: buttonLabels.talkToOperator }] : undefined;
-  await notify(deps, msg.from, { kind: 'notice', text: answer, buttons });
-  return 'assistant';
+  return answerWithAssistant(deps, msg, settings);
 }
 
 async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, conversation: Versioned<Conversation>): Promise<MessageOutcome> {

@@ -3,6 +3,7 @@ import { isolatedName } from '../text';
 
 export const buttonLabels = {
   talkToOperator: 'Talk to an operator',
+  solvedIt: 'This solved it',
   leaveQueue: 'Leave the queue',
   createTicketForMe: 'Create a ticket',
   endConversation: 'End conversation',
@@ -32,5 +33,6 @@ export const usedCardNotes = {
   savedReplySent: (name: string) => `Sent “${isolatedName(name)}”`,
   rated: (score: string, commentMinutes: number) => `You rated ${score}. Thanks! To add a comment, reply here within ${commentMinutes} minutes.`,
   alreadyRated: (score: string) => `You already rated this conversation ${score}.`,
+  solvedIt: 'You said this solved it',
   ratingWindowPassed: 'The time to rate this conversation has passed.',
 } as const;

@@ -65,6 +65,12 @@ export const toUser = {
       operatorName === undefined ? 'your request for an operator has ended' : `your conversation with ${isolatedName(operatorName)} has ended`
     }.`,
   assistantHint: (handoffPhrase: string) => `I’m the Koji assistant. To talk to a person, type ${typed(handoffPhrase)}.`,
+  /** The assistant's answer above the articles it found in the knowledge base. */
+  articlesFound: (count: number) => (count === 1 ? 'This article may help:' : `These ${count} articles may help:`),
+  /** The knowledge base had nothing for the question (or did not answer in time). */
+  noArticleFound: (handoffPhrase: string) => `I couldn’t find an article about that. To talk to a person, type ${typed(handoffPhrase)}.`,
+  /** After **This solved it**. */
+  gladItHelped: () => 'Great, glad that solved it! Ask me here any time.',
   /** The rating card, after the conversation's ending notice: one tap, once, within the project's window. */
   rateConversation: (operatorName: string, scale: RatingScale, windowHours: number) =>
     scale === 'thumbs'

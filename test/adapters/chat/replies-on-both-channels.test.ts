@@ -50,6 +50,9 @@ const USER_ARGS: Args<typeof toUser> = {
   liveAgentTurnedOffWhileWaiting: [],
   tenantDisconnected: ['slack', NAME],
   assistantHint: [PHRASE],
+  articlesFound: [3],
+  noArticleFound: [PHRASE],
+  gladItHelped: [],
   rateConversation: [NAME, 'five-stars', 24],
   ratingCommentAdded: [],
 };

@@ -1,0 +1,31 @@
+import type { KbArticle } from '../domain/knowledge-base';
+import type { Participant } from '../domain/participant';
+
+/** What a user asked the assistant, with what it needs to point the way to a person. */
+export interface AssistantQuestion {
+  readonly user: Participant;
+  readonly projectId: string;
+  readonly text: string;
+  /** What this project's users type to reach a person, for an answer that points the way. */
+  readonly handoffPhrase: string;
+}
+
+/**
+ * The assistant's answer, channel-neutral: the core adds the buttons (see
+ * docs/architecture.md, "The assistant's contract") and each channel renders it.
+ */
+export interface AssistantAnswer {
+  /** Plain text, escaped by each surface. */
+  readonly text: string;
+  /** Articles that may answer the question (at most MAX_ARTICLES); untrusted text. */
+  readonly articles?: readonly KbArticle[] | undefined;
+  /** The answer may have solved the question: offer **This solved it**. */
+  readonly offerSolved?: boolean | undefined;
+  /** For the deflection counters: articles were shown (`answered`), or a search found none (`no-match`). */
+  readonly searched?: 'answered' | 'no-match' | undefined;
+}
+
+/** The help-desk bot that answers users who are not talking to a human. */
+export interface Assistant {
+  answer(question: AssistantQuestion): Promise<AssistantAnswer>;
+}

@@ -1,0 +1,31 @@
+import type { ChatButton } from '../../domain/outgoing-message';
+import { buttonLabels, toUser, usedCardNotes } from '../../domain/replies';
+import { handoffHint, type LiveAgentSettings } from '../../domain/settings';
+import { withCardNote, type Handled } from '../commands/command';
+import { notify } from '../delivery/notify';
+import type { CoreDeps } from '../ports';
+import type { IncomingChatMessage } from './incoming-message';
+
+/** The value of the **Talk to an operator** button under an answer that showed articles: asking then is an escalation. */
+export const AFTER_ANSWER = 'after-answer';
+
+/**
+ * The assistant answers a user who is not talking to a person: one outbound
+ * message, its articles if any, **This solved it** when it offers that, and
+ * the way to a person while live agents are on.
+ */
+export async function answerWithAssistant(deps: CoreDeps, msg: IncomingChatMessage, settings: LiveAgentSettings): Promise<Handled> {
+  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text, handoffPhrase: handoffHint(settings) });
+  const articles = answer.articles && answer.articles.length > 0 ? answer.articles : undefined;
+  const buttons: ChatButton[] = [];
+  if (articles && answer.offerSolved) buttons.push({ action: 'kb-solved', label: buttonLabels.solvedIt });
+  if (settings.enabled) buttons.push({ action: 'request-operator', label: buttonLabels.talkToOperator, ...(articles ? { value: AFTER_ANSWER } : {}) });
+  await notify(deps, msg.from, { kind: 'notice', text: answer.text, articles, buttons: buttons.length > 0 ? buttons : undefined });
+  return 'assistant';
+}
+
+/** **This solved it**: thanked, and the card settles. */
+export async function solvedByAnswer(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled> {
+  await notify(deps, msg.from, { kind: 'notice', text: toUser.gladItHelped() });
+  return withCardNote('assistant', usedCardNotes.solvedIt);
+}
