@@ -29,7 +29,8 @@ import { MICROSOFT_LOGIN } from './adapters/teams/teams-connector';
 import { TeamsGateways } from './adapters/teams/teams-gateways';
 import { KvsTeamsReferences, KvsTeamsTenants } from './adapters/teams/teams-tenants';
 import { systemClock } from './adapters/system/system-clock';
-import { HandoffHintAssistant } from './app/conversation/default-assistant';
+import { KnowledgeBaseAssistant } from './app/conversation/kb-assistant';
+import { JsmKnowledgeBase } from './adapters/forge/jsm-knowledge-base';
 import type { CoreDeps, WorkQueue } from './app/ports';
 import { whenUnreachable } from './app/delivery/unreachable';
 
@@ -108,7 +109,7 @@ export function buildServices(
     files: new ChannelFiles({ slack: new SlackFileSide(slackWorkspaces, (token) => slackClient(token)), teams: new TeamsFileSide(teams, undefined, { store: fileConsents, now: () => systemClock.now() }) }, new JsmTicketFiles()),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
-    assistant: new HandoffHintAssistant(),
+    assistant: new KnowledgeBaseAssistant(new JsmKnowledgeBase(), log),
     clock: systemClock,
     log,
     deferSlowWork: context['trigger'] === 'slack',

@@ -29,3 +29,11 @@ export interface AssistantAnswer {
 export interface Assistant {
   answer(question: AssistantQuestion): Promise<AssistantAnswer>;
 }
+
+/**
+ * The project's knowledge base, searched with a query built from a user's message (kb-query.ts): the most
+ * relevant articles first. Throws when the search fails or takes too long; the assistant then finds nothing.
+ */
+export interface KnowledgeBase {
+  search(question: { readonly projectId: string; readonly query: string }): Promise<readonly KbArticle[]>;
+}

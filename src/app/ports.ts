@@ -211,7 +211,7 @@ import type { TicketService } from './ticket-port';
 export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port';
 
 import type { Assistant } from './assistant-port';
-export type { Assistant, AssistantAnswer, AssistantQuestion } from './assistant-port';
+export type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from './assistant-port';
 
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;

@@ -13,6 +13,8 @@ import type { ChatActionKind } from '../../src/domain/outgoing-message';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import type { SettingsChange } from '../../src/domain/settings';
 import { FakeTickets } from '../fakes/fake-tickets';
+import { FakeKnowledgeBase } from '../fakes/fake-knowledge-base';
+import { KnowledgeBaseAssistant } from '../../src/app/conversation/kb-assistant';
 import { FakeFiles } from '../fakes/fake-files';
 import { relayFiles } from '../../src/app/files/relay-files';
 import { attachTicketFiles } from '../../src/app/files/ticket-files';
@@ -42,6 +44,8 @@ export interface WorldOptions {
   readonly commands?: readonly ChatCommand[];
   /** The help-desk bot: the placeholder that points at the handoff phrase, unless a spec gives another. */
   readonly assistant?: Assistant;
+  /** Koji's knowledge-base assistant, answering from `knowledgeBase`, instead of the placeholder. */
+  readonly knowledgeBaseAnswers?: boolean;
 }
 
 /**
@@ -60,6 +64,8 @@ export class World {
   readonly tickets = new FakeTickets();
   readonly files = new FakeFiles();
   readonly log = new RecordingLogger();
+  /** The project's knowledge base, which Koji's own assistant answers from (`knowledgeBaseAnswers`). */
+  readonly knowledgeBase = new FakeKnowledgeBase();
   readonly deps: CoreDeps;
   private readonly commands: readonly ChatCommand[];
   private deliveryCounter = 0;
@@ -78,7 +84,7 @@ export class World {
       outbox: this.outbox,
       tickets: this.tickets,
       ratings: this.ratings,
-      assistant: options.assistant ?? new HandoffHintAssistant(),
+      assistant: options.assistant ?? (options.knowledgeBaseAnswers ? new KnowledgeBaseAssistant(this.knowledgeBase, this.log) : new HandoffHintAssistant()),
       clock: this.clock,
       log: this.log,
       whenUnreachable,

@@ -16,7 +16,7 @@ import { PLAYGROUND_MESSAGES_PATH, TEAMS_PLAYGROUND, agentsPlaygroundCommand } f
  */
 jest.setTimeout(30_000);
 
-const ASSISTANT_HINT = 'I’m the Koji assistant. To talk to a person, type “operator”.';
+const ASSISTANT_HINT = 'I couldn’t find an article about that. To talk to a person, type “operator”.';
 
 let platform: LocalPlatform;
 let playground: ChildProcess | undefined;

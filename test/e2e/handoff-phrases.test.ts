@@ -17,7 +17,7 @@ const personId = (key: string) => TEAMS_SANDBOX.people.find((p) => p.key === key
 
 /** An admin's phrase with what Slack's mrkdwn, Teams' HTML and Markdown would read as markup. */
 const PHRASE = 'Talk to *a human* <now> & fast';
-const HINT = `I’m the Koji assistant. To talk to a person, type “${PHRASE}”.`;
+const HINT = `I couldn’t find an article about that. To talk to a person, type “${PHRASE}”.`;
 
 beforeEach(async () => {
   ({ platform, slack, teams } = await startSandboxedPlatform());

@@ -34,6 +34,7 @@ export const JIRA_CALLS: readonly JiraCall[] = [
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', scope: 'read:jira-work', for: 'the issue panel’s conversation' },
   { method: 'GET', path: '/rest/servicedeskapi/servicedesk', scope: 'read:servicedesk-request', for: 'the service desks a project may use' },
   { method: 'GET', path: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', scope: 'read:servicedesk-request', for: 'a desk’s request types' },
+  { method: 'GET', path: '/rest/servicedeskapi/knowledgebase/article', scope: 'read:servicedesk-request', for: 'articles that may answer a user’s question' },
   { method: 'POST', path: '/rest/servicedeskapi/request', scope: 'write:servicedesk-request', for: 'a ticket from a conversation' },
   { method: 'GET', path: '/rest/servicedeskapi/request/{issueIdOrKey}', scope: 'read:servicedesk-request', for: 'the service desk a ticket is on, to attach files' },
   { method: 'POST', path: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/attachTemporaryFile', scope: 'write:servicedesk-request', for: 'a file shared in a conversation, kept for the ticket' },

@@ -71,7 +71,7 @@ describe('the Teams bot named by TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENA
       expect((await teams.sendAs('vic', 'hello')).status).toBe(200);
       await teams.whenIdle();
 
-      expect(teams.conversation('vic').filter((m) => m.from === 'bot').map((m) => m.text)).toEqual(['I’m the Koji assistant. To talk to a person, type “operator”.']);
+      expect(teams.conversation('vic').filter((m) => m.from === 'bot').map((m) => m.text)).toEqual(['I couldn’t find an article about that. To talk to a person, type “operator”.']);
     } finally {
       await platform.close();
     }

@@ -1,3 +1,4 @@
+import { StandInKnowledgeBase } from './kb-search';
 import { JsmAttachments, type StandInAttachment } from './attachments';
 import type { Database } from 'better-sqlite3';
 import { connectionReset, type Fault, type FaultPlan } from '../faults';
@@ -91,6 +92,8 @@ export class JsmStandIn {
   ];
   /** SUP's request types. Tests may add some (more than a page of 50, to see the listing paged). */
   readonly requestTypeList: Array<{ readonly id: string; readonly name: string; readonly description: string }> = [...LOCAL_REQUEST_TYPES];
+  /** The knowledge base linked to SUP (kb-search.ts); a test may search it or read its articles. */
+  readonly knowledgeBase = new StandInKnowledgeBase();
   /** Files attached to requests (attachments.ts). */
   readonly attachments: JsmAttachments;
 
@@ -147,6 +150,11 @@ export class JsmStandIn {
     if ((m = /^GET \/rest\/api\/3\/project\/([^/]+)$/.exec(route))) return this.project(decodeURIComponent(m[1] ?? ''));
     if (route === 'GET /rest/servicedeskapi/servicedesk') return this.serviceDesks(searchParams);
     if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/.exec(route))) return this.requestTypes(m[1] ?? '', searchParams);
+    if (route === 'GET /rest/servicedeskapi/knowledgebase/article') return this.knowledgeBase.answer(searchParams, this.options.siteUrl());
+    if ((m = /^GET \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/knowledgebase\/article$/.exec(route))) {
+      if (!this.serviceDeskList.some((d) => d.id === decodeURIComponent(m?.[1] ?? ''))) return { status: 404, body: { errorMessage: 'No such service desk.' } };
+      return this.knowledgeBase.answer(searchParams, this.options.siteUrl());
+    }
     if (route === 'POST /rest/servicedeskapi/request') return this.createRequest(body, caller);
     if ((m = /^GET \/rest\/servicedeskapi\/request\/([^/]+)$/.exec(route))) return this.getRequest(decodeURIComponent(m[1] ?? ''));
     if ((m = /^POST \/rest\/servicedeskapi\/servicedesk\/([^/]+)\/attachTemporaryFile$/.exec(route))) {

@@ -63,6 +63,13 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
       res.writeHead(302, { location: TICKETS_PATH }).end();
       return true;
     }
+    const articleId = /^\/jira\/kb\/([1-9][0-9]{0,5})$/.exec(pathname)?.[1];
+    if (articleId && context.jsm) {
+      const article = context.jsm.knowledgeBase.article(articleId);
+      const title = article?.title ?? 'No such article';
+      sendPage(res, article ? 200 : 404, page({ title, product: 'Jira Service Management (local)' }, html`<h1>${title}</h1><p>${article?.body ?? 'The local knowledge base has no such article.'}</p>`));
+      return true;
+    }
     const attachmentId = new RegExp(`^${ATTACHMENTS_PATH}/([1-9][0-9]{0,8})$`).exec(pathname)?.[1];
     if (attachmentId && context.jsm) return serveAttachment(res, context.jsm.attachments.content(Number(attachmentId)));
     if (pathname !== TICKETS_PATH && !pathname.startsWith(`${TICKETS_PATH}/`)) return false;

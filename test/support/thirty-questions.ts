@@ -1,0 +1,36 @@
+/**
+ * Thirty questions as users type them in a help-desk chat, each with the stand-in articles
+ * (packages/forge-local/src/jira/kb-articles.ts) that answer it.
+ */
+export const THIRTY_QUESTIONS: readonly { readonly question: string; readonly relevant: readonly string[] }[] = [
+  { question: 'vpn wont connect', relevant: ['101'] },
+  { question: 'Hi, my VPN keeps disconnecting when I work from home', relevant: ['101', '113'] },
+  { question: 'how do I install the vpn on my new mac?', relevant: ['102'] },
+  { question: 'I forgot my password', relevant: ['103'] },
+  { question: 'Hello! my password expired and I cant log in', relevant: ['103', '104'] },
+  { question: 'my account is locked out', relevant: ['104'] },
+  { question: 'how do i set up 2fa', relevant: ['105'] },
+  { question: 'I got a new phone, how do I move the authenticator?', relevant: ['106'] },
+  { question: 'lost my phone and can’t get my MFA code', relevant: ['106'] },
+  { question: 'my laptop is super slow', relevant: ['107'] },
+  { question: 'computer keeps freezing', relevant: ['107'] },
+  { question: 'laptop won’t turn on', relevant: ['108'] },
+  { question: 'my battery is not charging', relevant: ['108'] },
+  { question: 'can I get a new laptop? the screen is cracked', relevant: ['109'] },
+  { question: 'how do I add a printer', relevant: ['110'] },
+  { question: 'printer says paper jam', relevant: ['111'] },
+  { question: 'my print job never comes out of the printer', relevant: ['110', '111'] },
+  { question: 'cant connect to the wifi in the office', relevant: ['112'] },
+  { question: 'what is the guest wifi password?', relevant: ['112'] },
+  { question: 'internet at home is really slow on calls', relevant: ['113'] },
+  { question: 'how do I get work email on my iphone', relevant: ['114'] },
+  { question: 'I am not receiving emails from customers', relevant: ['115'] },
+  { question: 'mailbox full, can’t send', relevant: ['115'] },
+  { question: 'I think I clicked a phishing link', relevant: ['116'] },
+  { question: 'got a suspicious email asking for my password', relevant: ['116'] },
+  { question: 'I need access to the finance shared folder', relevant: ['117'] },
+  { question: 'please give me permission to use Salesforce', relevant: ['117'] },
+  { question: 'how can I install Adobe Acrobat?', relevant: ['118'] },
+  { question: 'my microphone doesn’t work in Teams meetings', relevant: ['119'] },
+  { question: 'new starter: what do I need to set up on my first day?', relevant: ['120'] },
+];
