@@ -211,6 +211,7 @@ import type { TicketService } from './ticket-port';
 export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port';
 
 import type { Assistant } from './assistant-port';
+import type { DeflectionCounters } from './deflection/deflection-counters';
 export type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from './assistant-port';
 
 export interface Logger {
@@ -253,6 +254,8 @@ export interface CoreDeps {
   readonly tickets: TicketService;
   readonly ratings: RatingStore;
   readonly assistant: Assistant;
+  /** The assistant's deflection counters (deflection/deflection-counters.ts); uncounted where absent. */
+  readonly deflection?: DeflectionCounters | undefined;
   readonly clock: Clock;
   readonly log: Logger;
   /**

@@ -13,7 +13,7 @@ import type { ChatActionKind } from '../../src/domain/outgoing-message';
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import type { SettingsChange } from '../../src/domain/settings';
 import { FakeTickets } from '../fakes/fake-tickets';
-import { FakeKnowledgeBase } from '../fakes/fake-knowledge-base';
+import { FakeKnowledgeBase, InMemoryDeflectionCounters } from '../fakes/fake-knowledge-base';
 import { KnowledgeBaseAssistant } from '../../src/app/conversation/kb-assistant';
 import { FakeFiles } from '../fakes/fake-files';
 import { relayFiles } from '../../src/app/files/relay-files';
@@ -66,6 +66,7 @@ export class World {
   readonly log = new RecordingLogger();
   /** The project's knowledge base, which Koji's own assistant answers from (`knowledgeBaseAnswers`). */
   readonly knowledgeBase = new FakeKnowledgeBase();
+  readonly deflection = new InMemoryDeflectionCounters();
   readonly deps: CoreDeps;
   private readonly commands: readonly ChatCommand[];
   private deliveryCounter = 0;
@@ -85,6 +86,7 @@ export class World {
       tickets: this.tickets,
       ratings: this.ratings,
       assistant: options.assistant ?? (options.knowledgeBaseAnswers ? new KnowledgeBaseAssistant(this.knowledgeBase, this.log) : new HandoffHintAssistant()),
+      deflection: this.deflection,
       clock: this.clock,
       log: this.log,
       whenUnreachable,

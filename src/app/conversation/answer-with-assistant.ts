@@ -4,6 +4,7 @@ import { handoffHint, type LiveAgentSettings } from '../../domain/settings';
 import { withCardNote, type Handled } from '../commands/command';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
+import { countDeflection } from '../deflection/deflection-counters';
 import type { IncomingChatMessage } from './incoming-message';
 
 /** The value of the **Talk to an operator** button under an answer that showed articles: asking then is an escalation. */
@@ -21,11 +22,18 @@ export async function answerWithAssistant(deps: CoreDeps, msg: IncomingChatMessa
   if (articles && answer.offerSolved) buttons.push({ action: 'kb-solved', label: buttonLabels.solvedIt });
   if (settings.enabled) buttons.push({ action: 'request-operator', label: buttonLabels.talkToOperator, ...(articles ? { value: AFTER_ANSWER } : {}) });
   await notify(deps, msg.from, { kind: 'notice', text: answer.text, articles, buttons: buttons.length > 0 ? buttons : undefined });
+  if (answer.searched) await countDeflection(deps, msg.projectId, settings, answer.searched, msg.id);
   return 'assistant';
 }
 
 /** **This solved it**: thanked, and the card settles. */
-export async function solvedByAnswer(deps: CoreDeps, msg: IncomingChatMessage): Promise<Handled> {
+export async function solvedByAnswer(deps: CoreDeps, msg: IncomingChatMessage, settings: LiveAgentSettings): Promise<Handled> {
+  await countDeflection(deps, msg.projectId, settings, 'solved', msg.id);
   await notify(deps, msg.from, { kind: 'notice', text: toUser.gladItHelped() });
   return withCardNote('assistant', usedCardNotes.solvedIt);
+}
+
+/** Asking for a person with the button under an answer that showed articles counts as an escalation. */
+export async function countEscalation(deps: CoreDeps, msg: IncomingChatMessage, settings: LiveAgentSettings): Promise<void> {
+  if (msg.action?.kind === 'request-operator' && msg.action.value === AFTER_ANSWER) await countDeflection(deps, msg.projectId, settings, 'escalated', msg.id);
 }

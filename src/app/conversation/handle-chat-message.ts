@@ -10,7 +10,7 @@ import { replyAboutTarget, targetConversation } from '../commands/conversation-t
 import { runOperatorCommand } from '../commands/dispatch';
 import { commandFromAction, isOperatorOnly, parseOperatorCommand } from '../commands/parse';
 import { addressedTo } from './addressed-to';
-import { answerWithAssistant, solvedByAnswer } from './answer-with-assistant';
+import { answerWithAssistant, countEscalation, solvedByAnswer } from './answer-with-assistant';
 import { acceptTicketOffer } from '../tickets/create-ticket';
 import { offerTicketInstead } from '../tickets/ticket-offer';
 import { withdrawOffer } from '../offers/settle-offer';
@@ -152,12 +152,13 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
     return actOnDeliveryOnce(deps, msg, async () => {
       // A new conversation ends the time to comment on the last one's rating: nothing said in it is that comment.
       if (commentWindow) await deps.ratings.closeCommentWindow(msg.from);
+      await countEscalation(deps, msg, settings);
       if (settings.enabled) return askedForOperator(requestOperator(deps, msg, settings));
       await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
       return 'refused';
     });
   }
-  if (msg.action?.kind === 'kb-solved') return actOnDeliveryOnce(deps, msg, () => solvedByAnswer(deps, msg));
+  if (msg.action?.kind === 'kb-solved') return actOnDeliveryOnce(deps, msg, () => solvedByAnswer(deps, msg, settings));
   if (msg.action) {
     // A button from a conversation that has since ended.
     return actOnDeliveryOnce(deps, msg, async () => {
