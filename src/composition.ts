@@ -12,6 +12,7 @@ import { JsmTicketFiles } from './adapters/forge/jsm-ticket-files';
 import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
 import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
 import { KvsRatingStore } from './adapters/forge/kvs-ratings';
+import { KvsDeflectionCounters } from './adapters/forge/kvs-deflection-counters';
 import { KvsSettingsRepository } from './adapters/forge/kvs-settings-repository';
 import { KvsTenantHealthStore, TenantHealth } from './adapters/forge/tenant-health';
 import { KvsTranscriptLog } from './adapters/forge/kvs-transcript-log';
@@ -99,6 +100,7 @@ export function buildServices(
   return {
     state: new KvsLiveAgentState(kvs),
     ratings: new KvsRatingStore(kvs),
+    deflection: new KvsDeflectionCounters(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries,

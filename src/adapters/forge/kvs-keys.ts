@@ -33,6 +33,8 @@ export const storageKeys = {
   /** Ratings (kvs-ratings.ts): the invite while the window is open, the rating, an operator's counts, the comment window. */
   ratingInvite: (conversationId: string) => `rating-invite:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
   rating: (conversationId: string) => `rating:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
+  /** The assistant's deflection counts of one project on one day (`YYYY-MM-DD` in the project's time zone). */
+  deflection: (projectId: string, day: string) => `deflection:${KEY_VERSION}:${escapeKeyPart(projectId)}:${day}`,
   satisfaction: (projectId: string, operator: Participant) => `satisfaction:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(participantKey(operator))}`,
   ratingComment: (user: Participant) => `rating-comment:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
@@ -44,7 +46,7 @@ export const storageKeys = {
   conversationOfTicket: (issueKey: string) => `ticket-conversation:${KEY_VERSION}:${escapeKeyPart(issueKey)}`,
 } as const;
 
-export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction' } as const;
+export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction', deflection: 'deflection' } as const;
 export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',

@@ -1,19 +1,13 @@
-import { randomInt } from 'node:crypto';
-import { Filter, FilterConditions, type kvs as KvsClient } from '@forge/kvs';
+import type { kvs as KvsClient } from '@forge/kvs';
 import type { Participant } from '../../domain/participant';
 import { isCommentWindow, type CommentWindow, type ConversationRating, type RatingInvite, type SatisfactionCount } from '../../domain/rating';
 import type { Expected, Versioned } from '../../app/ports';
 import type { RatingStore } from '../../app/ratings/rating-store';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, storageKeys } from './kvs-keys';
+import { nextVersion, versionIs, type VersionedEntity } from './kvs-versioned';
 
 type Kvs = typeof KvsClient;
-
-/** A rating or an operator's counts, stored whole in `data` beside the version transaction conditions check. */
-interface VersionedEntity<T> {
-  readonly version: number;
-  readonly data: T;
-}
 
 /**
  * Ratings in Forge KVS: the invite and the comment window are plain keys that expire
@@ -92,10 +86,4 @@ function ttlOf(seconds: number): { value: number; unit: 'SECONDS' } {
 }
 
 /** As for operators and conversations (kvs-live-agent-state.ts): a record made again never reuses an old version. */
-function nextVersion(expected: Expected): number {
-  return expected === 'absent' ? randomInt(1, 2 ** 30) : expected + 1;
-}
 
-function versionIs(expected: Expected) {
-  return new Filter<{ version: number }>().and('version', expected === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(expected));
-}
