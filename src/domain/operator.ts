@@ -76,6 +76,15 @@ export function offersOf(op: Operator): readonly PendingOffer[] {
   return op.offers ?? [];
 }
 
+export function holdsOffer(op: Operator, offerId: string): boolean {
+  return offersOf(op).some((o) => o.id === offerId);
+}
+
+/** The operator with one offer settled: its place under their capacity is free again. */
+export function withoutOffer(op: Operator, offerId: string): Operator {
+  return { ...op, offers: offersOf(op).filter((o) => o.id !== offerId) };
+}
+
 /** How many conversations the operator takes at once: their own capacity, or the project's. */
 export function capacityOf(op: Operator, projectCapacity: number): number {
   return op.capacity ?? projectCapacity;

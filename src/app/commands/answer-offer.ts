@@ -12,25 +12,21 @@ interface OfferArgs {
 
 const readButton = (value: string | undefined): OfferArgs => ({ sessionId: value });
 
-export const acceptOfferCommand = defineCommand<OfferArgs>({
-  kind: 'accept-offer',
-  names: ['#accept'],
-  access: 'operators',
-  help: '#accept (take the user you’re offered)',
-  button: { action: 'accept-offer', read: readButton },
-  needs: 'support',
-  run: (deps, ctx) => answer(deps, ctx, 'accept'),
-});
+/** `#accept` and `#decline`: the same command but for the answer it gives. */
+function offerCommand(kind: 'accept-offer' | 'decline-offer', word: string, help: string, answerWith: OfferAnswer) {
+  return defineCommand<OfferArgs>({
+    kind,
+    names: [word],
+    access: 'operators',
+    help,
+    button: { action: kind, read: readButton },
+    needs: 'support',
+    run: (deps, ctx) => answer(deps, ctx, answerWith),
+  });
+}
 
-export const declineOfferCommand = defineCommand<OfferArgs>({
-  kind: 'decline-offer',
-  names: ['#decline'],
-  access: 'operators',
-  help: '#decline (pass the user you’re offered to someone else)',
-  button: { action: 'decline-offer', read: readButton },
-  needs: 'support',
-  run: (deps, ctx) => answer(deps, ctx, 'decline'),
-});
+export const acceptOfferCommand = offerCommand('accept-offer', '#accept', '#accept (take the user you’re offered)', 'accept');
+export const declineOfferCommand = offerCommand('decline-offer', '#decline', '#decline (pass the user you’re offered to someone else)', 'decline');
 
 /**
  * A click settles its own card (the channel shows the note in place of the buttons); a typed answer updates the

@@ -1,6 +1,6 @@
 import type { Backlog, Conversation, ConversationStateKind } from '../../domain/conversation';
 import { lastOperatorLifetimeSeconds } from '../../domain/last-operator';
-import { assignmentOf, offersOf, withoutAssignment, type Operator } from '../../domain/operator';
+import { assignmentOf, holdsOffer, withoutAssignment, withoutOffer, type Operator } from '../../domain/operator';
 import { settleOfferCard } from '../offers/make-offer';
 import type { Participant } from '../../domain/participant';
 import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
@@ -71,9 +71,8 @@ export async function closeConversation(
     if (state.kind === 'offered') {
       // The offer ends with the wait: the operator's place under their capacity is free again.
       const holder = await deps.state.getOperator(state.offer.operator);
-      if (holder && offersOf(holder.value).some((o) => o.id === state.offer.id)) {
-        const offers = offersOf(holder.value).filter((o) => o.id !== state.offer.id);
-        writes.push({ kind: 'put-operator', operator: { ...holder.value, offers }, expected: holder.version });
+      if (holder && holdsOffer(holder.value, state.offer.id)) {
+        writes.push({ kind: 'put-operator', operator: withoutOffer(holder.value, state.offer.id), expected: holder.version });
       }
     }
     return (await deps.state.commit(writes)) ? { conversation: current.value, operator: freed, operatorBacklog } : LOST_RACE;

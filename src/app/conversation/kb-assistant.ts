@@ -3,6 +3,7 @@ import { MAX_ARTICLES, shownArticle, type KbArticle } from '../../domain/knowled
 import { toUser } from '../../domain/replies';
 import type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from '../assistant-port';
 import type { Logger } from '../ports';
+import { messageOf } from '../../domain/koji-error';
 
 /**
  * Koji's own assistant: answers from the project's knowledge base, without a
@@ -26,7 +27,7 @@ export class KnowledgeBaseAssistant implements Assistant {
     try {
       return await this.knowledgeBase.search({ projectId, query });
     } catch (error) {
-      this.log.warn('kb_search_failed', { projectId, reason: error instanceof Error ? error.message : String(error) });
+      this.log.warn('kb_search_failed', { projectId, reason: messageOf(error) });
       return [];
     }
   }

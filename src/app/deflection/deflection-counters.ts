@@ -1,5 +1,6 @@
 import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
 import type { CoreDeps } from '../ports';
+import { messageOf } from '../../domain/koji-error';
 
 /**
  * What became of the assistant's answers, per project and day: answered from the knowledge base, solved (the
@@ -29,7 +30,7 @@ export async function countDeflection(deps: CoreDeps, projectId: string, setting
   try {
     await deps.deflection.record(projectId, dayIn(projectTimeZone(settings), deps.clock.now()), event, eventId);
   } catch (error) {
-    deps.log.warn('deflection_count_failed', { projectId: projectId, event, reason: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('deflection_count_failed', { projectId: projectId, event, reason: messageOf(error) });
   }
 }
 

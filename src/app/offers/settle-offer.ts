@@ -1,12 +1,12 @@
-import type { Conversation } from '../../domain/conversation';
-import { offersOf, withAssignment, type Operator, type PendingOffer } from '../../domain/operator';
-import { sameParticipant, type Participant } from '../../domain/participant';
+import type { Conversation, OfferToOperator } from '../../domain/conversation';
+import { holdsOffer, offersOf, withAssignment, withoutOffer, type Operator, type PendingOffer } from '../../domain/operator';
+import type { Participant } from '../../domain/participant';
 import { buttonLabels, toOperator, toUser, transcriptNotes } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { announceConnection } from '../conversation/connect-to-operator';
 import { notify } from '../delivery/notify';
-import type { CoreDeps, StateWrite, Versioned } from '../ports';
+import type { CoreDeps, StateWrite } from '../ports';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { loadSettings } from '../settings/project-settings';
 import { recordSystemLine } from '../transcript/system-line';
@@ -35,7 +35,7 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
     if (!me || !offer) return { kind: 'no-offer' as const };
     const conversation = await deps.state.getConversation(offer.user);
     const now = deps.clock.now();
-    const without: Operator = { ...me.value, offers: offersOf(me.value).filter((o) => o.id !== offer.id), missedOffers: 0 };
+    const without: Operator = { ...withoutOffer(me.value, offer.id), missedOffers: 0 };
     if (!conversation || !isOpenOffer(conversation.value, offer)) {
       // Settled elsewhere in the same commit as the record: only a record written before that could hold it.
       return (await deps.state.commit([{ kind: 'put-operator', operator: without, expected: me.version }])) ? { kind: 'no-offer' as const } : LOST_RACE;
@@ -72,21 +72,10 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
  * declined, withdrawn, or a later offer of the same user) is left alone, so the event may come any number of times.
  */
 export async function expireOffer(deps: CoreDeps, job: OfferExpiryJob): Promise<'expired' | 'settled'> {
-  const expired = await untilCommitted(async () => {
-    const conversation = await deps.state.getConversation(job.user);
-    if (conversation?.value.state.kind !== 'offered' || conversation.value.state.offer.id !== job.offerId) return undefined;
-    const { offer } = conversation.value.state;
-    const holder = await deps.state.getOperator(offer.operator);
-    const writes: StateWrite[] = [{ kind: 'put-conversation', conversation: backInLine(conversation.value, offer.operator), expected: conversation.version }];
-    let missed: Operator | undefined;
-    if (holder && offersOf(holder.value).some((o) => o.id === offer.id)) {
-      missed = { ...holder.value, offers: offersOf(holder.value).filter((o) => o.id !== offer.id), missedOffers: (holder.value.missedOffers ?? 0) + 1 };
-      writes.push({ kind: 'put-operator', operator: missed, expected: holder.version });
-    }
-    return (await deps.state.commit(writes)) ? { conversation: conversation.value, offer, missed } : LOST_RACE;
-  });
+  // Expired, the offer counts against its operator: passed over for this user, and one more miss in a row.
+  const expired = await takeBackOffer(deps, job.user, (c) => c.state.kind === 'offered' && c.state.offer.id === job.offerId, true);
   if (!expired) return 'settled';
-  const { conversation, offer, missed } = expired;
+  const { conversation, offer, holder: missed } = expired;
   const settings = await loadSettings(deps, conversation.projectId);
   await recordSystemLine(deps, conversation.id, 'offer-expired', transcriptNotes.offerExpired(offer.operatorName, settings.offerWindowSeconds));
   await settleOfferCard(deps, offer.operator, offer.id, toOperator.offerExpired(conversation.userName, settings.offerWindowSeconds), conversation.id);
@@ -126,10 +115,6 @@ function pickOffer(operator: Operator, sessionId: string | undefined): PendingOf
   return sessionId === undefined ? offers[0] : offers.find((o) => o.sessionId === sessionId);
 }
 
-export function offeredTo(conversation: Versioned<Conversation>, operator: Participant): boolean {
-  const { state } = conversation.value;
-  return state.kind === 'offered' && sameParticipant(state.offer.operator, operator);
-}
 
 /**
  * Takes back an open operator offer without blaming its operator (support turned off while it was open, or the
@@ -137,19 +122,34 @@ export function offeredTo(conversation: Versioned<Conversation>, operator: Parti
  * as it now is, or undefined when the offer was settled meanwhile.
  */
 export async function withdrawOffer(deps: CoreDeps, conversation: Conversation, cardText: (userName: string) => string = toOperator.offerHandedBack): Promise<Conversation | undefined> {
-  const withdrawn = await untilCommitted(async () => {
-    const current = await deps.state.getConversation(conversation.user);
-    if (current?.value.id !== conversation.id || current.value.state.kind !== 'offered') return undefined;
-    const { offer } = current.value.state;
-    const waiting = backInLine(current.value, undefined);
-    const writes: StateWrite[] = [{ kind: 'put-conversation', conversation: waiting, expected: current.version }];
-    const holder = await deps.state.getOperator(offer.operator);
-    if (holder && offersOf(holder.value).some((o) => o.id === offer.id)) {
-      writes.push({ kind: 'put-operator', operator: { ...holder.value, offers: offersOf(holder.value).filter((o) => o.id !== offer.id) }, expected: holder.version });
-    }
-    return (await deps.state.commit(writes)) ? { waiting, offer } : LOST_RACE;
-  });
+  const withdrawn = await takeBackOffer(deps, conversation.user, (c) => c.id === conversation.id, false);
   if (!withdrawn) return undefined;
   await settleOfferCard(deps, withdrawn.offer.operator, withdrawn.offer.id, cardText(conversation.userName), conversation.id);
   return withdrawn.waiting;
+}
+
+/**
+ * Ends the open offer of `user`'s conversation (if `isIt` still picks it) and puts them back in line in the same
+ * place, in one commit with the operator's record. `blame`: the operator let it pass (expiry): passed over for
+ * this user and one more miss in a row; otherwise (a withdrawal) neither. Undefined when it was settled meanwhile.
+ */
+async function takeBackOffer(
+  deps: CoreDeps,
+  user: Participant,
+  isIt: (conversation: Conversation) => boolean,
+  blame: boolean,
+): Promise<{ conversation: Conversation; waiting: Conversation; offer: OfferToOperator; holder?: Operator | undefined } | undefined> {
+  return untilCommitted(async () => {
+    const current = await deps.state.getConversation(user);
+    if (current?.value.state.kind !== 'offered' || !isIt(current.value)) return undefined;
+    const { offer } = current.value.state;
+    const waiting = backInLine(current.value, blame ? offer.operator : undefined);
+    const writes: StateWrite[] = [{ kind: 'put-conversation', conversation: waiting, expected: current.version }];
+    const found = await deps.state.getOperator(offer.operator);
+    const holder = found && holdsOffer(found.value, offer.id) ? withoutOffer(found.value, offer.id) : undefined;
+    const counted = holder && blame ? { ...holder, missedOffers: (holder.missedOffers ?? 0) + 1 } : holder;
+    if (found && counted) writes.push({ kind: 'put-operator', operator: counted, expected: found.version });
+    const result = { conversation: current.value, waiting, offer, holder: counted };
+    return (await deps.state.commit(writes)) ? result : LOST_RACE;
+  });
 }
