@@ -83,7 +83,7 @@ export class Seeder {
     if (granted !== 'granted') throw new Error(`${person.participant.userId} already had the role`);
     const operator = await this.deps.state.getOperator(person.participant);
     if (!operator) throw new Error(`${person.participant.userId} has no operator record after the grant`);
-    await goOnDuty(this.deps, operator.value, await loadSettings(this.deps, this.projectId));
+    await goOnDuty(this.deps, operator.value, await loadSettings(this.deps, this.projectId), 'en');
     return person;
   }
 

@@ -1,4 +1,5 @@
 import type { KbArticle } from '../domain/knowledge-base';
+import type { Language } from '../domain/language';
 import type { Participant } from '../domain/participant';
 
 /** What a user asked the assistant, with what it needs to point the way to a person. */
@@ -6,8 +7,10 @@ export interface AssistantQuestion {
   readonly user: Participant;
   readonly projectId: string;
   readonly text: string;
-  /** What this project's users type to reach a person, for an answer that points the way. */
+  /** What this user types to reach a person (in their language), for an answer that points the way. */
   readonly handoffPhrase: string;
+  /** The language to answer in: the user's locale's when Koji speaks it, else the project's default. */
+  readonly language: Language;
 }
 
 /**

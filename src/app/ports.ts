@@ -61,6 +61,8 @@ export interface LiveAgentState {
     readonly operator?: Versioned<Operator> | undefined;
     /** After a rating, the short window in which their next message is its comment (RatingStore). */
     readonly commentWindow?: CommentWindow | undefined;
+    /** The locale looked up for them once and kept (rememberLocale); absent: never looked up, or the record expired. */
+    readonly kept?: KeptLocale | undefined;
   }>;
   /**
    * What asking for an operator needs about the user, in one read call: their
@@ -130,10 +132,23 @@ export interface LiveAgentState {
    * for `lifetimeSeconds`, so the card can be updated once what it asks about is settled without a click.
    */
   rememberCard(key: string, sent: SentCard, lifetimeSeconds: number): Promise<void>;
+  /**
+   * Keeps the locale a person's platform gave when asked (Slack's users.info), or that it gave none, for
+   * KEPT_LOCALE_SECONDS: read with their other records, so it is asked for once a month, not per message.
+   */
+  rememberLocale(participant: Participant, locale: string | undefined): Promise<void>;
   recallCard(key: string): Promise<SentCard | undefined>;
 }
 
 /** A sent message as its platform names it (Slack channel and ts, Teams conversation and activity id): opaque to the core. */
+/** A person's locale as kept (LiveAgentState.rememberLocale): `locale` absent when their platform gave none. */
+export interface KeptLocale {
+  readonly locale?: string | undefined;
+}
+
+/** A month: a person who changes their Slack language is heard in the new one within it. */
+export const KEPT_LOCALE_SECONDS = 30 * 24 * 3600;
+
 export interface SentCard {
   readonly ref: string;
 }
@@ -182,6 +197,8 @@ export interface DeliveryLog {
 export interface ChatProfile {
   readonly displayName: string;
   readonly email?: string | undefined;
+  /** The person's locale, when the platform tells it on asking (Slack's users.info with include_locale); checked (isLocale). */
+  readonly locale?: string | undefined;
 }
 
 /** Talks to people on their chat platform. Throws ChatDeliveryError when a message cannot be delivered. */

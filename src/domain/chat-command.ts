@@ -52,9 +52,13 @@ export function codeWords(table: readonly CommandWords[]): readonly string[] {
   return [...new Set(table.flatMap((r) => r.names).filter((w) => /[#_]/.test(w)))];
 }
 
-const USER_LEAVE_WORDS = ['stop', '#exit', 'exit', 'cancel', '#cancel'];
+/** What a user types to leave the queue or end a conversation, in the languages Koji speaks (the replies name one of each). */
+const USER_LEAVE_WORDS = ['stop', '#exit', 'exit', 'cancel', '#cancel', 'annuler', 'arrêter', 'arreter', 'quitter', 'abbrechen', 'beenden', 'stopp'];
 
-const TICKET_OFFER_ACCEPT_WORDS = ['ticket', 'yes', 'yesplease', 'ticketplease', 'ok', 'okay', 'createticket', 'createaticket', 'create_ticket', '#create_ticket'];
+const TICKET_OFFER_ACCEPT_WORDS = [
+  'ticket', 'yes', 'yesplease', 'ticketplease', 'ok', 'okay', 'createticket', 'createaticket', 'create_ticket', '#create_ticket',
+  'oui', 'ouimerci', 'ouisvp', 'ja', 'jabitte', 'ticketbitte',
+];
 
 /**
  * True when a user who was offered a ticket takes it up: "ticket", "yes",

@@ -1,3 +1,4 @@
+import type { Language } from './language';
 import type { Participant } from './participant';
 
 /** Where a user's conversation with a human stands. A user talking only with the bot has none. */
@@ -24,6 +25,8 @@ export type ConversationState =
       readonly kind: 'with-operator';
       readonly operator: Participant;
       readonly operatorName: string;
+      /** The operator's language, for what is said to them on the user's side without reading their record. */
+      readonly operatorLang?: Language | undefined;
       readonly since: number;
       /**
        * The latest activity (transcript line) the timeout sweep found when this
@@ -44,6 +47,8 @@ export interface OfferToOperator {
   readonly id: string;
   readonly operator: Participant;
   readonly operatorName: string;
+  /** The operator's language, so the offer's card can be settled in it without reading their record. */
+  readonly operatorLang?: Language | undefined;
   readonly at: number;
   readonly until: number;
 }
@@ -121,6 +126,11 @@ export interface Conversation {
   readonly projectId: string;
   readonly user: Participant;
   readonly userName: string;
+  /**
+   * The language Koji speaks to the user in this conversation, settled when they asked (their locale's, or the
+   * project's default): every later notice uses it without a look-up. Absent on records older than languages: English.
+   */
+  readonly lang?: Language | undefined;
   /** When the user first asked; a user handed back to the queue keeps their place by it. */
   readonly requestedAt: number;
   readonly state: ConversationState;

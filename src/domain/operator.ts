@@ -1,3 +1,4 @@
+import type { Language } from './language';
 import type { Backlog } from './conversation';
 import type { Participant, ParticipantKey } from './participant';
 
@@ -8,6 +9,8 @@ export interface Assignment {
   readonly sessionId: string;
   readonly user: Participant;
   readonly userName: string;
+  /** The user's language (their Conversation.lang), for what is said to them on the operator's side. */
+  readonly userLang?: Language | undefined;
   readonly since: number;
   /** The operator's messages waiting behind one that could not reach the user yet (see Backlog). */
   readonly backlog?: Backlog | undefined;
@@ -22,6 +25,8 @@ export interface Operator {
   readonly participant: Participant;
   readonly projectId: string;
   readonly displayName: string;
+  /** The language Koji speaks to the operator, settled at each `#on` from their locale; absent on older records: English. */
+  readonly lang?: Language | undefined;
   readonly duty: DutyStatus;
   readonly assignments: readonly Assignment[];
   /**

@@ -1,3 +1,4 @@
+import type { Language } from './language';
 import type { Participant } from './participant';
 
 /**
@@ -69,6 +70,8 @@ export interface RatingInvite {
   readonly operatorName: string;
   readonly scale: RatingScale;
   readonly ticketKey?: string | undefined;
+  /** The conversation's language (Conversation.lang): the card, its notes and the transcript's lines are in it. */
+  readonly lang?: Language | undefined;
   /** When the window closes (ms): checked as well as the record's lifetime, which a store may keep a little longer. */
   readonly until: number;
 }
@@ -87,6 +90,7 @@ export interface ConversationRating {
   readonly at: number;
   readonly comment?: string | undefined;
   readonly ticketKey?: string | undefined;
+  readonly lang?: Language | undefined;
 }
 
 /** Ratings an operator got in a project, counted as they come: never a scan. */

@@ -1,12 +1,9 @@
 /**
- * Every sentence the core says to a person, in one place, so the voice stays
- * consistent and tests can find the words users rely on.
+ * Every sentence the core says to a person, in one catalogue per language, so the voice stays consistent and
+ * tests can find the words users rely on. Code says things through `say(recipient's language)`, never in English
+ * by default: the recipient's language is on their record (Conversation.lang, Operator.lang).
  */
 
-export { channelName, tenantName, type HandedBackTo, type HandedOver, type OperatorGone } from './replies/shared';
-export { toUser } from './replies/to-user';
-export { toOperator } from './replies/to-operator';
-export { relayFailures, transcriptNotes } from './replies/notes';
-export { buttonLabels, usedCardNotes } from './replies/buttons';
-export { savedReplyNotices, type SavedReplyEntry } from './replies/saved-replies';
-export { fileReplies } from './replies/files';
+export { english, inEveryLanguage, say, type Catalogue, type Translated } from './replies/catalogue';
+export type { HandedBackTo, HandedOver, OperatorGone } from './replies/shared';
+export type { SavedReplyEntry } from './replies/saved-replies';

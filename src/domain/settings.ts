@@ -3,10 +3,12 @@ import { InvalidSettingsError } from './errors';
 import { checkHandoffPhrases } from './handoff-phrases';
 import { checkSavedReplies, type SavedReply } from './saved-replies';
 import { isRatingScaleSetting, type RatingScaleSetting } from './rating';
+import { DEFAULT_LANGUAGE_SETTINGS, handoffHintIn, languageSettingsProblems, type LanguageSettings } from './language-settings';
+import type { Language } from './language';
 import { DEFAULT_ALLOWED_FILE_TYPES, DEFAULT_MAX_FILE_MEGABYTES, fileLimitProblems, normalisedFileTypes, type FileLimits } from './files';
 
 /** What a Jira admin configures for live agents in one JSM project. */
-export interface LiveAgentSettings extends PresenceSettings, FileLimits {
+export interface LiveAgentSettings extends PresenceSettings, FileLimits, LanguageSettings {
   /** Off by default: nobody is routed to an operator until an admin turns it on. */
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
@@ -66,6 +68,7 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   ratingWindowHours: 24,
   maxFileMegabytes: DEFAULT_MAX_FILE_MEGABYTES,
   allowedFileTypes: DEFAULT_ALLOWED_FILE_TYPES,
+  ...DEFAULT_LANGUAGE_SETTINGS,
 };
 
 /**
@@ -86,9 +89,9 @@ export const MAX_MISSED_OFFERS_BEFORE_AWAY = 10;
 /** A week, like returning to the same operator: a score given later says little about the conversation. */
 export const MAX_RATING_WINDOW_HOURS = 7 * 24;
 
-/** The phrase users are told to type to reach a person: the admin's first. */
-export function handoffHint(settings: LiveAgentSettings): string {
-  return settings.handoffPhrases[0] ?? DEFAULT_SETTINGS.handoffPhrases[0] ?? 'operator';
+/** The phrase users are told to type to reach a person: the admin's first, in the person's language when given. */
+export function handoffHint(settings: LiveAgentSettings, language: Language): string {
+  return handoffHintIn(settings, language);
 }
 
 export type SettingsChange = Partial<LiveAgentSettings>;
@@ -120,6 +123,8 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
     problems.push('The request type must be one of the project’s request types.');
   }
   problems.push(...timeZoneAndHoursProblems(next), ...fileLimitProblems(next));
+  const languages = languageSettingsProblems(next);
+  problems.push(...languages.problems);
   const saved = next.savedReplies === undefined ? undefined : checkSavedReplies(next.savedReplies);
   problems.push(...(saved?.problems ?? []));
   if (!isRatingScaleSetting(next.ratingScale)) problems.push('Ratings must be off, 1 to 5 stars, or thumbs up and down.');
@@ -130,6 +135,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   return {
     ...next,
     handoffPhrases: phrases,
+    localHandoffPhrases: languages.localHandoffPhrases,
     allowedFileTypes: normalisedFileTypes(next.allowedFileTypes),
     ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}),
     ...(saved ? { savedReplies: saved.replies } : {}),

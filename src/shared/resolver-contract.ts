@@ -21,7 +21,7 @@ export interface ServiceProjectView {
   readonly name: string;
 }
 
-export type { BusinessHoursView, OperatorAssignmentView, RatingScaleView, SavedReplyView, SettingsView, WeekdayView } from './settings-view';
+export type { BusinessHoursView, LanguageView, OperatorAssignmentView, RatingScaleView, SavedReplyView, SettingsView, WeekdayView } from './settings-view';
 import type { SettingsView } from './settings-view';
 
 /**

@@ -30,7 +30,14 @@ export interface SettingsView {
   readonly allowedFileTypes: readonly string[];
   /** What operators send with `#reply <name>`: at most 50; `{user}`, `{operator}`, `{ticket}` in a text are filled in. Absent: none. */
   readonly savedReplies?: readonly SavedReplyView[];
+  // Languages (issue 19): what users and operators whose locale Koji doesn't speak hear, and phrases per language.
+  readonly defaultLanguage: LanguageView;
+  /** Phrases that ask for a human in French and German (each list may be empty: the main list then stands in). */
+  readonly localHandoffPhrases: Readonly<Partial<Record<'fr' | 'de', readonly string[]>>>;
 }
+
+/** The languages Koji speaks in chat: English, French, German. */
+export type LanguageView = 'en' | 'fr' | 'de';
 
 /** A saved reply: its name (letters, digits, spaces, - and _; 1 to 40) and its text (1 to 2,000 characters). */
 export interface SavedReplyView {

@@ -1,8 +1,10 @@
 import { COMMANDS } from '../../src/app/commands';
 import { defineCommand, type ChatCommand } from '../../src/app/commands/command';
 import { notify } from '../../src/app/delivery/notify';
-import { toOperator } from '../../src/domain/replies';
+import { english } from '../../src/domain/replies';
 import { World } from '../builders/world';
+
+const { toOperator } = english;
 
 /**
  * A command that exists only in this spec, declared as the product's own
@@ -13,7 +15,7 @@ const remind = defineCommand<{ readonly about?: string | undefined }>({
   kind: 'remind',
   names: ['#remind', 'remind_me'],
   access: 'operators',
-  help: '#remind [what] (a note to yourself)',
+  help: { en: '#remind [what] (a note to yourself)', fr: '#remind [quoi] (une note pour vous-même)', de: '#remind [was] (eine Notiz für Sie selbst)' },
   parse: (argument) => ({ about: argument }),
   needs: 'support',
   async run(deps, { operator, args }) {

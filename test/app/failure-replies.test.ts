@@ -1,3 +1,4 @@
+import { english } from '../../src/domain/replies';
 import { TenantConnectionError } from '../../src/adapters/chat/tenant-connection-error';
 import {
   ChatDeliveryError,
@@ -31,7 +32,7 @@ describe('replies to failed messages', () => {
     ['tenant_connection_failed', new TenantConnectionError('This Slack workspace is not connected to this project.'), 'This Slack workspace is not connected to this project.'],
   ])('should tell the sender the message of a %s failure', (code, error, text) => {
     // Act
-    const reply = replyToFailure(error);
+    const reply = replyToFailure(error, english);
 
     // Assert
     expect(reply).toEqual({ code, text });
@@ -39,7 +40,7 @@ describe('replies to failed messages', () => {
 
   it('should not reply to an unexpected failure, so the platform retries', () => {
     // Assert
-    expect(replyToFailure(new Error('KVS is down'))).toBeUndefined();
-    expect(replyToFailure('timeout')).toBeUndefined();
+    expect(replyToFailure(new Error('KVS is down'), english)).toBeUndefined();
+    expect(replyToFailure('timeout', english)).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
 import { setOperatorCapacity } from '../../src/app/settings/manage-operator-role';
 import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import type { Participant } from '../../src/domain/participant';
-import { toOperator, toUser } from '../../src/domain/replies';
+import { english } from '../../src/domain/replies';
 import type { SettingsChange } from '../../src/domain/settings';
 import { SEEDS, seededYields } from '../builders/interleaving';
 import { PROJECT, World } from '../builders/world';
+
+const { toOperator, toUser } = english;
 
 /**
  * An on-duty operator with no conversation and no activity (any message or button from them) for the project's

@@ -1,9 +1,11 @@
 import type { Participant } from '../../src/domain/participant';
-import { toUser } from '../../src/domain/replies';
+import { english } from '../../src/domain/replies';
 import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
 import { SEEDS, seededYields } from '../builders/interleaving';
 import { World } from '../builders/world';
 import type { SettingsChange } from '../../src/domain/settings';
+
+const { toUser } = english;
 
 /**
  * A user who asks again within the project's window (24 hours unless an admin changed it, or off) goes first to

@@ -94,13 +94,13 @@ export class World {
   }
 
   /** A chat user with a display name the chat platform knows. */
-  person(name: string, options: { channel?: ChatChannel; tenantId?: string; email?: string } = {}): Participant {
+  person(name: string, options: { channel?: ChatChannel; tenantId?: string; email?: string; locale?: string } = {}): Participant {
     const p: Participant = {
       channel: options.channel ?? 'slack',
       tenantId: options.tenantId ?? 'T1',
       userId: `U${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}`,
     };
-    this.chat.profiles.set(participantKey(p), { displayName: name, email: options.email });
+    this.chat.profiles.set(participantKey(p), { displayName: name, email: options.email, ...(options.locale ? { locale: options.locale } : {}) });
     return p;
   }
 
@@ -109,7 +109,7 @@ export class World {
   }
 
   /** A person with the Live agent role, optionally already on duty. */
-  async operator(name: string, options: { onDuty?: boolean; channel?: ChatChannel } = {}): Promise<Participant> {
+  async operator(name: string, options: { onDuty?: boolean; channel?: ChatChannel; locale?: string } = {}): Promise<Participant> {
     const p = this.person(name, options);
     await grantOperatorRole(this.deps, { projectId: PROJECT, participant: p, displayName: name });
     if (options.onDuty) await this.say(p, '#on');

@@ -66,6 +66,8 @@ describe('applySettingsChange', () => {
       ratingWindowHours: 48,
       maxFileMegabytes: 10,
       allowedFileTypes: ['image/*', '.pdf'],
+      defaultLanguage: 'de',
+      localHandoffPhrases: { fr: ['opérateur'], de: ['Mitarbeiter', 'Mensch'] },
     };
 
     // Act
@@ -123,6 +125,10 @@ describe('applySettingsChange', () => {
     ['a handoff phrase of 81 characters', { handoffPhrases: ['operator', 'x'.repeat(81)] }, /80 characters/i],
     ['a non-numeric request type', { requestTypeId: 'abc' }, /request type/i],
     ['a request type with a number inside text', { requestTypeId: 'id-12' }, /request type/i],
+    ['a default language Koji does not speak', { defaultLanguage: 'es' as never }, /default language must be English, French or German/],
+    ['handoff phrases for a language Koji does not speak', { localHandoffPhrases: { es: ['operador'] } as never }, /French and German only/],
+    ['a French phrase that is what users type to leave', { localHandoffPhrases: { fr: ['annuler'] } }, /^French phrases: .*leave the queue/],
+    ['the same German phrase twice', { localHandoffPhrases: { de: ['Mensch', 'mensch'] } }, /^German phrases: .*same phrase/],
   ])('should refuse %s with an invalid_settings error naming the field', (_what, change, field) => {
     // Act
     const error = rejectionOf(change);

@@ -1,6 +1,8 @@
-import { relayFailures } from '../../src/domain/replies';
+import { english } from '../../src/domain/replies';
 import { clipKeepingEnd, clipText, escapedSize, hasLoneSurrogate, isolatedName, splitText } from '../../src/domain/text';
 import { oneLineSummary } from '../../src/domain/transcript';
+
+const { relayFailures } = english;
 
 const family = '👨‍👩‍👧‍👦';
 const flag = '🇫🇷';

@@ -6,6 +6,7 @@ import { ROUTING_LANES, routingLane, type RoutingLane } from '../../src/domain/o
 import { participantKey, type ChatChannel, type Participant } from '../../src/domain/participant';
 import {
   MAX_WRITES_PER_COMMIT,
+  type KeptLocale,
   type LiveAgentState,
   type Page,
   type SentCard,
@@ -30,6 +31,8 @@ export class InMemoryLiveAgentState implements LiveAgentState {
   readonly lastOperators = new Map<string, LastOperator>();
   /** Rating comment windows (InMemoryRatings writes them), read with a participant's records like the KVS batch does. */
   readonly commentWindows = new Map<string, CommentWindow>();
+  /** Locales kept for people (rememberLocale), read with their other records like the KVS batch does. */
+  readonly keptLocales = new Map<string, KeptLocale>();
   commits = 0;
   rejectedCommits = 0;
   /** Versions are never reused, even after a delete, so a stale expectation can never match a new record. */
@@ -51,7 +54,18 @@ export class InMemoryLiveAgentState implements LiveAgentState {
     await this.yieldBetweenCalls();
     const key = participantKey(participant);
     const commentWindow = this.commentWindows.get(key);
-    return { conversation: copy(this.conversations.get(key)), operator: copy(this.operators.get(key)), ...(commentWindow ? { commentWindow: { ...commentWindow } } : {}) };
+    const kept = this.keptLocales.get(key);
+    return {
+      conversation: copy(this.conversations.get(key)),
+      operator: copy(this.operators.get(key)),
+      ...(commentWindow ? { commentWindow: { ...commentWindow } } : {}),
+      ...(kept ? { kept: { ...kept } } : {}),
+    };
+  }
+
+  async rememberLocale(participant: Participant, locale: string | undefined): Promise<void> {
+    await this.yieldBetweenCalls();
+    this.keptLocales.set(participantKey(participant), locale === undefined ? {} : { locale });
   }
 
   async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {

@@ -294,7 +294,7 @@ describe('Tenant role setup', () => {
   });
 
   it('should read at most 5 pages of users.list per call, and hand back the cursor with a hint to keep searching', async () => {
-    // One member a page: Slackbot, Alice, Bruno, Carla, Bob | Dana, Eve, Ada Admin, Frank, Koji | Standup.
+    // One member a page: Slackbot, Alice, Bruno, Carla, Bob | Dana, Eve, Chloé, Jonas, Ada Admin | Frank, Koji, Standup.
     slack.capUsersListPages(1);
     const pagesRead = () => slack.apiCalls.filter((c) => c.method === 'users.list').length;
     slack.clearApiCalls();

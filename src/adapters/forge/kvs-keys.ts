@@ -36,6 +36,8 @@ export const storageKeys = {
   /** The assistant's deflection counts of one project on one day (`YYYY-MM-DD` in the project's time zone). */
   deflection: (projectId: string, day: string) => `deflection:${KEY_VERSION}:${escapeKeyPart(projectId)}:${day}`,
   satisfaction: (projectId: string, operator: Participant) => `satisfaction:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(participantKey(operator))}`,
+  /** The locale a person's platform gave when asked (LiveAgentState.rememberLocale), kept a month. */
+  keptLocale: (p: Participant) => `locale:${KEY_VERSION}:${escapeKeyPart(participantKey(p))}`,
   ratingComment: (user: Participant) => `rating-comment:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
   /** A file offered to a Teams person through a file consent card, by its random id (teams-file-consent.ts). */

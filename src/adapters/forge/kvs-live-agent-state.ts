@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { Filter, FilterConditions, Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import { Filter, FilterConditions, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import type { LastOperator } from '../../domain/last-operator';
 import { operatorLoad, type DutyStatus, type Operator } from '../../domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../domain/operator-selection';
 import type { ChatChannel, Participant } from '../../domain/participant';
 import { MAX_WRITES_PER_COMMIT, type Expected, type LiveAgentState, type Page, type SentCard, type StateWrite, type Versioned } from '../../app/ports';
+import { keepLocale, keptLocaleOf } from './kvs-kept-locale';
+import { PAGE_LIMIT, pageOf, type PageRequest } from './kvs-index-page';
 import { isWriteConflict } from './kvs-errors';
 import { commentWindowOf } from './kvs-ratings';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
@@ -35,27 +37,6 @@ export interface SessionEntity {
   readonly data: Conversation;
 }
 
-/** KVS answers at most 100 items per page. */
-const PAGE_LIMIT = 100;
-
-type PageRequest = { readonly limit?: number; readonly cursor?: string | undefined };
-
-/** What paging needs of @forge/kvs's index query (its builder type is not exported). */
-interface IndexQuery<T> {
-  sort(sort: Sort): this;
-  limit(limit: number): this;
-  cursor(cursor: string): this;
-  getMany(): Promise<{ results: { value: T }[]; nextCursor?: string | undefined }>;
-}
-
-/** One page of an index in ascending order, never more than PAGE_LIMIT records. */
-async function pageOf<D>(query: IndexQuery<{ readonly version: number; readonly data: D }>, page: PageRequest): Promise<Page<Versioned<D>>> {
-  let paged = query.sort(Sort.ASC).limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
-  if (page.cursor) paged = paged.cursor(page.cursor);
-  const { results, nextCursor } = await paged.getMany();
-  return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
-}
-
 /**
  * Operators and conversations as Forge KVS custom entities. Compare-and-set is a
  * conditional transaction on the `version` attribute: all writes of a commit
@@ -78,17 +59,20 @@ export class KvsLiveAgentState implements LiveAgentState {
     const sessionKey = storageKeys.conversation(participant);
     const operatorKey = storageKeys.operator(participant);
     const commentKey = storageKeys.ratingComment(participant);
-    // The rating's comment window rides in the same read: a message costs no extra read for it.
+    const localeKey = storageKeys.keptLocale(participant);
+    // The rating's comment window and the kept locale ride in the same read: a message costs no extra read for them.
     const found = await this.batch<SessionEntity | OperatorEntity>([
       { key: sessionKey, entityName: ENTITY.conversation },
       { key: operatorKey, entityName: ENTITY.operator },
       { key: commentKey },
+      { key: localeKey },
     ]);
     const conversation = found.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
     const operator = found.find((k) => k.entityName === ENTITY.operator && k.key === operatorKey)?.value as OperatorEntity | undefined;
     const commentWindow = commentWindowOf(found.find((k) => k.entityName === undefined && k.key === commentKey)?.value);
+    const kept = keptLocaleOf(found.find((k) => k.entityName === undefined && k.key === localeKey)?.value);
     const versioned = <T>(e: { data: T; version: number } | undefined) => e && { value: e.data, version: e.version };
-    return { conversation: versioned(conversation), operator: versioned(operator), ...(commentWindow ? { commentWindow } : {}) };
+    return { conversation: versioned(conversation), operator: versioned(operator), ...(commentWindow ? { commentWindow } : {}), ...(kept ? { kept } : {}) };
   }
 
   async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {
@@ -206,6 +190,10 @@ export class KvsLiveAgentState implements LiveAgentState {
 
   async rememberCard(key: string, sent: SentCard, lifetimeSeconds: number): Promise<void> {
     await this.kvs.set(storageKeys.card(key), { ref: sent.ref }, { ttl: { value: Math.max(1, Math.round(lifetimeSeconds)), unit: 'SECONDS' } });
+  }
+
+  async rememberLocale(participant: Participant, locale: string | undefined): Promise<void> {
+    await keepLocale(this.kvs, participant, locale);
   }
 
   async recallCard(key: string): Promise<SentCard | undefined> {

@@ -1,3 +1,4 @@
+import { isLocale } from '../../domain/language';
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import type { ChatGateway, ChatProfile, SentCard, SentLine } from '../../app/ports';
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
@@ -160,11 +161,12 @@ export class SlackChatGateway implements ChatGateway {
 
   private async lookUp(participant: Participant): Promise<ChatProfile> {
     try {
-      const { user } = await this.client.users.info({ user: participant.userId });
+      // `include_locale`: the person's Slack language, which picks Koji's (kept a month: person-language.ts).
+      const { user } = await this.client.users.info({ user: participant.userId, include_locale: true });
       const profile = user?.profile;
       const displayName = profile?.display_name || profile?.real_name || user?.real_name || user?.name || participant.userId;
       // A name is shown to others and written into tickets: half an emoji in it would break every encoder after.
-      return { displayName: wellFormed(displayName), email: profile?.email };
+      return { displayName: wellFormed(displayName), email: profile?.email, ...(isLocale(user?.locale) ? { locale: user.locale } : {}) };
     } catch (error) {
       throw deliveryError(error, `Slack did not tell who ${participant.userId} is`);
     }

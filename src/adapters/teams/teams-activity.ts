@@ -1,3 +1,4 @@
+import { isLocale } from '../../domain/language';
 import type { IncomingChatMessage } from '../../app/conversation/incoming-message';
 import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
@@ -148,6 +149,9 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
   const { links } = read;
   if (!action && text.length === 0 && filesOf(raw['attachments'], activity.serviceUrl) === undefined) return { kind: 'ignored', reason: 'empty message' };
   const sentAt = activity.timestamp ? Date.parse(activity.timestamp) : Number.NaN;
+  // Teams says the sender's locale with every activity: Koji's language for them, without a look-up. Anything
+  // that is not a well-formed tag is dropped (the project's default language then applies).
+  const locale = isLocale(raw['locale']) ? raw['locale'] : undefined;
   return {
     kind: 'message',
     // Teams activity ids are unique within a conversation only.
@@ -161,6 +165,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
       sentAt: Number.isFinite(sentAt) ? sentAt : 0,
       attachments: filesOf(raw['attachments'], activity.serviceUrl),
       ...(action ? { action: { kind: action.kind, value: action.value }, conversationId: action.conversationId } : {}),
+      ...(locale ? { locale } : {}),
     },
     reference: isPersonal(activity) ? reference : undefined,
     card: action ? cardOf(activity, action.lead) : undefined,

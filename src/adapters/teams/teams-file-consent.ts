@@ -5,7 +5,8 @@ import { limitedBody, readAll } from '../../app/files/limited-body';
 import { FileTransferError } from '../../domain/errors';
 import { messageOf } from '../../domain/koji-error';
 import { isParticipant, sameParticipant, type Participant } from '../../domain/participant';
-import { fileReplies } from '../../domain/replies';
+import { isLanguage, type Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import { storageKeys } from '../forge/kvs-keys';
 import type { TeamsReach } from './teams-files';
 import { isTeamsFileHost } from './teams-file-hosts';
@@ -29,6 +30,9 @@ export interface PendingConsent extends FileSource {
   readonly to: Participant;
   readonly senderName: string;
   readonly recipientName: string;
+  /** The card's words are the recipient's language; what the sender hears after, theirs. */
+  readonly senderLang?: Language | undefined;
+  readonly recipientLang?: Language | undefined;
   readonly conversationId: string;
   readonly name: string;
   readonly expiresAt: number;
@@ -61,7 +65,7 @@ export function consentCard(pending: PendingConsent, size: number | undefined): 
     contentType: FILE_CONSENT_CARD,
     name: pending.name,
     content: {
-      description: fileReplies.consentDescription(pending.name, pending.senderName),
+      description: say(pending.recipientLang).fileReplies.consentDescription(pending.name, pending.senderName),
       ...(size !== undefined ? { sizeInBytes: size } : {}),
       acceptContext: { id: pending.id },
       declineContext: { id: pending.id },
@@ -81,7 +85,7 @@ export async function answerFileConsent(deps: ConsentDeps, answer: ConsentAnswer
   const upload = answer.upload;
   if (!(await deps.consents.claim(answer.id))) return 'already-answered';
   if (answer.action === 'decline' || !upload) {
-    await deps.tell(pending, fileReplies.declined(pending.name, pending.recipientName));
+    await deps.tell(pending, say(pending.senderLang).fileReplies.declined(pending.name, pending.recipientName));
     return 'declined';
   }
   try {
@@ -91,7 +95,7 @@ export async function answerFileConsent(deps: ConsentDeps, answer: ConsentAnswer
   } catch (error) {
     deps.log.warn('file_transfer_failed', { conversationId: pending.conversationId, reason: messageOf(error) });
     const reason = error instanceof FileTransferError ? error.message : 'Microsoft Teams did not take it';
-    await deps.tell(pending, fileReplies.notRelayed(pending.name, pending.recipientName, { kind: 'not-transferred', reason }));
+    await deps.tell(pending, say(pending.senderLang).fileReplies.notRelayed(pending.name, pending.recipientName, { kind: 'not-transferred', reason }));
     return 'failed';
   }
 }
@@ -181,6 +185,7 @@ function isPendingConsent(value: unknown): value is PendingConsent {
     typeof p.maxBytes === 'number' &&
     isParticipant(p.from) &&
     isParticipant(p.to) &&
+    [p.senderLang, p.recipientLang].every((l) => l === undefined || isLanguage(l)) &&
     typeof (p.ref as { name?: unknown } | undefined)?.name === 'string'
   );
 }

@@ -80,6 +80,8 @@ export class TeamsFileSide {
       to,
       senderName: context.senderName,
       recipientName: reference.name,
+      ...(context.senderLang ? { senderLang: context.senderLang } : {}),
+      ...(context.recipientLang ? { recipientLang: context.recipientLang } : {}),
       conversationId: context.conversationId,
       name: file.name,
       expiresAt: consents.now() + CONSENT_LIFETIME_SECONDS * 1000,

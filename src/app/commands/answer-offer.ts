@@ -1,4 +1,4 @@
-import { toOperator, usedCardNotes } from '../../domain/replies';
+import { inEveryLanguage, say } from '../../domain/replies';
 import { notify } from '../delivery/notify';
 import { settleOfferCard } from '../offers/make-offer';
 import { answerOffer, type OfferAnswer } from '../offers/settle-offer';
@@ -13,26 +13,27 @@ interface OfferArgs {
 const readButton = (value: string | undefined): OfferArgs => ({ sessionId: value });
 
 /** `#accept` and `#decline`: the same command but for the answer it gives. */
-function offerCommand(kind: 'accept-offer' | 'decline-offer', word: string, help: string, answerWith: OfferAnswer) {
+function offerCommand(kind: 'accept-offer' | 'decline-offer', word: string, answerWith: OfferAnswer) {
   return defineCommand<OfferArgs>({
     kind,
     names: [word],
     access: 'operators',
-    help,
+    help: inEveryLanguage((c) => c.commandHelp[kind]),
     button: { action: kind, read: readButton },
     needs: 'support',
     run: (deps, ctx) => answer(deps, ctx, answerWith),
   });
 }
 
-export const acceptOfferCommand = offerCommand('accept-offer', '#accept', '#accept (take the user you’re offered)', 'accept');
-export const declineOfferCommand = offerCommand('decline-offer', '#decline', '#decline (pass the user you’re offered to someone else)', 'decline');
+export const acceptOfferCommand = offerCommand('accept-offer', '#accept', 'accept');
+export const declineOfferCommand = offerCommand('decline-offer', '#decline', 'decline');
 
 /**
  * A click settles its own card (the channel shows the note in place of the buttons); a typed answer updates the
  * offer's card from here, so no card is left offering what is gone.
  */
 async function answer(deps: CoreDeps, { operator, msg, args }: CommandContext<OfferArgs>, kind: OfferAnswer): Promise<Handled> {
+  const { toOperator, usedCardNotes } = say(operator.lang);
   const answered = await answerOffer(deps, operator.participant, kind, args.sessionId);
   if (answered.kind === 'no-offer') {
     await notify(deps, operator.participant, { kind: 'notice', text: toOperator.noOpenOffer() });

@@ -1,6 +1,7 @@
 import type { CommandWords } from '../../domain/chat-command';
 import type { Assignment, Operator } from '../../domain/operator';
 import type { ChatActionKind } from '../../domain/outgoing-message';
+import type { Translated } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from '../conversation/incoming-message';
 import type { CoreDeps } from '../ports';
@@ -31,6 +32,8 @@ export interface CommandContext<A> {
   readonly args: A;
   /** The registry the command was found in, for commands about commands (#help). */
   readonly commands: readonly ChatCommand[];
+  /** The sender's locale, looked up only when a command asks (person-language.ts: at most once a month per person). */
+  readonly senderLocale: () => Promise<string | undefined>;
 }
 
 export interface SupportContext<A> extends CommandContext<A> {
@@ -48,8 +51,8 @@ interface CommandBase<A> {
   /** Accepted spellings, compared with every space removed and in lower case. */
   readonly names: readonly string[];
   readonly access: CommandAccess;
-  /** Its line in #help; a command without one is not listed. */
-  readonly help?: string | undefined;
+  /** Its line in #help, in each language (the product's come from the catalogue's commandHelp); a command without one is not listed. */
+  readonly help?: Translated | undefined;
   /** Present when words after the name are its argument (undefined when none were typed). */
   readonly parse?: ((argument: string | undefined) => A) | undefined;
   /** The button that asks for the same thing, and how its value reads. */

@@ -1,5 +1,5 @@
 import { offersOf, type Assignment, type Operator } from '../../domain/operator';
-import { toOperator } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 
@@ -27,6 +27,7 @@ export async function replyAboutTarget(
   operator: Operator,
   target: Exclude<ConversationTarget, { kind: 'one' }>,
 ): Promise<void> {
+  const { toOperator } = say(operator.lang);
   const offered = offersOf(operator)[0];
   const text =
     target.kind === 'none'

@@ -1,3 +1,4 @@
+import { inEveryLanguage } from '../../domain/replies';
 import { createTicketFromConversation } from '../tickets/create-ticket';
 import { defineCommand } from './command';
 
@@ -5,14 +6,14 @@ export const createTicketCommand = defineCommand<{ readonly summary?: string | u
   kind: 'create-ticket',
   names: ['#create_ticket', 'create_ticket'],
   access: 'operators',
-  help: '#create_ticket [summary] (make a ticket from the conversation)',
+  help: inEveryLanguage((c) => c.commandHelp['create-ticket']),
   parse: (summary) => ({ summary }),
   button: { action: 'create-ticket', read: () => ({}) },
   needs: 'conversation',
   // The card stays as it is: the conversation carries on, and a second click adds the new lines.
   async run(deps, { operator, assignment, args, settings }) {
     if (deps.deferSlowWork) {
-      const job = { kind: 'create-ticket', operator: operator.participant, conversationId: assignment.sessionId, userName: assignment.userName, summary: args.summary } as const;
+      const job = { kind: 'create-ticket', operator: operator.participant, operatorLang: operator.lang, conversationId: assignment.sessionId, userName: assignment.userName, summary: args.summary } as const;
       await deps.outbox.ticketLater(job);
       return 'command';
     }

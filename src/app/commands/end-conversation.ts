@@ -1,4 +1,4 @@
-import { usedCardNotes } from '../../domain/replies';
+import { inEveryLanguage, say } from '../../domain/replies';
 import { endConversation } from '../conversation/end-conversation';
 import { defineCommand, withCardNote } from './command';
 
@@ -7,13 +7,13 @@ export const endConversationCommand = defineCommand({
   names: ['stop', '#exit', '#stop'],
   // A user's `stop` means leaving, which the conversation router reads; it is not refused.
   access: 'anyone',
-  help: 'stop or #exit (end the current conversation)',
+  help: inEveryLanguage((c) => c.commandHelp['end-session']),
   button: { action: 'end-session', read: () => ({}) },
   needs: 'conversation',
   // Ending a conversation stays possible when support is off: nobody may be left stuck.
   evenWhenSupportOff: true,
-  async run(deps, { assignment, settings }) {
+  async run(deps, { operator, assignment, settings }) {
     const ended = await endConversation(deps, assignment.user, assignment.sessionId, 'operator-ended', settings);
-    return ended ? withCardNote('command', usedCardNotes.endedByYou) : 'command';
+    return ended ? withCardNote('command', say(operator.lang).usedCardNotes.endedByYou) : 'command';
   },
 });

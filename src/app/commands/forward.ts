@@ -1,5 +1,5 @@
 import { parseForwardArgument, type ForwardTarget } from '../../domain/chat-command';
-import { usedCardNotes } from '../../domain/replies';
+import { inEveryLanguage, say } from '../../domain/replies';
 import { forwardConversation } from '../conversation/forward-conversation';
 import { defineCommand, withCardNote } from './command';
 
@@ -7,7 +7,7 @@ export const forwardCommand = defineCommand<{ readonly target?: ForwardTarget | 
   kind: 'forward',
   names: ['forward_operator', '#forward_operator'],
   access: 'operators',
-  help: 'forward_operator [number, name or anyone][: note for them] (hand the user to another operator)',
+  help: inEveryLanguage((c) => c.commandHelp['forward']),
   parse: (argument) => (argument === undefined ? {} : parseForwardArgument(argument)),
   // The pick list's button carries the chosen operator's participant key.
   button: { action: 'forward', read: (key) => ({ target: key ? { by: 'key', key } : undefined }) },
@@ -16,6 +16,6 @@ export const forwardCommand = defineCommand<{ readonly target?: ForwardTarget | 
     const forward = await forwardConversation(deps, operator, assignment, args.target, settings, args.note);
     // Only a pick that went through settles the pick list; the Forward that only shows the list leaves the card
     // as it is, and the request card is left alone (a later click on it is refused as no longer this operator's).
-    return forward.kind === 'forwarded' ? withCardNote('command', usedCardNotes.forwardedTo(forward.toName)) : 'command';
+    return forward.kind === 'forwarded' ? withCardNote('command', say(operator.lang).usedCardNotes.forwardedTo(forward.toName)) : 'command';
   },
 });

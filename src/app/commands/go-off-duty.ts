@@ -1,3 +1,4 @@
+import { inEveryLanguage } from '../../domain/replies';
 import { goOffDuty } from '../duty/set-duty-status';
 import { defineCommand } from './command';
 
@@ -5,7 +6,7 @@ export const goOffDutyCommand = defineCommand({
   kind: 'go-off-duty',
   names: ['#off'],
   access: 'operators',
-  help: '#off (end your shift)',
+  help: inEveryLanguage((c) => c.commandHelp['go-off-duty']),
   needs: 'support',
   // Ending a shift stays possible when support is off: nobody may be left stuck.
   evenWhenSupportOff: true,

@@ -1,3 +1,5 @@
+import { languageOf } from '../../domain/language';
+import { inEveryLanguage } from '../../domain/replies';
 import { goOnDuty } from '../duty/set-duty-status';
 import { defineCommand } from './command';
 
@@ -5,10 +7,10 @@ export const goOnDutyCommand = defineCommand({
   kind: 'go-on-duty',
   names: ['#on'],
   access: 'operators',
-  help: '#on (start your shift)',
+  help: inEveryLanguage((c) => c.commandHelp['go-on-duty']),
   needs: 'support',
-  async run(deps, { operator, settings }) {
-    await goOnDuty(deps, operator, settings);
+  async run(deps, { operator, settings, senderLocale }) {
+    await goOnDuty(deps, operator, settings, languageOf(await senderLocale(), settings.defaultLanguage));
     return 'command';
   },
 });

@@ -1,4 +1,5 @@
-import { toOperator } from '../../domain/replies';
+import type { Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import { notify } from '../delivery/notify';
 import { defineCommand, type ChatCommand } from './command';
 
@@ -9,12 +10,12 @@ export const helpCommand = defineCommand({
   access: 'anyone',
   needs: 'nothing',
   async run(deps, { operator, commands }) {
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.help(helpLines(commands)) });
+    await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.help(helpLines(commands, operator.lang)) });
     return 'command';
   },
 });
 
 /** The help is the registry's: each command's line, in the registry's order. */
-export function helpLines(commands: readonly ChatCommand[]): readonly string[] {
-  return commands.flatMap((c) => (c.help === undefined ? [] : [c.help]));
+export function helpLines(commands: readonly ChatCommand[], language: Language | undefined): readonly string[] {
+  return commands.flatMap((c) => (c.help === undefined ? [] : [c.help[language ?? 'en']]));
 }

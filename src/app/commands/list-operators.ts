@@ -1,3 +1,4 @@
+import { inEveryLanguage } from '../../domain/replies';
 import { listOperators } from '../duty/list-operators';
 import { defineCommand } from './command';
 
@@ -5,7 +6,7 @@ export const listOperatorsCommand = defineCommand({
   kind: 'list-operators',
   names: ['list_operators', '#list_operators'],
   access: 'operators',
-  help: 'list_operators (who is on duty)',
+  help: inEveryLanguage((c) => c.commandHelp['list-operators']),
   needs: 'support',
   async run(deps, { operator, settings }) {
     await listOperators(deps, operator, settings);

@@ -1,4 +1,4 @@
-import { toOperator } from '../../domain/replies';
+import { inEveryLanguage, say } from '../../domain/replies';
 import type { TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
 import { defineCommand } from './command';
@@ -15,7 +15,7 @@ export const noteCommand = defineCommand<{ readonly text?: string | undefined }>
   kind: 'note',
   names: ['#note'],
   access: 'operators',
-  help: '#note <text> (a note for the service desk; the user never sees it)',
+  help: inEveryLanguage((c) => c.commandHelp['note']),
   parse: (text) => ({ text }),
   needs: 'conversation',
   // Notes stay possible when support is off: a conversation still open may need one before it ends.
@@ -23,7 +23,7 @@ export const noteCommand = defineCommand<{ readonly text?: string | undefined }>
   async run(deps, { operator, assignment, msg, args }) {
     const text = args.text?.trim() ?? '';
     if (text.length === 0 || text.length > MAX_NOTE_CHARS) {
-      await notify(deps, operator.participant, { kind: 'notice', text: toOperator.noteRefused(text.length === 0, MAX_NOTE_CHARS), conversationId: assignment.sessionId });
+      await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.noteRefused(text.length === 0, MAX_NOTE_CHARS), conversationId: assignment.sessionId });
       return 'refused';
     }
     const line: TranscriptLine = {
@@ -36,7 +36,7 @@ export const noteCommand = defineCommand<{ readonly text?: string | undefined }>
       internal: true,
     };
     await deps.transcripts.append(assignment.sessionId, line);
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.noteAdded(assignment.userName), conversationId: assignment.sessionId });
+    await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.noteAdded(assignment.userName), conversationId: assignment.sessionId });
     return 'command';
   },
 });

@@ -1,3 +1,4 @@
+import { inEveryLanguage } from '../../domain/replies';
 import { sendSavedReply } from '../saved-replies/send-saved-reply';
 import { defineCommand } from './command';
 
@@ -11,7 +12,7 @@ export const sendSavedReplyCommand = defineCommand<SavedReplyArgs>({
   kind: 'send-saved-reply',
   names: ['#reply'],
   access: 'operators',
-  help: '#reply [name] (send a saved reply; alone, list them)',
+  help: inEveryLanguage((c) => c.commandHelp['send-saved-reply']),
   parse: (name) => ({ name }),
   // A pick list's button carries the reply's name, and sends that one only.
   button: { action: 'send-saved-reply', read: (name) => ({ name, picked: name !== undefined }) },

@@ -1,5 +1,5 @@
 import type { ChatButton } from '../../domain/outgoing-message';
-import { buttonLabels, toUser, usedCardNotes } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import { handoffHint, type LiveAgentSettings } from '../../domain/settings';
 import { withCardNote, type Handled } from '../commands/command';
 import { notify } from '../delivery/notify';
@@ -16,7 +16,9 @@ export const AFTER_ANSWER = 'after-answer';
  * the way to a person while live agents are on.
  */
 export async function answerWithAssistant(deps: CoreDeps, msg: IncomingChatMessage, settings: LiveAgentSettings): Promise<Handled> {
-  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text, handoffPhrase: handoffHint(settings) });
+  const language = msg.language ?? settings.defaultLanguage;
+  const { buttonLabels } = say(language);
+  const answer = await deps.assistant.answer({ user: msg.from, projectId: msg.projectId, text: msg.text, handoffPhrase: handoffHint(settings, language), language });
   const articles = answer.articles && answer.articles.length > 0 ? answer.articles : undefined;
   const buttons: ChatButton[] = [];
   if (articles && answer.offerSolved) buttons.push({ action: 'kb-solved', label: buttonLabels.solvedIt });
@@ -29,6 +31,7 @@ export async function answerWithAssistant(deps: CoreDeps, msg: IncomingChatMessa
 /** **This solved it**: thanked, and the card settles. */
 export async function solvedByAnswer(deps: CoreDeps, msg: IncomingChatMessage, settings: LiveAgentSettings): Promise<Handled> {
   await countDeflection(deps, msg.projectId, settings, 'solved', msg.id);
+  const { toUser, usedCardNotes } = say(msg.language);
   await notify(deps, msg.from, { kind: 'notice', text: toUser.gladItHelped() });
   return withCardNote('assistant', usedCardNotes.solvedIt);
 }

@@ -1,6 +1,7 @@
 import type { Conversation } from '../../domain/conversation';
 import { withAssignment, type Operator } from '../../domain/operator';
-import { buttonLabels, toOperator, toUser } from '../../domain/replies';
+import type { Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { handoverExcerpt, handoverText, type HandoverExcerpt } from '../transcript/handover-excerpt';
 import { notify } from '../delivery/notify';
@@ -18,12 +19,13 @@ export function connectWrites(
 ): { conversation: Conversation; operator: Operator; writes: StateWrite[] } {
   const connected: Conversation = {
     ...conversation,
-    state: { kind: 'with-operator', operator: operator.value.participant, operatorName: operator.value.displayName, since: now },
+    state: { kind: 'with-operator', operator: operator.value.participant, operatorName: operator.value.displayName, operatorLang: operator.value.lang, since: now },
   };
   const busier = withAssignment(operator.value, {
     sessionId: conversation.id,
     user: conversation.user,
     userName: conversation.userName,
+    userLang: conversation.lang,
     since: now,
   });
   return {
@@ -47,22 +49,24 @@ export async function announceConnection(
   conversation: Conversation,
   operator: Operator,
 ): Promise<void> {
-  await notify(deps, conversation.user, { kind: 'notice', text: toUser.connected(operator.displayName), conversationId: conversation.id });
+  await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.connected(operator.displayName), conversationId: conversation.id });
   const excerpt = await handoverExcerpt(deps, conversation.id);
-  await notify(deps, operator.participant, requestCard(conversation, excerpt));
+  await notify(deps, operator.participant, requestCard(conversation, excerpt, operator.lang));
 }
 
-export function requestCard(conversation: Conversation, excerpt: HandoverExcerpt): OutgoingMessage {
+/** The card handing `conversation`'s user to an operator, in the operator's `language`. */
+export function requestCard(conversation: Conversation, excerpt: HandoverExcerpt, language: Language | undefined): OutgoingMessage {
   return {
     kind: 'request',
-    text: handoverText(toOperator.request(conversation.userName, conversation.user.channel), conversation, excerpt),
+    text: handoverText(say(language).toOperator.request(conversation.userName, conversation.user.channel), conversation, excerpt, language),
     conversationId: conversation.id,
     excerpt: excerpt.lines,
-    buttons: operatorButtons(),
+    buttons: operatorButtons(language),
   };
 }
 
-export function operatorButtons(): OutgoingMessage['buttons'] {
+export function operatorButtons(language: Language | undefined): OutgoingMessage['buttons'] {
+  const { buttonLabels } = say(language);
   return [
     { action: 'end-session', label: buttonLabels.endConversation },
     { action: 'create-ticket', label: buttonLabels.createTicket },

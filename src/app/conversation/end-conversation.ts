@@ -3,7 +3,7 @@ import { lastOperatorLifetimeSeconds } from '../../domain/last-operator';
 import { assignmentOf, holdsOffer, withoutAssignment, withoutOffer, type Operator } from '../../domain/operator';
 import { settleOfferCard } from '../offers/make-offer';
 import type { Participant } from '../../domain/participant';
-import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
@@ -98,6 +98,7 @@ export async function endConversation(
   if (!closed) return false;
   const { conversation, operator } = closed;
   const operatorName = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'the operator';
+  const { toUser } = say(conversation.lang);
   await recordSystemLine(deps, conversation.id, 'ended', endedLine(reason, conversation, operatorName));
   await addRemainderToTicket(deps, conversation);
   await tellWhatWasStillWaiting(deps, closed, reason);
@@ -116,6 +117,7 @@ export async function endConversation(
   if (SERVED_TO_THE_END.includes(reason) && options.askForRating !== false) await inviteRating(deps, conversation, settings);
 
   if (operator) {
+    const { toOperator } = say(operator.lang);
     const operatorText = {
       'operator-ended': toOperator.ended(conversation.userName),
       'user-left': toOperator.userLeft(conversation.userName),
@@ -141,15 +143,16 @@ async function tellWhatWasStillWaiting(deps: CoreDeps, closed: Closed, reason: E
   if (conversation.state.kind !== 'with-operator') return;
   const { backlog } = conversation.state;
   if (backlog && reason !== 'user-unreachable') {
-    await tellDroppedBacklog(deps, senderSideOf('to-operator', conversation.user, conversation.state.operatorName, conversation.id), backlog, 'ended');
+    await tellDroppedBacklog(deps, senderSideOf('to-operator', conversation.user, conversation.state.operatorName, conversation.id, conversation.lang), backlog, 'ended');
   }
   if (operatorBacklog && operator && reason !== 'user-unreachable') {
-    await tellDroppedBacklog(deps, senderSideOf('to-user', operator.participant, conversation.userName, conversation.id), operatorBacklog, 'ended');
+    await tellDroppedBacklog(deps, senderSideOf('to-user', operator.participant, conversation.userName, conversation.id, operator.lang), operatorBacklog, 'ended');
   }
 }
 
 function endedLine(reason: EndReason, conversation: Conversation, operatorName: string): string {
   const { userName } = conversation;
+  const { transcriptNotes } = say(conversation.lang);
   switch (reason) {
     case 'operator-ended':
       return transcriptNotes.operatorEnded(operatorName);
@@ -182,7 +185,7 @@ export async function closeWithoutOperator(
   if (!closed) return undefined;
   const { state } = closed.conversation;
   if (state.kind === 'offered') {
-    await settleOfferCard(deps, state.offer.operator, state.offer.id, toOperator.offerWithdrawn(closed.conversation.userName), closed.conversation.id);
+    await settleOfferCard(deps, state.offer.operator, state.offer.id, say(state.offer.operatorLang).toOperator.offerWithdrawn(closed.conversation.userName), closed.conversation.id);
     await dispatchQueue(deps, closed.conversation.projectId, await loadSettings(deps, closed.conversation.projectId));
   }
   await recordEnding(deps, conversation.id, ending(closed.conversation));
@@ -192,6 +195,7 @@ export async function closeWithoutOperator(
 
 /** A waiting user (or one offered a ticket) who says "cancel" goes back to the bot. */
 export async function leaveQueue(deps: CoreDeps, conversation: Conversation): Promise<void> {
+  const { transcriptNotes, toUser } = say(conversation.lang);
   const closed = await closeWithoutOperator(deps, conversation, (s) =>
     s.state.kind === 'ticket-offered' ? transcriptNotes.declinedTicket(s.userName) : transcriptNotes.leftQueue(s.userName),
   );

@@ -3,7 +3,7 @@ import type { ForwardTarget } from '../../domain/chat-command';
 import { assignmentOf, hasFreeCapacity, withAssignment, withoutAssignment, type Assignment, type Operator } from '../../domain/operator';
 import { eligibleOperators, sortForDisplay } from '../../domain/operator-selection';
 import { parseParticipantKey, participantKey, sameParticipant } from '../../domain/participant';
-import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import type { Backlog, Conversation } from '../../domain/conversation';
 import { senderSideOf } from '../delivery/lane';
@@ -48,7 +48,7 @@ export async function forwardConversation(
   /** For the next operator only (after the colon): an internal line of the transcript, and on their card. */
   note?: string,
 ): Promise<ForwardOutcome> {
-  const refusal = note === undefined ? undefined : noteRefusal(note, target);
+  const refusal = note === undefined ? undefined : noteRefusal(note, target, from.lang);
   if (refusal) {
     await notify(deps, from.participant, { kind: 'notice', text: refusal, conversationId: assignment.sessionId });
     return { kind: 'refused' };
@@ -63,26 +63,27 @@ export async function forwardConversation(
     return { kind: 'refused' };
   }
   const { conversation, to, dropped } = result;
-  await recordSystemLine(deps, conversation.id, 'forwarded', transcriptNotes.forwarded(from.displayName, to.displayName));
+  await recordSystemLine(deps, conversation.id, 'forwarded', say(conversation.lang).transcriptNotes.forwarded(from.displayName, to.displayName));
   if (dropped) {
-    await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id), dropped, 'forwarded');
+    await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id, from.lang), dropped, 'forwarded');
   }
   // The transcript so far, as much as one message holds (see handover-excerpt.ts); the rest is named, not dropped.
   const excerpt = await handoverExcerpt(deps, conversation.id);
   // After the excerpt: the card shows the note once, at its head.
   if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note);
-  await notify(deps, conversation.user, { kind: 'notice', text: toUser.takenOver(to.displayName), conversationId: conversation.id });
-  const forwarded = toOperator.forwardedToYou(from.displayName, conversation.userName, conversation.user.channel);
+  await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.takenOver(to.displayName), conversationId: conversation.id });
+  const toTheirs = say(to.lang).toOperator;
+  const forwarded = toTheirs.forwardedToYou(from.displayName, conversation.userName, conversation.user.channel);
   await notify(deps, to.participant, {
     kind: 'request',
-    text: handoverText(note === undefined ? forwarded : `${forwarded}\n${toOperator.forwardNote(from.displayName, note)}`, conversation, excerpt),
+    text: handoverText(note === undefined ? forwarded : `${forwarded}\n${toTheirs.forwardNote(from.displayName, note)}`, conversation, excerpt, to.lang),
     conversationId: conversation.id,
     excerpt: excerpt.lines,
-    buttons: operatorButtons(),
+    buttons: operatorButtons(to.lang),
   });
   await notify(deps, from.participant, {
     kind: 'notice',
-    text: toOperator.forwarded(conversation.userName, to.displayName),
+    text: say(from.lang).toOperator.forwarded(conversation.userName, to.displayName),
     conversationId: conversation.id,
   });
   await dispatchQueue(deps, from.projectId, settings);
@@ -93,12 +94,12 @@ export async function forwardConversation(
 async function offerChoices(deps: CoreDeps, from: Operator, assignment: Assignment, settings: LiveAgentSettings): Promise<boolean> {
   const choices = await forwardCandidates(deps, from, settings);
   if (choices.length === 0) {
-    await notify(deps, from.participant, { kind: 'notice', text: toOperator.nobodyToForwardTo(), conversationId: assignment.sessionId });
+    await notify(deps, from.participant, { kind: 'notice', text: say(from.lang).toOperator.nobodyToForwardTo(), conversationId: assignment.sessionId });
     return false;
   }
   await notify(deps, from.participant, {
     kind: 'choice',
-    text: toOperator.forwardChoices(choices.map((c) => c.displayName)),
+    text: say(from.lang).toOperator.forwardChoices(choices.map((c) => c.displayName)),
     conversationId: assignment.sessionId,
     buttons: choices.map((c) => ({ action: 'forward', label: c.displayName, value: participantKey(c.participant) })),
   });
@@ -121,10 +122,10 @@ async function attemptForward(
   const resolved = await resolveTarget(deps, from, target, settings);
   if (resolved.kind === 'refused') return resolved;
   const to = resolved.operator;
-  if (sameParticipant(to.value.participant, from.participant)) return { kind: 'refused', reply: toOperator.forwardToSelf() };
-  if (to.value.duty !== 'on') return { kind: 'refused', reply: toOperator.forwardOffDuty(to.value.displayName) };
+  if (sameParticipant(to.value.participant, from.participant)) return { kind: 'refused', reply: say(from.lang).toOperator.forwardToSelf() };
+  if (to.value.duty !== 'on') return { kind: 'refused', reply: say(from.lang).toOperator.forwardOffDuty(to.value.displayName) };
   if (!hasFreeCapacity(to.value, settings.operatorCapacity)) {
-    return { kind: 'refused', reply: toOperator.forwardAtCapacity(to.value.displayName) };
+    return { kind: 'refused', reply: say(from.lang).toOperator.forwardAtCapacity(to.value.displayName) };
   }
 
   const [holder, conversation] = await Promise.all([
@@ -133,12 +134,12 @@ async function attemptForward(
   ]);
   const held = holder && assignmentOf(holder.value, assignment.sessionId);
   if (!holder || !held || !conversation || conversation.value.id !== assignment.sessionId) {
-    return { kind: 'refused', reply: toOperator.notInConversation(holder?.value.duty ?? 'off') };
+    return { kind: 'refused', reply: say(from.lang).toOperator.notInConversation(holder?.value.duty ?? 'off') };
   }
   const now = deps.clock.now();
   const moved: Conversation = {
     ...conversation.value,
-    state: { kind: 'with-operator', operator: to.value.participant, operatorName: to.value.displayName, since: now },
+    state: { kind: 'with-operator', operator: to.value.participant, operatorName: to.value.displayName, operatorLang: to.value.lang, since: now },
   };
   const freed = withoutAssignment(holder.value, assignment.sessionId, now);
   // The new operator starts with no backlog of the old one's: what was waiting stays in the transcript they receive.
@@ -158,7 +159,7 @@ async function resolveTarget(
   target: ForwardTarget,
   settings: LiveAgentSettings,
 ): Promise<{ kind: 'found'; operator: Versioned<Operator> } | { kind: 'refused'; reply: string }> {
-  const unknown = (label: string) => ({ kind: 'refused' as const, reply: toOperator.forwardUnknown(label) });
+  const unknown = (label: string) => ({ kind: 'refused' as const, reply: say(from.lang).toOperator.forwardUnknown(label) });
   switch (target.by) {
     case 'queue':
       // Handled before any operator is looked up (forwardToQueue).

@@ -2,7 +2,8 @@ import { MAX_FORWARD_NOTE_CHARS, type ForwardTarget } from '../../domain/chat-co
 import type { Conversation } from '../../domain/conversation';
 import { assignmentOf, withoutAssignment, type Assignment, type Operator } from '../../domain/operator';
 import { participantKey, sameParticipant } from '../../domain/participant';
-import { toOperator, toUser, transcriptNotes } from '../../domain/replies';
+import type { Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -14,7 +15,8 @@ import { dispatchQueue } from '../queue/dispatch-queue';
 import { recordSystemLine } from '../transcript/system-line';
 
 /** What a forward with a note must not be: empty, too long, or a note with nobody named to read it. */
-export function noteRefusal(note: string, target: ForwardTarget | undefined): string | undefined {
+export function noteRefusal(note: string, target: ForwardTarget | undefined, language: Language | undefined): string | undefined {
+  const { toOperator } = say(language);
   if (note.length > MAX_FORWARD_NOTE_CHARS) return toOperator.forwardNoteTooLong(MAX_FORWARD_NOTE_CHARS);
   return target === undefined ? toOperator.forwardNoteWithoutTarget() : undefined;
 }
@@ -40,11 +42,11 @@ export async function forwardToQueue(
 ): Promise<{ readonly kind: 'forwarded'; readonly toName: string } | { readonly kind: 'refused' }> {
   const result = await untilCommitted(async () => {
     const others = (await deps.state.operatorsForRouting(from.projectId, { limit: 2 })).items.filter((o) => !sameParticipant(o.value.participant, from.participant));
-    if (others.length === 0) return { kind: 'refused' as const, reply: toOperator.nobodyElseOnDuty(assignment.userName) };
+    if (others.length === 0) return { kind: 'refused' as const, reply: say(from.lang).toOperator.nobodyElseOnDuty(assignment.userName) };
     const [holder, conversation] = await Promise.all([deps.state.getOperator(from.participant), deps.state.getConversation(assignment.user)]);
     const held = holder && assignmentOf(holder.value, assignment.sessionId);
     if (!holder || !held || conversation?.value.id !== assignment.sessionId) {
-      return { kind: 'refused' as const, reply: toOperator.notInConversation(holder?.value.duty ?? 'off') };
+      return { kind: 'refused' as const, reply: say(from.lang).toOperator.notInConversation(holder?.value.duty ?? 'off') };
     }
     const now = deps.clock.now();
     const waiting: Conversation = {
@@ -62,11 +64,11 @@ export async function forwardToQueue(
     return result;
   }
   const { conversation, dropped } = result;
-  await recordSystemLine(deps, conversation.id, 'forwarded', transcriptNotes.forwardedToQueue(from.displayName));
+  await recordSystemLine(deps, conversation.id, 'forwarded', say(conversation.lang).transcriptNotes.forwardedToQueue(from.displayName));
   if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note);
-  if (dropped) await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id), dropped, 'forwarded');
-  await notify(deps, conversation.user, { kind: 'notice', text: toUser.passedToQueue(from.displayName), conversationId: conversation.id });
-  await notify(deps, from.participant, { kind: 'notice', text: toOperator.forwardedToQueue(conversation.userName), conversationId: conversation.id });
+  if (dropped) await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id, from.lang), dropped, 'forwarded');
+  await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.passedToQueue(from.displayName), conversationId: conversation.id });
+  await notify(deps, from.participant, { kind: 'notice', text: say(from.lang).toOperator.forwardedToQueue(conversation.userName), conversationId: conversation.id });
   await dispatchQueue(deps, from.projectId, settings);
   return { kind: 'forwarded', toName: 'the queue' };
 }

@@ -1,7 +1,7 @@
 import type { Conversation } from '../../domain/conversation';
-import { acceptsTicketOffer, asksForHuman, parseUserCommand } from '../../domain/chat-command';
+import { acceptsTicketOffer } from '../../domain/chat-command';
 import type { Operator } from '../../domain/operator';
-import { toOperator, toUser, transcriptNotes, usedCardNotes } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import { handoffHint, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { COMMANDS } from '../commands';
@@ -15,12 +15,13 @@ import { acceptTicketOffer } from '../tickets/create-ticket';
 import { offerTicketInstead } from '../tickets/ticket-offer';
 import { withdrawOffer } from '../offers/settle-offer';
 import { closeWithoutOperator, endConversation, leaveQueue } from './end-conversation';
-import { replyToFailure } from './failure-replies';
+import { actOnDeliveryOnce, askedForOperator, asksForOperator, leaveWithCardNote, wantsToLeave } from './act-once';
 import type { HandledMessage, IncomingChatMessage, MessageOutcome } from './incoming-message';
 import { notify } from '../delivery/notify';
 import { operatorLane, userLane } from '../delivery/lane';
 import { relayLine, relayRetried } from '../delivery/relay';
-import type { CoreDeps, Versioned } from '../ports';
+import type { CoreDeps, LiveAgentState, Versioned } from '../ports';
+import { languageFor, withSenderLocale } from './person-language';
 import { loadSettings } from '../settings/project-settings';
 import { queuePosition } from '../queue/queue';
 import { requestOperator } from './request-operator';
@@ -28,7 +29,7 @@ import { noteOperatorActivity } from '../duty/operator-activity';
 import { userLine, withLiteralHash } from './message-lines';
 import { recordEnding } from '../transcript/system-line';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
-import { commentOnRating, isRatingComment, rateConversation, type CommentWindow } from '../ratings/rate-conversation';
+import { commentOnRating, isRatingComment, rateConversation } from '../ratings/rate-conversation';
 
 /**
  * The one door for every chat message and button click, from any channel.
@@ -49,13 +50,17 @@ export async function handleChatMessage(deps: CoreDeps, msg: IncomingChatMessage
   return msg.action ? handled : { outcome: handled.outcome };
 }
 
+/** What one read tells about the sender (LiveAgentState.getParticipant). */
+type Sender = Awaited<ReturnType<LiveAgentState['getParticipant']>>;
+
 /** The core's ports and the command registry, as the router passes them along. */
 interface Router {
   readonly deps: CoreDeps;
   readonly commands: readonly ChatCommand[];
 }
 
-async function route(router: Router, msg: IncomingChatMessage): Promise<Handled> {
+async function route(router: Router, received: IncomingChatMessage): Promise<Handled> {
+  let msg = received;
   const { deps } = router;
   // One read for both: whether the sender is a user in a conversation or a live agent.
   const sender = await deps.state.getParticipant(msg.from);
@@ -66,6 +71,8 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
     deps.log.warn('message_for_another_project', { deliveryId: msg.id, projectId: msg.projectId, senderProjectId: elsewhere });
     return 'refused';
   }
+  // The language Koji answers in, as far as the sender's records tell; a sender with neither is settled below.
+  msg = { ...msg, language: sender.conversation?.value.lang ?? sender.operator?.value.lang };
   const conversation = sender.conversation?.value;
   // A rating card's tap belongs to a conversation that ended, whatever the sender has now.
   if (msg.action?.kind === 'rate') return actOnDeliveryOnce(deps, msg, () => rateConversation(deps, msg));
@@ -76,19 +83,19 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
         // An old button ("Talk to an operator", "Create a ticket") is not words for the operator.
         return actOnDeliveryOnce(deps, msg, async () => {
           const name = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'an operator';
-          await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: conversation.id });
+          await notify(deps, msg.from, { kind: 'notice', text: say(conversation.lang).toUser.alreadyConnected(name), conversationId: conversation.id });
           return 'refused';
         });
       }
       return sender.conversation ? relayFromUser(deps, msg, sender.conversation) : 'failed';
     case 'queued':
     case 'offered':
-      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.leftQueue));
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), say(conversation.lang).usedCardNotes.leftQueue));
       // Offer mode: every operator with room passed them over, and they were offered the choice of a ticket
       // (which still holds while a newly free operator is being offered them).
       if (conversation.state.passedOver?.length && takesTicket(msg)) {
         return actOnDeliveryOnce(deps, msg, async () => {
-          const waiting = conversation.state.kind === 'offered' ? await withdrawOffer(deps, conversation, toOperator.offerWithdrawn) : conversation;
+          const waiting = conversation.state.kind === 'offered' ? await withdrawOffer(deps, conversation, 'offerWithdrawn') : conversation;
           const offered = waiting && (await offerTicketInstead(deps, waiting, 'offers-went-round'));
           return offered ? takeTicket(deps, offered) : 'refused';
         });
@@ -96,13 +103,13 @@ async function route(router: Router, msg: IncomingChatMessage): Promise<Handled>
       return whileQueued(deps, msg, conversation);
     case 'ticket-offered':
       if (takesTicket(msg)) return actOnDeliveryOnce(deps, msg, () => takeTicket(deps, conversation));
-      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), usedCardNotes.declinedTicket));
-      return afterTicketOffer(router, msg, conversation, sender.operator);
+      if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => leaveWithCardNote(leaveQueue(deps, conversation), say(conversation.lang).usedCardNotes.declinedTicket));
+      return afterTicketOffer(router, msg, conversation, sender);
     case undefined:
       break;
   }
-  if (sender.operator) return fromOperator(router, msg, sender.operator);
-  return fromUserWithBot(router, msg, undefined, sender.commentWindow);
+  if (sender.operator) return fromOperator(router, msg, sender);
+  return fromUserWithBot(router, msg, sender);
 }
 
 function takesTicket(msg: IncomingChatMessage): boolean {
@@ -114,6 +121,7 @@ async function takeTicket(deps: CoreDeps, conversation: Conversation): Promise<H
   await acceptTicketOffer(deps, conversation, await loadSettings(deps, conversation.projectId));
   // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
   if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
+    const { transcriptNotes, usedCardNotes } = say(conversation.lang);
     await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
     return withCardNote('ticket', usedCardNotes.ticketRequested);
   }
@@ -130,16 +138,24 @@ async function afterTicketOffer(
   router: Router,
   msg: IncomingChatMessage,
   conversation: Conversation,
-  operator: Versioned<Operator> | undefined,
+  sender: Sender,
 ): Promise<Handled> {
   const { deps } = router;
   const settings = await loadSettings(deps, conversation.projectId);
-  if (settings.enabled && asksForOperator(msg, settings)) return actOnDeliveryOnce(deps, msg, () => askedForOperator(requestOperator(deps, msg, settings)));
-  await closeWithoutOperator(deps, conversation, (s) => transcriptNotes.backToAssistant(s.userName));
-  return operator ? fromOperator(router, msg, operator) : fromUserWithBot(router, msg, settings);
+  if (settings.enabled && asksForOperator(msg, settings)) return actOnDeliveryOnce(deps, msg, () => askedForOperator(msg, requestOperator(deps, msg, settings)));
+  await closeWithoutOperator(deps, conversation, (s) => say(s.lang).transcriptNotes.backToAssistant(s.userName));
+  // Their language was the conversation's: a user back with the bot is heard afresh (their locale, now).
+  const afresh = { ...msg, language: sender.operator?.value.lang };
+  return sender.operator ? fromOperator(router, afresh, sender) : fromUserWithBot(router, afresh, { ...sender, commentWindow: undefined }, settings);
 }
 
-async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMessage, loaded?: LiveAgentSettings, commentWindow?: CommentWindow): Promise<Handled> {
+async function fromUserWithBot({ deps, commands }: Router, received: IncomingChatMessage, sender: Sender, loaded?: LiveAgentSettings): Promise<Handled> {
+  const { commentWindow } = sender;
+  const settings = loaded ?? (await loadSettings(deps, received.projectId));
+  // Everything said from here on is the bot's, in the sender's language: their locale's (asked once) or the project's.
+  const located = await withSenderLocale(deps, received, sender.kept);
+  const msg = { ...located, language: languageFor(located, settings) };
+  const { toUser, toOperator } = say(msg.language);
   const typed = msg.action ? undefined : parseOperatorCommand(msg.text, commands);
   if (typed && isOperatorOnly(typed, commands)) {
     return actOnDeliveryOnce(deps, msg, async () => {
@@ -147,13 +163,12 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
       return 'refused';
     });
   }
-  const settings = loaded ?? (await loadSettings(deps, msg.projectId));
   if (asksForOperator(msg, settings)) {
     return actOnDeliveryOnce(deps, msg, async () => {
       // A new conversation ends the time to comment on the last one's rating: nothing said in it is that comment.
       if (commentWindow) await deps.ratings.closeCommentWindow(msg.from);
       await countEscalation(deps, msg, settings);
-      if (settings.enabled) return askedForOperator(requestOperator(deps, msg, settings));
+      if (settings.enabled) return askedForOperator(msg, requestOperator(deps, msg, settings));
       await notify(deps, msg.from, { kind: 'notice', text: toUser.liveAgentUnavailable() });
       return 'refused';
     });
@@ -162,7 +177,8 @@ async function fromUserWithBot({ deps, commands }: Router, msg: IncomingChatMess
   if (msg.action) {
     // A button from a conversation that has since ended.
     return actOnDeliveryOnce(deps, msg, async () => {
-      const text = msg.action?.kind === 'accept-ticket' ? toUser.noTicketOffered(handoffHint(settings)) : toUser.assistantHint(handoffHint(settings));
+      const hint = handoffHint(settings, msg.language);
+      const text = msg.action?.kind === 'accept-ticket' ? toUser.noTicketOffered(hint) : toUser.assistantHint(hint);
       await notify(deps, msg.from, { kind: 'notice', text });
       return 'refused';
     });
@@ -215,8 +231,10 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
   return relayLine(deps, lane, line);
 }
 
-async function fromOperator(router: Router, received: IncomingChatMessage, versioned: Versioned<Operator>): Promise<Handled> {
+async function fromOperator(router: Router, received: IncomingChatMessage, sender: Sender): Promise<Handled> {
   const { deps, commands } = router;
+  const versioned = sender.operator;
+  if (!versioned) return 'failed';
   // Free on duty, anything they send shows they are there (idle auto-away); with a conversation, nothing is written.
   await noteOperatorActivity(deps, versioned);
   const operator = versioned.value;
@@ -226,12 +244,13 @@ async function fromOperator(router: Router, received: IncomingChatMessage, versi
   const msg = typedCommand && addressed ? { ...received, text: addressed.text, conversationId: addressed.assignment.sessionId } : received;
   const command = commandFromAction(msg, commands) ?? typedCommand ?? parseOperatorCommand(msg.text, commands);
   if (!command) return relayFromOperator(deps, received, versioned);
-  return actOnDeliveryOnce(deps, msg, () => runOperatorCommand(deps, operator, msg, command, commands));
+  return actOnDeliveryOnce(deps, msg, () => runOperatorCommand(deps, operator, msg, command, commands, sender.kept));
 }
 
 async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversation: Conversation): Promise<Handled> {
   const settings = await loadSettings(deps, conversation.projectId);
   if (asksForOperator(msg, settings)) {
+    const { toUser, usedCardNotes } = say(conversation.lang);
     return actOnDeliveryOnce(deps, msg, async () => {
       const position = conversation.state.kind === 'offered' ? undefined : await queuePosition(deps, conversation.projectId, conversation.id);
       const text = conversation.state.kind === 'offered' ? toUser.beingConnected() : position !== undefined ? toUser.stillQueued(position) : undefined;
@@ -247,45 +266,5 @@ async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversatio
 
 async function userEnds(deps: CoreDeps, conversation: Conversation): Promise<Handled> {
   const ended = await endConversation(deps, conversation.user, conversation.id, 'user-left', await loadSettings(deps, conversation.projectId));
-  return ended ? withCardNote('left', usedCardNotes.youEnded) : 'left';
-}
-
-async function leaveWithCardNote(done: Promise<void>, cardNote: string): Promise<Handled> {
-  await done;
-  return withCardNote('left', cardNote);
-}
-
-/** A request for a person that went through (connected, queued, or told nobody is on duty) settles the click. */
-async function askedForOperator(requested: Promise<MessageOutcome>): Promise<Handled> {
-  const outcome = await requested;
-  return outcome === 'handoff' ? withCardNote(outcome, usedCardNotes.askedForOperator) : outcome;
-}
-
-function asksForOperator(msg: IncomingChatMessage, settings: LiveAgentSettings): boolean {
-  return msg.action ? msg.action.kind === 'request-operator' : asksForHuman(msg.text, settings.handoffPhrases);
-}
-
-function wantsToLeave(msg: IncomingChatMessage): boolean {
-  return msg.action ? msg.action.kind === 'leave' : parseUserCommand(msg.text) !== undefined;
-}
-
-/**
- * Acts on a delivery once: a retry of a claimed delivery is ignored. Expected
- * failures are told to the sender (failure-replies.ts); unexpected ones release the claim and
- * propagate, so the platform's retry gets another chance.
- */
-async function actOnDeliveryOnce(deps: CoreDeps, msg: IncomingChatMessage, work: () => Promise<Handled>): Promise<Handled> {
-  if (!(await deps.deliveries.claim(msg.id))) return 'duplicate';
-  try {
-    return await work();
-  } catch (error) {
-    const reply = replyToFailure(error);
-    if (!reply) {
-      await deps.deliveries.release(msg.id);
-      throw error;
-    }
-    deps.log.warn('message_failed', { deliveryId: msg.id, code: reply.code });
-    await notify(deps, msg.from, { kind: 'notice', text: reply.text });
-    return 'failed';
-  }
+  return ended ? withCardNote('left', say(conversation.lang).usedCardNotes.youEnded) : 'left';
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/language';
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
 import type { TextLink } from '../../domain/chat-text';
@@ -26,6 +27,13 @@ export interface IncomingChatMessage {
   readonly action?: { readonly kind: ChatActionKind; readonly value?: string | undefined } | undefined;
   /** The conversation a reply belongs to, when the platform can tell (a thread, a card). */
   readonly conversationId?: string | undefined;
+  /** The sender's locale when the platform sends it with every message (Teams' `locale`), checked (isLocale). */
+  readonly locale?: string | undefined;
+  /**
+   * The language Koji answers the sender in, once the router settled it: their conversation's, their operator
+   * record's, or for someone talking to the bot their locale's or the project's default. Undefined: English.
+   */
+  readonly language?: Language | undefined;
 }
 
 /** What became of a message: for logs, counters and the benchmark. */

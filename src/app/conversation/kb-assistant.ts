@@ -1,6 +1,6 @@
 import { searchQueryOf } from '../../domain/kb-query';
 import { MAX_ARTICLES, shownArticle, type KbArticle } from '../../domain/knowledge-base';
-import { toUser } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from '../assistant-port';
 import type { Logger } from '../ports';
 import { messageOf } from '../../domain/koji-error';
@@ -19,6 +19,7 @@ export class KnowledgeBaseAssistant implements Assistant {
   async answer(question: AssistantQuestion): Promise<AssistantAnswer> {
     const query = searchQueryOf(question.text);
     const articles = query === '' ? [] : (await this.search(question.projectId, query)).slice(0, MAX_ARTICLES).map(shownArticle).filter((a) => a.title !== '');
+    const { toUser } = say(question.language);
     if (articles.length === 0) return { text: toUser.noArticleFound(question.handoffPhrase), searched: 'no-match' };
     return { text: toUser.articlesFound(articles.length), articles, offerSolved: true, searched: 'answered' };
   }

@@ -3,7 +3,7 @@ import { sameParticipant, type Participant } from '../../domain/participant';
 import { isIdleOnDuty, offersOf, type Assignment, type Operator, type PendingOffer } from '../../domain/operator';
 import { backInLine, isOpenOffer } from '../../domain/operator-offer';
 import { settleOfferCard } from '../offers/make-offer';
-import { buttonLabels, toOperator, toUser, transcriptNotes, type HandedBackTo, type HandedOver, type OperatorGone } from '../../domain/replies';
+import { say, type HandedBackTo, type HandedOver, type OperatorGone } from '../../domain/replies';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -112,22 +112,23 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
   });
   if (!released) return undefined;
   for (const offer of unreachableReason(mode) === undefined ? released.withdrawn : []) {
-    await settleOfferCard(deps, participant, offer.id, toOperator.offerHandedBack(offer.userName), offer.sessionId);
+    await settleOfferCard(deps, participant, offer.id, say(released.operator.lang).toOperator.offerHandedBack(offer.userName), offer.sessionId);
   }
   // Their messages still waiting to reach those users will not be sent now; an operator who can't be reached isn't told.
   if (unreachableReason(mode) === undefined) {
     for (const { assignment, backlog } of released.dropped) {
-      await tellDroppedBacklog(deps, senderSideOf('to-user', participant, assignment.userName, assignment.sessionId), backlog, 'off-duty');
+      await tellDroppedBacklog(deps, senderSideOf('to-user', participant, assignment.userName, assignment.sessionId, released.operator.lang), backlog, 'off-duty');
     }
   }
   for (const conversation of released.requeued) {
-    await recordSystemLine(deps, conversation.id, 'handed-back', handedBackLine(mode, released.operator));
+    await recordSystemLine(deps, conversation.id, 'handed-back', handedBackLine(mode, released.operator, conversation));
   }
   return released;
 }
 
-function handedBackLine(mode: ReleaseMode, operator: Operator): string {
+function handedBackLine(mode: ReleaseMode, operator: Operator, conversation: Conversation): string {
   const name = operator.displayName;
+  const { transcriptNotes } = say(conversation.lang);
   if (mode === 'off-duty') return transcriptNotes.wentOffDuty(name);
   if (mode === 'put-off-duty') return transcriptNotes.putOffDuty(name);
   if (mode === 'remove-role') return transcriptNotes.lostRole(name);
@@ -152,6 +153,7 @@ export async function tellHandedBack(deps: CoreDeps, projectId: string, requeued
       // Not waiting any more: they left (and heard so) or an operator who just came on duty took them (ditto).
       if (!(await offerTicketInstead(deps, conversation, 'no-operator-on-duty'))) continue;
       offeredTicket.push(conversation.userName);
+      const { toUser, buttonLabels } = say(conversation.lang);
       await notify(deps, conversation.user, {
         kind: 'notice',
         text: toUser.handedBack(why, { kind: 'ticket-offer' }),
@@ -165,7 +167,7 @@ export async function tellHandedBack(deps: CoreDeps, projectId: string, requeued
   for (const conversation of requeued) {
     const index = queue.findIndex((s) => s.value.id === conversation.id);
     const to: HandedBackTo = index < 0 ? { kind: 'elsewhere' } : { kind: 'queue', position: index + 1 };
-    await notify(deps, conversation.user, { kind: 'notice', text: toUser.handedBack(why, to), conversationId: conversation.id });
+    await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.handedBack(why, to), conversationId: conversation.id });
   }
   return { queued: requeued.map((c) => c.userName), offeredTicket: [] };
 }

@@ -4,7 +4,8 @@ import { announceOffer, offerWrites } from '../offers/make-offer';
 import { returningTo } from '../../domain/last-operator';
 import { hasFreeCapacity, type Operator, type PendingOffer } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { buttonLabels, toUser } from '../../domain/replies';
+import { say } from '../../domain/replies';
+import { languageFor } from './person-language';
 import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -54,6 +55,7 @@ export async function requestOperator(
 
   const routing = await untilCommitted(() => route(deps, msg, settings, userName));
   const { conversation } = routing;
+  const { toUser } = say(conversation.lang);
 
   if (routing.kind === 'already-connected') {
     await deps.transcripts.append(conversation.id, requestLine);
@@ -131,6 +133,8 @@ async function route(
     projectId: msg.projectId,
     user: msg.from,
     userName,
+    // Settled now for the whole conversation: everything Koji tells them until it ends is in it.
+    lang: msg.language ?? languageFor(msg, settings),
     requestedAt: now,
     state: { kind: 'queued', since: now, enteredAt: now },
   };
@@ -196,7 +200,7 @@ async function offerTicketAtOnce(deps: CoreDeps, conversation: Conversation, tex
     kind: 'notice',
     text,
     conversationId: conversation.id,
-    buttons: [{ action: 'accept-ticket', label: buttonLabels.createTicketForMe }],
+    buttons: [{ action: 'accept-ticket', label: say(conversation.lang).buttonLabels.createTicketForMe }],
   });
 }
 
@@ -204,6 +208,7 @@ async function offerTicketAtOnce(deps: CoreDeps, conversation: Conversation, tex
 async function tellQueuePosition(deps: CoreDeps, conversation: Conversation, when: 'new' | 'still'): Promise<void> {
   const position = await queuePosition(deps, conversation.projectId, conversation.id);
   if (position === undefined) return;
+  const { toUser, buttonLabels } = say(conversation.lang);
   await notify(deps, conversation.user, {
     kind: 'notice',
     text: when === 'new' ? toUser.queued(position) : toUser.stillQueued(position),

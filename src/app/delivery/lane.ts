@@ -1,5 +1,6 @@
 import type { Backlog, Conversation, TranscriptCursor } from '../../domain/conversation';
 import { assignmentOf, type Operator } from '../../domain/operator';
+import type { Language } from '../../domain/language';
 import type { Participant } from '../../domain/participant';
 import { compareLines, type SpeakerRole, type TranscriptLine } from '../../domain/transcript';
 import type { CoreDeps, StateWrite, Versioned } from '../ports';
@@ -18,6 +19,9 @@ export interface Lane {
   readonly senderName: string;
   /** Told to the sender when something did not reach them. */
   readonly recipientName: string;
+  /** The sender's language, for what they are told; the recipient's, for what the platform shows them (a file's consent card). */
+  readonly senderLang?: Language | undefined;
+  readonly recipientLang?: Language | undefined;
   readonly role: SpeakerRole;
   readonly backlog?: Backlog | undefined;
   /** The compare-and-set that replaces the backlog (none: it ends). */
@@ -25,16 +29,22 @@ export interface Lane {
 }
 
 /** What telling a sender about waiting messages needs of a lane. */
-export type SenderSide = Pick<Lane, 'sender' | 'recipientName' | 'ref'>;
+export type SenderSide = Pick<Lane, 'sender' | 'recipientName' | 'ref' | 'senderLang'>;
 
 /**
  * The sending side of a lane, for code that holds the records rather than a
  * lane: a user writing to their operator (`to-operator`) or an operator
  * writing to a user (`to-user`).
  */
-export function senderSideOf(direction: LaneRef['direction'], sender: Participant, recipientName: string, conversationId: string): SenderSide {
+export function senderSideOf(
+  direction: LaneRef['direction'],
+  sender: Participant,
+  recipientName: string,
+  conversationId: string,
+  senderLang: Language | undefined,
+): SenderSide {
   const ref: LaneRef = direction === 'to-operator' ? { direction, user: sender, conversationId } : { direction, operator: sender, conversationId };
-  return { sender, recipientName, ref };
+  return { sender, recipientName, ref, senderLang };
 }
 
 export function userLane(conversation: Versioned<Conversation>): Lane | undefined {
@@ -47,6 +57,8 @@ export function userLane(conversation: Versioned<Conversation>): Lane | undefine
     sender: s.user,
     senderName: s.userName,
     recipientName: state.operatorName,
+    senderLang: s.lang,
+    recipientLang: state.operatorLang,
     role: 'user',
     backlog: state.backlog,
     replace: (backlog) => {
@@ -66,6 +78,8 @@ export function operatorLane(operator: Versioned<Operator>, conversationId: stri
     sender: op.participant,
     senderName: op.displayName,
     recipientName: assignment.userName,
+    senderLang: op.lang,
+    recipientLang: assignment.userLang,
     role: 'operator',
     backlog: assignment.backlog,
     replace: (backlog) => {

@@ -1,5 +1,5 @@
 import type { Backlog } from '../../domain/conversation';
-import { relayFailures } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { TranscriptLine } from '../../domain/transcript';
 import { notify } from './notify';
 import type { CoreDeps } from '../ports';
@@ -28,21 +28,21 @@ export async function tellWaiting(deps: CoreDeps, side: SenderSide, backlog: Bac
   const lost = uncertain ? rest : waiting;
   if (lost.length === 0) return;
   const texts = lost.map((l) => l.text);
-  const text = because === 'window' ? relayFailures.notDelivered(side.recipientName, texts) : relayFailures.dropped(side.recipientName, texts, because);
+  const text = because === 'window' ? say(side.senderLang).relayFailures.notDelivered(side.recipientName, texts) : say(side.senderLang).relayFailures.dropped(side.recipientName, texts, because);
   await tellSender(deps, side, text);
 }
 
 export async function tellNotDelivered(deps: CoreDeps, side: SenderSide, lines: readonly TranscriptLine[]): Promise<void> {
-  await tellSender(deps, side, relayFailures.notDelivered(side.recipientName, lines.map((l) => l.text)));
+  await tellSender(deps, side, say(side.senderLang).relayFailures.notDelivered(side.recipientName, lines.map((l) => l.text)));
 }
 
 export async function tellMayNotHaveArrived(deps: CoreDeps, side: SenderSide, line: TranscriptLine): Promise<void> {
-  await tellSender(deps, side, relayFailures.mayNotHaveArrived(side.recipientName, [line.text]));
+  await tellSender(deps, side, say(side.senderLang).relayFailures.mayNotHaveArrived(side.recipientName, [line.text]));
 }
 
 export async function tellPartsNotDelivered(deps: CoreDeps, side: SenderSide, line: TranscriptLine, error: PartsNotDelivered): Promise<void> {
   deps.log.warn('relay_parts_not_delivered', { conversationId: side.ref.conversationId, from: error.from, count: error.count });
-  await tellSender(deps, side, relayFailures.partsNotDelivered(side.recipientName, line.text, error.from, error.count));
+  await tellSender(deps, side, say(side.senderLang).relayFailures.partsNotDelivered(side.recipientName, line.text, error.from, error.count));
 }
 
 async function tellSender(deps: CoreDeps, side: SenderSide, text: string): Promise<void> {

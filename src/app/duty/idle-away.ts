@@ -1,6 +1,6 @@
 import type { RoutingLane } from '../../domain/operator-selection';
 import type { Participant } from '../../domain/participant';
-import { toOperator } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import { releaseOperator } from '../conversation/release-operator';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
@@ -59,6 +59,6 @@ export async function putIdleOperatorsOffDuty(
 export async function putOffDutyWhenIdle(deps: CoreDeps, participant: Participant, idleBy: number, minutes: number): Promise<boolean> {
   const released = await releaseOperator(deps, participant, { idleBy });
   if (!released || released.alreadyOff) return false;
-  await notify(deps, participant, { kind: 'notice', text: toOperator.idleAway(minutes) });
+  await notify(deps, participant, { kind: 'notice', text: say(released.operator.lang).toOperator.idleAway(minutes) });
   return true;
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/language';
 import type { Participant } from '../../domain/participant';
 import type { AttachmentRef } from '../../domain/transcript';
 
@@ -23,6 +24,9 @@ export interface FileSource {
 /** Who is sending a file, and in which conversation. */
 export interface SendContext {
   readonly senderName: string;
+  /** The sender's language (for what they are told later) and the recipient's (for what their platform shows). */
+  readonly senderLang?: Language | undefined;
+  readonly recipientLang?: Language | undefined;
   readonly conversationId: string;
   readonly source?: FileSource | undefined;
 }

@@ -2,7 +2,8 @@ import { FileTooBigError, FileTransferError } from '../../domain/errors';
 import { maxFileBytes, refusalOf, type FileRefusal } from '../../domain/files';
 import { KojiError, messageOf } from '../../domain/koji-error';
 import { isParticipant, sameParticipant, type Participant } from '../../domain/participant';
-import { fileReplies } from '../../domain/replies';
+import { isLanguage, type Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import type { AttachmentRef, TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
 import type { Lane } from '../delivery/lane';
@@ -23,6 +24,9 @@ export interface FilesJob {
   readonly to: Participant;
   readonly senderName: string;
   readonly recipientName: string;
+  /** What the sender is told, and the recipient's platform shows (a consent card), is in each one's language. */
+  readonly senderLang?: Language | undefined;
+  readonly recipientLang?: Language | undefined;
   readonly lineId: string;
   readonly files: readonly AttachmentRef[];
 }
@@ -39,6 +43,8 @@ export async function relayFilesLater(deps: CoreDeps, lane: Lane, line: Transcri
     to: lane.to,
     senderName: lane.senderName,
     recipientName: lane.recipientName,
+    senderLang: lane.senderLang,
+    recipientLang: lane.recipientLang,
     lineId: line.id,
     files: line.attachments,
   });
@@ -59,13 +65,13 @@ export async function relayFiles(deps: CoreDeps, job: FilesJob): Promise<void> {
   for (const [i, file] of job.files.entries()) {
     if (!(await deps.deliveries.claim(`files:${job.lineId}:${i}`))) continue;
     if (!runs) {
-      await tell(deps, job, fileReplies.conversationOver(file.name, job.recipientName));
+      await tell(deps, job, say(job.senderLang).fileReplies.conversationOver(file.name, job.recipientName));
       continue;
     }
     const refusal = refusalOf(file, settings) ?? (await transfer(deps, job, file, maxFileBytes(settings), settings.maxFileMegabytes));
     if (refusal) {
       deps.log.warn('file_not_relayed', { conversationId: job.conversationId, reason: refusal.kind });
-      await tell(deps, job, fileReplies.notRelayed(file.name, job.recipientName, refusal));
+      await tell(deps, job, say(job.senderLang).fileReplies.notRelayed(file.name, job.recipientName, refusal));
     }
   }
 }
@@ -80,6 +86,8 @@ async function transfer(deps: CoreDeps, job: FilesJob, ref: AttachmentRef, maxBy
     const file = { ...opened, body: limitedBody(opened.body, maxBytes, ref.name) };
     const how = await deps.files.send(job.to, file, {
       senderName: job.senderName,
+      senderLang: job.senderLang,
+      recipientLang: job.recipientLang,
       conversationId: job.conversationId,
       source: { from: job.from, ref, maxBytes },
     });
@@ -113,6 +121,7 @@ export function isFilesJob(value: unknown): value is FilesJob {
     j.kind === 'relay-files' &&
     [j.conversationId, j.senderName, j.recipientName, j.lineId].every((s) => typeof s === 'string') &&
     [j.user, j.from, j.to].every(isParticipant) &&
+    [j.senderLang, j.recipientLang].every((l) => l === undefined || isLanguage(l)) &&
     Array.isArray(j.files) &&
     j.files.length <= 10 &&
     j.files.every((f: unknown) => typeof (f as AttachmentRef | undefined)?.name === 'string' && typeof (f as AttachmentRef).url === 'string')

@@ -3,7 +3,8 @@ import { FileTransferError } from '../../domain/errors';
 import { maxFileBytes, refusalOf } from '../../domain/files';
 import { KojiError, messageOf } from '../../domain/koji-error';
 import { isParticipant, type Participant } from '../../domain/participant';
-import { fileReplies } from '../../domain/replies';
+import { isLanguage, type Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import type { AttachmentRef, TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
@@ -18,19 +19,29 @@ export interface TicketFilesJob {
   readonly conversationId: string;
   /** Told which files could not be attached: the operator who holds the conversation, if any. */
   readonly operator?: Participant | undefined;
+  readonly operatorLang?: Language | undefined;
   readonly files: ReadonlyArray<{ readonly lineId: string; readonly from: Participant; readonly file: AttachmentRef }>;
 }
 
 /** Where a conversation's ticket files go, and who hears of the ones that could not: its operator, while it has one. */
-export function ticketOf(conversation: Conversation, key: string): { key: string; projectId: string; conversationId: string; operator?: Participant | undefined } {
-  return { key, projectId: conversation.projectId, conversationId: conversation.id, operator: conversation.state.kind === 'with-operator' ? conversation.state.operator : undefined };
+export function ticketOf(conversation: Conversation, key: string): TicketOfConversation {
+  const { state } = conversation;
+  return { key, projectId: conversation.projectId, conversationId: conversation.id, ...(state.kind === 'with-operator' ? { operator: state.operator, operatorLang: state.operatorLang } : {}) };
+}
+
+export interface TicketOfConversation {
+  readonly key: string;
+  readonly projectId: string;
+  readonly conversationId: string;
+  readonly operator?: Participant | undefined;
+  readonly operatorLang?: Language | undefined;
 }
 
 /** Queues the files of `lines` (those shared by people, never internal lines) for the ticket; nothing when none has any. */
-export async function attachFilesLater(deps: CoreDeps, ticket: { key: string; projectId: string; conversationId: string; operator?: Participant | undefined }, lines: readonly TranscriptLine[]): Promise<void> {
+export async function attachFilesLater(deps: CoreDeps, ticket: TicketOfConversation, lines: readonly TranscriptLine[]): Promise<void> {
   const files = lines.flatMap((l) => (l.speaker && !l.internal ? (l.attachments ?? []).map((file) => ({ lineId: l.id, from: l.speaker as Participant, file })) : []));
   if (files.length === 0) return;
-  await deps.outbox.filesLater({ kind: 'ticket-files', ticketKey: ticket.key, projectId: ticket.projectId, conversationId: ticket.conversationId, operator: ticket.operator, files: files.slice(0, 50) });
+  await deps.outbox.filesLater({ kind: 'ticket-files', ticketKey: ticket.key, projectId: ticket.projectId, conversationId: ticket.conversationId, operator: ticket.operator, operatorLang: ticket.operatorLang, files: files.slice(0, 50) });
 }
 
 /**
@@ -58,7 +69,7 @@ export async function attachTicketFiles(deps: CoreDeps, job: TicketFilesJob): Pr
   const [first] = failed;
   if (!first || !job.operator) return;
   const reason = failed.every((f) => f.reason === first.reason) ? first.reason : failed.map((f) => `${f.name}: ${f.reason}`).join('; ');
-  await notify(deps, job.operator, { kind: 'notice', text: fileReplies.notAttached(job.ticketKey, failed.map((f) => f.name), reason), conversationId: job.conversationId });
+  await notify(deps, job.operator, { kind: 'notice', text: say(job.operatorLang).fileReplies.notAttached(job.ticketKey, failed.map((f) => f.name), reason), conversationId: job.conversationId });
 }
 
 export function isTicketFilesJob(value: unknown): value is TicketFilesJob {
@@ -67,6 +78,7 @@ export function isTicketFilesJob(value: unknown): value is TicketFilesJob {
     j.kind === 'ticket-files' &&
     [j.ticketKey, j.projectId, j.conversationId].every((s) => typeof s === 'string') &&
     (j.operator === undefined || isParticipant(j.operator)) &&
+    (j.operatorLang === undefined || isLanguage(j.operatorLang)) &&
     Array.isArray(j.files) &&
     j.files.length <= 50 &&
     j.files.every((f: { lineId?: unknown; from?: unknown; file?: { name?: unknown; url?: unknown } }) => typeof f.lineId === 'string' && isParticipant(f.from) && typeof f.file?.name === 'string' && typeof f.file.url === 'string')

@@ -3,7 +3,8 @@ import { messageOf } from '../../domain/koji-error';
 import { sameParticipant } from '../../domain/participant';
 import { offersOf, type Operator, type PendingOffer } from '../../domain/operator';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
-import { buttonLabels, toOperator, toUser } from '../../domain/replies';
+import type { Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { notify, notifyCard } from '../delivery/notify';
 import type { CoreDeps, Expected, StateWrite, Versioned } from '../ports';
@@ -34,7 +35,7 @@ export function offerWrites(
       kind: 'offered',
       since: waiting.since,
       enteredAt: waiting.enteredAt,
-      offer: { id, operator: operator.value.participant, operatorName: operator.value.displayName, at: now, until },
+      offer: { id, operator: operator.value.participant, operatorName: operator.value.displayName, operatorLang: operator.value.lang, at: now, until },
       ...(waiting.passedOver?.length ? { passedOver: waiting.passedOver } : {}),
     },
   };
@@ -68,13 +69,13 @@ export async function announceOffer(
   if (tellUser) {
     await notify(deps, conversation.user, {
       kind: 'notice',
-      text: toUser.beingConnected(),
+      text: say(conversation.lang).toUser.beingConnected(),
       conversationId: conversation.id,
-      buttons: [{ action: 'leave', label: buttonLabels.leaveQueue }],
+      buttons: [{ action: 'leave', label: say(conversation.lang).buttonLabels.leaveQueue }],
     });
   }
   const excerpt = await handoverExcerpt(deps, conversation.id);
-  const sent = await notifyCard(deps, operator.participant, offerCard(conversation, excerpt, settings.offerWindowSeconds));
+  const sent = await notifyCard(deps, operator.participant, offerCard(conversation, excerpt, settings.offerWindowSeconds, operator.lang));
   if (typeof sent !== 'object') return;
   await deps.state.rememberCard(offer.id, sent, settings.offerWindowSeconds + CARD_MEMORY_SECONDS);
   // Settled while the card was on its way (the user left, the operator went off duty): whoever settled it found
@@ -84,13 +85,15 @@ export async function announceOffer(
   const open = state?.kind === 'offered' && state.offer.id === offer.id;
   // Accepted already (a quick click): its own card note says so.
   const taken = state?.kind === 'with-operator' && sameParticipant(state.operator, operator.participant);
-  if (!open && !taken) await settleOfferCard(deps, operator.participant, offer.id, toOperator.offerClosed(conversation.userName), conversation.id);
+  if (!open && !taken) await settleOfferCard(deps, operator.participant, offer.id, say(operator.lang).toOperator.offerClosed(conversation.userName), conversation.id);
 }
 
-export function offerCard(conversation: Conversation, excerpt: HandoverExcerpt, windowSeconds: number): OutgoingMessage {
+/** The card offering `conversation`'s user to an operator, in the operator's `language`. */
+export function offerCard(conversation: Conversation, excerpt: HandoverExcerpt, windowSeconds: number, language: Language | undefined): OutgoingMessage {
+  const { toOperator, buttonLabels } = say(language);
   return {
     kind: 'request',
-    text: handoverText(toOperator.offer(conversation.userName, conversation.user.channel, windowSeconds), conversation, excerpt),
+    text: handoverText(toOperator.offer(conversation.userName, conversation.user.channel, windowSeconds), conversation, excerpt, language),
     conversationId: conversation.id,
     excerpt: excerpt.lines,
     buttons: [

@@ -1,5 +1,5 @@
 import type { Operator } from '../../domain/operator';
-import { toOperator } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { releaseOperator } from '../conversation/release-operator';
 import { notify } from '../delivery/notify';
@@ -15,6 +15,6 @@ export async function putAwayForMissedOffers(deps: CoreDeps, operator: Operator,
   const released = await releaseOperator(deps, operator.participant, { missedOffers: limit });
   if (!released) return;
   deps.log.info('operator_away_missed_offers', { projectId: operator.projectId, missed: operator.missedOffers ?? limit });
-  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.missedOffersAway(operator.missedOffers ?? limit) });
+  await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.missedOffersAway(operator.missedOffers ?? limit) });
   if (released.withdrawn.length > 0) await dispatchQueue(deps, operator.projectId, settings);
 }

@@ -1,7 +1,7 @@
 import type { Conversation, OfferToOperator } from '../../domain/conversation';
 import { holdsOffer, offersOf, withAssignment, withoutOffer, type Operator, type PendingOffer } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { buttonLabels, toOperator, toUser, transcriptNotes } from '../../domain/replies';
+import { say, type Catalogue } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { announceConnection } from '../conversation/connect-to-operator';
@@ -43,8 +43,8 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
     const next: { conversation: Conversation; operator: Operator } =
       answer === 'accept'
         ? {
-            conversation: { ...conversation.value, state: { kind: 'with-operator', operator, operatorName: me.value.displayName, since: now } },
-            operator: withAssignment(without, { sessionId: offer.sessionId, user: offer.user, userName: offer.userName, since: now }),
+            conversation: { ...conversation.value, state: { kind: 'with-operator', operator, operatorName: me.value.displayName, operatorLang: me.value.lang, since: now } },
+            operator: withAssignment(without, { sessionId: offer.sessionId, user: offer.user, userName: offer.userName, userLang: conversation.value.lang, since: now }),
           }
         : { conversation: backInLine(conversation.value, operator), operator: without };
     const writes: StateWrite[] = [
@@ -60,7 +60,7 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
     await announceConnection(deps, conversation, settled.operator);
     return { kind: 'accepted', ...told };
   }
-  await recordSystemLine(deps, conversation.id, 'offer-declined', transcriptNotes.offerDeclined(settled.operator.displayName));
+  await recordSystemLine(deps, conversation.id, 'offer-declined', say(conversation.lang).transcriptNotes.offerDeclined(settled.operator.displayName));
   await afterOfferFailed(deps, conversation);
   return { kind: 'declined', ...told };
 }
@@ -77,8 +77,9 @@ export async function expireOffer(deps: CoreDeps, job: OfferExpiryJob): Promise<
   if (!expired) return 'settled';
   const { conversation, offer, holder: missed } = expired;
   const settings = await loadSettings(deps, conversation.projectId);
-  await recordSystemLine(deps, conversation.id, 'offer-expired', transcriptNotes.offerExpired(offer.operatorName, settings.offerWindowSeconds));
-  await settleOfferCard(deps, offer.operator, offer.id, toOperator.offerExpired(conversation.userName, settings.offerWindowSeconds), conversation.id);
+  await recordSystemLine(deps, conversation.id, 'offer-expired', say(conversation.lang).transcriptNotes.offerExpired(offer.operatorName, settings.offerWindowSeconds));
+  const cardText = say(offer.operatorLang).toOperator.offerExpired(conversation.userName, settings.offerWindowSeconds);
+  await settleOfferCard(deps, offer.operator, offer.id, cardText, conversation.id);
   const limit = settings.missedOffersBeforeAway;
   if (missed && limit !== 'off' && (missed.missedOffers ?? 0) >= limit) {
     await putAwayForMissedOffers(deps, missed, limit, settings);
@@ -98,6 +99,7 @@ async function afterOfferFailed(deps: CoreDeps, conversation: Conversation, load
   const now = await deps.state.getConversation(conversation.user);
   if (now?.value.id !== conversation.id || now.value.state.kind !== 'queued') return;
   const first = (await deps.state.conversationsInState(conversation.projectId, 'queued', { limit: 1 })).items[0];
+  const { toUser, buttonLabels } = say(now.value.lang);
   await notify(deps, conversation.user, {
     kind: 'notice',
     text: toUser.offersWentRound(first?.value.id === conversation.id),
@@ -121,10 +123,15 @@ function pickOffer(operator: Operator, sessionId: string | undefined): PendingOf
  * user chose a ticket instead): the user waits again in the same place, and the card says why (`cardText`). Answers the conversation
  * as it now is, or undefined when the offer was settled meanwhile.
  */
-export async function withdrawOffer(deps: CoreDeps, conversation: Conversation, cardText: (userName: string) => string = toOperator.offerHandedBack): Promise<Conversation | undefined> {
+export async function withdrawOffer(
+  deps: CoreDeps,
+  conversation: Conversation,
+  cardText: keyof Pick<Catalogue['toOperator'], 'offerHandedBack' | 'offerWithdrawn'> = 'offerHandedBack',
+): Promise<Conversation | undefined> {
   const withdrawn = await takeBackOffer(deps, conversation.user, (c) => c.id === conversation.id, false);
   if (!withdrawn) return undefined;
-  await settleOfferCard(deps, withdrawn.offer.operator, withdrawn.offer.id, cardText(conversation.userName), conversation.id);
+  const text = say(withdrawn.offer.operatorLang).toOperator[cardText](conversation.userName);
+  await settleOfferCard(deps, withdrawn.offer.operator, withdrawn.offer.id, text, conversation.id);
   return withdrawn.waiting;
 }
 

@@ -14,7 +14,7 @@ import {
   type CommentWindow,
   type ConversationRating,
 } from '../../domain/rating';
-import { buttonLabels, toUser, transcriptNotes, usedCardNotes } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { clipText } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
@@ -47,10 +47,12 @@ export async function inviteRating(deps: CoreDeps, conversation: Conversation, s
       operatorName: state.operatorName,
       scale,
       ...(conversation.ticket ? { ticketKey: conversation.ticket.key } : {}),
+      ...(conversation.lang ? { lang: conversation.lang } : {}),
       until: deps.clock.now() + lifetimeSeconds * 1000,
     },
     lifetimeSeconds,
   );
+  const { toUser, buttonLabels } = say(conversation.lang);
   await notify(deps, conversation.user, {
     kind: 'notice',
     text: toUser.rateConversation(state.operatorName, scale, settings.ratingWindowHours),
@@ -71,17 +73,21 @@ export async function rateConversation(deps: CoreDeps, msg: IncomingChatMessage)
   const rated = await untilCommitted(async () => {
     const { invite, rating } = await deps.ratings.get(conversationId);
     if (rating) return sameParticipant(rating.value.user, msg.from) ? { kind: 'already' as const, rating: rating.value } : undefined;
-    if (!invite || invite.until <= deps.clock.now()) return 'window-passed' as const;
+    if (!invite || invite.until <= deps.clock.now()) return { kind: 'window-passed' as const, lang: invite?.lang };
     const score = scoreOf(invite.scale, value);
     if (!sameParticipant(invite.user, msg.from) || score === undefined) return undefined;
-    const { user, userName, operator, operatorName, projectId, scale, ticketKey } = invite;
-    const given: ConversationRating = { conversationId, projectId, operator, operatorName, user, userName, scale, score, at: deps.clock.now(), ...(ticketKey ? { ticketKey } : {}) };
+    const { user, userName, operator, operatorName, projectId, scale, ticketKey, lang } = invite;
+    const given: ConversationRating = {
+      conversationId, projectId, operator, operatorName, user, userName, scale, score, at: deps.clock.now(), ...(ticketKey ? { ticketKey } : {}), ...(lang ? { lang } : {}),
+    };
     const counts = await deps.ratings.satisfaction(projectId, operator);
     const next = { value: counted(counts?.value, isSatisfied(scale, score)), expected: counts?.version ?? ('absent' as const) };
     return (await deps.ratings.record(given, next)) ? { kind: 'given' as const, rating: given } : LOST_RACE;
   });
   if (rated === undefined) return 'refused';
-  if (rated === 'window-passed') return withCardNote('refused', usedCardNotes.ratingWindowPassed);
+  // The card is the conversation's, so its note is in the conversation's language (a click carries no locale).
+  if (rated.kind === 'window-passed') return withCardNote('refused', say(rated.lang).usedCardNotes.ratingWindowPassed);
+  const { usedCardNotes, transcriptNotes } = say(rated.rating.lang);
   if (rated.kind === 'already') return withCardNote('refused', usedCardNotes.alreadyRated(scoreLabel(rated.rating.scale, rated.rating.score)));
   const given = rated.rating;
   const label = scoreLabel(given.scale, given.score);
@@ -109,8 +115,8 @@ export async function commentOnRating(deps: CoreDeps, msg: IncomingChatMessage, 
   });
   await deps.ratings.closeCommentWindow(msg.from);
   if (!rating) return 'refused';
-  await addInternalLine(deps, rating, 'rating-comment', transcriptNotes.ratingComment(rating.userName, text));
-  await notify(deps, msg.from, { kind: 'notice', text: toUser.ratingCommentAdded() });
+  await addInternalLine(deps, rating, 'rating-comment', say(rating.lang).transcriptNotes.ratingComment(rating.userName, text));
+  await notify(deps, msg.from, { kind: 'notice', text: say(rating.lang).toUser.ratingCommentAdded() });
   return 'rated';
 }
 

@@ -1,6 +1,6 @@
 import type { Assignment, Operator } from '../../domain/operator';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
-import { savedReplyNotices, usedCardNotes, type SavedReplyEntry } from '../../domain/replies';
+import { say, type SavedReplyEntry } from '../../domain/replies';
 import { expandSavedReply, findSavedReplies, placeholdersIn, savedReplyPreview, type SavedReply } from '../../domain/saved-replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
@@ -33,6 +33,7 @@ export interface SavedReplyRequest {
 export async function sendSavedReply(deps: CoreDeps, request: SavedReplyRequest): Promise<Handled> {
   const { operator, assignment, settings, name } = request;
   const replies = settings.savedReplies ?? [];
+  const { savedReplyNotices } = say(operator.lang);
   const tell = (text: string, extra: Partial<OutgoingMessage> = {}) => notify(deps, operator.participant, { kind: 'notice', text, conversationId: assignment.sessionId, ...extra });
   if (name === undefined) {
     await tell(savedReplyNotices.list(replies.map(entryOf)));
@@ -55,6 +56,7 @@ export async function sendSavedReply(deps: CoreDeps, request: SavedReplyRequest)
 }
 
 async function send(deps: CoreDeps, { operator, assignment, msg }: SavedReplyRequest, reply: SavedReply): Promise<Handled> {
+  const { savedReplyNotices, usedCardNotes } = say(operator.lang);
   let ticket = '';
   if (placeholdersIn(reply.text).has('ticket')) {
     // Read only for the replies that name it: the command already has everything else.

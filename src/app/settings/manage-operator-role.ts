@@ -1,6 +1,8 @@
 import type { Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { toOperator } from '../../domain/replies';
+import { languageOf } from '../../domain/language';
+import { say } from '../../domain/replies';
+import { platformLocale } from '../conversation/person-language';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { notify } from '../delivery/notify';
 import type { CoreDeps, Versioned } from '../ports';
@@ -21,6 +23,8 @@ export interface RoleGrant {
  */
 export async function grantOperatorRole(deps: CoreDeps, grant: RoleGrant): Promise<'granted' | 'already-granted'> {
   const now = deps.clock.now();
+  // Their platform's locale when it tells it on asking (Slack), else the project's language; each #on settles theirs again.
+  const lang = languageOf(await platformLocale(deps, grant.participant), (await loadSettings(deps, grant.projectId)).defaultLanguage);
   const operator: Operator = {
     participant: grant.participant,
     projectId: grant.projectId,
@@ -29,10 +33,11 @@ export async function grantOperatorRole(deps: CoreDeps, grant: RoleGrant): Promi
     assignments: [],
     idleSince: now,
     grantedAt: now,
+    lang,
   };
   const created = await deps.state.commit([{ kind: 'put-operator', operator, expected: 'absent' }]);
   if (!created) return 'already-granted';
-  await notify(deps, grant.participant, { kind: 'notice', text: toOperator.roleGranted() });
+  await notify(deps, grant.participant, { kind: 'notice', text: say(lang).toOperator.roleGranted() });
   return 'granted';
 }
 
@@ -46,7 +51,7 @@ export async function revokeOperatorRole(deps: CoreDeps, participant: Participan
   if (!released) return 'not-granted';
   const { operator, requeued } = released;
   await tellHandedBack(deps, operator.projectId, requeued, { kind: 'lost-role', name: operator.displayName });
-  await notify(deps, participant, { kind: 'notice', text: toOperator.roleRevoked() });
+  await notify(deps, participant, { kind: 'notice', text: say(operator.lang).toOperator.roleRevoked() });
   await dispatchQueue(deps, operator.projectId, await loadSettings(deps, operator.projectId));
   return 'revoked';
 }

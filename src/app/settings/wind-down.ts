@@ -1,6 +1,6 @@
 import type { Conversation, ConversationStateKind } from '../../domain/conversation';
 import { participantKey } from '../../domain/participant';
-import { buttonLabels, toOperator, toUser } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
@@ -79,7 +79,7 @@ export async function windDownProject(
     const offDuty = await eachWithinBudget(onDuty, budget, deps.log, failure((o: (typeof onDuty)[number]) => ({ projectId, operator: participantKey(o.participant) })), async (operator) => {
       const released = await releaseOperator(deps, operator.participant, 'off-duty');
       if (!released) return false;
-      await notify(deps, operator.participant, { kind: 'notice', text: toOperator.liveAgentTurnedOff() });
+      await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.liveAgentTurnedOff() });
       return true;
     });
     counts.operatorsOffDuty += offDuty.filter(Boolean).length;
@@ -117,8 +117,9 @@ export async function windDownConversation(deps: CoreDeps, conversation: Convers
 
 /** A waiting user is told why nobody will come, and offered a ticket instead (or, having one already, closed). */
 async function windDownWaiting(deps: CoreDeps, conversation: Conversation): Promise<'offered' | 'closed' | undefined> {
+  const { toUser, transcriptNotes, buttonLabels } = say(conversation.lang);
   if (conversation.ticket) {
-    const closed = await closeWithoutOperator(deps, conversation, () => 'Live agent support was turned off while the user waited.', ['queued']);
+    const closed = await closeWithoutOperator(deps, conversation, () => transcriptNotes.closedSupportDisabledWhileWaiting(), ['queued']);
     if (!closed) return undefined;
     await notify(deps, conversation.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: conversation.id });
     return 'closed';

@@ -1,5 +1,6 @@
+import type { Conversation } from '../../domain/conversation';
 import type { ChatChannel, Participant } from '../../domain/participant';
-import { tenantName, toOperator, toUser } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
@@ -46,7 +47,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
   const { projectId } = tenant;
   const settings = await loadSettings(deps, projectId);
   const ofTenant = (p: Participant) => p.channel === tenant.channel && p.tenantId === tenant.tenantId;
-  const leftWithTenant = (s: { readonly userName: string }) => `${s.userName}’s ${tenantName(tenant.channel)} was disconnected from Koji while they waited.`;
+  const leftWithTenant = (s: Conversation) => say(s.lang).transcriptNotes.closedTenantDisconnected(s.userName, tenant.channel);
 
   // Conversations are indexed by project and state, not by tenant: a disconnect is rare, so it reads the project's.
   let waitingClosed = 0;
@@ -55,7 +56,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
       if (!ofTenant(conversation.user)) continue;
       if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;
       waitingClosed += 1;
-      await notify(deps, conversation.user, { kind: 'notice', text: toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
+      await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
     }
   }
 
@@ -78,11 +79,11 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
     for (const conversation of requeued.filter((r) => ofTenant(r.user))) {
       if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;
       waitingClosed += 1;
-      await notify(deps, conversation.user, { kind: 'notice', text: toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
+      await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
     }
     const why = { kind: 'tenant-disconnected', name: operator.displayName, channel: tenant.channel } as const;
     const handedOver = await tellHandedBack(deps, projectId, requeued.filter((r) => !ofTenant(r.user)), why);
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.tenantDisconnected(operator.participant.channel, handedOver) });
+    await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.tenantDisconnected(operator.participant.channel, handedOver) });
   }
   const rolesRemoved = released.length;
 

@@ -1,3 +1,5 @@
+import type { Language } from '../../domain/language';
+import { allHandoffPhrases } from '../../domain/language-settings';
 import type { Conversation, TicketRef } from '../../domain/conversation';
 import { isOnlyAHandoffPhrase } from '../../domain/chat-command';
 import type { TextLink } from '../../domain/chat-text';
@@ -5,7 +7,7 @@ import { TicketInProgressError, TicketServiceError } from '../../domain/errors';
 import { KojiError } from '../../domain/koji-error';
 import { assignmentOf, type Assignment, type Operator } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { toOperator, toUser } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { cursorOf, oneLineSummary, summaryFromLines, type TranscriptLine } from '../../domain/transcript';
 import { retryDelaySeconds } from '../delivery/timing';
@@ -22,6 +24,8 @@ import { addRemainderToTicket, linesAfterTicket } from './ticket-remainder';
 export interface TicketJob {
   readonly kind: 'create-ticket';
   readonly operator: Participant;
+  /** The operator's language, for telling them when the conversation is gone by the time the job runs. */
+  readonly operatorLang?: Language | undefined;
   readonly conversationId: string;
   readonly userName: string;
   readonly summary?: string | undefined;
@@ -41,7 +45,7 @@ export async function createTicketFromJob(deps: CoreDeps, job: TicketJob): Promi
   const operator = await deps.state.getOperator(job.operator);
   const assignment = operator && assignmentOf(operator.value, job.conversationId);
   if (!operator || !assignment) {
-    await notify(deps, job.operator, { kind: 'notice', text: toOperator.endedBeforeTicket(job.userName), conversationId: job.conversationId });
+    await notify(deps, job.operator, { kind: 'notice', text: say(job.operatorLang).toOperator.endedBeforeTicket(job.userName), conversationId: job.conversationId });
     return { kind: 'not-done' };
   }
   const attempt = job.attempt ?? 1;
@@ -74,7 +78,7 @@ export async function createTicketFromConversation(
 ): Promise<TicketOutcome> {
   const conversation = await deps.state.getConversation(assignment.user);
   if (!conversation || conversation.value.id !== assignment.sessionId) {
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.notInConversation(operator.duty) });
+    await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.notInConversation(operator.duty) });
     return { kind: 'not-done' };
   }
   const lines = await deps.transcripts.read(conversation.value.id);
@@ -88,7 +92,7 @@ export async function createTicketFromConversation(
       // An earlier attempt made the ticket: like a second #create_ticket, what it lacks goes on as a comment.
       if (!recorded) {
         // The conversation ended meanwhile, and openTicket put the rest on the ticket.
-        await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, 0), conversationId: conversation.value.id });
+        await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.ticketUpdated(ticket.key, 0), conversationId: conversation.value.id });
         return { kind: 'updated', key: ticket.key };
       }
       // The conversation never learnt of it (the attempt stopped before recording it), so nobody was told: tell both sides now.
@@ -103,7 +107,7 @@ export async function createTicketFromConversation(
       deps.log.warn('ticket_retrying', { conversationId: conversation.value.id, reason: error.message });
       return { kind: 'not-done' };
     }
-    const text = error instanceof TicketInProgressError ? toOperator.ticketInProgress() : toOperator.ticketFailed(error.message, error.retryable);
+    const text = error instanceof TicketInProgressError ? say(operator.lang).toOperator.ticketInProgress() : say(operator.lang).toOperator.ticketFailed(error.message, error.retryable);
     await notify(deps, operator.participant, { kind: 'notice', text, conversationId: conversation.value.id });
     return { kind: 'not-done' };
   }
@@ -112,8 +116,8 @@ export async function createTicketFromConversation(
 /** Both sides of a conversation learn its ticket's key and link. */
 async function announceTicket(deps: CoreDeps, operator: Operator, conversation: Conversation, ticket: CreatedTicket): Promise<void> {
   const links = ticketLink(ticket.url);
-  await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketCreated(ticket.key, ticket.url), links, conversationId: conversation.id });
-  await notify(deps, conversation.user, { kind: 'notice', text: toUser.ticketCreated(ticket.key, ticket.url), links, conversationId: conversation.id });
+  await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.ticketCreated(ticket.key, ticket.url), links, conversationId: conversation.id });
+  await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.ticketCreated(ticket.key, ticket.url), links, conversationId: conversation.id });
 }
 
 /** A second `#create_ticket`: what was said since the ticket goes on it as a comment. False when Jira refused it. */
@@ -125,13 +129,13 @@ async function commentOnTicket(deps: CoreDeps, operator: Operator, conversation:
       await recordTicket(deps, conversation, { ...ticket, coveredThrough: cursorOf(lastOf(fresh)) });
       await attachFilesLater(deps, ticketOf(conversation, ticket.key), fresh);
     }
-    await notify(deps, operator.participant, { kind: 'notice', text: toOperator.ticketUpdated(ticket.key, fresh.length), conversationId: conversation.id });
+    await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.ticketUpdated(ticket.key, fresh.length), conversationId: conversation.id });
     return true;
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     await notify(deps, operator.participant, {
       kind: 'notice',
-      text: toOperator.ticketNotUpdated(ticket.key, fresh.length, error.message, error.retryable),
+      text: say(operator.lang).toOperator.ticketNotUpdated(ticket.key, fresh.length, error.message, error.retryable),
       conversationId: conversation.id,
     });
     return false;
@@ -148,7 +152,7 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
     const { key, url } = conversation.ticket;
     const closed = await closeConversation(deps, conversation.user, conversation.id, ['ticket-offered']);
     if (closed) await addRemainderToTicket(deps, closed.conversation);
-    await notify(deps, conversation.user, { kind: 'notice', text: toUser.ticketUpdatedForYou(key, url), conversationId: conversation.id });
+    await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.ticketUpdatedForYou(key, url), conversationId: conversation.id });
     return;
   }
   const lines = await deps.transcripts.read(conversation.id);
@@ -159,7 +163,7 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
     if (closed) await addRemainderToTicket(deps, closed.conversation);
     await notify(deps, conversation.user, {
       kind: 'notice',
-      text: ticket.existing ? toUser.ticketUpdatedForYou(ticket.key, ticket.url) : toUser.ticketCreatedForYou(ticket.key, ticket.url),
+      text: ticket.existing ? say(conversation.lang).toUser.ticketUpdatedForYou(ticket.key, ticket.url) : say(conversation.lang).toUser.ticketCreatedForYou(ticket.key, ticket.url),
       links: ticketLink(ticket.url),
       conversationId: conversation.id,
     });
@@ -167,7 +171,7 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
     if (!(error instanceof TicketServiceError)) throw error;
     // The reason is for a Jira admin; the user hears what it means for them.
     deps.log.warn('ticket_not_created', { conversationId: conversation.id, code: error.code, reason: error.message });
-    const text = error instanceof TicketInProgressError ? toUser.ticketInProgress() : toUser.ticketNotCreated(error.retryable);
+    const text = error instanceof TicketInProgressError ? say(conversation.lang).toUser.ticketInProgress() : say(conversation.lang).toUser.ticketNotCreated(error.retryable);
     await notify(deps, conversation.user, { kind: 'notice', text, conversationId: conversation.id });
   }
 }
@@ -184,7 +188,7 @@ async function openTicket(
   const ticket = await deps.tickets.createTicket({
     conversationId: conversation.id,
     projectId: conversation.projectId,
-    summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`, (text) => isOnlyAHandoffPhrase(text, settings.handoffPhrases))),
+    summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`, (text) => isOnlyAHandoffPhrase(text, allHandoffPhrases(settings)))),
     requester: { participant: conversation.user, name: conversation.userName, email: profile?.email },
     operatorName,
     requestTypeId: settings.requestTypeId,

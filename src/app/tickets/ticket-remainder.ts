@@ -1,7 +1,7 @@
 import type { Conversation, TranscriptCursor } from '../../domain/conversation';
 import { TicketServiceError } from '../../domain/errors';
 import { KojiError } from '../../domain/koji-error';
-import { toOperator } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import { isAfter, type TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
@@ -28,7 +28,7 @@ export async function addRemainderToTicket(deps: CoreDeps, conversation: Convers
     if (conversation.state.kind !== 'with-operator') return;
     await notify(deps, conversation.state.operator, {
       kind: 'notice',
-      text: toOperator.ticketRemainderNotAdded(conversation.userName, ticket.key, error.message, error instanceof TicketServiceError ? error.retryable : true),
+      text: say(conversation.state.operatorLang).toOperator.ticketRemainderNotAdded(conversation.userName, ticket.key, error.message, error instanceof TicketServiceError ? error.retryable : true),
       conversationId: conversation.id,
     });
   }

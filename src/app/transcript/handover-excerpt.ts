@@ -1,6 +1,7 @@
 import type { Conversation } from '../../domain/conversation';
 import { clipKeepingEnd } from '../../domain/text';
-import { toOperator } from '../../domain/replies';
+import type { Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import { isInternal, type TranscriptLine } from '../../domain/transcript';
 import type { CoreDeps } from '../ports';
 
@@ -53,8 +54,8 @@ export async function handoverExcerpt(deps: Pick<CoreDeps, 'transcripts'>, conve
 }
 
 /** The hand-over's own words, and where the rest is when the excerpt could not hold everything. */
-export function handoverText(text: string, conversation: Conversation, excerpt: HandoverExcerpt): string {
-  return excerpt.earlierLeftOut ? `${text} ${toOperator.earlierMessagesLeftOut(conversation.ticket?.key)}` : text;
+export function handoverText(text: string, conversation: Conversation, excerpt: HandoverExcerpt, language: Language | undefined): string {
+  return excerpt.earlierLeftOut ? `${text} ${say(language).toOperator.earlierMessagesLeftOut(conversation.ticket?.key)}` : text;
 }
 
 /** The speaker's name and the words, as every channel shows a line ("Bob: words"). */

@@ -12,6 +12,7 @@ export const transcriptNotes = {
   userEnded: (userName: string) => `${isolatedName(userName)} ended the conversation.`,
   closedForInactivity: () => 'The conversation was closed for inactivity.',
   closedSupportDisabled: () => 'The conversation was closed because live agent support was turned off.',
+  closedSupportDisabledWhileWaiting: () => 'Live agent support was turned off while the user waited.',
   closedTenantDisconnected: (userName: string, channel: ChatChannel) =>
     `The conversation was closed because ${isolatedName(userName)}’s ${TENANT_NAMES[channel]} was disconnected from Koji.`,
   closedUserUnreachable: (userName: string, channel: ChatChannel) =>

@@ -35,6 +35,9 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   // Files (issue 18)
   maxFileMegabytes: true,
   allowedFileTypes: true,
+  // Languages (issue 19)
+  defaultLanguage: true,
+  localHandoffPhrases: true,
 };
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

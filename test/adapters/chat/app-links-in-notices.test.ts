@@ -1,9 +1,11 @@
 import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { toOperator, toUser } from '../../../src/domain/replies';
+import { english } from '../../../src/domain/replies';
 import { isolatedName } from '../../../src/domain/text';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
+
+const { toOperator, toUser } = english;
 
 /**
  * A ticket's address in the notice that names it is a link the person can click, on every surface:

@@ -1,9 +1,11 @@
 import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
-import { fileReplies } from '../../../src/domain/replies';
+import { english } from '../../../src/domain/replies';
 import { isolatedName } from '../../../src/domain/text';
 import { HOSTILE_TEXTS } from '../../support/hostile-strings';
 import { slackInlines, teamsTextShown } from '../../support/chat-surfaces';
+
+const { fileReplies } = english;
 
 /**
  * A file's name is a person's words: whatever it holds, the sentences that name it (a refused file, a file the

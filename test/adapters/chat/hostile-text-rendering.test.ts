@@ -1,10 +1,12 @@
 import { renderForSlack, usedCardBlocks } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams, renderUsedCard } from '../../../src/adapters/teams/teams-cards';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { toOperator } from '../../../src/domain/replies';
+import { english } from '../../../src/domain/replies';
 import { isolatedName } from '../../../src/domain/text';
 import { HOSTILE_TEXTS as HOSTILE_STRINGS } from '../../support/hostile-strings';
 import { slackInlines, slackFallbackShown, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
+
+const { toOperator } = english;
 
 /**
  * Whatever a person types, or calls themselves, reaches the other side as

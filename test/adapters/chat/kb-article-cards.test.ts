@@ -2,9 +2,11 @@ import { renderForSlack } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { shownArticle, type KbArticle } from '../../../src/domain/knowledge-base';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { buttonLabels, toUser } from '../../../src/domain/replies';
+import { english } from '../../../src/domain/replies';
 import { HOSTILE_TEXTS } from '../../support/hostile-strings';
 import { slackInlines, teamsCardRuns } from '../../support/chat-surfaces';
+
+const { buttonLabels, toUser } = english;
 
 /**
  * The assistant's answer card on both channels: each article's title (a link only to https, or to the local

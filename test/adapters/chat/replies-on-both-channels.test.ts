@@ -3,8 +3,11 @@ import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import { COMMANDS, COMMAND_WORDS as OPERATOR_COMMAND_WORDS } from '../../../src/app/commands';
 import { helpLines } from '../../../src/app/commands/help';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { fileReplies, relayFailures, savedReplyNotices, toOperator, toUser, transcriptNotes } from '../../../src/domain/replies';
+import { LANGUAGES } from '../../../src/domain/language';
+import { english, say, type Catalogue } from '../../../src/domain/replies';
 import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-surfaces';
+
+const { relayFailures, toOperator, toUser } = english;
 
 /**
  * Every sentence the app says, on both channels, as a notice and as a card:
@@ -13,6 +16,7 @@ import { slackInlines, teamsCardRuns, teamsTextShown } from '../../support/chat-
  * The names in them have underscores and stars, as real names may.
  */
 type Args<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? A : never };
+type English = typeof english;
 
 const NAME = 'snake_case_user *star*';
 const OTHER = 'Ana_Op';
@@ -20,7 +24,7 @@ const URL = 'https://example.atlassian.net/browse/SUP-1';
 /** A handoff phrase an admin typed, with what each surface could read as markup. */
 const PHRASE = 'a *real* <person> & _now_';
 
-const USER_ARGS: Args<typeof toUser> = {
+const USER_ARGS: Args<English['toUser']> = {
   liveAgentUnavailable: [],
   noOperatorOnDuty: [],
   // An IANA name with an underscore, which Slack's mrkdwn would read as italics.
@@ -57,7 +61,7 @@ const USER_ARGS: Args<typeof toUser> = {
   ratingCommentAdded: [],
 };
 
-const OPERATOR_ARGS: Args<typeof toOperator> = {
+const OPERATOR_ARGS: Args<English['toOperator']> = {
   notAnOperator: [],
   liveAgentDisabled: [],
   onDuty: [2],
@@ -107,8 +111,8 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   ticketNotUpdated: ['SUP-1', 2, 'Jira said no_way.', true],
   ticketRemainderNotAdded: [NAME, 'SUP-1', 'Jira said no_way.', true],
   closedForInactivity: [NAME, 30],
-  unknownCommand: ['#frobnicate_it', helpLines(COMMANDS)],
-  help: [helpLines(COMMANDS)],
+  unknownCommand: ['#frobnicate_it', helpLines(COMMANDS, 'en')],
+  help: [helpLines(COMMANDS, 'en')],
   endedBeforeTicket: [NAME],
   userUnreachable: [NAME, 'teams'],
   roleGranted: [],
@@ -118,7 +122,7 @@ const OPERATOR_ARGS: Args<typeof toOperator> = {
   tenantDisconnected: ['teams', { queued: [OTHER], offeredTicket: [NAME] }],
 };
 
-const FAILURE_ARGS: Args<typeof relayFailures> = {
+const FAILURE_ARGS: Args<English['relayFailures']> = {
   notDelivered: [NAME, ['*bold* _it_', 'list_operators please']],
   dropped: [NAME, ['one', 'two'], 'forwarded'],
   partsNotDelivered: [NAME, '*long* message', 2, 3],
@@ -130,7 +134,7 @@ const SAVED = [
   { name: 'vpn_reset', preview: 'Type *list_operators* or <b>restart</b>…' },
   { name: 'Welcome', preview: '[click](https://evil.example) & `code`' },
 ];
-const SAVED_REPLY_ARGS: Args<typeof savedReplyNotices> = {
+const SAVED_REPLY_ARGS: Args<English['savedReplyNotices']> = {
   list: [SAVED],
   choices: ['vpn_', SAVED, 3],
   unknown: ['#on', ['vpn_reset', 'Welcome']],
@@ -140,7 +144,7 @@ const SAVED_REPLY_ARGS: Args<typeof savedReplyNotices> = {
 
 /** File names as people give them: markup characters, an underscore pair, a right-to-left override. */
 const FILE = 'my_report *final*.pdf';
-const FILE_ARGS: Args<typeof fileReplies> = {
+const FILE_ARGS: Args<English['fileReplies']> = {
   notRelayed: [FILE, NAME, { kind: 'too-big', maxMegabytes: 20 }],
   conversationOver: ['<b>x</b>.png', NAME],
   declined: [FILE, NAME],
@@ -152,7 +156,19 @@ function sentences<T extends Record<string, (...args: never[]) => string>>(repli
   return (Object.keys(args) as (keyof T & string)[]).map((key) => [`${group}.${key}`, (replies[key] as (...a: unknown[]) => string)(...(args[key] as unknown[]))]);
 }
 
-const ALL = [...sentences(toUser, USER_ARGS, 'toUser'), ...sentences(toOperator, OPERATOR_ARGS, 'toOperator'), ...sentences(relayFailures, FAILURE_ARGS, 'relayFailures'), ...sentences(savedReplyNotices, SAVED_REPLY_ARGS, 'savedReplyNotices'), ['savedReplyNotices.list (none)', savedReplyNotices.list([])], ['savedReplyNotices.unknown (none)', savedReplyNotices.unknown('vpn', [])], ...sentences(fileReplies, FILE_ARGS, 'fileReplies')] as [string, string][];
+/** Every sentence in one language's catalogue (each language says the same things, with the same arguments). */
+const sentencesIn = (c: Catalogue, lang: string): [string, string][] =>
+  [
+    ...sentences(c.toUser, USER_ARGS, 'toUser'),
+    ...sentences(c.toOperator, OPERATOR_ARGS, 'toOperator'),
+    ...sentences(c.relayFailures, FAILURE_ARGS, 'relayFailures'),
+    ...sentences(c.savedReplyNotices, SAVED_REPLY_ARGS, 'savedReplyNotices'),
+    ['savedReplyNotices.list (none)', c.savedReplyNotices.list([])],
+    ['savedReplyNotices.unknown (none)', c.savedReplyNotices.unknown('vpn', [])],
+    ...sentences(c.fileReplies, FILE_ARGS, 'fileReplies'),
+  ].map(([name, text]) => [`${lang} ${name}`, text] as [string, string]);
+
+const ALL = LANGUAGES.flatMap((lang) => sentencesIn(say(lang), lang));
 
 /** The command names a sentence mentions, as they should show: as code. */
 const commandsIn = (text: string) =>
@@ -186,8 +202,8 @@ describe.each(ALL)('%s', (_name, text) => {
 describe('the help', () => {
   it('should name every command as code on both channels', () => {
     const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#note', '#create_ticket', 'list_operators', 'forward_operator', '#reply'];
-    expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
-    expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS)) })['text'])).code).toEqual(expected);
+    expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS, 'en')) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
+    expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS, 'en')) })['text'])).code).toEqual(expected);
   });
 });
 
@@ -215,9 +231,9 @@ describe('names in the app’s sentences', () => {
     expect(relayFailures.notDelivered(name, ['hi'])).toContain(`delivered to ${isolated(kept)}.`);
   });
 
-  it('should isolate every name in the app’s notes on a transcript, which the ticket and the panel show', () => {
+  it.each(LANGUAGES)('should isolate every name in the app’s notes on a transcript (%s), which the ticket and the panel show', (lang) => {
     const name = 'Eve \u202Eevil';
-    const notes = Object.values(transcriptNotes).map((note) => (note as (...args: string[]) => string)(name, 'slack', 'reason'));
+    const notes = Object.values(say(lang).transcriptNotes).map((note) => (note as (...args: string[]) => string)(name, 'slack', 'reason'));
     for (const note of notes.filter((n) => n.includes('Eve'))) expect(note).toContain(isolated(name));
     expect(notes.filter((n) => n.includes('Eve')).length).toBeGreaterThan(12);
   });

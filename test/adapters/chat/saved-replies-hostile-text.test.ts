@@ -1,10 +1,12 @@
 import { renderForSlack, usedCardBlocks } from '../../../src/adapters/slack/slack-blocks';
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
-import { savedReplyNotices, usedCardNotes } from '../../../src/domain/replies';
+import { english } from '../../../src/domain/replies';
 import { checkSavedReplies, expandSavedReply, savedReplyNameProblem, savedReplyPreview } from '../../../src/domain/saved-replies';
 import { HOSTILE_STRINGS } from '../../support/hostile-strings';
 import { slackFallbackShown, slackInlines, teamsCardRuns } from '../../support/chat-surfaces';
+
+const { savedReplyNotices, usedCardNotes } = english;
 
 /**
  * Saved replies are an admin's words, shown to operators on Slack and Teams cards (the list, the pick list and its

@@ -48,10 +48,21 @@ describe('the Slack sandbox chat page', () => {
   });
 
   it('should list the people to act as, operators and users', async () => {
-    const body = (await (await get('/sandbox/slack/api/people')).json()) as { people: { id: string; role: string; dm: string }[] };
+    const body = (await (await get('/sandbox/slack/api/people')).json()) as { people: { id: string; role: string; locale: string; dm: string }[] };
 
-    expect(body.people.map((p) => `${p.id}:${p.role}`)).toEqual(['UALICE:operator', 'UBRUNO:operator', 'UCARLA:operator', 'UBOB:user', 'UDANA:user', 'UEVE:user', 'ULOCALADMIN:user']);
+    expect(body.people.map((p) => `${p.id}:${p.role}:${p.locale}`)).toEqual([
+      'UALICE:operator:en-US',
+      'UBRUNO:operator:en-US',
+      'UCARLA:operator:en-US',
+      'UBOB:user:en-US',
+      'UDANA:user:en-US',
+      'UEVE:user:en-US',
+      'UCHLOE:user:fr-FR',
+      'UJONAS:user:de-DE',
+      'ULOCALADMIN:user:en-US',
+    ]);
     expect(body.people[0]?.dm).toBe('DALICE');
+    expect(body.people.find((p) => p.id === 'UCHLOE')?.dm).toBe('DCHLOE');
   });
 
   it('should send through the signed web trigger and show the message in the conversation', async () => {

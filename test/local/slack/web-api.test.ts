@@ -78,7 +78,7 @@ describe('the sandbox Slack Web API, called by the real @slack/web-api WebClient
     });
 
     expect(h.sandbox.conversation('UDANA')[0]?.blocks).toHaveLength(3);
-    await expect(gateway.profile(dana)).resolves.toEqual({ displayName: 'Dana User', email: 'dana@sandbox.test' });
+    await expect(gateway.profile(dana)).resolves.toEqual({ displayName: 'Dana User', email: 'dana@sandbox.test', locale: 'en-US' });
   });
 
   it('should open the DM of a person and refuse unknown people, bots and deactivated people', async () => {
@@ -102,21 +102,50 @@ describe('the sandbox Slack Web API, called by the real @slack/web-api WebClient
     expect((await rejection(client.users.info({ user: 'UNOBODY' }))).data?.error).toBe('user_not_found');
   });
 
+  it('should tell a member’s locale in users.info only when asked with include_locale true, as Slack does', async () => {
+    const plain = await client.users.info({ user: 'UCHLOE' });
+    expect(plain.user).toMatchObject({ id: 'UCHLOE', name: 'chloe', real_name: 'Chloé Dubois', profile: { display_name: 'Chloé Dubois', email: 'chloe@sandbox.test' } });
+    expect(plain.user).not.toHaveProperty('locale');
+    expect((await client.users.info({ user: 'UCHLOE', include_locale: false })).user).not.toHaveProperty('locale');
+
+    await expect(client.users.info({ user: 'UCHLOE', include_locale: true })).resolves.toMatchObject({ ok: true, user: { id: 'UCHLOE', locale: 'fr-FR' } });
+    await expect(client.users.info({ user: 'UJONAS', include_locale: true })).resolves.toMatchObject({ user: { id: 'UJONAS', real_name: 'Jonas Becker', locale: 'de-DE' } });
+    // Everyone else's Slack is in US English.
+    await expect(client.users.info({ user: 'UBOB', include_locale: true })).resolves.toMatchObject({ user: { id: 'UBOB', locale: 'en-US' } });
+    // WebClient sends the flag as the form field `true`.
+    expect(h.sandbox.apiCalls.map((c) => c.args['include_locale'])).toEqual([undefined, 'false', 'true', 'true', 'true']);
+
+    // A JSON body's boolean counts the same.
+    const asJson = (includeLocale: boolean) =>
+      fetch(`${h.slackApiUrl}users.info`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SANDBOX_WORKSPACE.botToken}`, 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ user: 'UCHLOE', include_locale: includeLocale }),
+      }).then(async (r) => (await r.json()) as { ok: boolean; user: Record<string, unknown> });
+    expect((await asJson(true)).user['locale']).toBe('fr-FR');
+    expect((await asJson(false)).user).not.toHaveProperty('locale');
+  });
+
   it('should page users.list by cursor, including the bots, a deactivated person and Slackbot', async () => {
     const pages: UsersListResponse[] = [];
     for await (const page of client.paginate('users.list', { limit: 3 })) pages.push(page);
 
     const members = pages.flatMap((p) => p.members ?? []);
-    expect(pages.length).toBe(4);
-    expect(members.map((m) => m.id)).toEqual(['USLACKBOT', ...SANDBOX_PEOPLE.map((p) => p.id), 'UFORMER', 'U0KOJIBOT', 'U0STANDUP']);
+    const everyone = ['USLACKBOT', ...SANDBOX_PEOPLE.map((p) => p.id), 'UFORMER', 'U0KOJIBOT', 'U0STANDUP'];
+    expect(members.map((m) => m.id)).toEqual(everyone);
+    expect(pages.length).toBe(Math.ceil(everyone.length / 3));
     expect(members.filter((m) => m.is_bot).map((m) => m.id)).toEqual(['U0KOJIBOT', 'U0STANDUP']);
     expect(members.find((m) => m.id === 'UFORMER')?.deleted).toBe(true);
-    expect(h.sandbox.apiCalls.map((c) => [c.args['limit'], c.args['cursor'] !== undefined])).toEqual([
-      ['3', false],
-      ['3', true],
-      ['3', true],
-      ['3', true],
-    ]);
+    expect(members.some((m) => 'locale' in m)).toBe(false);
+    expect(h.sandbox.apiCalls.map((c) => [c.args['limit'], c.args['cursor'] !== undefined])).toEqual(pages.map((_, i) => ['3', i > 0]));
+  });
+
+  it('should give every member of users.list their locale when asked with include_locale true', async () => {
+    const { members = [] } = await client.users.list({ include_locale: true });
+
+    expect(members.find((m) => m.id === 'UCHLOE')?.locale).toBe('fr-FR');
+    expect(members.find((m) => m.id === 'UJONAS')?.locale).toBe('de-DE');
+    expect(members.filter((m) => m.locale !== 'en-US').map((m) => m.id)).toEqual(['UCHLOE', 'UJONAS']);
   });
 
   it('should refuse a wrong token with invalid_auth and a missing one with not_authed, over HTTP 200', async () => {

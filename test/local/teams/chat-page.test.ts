@@ -53,10 +53,21 @@ describe('the Teams sandbox chat page', () => {
   it('should list the people to act as, with their role and whether they installed Koji', async () => {
     await h.sandbox.install('tom');
 
-    const body = (await (await get('/sandbox/teams/api/people')).json()) as { bot: unknown; people: Array<{ key: string; role: string; installed: boolean; email: string }> };
+    const body = (await (await get('/sandbox/teams/api/people')).json()) as {
+      bot: unknown;
+      people: Array<{ key: string; name: string; role: string; locale: string; installed: boolean; email: string }>;
+    };
 
     expect(body.bot).toEqual({ id: TEAMS_SANDBOX.botId, name: 'Koji' });
-    expect(body.people.map((p) => `${p.key}:${p.role}:${p.installed}`)).toEqual(['tom:operator:true', 'uma:operator:false', 'vic:user:false', 'wendy:user:false']);
+    expect(body.people.map((p) => `${p.key}:${p.role}:${p.locale}:${p.installed}`)).toEqual([
+      'tom:operator:en-US:true',
+      'uma:operator:en-US:false',
+      'vic:user:en-US:false',
+      'wendy:user:en-US:false',
+      'chloe:user:fr-FR:false',
+      'jonas:user:de-DE:false',
+    ]);
+    expect(body.people.slice(4).map((p) => `${p.name} <${p.email}>`)).toEqual(['Chloé Dubois <chloe@sandbox.test>', 'Jonas Becker <jonas@sandbox.test>']);
     expect(body.people[2]?.email).toBe('vic@sandbox.test');
   });
 

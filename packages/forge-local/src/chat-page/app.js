@@ -775,7 +775,8 @@
         if (p.role !== pair[0]) return;
         const option = document.createElement('option');
         option.value = p[channel.keyField];
-        option.textContent = p.name + ' (' + p[channel.labelField] + ')';
+        // "Chloé Dubois (UCHLOE, fr-FR)": who, and the language their chat client is in.
+        option.textContent = p.name + ' (' + [p[channel.labelField], p.locale].filter(Boolean).join(', ') + ')';
         group.appendChild(option);
       });
       el.person.appendChild(group);

@@ -52,7 +52,7 @@ async function pageApi(req: IncomingMessage, res: ServerResponse, rest: string, 
   if (route === 'GET /api/people') {
     return sendJson(res, 200, {
       workspace: { teamName: SANDBOX_WORKSPACE.teamName, botUserId: SANDBOX_WORKSPACE.botUserId, botName: 'Koji' },
-      people: SANDBOX_PEOPLE.map((p) => ({ id: p.id, name: p.realName, displayName: p.displayName, role: p.role, dm: dmChannelOf(p.id) })),
+      people: SANDBOX_PEOPLE.map((p) => ({ id: p.id, name: p.realName, displayName: p.displayName, role: p.role, locale: p.locale, dm: dmChannelOf(p.id) })),
     });
   }
   if (route === 'GET /api/conversation') {

@@ -10,13 +10,22 @@ export interface DirectoryChanges {
   readonly deactivated?: ReadonlySet<string>;
 }
 
-function asNow(member: SlackMember, changes: DirectoryChanges): SlackMember {
-  return changes.deactivated?.has(member.id) ? { ...member, deleted: true } : member;
+/** A member as the call gets them: deactivated since, if they were; their `locale` only when asked for (`include_locale`). */
+function asNow(member: SlackMember, changes: DirectoryChanges, args: Args): Omit<SlackMember, 'locale'> & { readonly locale?: string } {
+  const { locale, ...withoutLocale } = changes.deactivated?.has(member.id) ? { ...member, deleted: true } : member;
+  return includesLocale(args) ? { ...withoutLocale, locale } : withoutLocale;
 }
 
+/** Slack reads a boolean argument as true when it is `true` or `1` (a JSON `true` arrives here as `true`). */
+function includesLocale(args: Args): boolean {
+  const flag = args['include_locale'];
+  return flag === 'true' || flag === '1';
+}
+
+/** users.info: the member, with `locale` (`en-US`, `fr-FR`, …) only when `include_locale` is true, as Slack does. */
 export function usersInfo(args: Args, changes: DirectoryChanges = {}): Record<string, unknown> {
   const user = findMember(args['user'] ?? '');
-  return user ? { ok: true, user: asNow(user, changes) } : { ok: false, error: 'user_not_found' };
+  return user ? { ok: true, user: asNow(user, changes, args) } : { ok: false, error: 'user_not_found' };
 }
 
 /**
@@ -24,7 +33,8 @@ export function usersInfo(args: Args, changes: DirectoryChanges = {}): Record<st
  * `response_metadata.next_cursor` (base64 of `user:<next id>`, as Slack's
  * look) until the last page, where it is empty. No limit returns everyone.
  * A page cap returns fewer than asked, as Slack may ("fewer results than your
- * specified limit, even when there are additional results").
+ * specified limit, even when there are additional results"). Each member's
+ * `locale` comes only with `include_locale` true, as in users.info.
  */
 export function usersList(args: Args, changes: DirectoryChanges = {}): Record<string, unknown> {
   const { pageCap } = changes;
@@ -41,7 +51,7 @@ export function usersList(args: Args, changes: DirectoryChanges = {}): Record<st
   const next = SANDBOX_MEMBERS[end];
   return {
     ok: true,
-    members: SANDBOX_MEMBERS.slice(start, end).map((m) => asNow(m, changes)),
+    members: SANDBOX_MEMBERS.slice(start, end).map((m) => asNow(m, changes, args)),
     cache_ts: 1_700_000_000,
     response_metadata: { next_cursor: next ? Buffer.from(`user:${next.id}`).toString('base64') : '' },
   };

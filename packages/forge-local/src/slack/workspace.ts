@@ -35,6 +35,8 @@ export interface SandboxPerson {
   readonly displayName: string;
   readonly email: string;
   readonly role: SandboxRole;
+  /** The language and region of the person's Slack client, as users.info reports it (`include_locale`). */
+  readonly locale: string;
 }
 
 /** A Slack `Member` as users.info and users.list return it (the fields Koji may read). */
@@ -50,6 +52,8 @@ export interface SlackMember {
   readonly is_owner: boolean;
   readonly is_restricted: boolean;
   readonly tz: string;
+  /** Slack sends it only to a users.info or users.list call with `include_locale` true. */
+  readonly locale: string;
   readonly updated: number;
   readonly profile: {
     readonly real_name: string;
@@ -60,7 +64,16 @@ export interface SlackMember {
   };
 }
 
-export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
+/** Everyone's Slack client speaks US English unless they set another language. */
+const DEFAULT_LOCALE = 'en-US';
+
+type PersonFields = Omit<SandboxPerson, 'locale'> & { readonly locale?: string };
+
+function sandboxPerson(fields: PersonFields): SandboxPerson {
+  return { ...fields, locale: fields.locale ?? DEFAULT_LOCALE };
+}
+
+const PEOPLE: readonly PersonFields[] = [
   { id: 'UALICE', name: 'alice', realName: 'Alice Operator', displayName: 'Alice Operator', email: 'alice@sandbox.test', role: 'operator' },
   { id: 'UBRUNO', name: 'bruno', realName: 'Bruno Operator', displayName: 'Bruno Operator', email: 'bruno@sandbox.test', role: 'operator' },
   { id: 'UCARLA', name: 'carla', realName: 'Carla Operator', displayName: 'Carla Operator', email: 'carla@sandbox.test', role: 'operator' },
@@ -68,12 +81,17 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
   // Dana never set a display name: callers must fall back to the real name.
   { id: 'UDANA', name: 'dana', realName: 'Dana User', displayName: '', email: 'dana@sandbox.test', role: 'user' },
   { id: 'UEVE', name: 'eve', realName: 'Eve User', displayName: 'Eve User', email: 'eve@sandbox.test', role: 'user' },
+  // Users whose Slack is in French and in German: users.info tells so when asked with include_locale.
+  { id: 'UCHLOE', name: 'chloe', realName: 'Chloé Dubois', displayName: 'Chloé Dubois', email: 'chloe@sandbox.test', role: 'user', locale: 'fr-FR' },
+  { id: 'UJONAS', name: 'jonas', realName: 'Jonas Becker', displayName: 'Jonas Becker', email: 'jonas@sandbox.test', role: 'user', locale: 'de-DE' },
   // The local Jira admin (`local-admin`, admin@koji.local) on Slack: the same e-mail, so the backoffice
   // knows it is them and keeps them from changing their own role.
   // Ada Admin, as on Jira; their display name is their first name alone, so the role setup filter is seen to find
   // people by either.
   { id: 'ULOCALADMIN', name: 'admin', realName: 'Ada Admin', displayName: 'Ada', email: 'admin@koji.local', role: 'user' },
 ];
+
+export const SANDBOX_PEOPLE: readonly SandboxPerson[] = PEOPLE.map(sandboxPerson);
 
 const UPDATED = 1_700_000_000;
 
@@ -93,6 +111,7 @@ function member(id: string, name: string, realName: string, extra: MemberExtra =
     is_owner: false,
     is_restricted: false,
     tz: 'Europe/Paris',
+    locale: DEFAULT_LOCALE,
     updated: UPDATED,
     ...rest,
     profile: { real_name: realName, display_name: '', image_72: `https://avatars.sandbox.test/${id}.png`, ...profile },
@@ -106,7 +125,7 @@ function member(id: string, name: string, realName: string, extra: MemberExtra =
  */
 export const SANDBOX_MEMBERS: readonly SlackMember[] = [
   member('USLACKBOT', 'slackbot', 'Slackbot', { profile: { display_name: 'Slackbot' } }),
-  ...SANDBOX_PEOPLE.map((p) => member(p.id, p.name, p.realName, { is_admin: p.id === 'UALICE', profile: { display_name: p.displayName, email: p.email } })),
+  ...SANDBOX_PEOPLE.map((p) => member(p.id, p.name, p.realName, { is_admin: p.id === 'UALICE', locale: p.locale, profile: { display_name: p.displayName, email: p.email } })),
   member('UFORMER', 'frank', 'Frank Former', { deleted: true, profile: { display_name: 'Frank', email: 'frank@sandbox.test' } }),
   member(SANDBOX_WORKSPACE.botUserId, SANDBOX_WORKSPACE.botName, 'Koji', { is_bot: true, profile: { bot_id: SANDBOX_WORKSPACE.botId } }),
   member('U0STANDUP', 'standup', 'Standup Bot', { is_bot: true, profile: { bot_id: 'B0STANDUP' } }),
@@ -136,7 +155,7 @@ const GENERATED_ID = /^UGEN([1-9]\d{0,6})$/;
 
 function generatedPerson(userId: string): SandboxPerson | undefined {
   const n = knowsGeneratedPeople ? GENERATED_ID.exec(userId)?.[1] : undefined;
-  return n === undefined ? undefined : { id: userId, name: `gen${n}`, realName: `Gen ${n}`, displayName: `Gen ${n}`, email: `gen${n}@sandbox.test`, role: 'user' };
+  return n === undefined ? undefined : sandboxPerson({ id: userId, name: `gen${n}`, realName: `Gen ${n}`, displayName: `Gen ${n}`, email: `gen${n}@sandbox.test`, role: 'user' });
 }
 
 /** Each person's DM with the bot has a fixed id: `UBOB` → `DBOB`. */

@@ -50,7 +50,6 @@ export interface ActivityContext {
 
 const BOT: TeamsAccount = { id: TEAMS_SANDBOX.botId, name: TEAMS_SANDBOX.botName };
 const TENANT = { tenant: { id: TEAMS_SANDBOX.tenantId } };
-const LOCALE = 'en-US';
 
 /** Teams' ids for conversation events: `f:` and a GUID. */
 export function newEventActivityId(): string {
@@ -65,8 +64,9 @@ function personal(p: TeamsSandboxPerson): TeamsConversationAccount {
   return { conversationType: 'personal', tenantId: TEAMS_SANDBOX.tenantId, id: personalConversationId(p) };
 }
 
+/** What the person's Teams client says of itself: their locale (`fr-FR`), its country (`FR`), their zone. */
 function clientInfo(p: TeamsSandboxPerson): Record<string, unknown> {
-  return { type: 'clientInfo', locale: LOCALE, country: 'US', platform: 'Web', timezone: p.timezone };
+  return { type: 'clientInfo', locale: p.locale, country: p.locale.split('-')[1] ?? 'US', platform: 'Web', timezone: p.timezone };
 }
 
 /** The common head of what a person does: who, where, when (in UTC and in their own zone). */
@@ -80,7 +80,7 @@ function head(p: TeamsSandboxPerson, ctx: ActivityContext) {
     serviceUrl: ctx.serviceUrl,
     from: from(p),
     recipient: BOT,
-    locale: LOCALE,
+    locale: p.locale,
   };
 }
 

@@ -19,10 +19,21 @@ export interface TeamsSandboxPerson {
   readonly role: TeamsSandboxRole;
   /** IANA zone the person's Teams client reports (`clientInfo.timezone`, `localTimezone`). */
   readonly timezone: string;
+  /** The language of the person's Teams client, as every activity they send carries it (`locale`, `clientInfo.locale`). */
+  readonly locale: string;
 }
 
-function person(key: string, id: string, aadObjectId: string, givenName: string, surname: string, role: TeamsSandboxRole, timezone: string): TeamsSandboxPerson {
-  return { key, id, aadObjectId, name: `${givenName} ${surname}`, givenName, surname, email: `${key}@sandbox.test`, role, timezone };
+function person(
+  key: string,
+  id: string,
+  aadObjectId: string,
+  givenName: string,
+  surname: string,
+  role: TeamsSandboxRole,
+  timezone: string,
+  locale = 'en-US',
+): TeamsSandboxPerson {
+  return { key, id, aadObjectId, name: `${givenName} ${surname}`, givenName, surname, email: `${key}@sandbox.test`, role, timezone, locale };
 }
 
 const PEOPLE = [
@@ -30,6 +41,9 @@ const PEOPLE = [
   person('uma', '29:1sbxUmaOperator3Xk8mP1qR5tV7wY9zA2cE4gH6j', 'a1c3e5f7-2b4d-4f6a-8c0e-1a2b3c4d5e02', 'Uma', 'Operator', 'operator', 'Asia/Kolkata'),
   person('vic', '29:1sbxVicUser5Lp2nQ8rS4tU6vW1xY3zB7dF9gK0hM', 'a1c3e5f7-2b4d-4f6a-8c0e-1a2b3c4d5e03', 'Vic', 'User', 'user', 'America/New_York'),
   person('wendy', '29:1sbxWendyUser9Gh4jK6mN8pQ2rT5vX7yZ1bC3dF', 'a1c3e5f7-2b4d-4f6a-8c0e-1a2b3c4d5e04', 'Wendy', 'User', 'user', 'UTC'),
+  // Users whose Teams is in French and in German: their activities carry fr-FR and de-DE.
+  person('chloe', '29:1sbxChloeUser2Fr6kL8mN1pQ4rS7tV9wX3yZ5bD', 'a1c3e5f7-2b4d-4f6a-8c0e-1a2b3c4d5e05', 'Chloé', 'Dubois', 'user', 'Europe/Paris', 'fr-FR'),
+  person('jonas', '29:1sbxJonasUser4De7mP2qR6sT8vW1xY3zA5cE9g', 'a1c3e5f7-2b4d-4f6a-8c0e-1a2b3c4d5e06', 'Jonas', 'Becker', 'user', 'Europe/Berlin', 'de-DE'),
 ] as const;
 
 const APP_ID = '5f0e9c1a-7b2d-4e3f-9a8b-0c1d2e3f4a5b';
