@@ -18,6 +18,9 @@ export interface P1Result {
   readonly stop: MessageFigures;
   /** A relay whose first send Slack answers 500: the web trigger, and the queued job that sends it. */
   readonly relayAfterFailure: MessageFigures;
+  /** A Slack user's first question to the assistant (their language asked of Slack and kept), and their next. */
+  readonly firstQuestion: MessageFigures;
+  readonly nextQuestion: MessageFigures;
 }
 
 export const RELAY_TEXT_USER = (i: number) => `My screen stays black after the update, attempt ${String(i).padStart(3, '0')}`;
@@ -31,6 +34,9 @@ export async function runP1(options: { readonly samples: number; readonly warmup
     await expectSaid(bench, 'UALICE', '#on', 'UALICE', 'on duty');
     await expectSaid(bench, 'UBRUNO', '#on', 'UBRUNO', 'on duty');
 
+    options.progress.update('P1: a German user’s first and second question');
+    const firstQuestion = await expectSaid(bench, 'UJONAS', 'quokka xylophon', 'UJONAS', 'keinen Artikel');
+    const nextQuestion = await expectSaid(bench, 'UJONAS', 'quokka xylophon bitte', 'UJONAS', 'keinen Artikel');
     const ask = await expectSaid(bench, 'UBOB', 'operator', 'UBOB', 'talking to Alice Operator');
     const toOperator: StepCost[] = [];
     const toUser: StepCost[] = [];
@@ -61,6 +67,8 @@ export async function runP1(options: { readonly samples: number; readonly warmup
       createTicket: figuresOf([ticket]),
       stop: figuresOf([stop]),
       relayAfterFailure: figuresOf([retried]),
+      firstQuestion: figuresOf([firstQuestion]),
+      nextQuestion: figuresOf([nextQuestion]),
     };
   } finally {
     await bench.close();
@@ -115,5 +123,7 @@ export function p1Rows(r: P1Result): Row[] {
     info('#create_ticket (trigger + consumer)', r.createTicket),
     info('stop', r.stop),
     info('relay, Slack fails the first send (trigger + retry job)', r.relayAfterFailure),
+    info('a Slack user’s first question (language asked of Slack, kept a month)', r.firstQuestion),
+    info('their next question (language read with their records)', r.nextQuestion),
   ];
 }
