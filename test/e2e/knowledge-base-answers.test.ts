@@ -68,4 +68,16 @@ describe('knowledge-base answers, end to end', () => {
     expect(slackWords('UBOB').at(-1)).toBe('I couldn’t find an article about that. To talk to a person, type “operator”.');
     expect(await today()).toEqual({ answered: 0, solved: 0, escalated: 0, 'no-match': 1 });
   });
+
+  it('should answer “couldn’t find” within Slack’s time when the knowledge base is slower than 2 seconds, and count no match', async () => {
+    platform.faults.add('jira', 'GET /rest/servicedeskapi/knowledgebase/article', { stallMs: 8_000 });
+
+    const started = Date.now();
+    await say('slack', 'UBOB', 'vpn wont connect');
+
+    // The knowledge base stalled 8 s; the answer went after the 2 s timeout, not after the stall.
+    expect(slackWords('UBOB').at(-1)).toBe('I couldn’t find an article about that. To talk to a person, type “operator”.');
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(await today()).toEqual({ answered: 0, solved: 0, escalated: 0, 'no-match': 1 });
+  });
 });
