@@ -30,6 +30,8 @@ interface Channel {
   readonly operator: string;
   readonly userName: string;
   readonly operatorName: string;
+  /** How "Act as" offers the French- and German-speaking users: name, then handle and language. */
+  readonly foreignSpeakers: readonly string[];
   /** The skin: its accent (Send, primary buttons), as a computed colour. */
   readonly accent: string;
   /** Connects the sandbox's workspace or tenant and puts its operator on duty. */
@@ -45,6 +47,7 @@ const CHANNELS: readonly Channel[] = [
     operator: 'UALICE',
     userName: 'Bob User',
     operatorName: 'Alice Operator',
+    foreignSpeakers: ['Chloé Dubois (UCHLOE, fr-FR)', 'Jonas Becker (UJONAS, de-DE)'],
     accent: 'rgb(0, 122, 90)',
     async setUp() {
       await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret });
@@ -59,6 +62,7 @@ const CHANNELS: readonly Channel[] = [
     operator: 'tom',
     userName: 'Vic User',
     operatorName: 'Tom',
+    foreignSpeakers: ['Chloé Dubois (chloe@sandbox.test, fr-FR)', 'Jonas Becker (jonas@sandbox.test, de-DE)'],
     accent: 'rgb(91, 95, 199)',
     async setUp() {
       await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
@@ -150,6 +154,9 @@ describe.each(CHANNELS)('the sandbox chat page on $name', (channel) => {
       await page.goto(`${platform.url}/sandbox/${channel.name}?as=${channel.user}`);
       const log = page.getByRole('log');
       await expect(page.getByLabel('Act as').inputValue()).resolves.toBe(channel.user);
+      // Everyone can be played, each shown with the language of their chat client.
+      await page.getByRole('option', { name: channel.foreignSpeakers[0] }).waitFor({ state: 'attached' });
+      await expect(page.getByLabel('Act as').locator('option').allTextContents()).resolves.toEqual(expect.arrayContaining([...channel.foreignSpeakers]));
 
       // The skin: the channel the server wrote in, and its colours on the Send button.
       await expect(page.evaluate(() => (globalThis as unknown as Browserside).document.documentElement.dataset['channel'])).resolves.toBe(channel.name);

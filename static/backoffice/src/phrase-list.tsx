@@ -1,38 +1,25 @@
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import { Inline, Stack } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
+import { MAX_PHRASES, matchKey, problemOf } from './phrase-rules';
 
-/**
- * The server's rules (src/domain/handoff-phrases.ts), repeated here only to point at a problem before saving:
- * the server refuses the list whatever this shows.
- */
-const MAX_PHRASES = 20;
-const MAX_LENGTH = 80;
+const MAIN_HELP = 'Users who talk to the assistant are told to type the first phrase.';
 
-/** A phrase as Koji matches it: its words in lower case, so "Operator!" repeats "operator". */
-const matchKey = (phrase: string) =>
-  phrase
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\s]+/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w.length > 0)
-    .join(' ');
-
-/** What is wrong with the phrase at `index`, in words for the admin; undefined when nothing is. */
-function problemOf(phrases: readonly string[], index: number): string | undefined {
-  const phrase = (phrases[index] ?? '').trim();
-  if (phrase.length === 0) return 'Empty: type a phrase or remove it.';
-  if (phrase.length > MAX_LENGTH) return `At most ${MAX_LENGTH} characters.`;
-  const key = matchKey(phrase);
-  if (key.length === 0) return 'Has no letters or digits, so no message can match it.';
-  const first = phrases.findIndex((p) => matchKey(p) === key);
-  return first < index ? `Same as phrase ${first + 1}: remove one.` : undefined;
+export interface PhraseListProps {
+  readonly phrases: readonly string[];
+  readonly readOnly: boolean;
+  readonly onChange: (phrases: readonly string[]) => void;
+  /** The list's name for assistive technology; the main list's by default. */
+  readonly name?: string;
+  /** What one entry is called, in lower case: "phrase" gives "Phrase 2", "Remove phrase 2" and "Add a phrase". */
+  readonly noun?: string;
+  readonly help?: string;
+  readonly placeholder?: string;
 }
 
-export function PhraseList({ phrases, readOnly, onChange }: { readonly phrases: readonly string[]; readonly readOnly: boolean; readonly onChange: (phrases: readonly string[]) => void }) {
+export function PhraseList({ phrases, readOnly, onChange, name = 'Phrases that ask for a human', noun = 'phrase', help = MAIN_HELP, placeholder = 'e.g. speak to someone' }: PhraseListProps) {
   const id = useId();
   const [next, setNext] = useState('');
   const full = phrases.length >= MAX_PHRASES;
@@ -46,9 +33,12 @@ export function PhraseList({ phrases, readOnly, onChange }: { readonly phrases: 
     setNext('');
   };
 
+  const itemLabel = (index: number) => `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${index + 1}`;
+
   if (readOnly) {
+    if (phrases.length === 0) return <Text color="color.text.subtle">None.</Text>;
     return (
-      <ul className="koji-phrase-tags" aria-label="Phrases that ask for a human">
+      <ul className="koji-phrase-tags" aria-label={name}>
         {phrases.map((phrase) => (
           <li key={phrase}>{phrase}</li>
         ))}
@@ -58,7 +48,7 @@ export function PhraseList({ phrases, readOnly, onChange }: { readonly phrases: 
 
   return (
     <Stack space="space.100">
-      <ul className="koji-phrase-list" aria-label="Phrases that ask for a human">
+      <ul className="koji-phrase-list" aria-label={name}>
         {phrases.map((phrase, index) => {
           const problem = problemOf(phrases, index);
           return (
@@ -66,7 +56,7 @@ export function PhraseList({ phrases, readOnly, onChange }: { readonly phrases: 
             <li key={index}>
               <Inline space="space.100" alignBlock="center">
                 <Textfield
-                  aria-label={`Phrase ${index + 1}`}
+                  aria-label={itemLabel(index)}
                   value={phrase}
                   width="large"
                   isInvalid={problem !== undefined}
@@ -76,7 +66,7 @@ export function PhraseList({ phrases, readOnly, onChange }: { readonly phrases: 
                     onChange(phrases.map((p, i) => (i === index ? value : p)));
                   }}
                 />
-                <Button appearance="subtle" aria-label={`Remove phrase ${index + 1}`} onClick={() => onChange(phrases.filter((_, i) => i !== index))}>
+                <Button appearance="subtle" aria-label={`Remove ${noun} ${index + 1}`} onClick={() => onChange(phrases.filter((_, i) => i !== index))}>
                   Remove
                 </Button>
               </Inline>
@@ -89,15 +79,15 @@ export function PhraseList({ phrases, readOnly, onChange }: { readonly phrases: 
           );
         })}
       </ul>
-      <HelperMessage>{`Users who talk to the assistant are told to type the first phrase. At most ${MAX_PHRASES} phrases.`}</HelperMessage>
+      <HelperMessage>{`${help} At most ${MAX_PHRASES} phrases.`}</HelperMessage>
       <Stack space="space.050">
-        <Label htmlFor={`${id}-new`}>Add a phrase</Label>
+        <Label htmlFor={`${id}-new`}>{`Add a ${noun}`}</Label>
         <Inline space="space.100" alignBlock="center">
           <Textfield
             id={`${id}-new`}
             value={next}
             width="large"
-            placeholder="e.g. speak to someone"
+            placeholder={placeholder}
             onChange={(e) => setNext(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {

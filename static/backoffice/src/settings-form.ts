@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { BusinessHoursView, OperatorAssignmentView, RatingScaleView, SettingsView } from '../../../src/shared/resolver-contract';
+import type { BusinessHoursView, LanguageView, OperatorAssignmentView, RatingScaleView, SettingsView } from '../../../src/shared/resolver-contract';
 import { UTC } from './business-hours';
 import { call } from './api';
 import { useChanged } from './changes';
@@ -44,6 +44,10 @@ export function badFileTypes(text: string): string[] {
   return fileTypesOf(text).filter((t) => !FILE_TYPE.test(t.toLowerCase()));
 }
 
+// Languages (issue 19): the lists of phrases that ask for a human besides the main one.
+export type PhraseLanguageView = keyof SettingsView['localHandoffPhrases'];
+export const PHRASE_LANGUAGES: readonly PhraseLanguageView[] = ['fr', 'de'];
+
 export interface Draft {
   readonly enabled: boolean;
   readonly operatorCapacity: string;
@@ -74,6 +78,11 @@ export interface Draft {
   readonly maxFileMegabytes: string;
   /** Comma separated, as typed. */
   readonly allowedFileTypes: string;
+
+  // Languages
+  readonly defaultLanguage: LanguageView;
+  /** Each list as edited; an empty one is kept empty (the main list then stands in). */
+  readonly localHandoffPhrases: Readonly<Record<PhraseLanguageView, readonly string[]>>;
 }
 
 export function draftOf(settings: SettingsView): Draft {
@@ -96,6 +105,8 @@ export function draftOf(settings: SettingsView): Draft {
     businessHours: settings.businessHours ?? null,
     maxFileMegabytes: String(settings.maxFileMegabytes),
     allowedFileTypes: settings.allowedFileTypes.join(', '),
+    defaultLanguage: settings.defaultLanguage,
+    localHandoffPhrases: { fr: settings.localHandoffPhrases.fr ?? [], de: settings.localHandoffPhrases.de ?? [] },
   };
 }
 
@@ -119,6 +130,11 @@ function cleanPhrases(phrases: readonly string[]): string[] {
   return phrases.map((p) => p.trim());
 }
 
+/** Entry by entry, so that an emptied only phrase ([""]) differs from no phrase at all ([]). */
+function samePhrases(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
 function trimmedHours(hours: BusinessHoursView): BusinessHoursView {
   return Object.fromEntries(Object.entries(hours).map(([day, intervals]) => [day, intervals.map((i) => ({ from: i.from.trim(), to: i.to.trim() }))]));
 }
@@ -130,7 +146,7 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   const capacity = numberOf(draft.operatorCapacity);
   if (capacity !== saved.operatorCapacity) change.operatorCapacity = capacity;
   const phrases = cleanPhrases(draft.handoffPhrases);
-  if (phrases.join('\n') !== saved.handoffPhrases.join('\n')) change.handoffPhrases = phrases;
+  if (!samePhrases(phrases, saved.handoffPhrases)) change.handoffPhrases = phrases;
   const inactivity = numberOf(draft.inactivityTimeoutMinutes);
   if (inactivity !== saved.inactivityTimeoutMinutes) change.inactivityTimeoutMinutes = inactivity;
   const queue = numberOf(draft.queueTimeoutMinutes);
@@ -154,7 +170,21 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   if (maxFile !== saved.maxFileMegabytes) change.maxFileMegabytes = maxFile;
   const types = fileTypesOf(draft.allowedFileTypes);
   if (types.join(',') !== saved.allowedFileTypes.join(',')) change.allowedFileTypes = types;
+  Object.assign(change, languagesChangeOf(saved, draft));
   return change;
+}
+
+/**
+ * Languages: the default one, and the French and German phrases, trimmed like the main list. The resolver takes
+ * `localHandoffPhrases` whole (a list left out is emptied), so when one list changes both are sent.
+ */
+function languagesChangeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
+  const local = { fr: cleanPhrases(draft.localHandoffPhrases.fr), de: cleanPhrases(draft.localHandoffPhrases.de) };
+  const localChanged = PHRASE_LANGUAGES.some((l) => !samePhrases(local[l], saved.localHandoffPhrases[l] ?? []));
+  return {
+    ...(draft.defaultLanguage !== saved.defaultLanguage ? { defaultLanguage: draft.defaultLanguage } : {}),
+    ...(localChanged ? { localHandoffPhrases: local } : {}),
+  };
 }
 
 /**

@@ -7,9 +7,10 @@ import Toggle from '@atlaskit/toggle';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
 import { BusinessHoursFields } from './business-hours-fields';
 import { FileSettings } from './file-settings';
+import { HandoffPhraseSettings } from './handoff-phrase-settings';
+import { LanguageSettings } from './language-settings';
 import { Section } from './common';
 import { NumberField } from './number-field';
-import { PhraseList } from './phrase-list';
 import { PresenceSettings } from './presence-settings';
 import { RatingSettings } from './rating-settings';
 import { RequestTypeField } from './request-type-field';
@@ -56,9 +57,8 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
         <PresenceSettings id={id} draft={draft} readOnly={readOnly} update={update} />
         <RatingSettings id={id} draft={draft} readOnly={readOnly} update={update} />
 
-        <Section title="Phrases that ask for a human" description="A user’s message containing one of these phrases asks for an operator.">
-          <PhraseList phrases={draft.handoffPhrases} readOnly={readOnly} onChange={(handoffPhrases) => update({ handoffPhrases })} />
-        </Section>
+        <LanguageSettings id={id} draft={draft} readOnly={readOnly} update={update} />
+        <HandoffPhraseSettings draft={draft} readOnly={readOnly} update={update} />
 
         <Section title="Timeouts">
           <Inline space="space.300" shouldWrap>
