@@ -166,7 +166,8 @@ export function normalizeChatText(text: string): string {
 }
 
 function compactForm(text: string): string {
-  return text.replace(/\s+/g, '').toLowerCase();
+  // NFC: "arrêter" typed with a combining accent is the same word.
+  return text.normalize('NFC').replace(/\s+/g, '').toLowerCase();
 }
 
 function argumentAfter(normalized: string, word: string): string | undefined {

@@ -131,6 +131,11 @@ export interface Conversation {
    * project's default): every later notice uses it without a look-up. Absent on records older than languages: English.
    */
   readonly lang?: Language | undefined;
+  /**
+   * The service desk's language when the conversation started (the project's default): Koji's notes in its
+   * transcript are written in it, since operators of any language, the ticket and the issue panel read them.
+   */
+  readonly deskLang?: Language | undefined;
   /** When the user first asked; a user handed back to the queue keeps their place by it. */
   readonly requestedAt: number;
   readonly state: ConversationState;

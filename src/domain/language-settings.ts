@@ -19,8 +19,10 @@ export interface LanguageSettings {
 export const DEFAULT_LANGUAGE_SETTINGS: LanguageSettings = {
   defaultLanguage: 'en',
   localHandoffPhrases: {
-    fr: ['opérateur', 'conseiller', 'un humain', 'parler à un conseiller', 'une vraie personne'],
-    de: ['Mitarbeiter', 'Mensch', 'mit einem Menschen sprechen', 'echte Person', 'Support-Mitarbeiter'],
+    // Phrases, not single common words: "opérateur" or "Mitarbeiter" alone also ask the bot questions about mobile
+    // operators or new employees, which would then go to a person instead of the knowledge base.
+    fr: ['parler à un conseiller', 'un humain', 'une vraie personne', 'un opérateur', 'conseiller humain'],
+    de: ['mit einem Menschen sprechen', 'echte Person', 'mit einem Mitarbeiter sprechen', 'Live-Agent', 'Support-Mitarbeiter'],
   },
 };
 
@@ -35,7 +37,8 @@ export function languageSettingsProblems(next: LanguageSettings): { readonly pro
   const checked: Partial<Record<PhraseLanguage, readonly string[]>> = {};
   for (const language of PHRASE_LANGUAGES) {
     const list = (given as Record<string, unknown>)[language];
-    if (list === undefined || (Array.isArray(list) && list.length === 0)) {
+    if (list === undefined) continue;
+    if (Array.isArray(list) && list.length === 0) {
       checked[language] = [];
       continue;
     }

@@ -70,8 +70,9 @@ export interface RatingInvite {
   readonly operatorName: string;
   readonly scale: RatingScale;
   readonly ticketKey?: string | undefined;
-  /** The conversation's language (Conversation.lang): the card, its notes and the transcript's lines are in it. */
+  /** The conversation's languages: the user's for the card and its notes, the desk's for the transcript's lines. */
   readonly lang?: Language | undefined;
+  readonly deskLang?: Language | undefined;
   /** When the window closes (ms): checked as well as the record's lifetime, which a store may keep a little longer. */
   readonly until: number;
 }
@@ -91,6 +92,7 @@ export interface ConversationRating {
   readonly comment?: string | undefined;
   readonly ticketKey?: string | undefined;
   readonly lang?: Language | undefined;
+  readonly deskLang?: Language | undefined;
 }
 
 /** Ratings an operator got in a project, counted as they come: never a scan. */

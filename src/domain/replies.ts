@@ -4,6 +4,6 @@
  * by default: the recipient's language is on their record (Conversation.lang, Operator.lang).
  */
 
-export { english, inEveryLanguage, say, type Catalogue, type Translated } from './replies/catalogue';
+export { english, inEveryLanguage, notesFor, say, type Catalogue, type Translated } from './replies/catalogue';
 export type { HandedBackTo, HandedOver, OperatorGone } from './replies/shared';
 export type { SavedReplyEntry } from './replies/saved-replies';

@@ -135,7 +135,8 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   return {
     ...next,
     handoffPhrases: phrases,
-    localHandoffPhrases: languages.localHandoffPhrases,
+    // Per language: a change that names French only keeps the German list as it was.
+    localHandoffPhrases: { ...current.localHandoffPhrases, ...languages.localHandoffPhrases },
     allowedFileTypes: normalisedFileTypes(next.allowedFileTypes),
     ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}),
     ...(saved ? { savedReplies: saved.replies } : {}),

@@ -1,4 +1,5 @@
 import { say as sayIn } from '../../src/domain/replies';
+import { handleChatMessage } from '../../src/app/conversation/handle-chat-message';
 import { World } from '../builders/world';
 
 /**
@@ -18,7 +19,7 @@ describe('the language a user hears', () => {
 
     await world.say(chloe, 'bonjour', { locale: 'fr-FR' });
 
-    expect(world.lastHeard(chloe)).toBe(fr.toUser.assistantHint('opérateur'));
+    expect(world.lastHeard(chloe)).toBe(fr.toUser.assistantHint('parler à un conseiller'));
   });
 
   it('should answer in the project’s default language when Koji doesn’t speak the user’s', async () => {
@@ -30,7 +31,7 @@ describe('the language a user hears', () => {
     await world.enableLiveAgents({ defaultLanguage: 'de' });
     await world.say(ines, 'hola otra vez', { locale: 'es-ES' });
 
-    expect(world.heard(ines)).toEqual([fr.toUser.assistantHint('opérateur'), de.toUser.assistantHint('Mitarbeiter')]);
+    expect(world.heard(ines)).toEqual([fr.toUser.assistantHint('parler à un conseiller'), de.toUser.assistantHint('mit einem Menschen sprechen')]);
   });
 
   it('should ask Slack for a user’s language once, and keep it for their next messages', async () => {
@@ -43,7 +44,7 @@ describe('the language a user hears', () => {
     await world.say(jonas, 'noch da?');
 
     expect(asked).toHaveBeenCalledTimes(1);
-    expect(world.heard(jonas)).toEqual([de.toUser.assistantHint('Mitarbeiter'), de.toUser.assistantHint('Mitarbeiter')]);
+    expect(world.heard(jonas)).toEqual([de.toUser.assistantHint('mit einem Menschen sprechen'), de.toUser.assistantHint('mit einem Menschen sprechen')]);
   });
 
   it('should keep that Slack gave no language, so it is not asked again, and answer in the default', async () => {
@@ -56,7 +57,7 @@ describe('the language a user hears', () => {
     await world.say(bob, 'hello again');
 
     expect(asked).toHaveBeenCalledTimes(1);
-    expect(world.lastHeard(bob)).toBe(fr.toUser.assistantHint('opérateur'));
+    expect(world.lastHeard(bob)).toBe(fr.toUser.assistantHint('parler à un conseiller'));
   });
 
   it('should ask again after a failed look-up instead of keeping a guess', async () => {
@@ -69,7 +70,7 @@ describe('the language a user hears', () => {
     await world.say(jonas, 'hallo?');
 
     expect(asked).toHaveBeenCalledTimes(2);
-    expect(world.heard(jonas)).toEqual([en.toUser.assistantHint('operator'), de.toUser.assistantHint('Mitarbeiter')]);
+    expect(world.heard(jonas)).toEqual([en.toUser.assistantHint('operator'), de.toUser.assistantHint('mit einem Menschen sprechen')]);
   });
 
   it('should take a handoff phrase in any language, and tell each user the phrase of their own', async () => {
@@ -78,7 +79,7 @@ describe('the language a user hears', () => {
     const bob = world.person('Bob', { locale: 'en-US' });
     const chloe = world.person('Chloé', { channel: 'teams' });
 
-    await world.say(bob, 'opérateur');
+    await world.say(bob, 'un opérateur');
     await world.say(chloe, 'operator', { locale: 'fr-FR' });
 
     expect(world.lastHeard(bob)).toBe(en.toUser.noOperatorOnDuty());
@@ -94,7 +95,7 @@ describe('a conversation between people of different languages', () => {
     await world.say(uwe, '#on');
     const chloe = world.person('Chloé', { channel: 'teams' });
 
-    await world.say(chloe, 'opérateur', { locale: 'fr-FR' });
+    await world.say(chloe, 'parler à un conseiller', { locale: 'fr-FR' });
     await world.say(uwe, 'Guten Tag!');
     await world.say(chloe, 'Bonjour, mon imprimante est en panne', { locale: 'fr-FR' });
     await world.say(uwe, 'stop');
@@ -114,7 +115,7 @@ describe('a conversation between people of different languages', () => {
     await world.enableLiveAgents();
     const alice = await world.operator('Alice', { onDuty: true, locale: 'en-GB' });
     const jonas = world.person('Jonas', { locale: 'de-DE' });
-    await world.say(jonas, 'Mitarbeiter');
+    await world.say(jonas, 'mit einem Menschen sprechen');
     const asked = jest.spyOn(world.chat, 'profile');
 
     await world.say(jonas, 'Mein Drucker geht nicht');
@@ -122,5 +123,49 @@ describe('a conversation between people of different languages', () => {
 
     expect(asked).not.toHaveBeenCalled();
     expect(world.lastHeard(jonas)).toBe('Which printer?');
+  });
+});
+
+describe('what French and German users type', () => {
+  it('should let a French user leave the queue with “annuler”, and a German user take the ticket with “ja”', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    await world.operator('Alice', { onDuty: true, locale: 'en-US' });
+    await world.say(world.person('Bob', { locale: 'en-US' }), 'operator');
+    const chloe = world.person('Chloé', { channel: 'teams' });
+    await world.say(chloe, 'un humain', { locale: 'fr-FR' });
+    expect(world.lastHeard(chloe)).toContain('file d’attente');
+
+    await world.say(chloe, 'annuler', { locale: 'fr-FR' });
+    expect(world.lastHeard(chloe)).toBe(fr.toUser.leftQueue());
+
+    const world2 = new World();
+    await world2.enableLiveAgents();
+    const jonas = world2.person('Jonas', { locale: 'de-DE' });
+    await world2.say(jonas, 'echte Person');
+    await world2.say(jonas, 'Ja');
+    expect(world2.lastHeard(jonas)).toContain('Ticket SUP-');
+  });
+});
+
+describe('an operator’s language', () => {
+  it('should be settled again at each #on, and offer cards and card notes follow it', async () => {
+    const world = new World();
+    await world.enableLiveAgents({ operatorAssignment: 'offer-first' });
+    const tom = await world.operator('Tom', { channel: 'teams' });
+    await world.say(tom, '#on', { locale: 'en-US' });
+    await world.say(tom, '#off', { locale: 'en-US' });
+    await world.say(tom, '#on', { locale: 'de-DE' });
+    const bob = world.person('Bob', { locale: 'en-US' });
+
+    await world.say(bob, 'operator');
+    const offer = world.chat.sent.filter((s) => s.to.userId === tom.userId).at(-1)?.message;
+    const handled = await handleChatMessage(world.deps, world.message(tom, '', { action: { kind: 'accept-offer', value: offer?.conversationId }, conversationId: offer?.conversationId }));
+
+    expect(world.heard(tom)).toContain(de.toOperator.onDuty(0));
+    expect(offer?.text).toContain(de.toOperator.offer('Bob', 'slack', 60));
+    expect(offer?.buttons?.map((b) => b.label)).toEqual([de.buttonLabels.acceptOffer, de.buttonLabels.declineOffer]);
+    expect(handled.cardNote).toBe(de.usedCardNotes.offerAccepted);
+    expect(world.lastHeard(bob)).toBe(en.toUser.connected('Tom'));
   });
 });

@@ -30,3 +30,12 @@ describe('an excerpt clipped at a whole word', () => {
     expect(clipped).toMatch(/ word…$/);
   });
 });
+
+describe('questions in French and German', () => {
+  it.each([
+    ['Bonjour, mon VPN ne se connecte plus, pouvez-vous m’aider ?', 'vpn connecte'],
+    ['Hallo, ich kann mich nicht mit dem WLAN verbinden, bitte helfen', 'wlan verbinden'],
+  ])('should keep the key terms of “%s”', (message, query) => {
+    expect(searchQueryOf(message)).toBe(query);
+  });
+});

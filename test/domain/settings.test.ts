@@ -102,6 +102,14 @@ describe('applySettingsChange', () => {
     expect(next).toEqual({ ...DEFAULT_SETTINGS, ...change });
   });
 
+  it('should change one language’s handoff phrases and keep the other’s', () => {
+    // Act
+    const next = applySettingsChange(DEFAULT_SETTINGS, { localHandoffPhrases: { fr: ['  un humain '] } });
+
+    // Assert
+    expect(next.localHandoffPhrases).toEqual({ fr: ['un humain'], de: DEFAULT_SETTINGS.localHandoffPhrases.de });
+  });
+
   it('should trim handoff phrases and keep their order', () => {
     // Act
     const next = applySettingsChange(DEFAULT_SETTINGS, { handoffPhrases: ['  operator ', '\thuman\n', 'Live agent'] });

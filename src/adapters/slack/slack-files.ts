@@ -1,3 +1,5 @@
+import type { Language } from '../../domain/language';
+import { say } from '../../domain/replies';
 import { ErrorCode, type WebAPICallError, type WebClient } from '@slack/web-api';
 import type { OpenedFile } from '../../app/files/file-transfer';
 import { readAll } from '../../app/files/limited-body';
@@ -36,7 +38,7 @@ export class SlackFiles {
   }
 
   /** Shares the file in the person's DM with the bot, with a line saying whose it is. */
-  async send(to: Participant, file: OpenedFile, senderName: string): Promise<void> {
+  async send(to: Participant, file: OpenedFile, senderName: string, recipientLang?: Language): Promise<void> {
     try {
       const opened = await this.client.conversations.open({ users: to.userId });
       const channel = opened.channel?.id;
@@ -50,7 +52,7 @@ export class SlackFiles {
       const init = { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes ?? file.body, duplex: 'half', signal: AbortSignal.timeout(60_000) };
       const uploaded = await this.fetch(target.upload_url, init as RequestInit);
       if (uploaded.status !== 200) throw new FileTransferError(`Slack refused the upload (${uploaded.status})`);
-      await this.client.files.completeUploadExternal({ files: [{ id: target.file_id, title: file.name }], channel_id: channel, initial_comment: `${escapeMrkdwn(senderName)} shared a file:` });
+      await this.client.files.completeUploadExternal({ files: [{ id: target.file_id, title: file.name }], channel_id: channel, initial_comment: escapeMrkdwn(say(recipientLang).fileReplies.sharedAFile(senderName)) });
     } catch (error) {
       throw slackFileError(error);
     }
@@ -78,8 +80,8 @@ export class SlackFileSide {
     return (await this.forTeam(from.tenantId)).open(ref);
   }
 
-  async send(to: Participant, file: OpenedFile, context: { readonly senderName: string }): Promise<'file'> {
-    await (await this.forTeam(to.tenantId)).send(to, file, context.senderName);
+  async send(to: Participant, file: OpenedFile, context: { readonly senderName: string; readonly recipientLang?: Language | undefined }): Promise<'file'> {
+    await (await this.forTeam(to.tenantId)).send(to, file, context.senderName, context.recipientLang);
     return 'file';
   }
 

@@ -5,7 +5,7 @@ import { limitedBody, readAll } from '../../app/files/limited-body';
 import { FileTransferError } from '../../domain/errors';
 import { messageOf } from '../../domain/koji-error';
 import { isParticipant, sameParticipant, type Participant } from '../../domain/participant';
-import { isLanguage, type Language } from '../../domain/language';
+import type { Language } from '../../domain/language';
 import { say } from '../../domain/replies';
 import { storageKeys } from '../forge/kvs-keys';
 import type { TeamsReach } from './teams-files';
@@ -185,7 +185,6 @@ function isPendingConsent(value: unknown): value is PendingConsent {
     typeof p.maxBytes === 'number' &&
     isParticipant(p.from) &&
     isParticipant(p.to) &&
-    [p.senderLang, p.recipientLang].every((l) => l === undefined || isLanguage(l)) &&
     typeof (p.ref as { name?: unknown } | undefined)?.name === 'string'
   );
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/language';
+import { isLanguage, type Language } from '../../domain/language';
 import { say } from '../../domain/replies';
 import { notify } from '../delivery/notify';
 import { defineCommand, type ChatCommand } from './command';
@@ -17,5 +17,5 @@ export const helpCommand = defineCommand({
 
 /** The help is the registry's: each command's line, in the registry's order. */
 export function helpLines(commands: readonly ChatCommand[], language: Language | undefined): readonly string[] {
-  return commands.flatMap((c) => (c.help === undefined ? [] : [c.help[language ?? 'en']]));
+  return commands.flatMap((c) => (c.help === undefined ? [] : [c.help[isLanguage(language) ? language : 'en']]));
 }

@@ -3,7 +3,7 @@ import { lastOperatorLifetimeSeconds } from '../../domain/last-operator';
 import { assignmentOf, holdsOffer, withoutAssignment, withoutOffer, type Operator } from '../../domain/operator';
 import { settleOfferCard } from '../offers/make-offer';
 import type { Participant } from '../../domain/participant';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
@@ -152,7 +152,7 @@ async function tellWhatWasStillWaiting(deps: CoreDeps, closed: Closed, reason: E
 
 function endedLine(reason: EndReason, conversation: Conversation, operatorName: string): string {
   const { userName } = conversation;
-  const { transcriptNotes } = say(conversation.lang);
+  const transcriptNotes = notesFor(conversation);
   switch (reason) {
     case 'operator-ended':
       return transcriptNotes.operatorEnded(operatorName);
@@ -195,7 +195,8 @@ export async function closeWithoutOperator(
 
 /** A waiting user (or one offered a ticket) who says "cancel" goes back to the bot. */
 export async function leaveQueue(deps: CoreDeps, conversation: Conversation): Promise<void> {
-  const { transcriptNotes, toUser } = say(conversation.lang);
+  const { toUser } = say(conversation.lang);
+  const transcriptNotes = notesFor(conversation);
   const closed = await closeWithoutOperator(deps, conversation, (s) =>
     s.state.kind === 'ticket-offered' ? transcriptNotes.declinedTicket(s.userName) : transcriptNotes.leftQueue(s.userName),
   );

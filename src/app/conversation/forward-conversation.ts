@@ -3,7 +3,7 @@ import type { ForwardTarget } from '../../domain/chat-command';
 import { assignmentOf, hasFreeCapacity, withAssignment, withoutAssignment, type Assignment, type Operator } from '../../domain/operator';
 import { eligibleOperators, sortForDisplay } from '../../domain/operator-selection';
 import { parseParticipantKey, participantKey, sameParticipant } from '../../domain/participant';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import type { Backlog, Conversation } from '../../domain/conversation';
 import { senderSideOf } from '../delivery/lane';
@@ -63,7 +63,7 @@ export async function forwardConversation(
     return { kind: 'refused' };
   }
   const { conversation, to, dropped } = result;
-  await recordSystemLine(deps, conversation.id, 'forwarded', say(conversation.lang).transcriptNotes.forwarded(from.displayName, to.displayName));
+  await recordSystemLine(deps, conversation.id, 'forwarded', notesFor(conversation).forwarded(from.displayName, to.displayName));
   if (dropped) {
     await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id, from.lang), dropped, 'forwarded');
   }

@@ -3,7 +3,7 @@ import type { Conversation } from '../../domain/conversation';
 import { assignmentOf, withoutAssignment, type Assignment, type Operator } from '../../domain/operator';
 import { participantKey, sameParticipant } from '../../domain/participant';
 import type { Language } from '../../domain/language';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -64,7 +64,7 @@ export async function forwardToQueue(
     return result;
   }
   const { conversation, dropped } = result;
-  await recordSystemLine(deps, conversation.id, 'forwarded', say(conversation.lang).transcriptNotes.forwardedToQueue(from.displayName));
+  await recordSystemLine(deps, conversation.id, 'forwarded', notesFor(conversation).forwardedToQueue(from.displayName));
   if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note);
   if (dropped) await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id, from.lang), dropped, 'forwarded');
   await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.passedToQueue(from.displayName), conversationId: conversation.id });

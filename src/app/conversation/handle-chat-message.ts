@@ -1,7 +1,7 @@
 import type { Conversation } from '../../domain/conversation';
 import { acceptsTicketOffer } from '../../domain/chat-command';
 import type { Operator } from '../../domain/operator';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import { handoffHint, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
 import { COMMANDS } from '../commands';
@@ -75,7 +75,11 @@ async function route(router: Router, received: IncomingChatMessage): Promise<Han
   msg = { ...msg, language: sender.conversation?.value.lang ?? sender.operator?.value.lang };
   const conversation = sender.conversation?.value;
   // A rating card's tap belongs to a conversation that ended, whatever the sender has now.
-  if (msg.action?.kind === 'rate') return actOnDeliveryOnce(deps, msg, () => rateConversation(deps, msg));
+  if (msg.action?.kind === 'rate') {
+    // Past the window the invite (and its language) is gone: the clicker's own locale, as far as it is known, speaks then.
+    const located = { ...msg, locale: msg.locale ?? sender.kept?.locale };
+    return actOnDeliveryOnce(deps, msg, () => rateConversation(deps, located));
+  }
   switch (conversation?.state.kind) {
     case 'with-operator':
       if (wantsToLeave(msg)) return actOnDeliveryOnce(deps, msg, () => userEnds(deps, conversation));
@@ -121,7 +125,8 @@ async function takeTicket(deps: CoreDeps, conversation: Conversation): Promise<H
   await acceptTicketOffer(deps, conversation, await loadSettings(deps, conversation.projectId));
   // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
   if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
-    const { transcriptNotes, usedCardNotes } = say(conversation.lang);
+    const { usedCardNotes } = say(conversation.lang);
+    const transcriptNotes = notesFor(conversation);
     await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
     return withCardNote('ticket', usedCardNotes.ticketRequested);
   }
@@ -143,7 +148,7 @@ async function afterTicketOffer(
   const { deps } = router;
   const settings = await loadSettings(deps, conversation.projectId);
   if (settings.enabled && asksForOperator(msg, settings)) return actOnDeliveryOnce(deps, msg, () => askedForOperator(msg, requestOperator(deps, msg, settings)));
-  await closeWithoutOperator(deps, conversation, (s) => say(s.lang).transcriptNotes.backToAssistant(s.userName));
+  await closeWithoutOperator(deps, conversation, (s) => notesFor(s).backToAssistant(s.userName));
   // Their language was the conversation's: a user back with the bot is heard afresh (their locale, now).
   const afresh = { ...msg, language: sender.operator?.value.lang };
   return sender.operator ? fromOperator(router, afresh, sender) : fromUserWithBot(router, afresh, { ...sender, commentWindow: undefined }, settings);

@@ -1,4 +1,4 @@
-import { languageOf, type Language } from '../../domain/language';
+import { isLocale, languageOf, type Language } from '../../domain/language';
 import { messageOf } from '../../domain/koji-error';
 import type { Participant } from '../../domain/participant';
 import type { LiveAgentSettings } from '../../domain/settings';
@@ -15,7 +15,8 @@ export async function senderLocale(deps: CoreDeps, msg: IncomingChatMessage, kep
   if (kept) return kept.locale;
   let locale: string | undefined;
   try {
-    locale = (await deps.chat.profile(msg.from)).locale;
+    const given = (await deps.chat.profile(msg.from)).locale;
+    locale = isLocale(given) ? given : undefined;
   } catch (error) {
     deps.log.warn('locale_unavailable', { userId: msg.from.userId, reason: messageOf(error) });
     return undefined;

@@ -3,7 +3,7 @@ import { sameParticipant, type Participant } from '../../domain/participant';
 import { isIdleOnDuty, offersOf, type Assignment, type Operator, type PendingOffer } from '../../domain/operator';
 import { backInLine, isOpenOffer } from '../../domain/operator-offer';
 import { settleOfferCard } from '../offers/make-offer';
-import { say, type HandedBackTo, type HandedOver, type OperatorGone } from '../../domain/replies';
+import { type HandedBackTo, type HandedOver, notesFor, type OperatorGone, say } from '../../domain/replies';
 import { senderSideOf } from '../delivery/lane';
 import { tellDroppedBacklog } from '../delivery/notices';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
@@ -128,7 +128,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
 
 function handedBackLine(mode: ReleaseMode, operator: Operator, conversation: Conversation): string {
   const name = operator.displayName;
-  const { transcriptNotes } = say(conversation.lang);
+  const transcriptNotes = notesFor(conversation);
   if (mode === 'off-duty') return transcriptNotes.wentOffDuty(name);
   if (mode === 'put-off-duty') return transcriptNotes.putOffDuty(name);
   if (mode === 'remove-role') return transcriptNotes.lostRole(name);

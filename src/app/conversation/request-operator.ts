@@ -135,6 +135,7 @@ async function route(
     userName,
     // Settled now for the whole conversation: everything Koji tells them until it ends is in it.
     lang: msg.language ?? languageFor(msg, settings),
+    deskLang: settings.defaultLanguage,
     requestedAt: now,
     state: { kind: 'queued', since: now, enteredAt: now },
   };

@@ -3,7 +3,7 @@ import { ChatDeliveryError, type ChatRecipientUnreachableError } from '../../dom
 import type { Operator } from '../../domain/operator';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { participantKey, type Participant } from '../../domain/participant';
-import { say } from '../../domain/replies';
+import { notesFor } from '../../domain/replies';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import type { ChatGateway, ChatProfile, CoreDeps, SentCard } from '../ports';
@@ -73,7 +73,7 @@ async function endForUser(deps: CoreDeps, conversation: Conversation): Promise<v
     await endConversation(deps, conversation.user, conversation.id, 'user-unreachable', await loadSettings(deps, conversation.projectId));
     return;
   }
-  await closeWithoutOperator(deps, conversation, (s) => say(s.lang).transcriptNotes.stoppedWaitingUnreachable(s.userName, s.user.channel));
+  await closeWithoutOperator(deps, conversation, (s) => notesFor(s).stoppedWaitingUnreachable(s.userName, s.user.channel));
 }
 
 /**

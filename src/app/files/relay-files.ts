@@ -2,7 +2,7 @@ import { FileTooBigError, FileTransferError } from '../../domain/errors';
 import { maxFileBytes, refusalOf, type FileRefusal } from '../../domain/files';
 import { KojiError, messageOf } from '../../domain/koji-error';
 import { isParticipant, sameParticipant, type Participant } from '../../domain/participant';
-import { isLanguage, type Language } from '../../domain/language';
+import type { Language } from '../../domain/language';
 import { say } from '../../domain/replies';
 import type { AttachmentRef, TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
@@ -121,7 +121,6 @@ export function isFilesJob(value: unknown): value is FilesJob {
     j.kind === 'relay-files' &&
     [j.conversationId, j.senderName, j.recipientName, j.lineId].every((s) => typeof s === 'string') &&
     [j.user, j.from, j.to].every(isParticipant) &&
-    [j.senderLang, j.recipientLang].every((l) => l === undefined || isLanguage(l)) &&
     Array.isArray(j.files) &&
     j.files.length <= 10 &&
     j.files.every((f: unknown) => typeof (f as AttachmentRef | undefined)?.name === 'string' && typeof (f as AttachmentRef).url === 'string')

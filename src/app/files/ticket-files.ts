@@ -3,7 +3,7 @@ import { FileTransferError } from '../../domain/errors';
 import { maxFileBytes, refusalOf } from '../../domain/files';
 import { KojiError, messageOf } from '../../domain/koji-error';
 import { isParticipant, type Participant } from '../../domain/participant';
-import { isLanguage, type Language } from '../../domain/language';
+import type { Language } from '../../domain/language';
 import { say } from '../../domain/replies';
 import type { AttachmentRef, TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
@@ -78,7 +78,6 @@ export function isTicketFilesJob(value: unknown): value is TicketFilesJob {
     j.kind === 'ticket-files' &&
     [j.ticketKey, j.projectId, j.conversationId].every((s) => typeof s === 'string') &&
     (j.operator === undefined || isParticipant(j.operator)) &&
-    (j.operatorLang === undefined || isLanguage(j.operatorLang)) &&
     Array.isArray(j.files) &&
     j.files.length <= 50 &&
     j.files.every((f: { lineId?: unknown; from?: unknown; file?: { name?: unknown; url?: unknown } }) => typeof f.lineId === 'string' && isParticipant(f.from) && typeof f.file?.name === 'string' && typeof f.file.url === 'string')

@@ -1,7 +1,7 @@
 import type { Conversation, OfferToOperator } from '../../domain/conversation';
 import { holdsOffer, offersOf, withAssignment, withoutOffer, type Operator, type PendingOffer } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { say, type Catalogue } from '../../domain/replies';
+import { type Catalogue, notesFor, say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { announceConnection } from '../conversation/connect-to-operator';
@@ -60,7 +60,7 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
     await announceConnection(deps, conversation, settled.operator);
     return { kind: 'accepted', ...told };
   }
-  await recordSystemLine(deps, conversation.id, 'offer-declined', say(conversation.lang).transcriptNotes.offerDeclined(settled.operator.displayName));
+  await recordSystemLine(deps, conversation.id, 'offer-declined', notesFor(conversation).offerDeclined(settled.operator.displayName));
   await afterOfferFailed(deps, conversation);
   return { kind: 'declined', ...told };
 }
@@ -77,7 +77,7 @@ export async function expireOffer(deps: CoreDeps, job: OfferExpiryJob): Promise<
   if (!expired) return 'settled';
   const { conversation, offer, holder: missed } = expired;
   const settings = await loadSettings(deps, conversation.projectId);
-  await recordSystemLine(deps, conversation.id, 'offer-expired', say(conversation.lang).transcriptNotes.offerExpired(offer.operatorName, settings.offerWindowSeconds));
+  await recordSystemLine(deps, conversation.id, 'offer-expired', notesFor(conversation).offerExpired(offer.operatorName, settings.offerWindowSeconds));
   const cardText = say(offer.operatorLang).toOperator.offerExpired(conversation.userName, settings.offerWindowSeconds);
   await settleOfferCard(deps, offer.operator, offer.id, cardText, conversation.id);
   const limit = settings.missedOffersBeforeAway;

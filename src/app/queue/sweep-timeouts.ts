@@ -1,5 +1,5 @@
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import { withDefaults, type LiveAgentSettings } from '../../domain/settings';
 import { dispatchQueue } from './dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
@@ -124,7 +124,7 @@ async function sweepProject(deps: CoreDeps, projectId: string, settings: LiveAge
 
 async function expireOffers(deps: CoreDeps, projectId: string, budget: RunBudget, report: Counts): Promise<void> {
   await eachDue(deps, projectId, 'ticket-offered', deps.clock.now() - TICKET_OFFER_LIFETIME_MS, budget, report, async (conversation) => {
-    const closed = await closeWithoutOperator(deps, conversation, (s) => say(s.lang).transcriptNotes.ticketOfferExpired(s.userName), ['ticket-offered']);
+    const closed = await closeWithoutOperator(deps, conversation, (s) => notesFor(s).ticketOfferExpired(s.userName), ['ticket-offered']);
     if (closed) report.offersExpired += 1;
   });
 }

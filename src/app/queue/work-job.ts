@@ -1,4 +1,3 @@
-import { isLanguage } from '../../domain/language';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { isParticipant, type Participant } from '../../domain/participant';
 import { isOfferExpiryJob, type OfferExpiryJob } from '../offers/offer-expiry-job';
@@ -43,8 +42,8 @@ export function isWorkJob(value: unknown): value is WorkJob {
   if (job.kind === 'file-consent') return isFileConsentJob(value);
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
   if (job.kind === 'create-ticket') {
-    const t = value as { operator?: unknown; operatorLang?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };
-    return isParticipant(t.operator) && (t.operatorLang === undefined || isLanguage(t.operatorLang)) && typeof t.conversationId === 'string' && typeof t.userName === 'string' && (t.summary === undefined || typeof t.summary === 'string') && (t.attempt === undefined || (Number.isInteger(t.attempt) && (t.attempt as number) >= 1));
+    const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };
+    return isParticipant(t.operator) && typeof t.conversationId === 'string' && typeof t.userName === 'string' && (t.summary === undefined || typeof t.summary === 'string') && (t.attempt === undefined || (Number.isInteger(t.attempt) && (t.attempt as number) >= 1));
   }
   if (job.kind === 'drain') {
     const { lane, attempt, token, start } = value as { lane?: Record<string, unknown>; attempt?: unknown; token?: unknown; start?: { line?: { at?: unknown; id?: unknown }; uncertain?: unknown } };

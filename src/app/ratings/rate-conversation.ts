@@ -1,3 +1,4 @@
+import { languageOf } from '../../domain/language';
 import type { Conversation } from '../../domain/conversation';
 import { KojiError } from '../../domain/koji-error';
 import { sameParticipant, type Participant } from '../../domain/participant';
@@ -14,7 +15,7 @@ import {
   type CommentWindow,
   type ConversationRating,
 } from '../../domain/rating';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { clipText } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
@@ -48,6 +49,7 @@ export async function inviteRating(deps: CoreDeps, conversation: Conversation, s
       scale,
       ...(conversation.ticket ? { ticketKey: conversation.ticket.key } : {}),
       ...(conversation.lang ? { lang: conversation.lang } : {}),
+      ...(conversation.deskLang ? { deskLang: conversation.deskLang } : {}),
       until: deps.clock.now() + lifetimeSeconds * 1000,
     },
     lifetimeSeconds,
@@ -76,9 +78,9 @@ export async function rateConversation(deps: CoreDeps, msg: IncomingChatMessage)
     if (!invite || invite.until <= deps.clock.now()) return { kind: 'window-passed' as const, lang: invite?.lang };
     const score = scoreOf(invite.scale, value);
     if (!sameParticipant(invite.user, msg.from) || score === undefined) return undefined;
-    const { user, userName, operator, operatorName, projectId, scale, ticketKey, lang } = invite;
+    const { user, userName, operator, operatorName, projectId, scale, ticketKey, lang, deskLang } = invite;
     const given: ConversationRating = {
-      conversationId, projectId, operator, operatorName, user, userName, scale, score, at: deps.clock.now(), ...(ticketKey ? { ticketKey } : {}), ...(lang ? { lang } : {}),
+      conversationId, projectId, operator, operatorName, user, userName, scale, score, at: deps.clock.now(), ...(ticketKey ? { ticketKey } : {}), ...(lang ? { lang } : {}), ...(deskLang ? { deskLang } : {}),
     };
     const counts = await deps.ratings.satisfaction(projectId, operator);
     const next = { value: counted(counts?.value, isSatisfied(scale, score)), expected: counts?.version ?? ('absent' as const) };
@@ -86,8 +88,9 @@ export async function rateConversation(deps: CoreDeps, msg: IncomingChatMessage)
   });
   if (rated === undefined) return 'refused';
   // The card is the conversation's, so its note is in the conversation's language (a click carries no locale).
-  if (rated.kind === 'window-passed') return withCardNote('refused', say(rated.lang).usedCardNotes.ratingWindowPassed);
-  const { usedCardNotes, transcriptNotes } = say(rated.rating.lang);
+  if (rated.kind === 'window-passed') return withCardNote('refused', say(rated.lang ?? languageOf(msg.locale, 'en')).usedCardNotes.ratingWindowPassed);
+  const { usedCardNotes } = say(rated.rating.lang);
+  const transcriptNotes = notesFor(rated.rating);
   if (rated.kind === 'already') return withCardNote('refused', usedCardNotes.alreadyRated(scoreLabel(rated.rating.scale, rated.rating.score)));
   const given = rated.rating;
   const label = scoreLabel(given.scale, given.score);
@@ -115,7 +118,7 @@ export async function commentOnRating(deps: CoreDeps, msg: IncomingChatMessage, 
   });
   await deps.ratings.closeCommentWindow(msg.from);
   if (!rating) return 'refused';
-  await addInternalLine(deps, rating, 'rating-comment', say(rating.lang).transcriptNotes.ratingComment(rating.userName, text));
+  await addInternalLine(deps, rating, 'rating-comment', notesFor(rating).ratingComment(rating.userName, text));
   await notify(deps, msg.from, { kind: 'notice', text: say(rating.lang).toUser.ratingCommentAdded() });
   return 'rated';
 }

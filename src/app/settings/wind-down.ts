@@ -1,6 +1,6 @@
 import type { Conversation, ConversationStateKind } from '../../domain/conversation';
 import { participantKey } from '../../domain/participant';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
@@ -117,7 +117,8 @@ export async function windDownConversation(deps: CoreDeps, conversation: Convers
 
 /** A waiting user is told why nobody will come, and offered a ticket instead (or, having one already, closed). */
 async function windDownWaiting(deps: CoreDeps, conversation: Conversation): Promise<'offered' | 'closed' | undefined> {
-  const { toUser, transcriptNotes, buttonLabels } = say(conversation.lang);
+  const { toUser, buttonLabels } = say(conversation.lang);
+  const transcriptNotes = notesFor(conversation);
   if (conversation.ticket) {
     const closed = await closeWithoutOperator(deps, conversation, () => transcriptNotes.closedSupportDisabledWhileWaiting(), ['queued']);
     if (!closed) return undefined;

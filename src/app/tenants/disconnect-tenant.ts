@@ -1,6 +1,6 @@
 import type { Conversation } from '../../domain/conversation';
 import type { ChatChannel, Participant } from '../../domain/participant';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { closeWithoutOperator, endConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
@@ -47,7 +47,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
   const { projectId } = tenant;
   const settings = await loadSettings(deps, projectId);
   const ofTenant = (p: Participant) => p.channel === tenant.channel && p.tenantId === tenant.tenantId;
-  const leftWithTenant = (s: Conversation) => say(s.lang).transcriptNotes.closedTenantDisconnected(s.userName, tenant.channel);
+  const leftWithTenant = (s: Conversation) => notesFor(s).closedTenantDisconnected(s.userName, tenant.channel);
 
   // Conversations are indexed by project and state, not by tenant: a disconnect is rare, so it reads the project's.
   let waitingClosed = 0;

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../language';
+import { isLanguage, LANGUAGES, type Language } from '../language';
 import { toUser } from './to-user';
 import { toOperator } from './to-operator';
 import { relayFailures, transcriptNotes } from './notes';
@@ -35,11 +35,18 @@ export type Catalogue = Widened<typeof english>;
 const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en: english, fr: french, de: german };
 
 /**
- * What Koji says in `language`: the recipient's (Conversation.lang for a user, Operator.lang for an operator).
+ * What Koji says in `language` (anything that is not one of its languages, such as a field of a queued job or an
+ * old record, reads as English: a language never makes a message fail): the recipient's (Conversation.lang for a user, Operator.lang for an operator).
  * Records written before languages existed have none, and hear English, as they did.
  */
 export function say(language: Language | undefined): Catalogue {
-  return CATALOGUES[language ?? 'en'];
+  // A stored language that is not one (a record from elsewhere, a later version rolled back) reads as English.
+  return CATALOGUES[isLanguage(language) ? language : 'en'];
+}
+
+/** Koji's notes in a conversation's transcript, in the service desk's language (Conversation.deskLang). */
+export function notesFor(conversation: { readonly deskLang?: Language | undefined }): Catalogue['transcriptNotes'] {
+  return say(conversation.deskLang).transcriptNotes;
 }
 
 /** A text in every language, picked from each catalogue: for texts declared with what they describe (a command's help line). */

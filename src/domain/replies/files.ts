@@ -29,4 +29,6 @@ export const fileReplies = {
   /** Told to the operator who made the ticket: which files could not be put on it. */
   notAttached: (ticketKey: string, names: readonly string[], reason: string) =>
     `I couldn’t attach ${names.length === 1 ? `the file ${fileName(names[0] ?? '')}` : `${names.length} files (${names.slice(0, 5).map(fileName).join(', ')})`} to ticket ${ticketKey}: ${reason.replace(/[.\s]+$/, '')}.`,
+  /** What the recipient's Slack shows above a relayed file: who shared it. */
+  sharedAFile: (senderName: string) => `${isolatedName(senderName)} shared a file:`,
 } as const;

@@ -150,6 +150,7 @@ const FILE_ARGS: Args<English['fileReplies']> = {
   declined: [FILE, NAME],
   consentDescription: [FILE, NAME],
   notAttached: ['SUP-1', [FILE, '_a_.txt'], 'Jira refused the file (413).'],
+  sharedAFile: [NAME],
 };
 
 function sentences<T extends Record<string, (...args: never[]) => string>>(replies: T, args: Args<T>, group: string): [string, string][] {

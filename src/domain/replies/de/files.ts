@@ -26,4 +26,5 @@ export const fileReplies: Catalogue['fileReplies'] = {
   consentDescription: (name: string, senderName: string) => `${isolatedName(senderName)} sendet Ihnen ${fileName(name)}.`,
   notAttached: (ticketKey: string, names: readonly string[], reason: string) =>
     `Ich konnte ${names.length === 1 ? `die Datei ${fileName(names[0] ?? '')}` : `${names.length} Dateien (${names.slice(0, 5).map(fileName).join(', ')})`} nicht an das Ticket ${ticketKey} anhängen: ${reason.replace(/[.\s]+$/, '')}.`,
+  sharedAFile: (senderName: string) => `${isolatedName(senderName)} hat eine Datei geteilt:`,
 };

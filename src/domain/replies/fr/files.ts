@@ -26,4 +26,5 @@ export const fileReplies = {
   consentDescription: (name: string, senderName: string) => `${isolatedName(senderName)} vous envoie ${fileName(name)}.`,
   notAttached: (ticketKey: string, names: readonly string[], reason: string) =>
     `Je n’ai pas pu joindre ${names.length === 1 ? `le fichier ${fileName(names[0] ?? '')}` : `${names.length} fichiers (${names.slice(0, 5).map(fileName).join(', ')})`} au ticket ${ticketKey}\u00A0: ${reason.replace(/[.\s]+$/, '')}.`,
+  sharedAFile: (senderName: string) => `${isolatedName(senderName)} a partagé un fichier\u00A0:`,
 } as const;
