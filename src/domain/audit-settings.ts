@@ -127,7 +127,7 @@ function count(n: number, noun: string): string {
 }
 
 function unknownField(field: string, was: unknown, is: unknown): AuditChange {
-  const label = field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+  const label = field.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`).replace(/^./, (c) => c.toUpperCase());
   if (SECRET_FIELD.test(field)) return { label, before: 'hidden', after: 'hidden' };
   return { label, before: plain(was), after: plain(is) };
 }
