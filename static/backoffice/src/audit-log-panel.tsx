@@ -34,6 +34,7 @@ export function AuditLogPanel() {
             <Text size="small">Action</Text>
             <Select<Option>
               inputId="koji-audit-kind"
+              className="koji-audit-kind"
               aria-label="Filter by action"
               options={KIND_OPTIONS}
               value={KIND_OPTIONS.find((o) => o.value === (filter.kind ?? '')) ?? ALL}
@@ -45,6 +46,7 @@ export function AuditLogPanel() {
             <Text size="small">Admin</Text>
             <Select<Option>
               inputId="koji-audit-admin"
+              className="koji-audit-admin"
               aria-label="Filter by admin"
               options={adminOptions}
               value={adminOptions.find((o) => o.value === (filter.actorId ?? '')) ?? EVERYONE}
