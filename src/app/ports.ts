@@ -289,3 +289,5 @@ export interface CoreDeps {
    */
   readonly whenUnreachable: (deps: CoreDeps, person: Participant, error: ChatRecipientUnreachableError) => Promise<boolean>;
 }
+
+export type { AuditDeps, AuditLog, AuditQuery } from './audit/audit-log';

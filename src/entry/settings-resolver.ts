@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { auditResolvers } from './resolvers/audit-resolvers';
 import { dutyResolvers } from './resolvers/duty-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
 import { roleResolvers } from './resolvers/role-resolvers';
@@ -12,7 +13,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers })) {
   resolver.define(key, handler);
 }
 

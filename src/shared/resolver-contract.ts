@@ -263,3 +263,33 @@ export interface ResolverContract {
 }
 
 export type ResolverKey = keyof ResolverContract;
+
+// The audit log (issue 20): every admin action, newest first.
+
+/** What an admin did: live agent support on or off, other settings, a role, an operator's own capacity, a tenant, Put off duty. */
+export type AuditKindView = 'support' | 'settings' | 'role-granted' | 'role-removed' | 'capacity' | 'tenant-connected' | 'tenant-disconnected' | 'put-off-duty';
+
+/** One entry of the Audit log: `text` is the sentence to show ("Ada Admin changed Queue timeout: 10 → 15 minutes"). */
+export interface AuditEntryView {
+  readonly id: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly kind: AuditKindView;
+  /** The Jira user who acted, as Jira named them then. */
+  readonly actor: { readonly accountId: string; readonly displayName: string };
+  readonly text: string;
+}
+
+/** The largest page `audit/list` answers. */
+export const AUDIT_PAGE_LIMIT = 50;
+
+export interface ResolverContract {
+  /**
+   * A page of the project's audit log, newest first (`limit`: 1 to 50, 25 unless said), of one kind or one admin
+   * (not both); `cursor` (from the previous page) for the next.
+   */
+  'audit/list': {
+    request: { kind?: AuditKindView; actorId?: string; cursor?: string; limit?: number };
+    response: { entries: AuditEntryView[]; cursor?: string };
+  };
+}

@@ -30,7 +30,7 @@ describe('an operator’s own capacity', () => {
     const world = new World();
     await world.enableLiveAgents({ operatorCapacity: 1 });
     const alice = await world.operator('Alice', { onDuty: true });
-    expect(await capacity(world, alice, 3)).toEqual({ result: 'set', capacity: 3 });
+    expect(await capacity(world, alice, 3)).toMatchObject({ result: 'set', capacity: 3 });
 
     const users = await ask(world, 'Bob', 'Dana', 'Erin', 'Finn');
 
@@ -86,7 +86,7 @@ describe('an operator’s own capacity', () => {
     const alice = await world.operator('Alice', { onDuty: true });
     await capacity(world, alice, 4);
 
-    expect(await capacity(world, alice, undefined)).toEqual({ result: 'set', capacity: 2 });
+    expect(await capacity(world, alice, undefined)).toMatchObject({ result: 'set', capacity: 2 });
     expect(capacityOf((await world.operatorRecord(alice))!, 2)).toBe(2);
     for (const bad of [0, 11, 2.5]) {
       await expect(capacity(world, alice, bad)).rejects.toMatchObject({ code: 'invalid_settings', message: 'An operator’s capacity must be a whole number from 1 to 10.' });

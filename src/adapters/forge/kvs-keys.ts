@@ -46,13 +46,18 @@ export const storageKeys = {
   settings: (projectId: string) => `settings:${KEY_VERSION}:${escapeKeyPart(projectId)}`,
   ticketOfConversation: (conversationId: string) => `ticket:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
   conversationOfTicket: (issueKey: string) => `ticket-conversation:${KEY_VERSION}:${escapeKeyPart(issueKey)}`,
+  /** One audit log entry (kvs-audit-log.ts): the project, then an id that starts with the time. */
+  audit: (projectId: string, id: string) => `audit:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(id)}`,
 } as const;
 
-export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction', deflection: 'deflection' } as const;
+export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction', deflection: 'deflection', audit: 'audit' } as const;
 export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',
   sessionsByStateAndSince: 'by-state-since',
   sessionsByStateAndTimer: 'by-state-timer',
   messagesByConversation: 'by-conversation',
+  auditByProjectAndTime: 'by-project-at',
+  auditByProjectKindAndTime: 'by-project-kind-at',
+  auditByProjectActorAndTime: 'by-project-actor-at',
 } as const;

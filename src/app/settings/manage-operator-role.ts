@@ -66,19 +66,28 @@ export async function setOperatorCapacity(
   participant: Participant,
   projectId: string,
   capacity: number | undefined,
-): Promise<{ readonly result: 'set'; readonly capacity: number } | { readonly result: 'not-an-operator' }> {
+): Promise<CapacitySet | { readonly result: 'not-an-operator' }> {
   if (capacity !== undefined) checkOperatorCapacity(capacity);
   const settings = await loadSettings(deps, projectId);
+  let was: Operator | undefined;
   const set = await untilCommitted(async () => {
     const current = await deps.state.getOperator(participant);
     if (!current || current.value.projectId !== projectId) return false;
+    was = current.value;
     const { capacity: _before, ...rest } = current.value;
     const operator: Operator = capacity === undefined ? rest : { ...rest, capacity };
     return (await deps.state.commit([{ kind: 'put-operator', operator, expected: current.version }])) ? true : LOST_RACE;
   });
-  if (!set) return { result: 'not-an-operator' };
+  if (!set || !was) return { result: 'not-an-operator' };
   await dispatchQueue(deps, projectId, settings);
-  return { result: 'set', capacity: capacity ?? settings.operatorCapacity };
+  return { result: 'set', capacity: capacity ?? settings.operatorCapacity, was: { name: was.displayName, ownCapacity: was.capacity, projectCapacity: settings.operatorCapacity } };
+}
+
+/** A capacity set: what the operator now takes, and (for the audit log) who they are and what they had. */
+export interface CapacitySet {
+  readonly result: 'set';
+  readonly capacity: number;
+  readonly was: { readonly name: string; readonly ownCapacity: number | undefined; readonly projectCapacity: number };
 }
 
 /** Role holders of one tenant, for the role setup page. */

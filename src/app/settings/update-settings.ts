@@ -13,6 +13,11 @@ import { WIND_DOWN_WHILE_SAVING, windDownProject } from './wind-down';
  * Support on, or more capacity, connects whoever is waiting.
  */
 export async function updateSettings(deps: CoreDeps, projectId: string, change: SettingsChange): Promise<LiveAgentSettings> {
+  return (await saveSettingsChange(deps, projectId, change)).after;
+}
+
+/** updateSettings, answering the settings as they were too (for the audit log's before → after). */
+export async function saveSettingsChange(deps: CoreDeps, projectId: string, change: SettingsChange): Promise<{ before: LiveAgentSettings; after: LiveAgentSettings }> {
   const current = await loadSettings(deps, projectId);
   const next = applySettingsChange(current, change);
   // Saved first: a request that read "on" before this re-reads the settings after queueing (request-operator.ts).
@@ -22,5 +27,5 @@ export async function updateSettings(deps: CoreDeps, projectId: string, change: 
     if (current.enabled || !report.complete || report.failed > 0) deps.log.info('live_agent_wound_down', { projectId, ...report });
   }
   if (next.enabled) await dispatchQueue(deps, projectId, next);
-  return next;
+  return { before: current, after: next };
 }

@@ -54,14 +54,23 @@ function withoutProjectId(payload: unknown): unknown {
  * checked here on the server. Anyone who can open an issue can reach a resolver function, so a
  * read that only asked for a viewer would show the settings and live activity to every agent.
  */
-export function forAdmins<T>(work: (input: { projectId: string; payload: unknown }) => Promise<T>): ResolverHandler {
+export function forAdmins<T>(work: (input: { projectId: string; payload: unknown; accountId: string | undefined }) => Promise<T>): ResolverHandler {
   return ({ payload, context }) =>
     envelope(async () => {
       const { projectId, jiraAdmin } = await projectOfCall(payload, context);
       // A Jira administrator administers every project: no second question to Jira.
       if (!jiraAdmin && !(await mayAdministerProject(projectId))) throw new ForbiddenError();
-      return work({ projectId, payload: withoutProjectId(payload) });
+      return work({ projectId, payload: withoutProjectId(payload), accountId: callerAccountId(context) });
     });
+}
+
+/**
+ * Who is calling, as Forge says it (`context.accountId`, which @forge/resolver takes from the invocation's
+ * principal, not from the page): the audit log's "who". Undefined only where Forge gives none.
+ */
+function callerAccountId(context: unknown): string | undefined {
+  const id = (context as { accountId?: unknown } | undefined)?.accountId;
+  return typeof id === 'string' && /^[A-Za-z0-9:_-]{1,128}$/.test(id) ? id : undefined;
 }
 
 /** A resolver about the whole site rather than one project (the admin page's project picker): Jira administrators only. */

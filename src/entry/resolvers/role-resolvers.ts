@@ -9,6 +9,7 @@ import type { TenantUserView } from '../../shared/resolver-contract';
 import { InvalidRequestError, callerEmail, forAdmins, optionalStringField, stringField, type ResolverHandler } from './resolver-kit';
 import { tenantOf } from './tenant-resolvers';
 import { tenantDirectoryOf, type TenantDirectory } from './tenant-directory';
+import { auditAdminAction, auditCapacity } from './audit-trail';
 
 class OwnRoleError extends KojiError {
   readonly code = 'own_role';
@@ -83,7 +84,7 @@ export const roleResolvers: Record<string, ResolverHandler> = {
       ...(stoppedEarly ? { hint: `${searched} members searched so far, and there are more: Load more keeps searching.` } : {}),
     };
   }),
-  'roles/grant': forAdmins(async ({ projectId, payload }) => {
+  'roles/grant': forAdmins(async ({ projectId, payload, accountId }) => {
     const directory = await tenantDirectoryOf(projectId, payload);
     const participant = personOf(directory, payload);
     const person = await directory.person(participant.userId);
@@ -96,20 +97,28 @@ export const roleResolvers: Record<string, ResolverHandler> = {
     }
     if (person.unfit && person.unfit !== 'unknown') throw new NotAPersonError(UNFIT_REASON[person.unfit](person.displayName));
     await refuseOwnRole(directory.services, person.email);
-    return { result: await grantOperatorRole(directory.services, { projectId, participant, displayName: person.displayName }) };
+    const result = await grantOperatorRole(directory.services, { projectId, participant, displayName: person.displayName });
+    if (result === 'granted') await auditAdminAction({ projectId, accountId }, { kind: 'role-granted', subject: { ...participant, name: person.displayName } });
+    return { result };
   }),
   /** Every field is checked before anything is read; the operator is looked up in this project only. */
-  'roles/capacity': forAdmins(async ({ projectId, payload }) => {
+  'roles/capacity': forAdmins(async ({ projectId, payload, accountId }) => {
     const { channel, tenantId } = tenantOf(payload);
     const userId = stringField(payload, 'userId', USER_ID);
     const capacity = capacityField(payload);
-    return setOperatorCapacity(buildServices({ projectId }), { channel, tenantId, userId }, projectId, capacity);
+    const set = await setOperatorCapacity(buildServices({ projectId }), { channel, tenantId, userId }, projectId, capacity);
+    if (set.result !== 'set') return set;
+    await auditCapacity({ projectId, accountId }, { channel, tenantId, userId }, set, capacity);
+    return { result: set.result, capacity: set.capacity };
   }),
-  'roles/revoke': forAdmins(async ({ projectId, payload }) => {
+  'roles/revoke': forAdmins(async ({ projectId, payload, accountId }) => {
     const directory = await tenantDirectoryOf(projectId, payload);
     const participant = personOf(directory, payload);
-    await refuseOwnRole(directory.services, await emailOf(directory, participant));
-    return { result: await revokeOperatorRole(directory.services, participant, projectId) };
+    const person = await profileOf(directory, participant);
+    await refuseOwnRole(directory.services, person?.email);
+    const result = await revokeOperatorRole(directory.services, participant, projectId);
+    if (result === 'revoked') await auditAdminAction({ projectId, accountId }, { kind: 'role-removed', subject: { ...participant, name: person?.displayName ?? participant.userId } });
+    return { result };
   }),
 };
 
@@ -146,10 +155,10 @@ function personOf(directory: TenantDirectory, payload: unknown): Participant {
   return { channel: directory.channel, tenantId: directory.tenantId, userId: stringField(payload, 'userId', USER_ID) };
 }
 
-/** A role can still be taken from someone the chat no longer knows: then there is no e-mail to compare. */
-async function emailOf(directory: TenantDirectory, participant: Participant): Promise<string | undefined> {
+/** A role can still be taken from someone the chat no longer knows: then there is no e-mail to compare, nor name. */
+async function profileOf(directory: TenantDirectory, participant: Participant): Promise<TenantPerson | undefined> {
   try {
-    return (await directory.person(participant.userId))?.email;
+    return await directory.person(participant.userId);
   } catch (error) {
     if (!(error instanceof KojiError)) throw error;
     directory.services.log.warn('profile_unavailable', { userId: participant.userId, code: error.code });

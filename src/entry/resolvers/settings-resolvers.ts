@@ -1,7 +1,8 @@
 import { liveActivity } from '../../app/settings/live-activity';
 import { loadSettings } from '../../app/settings/project-settings';
 import { requestTypesOf } from '../../adapters/forge/jsm-request-types';
-import { updateSettings } from '../../app/settings/update-settings';
+import { saveSettingsChange } from '../../app/settings/update-settings';
+import { auditSettingsChange } from './audit-trail';
 import { buildServices } from '../../composition';
 import { InvalidSettingsError } from '../../domain/errors';
 import { checkSettingsChange, type LiveAgentSettings, type SettingsChange } from '../../domain/settings';
@@ -45,10 +46,12 @@ export const settingsResolvers: Record<string, ResolverHandler> = {
   'settings/get': forAdmins(async ({ projectId }) => ({ settings: viewOf(await loadSettings(buildServices(), projectId)), canEdit: true })),
   'request-types/list': forAdmins(async ({ projectId }) => ({ requestTypes: await requestTypesOf(projectId) })),
   'activity/get': forAdmins(async ({ projectId }) => liveActivity(buildServices(), projectId)),
-  'settings/update': forAdmins(async ({ projectId, payload }) => {
+  'settings/update': forAdmins(async ({ projectId, payload, accountId }) => {
     const change = settingsChangeOf(payload);
     await refuseForeignRequestType(projectId, change.requestTypeId);
-    return { settings: viewOf(await updateSettings(buildServices({ projectId }), projectId, change)) };
+    const { before, after } = await saveSettingsChange(buildServices({ projectId }), projectId, change);
+    await auditSettingsChange({ projectId, accountId }, before, after);
+    return { settings: viewOf(after) };
   }),
 };
 

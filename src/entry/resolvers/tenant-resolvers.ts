@@ -3,6 +3,7 @@ import { slackAppManifest } from '../../adapters/slack/slack-app-manifest';
 import type { ConnectRequest } from '../../adapters/chat/chat-tenants';
 import { buildChatTenants } from '../../composition';
 import type { ChatChannel } from '../../domain/participant';
+import { auditAdminAction, windDownNote } from './audit-trail';
 import { InvalidRequestError, forAdmins, optionalStringField, stringField, type ResolverHandler } from './resolver-kit';
 
 const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
@@ -11,14 +12,21 @@ const TEAMS_TENANT_ID = /^[0-9a-f-]{36}$/i;
 /** One set of tenant resolvers for both channels: the channel is a field of the payload. */
 export const tenantResolvers: Record<string, ResolverHandler> = {
   'tenants/list': forAdmins(async ({ projectId }) => ({ tenants: await buildChatTenants().list(projectId) })),
-  'tenants/connect': forAdmins(async ({ projectId, payload }) => ({ tenant: await buildChatTenants().connect(projectId, connectRequestOf(payload)) })),
+  'tenants/connect': forAdmins(async ({ projectId, payload, accountId }) => {
+    const tenant = await buildChatTenants().connect(projectId, connectRequestOf(payload));
+    // From what the connection answers, never from the request: the secrets stay out of the audit log.
+    await auditAdminAction({ projectId, accountId }, { kind: 'tenant-connected', subject: { channel: tenant.channel, tenantId: tenant.tenantId, name: tenant.name } });
+    return { tenant };
+  }),
   'tenants/test': forAdmins(async ({ projectId, payload }) => {
     const { channel, tenantId } = tenantOf(payload);
     return buildChatTenants().test(channel, projectId, tenantId);
   }),
-  'tenants/disconnect': forAdmins(async ({ projectId, payload }) => {
+  'tenants/disconnect': forAdmins(async ({ projectId, payload, accountId }) => {
     const { channel, tenantId } = tenantOf(payload);
-    return buildChatTenants().disconnect(channel, projectId, tenantId);
+    const done = await buildChatTenants().disconnect(channel, projectId, tenantId);
+    await auditAdminAction({ projectId, accountId }, { kind: 'tenant-disconnected', subject: { channel, tenantId, name: tenantId }, note: windDownNote(done) });
+    return done;
   }),
   'webtriggers/list': forAdmins(async () => ({
     slack: await webTrigger.getUrl('slack-events'),

@@ -4,6 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
 import { call, type Result } from './api';
+import { AuditLogPanel } from './audit-log-panel';
 import { ChangesProvider, useReloadOnChange } from './changes';
 import { Loading, Problem } from './common';
 import { FlagsProvider } from './flags';
@@ -16,7 +17,7 @@ import { SettingsPanel } from './settings-panel';
 import { TenantsPanel } from './tenants-panel';
 
 /** The tabs, one level, in the order an admin sets Koji up after the Overview. */
-const TABS = ['Overview', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup'] as const;
+const TABS = ['Overview', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'Audit log'] as const;
 
 /** The backoffice of one project: the same tree in project settings and, once a project is picked, on the admin page. */
 export function Backoffice() {
@@ -88,6 +89,11 @@ function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView
       </TabPanel>
       <TabPanel>
         <Panel>{canEdit ? <RoleSetupPanel tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>
+          <AuditLogPanel />
+        </Panel>
       </TabPanel>
     </Tabs>
   );
