@@ -34,7 +34,7 @@ describe('a settings save in the audit log', () => {
     expect(text).toBe('Ada Admin changed Saved replies: 2 replies → 2 replies (added “Printer”, edited “VPN reset”, removed “Welcome”)');
     expect(text).not.toContain('secret-looking');
     expect(saved({ handoffPhrases: ['operator', 'a person'] })).toBe('Ada Admin changed Phrases that ask for a human: 6 phrases → 2 phrases (added “a person”, removed “agent”, “human”, “live agent”, “talk to an operator”, “real person”)');
-    expect(saved({ localHandoffPhrases: { ...DEFAULT_SETTINGS.localHandoffPhrases, de: [] } })).toMatch(/^Ada Admin changed German phrases: 5 phrases → 0 phrases \(removed “Mitarbeiter”/);
+    expect(saved({ localHandoffPhrases: { ...DEFAULT_SETTINGS.localHandoffPhrases, de: [] } })).toMatch(/^Ada Admin changed German phrases: 5 phrases → 0 phrases \(removed “mit einem Menschen sprechen”/);
   });
 
   it('should summarise business hours by day', () => {
