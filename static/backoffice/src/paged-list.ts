@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ActivityListView } from '../../../src/shared/resolver-contract';
 import { call } from './api';
 import type { ActivityMoreKey } from './activity-lists';
@@ -17,8 +17,9 @@ interface Extra<T> {
 export function usePagedList<T>(first: ActivityListView<T>, key: ActivityMoreKey) {
   const [extra, setExtra] = useState<Extra<T> | undefined>();
   const [loading, setLoading] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>();
-  useEffect(() => setProblem(undefined), [first]);
+  // A problem belongs to the first page it came after: a refresh clears it.
+  const [failed, setFailed] = useState<{ readonly first: ActivityListView<T>; readonly message: string } | undefined>();
+  const problem = failed?.first === first ? failed.message : undefined;
   const current = extra?.first === first ? extra : undefined;
   const next = current ? current.next : first.next;
   const more = useCallback(() => {
@@ -26,7 +27,7 @@ export function usePagedList<T>(first: ActivityListView<T>, key: ActivityMoreKey
     setLoading(true);
     void call(key, { cursor: next }).then((answer) => {
       setLoading(false);
-      if (!answer.ok) return setProblem(answer.error.message);
+      if (!answer.ok) return setFailed({ first, message: answer.error.message });
       const page = answer.data as ActivityListView<T>;
       setExtra((was) => ({ first, rows: [...(was?.first === first ? was.rows : []), ...page.rows], next: page.next }));
     });
