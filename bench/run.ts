@@ -5,6 +5,7 @@ import { Progress, renderTable, type Row } from './lib/report';
 import { p1Rows, runP1, type P1Result } from './phases/p1';
 import { p1FilesRows, runP1Files } from './phases/p1-files';
 import { p2Rows, runP2, type P2Result } from './phases/p2';
+import { overviewRows, runOverview, type OverviewResult } from './phases/p2-overview';
 import { p3Rows, runP3, type P3Result } from './phases/p3';
 import { p4Rows, runP4, type P4Result } from './phases/p4';
 import { p5Rows, runP5, type P5Result } from './phases/p5';
@@ -32,6 +33,8 @@ interface Mode {
   readonly p6: { sizes: number[]; maxDueRuns: number };
   /** Operators on duty for the idle auto-away part of P6. */
   readonly idle: { operatorCounts: number[] };
+  /** Conversations on the site for the backoffice Overview part of P2. */
+  readonly overview: { sizes: number[] };
   /** Operators on duty and users waiting for the operator offers part of P6. */
   readonly offers: { sizes: Array<{ operators: number; queued: number }> };
   /** Entries in the project's audit log when its pages are read. */
@@ -46,6 +49,7 @@ const MODES: Record<Mode['name'], Mode> = {
     p3: { messages: 400, warmup: 100, concurrency: [8, 32] },
     p6: { sizes: [10, 1_000], maxDueRuns: 3 },
     idle: { operatorCounts: [10, 1_000] },
+    overview: { sizes: [10, 10_000] },
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 1_000 }] },
     audit: { sizes: [100, 1_000] },
   },
@@ -56,6 +60,7 @@ const MODES: Record<Mode['name'], Mode> = {
     p3: { messages: 4_000, warmup: 500, concurrency: [8, 32] },
     p6: { sizes: [10, 10_000, 100_000], maxDueRuns: 12 },
     idle: { operatorCounts: [10, 1_000] },
+    overview: { sizes: [10, 100_000] },
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 10_000 }] },
     audit: { sizes: [100, 10_000] },
   },
@@ -112,7 +117,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; audit?: AuditResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -135,6 +140,8 @@ async function main(): Promise<void> {
     if (args.phases.includes('P2')) {
       results.p2 = await timed('P2', () => runP2({ ...args.mode.p2, progress }));
       rows.push(...p2Rows(results.p2));
+      results.overview = await timed('P2 Overview', () => runOverview({ ...args.mode.overview, progress }));
+      rows.push(...overviewRows(results.overview));
     }
     if (args.phases.includes('P3')) {
       results.p3 = await timed('P3', () => runP3({ ...args.mode.p3, progress }));

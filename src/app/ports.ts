@@ -16,6 +16,8 @@ import type { CommentWindow } from '../domain/rating';
 import type { FilesJob } from './files/relay-files';
 import type { TicketFilesJob } from './files/ticket-files';
 import type { FileTransfer } from './files/file-transfer';
+import type { OverviewQueries } from './settings/overview-queries';
+export type { OverviewQueries, Ordered } from './settings/overview-queries';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
 export interface Clock {
@@ -49,7 +51,7 @@ export interface Page<T> {
  * Forge this is KVS custom entities and a conditional transaction; every query
  * below is served by an index, never by a scan.
  */
-export interface LiveAgentState {
+export interface LiveAgentState extends OverviewQueries {
   getOperator(participant: Participant): Promise<Versioned<Operator> | undefined>;
   getConversation(user: Participant): Promise<Versioned<Conversation> | undefined>;
   /**

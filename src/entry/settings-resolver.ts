@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { auditResolvers } from './resolvers/audit-resolvers';
 import { dutyResolvers } from './resolvers/duty-resolvers';
+import { overviewResolvers } from './resolvers/overview-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
 import { roleResolvers } from './resolvers/role-resolvers';
 import { settingsResolvers } from './resolvers/settings-resolvers';
@@ -13,7 +14,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...overviewResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers })) {
   resolver.define(key, handler);
 }
 

@@ -169,10 +169,35 @@ export interface OnDutyView {
   readonly capacity: number;
 }
 
+/** One page of an Overview list: `next`, an opaque cursor, asks its resolver for the page after it (absent on the last). */
+export interface ActivityListView<T> {
+  readonly rows: readonly T[];
+  readonly next?: string | undefined;
+}
+
+/** A user waiting, in line: `since` (epoch ms) when this wait began; `offeredTo` while an operator is offered them (offer first). */
+export interface WaitingView {
+  readonly position: number;
+  readonly name: string;
+  readonly channel: TenantChannel;
+  readonly since: number;
+  readonly offeredTo?: { readonly name: string; readonly until: number } | undefined;
+}
+
+/** A conversation with an operator: `startedAt` (epoch ms) when this operator took it. */
+export interface InProgressView {
+  readonly conversationId: string;
+  readonly user: { readonly channel: TenantChannel; readonly tenantId: string; readonly userId: string };
+  readonly userName: string;
+  readonly operatorName: string;
+  readonly startedAt: number;
+}
+
+/** The Overview: the first page of each list (a list with `next` has more: the page says "25+"). */
 export interface ActivityView {
-  readonly onDuty: readonly OnDutyView[];
-  readonly conversationsOpen: number;
-  readonly usersWaiting: number;
+  readonly onDuty: ActivityListView<OnDutyView>;
+  readonly waiting: ActivityListView<WaitingView>;
+  readonly inProgress: ActivityListView<InProgressView>;
   /** Operators Koji took off duty because their chat could not be reached (`at`: epoch ms; `reason`: the platform's word), newest first. */
   readonly takenOffDuty: ReadonlyArray<{ readonly name: string; readonly channel: TenantChannel; readonly at: number; readonly reason: string }>;
 }
@@ -230,6 +255,12 @@ export interface ResolverContract {
   'settings/update': { request: { change: Partial<SettingsView> }; response: { settings: SettingsView } };
   'request-types/list': { request: Record<string, never>; response: { requestTypes: RequestTypeView[] } };
   'activity/get': { request: Record<string, never>; response: ActivityView };
+  /** The Overview's Load more: the page after `cursor` (a list's `next`) of one list. */
+  'activity/on-duty': { request: { cursor: string }; response: ActivityListView<OnDutyView> };
+  'activity/waiting': { request: { cursor: string }; response: ActivityListView<WaitingView> };
+  'activity/in-progress': { request: { cursor: string }; response: ActivityListView<InProgressView> };
+  /** One row's last message (`at`, epoch ms; absent when it has none), read on demand; `running: false` once it ended. */
+  'activity/last-message': { request: { conversationId: string; user: InProgressView['user'] }; response: { running: boolean; at?: number } };
   'tenants/list': { request: Record<string, never>; response: { tenants: TenantView[] } };
   'webtriggers/list': { request: Record<string, never>; response: { slack: string; teams: string } };
   'slack/manifest': { request: Record<string, never>; response: { manifest: Record<string, unknown> } };

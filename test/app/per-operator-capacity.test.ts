@@ -106,7 +106,7 @@ describe('an operator’s own capacity', () => {
 
     expect(world.lastHeard(alice)).toBe('On duty (2):\n• Alice (you): 1/4 conversations\n• Carol: 0/2 conversations');
     const { onDuty } = await liveActivity(world.deps, PROJECT);
-    expect(onDuty.map((o) => [o.name, o.load, o.capacity])).toEqual([['Alice', 1, 4], ['Carol', 0, 2]]);
+    expect(onDuty.rows.map((o) => [o.name, o.load, o.capacity])).toEqual([['Alice', 1, 4], ['Carol', 0, 2]]);
   });
 
   it('should let a forward through only to an operator with room under their own capacity', async () => {

@@ -102,7 +102,7 @@ describe('an admin putting an operator off duty', () => {
 
     const { onDuty } = await liveActivity(world.deps, PROJECT);
 
-    expect(onDuty).toEqual([{ name: 'Alice', ...alice, since: startedAt, load: 0, offers: 0, capacity: 3 }]);
+    expect(onDuty.rows).toEqual([{ name: 'Alice', ...alice, since: startedAt, load: 0, offers: 0, capacity: 3 }]);
     expect(startedAt).toEqual(expect.any(Number));
   });
 });

@@ -35,7 +35,7 @@ async function minutesPass(minutes: number): Promise<void> {
   await settle();
 }
 
-const onDuty = async () => ((await admin('activity/get', {})).data as { onDuty?: Array<{ name: string }> } | undefined)?.onDuty?.map((o) => o.name) ?? [];
+const onDuty = async () => ((await admin('activity/get', {})).data as { onDuty?: { rows: Array<{ name: string }> } } | undefined)?.onDuty?.rows.map((o) => o.name) ?? [];
 
 describe('idle auto-away, end to end', () => {
   it('should put an idle Slack operator and an idle Teams operator off duty and tell each in their chat, but not one who was active', async () => {

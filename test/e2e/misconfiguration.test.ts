@@ -116,7 +116,7 @@ describe('a Slack workspace whose configuration is wrong', () => {
 
     expect(await sandboxStatus()).toMatchObject({ ok: false, source: 'traffic', message: expect.stringContaining('Slack does not accept the bot token (token_revoked)') });
     const overview = await admin('activity/get');
-    expect(overview.data).toMatchObject({ onDuty: [], takenOffDuty: [{ name: expect.any(String), channel: 'slack', reason: 'token_revoked' }] });
+    expect(overview.data).toMatchObject({ onDuty: { rows: [] }, takenOffDuty: [{ name: expect.any(String), channel: 'slack', reason: 'token_revoked' }] });
   });
 });
 

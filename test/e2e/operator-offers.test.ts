@@ -49,7 +49,7 @@ function teamsCard(id: string) {
 const lastSlackOffer = () => slack.conversation('UALICE').filter((m) => JSON.stringify(m.blocks ?? []).includes('koji:accept-offer')).at(-1);
 const lastTeamsOffer = () => teams.conversation('tom').filter((m) => JSON.stringify(m.attachments ?? []).includes('"accept-offer"')).at(-1);
 
-const onDuty = async () => ((await admin('activity/get', {})).data as { onDuty?: Array<{ name: string }> } | undefined)?.onDuty?.map((o) => o.name) ?? [];
+const onDuty = async () => ((await admin('activity/get', {})).data as { onDuty?: { rows: Array<{ name: string }> } } | undefined)?.onDuty?.rows.map((o) => o.name) ?? [];
 
 describe('operator offers, end to end', () => {
   it('should offer a Teams user to a Slack operator with their first message, keep their words from her, and connect them when she clicks Accept', async () => {

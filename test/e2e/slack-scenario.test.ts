@@ -109,7 +109,7 @@ describe('Slack, end to end', () => {
     await say('UBRUNO', '#off');
     expect(lastHeard('UBRUNO')).toBe('You’re off duty.');
     await say('UALICE', '#off');
-    expect((await admin('activity/get')).data).toEqual({ onDuty: [], conversationsOpen: 0, usersWaiting: 0, takenOffDuty: [] });
+    expect((await admin('activity/get')).data).toEqual({ onDuty: { rows: [] }, waiting: { rows: [] }, inProgress: { rows: [] }, takenOffDuty: [] });
   });
 
   it('should try again when Jira fails for a moment, and make one whole ticket without troubling anyone', async () => {

@@ -71,7 +71,7 @@ async function busyDeskAcrossTenants(): Promise<void> {
   expect(teamsHeard('vic').at(-1)).toContain('You’re now talking to Alice Operator');
   await saySlack('UDANA', 'operator');
   expect(slackHeard('UDANA').at(-1)).toContain('number 1 in the queue');
-  expect(await admin('activity/get')).toMatchObject({ data: { conversationsOpen: 2, usersWaiting: 1 } });
+  expect(await admin('activity/get')).toMatchObject({ data: { inProgress: { rows: [{ operatorName: expect.any(String) }, { operatorName: expect.any(String) }] }, waiting: { rows: [{ position: 1 }] } } });
 }
 
 describe('disconnecting a tenant', () => {
@@ -95,9 +95,9 @@ describe('disconnecting a tenant', () => {
     });
     expect(teamsHeard('vic').at(-1)).toContain('You’re now talking to Tom Operator');
     expect((await admin('activity/get')).data).toEqual({
-      onDuty: [{ name: 'Tom Operator', channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: teamsId('tom'), since: expect.any(Number), load: 1, offers: 0, capacity: 1 }],
-      conversationsOpen: 1,
-      usersWaiting: 0,
+      onDuty: { rows: [{ name: 'Tom Operator', channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, userId: teamsId('tom'), since: expect.any(Number), load: 1, offers: 0, capacity: 1 }] },
+      inProgress: { rows: [expect.objectContaining({ userName: expect.stringContaining('Vic'), operatorName: 'Tom Operator' })] },
+      waiting: { rows: [] },
       takenOffDuty: [],
     });
     expect((await admin('tenants/list')).data).toEqual({ tenants: [expect.objectContaining({ channel: 'teams' })] });
@@ -150,9 +150,9 @@ describe('disconnecting a tenant', () => {
     });
     expect(slackHeard('UBOB').at(-1)).toContain('You’re now talking to Alice Operator');
     expect((await admin('activity/get')).data).toEqual({
-      onDuty: [{ name: 'Alice Operator', channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE', since: expect.any(Number), load: 1, offers: 0, capacity: 1 }],
-      conversationsOpen: 1,
-      usersWaiting: 1,
+      onDuty: { rows: [{ name: 'Alice Operator', channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE', since: expect.any(Number), load: 1, offers: 0, capacity: 1 }] },
+      inProgress: { rows: [expect.objectContaining({ userName: expect.stringContaining('Bob'), operatorName: 'Alice Operator' })] },
+      waiting: { rows: [expect.objectContaining({ position: 1, channel: 'slack' })] },
       takenOffDuty: [],
     });
   });

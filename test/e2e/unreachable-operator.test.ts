@@ -52,7 +52,7 @@ describe('an operator Teams refuses to deliver to', () => {
     expect(JSON.stringify(teams.conversation('uma').at(-1)?.attachments)).toContain('Since this morning');
     const overview = await admin('activity/get');
     expect(overview.data).toMatchObject({
-      onDuty: [{ name: expect.stringContaining('Uma'), load: 1 }],
+      onDuty: { rows: [{ name: expect.stringContaining('Uma'), load: 1 }] },
       takenOffDuty: [{ name: 'Tom Operator', channel: 'teams', reason: '403 Forbidden', at: expect.any(Number) }],
     });
   });

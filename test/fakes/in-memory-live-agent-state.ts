@@ -8,6 +8,7 @@ import {
   MAX_WRITES_PER_COMMIT,
   type KeptLocale,
   type LiveAgentState,
+  type Ordered,
   type Page,
   type SentCard,
   type StateWrite,
@@ -35,10 +36,47 @@ export class InMemoryLiveAgentState implements LiveAgentState {
   readonly keptLocales = new Map<string, KeptLocale>();
   commits = 0;
   rejectedCommits = 0;
+  /** Calls that read records, each one KVS read on Forge: what a bounded page must not grow. */
+  reads = 0;
   /** Versions are never reused, even after a delete, so a stale expectation can never match a new record. */
   private lastVersion = 0;
 
-  constructor(private readonly yieldBetweenCalls: () => Promise<void> = () => Promise.resolve()) {}
+  constructor(private readonly yieldBetween: () => Promise<void> = () => Promise.resolve()) {}
+
+  /** Every store call goes through here: reads are counted (a commit is undone from the count). */
+  private yieldBetweenCalls(): Promise<void> {
+    this.reads += 1;
+    return this.yieldBetween();
+  }
+
+  async conversationsFrom(projectId: string, state: ConversationStateKind, from: number | undefined, limit: number): Promise<Array<Ordered<Conversation>>> {
+    await this.yieldBetweenCalls();
+    return [...this.conversations.values()]
+      .filter((s) => s.value.projectId === projectId && s.value.state.kind === state && (from === undefined || s.value.state.since >= from))
+      .sort((a, b) => compareSortKeys(sortKeyOf(a.value), sortKeyOf(b.value)))
+      .slice(0, Math.min(limit, 100))
+      .map((s) => ({ at: s.value.state.since, record: structuredClone(s.value) }));
+  }
+
+  async operatorsOnDutyFrom(projectId: string, from: number | undefined, limit: number): Promise<Array<Ordered<Operator>>> {
+    await this.yieldBetweenCalls();
+    // One number in routing order, as the KVS adapter's rank: lane, then load, then idle since.
+    const orderOf = (o: Operator) => ROUTING_LANES.indexOf(routingLane(o)) * 1e15 + operatorLoad(o) * 1e13 + o.idleSince;
+    return [...this.operators.values()]
+      .filter((o) => o.value.projectId === projectId && o.value.duty === 'on' && (from === undefined || orderOf(o.value) >= from))
+      .sort((a, b) => orderOf(a.value) - orderOf(b.value))
+      .slice(0, Math.min(limit, 100))
+      .map((o) => ({ at: orderOf(o.value), record: structuredClone(o.value) }));
+  }
+
+  async operatorsTakenOffDuty(projectId: string, limit: number): Promise<Operator[]> {
+    await this.yieldBetweenCalls();
+    return [...this.operators.values()]
+      .filter((o) => o.value.projectId === projectId && o.value.duty === 'off' && o.value.unreachable)
+      .sort((a, b) => b.value.unreachable!.at - a.value.unreachable!.at)
+      .slice(0, limit)
+      .map((o) => structuredClone(o.value));
+  }
 
   async getOperator(participant: Participant): Promise<Versioned<Operator> | undefined> {
     await this.yieldBetweenCalls();
@@ -65,6 +103,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
 
   async rememberLocale(participant: Participant, locale: string | undefined): Promise<void> {
     await this.yieldBetweenCalls();
+    this.reads -= 1;
     this.keptLocales.set(participantKey(participant), locale === undefined ? {} : { locale });
   }
 
@@ -170,6 +209,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
 
   async commit(writes: readonly StateWrite[]): Promise<boolean> {
     await this.yieldBetweenCalls();
+    this.reads -= 1;
     if (writes.length === 0 || writes.length > MAX_WRITES_PER_COMMIT) {
       throw new RangeError(`A commit holds 1 to ${MAX_WRITES_PER_COMMIT} writes, not ${writes.length}`);
     }
@@ -213,6 +253,7 @@ export class InMemoryLiveAgentState implements LiveAgentState {
 
   async rememberCard(key: string, sent: SentCard): Promise<void> {
     await this.yieldBetweenCalls();
+    this.reads -= 1;
     this.cards.set(key, structuredClone(sent));
   }
 

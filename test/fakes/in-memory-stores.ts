@@ -5,8 +5,11 @@ import type { Clock, DeliveryLog, SettingsRepository, TranscriptLog } from '../.
 
 export class InMemorySettings implements SettingsRepository {
   readonly byProject = new Map<string, LiveAgentSettings>();
+  /** Reads of a project's settings, each one KVS read on Forge. */
+  reads = 0;
 
   get(projectId: string): Promise<LiveAgentSettings | undefined> {
+    this.reads += 1;
     return Promise.resolve(this.byProject.get(projectId));
   }
 

@@ -356,14 +356,14 @@ describe('Put off duty, from the Overview', () => {
 
   it('should put an operator off duty and answer whether it did, once', async () => {
     await aliceOnDutyWithBob();
-    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ name: 'Alice Operator', ...SLACK, userId: 'UALICE', load: 1, since: expect.any(Number) }] } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: { rows: [{ name: 'Alice Operator', ...SLACK, userId: 'UALICE', load: 1, since: expect.any(Number) }] } } });
 
     expect(await invoke('duty/put-off', { ...SLACK, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'put-off-duty' } });
     await settle();
     expect(await invoke('duty/put-off', { ...SLACK, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'already-off-duty' } });
     expect(await invoke('duty/put-off', { ...SLACK, userId: 'UBRUNO' })).toEqual({ ok: true, data: { result: 'not-an-operator' } });
 
-    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [], usersWaiting: 0 } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: { rows: [] }, waiting: { rows: [] } } });
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -382,14 +382,14 @@ describe('Put off duty, from the Overview', () => {
     const answer = await invoke('duty/put-off', payload);
 
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/\S/) } });
-    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE', load: 1 }] } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: { rows: [{ userId: 'UALICE', load: 1 }] } } });
   });
 
   it('should not reach an operator of another channel or workspace named with this one’s ids', async () => {
     await aliceOnDutyWithBob();
 
     expect(await invoke('duty/put-off', { ...TEAMS, userId: 'UALICE' })).toEqual({ ok: true, data: { result: 'not-an-operator' } });
-    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE' }] } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: { rows: [{ userId: 'UALICE' }] } } });
   });
 });
 
@@ -407,7 +407,7 @@ describe('An operator’s own capacity, from Role setup', () => {
 
     expect(await invoke('roles/capacity', { ...SLACK, userId: 'UALICE', capacity: 5 })).toEqual({ ok: true, data: { result: 'set', capacity: 5 } });
     expect(await alice()).toMatchObject({ capacity: 5, ownCapacity: 5 });
-    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: [{ userId: 'UALICE', capacity: 5 }] } });
+    expect(await invoke('activity/get')).toMatchObject({ ok: true, data: { onDuty: { rows: [{ userId: 'UALICE', capacity: 5 }] } } });
 
     expect(await invoke('roles/capacity', { ...SLACK, userId: 'UALICE', capacity: null })).toEqual({ ok: true, data: { result: 'set', capacity: 2 } });
     const after = await alice();

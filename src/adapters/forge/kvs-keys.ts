@@ -54,6 +54,8 @@ export const ENTITY = { operator: 'operator', conversation: 'session', message: 
 export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',
+  /** Operators Koji took off duty (their chat could not be reached), newest first: the Overview. */
+  operatorsByAway: 'by-away',
   sessionsByStateAndSince: 'by-state-since',
   sessionsByStateAndTimer: 'by-state-timer',
   messagesByConversation: 'by-conversation',

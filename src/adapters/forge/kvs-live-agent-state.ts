@@ -9,6 +9,7 @@ import { MAX_WRITES_PER_COMMIT, type Expected, type LiveAgentState, type Page, t
 import { keepLocale, keptLocaleOf } from './kvs-kept-locale';
 import { PAGE_LIMIT, pageOf, type PageRequest } from './kvs-index-page';
 import { isWriteConflict } from './kvs-errors';
+import { KvsOverviewQueries } from './kvs-overview-queries';
 import { commentWindowOf } from './kvs-ratings';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 
@@ -23,6 +24,8 @@ export interface OperatorEntity {
   readonly duty: DutyStatus;
   /** Routing order as one number, for the `by-duty-rank` index (see routingRank). */
   readonly rank: number;
+  /** When Koji took them off duty (`unreachable.at`), else 0: the `by-away` index the Overview reads. */
+  readonly awayAt: number;
   readonly version: number;
   readonly data: Operator;
 }
@@ -43,7 +46,15 @@ export interface SessionEntity {
  * land together or not at all, and a lost race reads as `false`.
  */
 export class KvsLiveAgentState implements LiveAgentState {
-  constructor(private readonly kvs: Kvs) {}
+  private readonly overview: KvsOverviewQueries;
+
+  constructor(private readonly kvs: Kvs) {
+    this.overview = new KvsOverviewQueries(kvs);
+  }
+
+  readonly conversationsFrom: LiveAgentState['conversationsFrom'] = (...args) => this.overview.conversationsFrom(...args);
+  readonly operatorsOnDutyFrom: LiveAgentState['operatorsOnDutyFrom'] = (...args) => this.overview.operatorsOnDutyFrom(...args);
+  readonly operatorsTakenOffDuty: LiveAgentState['operatorsTakenOffDuty'] = (...args) => this.overview.operatorsTakenOffDuty(...args);
 
   async getOperator(participant: Participant): Promise<Versioned<Operator> | undefined> {
     const found = await this.kvs.entity<OperatorEntity>(ENTITY.operator).get(storageKeys.operator(participant));
@@ -239,6 +250,7 @@ export function operatorEntity(operator: Operator, version: number): OperatorEnt
     userId: operator.participant.userId,
     duty: operator.duty,
     rank: routingRank(operator),
+    awayAt: operator.unreachable?.at ?? 0,
     version,
     data: operator,
   };

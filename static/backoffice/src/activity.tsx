@@ -1,28 +1,36 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { ActivityView } from '../../../src/shared/resolver-contract';
-import { Section } from './common';
-import { OnDutyTable } from './on-duty-table';
+import { countOf, timeOf } from './activity-lists';
+import { InProgressList } from './in-progress-table';
+import { useNow } from './load';
+import { OnDutyList } from './on-duty-table';
+import { WaitingList } from './waiting-table';
 
-/** The live activity: the counts, who was taken off duty and why, and who is on duty with what load. */
-export function Activity({ activity }: { readonly activity: ActivityView }) {
+type ListName = 'onDuty' | 'waiting' | 'inProgress';
+
+/**
+ * The live activity: the counts, who was taken off duty and why, who is on duty, who waits and which
+ * conversations are in progress. `onBrowsing`: whether any list shows more than its first page.
+ */
+export function Activity({ activity, onBrowsing }: { readonly activity: ActivityView; readonly onBrowsing: (browsing: boolean) => void }) {
+  const now = useNow(30_000);
+  const [extended, setExtended] = useState<Readonly<Record<ListName, boolean>>>({ onDuty: false, waiting: false, inProgress: false });
+  useEffect(() => onBrowsing(Object.values(extended).some(Boolean)), [extended, onBrowsing]);
+  const flag = useCallback((name: ListName) => (is: boolean) => setExtended((was) => (was[name] === is ? was : { ...was, [name]: is })), []);
+  const [onDuty, waiting, inProgress] = useMemo(() => [flag('onDuty'), flag('waiting'), flag('inProgress')] as const, [flag]);
   return (
     <Stack space="space.400">
       <ul className="koji-stats" aria-label="Live activity">
-        <Stat label="Operators on duty" value={activity.onDuty.length} />
-        <Stat label="Conversations open" value={activity.conversationsOpen} />
-        <Stat label="Users waiting" value={activity.usersWaiting} />
+        <Stat label="Operators on duty" value={countOf(activity.onDuty)} />
+        <Stat label="Conversations in progress" value={countOf(activity.inProgress)} />
+        <Stat label="Users waiting" value={countOf(activity.waiting)} />
       </ul>
       {activity.takenOffDuty.length > 0 ? <TakenOffDuty operators={activity.takenOffDuty} /> : null}
-      <Section title="On duty">
-        {activity.onDuty.length === 0 ? (
-          <SectionMessage appearance="information" title="Nobody is on duty">
-            <Text as="p">Operators start a shift by writing #on to the Koji bot, and end it with #off.</Text>
-          </SectionMessage>
-        ) : (
-          <OnDutyTable operators={activity.onDuty} />
-        )}
-      </Section>
+      <OnDutyList list={activity.onDuty} onExtended={onDuty} />
+      <WaitingList list={activity.waiting} now={now} onExtended={waiting} />
+      <InProgressList list={activity.inProgress} now={now} onExtended={inProgress} />
     </Stack>
   );
 }
@@ -39,7 +47,7 @@ function TakenOffDuty({ operators }: { readonly operators: ActivityView['takenOf
         <ul className="koji-taken-off-duty" aria-label="Operators taken off duty">
           {operators.map((op, index) => (
             <li key={`${index}:${op.channel}:${op.name}`}>
-              <Text as="p">{`${op.name} was taken off duty at ${formatTime(op.at)}: ${op.channel === 'slack' ? 'Slack' : 'Microsoft Teams'} says ${op.reason}.`}</Text>
+              <Text as="p">{`${op.name} was taken off duty at ${timeOf(op.at)}: ${op.channel === 'slack' ? 'Slack' : 'Microsoft Teams'} says ${op.reason}.`}</Text>
             </li>
           ))}
         </ul>
@@ -49,14 +57,7 @@ function TakenOffDuty({ operators }: { readonly operators: ActivityView['takenOf
   );
 }
 
-/** The time of day, with the date when it was not today. */
-function formatTime(epochMs: number): string {
-  const at = new Date(epochMs);
-  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return at.toDateString() === new Date().toDateString() ? time : `${time} on ${at.toLocaleDateString()}`;
-}
-
-function Stat({ label, value }: { readonly label: string; readonly value: number }) {
+function Stat({ label, value }: { readonly label: string; readonly value: string }) {
   return (
     <li className="koji-stat">
       <span className="koji-stat-value">{value}</span>

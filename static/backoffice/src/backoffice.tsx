@@ -68,7 +68,7 @@ function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView
       </TabList>
       <TabPanel>
         <Panel>
-          <OverviewPanel enabled={(saved ?? settings).enabled} onOpenSettings={() => setTab(TABS.indexOf('Settings'))} />
+          <OverviewPanel enabled={(saved ?? settings).enabled} shown={tab === 0} onOpenSettings={() => setTab(TABS.indexOf('Settings'))} />
         </Panel>
       </TabPanel>
       <TabPanel>
