@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { dutyResolvers } from './resolvers/duty-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
+import { reportResolvers } from './resolvers/report-resolvers';
 import { roleResolvers } from './resolvers/role-resolvers';
 import { settingsResolvers } from './resolvers/settings-resolvers';
 import { teamsPackageResolvers } from './resolvers/teams-package-resolvers';
@@ -12,7 +13,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers, ...reportResolvers })) {
   resolver.define(key, handler);
 }
 
