@@ -14,7 +14,7 @@ import { startLocalPlatform } from '../../dev/koji-app';
 import { KvsServiceFigures } from '../../src/adapters/forge/kvs-service-figures';
 import { KvsDeflectionCounters } from '../../src/adapters/forge/kvs-deflection-counters';
 import { lastDays } from '../../src/app/figures/service-report';
-import type { FigureEvent } from '../../src/domain/service-figures';
+import type { FigureEvent, OperatorRef } from '../../src/domain/service-figures';
 import { openTab } from './support/backoffice';
 import { launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const [, yesterday, today] = lastDays('UTC', Date.now(), 3) as [string, string, string];
   const figures = new KvsServiceFigures(kvs);
-  const served = (operator: typeof alice, waitMs: number): FigureEvent[] => [{ kind: 'asked' }, { kind: 'served', operator, waitMs }];
+  const served = (operator: OperatorRef, waitMs: number): FigureEvent[] => [{ kind: 'asked' }, { kind: 'served', operator, waitMs }];
   await figures.record(LOCAL_PROJECT.id, yesterday, [...served(alice, 20_000), ...served(alice, 40_000), { kind: 'asked' }, { kind: 'abandoned' }]);
   await figures.record(LOCAL_PROJECT.id, today, [...served(hostile, 100_000), { kind: 'asked' }, { kind: 'timed-out' }]);
   await figures.record(LOCAL_PROJECT.id, today, [{ kind: 'rated', operator: alice, scale: 'five-stars', score: 4 }, { kind: 'ticket', operator: alice }]);
@@ -91,7 +91,7 @@ describe('the Reports tab', () => {
     try {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
       expect(download.suggestedFilename()).toBe('koji-report-last-7-days.csv');
-      const lines = readFileSync((await download.path())!, 'utf8').split('\r\n');
+      const lines = readFileSync(await download.path(), 'utf8').split('\r\n');
 
       expect(lines[0]).toBe('Row,Day,Operator,Channel,Asked,Served,Abandoned,Timed out,Tickets,Wait median (s),Wait p90 (s),Handle median (s),Offers missed,Ratings,Average stars,Satisfied,KB answered,KB solved,KB escalated,KB no match');
       expect(lines).toHaveLength(1 + 7 + 1 + 2);

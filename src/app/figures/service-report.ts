@@ -4,7 +4,7 @@ import { NO_FIGURES, sumDays, type FigureCounts } from '../../domain/service-fig
 import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
 import type { ReportFiguresView, ReportPeriod, ServiceReportView } from '../../shared/resolver-contract';
 import { dayIn, type DeflectionCounts } from '../deflection/deflection-counters';
-import type { CoreDeps } from '../ports';
+import type { CoreDeps, DayRecords } from '../ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NO_DEFLECTION: DeflectionCounts = { answered: 0, solved: 0, escalated: 0, 'no-match': 0 };
@@ -24,7 +24,7 @@ export function lastDays(timeZone: string, now: number, count: number): string[]
 export async function serviceReport(deps: Pick<CoreDeps, 'figures' | 'clock'>, projectId: string, settings: LiveAgentSettings, period: ReportPeriod): Promise<ServiceReportView> {
   const timeZone = projectTimeZone(settings);
   const days = lastDays(timeZone, deps.clock.now(), period);
-  const stored = deps.figures ? await deps.figures.days(projectId, days) : new Map();
+  const stored: ReadonlyMap<string, DayRecords> = deps.figures ? await deps.figures.days(projectId, days) : new Map<string, DayRecords>();
   const records = days.map((day) => ({ day, figures: stored.get(day)?.figures ?? NO_FIGURES, deflection: stored.get(day)?.deflection ?? NO_DEFLECTION }));
   const total = sumDays(records.map((r) => r.figures));
   const deflection = records.reduce((sum, r) => addDeflection(sum, r.deflection), NO_DEFLECTION);

@@ -6,7 +6,8 @@ import { call } from './api';
 import { Loading, Problem } from './common';
 import { shownOf, useLoad } from './load';
 import { ReportCharts } from './report-charts';
-import { downloadText, reportCsv } from './report-csv';
+import { downloadText } from './download-text';
+import { reportCsv } from './report-csv';
 import { ReportTables } from './report-tables';
 
 /**
