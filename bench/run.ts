@@ -13,6 +13,7 @@ import { p6Rows, runP6, type P6Result } from './phases/p6';
 import { idleRows, runIdleSweep, type IdleResult } from './phases/p6-idle';
 import { offerRows, runOffers, type OffersResult } from './phases/p6-offers';
 import { auditRowsOf, runAudit, type AuditResult } from './phases/p7-audit';
+import { figuresRows, runFigures, type FiguresResult } from './phases/p7-figures';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -39,6 +40,8 @@ interface Mode {
   readonly offers: { sizes: Array<{ operators: number; queued: number }> };
   /** Entries in the project's audit log when its pages are read. */
   readonly audit: { sizes: number[] };
+  /** Service figures: conversations over 90 days (written as daily records) and the operators they are spread over. */
+  readonly figures: { conversations: number; operators: number };
 }
 
 const MODES: Record<Mode['name'], Mode> = {
@@ -52,6 +55,7 @@ const MODES: Record<Mode['name'], Mode> = {
     overview: { sizes: [10, 10_000] },
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 1_000 }] },
     audit: { sizes: [100, 1_000] },
+    figures: { conversations: 100_000, operators: 50 },
   },
   full: {
     name: 'full',
@@ -63,11 +67,12 @@ const MODES: Record<Mode['name'], Mode> = {
     overview: { sizes: [10, 100_000] },
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 10_000 }] },
     audit: { sizes: [100, 10_000] },
+    figures: { conversations: 100_000, operators: 50 },
   },
 };
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'AUDIT'] as const;
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT'] as const;
 
 function parseArgs(argv: readonly string[]) {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -117,7 +122,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -162,6 +167,10 @@ async function main(): Promise<void> {
       rows.push(...idleRows(results.idle));
       results.offers = await timed('P6 offers', () => runOffers({ ...args.mode.offers, progress }));
       rows.push(...offerRows(results.offers));
+    }
+    if (args.phases.includes('P7')) {
+      results.figures = await timed('P7', () => runFigures({ ...args.mode.figures, progress }));
+      rows.push(...figuresRows(results.figures));
     }
     if (args.phases.includes('AUDIT')) {
       results.audit = await timed('AUDIT', () => runAudit({ ...args.mode.audit, progress }));

@@ -231,6 +231,8 @@ export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port'
 
 import type { Assistant } from './assistant-port';
 import type { DeflectionCounters } from './deflection/deflection-counters';
+import type { ServiceFigures } from './figures/service-figures';
+export type { DayRecords, ServiceFigures } from './figures/service-figures';
 export type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from './assistant-port';
 
 export interface Logger {
@@ -275,6 +277,8 @@ export interface CoreDeps {
   readonly assistant: Assistant;
   /** The assistant's deflection counters (deflection/deflection-counters.ts); uncounted where absent. */
   readonly deflection?: DeflectionCounters | undefined;
+  /** The service figures per project and day (figures/service-figures.ts); uncounted where absent. */
+  readonly figures?: ServiceFigures | undefined;
   readonly clock: Clock;
   readonly log: Logger;
   /**

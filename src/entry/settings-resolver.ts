@@ -3,6 +3,7 @@ import { auditResolvers } from './resolvers/audit-resolvers';
 import { dutyResolvers } from './resolvers/duty-resolvers';
 import { overviewResolvers } from './resolvers/overview-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
+import { reportResolvers } from './resolvers/report-resolvers';
 import { roleResolvers } from './resolvers/role-resolvers';
 import { settingsResolvers } from './resolvers/settings-resolvers';
 import { teamsPackageResolvers } from './resolvers/teams-package-resolvers';
@@ -14,7 +15,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...overviewResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...overviewResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers, ...reportResolvers })) {
   resolver.define(key, handler);
 }
 

@@ -156,51 +156,9 @@ export interface RequestTypeView {
   readonly name: string;
 }
 
-/** An operator on duty, as the Overview lists them: `since` (epoch ms) when their shift started, unknown for shifts older than it. */
-export interface OnDutyView {
-  readonly name: string;
-  readonly channel: TenantChannel;
-  readonly tenantId: string;
-  readonly userId: string;
-  readonly since?: number | undefined;
-  readonly load: number;
-  /** Offer mode: operator offers waiting for their answer, each holding a place under their capacity. */
-  readonly offers: number;
-  readonly capacity: number;
-}
-
-/** One page of an Overview list: `next`, an opaque cursor, asks its resolver for the page after it (absent on the last). */
-export interface ActivityListView<T> {
-  readonly rows: readonly T[];
-  readonly next?: string | undefined;
-}
-
-/** A user waiting, in line: `since` (epoch ms) when this wait began; `offeredTo` while an operator is offered them (offer first). */
-export interface WaitingView {
-  readonly position: number;
-  readonly name: string;
-  readonly channel: TenantChannel;
-  readonly since: number;
-  readonly offeredTo?: { readonly name: string; readonly until: number } | undefined;
-}
-
-/** A conversation with an operator: `startedAt` (epoch ms) when this operator took it. */
-export interface InProgressView {
-  readonly conversationId: string;
-  readonly user: { readonly channel: TenantChannel; readonly tenantId: string; readonly userId: string };
-  readonly userName: string;
-  readonly operatorName: string;
-  readonly startedAt: number;
-}
-
-/** The Overview: the first page of each list (a list with `next` has more: the page says "25+"). */
-export interface ActivityView {
-  readonly onDuty: ActivityListView<OnDutyView>;
-  readonly waiting: ActivityListView<WaitingView>;
-  readonly inProgress: ActivityListView<InProgressView>;
-  /** Operators Koji took off duty because their chat could not be reached (`at`: epoch ms; `reason`: the platform's word), newest first. */
-  readonly takenOffDuty: ReadonlyArray<{ readonly name: string; readonly channel: TenantChannel; readonly at: number; readonly reason: string }>;
-}
+// The Overview's lists (overview-contract.ts).
+export type { ActivityListView, ActivityView, InProgressView, OnDutyView, WaitingView } from './overview-contract';
+import type { ActivityListView, ActivityView, InProgressView, OnDutyView, WaitingView } from './overview-contract';
 
 /** The issue property `koji-conversation` of a ticket created from a conversation. */
 export interface ConversationView {
@@ -295,24 +253,10 @@ export interface ResolverContract {
 
 export type ResolverKey = keyof ResolverContract;
 
-// The audit log (issue 20): every admin action, newest first.
-
-/** What an admin did: live agent support on or off, other settings, a role, an operator's own capacity, a tenant, Put off duty. */
-export type AuditKindView = 'support' | 'settings' | 'role-granted' | 'role-removed' | 'capacity' | 'tenant-connected' | 'tenant-disconnected' | 'put-off-duty';
-
-/** One entry of the Audit log: `text` is the sentence to show ("Ada Admin changed Queue timeout: 10 → 15 minutes"). */
-export interface AuditEntryView {
-  readonly id: string;
-  /** Epoch milliseconds. */
-  readonly at: number;
-  readonly kind: AuditKindView;
-  /** The Jira user who acted, as Jira named them then. */
-  readonly actor: { readonly accountId: string; readonly displayName: string };
-  readonly text: string;
-}
-
-/** The largest page `audit/list` answers. */
-export const AUDIT_PAGE_LIMIT = 50;
+// The audit log (issue 20): every admin action, newest first (its types: audit-contract.ts).
+import type { AuditEntryView, AuditKindView } from './audit-contract';
+export { AUDIT_PAGE_LIMIT } from './audit-contract';
+export type { AuditEntryView, AuditKindView } from './audit-contract';
 
 export interface ResolverContract {
   /**
@@ -323,4 +267,13 @@ export interface ResolverContract {
     request: { kind?: AuditKindView; actorId?: string; cursor?: string; limit?: number };
     response: { entries: AuditEntryView[]; cursor?: string };
   };
+}
+
+import type { ReportPeriod, ServiceReportView } from './report-contract';
+export { REPORT_PERIODS } from './report-contract';
+export type { ReportDayView, ReportFiguresView, ReportOperatorView, ReportPeriod, ServiceReportView } from './report-contract';
+
+/** The Reports tab: the service figures of the last 7, 30 or 90 days (report-contract.ts). */
+export interface ResolverContract {
+  'reports/get': { request: { days: ReportPeriod }; response: ServiceReportView };
 }

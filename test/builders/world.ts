@@ -20,6 +20,7 @@ import { relayFiles } from '../../src/app/files/relay-files';
 import { attachTicketFiles } from '../../src/app/files/ticket-files';
 import { InMemoryLiveAgentState } from '../fakes/in-memory-live-agent-state';
 import { InMemoryRatings } from '../fakes/in-memory-ratings';
+import { InMemoryFigures } from '../fakes/in-memory-figures';
 import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts } from '../fakes/in-memory-stores';
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
 import { whenUnreachable } from '../../src/app/delivery/unreachable';
@@ -67,6 +68,8 @@ export class World {
   /** The project's knowledge base, which Koji's own assistant answers from (`knowledgeBaseAnswers`). */
   readonly knowledgeBase = new FakeKnowledgeBase();
   readonly deflection = new InMemoryDeflectionCounters();
+  /** The service figures per project and day (issue 20), beside the deflection counts they report with. */
+  readonly figures = new InMemoryFigures(this.deflection);
   readonly deps: CoreDeps;
   private readonly commands: readonly ChatCommand[];
   private deliveryCounter = 0;
@@ -87,6 +90,7 @@ export class World {
       ratings: this.ratings,
       assistant: options.assistant ?? (options.knowledgeBaseAnswers ? new KnowledgeBaseAssistant(this.knowledgeBase, this.log) : new HandoffHintAssistant()),
       deflection: this.deflection,
+      figures: this.figures,
       clock: this.clock,
       log: this.log,
       whenUnreachable,

@@ -35,6 +35,8 @@ export const storageKeys = {
   rating: (conversationId: string) => `rating:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
   /** The assistant's deflection counts of one project on one day (`YYYY-MM-DD` in the project's time zone). */
   deflection: (projectId: string, day: string) => `deflection:${KEY_VERSION}:${escapeKeyPart(projectId)}:${day}`,
+  /** The service figures of one project on one day (kvs-service-figures.ts), the project's and its operators'. */
+  figures: (projectId: string, day: string) => `figures:${KEY_VERSION}:${escapeKeyPart(projectId)}:${day}`,
   satisfaction: (projectId: string, operator: Participant) => `satisfaction:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(participantKey(operator))}`,
   /** The locale a person's platform gave when asked (LiveAgentState.rememberLocale), kept a month. */
   keptLocale: (p: Participant) => `locale:${KEY_VERSION}:${escapeKeyPart(participantKey(p))}`,
@@ -50,7 +52,7 @@ export const storageKeys = {
   audit: (projectId: string, id: string) => `audit:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(id)}`,
 } as const;
 
-export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction', deflection: 'deflection', audit: 'audit' } as const;
+export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction', deflection: 'deflection', audit: 'audit', figures: 'figures' } as const;
 export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',

@@ -3,7 +3,7 @@ import { notify } from '../delivery/notify';
 import { settleOfferCard } from '../offers/make-offer';
 import { answerOffer, type OfferAnswer } from '../offers/settle-offer';
 import type { CoreDeps } from '../ports';
-import { defineCommand, withCardNote, type CommandContext, type Handled } from './command';
+import { defineCommand, withCardNote, type Handled, type SupportContext } from './command';
 
 interface OfferArgs {
   /** The conversation a card's button names; typed, the operator's oldest open offer. */
@@ -32,9 +32,9 @@ export const declineOfferCommand = offerCommand('decline-offer', '#decline', 'de
  * A click settles its own card (the channel shows the note in place of the buttons); a typed answer updates the
  * offer's card from here, so no card is left offering what is gone.
  */
-async function answer(deps: CoreDeps, { operator, msg, args }: CommandContext<OfferArgs>, kind: OfferAnswer): Promise<Handled> {
+async function answer(deps: CoreDeps, { operator, msg, args, settings }: SupportContext<OfferArgs>, kind: OfferAnswer): Promise<Handled> {
   const { toOperator, usedCardNotes } = say(operator.lang);
-  const answered = await answerOffer(deps, operator.participant, kind, args.sessionId);
+  const answered = await answerOffer(deps, operator.participant, kind, args.sessionId, settings);
   if (answered.kind === 'no-offer') {
     await notify(deps, operator.participant, { kind: 'notice', text: toOperator.noOpenOffer() });
     return msg.action ? withCardNote('refused', usedCardNotes.offerClosed) : 'refused';

@@ -15,6 +15,7 @@ import { loadSettings } from '../settings/project-settings';
 import type { CoreDeps, StateWrite } from '../ports';
 import { recordEnding, recordSystemLine } from '../transcript/system-line';
 import { inviteRating } from '../ratings/rate-conversation';
+import { countFigures, endedEvent } from '../figures/service-figures';
 
 /** The states of a conversation that has no operator. */
 type WaitingState = Exclude<ConversationStateKind, 'with-operator'>;
@@ -97,6 +98,8 @@ export async function endConversation(
   const closed = await closeConversation(deps, user, sessionId, undefined, SERVED_TO_THE_END.includes(reason) ? lastOperatorLifetimeSeconds(settings) : undefined);
   if (!closed) return false;
   const { conversation, operator } = closed;
+  const ended = endedEvent(conversation, deps.clock.now());
+  if (ended) await countFigures(deps, conversation.projectId, settings, [ended]);
   const operatorName = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'the operator';
   const { toUser } = say(conversation.lang);
   await recordSystemLine(deps, conversation.id, 'ended', endedLine(reason, conversation, operatorName));
@@ -205,6 +208,9 @@ export async function leaveQueue(deps: CoreDeps, conversation: Conversation): Pr
     await endConversation(deps, conversation.user, conversation.id, 'user-left', await loadSettings(deps, conversation.projectId));
     return;
   }
-  const text = closed.conversation.state.kind === 'ticket-offered' ? toUser.offerDeclined() : toUser.leftQueue();
+  const declined = closed.conversation.state.kind === 'ticket-offered';
+  // Leaving the queue (not declining a ticket offered after it) is abandoning it.
+  if (!declined) await countFigures(deps, conversation.projectId, undefined, [{ kind: 'abandoned' }]);
+  const text = declined ? toUser.offerDeclined() : toUser.leftQueue();
   await notify(deps, conversation.user, { kind: 'notice', text, conversationId: conversation.id });
 }

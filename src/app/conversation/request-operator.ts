@@ -20,6 +20,7 @@ import { routingChoice } from './routing';
 import { newConversationId, recentMessagesId } from '../transcript/transcript-ids';
 import { displayNameOf } from './user-name';
 import { windDownConversation } from '../settings/wind-down';
+import { countFigures, servedEvent } from '../figures/service-figures';
 
 /** `continued`: the user had been offered a ticket, and asking again carries that conversation on. */
 type Routing =
@@ -72,6 +73,9 @@ export async function requestOperator(
     await tellQueuePosition(deps, conversation, 'still');
     return 'handoff';
   }
+
+  // Counted once the ask committed: asked, and served at once when an operator took them straight away.
+  await countFigures(deps, msg.projectId, settings, routing.kind === 'connected' ? [{ kind: 'asked' }, servedEvent(conversation, routing.operator, deps.clock.now())] : [{ kind: 'asked' }]);
 
   if (routing.continued) {
     // The conversation already starts with the user's words to the bot; this request joins what followed.

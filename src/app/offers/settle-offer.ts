@@ -14,6 +14,7 @@ import type { OfferExpiryJob } from './offer-expiry-job';
 import { settleOfferCard } from './make-offer';
 import { putAwayForMissedOffers } from './missed-offers';
 import { backInLine, isOpenOffer } from '../../domain/operator-offer';
+import { countFigures, servedEvent } from '../figures/service-figures';
 
 export type OfferAnswer = 'accept' | 'decline';
 
@@ -28,7 +29,7 @@ export type Answered =
  * the user leaving or the operator's `#off` ends with exactly one of them; declining puts the user back at the
  * front of the queue, never to be offered to this operator again, and the queue goes on to the next operator.
  */
-export async function answerOffer(deps: CoreDeps, operator: Participant, answer: OfferAnswer, sessionId: string | undefined): Promise<Answered> {
+export async function answerOffer(deps: CoreDeps, operator: Participant, answer: OfferAnswer, sessionId: string | undefined, settings?: LiveAgentSettings): Promise<Answered> {
   const settled = await untilCommitted(async () => {
     const me = await deps.state.getOperator(operator);
     const offer = me && pickOffer(me.value, sessionId);
@@ -51,12 +52,13 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
       { kind: 'put-conversation', conversation: next.conversation, expected: conversation.version },
       { kind: 'put-operator', operator: next.operator, expected: me.version },
     ];
-    return (await deps.state.commit(writes)) ? { kind: answer, ...next, offer } : LOST_RACE;
+    return (await deps.state.commit(writes)) ? { kind: answer, ...next, offer, waiting: conversation.value, at: now } : LOST_RACE;
   });
   if (settled.kind === 'no-offer') return settled;
   const { conversation, offer } = settled;
   const told = { userName: offer.userName, offerId: offer.id, conversationId: offer.sessionId };
   if (settled.kind === 'accept') {
+    await countFigures(deps, conversation.projectId, settings, [servedEvent(settled.waiting, settled.operator, settled.at)]);
     await announceConnection(deps, conversation, settled.operator);
     return { kind: 'accepted', ...told };
   }
@@ -77,6 +79,7 @@ export async function expireOffer(deps: CoreDeps, job: OfferExpiryJob): Promise<
   if (!expired) return 'settled';
   const { conversation, offer, holder: missed } = expired;
   const settings = await loadSettings(deps, conversation.projectId);
+  await countFigures(deps, conversation.projectId, settings, [{ kind: 'offer-missed', operator: { participant: offer.operator, name: offer.operatorName } }]);
   await recordSystemLine(deps, conversation.id, 'offer-expired', notesFor(conversation).offerExpired(offer.operatorName, settings.offerWindowSeconds));
   const cardText = say(offer.operatorLang).toOperator.offerExpired(conversation.userName, settings.offerWindowSeconds);
   await settleOfferCard(deps, offer.operator, offer.id, cardText, conversation.id);

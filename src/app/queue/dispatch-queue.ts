@@ -6,6 +6,7 @@ import { announceOffer, offerWrites } from '../offers/make-offer';
 import { participantKey } from '../../domain/participant';
 import type { CoreDeps, Versioned } from '../ports';
 import { routingChoice } from '../conversation/routing';
+import { countFigures, servedEvent } from '../figures/service-figures';
 
 /**
  * A generous bound: each round either connects someone or loses a race to a
@@ -76,6 +77,7 @@ async function match(
   }
   const change = connectWrites(head.value, head.version, operator, now);
   if (!(await deps.state.commit(change.writes))) return LOST_RACE;
+  await countFigures(deps, head.value.projectId, settings, [servedEvent(head.value, operator.value, now)]);
   await announceConnection(deps, change.conversation, change.operator);
   return 'matched';
 }

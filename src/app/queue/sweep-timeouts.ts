@@ -11,6 +11,7 @@ import { windDownProject } from '../settings/wind-down';
 import { putIdleOperatorsOffDuty } from '../duty/idle-away';
 import { messageOf } from '../../domain/koji-error';
 import { expireOffer } from '../offers/settle-offer';
+import { countFigures } from '../figures/service-figures';
 
 /** An offered ticket nobody took up is forgotten after a day. */
 export const TICKET_OFFER_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -92,6 +93,7 @@ async function sweepProject(deps: CoreDeps, projectId: string, settings: LiveAge
     const offered = await offerTicketInstead(deps, conversation, 'queue-timeout', (current) => timerStart(current.state) <= queueCutoff);
     if (!offered) return;
     report.queueTimeouts += 1;
+    await countFigures(deps, projectId, settings, [{ kind: 'timed-out' }]);
     const { toUser, buttonLabels } = say(conversation.lang);
     await notify(deps, conversation.user, {
       kind: 'notice',

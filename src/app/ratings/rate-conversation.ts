@@ -25,6 +25,7 @@ import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 import { systemLineId } from '../transcript/transcript-ids';
+import { countFigures } from '../figures/service-figures';
 
 export type { CommentWindow };
 
@@ -93,6 +94,7 @@ export async function rateConversation(deps: CoreDeps, msg: IncomingChatMessage)
   const transcriptNotes = notesFor(rated.rating);
   if (rated.kind === 'already') return withCardNote('refused', usedCardNotes.alreadyRated(scoreLabel(rated.rating.scale, rated.rating.score)));
   const given = rated.rating;
+  await countFigures(deps, given.projectId, undefined, [{ kind: 'rated', operator: { participant: given.operator, name: given.operatorName }, scale: given.scale, score: given.score }]);
   const label = scoreLabel(given.scale, given.score);
   await addInternalLine(deps, given, 'rated', transcriptNotes.rated(given.userName, label));
   const window: CommentWindow = { conversationId, until: deps.clock.now() + COMMENT_WINDOW_MINUTES * 60_000 };

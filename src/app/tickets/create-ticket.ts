@@ -15,6 +15,7 @@ import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import { closeConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
 import { loadSettings } from '../settings/project-settings';
+import { countFigures } from '../figures/service-figures';
 import type { ChatProfile, CoreDeps, CreatedTicket } from '../ports';
 import { recordSystemLine } from '../transcript/system-line';
 import { attachFilesLater, ticketOf } from '../files/ticket-files';
@@ -195,6 +196,11 @@ async function openTicket(
     lines,
   });
   // An earlier attempt that made the ticket may have withCardNote it before it stopped: one note per ticket.
+  if (!ticket.existing) {
+    const { state } = conversation;
+    const operator = state.kind === 'with-operator' ? { participant: state.operator, name: state.operatorName } : undefined;
+    await countFigures(deps, conversation.projectId, settings, [{ kind: 'ticket', operator }]);
+  }
   const note = `Ticket ${ticket.key} was created from this conversation.`;
   if (!lines.some((l) => l.role === 'system' && l.text === note)) await recordSystemLine(deps, conversation.id, 'ticket', note);
   // The ticket has the lines Jira took: whatever was said while Jira worked (or did not fit) comes in the next comment.

@@ -10,6 +10,7 @@ import { Loading, Problem } from './common';
 import { FlagsProvider } from './flags';
 import { useLoad } from './load';
 import { OverviewPanel } from './overview-panel';
+import { ReportsPanel } from './reports-panel';
 import { Panel } from './page';
 import { RoleSetupPanel } from './role-setup-panel';
 import { SavedRepliesPanel } from './saved-replies-panel';
@@ -17,7 +18,7 @@ import { SettingsPanel } from './settings-panel';
 import { TenantsPanel } from './tenants-panel';
 
 /** The tabs, one level, in the order an admin sets Koji up after the Overview. */
-const TABS = ['Overview', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'Audit log'] as const;
+const TABS = ['Overview', 'Reports', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'Audit log'] as const;
 
 /** The backoffice of one project: the same tree in project settings and, once a project is picked, on the admin page. */
 export function Backoffice() {
@@ -69,6 +70,11 @@ function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView
       <TabPanel>
         <Panel>
           <OverviewPanel enabled={(saved ?? settings).enabled} shown={tab === 0} onOpenSettings={() => setTab(TABS.indexOf('Settings'))} />
+        </Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>
+          <ReportsPanel />
         </Panel>
       </TabPanel>
       <TabPanel>
