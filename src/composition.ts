@@ -13,6 +13,7 @@ import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
 import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
 import { KvsRatingStore } from './adapters/forge/kvs-ratings';
 import { KvsDeflectionCounters } from './adapters/forge/kvs-deflection-counters';
+import { KvsConversationHistory, KvsTranscriptRetention } from './adapters/forge/kvs-history';
 import { KvsSettingsRepository } from './adapters/forge/kvs-settings-repository';
 import { KvsTenantHealthStore, TenantHealth } from './adapters/forge/tenant-health';
 import { KvsTranscriptLog } from './adapters/forge/kvs-transcript-log';
@@ -101,6 +102,8 @@ export function buildServices(
     state: new KvsLiveAgentState(kvs),
     ratings: new KvsRatingStore(kvs),
     deflection: new KvsDeflectionCounters(kvs),
+    history: new KvsConversationHistory(kvs),
+    transcriptRetention: new KvsTranscriptRetention(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries,

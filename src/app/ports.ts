@@ -178,7 +178,7 @@ export interface TranscriptLog {
     options?: { readonly expiresInSeconds?: number },
   ): Promise<'appended' | 'duplicate'>;
   /** Appends several lines; lines already there are left alone. */
-  appendMany(conversationId: string, lines: readonly TranscriptLine[]): Promise<void>;
+  appendMany(conversationId: string, lines: readonly TranscriptLine[], options?: { readonly expiresInSeconds?: number }): Promise<void>;
   /** Lines in order; `after` skips what a ticket already has; `last` keeps only the newest n. */
   read(
     conversationId: string,
@@ -229,6 +229,8 @@ export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port'
 
 import type { Assistant } from './assistant-port';
 import type { DeflectionCounters } from './deflection/deflection-counters';
+import type { ConversationHistory, TranscriptRetention } from './history/history-port';
+export type { ConversationHistory, HistoryPage, HistoryQuery, TranscriptRetention } from './history/history-port';
 export type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from './assistant-port';
 
 export interface Logger {
@@ -273,6 +275,9 @@ export interface CoreDeps {
   readonly assistant: Assistant;
   /** The assistant's deflection counters (deflection/deflection-counters.ts); uncounted where absent. */
   readonly deflection?: DeflectionCounters | undefined;
+  /** Past conversations (history/history-port.ts), and the sweep of transcript lines kept without a TTL; not kept where absent. */
+  readonly history?: ConversationHistory | undefined;
+  readonly transcriptRetention?: TranscriptRetention | undefined;
   readonly clock: Clock;
   readonly log: Logger;
   /**

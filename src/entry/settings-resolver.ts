@@ -1,5 +1,6 @@
 import Resolver from '@forge/resolver';
 import { dutyResolvers } from './resolvers/duty-resolvers';
+import { historyResolvers } from './resolvers/history-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
 import { roleResolvers } from './resolvers/role-resolvers';
 import { settingsResolvers } from './resolvers/settings-resolvers';
@@ -12,7 +13,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...teamsPackageResolvers, ...projectResolvers, ...historyResolvers })) {
   resolver.define(key, handler);
 }
 

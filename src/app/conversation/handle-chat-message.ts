@@ -28,6 +28,7 @@ import { requestOperator } from './request-operator';
 import { noteOperatorActivity } from '../duty/operator-activity';
 import { userLine, withLiteralHash } from './message-lines';
 import { recordEnding } from '../transcript/system-line';
+import { lineKept } from '../history/record-history';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 import { commentOnRating, isRatingComment, rateConversation } from '../ratings/rate-conversation';
 
@@ -122,7 +123,7 @@ async function takeTicket(deps: CoreDeps, conversation: Conversation): Promise<H
   // The offer closes only once the ticket exists; a failed attempt keeps it open, with no ending.
   if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
     const { transcriptNotes, usedCardNotes } = say(conversation.lang);
-    await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
+    await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName), conversation);
     return withCardNote('ticket', usedCardNotes.ticketRequested);
   }
   return 'ticket';
@@ -195,7 +196,7 @@ async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, conversat
   const lane = userLane(conversation);
   if (!lane) return 'failed';
   const line = userLine(msg, conversation.value.userName);
-  if ((await deps.transcripts.append(conversation.value.id, line)) === 'duplicate') {
+  if ((await deps.transcripts.append(conversation.value.id, line, lineKept(conversation.value))) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }
@@ -224,7 +225,7 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
     ...(msg.links ? { links: msg.links } : {}),
     attachments: msg.attachments,
   };
-  if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') {
+  if ((await deps.transcripts.append(assignment.sessionId, line, lineKept(assignment))) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }
@@ -260,7 +261,7 @@ async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversatio
   }
   if (msg.action) return 'refused';
   // What a waiting user writes is part of the conversation the operator will see.
-  const appended = await deps.transcripts.append(conversation.id, userLine(msg, conversation.userName));
+  const appended = await deps.transcripts.append(conversation.id, userLine(msg, conversation.userName), lineKept(conversation));
   return appended === 'duplicate' ? 'duplicate' : 'recorded';
 }
 

@@ -119,7 +119,7 @@ export async function windDownConversation(deps: CoreDeps, conversation: Convers
 async function windDownWaiting(deps: CoreDeps, conversation: Conversation): Promise<'offered' | 'closed' | undefined> {
   const { toUser, transcriptNotes, buttonLabels } = say(conversation.lang);
   if (conversation.ticket) {
-    const closed = await closeWithoutOperator(deps, conversation, () => transcriptNotes.closedSupportDisabledWhileWaiting(), ['queued']);
+    const closed = await closeWithoutOperator(deps, conversation, () => transcriptNotes.closedSupportDisabledWhileWaiting(), ['queued'], 'support-disabled');
     if (!closed) return undefined;
     await notify(deps, conversation.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: conversation.id });
     return 'closed';
