@@ -24,6 +24,7 @@ import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts }
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
 import { whenUnreachable } from '../../src/app/delivery/unreachable';
 import { expireOffer } from '../../src/app/offers/settle-offer';
+import { InMemoryHistory, InMemoryTranscriptRetention } from '../fakes/in-memory-history';
 
 export const PROJECT = '10000';
 
@@ -67,6 +68,9 @@ export class World {
   /** The project's knowledge base, which Koji's own assistant answers from (`knowledgeBaseAnswers`). */
   readonly knowledgeBase = new FakeKnowledgeBase();
   readonly deflection = new InMemoryDeflectionCounters();
+  /** Past conversations, and the sweep of transcript lines kept without a TTL (history). */
+  readonly history = new InMemoryHistory(this.clock);
+  readonly transcriptRetention = new InMemoryTranscriptRetention(this.transcripts);
   readonly deps: CoreDeps;
   private readonly commands: readonly ChatCommand[];
   private deliveryCounter = 0;
@@ -87,6 +91,8 @@ export class World {
       ratings: this.ratings,
       assistant: options.assistant ?? (options.knowledgeBaseAnswers ? new KnowledgeBaseAssistant(this.knowledgeBase, this.log) : new HandoffHintAssistant()),
       deflection: this.deflection,
+      history: this.history,
+      transcriptRetention: this.transcriptRetention,
       clock: this.clock,
       log: this.log,
       whenUnreachable,
