@@ -39,7 +39,7 @@ export interface HistoryEntryView {
   readonly startedAt?: number | undefined;
   readonly endedAt: number;
   readonly ending: HistoryEndingView;
-  /** `url` only when https. */
+  /** `url` only when https (or plain http to the machine itself: the local platform's Jira), as article links. */
   readonly ticket?: { readonly key: string; readonly url?: string | undefined } | undefined;
 }
 

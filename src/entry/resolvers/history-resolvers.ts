@@ -2,8 +2,8 @@ import { findHistory, historyPeople, pastConversation } from '../../app/history/
 import { buildServices } from '../../composition';
 import type { HistoryEntry, HistoryPerson } from '../../domain/history';
 import { KojiError } from '../../domain/koji-error';
+import { isArticleLink } from '../../domain/knowledge-base';
 import { isChatChannel, type ChatChannel, type Participant } from '../../domain/participant';
-import { isSafeLink } from '../../domain/transcript';
 import type { HistoryEntryView, HistoryPersonView } from '../../shared/resolver-contract';
 import { forAdmins, InvalidRequestError, stringField, type ResolverHandler } from './resolver-kit';
 import { USER_ID } from './role-resolvers';
@@ -122,6 +122,6 @@ function entryView(entry: HistoryEntry): HistoryEntryView {
     ...(entry.startedAt === undefined ? {} : { startedAt: entry.startedAt }),
     endedAt: entry.endedAt,
     ending: entry.ending,
-    ...(entry.ticket ? { ticket: { key: entry.ticket.key, ...(isSafeLink(entry.ticket.url) ? { url: entry.ticket.url } : {}) } } : {}),
+    ...(entry.ticket ? { ticket: { key: entry.ticket.key, ...(isArticleLink(entry.ticket.url) ? { url: entry.ticket.url } : {}) } } : {}),
   };
 }
