@@ -11,6 +11,7 @@ import { p5Rows, runP5, type P5Result } from './phases/p5';
 import { p6Rows, runP6, type P6Result } from './phases/p6';
 import { idleRows, runIdleSweep, type IdleResult } from './phases/p6-idle';
 import { offerRows, runOffers, type OffersResult } from './phases/p6-offers';
+import { historyRows, runHistory, type HistoryResult } from './phases/p-history';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -33,6 +34,8 @@ interface Mode {
   readonly idle: { operatorCounts: number[] };
   /** Operators on duty and users waiting for the operator offers part of P6. */
   readonly offers: { sizes: Array<{ operators: number; queued: number }> };
+  /** Conversations in the history (ended over 90 days) for the History tab's pages. */
+  readonly history: { sizes: number[] };
 }
 
 const MODES: Record<Mode['name'], Mode> = {
@@ -44,6 +47,7 @@ const MODES: Record<Mode['name'], Mode> = {
     p6: { sizes: [10, 1_000], maxDueRuns: 3 },
     idle: { operatorCounts: [10, 1_000] },
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 1_000 }] },
+    history: { sizes: [10, 10_000] },
   },
   full: {
     name: 'full',
@@ -53,11 +57,12 @@ const MODES: Record<Mode['name'], Mode> = {
     p6: { sizes: [10, 10_000, 100_000], maxDueRuns: 12 },
     idle: { operatorCounts: [10, 1_000] },
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 10_000 }] },
+    history: { sizes: [10, 10_000, 100_000] },
   },
 };
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'] as const;
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'HISTORY'] as const;
 
 function parseArgs(argv: readonly string[]) {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -107,7 +112,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; history?: HistoryResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -150,6 +155,10 @@ async function main(): Promise<void> {
       rows.push(...idleRows(results.idle));
       results.offers = await timed('P6 offers', () => runOffers({ ...args.mode.offers, progress }));
       rows.push(...offerRows(results.offers));
+    }
+    if (args.phases.includes('HISTORY')) {
+      results.history = await timed('HISTORY', () => runHistory({ ...args.mode.history, progress }));
+      rows.push(...historyRows(results.history));
     }
   } finally {
     progress.done();

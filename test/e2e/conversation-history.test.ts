@@ -24,7 +24,7 @@ interface Found {
 async function search(payload: Record<string, unknown>): Promise<Found> {
   const answer = await admin('history/search', payload);
   if (!answer.ok) throw new Error(`history/search failed: ${JSON.stringify(answer)}`);
-  return answer.data as Found;
+  return answer.data as unknown as Found;
 }
 
 beforeAll(async () => {
