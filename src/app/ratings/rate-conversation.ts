@@ -23,6 +23,7 @@ import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
+import { lineKept } from '../history/record-history';
 import { systemLineId } from '../transcript/transcript-ids';
 
 export type { CommentWindow };
@@ -48,6 +49,7 @@ export async function inviteRating(deps: CoreDeps, conversation: Conversation, s
       scale,
       ...(conversation.ticket ? { ticketKey: conversation.ticket.key } : {}),
       ...(conversation.lang ? { lang: conversation.lang } : {}),
+      ...(conversation.keepDays === undefined ? {} : { keepDays: conversation.keepDays }),
       until: deps.clock.now() + lifetimeSeconds * 1000,
     },
     lifetimeSeconds,
@@ -76,9 +78,10 @@ export async function rateConversation(deps: CoreDeps, msg: IncomingChatMessage)
     if (!invite || invite.until <= deps.clock.now()) return { kind: 'window-passed' as const, lang: invite?.lang };
     const score = scoreOf(invite.scale, value);
     if (!sameParticipant(invite.user, msg.from) || score === undefined) return undefined;
-    const { user, userName, operator, operatorName, projectId, scale, ticketKey, lang } = invite;
+    const { user, userName, operator, operatorName, projectId, scale, ticketKey, lang, keepDays } = invite;
     const given: ConversationRating = {
       conversationId, projectId, operator, operatorName, user, userName, scale, score, at: deps.clock.now(), ...(ticketKey ? { ticketKey } : {}), ...(lang ? { lang } : {}),
+      ...(keepDays === undefined ? {} : { keepDays }),
     };
     const counts = await deps.ratings.satisfaction(projectId, operator);
     const next = { value: counted(counts?.value, isSatisfied(scale, score)), expected: counts?.version ?? ('absent' as const) };
@@ -137,7 +140,7 @@ export async function satisfactionOf(
 async function addInternalLine(deps: CoreDeps, rating: ConversationRating, kind: string, text: string): Promise<void> {
   const at = deps.clock.now();
   const line: TranscriptLine = { id: systemLineId(kind, at), at, role: 'system', speakerName: 'Koji', text, internal: true };
-  await deps.transcripts.append(rating.conversationId, line);
+  await deps.transcripts.append(rating.conversationId, line, lineKept(rating));
   if (!rating.ticketKey) return;
   try {
     await deps.tickets.addComment(rating.ticketKey, rating.conversationId, [line]);
