@@ -14,6 +14,7 @@ import { idleRows, runIdleSweep, type IdleResult } from './phases/p6-idle';
 import { offerRows, runOffers, type OffersResult } from './phases/p6-offers';
 import { auditRowsOf, runAudit, type AuditResult } from './phases/p7-audit';
 import { figuresRows, runFigures, type FiguresResult } from './phases/p7-figures';
+import { historyRows, runHistory, type HistoryResult } from './phases/p-history';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -42,6 +43,8 @@ interface Mode {
   readonly audit: { sizes: number[] };
   /** Service figures: conversations over 90 days (written as daily records) and the operators they are spread over. */
   readonly figures: { conversations: number; operators: number };
+  /** Conversations in the history (ended over 90 days) for the History tab's pages. */
+  readonly history: { sizes: number[] };
 }
 
 const MODES: Record<Mode['name'], Mode> = {
@@ -56,6 +59,7 @@ const MODES: Record<Mode['name'], Mode> = {
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 1_000 }] },
     audit: { sizes: [100, 1_000] },
     figures: { conversations: 100_000, operators: 50 },
+    history: { sizes: [10, 10_000] },
   },
   full: {
     name: 'full',
@@ -68,11 +72,12 @@ const MODES: Record<Mode['name'], Mode> = {
     offers: { sizes: [{ operators: 10, queued: 100 }, { operators: 1_000, queued: 10_000 }] },
     audit: { sizes: [100, 10_000] },
     figures: { conversations: 100_000, operators: 50 },
+    history: { sizes: [10, 10_000, 100_000] },
   },
 };
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT'] as const;
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT', 'HISTORY'] as const;
 
 function parseArgs(argv: readonly string[]) {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -122,7 +127,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult; history?: HistoryResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -175,6 +180,10 @@ async function main(): Promise<void> {
     if (args.phases.includes('AUDIT')) {
       results.audit = await timed('AUDIT', () => runAudit({ ...args.mode.audit, progress }));
       rows.push(...auditRowsOf(results.audit));
+    }
+    if (args.phases.includes('HISTORY')) {
+      results.history = await timed('HISTORY', () => runHistory({ ...args.mode.history, progress }));
+      rows.push(...historyRows(results.history));
     }
   } finally {
     progress.done();

@@ -14,6 +14,7 @@ import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
 import { KvsRatingStore } from './adapters/forge/kvs-ratings';
 import { KvsDeflectionCounters } from './adapters/forge/kvs-deflection-counters';
 import { KvsServiceFigures } from './adapters/forge/kvs-service-figures';
+import { KvsConversationHistory, KvsTranscriptRetention } from './adapters/forge/kvs-history';
 import { KvsSettingsRepository } from './adapters/forge/kvs-settings-repository';
 import { KvsTenantHealthStore, TenantHealth } from './adapters/forge/tenant-health';
 import { KvsTranscriptLog } from './adapters/forge/kvs-transcript-log';
@@ -103,6 +104,8 @@ export function buildServices(
     ratings: new KvsRatingStore(kvs),
     deflection: new KvsDeflectionCounters(kvs),
     figures: new KvsServiceFigures(kvs),
+    history: new KvsConversationHistory(kvs),
+    transcriptRetention: new KvsTranscriptRetention(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
     deliveries,

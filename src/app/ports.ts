@@ -143,14 +143,6 @@ export interface LiveAgentState extends OverviewQueries {
 }
 
 /** A sent message as its platform names it (Slack channel and ts, Teams conversation and activity id): opaque to the core. */
-/** A person's locale as kept (LiveAgentState.rememberLocale): `locale` absent when their platform gave none. */
-export interface KeptLocale {
-  readonly locale?: string | undefined;
-}
-
-/** A month: a person who changes their Slack language is heard in the new one within it. */
-export const KEPT_LOCALE_SECONDS = 30 * 24 * 3600;
-
 export interface SentCard {
   readonly ref: string;
 }
@@ -180,7 +172,7 @@ export interface TranscriptLog {
     options?: { readonly expiresInSeconds?: number },
   ): Promise<'appended' | 'duplicate'>;
   /** Appends several lines; lines already there are left alone. */
-  appendMany(conversationId: string, lines: readonly TranscriptLine[]): Promise<void>;
+  appendMany(conversationId: string, lines: readonly TranscriptLine[], options?: { readonly expiresInSeconds?: number }): Promise<void>;
   /** Lines in order; `after` skips what a ticket already has; `last` keeps only the newest n. */
   read(
     conversationId: string,
@@ -232,7 +224,10 @@ export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port'
 import type { Assistant } from './assistant-port';
 import type { DeflectionCounters } from './deflection/deflection-counters';
 import type { ServiceFigures } from './figures/service-figures';
+import type { KeptLocale } from './kept-locale';
 export type { DayRecords, ServiceFigures } from './figures/service-figures';
+import type { ConversationHistory, TranscriptRetention } from './history/history-port';
+export type { ConversationHistory, HistoryPage, HistoryQuery, TranscriptRetention } from './history/history-port';
 export type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from './assistant-port';
 
 export interface Logger {
@@ -279,6 +274,9 @@ export interface CoreDeps {
   readonly deflection?: DeflectionCounters | undefined;
   /** The service figures per project and day (figures/service-figures.ts); uncounted where absent. */
   readonly figures?: ServiceFigures | undefined;
+  /** Past conversations (history/history-port.ts), and the sweep of transcript lines kept without a TTL; not kept where absent. */
+  readonly history?: ConversationHistory | undefined;
+  readonly transcriptRetention?: TranscriptRetention | undefined;
   readonly clock: Clock;
   readonly log: Logger;
   /**
@@ -297,3 +295,4 @@ export interface CoreDeps {
 }
 
 export type { AuditDeps, AuditLog, AuditQuery } from './audit/audit-log';
+export { KEPT_LOCALE_SECONDS, type KeptLocale } from './kept-locale';

@@ -50,6 +50,7 @@ const RULES: { readonly [field in keyof LiveAgentSettings]-?: FieldRule | readon
   missedOffersBeforeAway: { label: 'Missed offers before off duty' },
   ratingScale: { label: 'Ratings', format: (v) => RATING[String(v)] ?? String(v) },
   ratingWindowHours: { label: 'Rating window', unit: 'hours' },
+  retentionDays: { label: 'Keep conversations', unit: 'days' },
   timeZone: { label: 'Time zone', format: (v) => (typeof v === 'string' ? v : 'UTC') },
   businessHours: { label: 'Business hours', format: (v) => scheduleOf(v as WeeklySchedule | null | undefined) },
   savedReplies: { label: 'Saved replies', items: replyNames, noun: 'reply', edited: editedReplies },

@@ -138,6 +138,12 @@ export interface Conversation {
   readonly deskLang?: Language | undefined;
   /** When the user first asked; a user handed back to the queue keeps their place by it. */
   readonly requestedAt: number;
+  /**
+   * How many days its transcript lines and history record are kept (the project's `retentionDays` when it
+   * started): every line is written with that TTL from the records the path already holds, never a read more.
+   * Absent on records older than retention: the default (history.ts).
+   */
+  readonly keepDays?: number | undefined;
   readonly state: ConversationState;
   readonly ticket?: TicketRef | undefined;
 }

@@ -11,6 +11,8 @@ export interface Assignment {
   readonly userName: string;
   /** The user's language (their Conversation.lang), for what is said to them on the operator's side. */
   readonly userLang?: Language | undefined;
+  /** The conversation's Conversation.keepDays, so the operator's lines get the same TTL without reading it. */
+  readonly keepDays?: number | undefined;
   readonly since: number;
   /** The operator's messages waiting behind one that could not reach the user yet (see Backlog). */
   readonly backlog?: Backlog | undefined;

@@ -75,6 +75,8 @@ export interface RatingInvite {
   readonly deskLang?: Language | undefined;
   /** When the window closes (ms): checked as well as the record's lifetime, which a store may keep a little longer. */
   readonly until: number;
+  /** The conversation's retention (Conversation.keepDays): the rating and its transcript lines are kept as long. */
+  readonly keepDays?: number | undefined;
 }
 
 /** A conversation's rating, kept with it: given once, a comment added at most in the comment window. */
@@ -93,6 +95,8 @@ export interface ConversationRating {
   readonly ticketKey?: string | undefined;
   readonly lang?: Language | undefined;
   readonly deskLang?: Language | undefined;
+  /** As RatingInvite.keepDays. */
+  readonly keepDays?: number | undefined;
 }
 
 /** Ratings an operator got in a project, counted as they come: never a scan. */

@@ -5,6 +5,7 @@ import { checkSavedReplies, type SavedReply } from './saved-replies';
 import { isRatingScaleSetting, type RatingScaleSetting } from './rating';
 import { DEFAULT_LANGUAGE_SETTINGS, handoffHintIn, languageSettingsProblems, type LanguageSettings } from './language-settings';
 import type { Language } from './language';
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './history';
 import { DEFAULT_ALLOWED_FILE_TYPES, DEFAULT_MAX_FILE_MEGABYTES, fileLimitProblems, normalisedFileTypes, type FileLimits } from './files';
 
 /** What a Jira admin configures for live agents in one JSM project. */
@@ -35,6 +36,8 @@ export interface LiveAgentSettings extends PresenceSettings, FileLimits, Languag
   readonly ratingScale: RatingScaleSetting;
   /** How long after the conversation the rating card takes a score. */
   readonly ratingWindowHours: number;
+  /** How many days history records and transcripts are kept (KVS TTL, history.ts); applies to conversations that start after it is saved. */
+  readonly retentionDays: number;
 }
 
 /** Presence (issue 17): where a returning user goes, and when an idle operator is put off duty. */
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   missedOffersBeforeAway: 2,
   ratingScale: 'five-stars',
   ratingWindowHours: 24,
+  retentionDays: DEFAULT_RETENTION_DAYS,
   maxFileMegabytes: DEFAULT_MAX_FILE_MEGABYTES,
   allowedFileTypes: DEFAULT_ALLOWED_FILE_TYPES,
   ...DEFAULT_LANGUAGE_SETTINGS,
@@ -130,6 +134,9 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (!isRatingScaleSetting(next.ratingScale)) problems.push('Ratings must be off, 1 to 5 stars, or thumbs up and down.');
   if (!isIntegerIn(next.ratingWindowHours, 1, MAX_RATING_WINDOW_HOURS)) {
     problems.push(`The rating window must be from 1 to ${MAX_RATING_WINDOW_HOURS} hours.`);
+  }
+  if (!isIntegerIn(next.retentionDays, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)) {
+    problems.push(`Conversations must be kept from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS} days.`);
   }
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {

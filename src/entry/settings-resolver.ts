@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import { auditResolvers } from './resolvers/audit-resolvers';
 import { dutyResolvers } from './resolvers/duty-resolvers';
 import { overviewResolvers } from './resolvers/overview-resolvers';
+import { historyResolvers } from './resolvers/history-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
 import { reportResolvers } from './resolvers/report-resolvers';
 import { roleResolvers } from './resolvers/role-resolvers';
@@ -15,7 +16,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...overviewResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers, ...reportResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...overviewResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers, ...reportResolvers, ...historyResolvers })) {
   resolver.define(key, handler);
 }
 

@@ -277,3 +277,15 @@ export type { ReportDayView, ReportFiguresView, ReportOperatorView, ReportPeriod
 export interface ResolverContract {
   'reports/get': { request: { days: ReportPeriod }; response: ServiceReportView };
 }
+
+// Conversation history (issue 20, part 3): the History tab, its views in history-view.ts. A second part of
+// ResolverContract (interfaces merge), so the keys above stay as they were.
+export type { HistoryEndingView, HistoryEntryView, HistoryPersonRef, HistoryPersonView, HistorySearchRequest } from './history-view';
+import type { HistoryEntryView, HistoryPersonView, HistorySearchRequest } from './history-view';
+
+export interface ResolverContract {
+  'history/people': { request: { role: 'user' | 'operator'; cursor?: string }; response: { people: HistoryPersonView[]; cursor?: string } };
+  'history/search': { request: HistorySearchRequest; response: { conversations: HistoryEntryView[]; cursor?: string } };
+  /** One past conversation: its record and its transcript (internal notes marked), with its rating; `no_conversation` once no longer kept. */
+  'history/get': { request: { conversationId: string }; response: { conversation: HistoryEntryView; transcript: TranscriptView } };
+}

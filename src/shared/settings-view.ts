@@ -25,6 +25,8 @@ export interface SettingsView {
   readonly ratingScale: RatingScaleView;
   /** Hours, 1 to 168. */
   readonly ratingWindowHours: number;
+  /** Days history records and transcripts are kept, 7 to 365 (default 90): for conversations that start after it is saved. */
+  readonly retentionDays: number;
   // Files people share: the largest relayed (MB, 1 to 50), and the types allowed (MIME families like `image/*`, or extensions like `.pdf`).
   readonly maxFileMegabytes: number;
   readonly allowedFileTypes: readonly string[];

@@ -10,7 +10,7 @@ function observedTranscripts(world: World): { deps: CoreDeps; reads: () => numbe
   const inner = world.transcripts;
   const transcripts: TranscriptLog = {
     append: (id, line, options) => inner.append(id, line, options),
-    appendMany: (id, lines) => inner.appendMany(id, lines),
+    appendMany: (id, lines, options) => inner.appendMany(id, lines, options),
     read: (id, options) => {
       reads += 1;
       if (failing.has(id)) return Promise.reject(new Error('KVS answered 500 Internal Server Error'));

@@ -25,6 +25,7 @@ import { FixedClock, InMemoryDeliveries, InMemorySettings, InMemoryTranscripts }
 import { RecordingChat, RecordingOutbox } from '../fakes/recording-chat';
 import { whenUnreachable } from '../../src/app/delivery/unreachable';
 import { expireOffer } from '../../src/app/offers/settle-offer';
+import { InMemoryHistory, InMemoryTranscriptRetention } from '../fakes/in-memory-history';
 
 export const PROJECT = '10000';
 
@@ -70,6 +71,9 @@ export class World {
   readonly deflection = new InMemoryDeflectionCounters();
   /** The service figures per project and day (issue 20), beside the deflection counts they report with. */
   readonly figures = new InMemoryFigures(this.deflection);
+  /** Past conversations, and the sweep of transcript lines kept without a TTL (history). */
+  readonly history = new InMemoryHistory(this.clock);
+  readonly transcriptRetention = new InMemoryTranscriptRetention(this.transcripts);
   readonly deps: CoreDeps;
   private readonly commands: readonly ChatCommand[];
   private deliveryCounter = 0;
@@ -91,6 +95,8 @@ export class World {
       assistant: options.assistant ?? (options.knowledgeBaseAnswers ? new KnowledgeBaseAssistant(this.knowledgeBase, this.log) : new HandoffHintAssistant()),
       deflection: this.deflection,
       figures: this.figures,
+      history: this.history,
+      transcriptRetention: this.transcriptRetention,
       clock: this.clock,
       log: this.log,
       whenUnreachable,

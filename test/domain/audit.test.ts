@@ -65,6 +65,7 @@ describe('a settings save in the audit log', () => {
       missedOffersBeforeAway: 3,
       ratingScale: 'off',
       ratingWindowHours: 2,
+      retentionDays: 30,
       timeZone: 'UTC',
       businessHours: { monday: [{ from: '08:00', to: '12:00' }] },
       savedReplies: [{ name: 'Hi', text: 'Hi' }],
@@ -88,6 +89,7 @@ describe('a settings save in the audit log', () => {
       'Missed offers before off duty',
       'Ratings',
       'Rating window',
+      'Keep conversations',
       'Largest file',
       'Allowed file types',
       'Default language',
@@ -101,9 +103,9 @@ describe('a settings save in the audit log', () => {
   });
 
   it('should record a field it has no words for by its name, and one that looks like a secret without its values', () => {
-    const before = { ...DEFAULT_SETTINGS, retentionDays: 90, webhookToken: 'tok-123' } as LiveAgentSettings;
-    const after = { ...DEFAULT_SETTINGS, retentionDays: 30, webhookToken: 'tok-456' } as LiveAgentSettings;
+    const before = { ...DEFAULT_SETTINGS, escalationLevel: 1, webhookToken: 'tok-123' } as LiveAgentSettings;
+    const after = { ...DEFAULT_SETTINGS, escalationLevel: 2, webhookToken: 'tok-456' } as LiveAgentSettings;
     const text = describeAuditEntry({ projectId: '1', actor: ADA, kind: 'settings', changes: settingsChanges(before, after) });
-    expect(text).toBe('Ada Admin changed Retention days: 90 → 30; Webhook token: hidden → hidden');
+    expect(text).toBe('Ada Admin changed Escalation level: 1 → 2; Webhook token: hidden → hidden');
   });
 });

@@ -68,6 +68,7 @@ describe('applySettingsChange', () => {
       allowedFileTypes: ['image/*', '.pdf'],
       defaultLanguage: 'de',
       localHandoffPhrases: { fr: ['opérateur'], de: ['Mitarbeiter', 'Mensch'] },
+      retentionDays: 30,
     };
 
     // Act

@@ -44,8 +44,8 @@ export class InMemoryTranscripts implements TranscriptLog {
     return Promise.resolve('appended');
   }
 
-  async appendMany(conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
-    for (const line of lines) await this.append(conversationId, line);
+  async appendMany(conversationId: string, lines: readonly TranscriptLine[], options: { expiresInSeconds?: number } = {}): Promise<void> {
+    for (const line of lines) await this.append(conversationId, line, options);
   }
 
   read(conversationId: string, options: { after?: TranscriptCursor | undefined; last?: number } = {}): Promise<TranscriptLine[]> {

@@ -41,6 +41,9 @@ export const storageKeys = {
   /** The locale a person's platform gave when asked (LiveAgentState.rememberLocale), kept a month. */
   keptLocale: (p: Participant) => `locale:${KEY_VERSION}:${escapeKeyPart(participantKey(p))}`,
   ratingComment: (user: Participant) => `rating-comment:${KEY_VERSION}:${escapeKeyPart(participantKey(user))}`,
+  /** A past conversation (kvs-history.ts), and a person seen in a project's history as user or operator. */
+  history: (conversationId: string) => `history:${KEY_VERSION}:${escapeKeyPart(conversationId)}`,
+  historyPerson: (projectId: string, role: string, p: Participant) => `history-person:${KEY_VERSION}:${escapeKeyPart(projectId)}:${role}:${escapeKeyPart(participantKey(p))}`,
   delivery: (deliveryId: string) => `delivery:${KEY_VERSION}:${escapeKeyPart(deliveryId)}`,
   /** A file offered to a Teams person through a file consent card, by its random id (teams-file-consent.ts). */
   fileConsent: (id: string) => `file-consent:${KEY_VERSION}:${escapeKeyPart(id)}`,
@@ -52,7 +55,18 @@ export const storageKeys = {
   audit: (projectId: string, id: string) => `audit:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(id)}`,
 } as const;
 
-export const ENTITY = { operator: 'operator', conversation: 'session', message: 'message', rating: 'rating', satisfaction: 'satisfaction', deflection: 'deflection', audit: 'audit', figures: 'figures' } as const;
+export const ENTITY = {
+  operator: 'operator',
+  conversation: 'session',
+  message: 'message',
+  rating: 'rating',
+  satisfaction: 'satisfaction',
+  deflection: 'deflection',
+  audit: 'audit',
+  figures: 'figures',
+  history: 'history',
+  historyPerson: 'history-person',
+} as const;
 export const INDEX = {
   operatorsByDutyAndRank: 'by-duty-rank',
   operatorsByTenant: 'by-tenant',
@@ -64,4 +78,10 @@ export const INDEX = {
   auditByProjectAndTime: 'by-project-at',
   auditByProjectKindAndTime: 'by-project-kind-at',
   auditByProjectActorAndTime: 'by-project-actor-at',
+  messagesByTime: 'by-time',
+  historyByProject: 'by-project-ended',
+  historyByUser: 'by-project-user',
+  historyByOperator: 'by-project-operator',
+  historyByTicket: 'by-project-ticket',
+  historyPeople: 'by-project-role',
 } as const;

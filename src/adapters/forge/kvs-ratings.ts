@@ -3,6 +3,7 @@ import type { Participant } from '../../domain/participant';
 import { isCommentWindow, type CommentWindow, type ConversationRating, type RatingInvite, type SatisfactionCount } from '../../domain/rating';
 import type { Expected, Versioned } from '../../app/ports';
 import type { RatingStore } from '../../app/ratings/rating-store';
+import { keepSecondsOf } from '../../domain/history';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, storageKeys } from './kvs-keys';
 import { nextVersion, versionIs, type VersionedEntity } from './kvs-versioned';
@@ -42,7 +43,7 @@ export class KvsRatingStore implements RatingStore {
 
   async record(rating: ConversationRating, counts: { readonly value: SatisfactionCount; readonly expected: Expected }): Promise<boolean> {
     const tx = this.kvs.transact();
-    tx.set(storageKeys.rating(rating.conversationId), { version: nextVersion('absent'), data: rating }, { entityName: ENTITY.rating, conditions: versionIs('absent') });
+    tx.set(storageKeys.rating(rating.conversationId), { version: nextVersion('absent'), data: rating }, { entityName: ENTITY.rating, conditions: versionIs('absent') }, { ttl: ttlOf(keepSecondsOf(rating)) });
     tx.set(
       storageKeys.satisfaction(rating.projectId, rating.operator),
       { version: nextVersion(counts.expected), data: counts.value },
@@ -53,7 +54,7 @@ export class KvsRatingStore implements RatingStore {
 
   async update(rating: ConversationRating, expected: number): Promise<boolean> {
     const tx = this.kvs.transact();
-    tx.set(storageKeys.rating(rating.conversationId), { version: expected + 1, data: rating }, { entityName: ENTITY.rating, conditions: versionIs(expected) });
+    tx.set(storageKeys.rating(rating.conversationId), { version: expected + 1, data: rating }, { entityName: ENTITY.rating, conditions: versionIs(expected) }, { ttl: ttlOf(keepSecondsOf(rating)) });
     return executed(tx.execute());
   }
 

@@ -49,8 +49,8 @@ export class KvsTranscriptLog implements TranscriptLog {
     }
   }
 
-  async appendMany(conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
-    for (const line of lines) await this.append(conversationId, line);
+  async appendMany(conversationId: string, lines: readonly TranscriptLine[], options: { readonly expiresInSeconds?: number } = {}): Promise<void> {
+    for (const line of lines) await this.append(conversationId, line, options);
   }
 
   async read(

@@ -1,6 +1,7 @@
 import { inEveryLanguage, say } from '../../domain/replies';
 import type { TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
+import { lineKept } from '../history/record-history';
 import { defineCommand } from './command';
 
 /** A note longer than a chat message would hardly be a note; the transcript and the ticket hold it whole up to here. */
@@ -35,7 +36,7 @@ export const noteCommand = defineCommand<{ readonly text?: string | undefined }>
       text,
       internal: true,
     };
-    await deps.transcripts.append(assignment.sessionId, line);
+    await deps.transcripts.append(assignment.sessionId, line, lineKept(assignment));
     await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.noteAdded(assignment.userName), conversationId: assignment.sessionId });
     return 'command';
   },

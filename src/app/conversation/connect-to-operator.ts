@@ -26,6 +26,7 @@ export function connectWrites(
     user: conversation.user,
     userName: conversation.userName,
     userLang: conversation.lang,
+    ...(conversation.keepDays === undefined ? {} : { keepDays: conversation.keepDays }),
     since: now,
   });
   return {

@@ -16,6 +16,8 @@ import type { CoreDeps, StateWrite } from '../ports';
 import { recordEnding, recordSystemLine } from '../transcript/system-line';
 import { inviteRating } from '../ratings/rate-conversation';
 import { countFigures, endedEvent } from '../figures/service-figures';
+import { endingWithoutOperator, type HistoryEnding } from '../../domain/history';
+import { recordHistory } from '../history/record-history';
 
 /** The states of a conversation that has no operator. */
 type WaitingState = Exclude<ConversationStateKind, 'with-operator'>;
@@ -102,7 +104,10 @@ export async function endConversation(
   if (ended) await countFigures(deps, conversation.projectId, settings, [ended]);
   const operatorName = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'the operator';
   const { toUser } = say(conversation.lang);
-  await recordSystemLine(deps, conversation.id, 'ended', endedLine(reason, conversation, operatorName));
+  await recordSystemLine(deps, conversation.id, 'ended', endedLine(reason, conversation, operatorName), conversation);
+  // A user who leaves while still waiting (a "cancel" racing the connection) never reached an operator: they left the queue.
+  const served = conversation.state.kind === 'with-operator' || !SERVED_TO_THE_END.includes(reason);
+  await recordHistory(deps, conversation, served ? reason : endingWithoutOperator(conversation));
   await addRemainderToTicket(deps, conversation);
   await tellWhatWasStillWaiting(deps, closed, reason);
 
@@ -183,6 +188,8 @@ export async function closeWithoutOperator(
   conversation: Conversation,
   ending: (closed: Conversation) => string,
   onlyIn: readonly WaitingState[] = ['queued', 'offered', 'ticket-offered'],
+  /** How the History tab names this ending; by default from the state it closed in (left the queue, or did not take the ticket). */
+  how?: HistoryEnding,
 ): Promise<Closed | undefined> {
   const closed = await closeConversation(deps, conversation.user, conversation.id, onlyIn);
   if (!closed) return undefined;
@@ -191,7 +198,8 @@ export async function closeWithoutOperator(
     await settleOfferCard(deps, state.offer.operator, state.offer.id, say(state.offer.operatorLang).toOperator.offerWithdrawn(closed.conversation.userName), closed.conversation.id);
     await dispatchQueue(deps, closed.conversation.projectId, await loadSettings(deps, closed.conversation.projectId));
   }
-  await recordEnding(deps, conversation.id, ending(closed.conversation));
+  await recordEnding(deps, conversation.id, ending(closed.conversation), closed.conversation);
+  await recordHistory(deps, closed.conversation, how ?? endingWithoutOperator(closed.conversation));
   await addRemainderToTicket(deps, closed.conversation);
   return closed;
 }

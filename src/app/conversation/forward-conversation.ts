@@ -63,14 +63,14 @@ export async function forwardConversation(
     return { kind: 'refused' };
   }
   const { conversation, to, dropped } = result;
-  await recordSystemLine(deps, conversation.id, 'forwarded', notesFor(conversation).forwarded(from.displayName, to.displayName));
+  await recordSystemLine(deps, conversation.id, 'forwarded', notesFor(conversation).forwarded(from.displayName, to.displayName), conversation);
   if (dropped) {
     await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id, from.lang), dropped, 'forwarded');
   }
   // The transcript so far, as much as one message holds (see handover-excerpt.ts); the rest is named, not dropped.
   const excerpt = await handoverExcerpt(deps, conversation.id);
   // After the excerpt: the card shows the note once, at its head.
-  if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note);
+  if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note, conversation);
   await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.takenOver(to.displayName), conversationId: conversation.id });
   const toTheirs = say(to.lang).toOperator;
   const forwarded = toTheirs.forwardedToYou(from.displayName, conversation.userName, conversation.user.channel);

@@ -13,6 +13,7 @@ import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 import { dispatchQueue } from '../queue/dispatch-queue';
 import { recordSystemLine } from '../transcript/system-line';
+import { lineKept } from '../history/record-history';
 
 /** What a forward with a note must not be: empty, too long, or a note with nobody named to read it. */
 export function noteRefusal(note: string, target: ForwardTarget | undefined, language: Language | undefined): string | undefined {
@@ -22,10 +23,10 @@ export function noteRefusal(note: string, target: ForwardTarget | undefined, lan
 }
 
 /** The forwarding operator's note for whoever takes over: internal, so never relayed, and on a ticket only internally. */
-export async function recordForwardNote(deps: CoreDeps, conversationId: string, from: Operator, note: string): Promise<void> {
+export async function recordForwardNote(deps: CoreDeps, conversationId: string, from: Operator, note: string, kept: { readonly keepDays?: number | undefined }): Promise<void> {
   const at = deps.clock.now();
   const line: TranscriptLine = { id: `forward-note-${at}`, at, role: 'operator', speakerName: from.displayName, speaker: from.participant, text: note, internal: true };
-  await deps.transcripts.append(conversationId, line);
+  await deps.transcripts.append(conversationId, line, lineKept(kept));
 }
 
 /**
@@ -64,8 +65,8 @@ export async function forwardToQueue(
     return result;
   }
   const { conversation, dropped } = result;
-  await recordSystemLine(deps, conversation.id, 'forwarded', notesFor(conversation).forwardedToQueue(from.displayName));
-  if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note);
+  await recordSystemLine(deps, conversation.id, 'forwarded', notesFor(conversation).forwardedToQueue(from.displayName), conversation);
+  if (note !== undefined) await recordForwardNote(deps, conversation.id, from, note, conversation);
   if (dropped) await tellDroppedBacklog(deps, senderSideOf('to-user', from.participant, conversation.userName, conversation.id, from.lang), dropped, 'forwarded');
   await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.passedToQueue(from.displayName), conversationId: conversation.id });
   await notify(deps, from.participant, { kind: 'notice', text: say(from.lang).toOperator.forwardedToQueue(conversation.userName), conversationId: conversation.id });

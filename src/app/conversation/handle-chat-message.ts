@@ -28,6 +28,7 @@ import { requestOperator } from './request-operator';
 import { noteOperatorActivity } from '../duty/operator-activity';
 import { userLine, withLiteralHash } from './message-lines';
 import { recordEnding } from '../transcript/system-line';
+import { lineKept } from '../history/record-history';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 import { commentOnRating, isRatingComment, rateConversation } from '../ratings/rate-conversation';
 
@@ -127,7 +128,7 @@ async function takeTicket(deps: CoreDeps, conversation: Conversation): Promise<H
   if ((await deps.state.getConversation(conversation.user))?.value.id !== conversation.id) {
     const { usedCardNotes } = say(conversation.lang);
     const transcriptNotes = notesFor(conversation);
-    await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName));
+    await recordEnding(deps, conversation.id, transcriptNotes.acceptedTicket(conversation.userName), conversation);
     return withCardNote('ticket', usedCardNotes.ticketRequested);
   }
   return 'ticket';
@@ -200,7 +201,7 @@ async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, conversat
   const lane = userLane(conversation);
   if (!lane) return 'failed';
   const line = userLine(msg, conversation.value.userName);
-  if ((await deps.transcripts.append(conversation.value.id, line)) === 'duplicate') {
+  if ((await deps.transcripts.append(conversation.value.id, line, lineKept(conversation.value))) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }
@@ -229,7 +230,7 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
     ...(msg.links ? { links: msg.links } : {}),
     attachments: msg.attachments,
   };
-  if ((await deps.transcripts.append(assignment.sessionId, line)) === 'duplicate') {
+  if ((await deps.transcripts.append(assignment.sessionId, line, lineKept(assignment))) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }
@@ -265,7 +266,7 @@ async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversatio
   }
   if (msg.action) return 'refused';
   // What a waiting user writes is part of the conversation the operator will see.
-  const appended = await deps.transcripts.append(conversation.id, userLine(msg, conversation.userName));
+  const appended = await deps.transcripts.append(conversation.id, userLine(msg, conversation.userName), lineKept(conversation));
   return appended === 'duplicate' ? 'duplicate' : 'recorded';
 }
 

@@ -121,7 +121,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
     }
   }
   for (const conversation of released.requeued) {
-    await recordSystemLine(deps, conversation.id, 'handed-back', handedBackLine(mode, released.operator, conversation));
+    await recordSystemLine(deps, conversation.id, 'handed-back', handedBackLine(mode, released.operator, conversation), conversation);
   }
   return released;
 }

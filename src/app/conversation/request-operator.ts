@@ -21,6 +21,7 @@ import { newConversationId, recentMessagesId } from '../transcript/transcript-id
 import { displayNameOf } from './user-name';
 import { windDownConversation } from '../settings/wind-down';
 import { countFigures, servedEvent } from '../figures/service-figures';
+import { lineKept } from '../history/record-history';
 
 /** `continued`: the user had been offered a ticket, and asking again carries that conversation on. */
 type Routing =
@@ -59,13 +60,13 @@ export async function requestOperator(
   const { toUser } = say(conversation.lang);
 
   if (routing.kind === 'already-connected') {
-    await deps.transcripts.append(conversation.id, requestLine);
+    await deps.transcripts.append(conversation.id, requestLine, lineKept(conversation));
     const name = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'an operator';
     await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: conversation.id });
     return 'handoff';
   }
   if (routing.kind === 'already-queued') {
-    await deps.transcripts.append(conversation.id, requestLine);
+    await deps.transcripts.append(conversation.id, requestLine, lineKept(conversation));
     if (conversation.state.kind === 'offered') {
       await notify(deps, msg.from, { kind: 'notice', text: toUser.beingConnected(), conversationId: conversation.id });
       return 'handoff';
@@ -79,12 +80,12 @@ export async function requestOperator(
 
   if (routing.continued) {
     // The conversation already starts with the user's words to the bot; this request joins what followed.
-    await deps.transcripts.append(conversation.id, requestLine);
+    await deps.transcripts.append(conversation.id, requestLine, lineKept(conversation));
   } else {
     const recent = await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 });
     // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
     const earlier = recent.map((line) => (line.role === 'user' ? { ...line, speakerName: userName } : line));
-    await deps.transcripts.appendMany(conversation.id, [...earlier, requestLine]);
+    await deps.transcripts.appendMany(conversation.id, [...earlier, requestLine], lineKept(conversation));
   }
 
   // The admin may have turned support off after `settings` was read, and the wind-down may have read
@@ -141,6 +142,8 @@ async function route(
     lang: msg.language ?? languageFor(msg, settings),
     deskLang: settings.defaultLanguage,
     requestedAt: now,
+    // Its lines and history record are kept this long, settled now from the settings this request already read.
+    keepDays: settings.retentionDays,
     state: { kind: 'queued', since: now, enteredAt: now },
   };
   const expected = existing?.version ?? 'absent';

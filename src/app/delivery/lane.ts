@@ -23,6 +23,8 @@ export interface Lane {
   readonly senderLang?: Language | undefined;
   readonly recipientLang?: Language | undefined;
   readonly role: SpeakerRole;
+  /** The conversation's retention (Conversation.keepDays), for lines written on this lane. */
+  readonly keepDays?: number | undefined;
   readonly backlog?: Backlog | undefined;
   /** The compare-and-set that replaces the backlog (none: it ends). */
   readonly replace: (backlog: Backlog | undefined) => StateWrite;
@@ -60,6 +62,7 @@ export function userLane(conversation: Versioned<Conversation>): Lane | undefine
     senderLang: s.lang,
     recipientLang: state.operatorLang,
     role: 'user',
+    keepDays: s.keepDays,
     backlog: state.backlog,
     replace: (backlog) => {
       const { backlog: _old, ...rest } = state;
@@ -81,6 +84,7 @@ export function operatorLane(operator: Versioned<Operator>, conversationId: stri
     senderLang: op.lang,
     recipientLang: assignment.userLang,
     role: 'operator',
+    keepDays: assignment.keepDays,
     backlog: assignment.backlog,
     replace: (backlog) => {
       const assignments = op.assignments.map((a) => {

@@ -9,6 +9,7 @@ import { tellNotDelivered } from './notices';
 import { onSendFailure, type Retry } from './send-failure';
 import { sendLine } from './send-line';
 import { relayFilesLater } from '../files/relay-files';
+import { lineKept } from '../history/record-history';
 import { MAX_ROUNDS, newToken, nextDelay, RETRY_WINDOW_MS } from './timing';
 
 /**
@@ -62,7 +63,7 @@ async function relayWords(deps: CoreDeps, lane: Lane, line: TranscriptLine): Pro
  * created only if absent, is the dedupe record, and a retry that finds it only makes sure its backlog is served.
  */
 export async function recordAndRelay(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<MessageOutcome> {
-  if ((await deps.transcripts.append(lane.ref.conversationId, line)) === 'duplicate') {
+  if ((await deps.transcripts.append(lane.ref.conversationId, line, lineKept(lane))) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }

@@ -73,7 +73,7 @@ async function endForUser(deps: CoreDeps, conversation: Conversation): Promise<v
     await endConversation(deps, conversation.user, conversation.id, 'user-unreachable', await loadSettings(deps, conversation.projectId));
     return;
   }
-  await closeWithoutOperator(deps, conversation, (s) => notesFor(s).stoppedWaitingUnreachable(s.userName, s.user.channel));
+  await closeWithoutOperator(deps, conversation, (s) => notesFor(s).stoppedWaitingUnreachable(s.userName, s.user.channel), undefined, 'user-unreachable');
 }
 
 /**

@@ -45,7 +45,7 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
       answer === 'accept'
         ? {
             conversation: { ...conversation.value, state: { kind: 'with-operator', operator, operatorName: me.value.displayName, operatorLang: me.value.lang, since: now } },
-            operator: withAssignment(without, { sessionId: offer.sessionId, user: offer.user, userName: offer.userName, userLang: conversation.value.lang, since: now }),
+            operator: withAssignment(without, { sessionId: offer.sessionId, user: offer.user, userName: offer.userName, userLang: conversation.value.lang, keepDays: conversation.value.keepDays, since: now }),
           }
         : { conversation: backInLine(conversation.value, operator), operator: without };
     const writes: StateWrite[] = [
@@ -62,7 +62,7 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
     await announceConnection(deps, conversation, settled.operator);
     return { kind: 'accepted', ...told };
   }
-  await recordSystemLine(deps, conversation.id, 'offer-declined', notesFor(conversation).offerDeclined(settled.operator.displayName));
+  await recordSystemLine(deps, conversation.id, 'offer-declined', notesFor(conversation).offerDeclined(settled.operator.displayName), conversation);
   await afterOfferFailed(deps, conversation);
   return { kind: 'declined', ...told };
 }
@@ -80,7 +80,7 @@ export async function expireOffer(deps: CoreDeps, job: OfferExpiryJob): Promise<
   const { conversation, offer, holder: missed } = expired;
   const settings = await loadSettings(deps, conversation.projectId);
   await countFigures(deps, conversation.projectId, settings, [{ kind: 'offer-missed', operator: { participant: offer.operator, name: offer.operatorName } }]);
-  await recordSystemLine(deps, conversation.id, 'offer-expired', notesFor(conversation).offerExpired(offer.operatorName, settings.offerWindowSeconds));
+  await recordSystemLine(deps, conversation.id, 'offer-expired', notesFor(conversation).offerExpired(offer.operatorName, settings.offerWindowSeconds), conversation);
   const cardText = say(offer.operatorLang).toOperator.offerExpired(conversation.userName, settings.offerWindowSeconds);
   await settleOfferCard(deps, offer.operator, offer.id, cardText, conversation.id);
   const limit = settings.missedOffersBeforeAway;

@@ -12,6 +12,7 @@ import { putIdleOperatorsOffDuty } from '../duty/idle-away';
 import { messageOf } from '../../domain/koji-error';
 import { expireOffer } from '../offers/settle-offer';
 import { countFigures } from '../figures/service-figures';
+import { sweepRetention } from '../history/retention-sweep';
 
 /** An offered ticket nobody took up is forgotten after a day. */
 export const TICKET_OFFER_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -42,6 +43,8 @@ export interface SweepReport {
   readonly woundDown: number;
   /** Conversations (or steps) that failed: logged as `timeout_sweep_failed` and left for the next run. */
   readonly failed: number;
+  /** Transcript lines past retention that carried no TTL, deleted (history/retention-sweep.ts). */
+  readonly transcriptLinesDeleted?: number;
   /** The run stopped at its limits with work left over. */
   readonly leftForNextRun: boolean;
 }
@@ -78,10 +81,11 @@ export async function sweepTimeouts(deps: CoreDeps, limits: RunLimits = SWEEP_LI
       await expireOffers(deps, projectId, budget, report);
     });
   }
-  return { ...report, leftForNextRun: budget.spent };
+  const retention = await sweepRetention(deps, projects);
+  return { ...report, ...(retention.deleted > 0 ? { transcriptLinesDeleted: retention.deleted } : {}), leftForNextRun: budget.spent || retention.more };
 }
 
-type Counts = { -readonly [K in Exclude<keyof SweepReport, 'leftForNextRun'>]: number };
+type Counts = { -readonly [K in Exclude<keyof SweepReport, 'leftForNextRun' | 'transcriptLinesDeleted'>]: number };
 
 async function sweepProject(deps: CoreDeps, projectId: string, settings: LiveAgentSettings, budget: RunBudget, report: Counts): Promise<void> {
   // A match missed after a crash between commit and matching is made here, within one sweep.

@@ -24,6 +24,7 @@ import { LOST_RACE, untilCommitted } from '../compare-and-set';
 import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
+import { lineKept } from '../history/record-history';
 import { systemLineId } from '../transcript/transcript-ids';
 import { countFigures } from '../figures/service-figures';
 
@@ -51,6 +52,7 @@ export async function inviteRating(deps: CoreDeps, conversation: Conversation, s
       ...(conversation.ticket ? { ticketKey: conversation.ticket.key } : {}),
       ...(conversation.lang ? { lang: conversation.lang } : {}),
       ...(conversation.deskLang ? { deskLang: conversation.deskLang } : {}),
+      ...(conversation.keepDays === undefined ? {} : { keepDays: conversation.keepDays }),
       until: deps.clock.now() + lifetimeSeconds * 1000,
     },
     lifetimeSeconds,
@@ -79,9 +81,10 @@ export async function rateConversation(deps: CoreDeps, msg: IncomingChatMessage)
     if (!invite || invite.until <= deps.clock.now()) return { kind: 'window-passed' as const, lang: invite?.lang };
     const score = scoreOf(invite.scale, value);
     if (!sameParticipant(invite.user, msg.from) || score === undefined) return undefined;
-    const { user, userName, operator, operatorName, projectId, scale, ticketKey, lang, deskLang } = invite;
+    const { user, userName, operator, operatorName, projectId, scale, ticketKey, lang, deskLang, keepDays } = invite;
     const given: ConversationRating = {
       conversationId, projectId, operator, operatorName, user, userName, scale, score, at: deps.clock.now(), ...(ticketKey ? { ticketKey } : {}), ...(lang ? { lang } : {}), ...(deskLang ? { deskLang } : {}),
+      ...(keepDays === undefined ? {} : { keepDays }),
     };
     const counts = await deps.ratings.satisfaction(projectId, operator);
     const next = { value: counted(counts?.value, isSatisfied(scale, score)), expected: counts?.version ?? ('absent' as const) };
@@ -142,7 +145,7 @@ export async function satisfactionOf(
 async function addInternalLine(deps: CoreDeps, rating: ConversationRating, kind: string, text: string): Promise<void> {
   const at = deps.clock.now();
   const line: TranscriptLine = { id: systemLineId(kind, at), at, role: 'system', speakerName: 'Koji', text, internal: true };
-  await deps.transcripts.append(rating.conversationId, line);
+  await deps.transcripts.append(rating.conversationId, line, lineKept(rating));
   if (!rating.ticketKey) return;
   try {
     await deps.tickets.addComment(rating.ticketKey, rating.conversationId, [line]);

@@ -120,7 +120,7 @@ async function windDownWaiting(deps: CoreDeps, conversation: Conversation): Prom
   const { toUser, buttonLabels } = say(conversation.lang);
   const transcriptNotes = notesFor(conversation);
   if (conversation.ticket) {
-    const closed = await closeWithoutOperator(deps, conversation, () => transcriptNotes.closedSupportDisabledWhileWaiting(), ['queued']);
+    const closed = await closeWithoutOperator(deps, conversation, () => transcriptNotes.closedSupportDisabledWhileWaiting(), ['queued'], 'support-disabled');
     if (!closed) return undefined;
     await notify(deps, conversation.user, { kind: 'notice', text: toUser.liveAgentTurnedOff(), conversationId: conversation.id });
     return 'closed';

@@ -54,7 +54,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
   for (const state of ['queued', 'offered', 'ticket-offered'] as const) {
     for (const { value: conversation } of await allConversationsInState(deps, projectId, state)) {
       if (!ofTenant(conversation.user)) continue;
-      if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;
+      if (!(await closeWithoutOperator(deps, conversation, leftWithTenant, undefined, 'tenant-disconnected'))) continue;
       waitingClosed += 1;
       await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
     }
@@ -77,7 +77,7 @@ export async function disconnectTenant(deps: CoreDeps, tenant: TenantToDisconnec
   for (const { operator, requeued } of released) {
     // One of the tenant's own users can only be here if they connected while steps 1–2 ran: they leave too.
     for (const conversation of requeued.filter((r) => ofTenant(r.user))) {
-      if (!(await closeWithoutOperator(deps, conversation, leftWithTenant))) continue;
+      if (!(await closeWithoutOperator(deps, conversation, leftWithTenant, undefined, 'tenant-disconnected'))) continue;
       waitingClosed += 1;
       await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.tenantDisconnected(conversation.user.channel), conversationId: conversation.id });
     }

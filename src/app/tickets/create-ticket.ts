@@ -18,6 +18,7 @@ import { loadSettings } from '../settings/project-settings';
 import { countFigures } from '../figures/service-figures';
 import type { ChatProfile, CoreDeps, CreatedTicket } from '../ports';
 import { recordSystemLine } from '../transcript/system-line';
+import { recordHistory } from '../history/record-history';
 import { attachFilesLater, ticketOf } from '../files/ticket-files';
 import { addRemainderToTicket, linesAfterTicket } from './ticket-remainder';
 
@@ -152,6 +153,7 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
     // An operator already made the ticket before the user was handed back: closing adds what was said since.
     const { key, url } = conversation.ticket;
     const closed = await closeConversation(deps, conversation.user, conversation.id, ['ticket-offered']);
+    if (closed) await recordHistory(deps, closed.conversation, 'ticket-taken');
     if (closed) await addRemainderToTicket(deps, closed.conversation);
     await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.ticketUpdatedForYou(key, url), conversationId: conversation.id });
     return;
@@ -160,6 +162,7 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
   try {
     const { ticket } = await openTicket(deps, conversation, lines, undefined, undefined, settings);
     const closed = await closeConversation(deps, conversation.user, conversation.id, ['ticket-offered']);
+    if (closed) await recordHistory(deps, closed.conversation, 'ticket-taken');
     // Whatever the user wrote while Jira worked (or an earlier attempt's ticket lacks) goes on the ticket too.
     if (closed) await addRemainderToTicket(deps, closed.conversation);
     await notify(deps, conversation.user, {
@@ -202,7 +205,7 @@ async function openTicket(
     await countFigures(deps, conversation.projectId, settings, [{ kind: 'ticket', operator }]);
   }
   const note = `Ticket ${ticket.key} was created from this conversation.`;
-  if (!lines.some((l) => l.role === 'system' && l.text === note)) await recordSystemLine(deps, conversation.id, 'ticket', note);
+  if (!lines.some((l) => l.role === 'system' && l.text === note)) await recordSystemLine(deps, conversation.id, 'ticket', note, conversation);
   // The ticket has the lines Jira took: whatever was said while Jira worked (or did not fit) comes in the next comment.
   const onTicket = lines.slice(0, ticket.linesIncluded ?? lines.length);
   const covered = onTicket.length > 0 ? cursorOf(lastOf(onTicket)) : { at: 0, id: '' };

@@ -39,6 +39,8 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   // Languages (issue 19)
   defaultLanguage: true,
   localHandoffPhrases: true,
+  // Conversation history (issue 20)
+  retentionDays: true,
 };
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

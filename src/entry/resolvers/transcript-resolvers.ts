@@ -39,7 +39,7 @@ export const transcriptResolvers: Record<string, ResolverHandler> = {
 };
 
 /** Attachment links become hrefs in the panel: https only, whatever a chat platform handed over. */
-function withSafeLinks(transcript: ConversationTranscript): ConversationTranscript {
+export function withSafeLinks(transcript: ConversationTranscript): ConversationTranscript {
   return {
     ...transcript,
     lines: transcript.lines.map((line) => (line.attachments ? { ...line, attachments: line.attachments.filter((a) => isSafeLink(a.url)) } : line)),

@@ -9,6 +9,7 @@ import { ChangesProvider, useReloadOnChange } from './changes';
 import { Loading, Problem } from './common';
 import { FlagsProvider } from './flags';
 import { useLoad } from './load';
+import { HistoryPanel } from './history-panel';
 import { OverviewPanel } from './overview-panel';
 import { ReportsPanel } from './reports-panel';
 import { Panel } from './page';
@@ -18,7 +19,7 @@ import { SettingsPanel } from './settings-panel';
 import { TenantsPanel } from './tenants-panel';
 
 /** The tabs, one level, in the order an admin sets Koji up after the Overview. */
-const TABS = ['Overview', 'Reports', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'Audit log'] as const;
+const TABS = ['Overview', 'Reports', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'History', 'Audit log'] as const;
 
 /** The backoffice of one project: the same tree in project settings and, once a project is picked, on the admin page. */
 export function Backoffice() {
@@ -95,6 +96,11 @@ function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView
       </TabPanel>
       <TabPanel>
         <Panel>{canEdit ? <RoleSetupPanel tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
+      </TabPanel>
+      <TabPanel>
+        <Panel>
+          <HistoryPanel retentionDays={(saved ?? settings).retentionDays} />
+        </Panel>
       </TabPanel>
       <TabPanel>
         <Panel>

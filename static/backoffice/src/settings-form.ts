@@ -24,6 +24,10 @@ export const OFFER_WINDOW_PROBLEM = `The offer window must be from ${MIN_OFFER_W
 // Ratings.
 export const MAX_RATING_WINDOW_HOURS = 7 * 24;
 export const RATING_WINDOW_PROBLEM = `The rating window must be from 1 to ${MAX_RATING_WINDOW_HOURS} hours.`;
+// Retention (issue 20): how long history and transcripts are kept.
+export const MIN_RETENTION_DAYS = 7;
+export const MAX_RETENTION_DAYS = 365;
+export const RETENTION_PROBLEM = `Conversations must be kept from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS} days.`;
 export const MISSED_OFFERS_PROBLEM = `Missed offers before an operator is put off duty must be off or from 1 to ${MAX_MISSED_OFFERS_BEFORE_AWAY}.`;
 
 // Files (issue 18).
@@ -68,6 +72,7 @@ export interface Draft {
 
   readonly ratingScale: RatingScaleView;
   readonly ratingWindowHours: string;
+  readonly retentionDays: string;
 
   // Business hours
   readonly timeZone: string;
@@ -100,6 +105,7 @@ export function draftOf(settings: SettingsView): Draft {
     missedOffersBeforeAway: String(settings.missedOffersBeforeAway),
     ratingScale: settings.ratingScale,
     ratingWindowHours: String(settings.ratingWindowHours),
+    retentionDays: String(settings.retentionDays),
     // Business hours
     timeZone: settings.timeZone ?? UTC,
     businessHours: settings.businessHours ?? null,
@@ -171,6 +177,8 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   const types = fileTypesOf(draft.allowedFileTypes);
   if (types.join(',') !== saved.allowedFileTypes.join(',')) change.allowedFileTypes = types;
   Object.assign(change, languagesChangeOf(saved, draft));
+  const retention = numberOf(draft.retentionDays);
+  if (retention !== saved.retentionDays) change.retentionDays = retention;
   return change;
 }
 

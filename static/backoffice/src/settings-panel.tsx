@@ -13,6 +13,7 @@ import { Section } from './common';
 import { NumberField } from './number-field';
 import { PresenceSettings } from './presence-settings';
 import { RatingSettings } from './rating-settings';
+import { RetentionSettings } from './retention-settings';
 import { RequestTypeField } from './request-type-field';
 import { MAX_CAPACITY, MAX_TIMEOUT_MINUTES, draftOf, useSettingsForm } from './settings-form';
 
@@ -56,7 +57,6 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
 
         <PresenceSettings id={id} draft={draft} readOnly={readOnly} update={update} />
         <RatingSettings id={id} draft={draft} readOnly={readOnly} update={update} />
-
         <LanguageSettings id={id} draft={draft} readOnly={readOnly} update={update} />
         <HandoffPhraseSettings draft={draft} readOnly={readOnly} update={update} />
 
@@ -94,7 +94,7 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
         </Section>
 
         <FileSettings id={id} draft={draft} readOnly={readOnly} update={update} />
-
+        <RetentionSettings id={id} draft={draft} readOnly={readOnly} update={update} />
         {readOnly ? null : (
           // Sticks to the bottom of the window (styles.css), so that Save is at hand anywhere on the long form.
           <div className="koji-save-bar">
