@@ -50,7 +50,7 @@ beforeAll(async () => {
   await say('UALICE', '#note Printer on floor 3 again');
   await say('UALICE', '#create_ticket Printer jams');
   await say('UALICE', 'stop');
-  await say('UCHLOE', 'opérateur');
+  await say('UCHLOE', 'un opérateur');
   await say('UCHLOE', 'stop');
 
   browser = await launchChromium();

@@ -62,8 +62,8 @@ describe('the Languages settings', () => {
     try {
       await languageSelect(page).getByText('English', { exact: true }).waitFor();
       await page.getByText('Koji answers each person in their own language when it is English, French or German (from their Slack or Teams settings); everyone else hears this one.').waitFor();
-      await expect(page.getByLabel('French phrase 1', { exact: true }).inputValue()).resolves.toBe('opérateur');
-      await expect(page.getByLabel('German phrase 1', { exact: true }).inputValue()).resolves.toBe('Mitarbeiter');
+      await expect(page.getByLabel('French phrase 1', { exact: true }).inputValue()).resolves.toBe('parler à un conseiller');
+      await expect(page.getByLabel('German phrase 1', { exact: true }).inputValue()).resolves.toBe('mit einem Menschen sprechen');
 
       await languageSelect(page).click();
       await page.getByRole('option', { name: 'Deutsch' }).click();
@@ -76,9 +76,9 @@ describe('the Languages settings', () => {
 
       const saved = await savedSettings();
       expect(saved.defaultLanguage).toBe('de');
-      expect(saved.localHandoffPhrases.fr).toEqual(['opérateur', 'conseiller', 'un humain', 'parler à un conseiller', 'une vraie personne', 'une personne']);
+      expect(saved.localHandoffPhrases.fr).toEqual(['parler à un conseiller', 'un humain', 'une vraie personne', 'un opérateur', 'conseiller humain', 'une personne']);
       // Only the French list changed: the German one is kept as it was.
-      expect(saved.localHandoffPhrases.de).toEqual(['Mitarbeiter', 'Mensch', 'mit einem Menschen sprechen', 'echte Person', 'Support-Mitarbeiter']);
+      expect(saved.localHandoffPhrases.de).toEqual(['mit einem Menschen sprechen', 'echte Person', 'mit einem Mitarbeiter sprechen', 'Live-Agent', 'Support-Mitarbeiter']);
 
       await page.reload();
       await showSettings(page);
