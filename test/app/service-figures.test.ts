@@ -1,3 +1,4 @@
+import { personLeft } from '../../src/app/duty/person-left';
 import { dayIn } from '../../src/app/deflection/deflection-counters';
 import { serviceReport } from '../../src/app/figures/service-report';
 import { sweepTimeouts } from '../../src/app/queue/sweep-timeouts';
@@ -65,6 +66,18 @@ describe('service figures', () => {
     await sweepTimeouts(world.deps);
 
     expect(today(world).project).toMatchObject({ asked: 3, served: 1, abandoned: 1, timedOut: 1 });
+  });
+
+  it('should count a waiting user who removes the app as abandoned, as their history says they left the queue', async () => {
+    const { world } = await desk({ operatorCapacity: 1 });
+    await world.say(world.person('Bob'), 'operator');
+    const carol = world.person('Carol');
+    await world.say(carol, 'operator');
+
+    await personLeft(world.deps, carol, PROJECT);
+
+    expect(today(world).project).toMatchObject({ asked: 2, served: 1, abandoned: 1 });
+    expect((await world.history.find({ projectId: PROJECT, limit: 20 })).items.map((h) => h.ending)).toContain('left-queue');
   });
 
   it('should not count a user who declines a ticket offer as abandoned', async () => {

@@ -75,7 +75,7 @@ export class InMemoryTranscriptRetention implements TranscriptRetention {
 
   constructor(private readonly transcripts: InMemoryTranscripts) {}
 
-  deleteLinesBefore(before: number, limit: number): Promise<{ deleted: number; more: boolean }> {
+  deleteLinesBefore(before: number, limit: number): Promise<{ deleted: number; cursor?: string }> {
     this.reads += 1;
     const due: Array<{ conversationId: string; lineId: string; at: number }> = [];
     for (const [conversationId, lines] of this.transcripts.conversations) {
@@ -83,6 +83,6 @@ export class InMemoryTranscriptRetention implements TranscriptRetention {
     }
     due.sort((a, b) => a.at - b.at);
     for (const { conversationId, lineId } of due.slice(0, limit)) this.transcripts.conversations.get(conversationId)?.delete(lineId);
-    return Promise.resolve({ deleted: Math.min(limit, due.length), more: due.length > limit });
+    return Promise.resolve({ deleted: Math.min(limit, due.length), ...(due.length > limit ? { cursor: 'more' } : {}) });
   }
 }

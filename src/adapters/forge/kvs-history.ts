@@ -97,17 +97,20 @@ export class KvsConversationHistory implements ConversationHistory {
 export class KvsTranscriptRetention implements TranscriptRetention {
   constructor(private readonly kvs: Kvs) {}
 
-  async deleteLinesBefore(before: number, limit: number): Promise<{ deleted: number; more: boolean }> {
-    const { results, nextCursor } = await this.kvs
+  async deleteLinesBefore(before: number, limit: number, cursor?: string): Promise<{ deleted: number; cursor?: string | undefined }> {
+    let query = this.kvs
       .entity<MessageEntity>(ENTITY.message)
       .query()
       .index(INDEX.messagesByTime)
       .where(WhereConditions.lessThan(before))
+      // Only lines stored before retention: a line with a TTL keeps its conversation's, whatever the setting is now.
+      .filters(new Filter<MessageEntity>().and('expires', FilterConditions.notExists()))
       .sort(Sort.ASC)
-      .limit(Math.min(limit, PAGE_LIMIT))
-      .getMany();
+      .limit(Math.min(limit, PAGE_LIMIT));
+    if (cursor) query = query.cursor(cursor);
+    const { results, nextCursor } = await query.getMany();
     for (const { key } of results) await this.kvs.entity(ENTITY.message).delete(key);
-    return { deleted: results.length, more: nextCursor !== undefined };
+    return { deleted: results.length, cursor: nextCursor };
   }
 }
 

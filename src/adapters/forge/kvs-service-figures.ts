@@ -20,6 +20,9 @@ const NO_DEFLECTION: DeflectionCounts = { answered: 0, solved: 0, escalated: 0, 
  * read and one write whatever the traffic. A report reads the day records and the assistant's `deflection`
  * records of the same days with batchGet: 25 keys a read, so 90 days are 8 reads.
  */
+/** How long a day's figures are kept: 400 days, so a year ago today can be compared. */
+export const FIGURES_KEPT_DAYS = 400;
+
 export class KvsServiceFigures implements ServiceFigures {
   constructor(private readonly kvs: Kvs) {}
 
@@ -30,7 +33,8 @@ export class KvsServiceFigures implements ServiceFigures {
       const expected = found?.version ?? 'absent';
       const data = withEvents(found ? dayFiguresOf(found.data) : NO_FIGURES, events);
       const tx = this.kvs.transact();
-      tx.set(key, { version: nextVersion(expected), data }, { entityName: ENTITY.figures, conditions: versionIs(expected) });
+      // Kept past the longest report (90 days) and a year's comparison, then gone: operators' names are in it.
+      tx.set(key, { version: nextVersion(expected), data }, { entityName: ENTITY.figures, conditions: versionIs(expected) }, { ttl: { value: FIGURES_KEPT_DAYS, unit: 'DAYS' } });
       try {
         await tx.execute();
         return;

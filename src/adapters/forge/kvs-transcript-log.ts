@@ -12,6 +12,8 @@ type Kvs = typeof KvsClient;
 export interface MessageEntity {
   readonly conversationId: string;
   readonly at: number;
+  /** Set on a line written with a TTL: the retention sweep leaves it to its TTL. */
+  readonly expires?: number | undefined;
   readonly line: TranscriptLine;
 }
 
@@ -36,7 +38,8 @@ export class KvsTranscriptLog implements TranscriptLog {
     line: TranscriptLine,
     options: { readonly expiresInSeconds?: number } = {},
   ): Promise<'appended' | 'duplicate'> {
-    const entity: MessageEntity = { conversationId, at: line.at, line: bounded(line) };
+    const expires = options.expiresInSeconds === undefined ? undefined : Date.now() + options.expiresInSeconds * 1000;
+    const entity: MessageEntity = { conversationId, at: line.at, ...(expires === undefined ? {} : { expires }), line: bounded(line) };
     try {
       await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(conversationId, line.id), entity, {
         keyPolicy: 'FAIL_IF_EXISTS',

@@ -100,13 +100,14 @@ export async function endConversation(
   const closed = await closeConversation(deps, user, sessionId, undefined, SERVED_TO_THE_END.includes(reason) ? lastOperatorLifetimeSeconds(settings) : undefined);
   if (!closed) return false;
   const { conversation, operator } = closed;
-  const ended = endedEvent(conversation, deps.clock.now());
+  // A user who leaves while still waiting (a "cancel" racing the connection, an uninstall) never reached an
+  // operator: they left the queue, in the history and in the figures alike.
+  const served = conversation.state.kind === 'with-operator' || !SERVED_TO_THE_END.includes(reason);
+  const ended = served ? endedEvent(conversation, deps.clock.now()) : ({ kind: 'abandoned' } as const);
   if (ended) await countFigures(deps, conversation.projectId, settings, [ended]);
   const operatorName = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'the operator';
   const { toUser } = say(conversation.lang);
   await recordSystemLine(deps, conversation.id, 'ended', endedLine(reason, conversation, operatorName), conversation);
-  // A user who leaves while still waiting (a "cancel" racing the connection) never reached an operator: they left the queue.
-  const served = conversation.state.kind === 'with-operator' || !SERVED_TO_THE_END.includes(reason);
   await recordHistory(deps, conversation, served ? reason : endingWithoutOperator(conversation));
   await addRemainderToTicket(deps, conversation);
   await tellWhatWasStillWaiting(deps, closed, reason);

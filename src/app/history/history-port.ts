@@ -40,9 +40,9 @@ export interface ConversationHistory {
 /** Transcript lines kept without a TTL (stored before retention, or by a path that had none at hand). */
 export interface TranscriptRetention {
   /**
-   * Deletes up to `limit` lines written before `before` that are still there (lines with a TTL are gone by
-   * then), oldest first; answers how many it deleted and whether more are due. The head of the index is the
-   * work left, so no cursor is stored and a second run only finds what the first did not reach.
+   * Deletes up to `limit` lines written before `before` that carry no TTL (stored before retention existed),
+   * oldest first, from `cursor` on (a run's previous page); answers how many it deleted and the cursor of the
+   * next page when more may be due. Lines with a TTL are never touched: they keep their conversation's retention.
    */
-  deleteLinesBefore(before: number, limit: number): Promise<{ readonly deleted: number; readonly more: boolean }>;
+  deleteLinesBefore(before: number, limit: number, cursor?: string): Promise<{ readonly deleted: number; readonly cursor?: string | undefined }>;
 }

@@ -4,7 +4,7 @@ import type { LiveAgentSettings } from '../../domain/settings';
 import type { CoreDeps } from '../ports';
 
 /** One run's share: a few pages of deletes, so the timeout sweep's own work keeps its time. */
-export const RETENTION_LIMITS = { maxLines: 500, page: 100 } as const;
+export const RETENTION_LIMITS = { maxLines: 500, page: 100, maxPages: 8 } as const;
 
 export interface RetentionReport {
   /** Transcript lines past retention that carried no TTL, deleted this run. */
@@ -26,20 +26,25 @@ export interface RetentionReport {
 export async function sweepRetention(
   deps: Pick<CoreDeps, 'transcriptRetention' | 'clock' | 'log'>,
   projects: ReadonlyArray<{ readonly settings: LiveAgentSettings }>,
-  limits: { readonly maxLines: number; readonly page: number } = RETENTION_LIMITS,
+  limits: { readonly maxLines: number; readonly page: number; readonly maxPages?: number } = RETENTION_LIMITS,
 ): Promise<RetentionReport> {
   const retention = deps.transcriptRetention;
   if (!retention) return { deleted: 0, more: false };
   const longestDays = projects.length === 0 ? DEFAULT_RETENTION_DAYS : Math.max(...projects.map((p) => p.settings.retentionDays));
   const before = deps.clock.now() - longestDays * DAY_SECONDS * 1000;
   let deleted = 0;
+  let cursor: string | undefined;
   try {
-    for (;;) {
-      const page = await retention.deleteLinesBefore(before, Math.min(limits.page, limits.maxLines - deleted));
+    // A page may hold fewer than asked (a store may fill a page before it filters out lines that keep a TTL): a
+    // run also stops after `maxPages`, and the next one starts again at the head, where what is left waits.
+    for (let pages = 0; pages < (limits.maxPages ?? RETENTION_LIMITS.maxPages); pages += 1) {
+      const page = await retention.deleteLinesBefore(before, Math.min(limits.page, limits.maxLines - deleted), cursor);
       deleted += page.deleted;
-      if (!page.more) return { deleted, more: false };
+      cursor = page.cursor;
+      if (cursor === undefined) return { deleted, more: false };
       if (deleted >= limits.maxLines) return { deleted, more: true };
     }
+    return { deleted, more: true };
   } catch (error) {
     deps.log.warn('retention_sweep_failed', { deleted, reason: messageOf(error) });
     return { deleted, more: true };

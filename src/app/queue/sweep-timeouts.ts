@@ -81,7 +81,8 @@ export async function sweepTimeouts(deps: CoreDeps, limits: RunLimits = SWEEP_LI
       await expireOffers(deps, projectId, budget, report);
     });
   }
-  const retention = await sweepRetention(deps, projects);
+  // Old transcript lines wait when the run's time is spent: the next run starts with them.
+  const retention = budget.spent ? { deleted: 0, more: true } : await sweepRetention(deps, projects);
   return { ...report, ...(retention.deleted > 0 ? { transcriptLinesDeleted: retention.deleted } : {}), leftForNextRun: budget.spent || retention.more };
 }
 

@@ -67,14 +67,18 @@ const TAKEN_OFF_DUTY_SHOWN = 20;
  * every list is the head of an index.
  */
 export async function liveActivity(deps: CoreDeps, projectId: string): Promise<LiveActivity> {
-  const settings = await loadSettings(deps, projectId);
+  // The lists don't depend on each other: read together, a refresh waits for the slowest read, not the sum.
+  const [onDuty, waiting, inProgress, away] = await Promise.all([
+    loadSettings(deps, projectId).then((settings) => onDutyPage(deps, projectId, settings.operatorCapacity, undefined)),
+    waitingPage(deps, projectId, undefined),
+    inProgressPage(deps, projectId, undefined),
+    deps.state.operatorsTakenOffDuty(projectId, TAKEN_OFF_DUTY_SHOWN),
+  ]);
   return {
-    onDuty: await onDutyPage(deps, projectId, settings.operatorCapacity, undefined),
-    waiting: await waitingPage(deps, projectId, undefined),
-    inProgress: await inProgressPage(deps, projectId, undefined),
-    takenOffDuty: (await deps.state.operatorsTakenOffDuty(projectId, TAKEN_OFF_DUTY_SHOWN)).flatMap((op) =>
-      op.unreachable ? [{ name: op.displayName, channel: op.participant.channel, ...op.unreachable }] : [],
-    ),
+    onDuty,
+    waiting,
+    inProgress,
+    takenOffDuty: away.flatMap((op) => (op.unreachable ? [{ name: op.displayName, channel: op.participant.channel, ...op.unreachable }] : [])),
   };
 }
 

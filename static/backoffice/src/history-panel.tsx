@@ -28,7 +28,7 @@ export function HistoryPanel({ retentionDays }: { readonly retentionDays: number
       </Section>
       {result.state === 'failed' ? <Problem title="The history could not be read" message={result.message} onRetry={retry} /> : null}
       {result.state === 'loading' && conversations.length === 0 ? <Loading label="Loading past conversations" /> : null}
-      {result.state === 'ready' || conversations.length > 0 ? <HistoryResults conversations={conversations} onOpen={setOpen} /> : null}
+      {result.state === 'ready' || conversations.length > 0 ? <HistoryResults conversations={conversations} onOpen={setOpen} more={loadMore !== undefined} /> : null}
       {loadMore || (result.state === 'loading' && conversations.length > 0) ? (
         <div>
           <Button onClick={loadMore} isLoading={result.state === 'loading'}>

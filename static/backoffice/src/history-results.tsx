@@ -6,11 +6,11 @@ import { formatDate } from './format';
 import { ENDING_LABELS } from './history-format';
 
 /** Past conversations found, newest first: when each ended, who talked, how it ended, its ticket; Open shows it whole. */
-export function HistoryResults({ conversations, onOpen }: { readonly conversations: readonly HistoryEntryView[]; readonly onOpen: (entry: HistoryEntryView) => void }) {
+export function HistoryResults({ conversations, onOpen, more = false }: { readonly conversations: readonly HistoryEntryView[]; readonly onOpen: (entry: HistoryEntryView) => void; readonly more?: boolean }) {
   if (conversations.length === 0) {
     return (
       <Text as="p" color="color.text.subtle">
-        No conversation in the history matches.
+        {more ? 'None on this page: Load more looks further back.' : 'No conversation in the history matches.'}
       </Text>
     );
   }

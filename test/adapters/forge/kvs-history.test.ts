@@ -89,10 +89,25 @@ describe('KvsTranscriptRetention', () => {
     const retention = new KvsTranscriptRetention(kvs);
 
     const first = await retention.deleteLinesBefore(t0 + 3, 2);
-    const second = await retention.deleteLinesBefore(t0 + 3, 2);
+    const second = await retention.deleteLinesBefore(t0 + 3, 2, first.cursor);
 
-    expect(first).toEqual({ deleted: 2, more: true });
-    expect(second).toEqual({ deleted: 1, more: false });
+    expect(first).toEqual({ deleted: 2, cursor: expect.any(String) });
+    expect(second).toEqual({ deleted: 1, cursor: undefined });
     expect((await log.read('old')).map((l) => l.id)).toEqual(['o3', 'o4']);
+  });
+
+  it('should leave a line that carries a TTL to it, even past a cutoff an admin lowered since', async () => {
+    const log = new KvsTranscriptLog(kvs);
+    const t0 = harness.clock.now();
+    await log.append('kept-a-year', { id: 'y0', at: t0, role: 'user', speakerName: 'Bob', text: 'kept 365 days' }, { expiresInSeconds: 365 * DAY_SECONDS });
+    await log.append('before-retention', { id: 'b0', at: t0, role: 'user', speakerName: 'Eve', text: 'no TTL' });
+    harness.clock.advance(31 * DAY_MS);
+
+    // Retention lowered to 30 days: the cutoff is 30 days ago.
+    const swept = await new KvsTranscriptRetention(kvs).deleteLinesBefore(harness.clock.now() - 30 * DAY_MS, 100);
+
+    expect(swept.deleted).toBe(1);
+    expect((await log.read('kept-a-year')).map((l) => l.id)).toEqual(['y0']);
+    expect(await log.read('before-retention')).toEqual([]);
   });
 });
