@@ -10,7 +10,8 @@ import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
 import { JsmTicketFiles } from './adapters/forge/jsm-ticket-files';
 import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
-import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
+import { ReadAheadLiveAgentState } from './adapters/forge/read-ahead-state';
+import type { Participant } from './domain/participant';
 import { KvsRatingStore } from './adapters/forge/kvs-ratings';
 import { KvsDeflectionCounters } from './adapters/forge/kvs-deflection-counters';
 import { KvsServiceFigures } from './adapters/forge/kvs-service-figures';
@@ -50,6 +51,8 @@ export interface Services extends CoreDeps {
   readonly tenantHealth: TenantHealth;
   /** Files offered to Teams people through a file consent card, waiting for Allow or Decline. */
   readonly fileConsents: KvsFileConsents;
+  /** Starts the core's first read about a sender early, beside authentication's (ReadAheadLiveAgentState). */
+  readonly readAhead: (sender: Participant) => void;
 }
 
 /**
@@ -99,8 +102,10 @@ export function buildServices(
   const fileConsents = new KvsFileConsents(kvs, deliveries);
   // Inside the Slack web trigger every call must leave room to answer Slack within 3 s.
   const slackGateways = new SlackGateways(slackWorkspaces, known.slackWorkspaces, context['trigger'] === 'slack' ? 'inline' : 'queued');
+  const state = new ReadAheadLiveAgentState(kvs);
   return {
-    state: new KvsLiveAgentState(kvs),
+    state,
+    readAhead: (sender) => state.readAhead(sender),
     ratings: new KvsRatingStore(kvs),
     deflection: new KvsDeflectionCounters(kvs),
     figures: new KvsServiceFigures(kvs),
