@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FinishedInvocation } from '../../packages/forge-local/src/function-runner';
-import { currentInvocation, emptyCounters, addCounters, type InvocationCounters } from '../../packages/forge-local/src/invocation-counters';
+import { currentInvocation, emptyCounters, addCounters, type InvocationCounters, type InvocationStep } from '../../packages/forge-local/src/invocation-counters';
 import { LocalKvs } from '../../packages/forge-local/src/kvs/local-kvs';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
@@ -32,6 +32,9 @@ export interface RecordedInvocation {
   readonly logLines: readonly string[];
   /** UTF-8 bytes of the log lines, newline included. */
   readonly logBytes: number;
+  /** The app's KVS calls and fetches, timed by the platform (ms, performance.now()), and when the handler ran. */
+  readonly steps: readonly InvocationStep[];
+  readonly endedAtMs: number;
 }
 
 export type AdminResult = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };
@@ -125,6 +128,8 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
       kvsStandInMicros,
       logLines,
       logBytes: logLines.reduce((sum, l) => sum + Buffer.byteLength(l, 'utf8') + 1, 0),
+      steps: finished.steps ?? [],
+      endedAtMs: performance.now(),
     });
   };
 
