@@ -165,9 +165,9 @@ function main(): void {
   const heading = `${title ?? path.basename(input)} · ${ms(root.total)} on CPU (GC ${ms(gc)}), ${ms(idle)} idle left out`;
   writeFileSync(output, renderSvg(root, heading));
   const share = (us: number) => `${((us / root.total) * 100).toFixed(1)}%`;
-  console.log(heading);
-  console.log(`self time by owner: ${[...selfByOwner].sort((a, b) => b[1] - a[1]).map(([o, t]) => `${o} ${share(t)}`).join(' · ')}`);
-  for (const [name, t] of [...selfByFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${share(t).padStart(6)}  ${name}`);
+  const lines = [heading, `self time by owner: ${[...selfByOwner].sort((a, b) => b[1] - a[1]).map(([o, t]) => `${o} ${share(t)}`).join(' · ')}`];
+  for (const [name, t] of [...selfByFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`${share(t).padStart(6)}  ${name}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 if (require.main === module) main();

@@ -77,19 +77,42 @@ export function botFrameworkKeys(): BotFrameworkKeySource {
 }
 
 /**
+ * Adapters that hold nothing but the KVS client (no caller's state, no cache): built
+ * once per warm function, as Forge keeps a warm function's module scope, instead of
+ * on every invocation.
+ */
+function warmStores() {
+  return {
+    slackWorkspaces: new KvsSlackWorkspaces(kvs),
+    teamsTenants: new KvsTeamsTenants(kvs),
+    teamsReferences: new KvsTeamsReferences(kvs),
+    deliveries: new KvsDeliveryLog(kvs),
+    ratings: new KvsRatingStore(kvs),
+    deflection: new KvsDeflectionCounters(kvs),
+    figures: new KvsServiceFigures(kvs),
+    history: new KvsConversationHistory(kvs),
+    transcriptRetention: new KvsTranscriptRetention(kvs),
+    settings: new KvsSettingsRepository(kvs),
+    transcripts: new KvsTranscriptLog(kvs),
+  };
+}
+let stores: ReturnType<typeof warmStores> | undefined;
+
+/**
  * The only place that builds real adapters. Entry points call it once per
  * invocation: no caller's state is cached between invocations, since Forge may
  * run each one in a different process and per-caller state must not leak. What
- * is the same for every caller may be kept while the process is warm (Slack
- * clients per bot token, Teams bot tokens and Bot Framework keys).
+ * is the same for every caller may be kept while the process is warm (the
+ * stateless stores above, Slack clients per bot token, Teams bot tokens and Bot
+ * Framework keys); what holds an invocation's reads (the state with its read
+ * ahead, the gateways knowing a workspace) is built here each time.
  */
 export function buildServices(
   context: Record<string, unknown> = {},
   known: KnownConnections & { readonly teamsReferences?: readonly TeamsConversationReference[] } = {},
 ): Services {
-  const slackWorkspaces = new KvsSlackWorkspaces(kvs);
-  const teamsTenants = new KvsTeamsTenants(kvs);
-  const teamsReferences = new KvsTeamsReferences(kvs);
+  stores ??= warmStores();
+  const { slackWorkspaces, teamsTenants, teamsReferences, deliveries } = stores;
   const log = jsonLogger(context);
   const teams = new TeamsGateways(
     { tenants: teamsTenants, references: teamsReferences },
@@ -98,7 +121,6 @@ export function buildServices(
     log,
   );
   const workQueue = new ForgeWorkQueue();
-  const deliveries = new KvsDeliveryLog(kvs);
   const fileConsents = new KvsFileConsents(kvs, deliveries);
   // Inside the Slack web trigger every call must leave room to answer Slack within 3 s.
   const slackGateways = new SlackGateways(slackWorkspaces, known.slackWorkspaces, context['trigger'] === 'slack' ? 'inline' : 'queued');
@@ -106,13 +128,13 @@ export function buildServices(
   return {
     state,
     readAhead: (sender) => state.readAhead(sender),
-    ratings: new KvsRatingStore(kvs),
-    deflection: new KvsDeflectionCounters(kvs),
-    figures: new KvsServiceFigures(kvs),
-    history: new KvsConversationHistory(kvs),
-    transcriptRetention: new KvsTranscriptRetention(kvs),
-    settings: new KvsSettingsRepository(kvs),
-    transcripts: new KvsTranscriptLog(kvs),
+    ratings: stores.ratings,
+    deflection: stores.deflection,
+    figures: stores.figures,
+    history: stores.history,
+    transcriptRetention: stores.transcriptRetention,
+    settings: stores.settings,
+    transcripts: stores.transcripts,
     deliveries,
     chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth(), async (to) =>
       to.channel === 'teams' ? { channel: 'teams', tenantId: to.tenantId, appId: await teams.botOf(to) } : { channel: to.channel, tenantId: to.tenantId },
