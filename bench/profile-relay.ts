@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { SANDBOX_WORKSPACE } from '../packages/forge-local/src/slack';
 import { startBoltRelay } from './lib/bolt-relay';
 import { startBenchPlatform, SLACK_WEB_TRIGGER } from './lib/harness';
@@ -18,6 +19,8 @@ import { runLoadInWorker } from './lib/load-in-worker';
  *
  * Where the main thread's time goes: `node --cpu-prof --cpu-prof-dir=DIR --import tsx …`
  * (the sampling profile also counts time the thread was preempted), or, on CPU only,
+ * `CPU_PROFILE_OUT=file.cpuprofile node --import tsx …` writes the main thread's profile of the measured run
+ * only (the same format as `--cpu-prof`'s, through node:inspector); `bench/flame-graph.ts` draws it. Or,
  * `PERF_OUT=file node --perf-basic-prof --import tsx …`, which records the measured
  * run with `perf record -g`; read it with `perf script`.
  */
@@ -62,7 +65,9 @@ async function main(): Promise<void> {
     // PERF_OUT=file: `perf record` of this process during the measured run only (start node with --perf-basic-prof).
     const perf = process.env['PERF_OUT'] ? spawn('perf', ['record', '-e', 'cpu-clock', '-F', '1999', '-g', '-p', String(process.pid), '-o', process.env['PERF_OUT']], { stdio: 'ignore' }) : undefined;
     if (perf) await new Promise((resolve) => setTimeout(resolve, 500));
+    const profiler = process.env['CPU_PROFILE_OUT'] ? await startCpuProfile() : undefined;
     await run(messages, 'measured');
+    if (profiler) writeFileSync(process.env['CPU_PROFILE_OUT']!, JSON.stringify(await profiler.stop()));
     if (perf) {
       perf.kill('SIGINT');
       await new Promise((resolve) => perf.once('exit', resolve));
@@ -71,6 +76,24 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
   }
+}
+
+/** The main thread's V8 sampling profiler, started now; `stop` answers the profile (a `.cpuprofile`). */
+async function startCpuProfile(): Promise<{ stop(): Promise<unknown> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      return profile;
+    },
+  };
 }
 
 /** CPU ticks (10 ms) of every thread of this process, by name (the main thread is the one whose id is the pid). */

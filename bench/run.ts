@@ -30,7 +30,7 @@ interface Mode {
   readonly name: 'quick' | 'full';
   readonly p1: { samples: number; warmup: number };
   readonly p2: { sizes: number[]; operatorCounts: number[]; rounds: number; samples: number; routingSamples: number };
-  readonly p3: { messages: number; warmup: number; concurrency: number[] };
+  readonly p3: { messages: number; warmup: number; concurrency: number[]; rounds: number; breakdownMessages: number };
   /** Open conversations for the timeout sweep, and how many due runs at most per size. */
   readonly p6: { sizes: number[]; maxDueRuns: number };
   /** Operators on duty for the idle auto-away part of P6. */
@@ -52,7 +52,7 @@ const MODES: Record<Mode['name'], Mode> = {
     name: 'quick',
     p1: { samples: 10, warmup: 3 },
     p2: { sizes: [10, 1_000], operatorCounts: [10, 1_000], rounds: 3, samples: 6, routingSamples: 3 },
-    p3: { messages: 400, warmup: 100, concurrency: [8, 32] },
+    p3: { messages: 400, warmup: 100, concurrency: [8, 32], rounds: 3, breakdownMessages: 100 },
     p6: { sizes: [10, 1_000], maxDueRuns: 3 },
     idle: { operatorCounts: [10, 1_000] },
     overview: { sizes: [10, 10_000] },
@@ -65,7 +65,7 @@ const MODES: Record<Mode['name'], Mode> = {
     name: 'full',
     p1: { samples: 20, warmup: 3 },
     p2: { sizes: [10, 1_000, 100_000], operatorCounts: [10, 1_000], rounds: 4, samples: 8, routingSamples: 3 },
-    p3: { messages: 4_000, warmup: 500, concurrency: [8, 32] },
+    p3: { messages: 2_000, warmup: 500, concurrency: [8, 32], rounds: 3, breakdownMessages: 400 },
     p6: { sizes: [10, 10_000, 100_000], maxDueRuns: 12 },
     idle: { operatorCounts: [10, 1_000] },
     overview: { sizes: [10, 100_000] },

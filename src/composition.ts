@@ -10,7 +10,8 @@ import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
 import { JsmTicketFiles } from './adapters/forge/jsm-ticket-files';
 import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
-import { KvsLiveAgentState } from './adapters/forge/kvs-live-agent-state';
+import { ReadAheadLiveAgentState } from './adapters/forge/read-ahead-state';
+import type { Participant } from './domain/participant';
 import { KvsRatingStore } from './adapters/forge/kvs-ratings';
 import { KvsDeflectionCounters } from './adapters/forge/kvs-deflection-counters';
 import { KvsServiceFigures } from './adapters/forge/kvs-service-figures';
@@ -50,6 +51,8 @@ export interface Services extends CoreDeps {
   readonly tenantHealth: TenantHealth;
   /** Files offered to Teams people through a file consent card, waiting for Allow or Decline. */
   readonly fileConsents: KvsFileConsents;
+  /** Starts the core's first read about a sender early, beside authentication's (ReadAheadLiveAgentState). */
+  readonly readAhead: (sender: Participant) => void;
 }
 
 /**
@@ -74,19 +77,42 @@ export function botFrameworkKeys(): BotFrameworkKeySource {
 }
 
 /**
+ * Adapters that hold nothing but the KVS client (no caller's state, no cache): built
+ * once per warm function, as Forge keeps a warm function's module scope, instead of
+ * on every invocation.
+ */
+function warmStores() {
+  return {
+    slackWorkspaces: new KvsSlackWorkspaces(kvs),
+    teamsTenants: new KvsTeamsTenants(kvs),
+    teamsReferences: new KvsTeamsReferences(kvs),
+    deliveries: new KvsDeliveryLog(kvs),
+    ratings: new KvsRatingStore(kvs),
+    deflection: new KvsDeflectionCounters(kvs),
+    figures: new KvsServiceFigures(kvs),
+    history: new KvsConversationHistory(kvs),
+    transcriptRetention: new KvsTranscriptRetention(kvs),
+    settings: new KvsSettingsRepository(kvs),
+    transcripts: new KvsTranscriptLog(kvs),
+  };
+}
+let stores: ReturnType<typeof warmStores> | undefined;
+
+/**
  * The only place that builds real adapters. Entry points call it once per
  * invocation: no caller's state is cached between invocations, since Forge may
  * run each one in a different process and per-caller state must not leak. What
- * is the same for every caller may be kept while the process is warm (Slack
- * clients per bot token, Teams bot tokens and Bot Framework keys).
+ * is the same for every caller may be kept while the process is warm (the
+ * stateless stores above, Slack clients per bot token, Teams bot tokens and Bot
+ * Framework keys); what holds an invocation's reads (the state with its read
+ * ahead, the gateways knowing a workspace) is built here each time.
  */
 export function buildServices(
   context: Record<string, unknown> = {},
   known: KnownConnections & { readonly teamsReferences?: readonly TeamsConversationReference[] } = {},
 ): Services {
-  const slackWorkspaces = new KvsSlackWorkspaces(kvs);
-  const teamsTenants = new KvsTeamsTenants(kvs);
-  const teamsReferences = new KvsTeamsReferences(kvs);
+  stores ??= warmStores();
+  const { slackWorkspaces, teamsTenants, teamsReferences, deliveries } = stores;
   const log = jsonLogger(context);
   const teams = new TeamsGateways(
     { tenants: teamsTenants, references: teamsReferences },
@@ -95,19 +121,20 @@ export function buildServices(
     log,
   );
   const workQueue = new ForgeWorkQueue();
-  const deliveries = new KvsDeliveryLog(kvs);
   const fileConsents = new KvsFileConsents(kvs, deliveries);
   // Inside the Slack web trigger every call must leave room to answer Slack within 3 s.
   const slackGateways = new SlackGateways(slackWorkspaces, known.slackWorkspaces, context['trigger'] === 'slack' ? 'inline' : 'queued');
+  const state = new ReadAheadLiveAgentState(kvs);
   return {
-    state: new KvsLiveAgentState(kvs),
-    ratings: new KvsRatingStore(kvs),
-    deflection: new KvsDeflectionCounters(kvs),
-    figures: new KvsServiceFigures(kvs),
-    history: new KvsConversationHistory(kvs),
-    transcriptRetention: new KvsTranscriptRetention(kvs),
-    settings: new KvsSettingsRepository(kvs),
-    transcripts: new KvsTranscriptLog(kvs),
+    state,
+    readAhead: (sender) => state.readAhead(sender),
+    ratings: stores.ratings,
+    deflection: stores.deflection,
+    figures: stores.figures,
+    history: stores.history,
+    transcriptRetention: stores.transcriptRetention,
+    settings: stores.settings,
+    transcripts: stores.transcripts,
     deliveries,
     chat: new SendHealthReporting(new ChannelRouter({ slack: slackGateways, teams }), tenantHealth(), async (to) =>
       to.channel === 'teams' ? { channel: 'teams', tenantId: to.tenantId, appId: await teams.botOf(to) } : { channel: to.channel, tenantId: to.tenantId },

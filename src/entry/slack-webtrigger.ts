@@ -19,6 +19,7 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
     return await receiveSlackRequest(request, {
       now: () => services.clock.now(),
       workspace: (teamId) => services.slackWorkspaces.get(teamId),
+      readAhead: services.readAhead,
       dispatch: async (message, workspace) => {
         services.slackGateways.know(workspace);
         return handleChatMessage(services, message);

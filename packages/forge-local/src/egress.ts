@@ -1,4 +1,4 @@
-import { currentInvocation } from './invocation-counters';
+import { currentInvocation, timedStep } from './invocation-counters';
 
 /**
  * Forge's egress rule on this machine: a function of the app may fetch only the hosts
@@ -106,8 +106,8 @@ export function installEgressGuard(addresses: readonly string[], routes: () => r
         if (url && !egressAllows(current.addresses, url)) return Promise.reject(new EgressRefused(url.hostname, url));
       }
       const routed = routedUrl(current.routes(), href);
-      if (routed === undefined) return unguarded(input, init);
-      return unguarded(input instanceof Request ? new Request(routed, input) : routed, init);
+      const target = routed === undefined ? input : input instanceof Request ? new Request(routed, input) : routed;
+      return timedStep('fetch', () => unguarded(target, init));
     };
   }
   let installed = true;

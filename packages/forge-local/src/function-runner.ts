@@ -25,7 +25,7 @@ export class FunctionRunner {
 
   async invoke(functionKey: string, args: readonly unknown[], caller: { accountId?: string | undefined } = {}): Promise<unknown> {
     const handler = this.handlerOf(functionKey, this.manifest.functions.get(functionKey));
-    const invocation: Invocation = { id: randomUUID(), functionKey, accountId: caller.accountId, counters: emptyCounters() };
+    const invocation: Invocation = { id: randomUUID(), functionKey, accountId: caller.accountId, counters: emptyCounters(), steps: [] };
     const started = performance.now();
     const cpuStart = process.cpuUsage();
     let failed = false;

@@ -10,11 +10,20 @@ export interface InvocationCounters {
   productCalls: number;
 }
 
+/** One call of the app to the platform or the outside, timed from the call to its answer (performance.now(), ms). */
+export interface InvocationStep {
+  readonly kind: 'kvs-read' | 'kvs-write' | 'fetch';
+  readonly startMs: number;
+  endMs: number;
+}
+
 export interface Invocation {
   readonly id: string;
   readonly functionKey: string;
   readonly accountId?: string | undefined;
   readonly counters: InvocationCounters;
+  /** The app's remote calls in the order made: where the invocation's time went (the bench's breakdown). */
+  readonly steps?: InvocationStep[] | undefined;
 }
 
 export function emptyCounters(): InvocationCounters {
@@ -34,4 +43,18 @@ export const currentInvocation = new AsyncLocalStorage<Invocation>();
 export function countInCurrent(update: (c: InvocationCounters) => void): void {
   const invocation = currentInvocation.getStore();
   if (invocation) update(invocation.counters);
+}
+
+/** Times `call` as one step of the current invocation (nothing outside one): from now to its answer. */
+export function timedStep<T>(kind: InvocationStep['kind'], call: () => Promise<T>): Promise<T> {
+  const steps = currentInvocation.getStore()?.steps;
+  if (!steps) return call();
+  const step: InvocationStep = { kind, startMs: performance.now(), endMs: Number.NaN };
+  steps.push(step);
+  const done = (): void => {
+    step.endMs = performance.now();
+  };
+  const answer = call();
+  answer.then(done, done);
+  return answer;
 }

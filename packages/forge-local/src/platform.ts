@@ -11,7 +11,7 @@ import { SLACK_FILES_PATH } from './slack/slack-sandbox';
 import { installForgeGlobals } from './forge-globals';
 import { FunctionRunner, type FinishedInvocation } from './function-runner';
 import { DEFAULT_LOCAL_ACCOUNT, createLocalServer, webTriggerPath, type LocalRoutes } from './http-server';
-import { countInCurrent, currentInvocation } from './invocation-counters';
+import { countInCurrent, currentInvocation, timedStep } from './invocation-counters';
 import { jiraRemote, realJiraSiteFromEnv } from './jira/jira-remote';
 import { JsmStandIn, LOCAL_PROJECT } from './jira/jsm-stand-in';
 import { loadEntityDefinitions } from './kvs/entity-definitions';
@@ -143,12 +143,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   // Filled in once the stand-ins listen: the real endpoints the app names, and who answers for them here.
   let routes: readonly EgressRoute[] = [];
   const uninstallEgressGuard = installEgressGuard(manifest.egress, () => routes);
+  const kvsAnswers = kvsRemote(kvs, plan);
   const uninstall = installForgeGlobals({
     appContext: { appId: 'local-koji', environmentId: 'local', environmentType: 'DEVELOPMENT', appVersion: '1.0.0', installationId: 'local' },
     contextAri: 'ari:cloud:jira::site/local',
     currentAccountId: () => currentInvocation.getStore()?.accountId,
     remotes: {
-      kvs: kvsRemote(kvs, plan),
+      kvs: (p, init, descriptor) => timedStep(kvs.isRead(p) ? 'kvs-read' : 'kvs-write', () => kvsAnswers(p, init, descriptor)),
       jira: (p, init, descriptor) => {
         countInCurrent((c) => (c.productCalls += 1));
         const accountId = descriptor.provider === 'user' ? (descriptor.accountId ?? currentInvocation.getStore()?.accountId) : undefined;

@@ -2,7 +2,7 @@ import type { IncomingChatMessage } from '../../app/conversation/incoming-messag
 import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
 import { boundedString, buttonValueFor, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
-import type { BlockActionsPayload } from './slack-request';
+import type { BlockActionsPayload, SlackRequest } from './slack-request';
 import { wellFormed } from '../../domain/text';
 import { readSlackText } from './slack-text';
 import { isSlackFileUrl } from './slack-file-host';
@@ -31,6 +31,24 @@ const MAX_TEXT_CHARS = 40_000;
 
 /** Subtypes that carry a person's words; everything else (joins, edits, deletions, bot posts) is bookkeeping. */
 const USER_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+/**
+ * Whose records the core will read first, if the request is a person's message or click:
+ * their Slack user id, read off the payload before its signature is checked, so that
+ * read can run beside the signing secret's (see the receiver). Only a hint: nothing but
+ * a read is started with it, and the message is still narrowed once the request verified.
+ * The bot's echoes and bookkeeping events name nobody (they would cost a read for nothing).
+ */
+export function senderToReadAhead(request: SlackRequest): string | undefined {
+  if (request.kind === 'block-actions') return request.payload.user.id;
+  if (request.kind !== 'event') return undefined;
+  const { event } = request;
+  if (event['type'] !== 'message' && event['type'] !== 'app_mention') return undefined;
+  if (typeof event['bot_id'] === 'string' || event['hidden'] === true) return undefined;
+  const subtype = event['subtype'];
+  if (subtype !== undefined && !(typeof subtype === 'string' && USER_SUBTYPES.has(subtype))) return undefined;
+  return isSlackId(event['user']) ? event['user'] : undefined;
+}
 
 /**
  * Turns a Slack event into the core's channel-neutral message, or says why it

@@ -3,7 +3,8 @@ import { refusal } from '../chat/web-trigger-answers';
 import { messageOf } from '../../domain/koji-error';
 import type { WebTriggerRefusalCode } from '../../shared/resolver-contract';
 import type { HandledMessage, IncomingChatMessage } from '../../app/conversation/incoming-message';
-import { narrowBlockAction, narrowSlackEvent, type NarrowedSlackEvent, type SlackCard } from './slack-event';
+import { narrowBlockAction, narrowSlackEvent, senderToReadAhead, type NarrowedSlackEvent, type SlackCard } from './slack-event';
+import type { Participant } from '../../domain/participant';
 import { parseSlackRequest } from './slack-request';
 import { checkSlackSignatureHeaders, verifySlackSignature } from './slack-signature';
 import type { SlackWorkspace } from './slack-workspaces';
@@ -12,6 +13,11 @@ import type { SlackWorkspace } from './slack-workspaces';
 export interface SlackReceiverDeps {
   readonly now: () => number;
   readonly workspace: (teamId: string) => Promise<SlackWorkspace | undefined>;
+  /**
+   * Starts reading what the core will read first about this sender, beside the workspace's
+   * secret (speculative: used only if the request verifies, never acted on otherwise).
+   */
+  readonly readAhead?: ((sender: Participant) => void) | undefined;
   /** Runs the core on a verified message, inline or through the queue. */
   readonly dispatch: (message: IncomingChatMessage, workspace: SlackWorkspace) => Promise<HandledMessage | 'queued'>;
   /** Shows a clicked card as used: its content without buttons, and the note (chat.update). */
@@ -48,7 +54,11 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
 
   const teamId = slackRequest.teamId;
   if (!teamId) return refuse('malformed_request', 'The request names no workspace.');
-  // The one look-up authentication needs, by one validated id (parseSlackRequest checked its shape).
+  // The one look-up authentication needs, by one validated id (parseSlackRequest checked its shape). The
+  // sender's records are read beside it: a read, not an act, whose answer is used only once the request
+  // verified (a forged but well-formed request costs one more read, and nothing is written for it).
+  const sender = deps.readAhead && senderToReadAhead(slackRequest);
+  if (sender) deps.readAhead?.({ channel: 'slack', tenantId: teamId, userId: sender });
   const workspace = await deps.workspace(teamId);
   if (!workspace) return refuse('unknown_workspace', `The Slack workspace ${teamId} is not connected to Koji.`);
   const check = verifySlackSignature({ ...signed, signingSecret: workspace.signingSecret });

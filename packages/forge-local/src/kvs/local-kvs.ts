@@ -92,6 +92,11 @@ export class LocalKvs {
     };
   }
 
+  /** Whether a KVS path reads (for the invocation's timers); an unknown path counts as a write. */
+  isRead(path: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.routes, path) && this.routes[path]?.kind === 'read';
+  }
+
   /** Answers one KVS request: the path as @forge/kvs passes it, and the parsed JSON body. */
   handle(path: string, body: unknown): KvsResponse {
     const route = Object.prototype.hasOwnProperty.call(this.routes, path) ? this.routes[path] : undefined;
