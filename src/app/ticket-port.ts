@@ -1,3 +1,4 @@
+import type { Language } from '../domain/language';
 import type { Participant } from '../domain/participant';
 import type { TranscriptLine } from '../domain/transcript';
 
@@ -12,6 +13,8 @@ export interface TicketRequest {
   readonly operatorName?: string | undefined;
   readonly requestTypeId?: string | undefined;
   readonly lines: readonly TranscriptLine[];
+  /** The user's language (Conversation.lang), kept with the ticket so what Koji later tells them about it needs no read. */
+  readonly lang?: Language | undefined;
 }
 
 export interface CreatedTicket {
