@@ -37,5 +37,6 @@ export interface CreatedTicket {
 /** Makes service desk tickets. Throws TicketServiceError with a reason the operator can act on. */
 export interface TicketService {
   createTicket(request: TicketRequest): Promise<CreatedTicket>;
-  addComment(ticketKey: string, conversationId: string, lines: readonly TranscriptLine[]): Promise<void>;
+  /** `reply`: the user's own answer from the chat (ticket follow-up): the comment opens with their name, no time. */
+  addComment(ticketKey: string, conversationId: string, lines: readonly TranscriptLine[], options?: { readonly reply?: boolean }): Promise<void>;
 }

@@ -122,8 +122,8 @@ export class JsmTicketService implements TicketService {
     return onTicket < request.lines.length ? { ...created, linesIncluded: onTicket } : created;
   }
 
-  async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
-    for (const { body, internal } of transcriptComments(lines)) await this.comment(ticketKey, body, internal);
+  async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[], options: { readonly reply?: boolean } = {}): Promise<void> {
+    for (const { body, internal } of transcriptComments(lines, undefined, { withoutTime: options.reply })) await this.comment(ticketKey, body, internal);
   }
 
   private async claimOrFind(request: TicketRequest): Promise<{ ticket: CreatedTicket; coveredThrough?: TranscriptCursor | undefined } | undefined> {

@@ -57,7 +57,7 @@ export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, wi
     return 'refused';
   }
   try {
-    await deps.tickets.addComment(key, link.conversationId, [userReply(msg, link)]);
+    await deps.tickets.addComment(key, link.conversationId, [userReply(msg, link)], { reply: true });
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     deps.log.warn('ticket_reply_not_added', { ticket: key, reason: error.message });
