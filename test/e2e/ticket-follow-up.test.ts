@@ -2,6 +2,8 @@ import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { adfText } from '../support/adf';
+import { HOSTILE_STRINGS } from '../support/hostile-strings';
+import { hasLoneSurrogate } from '../../src/domain/text';
 import { localPlatformClient } from '../local/support/local-platform-client';
 import { deskChat, openTwoChannelDesk } from './support/two-channel-desk';
 
@@ -138,5 +140,50 @@ describe.each(CHANNELS)('a ticket that keeps talking, on $channel', (c) => {
     const last = c.channel === 'slack' ? slackBotMessages(c.user).at(-1) : teamsBotMessages(c.user).at(-1);
     expect(JSON.stringify(last)).toContain('A comment without a button');
     expect(JSON.stringify(last)).not.toContain('reply-on-ticket');
+  });
+});
+
+describe('what a follow-up carries, and what the trigger takes', () => {
+  const bob = CHANNELS[0]!;
+  const vic = CHANNELS[1]!;
+
+  it('should show an agent’s hostile text as the characters typed, on Slack and on Teams', async () => {
+    await ticketFromConversation(bob);
+    const hostile = HOSTILE_STRINGS.filter((s) => s.text.length < 1_000 && !hasLoneSurrogate(s.text) && s.text.trim() === s.text);
+    for (const { text } of hostile) await agent((jsm) => jsm.agentComment('SUP-1', text, false));
+    const told = slackWords(bob.user).filter((w) => w.includes('commented on your ticket'));
+    expect(told).toHaveLength(hostile.length);
+    hostile.forEach(({ text }, i) => expect(told[i]).toContain(`SUP-1:\n${text.replace(/\n{2,}/g, '\n')}\n`));
+
+    await platform.close();
+    ({ platform, slack, teams } = await openTwoChannelDesk({}, ['tom', 'vic']));
+    await ticketFromConversation(vic);
+    for (const { text } of hostile) await agent((jsm) => jsm.agentComment('SUP-1', text, false));
+    const shown = teamsWords(vic.user).filter((w) => w.includes('commented on your ticket'));
+    hostile.forEach(({ text }, i) => expect(shown[i]).toContain(text.replace(/\n{2,}/g, '\n')));
+  });
+
+  it('should cut a long comment and link to the rest on the ticket', async () => {
+    await ticketFromConversation(bob);
+    await agent((jsm) => jsm.agentComment('SUP-1', 'word '.repeat(5_000).trim(), false));
+    const told = slackWords(bob.user).at(-1) ?? '';
+    expect(told.length).toBeLessThan(2_000);
+    expect(told).toContain(`…\nThe rest is on the ticket: ${platform.url}/jira/browse/SUP-1`);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'avi:jira:commented:issue'],
+    ['no issue key', { eventType: 'avi:jira:commented:issue', comment: { id: '1' } }],
+    ['a key with markup', { eventType: 'avi:jira:commented:issue', issue: { key: '<b>SUP-1</b>' }, comment: { id: '1' } }],
+    ['a comment id that is not a number', { eventType: 'avi:jira:commented:issue', issue: { key: 'SUP-1' }, comment: { id: '../1' } }],
+    ['a changelog of a million items', { eventType: 'avi:jira:updated:issue', issue: { key: 'SUP-1' }, changelog: { id: '1', items: new Array(1_000_000).fill({ field: 'status' }) } }],
+    ['an unknown event', { eventType: 'avi:jira:deleted:issue', issue: { key: 'SUP-1' } }],
+    ['a ticket Koji did not make', { eventType: 'avi:jira:commented:issue', issue: { key: 'SUP-99' }, comment: { id: '5' } }],
+  ])('should take an event with %s without failing, and tell nobody', async (_what, payload) => {
+    await ticketFromConversation(bob);
+    const before = slackWords(bob.user).length;
+    await expect(platform.runner.invoke('ticket-events', [payload, {}])).resolves.toBeUndefined();
+    expect(slackWords(bob.user)).toHaveLength(before);
   });
 });
