@@ -59,7 +59,7 @@ export function followUpSettingsProblems(settings: { readonly followUp: unknown;
   if (
     !Array.isArray(statuses) ||
     statuses.length > MAX_FOLLOW_UP_STATUSES ||
-    !statuses.every((s) => typeof s === 'string' && s.trim().length > 0 && s.length <= MAX_STATUS_NAME_CHARS && !/[\u0000-\u001f]/.test(s))
+    !statuses.every((s) => typeof s === 'string' && s.trim().length > 0 && s.length <= MAX_STATUS_NAME_CHARS && ![...s].some((ch) => ch.charCodeAt(0) < 0x20))
   ) {
     problems.push(`Statuses that tell the user must be at most ${MAX_FOLLOW_UP_STATUSES} status names of 1 to ${MAX_STATUS_NAME_CHARS} characters (none: Jira’s Done category).`);
   }

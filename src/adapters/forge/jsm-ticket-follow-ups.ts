@@ -81,7 +81,7 @@ export class JsmTicketFollowUps implements TicketFollowUps {
  */
 function isPublic(comment: Record<string, unknown>): boolean {
   if (typeof comment['jsdPublic'] === 'boolean') return comment['jsdPublic'];
-  const properties = Array.isArray(comment['properties']) ? comment['properties'] : [];
+  const properties: unknown[] = Array.isArray(comment['properties']) ? (comment['properties'] as unknown[]) : [];
   const property = properties.find((p) => isRecord(p) && p['key'] === 'sd.public.comment');
   const value = isRecord(property) && isRecord(property['value']) ? property['value'] : undefined;
   return value?.['internal'] === false;
