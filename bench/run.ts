@@ -13,6 +13,7 @@ import { p6Rows, runP6, type P6Result } from './phases/p6';
 import { idleRows, runIdleSweep, type IdleResult } from './phases/p6-idle';
 import { offerRows, runOffers, type OffersResult } from './phases/p6-offers';
 import { auditRowsOf, runAudit, type AuditResult } from './phases/p7-audit';
+import { followUpRows, runFollowUp, type FollowUpResult } from './phases/p8-followup';
 import { figuresRows, runFigures, type FiguresResult } from './phases/p7-figures';
 import { historyRows, runHistory, type HistoryResult } from './phases/p-history';
 
@@ -77,7 +78,7 @@ const MODES: Record<Mode['name'], Mode> = {
 };
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT', 'HISTORY'] as const;
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT', 'HISTORY', 'P8'] as const;
 
 function parseArgs(argv: readonly string[]) {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult; history?: HistoryResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult; history?: HistoryResult; followUp?: FollowUpResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -184,6 +185,10 @@ async function main(): Promise<void> {
     if (args.phases.includes('HISTORY')) {
       results.history = await timed('HISTORY', () => runHistory({ ...args.mode.history, progress }));
       rows.push(...historyRows(results.history));
+    }
+    if (args.phases.includes('P8')) {
+      results.followUp = await timed('P8', () => runFollowUp({ progress }));
+      rows.push(...followUpRows(results.followUp));
     }
   } finally {
     progress.done();

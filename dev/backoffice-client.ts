@@ -24,6 +24,7 @@ export async function invokeBackoffice(platform: LocalPlatform, functionKey: str
  * done. `leavingLaterThanMs`: queued events due further ahead are not waited for (see LocalQueue.drained).
  */
 export async function settle(platform: LocalPlatform, options: { readonly leavingLaterThanMs?: number } = {}): Promise<void> {
+  await platform.productEvents.whenIdle();
   await platform.slack?.whenIdle();
   await platform.teams?.whenIdle();
   await platform.queue.drained(options);

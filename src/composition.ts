@@ -9,6 +9,7 @@ import { SendHealthReporting } from './adapters/chat/send-health';
 import { ForgeOutbox, ForgeWorkQueue } from './adapters/forge/forge-work-queue';
 import { JsmTicketService } from './adapters/forge/jsm-ticket-service';
 import { JsmTicketFiles } from './adapters/forge/jsm-ticket-files';
+import { JsmTicketFollowUps } from './adapters/forge/jsm-ticket-follow-ups';
 import { KvsDeliveryLog } from './adapters/forge/kvs-delivery-log';
 import { ReadAheadLiveAgentState } from './adapters/forge/read-ahead-state';
 import type { Participant } from './domain/participant';
@@ -143,6 +144,7 @@ export function buildServices(
     files: new ChannelFiles({ slack: new SlackFileSide(slackWorkspaces, (token) => slackClient(token)), teams: new TeamsFileSide(teams, undefined, { store: fileConsents, now: () => systemClock.now() }) }, new JsmTicketFiles()),
     outbox: new ForgeOutbox(workQueue),
     tickets: new JsmTicketService({ log }),
+    followUps: new JsmTicketFollowUps(),
     assistant: new KnowledgeBaseAssistant(new JsmKnowledgeBase(), log),
     clock: systemClock,
     log,

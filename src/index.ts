@@ -6,3 +6,4 @@ export { slackWebtrigger } from './entry/slack-webtrigger';
 export { teamsWebtrigger } from './entry/teams-webtrigger';
 export { chatConsumer } from './entry/chat-consumer';
 export { timeoutSweep } from './entry/timeout-sweep';
+export { ticketEvents } from './entry/jira-ticket-events';

@@ -17,6 +17,7 @@ import type { FilesJob } from './files/relay-files';
 import type { TicketFilesJob } from './files/ticket-files';
 import type { FileTransfer } from './files/file-transfer';
 import type { OverviewQueries } from './settings/overview-queries';
+import type { TicketFollowUps } from './follow-up/ticket-follow-up-port';
 export type { OverviewQueries, Ordered } from './settings/overview-queries';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
@@ -268,6 +269,7 @@ export interface CoreDeps {
   readonly files: FileTransfer;
   readonly outbox: Outbox;
   readonly tickets: TicketService;
+  readonly followUps?: TicketFollowUps | undefined; // tickets that keep talking (follow-up/); none where absent
   readonly ratings: RatingStore;
   readonly assistant: Assistant;
   /** The assistant's deflection counters (deflection/deflection-counters.ts); uncounted where absent. */

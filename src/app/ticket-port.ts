@@ -1,3 +1,4 @@
+import type { Language } from '../domain/language';
 import type { Participant } from '../domain/participant';
 import type { TranscriptLine } from '../domain/transcript';
 
@@ -12,6 +13,8 @@ export interface TicketRequest {
   readonly operatorName?: string | undefined;
   readonly requestTypeId?: string | undefined;
   readonly lines: readonly TranscriptLine[];
+  /** The user's language (Conversation.lang), kept with the ticket so what Koji later tells them about it needs no read. */
+  readonly lang?: Language | undefined;
 }
 
 export interface CreatedTicket {
@@ -34,5 +37,6 @@ export interface CreatedTicket {
 /** Makes service desk tickets. Throws TicketServiceError with a reason the operator can act on. */
 export interface TicketService {
   createTicket(request: TicketRequest): Promise<CreatedTicket>;
-  addComment(ticketKey: string, conversationId: string, lines: readonly TranscriptLine[]): Promise<void>;
+  /** `reply`: the user's own answer from the chat (ticket follow-up): the comment opens with their name, no time. */
+  addComment(ticketKey: string, conversationId: string, lines: readonly TranscriptLine[], options?: { readonly reply?: boolean }): Promise<void>;
 }

@@ -61,6 +61,9 @@ const RULES: { readonly [field in keyof LiveAgentSettings]-?: FieldRule | readon
     { label: 'French phrases', items: localPhrases('fr'), noun: 'phrase' },
     { label: 'German phrases', items: localPhrases('de'), noun: 'phrase' },
   ],
+  followUp: { label: 'Ticket follow-up in the chat', format: onOff },
+  followUpStatuses: { label: 'Statuses that tell the user', items: strings, noun: 'status' },
+  followUpReplies: { label: 'Users may reply from the chat', format: onOff },
 };
 
 /** A field whose name says it holds a secret: never recorded with its values. */
@@ -124,7 +127,7 @@ function names(list: readonly string[]): string {
 }
 
 function count(n: number, noun: string): string {
-  return `${n} ${n === 1 ? noun : noun === 'reply' ? 'replies' : `${noun}s`}`;
+  return `${n} ${n === 1 ? noun : noun === 'reply' ? 'replies' : noun.endsWith('s') ? `${noun}es` : `${noun}s`}`;
 }
 
 function unknownField(field: string, was: unknown, is: unknown): AuditChange {

@@ -6,7 +6,7 @@ import type { AttachmentRef, TranscriptLine } from './transcript';
  * The one list of buttons a chat adapter may render; a click comes back as the
  * same intent. Adapters check a click against it; commands say which they answer.
  */
-export const CHAT_ACTION_KINDS = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket', 'accept-offer', 'decline-offer', 'send-saved-reply', 'rate', 'kb-solved'] as const;
+export const CHAT_ACTION_KINDS = ['request-operator', 'leave', 'end-session', 'create-ticket', 'forward', 'accept-ticket', 'accept-offer', 'decline-offer', 'send-saved-reply', 'rate', 'kb-solved', 'reply-on-ticket'] as const;
 
 export type ChatActionKind = (typeof CHAT_ACTION_KINDS)[number];
 
@@ -17,7 +17,7 @@ export function isChatActionKind(value: unknown): value is ChatActionKind {
 export interface ChatButton {
   readonly action: ChatActionKind;
   readonly label: string;
-  /** For `forward`: the chosen operator's participant key; for `accept-offer`/`decline-offer`: the offered conversation's id; for `send-saved-reply`: the reply's name; for `rate`: the score's value (rating.ts). */
+  /** For `forward`: the chosen operator's participant key; for `accept-offer`/`decline-offer`: the offered conversation's id; for `send-saved-reply`: the reply's name; for `rate`: the score's value (rating.ts); for `reply-on-ticket`: the ticket's key. */
   readonly value?: string | undefined;
 }
 

@@ -1,3 +1,4 @@
+import { isIssueKey } from './ticket-follow-up';
 import type { Language } from './language';
 import type { Participant } from './participant';
 
@@ -114,6 +115,8 @@ export const MAX_COMMENT_CHARS = 1000;
 export interface CommentWindow {
   readonly conversationId: string;
   readonly until: number;
+  /** The window is for a reply on this ticket (ticket-follow-up.ts), not a rating's comment. */
+  readonly ticketKey?: string | undefined;
 }
 
 export function counted(count: SatisfactionCount | undefined, satisfied: boolean): SatisfactionCount {
@@ -130,5 +133,12 @@ export function satisfactionShare(count: SatisfactionCount | undefined): number 
 export function isCommentWindow(value: unknown): value is CommentWindow {
   if (typeof value !== 'object' || value === null) return false;
   const { conversationId, until } = value as Record<string, unknown>;
-  return typeof conversationId === 'string' && conversationId.length > 0 && typeof until === 'number' && Number.isFinite(until);
+  const { ticketKey } = value as Record<string, unknown>;
+  return (
+    typeof conversationId === 'string' &&
+    conversationId.length > 0 &&
+    typeof until === 'number' &&
+    Number.isFinite(until) &&
+    (ticketKey === undefined || isIssueKey(ticketKey))
+  );
 }

@@ -6,10 +6,11 @@ import { isRatingScaleSetting, type RatingScaleSetting } from './rating';
 import { DEFAULT_LANGUAGE_SETTINGS, handoffHintIn, languageSettingsProblems, type LanguageSettings } from './language-settings';
 import type { Language } from './language';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './history';
+import { DEFAULT_FOLLOW_UP_SETTINGS, followUpSettingsProblems, type FollowUpSettings } from './ticket-follow-up';
 import { DEFAULT_ALLOWED_FILE_TYPES, DEFAULT_MAX_FILE_MEGABYTES, fileLimitProblems, normalisedFileTypes, type FileLimits } from './files';
 
 /** What a Jira admin configures for live agents in one JSM project. */
-export interface LiveAgentSettings extends PresenceSettings, FileLimits, LanguageSettings {
+export interface LiveAgentSettings extends PresenceSettings, FileLimits, LanguageSettings, FollowUpSettings {
   /** Off by default: nobody is routed to an operator until an admin turns it on. */
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
@@ -73,6 +74,7 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   maxFileMegabytes: DEFAULT_MAX_FILE_MEGABYTES,
   allowedFileTypes: DEFAULT_ALLOWED_FILE_TYPES,
   ...DEFAULT_LANGUAGE_SETTINGS,
+  ...DEFAULT_FOLLOW_UP_SETTINGS,
 };
 
 /**
@@ -126,7 +128,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (next.requestTypeId !== undefined && (typeof next.requestTypeId !== 'string' || !/^\d+$/.test(next.requestTypeId))) {
     problems.push('The request type must be one of the project’s request types.');
   }
-  problems.push(...timeZoneAndHoursProblems(next), ...fileLimitProblems(next));
+  problems.push(...timeZoneAndHoursProblems(next), ...fileLimitProblems(next), ...followUpSettingsProblems(next));
   const languages = languageSettingsProblems(next);
   problems.push(...languages.problems);
   const saved = next.savedReplies === undefined ? undefined : checkSavedReplies(next.savedReplies);
@@ -145,6 +147,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
     // Per language: a change that names French only keeps the German list as it was.
     localHandoffPhrases: { ...current.localHandoffPhrases, ...languages.localHandoffPhrases },
     allowedFileTypes: normalisedFileTypes(next.allowedFileTypes),
+    followUpStatuses: next.followUpStatuses.map((s) => s.trim()),
     ...(next.businessHours ? { businessHours: normalisedSchedule(next.businessHours) } : {}),
     ...(saved ? { savedReplies: saved.replies } : {}),
   };

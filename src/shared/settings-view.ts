@@ -36,6 +36,12 @@ export interface SettingsView {
   readonly defaultLanguage: LanguageView;
   /** Phrases that ask for a human in French and German (each list may be empty: the main list then stands in). */
   readonly localHandoffPhrases: Readonly<Partial<Record<'fr' | 'de', readonly string[]>>>;
+  // Ticket follow-up (issue 22): agents' public comments and resolutions reach the ticket's user in their chat.
+  readonly followUp: boolean;
+  /** Status names that tell the user their ticket is resolved (at most 20, 1 to 60 characters each); empty: Jira's Done category. */
+  readonly followUpStatuses: readonly string[];
+  /** The user may answer a follow-up from the chat: their words become a public comment. */
+  readonly followUpReplies: boolean;
 }
 
 /** The languages Koji speaks in chat: English, French, German. */

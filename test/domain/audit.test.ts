@@ -73,6 +73,9 @@ describe('a settings save in the audit log', () => {
       allowedFileTypes: ['.pdf'],
       defaultLanguage: 'de',
       localHandoffPhrases: { fr: ['humain'], de: ['Mensch'] },
+      followUp: false,
+      followUpStatuses: ['Resolved'],
+      followUpReplies: false,
     };
     const changes = settingsChanges(every, other);
     // Every field of the settings (both per-language lists) has words of its own: none falls back to its code name.
@@ -95,6 +98,9 @@ describe('a settings save in the audit log', () => {
       'Default language',
       'French phrases',
       'German phrases',
+      'Ticket follow-up in the chat',
+      'Statuses that tell the user',
+      'Users may reply from the chat',
       'Request type for tickets',
       'Time zone',
       'Business hours',

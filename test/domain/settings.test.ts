@@ -69,6 +69,9 @@ describe('applySettingsChange', () => {
       defaultLanguage: 'de',
       localHandoffPhrases: { fr: ['opérateur'], de: ['Mitarbeiter', 'Mensch'] },
       retentionDays: 30,
+      followUp: false,
+      followUpStatuses: ['Resolved', 'Waiting for customer'],
+      followUpReplies: false,
     };
 
     // Act

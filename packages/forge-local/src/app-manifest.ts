@@ -8,6 +8,8 @@ export interface AppManifest {
   readonly webTriggers: ReadonlyArray<{ readonly key: string; readonly functionKey: string }>;
   readonly consumers: ReadonlyArray<{ readonly key: string; readonly queue: string; readonly functionKey: string }>;
   readonly scheduledTriggers: ReadonlyArray<{ readonly key: string; readonly functionKey: string; readonly interval: string }>;
+  /** `trigger` modules: the product events each is invoked for, and whether events the app caused are left out (`filter.ignoreSelf`). */
+  readonly productTriggers: ReadonlyArray<{ readonly key: string; readonly functionKey: string; readonly events: readonly string[]; readonly ignoreSelf: boolean }>;
   readonly pages: ReadonlyArray<{
     readonly moduleType: string;
     readonly key: string;
@@ -33,6 +35,8 @@ interface RawModule {
   resolver?: { function?: string };
   handler?: string;
   displayConditions?: { entityPropertyExists?: { entity?: string; propertyKey?: string } };
+  events?: unknown[];
+  filter?: { ignoreSelf?: unknown };
 }
 
 /** An egress entry: the plain string form (deprecated) or `{ address }`; `{ remote }` entries name no host. */
@@ -59,6 +63,12 @@ export function loadAppManifest(file: string): AppManifest {
       key: s.key,
       functionKey: String(s.function),
       interval: String(s.interval),
+    })),
+    productTriggers: (modules['trigger'] ?? []).map((t) => ({
+      key: t.key,
+      functionKey: String(t.function),
+      events: (t.events ?? []).filter((e): e is string => typeof e === 'string'),
+      ignoreSelf: t.filter?.ignoreSelf === true,
     })),
     pages: PAGE_MODULES.flatMap((moduleType) =>
       (modules[moduleType] ?? []).map((m) => ({

@@ -20,6 +20,7 @@ import { LocalQueue, type QueueSwitches } from './local-queue';
 import { FaultPlan, type FaultTarget } from './faults';
 import { LocalFaults, faultRoutes } from './fault-endpoint';
 import { stargateRemote } from './stargate-remote';
+import { ProductEvents } from './product-events';
 import { SlackSandbox } from './slack';
 import { TeamsSandbox } from './teams';
 import { localPagesRoutes } from './local-pages/routes';
@@ -74,6 +75,8 @@ export interface LocalPlatform {
   readonly queue: LocalQueue;
   /** The embedded JSM, unless a real Jira site is configured. */
   readonly jsm?: JsmStandIn | undefined;
+  /** Jira's product events (a comment, a transition on the embedded JSM) delivered to the app's `trigger` modules. */
+  readonly productEvents: ProductEvents;
   /** The Slack sandbox, unless a real workspace is configured. */
   readonly slack?: SlackSandbox | undefined;
   /** The Teams sandbox, unless Microsoft's endpoints are configured. */
@@ -167,6 +170,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const exportsOfIndex = require(path.join(app.root, 'src', 'index')) as Record<string, unknown>;
   const runner = new FunctionRunner(manifest, exportsOfIndex, options.onInvocation);
   runnerRef.current = runner;
+  const productEvents = new ProductEvents(manifest, () => runnerRef.current);
+  jsm?.onProductEvent((event) => productEvents.deliver(event));
 
   const realSlack = slackWorkspaceFromEnv(env);
   const slack =
@@ -258,6 +263,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     runner,
     queue,
     jsm,
+    productEvents,
     slack,
     teams,
     playground,
@@ -267,6 +273,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
     async close() {
       for (const t of timers) clearInterval(t);
+      await productEvents.whenIdle();
       await slack?.whenIdle();
       await teams?.whenIdle();
       queue.close();

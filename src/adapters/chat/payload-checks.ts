@@ -1,5 +1,6 @@
 import type { ChatActionKind } from '../../domain/outgoing-message';
 import { isSavedReplyName } from '../../domain/saved-replies';
+import { isIssueKey } from '../../domain/ticket-follow-up';
 
 /**
  * The checks every id and field from a Slack or Teams payload passes before
@@ -77,6 +78,7 @@ export function isButtonRef(value: unknown): value is string {
  */
 export function buttonValueFor(kind: ChatActionKind, value: unknown): string | undefined {
   if (kind === 'send-saved-reply') return isSavedReplyName(value) ? value : undefined;
+  if (kind === 'reply-on-ticket') return isIssueKey(value) ? value : undefined;
   return isButtonRef(value) ? value : undefined;
 }
 

@@ -26,7 +26,8 @@ export const JIRA_CALLS: readonly JiraCall[] = [
   { method: 'GET', path: '/rest/api/3/myself', scope: 'read:jira-user', for: 'the backoffice user’s e-mail' },
   { method: 'GET', path: '/rest/api/3/user/search', scope: 'read:jira-user', for: 'the Jira account of a chat user, by e-mail' },
   { method: 'GET', path: '/rest/api/3/search/jql', scope: 'read:jira-work', for: 'the ticket a conversation already made' },
-  { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', scope: 'read:jira-work', for: 'may the issue panel’s user see the ticket' },
+  { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', scope: 'read:jira-work', for: 'may the issue panel’s user see the ticket; a ticket’s status and resolution, to tell its user' },
+  { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', scope: 'read:jira-work', for: 'an agent’s comment, to tell its user when it is public' },
   { method: 'POST', path: '/rest/api/3/issue/{issueIdOrKey}/comment', scope: 'write:jira-work', for: 'a chat line on the ticket' },
   // Not called by the app: the specs read back the comments the app wrote.
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/comment', scope: 'read:jira-work', for: 'the specs, reading what the app wrote' },

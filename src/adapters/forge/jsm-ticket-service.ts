@@ -8,7 +8,7 @@ import { jsonLogger } from '../system/json-logger';
 import { jiraErrorText, jiraFailure, jiraTimeout, type JiraAction } from './jira-failures';
 import { requestHeader, type RaisedAs } from './jsm-request-header';
 import { serviceDeskProject } from './jsm-service-desks';
-import { KvsTicketLinks } from './kvs-ticket-links';
+import { KvsTicketLinks, ownerOf } from './kvs-ticket-links';
 import { fittedTranscriptDocument, transcriptComments, type AdfDocument } from './transcript-adf';
 import { withTimeout } from '../system/with-timeout';
 import { messageOf } from '../../domain/koji-error';
@@ -88,7 +88,7 @@ export class JsmTicketService implements TicketService {
   async createTicket(request: TicketRequest): Promise<CreatedTicket> {
     // One ticket per conversation: the claim is taken before Jira is asked, so a retry or a second
     // #create_ticket at the same moment finds the first ticket (or its creation under way).
-    const existing = await this.claimOrFind(request.conversationId);
+    const existing = await this.claimOrFind(request);
     if (existing) {
       // An earlier attempt made it and stopped before its conversation knew: say so, and how much of
       // the conversation the ticket holds, so the caller adds the rest instead of announcing a new ticket.
@@ -114,19 +114,20 @@ export class JsmTicketService implements TicketService {
     });
     // Marked before the overflow comments, which can take several Jira calls: should this invocation
     // stop among them, a retry finds the ticket with what its description holds, not a claim in progress.
-    await this.markCreated(request.conversationId, created, request.lines[included - 1]);
+    await this.markCreated(request, created, request.lines[included - 1]);
     const rest = request.lines.slice(included);
     if (rest.length === 0) return created;
     const onTicket = included + (await this.commentAsFarAsPossible(created.key, rest));
-    if (onTicket > included) await this.markCreated(request.conversationId, created, request.lines[onTicket - 1]);
+    if (onTicket > included) await this.markCreated(request, created, request.lines[onTicket - 1]);
     return onTicket < request.lines.length ? { ...created, linesIncluded: onTicket } : created;
   }
 
-  async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[]): Promise<void> {
-    for (const { body, internal } of transcriptComments(lines)) await this.comment(ticketKey, body, internal);
+  async addComment(ticketKey: string, _conversationId: string, lines: readonly TranscriptLine[], options: { readonly reply?: boolean } = {}): Promise<void> {
+    for (const { body, internal } of transcriptComments(lines, undefined, { withoutTime: options.reply })) await this.comment(ticketKey, body, internal);
   }
 
-  private async claimOrFind(conversationId: string): Promise<{ ticket: CreatedTicket; coveredThrough?: TranscriptCursor | undefined } | undefined> {
+  private async claimOrFind(request: TicketRequest): Promise<{ ticket: CreatedTicket; coveredThrough?: TranscriptCursor | undefined } | undefined> {
+    const { conversationId } = request;
     const claim = await this.links.claim(conversationId, this.now());
     if (claim.kind === 'claimed') return undefined;
     if (claim.kind === 'created') return { ticket: claim.ticket, coveredThrough: claim.coveredThrough };
@@ -135,7 +136,7 @@ export class JsmTicketService implements TicketService {
     // How much of the conversation that ticket holds is not known, so none of it counts as there.
     const found = await this.ticketOf(conversationId);
     if (found) {
-      await this.links.created(conversationId, found);
+      await this.links.created(conversationId, found, undefined, ownerOf(request));
       return { ticket: found };
     }
     await this.links.takeOver(conversationId, this.now());
@@ -146,9 +147,9 @@ export class JsmTicketService implements TicketService {
    * Marks the claim as the ticket, with the last line it holds. The ticket exists whatever happens
    * here, so a failure is logged, not thrown: its issue property lets a later attempt find it.
    */
-  private async markCreated(conversationId: string, ticket: CreatedTicket, lastOnTicket: TranscriptLine | undefined): Promise<void> {
+  private async markCreated(request: TicketRequest, ticket: CreatedTicket, lastOnTicket: TranscriptLine | undefined): Promise<void> {
     try {
-      await this.links.created(conversationId, ticket, lastOnTicket ? cursorOf(lastOnTicket) : undefined);
+      await this.links.created(request.conversationId, ticket, lastOnTicket ? cursorOf(lastOnTicket) : undefined, ownerOf(request));
     } catch (error) {
       this.log.warn('ticket_link_not_saved', { ticket: ticket.key, reason: messageOf(error) });
     }

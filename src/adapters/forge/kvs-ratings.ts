@@ -69,7 +69,7 @@ export class KvsRatingStore implements RatingStore {
 
 /** The comment window as read in a participant's batch (kvs-live-agent-state.ts): checked, since data outlives code. */
 export function commentWindowOf(value: unknown): CommentWindow | undefined {
-  return isCommentWindow(value) ? { conversationId: value.conversationId, until: value.until } : undefined;
+  return isCommentWindow(value) ? { conversationId: value.conversationId, until: value.until, ...(value.ticketKey ? { ticketKey: value.ticketKey } : {}) } : undefined;
 }
 
 async function executed(done: Promise<unknown>): Promise<boolean> {

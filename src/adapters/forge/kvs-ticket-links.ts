@@ -1,6 +1,7 @@
 import type { kvs as KvsClient } from '@forge/kvs';
-import type { CreatedTicket } from '../../app/ports';
+import type { CreatedTicket, TicketRequest } from '../../app/ports';
 import type { TranscriptCursor } from '../../domain/conversation';
+import { isTicketFollowUpLink, type TicketFollowUpLink } from '../../domain/ticket-follow-up';
 import { isWriteConflict } from './kvs-errors';
 import { storageKeys } from './kvs-keys';
 
@@ -54,10 +55,12 @@ export class KvsTicketLinks {
 
   /**
    * Names the ticket: later claims get it (and, with `coveredThrough`, how far
-   * the conversation it holds goes), and the issue key is tied to its conversation.
+   * the conversation it holds goes), and the issue key is tied to its conversation,
+   * with whose it is (`owner`), so a Jira event about the ticket needs no other read.
    */
-  async created(conversationId: string, ticket: CreatedTicket, coveredThrough?: TranscriptCursor): Promise<void> {
-    await this.kvs.set(storageKeys.conversationOfTicket(ticket.key), conversationId);
+  async created(conversationId: string, ticket: CreatedTicket, coveredThrough?: TranscriptCursor, owner?: TicketOwner): Promise<void> {
+    const link: TicketFollowUpLink | string = owner ? { conversationId, ...owner, url: ticket.url } : conversationId;
+    await this.kvs.set(storageKeys.conversationOfTicket(ticket.key), link);
     await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), {
       state: 'created',
       key: ticket.key,
@@ -73,7 +76,27 @@ export class KvsTicketLinks {
 
   /** The conversation the app made this ticket from, if it made it. */
   async conversationOf(issueKey: string): Promise<string | undefined> {
-    const value = await this.kvs.get<string>(storageKeys.conversationOfTicket(issueKey));
-    return typeof value === 'string' ? value : undefined;
+    const value = await this.kvs.get<unknown>(storageKeys.conversationOfTicket(issueKey));
+    return typeof value === 'string' ? value : isTicketFollowUpLink(value) ? value.conversationId : undefined;
   }
+
+  /** The ticket's link with its owner: one read. Tickets made before links named their owner have none. */
+  async followUpLink(issueKey: string): Promise<TicketFollowUpLink | undefined> {
+    const value = await this.kvs.get<unknown>(storageKeys.conversationOfTicket(issueKey));
+    return isTicketFollowUpLink(value) ? value : undefined;
+  }
+
+  /** Rewrites the link (whether the user was last told the ticket is resolved). */
+  async updateFollowUpLink(issueKey: string, link: TicketFollowUpLink): Promise<void> {
+    await this.kvs.set<TicketFollowUpLink>(storageKeys.conversationOfTicket(issueKey), link);
+  }
+}
+
+/** Whose a ticket is, kept with its link: the user, their chat name and language, the project. */
+export type TicketOwner = Omit<TicketFollowUpLink, 'conversationId' | 'url' | 'toldResolved'>;
+
+/** Whose the ticket a request makes is, kept with its link for what Koji later tells them about it (ticket follow-up). */
+export function ownerOf(request: TicketRequest): TicketOwner {
+  const { participant, name } = request.requester;
+  return { projectId: request.projectId, user: participant, userName: name, lang: request.lang ?? 'en' };
 }

@@ -60,7 +60,7 @@ export function transcriptDocument(header: string, lines: readonly TranscriptLin
     content: [
       paragraph(text(header)),
       { type: 'heading', attrs: { level: 3 }, content: [text('Conversation')] },
-      ...(lines.length > 0 ? lines.map(lineParagraph) : [paragraph(text('No messages.', [{ type: 'em' }]))]),
+      ...(lines.length > 0 ? lines.map((line) => lineParagraph(line)) : [paragraph(text('No messages.', [{ type: 'em' }]))]),
       ...(continued ? [CONTINUED] : []),
     ],
   };
@@ -93,14 +93,14 @@ export function fittedTranscriptDocument(header: string, all: readonly Transcrip
  * a message never spans two. Documents, not strings: Jira renders a string comment as wiki markup, so a chat user's
  * `[~accountid:…]`, `!image.png!` or `{color}` would become a mention, an image or a macro on the ticket.
  */
-export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET): TranscriptComment[] {
+export function transcriptComments(lines: readonly TranscriptLine[], budget = TEXT_FIELD_BUDGET, options: { readonly withoutTime?: boolean } = {}): TranscriptComment[] {
   const comments: TranscriptComment[] = [];
   const empty = JSON.stringify(commentDocument([])).length;
   let current: AdfNode[] = [];
   let internal = false;
   let size = empty;
   for (const line of lines) {
-    const node = lineParagraph(line);
+    const node = lineParagraph(line, options.withoutTime);
     // With the comma before it; one too many for the first, which errs on the safe side.
     const added = JSON.stringify(node).length + 1;
     // Internal lines (notes, ratings) never share a comment with public ones: each kind keeps its own visibility.
@@ -128,8 +128,9 @@ function commentDocument(content: readonly AdfNode[]): AdfDocument {
   return { version: 1, type: 'doc', content };
 }
 
-function lineParagraph(line: TranscriptLine): AdfNode {
-  const time = `${timeOf(line)} `;
+/** A line as a paragraph: its time, who, what they said; `withoutTime`: it opens with who (a user's reply from the chat). */
+function lineParagraph(line: TranscriptLine, withoutTime = false): AdfNode {
+  const time = withoutTime ? '' : `${timeOf(line)} `;
   // A link that is not https is shown as its name only: it must not become a clickable href.
   const files = (line.attachments ?? []).flatMap((a) => {
     const name = a.name.length > 0 ? cappedName(a.name) : 'file';
@@ -148,7 +149,7 @@ function lineParagraph(line: TranscriptLine): AdfNode {
       return runs;
     }, [])
     .map((run) => (run.href ? text(run.text, [{ type: 'link', attrs: { href: run.href } }]) : text(run.text)));
-  return withinLineBudget(paragraph(text(time), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files));
+  return withinLineBudget(paragraph(...(time ? [text(time)] : []), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files));
 }
 
 /** A paragraph over MAX_LINE_JSON loses link marks from its end, first to last, until it fits: the words all stay. */

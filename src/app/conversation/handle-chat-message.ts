@@ -31,6 +31,7 @@ import { recordEnding } from '../transcript/system-line';
 import { lineKept } from '../history/record-history';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 import { commentOnRating, isRatingComment, rateConversation } from '../ratings/rate-conversation';
+import { isTicketReply, openTicketReply, replyOnTicket } from '../follow-up/reply-on-ticket';
 
 /**
  * The one door for every chat message and button click, from any channel.
@@ -180,6 +181,7 @@ async function fromUserWithBot({ deps, commands }: Router, received: IncomingCha
     });
   }
   if (msg.action?.kind === 'kb-solved') return actOnDeliveryOnce(deps, msg, () => solvedByAnswer(deps, msg, settings));
+  if (msg.action?.kind === 'reply-on-ticket') return actOnDeliveryOnce(deps, msg, () => openTicketReply(deps, msg));
   if (msg.action) {
     // A button from a conversation that has since ended.
     return actOnDeliveryOnce(deps, msg, async () => {
@@ -190,6 +192,7 @@ async function fromUserWithBot({ deps, commands }: Router, received: IncomingCha
     });
   }
   if (isRatingComment(deps, msg, commentWindow)) return actOnDeliveryOnce(deps, msg, () => commentOnRating(deps, msg, commentWindow));
+  if (isTicketReply(deps, msg, commentWindow)) return actOnDeliveryOnce(deps, msg, () => replyOnTicket(deps, msg, commentWindow));
   // Kept a day, so an operator who later takes this user sees what they already asked.
   const line = userLine(msg, msg.senderName ?? msg.from.userId);
   const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, { expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS });

@@ -51,6 +51,8 @@ export type MessageOutcome =
   | 'assistant'
   /** A score or a comment for a conversation that ended (ratings). */
   | 'rated'
+  /** Reply on ticket opened, or the user's reply added to their ticket (follow-up/reply-on-ticket.ts). */
+  | 'ticket-reply'
   | 'failed';
 
 /**

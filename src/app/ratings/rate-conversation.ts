@@ -107,7 +107,7 @@ export async function rateConversation(deps: CoreDeps, msg: IncomingChatMessage)
 
 /** Whether a user's message, arriving in their comment window (read with their records), is their rating's comment. */
 export function isRatingComment(deps: CoreDeps, msg: IncomingChatMessage, window: CommentWindow | undefined): window is CommentWindow {
-  return window !== undefined && window.until > deps.clock.now() && !msg.action && msg.text.trim().length > 0;
+  return window !== undefined && window.ticketKey === undefined && window.until > deps.clock.now() && !msg.action && msg.text.trim().length > 0;
 }
 
 /** The user's words after a tap: kept with the rating, on the ticket as an internal line, never sent to the assistant. */

@@ -197,6 +197,7 @@ async function openTicket(
     operatorName,
     requestTypeId: settings.requestTypeId,
     lines,
+    lang: conversation.lang,
   });
   // An earlier attempt that made the ticket may have withCardNote it before it stopped: one note per ticket.
   if (!ticket.existing) {

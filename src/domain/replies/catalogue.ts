@@ -5,6 +5,7 @@ import { relayFailures, transcriptNotes } from './notes';
 import { buttonLabels, usedCardNotes } from './buttons';
 import { savedReplyNotices } from './saved-replies';
 import { fileReplies } from './files';
+import { followUpReplies } from './follow-ups';
 import { commandHelp, failureReplies } from './commands';
 import { french } from './fr';
 import { german } from './de';
@@ -21,6 +22,7 @@ export const english = {
   fileReplies,
   commandHelp,
   failureReplies,
+  followUpReplies,
 } as const;
 
 /** A catalogue's shape with the English words widened to any string: what a translation must provide, key for key. */

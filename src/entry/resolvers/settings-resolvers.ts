@@ -41,6 +41,10 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   localHandoffPhrases: true,
   // Conversation history (issue 20)
   retentionDays: true,
+  // Ticket follow-up (issue 22)
+  followUp: true,
+  followUpStatuses: true,
+  followUpReplies: true,
 };
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

@@ -2,6 +2,9 @@ import { StandInKnowledgeBase } from './kb-search';
 import { JsmAttachments, type StandInAttachment } from './attachments';
 import type { Database } from 'better-sqlite3';
 import { connectionReset, type Fault, type FaultPlan } from '../faults';
+import { NEW_REQUEST_STATUS, statusView, TicketWorkflow, type JiraProductEvent } from './ticket-workflow';
+
+export { LOCAL_STATUSES, NEW_REQUEST_STATUS, type JiraProductEvent } from './ticket-workflow';
 
 /** A person on the embedded Jira site. */
 export interface StandInUser {
@@ -96,6 +99,10 @@ export class JsmStandIn {
   readonly knowledgeBase = new StandInKnowledgeBase();
   /** Files attached to requests (attachments.ts). */
   readonly attachments: JsmAttachments;
+  /** Statuses and transitions (ticket-workflow.ts). */
+  readonly workflow: TicketWorkflow;
+  /** Who hears of comments and status changes: the platform, which runs the app's `trigger` modules for them. */
+  private readonly eventListeners: Array<(event: JiraProductEvent) => void> = [];
 
   constructor(
     private readonly db: Database,
@@ -118,6 +125,47 @@ export class JsmStandIn {
         issue_key TEXT NOT NULL, property_key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (issue_key, property_key));
     `);
     this.attachments = new JsmAttachments(db, options.now);
+    this.workflow = new TicketWorkflow(db);
+  }
+
+  /** Calls `listener` with every comment added and status changed, as Jira emits its product events. */
+  onProductEvent(listener: (event: JiraProductEvent) => void): void {
+    this.eventListeners.push(listener);
+  }
+
+  /**
+   * What an agent does on the ticket's page: a comment (public, or an internal note) as `authorId`. Undefined
+   * when the ticket does not exist or the text is empty.
+   */
+  agentComment(key: string, text: string, internal: boolean, authorId = 'local-agent'): { readonly id: string } | undefined {
+    const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n{2,}/).map((p) => p.trim()).filter((p) => p.length > 0);
+    if (paragraphs.length === 0) return undefined;
+    const body = { type: 'doc', version: 1, content: paragraphs.map((p) => ({ type: 'paragraph', content: p.split('\n').flatMap((line, i) => [...(i > 0 ? [{ type: 'hardBreak' }] : []), ...(line ? [{ type: 'text', text: line }] : [])]) })) };
+    const answer = this.addComment(key, { body, properties: [{ key: 'sd.public.comment', value: { internal } }] }, authorId);
+    return answer.status === 201 ? { id: String((answer.body as { id: string }).id) } : undefined;
+  }
+
+  /** An agent's transition to the status named; false when there is no such ticket or status, or it is there already. */
+  transition(key: string, statusName: string, authorId = 'local-agent'): boolean {
+    if (!this.requestView(key)) return false;
+    const change = this.workflow.transition(key, statusName);
+    if (!change) return false;
+    this.emit({ eventType: 'avi:jira:updated:issue', causedBy: authorId, payload: { ...this.eventBase(key, authorId), changelog: { id: change.changelogId, items: change.items } } });
+    return true;
+  }
+
+  private emit(event: JiraProductEvent): void {
+    for (const listener of this.eventListeners) listener(event);
+  }
+
+  /** What every Jira issue event carries: the issue (its key, id and a few fields) and who caused it. */
+  private eventBase(key: string, causedBy: string): Record<string, unknown> {
+    const view = this.requestView(key);
+    const { status } = this.workflow.statusOf(key);
+    return {
+      ...(causedBy === 'app' ? {} : { atlassianId: causedBy }),
+      issue: { id: view?.['issueId'], key, fields: { status: statusView(status), project: { id: LOCAL_PROJECT.id, key: LOCAL_PROJECT.key } } },
+    };
   }
 
   /**
@@ -169,6 +217,7 @@ export class JsmStandIn {
     if ((m = /^POST \/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(route))) return this.refuseStringComment(decodeURIComponent(m[1] ?? ''));
     if ((m = /^POST \/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(route))) return this.addComment(decodeURIComponent(m[1] ?? ''), body, caller);
     if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(route))) return this.comments(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)\/comment\/([^/]+)$/.exec(route))) return this.comment(decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? ''));
     if ((m = /^GET \/rest\/api\/3\/issue\/([^/]+)$/.exec(route))) return this.issue(decodeURIComponent(m[1] ?? ''), caller);
     if ((m = /^PUT \/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(route))) {
       return this.setProperty(decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? ''), body);
@@ -201,6 +250,8 @@ export class JsmStandIn {
       .all(key, MAX_TICKET_COMMENTS) as CommentRow[];
     return {
       ...ticketSummary(row, this.requestTypeList),
+      status: this.workflow.statusOf(key).status.name,
+      resolution: this.workflow.statusOf(key).resolution,
       description: fields['description'],
       comments: comments.map((c) => ({ body: JSON.parse(c.body) as unknown, internal: c.internal === 1, author: personOf(c.author), created: c.created })),
       commentCount: total,
@@ -215,7 +266,7 @@ export class JsmStandIn {
       .all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit + 1) as Array<TicketRow & { id: number }>;
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
-    return { tickets: page.map((r) => ticketSummary(r, this.requestTypeList)), ...(rows.length > options.limit && last ? { nextBefore: last.id } : {}) };
+    return { tickets: page.map((r) => ({ ...ticketSummary(r, this.requestTypeList), status: this.workflow.statusOf(r.key).status.name })), ...(rows.length > options.limit && last ? { nextBefore: last.id } : {}) };
   }
 
   private takeFailure(method: string, path: string): InjectedFailure | undefined {
@@ -354,7 +405,8 @@ export class JsmStandIn {
       return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
     }
     const summary = ((view['requestFieldValues'] as Array<{ fieldId: string; value: unknown }>).find((f) => f.fieldId === 'summary')?.value ?? '') as string;
-    return { status: 200, body: { id: view['issueId'], key, fields: { summary } } };
+    const { status, resolution } = this.workflow.statusOf(key);
+    return { status: 200, body: { id: view['issueId'], key, fields: { summary, status: statusView(status), resolution: resolution ? { name: resolution } : null } } };
   }
 
   /** The stored property of an issue, for tests and the sandbox. */
@@ -421,7 +473,14 @@ export class JsmStandIn {
     const result = this.db
       .prepare('INSERT INTO jira_comment (issue_key, body, internal, author, created) VALUES (?, ?, ?, ?, ?)')
       .run(key, json, internal ? 1 : 0, caller, created);
-    return { status: 201, body: commentView({ id: Number(result.lastInsertRowid), body: json, internal: internal ? 1 : 0, author: caller, created }) };
+    const view = commentView({ id: Number(result.lastInsertRowid), body: json, internal: internal ? 1 : 0, author: caller, created });
+    this.emit({ eventType: 'avi:jira:commented:issue', causedBy: caller, payload: { ...this.eventBase(key, caller), comment: { id: view['id'], author: view['author'], jsdPublic: !internal, created: view['created'] } } });
+    return { status: 201, body: view };
+  }
+
+  private comment(key: string, id: string): StandInResponse {
+    const row = /^[0-9]{1,18}$/.test(id) ? (this.db.prepare('SELECT id, body, internal, author, created FROM jira_comment WHERE issue_key = ? AND id = ?').get(key, Number(id)) as CommentRow | undefined) : undefined;
+    return row ? { status: 200, body: commentView(row) } : { status: 404, body: { errorMessages: ['Can not find a comment for the id.'], errors: {} } };
   }
 
   private comments(key: string): StandInResponse {
@@ -456,9 +515,6 @@ export interface StandInAdfDocument {
   readonly content: readonly unknown[];
 }
 
-/** The status a new request has on JSM; the stand-in has no workflow, so it is every ticket's. */
-export const NEW_REQUEST_STATUS = 'Waiting for support';
-
 /** Past this, a ticket's page says how many comments it left out. */
 export const MAX_TICKET_COMMENTS = 500;
 
@@ -478,6 +534,7 @@ export interface StandInTicketSummary {
 }
 
 export interface StandInTicket extends StandInTicketSummary {
+  readonly resolution?: string | undefined;
   /** As stored: an ADF document, plain text, or nothing. */
   readonly description: unknown;
   readonly comments: ReadonlyArray<{ readonly body: unknown; readonly internal: boolean; readonly author: StandInPerson; readonly created: number }>;
@@ -521,10 +578,11 @@ interface CommentRow {
 function commentView(row: CommentRow): Record<string, unknown> {
   return {
     id: String(row.id),
-    author: { accountId: row.author },
+    author: { accountId: row.author, displayName: personOf(row.author).displayName, accountType: row.author === 'app' ? 'app' : 'atlassian' },
     body: JSON.parse(row.body) as unknown,
     created: new Date(row.created).toISOString(),
     jsdPublic: row.internal === 0,
+    properties: [{ key: 'sd.public.comment', value: { internal: row.internal === 1 } }],
   };
 }
 

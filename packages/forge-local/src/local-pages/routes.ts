@@ -9,6 +9,7 @@ import { isLoopbackHost, isLoopbackPeer } from '../loopback';
 import { html, page, sendPage } from './html';
 import { startPage, type StartFacts } from './start-page';
 import { ATTACHMENTS_PATH, TICKETS_PATH, ticketPages, type IssuePanel } from './ticket-pages';
+import { ticketAction } from './ticket-actions';
 
 /** Where the bench's latest report is served from, when the app says where `npm run bench` writes it. */
 export const BENCH_REPORT_PATH = '/local/bench/latest.json';
@@ -42,6 +43,12 @@ export function localPagesRoutes(context: LocalPagesContext): (req: IncomingMess
   return async (req, res, url) => {
     const { pathname } = url;
     if (pathname === SANDBOX_SETUP_PATH && req.method === 'POST') return setUpSandboxes(context, req, res);
+    const acted = context.jsm && pathname.startsWith(`${TICKETS_PATH}/`) ? await ticketAction(context.jsm, req, res, pathname, context.baseUrl()) : false;
+    if (acted === 'done') return true;
+    if (acted) {
+      sendPage(res, acted.status, acted.page);
+      return true;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (pathname === '/') {
       sendPage(res, 200, startPage(startFacts(context, url.searchParams.get('setup') === 'done')));

@@ -1,4 +1,4 @@
-import type { JsmStandIn, StandInTicket, StandInTicketSummary } from '../jira/jsm-stand-in';
+import { LOCAL_STATUSES, type JsmStandIn, type StandInTicket, type StandInTicketSummary } from '../jira/jsm-stand-in';
 import { adfToHtml } from './adf-html';
 import { html, page, type Html } from './html';
 
@@ -88,10 +88,12 @@ ${panel ? issuePanel(ticket.key, panel) : undefined}
 ${ticket.comments.length === 0 ? html`<p class="empty">No comments.</p>` : html`<ol class="comments">${ticket.comments.map(comment)}</ol>`}
 ${left > 0 ? html`<p class="subtle">${left} later comments are not shown.</p>` : undefined}
 </section>
+${ticketForms(ticket.key, ticket.status)}
 </div>
 <aside class="issue-details" aria-labelledby="details"><h2 id="details">Details</h2>
 <dl>
 <dt>Status</dt><dd>${lozenge(ticket.status)}</dd>
+${ticket.resolution ? html`<dt>Resolution</dt><dd>${ticket.resolution}</dd>` : undefined}
 <dt>Request type</dt><dd>${ticket.requestType}</dd>
 <dt>Reporter</dt><dd>${ticket.reporter.displayName}</dd>
 <dt>Created</dt><dd>${when(ticket.created)}</dd>
@@ -136,3 +138,25 @@ function when(epochMs: number): Html {
 export function problem(status: number, title: string, detail: Html): Answer {
   return { status, page: page({ title, product: PRODUCT, trail: [HOME, TICKETS] }, html`<h1>${title}</h1>${detail}<p><a href="${TICKETS_PATH}">See the tickets</a></p>`) };
 }
+
+/** The longest comment the page takes: Jira's own limit on a comment's text. */
+export const MAX_COMMENT_CHARS = 32_000;
+
+/**
+ * What a JSM agent does on a ticket's page, as Local Agent: add a comment (a reply to the customer or an internal
+ * note) and move the ticket to another status. Each is a plain form post (the pages run no script); Jira then
+ * emits its product event to the app, as on a real site. Only from this server's own page on this machine.
+ */
+function ticketForms(key: string, status: string): Html {
+  const options = LOCAL_STATUSES.map((s) => html`<option value="${s.name}"${s.name === status ? html` selected` : undefined}>${s.name}</option>`);
+  return html`<section aria-labelledby="act"><h2 id="act">Work on it (as Local Agent)</h2>
+<form method="post" action="${`${TICKETS_PATH}/${key}/comment`}" class="ticket-form">
+<label for="comment-body">Comment</label>
+<textarea id="comment-body" name="body" rows="4" required maxlength="${String(MAX_COMMENT_CHARS)}"></textarea>
+<p><label><input type="radio" name="visibility" value="public" checked> Reply to customer</label> <label><input type="radio" name="visibility" value="internal"> Internal note</label></p>
+<button class="button" type="submit">Add comment</button></form>
+<form method="post" action="${`${TICKETS_PATH}/${key}/transition`}" class="ticket-form">
+<label for="status-pick">Status</label> <select id="status-pick" name="status">${options}</select>
+<button class="button" type="submit">Transition</button></form></section>`;
+}
+

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue';
 import { buttonLabels, usedCardNotes } from './buttons';
 import { commandHelp, failureReplies } from './commands';
 import { fileReplies } from './files';
+import { followUpReplies } from './follow-ups';
 import { relayFailures, transcriptNotes } from './notes';
 import { savedReplyNotices } from './saved-replies';
 import { toOperator } from './to-operator';
@@ -19,4 +20,5 @@ export const german: Catalogue = {
   fileReplies,
   commandHelp,
   failureReplies,
+  followUpReplies,
 };

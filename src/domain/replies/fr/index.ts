@@ -4,6 +4,7 @@ import { relayFailures, transcriptNotes } from './notes';
 import { buttonLabels, usedCardNotes } from './buttons';
 import { savedReplyNotices } from './saved-replies';
 import { fileReplies } from './files';
+import { followUpReplies } from './follow-ups';
 import { commandHelp, failureReplies } from './commands';
 // Type only: the catalogue imports this module, so a value import would be a cycle.
 import type { Catalogue } from '../catalogue';
@@ -20,4 +21,5 @@ export const french: Catalogue = {
   fileReplies,
   commandHelp,
   failureReplies,
+  followUpReplies,
 };
