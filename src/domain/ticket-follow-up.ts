@@ -85,7 +85,8 @@ export function statusNotifies(settings: FollowUpSettings, status: TicketStatus)
 export function statusNews(settings: FollowUpSettings, link: TicketFollowUpLink, status: TicketStatus): 'resolved' | 'reopened' | undefined {
   const notifies = statusNotifies(settings, status);
   if (notifies && !link.toldResolved) return 'resolved';
-  if (!notifies && link.toldResolved) return 'reopened';
+  // Reopened is back to work: not another closing status (Resolved → Closed, after N days, is still done).
+  if (!notifies && !status.done && link.toldResolved) return 'reopened';
   return undefined;
 }
 

@@ -13,11 +13,14 @@ const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'codeBlock', 'list
 export function adfPlainText(document: unknown, maxChars = 20_000): string {
   const out: string[] = [];
   let size = 0;
-  const push = (text: string) => {
+  // Right after a list item's marker ("• ", "2. "), its first paragraph starts on the marker's line.
+  let afterMark = false;
+  const push = (text: string, mark = false) => {
     if (size >= maxChars) return;
     const piece = text.slice(0, maxChars - size);
     out.push(piece);
     size += piece.length;
+    afterMark = mark;
   };
   const walk = (node: unknown, depth: number, listMark: string | undefined): void => {
     if (depth > MAX_DEPTH || typeof node !== 'object' || node === null || size >= maxChars) return;
@@ -35,16 +38,20 @@ export function adfPlainText(document: unknown, maxChars = 20_000): string {
     if (type === 'mention') return push(attr('text') ?? '@someone');
     if (type === 'emoji') return push(attr('text') ?? attr('shortName') ?? '');
     if (type === 'inlineCard' || type === 'blockCard') return push(attr('url') ?? '');
-    if (type === 'date') return push(attr('timestamp') ? new Date(Number(attr('timestamp'))).toISOString().slice(0, 10) : '');
+    if (type === 'date') {
+      // A timestamp from Jira is untrusted like the rest: one that is no date gives nothing, never a failure.
+      const ms = Number(attr('timestamp'));
+      return push(Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(0, 10) : '');
+    }
     if (type === 'status') return push(attr('text') ?? '');
     const block = typeof type === 'string' && BLOCKS.has(type);
-    if (block && out.length > 0 && !out[out.length - 1]?.endsWith('\n')) push('\n');
-    if (type === 'listItem') push(listMark ?? '• ');
+    if (block && !afterMark && out.length > 0 && !out[out.length - 1]?.endsWith('\n')) push('\n');
+    if (type === 'listItem') push(listMark ?? '• ', true);
     const children = Array.isArray(content) ? content : [];
     const ordered = type === 'orderedList';
     const start = ordered ? Number(attr('order') ?? (attrs as { order?: unknown } | undefined)?.order ?? 1) || 1 : 1;
     children.forEach((child, i) => walk(child, depth + 1, type === 'bulletList' ? '• ' : ordered ? `${start + i}. ` : listMark));
-    if (block) push('\n');
+    if (block && !out[out.length - 1]?.endsWith('\n')) push('\n');
   };
   walk(document, 0, undefined);
   return wellFormed(out.join('').replace(/\n{3,}/g, '\n\n').trim());

@@ -39,7 +39,9 @@ export class JsmTicketFollowUps implements TicketFollowUps {
     return {
       authorName: clipText(typeof author['displayName'] === 'string' && author['displayName'].trim() ? author['displayName'] : 'The service desk', MAX_NAME_CHARS),
       public: isPublic(found),
-      byApp: author['accountType'] === 'app',
+      // Koji's own comments, and those of the customers themselves (the reporter by e-mail or the portal, a request
+      // participant): only what the service desk's agents write is news to tell the user.
+      byApp: author['accountType'] === 'app' || author['accountType'] === 'customer',
       text: adfPlainText(found['body']),
     };
   }
@@ -80,10 +82,13 @@ export class JsmTicketFollowUps implements TicketFollowUps {
  * this must not make.
  */
 function isPublic(comment: Record<string, unknown>): boolean {
-  if (typeof comment['jsdPublic'] === 'boolean') return comment['jsdPublic'];
+  // A comment restricted to a role or group is not the customer's, whatever else it says.
+  if (comment['visibility'] !== undefined && comment['visibility'] !== null) return false;
   const properties: unknown[] = Array.isArray(comment['properties']) ? (comment['properties'] as unknown[]) : [];
   const property = properties.find((p) => isRecord(p) && p['key'] === 'sd.public.comment');
   const value = isRecord(property) && isRecord(property['value']) ? property['value'] : undefined;
+  if (value?.['internal'] === true) return false;
+  if (typeof comment['jsdPublic'] === 'boolean') return comment['jsdPublic'];
   return value?.['internal'] === false;
 }
 

@@ -60,7 +60,7 @@ export class KvsTicketLinks {
    */
   async created(conversationId: string, ticket: CreatedTicket, coveredThrough?: TranscriptCursor, owner?: TicketOwner): Promise<void> {
     const link: TicketFollowUpLink | string = owner ? { conversationId, ...owner, url: ticket.url } : conversationId;
-    await this.kvs.set(storageKeys.conversationOfTicket(ticket.key), link);
+    await this.kvs.set(storageKeys.conversationOfTicket(ticket.key), link, TICKET_LINK_TTL);
     await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), {
       state: 'created',
       key: ticket.key,
@@ -88,9 +88,15 @@ export class KvsTicketLinks {
 
   /** Rewrites the link (whether the user was last told the ticket is resolved). */
   async updateFollowUpLink(issueKey: string, link: TicketFollowUpLink): Promise<void> {
-    await this.kvs.set<TicketFollowUpLink>(storageKeys.conversationOfTicket(issueKey), link);
+    await this.kvs.set<TicketFollowUpLink>(storageKeys.conversationOfTicket(issueKey), link, TICKET_LINK_TTL);
   }
 }
+
+/**
+ * A ticket's link names its user (their chat id, name and language): kept no longer than the longest retention a
+ * project can set (365 days), after which the ticket no longer follows up in the chat.
+ */
+const TICKET_LINK_TTL = { ttl: { value: 365, unit: 'DAYS' as const } };
 
 /** Whose a ticket is, kept with its link: the user, their chat name and language, the project. */
 export type TicketOwner = Omit<TicketFollowUpLink, 'conversationId' | 'url' | 'toldResolved'>;

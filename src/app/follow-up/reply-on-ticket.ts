@@ -45,7 +45,7 @@ export function isTicketReply(deps: CoreDeps, msg: IncomingChatMessage, window: 
 export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, window: CommentWindow & { ticketKey: string }): Promise<Handled> {
   const key = window.ticketKey;
   const link = await deps.followUps?.link(key);
-  if (!link || !sameParticipant(link.user, msg.from)) {
+  if (!link || !sameParticipant(link.user, msg.from) || link.projectId !== msg.projectId) {
     await deps.ratings.closeCommentWindow(msg.from);
     await notify(deps, msg.from, { kind: 'notice', text: say(msg.language).followUpReplies.notYourTicket() });
     return 'refused';
@@ -66,8 +66,13 @@ export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, wi
     await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.replyNotAdded(key, error.retryable, link.url), links: linkTo(link) });
     return 'failed';
   }
-  await deps.ratings.closeCommentWindow(msg.from);
-  await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.replyAdded(key, link.url), links: linkTo(link) });
+  // The comment is on the ticket: nothing after this may fail the delivery (a retry would add it again).
+  try {
+    await deps.ratings.closeCommentWindow(msg.from);
+    await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.replyAdded(key, link.url), links: linkTo(link) });
+  } catch (error) {
+    deps.log.warn('ticket_reply_not_told', { ticket: key, reason: error instanceof Error ? error.message : String(error) });
+  }
   return 'ticket-reply';
 }
 
@@ -82,7 +87,9 @@ function userReply(msg: IncomingChatMessage, link: TicketFollowUpLink): Transcri
     id: msg.id,
     at: msg.sentAt,
     role: 'user',
-    speakerName: msg.senderName ?? link.userName,
+    // The name Koji knew them by when the ticket was made: a display name changed since (to "Alice (operator)",
+    // say) does not get to speak for anyone else on the ticket.
+    speakerName: link.userName,
     speaker: msg.from,
     text: msg.text,
     ...(msg.links ? { links: msg.links } : {}),
