@@ -4,6 +4,7 @@ import { UTC } from './business-hours';
 import { call } from './api';
 import { useChanged } from './changes';
 import { useFlags } from './flags';
+import { followUpChangeOf } from './follow-up-rules';
 
 /** Limits the resolver enforces too (src/domain/settings.ts); the fields only hint at them. */
 export const MAX_CAPACITY = 10;
@@ -88,6 +89,12 @@ export interface Draft {
   readonly defaultLanguage: LanguageView;
   /** Each list as edited; an empty one is kept empty (the main list then stands in). */
   readonly localHandoffPhrases: Readonly<Record<PhraseLanguageView, readonly string[]>>;
+
+  // Ticket follow-up (follow-up-rules.ts)
+  readonly followUp: boolean;
+  /** Comma separated, as typed; empty: Jira's Done category. */
+  readonly followUpStatuses: string;
+  readonly followUpReplies: boolean;
 }
 
 export function draftOf(settings: SettingsView): Draft {
@@ -113,6 +120,9 @@ export function draftOf(settings: SettingsView): Draft {
     allowedFileTypes: settings.allowedFileTypes.join(', '),
     defaultLanguage: settings.defaultLanguage,
     localHandoffPhrases: { fr: settings.localHandoffPhrases.fr ?? [], de: settings.localHandoffPhrases.de ?? [] },
+    followUp: settings.followUp,
+    followUpStatuses: settings.followUpStatuses.join(', '),
+    followUpReplies: settings.followUpReplies,
   };
 }
 
@@ -176,7 +186,7 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   if (maxFile !== saved.maxFileMegabytes) change.maxFileMegabytes = maxFile;
   const types = fileTypesOf(draft.allowedFileTypes);
   if (types.join(',') !== saved.allowedFileTypes.join(',')) change.allowedFileTypes = types;
-  Object.assign(change, languagesChangeOf(saved, draft));
+  Object.assign(change, languagesChangeOf(saved, draft), followUpChangeOf(saved, draft));
   const retention = numberOf(draft.retentionDays);
   if (retention !== saved.retentionDays) change.retentionDays = retention;
   return change;

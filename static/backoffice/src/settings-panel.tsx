@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
@@ -7,6 +6,7 @@ import Toggle from '@atlaskit/toggle';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
 import { BusinessHoursFields } from './business-hours-fields';
 import { FileSettings } from './file-settings';
+import { FollowUpSettings } from './follow-up-settings';
 import { HandoffPhraseSettings } from './handoff-phrase-settings';
 import { LanguageSettings } from './language-settings';
 import { Section } from './common';
@@ -14,6 +14,7 @@ import { NumberField } from './number-field';
 import { PresenceSettings } from './presence-settings';
 import { RatingSettings } from './rating-settings';
 import { RetentionSettings } from './retention-settings';
+import { SaveBar } from './save-bar';
 import { RequestTypeField } from './request-type-field';
 import { MAX_CAPACITY, MAX_TIMEOUT_MINUTES, draftOf, useSettingsForm } from './settings-form';
 
@@ -92,28 +93,11 @@ export function SettingsPanel({ settings, canEdit, onSaved }: { readonly setting
         <Section title="Tickets" description="Conversations become Jira Service Management requests of this type.">
           <RequestTypeField id={`${id}-request-type`} value={draft.requestTypeId} readOnly={readOnly} onChange={(requestTypeId) => update({ requestTypeId })} />
         </Section>
+        <FollowUpSettings id={id} draft={draft} readOnly={readOnly} update={update} />
 
         <FileSettings id={id} draft={draft} readOnly={readOnly} update={update} />
         <RetentionSettings id={id} draft={draft} readOnly={readOnly} update={update} />
-        {readOnly ? null : (
-          // Sticks to the bottom of the window (styles.css), so that Save is at hand anywhere on the long form.
-          <div className="koji-save-bar">
-            {/* The buttons at the end: flags come up at the start, and a failure's flag stays until closed. */}
-            <Inline space="space.150" alignBlock="center" spread="space-between">
-              <span role="status" className="koji-status-text">
-                {dirty ? 'You have unsaved changes.' : ''}
-              </span>
-              <Inline space="space.100">
-                <Button appearance="subtle" isDisabled={!dirty || saving} onClick={() => update(draftOf(settings))}>
-                  Discard changes
-                </Button>
-                <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!dirty}>
-                  Save
-                </Button>
-              </Inline>
-            </Inline>
-          </div>
-        )}
+        {readOnly ? null : <SaveBar dirty={dirty} saving={saving} onDiscard={() => update(draftOf(settings))} />}
       </Stack>
     </form>
   );
