@@ -5,28 +5,14 @@
  *
  * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one).
  */
-import type { Browser, Page } from 'playwright-core';
-import type { LocalPlatform } from '../../packages/forge-local/src/platform';
-import { startLocalPlatform } from '../../dev/koji-app';
-import { invokeBackoffice } from '../local/support/local-platform-client';
-import { dismissFlags, flag, openTab } from './support/backoffice';
-import { launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { dismissFlags, flag } from './support/backoffice';
+import { screenshot } from './support/chromium';
+import { settingsPageHarness } from './support/settings-page';
 
 jest.setTimeout(60_000);
 
-let platform: LocalPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireChromiumAndBuild(uiBuild('backoffice'));
-  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', env: {} });
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const { savedSettings: saved, openSettings, showSettings } = settingsPageHarness('Languages');
 
 interface LanguageSettingsView {
   readonly defaultLanguage: string;
@@ -34,23 +20,7 @@ interface LanguageSettingsView {
 }
 
 async function savedSettings(): Promise<LanguageSettingsView> {
-  const result = (await invokeBackoffice(platform, 'settings/get')) as { ok: boolean; data?: { settings: LanguageSettingsView } };
-  expect(result.ok).toBe(true);
-  return result.data!.settings;
-}
-
-async function openSettings(options: { colorMode?: 'dark' } = {}): Promise<Opened> {
-  const opened = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  if (options.colorMode) await reportColorMode(opened.page, options.colorMode);
-  await opened.page.goto(`${platform.url}/pages/koji-backoffice/`);
-  await showSettings(opened.page);
-  return opened;
-}
-
-async function showSettings(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
-  await openTab(page, 'Settings');
-  await page.getByRole('heading', { name: 'Languages', level: 2 }).waitFor();
+  return saved<LanguageSettingsView>();
 }
 
 /** The Default language select, which shows its choice as text. */
