@@ -204,11 +204,12 @@ export interface ChatGateway {
   replace?(to: Participant, sent: SentCard, message: OutgoingMessage): Promise<void>;
   profile(participant: Participant): Promise<ChatProfile>;
   /**
-   * Whether a relayed line (OutgoingMessage.lineId) reached `to` after all,
-   * sent at or after `since`: asked before resending one whose attempt timed
-   * out. Undefined: the platform can't tell (Teams has no such look-back).
+   * Whether a relayed line (OutgoingMessage.lineId) reached `to` after all, sent at or after `since`: asked before
+   * resending one whose attempt timed out. Undefined: the platform can't tell (Teams has no such look-back).
    */
   delivered?(to: Participant, sent: SentLine): Promise<boolean | undefined>;
+  /** The ticket whose follow-up starts the thread `threadTs` in `to`'s chat with the bot; undefined: none, or unknown (Teams has no such threads). */
+  threadTicket?(to: Participant, threadTs: string): Promise<string | undefined>;
 }
 
 /** A relayed transcript line, as a platform that can look back is asked about it. */
@@ -221,7 +222,6 @@ export interface SentLine {
 
 import type { TicketService } from './ticket-port';
 export type { CreatedTicket, TicketRequest, TicketService } from './ticket-port';
-
 import type { Assistant } from './assistant-port';
 import type { DeflectionCounters } from './deflection/deflection-counters';
 import type { ServiceFigures } from './figures/service-figures';

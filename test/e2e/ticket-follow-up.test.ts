@@ -171,6 +171,47 @@ describe('what a follow-up carries, and what the trigger takes', () => {
     expect(told).toContain(`…\nThe rest is on the ticket: ${platform.url}/jira/browse/SUP-1`);
   });
 
+  /** The newest follow-up in Bob's DM, the one with Reply on ticket. */
+  const followUpTs = () => slackBotMessages(bob.user).filter((m) => JSON.stringify(m.blocks).includes('koji:reply-on-ticket')).at(-1)!.ts;
+
+  it('should put Bob’s reply in the thread of a follow-up on the ticket once, and tell him; a redelivered reply adds nothing', async () => {
+    await ticketFromConversation(bob);
+    await agent((jsm) => jsm.agentComment('SUP-1', 'Does it beep when you start it?', false));
+    const comments = platform.jsm!.commentsOf('SUP-1').length;
+
+    const sent = await slack.sendAs(bob.user, 'Yes, three short beeps', [], { threadTs: followUpTs() });
+    expect(sent.status).toBe(200);
+    await settle();
+    expect((await slack.redeliver(sent)).status).toBe(200);
+    await settle();
+
+    const added = platform.jsm!.commentsOf('SUP-1').slice(comments);
+    expect(added).toHaveLength(1);
+    expect(added[0]?.public).toBe(true);
+    expect(adfText(added[0]?.body)).toBe('Bob User: Yes, three short beeps');
+    expect(slackWords(bob.user).filter((w) => w.startsWith('Your reply was added to ticket SUP-1'))).toEqual([`Your reply was added to ticket SUP-1: ${platform.url}/jira/browse/SUP-1`]);
+
+    // A reply in the thread of any other message of the bot's is an ordinary message.
+    const other = slackBotMessages(bob.user).find((m) => !JSON.stringify(m.blocks).includes('koji:reply-on-ticket'))!;
+    await slack.sendAs(bob.user, 'my vpn wont connect', [], { threadTs: other.ts });
+    await settle();
+    expect(platform.jsm!.commentsOf('SUP-1').slice(comments)).toHaveLength(1);
+  });
+
+  it('should relay a thread reply of a user talking to an operator to the operator, not to the ticket', async () => {
+    await ticketFromConversation(bob);
+    await agent((jsm) => jsm.agentComment('SUP-1', 'Any news?', false));
+    await say('slack', bob.operator, '#on');
+    await say('slack', bob.user, 'operator');
+    const comments = platform.jsm!.commentsOf('SUP-1').length;
+
+    expect((await slack.sendAs(bob.user, 'Still broken', [], { threadTs: followUpTs() })).status).toBe(200);
+    await settle();
+
+    expect(slackWords(bob.operator).at(-1)).toContain('Still broken');
+    expect(platform.jsm!.commentsOf('SUP-1').slice(comments)).toEqual([]);
+  });
+
   it.each([
     ['nothing', undefined],
     ['a string', 'avi:jira:commented:issue'],

@@ -31,6 +31,10 @@ export class ChannelRouter implements ChatGateway {
     return this.gatewayFor(to).delivered?.(to, sent) ?? Promise.resolve(undefined);
   }
 
+  threadTicket(to: Participant, threadTs: string): Promise<string | undefined> {
+    return this.gatewayFor(to).threadTicket?.(to, threadTs) ?? Promise.resolve(undefined);
+  }
+
   private gatewayFor(p: Participant): ChatGateway {
     const gateway = this.gateways[p.channel];
     if (!gateway) throw new ChatDeliveryError(`${CHANNEL_NAMES[p.channel]} is not connected to Koji yet.`);

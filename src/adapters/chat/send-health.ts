@@ -52,6 +52,10 @@ export class SendHealthReporting implements ChatGateway {
   delivered(to: Participant, sent: SentLine): Promise<boolean | undefined> {
     return this.chat.delivered?.(to, sent) ?? Promise.resolve(undefined);
   }
+
+  threadTicket(to: Participant, threadTs: string): Promise<string | undefined> {
+    return this.chat.threadTicket?.(to, threadTs) ?? Promise.resolve(undefined);
+  }
 }
 
 function botRefused(channel: ChatChannel, reason: string): boolean {

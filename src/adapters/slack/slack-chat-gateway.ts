@@ -8,6 +8,7 @@ import type { Participant } from '../../domain/participant';
 import { renderForSlack, usedCardBlocks } from './slack-blocks';
 import type { SlackCard } from './slack-event';
 import { slackMessageOf, slackSentCard } from './slack-sent-card';
+import { followUpTicketOf, isRelayOf, metadataOf } from './slack-metadata';
 
 /**
  * A Forge function has 25–55 seconds; the client's default retries for about
@@ -35,9 +36,6 @@ const BUDGETS: Record<SlackCallBudget, { readonly timeout: number; readonly retr
   queued: { timeout: 10_000, retryConfig: SLACK_RETRY_POLICY },
   'queued-post': { timeout: 10_000, retryConfig: { retries: 0 } },
 };
-
-/** What a relayed post carries, so a later look at the DM's history can tell whether it arrived. */
-const RELAY_METADATA_TYPE = 'koji_relayed_line';
 
 /**
  * One client per bot token and API URL, kept across warm invocations: building a
@@ -92,7 +90,7 @@ export class SlackChatGateway implements ChatGateway {
         text: post.text,
         ...(post.blocks ? { blocks: [...post.blocks] } : {}),
         ...(post.username ? { username: post.username } : {}),
-        ...(message.lineId ? { metadata: { event_type: RELAY_METADATA_TYPE, event_payload: { line: message.lineId } } } : {}),
+        ...metadataOf(message),
       });
       return slackSentCard(posted);
     } catch (error) {
@@ -129,10 +127,24 @@ export class SlackChatGateway implements ChatGateway {
       // A minute of slack for clocks: the line's time is the sender's, the post came after it.
       const oldest = String(Math.max(0, Math.floor(sent.since / 1000) - 60));
       const history = await this.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true });
-      return (history.messages ?? []).some((m) => {
-        const metadata = (m as { metadata?: { event_type?: unknown; event_payload?: { line?: unknown } } }).metadata;
-        return metadata?.event_type === RELAY_METADATA_TYPE && metadata.event_payload?.line === sent.lineId;
-      });
+      return (history.messages ?? []).some((m) => isRelayOf(m, sent.lineId));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The ticket a thread in the person's DM with the bot follows up on: its parent's `koji_ticket_follow_up` metadata
+   * (conversations.history at the thread's ts). Undefined when the parent is no follow-up, or Slack can't be asked.
+   */
+  async threadTicket(to: Participant, threadTs: string): Promise<string | undefined> {
+    try {
+      const opened = await this.client.conversations.open({ users: to.userId });
+      const channel = opened.channel?.id;
+      if (!channel) return undefined;
+      const history = await this.client.conversations.history({ channel, latest: threadTs, inclusive: true, limit: 1, include_all_metadata: true });
+      const parent = history.messages?.[0];
+      return parent?.ts === threadTs ? followUpTicketOf(parent) : undefined;
     } catch {
       return undefined;
     }

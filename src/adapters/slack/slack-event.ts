@@ -1,7 +1,7 @@
 import type { IncomingChatMessage } from '../../app/conversation/incoming-message';
 import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-message';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { boundedString, buttonValueFor, isButtonRef, isRecord, isSlackId, isToken, parseSlackTs } from '../chat/payload-checks';
+import { boundedString, buttonValueFor, isButtonRef, isRecord, isSlackId, isSlackTs, isToken, parseSlackTs } from '../chat/payload-checks';
 import type { BlockActionsPayload, SlackRequest } from './slack-request';
 import { wellFormed } from '../../domain/text';
 import { readSlackText } from './slack-text';
@@ -78,6 +78,8 @@ export function narrowSlackEvent(
   // Half an emoji (or an entity naming one) would break every encoder after this point.
   const text = wellFormed(read.text);
   const { links } = read;
+  // A reply in a thread of the DM (its parent's ts); a thread's parent itself carries its own ts as thread_ts.
+  const threadTs = type === 'message' && isSlackTs(event['thread_ts']) && event['thread_ts'] !== event['ts'] ? event['thread_ts'] : undefined;
   return {
     kind: 'message',
     message: {
@@ -88,6 +90,7 @@ export function narrowSlackEvent(
       ...(links.length > 0 ? { links } : {}),
       sentAt: Math.round(seconds * 1000),
       attachments: filesOf(event['files']),
+      ...(threadTs ? { inThreadOf: threadTs } : {}),
     },
   };
 }

@@ -41,6 +41,10 @@ export class SlackGateways implements ChatGateway {
     return (await this.forTeam(to.tenantId)).delivered(to, sent);
   }
 
+  async threadTicket(to: Participant, threadTs: string): Promise<string | undefined> {
+    return (await this.forTeam(to.tenantId)).threadTicket(to, threadTs);
+  }
+
   async markCardUsed(teamId: string, card: SlackCard, note: string): Promise<void> {
     return (await this.forTeam(teamId)).markCardUsed(card, note);
   }

@@ -31,7 +31,7 @@ import { recordEnding } from '../transcript/system-line';
 import { lineKept } from '../history/record-history';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 import { commentOnRating, isRatingComment, rateConversation } from '../ratings/rate-conversation';
-import { isTicketReply, openTicketReply, replyOnTicket } from '../follow-up/reply-on-ticket';
+import { openTicketReply, replyOnTicket, threadTicket, ticketReplyKey } from '../follow-up/reply-on-ticket';
 
 /**
  * The one door for every chat message and button click, from any channel.
@@ -191,8 +191,12 @@ async function fromUserWithBot({ deps, commands }: Router, received: IncomingCha
       return 'refused';
     });
   }
+  // A reply in a follow-up's thread (Slack) is as explicit as the button: it goes on that ticket.
+  const threaded = await threadTicket(deps, msg);
+  if (threaded) return actOnDeliveryOnce(deps, msg, () => replyOnTicket(deps, msg, threaded, commentWindow?.ticketKey === threaded));
   if (isRatingComment(deps, msg, commentWindow)) return actOnDeliveryOnce(deps, msg, () => commentOnRating(deps, msg, commentWindow));
-  if (isTicketReply(deps, msg, commentWindow)) return actOnDeliveryOnce(deps, msg, () => replyOnTicket(deps, msg, commentWindow));
+  const replyKey = ticketReplyKey(deps, msg, commentWindow);
+  if (replyKey) return actOnDeliveryOnce(deps, msg, () => replyOnTicket(deps, msg, replyKey));
   // Kept a day, so an operator who later takes this user sees what they already asked.
   const line = userLine(msg, msg.senderName ?? msg.from.userId);
   const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, { expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS });

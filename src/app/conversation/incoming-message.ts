@@ -27,6 +27,8 @@ export interface IncomingChatMessage {
   readonly action?: { readonly kind: ChatActionKind; readonly value?: string | undefined } | undefined;
   /** The conversation a reply belongs to, when the platform can tell (a thread, a card). */
   readonly conversationId?: string | undefined;
+  /** The thread the message replies in (Slack: its `thread_ts`, a checked ts, other than its own): a follow-up's thread goes on the ticket. */
+  readonly inThreadOf?: string | undefined;
   /** The sender's locale when the platform sends it with every message (Teams' `locale`), checked (isLocale). */
   readonly locale?: string | undefined;
   /**

@@ -36,23 +36,42 @@ export async function openTicketReply(deps: CoreDeps, msg: IncomingChatMessage):
   return 'ticket-reply';
 }
 
-/** Whether a message is the reply the user opened (a typed message, within the window). */
-export function isTicketReply(deps: CoreDeps, msg: IncomingChatMessage, window: CommentWindow | undefined): window is CommentWindow & { ticketKey: string } {
-  return window?.ticketKey !== undefined && window.until > deps.clock.now() && !msg.action && msg.text.trim().length > 0;
+/** The ticket whose reply the user opened, when the message is that reply (a typed message, within the window). */
+export function ticketReplyKey(deps: CoreDeps, msg: IncomingChatMessage, window: CommentWindow | undefined): string | undefined {
+  return window?.ticketKey !== undefined && window.until > deps.clock.now() && !msg.action && msg.text.trim().length > 0 ? window.ticketKey : undefined;
 }
 
-/** Puts the user's words on the ticket (claimed first by the router, so a redelivery adds nothing) and tells them. */
-export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, window: CommentWindow & { ticketKey: string }): Promise<Handled> {
-  const key = window.ticketKey;
+/**
+ * The ticket whose follow-up the user replies to in its thread (Slack): only a typed message in a thread pays the
+ * platform's look at the thread's parent. Undefined: not in a thread, not a follow-up's, or the platform can't tell.
+ */
+export async function threadTicket(deps: CoreDeps, msg: IncomingChatMessage): Promise<string | undefined> {
+  if (!msg.inThreadOf || msg.action || msg.text.trim().length === 0 || !deps.chat.threadTicket) return undefined;
+  try {
+    return await deps.chat.threadTicket(msg.from, msg.inThreadOf);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts the user's words on ticket `key` (claimed first by the router, so a redelivery adds nothing) and tells them.
+ * `inWindow`: the reply answers the open Reply on ticket window, which it closes; a reply in a follow-up's thread
+ * for another ticket leaves whatever window is open as it was.
+ */
+export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, key: string, inWindow = true): Promise<Handled> {
+  const closeWindow = async (): Promise<void> => {
+    if (inWindow) await deps.ratings.closeCommentWindow(msg.from);
+  };
   const link = await deps.followUps?.link(key);
   if (!link || !sameParticipant(link.user, msg.from) || link.projectId !== msg.projectId) {
-    await deps.ratings.closeCommentWindow(msg.from);
+    await closeWindow();
     await notify(deps, msg.from, { kind: 'notice', text: say(msg.language).followUpReplies.notYourTicket() });
     return 'refused';
   }
   const { followUpReplies } = say(link.lang);
   if (!(await repliesAllowed(deps, link))) {
-    await deps.ratings.closeCommentWindow(msg.from);
+    await closeWindow();
     await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.repliesOff(key, link.url), links: linkTo(link) });
     return 'refused';
   }
@@ -62,13 +81,13 @@ export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, wi
     if (!(error instanceof TicketServiceError)) throw error;
     deps.log.warn('ticket_reply_not_added', { ticket: key, reason: error.message });
     // A passing failure keeps the window open: the user can send it again.
-    if (!error.retryable) await deps.ratings.closeCommentWindow(msg.from);
+    if (!error.retryable) await closeWindow();
     await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.replyNotAdded(key, error.retryable, link.url), links: linkTo(link) });
     return 'failed';
   }
   // The comment is on the ticket: nothing after this may fail the delivery (a retry would add it again).
   try {
-    await deps.ratings.closeCommentWindow(msg.from);
+    await closeWindow();
     await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.replyAdded(key, link.url), links: linkTo(link) });
   } catch (error) {
     deps.log.warn('ticket_reply_not_told', { ticket: key, reason: error instanceof Error ? error.message : String(error) });

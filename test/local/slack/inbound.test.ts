@@ -71,6 +71,27 @@ describe('people in the Slack sandbox writing to the bot', () => {
     expect(h.sandbox.conversation('UBOB')).toEqual([{ channel: 'DBOB', ts: sent.ts, user: 'UBOB', text: 'Help, my &lt;laptop&gt; &amp; screen!' }]);
   });
 
+  it('should deliver a reply in the thread of the bot’s message with its thread_ts, which the app reads as in that thread', async () => {
+    const posted = (await postAsBot(h.client(), { channel: 'UBOB', text: 'Local Agent commented on your ticket SUP-1' })).ts;
+    const sent = await h.sandbox.sendAs('UBOB', 'Yes, three beeps', [], { threadTs: posted });
+
+    const parsed = h.trigger.requests.map(eventOf).find((e) => e.eventId === sent.eventId)!;
+    expect(parsed.event).toMatchObject({ type: 'message', channel_type: 'im', ts: sent.ts, thread_ts: posted, parent_user_id: 'U0KOJIBOT' });
+    expect(narrowSlackEvent(parsed, BOT, 'p')).toMatchObject({ kind: 'message', message: { text: 'Yes, three beeps', inThreadOf: posted } });
+    // A thread's parent, which Slack may send with its own ts as thread_ts, is in no thread.
+    expect(narrowSlackEvent({ ...parsed, event: { ...parsed.event, thread_ts: sent.ts } }, BOT, 'p')).not.toHaveProperty('message.inThreadOf');
+    expect(narrowSlackEvent({ ...parsed, event: { ...parsed.event, thread_ts: '<b>1.2</b>' } }, BOT, 'p')).not.toHaveProperty('message.inThreadOf');
+    await expect(h.sandbox.sendAs('UBOB', 'no such thread', [], { threadTs: '1.000001' })).rejects.toThrow(SandboxInputError);
+  });
+
+  it('should deliver an event again with the same event id when asked to', async () => {
+    const sent = await h.sandbox.sendAs('UBOB', 'once');
+    expect((await h.sandbox.redeliver(sent)).status).toBe(200);
+
+    const [first, again] = h.trigger.requests.map((r) => eventOf(r).eventId);
+    expect(again).toBe(first);
+  });
+
   it('should give each message its own ts and event id', async () => {
     const first = await h.sandbox.sendAs('UBOB', 'one');
     const second = await h.sandbox.sendAs('UBOB', 'two');

@@ -81,6 +81,27 @@ describe('the sandbox Slack Web API, called by the real @slack/web-api WebClient
     await expect(gateway.profile(dana)).resolves.toEqual({ displayName: 'Dana User', email: 'dana@sandbox.test', locale: 'en-US' });
   });
 
+  it('should mark a follow-up with its ticket, and find that ticket from a reply’s thread and no other', async () => {
+    const gateway = new SlackChatGateway(slackClient(SANDBOX_WORKSPACE.botToken, h.slackApiUrl));
+    const bob = { channel: 'slack', tenantId: 'T0SANDBOX', userId: 'UBOB' } as const;
+    const button = { action: 'reply-on-ticket', label: 'Reply on ticket SUP-7', value: 'SUP-7' } as const;
+
+    await gateway.send(bob, { kind: 'notice', text: 'Before' });
+    await gateway.send(bob, { kind: 'notice', text: 'Local Agent commented on your ticket SUP-7', buttons: [button] });
+    await gateway.send(bob, { kind: 'notice', text: 'A button naming no ticket', buttons: [{ ...button, value: '../SUP-7' }] });
+    await gateway.send(bob, { kind: 'notice', text: 'After' });
+
+    const [before, followUp, bad, after] = h.sandbox.conversation('UBOB');
+    expect(followUp?.metadata).toEqual({ event_type: 'koji_ticket_follow_up', event_payload: { ticket: 'SUP-7' } });
+    expect(bad?.metadata).toBeUndefined();
+    await expect(gateway.threadTicket(bob, followUp!.ts)).resolves.toBe('SUP-7');
+    for (const other of [before, bad, after]) await expect(gateway.threadTicket(bob, other!.ts)).resolves.toBeUndefined();
+    // Between two messages: the older one is not the thread asked about.
+    await expect(gateway.threadTicket(bob, `${followUp!.ts.split('.')[0]}.999999`)).resolves.toBeUndefined();
+    // Someone Slack can't open a DM with: nothing, no failure.
+    await expect(gateway.threadTicket({ ...bob, userId: 'UNOBODY' }, followUp!.ts)).resolves.toBeUndefined();
+  });
+
   it('should open the DM of a person and refuse unknown people, bots and deactivated people', async () => {
     await expect(client.conversations.open({ users: 'UCARLA' })).resolves.toMatchObject({ ok: true, channel: { id: 'DCARLA' } });
     expect((await rejection(client.conversations.open({ users: 'UNOBODY' }))).data?.error).toBe('user_not_found');

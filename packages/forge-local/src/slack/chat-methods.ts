@@ -119,19 +119,24 @@ function readMetadata(raw: string | undefined): Record<string, unknown> | undefi
 
 /**
  * conversations.history: a conversation's messages, newest first, at most
- * `limit` (default 100), those after `oldest` when given (seconds, as a ts);
- * with `include_all_metadata`, each message's metadata too.
+ * `limit` (default 100), those after `oldest` when given (seconds, as a ts)
+ * and before `latest` (at it too with `inclusive`); with
+ * `include_all_metadata`, each message's metadata too.
  */
 export function conversationHistory(store: ConversationStore, args: Args): MethodOutcome {
   const channel = args['channel'] ?? '';
   if (!channel) return fail('channel_not_found');
   if (channel !== SANDBOX_GENERAL_CHANNEL && !personOfDm(channel)) return fail('channel_not_found');
   const oldest = Number(args['oldest'] ?? '0');
+  // `latest`: only messages before it, or at it too with `inclusive` (Slack's default for latest is now).
+  const latest = args['latest'] === undefined ? Infinity : Number(args['latest']);
+  const inclusive = args['inclusive'] === 'true' || args['inclusive'] === '1';
   const limit = Math.min(Math.max(Number(args['limit'] ?? '100') || 100, 1), 999);
   const withMetadata = args['include_all_metadata'] === 'true' || args['include_all_metadata'] === '1';
   const messages = store
     .list(channel)
     .filter((m) => !Number.isFinite(oldest) || Number(m.ts) > oldest)
+    .filter((m) => Number.isNaN(latest) || Number(m.ts) < latest || (inclusive && Number(m.ts) === latest))
     .reverse();
   const page = messages.slice(0, limit);
   return {

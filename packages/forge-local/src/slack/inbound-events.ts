@@ -47,9 +47,9 @@ function personMessageFields(message: SandboxMessage, typed: string): Record<str
   };
 }
 
-/** `message` in a DM with the bot (`message.im`). */
-export function directMessageEvent(message: SandboxMessage, typed: string): Record<string, unknown> {
-  return { type: 'message', ...personMessageFields(message, typed), channel_type: 'im' };
+/** `message` in a DM with the bot (`message.im`); `threadTs`: a reply in the thread of that message, as Slack sends one. */
+export function directMessageEvent(message: SandboxMessage, typed: string, threadTs?: string): Record<string, unknown> {
+  return { type: 'message', ...personMessageFields(message, typed), ...(threadTs ? { thread_ts: threadTs, parent_user_id: SANDBOX_WORKSPACE.botUserId } : {}), channel_type: 'im' };
 }
 
 /** `app_mention`: a channel message naming the bot. */

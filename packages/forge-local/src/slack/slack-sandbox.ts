@@ -60,6 +60,8 @@ export class SlackSandbox {
   private readonly api: FakeSlackWebApi;
   private readonly echoes: BotEchoes;
   private readonly now: () => number;
+  /** The recent person events delivered, by event id, for redeliver. */
+  private readonly delivered = new Map<string, Record<string, unknown>>();
   /** The files people shared and the app uploaded, served on Slack's file host (`/slack/files/`). */
   readonly files: SandboxFileStore;
 
@@ -98,11 +100,14 @@ export class SlackSandbox {
    * `userId` writes `text` in their DM with the bot, sharing `files` if any: stored, then delivered as a signed
    * `message.im` event (subtype `file_share`, with `files[]`, when files came with it).
    */
-  async sendAs(userId: string, text: string, files: readonly SharedBytes[] = []): Promise<SentMessage> {
+  async sendAs(userId: string, text: string, files: readonly SharedBytes[] = [], options: { readonly threadTs?: string } = {}): Promise<SentMessage> {
     const person = this.person(userId);
+    if (options.threadTs !== undefined && !this.store.get(dmChannelOf(person.id), options.threadTs)) {
+      throw new SandboxInputError(`No message ${options.threadTs} in ${person.realName}'s conversation to reply in the thread of.`);
+    }
     const shared = files.map((f) => wireFile(this.files.add(person.id, f.name, f.mimetype, f.bytes)));
     const message = this.store.add({ channel: dmChannelOf(person.id), ts: this.store.nextTs(), user: person.id, text: slackTextOf(text), ...(shared.length > 0 ? { files: shared } : {}) });
-    const event = directMessageEvent(message, text);
+    const event = directMessageEvent(message, text, options.threadTs);
     return this.deliverPersonEvent(shared.length > 0 ? { ...event, subtype: 'file_share', files: shared, upload: true } : event, message);
   }
 
@@ -189,8 +194,18 @@ export class SlackSandbox {
 
   private async deliverPersonEvent(event: Record<string, unknown>, message: SandboxMessage): Promise<SentMessage> {
     const envelope = eventCallback(event, this.now());
+    const eventId = String(envelope['event_id']);
+    this.delivered.set(eventId, envelope);
+    if (this.delivered.size > 100) this.delivered.delete(this.delivered.keys().next().value!);
     const response = await deliverEvent(this.triggerUrl(), envelope, this.now());
-    return { ...response, ts: message.ts, eventId: String(envelope['event_id']) };
+    return { ...response, ts: message.ts, eventId };
+  }
+
+  /** Delivers a person's event again, the same envelope (same `event_id`), as Slack does when the app was slow to answer. */
+  async redeliver(sent: SentMessage): Promise<TriggerResponse> {
+    const envelope = this.delivered.get(sent.eventId);
+    if (!envelope) throw new SandboxInputError(`No recent event ${sent.eventId} to deliver again.`);
+    return deliverEvent(this.triggerUrl(), envelope, this.now());
   }
 
   private triggerUrl(): string {
