@@ -4,36 +4,18 @@
  *
  * Needs `npm run build:ui` first (npm test runs it) and a Chromium (dev/chromium.ts finds one).
  */
-import type { Browser } from 'playwright-core';
-import type { LocalPlatform } from '../../packages/forge-local/src/platform';
-import { startLocalPlatform } from '../../dev/koji-app';
-import { invokeBackoffice } from '../local/support/local-platform-client';
-import { flag, openTab } from './support/backoffice';
-import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
+import { flag } from './support/backoffice';
+import { screenshot } from './support/chromium';
+import { settingsPageHarness } from './support/settings-page';
 
 jest.setTimeout(60_000);
 
-let platform: LocalPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireChromiumAndBuild(uiBuild('backoffice'));
-  platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', env: {} });
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const { openSettings, savedSettings } = settingsPageHarness('Files');
 
 describe('the Files settings', () => {
   it('lets an admin limit file size and types, saying what would be refused before saving', async () => {
-    const { context, page, pageErrors } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { context, page, pageErrors } = await openSettings();
     try {
-      await page.goto(`${platform.url}/pages/koji-backoffice/`);
-      await page.getByRole('heading', { name: 'Koji backoffice', level: 1 }).waitFor();
-      await openTab(page, 'Settings');
       const size = page.getByLabel('Largest file (MB)');
       const types = page.getByLabel('Allowed file types');
       await expect(size.inputValue()).resolves.toBe('20');
@@ -52,7 +34,7 @@ describe('the Files settings', () => {
       await expect(types.inputValue()).resolves.toBe('image/*, .pdf, .txt');
       await screenshot(page, '21-file-settings-saved');
 
-      expect(await invokeBackoffice(platform, 'settings/get')).toMatchObject({ ok: true, data: { settings: { maxFileMegabytes: 5, allowedFileTypes: ['image/*', '.pdf', '.txt'] } } });
+      expect(await savedSettings()).toMatchObject({ maxFileMegabytes: 5, allowedFileTypes: ['image/*', '.pdf', '.txt'] });
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, 'failed-file-settings').catch(() => undefined);

@@ -13,14 +13,9 @@ import type { IncomingChatMessage } from './incoming-message';
 export async function senderLocale(deps: CoreDeps, msg: IncomingChatMessage, kept: KeptLocale | undefined): Promise<string | undefined> {
   if (msg.locale !== undefined) return msg.locale;
   if (kept) return kept.locale;
-  let locale: string | undefined;
-  try {
-    const given = (await deps.chat.profile(msg.from)).locale;
-    locale = isLocale(given) ? given : undefined;
-  } catch (error) {
-    deps.log.warn('locale_unavailable', { userId: msg.from.userId, reason: messageOf(error) });
-    return undefined;
-  }
+  const asked = await askPlatform(deps, msg.from);
+  if (!asked) return undefined;
+  const { locale } = asked;
   try {
     await deps.state.rememberLocale(msg.from, locale);
   } catch (error) {
@@ -43,8 +38,14 @@ export function languageFor(msg: IncomingChatMessage, settings: Pick<LiveAgentSe
 
 /** What a person's platform says their locale is, asked now (an admin's action, not a message): undefined when it can't say. */
 export async function platformLocale(deps: CoreDeps, person: Participant): Promise<string | undefined> {
+  return (await askPlatform(deps, person))?.locale;
+}
+
+/** The person's locale as their platform tells it (checked), `{}` when it gives none, undefined when it couldn't be asked. */
+async function askPlatform(deps: CoreDeps, person: Participant): Promise<KeptLocale | undefined> {
   try {
-    return (await deps.chat.profile(person)).locale;
+    const given = (await deps.chat.profile(person)).locale;
+    return isLocale(given) ? { locale: given } : {};
   } catch (error) {
     deps.log.warn('locale_unavailable', { userId: person.userId, reason: messageOf(error) });
     return undefined;

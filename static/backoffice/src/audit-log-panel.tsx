@@ -30,33 +30,23 @@ export function AuditLogPanel() {
     <Section title="Audit log" description="Every change an admin made to Koji in this project: who, when and what changed (secrets are never shown). Kept for a year.">
       <Stack space="space.150">
         <Inline space="space.200" alignBlock="end" shouldWrap>
-          <label className="koji-filter">
-            <Text size="small">Action</Text>
-            <Select<Option>
-              inputId="koji-audit-kind"
-              className="koji-audit-kind"
-              aria-label="Filter by action"
-              options={KIND_OPTIONS}
-              value={KIND_OPTIONS.find((o) => o.value === (filter.kind ?? '')) ?? ALL}
-              isSearchable={false}
-              onChange={(option) => setFilter(option?.value ? { kind: option.value as AuditKindView } : {})}
-            />
-          </label>
-          <label className="koji-filter">
-            <Text size="small">Admin</Text>
-            <Select<Option>
-              inputId="koji-audit-admin"
-              className="koji-audit-admin"
-              aria-label="Filter by admin"
-              options={adminOptions}
-              value={adminOptions.find((o) => o.value === (filter.actorId ?? '')) ?? EVERYONE}
-              isSearchable={false}
-              onChange={(option) => {
-                setAdmins(known);
-                setFilter(option?.value ? { actorId: option.value } : {});
-              }}
-            />
-          </label>
+          <FilterSelect
+            label="Action"
+            name="kind"
+            options={KIND_OPTIONS}
+            value={KIND_OPTIONS.find((o) => o.value === (filter.kind ?? '')) ?? ALL}
+            onPick={(value) => setFilter(value ? { kind: value as AuditKindView } : {})}
+          />
+          <FilterSelect
+            label="Admin"
+            name="admin"
+            options={adminOptions}
+            value={adminOptions.find((o) => o.value === (filter.actorId ?? '')) ?? EVERYONE}
+            onPick={(value) => {
+              setAdmins(known);
+              setFilter(value ? { actorId: value } : {});
+            }}
+          />
         </Inline>
         <RefreshBar updatedAt={log.at} refreshing={log.loading} onRefresh={log.reload} label="Refresh the audit log" />
         {log.failure ? <Problem title="The audit log could not be loaded" message={log.failure.message} onRetry={log.reload} /> : null}
@@ -88,5 +78,23 @@ export function AuditLogPanel() {
         ) : null}
       </Stack>
     </Section>
+  );
+}
+
+/** One of the log's filters: a labelled select whose empty value means no filter. */
+function FilterSelect(props: { readonly label: string; readonly name: string; readonly options: readonly Option[]; readonly value: Option; readonly onPick: (value: string) => void }) {
+  return (
+    <label className="koji-filter">
+      <Text size="small">{props.label}</Text>
+      <Select<Option>
+        inputId={`koji-audit-${props.name}`}
+        className={`koji-audit-${props.name}`}
+        aria-label={`Filter by ${props.label.toLowerCase()}`}
+        options={props.options}
+        value={props.value}
+        isSearchable={false}
+        onChange={(option) => props.onPick(option?.value ?? '')}
+      />
+    </label>
   );
 }
