@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
       console.error(
         `${label}: ${((count / result.wallMs) * 1000).toFixed(0)} msg/s · process CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms per message` +
-          ` (main thread and load worker) · relay invocation cpuMicros ${(mean(relays.map((r) => r.cpuMicros)) / 1000).toFixed(2)} ms` +
+          ` (main thread and load worker)` +
           ` · per thread (ms per message): ${[...threads].map(([name, t]) => `${name} ${(((t - (threads0.get(name) ?? 0)) * 10) / count).toFixed(2)}`).filter((x) => !x.endsWith(' 0.00')).join(', ')}` +
           ` · main event loop busy ${(elu.utilization * 100).toFixed(0)}%` +
           ` · KVS stand-in ${(mean(relays.map((r) => r.kvsStandInMicros)) / 1000).toFixed(2)} ms · ${invocations.length - relays.length} echoes · errors ${result.errors.length}`,

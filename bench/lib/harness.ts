@@ -121,7 +121,8 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
       functionKey: finished.functionKey,
       counters: { ...finished.counters },
       durationMs: finished.durationMs,
-      cpuMicros: finished.cpuMicros,
+      // NaN when it overlapped another invocation (see FinishedInvocation): a sum or median over it then says so rather than mislead.
+      cpuMicros: finished.cpuMicros ?? Number.NaN,
       failed: finished.failed,
       kvsStandInMicros,
       logLines,

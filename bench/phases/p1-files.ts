@@ -75,7 +75,7 @@ export function p1FilesRows(r: P1FilesResult): Row[] {
     measured:
       `trigger: reads ${f.trigger.kvsReads} · writes ${f.trigger.kvsWrites} · queue ${f.trigger.queuePushes} · ${f.trigger.durationMs.toFixed(1)} ms; ` +
       `job: reads ${f.job.kvsReads} · writes ${f.job.kvsWrites} · Slack calls ${f.job.slackCalls} + download + upload · ${f.job.durationMs.toFixed(0)} ms ` +
-      `(${(f.job.durationMs / f.megabytes).toFixed(0)} ms/MB, CPU ${(f.job.cpuMs / f.megabytes).toFixed(0)} ms/MB) · ${(f.bytesMoved / f.megabytes / 1024 / 1024).toFixed(0)} MB moved per MB relayed`,
+      `(${(f.job.durationMs / f.megabytes).toFixed(0)} ms/MB, ${Number.isFinite(f.job.cpuMs) ? `CPU ${(f.job.cpuMs / f.megabytes).toFixed(0)} ms/MB` : 'CPU not metered: Slack’s file events ran beside it'}) · ${(f.bytesMoved / f.megabytes / 1024 / 1024).toFixed(0)} MB moved per MB relayed`,
     target: 'plain relay unchanged; job within the consumer’s 120 s',
     verdict: f.job.durationMs < 120_000 ? 'met' : 'missed',
   }));

@@ -9,6 +9,10 @@ import { renderForSlack, usedCardBlocks } from './slack-blocks';
 import type { SlackCard } from './slack-event';
 import { slackMessageOf, slackSentCard } from './slack-sent-card';
 import { followUpTicketOf, isRelayOf, metadataOf } from './slack-metadata';
+import { fetchKeepingCause } from './slack-fetch';
+import { SlackPoster, type SlackPostClient } from './slack-poster';
+
+export { fetchKeepingCause } from './slack-fetch';
 
 /**
  * A Forge function has 25–55 seconds; the client's default retries for about
@@ -45,25 +49,36 @@ const BUDGETS: Record<SlackCallBudget, { readonly timeout: number; readonly retr
  * so one invocation's rate limit does not hold up the next. A rotated token is a new key.
  */
 const clients = new Map<string, WebClient>();
+const posters = new Map<string, SlackPoster>();
 const MAX_CACHED_CLIENTS = 32;
 
 export function slackClient(botToken: string, slackApiUrl?: string, budget: SlackCallBudget = 'queued'): WebClient {
-  const key = `${budget} ${slackApiUrl ?? ''} ${botToken}`;
-  let client = clients.get(key);
-  if (!client) {
-    client = new WebClient(botToken, {
+  return kept(clients, `${budget} ${slackApiUrl ?? ''} ${botToken}`, () =>
+    new WebClient(botToken, {
       ...(slackApiUrl ? { slackApiUrl } : {}),
       retryConfig: BUDGETS[budget].retryConfig,
       rejectRateLimitedCalls: true,
       timeout: BUDGETS[budget].timeout,
       fetch: fetchKeepingCause,
       logger: quietLogger,
-    });
+    }),
+  );
+}
+
+/** The client a gateway posts with: a SlackPoster, which never retries on its own (see SlackPoster), within the budget's time. */
+export function slackPoster(botToken: string, budget: Exclude<SlackCallBudget, 'queued'>, slackApiUrl?: string): SlackPoster {
+  return kept(posters, `${budget} ${slackApiUrl ?? ''} ${botToken}`, () => new SlackPoster(botToken, BUDGETS[budget].timeout, slackApiUrl));
+}
+
+function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
     // Oldest first out: a process serving many workspaces keeps the recent ones.
-    if (clients.size >= MAX_CACHED_CLIENTS) clients.delete(clients.keys().next().value!);
-    clients.set(key, client);
+    if (cache.size >= MAX_CACHED_CLIENTS) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
   }
-  return client;
+  return value;
 }
 
 /**
@@ -78,7 +93,7 @@ export class SlackChatGateway implements ChatGateway {
   /** `poster`: the client for chat.postMessage and chat.update (one that never retries on its own); the reader's by default. */
   constructor(
     private readonly client: WebClient,
-    private readonly poster: WebClient = client,
+    private readonly poster: SlackPostClient = client,
   ) {}
 
   /** Answers where the post went (its DM and ts), so it can be replaced later; nothing when Slack's answer does not say. */
@@ -257,24 +272,6 @@ export function deliveryError(error: unknown, what: string): ChatDeliveryError {
 function networkCode(original: unknown): string | undefined {
   const code = (original as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-/**
- * fetch, with a network failure's system error code (under "fetch failed", in
- * its cause) or its timeout lifted onto the error the client wraps: the client
- * keeps an error only when it is an `Error` of its own realm, which undici's
- * is not under a test runner, and deliveryError needs the code to tell "never
- * sent" from "may have arrived".
- */
-export async function fetchKeepingCause(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(input, init);
-  } catch (error) {
-    const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown } } | undefined;
-    const timedOut = e?.name === 'TimeoutError' || e?.name === 'AbortError';
-    const code = timedOut ? 'timeout' : typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : 'network';
-    throw Object.assign(new Error(`${String((error as Error | undefined)?.message ?? error)} (${code})`, { cause: error }), { code });
-  }
 }
 
 const quietLogger = {

@@ -7,7 +7,7 @@ import { FileTransferError } from '../../domain/errors';
 import type { Participant } from '../../domain/participant';
 import type { AttachmentRef } from '../../domain/transcript';
 import { escapeMrkdwn } from './slack-text';
-import { fetchKeepingCause } from './slack-chat-gateway';
+import { fetchKeepingCause } from './slack-fetch';
 import { isSlackFileUrl } from './slack-file-host';
 
 /** Said to the sender when the workspace's token cannot read or write files: only an admin can fix it. */

@@ -2,7 +2,7 @@ import type { ChatGateway, ChatProfile, SentCard, SentLine } from '../../app/por
 import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import type { Participant } from '../../domain/participant';
-import { SlackChatGateway, slackClient, type SlackCallBudget } from './slack-chat-gateway';
+import { SlackChatGateway, slackClient, slackPoster, type SlackCallBudget } from './slack-chat-gateway';
 import type { SlackCard } from './slack-event';
 import type { KvsSlackWorkspaces, SlackWorkspace } from './slack-workspaces';
 
@@ -67,6 +67,6 @@ export class SlackGateways implements ChatGateway {
 
   private gatewayFor(ws: SlackWorkspace): SlackChatGateway {
     const poster = this.budget === 'inline' ? 'inline' : 'queued-post';
-    return new SlackChatGateway(slackClient(ws.botToken, undefined, this.budget), slackClient(ws.botToken, undefined, poster));
+    return new SlackChatGateway(slackClient(ws.botToken, undefined, this.budget), slackPoster(ws.botToken, poster));
   }
 }

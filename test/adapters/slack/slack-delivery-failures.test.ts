@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
-import { SLACK_RETRY_POLICY, SlackChatGateway, fetchKeepingCause, slackClient } from '../../../src/adapters/slack/slack-chat-gateway';
+import { SLACK_RETRY_POLICY, SlackChatGateway, fetchKeepingCause, slackClient, slackPoster } from '../../../src/adapters/slack/slack-chat-gateway';
+import { SlackPoster } from '../../../src/adapters/slack/slack-poster';
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../../src/domain/errors';
 
 /**
@@ -28,16 +29,21 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const bob = { channel: 'slack' as const, tenantId: 'T1', userId: 'UBOB' };
 
-function gateway(options: { timeout?: number } = {}): SlackChatGateway {
-  return new SlackChatGateway(
-    new WebClient('xoxb-test', {
-      slackApiUrl: url,
-      retryConfig: { ...SLACK_RETRY_POLICY, retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: options.timeout ?? 2000,
-      fetch: fetchKeepingCause,
-    }),
-  );
+/**
+ * Reads go through a WebClient; posts through the lean SlackPoster (the gateways' own) or, as before it, a
+ * WebClient that never retries: both must tell the core the same thing about the same answer.
+ */
+const posters = {
+  'the lean poster': (timeout: number, apiUrl: string) => new SlackPoster('xoxb-test', timeout, apiUrl),
+  'a WebClient': (timeout: number, apiUrl: string) =>
+    new WebClient('xoxb-test', { slackApiUrl: apiUrl, retryConfig: { ...SLACK_RETRY_POLICY, retries: 0 }, rejectRateLimitedCalls: true, timeout, fetch: fetchKeepingCause }),
+};
+let posterKind: keyof typeof posters = 'the lean poster';
+
+function gateway(options: { timeout?: number; apiUrl?: string } = {}): SlackChatGateway {
+  const apiUrl = options.apiUrl ?? url;
+  const timeout = options.timeout ?? 2000;
+  return new SlackChatGateway(new WebClient('xoxb-test', { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, timeout, fetch: fetchKeepingCause }), posters[posterKind](timeout, apiUrl));
 }
 
 function slackSays(error: string): Answer {
@@ -56,7 +62,11 @@ async function failureOf(send: Promise<unknown>): Promise<ChatDeliveryError> {
 
 const hello = { kind: 'notice' as const, text: 'Hello' };
 
-describe('a message Slack does not deliver', () => {
+describe.each(Object.keys(posters) as Array<keyof typeof posters>)('a message Slack does not deliver, posted by %s', (kind) => {
+  beforeEach(() => {
+    posterKind = kind;
+  });
+
   it.each(['account_inactive', 'channel_not_found', 'not_in_channel', 'is_archived', 'user_disabled', 'user_not_found', 'cannot_dm_bot'])(
     'should give up on the person when Slack says %s, keeping Slack’s word for it',
     async (reason) => {
@@ -124,7 +134,7 @@ describe('a message Slack does not deliver', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const nowhere = new SlackChatGateway(new WebClient('xoxb-test', { slackApiUrl: `http://127.0.0.1:${port}/api/`, retryConfig: { retries: 0 }, fetch: fetchKeepingCause }));
+    const nowhere = gateway({ apiUrl: `http://127.0.0.1:${port}/api/` });
 
     const failure = await failureOf(nowhere.send(bob, hello));
 
@@ -148,7 +158,7 @@ describe('a message Slack does not deliver', () => {
       res.writeHead(500).end('upstream trouble');
     };
     const reader = slackClient('xoxb-test', url, budget);
-    const poster = slackClient('xoxb-test', url, budget === 'inline' ? 'inline' : 'queued-post');
+    const poster = slackPoster('xoxb-test', budget === 'inline' ? 'inline' : 'queued-post', url);
 
     await failureOf(new SlackChatGateway(reader, poster).send(bob, hello));
 

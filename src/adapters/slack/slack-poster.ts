@@ -1,0 +1,76 @@
+import { ErrorCode, type ChatPostMessageArguments, type ChatPostMessageResponse, type ChatUpdateArguments, type ChatUpdateResponse } from '@slack/web-api';
+import { fetchKeepingCause } from './slack-fetch';
+
+/** The two Web API methods a relay posts with: a WebClient has them, and so has SlackPoster. */
+export interface SlackPostClient {
+  readonly chat: {
+    postMessage(args: ChatPostMessageArguments): Promise<ChatPostMessageResponse>;
+    update(args: ChatUpdateArguments): Promise<ChatUpdateResponse>;
+  };
+}
+
+const SLACK_API_URL = 'https://slack.com/api/';
+
+/**
+ * chat.postMessage and chat.update as one fetch each, JSON in and out. Posting
+ * never retries inside the client (a 5xx may come after Slack posted: only the
+ * backlog's metadata check can tell) and a 429 is handed back at once, so the
+ * WebClient's request queue, retry loop and argument redaction did nothing for
+ * a post but cost about a fifth of a relay's CPU. Failures carry the WebClient's
+ * error codes and fields, so deliveryError reads both alike.
+ */
+export class SlackPoster implements SlackPostClient {
+  readonly chat = {
+    postMessage: (args: ChatPostMessageArguments) => this.call<ChatPostMessageResponse>('chat.postMessage', args),
+    update: (args: ChatUpdateArguments) => this.call<ChatUpdateResponse>('chat.update', args),
+  };
+
+  private readonly headers: Record<string, string>;
+
+  constructor(
+    botToken: string,
+    private readonly timeoutMs: number,
+    private readonly apiUrl: string = SLACK_API_URL,
+  ) {
+    this.headers = { authorization: `Bearer ${botToken}`, 'content-type': 'application/json; charset=utf-8' };
+  }
+
+  private async call<T>(method: string, args: object): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchKeepingCause(`${this.apiUrl}${method}`, { method: 'POST', headers: this.headers, body: JSON.stringify(args), signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      throw slackCallError(ErrorCode.RequestError, `A request error occurred: ${(error as Error).message}`, { original: error });
+    }
+    if (response.status === 429) {
+      await response.body?.cancel();
+      const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+      throw slackCallError(ErrorCode.RateLimitedError, `Slack rate-limited ${method}`, { retryAfter: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 1 });
+    }
+    if (response.status !== 200) {
+      await response.body?.cancel();
+      throw slackCallError(ErrorCode.HTTPError, `An HTTP protocol error occurred: statusCode = ${response.status}`, { statusCode: response.status });
+    }
+    const body = await readJson(response);
+    if (body?.['ok'] !== true) {
+      const reason = typeof body?.['error'] === 'string' ? body['error'] : 'invalid_response';
+      throw slackCallError(ErrorCode.PlatformError, `An API error occurred: ${reason}`, { data: { ...body, ok: false, error: reason } });
+    }
+    return body as T;
+  }
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown> | undefined> {
+  try {
+    const body = (await response.json());
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  } catch (error) {
+    // A body cut off mid-read is a network failure: Slack may have posted.
+    if ((error as { name?: unknown }).name !== 'SyntaxError') throw slackCallError(ErrorCode.RequestError, `A request error occurred: ${(error as Error).message}`, { original: error });
+    return undefined;
+  }
+}
+
+function slackCallError(code: ErrorCode, message: string, fields: Record<string, unknown>): Error {
+  return Object.assign(new Error(message), { code, ...fields });
+}
