@@ -64,6 +64,7 @@ const RULES: { readonly [field in keyof LiveAgentSettings]-?: FieldRule | readon
   followUp: { label: 'Ticket follow-up in the chat', format: onOff },
   followUpStatuses: { label: 'Statuses that tell the user', items: strings, noun: 'status' },
   followUpReplies: { label: 'Users may reply from the chat', format: onOff },
+  autoRedaction: { label: 'Remove secrets from messages', format: onOff },
 };
 
 /** A field whose name says it holds a secret: never recorded with its values. */

@@ -10,6 +10,18 @@
  * Luhn but starts like no card, or "my password is wrong", stays. The spec's
  * corpus (test/domain/auto-redaction.test.ts) lists both kinds.
  */
+/** The project's choice (backoffice › Settings › Retention): off by default, as it changes what people typed. */
+export interface PrivacySettings {
+  /** Secrets are removed from messages before they are stored or relayed; applies to conversations that start after it is saved. */
+  readonly autoRedaction: boolean;
+}
+
+export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = { autoRedaction: false };
+
+export function privacySettingsProblems(settings: { readonly autoRedaction: unknown }): string[] {
+  return typeof settings.autoRedaction === 'boolean' ? [] : ['Removing secrets automatically must be on or off.'];
+}
+
 export interface RedactionWords {
   readonly cardNumber: string;
   readonly password: string;

@@ -7,10 +7,11 @@ import { DEFAULT_LANGUAGE_SETTINGS, handoffHintIn, languageSettingsProblems, typ
 import type { Language } from './language';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './history';
 import { DEFAULT_FOLLOW_UP_SETTINGS, followUpSettingsProblems, type FollowUpSettings } from './ticket-follow-up';
+import { DEFAULT_PRIVACY_SETTINGS, privacySettingsProblems, type PrivacySettings } from './auto-redaction';
 import { DEFAULT_ALLOWED_FILE_TYPES, DEFAULT_MAX_FILE_MEGABYTES, fileLimitProblems, normalisedFileTypes, type FileLimits } from './files';
 
 /** What a Jira admin configures for live agents in one JSM project. */
-export interface LiveAgentSettings extends PresenceSettings, FileLimits, LanguageSettings, FollowUpSettings {
+export interface LiveAgentSettings extends PresenceSettings, FileLimits, LanguageSettings, FollowUpSettings, PrivacySettings {
   /** Off by default: nobody is routed to an operator until an admin turns it on. */
   readonly enabled: boolean;
   /** How many conversations one operator handles at once. */
@@ -75,6 +76,7 @@ export const DEFAULT_SETTINGS: LiveAgentSettings = {
   allowedFileTypes: DEFAULT_ALLOWED_FILE_TYPES,
   ...DEFAULT_LANGUAGE_SETTINGS,
   ...DEFAULT_FOLLOW_UP_SETTINGS,
+  ...DEFAULT_PRIVACY_SETTINGS,
 };
 
 /**
@@ -128,7 +130,7 @@ export function applySettingsChange(current: LiveAgentSettings, change: Settings
   if (next.requestTypeId !== undefined && (typeof next.requestTypeId !== 'string' || !/^\d+$/.test(next.requestTypeId))) {
     problems.push('The request type must be one of the project’s request types.');
   }
-  problems.push(...timeZoneAndHoursProblems(next), ...fileLimitProblems(next), ...followUpSettingsProblems(next));
+  problems.push(...timeZoneAndHoursProblems(next), ...fileLimitProblems(next), ...followUpSettingsProblems(next), ...privacySettingsProblems(next));
   const languages = languageSettingsProblems(next);
   problems.push(...languages.problems);
   const saved = next.savedReplies === undefined ? undefined : checkSavedReplies(next.savedReplies);

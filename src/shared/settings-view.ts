@@ -42,6 +42,8 @@ export interface SettingsView {
   readonly followUpStatuses: readonly string[];
   /** The user may answer a follow-up from the chat: their words become a public comment. */
   readonly followUpReplies: boolean;
+  /** Card numbers, passwords and keys are removed from messages before they are stored or relayed (conversations that start after it is saved). */
+  readonly autoRedaction: boolean;
 }
 
 /** The languages Koji speaks in chat: English, French, German. */

@@ -76,6 +76,7 @@ describe('a settings save in the audit log', () => {
       followUp: false,
       followUpStatuses: ['Resolved'],
       followUpReplies: false,
+      autoRedaction: true,
     };
     const changes = settingsChanges(every, other);
     // Every field of the settings (both per-language lists) has words of its own: none falls back to its code name.
@@ -101,6 +102,7 @@ describe('a settings save in the audit log', () => {
       'Ticket follow-up in the chat',
       'Statuses that tell the user',
       'Users may reply from the chat',
+      'Remove secrets from messages',
       'Request type for tickets',
       'Time zone',
       'Business hours',

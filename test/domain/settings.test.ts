@@ -72,6 +72,7 @@ describe('applySettingsChange', () => {
       followUp: false,
       followUpStatuses: ['Resolved', 'Waiting for customer'],
       followUpReplies: false,
+      autoRedaction: true,
     };
 
     // Act

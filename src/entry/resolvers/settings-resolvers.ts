@@ -45,6 +45,8 @@ const SETTING_FIELDS: { readonly [field in keyof Required<SettingsView>]: true }
   followUp: true,
   followUpStatuses: true,
   followUpReplies: true,
+  // Privacy (issue 23)
+  autoRedaction: true,
 };
 
 export const settingsResolvers: Record<string, ResolverHandler> = {

@@ -7,7 +7,7 @@ import { MAX_FOLLOW_UP_STATUSES, MAX_STATUS_NAME_CHARS, followUpStatusesProblem 
 import type { Draft } from './settings-form';
 
 /** A toggle with its label, and its help under it, read out with it. */
-function HelpedToggle({ id, label, help, isChecked, readOnly, onChange }: { readonly id: string; readonly label: string; readonly help: string; readonly isChecked: boolean; readonly readOnly: boolean; readonly onChange: () => void }) {
+export function HelpedToggle({ id, label, help, isChecked, readOnly, onChange }: { readonly id: string; readonly label: string; readonly help: string; readonly isChecked: boolean; readonly readOnly: boolean; readonly onChange: () => void }) {
   return (
     <Stack space="space.050">
       <Inline space="space.100" alignBlock="center">

@@ -1,5 +1,6 @@
 import { Stack, Text } from '@atlaskit/primitives';
 import { Section } from './common';
+import { HelpedToggle } from './follow-up-settings';
 import { NumberField } from './number-field';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, RETENTION_PROBLEM, type Draft } from './settings-form';
 
@@ -26,6 +27,14 @@ export function RetentionSettings({ id, draft, readOnly, update }: { readonly id
           stored before retention existed are deleted once older than the longest retention of your projects. Tickets in
           Jira are not affected.
         </Text>
+        <HelpedToggle
+          id={`${id}-auto-redaction`}
+          label="Remove secrets from messages"
+          help="Card numbers, the word after “password:” (and “mot de passe”, “Passwort”) and access keys are replaced before a message is stored or relayed: the other side, the transcript and tickets never see them. For conversations that start after you save."
+          isChecked={draft.autoRedaction}
+          readOnly={readOnly}
+          onChange={() => update({ autoRedaction: !draft.autoRedaction })}
+        />
       </Stack>
     </Section>
   );

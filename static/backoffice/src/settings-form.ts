@@ -95,6 +95,9 @@ export interface Draft {
   /** Comma separated, as typed; empty: Jira's Done category. */
   readonly followUpStatuses: string;
   readonly followUpReplies: boolean;
+
+  // Privacy
+  readonly autoRedaction: boolean;
 }
 
 export function draftOf(settings: SettingsView): Draft {
@@ -123,6 +126,7 @@ export function draftOf(settings: SettingsView): Draft {
     followUp: settings.followUp,
     followUpStatuses: settings.followUpStatuses.join(', '),
     followUpReplies: settings.followUpReplies,
+    autoRedaction: settings.autoRedaction,
   };
 }
 
@@ -189,6 +193,7 @@ function changeOf(saved: SettingsView, draft: Draft): Partial<SettingsView> {
   Object.assign(change, languagesChangeOf(saved, draft), followUpChangeOf(saved, draft));
   const retention = numberOf(draft.retentionDays);
   if (retention !== saved.retentionDays) change.retentionDays = retention;
+  if (draft.autoRedaction !== saved.autoRedaction) change.autoRedaction = draft.autoRedaction;
   return change;
 }
 

@@ -3,6 +3,7 @@ import { buttonLabels, usedCardNotes } from './buttons';
 import { commandHelp, failureReplies } from './commands';
 import { fileReplies } from './files';
 import { followUpReplies } from './follow-ups';
+import { redactionMarkers } from './privacy';
 import { relayFailures, transcriptNotes } from './notes';
 import { savedReplyNotices } from './saved-replies';
 import { toOperator } from './to-operator';
@@ -21,4 +22,5 @@ export const german: Catalogue = {
   commandHelp,
   failureReplies,
   followUpReplies,
+  redactionMarkers,
 };

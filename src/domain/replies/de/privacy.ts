@@ -1,0 +1,5 @@
+export const redactionMarkers = {
+  cardNumber: 'Kartennummer entfernt',
+  password: 'Passwort entfernt',
+  credential: 'Zugangsschlüssel entfernt',
+};
