@@ -267,15 +267,16 @@ export class TeamsSandbox {
 
   /** The person edits their message `activityId` in their 1:1 chat to read `text`: a `messageUpdate` activity (its id the message's). */
   async editAs(ref: TeamsPersonRef, activityId: string, text: string, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
-    return this.deliver(this.changeOf(ref, activityId, { kind: 'edit', text }), options);
+    return this.deliver(this.changeFor(ref, activityId, { kind: 'edit', text }), options);
   }
 
   /** The person deletes their message `activityId` in their 1:1 chat: a `messageDelete` activity. */
   async deleteAs(ref: TeamsPersonRef, activityId: string, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
-    return this.deliver(this.changeOf(ref, activityId, { kind: 'delete' }), options);
+    return this.deliver(this.changeFor(ref, activityId, { kind: 'delete' }), options);
   }
 
-  private changeOf(ref: TeamsPersonRef, activityId: string, change: { readonly kind: 'edit'; readonly text: string } | { readonly kind: 'delete' }): TeamsActivity {
+  /** Builds (without delivering) the person's edit or deletion of their message `activityId`: deliver it twice for a redelivery. */
+  changeFor(ref: TeamsPersonRef, activityId: string, change: { readonly kind: 'edit'; readonly text: string } | { readonly kind: 'delete' }): TeamsActivity {
     const person = this.installedPerson(ref);
     const message = this.store.get(personalConversationId(person), activityId);
     if (!message || message.from !== 'person' || message.senderId !== person.id) throw new TeamsSandboxInputError(`No message ${activityId} of ${person.name}'s to change.`);
