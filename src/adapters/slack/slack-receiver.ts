@@ -90,7 +90,9 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
   }
   const handled = await deps.dispatch(narrowed.message, workspace);
   const outcome = handled === 'queued' ? handled : handled.outcome;
-  deps.log.info('slack_message', { teamId, deliveryId: narrowed.message.id, outcome, retry: header(request, 'x-slack-retry-num') });
+  // The message's id names it in the transcript; the event's, Slack's delivery (both, for the logs).
+  const eventId = slackRequest.kind === 'event' ? slackRequest.eventId : undefined;
+  deps.log.info('slack_message', { teamId, deliveryId: narrowed.message.id, eventId, outcome, retry: header(request, 'x-slack-retry-num') });
   // Only after the core settled the click, and only then: a refused, failed or duplicate click leaves the card alone.
   if (handled !== 'queued' && handled.cardNote !== undefined && narrowed.card) {
     await markCardUsed(deps, workspace, narrowed.card, handled.cardNote, narrowed.message.id);
