@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setUpSandboxes } from '../../dev/sandbox-setup';
-import { startBenchPlatform, type BenchPlatform, type RecordedInvocation } from '../lib/harness';
+import { startBenchPlatform, type RecordedInvocation } from '../lib/harness';
 import { fmt, type Progress, type Row } from '../lib/report';
 
 /**
