@@ -16,6 +16,7 @@ import { auditRowsOf, runAudit, type AuditResult } from './phases/p7-audit';
 import { followUpRows, runFollowUp, type FollowUpResult } from './phases/p8-followup';
 import { figuresRows, runFigures, type FiguresResult } from './phases/p7-figures';
 import { historyRows, runHistory, type HistoryResult } from './phases/p-history';
+import { editsRows, runEdits, type EditsResult } from './phases/p9-edits';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -78,7 +79,7 @@ const MODES: Record<Mode['name'], Mode> = {
 };
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT', 'HISTORY', 'P8'] as const;
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT', 'HISTORY', 'P8', 'EDITS'] as const;
 
 function parseArgs(argv: readonly string[]) {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult; history?: HistoryResult; followUp?: FollowUpResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult; history?: HistoryResult; followUp?: FollowUpResult; edits?: EditsResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -189,6 +190,10 @@ async function main(): Promise<void> {
     if (args.phases.includes('P8')) {
       results.followUp = await timed('P8', () => runFollowUp({ progress }));
       rows.push(...followUpRows(results.followUp));
+    }
+    if (args.phases.includes('EDITS')) {
+      results.edits = await timed('EDITS', () => runEdits({ progress }));
+      rows.push(...editsRows(results.edits));
     }
   } finally {
     progress.done();

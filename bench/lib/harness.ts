@@ -263,8 +263,8 @@ export async function measureSend(bench: BenchPlatform, from: string, text: stri
 export function loggedDelivery(inv: RecordedInvocation, eventId: string): boolean {
   return inv.logLines.some((line) => {
     try {
-      const entry = JSON.parse(line) as { event?: unknown; deliveryId?: unknown };
-      return entry.event === 'slack_message' && entry.deliveryId === eventId;
+      const entry = JSON.parse(line) as { event?: unknown; deliveryId?: unknown; eventId?: unknown };
+      return entry.event === 'slack_message' && (entry.deliveryId === eventId || entry.eventId === eventId);
     } catch {
       return false;
     }

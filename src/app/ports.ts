@@ -18,6 +18,7 @@ import type { TicketFilesJob } from './files/ticket-files';
 import type { FileTransfer } from './files/file-transfer';
 import type { OverviewQueries } from './settings/overview-queries';
 import type { TicketFollowUps } from './follow-up/ticket-follow-up-port';
+import type { ChatCopies, LineRevisions } from './edits/chat-edit';
 export type { OverviewQueries, Ordered } from './settings/overview-queries';
 
 /** The only source of time for the core, so tests and timeouts are deterministic. */
@@ -166,7 +167,7 @@ export interface SettingsRepository {
  * unique within its conversation and appending it again is refused, which makes
  * the append the delivery's dedupe record too.
  */
-export interface TranscriptLog {
+export interface TranscriptLog extends LineRevisions {
   append(
     conversationId: string,
     line: TranscriptLine,
@@ -197,7 +198,7 @@ export interface ChatProfile {
 }
 
 /** Talks to people on their chat platform. Throws ChatDeliveryError when a message cannot be delivered. */
-export interface ChatGateway {
+export interface ChatGateway extends ChatCopies {
   /** Answers where the message went when the platform can update it later (see `replace`). */
   send(to: Participant, message: OutgoingMessage): Promise<SentCard | void>;
   /** Replaces a card sent earlier with `message` (its buttons gone when it has none). Throws ChatDeliveryError. */
@@ -295,6 +296,5 @@ export interface CoreDeps {
    */
   readonly whenUnreachable: (deps: CoreDeps, person: Participant, error: ChatRecipientUnreachableError) => Promise<boolean>;
 }
-
 export type { AuditDeps, AuditLog, AuditQuery } from './audit/audit-log';
 export { KEPT_LOCALE_SECONDS, type KeptLocale } from './kept-locale';

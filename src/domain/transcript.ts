@@ -41,6 +41,10 @@ export interface TranscriptLine {
    * user, and on a ticket only as an internal comment, never in its description or a public comment.
    */
   readonly internal?: true | undefined;
+  /** When its sender last edited it (ms): `text` is the edited text (edits/handle-chat-edit.ts). */
+  readonly editedAt?: number | undefined;
+  /** When its sender deleted it (ms): its words, links and files are gone; the line stays, shown as deleted. */
+  readonly deletedAt?: number | undefined;
 }
 
 /** Whether a line may reach the user, or a ticket's customer-visible parts. */

@@ -2,6 +2,7 @@ import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveSlackRequest } from '../adapters/slack/slack-receiver';
 import { handleChatMessage } from '../app/conversation/handle-chat-message';
+import { handleChatEdit } from '../app/edits/handle-chat-edit';
 import { buildServices } from '../composition';
 
 /**
@@ -23,6 +24,10 @@ export async function slackWebtrigger(request: WebTriggerRequest): Promise<WebTr
       dispatch: async (message, workspace) => {
         services.slackGateways.know(workspace);
         return handleChatMessage(services, message);
+      },
+      edit: async (edit, workspace) => {
+        services.slackGateways.know(workspace);
+        return handleChatEdit(services, edit);
       },
       markCardUsed: (workspace, card, note) => services.slackGateways.markCardUsed(workspace.teamId, card, note),
       log: services.log,

@@ -3,6 +3,7 @@ import { failedUnexpectedly } from '../adapters/chat/web-trigger-answers';
 import { receiveTeamsRequest } from '../adapters/teams/teams-receiver';
 import { handleChatMessage } from '../app/conversation/handle-chat-message';
 import { personLeft } from '../app/duty/person-left';
+import { handleChatEdit } from '../app/edits/handle-chat-edit';
 import { checkFileConsent } from '../adapters/teams/teams-file-consent';
 import { botFrameworkKeys, buildServices, fileConsentDeps } from '../composition';
 
@@ -24,6 +25,7 @@ export async function teamsWebtrigger(request: WebTriggerRequest): Promise<WebTr
         const known = buildServices({ trigger: 'teams' }, { teamsTenants: [tenant], teamsReferences: sender ? [sender] : [] });
         return handleChatMessage(known, message);
       },
+      edit: (edit, tenant) => handleChatEdit(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), edit),
       markCardUsed: (tenant, card, note) => services.teamsGateways.markCardUsed(tenant, card, note),
       personLeft: (tenant, userId) =>
         personLeft(buildServices({ trigger: 'teams' }, { teamsTenants: [tenant] }), { channel: 'teams', tenantId: tenant.tenantId, userId }, tenant.projectId),

@@ -182,6 +182,9 @@ export interface TranscriptLineView {
   readonly attachments?: ReadonlyArray<{ readonly name: string; readonly url: string }> | undefined;
   /** An operator's `#note` (or another line for the service desk only): shown marked, never sent to the user. */
   readonly internal?: true | undefined;
+  /** When its sender edited it in the chat (`text` is the edited text), or deleted it (no text left): shown marked. */
+  readonly editedAt?: number | undefined;
+  readonly deletedAt?: number | undefined;
 }
 
 /** A conversation as the issue panel shows it on its ticket. */

@@ -11,6 +11,8 @@ function observedTranscripts(world: World): { deps: CoreDeps; reads: () => numbe
   const transcripts: TranscriptLog = {
     append: (id, line, options) => inner.append(id, line, options),
     appendMany: (id, lines, options) => inner.appendMany(id, lines, options),
+    findLines: (keys) => inner.findLines(keys),
+    reviseLine: (found, line) => inner.reviseLine(found, line),
     read: (id, options) => {
       reads += 1;
       if (failing.has(id)) return Promise.reject(new Error('KVS answered 500 Internal Server Error'));

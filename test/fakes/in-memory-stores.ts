@@ -1,3 +1,4 @@
+import type { StoredLine } from '../../src/app/edits/chat-edit';
 import type { TranscriptCursor } from '../../src/domain/conversation';
 import type { LiveAgentSettings } from '../../src/domain/settings';
 import { compareLines, isAfter, type TranscriptLine } from '../../src/domain/transcript';
@@ -55,6 +56,20 @@ export class InMemoryTranscripts implements TranscriptLog {
       .filter((line) => isAfter(line, options.after))
       .sort(compareLines);
     return Promise.resolve(options.last === undefined ? all : all.slice(-options.last));
+  }
+
+  findLines(keys: ReadonlyArray<{ readonly conversationId: string; readonly lineId: string }>): Promise<StoredLine[]> {
+    const found = keys.slice(0, 25).flatMap(({ conversationId, lineId }) => {
+      const entry = this.conversations.get(conversationId)?.get(lineId);
+      if (!entry || this.expired(entry)) return [];
+      return [{ conversationId, line: structuredClone(entry.line), ...(entry.expiresAt === undefined ? {} : { expiresAt: entry.expiresAt }) }];
+    });
+    return Promise.resolve(found);
+  }
+
+  reviseLine(found: StoredLine, line: TranscriptLine): Promise<void> {
+    this.linesOf(found.conversationId).set(line.id, { line: structuredClone(line), ...(found.expiresAt === undefined ? {} : { expiresAt: found.expiresAt }) });
+    return Promise.resolve();
   }
 
   private linesOf(conversationId: string): Map<string, { line: TranscriptLine; expiresAt?: number }> {

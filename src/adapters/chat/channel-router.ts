@@ -31,6 +31,21 @@ export class ChannelRouter implements ChatGateway {
     return this.gatewayFor(to).delivered?.(to, sent) ?? Promise.resolve(undefined);
   }
 
+  /** Edits (app/edits): a channel whose gateway cannot look back has its copies kept at the relay. */
+  findsCopies(to: Participant): boolean {
+    return this.gateways[to.channel]?.findCopy !== undefined;
+  }
+
+  findCopy(to: Participant, sent: SentLine): Promise<SentCard | undefined> {
+    return this.gatewayFor(to).findCopy?.(to, sent) ?? Promise.resolve(undefined);
+  }
+
+  remove(to: Participant, sent: SentCard): Promise<void> {
+    const gateway = this.gatewayFor(to);
+    if (!gateway.remove) return Promise.reject(new ChatDeliveryError(`${CHANNEL_NAMES[to.channel]} can’t delete a message sent earlier.`));
+    return gateway.remove(to, sent);
+  }
+
   threadTicket(to: Participant, threadTs: string): Promise<string | undefined> {
     return this.gatewayFor(to).threadTicket?.(to, threadTs) ?? Promise.resolve(undefined);
   }

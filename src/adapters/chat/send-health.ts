@@ -31,6 +31,21 @@ export class SendHealthReporting implements ChatGateway {
     await this.reporting(to, () => chat.replace!(to, sent, message));
   }
 
+  /** A deletion goes through the same bot as a send (edits/relayed-copy.ts). */
+  async remove(to: Participant, sent: SentCard): Promise<void> {
+    const { chat } = this;
+    if (!chat.remove) throw new ChatDeliveryError('This chat can’t delete a message sent earlier.');
+    await this.reporting(to, () => chat.remove!(to, sent));
+  }
+
+  findsCopies(to: Participant): boolean {
+    return this.chat.findsCopies?.(to) ?? this.chat.findCopy !== undefined;
+  }
+
+  findCopy(to: Participant, sent: SentLine): Promise<SentCard | undefined> {
+    return this.chat.findCopy?.(to, sent) ?? Promise.resolve(undefined);
+  }
+
   private async reporting<T>(to: Participant, call: () => Promise<T>): Promise<T> {
     let answer: T;
     try {

@@ -3,6 +3,7 @@ import type { TranscriptCursor } from '../../domain/conversation';
 import { clipText } from '../../domain/text';
 import { compareLines, isAfter, type TranscriptLine } from '../../domain/transcript';
 import type { TranscriptLog } from '../../app/ports';
+import type { StoredLine } from '../../app/edits/chat-edit';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 
@@ -54,6 +55,23 @@ export class KvsTranscriptLog implements TranscriptLog {
 
   async appendMany(conversationId: string, lines: readonly TranscriptLine[], options: { readonly expiresInSeconds?: number } = {}): Promise<void> {
     for (const line of lines) await this.append(conversationId, line, options);
+  }
+
+  /** One batch read of the given keys (at most 25); lines that are not there are simply absent. */
+  async findLines(keys: ReadonlyArray<{ readonly conversationId: string; readonly lineId: string }>): Promise<StoredLine[]> {
+    if (keys.length === 0) return [];
+    const wanted = keys.slice(0, 25).map((k) => ({ key: storageKeys.message(k.conversationId, k.lineId), entityName: ENTITY.message }));
+    const { successfulKeys, failedKeys } = await this.kvs.batchGet<MessageEntity>(wanted);
+    const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
+    return successfulKeys.map(({ value }) => ({ conversationId: value.conversationId, line: value.line, ...(value.expires === undefined ? {} : { expiresAt: value.expires }) }));
+  }
+
+  /** Overwrites the line in place (same key), with what is left of its TTL: an edit never makes a line live longer. */
+  async reviseLine(found: StoredLine, line: TranscriptLine): Promise<void> {
+    const left = found.expiresAt === undefined ? undefined : Math.max(1, Math.ceil((found.expiresAt - Date.now()) / 1000));
+    const entity: MessageEntity = { conversationId: found.conversationId, at: line.at, ...(found.expiresAt === undefined ? {} : { expires: found.expiresAt }), line: bounded(line) };
+    await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(found.conversationId, line.id), entity, left === undefined ? {} : { ttl: { value: left, unit: 'SECONDS' } });
   }
 
   async read(

@@ -46,6 +46,10 @@ const MAX_NAME_JSON = 400;
 const text = (value: string, marks?: AdfNode['marks']): AdfNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
 
+/** How the ticket marks a message its sender edited or deleted in the chat (the ticket's own words are English, as its headings). */
+export const EDITED_MARK = '(edited)';
+export const DELETED_MARK = '(deleted)';
+
 const CONTINUED = paragraph(text('The conversation continues in the comments below.', [{ type: 'em' }]));
 
 /**
@@ -149,7 +153,10 @@ function lineParagraph(line: TranscriptLine, withoutTime = false): AdfNode {
       return runs;
     }, [])
     .map((run) => (run.href ? text(run.text, [{ type: 'link', attrs: { href: run.href } }]) : text(run.text)));
-  return withinLineBudget(paragraph(...(time ? [text(time)] : []), text(`${who}: `, [{ type: 'strong' }]), ...words, ...files));
+  // A message its sender changed says so plainly; a deleted one shows nothing of what it said.
+  if (line.deletedAt !== undefined) return paragraph(...(time ? [text(time)] : []), text(`${who}: `, [{ type: 'strong' }]), text(DELETED_MARK, [{ type: 'em' }]));
+  const edited = line.editedAt !== undefined ? [text(` ${EDITED_MARK}`, [{ type: 'em' }])] : [];
+  return withinLineBudget(paragraph(...(time ? [text(time)] : []), text(`${who}: `, [{ type: 'strong' }]), ...words, ...edited, ...files));
 }
 
 /** A paragraph over MAX_LINE_JSON loses link marks from its end, first to last, until it fits: the words all stay. */

@@ -1,7 +1,9 @@
 import { isLocale } from '../../domain/language';
-import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
+import { deliveryError } from './slack-delivery-errors';
+export { deliveryError, isSlackTokenRefused } from './slack-delivery-errors';
 import type { ChatGateway, ChatProfile, SentCard, SentLine } from '../../app/ports';
-import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
+import { ChatDeliveryError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { wellFormed } from '../../domain/text';
 import type { Participant } from '../../domain/participant';
@@ -40,6 +42,13 @@ const BUDGETS: Record<SlackCallBudget, { readonly timeout: number; readonly retr
   queued: { timeout: 10_000, retryConfig: SLACK_RETRY_POLICY },
   'queued-post': { timeout: 10_000, retryConfig: { retries: 0 } },
 };
+
+/**
+ * How far after a line's time its copy is looked for, and among how many messages: a relay posts within
+ * seconds, a backlog within its retry window (delivery/timing.ts RETRY_WINDOW_MS, 10 minutes).
+ */
+const COPY_WINDOW_S = 15 * 60;
+const COPY_LOOK_LIMIT = 100;
 
 /**
  * One client per bot token and API URL, kept across warm invocations: building a
@@ -128,6 +137,39 @@ export class SlackChatGateway implements ChatGateway {
     }
   }
 
+  /** Deletes a message the bot posted (`sent`, from send: chat.delete, only the bot's own). */
+  async remove(to: Participant, sent: SentCard): Promise<void> {
+    const where = slackMessageOf(sent);
+    if (!where) throw new ChatDeliveryError(`Koji does not know which Slack message to delete for ${to.userId}.`);
+    try {
+      await this.poster.chat.delete({ channel: where.channel, ts: where.ts });
+    } catch (error) {
+      throw deliveryError(error, `Slack did not delete the message ${where.ts}`);
+    }
+  }
+
+  /**
+   * The copy of a relayed line in the person's DM with the bot (edits/relayed-copy.ts): the bot's post whose
+   * metadata names the line, among those within COPY_WINDOW_S after the line's time (one conversations.history
+   * call of at most COPY_LOOK_LIMIT messages). Undefined when it is not among them.
+   */
+  async findCopy(to: Participant, sent: SentLine): Promise<SentCard | undefined> {
+    const opened = await this.client.conversations.open({ users: to.userId });
+    const channel = opened.channel?.id;
+    if (!channel) return undefined;
+    const since = Math.floor(sent.since / 1000);
+    const history = await this.client.conversations.history({
+      channel,
+      oldest: String(Math.max(0, since - 60)),
+      latest: String(since + COPY_WINDOW_S),
+      inclusive: true,
+      limit: COPY_LOOK_LIMIT,
+      include_all_metadata: true,
+    });
+    const copy = (history.messages ?? []).find((m) => isRelayOf(m, sent.lineId));
+    return copy ? slackSentCard({ channel, ts: copy.ts }) : undefined;
+  }
+
   /**
    * Whether a relayed line is in the person's DM with the bot after all: the
    * metadata of the bot's recent posts there (conversations.history, within
@@ -198,80 +240,6 @@ export class SlackChatGateway implements ChatGateway {
       throw deliveryError(error, `Slack did not tell who ${participant.userId} is`);
     }
   }
-}
-
-/**
- * Slack's answers that mean this person can't be reached by the bot, however
- * often it tries: they were deactivated, the DM is gone or archived, the bot
- * was removed from it. (`account_inactive` is also what a deleted workspace or
- * bot user gives: then everyone in it is unreachable, which is what it says.)
- */
-const PERSON_UNREACHABLE = new Set([
-  'account_inactive',
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'user_disabled',
-  'user_not_found',
-  'users_not_found',
-  'cannot_dm_bot',
-  'messages_tab_disabled',
-]);
-
-/**
- * Slack's answers that mean the workspace's bot token itself is refused: no
- * one in the workspace can be reached until an admin connects it again. The
- * person is unreachable as much as for the reasons above, and the workspace's
- * status says why (see isSlackTokenRefused).
- */
-const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'no_permission', 'missing_scope', 'team_access_not_granted', 'ekm_access_denied']);
-
-/** Whether an unreachable person's `reason` is the workspace's token, not the person. */
-export function isSlackTokenRefused(reason: string): boolean {
-  return TOKEN_REFUSED.has(reason);
-}
-
-/** Network failures that happen before the request leaves: Slack has certainly not seen the message. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'ENETUNREACH', 'EHOSTUNREACH']);
-
-/**
- * What a failed Web API call means for the message: wait and send it again
- * (429), try again soon (5xx, timeout, reset: `uncertain` when Slack may have
- * posted it before the failure), give up on this person (see
- * PERSON_UNREACHABLE, TOKEN_REFUSED), or a plain failure for anything else.
- */
-export function deliveryError(error: unknown, what: string): ChatDeliveryError {
-  const e = error as Partial<WebAPICallError> & { retryAfter?: number; data?: { error?: string }; statusCode?: number; original?: unknown };
-  switch (e.code) {
-    case ErrorCode.RateLimitedError:
-      return new ChatRateLimitedError(e.retryAfter ?? 1, { cause: error });
-    case ErrorCode.PlatformError: {
-      const reason = e.data?.error ?? 'unknown error';
-      if (PERSON_UNREACHABLE.has(reason) || TOKEN_REFUSED.has(reason)) {
-        return new ChatRecipientUnreachableError(`${what}: ${reason}.`, reason, { cause: error });
-      }
-      return new ChatDeliveryError(`${what}: ${reason}.`, { cause: error });
-    }
-    case ErrorCode.HTTPError: {
-      const status = e.statusCode ?? 0;
-      // 502 and 503 come from Slack's edge before the API ran; a 500 or 504 may come after it posted.
-      if (status >= 500) return new ChatTransientError(`${what}: Slack answered ${status}.`, status !== 502 && status !== 503, { cause: error });
-      return new ChatDeliveryError(`${what}: Slack answered ${status}.`, { cause: error });
-    }
-    case ErrorCode.RequestError: {
-      const code = networkCode(e.original);
-      const sent = code === undefined || !NOT_SENT.has(code);
-      return new ChatTransientError(`${what}: Slack could not be reached (${code ?? 'no answer'}).`, sent, { cause: error });
-    }
-    default:
-      return new ChatDeliveryError(`${what}: ${e.message ?? String(error)}.`, { cause: error });
-  }
-}
-
-/** The code fetchKeepingCause put on a network failure. */
-function networkCode(original: unknown): string | undefined {
-  const code = (original as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
 }
 
 const quietLogger = {

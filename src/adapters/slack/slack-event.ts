@@ -6,6 +6,7 @@ import type { BlockActionsPayload, SlackRequest } from './slack-request';
 import { wellFormed } from '../../domain/text';
 import { readSlackText } from './slack-text';
 import { isSlackFileUrl } from './slack-file-host';
+import { narrowSlackEdit, slackMessageId, type NarrowedSlackEdit } from './slack-edit-event';
 
 /** What the bot needs to know about itself to ignore its own echoes. */
 export interface SlackBotIdentity {
@@ -22,9 +23,10 @@ export interface SlackCard {
   readonly blocks: readonly Record<string, unknown>[];
 }
 
-export type NarrowedSlackEvent =
-  | { readonly kind: 'message'; readonly message: IncomingChatMessage; readonly card?: SlackCard | undefined }
-  | { readonly kind: 'ignored'; readonly reason: string };
+export type NarrowedSlackEvent = { readonly kind: 'message'; readonly message: IncomingChatMessage; readonly card?: SlackCard | undefined } | NarrowedSlackEdit;
+
+/** A person's edit or deletion of their message (slack-edit-event.ts). */
+const EDIT_SUBTYPES = new Set(['message_changed', 'message_deleted']);
 
 /** Slack cuts message text at 40,000 characters; anything longer is not a message Slack sent. */
 const MAX_TEXT_CHARS = 40_000;
@@ -66,6 +68,7 @@ export function narrowSlackEvent(
   if (type !== 'message' && type !== 'app_mention') return { kind: 'ignored', reason: `event type ${isToken(type, 64) ? type : typeof type}` };
   if (typeof event['bot_id'] === 'string' || event['user'] === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
   const subtype = typeof event['subtype'] === 'string' ? event['subtype'] : undefined;
+  if (type === 'message' && subtype !== undefined && EDIT_SUBTYPES.has(subtype)) return narrowSlackEdit(envelope, bot, projectId);
   if (event['hidden'] === true || !USER_SUBTYPES.has(subtype)) return { kind: 'ignored', reason: `subtype ${String(subtype)}` };
   // A channel message reaches us as app_mention when it names the bot; plain channel chatter is not for us.
   if (type === 'message' && event['channel_type'] !== 'im') return { kind: 'ignored', reason: 'not a direct message' };
@@ -83,7 +86,8 @@ export function narrowSlackEvent(
   return {
     kind: 'message',
     message: {
-      id: envelope.eventId,
+      // Keyed by the message itself (its DM and ts), so an edit or deletion of it, which names those, finds its line.
+      id: isSlackId(event['channel']) ? slackMessageId(event['channel'], event['ts'] as string) : envelope.eventId,
       projectId,
       from: { channel: 'slack', tenantId: bot.teamId, userId: user },
       text,

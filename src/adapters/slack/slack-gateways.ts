@@ -37,6 +37,14 @@ export class SlackGateways implements ChatGateway {
     return (await this.forTeam(to.tenantId)).replace(to, sent, message);
   }
 
+  async findCopy(to: Participant, sent: SentLine): Promise<SentCard | undefined> {
+    return (await this.forTeam(to.tenantId)).findCopy(to, sent);
+  }
+
+  async remove(to: Participant, sent: SentCard): Promise<void> {
+    return (await this.forTeam(to.tenantId)).remove(to, sent);
+  }
+
   async delivered(to: Participant, sent: SentLine): Promise<boolean | undefined> {
     return (await this.forTeam(to.tenantId)).delivered(to, sent);
   }

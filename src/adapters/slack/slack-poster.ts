@@ -1,18 +1,27 @@
-import { ErrorCode, type ChatPostMessageArguments, type ChatPostMessageResponse, type ChatUpdateArguments, type ChatUpdateResponse } from '@slack/web-api';
+import {
+  ErrorCode,
+  type ChatDeleteArguments,
+  type ChatDeleteResponse,
+  type ChatPostMessageArguments,
+  type ChatPostMessageResponse,
+  type ChatUpdateArguments,
+  type ChatUpdateResponse,
+} from '@slack/web-api';
 import { fetchKeepingCause } from './slack-fetch';
 
-/** The two Web API methods a relay posts with: a WebClient has them, and so has SlackPoster. */
+/** The Web API methods that change what a person sees (post, update, delete): a WebClient has them, and so has SlackPoster. */
 export interface SlackPostClient {
   readonly chat: {
     postMessage(args: ChatPostMessageArguments): Promise<ChatPostMessageResponse>;
     update(args: ChatUpdateArguments): Promise<ChatUpdateResponse>;
+    delete(args: ChatDeleteArguments): Promise<ChatDeleteResponse>;
   };
 }
 
 const SLACK_API_URL = 'https://slack.com/api/';
 
 /**
- * chat.postMessage and chat.update as one fetch each, JSON in and out. Posting
+ * chat.postMessage, chat.update and chat.delete as one fetch each, JSON in and out. Posting
  * never retries inside the client (a 5xx may come after Slack posted: only the
  * backlog's metadata check can tell) and a 429 is handed back at once, so the
  * WebClient's request queue, retry loop and argument redaction did nothing for
@@ -23,6 +32,7 @@ export class SlackPoster implements SlackPostClient {
   readonly chat = {
     postMessage: (args: ChatPostMessageArguments) => this.call<ChatPostMessageResponse>('chat.postMessage', args),
     update: (args: ChatUpdateArguments) => this.call<ChatUpdateResponse>('chat.update', args),
+    delete: (args: ChatDeleteArguments) => this.call<ChatDeleteResponse>('chat.delete', args),
   };
 
   private readonly headers: Record<string, string>;

@@ -5,6 +5,7 @@ import type { WebTriggerRefusalCode } from '../../shared/resolver-contract';
 import type { HandledMessage, IncomingChatMessage } from '../../app/conversation/incoming-message';
 import { narrowBlockAction, narrowSlackEvent, senderToReadAhead, type NarrowedSlackEvent, type SlackCard } from './slack-event';
 import type { Participant } from '../../domain/participant';
+import type { EditOutcome, IncomingChatEdit } from '../../app/edits/chat-edit';
 import { parseSlackRequest } from './slack-request';
 import { checkSlackSignatureHeaders, verifySlackSignature } from './slack-signature';
 import type { SlackWorkspace } from './slack-workspaces';
@@ -20,6 +21,8 @@ export interface SlackReceiverDeps {
   readonly readAhead?: ((sender: Participant) => void) | undefined;
   /** Runs the core on a verified message, inline or through the queue. */
   readonly dispatch: (message: IncomingChatMessage, workspace: SlackWorkspace) => Promise<HandledMessage | 'queued'>;
+  /** Runs the core on a verified edit or deletion of a person's message (app/edits). */
+  readonly edit?: ((edit: IncomingChatEdit, workspace: SlackWorkspace) => Promise<EditOutcome>) | undefined;
   /** Shows a clicked card as used: its content without buttons, and the note (chat.update). */
   readonly markCardUsed: (workspace: SlackWorkspace, card: SlackCard, note: string) => Promise<void>;
   readonly log: { info(event: string, fields?: Record<string, unknown>): void; warn(event: string, fields?: Record<string, unknown>): void };
@@ -80,9 +83,16 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
       return ok();
   }
   if (narrowed.kind === 'ignored') return ok();
+  if (narrowed.kind === 'edit') {
+    const outcome = deps.edit ? await deps.edit(narrowed.edit, workspace) : 'ignored';
+    deps.log.info('slack_edit', { teamId, deliveryId: narrowed.edit.id, outcome });
+    return ok();
+  }
   const handled = await deps.dispatch(narrowed.message, workspace);
   const outcome = handled === 'queued' ? handled : handled.outcome;
-  deps.log.info('slack_message', { teamId, deliveryId: narrowed.message.id, outcome, retry: header(request, 'x-slack-retry-num') });
+  // The message's id names it in the transcript; the event's, Slack's delivery (both, for the logs).
+  const eventId = slackRequest.kind === 'event' ? slackRequest.eventId : undefined;
+  deps.log.info('slack_message', { teamId, deliveryId: narrowed.message.id, eventId, outcome, retry: header(request, 'x-slack-retry-num') });
   // Only after the core settled the click, and only then: a refused, failed or duplicate click leaves the card alone.
   if (handled !== 'queued' && handled.cardNote !== undefined && narrowed.card) {
     await markCardUsed(deps, workspace, narrowed.card, handled.cardNote, narrowed.message.id);

@@ -6,6 +6,7 @@ import { clipText, wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
 import { isOnServiceUrl, isTeamsFileHost } from './teams-file-hosts';
 import { narrowConsentInvoke, type NarrowedConsent } from './teams-consent-activity';
+import { narrowTeamsEdit, teamsMessageId, type NarrowedTeamsEdit } from './teams-edit-activity';
 import { boundedString, buttonValueFor, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
@@ -62,7 +63,7 @@ export type NarrowedActivity =
    * the bot, and their shift.
    */
   | { readonly kind: 'removed-from-conversation'; readonly tenantId: string; readonly userId: string; readonly conversationId: string }
-  | { readonly kind: 'ignored'; readonly reason: string }
+  | NarrowedTeamsEdit
   | NarrowedConsent;
 
 export function parseTeamsActivity(rawBody: string): ParsedActivity {
@@ -136,6 +137,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
     return { kind: 'ignored', reason: 'conversation update' };
   }
   if (activity.type === 'invoke' && isPersonal(activity)) return narrowConsentInvoke(raw, { tenantId: activity.tenantId, userId: activity.from.id });
+  if (activity.type === 'messageUpdate' || activity.type === 'messageDelete') return narrowTeamsEdit(activity, projectId, isPersonal(activity));
   if (activity.type !== 'message') return { kind: 'ignored', reason: `activity type ${activity.type}` };
 
   const value = raw['value'];
@@ -156,7 +158,7 @@ export function narrowTeamsActivity(activity: TeamsActivity, projectId: string):
     kind: 'message',
     // Teams activity ids are unique within a conversation only.
     message: {
-      id: `teams-${activity.conversation.id}-${activity.id}`,
+      id: teamsMessageId(activity.conversation.id, activity.id),
       projectId,
       from: { channel: 'teams', tenantId: activity.tenantId, userId: activity.from.id },
       senderName: activity.from.name,

@@ -109,6 +109,11 @@ export class TeamsConnector {
     });
   }
 
+  /** `DELETE {serviceUrl}v3/conversations/{id}/activities/{activityId}`: removes one of the bot's own activities. */
+  async delete(serviceUrl: string, conversationId: string, activityId: string): Promise<void> {
+    await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, 'DELETE');
+  }
+
   /** Opens a 1:1 conversation with someone the bot knows; Teams answers 403 when they have not installed the app. */
   async openConversation(serviceUrl: string, input: { botId: string; userId: string; tenantId: string }): Promise<string> {
     const response = await this.call(`${base(serviceUrl)}v3/conversations`, 'POST', {

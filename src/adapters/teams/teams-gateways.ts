@@ -51,6 +51,14 @@ export class TeamsGateways implements ChatGateway {
     await this.connectorFor(tenant).update(reference.serviceUrl, where.conversationId, where.activityId, renderForTeams(message, { asCard: where.card }));
   }
 
+  /** Deletes an activity the bot sent (`sent`, from send), through the person's bot and service URL as they are now. */
+  async remove(to: Participant, sent: SentCard): Promise<void> {
+    const where = teamsActivityOf(sent);
+    if (!where) throw new ChatDeliveryError('Koji does not know which Teams message to delete.');
+    const { tenant, reference } = await this.reach(to);
+    await this.connectorFor(tenant).delete(reference.serviceUrl, where.conversationId, where.activityId);
+  }
+
   /** Replaces a clicked card, through the bot of the tenant it was clicked in, with its used form. */
   async markCardUsed(tenant: TeamsTenant, card: TeamsCard, note: string): Promise<void> {
     await this.connectorFor(tenant).update(card.serviceUrl, card.conversationId, card.activityId, renderUsedCard(card.lead, note));

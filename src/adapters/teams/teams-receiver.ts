@@ -6,6 +6,7 @@ import { narrowTeamsActivity, parseTeamsActivity, type TeamsActivity, type Teams
 import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
 import { appIdOfBot, type TeamsTenant } from './teams-tenants';
 import type { ConsentAnswer } from '../../app/files/file-consent-job';
+import type { EditOutcome, IncomingChatEdit } from '../../app/edits/chat-edit';
 
 export interface TeamsReceiverDeps {
   /** The binding of this bot (app id) in this tenant. */
@@ -27,6 +28,8 @@ export interface TeamsReceiverDeps {
     remove(tenantId: string, userId: string): Promise<void>;
   };
   readonly dispatch: (message: IncomingChatMessage, tenant: TeamsTenant, sender: TeamsConversationReference | undefined) => Promise<HandledMessage | 'queued'>;
+  /** Runs the core on a verified edit or deletion of a person's message (app/edits). */
+  readonly edit?: ((edit: IncomingChatEdit, tenant: TeamsTenant) => Promise<EditOutcome>) | undefined;
   /** Shows a clicked card as used: replaces it with its lead line and the note, without actions. */
   readonly markCardUsed: (tenant: TeamsTenant, card: TeamsCard, note: string) => Promise<void>;
   readonly personLeft: (tenant: TeamsTenant, userId: string) => Promise<void>;
@@ -104,6 +107,11 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
         deps.log.warn('teams_file_consent_failed', { tenantId: tenant.tenantId, reason: messageOf(error) });
       }
       return ok();
+    case 'edit': {
+      const outcome = deps.edit ? await deps.edit(narrowed.edit, tenant) : 'ignored';
+      deps.log.info('teams_edit', { tenantId: tenant.tenantId, deliveryId: narrowed.edit.id, outcome });
+      return ok();
+    }
     case 'removed-from-conversation':
       await forgetConversation(deps, narrowed, bound.appId);
       return ok();

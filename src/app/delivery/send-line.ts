@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { splitText } from '../../domain/text';
 import type { TranscriptLine } from '../../domain/transcript';
-import type { CoreDeps } from '../ports';
+import type { CoreDeps, SentCard } from '../ports';
 import type { Lane } from './lane';
 
 export function relayOf(lane: Pick<Lane, 'senderName' | 'ref'>, line: TranscriptLine): OutgoingMessage {
@@ -44,22 +44,24 @@ export class PartsNotDelivered extends Error {
 /**
  * Sends one transcript line's words: one message, or its parts in order (its files go as files, after it: see
  * files/relay-files.ts; a line of files alone sends nothing here). A failure of the first part is the line's failure (retried,
- * refused, …, as for any message); one of a later part throws PartsNotDelivered.
+ * refused, …, as for any message); one of a later part throws PartsNotDelivered. Answers where the (first part's)
+ * post went, when the platform said; a line its sender deleted while it waited is not sent at all.
  */
-export async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<void> {
+export async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<SentCard | void> {
+  if (line.deletedAt !== undefined) return;
   if (line.text.trim() === '' && (line.attachments?.length ?? 0) > 0) return;
   const parts = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
-  if (parts.length === 1) {
-    await deps.chat.send(lane.to, relayOf(lane, line));
-    return;
-  }
+  if (parts.length === 1) return deps.chat.send(lane.to, relayOf(lane, line));
+  let first: SentCard | void = undefined;
   for (const [i, text] of parts.entries()) {
     const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), lineId: i === 0 ? line.id : `${line.id}#${i + 1}` };
     try {
-      await deps.chat.send(lane.to, part);
+      const sent = await deps.chat.send(lane.to, part);
+      if (i === 0) first = sent;
     } catch (error) {
       if (i === 0) throw error;
       throw new PartsNotDelivered(i + 1, parts.length, { cause: error });
     }
   }
+  return first;
 }

@@ -29,7 +29,8 @@ export interface HandoverExcerpt {
 export async function handoverExcerpt(deps: Pick<CoreDeps, 'transcripts'>, conversationId: string): Promise<HandoverExcerpt> {
   // One line more than can be shown says whether anything came before.
   // Operators read notes too, named as notes on every channel: the excerpt only ever goes to operators.
-  const newest = (await deps.transcripts.read(conversationId, { last: HANDOVER_MAX_LINES + 1 })).map((line) =>
+  // A message its sender deleted is not handed over: nothing of it is left to show.
+  const newest = (await deps.transcripts.read(conversationId, { last: HANDOVER_MAX_LINES + 1 })).filter((line) => line.deletedAt === undefined).map((line) =>
     isInternal(line) && line.role !== 'system' ? { ...line, speakerName: `${line.speakerName} (note)` } : line,
   );
   const kept: TranscriptLine[] = [];

@@ -29,6 +29,10 @@ export const transcriptNotes = {
   rated: (userName: string, score: string) => `${isolatedName(userName)} rated the conversation ${score}.`,
   ratingComment: (userName: string, comment: string) => `${isolatedName(userName)} added a comment to their rating: “${comment}”`,
   backToAssistant: (userName: string) => `${isolatedName(userName)} went back to the assistant without a ticket.`,
+  /** On a ticket that already holds the message (edits/handle-chat-edit.ts): `sentAt` as `YYYY-MM-DD HH:MM UTC`. */
+  messageEdited: (name: string, sentAt: string, text: string) => `${isolatedName(name)} edited their message of ${sentAt} in the chat. It now reads: “${text}”`,
+  messageDeleted: (name: string, sentAt: string) =>
+    `${isolatedName(name)} deleted their message of ${sentAt} from the chat. The Koji conversation panel shows it as deleted; this ticket’s earlier comments are Jira’s and stay as they are.`,
   offerDeclined: (operatorName: string) => `${isolatedName(operatorName)} declined the offer of this conversation.`,
   offerExpired: (operatorName: string, windowSeconds: number) =>
     `${isolatedName(operatorName)} did not answer the offer of this conversation within ${windowSeconds} seconds.`,

@@ -55,7 +55,13 @@ export function Line({ line, startedAt }: { readonly line: TranscriptLineView; r
           {note ? <Lozenge appearance="moved">Internal note</Lozenge> : null}
           {time}
         </div>
-        {line.text ? <p className="koji-line-text">{line.text}</p> : null}
+        {line.deletedAt !== undefined ? <p className="koji-line-text koji-line-deleted">(deleted)</p> : null}
+        {line.text ? (
+          <p className="koji-line-text">
+            {line.text}
+            {line.editedAt !== undefined ? <span className="koji-line-edited"> (edited)</span> : null}
+          </p>
+        ) : null}
         {line.attachments && line.attachments.length > 0 ? (
           <ul className="koji-attachments" aria-label="Attachments">
             {line.attachments.map((attachment, index) => (

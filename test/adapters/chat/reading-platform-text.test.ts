@@ -15,7 +15,7 @@ function fromSlack(text: string, type: 'message' | 'app_mention' = 'message') {
     BOT,
     'p',
   );
-  if (narrowed.kind !== 'message') throw new Error(narrowed.reason);
+  if (narrowed.kind !== 'message') throw new Error(narrowed.kind);
   return { text: narrowed.message.text, links: narrowed.message.links ?? [] };
 }
 

@@ -1,3 +1,4 @@
+import type { IncomingChatEdit } from '../../../src/app/edits/chat-edit';
 import type { HandledMessage, IncomingChatMessage } from '../../../src/app/conversation/incoming-message';
 import type { SlackCard } from '../../../src/adapters/slack/slack-event';
 import type { RawRequest } from '../../../src/adapters/chat/raw-request';
@@ -80,7 +81,8 @@ describe('the Slack web trigger receiver', () => {
     expect(response.statusCode).toBe(200);
     expect(dispatched).toEqual([
       {
-        id: 'Ev001',
+        // The message's own id (its DM and ts), which an edit or deletion of it names too: not the event's.
+        id: 'slack-D0DM1-1795597200.000200',
         projectId: '10000',
         from: { channel: 'slack', tenantId: 'T0001', userId: 'U123USER' },
         text: 'operator please',
@@ -228,6 +230,25 @@ describe('the Slack web trigger receiver', () => {
 
     expect(response.statusCode).toBe(200);
     expect(dispatched).toEqual([]);
+  });
+
+  it('should hand a person’s edit and deletion to the core, naming the message by its DM and ts', async () => {
+    const { deps, dispatched } = harness();
+    const edits: IncomingChatEdit[] = [];
+    const withEdits = { ...deps, edit: (edit: IncomingChatEdit) => (edits.push(edit), Promise.resolve('edited' as const)) };
+    const message = { user: 'U123USER', text: 'operator, please', ts: '1795597200.000200', edited: { user: 'U123USER', ts: '1795597260.000100' } };
+    const previous = { user: 'U123USER', text: 'operator please', ts: '1795597200.000200' };
+
+    await receiveSlackRequest(signed(eventBody(dm('', { subtype: 'message_changed', hidden: true, message, previous_message: previous }))), withEdits);
+    await receiveSlackRequest(signed(eventBody(dm('', { subtype: 'message_deleted', hidden: true, deleted_ts: previous.ts, previous_message: previous, ts: '1795597300.000100' }))), withEdits);
+    // An unfurl changes the message, not its words: nothing to follow.
+    await receiveSlackRequest(signed(eventBody(dm('', { subtype: 'message_changed', hidden: true, message: { ...message, text: previous.text }, previous_message: previous }))), withEdits);
+
+    expect(dispatched).toEqual([]);
+    expect(edits).toEqual([
+      { id: 'Ev001', projectId: '10000', from: { channel: 'slack', tenantId: 'T0001', userId: 'U123USER' }, lineId: 'slack-D0DM1-1795597200.000200', at: 1795597260000, change: { kind: 'edited', text: 'operator, please' } },
+      { id: 'Ev001', projectId: '10000', from: { channel: 'slack', tenantId: 'T0001', userId: 'U123USER' }, lineId: 'slack-D0DM1-1795597200.000200', at: 1795597300000, change: { kind: 'deleted' } },
+    ]);
   });
 
   it('should read a mention of the bot in a channel without the mention', async () => {

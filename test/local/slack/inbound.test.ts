@@ -60,7 +60,8 @@ describe('people in the Slack sandbox writing to the bot', () => {
     expect(narrowSlackEvent(parsed, BOT, 'project-1')).toEqual({
       kind: 'message',
       message: {
-        id: sent.eventId,
+        // Keyed by the message (its DM and ts), which its later edit or deletion names too.
+        id: `slack-DBOB-${sent.ts}`,
         projectId: 'project-1',
         from: { channel: 'slack', tenantId: 'T0SANDBOX', userId: 'UBOB' },
         text: 'Help, my <laptop> & screen!',

@@ -6,7 +6,7 @@ import { SANDBOX_GENERAL_CHANNEL, SANDBOX_WORKSPACE, dmChannelOf, findMember, fi
 type Args = Readonly<Record<string, string>>;
 
 /** What a call changed that Slack would tell the app about (the bot's echo). */
-export type ChatEffect = { readonly kind: 'posted' | 'updated'; readonly message: SandboxMessage; readonly previous?: SandboxMessage };
+export type ChatEffect = { readonly kind: 'posted' | 'updated' | 'deleted'; readonly message: SandboxMessage; readonly previous?: SandboxMessage };
 
 export interface MethodOutcome {
   readonly body: Record<string, unknown>;
@@ -103,6 +103,18 @@ export function updateMessage(store: ConversationStore, args: Args): MethodOutco
   const message = store.update(channel, ts, { text, blocks: checked.blocks, editedTs: store.nextTs() });
   if (!message) return fail('message_not_found');
   return { body: { ok: true, channel, ts, text, message: wireMessage(message) }, effect: { kind: 'updated', message, previous } };
+}
+
+/** chat.delete: the conversation id and the ts of one of the bot's own messages, which is gone afterwards. */
+export function deleteMessage(store: ConversationStore, args: Args): MethodOutcome {
+  const channel = args['channel'] ?? '';
+  if (channel !== SANDBOX_GENERAL_CHANNEL && !personOfDm(channel)) return fail('channel_not_found');
+  const ts = args['ts'] ?? '';
+  const existing = store.get(channel, ts);
+  if (!existing) return fail('message_not_found');
+  if (existing.user !== SANDBOX_WORKSPACE.botUserId) return fail('cant_delete_message');
+  store.remove(channel, ts);
+  return { body: { ok: true, channel, ts }, effect: { kind: 'deleted', message: existing } };
 }
 
 /** Message metadata as chat.postMessage takes it: an `event_type` and an `event_payload` object. */

@@ -45,6 +45,7 @@ export class ConversationStore {
   private readonly updateMessage: Statement;
   private readonly selectMessage: Statement;
   private readonly selectChannel: Statement;
+  private readonly deleteMessage: Statement;
 
   constructor(db: Database, nowMs: () => number) {
     db.exec(`
@@ -66,6 +67,7 @@ export class ConversationStore {
     );
     this.updateMessage = db.prepare('UPDATE slack_sandbox_message SET text = ?, blocks = ?, edited_ts = ? WHERE channel = ? AND ts = ?');
     this.selectMessage = db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? AND ts = ?');
+    this.deleteMessage = db.prepare('DELETE FROM slack_sandbox_message WHERE channel = ? AND ts = ?');
     this.selectChannel = db.prepare('SELECT * FROM slack_sandbox_message WHERE channel = ? ORDER BY micros, id');
   }
 
@@ -98,6 +100,11 @@ export class ConversationStore {
     const blocks = change.blocks ?? existing.blocks;
     this.updateMessage.run(change.text, blocks ? JSON.stringify(blocks) : null, change.editedTs, channel, ts);
     return this.get(channel, ts);
+  }
+
+  /** Removes a message (chat.delete, or a person deleting theirs). */
+  remove(channel: string, ts: string): void {
+    this.deleteMessage.run(channel, ts);
   }
 
   get(channel: string, ts: string): SandboxMessage | undefined {

@@ -77,6 +77,28 @@ export function botEditEvent(message: SandboxMessage, previous: SandboxMessage, 
   };
 }
 
+/** A person edits their message: a hidden `message_changed` with the message as it is now (`edited`) and as it was. */
+export function personEditEvent(message: SandboxMessage, previous: SandboxMessage, typed: string, editTs: string): Record<string, unknown> {
+  const now = { ...personMessageFields(message, typed), type: 'message', edited: { user: message.user, ts: editTs } };
+  const { channel: _c, ...was } = personMessageFields(previous, previous.text);
+  return { type: 'message', subtype: 'message_changed', hidden: true, message: now, previous_message: { type: 'message', ...was }, channel: message.channel, channel_type: 'im', ts: editTs, event_ts: editTs };
+}
+
+/** A message deleted (by its person, or the bot's chat.delete): a hidden `message_deleted` naming it, with what it was. */
+export function deletedEvent(previous: SandboxMessage, deleteTs: string): Record<string, unknown> {
+  return {
+    type: 'message',
+    subtype: 'message_deleted',
+    hidden: true,
+    deleted_ts: previous.ts,
+    previous_message: wireMessage(previous),
+    channel: previous.channel,
+    channel_type: 'im',
+    ts: deleteTs,
+    event_ts: deleteTs,
+  };
+}
+
 /** A click on a button of a bot message: the `block_actions` interactivity payload. */
 export function blockActionsPayload(input: {
   readonly person: SandboxPerson;

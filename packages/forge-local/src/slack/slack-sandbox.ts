@@ -6,7 +6,7 @@ import { BotEchoes } from './bot-echo';
 import type { ChatEffect } from './chat-methods';
 import { SandboxInputError, chatPageRoute } from './chat-page';
 import { ConversationStore, type SandboxMessage } from './conversation-store';
-import { appMentionEvent, blockActionsPayload, botEchoEvent, botEditEvent, directMessageEvent, eventCallback } from './inbound-events';
+import { appMentionEvent, blockActionsPayload, botEchoEvent, botEditEvent, deletedEvent, directMessageEvent, eventCallback, personEditEvent } from './inbound-events';
 import { slackTextOf } from './slack-ids';
 import { TriggerUnreachableError, deliverEvent, deliverInteraction, type TriggerResponse } from './trigger-delivery';
 import { FakeSlackWebApi, type SlackApiCall } from './web-api';
@@ -109,6 +109,27 @@ export class SlackSandbox {
     const message = this.store.add({ channel: dmChannelOf(person.id), ts: this.store.nextTs(), user: person.id, text: slackTextOf(text), ...(shared.length > 0 ? { files: shared } : {}) });
     const event = directMessageEvent(message, text, options.threadTs);
     return this.deliverPersonEvent(shared.length > 0 ? { ...event, subtype: 'file_share', files: shared, upload: true } : event, message);
+  }
+
+  /** `userId` edits their message `ts` in their DM with the bot to read `text`: a `message_changed` event, as Slack sends one. */
+  async editAs(userId: string, ts: string, text: string): Promise<SentMessage> {
+    const person = this.person(userId);
+    const channel = dmChannelOf(person.id);
+    const previous = this.store.get(channel, ts);
+    if (!previous || previous.user !== person.id) throw new SandboxInputError(`No message ${ts} of ${person.realName}'s to edit.`);
+    const editTs = this.store.nextTs();
+    const message = this.store.update(channel, ts, { text: slackTextOf(text), editedTs: editTs }) ?? previous;
+    return this.deliverPersonEvent(personEditEvent(message, previous, text, editTs), message);
+  }
+
+  /** `userId` deletes their message `ts` in their DM with the bot: a `message_deleted` event. */
+  async deleteAs(userId: string, ts: string): Promise<SentMessage> {
+    const person = this.person(userId);
+    const channel = dmChannelOf(person.id);
+    const previous = this.store.get(channel, ts);
+    if (!previous || previous.user !== person.id) throw new SandboxInputError(`No message ${ts} of ${person.realName}'s to delete.`);
+    this.store.remove(channel, ts);
+    return this.deliverPersonEvent(deletedEvent(previous, this.store.nextTs()), previous);
   }
 
   /** `userId` writes `<@U0KOJIBOT> text` in #general: an `app_mention` event. */
@@ -219,7 +240,11 @@ export class SlackSandbox {
   private onEffect(effect: ChatEffect): void {
     if (this.options.echoBotMessages === false || !personOfDm(effect.message.channel)) return;
     const event =
-      effect.kind === 'posted' ? botEchoEvent(effect.message) : botEditEvent(effect.message, effect.previous ?? effect.message, effect.message.editedTs ?? effect.message.ts);
+      effect.kind === 'posted'
+        ? botEchoEvent(effect.message)
+        : effect.kind === 'deleted'
+          ? deletedEvent(effect.message, this.store.nextTs())
+          : botEditEvent(effect.message, effect.previous ?? effect.message, effect.message.editedTs ?? effect.message.ts);
     this.echoes.schedule(effect.message.channel, () => deliverEvent(this.triggerUrl(), eventCallback(event, this.now()), this.now()));
   }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { completeUpload, conversationHistory, getUploadUrl, openConversation, postMessage, updateMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
+import { completeUpload, conversationHistory, getUploadUrl, openConversation, postMessage, updateMessage, deleteMessage, type ChatEffect, type MethodOutcome } from './chat-methods';
 import type { SandboxFileStore } from './file-store';
 import type { ConversationStore } from './conversation-store';
 import { FaultPlan, stall } from '../faults';
@@ -61,6 +61,7 @@ export class FakeSlackWebApi {
       }),
       'chat.postMessage': (args) => postMessage(store, args),
       'chat.update': (args) => updateMessage(store, args),
+      'chat.delete': (args) => deleteMessage(store, args),
       'conversations.open': (args) => openConversation(args),
       'conversations.history': (args) => conversationHistory(store, args),
       'users.info': (args) => ({ body: usersInfo(args, { deactivated: this.deactivated }) }),

@@ -16,7 +16,7 @@ export interface TeamsConversationAccount {
 
 /** An activity as the Bot Connector POSTs it to the bot (the fields the sandbox sends; Teams may add more). */
 export interface TeamsActivity {
-  readonly type: 'message' | 'installationUpdate' | 'conversationUpdate' | 'invoke';
+  readonly type: 'message' | 'messageUpdate' | 'messageDelete' | 'installationUpdate' | 'conversationUpdate' | 'invoke';
   /** An invoke's name (`fileConsent/invoke`). */
   readonly name?: string;
   readonly id: string;
@@ -95,6 +95,21 @@ export function personalMessage(p: TeamsSandboxPerson, text: string, ctx: Activi
     attachments: [{ contentType: 'text/html', content: `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>` }],
     entities: [clientInfo(p)],
     channelData: { ...TENANT },
+  };
+}
+
+/**
+ * The person edits (`messageUpdate`, eventType `editMessage`, with the new text) or deletes (`messageDelete`,
+ * `softDeleteMessage`) their message `messageId` in their 1:1 chat: the activity's id is the message's own.
+ */
+export function personalMessageChange(p: TeamsSandboxPerson, change: { readonly kind: 'edit'; readonly text: string } | { readonly kind: 'delete' }, ctx: ActivityContext): TeamsActivity {
+  const words = change.kind === 'edit' ? personalMessage(p, change.text, ctx) : undefined;
+  return {
+    type: change.kind === 'edit' ? 'messageUpdate' : 'messageDelete',
+    ...head(p, ctx),
+    conversation: personal(p),
+    ...(words ? { text: words.text, textFormat: 'plain' as const, attachments: words.attachments } : {}),
+    channelData: { ...TENANT, eventType: change.kind === 'edit' ? 'editMessage' : 'softDeleteMessage' },
   };
 }
 

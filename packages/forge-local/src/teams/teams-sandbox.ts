@@ -11,6 +11,7 @@ import {
   membersAdded,
   newEventActivityId,
   personalMessage,
+  personalMessageChange,
   type ActivityContext,
   type TeamsActivity,
 } from './activities';
@@ -264,6 +265,24 @@ export class TeamsSandbox {
     return this.deliver({ ...activity, attachments: [...attached, ...words] }, options);
   }
 
+  /** The person edits their message `activityId` in their 1:1 chat to read `text`: a `messageUpdate` activity (its id the message's). */
+  async editAs(ref: TeamsPersonRef, activityId: string, text: string, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
+    return this.deliver(this.changeFor(ref, activityId, { kind: 'edit', text }), options);
+  }
+
+  /** The person deletes their message `activityId` in their 1:1 chat: a `messageDelete` activity. */
+  async deleteAs(ref: TeamsPersonRef, activityId: string, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
+    return this.deliver(this.changeFor(ref, activityId, { kind: 'delete' }), options);
+  }
+
+  /** Builds (without delivering) the person's edit or deletion of their message `activityId`: deliver it twice for a redelivery. */
+  changeFor(ref: TeamsPersonRef, activityId: string, change: { readonly kind: 'edit'; readonly text: string } | { readonly kind: 'delete' }): TeamsActivity {
+    const person = this.installedPerson(ref);
+    const message = this.store.get(personalConversationId(person), activityId);
+    if (!message || message.from !== 'person' || message.senderId !== person.id) throw new TeamsSandboxInputError(`No message ${activityId} of ${person.name}'s to change.`);
+    return personalMessageChange(person, change, { serviceUrl: this.serviceUrl, nowMs: this.now(), id: activityId });
+  }
+
   /** The person writes `<at>Koji</at> text` in the sandbox team's General channel. */
   async mentionInChannel(ref: TeamsPersonRef, text: string, options: DeliveryOptions = {}): Promise<TeamsDelivery> {
     return this.deliver(this.activityFor(this.person(ref), { kind: 'mention', text }), options);
@@ -404,6 +423,10 @@ export class TeamsSandbox {
     const person = findTeamsPerson(activity.from.id);
     if (!person) return;
     if (activity.type === 'installationUpdate') this.store.setInstalled(person.id, activity.action !== 'remove');
+    if (activity.type === 'messageDelete') this.store.remove(activity.conversation.id, activity.id);
+    if (activity.type === 'messageUpdate') {
+      this.store.replace(activity.conversation.id, activity.id, { text: activity.text, textFormat: activity.textFormat, attachments: [], activity: { ...activity }, updatedAt: activity.timestamp });
+    }
     if (activity.type !== 'message') return;
     const conversationId = personOfConversation(activity.conversation.id) ? activity.conversation.id : channelOf(activity.conversation.id);
     if (!conversationId) return;

@@ -25,6 +25,9 @@ export const transcriptNotes: Catalogue['transcriptNotes'] = {
   rated: (userName: string, score: string) => `${isolatedName(userName)} hat das Gespräch mit ${score} bewertet.`,
   ratingComment: (userName: string, comment: string) => `${isolatedName(userName)} hat die Bewertung kommentiert: „${comment}“`,
   backToAssistant: (userName: string) => `${isolatedName(userName)} ist ohne Ticket zum Assistenten zurückgekehrt.`,
+  messageEdited: (name: string, sentAt: string, text: string) => `${isolatedName(name)} hat die Nachricht vom ${sentAt} im Chat bearbeitet. Sie lautet jetzt: „${text}“`,
+  messageDeleted: (name: string, sentAt: string) =>
+    `${isolatedName(name)} hat die Nachricht vom ${sentAt} im Chat gelöscht. Das Koji-Gesprächspanel zeigt sie als gelöscht; die bisherigen Kommentare dieses Tickets gehören Jira und bleiben, wie sie sind.`,
   offerDeclined: (operatorName: string) => `${isolatedName(operatorName)} hat die Anfrage zu diesem Gespräch abgelehnt.`,
   offerExpired: (operatorName: string, windowSeconds: number) =>
     `${isolatedName(operatorName)} hat nicht innerhalb von ${count(windowSeconds, 'Sekunde', 'Sekunden')} auf die Anfrage zu diesem Gespräch reagiert.`,

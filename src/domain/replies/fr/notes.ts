@@ -27,6 +27,9 @@ export const transcriptNotes = {
   rated: (userName: string, score: string) => `${isolatedName(userName)} a attribué la note ${score} à la conversation.`,
   ratingComment: (userName: string, comment: string) => `${isolatedName(userName)} a ajouté un commentaire à sa note\u00A0: ${inQuotes(comment)}`,
   backToAssistant: (userName: string) => `${isolatedName(userName)} a repris la conversation avec l’assistant sans ticket.`,
+  messageEdited: (name: string, sentAt: string, text: string) => `${isolatedName(name)} a modifié son message du ${sentAt} dans le chat. Il dit désormais\u00A0: ${inQuotes(text)}`,
+  messageDeleted: (name: string, sentAt: string) =>
+    `${isolatedName(name)} a supprimé son message du ${sentAt} du chat. Le panneau Conversation Koji l’affiche comme supprimé\u00A0; les commentaires déjà sur ce ticket appartiennent à Jira et restent tels quels.`,
   offerDeclined: (operatorName: string) => `${isolatedName(operatorName)} a refusé la proposition de cette conversation.`,
   offerExpired: (operatorName: string, windowSeconds: number) =>
     `${isolatedName(operatorName)} n’a pas répondu à la proposition de cette conversation dans un délai de ${count(windowSeconds, 'seconde', 'secondes')}.`,
