@@ -4,6 +4,7 @@ import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { checkpointOffThread } from '../../packages/forge-local/src/sqlite-checkpointer';
 import Database from 'better-sqlite3';
 import { httpPost } from './http-post';
 import type { Lane } from './load';
@@ -15,7 +16,8 @@ import type { Lane } from './load';
  * from SQLite (one read), inserts the line keyed by the event id (one insert,
  * ignored when the event was seen: the dedupe), and posts it with one kept-alive
  * chat.postMessage to the same fake Slack, answering Slack after the send.
- * A file database in WAL mode, as the local platform's.
+ * A file database kept as the local platform keeps its own: WAL, `synchronous = NORMAL`, checkpoints
+ * on a worker thread (packages/forge-local/src/sqlite-checkpointer.ts).
  */
 export interface FloorRelay {
   readonly url: string;
@@ -26,6 +28,8 @@ export async function startFloorRelay(options: { readonly slackApiUrl: string; r
   const dir = mkdtempSync(path.join(os.tmpdir(), 'koji-floor-'));
   const db = new Database(path.join(dir, 'floor.sqlite'));
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const checkpointer = checkpointOffThread(db);
   db.exec('CREATE TABLE partner (user TEXT PRIMARY KEY, dm TEXT NOT NULL, name TEXT NOT NULL); CREATE TABLE line (event_id TEXT PRIMARY KEY, user TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL)');
   const add = db.prepare('INSERT OR REPLACE INTO partner (user, dm, name) VALUES (?, ?, ?)');
   for (const l of options.lanes) add.run(l.from, l.to, l.senderName);
@@ -76,6 +80,7 @@ export async function startFloorRelay(options: { readonly slackApiUrl: string; r
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       agent.destroy();
+      await checkpointer?.stop();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -10,6 +10,7 @@ import { ONEDRIVE_ORIGIN, ONEDRIVE_PATH } from './teams/onedrive';
 import { SLACK_FILES_PATH } from './slack/slack-sandbox';
 import { installForgeGlobals } from './forge-globals';
 import { FunctionRunner, type FinishedInvocation } from './function-runner';
+import { checkpointOffThread } from './sqlite-checkpointer';
 import { DEFAULT_LOCAL_ACCOUNT, createLocalServer, webTriggerPath, type LocalRoutes } from './http-server';
 import { countInCurrent, currentInvocation, timedStep } from './invocation-counters';
 import { jiraRemote, realJiraSiteFromEnv } from './jira/jira-remote';
@@ -107,6 +108,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const realTeams = teamsBotFromEnv(env);
   const dataDir = options.dataDir ?? path.join(app.root, '.forge-local');
   const db = openDatabase(dataDir);
+  const checkpointer = checkpointOffThread(db);
 
   // Imported late, so the SDKs inside see the globals below (they look them up per call).
   const kvs = new LocalKvs(db, loadEntityDefinitions(manifestPath), {
@@ -281,6 +283,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       server.closeAllConnections();
       uninstall();
       uninstallEgressGuard();
+      await checkpointer?.stop();
       db.close();
     },
   };
