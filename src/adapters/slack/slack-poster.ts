@@ -18,7 +18,7 @@ export interface SlackPostClient {
   };
 }
 
-const SLACK_API_URL = 'https://slack.com/api/';
+const SLACK_WEB_API = 'https://slack.com/api/';
 
 /**
  * chat.postMessage, chat.update and chat.delete as one fetch each, JSON in and out. Posting
@@ -40,7 +40,7 @@ export class SlackPoster implements SlackPostClient {
   constructor(
     botToken: string,
     private readonly timeoutMs: number,
-    private readonly apiUrl: string = SLACK_API_URL,
+    private readonly apiUrl: string = SLACK_WEB_API,
   ) {
     this.headers = { authorization: `Bearer ${botToken}`, 'content-type': 'application/json; charset=utf-8' };
   }
