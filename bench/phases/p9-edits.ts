@@ -9,8 +9,9 @@ import { fmt, type Progress, type Row } from '../lib/report';
  * EDITS (issue 23): what an edit or a deletion of a relayed message costs, and what finding its copy later adds
  * to the relay. A Slack user talks to a Slack operator, then another to a Teams operator; each relays, edits and
  * deletes a message through the Slack web trigger, then their operator redacts the next one with `#redact`; each
- * step's invocations are summed: KVS reads and writes, and calls out (Slack Web API, Bot Connector). A relay to Slack must stay P1 (2 reads, 1 write, 1 call: Slack
- * finds the copy by its metadata); a relay to Teams pays one small write more (where the copy went).
+ * step's invocations are summed: KVS reads and writes, and calls out (Slack Web API, Bot Connector). A relay to
+ * Slack must stay P1 (2 reads, 1 write, 1 call: Slack finds the copy by its metadata); a relay to Teams pays one
+ * small write more (where the copy went).
  */
 type Kind = 'relay-slack' | 'relay-teams' | 'edit-slack' | 'edit-teams' | 'redact-slack' | 'redact-teams';
 
