@@ -2,7 +2,7 @@ import { redactSecrets, type SecretKind } from '../../domain/auto-redaction';
 import type { TextLink } from '../../domain/chat-text';
 import type { Language } from '../../domain/language';
 import { messageOf } from '../../domain/koji-error';
-import { participantKey, type Participant } from '../../domain/participant';
+import type { Participant } from '../../domain/participant';
 import { say } from '../../domain/replies';
 import type { TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
@@ -40,10 +40,9 @@ export function screenedLine(line: TranscriptLine, screening: Screening): { read
   const words = say(screening.deskLang).redactionMarkers;
   const text = redactSecrets(line.text, words);
   const links = line.links?.filter((l: TextLink) => redactSecrets(l.text, words).count === 0 && redactSecrets(l.url, words).count === 0);
-  const linkFound: SecretKind[] = (links?.length ?? 0) < (line.links?.length ?? 0) && text.count === 0 ? ['credential'] : [];
-  if (text.count === 0 && linkFound.length === 0) return { line, found: [] };
+  if (text.count === 0 && links?.length === line.links?.length) return { line, found: [] };
   const { links: _links, ...rest } = line;
-  return { line: { ...rest, text: text.text, ...(links && links.length > 0 ? { links } : {}) }, found: [...text.found, ...linkFound] };
+  return { line: { ...rest, text: text.text, ...(links && links.length > 0 ? { links } : {}) }, found: text.found };
 }
 
 /** screenedLine, with the telling of its sender for after the line is relayed. */
@@ -60,7 +59,7 @@ export function screen(deps: CoreDeps, line: TranscriptLine, screening: Screenin
 export async function tellOnce(deps: CoreDeps, from: ScreenedSender, found: readonly SecretKind[]): Promise<void> {
   if (found.length === 0) return;
   try {
-    if (!(await deps.deliveries.claim(`redaction-told:${from.conversationId}:${participantKey(from.sender)}`))) return;
+    if (!(await deps.deliveries.claim(`redaction-told:${from.conversationId}:${from.sender.userId}`))) return;
     await notify(deps, from.sender, { kind: 'notice', text: say(from.lang).redactionReplies.secretsRemoved(found), conversationId: from.conversationId });
   } catch (error) {
     // The message went through screened; only the notice about it is lost.
