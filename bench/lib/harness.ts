@@ -183,10 +183,11 @@ function postJson(url: string, payload: unknown, headers: Record<string, string>
 /** What the admin does first (as test/e2e/slack-scenario.test.ts does): turn live agents on, connect the sandbox, grant roles. */
 export async function setUpDesk(
   bench: BenchPlatform,
-  options: { readonly operators: readonly string[]; readonly operatorCapacity?: number },
+  options: { readonly operators: readonly string[]; readonly operatorCapacity?: number; readonly autoRedaction?: boolean },
 ): Promise<void> {
   const change: Record<string, unknown> = { enabled: true };
   if (options.operatorCapacity !== undefined) change['operatorCapacity'] = options.operatorCapacity;
+  if (options.autoRedaction !== undefined) change['autoRedaction'] = options.autoRedaction;
   expectOk(await bench.admin('settings/update', { change }), 'settings/update');
   expectOk(
     await bench.admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret }),

@@ -28,10 +28,15 @@ export interface RedactionWords {
   readonly credential: string;
 }
 
+/** What kind of secret a marker stands for. */
+export type SecretKind = keyof RedactionWords;
+
 export interface Redacted {
   readonly text: string;
   /** How many secrets were replaced; 0 leaves `text` the very string given. */
   readonly count: number;
+  /** The kinds replaced, each once, in the order first found (what the sender is told). */
+  readonly found: readonly SecretKind[];
 }
 
 // 13–19 digits, in groups split by single spaces or hyphens, not glued to other digits or letters.
@@ -70,18 +75,20 @@ const CREDENTIALS: readonly RegExp[] = [
 
 export function redactSecrets(text: string, words: RedactionWords): Redacted {
   let count = 0;
-  const mark = (marker: string) => {
+  const found = new Set<SecretKind>();
+  const mark = (kind: SecretKind) => {
     count += 1;
-    return `[${marker}]`;
+    found.add(kind);
+    return `[${words[kind]}]`;
   };
   let out = text;
-  for (const pattern of CREDENTIALS) out = out.replace(pattern, () => mark(words.credential));
-  out = out.replace(CARD_CANDIDATE, (candidate) => (isCardNumber(candidate) ? mark(words.cardNumber) : candidate));
-  out = out.replace(PASSWORD_COLON, (whole, lead: string, value: string) => (value.startsWith('[') ? whole : `${lead}${mark(words.password)}`));
+  for (const pattern of CREDENTIALS) out = out.replace(pattern, () => mark('credential'));
+  out = out.replace(CARD_CANDIDATE, (candidate) => (isCardNumber(candidate) ? mark('cardNumber') : candidate));
+  out = out.replace(PASSWORD_COLON, (whole, lead: string, value: string) => (value.startsWith('[') ? whole : `${lead}${mark('password')}`));
   out = out.replace(PASSWORD_IS, (whole, lead: string, value: string) =>
-    NOT_A_PASSWORD.has(trimPunctuation(value).toLowerCase()) || value.startsWith('[') ? whole : `${lead}${mark(words.password)}`,
+    NOT_A_PASSWORD.has(trimPunctuation(value).toLowerCase()) || value.startsWith('[') ? whole : `${lead}${mark('password')}`,
   );
-  return count === 0 ? { text, count } : { text: out, count };
+  return count === 0 ? { text, count, found: [] } : { text: out, count, found: [...found] };
 }
 
 export function isCardNumber(candidate: string): boolean {

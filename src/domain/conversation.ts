@@ -144,6 +144,11 @@ export interface Conversation {
    * Absent on records older than retention: the default (history.ts).
    */
   readonly keepDays?: number | undefined;
+  /**
+   * Secrets are removed from its messages before they are stored or relayed (the project's `autoRedaction` when it
+   * started, so a conversation under way when the setting changes keeps its rule); absent: off.
+   */
+  readonly autoRedaction?: true | undefined;
   readonly state: ConversationState;
   readonly ticket?: TicketRef | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Conversation } from './conversation';
+import type { Language } from './language';
 import type { ChatChannel, Participant } from './participant';
 
 /**
@@ -40,6 +41,9 @@ export interface HistoryEntry {
   readonly endedAt: number;
   readonly ending: HistoryEnding;
   readonly ticket?: { readonly key: string; readonly url: string } | undefined;
+  /** Its Conversation.autoRedaction and deskLang: a later edit of one of its messages is screened the same way. */
+  readonly autoRedaction?: true | undefined;
+  readonly deskLang?: Language | undefined;
 }
 
 /** Who appears in a project's history, for the History tab's pickers: each user and each operator once. */
@@ -72,6 +76,7 @@ export function historyEntryOf(conversation: Conversation, ending: HistoryEnding
     endedAt,
     ending,
     ...(conversation.ticket ? { ticket: { key: conversation.ticket.key, url: conversation.ticket.url } } : {}),
+    ...(conversation.autoRedaction ? { autoRedaction: true, ...(conversation.deskLang ? { deskLang: conversation.deskLang } : {}) } : {}),
   };
 }
 

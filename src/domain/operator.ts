@@ -1,5 +1,5 @@
 import type { Language } from './language';
-import type { Backlog } from './conversation';
+import type { Backlog, Conversation } from './conversation';
 import type { Participant, ParticipantKey } from './participant';
 
 export type DutyStatus = 'on' | 'off';
@@ -13,6 +13,9 @@ export interface Assignment {
   readonly userLang?: Language | undefined;
   /** The conversation's Conversation.keepDays, so the operator's lines get the same TTL without reading it. */
   readonly keepDays?: number | undefined;
+  /** The conversation's Conversation.autoRedaction and deskLang (its markers' language): the operator's lines are screened too. */
+  readonly autoRedaction?: true | undefined;
+  readonly deskLang?: Language | undefined;
   readonly since: number;
   /** The operator's messages waiting behind one that could not reach the user yet (see Backlog). */
   readonly backlog?: Backlog | undefined;
@@ -120,3 +123,16 @@ export function assignmentOf(op: Operator, sessionId: string): Assignment | unde
 }
 
 export type OperatorKey = ParticipantKey;
+
+/** What an operator's record holds of a conversation they take: what relaying to that user needs, read from its record. */
+export function newAssignment(conversation: Conversation, since: number): Assignment {
+  return {
+    sessionId: conversation.id,
+    user: conversation.user,
+    userName: conversation.userName,
+    userLang: conversation.lang,
+    ...(conversation.keepDays === undefined ? {} : { keepDays: conversation.keepDays }),
+    ...(conversation.autoRedaction ? { autoRedaction: true, ...(conversation.deskLang ? { deskLang: conversation.deskLang } : {}) } : {}),
+    since,
+  };
+}

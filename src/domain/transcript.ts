@@ -45,6 +45,8 @@ export interface TranscriptLine {
   readonly editedAt?: number | undefined;
   /** When its sender deleted it (ms): its words, links and files are gone; the line stays, shown as deleted. */
   readonly deletedAt?: number | undefined;
+  /** When an operator redacted it (`#redact`, ms): `text` is the marker that says by whom and when; its words, links and files are gone. */
+  readonly redactedAt?: number | undefined;
 }
 
 /** Whether a line may reach the user, or a ticket's customer-visible parts. */

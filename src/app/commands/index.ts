@@ -9,6 +9,7 @@ import { goOnDutyCommand } from './go-on-duty';
 import { helpCommand } from './help';
 import { listOperatorsCommand } from './list-operators';
 import { noteCommand } from './note';
+import { redactCommand } from './redact';
 import { sendSavedReplyCommand } from './send-saved-reply';
 
 /** Every operator command. Their order is the order of #help. */
@@ -19,6 +20,7 @@ export const COMMANDS: readonly ChatCommand[] = [
   declineOfferCommand,
   endConversationCommand,
   noteCommand,
+  redactCommand,
   createTicketCommand,
   listOperatorsCommand,
   forwardCommand,

@@ -2,6 +2,7 @@ import { inEveryLanguage, say } from '../../domain/replies';
 import type { TranscriptLine } from '../../domain/transcript';
 import { notify } from '../delivery/notify';
 import { lineKept } from '../history/record-history';
+import { screenedLine } from '../privacy/screen-line';
 import { defineCommand } from './command';
 
 /** A note longer than a chat message would hardly be a note; the transcript and the ticket hold it whole up to here. */
@@ -36,7 +37,8 @@ export const noteCommand = defineCommand<{ readonly text?: string | undefined }>
       text,
       internal: true,
     };
-    await deps.transcripts.append(assignment.sessionId, line, lineKept(assignment));
+    // A note is stored like any line of the conversation: screened when the conversation removes secrets.
+    await deps.transcripts.append(assignment.sessionId, screenedLine(line, assignment).line, lineKept(assignment));
     await notify(deps, operator.participant, { kind: 'notice', text: say(operator.lang).toOperator.noteAdded(assignment.userName), conversationId: assignment.sessionId });
     return 'command';
   },

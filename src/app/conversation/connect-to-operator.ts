@@ -1,5 +1,5 @@
 import type { Conversation } from '../../domain/conversation';
-import { withAssignment, type Operator } from '../../domain/operator';
+import { newAssignment, withAssignment, type Operator } from '../../domain/operator';
 import type { Language } from '../../domain/language';
 import { say } from '../../domain/replies';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
@@ -21,14 +21,7 @@ export function connectWrites(
     ...conversation,
     state: { kind: 'with-operator', operator: operator.value.participant, operatorName: operator.value.displayName, operatorLang: operator.value.lang, since: now },
   };
-  const busier = withAssignment(operator.value, {
-    sessionId: conversation.id,
-    user: conversation.user,
-    userName: conversation.userName,
-    userLang: conversation.lang,
-    ...(conversation.keepDays === undefined ? {} : { keepDays: conversation.keepDays }),
-    since: now,
-  });
+  const busier = withAssignment(operator.value, newAssignment(conversation, now));
   return {
     conversation: connected,
     operator: busier,

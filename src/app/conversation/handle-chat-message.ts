@@ -27,6 +27,7 @@ import { queuePosition } from '../queue/queue';
 import { requestOperator } from './request-operator';
 import { noteOperatorActivity } from '../duty/operator-activity';
 import { userLine, withLiteralHash } from './message-lines';
+import { screen, screenedLine } from '../privacy/screen-line';
 import { recordEnding } from '../transcript/system-line';
 import { lineKept } from '../history/record-history';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
@@ -198,7 +199,8 @@ async function fromUserWithBot({ deps, commands }: Router, received: IncomingCha
   const replyKey = ticketReplyKey(deps, msg, commentWindow);
   if (replyKey) return actOnDeliveryOnce(deps, msg, () => replyOnTicket(deps, msg, replyKey));
   // Kept a day, so an operator who later takes this user sees what they already asked.
-  const line = userLine(msg, msg.senderName ?? msg.from.userId);
+  // Screened as the conversation they may start will be: an operator's excerpt is read from here.
+  const { line } = screenedLine(userLine(msg, msg.senderName ?? msg.from.userId), { autoRedaction: settings.autoRedaction || undefined, deskLang: settings.defaultLanguage });
   const appended = await deps.transcripts.append(recentMessagesId(msg.from), line, { expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS });
   if (appended === 'duplicate') return 'duplicate';
   return answerWithAssistant(deps, msg, settings);
@@ -207,12 +209,15 @@ async function fromUserWithBot({ deps, commands }: Router, received: IncomingCha
 async function relayFromUser(deps: CoreDeps, msg: IncomingChatMessage, conversation: Versioned<Conversation>): Promise<MessageOutcome> {
   const lane = userLane(conversation);
   if (!lane) return 'failed';
-  const line = userLine(msg, conversation.value.userName);
-  if ((await deps.transcripts.append(conversation.value.id, line, lineKept(conversation.value))) === 'duplicate') {
+  const { id, userName, lang } = conversation.value;
+  const { line, tell } = screen(deps, userLine(msg, userName), conversation.value, { conversationId: id, sender: msg.from, lang });
+  if ((await deps.transcripts.append(id, line, lineKept(conversation.value))) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }
-  return relayLine(deps, lane, line);
+  const relayed = await relayLine(deps, lane, line);
+  await tell();
+  return relayed;
 }
 
 async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, operator: Versioned<Operator>): Promise<Handled> {
@@ -227,7 +232,7 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
   const { assignment } = target;
   const lane = operatorLane(operator, assignment.sessionId);
   if (!lane) return 'failed';
-  const line: TranscriptLine = {
+  const typed: TranscriptLine = {
     id: msg.id,
     at: msg.sentAt,
     role: 'operator',
@@ -237,11 +242,14 @@ async function relayFromOperator(deps: CoreDeps, msg: IncomingChatMessage, opera
     ...(msg.links ? { links: msg.links } : {}),
     attachments: msg.attachments,
   };
+  const { line, tell } = screen(deps, typed, assignment, { conversationId: assignment.sessionId, sender: operator.value.participant, lang: operator.value.lang });
   if ((await deps.transcripts.append(assignment.sessionId, line, lineKept(assignment))) === 'duplicate') {
     await relayRetried(deps, lane);
     return 'duplicate';
   }
-  return relayLine(deps, lane, line);
+  const relayed = await relayLine(deps, lane, line);
+  await tell();
+  return relayed;
 }
 
 async function fromOperator(router: Router, received: IncomingChatMessage, sender: Sender): Promise<Handled> {
@@ -273,8 +281,11 @@ async function whileQueued(deps: CoreDeps, msg: IncomingChatMessage, conversatio
   }
   if (msg.action) return 'refused';
   // What a waiting user writes is part of the conversation the operator will see.
-  const appended = await deps.transcripts.append(conversation.id, userLine(msg, conversation.userName), lineKept(conversation));
-  return appended === 'duplicate' ? 'duplicate' : 'recorded';
+  const { line, tell } = screen(deps, userLine(msg, conversation.userName), conversation, { conversationId: conversation.id, sender: msg.from, lang: conversation.lang });
+  const appended = await deps.transcripts.append(conversation.id, line, lineKept(conversation));
+  if (appended === 'duplicate') return 'duplicate';
+  await tell();
+  return 'recorded';
 }
 
 async function userEnds(deps: CoreDeps, conversation: Conversation): Promise<Handled> {

@@ -22,6 +22,7 @@ import { displayNameOf } from './user-name';
 import { windDownConversation } from '../settings/wind-down';
 import { countFigures, servedEvent } from '../figures/service-figures';
 import { lineKept } from '../history/record-history';
+import { screen, screenedLine } from '../privacy/screen-line';
 
 /** `continued`: the user had been offered a ticket, and asking again carries that conversation on. */
 type Routing =
@@ -44,7 +45,7 @@ export async function requestOperator(
   settings: LiveAgentSettings,
 ): Promise<MessageOutcome> {
   const userName = await displayNameOf(deps, msg.from, msg.senderName);
-  const requestLine: TranscriptLine = {
+  const typed: TranscriptLine = {
     id: msg.id,
     at: msg.sentAt,
     role: 'user',
@@ -58,15 +59,19 @@ export async function requestOperator(
   const routing = await untilCommitted(() => route(deps, msg, settings, userName));
   const { conversation } = routing;
   const { toUser } = say(conversation.lang);
+  // The words that asked count as the conversation's: screened by its rule, its sender told once.
+  const { line: requestLine, tell } = screen(deps, typed, conversation, { conversationId: conversation.id, sender: msg.from, lang: conversation.lang });
 
   if (routing.kind === 'already-connected') {
     await deps.transcripts.append(conversation.id, requestLine, lineKept(conversation));
+    await tell();
     const name = conversation.state.kind === 'with-operator' ? conversation.state.operatorName : 'an operator';
     await notify(deps, msg.from, { kind: 'notice', text: toUser.alreadyConnected(name), conversationId: conversation.id });
     return 'handoff';
   }
   if (routing.kind === 'already-queued') {
     await deps.transcripts.append(conversation.id, requestLine, lineKept(conversation));
+    await tell();
     if (conversation.state.kind === 'offered') {
       await notify(deps, msg.from, { kind: 'notice', text: toUser.beingConnected(), conversationId: conversation.id });
       return 'handoff';
@@ -84,9 +89,10 @@ export async function requestOperator(
   } else {
     const recent = await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 });
     // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
-    const earlier = recent.map((line) => (line.role === 'user' ? { ...line, speakerName: userName } : line));
+    const earlier = recent.map((line) => (line.role === 'user' ? screenedLine({ ...line, speakerName: userName }, conversation).line : line));
     await deps.transcripts.appendMany(conversation.id, [...earlier, requestLine], lineKept(conversation));
   }
+  await tell();
 
   // The admin may have turned support off after `settings` was read, and the wind-down may have read
   // the queue before this commit: reading the settings again after it, one of the two sees the other.
@@ -144,6 +150,8 @@ async function route(
     requestedAt: now,
     // Its lines and history record are kept this long, settled now from the settings this request already read.
     keepDays: settings.retentionDays,
+    // Its messages are screened for secrets when the project asked for it when it started (privacy/screen-line.ts).
+    ...(settings.autoRedaction ? { autoRedaction: true } : {}),
     state: { kind: 'queued', since: now, enteredAt: now },
   };
   const expected = existing?.version ?? 'absent';

@@ -1,5 +1,4 @@
 import type { Conversation } from '../../domain/conversation';
-import { messageOf } from '../../domain/koji-error';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { sameParticipant, type Participant } from '../../domain/participant';
 import { notesFor } from '../../domain/replies';
@@ -7,9 +6,12 @@ import { clipText, splitText } from '../../domain/text';
 import { isAfter, type TranscriptLine } from '../../domain/transcript';
 import { RELAY_PART_CHARS, RELAY_PART_ESCAPED } from '../delivery/send-line';
 import type { CoreDeps, LiveAgentState } from '../ports';
-import { recentMessagesId, systemLineId } from '../transcript/transcript-ids';
+import { recentMessagesId } from '../transcript/transcript-ids';
+import { noteOnTicket, sentAtOnTicket } from './ticket-note';
 import type { EditOutcome, IncomingChatEdit, StoredLine } from './chat-edit';
 import { replaceCopy } from './relayed-copy';
+import { screenedLine, tellOnce, type Screening } from '../privacy/screen-line';
+import type { Language } from '../../domain/language';
 
 /**
  * A person edited or deleted a message they sent: its transcript line follows (the edited text, or its words
@@ -35,7 +37,8 @@ export async function handleChatEdit(deps: CoreDeps, edit: IncomingChatEdit): Pr
   const found = await deps.transcripts.findLines(places.map((p) => ({ conversationId: p.conversationId, lineId: edit.lineId })));
   const theirs = found.filter((f) => f.line.role !== 'system' && f.line.speaker !== undefined && sameParticipant(f.line.speaker, edit.from));
   if (theirs.length === 0) return 'ignored';
-  const current = theirs.filter((f) => f.line.deletedAt === undefined && (f.line.editedAt ?? 0) < edit.at);
+  // A message an operator redacted stays redacted: its sender's later edit does not bring words back.
+  const current = theirs.filter((f) => f.line.deletedAt === undefined && f.line.redactedAt === undefined && (f.line.editedAt ?? 0) < edit.at);
   if (current.length === 0 || !(await deps.deliveries.claim(edit.id))) return 'duplicate';
   try {
     for (const stored of current) await follow(deps, edit, stored, places.find((p) => p.conversationId === stored.conversationId));
@@ -51,6 +54,9 @@ interface Place {
   readonly conversationId: string;
   readonly copyTo?: Participant | undefined;
   readonly senderName?: string | undefined;
+  /** The conversation's auto-redaction, for the edited words (privacy/screen-line.ts), and the sender's language. */
+  readonly screening?: Screening | undefined;
+  readonly senderLang?: Language | undefined;
   readonly conversation?: (() => Promise<Pick<Conversation, 'ticket' | 'deskLang'> | undefined>) | undefined;
 }
 
@@ -61,7 +67,7 @@ function placesOf(deps: CoreDeps, from: Participant, sender: Sender): Place[] {
   const conversation = sender.conversation?.value;
   if (conversation) {
     const copyTo = conversation.state.kind === 'with-operator' ? conversation.state.operator : undefined;
-    places.push({ conversationId: conversation.id, copyTo, senderName: conversation.userName, conversation: () => Promise.resolve(conversation) });
+    places.push({ conversationId: conversation.id, copyTo, senderName: conversation.userName, screening: conversation, senderLang: conversation.lang, conversation: () => Promise.resolve(conversation) });
   } else if (!sender.operator) {
     places.push({ conversationId: recentMessagesId(from) });
   }
@@ -70,7 +76,7 @@ function placesOf(deps: CoreDeps, from: Participant, sender: Sender): Place[] {
       const held = await deps.state.getConversation(a.user);
       return held?.value.id === a.sessionId ? held.value : undefined;
     };
-    places.push({ conversationId: a.sessionId, copyTo: a.user, senderName: sender.operator?.value.displayName, conversation: read });
+    places.push({ conversationId: a.sessionId, copyTo: a.user, senderName: sender.operator?.value.displayName, screening: a, senderLang: sender.operator?.value.lang, conversation: read });
   }
   return places;
 }
@@ -84,30 +90,27 @@ async function endedPlace(deps: CoreDeps, edit: IncomingChatEdit, asOperator: bo
   // Everything said in an ended conversation with a ticket is on that ticket.
   const coveredThrough = { at: Number.MAX_SAFE_INTEGER, id: '' };
   const ticket = ended.ticket && { ...ended.ticket, coveredThrough };
-  return [{ conversationId: ended.conversationId, conversation: () => Promise.resolve(ticket ? { ticket } : undefined) }];
+  return [{ conversationId: ended.conversationId, screening: ended, conversation: () => Promise.resolve(ticket ? { ticket, deskLang: ended.deskLang } : undefined) }];
 }
 
 async function follow(deps: CoreDeps, edit: IncomingChatEdit, stored: StoredLine, place: Place | undefined): Promise<void> {
-  const revised = revisedLine(stored.line, edit);
+  const screened = screenedLine(revisedLine(stored.line, edit), place?.screening ?? {});
+  const revised = screened.line;
   await deps.transcripts.reviseLine(stored, revised);
   const { conversationId } = stored;
   if (place?.copyTo) {
     const replacement = edit.change.kind === 'deleted' ? 'remove' : relayedAgain(revised, conversationId, place.senderName ?? revised.speakerName);
     await replaceCopy(deps, place.copyTo, { conversationId, lineId: revised.id, since: revised.at }, replacement);
+    await tellOnce(deps, { conversationId, sender: edit.from, lang: place.senderLang }, screened.found);
   }
   const conversation = await place?.conversation?.();
   const ticket = conversation?.ticket;
   if (!conversation || !ticket || isAfter(stored.line, ticket.coveredThrough)) return;
   const notes = notesFor(conversation);
-  const sentAt = `${new Date(stored.line.at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const text = edit.change.kind === 'edited' ? notes.messageEdited(revised.speakerName, sentAt, clipText(edit.change.text, 2000)) : notes.messageDeleted(revised.speakerName, sentAt);
-  const note: TranscriptLine = { id: systemLineId('edit', edit.at), at: deps.clock.now(), role: 'system', speakerName: 'Koji', text, internal: true };
-  try {
-    await deps.tickets.addComment(ticket.key, conversationId, [note]);
-  } catch (error) {
-    // The line and the copy already follow the edit; the ticket's note is told in the log, never a failed delivery.
-    deps.log.warn('edit_not_on_ticket', { conversationId, ticketKey: ticket.key, reason: messageOf(error) });
-  }
+  const sentAt = sentAtOnTicket(stored.line.at);
+  const text = edit.change.kind === 'edited' ? notes.messageEdited(revised.speakerName, sentAt, clipText(revised.text, 2000)) : notes.messageDeleted(revised.speakerName, sentAt);
+  // The line and the copy already follow the edit; the ticket's note is told in the log, never a failed delivery.
+  await noteOnTicket(deps, ticket.key, conversationId, { kind: 'edit', at: edit.at, text });
 }
 
 /** The line as the edit leaves it: the new words (and links), or none at all once deleted. */

@@ -1,5 +1,5 @@
 import type { Conversation, OfferToOperator } from '../../domain/conversation';
-import { holdsOffer, offersOf, withAssignment, withoutOffer, type Operator, type PendingOffer } from '../../domain/operator';
+import { holdsOffer, newAssignment, offersOf, withAssignment, withoutOffer, type Operator, type PendingOffer } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
 import { type Catalogue, notesFor, say } from '../../domain/replies';
 import type { LiveAgentSettings } from '../../domain/settings';
@@ -45,7 +45,7 @@ export async function answerOffer(deps: CoreDeps, operator: Participant, answer:
       answer === 'accept'
         ? {
             conversation: { ...conversation.value, state: { kind: 'with-operator', operator, operatorName: me.value.displayName, operatorLang: me.value.lang, since: now } },
-            operator: withAssignment(without, { sessionId: offer.sessionId, user: offer.user, userName: offer.userName, userLang: conversation.value.lang, keepDays: conversation.value.keepDays, since: now }),
+            operator: withAssignment(without, newAssignment(conversation.value, now)),
           }
         : { conversation: backInLine(conversation.value, operator), operator: without };
     const writes: StateWrite[] = [

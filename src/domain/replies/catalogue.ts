@@ -6,7 +6,7 @@ import { buttonLabels, usedCardNotes } from './buttons';
 import { savedReplyNotices } from './saved-replies';
 import { fileReplies } from './files';
 import { followUpReplies } from './follow-ups';
-import { redactionMarkers } from './privacy';
+import { redactionMarkers, redactionReplies } from './privacy';
 import { commandHelp, failureReplies } from './commands';
 import { french } from './fr';
 import { german } from './de';
@@ -25,6 +25,7 @@ export const english = {
   failureReplies,
   followUpReplies,
   redactionMarkers,
+  redactionReplies,
 } as const;
 
 /** A catalogue's shape with the English words widened to any string: what a translation must provide, key for key. */

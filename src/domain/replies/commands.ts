@@ -7,6 +7,7 @@ export const commandHelp = {
   'go-on-duty': '#on (start your shift)',
   'list-operators': 'list_operators (who is on duty)',
   note: '#note <text> (a note for the service desk; the user never sees it)',
+  redact: '#redact [n] (redact the user’s last message, or their n-th last, wherever Koji keeps it)',
   'send-saved-reply': '#reply [name] (send a saved reply; alone, list them)',
   'accept-offer': '#accept (take the user you’re offered)',
   'decline-offer': '#decline (pass the user you’re offered to someone else)',

@@ -202,7 +202,7 @@ describe.each(ALL)('%s', (_name, text) => {
 
 describe('the help', () => {
   it('should name every command as code on both channels', () => {
-    const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#note', '#create_ticket', 'list_operators', 'forward_operator', '#reply'];
+    const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#note', '#redact', '#create_ticket', 'list_operators', 'forward_operator', '#reply'];
     expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS, 'en')) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);
     expect(teamsTextShown(String(renderForTeams({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS, 'en')) })['text'])).code).toEqual(expected);
   });

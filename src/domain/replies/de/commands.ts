@@ -9,6 +9,7 @@ export const commandHelp: Catalogue['commandHelp'] = {
   'go-on-duty': '#on (beginnt Ihre Schicht)',
   'list-operators': 'list_operators (zeigt, wer im Dienst ist)',
   note: '#note <Text> (eine Notiz für den Servicedesk; die Person im Chat sieht sie nie)',
+  redact: '#redact [n] (die letzte Nachricht der Person schwärzen, oder ihre n-letzte, überall, wo Koji sie aufbewahrt)',
   'send-saved-reply': '#reply [Name] (sendet eine gespeicherte Antwort; ohne Namen: listet alle auf)',
   'accept-offer': '#accept (nimmt die angebotene Anfrage an)',
   'decline-offer': '#decline (gibt die angebotene Anfrage an jemand anderen weiter)',

@@ -3,7 +3,7 @@ import { buttonLabels, usedCardNotes } from './buttons';
 import { commandHelp, failureReplies } from './commands';
 import { fileReplies } from './files';
 import { followUpReplies } from './follow-ups';
-import { redactionMarkers } from './privacy';
+import { redactionMarkers, redactionReplies } from './privacy';
 import { relayFailures, transcriptNotes } from './notes';
 import { savedReplyNotices } from './saved-replies';
 import { toOperator } from './to-operator';
@@ -23,4 +23,5 @@ export const german: Catalogue = {
   failureReplies,
   followUpReplies,
   redactionMarkers,
+  redactionReplies,
 };

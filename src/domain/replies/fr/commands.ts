@@ -7,6 +7,7 @@ export const commandHelp = {
   'go-on-duty': '#on (commencer votre service)',
   'list-operators': 'list_operators (voir qui est en service)',
   note: '#note <texte> (une note pour le centre de services, que l’utilisateur ne voit jamais)',
+  redact: '#redact [n] (masquer le dernier message de l’utilisateur, ou son n-ième dernier, partout où Koji le garde)',
   'send-saved-reply': '#reply [nom] (envoyer une réponse prédéfinie\u202F; sans nom, les afficher)',
   'accept-offer': '#accept (prendre en charge l’utilisateur qui vous est proposé)',
   'decline-offer': '#decline (transmettre à un autre opérateur l’utilisateur qui vous est proposé)',

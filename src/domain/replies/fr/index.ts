@@ -5,7 +5,7 @@ import { buttonLabels, usedCardNotes } from './buttons';
 import { savedReplyNotices } from './saved-replies';
 import { fileReplies } from './files';
 import { followUpReplies } from './follow-ups';
-import { redactionMarkers } from './privacy';
+import { redactionMarkers, redactionReplies } from './privacy';
 import { commandHelp, failureReplies } from './commands';
 // Type only: the catalogue imports this module, so a value import would be a cycle.
 import type { Catalogue } from '../catalogue';
@@ -24,4 +24,5 @@ export const french: Catalogue = {
   failureReplies,
   followUpReplies,
   redactionMarkers,
+  redactionReplies,
 };
