@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { kvs } from '@forge/kvs';
 import { KvsLiveAgentState, operatorEntity, sessionEntity } from '../../src/adapters/forge/kvs-live-agent-state';
+import { KvsRatingStore } from '../../src/adapters/forge/kvs-ratings';
+import type { ConversationRating } from '../../src/domain/rating';
 import { ENTITY, storageKeys } from '../../src/adapters/forge/kvs-keys';
 import { migrateRecords, migrationProgressKey } from '../../src/adapters/forge/record-migration';
 import { RECORD_UPGRADES } from '../../src/adapters/forge/record-upgrades';
@@ -135,5 +137,33 @@ describe('the record migration job', () => {
 
     const routed = await new KvsLiveAgentState(kvs).operatorsForRouting(alice.projectId);
     expect(routed.items).toEqual([{ value: alice, version: 7 }]);
+  });
+
+  it('should keep the time a rating has left when it moves it, and the store should read it in its new shape before', async () => {
+    const rating: ConversationRating = {
+      conversationId: 'conv-01',
+      projectId: '10000',
+      operator: aParticipant({ userId: 'UALICE' }),
+      operatorName: 'Alice',
+      user: aParticipant(),
+      userName: 'User 01',
+      scale: 'thumbs',
+      score: 1,
+      at: harness.clock.now(),
+    };
+    // As release 1.x wrote it: no shape, kept 90 days.
+    await kvs.transact().set(storageKeys.rating('conv-01'), { version: 3, data: rating }, { entityName: ENTITY.rating }, { ttl: { value: 90, unit: 'DAYS' } }).execute();
+    const expiresAt = () => (harness.db.prepare("SELECT expires_at FROM kvs_items WHERE ns = 'entity:rating'").get() as { expires_at: number }).expires_at;
+    const before = expiresAt();
+    jest.replaceProperty(RECORD_UPGRADES, 'rating', [{ to: 2, why: 'test: ratings say which scale in words', upgrade: (data) => ({ ...(data as object), scaleName: 'Thumbs' }) }]);
+    expect((await new KvsRatingStore(kvs).get('conv-01')).rating?.value).toMatchObject({ score: 1, scaleName: 'Thumbs' });
+
+    harness.clock.advance(60_000);
+    const [moved] = await migrateRecords(kvs, harness.clock.now, PAGE);
+
+    expect(moved).toMatchObject({ record: 'rating', done: true, rewritten: 1 });
+    const stored = JSON.parse((harness.db.prepare("SELECT value FROM kvs_items WHERE ns = 'entity:rating'").get() as { value: string }).value) as { schema: number; version: number; data: object };
+    expect(stored).toMatchObject({ schema: 2, version: 3, data: { scaleName: 'Thumbs' } });
+    expect(Math.abs(expiresAt() - before)).toBeLessThanOrEqual(1000);
   });
 });

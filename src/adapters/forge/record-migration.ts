@@ -1,15 +1,15 @@
-import { Sort, type kvs as KvsClient } from '@forge/kvs';
+import { MetadataField, Sort, type kvs as KvsClient } from '@forge/kvs';
 import type { Conversation } from '../../domain/conversation';
 import type { Operator } from '../../domain/operator';
 import { isWriteConflict } from './kvs-errors';
 import { PAGE_LIMIT } from './kvs-index-page';
 import { ENTITY, INDEX, KEY_VERSION } from './kvs-keys';
 import { operatorEntity, sessionEntity, type OperatorEntity, type SessionEntity } from './kvs-live-agent-state';
-import { versionIs } from './kvs-versioned';
+import { versionedEntity, versionIs, type VersionedEntity } from './kvs-versioned';
 import { currentSchema, isCurrent, upgraded, VERSIONED_RECORDS, type VersionedRecord } from './record-versions';
 
 type Kvs = typeof KvsClient;
-type StoredEntity = OperatorEntity | SessionEntity;
+type StoredEntity = OperatorEntity | SessionEntity | VersionedEntity<unknown>;
 
 /** Where the job is with one record type: the shape it moves records to, and the next page of its index. */
 export interface MigrationProgress {
@@ -35,7 +35,16 @@ export const MIGRATION_LIMITS: MigrationLimits = { pages: 10, pageSize: PAGE_LIM
 const STORES: { readonly [R in VersionedRecord]: { readonly entity: string; readonly rewrite: (stored: StoredEntity) => StoredEntity } } = {
   operator: { entity: ENTITY.operator, rewrite: (stored) => operatorEntity(upgraded<Operator>('operator', stored), stored.version) },
   conversation: { entity: ENTITY.conversation, rewrite: (stored) => sessionEntity(upgraded<Conversation>('conversation', stored), stored.version) },
+  rating: dataOnly('rating', ENTITY.rating),
+  satisfaction: dataOnly('satisfaction', ENTITY.satisfaction),
+  deflection: dataOnly('deflection', ENTITY.deflection),
+  figures: dataOnly('figures', ENTITY.figures),
 };
+
+/** A record stored whole in `data` beside its version, nothing indexed (kvs-versioned.ts). */
+function dataOnly(record: VersionedRecord, entity: string) {
+  return { entity, rewrite: (stored: StoredEntity) => versionedEntity(record, stored.version, upgraded(record, stored)) };
+}
 
 export const migrationProgressKey = (record: VersionedRecord) => `record-migration:${KEY_VERSION}:${record}`;
 
@@ -71,20 +80,29 @@ async function migratePage(kvs: Kvs, progress: MigrationProgress, pageSize: numb
   const store = STORES[progress.record];
   // Every record of these entities has a compare-and-set version, so this index holds them all; a rewrite keeps
   // the version, so the records not read yet stay where the cursor expects them.
-  let query = kvs.entity<StoredEntity>(store.entity).query().index(INDEX.everyByVersion).sort(Sort.ASC).limit(Math.min(pageSize, PAGE_LIMIT));
+  // With each record's expiry: a rewrite keeps the time a rating or a day's figures has left.
+  let query = kvs.entity<StoredEntity>(store.entity).query({ metadataFields: [MetadataField.EXPIRE_TIME] }).index(INDEX.everyByVersion).sort(Sort.ASC).limit(Math.min(pageSize, PAGE_LIMIT));
   if (progress.cursor) query = query.cursor(progress.cursor);
   const { results, nextCursor } = await query.getMany();
   let rewritten = 0;
-  for (const { key, value } of results) {
+  for (const { key, value, expireTime } of results) {
     if (isCurrent(progress.record, value)) continue;
-    if (await rewrite(kvs, store.entity, key, value, store.rewrite(value))) rewritten += 1;
+    const secondsLeft = expireTime === undefined ? undefined : Math.round((Date.parse(expireTime) - now()) / 1000);
+    if (secondsLeft !== undefined && !(secondsLeft > 0)) continue;
+    if (await rewrite(kvs, { entityName: store.entity, key, secondsLeft }, value, store.rewrite(value))) rewritten += 1;
   }
   return { ...progress, cursor: nextCursor, done: !nextCursor, seen: progress.seen + results.length, rewritten: progress.rewritten + rewritten, at: now() };
 }
 
-async function rewrite(kvs: Kvs, entityName: string, key: string, stored: StoredEntity, next: StoredEntity): Promise<boolean> {
+async function rewrite(
+  kvs: Kvs,
+  where: { readonly entityName: string; readonly key: string; readonly secondsLeft: number | undefined },
+  stored: StoredEntity,
+  next: StoredEntity,
+): Promise<boolean> {
+  const ttl = where.secondsLeft === undefined ? undefined : { ttl: { value: where.secondsLeft, unit: 'SECONDS' as const } };
   try {
-    await kvs.transact().set(key, next, { entityName, conditions: versionIs(stored.version) }).execute();
+    await kvs.transact().set(where.key, next, { entityName: where.entityName, conditions: versionIs(stored.version) }, ttl).execute();
     return true;
   } catch (error) {
     if (isWriteConflict(error)) return false;

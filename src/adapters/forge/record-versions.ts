@@ -1,7 +1,7 @@
 import { RECORD_UPGRADES } from './record-upgrades';
 
 /** The record types stored with a schema version (their entity's `schema` attribute, manifest.yml). */
-export const VERSIONED_RECORDS = ['operator', 'conversation'] as const;
+export const VERSIONED_RECORDS = ['operator', 'conversation', 'rating', 'satisfaction', 'deflection', 'figures'] as const;
 export type VersionedRecord = (typeof VERSIONED_RECORDS)[number];
 
 /**

@@ -13,4 +13,8 @@ import type { UpgradeSteps } from '../record-versions';
 export const RECORD_UPGRADES: UpgradeSteps = {
   operator: [],
   conversation: [],
+  rating: [],
+  satisfaction: [],
+  deflection: [],
+  figures: [],
 };
