@@ -7,3 +7,4 @@ export { teamsWebtrigger } from './entry/teams-webtrigger';
 export { chatConsumer } from './entry/chat-consumer';
 export { timeoutSweep } from './entry/timeout-sweep';
 export { ticketEvents } from './entry/jira-ticket-events';
+export { recordMigration } from './entry/record-migration';

@@ -92,6 +92,8 @@ export interface TenantView {
   readonly pending?: true | undefined;
   /** The last connection check (connecting, or Test connection); absent for a tenant never checked since this was recorded. */
   readonly lastCheck?: TenantCheckView | undefined;
+  /** Slack: one notice per scope of the app's manifest the workspace's token lacks (a reinstall grants it). */
+  readonly notices?: readonly string[] | undefined;
 }
 
 /** Whether a tenant's connection worked when last checked (`at`: epoch ms), and why not when it failed. */

@@ -175,15 +175,26 @@ describe('files between Slack users and operators, end to end', () => {
 });
 
 describe('a Slack workspace installed before files were relayed', () => {
-  it('should tell the admin its token lacks the file scopes and to reinstall the app', async () => {
+  it('should keep working, tell the admin which scope it lacks and what a reinstall enables, and tell a sender plainly why a file did not go', async () => {
     slack.grantScopes(['chat:write', 'chat:write.customize', 'im:history', 'im:write', 'app_mentions:read', 'users:read', 'users:read.email', 'files:read']);
 
     const tested = await admin('tenants/test', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId });
     const listed = await admin('tenants/list', { channel: 'slack' });
 
-    expect(JSON.stringify(tested)).toContain('The bot token lacks files:write, so files people share can’t be relayed. Reinstall the Slack app');
-    expect(JSON.stringify(listed)).toContain('"ok":false');
-    expect(JSON.stringify(listed)).toContain('lacks files:write');
+    expect(tested).toMatchObject({ ok: true });
+    const tenants = (listed.data as { tenants: Array<{ channel: string }> }).tenants;
+    expect(tenants.find((t) => t.channel === 'slack')).toMatchObject({
+      lastCheck: { ok: true },
+      notices: ['This workspace was installed before Koji asked for files:write: reinstall the Slack app to enable relaying files to people on Slack.'],
+    });
+
+    await slack.sendAs('UALICE', '#on');
+    await slack.sendAs('UBOB', 'operator');
+    await slack.sendAs('UBOB', 'here is the log', [{ name: 'boot.log', mimetype: 'text/plain', bytes: Buffer.from('panic') }]);
+    await settle();
+    expect(botPostsTo('UALICE').map((m) => m.text)).toContain('here is the log');
+    expect(botPostsTo('UALICE').some((m) => (m.files?.length ?? 0) > 0)).toBe(false);
+    expect(botPostsTo('UBOB').at(-1)?.text).toContain('boot.log');
   });
 });
 

@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
 import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
+import { SLACK_BOT_SCOPES } from '../../src/adapters/slack/slack-app-manifest';
 import { BACKOFFICE_TABS, dismissFlags, flag, openTab, scrollToEnd } from './support/backoffice';
 import { HOSTILE_STRINGS } from '../support/hostile-strings';
 import { checkSavedReplies } from '../../src/domain/saved-replies';
@@ -128,6 +129,19 @@ describe('the Koji backoffice page', () => {
       await openTab(page, 'Slack workspaces');
       await sandboxRow.getByText('Working', { exact: true }).waitFor();
       await sandboxRow.getByText(/^checked (just now|1 min ago)$/).waitFor();
+      // A workspace installed from an older Slack app manifest keeps working; its row says what a reinstall enables.
+      const allScopes = [...SLACK_BOT_SCOPES];
+      platform.slack!.grantScopes(allScopes.filter((scope) => scope !== 'files:write'));
+      await page.getByRole('button', { name: `Test connection to ${SANDBOX_WORKSPACE.teamName}` }).click();
+      await sandboxRow.getByText('This workspace was installed before Koji asked for files:write: reinstall the Slack app to enable relaying files to people on Slack.').waitFor();
+      await sandboxRow.getByText('Working', { exact: true }).waitFor();
+      await screenshot(page, '03-configuration-tenants-older-scopes');
+      await dismissFlags(page);
+      platform.slack!.grantScopes(allScopes);
+      await page.getByRole('button', { name: `Test connection to ${SANDBOX_WORKSPACE.teamName}` }).click();
+      await flag(page, `Connected to ${SANDBOX_WORKSPACE.teamName}`).waitFor();
+      await sandboxRow.getByRole('note').first().waitFor({ state: 'detached' });
+      await dismissFlags(page);
       // Teams tenants are a tab of their own.
       await openTab(page, 'Teams tenants');
       await page.getByText('No Teams tenant is connected yet').waitFor();

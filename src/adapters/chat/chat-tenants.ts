@@ -117,8 +117,10 @@ export class ChatTenants<S extends CoreDeps> {
       if (error instanceof TenantConnectionError) await part.recordCheck(connection, { ok: false, at: this.deps.now(), message: error.message });
       throw error;
     }
-    await part.recordCheck(connection, { ok: true, at: this.deps.now() });
-    return result;
+    // Slack's granted scopes are recorded with the check (the list shows notices of those it lacks), not answered.
+    const { scopes, ...answer } = result as { scopes?: readonly string[] };
+    await part.recordCheck(connection, { ok: true, at: this.deps.now(), ...(scopes ? { scopes } : {}) });
+    return answer;
   }
 
   /**

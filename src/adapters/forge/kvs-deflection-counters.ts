@@ -2,7 +2,7 @@ import type { kvs as KvsClient } from '@forge/kvs';
 import type { DeflectionCounters, DeflectionCounts, DeflectionEvent } from '../../app/deflection/deflection-counters';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, storageKeys } from './kvs-keys';
-import { nextVersion, versionIs, type VersionedEntity } from './kvs-versioned';
+import { dataOf, versionedEntity, nextVersion, versionIs, type VersionedEntity } from './kvs-versioned';
 
 type Kvs = typeof KvsClient;
 
@@ -24,10 +24,11 @@ export class KvsDeflectionCounters implements DeflectionCounters {
     const key = storageKeys.deflection(projectId, day);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const found = await this.kvs.entity<VersionedEntity<DeflectionCounts>>(ENTITY.deflection).get(key);
-      const counts = { ...NONE, ...found?.data, [event]: (found?.data[event] ?? 0) + 1 };
+      const stored = found && dataOf<DeflectionCounts>('deflection', found);
+      const counts = { ...NONE, ...stored, [event]: (stored?.[event] ?? 0) + 1 };
       const expected = found?.version ?? 'absent';
       const tx = this.kvs.transact();
-      tx.set(key, { version: nextVersion(expected), data: counts }, { entityName: ENTITY.deflection, conditions: versionIs(expected) });
+      tx.set(key, versionedEntity('deflection', nextVersion(expected), counts), { entityName: ENTITY.deflection, conditions: versionIs(expected) });
       try {
         await tx.execute();
         return;
@@ -40,6 +41,6 @@ export class KvsDeflectionCounters implements DeflectionCounters {
 
   async countsOn(projectId: string, day: string): Promise<DeflectionCounts> {
     const found = await this.kvs.entity<VersionedEntity<DeflectionCounts>>(ENTITY.deflection).get(storageKeys.deflection(projectId, day));
-    return { ...NONE, ...found?.data };
+    return { ...NONE, ...(found && dataOf<DeflectionCounts>('deflection', found)) };
   }
 }

@@ -15,9 +15,9 @@ interface IndexQuery<T> {
 }
 
 /** One page of an index in ascending order, never more than PAGE_LIMIT records. */
-export async function pageOf<D>(query: IndexQuery<{ readonly version: number; readonly data: D }>, page: PageRequest): Promise<Page<Versioned<D>>> {
+export async function pageOf<E, D>(query: IndexQuery<E>, page: PageRequest, read: (stored: E) => Versioned<D>): Promise<Page<Versioned<D>>> {
   let paged = query.sort(Sort.ASC).limit(Math.min(page.limit ?? PAGE_LIMIT, PAGE_LIMIT));
   if (page.cursor) paged = paged.cursor(page.cursor);
   const { results, nextCursor } = await paged.getMany();
-  return { items: results.map((r) => ({ value: r.value.data, version: r.value.version })), cursor: nextCursor };
+  return { items: results.map((r) => read(r.value)), cursor: nextCursor };
 }

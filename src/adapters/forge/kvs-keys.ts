@@ -84,4 +84,6 @@ export const INDEX = {
   historyByOperator: 'by-project-operator',
   historyByTicket: 'by-project-ticket',
   historyPeople: 'by-project-role',
+  /** Every record of a versioned entity (operators, conversations, ratings, counts, figures): the record migration job's pages. */
+  everyByVersion: 'by-version',
 } as const;

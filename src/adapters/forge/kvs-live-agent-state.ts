@@ -1,17 +1,18 @@
-import { randomInt } from 'node:crypto';
-import { Filter, FilterConditions, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
+import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { timerStart, type Conversation, type ConversationStateKind } from '../../domain/conversation';
 import type { LastOperator } from '../../domain/last-operator';
 import { operatorLoad, type DutyStatus, type Operator } from '../../domain/operator';
 import { ROUTING_LANES, routingLane, type RoutingLane } from '../../domain/operator-selection';
 import type { ChatChannel, Participant } from '../../domain/participant';
-import { MAX_WRITES_PER_COMMIT, type Expected, type LiveAgentState, type Page, type SentCard, type StateWrite, type Versioned } from '../../app/ports';
+import { MAX_WRITES_PER_COMMIT, type LiveAgentState, type Page, type SentCard, type StateWrite, type Versioned } from '../../app/ports';
 import { keepLocale, keptLocaleOf } from './kvs-kept-locale';
 import { PAGE_LIMIT, pageOf, type PageRequest } from './kvs-index-page';
 import { isWriteConflict } from './kvs-errors';
 import { KvsOverviewQueries } from './kvs-overview-queries';
 import { commentWindowOf } from './kvs-ratings';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
+import { currentSchema, upgraded } from './record-versions';
+import { nextVersion, versionIs } from './kvs-versioned';
 
 type Kvs = typeof KvsClient;
 
@@ -26,6 +27,8 @@ export interface OperatorEntity {
   readonly rank: number;
   /** When Koji took them off duty (`unreachable.at`), else 0: the `by-away` index the Overview reads. */
   readonly awayAt: number;
+  /** The shape of `data` (record-versions.ts); absent on records release 1.x wrote, which are shape 1. */
+  readonly schema?: number;
   readonly version: number;
   readonly data: Operator;
 }
@@ -36,6 +39,7 @@ export interface SessionEntity {
   readonly since: number;
   /** When the state's timeout started counting (timerStart), for the `by-state-timer` index the timeout sweep reads. */
   readonly timer: number;
+  readonly schema?: number;
   readonly version: number;
   readonly data: Conversation;
 }
@@ -57,13 +61,11 @@ export class KvsLiveAgentState implements LiveAgentState {
   readonly operatorsTakenOffDuty: LiveAgentState['operatorsTakenOffDuty'] = (...args) => this.overview.operatorsTakenOffDuty(...args);
 
   async getOperator(participant: Participant): Promise<Versioned<Operator> | undefined> {
-    const found = await this.kvs.entity<OperatorEntity>(ENTITY.operator).get(storageKeys.operator(participant));
-    return found && { value: found.data, version: found.version };
+    return operatorRead(await this.kvs.entity<OperatorEntity>(ENTITY.operator).get(storageKeys.operator(participant)));
   }
 
   async getConversation(user: Participant): Promise<Versioned<Conversation> | undefined> {
-    const found = await this.kvs.entity<SessionEntity>(ENTITY.conversation).get(storageKeys.conversation(user));
-    return found && { value: found.data, version: found.version };
+    return conversationRead(await this.kvs.entity<SessionEntity>(ENTITY.conversation).get(storageKeys.conversation(user)));
   }
 
   async getParticipant(participant: Participant): ReturnType<LiveAgentState['getParticipant']> {
@@ -82,8 +84,7 @@ export class KvsLiveAgentState implements LiveAgentState {
     const operator = found.find((k) => k.entityName === ENTITY.operator && k.key === operatorKey)?.value as OperatorEntity | undefined;
     const commentWindow = commentWindowOf(found.find((k) => k.entityName === undefined && k.key === commentKey)?.value);
     const kept = keptLocaleOf(found.find((k) => k.entityName === undefined && k.key === localeKey)?.value);
-    const versioned = <T>(e: { data: T; version: number } | undefined) => e && { value: e.data, version: e.version };
-    return { conversation: versioned(conversation), operator: versioned(operator), ...(commentWindow ? { commentWindow } : {}), ...(kept ? { kept } : {}) };
+    return { conversation: conversationRead(conversation), operator: operatorRead(operator), ...(commentWindow ? { commentWindow } : {}), ...(kept ? { kept } : {}) };
   }
 
   async getRequester(user: Participant): Promise<{ conversation?: Versioned<Conversation>; lastOperator?: LastOperator }> {
@@ -92,7 +93,7 @@ export class KvsLiveAgentState implements LiveAgentState {
     const found = await this.batch<SessionEntity | LastOperator>([{ key: sessionKey, entityName: ENTITY.conversation }, { key: lastKey }]);
     const conversation = found.find((k) => k.entityName === ENTITY.conversation && k.key === sessionKey)?.value as SessionEntity | undefined;
     const lastOperator = found.find((k) => k.entityName === undefined && k.key === lastKey)?.value as LastOperator | undefined;
-    return { conversation: conversation && { value: conversation.data, version: conversation.version }, lastOperator };
+    return { conversation: conversationRead(conversation), lastOperator };
   }
 
   /** One read of several records; a missing one is simply absent. */
@@ -112,16 +113,16 @@ export class KvsLiveAgentState implements LiveAgentState {
     page: PageRequest & { readonly lane?: RoutingLane | undefined } = {},
   ): Promise<Page<Versioned<Operator>>> {
     const onDuty = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] });
-    if (page.lane === undefined) return pageOf(onDuty, page);
+    if (page.lane === undefined) return pageOf(onDuty, page, operatorRead);
     const start = laneOffset(page.lane);
-    return pageOf(onDuty.where(WhereConditions.between(start, start + RANK_LANE_STEP - 1)), page);
+    return pageOf(onDuty.where(WhereConditions.between(start, start + RANK_LANE_STEP - 1)), page, operatorRead);
   }
 
   async idleOperators(projectId: string, lane: RoutingLane, idleBy: number, page: PageRequest = {}): Promise<Page<Versioned<Operator>>> {
     // Load 0 in a lane ranks as the lane's offset plus idle since (routingRank): one range of the index.
     const start = laneOffset(lane);
     const onDuty = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] });
-    return pageOf(onDuty.where(WhereConditions.between(start, start + Math.min(Math.max(Math.trunc(idleBy), 0), RANK_LOAD_STEP - 1))), page);
+    return pageOf(onDuty.where(WhereConditions.between(start, start + Math.min(Math.max(Math.trunc(idleBy), 0), RANK_LOAD_STEP - 1))), page, operatorRead);
   }
 
   async operatorsOfTenant(channel: ChatChannel, tenantId: string): Promise<Versioned<Operator>[]> {
@@ -133,7 +134,7 @@ export class KvsLiveAgentState implements LiveAgentState {
     state: ConversationStateKind,
     page: PageRequest = {},
   ): Promise<Page<Versioned<Conversation>>> {
-    return pageOf(this.kvs.entity<SessionEntity>(ENTITY.conversation).query().index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] }), page);
+    return pageOf(this.kvs.entity<SessionEntity>(ENTITY.conversation).query().index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] }), page, conversationRead);
   }
 
   async conversationsByTimer(
@@ -147,7 +148,7 @@ export class KvsLiveAgentState implements LiveAgentState {
       .query()
       .index(INDEX.sessionsByStateAndTimer, { partition: [projectId, state] })
       .where(WhereConditions.lessThanEqualTo(startedBy));
-    return pageOf(query, page);
+    return pageOf(query, page, conversationRead);
   }
 
   async commit(writes: readonly StateWrite[]): Promise<boolean> {
@@ -161,28 +162,28 @@ export class KvsLiveAgentState implements LiveAgentState {
           const entity = operatorEntity(write.operator, nextVersion(write.expected));
           tx.set(storageKeys.operator(write.operator.participant), entity, {
             entityName: ENTITY.operator,
-            conditions: versionIs<OperatorEntity>(write.expected),
+            conditions: versionIs(write.expected),
           });
           break;
         }
         case 'delete-operator':
           tx.delete(storageKeys.operator(write.participant), {
             entityName: ENTITY.operator,
-            conditions: versionIs<OperatorEntity>(write.expected),
+            conditions: versionIs(write.expected),
           });
           break;
         case 'put-conversation': {
           const entity = sessionEntity(write.conversation, nextVersion(write.expected));
           tx.set(storageKeys.conversation(write.conversation.user), entity, {
             entityName: ENTITY.conversation,
-            conditions: versionIs<SessionEntity>(write.expected),
+            conditions: versionIs(write.expected),
           });
           break;
         }
         case 'delete-conversation':
           tx.delete(storageKeys.conversation(write.user), {
             entityName: ENTITY.conversation,
-            conditions: versionIs<SessionEntity>(write.expected),
+            conditions: versionIs(write.expected),
           });
           break;
         case 'put-last-operator':
@@ -219,27 +220,24 @@ export class KvsLiveAgentState implements LiveAgentState {
       let query = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(index, { partition }).limit(PAGE_LIMIT);
       if (cursor) query = query.cursor(cursor);
       const page = await query.getMany();
-      all.push(...page.results.map((r) => ({ value: r.value.data, version: r.value.version })));
+      all.push(...page.results.map((r) => operatorRead(r.value)));
       cursor = page.nextCursor;
     } while (cursor);
     return all;
   }
 }
 
-/**
- * A new record starts at a random version (KVS integers are 32-bit, so below 2^30),
- * so that a record deleted and
- * created again never shows a version a slow writer still expects (ABA).
- */
-function nextVersion(expected: Expected): number {
-  return expected === 'absent' ? randomInt(1, 2 ** 30) : expected + 1;
+/** A stored operator in the current shape (upgraded on the fly: no extra read), with its compare-and-set version. */
+export function operatorRead(found: OperatorEntity): Versioned<Operator>;
+export function operatorRead(found: OperatorEntity | undefined): Versioned<Operator> | undefined;
+export function operatorRead(found: OperatorEntity | undefined): Versioned<Operator> | undefined {
+  return found && { value: upgraded<Operator>('operator', found), version: found.version };
 }
 
-function versionIs<T extends { version: number }>(expected: Expected) {
-  return new Filter<T>().and(
-    'version',
-    expected === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(expected),
-  );
+export function conversationRead(found: SessionEntity): Versioned<Conversation>;
+export function conversationRead(found: SessionEntity | undefined): Versioned<Conversation> | undefined;
+export function conversationRead(found: SessionEntity | undefined): Versioned<Conversation> | undefined {
+  return found && { value: upgraded<Conversation>('conversation', found), version: found.version };
 }
 
 export function operatorEntity(operator: Operator, version: number): OperatorEntity {
@@ -251,6 +249,7 @@ export function operatorEntity(operator: Operator, version: number): OperatorEnt
     duty: operator.duty,
     rank: routingRank(operator),
     awayAt: operator.unreachable?.at ?? 0,
+    schema: currentSchema('operator'),
     version,
     data: operator,
   };
@@ -287,6 +286,7 @@ export function sessionEntity(conversation: Conversation, version: number): Sess
     state: conversation.state.kind,
     since: conversation.state.since,
     timer: timerStart(conversation.state),
+    schema: currentSchema('conversation'),
     version,
     data: conversation,
   };

@@ -5,6 +5,7 @@ import type { Ordered, OverviewQueries } from '../../app/ports';
 import { PAGE_LIMIT } from './kvs-index-page';
 import { ENTITY, INDEX } from './kvs-keys';
 import type { OperatorEntity, SessionEntity } from './kvs-live-agent-state';
+import { upgraded } from './record-versions';
 
 type Kvs = typeof KvsClient;
 
@@ -21,14 +22,14 @@ export class KvsOverviewQueries implements OverviewQueries {
     let query = this.kvs.entity<SessionEntity>(ENTITY.conversation).query().index(INDEX.sessionsByStateAndSince, { partition: [projectId, state] });
     if (from !== undefined) query = query.where(WhereConditions.greaterThanEqualTo(from));
     const { results } = await query.sort(Sort.ASC).limit(bounded(limit)).getMany();
-    return results.map((r) => ({ at: r.value.since, record: r.value.data }));
+    return results.map((r) => ({ at: r.value.since, record: upgraded<Conversation>('conversation', r.value) }));
   }
 
   async operatorsOnDutyFrom(projectId: string, from: number | undefined, limit: number): Promise<Array<Ordered<Operator>>> {
     let query = this.kvs.entity<OperatorEntity>(ENTITY.operator).query().index(INDEX.operatorsByDutyAndRank, { partition: [projectId, 'on'] });
     if (from !== undefined) query = query.where(WhereConditions.greaterThanEqualTo(from));
     const { results } = await query.sort(Sort.ASC).limit(bounded(limit)).getMany();
-    return results.map((r) => ({ at: r.value.rank, record: r.value.data }));
+    return results.map((r) => ({ at: r.value.rank, record: upgraded<Operator>('operator', r.value) }));
   }
 
   async operatorsTakenOffDuty(projectId: string, limit: number): Promise<Operator[]> {
@@ -41,6 +42,6 @@ export class KvsOverviewQueries implements OverviewQueries {
       .sort(Sort.DESC)
       .limit(bounded(limit))
       .getMany();
-    return results.map((r) => r.value.data);
+    return results.map((r) => upgraded<Operator>('operator', r.value));
   }
 }

@@ -6,7 +6,7 @@ import type { RatingStore } from '../../app/ratings/rating-store';
 import { keepSecondsOf } from '../../domain/history';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, storageKeys } from './kvs-keys';
-import { nextVersion, versionIs, type VersionedEntity } from './kvs-versioned';
+import { dataOf, nextVersion, versionedEntity, versionIs, type VersionedEntity } from './kvs-versioned';
 
 type Kvs = typeof KvsClient;
 
@@ -33,20 +33,20 @@ export class KvsRatingStore implements RatingStore {
     if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
     const invite = successfulKeys.find((k) => k.entityName === undefined && k.key === inviteKey)?.value as RatingInvite | undefined;
     const rating = successfulKeys.find((k) => k.entityName === ENTITY.rating && k.key === ratingKey)?.value as VersionedEntity<ConversationRating> | undefined;
-    return { ...(invite ? { invite } : {}), ...(rating ? { rating: { value: rating.data, version: rating.version } } : {}) };
+    return { ...(invite ? { invite } : {}), ...(rating ? { rating: { value: dataOf<ConversationRating>('rating', rating), version: rating.version } } : {}) };
   }
 
   async satisfaction(projectId: string, operator: Participant): Promise<Versioned<SatisfactionCount> | undefined> {
     const found = await this.kvs.entity<VersionedEntity<SatisfactionCount>>(ENTITY.satisfaction).get(storageKeys.satisfaction(projectId, operator));
-    return found && { value: found.data, version: found.version };
+    return found && { value: dataOf<SatisfactionCount>('satisfaction', found), version: found.version };
   }
 
   async record(rating: ConversationRating, counts: { readonly value: SatisfactionCount; readonly expected: Expected }): Promise<boolean> {
     const tx = this.kvs.transact();
-    tx.set(storageKeys.rating(rating.conversationId), { version: nextVersion('absent'), data: rating }, { entityName: ENTITY.rating, conditions: versionIs('absent') }, { ttl: ttlOf(keepSecondsOf(rating)) });
+    tx.set(storageKeys.rating(rating.conversationId), versionedEntity('rating', nextVersion('absent'), rating), { entityName: ENTITY.rating, conditions: versionIs('absent') }, { ttl: ttlOf(keepSecondsOf(rating)) });
     tx.set(
       storageKeys.satisfaction(rating.projectId, rating.operator),
-      { version: nextVersion(counts.expected), data: counts.value },
+      versionedEntity('satisfaction', nextVersion(counts.expected), counts.value),
       { entityName: ENTITY.satisfaction, conditions: versionIs(counts.expected) },
     );
     return executed(tx.execute());
@@ -54,7 +54,7 @@ export class KvsRatingStore implements RatingStore {
 
   async update(rating: ConversationRating, expected: number): Promise<boolean> {
     const tx = this.kvs.transact();
-    tx.set(storageKeys.rating(rating.conversationId), { version: expected + 1, data: rating }, { entityName: ENTITY.rating, conditions: versionIs(expected) }, { ttl: ttlOf(keepSecondsOf(rating)) });
+    tx.set(storageKeys.rating(rating.conversationId), versionedEntity('rating', expected + 1, rating), { entityName: ENTITY.rating, conditions: versionIs(expected) }, { ttl: ttlOf(keepSecondsOf(rating)) });
     return executed(tx.execute());
   }
 

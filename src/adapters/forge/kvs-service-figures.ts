@@ -4,7 +4,7 @@ import type { DayRecords, ServiceFigures } from '../../app/figures/service-figur
 import { dayFiguresOf, NO_FIGURES, withEvents, type DayFigures, type FigureEvent } from '../../domain/service-figures';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, storageKeys } from './kvs-keys';
-import { nextVersion, versionIs, type VersionedEntity } from './kvs-versioned';
+import { dataOf, nextVersion, versionedEntity, versionIs, type VersionedEntity } from './kvs-versioned';
 
 type Kvs = typeof KvsClient;
 
@@ -31,10 +31,10 @@ export class KvsServiceFigures implements ServiceFigures {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const found = await this.kvs.entity<VersionedEntity<DayFigures>>(ENTITY.figures).get(key);
       const expected = found?.version ?? 'absent';
-      const data = withEvents(found ? dayFiguresOf(found.data) : NO_FIGURES, events);
+      const data = withEvents(found ? dayFiguresOf(dataOf('figures', found)) : NO_FIGURES, events);
       const tx = this.kvs.transact();
       // Kept past the longest report (90 days) and a year's comparison, then gone: operators' names are in it.
-      tx.set(key, { version: nextVersion(expected), data }, { entityName: ENTITY.figures, conditions: versionIs(expected) }, { ttl: { value: FIGURES_KEPT_DAYS, unit: 'DAYS' } });
+      tx.set(key, versionedEntity('figures', nextVersion(expected), data), { entityName: ENTITY.figures, conditions: versionIs(expected) }, { ttl: { value: FIGURES_KEPT_DAYS, unit: 'DAYS' } });
       try {
         await tx.execute();
         return;
@@ -55,7 +55,7 @@ export class KvsServiceFigures implements ServiceFigures {
       const { successfulKeys, failedKeys } = await this.kvs.batchGet<VersionedEntity<unknown>>(wanted.slice(start, start + BATCH));
       const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
       if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
-      for (const item of successfulKeys) found.set(`${item.entityName ?? ''}|${item.key}`, item.value?.data);
+      for (const item of successfulKeys) found.set(`${item.entityName ?? ''}|${item.key}`, item.value && dataOf(item.entityName === ENTITY.deflection ? 'deflection' : 'figures', item.value));
     }
     return new Map(
       days.map((day) => {

@@ -8,6 +8,8 @@ export interface TenantCheck {
   readonly at: number;
   /** Why it failed, in words for the admin. */
   readonly message?: string | undefined;
+  /** Slack: the scopes the bot token had when checked (`x-oauth-scopes`), for the notices of those it lacks. */
+  readonly scopes?: readonly string[] | undefined;
 }
 
 /**

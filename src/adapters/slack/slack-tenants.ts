@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChannelTenants, ConnectRequest } from '../chat/chat-tenants';
-import type { TenantView } from '../../shared/resolver-contract';
+import type { TenantCheckView, TenantView } from '../../shared/resolver-contract';
 import { connectSlackWorkspace, testSlackWorkspace } from './slack-connection';
 import { listSlackPeople, lookUpSlackPerson } from './slack-directory';
+import { slackScopeNotices } from './slack-scopes';
 import type { KvsSlackWorkspaces, SlackWorkspace, SlackWorkspaceSummary } from './slack-workspaces';
 
 /**
@@ -43,5 +44,8 @@ export function slackTenants(deps: {
 }
 
 function slackView(w: SlackWorkspaceSummary): TenantView {
-  return { channel: 'slack', tenantId: w.teamId, name: w.teamName, connectedAt: w.connectedAt, ...(w.lastCheck ? { lastCheck: w.lastCheck } : {}) };
+  const notices = slackScopeNotices(w.lastCheck?.scopes);
+  // The scopes stay on the server: the page shows what lacks, in words.
+  const { scopes: _scopes, ...lastCheck } = w.lastCheck ?? {};
+  return { channel: 'slack', tenantId: w.teamId, name: w.teamName, connectedAt: w.connectedAt, ...(w.lastCheck ? { lastCheck: lastCheck as TenantCheckView } : {}), ...(notices.length > 0 ? { notices } : {}) };
 }

@@ -26,6 +26,11 @@ export function TenantRow({ tenant, rowStatus, now, onTest, onDownload, onDiscon
       <td>{formatDate(tenant.connectedAt)}</td>
       <td>
         {tenant.pending ? <WaitingStatus /> : <CheckStatus check={tenant.lastCheck} now={now} />}
+        {tenant.notices?.map((notice) => (
+          <span key={notice} className="koji-status-text koji-check-reason koji-scope-notice" role="note">
+            {notice}
+          </span>
+        ))}
       </td>
       <td className="koji-actions">
         <Inline space="space.100" shouldWrap alignInline="end">

@@ -10,6 +10,18 @@ import { SANDBOX_WORKSPACE } from './workspace';
 /** The scopes the sandbox's Koji app was installed with: those of the manifest the backoffice generates. */
 export const SANDBOX_BOT_SCOPES = ['chat:write', 'chat:write.customize', 'im:history', 'im:write', 'app_mentions:read', 'users:read', 'users:read.email', 'files:read', 'files:write'];
 
+/** The scope each method needs, as Slack checks it: a token without it gets `missing_scope`. */
+const NEEDED_SCOPE: Readonly<Record<string, string>> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'conversations.open': 'im:write',
+  'conversations.history': 'im:history',
+  'users.info': 'users:read',
+  'users.list': 'users:read',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+};
+
 /** One call the fake Web API received, for tests: form fields as sent (objects arrive JSON-encoded), no token. */
 export interface SlackApiCall {
   readonly method: string;
@@ -102,6 +114,9 @@ export class FakeSlackWebApi {
     const token = bearer(headerValue(req, 'authorization')) ?? bodyToken;
     if (!token) return answer(200, { ok: false, error: 'not_authed' });
     if (token !== SANDBOX_WORKSPACE.botToken) return answer(200, { ok: false, error: 'invalid_auth' });
+
+    const needed = NEEDED_SCOPE[method];
+    if (needed && !this.grantedScopes.includes(needed)) return answer(200, { ok: false, error: 'missing_scope', needed, provided: this.grantedScopes.join(',') });
 
     const fault = this.faults.take('slack', method);
     if (fault && 'status' in fault) {
