@@ -1,6 +1,6 @@
 import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { allWithPrefix } from '../forge/kvs-prefix-query';
-import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
+import { escapeKeyPart, KEY_VERSION, storageKeys } from '../forge/kvs-keys';
 import { recordCheckOnSummary, type TenantCheck } from '../forge/tenant-check';
 import type { TeamsConversationReference } from './teams-activity';
 
@@ -142,7 +142,7 @@ export class KvsTeamsReferences {
   constructor(private readonly kvs: Kvs) {}
 
   private static prefix(tenantId: string): string {
-    return `teams-person:${KEY_VERSION}:${escapeKeyPart(tenantId)}:`;
+    return storageKeys.teamsPersonPrefix(tenantId);
   }
 
   get(tenantId: string, userId: string): Promise<TeamsConversationReference | undefined> {

@@ -1,0 +1,205 @@
+import type { AuditEntry } from '../../domain/audit';
+import type { HistoryEntry } from '../../domain/history';
+import { participantKey, type Participant } from '../../domain/participant';
+import { recentMessagesId } from '../transcript/transcript-ids';
+import type { OwnConversation, PageAsk, PersonRecords, Stored, StoredLine } from './person-records';
+
+/**
+ * Export and erasure of one person's data in one project, as steps of bounded reads (issue 23). A step reads at
+ * most `PERSON_DATA_LIMITS.reads` pages and says where the next one starts (`PersonDataState`): the export's
+ * pages go to the backoffice one call at a time, the erasure's steps run as queued jobs (erase-person-job.ts).
+ *
+ * In this order: the person's own records (one batch), their conversations as the user (each one's lines, then
+ * its rating, ticket link and history record), the lines they wrote elsewhere (an operator's words in users'
+ * conversations), the conversations they served, the audit entries naming them. Erasing deletes what is theirs and
+ * keeps what is others' with their name replaced by "erased person": every write takes the record out of the index
+ * it was found by, so an erasure reads each index from its head again and needs no stored cursor, and a second
+ * erasure (or a step that ran twice) finds nothing left to do.
+ */
+export const PERSON_DATA_LIMITS = { reads: 10, linesPage: 100, conversationsPage: 10, recordsPage: 50 } as const;
+
+export type PersonDataPhase = 'own' | 'conversations' | 'spoken' | 'served' | 'audit' | 'done';
+export const PERSON_DATA_PHASES: readonly PersonDataPhase[] = ['own', 'conversations', 'spoken', 'served', 'audit', 'done'];
+
+/** Where a walk through a person's data stands. Cursors are the store's (export only: erasing reads heads). */
+export interface PersonDataState {
+  readonly phase: PersonDataPhase;
+  /** The phase's index page to read next; `exhausted`: its last page was read. */
+  readonly cursor?: string | undefined;
+  readonly exhausted?: boolean | undefined;
+  /** Conversations of the person's read from History (or named by their records) and not yet done, first one first. */
+  readonly pending?: readonly OwnConversation[] | undefined;
+  /** Where the first pending conversation's lines go on (export). */
+  readonly lineCursor?: string | undefined;
+}
+
+export const START: PersonDataState = { phase: 'own' };
+
+/** What one export step found: the page merges these into one file. */
+export interface PersonDataChunk {
+  records?: Readonly<Record<string, unknown>>;
+  readonly conversations: HistoryEntry[];
+  readonly conversationRecords: Array<{ readonly conversationId: string; readonly records: Readonly<Record<string, unknown>> }>;
+  readonly lines: StoredLine[];
+  readonly written: StoredLine[];
+  readonly served: HistoryEntry[];
+  readonly audit: AuditEntry[];
+}
+
+export interface PersonDataStep {
+  readonly state: PersonDataState;
+  readonly reads: number;
+  readonly deleted: number;
+  readonly anonymised: number;
+  /** Export only. */
+  readonly chunk?: PersonDataChunk | undefined;
+}
+
+type Mode = 'export' | 'erase';
+
+/** One bounded step of an export: what it found and where the next one starts (`state.phase === 'done'`: all). */
+export function exportStep(store: PersonRecords, projectId: string, person: Participant, state: PersonDataState, limits = PERSON_DATA_LIMITS): Promise<PersonDataStep> {
+  return walk(store, 'export', projectId, person, state, limits);
+}
+
+/** One bounded step of an erasure: how much it deleted and kept anonymised, and where the next one starts. */
+export function eraseStep(store: PersonRecords, projectId: string, person: Participant, state: PersonDataState, limits = PERSON_DATA_LIMITS): Promise<PersonDataStep> {
+  return walk(store, 'erase', projectId, person, state, limits);
+}
+
+async function walk(store: PersonRecords, mode: Mode, projectId: string, person: Participant, from: PersonDataState, limits: typeof PERSON_DATA_LIMITS): Promise<PersonDataStep> {
+  const chunk: PersonDataChunk = { conversations: [], conversationRecords: [], lines: [], written: [], served: [], audit: [] };
+  const counts = { reads: 0, deleted: 0, anonymised: 0 };
+  const exporting = mode === 'export';
+  const ask = (limit: number, cursor: string | undefined): PageAsk => ({ limit, ...(exporting && cursor ? { cursor } : {}) });
+  let state = from;
+  while (state.phase !== 'done' && counts.reads < limits.reads) {
+    counts.reads += 1;
+    switch (state.phase) {
+      case 'own': {
+        const own = await store.own(projectId, person);
+        if (exporting) chunk.records = own.records;
+        else counts.deleted += await store.eraseOwn(projectId, person, own);
+        const named = [...own.conversationIds, recentMessagesId(person)];
+        state = { phase: 'conversations', pending: [...new Set(named)].map((id) => ({ id })) };
+        break;
+      }
+      case 'conversations':
+        state = await conversationsStep(store, mode, projectId, person, state, { chunk, counts, ask, limits });
+        break;
+      case 'spoken': {
+        const page = await store.spoken(person, ask(limits.linesPage, state.cursor));
+        // Their words in their own conversations went with those: here only what they wrote elsewhere.
+        if (exporting) chunk.written.push(...page.items.map((l) => l.value).filter((l) => !isOwnConversation(person, l.conversationId)));
+        else {
+          // A line in a conversation of their own is theirs (History lost its record, or it is still open): deleted.
+          const mine = page.items.filter((l) => isOwnConversation(person, l.value.conversationId));
+          const others = page.items.filter((l) => !mine.includes(l));
+          await store.deleteLines(mine.map((l) => l.value));
+          await store.anonymiseLines(others);
+          counts.deleted += mine.length;
+          counts.anonymised += others.length;
+        }
+        state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'served');
+        break;
+      }
+      case 'served': {
+        const page = await store.served(projectId, person, ask(limits.recordsPage, state.cursor));
+        if (exporting) chunk.served.push(...page.items.map((e) => e.value));
+        else {
+          await store.anonymiseServed(page.items);
+          counts.anonymised += page.items.length;
+        }
+        state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'audit');
+        break;
+      }
+      case 'audit': {
+        const page = await store.audit(projectId, person, ask(limits.recordsPage, state.cursor));
+        if (exporting) chunk.audit.push(...page.items.map((e) => e.value));
+        else {
+          await store.anonymiseAudit(page.items);
+          counts.anonymised += page.items.length;
+        }
+        state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'done');
+        break;
+      }
+    }
+  }
+  return { state, ...counts, ...(exporting ? { chunk } : {}) };
+}
+
+interface StepScope {
+  readonly chunk: PersonDataChunk;
+  readonly counts: { reads: number; deleted: number; anonymised: number };
+  readonly ask: (limit: number, cursor: string | undefined) => PageAsk;
+  readonly limits: typeof PERSON_DATA_LIMITS;
+}
+
+/** One read of the conversations phase: a page of the first pending conversation's lines, or the next History page. */
+async function conversationsStep(store: PersonRecords, mode: Mode, projectId: string, person: Participant, state: PersonDataState, scope: StepScope): Promise<PersonDataState> {
+  const { chunk, counts, ask, limits } = scope;
+  const [first, ...rest] = state.pending ?? [];
+  if (first) {
+    const page = await store.lines(first.id, ask(limits.linesPage, state.lineCursor));
+    if (mode === 'export') chunk.lines.push(...page.items);
+    else {
+      await store.deleteLines(page.items);
+      counts.deleted += page.items.length;
+    }
+    // More lines: the same conversation goes on (an erasure reads the head again, where what is left waits).
+    if (page.cursor) return { ...state, ...(mode === 'export' ? { lineCursor: page.cursor } : {}) };
+    if (mode === 'export') {
+      counts.reads += 1;
+      chunk.conversationRecords.push({ conversationId: first.id, records: await store.extras(first) });
+    } else {
+      await store.deleteConversation(first);
+      counts.deleted += 1;
+    }
+    const { lineCursor: _done, ...without } = state;
+    return { ...without, pending: rest };
+  }
+  if (state.exhausted) return { phase: 'spoken' };
+  const page = await store.conversations(projectId, person, ask(limits.conversationsPage, state.cursor));
+  if (mode === 'export') chunk.conversations.push(...page.items);
+  const pending = page.items.map((e) => ({ id: e.conversationId, ...(e.ticket ? { ticketKey: e.ticket.key } : {}) }));
+  return { phase: 'conversations', pending, ...(mode === 'export' && page.cursor ? { cursor: page.cursor } : {}), exhausted: !page.cursor };
+}
+
+/** The same phase while its index has more (from `cursor` when exporting, from its head when erasing), else `then`. */
+function next(state: PersonDataState, cursor: string | undefined, more: boolean, then: PersonDataPhase): PersonDataState {
+  return more ? { phase: state.phase, ...(cursor ? { cursor } : {}) } : { phase: then };
+}
+
+/** The person's own conversations: named by their participant key (transcript-ids.ts), or their messages to the bot. */
+export function isOwnConversation(person: Participant, conversationId: string): boolean {
+  return conversationId.startsWith(`${participantKey(person)}/`) || conversationId === recentMessagesId(person);
+}
+
+export type { Stored };
+
+/** KVS cursors are opaque text: printable, no spaces, bounded. */
+const CURSOR = /^[\x21-\x7e]{1,2000}$/;
+/** A conversation id: the user's key and a delivery (transcript-ids.ts), or their messages to the bot (`recent/…`). */
+const CONVERSATION_ID = /^(slack|teams|recent)\/[\x21-\x7e]{1,800}$/;
+const TICKET_KEY = /^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,9}$/;
+
+/** A state as a queued job or the backoffice's export cursor brings it back: checked field by field before use. */
+export function isPersonDataState(value: unknown): value is PersonDataState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const s = value as Record<string, unknown>;
+  const known = new Set(['phase', 'cursor', 'exhausted', 'pending', 'lineCursor']);
+  if (Object.keys(s).some((k) => !known.has(k))) return false;
+  if (!PERSON_DATA_PHASES.includes(s['phase'] as PersonDataPhase)) return false;
+  const cursorOk = (c: unknown) => c === undefined || (typeof c === 'string' && CURSOR.test(c));
+  if (!cursorOk(s['cursor']) || !cursorOk(s['lineCursor'])) return false;
+  if (s['exhausted'] !== undefined && typeof s['exhausted'] !== 'boolean') return false;
+  const pending = s['pending'];
+  if (pending === undefined) return true;
+  return Array.isArray(pending) && pending.length <= 20 && pending.every(isOwnConversationRef);
+}
+
+function isOwnConversationRef(value: unknown): value is OwnConversation {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, ticketKey, ...rest } = value as Record<string, unknown>;
+  return Object.keys(rest).length === 0 && typeof id === 'string' && CONVERSATION_ID.test(id) && (ticketKey === undefined || (typeof ticketKey === 'string' && TICKET_KEY.test(ticketKey)));
+}
