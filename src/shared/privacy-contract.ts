@@ -26,7 +26,8 @@ export interface ExportedLineView {
  * One page of a person's export: records as Koji stores them. The page joins them into one file: `records` (their
  * own, on the first page), `conversations` (their past conversations as the user), `conversationRecords` (each
  * one's rating and ticket link), `lines` (the lines of their conversations), `written` (lines they wrote in other
- * people's conversations), `served` (conversations they served as the operator), `audit` (entries naming them).
+ * people's conversations), `served` (conversations they served as the operator), `audit` (entries naming them),
+ * `figures` (their rows in the Reports' figures).
  */
 export interface PersonDataPageView {
   readonly records?: Readonly<Record<string, unknown>>;
@@ -36,6 +37,8 @@ export interface PersonDataPageView {
   readonly written: readonly ExportedLineView[];
   readonly served: ReadonlyArray<Readonly<Record<string, unknown>>>;
   readonly audit: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** Their rows in the project's service figures (Reports), by day. */
+  readonly figures: ReadonlyArray<{ readonly day: string; readonly figures: unknown }>;
   /** The next page; absent on the last. */
   readonly cursor?: string | undefined;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MetadataField, Sort, type kvs as KvsClient } from '@forge/kvs';
 import type { AuditEntry } from '../../domain/audit';
 import type { Conversation } from '../../domain/conversation';
-import { ERASED_NAME, erasedParticipant } from '../../domain/erased-person';
+import { ERASED_NAME, ERASED_USER_ID, erasedParticipant } from '../../domain/erased-person';
 import type { HistoryEntry } from '../../domain/history';
 import { participantKey, type Participant } from '../../domain/participant';
 import type { ConversationRating } from '../../domain/rating';
@@ -10,6 +10,7 @@ import type { Page } from '../../app/ports';
 import type { ErasureProgress, ErasureProgressStore, OwnConversation, OwnRecords, PageAsk, PersonRecords, Stored, StoredLine } from '../../app/privacy/person-records';
 import { escapeKeyPart, ENTITY, INDEX, storageKeys } from './kvs-keys';
 import { PAGE_LIMIT } from './kvs-index-page';
+import { eraseFromFigures, personFigures } from './kvs-person-figures';
 import type { MessageEntity } from './kvs-transcript-log';
 import type { VersionedEntity } from './kvs-versioned';
 
@@ -68,7 +69,17 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     let q = this.kvs.entity<MessageEntity>(ENTITY.message).query().index(INDEX.messagesByConversation, { partition: [conversationId] }).sort(Sort.ASC).limit(limitOf(page));
     if (page.cursor) q = q.cursor(page.cursor);
     const { results, nextCursor } = await q.getMany();
-    return { items: results.map((r) => ({ conversationId: r.value.conversationId, line: r.value.line })), cursor: nextCursor };
+    return { items: results.map((r) => ({ conversationId: r.value.conversationId, line: r.value.line, ...(r.value.expires === undefined ? {} : { expires: r.value.expires }) })), cursor: nextCursor };
+  }
+
+  async rewriteNotes(lines: readonly StoredLine[], name: string): Promise<number> {
+    await this.batchSet(
+      lines.map(({ conversationId, line, expires }) => {
+        const entity: MessageEntity = { conversationId, at: line.at, ...(expires === undefined ? {} : { expires }), line: { ...line, text: line.text.split(name).join(ERASED_NAME) } };
+        return { key: storageKeys.message(conversationId, line.id), entityName: ENTITY.message, value: entity, ...expiring(expires) };
+      }),
+    );
+    return lines.length;
   }
 
   async spoken(person: Participant, page: PageAsk): Promise<Page<Stored<StoredLine>>> {
@@ -94,6 +105,14 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
       if (value !== undefined) records[item.name] = item.entityName === ENTITY.rating ? (value as VersionedEntity<unknown>).data : value;
     }
     return records;
+  }
+
+  figures(projectId: string, person: Participant, days: readonly string[]): Promise<Array<{ day: string; figures: unknown }>> {
+    return personFigures(this.kvs, projectId, person, days);
+  }
+
+  eraseFigures(projectId: string, person: Participant, days: readonly string[]): Promise<number> {
+    return eraseFromFigures(this.kvs, projectId, person, days);
   }
 
   async deleteLines(lines: readonly StoredLine[]): Promise<void> {
@@ -123,6 +142,12 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
         return { key: storageKeys.history(entry.conversationId), entityName: ENTITY.history, value, ...expiring(expiresAt) };
       }),
     );
+    // The users they served last remember them (return to the same operator): that hint goes.
+    const lastOperators = await this.batchGet(entries.map((e) => ({ key: storageKeys.lastOperator(e.value.user) })));
+    const servedBy = (value: unknown) => entries.some((e) => e.value.operator && JSON.stringify((value as { operator?: unknown }).operator) === JSON.stringify(e.value.operator));
+    await this.batchDelete(lastOperators.filter((found) => servedBy(found.value)).map((found) => ({ key: found.key })));
+    // A rating still open names them: the window closes early (it is a day at most).
+    await this.batchDelete(entries.map((e) => ({ key: storageKeys.ratingInvite(e.value.conversationId) })));
     // Their conversations' ratings name them too: kept, with the stand-in (a later comment compares versions, so the version moves on).
     const ratingKeys = entries.map((e) => ({ key: storageKeys.rating(e.value.conversationId), entityName: ENTITY.rating }));
     const ratings = await this.batchGet(ratingKeys, WITH_EXPIRY);
@@ -138,7 +163,7 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
   async anonymiseAudit(entries: readonly Stored<AuditEntry>[]): Promise<void> {
     await this.batchSet(
       entries.map(({ value: entry, expiresAt }) => {
-        const data: AuditEntry = { ...entry, ...(entry.subject ? { subject: { ...entry.subject, name: ERASED_NAME } } : {}) };
+        const data: AuditEntry = { ...entry, ...(entry.subject ? { subject: { ...entry.subject, name: ERASED_NAME, userId: ERASED_USER_ID } } : {}) };
         const value = { projectId: entry.projectId, kind: entry.kind, actorId: entry.actor.accountId, at: entry.at, data };
         return { key: storageKeys.audit(entry.projectId, entry.id), entityName: ENTITY.audit, value, ...expiring(expiresAt) };
       }),
@@ -162,7 +187,7 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
 
   private async batchGet(items: readonly Item[], options?: typeof WITH_EXPIRY): Promise<Array<{ key: string; entityName?: string | undefined; value: unknown; expireTime?: string | undefined }>> {
     const found: Array<{ key: string; entityName?: string | undefined; value: unknown; expireTime?: string | undefined }> = [];
-    for (const part of chunks(items)) {
+    for (const part of chunks(unique(items))) {
       const { successfulKeys, failedKeys } = await this.kvs.batchGet<unknown>(part.map((i) => ({ key: i.key, ...(i.entityName ? { entityName: i.entityName } : {}), ...(options ? { options } : {}) })));
       const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
       if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code}`);
@@ -172,7 +197,7 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
   }
 
   private async batchDelete(items: readonly Item[]): Promise<void> {
-    for (const part of chunks(items)) {
+    for (const part of chunks(unique(items))) {
       const { failedKeys } = await this.kvs.batchDelete(part.map((i) => ({ key: i.key, ...(i.entityName ? { entityName: i.entityName } : {}) })));
       const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
       if (failure) throw new Error(`KVS could not delete ${failure.key}: ${failure.error.code}`);
@@ -231,6 +256,17 @@ function expiring(expiresAt: number | undefined): { expireTime?: string } {
 
 function limitOf(page: PageAsk): number {
   return Math.max(1, Math.min(page.limit, PAGE_LIMIT));
+}
+
+/** A batch may not name one item twice (KVS refuses the whole batch). */
+function unique<T extends Item>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const id = `${i.entityName ?? ''}|${i.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function chunks<T>(items: readonly T[]): T[][] {

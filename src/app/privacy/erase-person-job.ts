@@ -41,7 +41,7 @@ export async function startErasure(deps: ErasureDeps, projectId: string, person:
  * heads again and deletes only what is still there.
  */
 export async function runErasureStep(deps: ErasureDeps, job: ErasePersonJob, limits = PERSON_DATA_LIMITS): Promise<'done' | 'continued'> {
-  const step = await eraseStep(deps.records, job.projectId, job.person, job.state, limits);
+  const step = await eraseStep(deps.records, { projectId: job.projectId, person: job.person, now: deps.clock.now() }, job.state, limits);
   const before = await deps.progress.progress(job.projectId, job.person);
   const now = deps.clock.now();
   const done = step.state.phase === 'done';

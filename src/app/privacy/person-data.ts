@@ -16,10 +16,22 @@ import type { OwnConversation, PageAsk, PersonRecords, Stored, StoredLine } from
  * it was found by, so an erasure reads each index from its head again and needs no stored cursor, and a second
  * erasure (or a step that ran twice) finds nothing left to do.
  */
-export const PERSON_DATA_LIMITS = { reads: 10, linesPage: 100, conversationsPage: 10, recordsPage: 50 } as const;
+export interface PersonDataLimits {
+  /** Index pages or key batches one step reads (one more for a conversation's records when exporting). */
+  readonly reads: number;
+  readonly linesPage: number;
+  readonly conversationsPage: number;
+  readonly recordsPage: number;
+  readonly figuresDays: number;
+}
 
-export type PersonDataPhase = 'own' | 'conversations' | 'spoken' | 'served' | 'audit' | 'done';
-export const PERSON_DATA_PHASES: readonly PersonDataPhase[] = ['own', 'conversations', 'spoken', 'served', 'audit', 'done'];
+export const PERSON_DATA_LIMITS: PersonDataLimits = { reads: 10, linesPage: 100, conversationsPage: 10, recordsPage: 50, figuresDays: 25 };
+
+/** Service figures are kept 400 days (kvs-service-figures.ts): these UTC days, and one either side of the project's zone. */
+export const FIGURES_DAYS = 402;
+
+export type PersonDataPhase = 'own' | 'conversations' | 'spoken' | 'served' | 'audit' | 'figures' | 'done';
+export const PERSON_DATA_PHASES: readonly PersonDataPhase[] = ['own', 'conversations', 'spoken', 'served', 'audit', 'figures', 'done'];
 
 /** Where a walk through a person's data stands. Cursors are the store's (export only: erasing reads heads). */
 export interface PersonDataState {
@@ -44,6 +56,7 @@ export interface PersonDataChunk {
   readonly written: StoredLine[];
   readonly served: HistoryEntry[];
   readonly audit: AuditEntry[];
+  readonly figures: Array<{ readonly day: string; readonly figures: unknown }>;
 }
 
 export interface PersonDataStep {
@@ -58,17 +71,24 @@ export interface PersonDataStep {
 type Mode = 'export' | 'erase';
 
 /** One bounded step of an export: what it found and where the next one starts (`state.phase === 'done'`: all). */
-export function exportStep(store: PersonRecords, projectId: string, person: Participant, state: PersonDataState, limits = PERSON_DATA_LIMITS): Promise<PersonDataStep> {
-  return walk(store, 'export', projectId, person, state, limits);
+export function exportStep(store: PersonRecords, scope: WalkScope, state: PersonDataState, limits = PERSON_DATA_LIMITS): Promise<PersonDataStep> {
+  return walk(store, 'export', scope, state, limits);
 }
 
 /** One bounded step of an erasure: how much it deleted and kept anonymised, and where the next one starts. */
-export function eraseStep(store: PersonRecords, projectId: string, person: Participant, state: PersonDataState, limits = PERSON_DATA_LIMITS): Promise<PersonDataStep> {
-  return walk(store, 'erase', projectId, person, state, limits);
+export function eraseStep(store: PersonRecords, scope: WalkScope, state: PersonDataState, limits = PERSON_DATA_LIMITS): Promise<PersonDataStep> {
+  return walk(store, 'erase', scope, state, limits);
 }
 
-async function walk(store: PersonRecords, mode: Mode, projectId: string, person: Participant, from: PersonDataState, limits: typeof PERSON_DATA_LIMITS): Promise<PersonDataStep> {
-  const chunk: PersonDataChunk = { conversations: [], conversationRecords: [], lines: [], written: [], served: [], audit: [] };
+/** Whose data, in which project, and when (epoch ms: the service figures' days count back from it). */
+export interface WalkScope {
+  readonly projectId: string;
+  readonly person: Participant;
+  readonly now: number;
+}
+
+async function walk(store: PersonRecords, mode: Mode, { projectId, person, now: today }: WalkScope, from: PersonDataState, limits: PersonDataLimits): Promise<PersonDataStep> {
+  const chunk: PersonDataChunk = { conversations: [], conversationRecords: [], lines: [], written: [], served: [], audit: [], figures: [] };
   const counts = { reads: 0, deleted: 0, anonymised: 0 };
   const exporting = mode === 'export';
   const ask = (limit: number, cursor: string | undefined): PageAsk => ({ limit, ...(exporting && cursor ? { cursor } : {}) });
@@ -103,16 +123,9 @@ async function walk(store: PersonRecords, mode: Mode, projectId: string, person:
         state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'served');
         break;
       }
-      case 'served': {
-        const page = await store.served(projectId, person, ask(limits.recordsPage, state.cursor));
-        if (exporting) chunk.served.push(...page.items.map((e) => e.value));
-        else {
-          await store.anonymiseServed(page.items);
-          counts.anonymised += page.items.length;
-        }
-        state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'audit');
+      case 'served':
+        state = exporting ? await exportServed(store, projectId, person, state, { chunk, counts, ask, limits }) : await eraseServed(store, projectId, person, state, { chunk, counts, ask, limits });
         break;
-      }
       case 'audit': {
         const page = await store.audit(projectId, person, ask(limits.recordsPage, state.cursor));
         if (exporting) chunk.audit.push(...page.items.map((e) => e.value));
@@ -120,7 +133,17 @@ async function walk(store: PersonRecords, mode: Mode, projectId: string, person:
           await store.anonymiseAudit(page.items);
           counts.anonymised += page.items.length;
         }
-        state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'done');
+        state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'figures');
+        break;
+      }
+      case 'figures': {
+        // The days are the cursor's in both modes: rewriting a day does not take it out of anything.
+        const from = Number(state.cursor ?? '0');
+        const days = daysBack(today, from, Math.min(limits.figuresDays, FIGURES_DAYS - from));
+        if (exporting) chunk.figures.push(...(await store.figures(projectId, person, days)));
+        else counts.anonymised += await store.eraseFigures(projectId, person, days);
+        const to = from + days.length;
+        state = to < FIGURES_DAYS ? { phase: 'figures', cursor: String(to) } : { phase: 'done' };
         break;
       }
     }
@@ -132,7 +155,7 @@ interface StepScope {
   readonly chunk: PersonDataChunk;
   readonly counts: { reads: number; deleted: number; anonymised: number };
   readonly ask: (limit: number, cursor: string | undefined) => PageAsk;
-  readonly limits: typeof PERSON_DATA_LIMITS;
+  readonly limits: PersonDataLimits;
 }
 
 /** One read of the conversations phase: a page of the first pending conversation's lines, or the next History page. */
@@ -150,22 +173,51 @@ async function conversationsStep(store: PersonRecords, mode: Mode, projectId: st
     if (page.cursor) return { ...state, ...(mode === 'export' ? { lineCursor: page.cursor } : {}) };
     if (mode === 'export') {
       counts.reads += 1;
-      chunk.conversationRecords.push({ conversationId: first.id, records: await store.extras(first) });
-    } else {
-      await store.deleteConversation(first);
-      counts.deleted += 1;
-    }
+      const records = await store.extras(first);
+      if (Object.keys(records).length > 0) chunk.conversationRecords.push({ conversationId: first.id, records });
+    } else await store.deleteConversation(first);
     const { lineCursor: _done, ...without } = state;
     return { ...without, pending: rest };
   }
   if (state.exhausted) return { phase: 'spoken' };
   const page = await store.conversations(projectId, person, ask(limits.conversationsPage, state.cursor));
   if (mode === 'export') chunk.conversations.push(...page.items);
+  if (mode === 'erase') counts.deleted += page.items.length;
   const pending = page.items.map((e) => ({ id: e.conversationId, ...(e.ticket ? { ticketKey: e.ticket.key } : {}) }));
   return { phase: 'conversations', pending, ...(mode === 'export' && page.cursor ? { cursor: page.cursor } : {}), exhausted: !page.cursor };
 }
 
 /** The same phase while its index has more (from `cursor` when exporting, from its head when erasing), else `then`. */
+async function exportServed(store: PersonRecords, projectId: string, person: Participant, state: PersonDataState, scope: StepScope): Promise<PersonDataState> {
+  const page = await store.served(projectId, person, scope.ask(scope.limits.recordsPage, state.cursor));
+  scope.chunk.served.push(...page.items.map((e) => e.value));
+  return next(state, page.cursor, page.cursor !== undefined, 'audit');
+}
+
+/**
+ * Conversations they served stay the users': a page of them is kept with "erased person" as their operator (which
+ * takes them out of the operator index), then Koji's own notes in each one that name the operator ("Alice ended the
+ * conversation") are rewritten, a page of lines a read, before the next page of conversations.
+ */
+async function eraseServed(store: PersonRecords, projectId: string, person: Participant, state: PersonDataState, scope: StepScope): Promise<PersonDataState> {
+  const { counts, limits } = scope;
+  const [first, ...rest] = state.pending ?? [];
+  if (first) {
+    const page = await store.lines(first.id, { limit: limits.linesPage, ...(state.lineCursor ? { cursor: state.lineCursor } : {}) });
+    const notes = first.name ? page.items.filter((l) => l.line.role === 'system' && l.line.text.includes(first.name!)) : [];
+    counts.anonymised += await store.rewriteNotes(notes, first.name ?? '');
+    if (page.cursor) return { ...state, lineCursor: page.cursor };
+    const { lineCursor: _done, ...without } = state;
+    return { ...without, pending: rest };
+  }
+  if (state.exhausted) return { phase: 'audit' };
+  const page = await store.served(projectId, person, { limit: limits.conversationsPage });
+  await store.anonymiseServed(page.items);
+  counts.anonymised += page.items.length;
+  const pending = page.items.map((e) => ({ id: e.value.conversationId, ...(e.value.operatorName ? { name: e.value.operatorName } : {}) }));
+  return { phase: 'served', pending, exhausted: !page.cursor };
+}
+
 function next(state: PersonDataState, cursor: string | undefined, more: boolean, then: PersonDataPhase): PersonDataState {
   return more ? { phase: state.phase, ...(cursor ? { cursor } : {}) } : { phase: then };
 }
@@ -176,6 +228,12 @@ export function isOwnConversation(person: Participant, conversationId: string): 
 }
 
 export type { Stored };
+
+/** `count` UTC days (`YYYY-MM-DD`), the first `skip` days after tomorrow back: tomorrow covers a zone ahead of UTC. */
+function daysBack(now: number, skip: number, count: number): string[] {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => new Date(now + DAY_MS - (skip + i) * DAY_MS).toISOString().slice(0, 10));
+}
 
 /** KVS cursors are opaque text: printable, no spaces, bounded. */
 const CURSOR = /^[\x21-\x7e]{1,2000}$/;
@@ -200,6 +258,12 @@ export function isPersonDataState(value: unknown): value is PersonDataState {
 
 function isOwnConversationRef(value: unknown): value is OwnConversation {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, ticketKey, ...rest } = value as Record<string, unknown>;
-  return Object.keys(rest).length === 0 && typeof id === 'string' && CONVERSATION_ID.test(id) && (ticketKey === undefined || (typeof ticketKey === 'string' && TICKET_KEY.test(ticketKey)));
+  const { id, ticketKey, name, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof id === 'string' &&
+    CONVERSATION_ID.test(id) &&
+    (ticketKey === undefined || (typeof ticketKey === 'string' && TICKET_KEY.test(ticketKey))) &&
+    (name === undefined || (typeof name === 'string' && name.length <= 200))
+  );
 }

@@ -14,12 +14,16 @@ export interface Stored<T> {
 export interface StoredLine {
   readonly conversationId: string;
   readonly line: TranscriptLine;
+  /** When the line expires (epoch ms), for a line written with a TTL: a rewrite keeps it. */
+  readonly expires?: number | undefined;
 }
 
 /** A conversation of the person's own whose lines and records are exported or erased: by id, with its ticket. */
 export interface OwnConversation {
   readonly id: string;
   readonly ticketKey?: string | undefined;
+  /** A conversation they served: the name Koji's notes in it give them, to be replaced. */
+  readonly name?: string | undefined;
 }
 
 /**
@@ -62,12 +66,19 @@ export interface PersonRecords {
   /** Audit entries naming the person (a role, a capacity, put off duty), newest first. */
   audit(projectId: string, person: Participant, page: PageAsk): Promise<Page<Stored<AuditEntry>>>;
 
+  /** The person's rows in the project's service figures of these days (`YYYY-MM-DD`), at most 25 days a read. */
+  figures(projectId: string, person: Participant, days: readonly string[]): Promise<ReadonlyArray<{ readonly day: string; readonly figures: unknown }>>;
+  /** Takes the person's rows out of those days' figures (the project's own counts stay): answers how many days changed. */
+  eraseFigures(projectId: string, person: Participant, days: readonly string[]): Promise<number>;
+
   deleteLines(lines: readonly StoredLine[]): Promise<void>;
   /** Deletes a conversation's history record, rating, rating invite and ticket links (its lines are gone first). */
   deleteConversation(conversation: OwnConversation): Promise<void>;
   /** Keeps others' lines (a user's conversation) with the writer named "erased person" and no id. */
   anonymiseLines(lines: readonly Stored<StoredLine>[]): Promise<void>;
-  /** Keeps others' conversations with their operator named "erased person" and no id, their ratings too. */
+  /** Rewrites Koji's notes with `name` replaced by "erased person": answers how many. */
+  rewriteNotes(lines: readonly StoredLine[], name: string): Promise<number>;
+  /** Keeps others' conversations with their operator named "erased person" and no id, their ratings too; their rating invites go. */
   anonymiseServed(entries: readonly Stored<HistoryEntry>[]): Promise<void>;
   /** Keeps the audit entries with their subject named "erased person". */
   anonymiseAudit(entries: readonly Stored<AuditEntry>[]): Promise<void>;

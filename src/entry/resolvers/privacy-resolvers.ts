@@ -65,7 +65,7 @@ export const privacyResolvers: Record<string, ResolverHandler> = {
     const person = personOf(payload);
     const state = cursorOf(payload);
     const services = buildServices({ projectId });
-    const step = await exportStep(erasureDeps(services).records, projectId, person, state).catch((error: unknown) => {
+    const step = await exportStep(erasureDeps(services).records, { projectId, person, now: services.clock.now() }, state).catch((error: unknown) => {
       // A store cursor KVS refuses came with the page's cursor: a bad request, not a crash.
       if (state !== START && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) throw new InvalidRequestError('“cursor” must be the one the last export page gave.');
       throw error;
@@ -80,6 +80,7 @@ export const privacyResolvers: Record<string, ResolverHandler> = {
       written: chunk.written.map(({ conversationId, line }) => ({ conversationId, line: plain(line) })),
       served: chunk.served.map(plain),
       audit: chunk.audit.map(plain),
+      figures: chunk.figures,
       ...(step.state.phase === 'done' ? {} : { cursor: Buffer.from(JSON.stringify(step.state)).toString('base64url') }),
     };
     return page;
