@@ -72,6 +72,9 @@ function rows(): Array<{ ns: string; key: string; value: string }> {
  * The rows that name `text`. A delivery claim (`delivery:v1:…`, value 1) is left out: its key is the platform's event
  * id, which for a Slack button click ends with the user id, and it is gone within a day (docs/privacy.md).
  */
+/** The kind of an audit row (`undefined` for any other row). */
+const kindOf = (row: { value: string }) => (JSON.parse(row.value) as { data?: { kind?: string } }).data?.kind;
+
 const naming = (text: string) => rows().filter((r) => !r.key.startsWith('delivery:') && (r.key.includes(text) || r.value.includes(text)));
 
 beforeEach(async () => {
@@ -131,7 +134,7 @@ describe('erasing a person’s data', () => {
     expect(erasure).toMatchObject({ status: 'done', deleted: expect.any(Number) as unknown });
     expect(naming('hunter2')).toEqual([]);
     expect(naming('Bob User')).toEqual([]);
-    expect(naming('UBOB').map((r) => [r.ns, JSON.parse(r.value).data?.kind])).toEqual([['entity:audit', 'person-erased']]);
+    expect(naming('UBOB').map((r) => [r.ns, kindOf(r)])).toEqual([['entity:audit', 'person-erased']]);
     const entries = data<{ entries: Array<{ text: string }> }>(await admin('audit/list', { kind: 'person-erased' })).entries;
     expect(entries.map((e) => e.text)).toEqual([expect.stringMatching(/erased the data of Slack user UBOB$/)]);
     expect(naming('printer is jammed')).toHaveLength(1);
@@ -141,7 +144,7 @@ describe('erasing a person’s data', () => {
     await erase(ALICE);
 
     expect(naming('Alice Operator')).toEqual([]);
-    expect(naming('UALICE').map((r) => JSON.parse(r.value).data?.kind)).toEqual(['person-erased']);
+    expect(naming('UALICE').map(kindOf)).toEqual(['person-erased']);
     const eve = data<{ conversations: Array<{ operatorName: string; conversationId: string }> }>(await admin('history/search', {})).conversations;
     expect(eve.map((c) => c.operatorName)).toEqual(['erased person', 'erased person']);
     const opened = data<{ transcript: { lines: Array<{ text: string; speakerName: string }> } }>(await admin('history/get', { conversationId: eve[0]!.conversationId }));
