@@ -89,11 +89,8 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     return { items: results.map((r) => stored({ conversationId: r.value.conversationId, line: r.value.line }, r.expireTime)), cursor: nextCursor };
   }
 
-  async audit(projectId: string, person: Participant, page: PageAsk): Promise<Page<Stored<AuditEntry>>> {
-    let q = this.kvs.entity<{ data: AuditEntry }>(ENTITY.audit).query(WITH_EXPIRY).index(INDEX.auditByProjectAndSubject, { partition: [projectId, participantKey(person)] }).sort(Sort.DESC).limit(limitOf(page));
-    if (page.cursor) q = q.cursor(page.cursor);
-    const { results, nextCursor } = await q.getMany();
-    return { items: results.map((r) => stored(r.value.data, r.expireTime)), cursor: nextCursor };
+  audit(projectId: string, person: Participant, page: PageAsk): Promise<Page<Stored<AuditEntry>>> {
+    return this.newestFirst<AuditEntry>(ENTITY.audit, INDEX.auditByProjectAndSubject, [projectId, participantKey(person)], page);
   }
 
   async extras(conversation: OwnConversation): Promise<Readonly<Record<string, unknown>>> {
@@ -178,8 +175,13 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     await this.kvs.set(storageKeys.erasure(projectId, digestOf(person)), progress, { ttl: PROGRESS_TTL });
   }
 
-  private async historyPage(index: string, partition: string[], page: PageAsk): Promise<Page<Stored<HistoryEntry>>> {
-    let q = this.kvs.entity<{ data: HistoryEntry }>(ENTITY.history).query(WITH_EXPIRY).index(index, { partition }).sort(Sort.DESC).limit(limitOf(page));
+  private historyPage(index: string, partition: string[], page: PageAsk): Promise<Page<Stored<HistoryEntry>>> {
+    return this.newestFirst<HistoryEntry>(ENTITY.history, index, partition, page);
+  }
+
+  /** One page of an entity stored whole in `data` (history, audit), newest first, with each record's expiry. */
+  private async newestFirst<T>(entity: string, index: string, partition: string[], page: PageAsk): Promise<Page<Stored<T>>> {
+    let q = this.kvs.entity<{ data: T }>(entity).query(WITH_EXPIRY).index(index, { partition }).sort(Sort.DESC).limit(limitOf(page));
     if (page.cursor) q = q.cursor(page.cursor);
     const { results, nextCursor } = await q.getMany();
     return { items: results.map((r) => stored(r.value.data, r.expireTime)), cursor: nextCursor };
