@@ -2,6 +2,9 @@ import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import type { TeamsSandbox } from '../../packages/forge-local/src/teams';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { KvsPersonRecords } from '../../src/adapters/forge/kvs-person-records';
+import { KvsConversationHistory } from '../../src/adapters/forge/kvs-history';
+import { KvsTranscriptLog } from '../../src/adapters/forge/kvs-transcript-log';
+import { historyEntryOf } from '../../src/domain/history';
 import { kvs } from '@forge/kvs';
 import { runErasureStep, type ErasePersonJob } from '../../src/app/privacy/erase-person-job';
 import { START } from '../../src/app/privacy/person-data';
@@ -151,6 +154,19 @@ describe('erasing a person’s data', () => {
     expect(opened.transcript.lines.find((l) => l.text === 'On my way, Eve')?.speakerName).toBe('erased person');
     const roles = data<{ entries: Array<{ text: string }> }>(await admin('audit/list', { kind: 'role-granted' })).entries;
     expect(roles.map((e) => e.text).sort()).toEqual(['Ada Admin gave Tom Operator the Live agent role', 'Ada Admin gave erased person the Live agent role']);
+  });
+
+  it('should leave another project’s conversations alone: neither exported nor erased from this one', async () => {
+    const elsewhere = 'slack/T0SANDBOX/UDANA/EvOTHERPROJECT';
+    const line = { id: 'EvOTHER1', at: Date.now(), role: 'operator' as const, speakerName: 'Alice Operator', speaker: ALICE, text: 'Hello from project two' };
+    await new KvsTranscriptLog(kvs).append(elsewhere, line, { expiresInSeconds: 3600 });
+    await new KvsConversationHistory(kvs).record(historyEntryOf({ id: elsewhere, projectId: '10001', user: { ...ALICE, userId: 'UDANA' }, userName: 'Dana User', requestedAt: line.at, state: { kind: 'with-operator', operator: ALICE, operatorName: 'Alice Operator', since: line.at } }, 'operator-ended', line.at), 3600);
+
+    const { all } = await exportAll(ALICE);
+    await erase(ALICE);
+
+    expect(all.written.map((l) => l.line.text)).not.toContain('Hello from project two');
+    expect(naming('Hello from project two').map((r) => JSON.parse(r.value) as { line: { speakerName: string } }).map((r) => r.line.speakerName)).toEqual(['Alice Operator']);
   });
 
   it('should be safe to run twice: the second erasure finds nothing left', async () => {

@@ -89,6 +89,16 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     return { items: results.map((r) => stored({ conversationId: r.value.conversationId, line: r.value.line }, r.expireTime)), cursor: nextCursor };
   }
 
+  async projectsOf(conversationIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const found = await this.batchGet(conversationIds.map((id) => ({ key: storageKeys.history(id), entityName: ENTITY.history })));
+    const projects = new Map<string, string>();
+    for (const { value } of found) {
+      const entry = (value as { data?: Partial<HistoryEntry> }).data;
+      if (typeof entry?.conversationId === 'string' && typeof entry.projectId === 'string') projects.set(entry.conversationId, entry.projectId);
+    }
+    return projects;
+  }
+
   audit(projectId: string, person: Participant, page: PageAsk): Promise<Page<Stored<AuditEntry>>> {
     return this.newestFirst<AuditEntry>(ENTITY.audit, INDEX.auditByProjectAndSubject, [projectId, participantKey(person)], page);
   }

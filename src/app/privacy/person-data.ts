@@ -27,6 +27,9 @@ export interface PersonDataLimits {
 
 export const PERSON_DATA_LIMITS: PersonDataLimits = { reads: 10, linesPage: 100, conversationsPage: 10, recordsPage: 50, figuresDays: 25 };
 
+/** Conversations whose project one read of `projectsOf` finds (a KVS batch). */
+export const PROJECTS_PER_READ = 25;
+
 /** Service figures are kept 400 days (kvs-service-figures.ts): these UTC days, and one either side of the project's zone. */
 export const FIGURES_DAYS = 402;
 
@@ -108,19 +111,23 @@ async function walk(store: PersonRecords, mode: Mode, { projectId, person, now: 
         state = await conversationsStep(store, mode, projectId, person, state, { chunk, counts, ask, limits });
         break;
       case 'spoken': {
-        const page = await store.spoken(person, ask(limits.linesPage, state.cursor));
-        // Their words in their own conversations went with those: here only what they wrote elsewhere.
-        if (exporting) chunk.written.push(...page.items.map((l) => l.value).filter((l) => !isOwnConversation(person, l.conversationId)));
+        // Paged by cursor in both modes: lines of another project's conversations stay, and are passed over.
+        const page = await store.spoken(person, { limit: limits.linesPage, ...(state.cursor ? { cursor: state.cursor } : {}) });
+        const ids = [...new Set(page.items.map((l) => l.value.conversationId))];
+        counts.reads += Math.ceil(ids.length / PROJECTS_PER_READ);
+        const projects = await store.projectsOf(ids);
+        const here = page.items.filter((l) => projects.get(l.value.conversationId) === projectId);
+        // Their words in their own conversations went with those: what is left of them here is theirs, the rest others'.
+        const mine = here.filter((l) => isOwnConversation(person, l.value.conversationId));
+        const others = here.filter((l) => !mine.includes(l));
+        if (exporting) chunk.written.push(...others.map((l) => l.value));
         else {
-          // A line in a conversation of their own is theirs (History lost its record, or it is still open): deleted.
-          const mine = page.items.filter((l) => isOwnConversation(person, l.value.conversationId));
-          const others = page.items.filter((l) => !mine.includes(l));
           await store.deleteLines(mine.map((l) => l.value));
           await store.anonymiseLines(others);
           counts.deleted += mine.length;
           counts.anonymised += others.length;
         }
-        state = next(state, exporting ? page.cursor : undefined, page.cursor !== undefined, 'served');
+        state = next(state, page.cursor, page.cursor !== undefined, 'served');
         break;
       }
       case 'served':

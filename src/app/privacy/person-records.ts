@@ -61,6 +61,8 @@ export interface PersonRecords {
   extras(conversation: OwnConversation): Promise<Readonly<Record<string, unknown>>>;
   /** Lines the person wrote, in any conversation, oldest first. */
   spoken(person: Participant, page: PageAsk): Promise<Page<Stored<StoredLine>>>;
+  /** The project of each conversation History keeps (one read per 25 ids, PROJECTS_PER_READ); others are absent. */
+  projectsOf(conversationIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Past conversations the person served last, as the operator, newest first. */
   served(projectId: string, person: Participant, page: PageAsk): Promise<Page<Stored<HistoryEntry>>>;
   /** Audit entries naming the person (a role, a capacity, put off duty), newest first. */
