@@ -11,10 +11,12 @@ import type { OwnConversation, PageAsk, PersonRecords, Stored, StoredLine } from
  *
  * In this order: the person's own records (one batch), their conversations as the user (each one's lines, then
  * its rating, ticket link and history record), the lines they wrote elsewhere (an operator's words in users'
- * conversations), the conversations they served, the audit entries naming them. Erasing deletes what is theirs and
- * keeps what is others' with their name replaced by "erased person": every write takes the record out of the index
- * it was found by, so an erasure reads each index from its head again and needs no stored cursor, and a second
- * erasure (or a step that ran twice) finds nothing left to do.
+ * conversations of this project), the conversations they served, the audit entries naming them, their rows in the
+ * service figures. Erasing deletes what is theirs and keeps what is others' with their name replaced by "erased
+ * person". Where every erasing write takes the record out of the index it was found by (conversations, served,
+ * audit), an erasure reads the index from its head again; the lines they wrote are paged by cursor (another
+ * project's stay where they are), the figures by day. The state goes with the queued job, and a second erasure (or a
+ * step that ran twice) finds nothing left to do.
  */
 export interface PersonDataLimits {
   /** Index pages or key batches one step reads (one more for a conversation's records when exporting). */

@@ -46,8 +46,9 @@ export interface PageAsk {
  * A person's records in one project, for their export and erasure (issue 23). Every read is one key batch or one
  * index page, never a scan: their own keys; their conversations through History's user index; their lines through
  * the conversation index and the `by-speaker` index; the conversations they served through History's operator
- * index; the audit entries naming them through the audit log's subject index. Every erasing write takes the
- * record out of the index it was found by, so erasing reads the head of each index again until it is empty.
+ * index; the audit entries naming them through the audit log's subject index. An erasing write takes the record out
+ * of the index it was found by (a line rewritten loses its speaker, a history record its operator, an audit entry
+ * its subject), so nothing is found twice.
  */
 export interface PersonRecords {
   own(projectId: string, person: Participant): Promise<OwnRecords>;
