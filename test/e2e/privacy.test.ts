@@ -10,7 +10,8 @@ import { runErasureStep, type ErasePersonJob } from '../../src/app/privacy/erase
 import { START } from '../../src/app/privacy/person-data';
 import type { WorkJob } from '../../src/app/queue/work-job';
 import { localPlatformClient, type AdminResult } from '../local/support/local-platform-client';
-import { deskChat, openTwoChannelDesk } from './support/two-channel-desk';
+import { TEAMS_SANDBOX } from '../../packages/forge-local/src/teams';
+import { deskChat, openTwoChannelDesk, teamsPersonId } from './support/two-channel-desk';
 
 /**
  * Export and erasure of one person (issue 23), end to end: Bob talks to Alice on Slack, gets a ticket and rates
@@ -211,6 +212,14 @@ describe('finding a person and checking what the page sends', () => {
     expect(await admin('privacy/find', { channel: 'slack', tenantId: 'T0SANDBOX', query: 'bob@sandbox.test' })).toMatchObject({ ok: true, data: { person: { userId: 'UBOB', label: 'Slack user UBOB', name: 'Bob User' } } });
     expect(await admin('privacy/find', { channel: 'slack', tenantId: 'T0SANDBOX', query: 'UEVE' })).toMatchObject({ ok: true, data: { person: { userId: 'UEVE' } } });
     expect(await admin('privacy/find', { channel: 'slack', tenantId: 'T0SANDBOX', query: 'nobody@sandbox.test' })).toMatchObject({ ok: false, error: { code: 'not_a_person' } });
+  });
+
+  it('should find a Teams person by their Microsoft Entra (AAD) object id', async () => {
+    const vic = TEAMS_SANDBOX.people.find((p) => p.key === 'vic')!;
+
+    const found = await admin('privacy/find', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, query: vic.aadObjectId });
+
+    expect(found).toMatchObject({ ok: true, data: { person: { channel: 'teams', userId: teamsPersonId('vic'), label: `Teams user ${teamsPersonId('vic')}` } } });
   });
 
   it.each([

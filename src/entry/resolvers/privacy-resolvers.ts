@@ -27,6 +27,8 @@ class InConversationError extends KojiError {
 }
 
 const EMAIL = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
+/** A Microsoft Entra object id, as Teams admins know a person: a GUID. */
+const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The export cursor: the walk's state as base64url JSON, checked field by field when it comes back. */
 const EXPORT_CURSOR = /^[A-Za-z0-9_-]{1,24000}$/;
 /** Directory pages read at most to find an e-mail (as Role setup's search: 200 people a page on Slack). */
@@ -41,17 +43,18 @@ export const privacyResolvers: Record<string, ResolverHandler> = {
   'privacy/find': forAdmins(async ({ projectId, payload }) => {
     const query = stringField(payload, 'query').trim();
     if (query.length > 320) throw new InvalidRequestError('“query” is a user id or an e-mail address.');
-    if (!EMAIL.test(query)) {
+    const byAad = tenantOf(payload).channel === 'teams' && AAD_OBJECT_ID.test(query);
+    if (!EMAIL.test(query) && !byAad) {
       if (!USER_ID.test(query)) throw new InvalidRequestError('“query” must be a Slack or Teams user id (such as U0123ABCD or 29:1abc…) or an e-mail address.');
       const person = { ...tenantOf(payload), userId: query };
       return { person: { ...person, label: personLabel(person) } };
     }
-    // By e-mail: only the connected workspace or tenant's directory knows it.
+    // By e-mail (or a Teams AAD object id): only the connected workspace or tenant's directory knows it.
     const directory = await tenantDirectoryOf(projectId, payload);
     let cursor: string | undefined;
     for (let pages = 0; pages < MAX_DIRECTORY_PAGES; pages += 1) {
       const page = await directory.people({ cursor });
-      const found = [...page.people, ...page.leftOut].find((p) => p.email?.toLowerCase() === query.toLowerCase());
+      const found = [...page.people, ...page.leftOut].find((p) => (byAad ? p.aadObjectId : p.email)?.toLowerCase() === query.toLowerCase());
       if (found) {
         const person = { channel: directory.channel, tenantId: directory.tenantId, userId: found.userId };
         return { person: { ...person, label: personLabel(person), name: found.displayName } };
@@ -59,7 +62,7 @@ export const privacyResolvers: Record<string, ResolverHandler> = {
       cursor = page.cursor;
       if (!cursor) break;
     }
-    throw new NotFoundError(`Nobody with this e-mail address was found in ${directory.tenantId}. Try their user id.`);
+    throw new NotFoundError(`Nobody with this ${byAad ? 'object id' : 'e-mail address'} was found in ${directory.tenantId} (Teams people are known once they installed Koji or wrote to it). Try their user id.`);
   }),
   'privacy/export': forAdmins(async ({ projectId, payload, accountId }) => {
     const person = personOf(payload);
