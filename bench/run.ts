@@ -17,6 +17,7 @@ import { followUpRows, runFollowUp, type FollowUpResult } from './phases/p8-foll
 import { figuresRows, runFigures, type FiguresResult } from './phases/p7-figures';
 import { historyRows, runHistory, type HistoryResult } from './phases/p-history';
 import { editsRows, runEdits, type EditsResult } from './phases/p9-edits';
+import { privacyRows, runPrivacy, type PrivacyResult } from './phases/p-privacy';
 
 /**
  * `npm run bench [-- --quick | --full] [--only=P1,P3] [--slack-ms=150] [--kvs-ms=20]`
@@ -47,6 +48,8 @@ interface Mode {
   readonly figures: { conversations: number; operators: number };
   /** Conversations in the history (ended over 90 days) for the History tab's pages. */
   readonly history: { sizes: number[] };
+  /** Transcript lines of the person a privacy export and erasure go through. */
+  readonly privacy: { sizes: number[] };
 }
 
 const MODES: Record<Mode['name'], Mode> = {
@@ -62,6 +65,7 @@ const MODES: Record<Mode['name'], Mode> = {
     audit: { sizes: [100, 1_000] },
     figures: { conversations: 100_000, operators: 50 },
     history: { sizes: [10, 10_000] },
+    privacy: { sizes: [10, 10_000] },
   },
   full: {
     name: 'full',
@@ -75,11 +79,12 @@ const MODES: Record<Mode['name'], Mode> = {
     audit: { sizes: [100, 10_000] },
     figures: { conversations: 100_000, operators: 50 },
     history: { sizes: [10, 10_000, 100_000] },
+    privacy: { sizes: [10, 10_000] },
   },
 };
 
 const ROOT = path.resolve(__dirname, '..');
-const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT', 'HISTORY', 'P8', 'EDITS'] as const;
+const PHASES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'AUDIT', 'HISTORY', 'PRIVACY', 'P8', 'EDITS'] as const;
 
 function parseArgs(argv: readonly string[]) {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -129,7 +134,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: Row[] = [];
-  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult; history?: HistoryResult; followUp?: FollowUpResult; edits?: EditsResult } = {};
+  const results: { p1?: P1Result; p2?: P2Result; p3?: P3Result; p4?: P4Result; p5?: P5Result; p6?: P6Result; idle?: IdleResult; offers?: OffersResult; overview?: OverviewResult; audit?: AuditResult; figures?: FiguresResult; history?: HistoryResult; followUp?: FollowUpResult; edits?: EditsResult; privacy?: PrivacyResult } = {};
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(ROOT, '.artifacts', 'bench');
   const loadBefore = os.loadavg()[0]!;
@@ -186,6 +191,10 @@ async function main(): Promise<void> {
     if (args.phases.includes('HISTORY')) {
       results.history = await timed('HISTORY', () => runHistory({ ...args.mode.history, progress }));
       rows.push(...historyRows(results.history));
+    }
+    if (args.phases.includes('PRIVACY')) {
+      results.privacy = await timed('PRIVACY', () => runPrivacy({ ...args.mode.privacy, progress }));
+      rows.push(...privacyRows(results.privacy));
     }
     if (args.phases.includes('P8')) {
       results.followUp = await timed('P8', () => runFollowUp({ progress }));

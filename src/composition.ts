@@ -38,6 +38,8 @@ import { KnowledgeBaseAssistant } from './app/conversation/kb-assistant';
 import { JsmKnowledgeBase } from './adapters/forge/jsm-knowledge-base';
 import type { CoreDeps, WorkQueue } from './app/ports';
 import { whenUnreachable } from './app/delivery/unreachable';
+import { KvsPersonRecords } from './adapters/forge/kvs-person-records';
+import type { ErasureDeps } from './app/privacy/erase-person-job';
 
 export interface Services extends CoreDeps {
   readonly workQueue: WorkQueue;
@@ -174,6 +176,12 @@ export function fileConsentDeps(services: Services): ConsentDeps {
     },
     log: services.log,
   };
+}
+
+/** Export and erasure of a person's data (app/privacy/): their records, the erasure's progress, the queue. */
+export function erasureDeps(services: Pick<Services, 'workQueue' | 'clock' | 'log'>): ErasureDeps {
+  const records = new KvsPersonRecords(kvs);
+  return { records, progress: records, workQueue: services.workQueue, clock: services.clock, log: services.log };
 }
 
 /** The tenant lifecycle of both channels: the backoffice's Tenants table and role setup. */

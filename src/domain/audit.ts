@@ -18,6 +18,9 @@ export const AUDIT_KINDS = [
   'tenant-connected',
   'tenant-disconnected',
   'put-off-duty',
+  /** A person's data exported or erased (privacy): the subject names them by channel and id, never by name. */
+  'person-exported',
+  'person-erased',
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -101,6 +104,10 @@ function describeAction(entry: AdminAction): string {
       return `disconnected the ${tenantOf(entry.subject)}`;
     case 'put-off-duty':
       return `put ${who} off duty`;
+    case 'person-exported':
+      return `exported the data of ${personOf(entry.subject)}`;
+    case 'person-erased':
+      return `erased the data of ${personOf(entry.subject)}`;
   }
 }
 
@@ -114,6 +121,17 @@ function listOf(changes: readonly AuditChange[]): string {
 
 function possessive(name: string): string {
   return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}
+
+const CHANNEL_USER: Record<ChatChannel, string> = { slack: 'Slack user', teams: 'Teams user' };
+
+/** "Slack user U123": a person by channel and id only, so an erasure's entry never keeps the erased name. */
+export function personLabel(person: { readonly channel: ChatChannel; readonly userId: string }): string {
+  return `${CHANNEL_USER[person.channel]} ${person.userId}`;
+}
+
+function personOf(subject: AuditSubject | undefined): string {
+  return subject?.userId ? personLabel({ channel: subject.channel, userId: subject.userId }) : 'someone';
 }
 
 function tenantOf(subject: AuditSubject | undefined): string {

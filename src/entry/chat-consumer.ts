@@ -6,7 +6,9 @@ import { relayFiles } from '../app/files/relay-files';
 import { attachTicketFiles } from '../app/files/ticket-files';
 import { notify, NOTICE_ATTEMPTS } from '../app/delivery/notify';
 import { isWorkJob, type WorkJob } from '../app/queue/work-job';
-import { buildServices, fileConsentDeps, type Services } from '../composition';
+import { buildServices, erasureDeps, fileConsentDeps, type Services } from '../composition';
+import { runErasureStep } from '../app/privacy/erase-person-job';
+import { runTenantErasureStep } from '../app/privacy/erase-tenant-job';
 import { answerFileConsent } from '../adapters/teams/teams-file-consent';
 import { messageOf } from '../domain/koji-error';
 import { afterJobFailure, unreadableJob } from './job-failures';
@@ -56,6 +58,14 @@ async function run(services: Services, job: WorkJob): Promise<void> {
   if (job.kind === 'file-consent') {
     const { kind: _kind, ...answer } = job;
     services.log.info('job_done', { outcome: await answerFileConsent(fileConsentDeps(services), answer) });
+    return;
+  }
+  if (job.kind === 'erase-person') {
+    services.log.info('job_done', { outcome: await runErasureStep(erasureDeps(services), job) });
+    return;
+  }
+  if (job.kind === 'erase-tenant') {
+    if (services.history) services.log.info('job_done', { outcome: await runTenantErasureStep({ ...erasureDeps(services), history: services.history }, job) });
     return;
   }
   if (job.kind === 'offer-expiry') {

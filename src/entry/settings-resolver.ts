@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import { auditResolvers } from './resolvers/audit-resolvers';
 import { dutyResolvers } from './resolvers/duty-resolvers';
 import { overviewResolvers } from './resolvers/overview-resolvers';
+import { privacyResolvers } from './resolvers/privacy-resolvers';
 import { historyResolvers } from './resolvers/history-resolvers';
 import { projectResolvers } from './resolvers/project-resolvers';
 import { reportResolvers } from './resolvers/report-resolvers';
@@ -16,7 +17,7 @@ import { tenantResolvers } from './resolvers/tenant-resolvers';
  * so none of these can be invoked from an issue.
  */
 const resolver = new Resolver();
-for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...overviewResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers, ...reportResolvers, ...historyResolvers })) {
+for (const [key, handler] of Object.entries({ ...settingsResolvers, ...tenantResolvers, ...roleResolvers, ...dutyResolvers, ...overviewResolvers, ...teamsPackageResolvers, ...projectResolvers, ...auditResolvers, ...reportResolvers, ...historyResolvers, ...privacyResolvers })) {
   resolver.define(key, handler);
 }
 

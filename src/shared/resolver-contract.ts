@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'no_conversation',
   'own_role',
   'not_a_person',
+  'person_in_conversation',
   // Adapters: a Slack workspace or Teams tenant refused or could not be asked.
   'tenant_connection_failed',
   // Web triggers: refusals before anything is acted on, and the one unexpected failure.
@@ -151,6 +152,8 @@ export interface TenantDisconnectedView {
   readonly conversationsEnded: number;
   readonly waitingClosed: number;
   readonly rolesRemoved: number;
+  /** The tenant's people's data is being erased in the background (asked with `erasePeople`). */
+  readonly erasing?: boolean;
 }
 
 export interface RequestTypeView {
@@ -230,7 +233,7 @@ export interface ResolverContract {
   'tenants/connect': { request: TenantConnectRequest; response: { tenant: TenantView } };
   /** Test connection: a Slack workspace answers its `teamName`, a Teams tenant its `name`. */
   'tenants/test': { request: TenantRef; response: { teamName: string } | { name: string } };
-  'tenants/disconnect': { request: TenantRef; response: TenantDisconnectedView };
+  'tenants/disconnect': { request: TenantRef & { erasePeople?: boolean }; response: TenantDisconnectedView };
   /** The Teams app package (a zip) to upload in Teams for this tenant's bot. */
   'teams/package': { request: { tenantId: string }; response: { fileName: string; zipBase64: string } };
   'tenant-users/list': {
@@ -294,3 +297,8 @@ export interface ResolverContract {
   /** One past conversation: its record and its transcript (internal notes marked), with its rating; `no_conversation` once no longer kept. */
   'history/get': { request: { conversationId: string }; response: { conversation: HistoryEntryView; transcript: TranscriptView } };
 }
+
+// Privacy (issue 23): export and erasure of a person, the Privacy tab (its keys and types: privacy-contract.ts).
+export type { ErasureView, ExportedLineView, PersonDataPageView, PersonFoundView, PersonRef } from './privacy-contract';
+import type { ErasureView, PersonRef, PrivacyContract } from './privacy-contract';
+export interface ResolverContract extends PrivacyContract { 'privacy/erasure': { request: PersonRef; response: ErasureView } }

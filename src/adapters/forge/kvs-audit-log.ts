@@ -4,6 +4,7 @@ import { KojiError } from '../../domain/koji-error';
 import { AUDIT_RETENTION_DAYS, isAuditKind, type AdminAction, type AuditEntry } from '../../domain/audit';
 import type { Page } from '../../app/ports';
 import type { AuditLog, AuditQuery } from '../../app/audit/audit-log';
+import { participantKey } from '../../domain/participant';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 import { PAGE_LIMIT } from './kvs-index-page';
 
@@ -14,6 +15,8 @@ interface AuditEntity {
   readonly projectId: string;
   readonly kind: string;
   readonly actorId: string;
+  /** The person the entry is about (participant key), for the `by-project-subject` index; absent otherwise. */
+  readonly subjectKey?: string | undefined;
   /** Epoch ms: a custom-entity `integer` is 32-bit, so `float`. */
   readonly at: number;
   readonly data: AuditEntry;
@@ -29,7 +32,8 @@ export class KvsAuditLog implements AuditLog {
 
   async write(action: AdminAction, at: number): Promise<void> {
     const id = `${at.toString(36)}-${randomUUID()}`;
-    const entity: AuditEntity = { projectId: action.projectId, kind: action.kind, actorId: action.actor.accountId, at, data: { ...action, id, at } };
+    const subjectKey = auditSubjectKey(action);
+    const entity: AuditEntity = { projectId: action.projectId, kind: action.kind, actorId: action.actor.accountId, ...(subjectKey ? { subjectKey } : {}), at, data: { ...action, id, at } };
     await this.kvs.entity<AuditEntity>(ENTITY.audit).set(storageKeys.audit(action.projectId, id), entity, { ttl: { value: AUDIT_RETENTION_DAYS, unit: 'DAYS' } });
   }
 
@@ -47,6 +51,16 @@ export class KvsAuditLog implements AuditLog {
     const items = results.map((r) => r.value.data).filter((e) => isAuditKind(e?.kind));
     return { items, cursor: nextCursor };
   }
+}
+
+/**
+ * The person an entry names, by participant key: a role, a capacity, put off duty. An erasure's or export's own
+ * entry names its person by id only and is not indexed, so erasing them again leaves the record of the erasure.
+ */
+export function auditSubjectKey(action: AdminAction): string | undefined {
+  const subject = action.subject;
+  if (!subject?.userId || action.kind === 'person-erased' || action.kind === 'person-exported') return undefined;
+  return participantKey({ channel: subject.channel, tenantId: subject.tenantId, userId: subject.userId });
 }
 
 /** A cursor is the page's to give; one KVS refuses (another list's, a made-up one) is a bad request, not a crash. */

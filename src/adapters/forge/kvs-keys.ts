@@ -53,6 +53,10 @@ export const storageKeys = {
   conversationOfTicket: (issueKey: string) => `ticket-conversation:${KEY_VERSION}:${escapeKeyPart(issueKey)}`,
   /** One audit log entry (kvs-audit-log.ts): the project, then an id that starts with the time. */
   audit: (projectId: string, id: string) => `audit:${KEY_VERSION}:${escapeKeyPart(projectId)}:${escapeKeyPart(id)}`,
+  /** How an erasure of one person in one project goes (kvs-person-records.ts), by a digest of the person: no id in the key. */
+  erasure: (projectId: string, digest: string) => `erasure:${KEY_VERSION}:${escapeKeyPart(projectId)}:${digest}`,
+  /** How a person of a Teams tenant is reached (teams-tenants.ts KvsTeamsReferences). */
+  teamsPersonPrefix: (tenantId: string) => `teams-person:${KEY_VERSION}:${escapeKeyPart(tenantId)}:`,
 } as const;
 
 export const ENTITY = {
@@ -86,4 +90,8 @@ export const INDEX = {
   historyPeople: 'by-project-role',
   /** Every record of a versioned entity (operators, conversations, ratings, counts, figures): the record migration job's pages. */
   everyByVersion: 'by-version',
+  /** Every line one person wrote (export and erasure of a person). */
+  messagesBySpeaker: 'by-speaker',
+  /** The audit entries naming one person (export and erasure of a person). */
+  auditByProjectAndSubject: 'by-project-subject',
 } as const;

@@ -3,7 +3,7 @@ import type { Participant } from '../../domain/participant';
 import { isCommentWindow, type CommentWindow, type ConversationRating, type RatingInvite, type SatisfactionCount } from '../../domain/rating';
 import type { Expected, Versioned } from '../../app/ports';
 import type { RatingStore } from '../../app/ratings/rating-store';
-import { keepSecondsOf } from '../../domain/history';
+import { DAY_SECONDS, keepSecondsOf, MAX_RETENTION_DAYS } from '../../domain/history';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, storageKeys } from './kvs-keys';
 import { dataOf, nextVersion, versionedEntity, versionIs, type VersionedEntity } from './kvs-versioned';
@@ -48,6 +48,8 @@ export class KvsRatingStore implements RatingStore {
       storageKeys.satisfaction(rating.projectId, rating.operator),
       versionedEntity('satisfaction', nextVersion(counts.expected), counts.value),
       { entityName: ENTITY.satisfaction, conditions: versionIs(counts.expected) },
+      // An operator's counts name them: kept a year from their last rating, as long as any rating can be kept.
+      { ttl: ttlOf(MAX_RETENTION_DAYS * DAY_SECONDS) },
     );
     return executed(tx.execute());
   }

@@ -31,7 +31,7 @@ export class KvsTicketLinks {
   /** Claims the right to create the conversation's ticket, or says who has it. */
   async claim(conversationId: string, now: number): Promise<Claim> {
     try {
-      await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'creating', since: now }, { keyPolicy: 'FAIL_IF_EXISTS' });
+      await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'creating', since: now }, { keyPolicy: 'FAIL_IF_EXISTS', ...TICKET_LINK_TTL });
       return { kind: 'claimed' };
     } catch (error) {
       if (!isWriteConflict(error)) throw error;
@@ -50,7 +50,7 @@ export class KvsTicketLinks {
    * claim is rare and a simultaneous takeover rarer still.
    */
   async takeOver(conversationId: string, now: number): Promise<void> {
-    await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'creating', since: now });
+    await this.kvs.set<TicketLink>(storageKeys.ticketOfConversation(conversationId), { state: 'creating', since: now }, TICKET_LINK_TTL);
   }
 
   /**
@@ -66,7 +66,7 @@ export class KvsTicketLinks {
       key: ticket.key,
       url: ticket.url,
       ...(coveredThrough ? { coveredThrough } : {}),
-    });
+    }, TICKET_LINK_TTL);
   }
 
   /** Jira made no ticket: a retry may claim again at once. */
@@ -93,8 +93,9 @@ export class KvsTicketLinks {
 }
 
 /**
- * A ticket's link names its user (their chat id, name and language): kept no longer than the longest retention a
- * project can set (365 days), after which the ticket no longer follows up in the chat.
+ * A ticket's link names its user (their chat id, name and language), and a conversation's ticket record is keyed by
+ * the conversation (the user's id): both kept no longer than the longest retention a project can set (365 days),
+ * after which the ticket no longer follows up in the chat.
  */
 const TICKET_LINK_TTL = { ttl: { value: 365, unit: 'DAYS' as const } };
 

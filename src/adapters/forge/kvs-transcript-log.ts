@@ -1,6 +1,7 @@
 import { Sort, WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import type { TranscriptCursor } from '../../domain/conversation';
 import { clipText } from '../../domain/text';
+import { participantKey } from '../../domain/participant';
 import { compareLines, isAfter, type TranscriptLine } from '../../domain/transcript';
 import type { TranscriptLog } from '../../app/ports';
 import type { StoredLine } from '../../app/edits/chat-edit';
@@ -15,6 +16,8 @@ export interface MessageEntity {
   readonly at: number;
   /** Set on a line written with a TTL: the retention sweep leaves it to its TTL. */
   readonly expires?: number | undefined;
+  /** Who wrote it (participant key), for the `by-speaker` index: a person's words are found for export and erasure. */
+  readonly speakerKey?: string | undefined;
   readonly line: TranscriptLine;
 }
 
@@ -40,7 +43,13 @@ export class KvsTranscriptLog implements TranscriptLog {
     options: { readonly expiresInSeconds?: number } = {},
   ): Promise<'appended' | 'duplicate'> {
     const expires = options.expiresInSeconds === undefined ? undefined : Date.now() + options.expiresInSeconds * 1000;
-    const entity: MessageEntity = { conversationId, at: line.at, ...(expires === undefined ? {} : { expires }), line: bounded(line) };
+    const entity: MessageEntity = {
+      conversationId,
+      at: line.at,
+      ...(expires === undefined ? {} : { expires }),
+      ...(line.speaker ? { speakerKey: participantKey(line.speaker) } : {}),
+      line: bounded(line),
+    };
     try {
       await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(conversationId, line.id), entity, {
         keyPolicy: 'FAIL_IF_EXISTS',

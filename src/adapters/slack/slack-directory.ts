@@ -10,6 +10,8 @@ export interface TenantPerson {
   /** The full name, when it is not the display name: people look for either. */
   readonly realName?: string | undefined;
   readonly email?: string | undefined;
+  /** Teams: the person's Microsoft Entra (AAD) object id, as Teams gave it; the Privacy tab finds people by it. */
+  readonly aadObjectId?: string | undefined;
   /**
    * Set when this is not an active person (`unknown`: the directory no longer lists them at all):
    * the role setup page only lists them to take a role away.

@@ -18,6 +18,8 @@ export interface TeamsConversationReference {
   readonly serviceUrl: string;
   readonly conversationId: string;
   readonly botId: string;
+  /** When it was last written (epoch ms): it is kept a year from then, written again a month on (teams-tenants.ts). */
+  readonly keptAt?: number | undefined;
 }
 
 /** An activity, checked only for what the app reads. */

@@ -4,7 +4,7 @@ import { refusal } from '../chat/web-trigger-answers';
 import { messageOf } from '../../domain/koji-error';
 import { narrowTeamsActivity, parseTeamsActivity, type TeamsActivity, type TeamsCard, type TeamsConversationReference } from './teams-activity';
 import { claimedAudience, validateBotFrameworkToken, type BotFrameworkKeySource } from './teams-auth';
-import { appIdOfBot, type TeamsTenant } from './teams-tenants';
+import { appIdOfBot, KvsTeamsReferences, type TeamsTenant } from './teams-tenants';
 import type { ConsentAnswer } from '../../app/files/file-consent-job';
 import type { EditOutcome, IncomingChatEdit } from '../../app/edits/chat-edit';
 
@@ -178,7 +178,9 @@ async function keepReference(deps: TeamsReceiverDeps, reference: TeamsConversati
 async function saveReference(deps: TeamsReceiverDeps, reference: TeamsConversationReference): Promise<void> {
   const stored = await deps.references.get(reference.tenantId, reference.userId);
   const appId = appIdOfBot(reference.botId);
-  if (stored && sameBot(stored, appId) && stored.serviceUrl === reference.serviceUrl && stored.conversationId === reference.conversationId && stored.name === reference.name) return;
+  const same = stored && sameBot(stored, appId) && stored.serviceUrl === reference.serviceUrl && stored.conversationId === reference.conversationId && stored.name === reference.name;
+  // The same address, written within the month, is left as it is: its lifetime runs a year from then (teams-tenants.ts).
+  if (same && KvsTeamsReferences.isFresh(stored)) return;
   if (stored && !sameBot(stored, appId) && (await deps.tenant(stored.tenantId, appIdOfBot(stored.botId)))) {
     deps.log.info('teams_reference_kept', { tenantId: reference.tenantId });
     return;

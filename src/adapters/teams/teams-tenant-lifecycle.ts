@@ -42,7 +42,7 @@ export function teamsTenants(deps: {
     // Only this project's bot's people: another project may have its own bot in the tenant.
     people: (tenant) => ({
       people: async () => ({
-        people: (await references.list(tenant.tenantId)).filter((r) => appIdOfBot(r.botId) === tenant.appId).map((r) => ({ userId: r.userId, displayName: r.name })),
+        people: (await references.list(tenant.tenantId)).filter((r) => appIdOfBot(r.botId) === tenant.appId).map((r) => ({ userId: r.userId, displayName: r.name, ...(r.aadObjectId ? { aadObjectId: r.aadObjectId } : {}) })),
         leftOut: [],
       }),
       person: async (userId) => {

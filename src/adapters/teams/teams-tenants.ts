@@ -1,6 +1,6 @@
 import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { allWithPrefix } from '../forge/kvs-prefix-query';
-import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
+import { escapeKeyPart, KEY_VERSION, storageKeys } from '../forge/kvs-keys';
 import { recordCheckOnSummary, type TenantCheck } from '../forge/tenant-check';
 import type { TeamsConversationReference } from './teams-activity';
 
@@ -142,15 +142,22 @@ export class KvsTeamsReferences {
   constructor(private readonly kvs: Kvs) {}
 
   private static prefix(tenantId: string): string {
-    return `teams-person:${KEY_VERSION}:${escapeKeyPart(tenantId)}:`;
+    return storageKeys.teamsPersonPrefix(tenantId);
   }
 
   get(tenantId: string, userId: string): Promise<TeamsConversationReference | undefined> {
     return this.kvs.get<TeamsConversationReference>(`${KvsTeamsReferences.prefix(tenantId)}${escapeKeyPart(userId)}`);
   }
 
+  /** Kept a year from now: a person who writes again within it is kept on (isFresh), so only the long silent go. */
   async put(reference: TeamsConversationReference): Promise<void> {
-    await this.kvs.set(`${KvsTeamsReferences.prefix(reference.tenantId)}${escapeKeyPart(reference.userId)}`, reference);
+    const kept: TeamsConversationReference = { ...reference, keptAt: Date.now() };
+    await this.kvs.set(`${KvsTeamsReferences.prefix(reference.tenantId)}${escapeKeyPart(reference.userId)}`, kept, { ttl: { value: REFERENCE_KEPT_DAYS, unit: 'DAYS' } });
+  }
+
+  /** Whether a stored reference was written recently enough that a message from its person need not write it again. */
+  static isFresh(stored: TeamsConversationReference): boolean {
+    return stored.keptAt !== undefined && Date.now() - stored.keptAt < REFERENCE_REFRESH_MS;
   }
 
   async remove(tenantId: string, userId: string): Promise<void> {
@@ -161,6 +168,11 @@ export class KvsTeamsReferences {
     return allWithPrefix<TeamsConversationReference>(this.kvs, KvsTeamsReferences.prefix(tenantId));
   }
 }
+
+/** A Teams person's address (name, ids) is personal data: kept a year after they last wrote, then gone by itself. */
+const REFERENCE_KEPT_DAYS = 365;
+/** Written again when they write a month or more after it was (one write a month per active person). */
+const REFERENCE_REFRESH_MS = 30 * 24 * 60 * 60 * 1000;
 
 function summaryOf(tenant: TeamsTenant): Omit<TeamsTenant, 'appPassword'> {
   const { appPassword: _secret, ...summary } = tenant;

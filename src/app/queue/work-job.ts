@@ -7,6 +7,8 @@ import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { isFilesJob, type FilesJob } from '../files/relay-files';
 import { isTicketFilesJob, type TicketFilesJob } from '../files/ticket-files';
 import { isFileConsentJob, type FileConsentJob } from '../files/file-consent-job';
+import { isErasePersonJob, type ErasePersonJob } from '../privacy/erase-person-job';
+import { isEraseTenantJob, type EraseTenantJob } from '../privacy/erase-tenant-job';
 
 /**
  * Work handed to the queue consumer: a message to handle off the web trigger,
@@ -21,7 +23,9 @@ export type WorkJob =
   | OfferExpiryJob
   | FilesJob
   | TicketFilesJob
-  | FileConsentJob;
+  | FileConsentJob
+  | ErasePersonJob
+  | EraseTenantJob;
 
 export function isWorkJob(value: unknown): value is WorkJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -40,6 +44,8 @@ export function isWorkJob(value: unknown): value is WorkJob {
   if (job.kind === 'relay-files') return isFilesJob(value);
   if (job.kind === 'ticket-files') return isTicketFilesJob(value);
   if (job.kind === 'file-consent') return isFileConsentJob(value);
+  if (job.kind === 'erase-person') return isErasePersonJob(value);
+  if (job.kind === 'erase-tenant') return isEraseTenantJob(value);
   if (job.kind === 'deliver') return isParticipant(job.to) && typeof job.message?.['text'] === 'string' && typeof job.message['kind'] === 'string';
   if (job.kind === 'create-ticket') {
     const t = value as { operator?: unknown; conversationId?: unknown; userName?: unknown; summary?: unknown; attempt?: unknown };

@@ -1,7 +1,8 @@
 import { webTrigger } from '@forge/api';
 import { slackAppManifest } from '../../adapters/slack/slack-app-manifest';
 import type { ConnectRequest } from '../../adapters/chat/chat-tenants';
-import { buildChatTenants } from '../../composition';
+import { startTenantErasure } from '../../app/privacy/erase-tenant-job';
+import { buildChatTenants, buildServices, erasureDeps } from '../../composition';
 import type { ChatChannel } from '../../domain/participant';
 import { auditAdminAction, windDownNote } from './audit-trail';
 import { InvalidRequestError, forAdmins, optionalStringField, stringField, type ResolverHandler } from './resolver-kit';
@@ -24,9 +25,13 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
   }),
   'tenants/disconnect': forAdmins(async ({ projectId, payload, accountId }) => {
     const { channel, tenantId } = tenantOf(payload);
+    const erasePeople = erasePeopleOf(payload);
     const done = await buildChatTenants().disconnect(channel, projectId, tenantId);
-    await auditAdminAction({ projectId, accountId }, { kind: 'tenant-disconnected', subject: { channel, tenantId, name: tenantId }, note: windDownNote(done) });
-    return done;
+    // Its people's data goes in the background, a page of them per queued step (app/privacy/erase-tenant-job.ts).
+    if (erasePeople) await startTenantErasure(erasureDeps(buildServices({ projectId })), { projectId, channel, tenantId });
+    const note = `${windDownNote(done)}${erasePeople ? ', its people’s data being erased' : ''}`;
+    await auditAdminAction({ projectId, accountId }, { kind: 'tenant-disconnected', subject: { channel, tenantId, name: tenantId }, note });
+    return { ...done, ...(erasePeople ? { erasing: true } : {}) };
   }),
   'webtriggers/list': forAdmins(async () => ({
     slack: await webTrigger.getUrl('slack-events'),
@@ -34,6 +39,13 @@ export const tenantResolvers: Record<string, ResolverHandler> = {
   })),
   'slack/manifest': forAdmins(async () => ({ manifest: slackAppManifest(await webTrigger.getUrl('slack-events')) })),
 };
+
+function erasePeopleOf(payload: unknown): boolean {
+  const value = (payload as Record<string, unknown> | undefined)?.['erasePeople'];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw new InvalidRequestError('“erasePeople” is true or false.');
+  return value;
+}
 
 function channelOf(payload: unknown): ChatChannel {
   const channel = stringField(payload, 'channel');

@@ -14,6 +14,8 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditKindView, string>> = {
   'tenant-connected': 'Workspace or tenant connected',
   'tenant-disconnected': 'Workspace or tenant disconnected',
   'put-off-duty': 'Put off duty',
+  'person-exported': 'A person’s data exported',
+  'person-erased': 'A person’s data erased',
 };
 
 /** Shown at a time; Load more brings the next page. */

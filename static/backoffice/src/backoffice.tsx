@@ -4,6 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { SettingsView } from '../../../src/shared/resolver-contract';
 import { call, type Result } from './api';
+import { AdminsOnly } from './admins-only';
 import { AuditLogPanel } from './audit-log-panel';
 import { ChangesProvider, useReloadOnChange } from './changes';
 import { Loading, Problem } from './common';
@@ -13,13 +14,14 @@ import { HistoryPanel } from './history-panel';
 import { OverviewPanel } from './overview-panel';
 import { ReportsPanel } from './reports-panel';
 import { Panel } from './page';
+import { PrivacyPanel } from './privacy-panel';
 import { RoleSetupPanel } from './role-setup-panel';
 import { SavedRepliesPanel } from './saved-replies-panel';
 import { SettingsPanel } from './settings-panel';
 import { TenantsPanel } from './tenants-panel';
 
 /** The tabs, one level, in the order an admin sets Koji up after the Overview. */
-const TABS = ['Overview', 'Reports', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'History', 'Audit log'] as const;
+const TABS = ['Overview', 'Reports', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'History', 'Audit log', 'Privacy'] as const;
 
 /** The backoffice of one project: the same tree in project settings and, once a project is picked, on the admin page. */
 export function Backoffice() {
@@ -88,12 +90,11 @@ function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView
           <SavedRepliesPanel settings={saved ?? settings} canEdit={canEdit} onSaved={setSaved} />
         </Panel>
       </TabPanel>
-      <TabPanel>
-        <Panel>{canEdit ? <TenantsPanel channel="slack" tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
-      </TabPanel>
-      <TabPanel>
-        <Panel>{canEdit ? <TenantsPanel channel="teams" tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
-      </TabPanel>
+      {(['slack', 'teams'] as const).map((channel) => (
+        <TabPanel key={channel}>
+          <Panel>{canEdit ? <TenantsPanel channel={channel} tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
+        </TabPanel>
+      ))}
       <TabPanel>
         <Panel>{canEdit ? <RoleSetupPanel tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
       </TabPanel>
@@ -107,14 +108,9 @@ function BackofficeTabs({ settings, canEdit }: { readonly settings: SettingsView
           <AuditLogPanel />
         </Panel>
       </TabPanel>
+      <TabPanel>
+        <Panel>{canEdit ? <PrivacyPanel tenants={tenants} reloadTenants={reloadTenants} /> : <AdminsOnly />}</Panel>
+      </TabPanel>
     </Tabs>
-  );
-}
-
-function AdminsOnly() {
-  return (
-    <SectionMessage appearance="information" title="Only admins can connect chats and give roles">
-      <Text as="p">Only Jira admins or project admins can connect Slack workspaces and Teams tenants and give people the Live agent role.</Text>
-    </SectionMessage>
   );
 }

@@ -1,4 +1,5 @@
-import { Text } from '@atlaskit/primitives';
+import { useId, useState } from 'react';
+import { Inline, Text } from '@atlaskit/primitives';
 import type { TenantView } from '../../../src/shared/resolver-contract';
 import { ConfirmDialog } from './confirm-dialog';
 
@@ -7,11 +8,17 @@ interface DisconnectDialogProps {
   readonly tenant: TenantView | undefined;
   readonly disconnecting: boolean;
   readonly onCancel: () => void;
-  readonly onConfirm: (tenant: TenantView) => void;
+  /** `erasePeople`: the admin ticked “Erase its people’s data” too. */
+  readonly onConfirm: (tenant: TenantView, erasePeople: boolean) => void;
 }
 
 /** Asks before disconnecting a Slack workspace or Teams tenant, saying everything that ends with it. */
 export function DisconnectDialog({ tenant, disconnecting, onCancel, onConfirm }: DisconnectDialogProps) {
+  const id = useId();
+  // Ticked for one tenant only: erasing is never carried over to the next one asked about.
+  const [ticked, setTicked] = useState<TenantView | undefined>();
+  const erasePeople = tenant !== undefined && ticked === tenant;
+  const setErasePeople = (on: boolean) => setTicked(on ? tenant : undefined);
   return (
     <ConfirmDialog
       isOpen={tenant !== undefined}
@@ -19,9 +26,18 @@ export function DisconnectDialog({ tenant, disconnecting, onCancel, onConfirm }:
       confirmLabel="Disconnect"
       busy={disconnecting}
       onCancel={onCancel}
-      onConfirm={() => tenant && onConfirm(tenant)}
+      onConfirm={() => tenant && onConfirm(tenant, erasePeople)}
     >
       {tenant ? <Consequences tenant={tenant} /> : null}
+      <Inline space="space.100" alignBlock="start">
+        <input id={`${id}-erase`} type="checkbox" checked={erasePeople} onChange={(e) => setErasePeople(e.currentTarget.checked)} disabled={disconnecting} />
+        <label htmlFor={`${id}-erase`}>
+          <Text>
+            Erase its people’s data too: the conversations, transcripts, ratings and History of everyone Koji has seen from it, in the background
+            (see Privacy).
+          </Text>
+        </label>
+      </Inline>
     </ConfirmDialog>
   );
 }

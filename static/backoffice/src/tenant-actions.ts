@@ -49,13 +49,14 @@ export function useDisconnect(onDisconnected: (tenant: TenantView) => void) {
   const flags = useFlags();
   const changed = useChanged();
 
-  const disconnect = (tenant: TenantView) => {
+  const disconnect = (tenant: TenantView, erasePeople = false) => {
     setDisconnecting(true);
-    void call('tenants/disconnect', { channel: tenant.channel, tenantId: tenant.tenantId }).then((result) => {
+    void call('tenants/disconnect', { channel: tenant.channel, tenantId: tenant.tenantId, ...(erasePeople ? { erasePeople } : {}) }).then((result) => {
       setDisconnecting(false);
       if (result.ok) {
         setConfirming(undefined);
-        flags.succeeded({ title: `${tenant.name} is disconnected`, description: 'Koji no longer handles its messages, and its people have no role.' });
+        const erasing = result.data.erasing ? ' Its people’s data is being erased in the background.' : '';
+        flags.succeeded({ title: `${tenant.name} is disconnected`, description: `Koji no longer handles its messages, and its people have no role.${erasing}` });
         onDisconnected(tenant);
         changed();
       } else {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** The backoffice's tabs, one level, as an admin reads them. */
-export const BACKOFFICE_TABS = ['Overview', 'Reports', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'History', 'Audit log'] as const;
+export const BACKOFFICE_TABS = ['Overview', 'Reports', 'Settings', 'Saved replies', 'Slack workspaces', 'Teams tenants', 'Role setup', 'History', 'Audit log', 'Privacy'] as const;
 
 export async function openTab(page: Page, name: (typeof BACKOFFICE_TABS)[number]): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
