@@ -7,11 +7,14 @@ import type { AuditLog, AuditQuery } from '../../app/audit/audit-log';
 import { participantKey } from '../../domain/participant';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 import { PAGE_LIMIT } from './kvs-index-page';
+import { schemaStamp, upgraded } from './record-versions';
 
 type Kvs = typeof KvsClient;
 
 /** The `audit` custom entity (manifest.yml): the entry whole in `data`, the rest copies for its three indexes. */
 interface AuditEntity {
+  /** The shape of `data` (record-versions.ts); absent on entries written by 1.x: shape 1. */
+  readonly schema?: number | undefined;
   readonly projectId: string;
   readonly kind: string;
   readonly actorId: string;
@@ -33,7 +36,7 @@ export class KvsAuditLog implements AuditLog {
   async write(action: AdminAction, at: number): Promise<void> {
     const id = `${at.toString(36)}-${randomUUID()}`;
     const subjectKey = auditSubjectKey(action);
-    const entity: AuditEntity = { projectId: action.projectId, kind: action.kind, actorId: action.actor.accountId, ...(subjectKey ? { subjectKey } : {}), at, data: { ...action, id, at } };
+    const entity: AuditEntity = { projectId: action.projectId, kind: action.kind, actorId: action.actor.accountId, ...(subjectKey ? { subjectKey } : {}), at, data: { ...action, id, at }, ...schemaStamp('audit') };
     await this.kvs.entity<AuditEntity>(ENTITY.audit).set(storageKeys.audit(action.projectId, id), entity, { ttl: { value: AUDIT_RETENTION_DAYS, unit: 'DAYS' } });
   }
 
@@ -48,7 +51,7 @@ export class KvsAuditLog implements AuditLog {
     if (query.cursor) paged = paged.cursor(query.cursor);
     const { results, nextCursor } = await getPage(paged, query.cursor !== undefined);
     // Data outlives code: an entry of a kind this version does not know is left out rather than shown wrong.
-    const items = results.map((r) => r.value.data).filter((e) => isAuditKind(e?.kind));
+    const items = results.map((r) => upgraded<AuditEntry>('audit', r.value)).filter((e) => isAuditKind(e?.kind));
     return { items, cursor: nextCursor };
   }
 }

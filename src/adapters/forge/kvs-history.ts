@@ -5,11 +5,14 @@ import { isChatChannel, isParticipant, participantKey, type Participant } from '
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 import { PAGE_LIMIT } from './kvs-index-page';
 import type { MessageEntity } from './kvs-transcript-log';
+import { schemaStamp, upgraded } from './record-versions';
 
 type Kvs = typeof KvsClient;
 
 /** The `history` entity: the record whole in `data`, the rest copies to index and filter on (manifest.yml). */
-interface HistoryEntity {
+export interface HistoryEntity {
+  /** The shape of `data` (record-versions.ts); absent on records written by 1.x: shape 1. */
+  readonly schema?: number | undefined;
   readonly projectId: string;
   readonly userKey: string;
   readonly operatorKey?: string;
@@ -20,6 +23,7 @@ interface HistoryEntity {
 }
 
 interface PersonEntity {
+  readonly schema?: number | undefined;
   readonly projectId: string;
   readonly role: HistoryPerson['role'];
   readonly lastSeen: number;
@@ -45,10 +49,11 @@ export class KvsConversationHistory implements ConversationHistory {
       channel: entry.channel,
       endedAt: entry.endedAt,
       data: entry,
+      ...schemaStamp('history'),
     };
     tx.set(storageKeys.history(entry.conversationId), entity, { entityName: ENTITY.history }, ttl);
     const seen = (role: HistoryPerson['role'], person: Participant, name: string) => {
-      const value: PersonEntity = { projectId: entry.projectId, role, lastSeen: entry.endedAt, data: { role, person, name, lastSeen: entry.endedAt } };
+      const value: PersonEntity = { projectId: entry.projectId, role, lastSeen: entry.endedAt, data: { role, person, name, lastSeen: entry.endedAt }, ...schemaStamp('history-person') };
       tx.set(storageKeys.historyPerson(entry.projectId, role, person), value, { entityName: ENTITY.historyPerson }, ttl);
     };
     seen('user', entry.user, entry.userName);
@@ -66,26 +71,28 @@ export class KvsConversationHistory implements ConversationHistory {
     if (query.channel) q = q.filters(new Filter<HistoryEntity>().and('channel', FilterConditions.equalTo(query.channel)));
     if (query.cursor) q = q.cursor(query.cursor);
     const { results, nextCursor } = await q.getMany();
-    return { items: results.map((r) => r.value.data).filter(isHistoryEntry), cursor: nextCursor };
+    return { items: results.map((r) => historyOf(r.value)).filter(isHistoryEntry), cursor: nextCursor };
   }
 
   async byTicket(projectId: string, ticketKey: string): Promise<HistoryEntry | undefined> {
     const found = await this.kvs.entity<HistoryEntity>(ENTITY.history).query().index(INDEX.historyByTicket, { partition: [projectId, ticketKey] }).sort(Sort.DESC).limit(1).getMany();
-    const entry = found.results[0]?.value.data;
+    const first = found.results[0];
+    const entry = first ? historyOf(first.value) : undefined;
     return isHistoryEntry(entry) ? entry : undefined;
   }
 
   async get(projectId: string, conversationId: string): Promise<HistoryEntry | undefined> {
     const found = await this.kvs.entity<HistoryEntity>(ENTITY.history).get(storageKeys.history(conversationId));
+    const entry = found ? historyOf(found) : undefined;
     // Keyed by conversation alone: a record of another project is as good as none.
-    return found && isHistoryEntry(found.data) && found.data.projectId === projectId ? found.data : undefined;
+    return isHistoryEntry(entry) && entry.projectId === projectId ? entry : undefined;
   }
 
   async people(projectId: string, role: HistoryPerson['role'], page: { readonly limit: number; readonly cursor?: string | undefined }): Promise<HistoryPage<HistoryPerson>> {
     let q = this.kvs.entity<PersonEntity>(ENTITY.historyPerson).query().index(INDEX.historyPeople, { partition: [projectId, role] }).sort(Sort.DESC).limit(Math.min(page.limit, PAGE_LIMIT));
     if (page.cursor) q = q.cursor(page.cursor);
     const { results, nextCursor } = await q.getMany();
-    return { items: results.map((r) => r.value.data).filter((p) => isParticipant(p.person) && typeof p.name === 'string'), cursor: nextCursor };
+    return { items: results.map((r) => upgraded<HistoryPerson>('history-person', r.value)).filter((p) => isParticipant(p.person) && typeof p.name === 'string'), cursor: nextCursor };
   }
 }
 
@@ -112,6 +119,11 @@ export class KvsTranscriptRetention implements TranscriptRetention {
     for (const { key } of results) await this.kvs.entity(ENTITY.message).delete(key);
     return { deleted: results.length, cursor: nextCursor };
   }
+}
+
+/** A stored history record in the current shape, upgraded on the fly from the one it was written in. */
+export function historyOf(stored: { readonly schema?: number | undefined; readonly data: unknown }): HistoryEntry {
+  return upgraded<HistoryEntry>('history', stored);
 }
 
 function rangeOf(from: number | undefined, to: number | undefined) {

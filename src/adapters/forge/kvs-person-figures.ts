@@ -4,7 +4,7 @@ import { dayFiguresOf, type DayFigures } from '../../domain/service-figures';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, storageKeys } from './kvs-keys';
 import { FIGURES_KEPT_DAYS } from './kvs-service-figures';
-import { versionIs, type VersionedEntity } from './kvs-versioned';
+import { dataOf, versionedEntity, versionIs, type VersionedEntity } from './kvs-versioned';
 
 type Kvs = typeof KvsClient;
 
@@ -16,7 +16,7 @@ async function daysOf(kvs: Kvs, projectId: string, days: readonly string[]): Pro
   if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code}`);
   return successfulKeys.flatMap((found) => {
     const day = keys.find((k) => k.key === found.key)?.day;
-    return day ? [{ day, key: found.key, record: { version: found.value.version, data: dayFiguresOf(found.value.data) } }] : [];
+    return day ? [{ day, key: found.key, record: { version: found.value.version, data: dayFiguresOf(dataOf('figures', found.value)) } }] : [];
   });
 }
 
@@ -38,7 +38,7 @@ export async function eraseFromFigures(kvs: Kvs, projectId: string, person: Part
     if (!record.data.operators[key]) continue;
     const { [key]: _erased, ...operators } = record.data.operators;
     const tx = kvs.transact();
-    tx.set(dayKey, { version: record.version + 1, data: { ...record.data, operators } }, { entityName: ENTITY.figures, conditions: versionIs(record.version) }, { ttl: { value: FIGURES_KEPT_DAYS, unit: 'DAYS' } });
+    tx.set(dayKey, versionedEntity('figures', record.version + 1, { ...record.data, operators }), { entityName: ENTITY.figures, conditions: versionIs(record.version) }, { ttl: { value: FIGURES_KEPT_DAYS, unit: 'DAYS' } });
     try {
       await tx.execute();
     } catch (error) {

@@ -11,8 +11,10 @@ import type { ErasureProgress, ErasureProgressStore, OwnConversation, OwnRecords
 import { escapeKeyPart, ENTITY, INDEX, storageKeys } from './kvs-keys';
 import { PAGE_LIMIT } from './kvs-index-page';
 import { eraseFromFigures, personFigures } from './kvs-person-figures';
-import type { MessageEntity } from './kvs-transcript-log';
-import type { VersionedEntity } from './kvs-versioned';
+import { historyOf } from './kvs-history';
+import { lineOf, type MessageEntity } from './kvs-transcript-log';
+import { dataOf, versionedEntity, type VersionedEntity } from './kvs-versioned';
+import { schemaStamp, upgraded } from './record-versions';
 
 type Kvs = typeof KvsClient;
 type Item = { readonly key: string; readonly entityName?: string | undefined };
@@ -69,13 +71,13 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     let q = this.kvs.entity<MessageEntity>(ENTITY.message).query().index(INDEX.messagesByConversation, { partition: [conversationId] }).sort(Sort.ASC).limit(limitOf(page));
     if (page.cursor) q = q.cursor(page.cursor);
     const { results, nextCursor } = await q.getMany();
-    return { items: results.map((r) => ({ conversationId: r.value.conversationId, line: r.value.line, ...(r.value.expires === undefined ? {} : { expires: r.value.expires }) })), cursor: nextCursor };
+    return { items: results.map((r) => ({ conversationId: r.value.conversationId, line: lineOf(r.value), ...(r.value.expires === undefined ? {} : { expires: r.value.expires }) })), cursor: nextCursor };
   }
 
   async rewriteNotes(lines: readonly StoredLine[], name: string): Promise<number> {
     await this.batchSet(
       lines.map(({ conversationId, line, expires }) => {
-        const entity: MessageEntity = { conversationId, at: line.at, ...(expires === undefined ? {} : { expires }), line: { ...line, text: line.text.split(name).join(ERASED_NAME) } };
+        const entity: MessageEntity = { conversationId, at: line.at, ...(expires === undefined ? {} : { expires }), line: { ...line, text: line.text.split(name).join(ERASED_NAME) }, ...schemaStamp('message') };
         return { key: storageKeys.message(conversationId, line.id), entityName: ENTITY.message, value: entity, ...expiring(expires) };
       }),
     );
@@ -86,21 +88,21 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     let q = this.kvs.entity<MessageEntity>(ENTITY.message).query(WITH_EXPIRY).index(INDEX.messagesBySpeaker, { partition: [participantKey(person)] }).sort(Sort.ASC).limit(limitOf(page));
     if (page.cursor) q = q.cursor(page.cursor);
     const { results, nextCursor } = await q.getMany();
-    return { items: results.map((r) => stored({ conversationId: r.value.conversationId, line: r.value.line }, r.expireTime)), cursor: nextCursor };
+    return { items: results.map((r) => stored({ conversationId: r.value.conversationId, line: lineOf(r.value) }, r.expireTime)), cursor: nextCursor };
   }
 
   async projectsOf(conversationIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const found = await this.batchGet(conversationIds.map((id) => ({ key: storageKeys.history(id), entityName: ENTITY.history })));
     const projects = new Map<string, string>();
     for (const { value } of found) {
-      const entry = (value as { data?: Partial<HistoryEntry> }).data;
+      const entry = historyOf(value as { data: unknown }) as Partial<HistoryEntry> | undefined;
       if (typeof entry?.conversationId === 'string' && typeof entry.projectId === 'string') projects.set(entry.conversationId, entry.projectId);
     }
     return projects;
   }
 
   audit(projectId: string, person: Participant, page: PageAsk): Promise<Page<Stored<AuditEntry>>> {
-    return this.newestFirst<AuditEntry>(ENTITY.audit, INDEX.auditByProjectAndSubject, [projectId, participantKey(person)], page);
+    return this.newestFirst<AuditEntry>('audit', INDEX.auditByProjectAndSubject, [projectId, participantKey(person)], page);
   }
 
   async extras(conversation: OwnConversation): Promise<Readonly<Record<string, unknown>>> {
@@ -109,7 +111,7 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     const records: Record<string, unknown> = {};
     for (const item of items) {
       const value = found.find((f) => f.key === item.key && f.entityName === item.entityName)?.value;
-      if (value !== undefined) records[item.name] = item.entityName === ENTITY.rating ? (value as VersionedEntity<unknown>).data : value;
+      if (value !== undefined) records[item.name] = item.entityName === ENTITY.rating ? dataOf('rating', value as VersionedEntity<unknown>) : value;
     }
     return records;
   }
@@ -134,7 +136,7 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     await this.batchSet(
       lines.map(({ value: { conversationId, line }, expiresAt }) => {
         const { speaker: _speaker, ...kept } = line;
-        const entity: MessageEntity = { conversationId, at: line.at, ...(expiresAt === undefined ? {} : { expires: expiresAt }), line: { ...kept, speakerName: ERASED_NAME } };
+        const entity: MessageEntity = { conversationId, at: line.at, ...(expiresAt === undefined ? {} : { expires: expiresAt }), line: { ...kept, speakerName: ERASED_NAME }, ...schemaStamp('message') };
         return { key: storageKeys.message(conversationId, line.id), entityName: ENTITY.message, value: entity, ...expiring(expiresAt) };
       }),
     );
@@ -145,7 +147,7 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
       entries.map(({ value: entry, expiresAt }) => {
         const { operator: _operator, ...kept } = entry;
         const data: HistoryEntry = { ...kept, operatorName: ERASED_NAME };
-        const value = { projectId: entry.projectId, userKey: participantKey(entry.user), ...(entry.ticket ? { ticketKey: entry.ticket.key } : {}), channel: entry.channel, endedAt: entry.endedAt, data };
+        const value = { projectId: entry.projectId, userKey: participantKey(entry.user), ...(entry.ticket ? { ticketKey: entry.ticket.key } : {}), channel: entry.channel, endedAt: entry.endedAt, data, ...schemaStamp('history') };
         return { key: storageKeys.history(entry.conversationId), entityName: ENTITY.history, value, ...expiring(expiresAt) };
       }),
     );
@@ -160,9 +162,10 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     const ratings = await this.batchGet(ratingKeys, WITH_EXPIRY);
     await this.batchSet(
       ratings.map((found) => {
-        const rating = found.value as VersionedEntity<ConversationRating>;
-        const data: ConversationRating = { ...rating.data, operator: erasedParticipant(rating.data.operator), operatorName: ERASED_NAME };
-        return { key: found.key, entityName: ENTITY.rating, value: { version: rating.version + 1, data }, expireTime: found.expireTime };
+        const rating = found.value as VersionedEntity<unknown>;
+        const was = dataOf<ConversationRating>('rating', rating);
+        const data: ConversationRating = { ...was, operator: erasedParticipant(was.operator), operatorName: ERASED_NAME };
+        return { key: found.key, entityName: ENTITY.rating, value: versionedEntity('rating', rating.version + 1, data), expireTime: found.expireTime };
       }),
     );
   }
@@ -171,7 +174,7 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
     await this.batchSet(
       entries.map(({ value: entry, expiresAt }) => {
         const data: AuditEntry = { ...entry, ...(entry.subject ? { subject: { ...entry.subject, name: ERASED_NAME, userId: ERASED_USER_ID } } : {}) };
-        const value = { projectId: entry.projectId, kind: entry.kind, actorId: entry.actor.accountId, at: entry.at, data };
+        const value = { projectId: entry.projectId, kind: entry.kind, actorId: entry.actor.accountId, at: entry.at, data, ...schemaStamp('audit') };
         return { key: storageKeys.audit(entry.projectId, entry.id), entityName: ENTITY.audit, value, ...expiring(expiresAt) };
       }),
     );
@@ -186,15 +189,15 @@ export class KvsPersonRecords implements PersonRecords, ErasureProgressStore {
   }
 
   private historyPage(index: string, partition: string[], page: PageAsk): Promise<Page<Stored<HistoryEntry>>> {
-    return this.newestFirst<HistoryEntry>(ENTITY.history, index, partition, page);
+    return this.newestFirst<HistoryEntry>('history', index, partition, page);
   }
 
   /** One page of an entity stored whole in `data` (history, audit), newest first, with each record's expiry. */
-  private async newestFirst<T>(entity: string, index: string, partition: string[], page: PageAsk): Promise<Page<Stored<T>>> {
-    let q = this.kvs.entity<{ data: T }>(entity).query(WITH_EXPIRY).index(index, { partition }).sort(Sort.DESC).limit(limitOf(page));
+  private async newestFirst<T>(record: 'history' | 'audit', index: string, partition: string[], page: PageAsk): Promise<Page<Stored<T>>> {
+    let q = this.kvs.entity<{ schema?: number; data: unknown }>(record === 'history' ? ENTITY.history : ENTITY.audit).query(WITH_EXPIRY).index(index, { partition }).sort(Sort.DESC).limit(limitOf(page));
     if (page.cursor) q = q.cursor(page.cursor);
     const { results, nextCursor } = await q.getMany();
-    return { items: results.map((r) => stored(r.value.data, r.expireTime)), cursor: nextCursor };
+    return { items: results.map((r) => stored(upgraded<T>(record, r.value), r.expireTime)), cursor: nextCursor };
   }
 
   private async batchGet(items: readonly Item[], options?: typeof WITH_EXPIRY): Promise<Array<{ key: string; entityName?: string | undefined; value: unknown; expireTime?: string | undefined }>> {

@@ -7,11 +7,14 @@ import type { TranscriptLog } from '../../app/ports';
 import type { StoredLine } from '../../app/edits/chat-edit';
 import { isWriteConflict } from './kvs-errors';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
+import { schemaStamp, upgraded } from './record-versions';
 
 type Kvs = typeof KvsClient;
 
 /** One transcript line as a `message` entity, indexed by conversation and time. */
 export interface MessageEntity {
+  /** The shape of `line` (record-versions.ts); absent on lines written by 1.x: shape 1. */
+  readonly schema?: number | undefined;
   readonly conversationId: string;
   readonly at: number;
   /** Set on a line written with a TTL: the retention sweep leaves it to its TTL. */
@@ -49,6 +52,7 @@ export class KvsTranscriptLog implements TranscriptLog {
       ...(expires === undefined ? {} : { expires }),
       ...(line.speaker ? { speakerKey: participantKey(line.speaker) } : {}),
       line: bounded(line),
+      ...schemaStamp('message'),
     };
     try {
       await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(conversationId, line.id), entity, {
@@ -73,13 +77,13 @@ export class KvsTranscriptLog implements TranscriptLog {
     const { successfulKeys, failedKeys } = await this.kvs.batchGet<MessageEntity>(wanted);
     const failure = failedKeys.find((f) => f.error.code !== 'KEY_NOT_FOUND');
     if (failure) throw new Error(`KVS could not read ${failure.key}: ${failure.error.code} ${failure.error.message}`);
-    return successfulKeys.map(({ value }) => ({ conversationId: value.conversationId, line: value.line, ...(value.expires === undefined ? {} : { expiresAt: value.expires }) }));
+    return successfulKeys.map(({ value }) => ({ conversationId: value.conversationId, line: lineOf(value), ...(value.expires === undefined ? {} : { expiresAt: value.expires }) }));
   }
 
   /** Overwrites the line in place (same key), with what is left of its TTL: an edit never makes a line live longer. */
   async reviseLine(found: StoredLine, line: TranscriptLine): Promise<void> {
     const left = found.expiresAt === undefined ? undefined : Math.max(1, Math.ceil((found.expiresAt - Date.now()) / 1000));
-    const entity: MessageEntity = { conversationId: found.conversationId, at: line.at, ...(found.expiresAt === undefined ? {} : { expires: found.expiresAt }), line: bounded(line) };
+    const entity: MessageEntity = { conversationId: found.conversationId, at: line.at, ...(found.expiresAt === undefined ? {} : { expires: found.expiresAt }), line: bounded(line), ...schemaStamp('message') };
     await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(found.conversationId, line.id), entity, left === undefined ? {} : { ttl: { value: left, unit: 'SECONDS' } });
   }
 
@@ -118,8 +122,13 @@ export class KvsTranscriptLog implements TranscriptLog {
     if (after) query = query.where(WhereConditions.greaterThanEqualTo(after.at));
     if (cursor) query = query.cursor(cursor);
     const { results, nextCursor } = await query.getMany();
-    return { lines: results.map((r) => r.value.line), cursor: nextCursor };
+    return { lines: results.map((r) => lineOf(r.value)), cursor: nextCursor };
   }
+}
+
+/** A stored line in the current shape, upgraded on the fly from the one it was written in (no extra read). */
+export function lineOf(stored: MessageEntity): TranscriptLine {
+  return upgraded<TranscriptLine>('message', { schema: stored.schema, data: stored.line });
 }
 
 function bounded(line: TranscriptLine): TranscriptLine {

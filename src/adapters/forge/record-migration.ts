@@ -6,14 +6,14 @@ import { PAGE_LIMIT } from './kvs-index-page';
 import { ENTITY, INDEX, KEY_VERSION } from './kvs-keys';
 import { operatorEntity, sessionEntity, type OperatorEntity, type SessionEntity } from './kvs-live-agent-state';
 import { versionedEntity, versionIs, type VersionedEntity } from './kvs-versioned';
-import { currentSchema, isCurrent, upgraded, VERSIONED_RECORDS, type VersionedRecord } from './record-versions';
+import { currentSchema, isCurrent, PAGED_RECORDS, upgraded, type PagedRecord } from './record-versions';
 
 type Kvs = typeof KvsClient;
 type StoredEntity = OperatorEntity | SessionEntity | VersionedEntity<unknown>;
 
 /** Where the job is with one record type: the shape it moves records to, and the next page of its index. */
 export interface MigrationProgress {
-  readonly record: VersionedRecord;
+  readonly record: PagedRecord;
   readonly schema: number;
   readonly cursor?: string | undefined;
   readonly done: boolean;
@@ -31,8 +31,8 @@ export interface MigrationLimits {
 
 export const MIGRATION_LIMITS: MigrationLimits = { pages: 10, pageSize: PAGE_LIMIT };
 
-/** Each versioned record's entity, and how it is written again in the current shape (index attributes recomputed). */
-const STORES: { readonly [R in VersionedRecord]: { readonly entity: string; readonly rewrite: (stored: StoredEntity) => StoredEntity } } = {
+/** Each paged record's entity, and how it is written again in the current shape (index attributes recomputed). */
+const STORES: { readonly [R in PagedRecord]: { readonly entity: string; readonly rewrite: (stored: StoredEntity) => StoredEntity } } = {
   operator: { entity: ENTITY.operator, rewrite: (stored) => operatorEntity(upgraded<Operator>('operator', stored), stored.version) },
   conversation: { entity: ENTITY.conversation, rewrite: (stored) => sessionEntity(upgraded<Conversation>('conversation', stored), stored.version) },
   rating: dataOnly('rating', ENTITY.rating),
@@ -42,11 +42,11 @@ const STORES: { readonly [R in VersionedRecord]: { readonly entity: string; read
 };
 
 /** A record stored whole in `data` beside its version, nothing indexed (kvs-versioned.ts). */
-function dataOnly(record: VersionedRecord, entity: string) {
+function dataOnly(record: PagedRecord, entity: string) {
   return { entity, rewrite: (stored: StoredEntity) => versionedEntity(record, stored.version, upgraded(record, stored)) };
 }
 
-export const migrationProgressKey = (record: VersionedRecord) => `record-migration:${KEY_VERSION}:${record}`;
+export const migrationProgressKey = (record: PagedRecord) => `record-migration:${KEY_VERSION}:${record}`;
 
 /**
  * Moves stored records to their current shape, a bounded number of index pages per run, resuming where
@@ -61,7 +61,8 @@ export const migrationProgressKey = (record: VersionedRecord) => `record-migrati
 export async function migrateRecords(kvs: Kvs, now: () => number, limits: MigrationLimits = MIGRATION_LIMITS): Promise<MigrationProgress[]> {
   const report: MigrationProgress[] = [];
   let pagesLeft = limits.pages;
-  for (const record of VERSIONED_RECORDS) {
+  // The records upgraded on read only (READ_UPGRADED_RECORDS: TTL'd, at most a year) are not paged.
+  for (const record of PAGED_RECORDS) {
     const schema = currentSchema(record);
     if (schema === 1) continue;
     const saved = await kvs.get<MigrationProgress>(migrationProgressKey(record));

@@ -1,7 +1,8 @@
 import type { UpgradeSteps } from '../record-versions';
 
 /**
- * The upgrade steps of every record type stored with a schema version, declared as data: release 1.x wrote
+ * The upgrade steps of every record type stored with a schema version (entities, and the long-lived plain-key
+ * values: record-versions.ts), declared as data: release 1.x wrote
  * every record in its first shape (schema 1, or no `schema` attribute at all), so no step exists yet.
  *
  * The next shape of a record is one small module beside this file, `<record>-v2.ts`, exporting an
@@ -17,4 +18,13 @@ export const RECORD_UPGRADES: UpgradeSteps = {
   satisfaction: [],
   deflection: [],
   figures: [],
+  message: [],
+  history: [],
+  'history-person': [],
+  audit: [],
+  settings: [],
+  'slack-workspace': [],
+  'slack-workspace-summary': [],
+  'teams-tenant': [],
+  'teams-tenant-summary': [],
 };
