@@ -3,10 +3,13 @@ import { allWithPrefix } from './kvs-prefix-query';
 import type { SettingsRepository } from '../../app/ports';
 import type { LiveAgentSettings } from '../../domain/settings';
 import { storageKeys } from './kvs-keys';
+import { schemaStamp, upgraded } from './record-versions';
 
 type Kvs = typeof KvsClient;
 
 interface StoredSettings {
+  /** The shape of `settings` (record-versions.ts, RECORD_UPGRADES.settings); absent on settings saved by 1.x: shape 1. */
+  readonly schema?: number | undefined;
   readonly projectId: string;
   readonly settings: LiveAgentSettings;
 }
@@ -16,11 +19,12 @@ export class KvsSettingsRepository implements SettingsRepository {
   constructor(private readonly kvs: Kvs) {}
 
   async get(projectId: string): Promise<LiveAgentSettings | undefined> {
-    return (await this.kvs.get<StoredSettings>(storageKeys.settings(projectId)))?.settings;
+    const stored = await this.kvs.get<StoredSettings>(storageKeys.settings(projectId));
+    return stored ? settingsOf(stored) : undefined;
   }
 
   async put(projectId: string, settings: LiveAgentSettings): Promise<void> {
-    await this.kvs.set<StoredSettings>(storageKeys.settings(projectId), { projectId, settings });
+    await this.kvs.set<StoredSettings>(storageKeys.settings(projectId), { projectId, settings, ...schemaStamp('settings') });
   }
 
   async enabledProjects(): Promise<string[]> {
@@ -29,6 +33,12 @@ export class KvsSettingsRepository implements SettingsRepository {
 
   /** One small key per project, read by prefix: bounded by the number of projects, not by conversations. */
   async allProjects(): Promise<Array<{ projectId: string; settings: LiveAgentSettings }>> {
-    return allWithPrefix<StoredSettings>(this.kvs, storageKeys.settingsPrefix);
+    const stored = await allWithPrefix<StoredSettings>(this.kvs, storageKeys.settingsPrefix);
+    return stored.map((s) => ({ projectId: s.projectId, settings: settingsOf(s) }));
   }
+}
+
+/** A project's settings in the current shape, upgraded on the fly from the one they were saved in (no extra read). */
+function settingsOf(stored: StoredSettings): LiveAgentSettings {
+  return upgraded<LiveAgentSettings>('settings', { schema: stored.schema, data: stored.settings });
 }

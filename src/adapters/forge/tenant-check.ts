@@ -1,4 +1,6 @@
 import type { kvs as KvsClient } from '@forge/kvs';
+import { readValue, stampValue } from './plain-key-versions';
+import type { StampedValue } from './record-versions';
 
 type Kvs = typeof KvsClient;
 
@@ -23,16 +25,18 @@ export interface TenantCheck {
 export async function recordCheckOnSummary<T extends object>(
   kvs: Kvs,
   keys: { readonly summary: string; readonly secret: string },
+  /** The record types of the secret and its summary: read in their current shape, written stamped (plain-key-versions.ts). */
+  records: { readonly secret: StampedValue; readonly summary: StampedValue },
   tested: T,
   summaryOf: (secret: T) => object,
   check: TenantCheck,
 ): Promise<void> {
-  const current = await kvs.getSecret<T>(keys.secret);
+  const current = readValue<T>(records.secret, await kvs.getSecret<T>(keys.secret));
   if (!current || !sameRecord(current, tested)) return;
-  await kvs.set(keys.summary, { ...summaryOf(current), lastCheck: check });
-  const after = await kvs.getSecret<T>(keys.secret);
+  await kvs.set(keys.summary, stampValue(records.summary, { ...summaryOf(current), lastCheck: check }));
+  const after = readValue<T>(records.secret, await kvs.getSecret<T>(keys.secret));
   if (!after) await kvs.delete(keys.summary);
-  else if (!sameRecord(after, current)) await kvs.set(keys.summary, summaryOf(after));
+  else if (!sameRecord(after, current)) await kvs.set(keys.summary, stampValue(records.summary, summaryOf(after)));
 }
 
 function sameRecord(a: object, b: object): boolean {

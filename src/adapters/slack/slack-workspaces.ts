@@ -1,6 +1,7 @@
 import type { kvs as KvsClient } from '@forge/kvs';
 import { allWithPrefix } from '../forge/kvs-prefix-query';
 import { escapeKeyPart, KEY_VERSION } from '../forge/kvs-keys';
+import { readValue, stampValue } from '../forge/plain-key-versions';
 import { recordCheckOnSummary, type TenantCheck } from '../forge/tenant-check';
 
 type Kvs = typeof KvsClient;
@@ -40,19 +41,19 @@ export class KvsSlackWorkspaces {
   }
 
   async get(teamId: string): Promise<SlackWorkspace | undefined> {
-    return this.kvs.getSecret<SlackWorkspace>(KvsSlackWorkspaces.secretKey(teamId));
+    return readValue<SlackWorkspace>('slack-workspace', await this.kvs.getSecret<SlackWorkspace>(KvsSlackWorkspaces.secretKey(teamId)));
   }
 
   /** Saves the workspace; `lastCheck` goes on its summary (connecting is a check). */
   async put(workspace: SlackWorkspace, lastCheck?: TenantCheck): Promise<void> {
-    await this.kvs.setSecret(KvsSlackWorkspaces.secretKey(workspace.teamId), workspace);
-    await this.kvs.set(KvsSlackWorkspaces.summaryKey(workspace.teamId), { ...summaryOf(workspace), ...(lastCheck ? { lastCheck } : {}) });
+    await this.kvs.setSecret(KvsSlackWorkspaces.secretKey(workspace.teamId), stampValue('slack-workspace', workspace));
+    await this.kvs.set(KvsSlackWorkspaces.summaryKey(workspace.teamId), stampValue('slack-workspace-summary', { ...summaryOf(workspace), ...(lastCheck ? { lastCheck } : {}) }));
   }
 
   /** Records how Test connection (or a call Slack refused the token for) went. */
   recordCheck(tested: SlackWorkspace, check: TenantCheck): Promise<void> {
     const keys = { summary: KvsSlackWorkspaces.summaryKey(tested.teamId), secret: KvsSlackWorkspaces.secretKey(tested.teamId) };
-    return recordCheckOnSummary(this.kvs, keys, tested, summaryOf, check);
+    return recordCheckOnSummary(this.kvs, keys, RECORDS, tested, summaryOf, check);
   }
 
   async remove(teamId: string): Promise<void> {
@@ -60,10 +61,14 @@ export class KvsSlackWorkspaces {
     await this.kvs.delete(KvsSlackWorkspaces.summaryKey(teamId));
   }
 
-  list(): Promise<SlackWorkspaceSummary[]> {
-    return allWithPrefix<SlackWorkspaceSummary>(this.kvs, KvsSlackWorkspaces.summaryPrefix);
+  async list(): Promise<SlackWorkspaceSummary[]> {
+    const stored = await allWithPrefix<SlackWorkspaceSummary>(this.kvs, KvsSlackWorkspaces.summaryPrefix);
+    return stored.flatMap((s) => readValue<SlackWorkspaceSummary>('slack-workspace-summary', s) ?? []);
   }
 }
+
+/** The shapes of a workspace's secret and summary (record-versions.ts STAMPED_VALUES). */
+const RECORDS = { secret: 'slack-workspace', summary: 'slack-workspace-summary' } as const;
 
 function summaryOf(workspace: SlackWorkspace): SlackWorkspaceSummary {
   const { botToken: _token, signingSecret: _secret, ...summary } = workspace;

@@ -1,6 +1,7 @@
 import { WhereConditions, type kvs as KvsClient } from '@forge/kvs';
 import { allWithPrefix } from '../forge/kvs-prefix-query';
 import { escapeKeyPart, KEY_VERSION, storageKeys } from '../forge/kvs-keys';
+import { readValue, stampValue } from '../forge/plain-key-versions';
 import { recordCheckOnSummary, type TenantCheck } from '../forge/tenant-check';
 import type { TeamsConversationReference } from './teams-activity';
 
@@ -65,9 +66,9 @@ export class KvsTeamsTenants {
 
   /** The binding of this bot in this tenant: one read (a second only for a binding stored before the re-key, or none). */
   async get(tenantId: string, appId: string): Promise<TeamsTenant | undefined> {
-    const found = await this.kvs.getSecret<TeamsTenant>(KvsTeamsTenants.secretKey(tenantId, appId));
+    const found = await this.secret(KvsTeamsTenants.secretKey(tenantId, appId));
     if (found) return found;
-    const legacy = await this.kvs.getSecret<TeamsTenant>(KvsTeamsTenants.legacyKeys(tenantId).secret);
+    const legacy = await this.secret(KvsTeamsTenants.legacyKeys(tenantId).secret);
     if (legacy?.appId !== appId) return undefined;
     readFromLegacyKey.add(legacy);
     return legacy;
@@ -85,7 +86,7 @@ export class KvsTeamsTenants {
 
   /** The binding a project has in a tenant, whichever its bot (a project binds a tenant through one bot). */
   async ofProject(projectId: string, tenantId: string): Promise<TeamsTenant | undefined> {
-    const summaries = await allWithPrefix<TeamsTenantSummary>(this.kvs, `${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenantId)}`);
+    const summaries = await this.summaries(`${KvsTeamsTenants.summaryPrefix}${escapeKeyPart(tenantId)}`);
     const summary = summaries.find((s) => s.tenantId === tenantId && s.projectId === projectId);
     const tenant = summary ? await this.get(tenantId, summary.appId) : undefined;
     return tenant?.projectId === projectId ? tenant : undefined;
@@ -94,8 +95,8 @@ export class KvsTeamsTenants {
   /** Saves the binding under its own keys, and removes `replaced` (this project's former binding of the tenant); `lastCheck` goes on its summary (connecting is a check). */
   async put(tenant: TeamsTenant, lastCheck?: TenantCheck, replaced?: TeamsTenant): Promise<void> {
     const keys = { secret: KvsTeamsTenants.secretKey(tenant.tenantId, tenant.appId), summary: KvsTeamsTenants.summaryKey(tenant.tenantId, tenant.appId) };
-    await this.kvs.setSecret(keys.secret, tenant);
-    await this.kvs.set(keys.summary, { ...summaryOf(tenant), ...(lastCheck ? { lastCheck } : {}) });
+    await this.kvs.setSecret(keys.secret, stampValue('teams-tenant', tenant));
+    await this.kvs.set(keys.summary, stampValue('teams-tenant-summary', { ...summaryOf(tenant), ...(lastCheck ? { lastCheck } : {}) }));
     const old = replaced ? KvsTeamsTenants.keysOf(replaced) : undefined;
     if (old && old.secret !== keys.secret) {
       await this.kvs.deleteSecret(old.secret);
@@ -111,7 +112,7 @@ export class KvsTeamsTenants {
   async confirm(tenant: TeamsTenant, at: number): Promise<TeamsTenant> {
     const confirmed: TeamsTenant = { ...tenant, confirmedAt: at };
     // A disconnect or reconnect since the activity's read wins: the binding is not brought back.
-    const current = await this.kvs.getSecret<TeamsTenant>(KvsTeamsTenants.keysOf(tenant).secret);
+    const current = await this.secret(KvsTeamsTenants.keysOf(tenant).secret);
     if (!current || JSON.stringify(current) !== JSON.stringify(tenant)) return confirmed;
     await this.put(confirmed, { ok: true, at }, tenant);
     return confirmed;
@@ -119,7 +120,7 @@ export class KvsTeamsTenants {
 
   /** Records how Test connection (or a token fetch Microsoft refused) went. */
   recordCheck(tested: TeamsTenant, check: TenantCheck): Promise<void> {
-    return recordCheckOnSummary(this.kvs, KvsTeamsTenants.keysOf(tested), tested, summaryOf, check);
+    return recordCheckOnSummary(this.kvs, KvsTeamsTenants.keysOf(tested), { secret: 'teams-tenant', summary: 'teams-tenant-summary' }, tested, summaryOf, check);
   }
 
   async remove(tenant: TeamsTenant): Promise<void> {
@@ -129,7 +130,16 @@ export class KvsTeamsTenants {
   }
 
   list(): Promise<TeamsTenantSummary[]> {
-    return allWithPrefix<TeamsTenantSummary>(this.kvs, KvsTeamsTenants.summaryPrefix);
+    return this.summaries(KvsTeamsTenants.summaryPrefix);
+  }
+
+  /** A binding in its current shape (plain-key-versions.ts): upgraded on the fly, without its stamp. */
+  private async secret(key: string): Promise<TeamsTenant | undefined> {
+    return readValue<TeamsTenant>('teams-tenant', await this.kvs.getSecret<TeamsTenant>(key));
+  }
+
+  private async summaries(prefix: string): Promise<TeamsTenantSummary[]> {
+    return (await allWithPrefix<TeamsTenantSummary>(this.kvs, prefix)).flatMap((s) => readValue<TeamsTenantSummary>('teams-tenant-summary', s) ?? []);
   }
 }
 
