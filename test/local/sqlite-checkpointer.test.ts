@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,5 +53,25 @@ describe('checkpoints off the app’s thread', () => {
     await checkpointer?.stop();
     await checkpointer?.stop();
     db.close();
+  });
+});
+
+describe('a process that stops its checkpointer last', () => {
+  it('should run on after the stop, not end inside it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'koji-checkpoint-exit-'));
+    try {
+      const script = [
+        "const Database = require('better-sqlite3');",
+        "const { checkpointOffThread } = require('./packages/forge-local/src/sqlite-checkpointer');",
+        `const db = new Database(${JSON.stringify(path.join(dir, 'store.sqlite'))});`,
+        "db.pragma('journal_mode = WAL');",
+        'const c = checkpointOffThread(db, 20);',
+        "c.stop().then(() => { db.close(); console.log('after the stop'); });",
+      ].join('\n');
+      const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+      expect(out).toContain('after the stop');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -51,6 +51,9 @@ export function checkpointOffThread(db: Database, intervalMs = 250): Checkpointe
       if (stopped) return;
       stopped = true;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Held again while it stops: awaiting an unreferenced worker's exit would let a process with nothing else
+      // to do end right here, the awaiting code never run.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
       if (db.open) db.pragma('wal_autocheckpoint = 1000');

@@ -1,13 +1,14 @@
 import { isLocale } from '../../domain/language';
 import type { IncomingChatMessage } from '../../app/conversation/incoming-message';
-import { isChatActionKind, type ChatActionKind } from '../../domain/outgoing-message';
+import { cardAction } from './teams-card-actions';
+export { CARD_LEAD_LIMIT, cardActionData } from './teams-card-actions';
 import { isSafeLink, type AttachmentRef } from '../../domain/transcript';
-import { clipText, wellFormed } from '../../domain/text';
+import { wellFormed } from '../../domain/text';
 import { readTeamsText, type TeamsMention } from './teams-text';
 import { isOnServiceUrl, isTeamsFileHost } from './teams-file-hosts';
 import { narrowConsentInvoke, type NarrowedConsent } from './teams-consent-activity';
 import { narrowTeamsEdit, teamsMessageId, type NarrowedTeamsEdit } from './teams-edit-activity';
-import { boundedString, buttonValueFor, isButtonRef, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
+import { boundedString, isRecord, isServiceUrl, isTeamsId, isTenantId, isToken, MAX_BODY_CHARS, TEAMS_ID_WEIGHT } from '../chat/payload-checks';
 
 /** What the app keeps to message a Teams person later: the Bot Framework "conversation reference". */
 export interface TeamsConversationReference {
@@ -195,33 +196,6 @@ function cardOf(activity: TeamsActivity, lead: string | undefined): TeamsCard | 
   if (!isTeamsId(replyToId, TEAMS_ID_WEIGHT.activity)) return undefined;
   const activityId = replyToId;
   return { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, activityId, lead };
-}
-
-/** How much of a card's lead line its buttons carry back, to show on the card once used. */
-export const CARD_LEAD_LIMIT = 240;
-
-/**
- * Adaptive Card buttons carry `{ koji: <action>, c: <conversation>, v: <value>, t: <lead> }`
- * in their Action.Submit data. `t`, the card's first line (clipped), is there
- * because Teams returns only the data: it is what the used card still shows.
- */
-export function cardActionData(kind: ChatActionKind, conversationId: string | undefined, value: string | undefined, lead?: string): Record<string, string> {
-  const t = lead && clipText(lead, CARD_LEAD_LIMIT);
-  return { koji: kind, ...(conversationId ? { c: conversationId } : {}), ...(value ? { v: value } : {}), ...(t ? { t } : {}) };
-}
-
-function cardAction(
-  value: Record<string, unknown>,
-): { kind: ChatActionKind; conversationId?: string | undefined; value?: string | undefined; lead?: string | undefined } | undefined {
-  const kind = value['koji'];
-  if (!isChatActionKind(kind)) return undefined;
-  // The app wrote c (a conversation id) and v (an operator's key); ones that could not be keys are dropped.
-  return {
-    kind,
-    conversationId: isButtonRef(value['c']) ? value['c'] : undefined,
-    value: buttonValueFor(kind, value['v']),
-    lead: ((t) => (t === undefined ? undefined : clipText(t, CARD_LEAD_LIMIT, '')))(boundedString(value['t'], 4 * CARD_LEAD_LIMIT)),
-  };
 }
 
 function referenceOf(activity: TeamsActivity): TeamsConversationReference {
