@@ -86,6 +86,19 @@ describe('an operator’s #redact', () => {
     expect(internal).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC Alice Operator redacted .*Vic User.*’s message of \d{4}-\d\d-\d\d \d\d:\d\d UTC in Koji\. This ticket already holds it: please remove it from the ticket by hand\.$/)]);
   });
 
+  it('should redact every part of a message long enough to go out in parts, and say so', async () => {
+    await say('slack', 'UALICE', '#on');
+    await say('teams', 'vic', 'operator');
+    await say('teams', 'vic', `${'lorem ipsum '.repeat(400)} my pass is Sunny-Day-42`);
+    expect(JSON.stringify(slack.conversation('UALICE'))).toContain('Sunny-Day-42');
+
+    await say('slack', 'UALICE', '#redact');
+
+    expect(JSON.stringify(slack.conversation('UALICE'))).not.toContain('Sunny-Day-42');
+    expect(JSON.stringify(slack.conversation('UALICE'))).not.toContain('lorem ipsum');
+    expect(slackWords('UALICE').at(-1)).toMatch(/is redacted in the transcript and in the copy Koji posted in your chat/);
+  });
+
   it('should refuse plainly when there is nothing to redact, or no conversation of the operator’s to redact in', async () => {
     await say('slack', 'UALICE', '#redact');
     expect(slackWords('UALICE').at(-1)).toBe('You’re off duty. Type #on to start your shift.');

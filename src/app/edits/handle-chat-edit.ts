@@ -2,14 +2,14 @@ import type { Conversation } from '../../domain/conversation';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { sameParticipant, type Participant } from '../../domain/participant';
 import { notesFor } from '../../domain/replies';
-import { clipText, splitText } from '../../domain/text';
+import { clipText } from '../../domain/text';
 import { isAfter, type TranscriptLine } from '../../domain/transcript';
-import { RELAY_PART_CHARS, RELAY_PART_ESCAPED } from '../delivery/send-line';
+import { relayParts } from '../delivery/send-line';
 import type { CoreDeps, LiveAgentState } from '../ports';
 import { recentMessagesId } from '../transcript/transcript-ids';
 import { noteOnTicket, sentAtOnTicket } from './ticket-note';
 import type { EditOutcome, IncomingChatEdit, StoredLine } from './chat-edit';
-import { replaceCopy } from './relayed-copy';
+import { replaceCopies } from './relayed-copy';
 import { screenedLine, tellOnce, type Screening } from '../privacy/screen-line';
 import type { Language } from '../../domain/language';
 
@@ -100,7 +100,8 @@ async function follow(deps: CoreDeps, edit: IncomingChatEdit, stored: StoredLine
   const { conversationId } = stored;
   if (place?.copyTo) {
     const replacement = edit.change.kind === 'deleted' ? 'remove' : relayedAgain(revised, conversationId, place.senderName ?? revised.speakerName);
-    await replaceCopy(deps, place.copyTo, { conversationId, lineId: revised.id, since: revised.at }, replacement);
+    const parts = relayParts(stored.line.text).length;
+    await replaceCopies(deps, place.copyTo, { conversationId, lineId: revised.id, since: revised.at, parts }, replacement);
     await tellOnce(deps, { conversationId, sender: edit.from, lang: place.senderLang }, screened.found);
   }
   const conversation = await place?.conversation?.();
@@ -120,8 +121,12 @@ export function revisedLine(line: TranscriptLine, edit: Pick<IncomingChatEdit, '
   return { ...rest, ...(line.attachments ? { attachments: line.attachments } : {}), text: edit.change.text, ...(edit.change.links ? { links: edit.change.links } : {}), editedAt: edit.at };
 }
 
-/** The copy's new content: the relay of the edited line (its first part, for a message too long for one post). */
-function relayedAgain(line: TranscriptLine, conversationId: string, senderName: string): OutgoingMessage {
-  const [first = ''] = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
-  return { kind: 'relay', text: first, ...(line.links && first === line.text ? { links: line.links } : {}), senderName, conversationId, lineId: line.id };
+/**
+ * The copies' new content, part by part: the relay of the edited line. Each post the message went out as takes
+ * the edited text's part in its place, and a post beyond the edited text's parts is removed; an edit that makes
+ * the message longer than its posts shows its first parts (a bot cannot insert a post among the chat's).
+ */
+function relayedAgain(line: TranscriptLine, conversationId: string, senderName: string): OutgoingMessage[] {
+  const parts = relayParts(line.text);
+  return parts.map((text) => ({ kind: 'relay', text, ...(line.links && parts.length === 1 ? { links: line.links } : {}), senderName, conversationId, lineId: line.id }));
 }
