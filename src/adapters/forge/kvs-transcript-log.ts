@@ -43,13 +43,7 @@ export class KvsTranscriptLog implements TranscriptLog {
     options: { readonly expiresInSeconds?: number } = {},
   ): Promise<'appended' | 'duplicate'> {
     const expires = options.expiresInSeconds === undefined ? undefined : Date.now() + options.expiresInSeconds * 1000;
-    const entity: MessageEntity = {
-      conversationId,
-      at: line.at,
-      ...(expires === undefined ? {} : { expires }),
-      ...(line.speaker ? { speakerKey: participantKey(line.speaker) } : {}),
-      line: bounded(line),
-    };
+    const entity = messageEntity(conversationId, line, expires);
     try {
       await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(conversationId, line.id), entity, {
         keyPolicy: 'FAIL_IF_EXISTS',
@@ -79,7 +73,8 @@ export class KvsTranscriptLog implements TranscriptLog {
   /** Overwrites the line in place (same key), with what is left of its TTL: an edit never makes a line live longer. */
   async reviseLine(found: StoredLine, line: TranscriptLine): Promise<void> {
     const left = found.expiresAt === undefined ? undefined : Math.max(1, Math.ceil((found.expiresAt - Date.now()) / 1000));
-    const entity: MessageEntity = { conversationId: found.conversationId, at: line.at, ...(found.expiresAt === undefined ? {} : { expires: found.expiresAt }), line: bounded(line) };
+    // The same attributes as at the append (its indexes included: the line stays found by speaker for erasure).
+    const entity = messageEntity(found.conversationId, line, found.expiresAt);
     await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(found.conversationId, line.id), entity, left === undefined ? {} : { ttl: { value: left, unit: 'SECONDS' } });
   }
 
@@ -120,6 +115,17 @@ export class KvsTranscriptLog implements TranscriptLog {
     const { results, nextCursor } = await query.getMany();
     return { lines: results.map((r) => r.value.line), cursor: nextCursor };
   }
+}
+
+/** A line's row, as appended and as revised: every attribute an index reads is derived here. */
+function messageEntity(conversationId: string, line: TranscriptLine, expires: number | undefined): MessageEntity {
+  return {
+    conversationId,
+    at: line.at,
+    ...(expires === undefined ? {} : { expires }),
+    ...(line.speaker ? { speakerKey: participantKey(line.speaker) } : {}),
+    line: bounded(line),
+  };
 }
 
 function bounded(line: TranscriptLine): TranscriptLine {
