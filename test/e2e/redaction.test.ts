@@ -15,7 +15,7 @@ let platform: LocalPlatform;
 let slack: SlackSandbox;
 let teams: TeamsSandbox;
 
-const { say, slackWords, teamsWords } = deskChat(() => ({ platform, slack, teams }));
+const { say, slackWords, teamsWords, slackBotMessages } = deskChat(() => ({ platform, slack, teams }));
 const { admin, settle } = localPlatformClient(() => platform);
 
 afterEach(() => platform.close());
@@ -165,6 +165,28 @@ describe('removing secrets automatically', () => {
     expect(stores('0451')).toBe(false);
     expect(JSON.stringify(teams.conversation('tom'))).not.toMatch(CARD_DIGITS);
     expect(JSON.stringify(teams.conversation('tom'))).not.toContain('hunter2');
+  });
+
+  it('should remove a card number from a user’s reply on their ticket, and tell them', async () => {
+    ({ platform, slack, teams } = await openTwoChannelDesk({ autoRedaction: true }, ['tom', 'vic']));
+    await say('slack', 'UALICE', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UBOB', 'My card is blocked');
+    await say('slack', 'UALICE', '#create_ticket Card blocked');
+    await say('slack', 'UALICE', 'stop');
+    platform.jsm!.agentComment('SUP-1', 'Which card?', false);
+    await settle();
+    const followUp = slackBotMessages('UBOB').filter((m) => JSON.stringify(m.blocks).includes('koji:reply-on-ticket')).at(-1);
+    expect((await slack.click('UBOB', followUp!.ts, 'koji:reply-on-ticket:0')).status).toBe(200);
+    await settle();
+
+    await say('slack', 'UBOB', `It is ${CARD}`);
+
+    const comments = platform.jsm!.commentsOf('SUP-1').map((c) => adfText(c.body)).join('\n');
+    expect(comments).toContain('Bob User: It is [card number removed]');
+    expect(comments).not.toMatch(CARD_DIGITS);
+    expect(removedNotices(slackWords('UBOB'))).toHaveLength(1);
+    expect(stores(CARD_DIGITS)).toBe(false);
   });
 
   it('should leave messages as typed when it is off, and in a conversation that started before it was turned on', async () => {
