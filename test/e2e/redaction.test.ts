@@ -189,6 +189,17 @@ describe('removing secrets automatically', () => {
     expect(stores(CARD_DIGITS)).toBe(false);
   });
 
+  it('should screen an edit of a message to the bot, before any conversation, before it is stored', async () => {
+    ({ platform, slack, teams } = await openTwoChannelDesk({ autoRedaction: true }, ['tom', 'vic']));
+    await say('slack', 'UBOB', 'hello');
+    const ts = slack.conversation('UBOB').filter((m) => m.user === 'UBOB').at(-1)!.ts;
+
+    expect((await slack.editAs('UBOB', ts, 'hello, password: hunter2')).status).toBe(200);
+    await settle();
+
+    expect(stores('hunter2')).toBe(false);
+  });
+
   it('should leave messages as typed when it is off, and in a conversation that started before it was turned on', async () => {
     ({ platform, slack, teams } = await openTwoChannelDesk({ operatorCapacity: 2 }, ['tom', 'vic']));
     await say('slack', 'UALICE', '#on');
