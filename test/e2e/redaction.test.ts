@@ -200,6 +200,20 @@ describe('removing secrets automatically', () => {
     expect(stores('hunter2')).toBe(false);
   });
 
+  it('should remove a card number from an operator’s #create_ticket summary', async () => {
+    ({ platform, slack, teams } = await openTwoChannelDesk({ autoRedaction: true }, ['tom', 'vic']));
+    await say('slack', 'UALICE', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UBOB', 'My card is blocked');
+
+    await say('slack', 'UALICE', `#create_ticket Unblock card ${CARD}`);
+
+    const [ticket] = platform.jsm!.requests();
+    expect(String(ticket?.fields['summary'])).toBe('Unblock card [card number removed]');
+    expect(adfText(asAdfDoc(ticket?.fields['description']))).not.toMatch(CARD_DIGITS);
+    expect(stores(CARD_DIGITS)).toBe(false);
+  });
+
   it('should leave messages as typed when it is off, and in a conversation that started before it was turned on', async () => {
     ({ platform, slack, teams } = await openTwoChannelDesk({ operatorCapacity: 2 }, ['tom', 'vic']));
     await say('slack', 'UALICE', '#on');
