@@ -51,8 +51,11 @@ const PASSWORD_KEY = PASSWORD_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|'
 /** "password: x", "password = x", "password - x": the value is whatever follows, up to a space. */
 const PASSWORD_COLON = new RegExp(`(?<![\\p{L}\\p{N}])((?:${PASSWORD_KEY})\\s*[:=]\\s*)(\\S+)`, 'giu');
 
-/** "my password is x", "le mot de passe est x", "das Passwort ist x": only when x does not read as an ordinary word of the sentence. */
-const PASSWORD_IS = new RegExp(`(?<![\\p{L}\\p{N}])((?:${PASSWORD_KEY})\\s+(?:is|was|est|était|ist|lautet|war)\\s+)(\\S+)`, 'giu');
+/**
+ * "my password is x", "my password is: x", "le mot de passe est : x", "das Passwort ist:x": only when x does not read
+ * as an ordinary word of the sentence. The verb is followed by a colon or equals sign, or by a space ("isn't" is no "is").
+ */
+const PASSWORD_IS = new RegExp(`(?<![\\p{L}\\p{N}])((?:${PASSWORD_KEY})\\s+(?:is|was|est|était|ist|lautet|war)(?:\\s*[:=]\\s*|\\s+))(\\S+)`, 'giu');
 
 /** Words that commonly follow "my password is" without being a password. */
 const NOT_A_PASSWORD = new Set(
