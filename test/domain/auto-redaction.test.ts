@@ -41,6 +41,8 @@ describe('automatic redaction of secrets pasted by mistake', () => {
       ['the password is = hunter2', 'the password is = [password removed]'],
       ['le mot de passe est : Soleil2024', 'le mot de passe est : [password removed]'],
       ['das Passwort ist:Sommer-2024', 'das Passwort ist:[password removed]'],
+      ['password: [abc123', 'password: [password removed]'],
+      ['password: 4111 1111 1111 1111', 'password: [card number removed]'],
     ])('a password: %j', (typed, stored) => {
       expect(redact(typed).text).toBe(stored);
     });
@@ -75,6 +77,7 @@ describe('automatic redaction of secrets pasted by mistake', () => {
       'le mot de passe est : incorrect',
       'das Passwort ist: falsch',
       'the password island',
+      'password: [password removed], my password is [password removed]',
       'my password isn’t working',
       'order 1234567812345678 has not arrived',
       'ticket 4111111111111112 please',
