@@ -11,7 +11,8 @@ import { partLineId } from '../delivery/send-line';
  *
  * How a copy is found, without making the relay dearer where it can be avoided:
  * - a platform that can look back (`ChatGateway.findsCopies`: Slack) finds it itself: every relay is posted
- *   with message metadata naming its line, and one conversations.history call around the line's time finds it;
+ *   with message metadata naming its line, and conversations.open (the recipient's DM) and one
+ *   conversations.history call around the line's time find it;
  * - elsewhere (Teams: the Bot Connector has no history to read) the relay keeps where the copy went, after a
  *   send that named it: one small KVS write more on relays to such a recipient (keepCopy), kept as long as the
  *   conversation's transcript (LiveAgentState.rememberCard).
@@ -53,7 +54,7 @@ export type CopyOutcome = 'replaced' | 'removed' | 'not-found' | 'failed';
 /**
  * Replaces the copy of a relayed line in `to`'s chat with `replacement`, or removes it (`'remove'`). Never
  * throws: a copy that cannot be found or changed is logged and answered, and what the caller did stands.
- * Cost: Slack one conversations.history call and one chat.update / chat.delete; Teams one KVS read and one
+ * Cost: Slack conversations.open, one conversations.history call and one chat.update / chat.delete; Teams one KVS read and one
  * Bot Connector PUT / DELETE.
  */
 export async function replaceCopy(

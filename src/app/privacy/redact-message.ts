@@ -26,7 +26,7 @@ const LINES_READ = 100;
  * the operator is told so. `back` undefined: the argument was not a number from 1 to MAX_REDACT_BACK.
  *
  * Cost: one transcript read (the last LINES_READ lines), the line found by key, the user's conversation (its
- * ticket), then the revision and the note (two writes), the copy (Slack: one history call and one update; Teams:
+ * ticket), then the revision and the note (two writes), the copy (Slack: conversations.open, one history call and one update; Teams:
  * one read and one PUT; once more per further part of a long message, removed) and the confirmation.
  */
 export async function redactMessage(deps: CoreDeps, operator: Operator, assignment: Assignment, back: number | undefined): Promise<MessageOutcome> {
