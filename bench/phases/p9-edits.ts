@@ -91,7 +91,7 @@ function sum(invs: readonly RecordedInvocation[]): { kvsReads: number; kvsWrites
 const TARGETS = {
   'relay-slack': { reads: 2, writes: 1, calls: 1, text: '≤ 2 reads, 1 write, 1 call (P1)' },
   'relay-teams': { reads: 4, writes: 2, calls: 1, text: '≤ 4 reads, 2 writes (1 + where the copy went), 1 call' },
-  'edit-slack': { reads: 4, writes: 2, calls: 3, text: '≤ 4 reads, 2 writes, 3 calls' },
+  'edit-slack': { reads: 4, writes: 2, calls: 3, text: '≤ 4 reads, 2 writes, 3 calls (conversations.open, conversations.history, chat.update)' },
   'edit-teams': { reads: 7, writes: 2, calls: 2, text: '≤ 7 reads, 2 writes, 2 calls (a token at most)' },
   'redact-slack': { reads: 6, writes: 3, calls: 4, text: '≤ 6 reads, 3 writes, 4 calls' },
   'redact-teams': { reads: 8, writes: 3, calls: 2, text: '≤ 8 reads, 3 writes, 2 calls (a token at most)' },

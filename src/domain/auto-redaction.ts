@@ -51,8 +51,11 @@ const PASSWORD_KEY = PASSWORD_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|'
 /** "password: x", "password = x", "password - x": the value is whatever follows, up to a space. */
 const PASSWORD_COLON = new RegExp(`(?<![\\p{L}\\p{N}])((?:${PASSWORD_KEY})\\s*[:=]\\s*)(\\S+)`, 'giu');
 
-/** "my password is x", "le mot de passe est x", "das Passwort ist x": only when x does not read as an ordinary word of the sentence. */
-const PASSWORD_IS = new RegExp(`(?<![\\p{L}\\p{N}])((?:${PASSWORD_KEY})\\s+(?:is|was|est|était|ist|lautet|war)\\s+)(\\S+)`, 'giu');
+/**
+ * "my password is x", "my password is: x", "le mot de passe est : x", "das Passwort ist:x": only when x does not read
+ * as an ordinary word of the sentence. The verb is followed by a colon or equals sign, or by a space ("isn't" is no "is").
+ */
+const PASSWORD_IS = new RegExp(`(?<![\\p{L}\\p{N}])((?:${PASSWORD_KEY})\\s+(?:is|was|est|était|ist|lautet|war)(?:\\s*[:=]\\s*|\\s+))(\\S+)`, 'giu');
 
 /** Words that commonly follow "my password is" without being a password. */
 const NOT_A_PASSWORD = new Set(
@@ -84,9 +87,12 @@ export function redactSecrets(text: string, words: RedactionWords): Redacted {
   let out = text;
   for (const pattern of CREDENTIALS) out = out.replace(pattern, () => mark('credential'));
   out = out.replace(CARD_CANDIDATE, (candidate) => (isCardNumber(candidate) ? mark('cardNumber') : candidate));
-  out = out.replace(PASSWORD_COLON, (whole, lead: string, value: string) => (value.startsWith('[') ? whole : `${lead}${mark('password')}`));
-  out = out.replace(PASSWORD_IS, (whole, lead: string, value: string) =>
-    NOT_A_PASSWORD.has(trimPunctuation(value).toLowerCase()) || value.startsWith('[') ? whole : `${lead}${mark('password')}`,
+  // A value that is one of Koji's own markers (a card number just removed) stays; any other value is the password.
+  const markers = Object.values(words).map((w) => `[${w}]`);
+  const isMarker = (all: string, at: number) => markers.some((m) => all.startsWith(m, at));
+  out = out.replace(PASSWORD_COLON, (whole, lead: string, _value: string, at: number, all: string) => (isMarker(all, at + lead.length) ? whole : `${lead}${mark('password')}`));
+  out = out.replace(PASSWORD_IS, (whole, lead: string, value: string, at: number, all: string) =>
+    NOT_A_PASSWORD.has(trimPunctuation(value).toLowerCase()) || isMarker(all, at + lead.length) ? whole : `${lead}${mark('password')}`,
   );
   return count === 0 ? { text, count, found: [] } : { text: out, count, found: [...found] };
 }

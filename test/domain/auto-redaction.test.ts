@@ -1,4 +1,5 @@
 import { isCardNumber, luhn, redactSecrets } from '../../src/domain/auto-redaction';
+import { readTeamsText } from '../../src/adapters/teams/teams-text';
 
 /**
  * The corpus of automatic redaction: what a support chat really carries. Each
@@ -36,6 +37,12 @@ describe('automatic redaction of secrets pasted by mistake', () => {
       ['Mein Passwort ist Sommer-2024', 'Mein Passwort ist [password removed]'],
       ['Kennwort: geheim99', 'Kennwort: [password removed]'],
       ['passcode=778899 for the door', 'passcode=[password removed] for the door'],
+      ['my password is: hunter2', 'my password is: [password removed]'],
+      ['the password is = hunter2', 'the password is = [password removed]'],
+      ['le mot de passe est : Soleil2024', 'le mot de passe est : [password removed]'],
+      ['das Passwort ist:Sommer-2024', 'das Passwort ist:[password removed]'],
+      ['password: [abc123', 'password: [password removed]'],
+      ['password: 4111 1111 1111 1111', 'password: [card number removed]'],
     ])('a password: %j', (typed, stored) => {
       expect(redact(typed).text).toBe(stored);
     });
@@ -66,6 +73,12 @@ describe('automatic redaction of secrets pasted by mistake', () => {
       'mon mot de passe est bloqué',
       'das Passwort ist falsch',
       'Mein Passwort ist abgelaufen',
+      'my password is: wrong',
+      'le mot de passe est : incorrect',
+      'das Passwort ist: falsch',
+      'the password island',
+      'password: [password removed], my password is [password removed]',
+      'my password isn’t working',
       'order 1234567812345678 has not arrived',
       'ticket 4111111111111112 please',
       'call me at +33 6 12 34 56 78',
@@ -93,6 +106,11 @@ describe('automatic redaction of secrets pasted by mistake', () => {
     expect(isCardNumber('4111 1111 1111 1111')).toBe(true);
     // Passes Luhn but no card network starts with 1.
     expect(isCardNumber('1234567812345670')).toBe(false);
+  });
+
+  it('should catch a card number Teams sends with non-breaking spaces between its groups', () => {
+    const read = readTeamsText('<p>card 4111&nbsp;1111&nbsp;1111&nbsp;1111</p>', { plain: false, mentions: [] });
+    expect(redact(read.text).text).toBe('card [card number removed]');
   });
 
   it('takes hostile text as text', () => {

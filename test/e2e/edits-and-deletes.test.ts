@@ -123,6 +123,25 @@ describe('edits and deletes, end to end', () => {
     expect(JSON.stringify(teams.conversation('tom'))).toBe(before);
   });
 
+  it('should follow an edit and a deletion of a message long enough to go out in parts through every part', async () => {
+    await say('teams', 'tom', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UBOB', `${'lorem ipsum '.repeat(400)} FIRST-TAIL-in-part-two`);
+    const edited = lastSlackTs('UBOB');
+    await say('slack', 'UBOB', `${'dolor sit '.repeat(500)} SECOND-TAIL-in-part-two`);
+    expect(JSON.stringify(teams.conversation('tom'))).toContain('FIRST-TAIL');
+    expect(JSON.stringify(teams.conversation('tom'))).toContain('SECOND-TAIL');
+
+    expect((await slack.editAs('UBOB', edited, 'Never mind, it works now')).status).toBe(200);
+    expect((await slack.deleteAs('UBOB', lastSlackTs('UBOB'))).status).toBe(200);
+    await settle();
+
+    const tom = JSON.stringify(teams.conversation('tom'));
+    expect(tom).not.toContain('FIRST-TAIL');
+    expect(tom).not.toContain('SECOND-TAIL');
+    expect(teamsWords('tom')).toContainEqual(expect.stringContaining('Never mind, it works now'));
+  });
+
   it('should answer a malformed edit without a 5xx: ignored on Slack, refused on Teams', async () => {
     await say('teams', 'tom', '#on');
     await say('slack', 'UBOB', 'operator');

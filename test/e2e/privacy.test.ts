@@ -157,6 +157,21 @@ describe('erasing a person’s data', () => {
     expect(roles.map((e) => e.text).sort()).toEqual(['Ada Admin gave Tom Operator the Live agent role', 'Ada Admin gave erased person the Live agent role']);
   });
 
+  it('should reach a message Alice edited as well', async () => {
+    await say('slack', 'UALICE', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UALICE', 'Thanks Bob, I am looking');
+    const ts = slack.conversation('UALICE').filter((m) => m.user === 'UALICE').at(-1)!.ts;
+    expect((await slack.editAs('UALICE', ts, 'Thanks Bob, I am looking now')).status).toBe(200);
+    await settle();
+    await say('slack', 'UALICE', 'stop');
+    await say('slack', 'UALICE', '#off');
+
+    await erase(ALICE);
+
+    expect(naming('Alice Operator')).toEqual([]);
+  });
+
   it('should leave another project’s conversations alone: neither exported nor erased from this one', async () => {
     const elsewhere = 'slack/T0SANDBOX/UDANA/EvOTHERPROJECT';
     const line = { id: 'EvOTHER1', at: Date.now(), role: 'operator' as const, speakerName: 'Alice Operator', speaker: ALICE, text: 'Hello from project two' };

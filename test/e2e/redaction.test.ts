@@ -15,7 +15,7 @@ let platform: LocalPlatform;
 let slack: SlackSandbox;
 let teams: TeamsSandbox;
 
-const { say, slackWords, teamsWords } = deskChat(() => ({ platform, slack, teams }));
+const { say, slackWords, teamsWords, slackBotMessages } = deskChat(() => ({ platform, slack, teams }));
 const { admin, settle } = localPlatformClient(() => platform);
 
 afterEach(() => platform.close());
@@ -86,6 +86,19 @@ describe('an operator’s #redact', () => {
     expect(internal).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC Alice Operator redacted .*Vic User.*’s message of \d{4}-\d\d-\d\d \d\d:\d\d UTC in Koji\. This ticket already holds it: please remove it from the ticket by hand\.$/)]);
   });
 
+  it('should redact every part of a message long enough to go out in parts, and say so', async () => {
+    await say('slack', 'UALICE', '#on');
+    await say('teams', 'vic', 'operator');
+    await say('teams', 'vic', `${'lorem ipsum '.repeat(400)} my pass is Sunny-Day-42`);
+    expect(JSON.stringify(slack.conversation('UALICE'))).toContain('Sunny-Day-42');
+
+    await say('slack', 'UALICE', '#redact');
+
+    expect(JSON.stringify(slack.conversation('UALICE'))).not.toContain('Sunny-Day-42');
+    expect(JSON.stringify(slack.conversation('UALICE'))).not.toContain('lorem ipsum');
+    expect(slackWords('UALICE').at(-1)).toMatch(/is redacted in the transcript and in the copy Koji posted in your chat/);
+  });
+
   it('should refuse plainly when there is nothing to redact, or no conversation of the operator’s to redact in', async () => {
     await say('slack', 'UALICE', '#redact');
     expect(slackWords('UALICE').at(-1)).toBe('You’re off duty. Type #on to start your shift.');
@@ -152,6 +165,53 @@ describe('removing secrets automatically', () => {
     expect(stores('0451')).toBe(false);
     expect(JSON.stringify(teams.conversation('tom'))).not.toMatch(CARD_DIGITS);
     expect(JSON.stringify(teams.conversation('tom'))).not.toContain('hunter2');
+  });
+
+  it('should remove a card number from a user’s reply on their ticket, and tell them', async () => {
+    ({ platform, slack, teams } = await openTwoChannelDesk({ autoRedaction: true }, ['tom', 'vic']));
+    await say('slack', 'UALICE', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UBOB', 'My card is blocked');
+    await say('slack', 'UALICE', '#create_ticket Card blocked');
+    await say('slack', 'UALICE', 'stop');
+    platform.jsm!.agentComment('SUP-1', 'Which card?', false);
+    await settle();
+    const followUp = slackBotMessages('UBOB').filter((m) => JSON.stringify(m.blocks).includes('koji:reply-on-ticket')).at(-1);
+    expect((await slack.click('UBOB', followUp!.ts, 'koji:reply-on-ticket:0')).status).toBe(200);
+    await settle();
+
+    await say('slack', 'UBOB', `It is ${CARD}`);
+
+    const comments = platform.jsm!.commentsOf('SUP-1').map((c) => adfText(c.body)).join('\n');
+    expect(comments).toContain('Bob User: It is [card number removed]');
+    expect(comments).not.toMatch(CARD_DIGITS);
+    expect(removedNotices(slackWords('UBOB'))).toHaveLength(1);
+    expect(stores(CARD_DIGITS)).toBe(false);
+  });
+
+  it('should screen an edit of a message to the bot, before any conversation, before it is stored', async () => {
+    ({ platform, slack, teams } = await openTwoChannelDesk({ autoRedaction: true }, ['tom', 'vic']));
+    await say('slack', 'UBOB', 'hello');
+    const ts = slack.conversation('UBOB').filter((m) => m.user === 'UBOB').at(-1)!.ts;
+
+    expect((await slack.editAs('UBOB', ts, 'hello, password: hunter2')).status).toBe(200);
+    await settle();
+
+    expect(stores('hunter2')).toBe(false);
+  });
+
+  it('should remove a card number from an operator’s #create_ticket summary', async () => {
+    ({ platform, slack, teams } = await openTwoChannelDesk({ autoRedaction: true }, ['tom', 'vic']));
+    await say('slack', 'UALICE', '#on');
+    await say('slack', 'UBOB', 'operator');
+    await say('slack', 'UBOB', 'My card is blocked');
+
+    await say('slack', 'UALICE', `#create_ticket Unblock card ${CARD}`);
+
+    const [ticket] = platform.jsm!.requests();
+    expect(String(ticket?.fields['summary'])).toBe('Unblock card [card number removed]');
+    expect(adfText(asAdfDoc(ticket?.fields['description']))).not.toMatch(CARD_DIGITS);
+    expect(stores(CARD_DIGITS)).toBe(false);
   });
 
   it('should leave messages as typed when it is off, and in a conversation that started before it was turned on', async () => {

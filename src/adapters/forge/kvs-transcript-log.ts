@@ -46,14 +46,7 @@ export class KvsTranscriptLog implements TranscriptLog {
     options: { readonly expiresInSeconds?: number } = {},
   ): Promise<'appended' | 'duplicate'> {
     const expires = options.expiresInSeconds === undefined ? undefined : Date.now() + options.expiresInSeconds * 1000;
-    const entity: MessageEntity = {
-      conversationId,
-      at: line.at,
-      ...(expires === undefined ? {} : { expires }),
-      ...(line.speaker ? { speakerKey: participantKey(line.speaker) } : {}),
-      line: bounded(line),
-      ...schemaStamp('message'),
-    };
+    const entity = messageEntity(conversationId, line, expires);
     try {
       await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(conversationId, line.id), entity, {
         keyPolicy: 'FAIL_IF_EXISTS',
@@ -83,7 +76,8 @@ export class KvsTranscriptLog implements TranscriptLog {
   /** Overwrites the line in place (same key), with what is left of its TTL: an edit never makes a line live longer. */
   async reviseLine(found: StoredLine, line: TranscriptLine): Promise<void> {
     const left = found.expiresAt === undefined ? undefined : Math.max(1, Math.ceil((found.expiresAt - Date.now()) / 1000));
-    const entity: MessageEntity = { conversationId: found.conversationId, at: line.at, ...(found.expiresAt === undefined ? {} : { expires: found.expiresAt }), line: bounded(line), ...schemaStamp('message') };
+    // The same attributes as at the append (its indexes included: the line stays found by speaker for erasure).
+    const entity = messageEntity(found.conversationId, line, found.expiresAt);
     await this.kvs.entity<MessageEntity>(ENTITY.message).set(storageKeys.message(found.conversationId, line.id), entity, left === undefined ? {} : { ttl: { value: left, unit: 'SECONDS' } });
   }
 
@@ -129,6 +123,18 @@ export class KvsTranscriptLog implements TranscriptLog {
 /** A stored line in the current shape, upgraded on the fly from the one it was written in (no extra read). */
 export function lineOf(stored: MessageEntity): TranscriptLine {
   return upgraded<TranscriptLine>('message', { schema: stored.schema, data: stored.line });
+}
+
+/** A line's row, as appended and as revised: every attribute an index reads is derived here. */
+function messageEntity(conversationId: string, line: TranscriptLine, expires: number | undefined): MessageEntity {
+  return {
+    conversationId,
+    at: line.at,
+    ...(expires === undefined ? {} : { expires }),
+    ...(line.speaker ? { speakerKey: participantKey(line.speaker) } : {}),
+    line: bounded(line),
+    ...schemaStamp('message'),
+  };
 }
 
 function bounded(line: TranscriptLine): TranscriptLine {

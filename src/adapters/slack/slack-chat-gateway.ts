@@ -150,8 +150,8 @@ export class SlackChatGateway implements ChatGateway {
 
   /**
    * The copy of a relayed line in the person's DM with the bot (edits/relayed-copy.ts): the bot's post whose
-   * metadata names the line, among those within COPY_WINDOW_S after the line's time (one conversations.history
-   * call of at most COPY_LOOK_LIMIT messages). Undefined when it is not among them.
+   * metadata names the line, among those within COPY_WINDOW_S after the line's time (conversations.open for the
+   * DM's id, then one conversations.history call of at most COPY_LOOK_LIMIT messages). Undefined when it is not among them.
    */
   async findCopy(to: Participant, sent: SentLine): Promise<SentCard | undefined> {
     const opened = await this.client.conversations.open({ users: to.userId });

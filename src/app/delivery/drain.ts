@@ -7,7 +7,7 @@ import { readLane, waitingLines, withLine, type Lane } from './lane';
 import { tellMayNotHaveArrived, tellWaiting } from './notices';
 import { onSendFailure } from './send-failure';
 import { sendLine } from './send-line';
-import { keepCopy } from '../edits/relayed-copy';
+import { keepingCopies } from '../edits/relayed-copy';
 import { MAX_ROUNDS, newToken, nextDelay, RETRY_WINDOW_MS, retryDelaySeconds } from './timing';
 
 /**
@@ -105,7 +105,7 @@ async function sendHead(deps: CoreDeps, lane: Lane, backlog: Backlog, head: Tran
     return { kind: 'stale' };
   }
   try {
-    await keepCopy(deps, lane.to, { conversationId: lane.ref.conversationId, keepDays: lane.keepDays }, head, await sendLine(deps, lane, head));
+    await sendLine(deps, lane, head, keepingCopies(deps, lane.to, { conversationId: lane.ref.conversationId, keepDays: lane.keepDays }));
   } catch (error) {
     const failure = await onSendFailure(deps, lane, head, error);
     if (failure.kind === 'retry') return { kind: 'later', retryAfterSeconds: failure.retryAfterSeconds, uncertain: failure.uncertain };

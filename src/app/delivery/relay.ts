@@ -8,7 +8,7 @@ import { readLane, withLine, type Lane } from './lane';
 import { tellNotDelivered } from './notices';
 import { onSendFailure, type Retry } from './send-failure';
 import { sendLine } from './send-line';
-import { keepCopy } from '../edits/relayed-copy';
+import { keepingCopies } from '../edits/relayed-copy';
 import { relayFilesLater } from '../files/relay-files';
 import { lineKept } from '../history/record-history';
 import { MAX_ROUNDS, newToken, nextDelay, RETRY_WINDOW_MS } from './timing';
@@ -51,7 +51,7 @@ export async function relayLine(deps: CoreDeps, lane: Lane, line: TranscriptLine
 async function relayWords(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<MessageOutcome> {
   if (lane.backlog) return join(deps, lane, line);
   try {
-    await keepCopy(deps, lane.to, { conversationId: lane.ref.conversationId, keepDays: lane.keepDays }, line, await sendLine(deps, lane, line));
+    await sendLine(deps, lane, line, keepingCopies(deps, lane.to, { conversationId: lane.ref.conversationId, keepDays: lane.keepDays }));
     return 'relayed';
   } catch (error) {
     const failure = await onSendFailure(deps, lane, line, error);

@@ -41,27 +41,41 @@ export class PartsNotDelivered extends Error {
   }
 }
 
+/** The parts a line's words go out in (one for most lines). */
+export function relayParts(text: string): string[] {
+  return splitText(text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
+}
+
+/** The id a part of a line is posted under: the line's own for the first, `<id>#2`, `<id>#3`, … after it. */
+export function partLineId(lineId: string, index: number): string {
+  return index === 0 ? lineId : `${lineId}#${index + 1}`;
+}
+
+/** Told where each post of a line went (its part's id, and the platform's answer) as soon as it went. */
+export type OnPartSent = (lineId: string, card: SentCard | void) => Promise<void>;
+
 /**
  * Sends one transcript line's words: one message, or its parts in order (its files go as files, after it: see
  * files/relay-files.ts; a line of files alone sends nothing here). A failure of the first part is the line's failure (retried,
- * refused, …, as for any message); one of a later part throws PartsNotDelivered. Answers where the (first part's)
- * post went, when the platform said; a line its sender deleted while it waited is not sent at all.
+ * refused, …, as for any message); one of a later part throws PartsNotDelivered. `onSent` hears where each
+ * part's post went (edits/relayed-copy.ts keeps it where the platform cannot find copies); a line its sender
+ * deleted while it waited is not sent at all.
  */
-export async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine): Promise<SentCard | void> {
+export async function sendLine(deps: CoreDeps, lane: Lane, line: TranscriptLine, onSent: OnPartSent = () => Promise.resolve()): Promise<void> {
   if (line.deletedAt !== undefined) return;
   if (line.text.trim() === '' && (line.attachments?.length ?? 0) > 0) return;
-  const parts = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
-  if (parts.length === 1) return deps.chat.send(lane.to, relayOf(lane, line));
-  let first: SentCard | void = undefined;
+  const parts = relayParts(line.text);
+  if (parts.length === 1) return onSent(line.id, await deps.chat.send(lane.to, relayOf(lane, line)));
   for (const [i, text] of parts.entries()) {
-    const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), lineId: i === 0 ? line.id : `${line.id}#${i + 1}` };
+    const lineId = partLineId(line.id, i);
+    const part: OutgoingMessage = { ...relayOf(lane, { ...line, text }), lineId };
+    let sent: SentCard | void;
     try {
-      const sent = await deps.chat.send(lane.to, part);
-      if (i === 0) first = sent;
+      sent = await deps.chat.send(lane.to, part);
     } catch (error) {
       if (i === 0) throw error;
       throw new PartsNotDelivered(i + 1, parts.length, { cause: error });
     }
+    await onSent(lineId, sent);
   }
-  return first;
 }

@@ -40,8 +40,8 @@ export interface LineRevisions {
 
 /**
  * The chat side of edits: finding and changing the copy of a relayed line that the other side received.
- * `findCopy`: platforms that can look back (Slack: the copy's message metadata names its line, found with one
- * conversations.history call); `findsCopies` says so, and where it is false the relay keeps where each copy went
+ * `findCopy`: platforms that can look back (Slack: the copy's message metadata names its line, found with
+ * conversations.open and one conversations.history call); `findsCopies` says so, and where it is false the relay keeps where each copy went
  * (edits/relayed-copy.ts). `remove`: deletes a message the bot sent. Each throws ChatDeliveryError.
  */
 export interface ChatCopies {

@@ -2,16 +2,17 @@ import type { Conversation } from '../../domain/conversation';
 import type { OutgoingMessage } from '../../domain/outgoing-message';
 import { sameParticipant, type Participant } from '../../domain/participant';
 import { notesFor } from '../../domain/replies';
-import { clipText, splitText } from '../../domain/text';
+import { clipText } from '../../domain/text';
 import { isAfter, type TranscriptLine } from '../../domain/transcript';
-import { RELAY_PART_CHARS, RELAY_PART_ESCAPED } from '../delivery/send-line';
+import { relayParts } from '../delivery/send-line';
 import type { CoreDeps, LiveAgentState } from '../ports';
 import { recentMessagesId } from '../transcript/transcript-ids';
 import { noteOnTicket, sentAtOnTicket } from './ticket-note';
 import type { EditOutcome, IncomingChatEdit, StoredLine } from './chat-edit';
-import { replaceCopy } from './relayed-copy';
+import { replaceCopies } from './relayed-copy';
 import { screenedLine, tellOnce, type Screening } from '../privacy/screen-line';
 import type { Language } from '../../domain/language';
+import { loadSettings } from '../settings/project-settings';
 
 /**
  * A person edited or deleted a message they sent: its transcript line follows (the edited text, or its words
@@ -21,8 +22,9 @@ import type { Language } from '../../domain/language';
  *
  * The line is found by key, never by a scan: its id is the message's own (IncomingChatMessage.id), so the
  * places it can be are the sender's running conversation (as a user), their assigned conversations (as an
- * operator), their recent words to the bot, and their latest ended conversation (one history read): one batch
- * read of those keys. A message Koji did not record (a command, one older than the conversation) is ignored
+ * operator), their recent words to the bot (screened by the project's settings: one read more, only for someone
+ * in no conversation and no operator), and their latest ended conversation (one history read): one batch read of
+ * those keys. A message Koji did not record (a command, one older than the conversation) is ignored
  * quietly. Each delivery is acted on once (the delivery log); an edit older than the line's last one, or of a
  * deleted message, changes nothing.
  */
@@ -33,7 +35,7 @@ export async function handleChatEdit(deps: CoreDeps, edit: IncomingChatEdit): Pr
     deps.log.warn('edit_for_another_project', { deliveryId: edit.id, projectId: edit.projectId });
     return 'refused';
   }
-  const places = [...placesOf(deps, edit.from, sender), ...(await endedPlace(deps, edit, sender.operator !== undefined))].slice(0, 25);
+  const places = [...(await placesOf(deps, edit, sender)), ...(await endedPlace(deps, edit, sender.operator !== undefined))].slice(0, 25);
   const found = await deps.transcripts.findLines(places.map((p) => ({ conversationId: p.conversationId, lineId: edit.lineId })));
   const theirs = found.filter((f) => f.line.role !== 'system' && f.line.speaker !== undefined && sameParticipant(f.line.speaker, edit.from));
   if (theirs.length === 0) return 'ignored';
@@ -62,14 +64,17 @@ interface Place {
 
 type Sender = Awaited<ReturnType<LiveAgentState['getParticipant']>>;
 
-function placesOf(deps: CoreDeps, from: Participant, sender: Sender): Place[] {
+async function placesOf(deps: CoreDeps, edit: IncomingChatEdit, sender: Sender): Promise<Place[]> {
+  const { from } = edit;
   const places: Place[] = [];
   const conversation = sender.conversation?.value;
   if (conversation) {
     const copyTo = conversation.state.kind === 'with-operator' ? conversation.state.operator : undefined;
     places.push({ conversationId: conversation.id, copyTo, senderName: conversation.userName, screening: conversation, senderLang: conversation.lang, conversation: () => Promise.resolve(conversation) });
   } else if (!sender.operator) {
-    places.push({ conversationId: recentMessagesId(from) });
+    // Words to the bot before any conversation are screened by the project's setting now, as when they were written.
+    const settings = await loadSettings(deps, edit.projectId);
+    places.push({ conversationId: recentMessagesId(from), screening: { autoRedaction: settings.autoRedaction || undefined, deskLang: settings.defaultLanguage } });
   }
   for (const a of sender.operator?.value.assignments ?? []) {
     const read = async () => {
@@ -100,7 +105,8 @@ async function follow(deps: CoreDeps, edit: IncomingChatEdit, stored: StoredLine
   const { conversationId } = stored;
   if (place?.copyTo) {
     const replacement = edit.change.kind === 'deleted' ? 'remove' : relayedAgain(revised, conversationId, place.senderName ?? revised.speakerName);
-    await replaceCopy(deps, place.copyTo, { conversationId, lineId: revised.id, since: revised.at }, replacement);
+    const parts = relayParts(stored.line.text).length;
+    await replaceCopies(deps, place.copyTo, { conversationId, lineId: revised.id, since: revised.at, parts }, replacement);
     await tellOnce(deps, { conversationId, sender: edit.from, lang: place.senderLang }, screened.found);
   }
   const conversation = await place?.conversation?.();
@@ -120,8 +126,12 @@ export function revisedLine(line: TranscriptLine, edit: Pick<IncomingChatEdit, '
   return { ...rest, ...(line.attachments ? { attachments: line.attachments } : {}), text: edit.change.text, ...(edit.change.links ? { links: edit.change.links } : {}), editedAt: edit.at };
 }
 
-/** The copy's new content: the relay of the edited line (its first part, for a message too long for one post). */
-function relayedAgain(line: TranscriptLine, conversationId: string, senderName: string): OutgoingMessage {
-  const [first = ''] = splitText(line.text, RELAY_PART_CHARS, RELAY_PART_ESCAPED);
-  return { kind: 'relay', text: first, ...(line.links && first === line.text ? { links: line.links } : {}), senderName, conversationId, lineId: line.id };
+/**
+ * The copies' new content, part by part: the relay of the edited line. Each post the message went out as takes
+ * the edited text's part in its place, and a post beyond the edited text's parts is removed; an edit that makes
+ * the message longer than its posts shows its first parts (a bot cannot insert a post among the chat's).
+ */
+function relayedAgain(line: TranscriptLine, conversationId: string, senderName: string): OutgoingMessage[] {
+  const parts = relayParts(line.text);
+  return parts.map((text) => ({ kind: 'relay', text, ...(line.links && parts.length === 1 ? { links: line.links } : {}), senderName, conversationId, lineId: line.id }));
 }

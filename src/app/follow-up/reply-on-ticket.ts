@@ -9,6 +9,7 @@ import type { IncomingChatMessage } from '../conversation/incoming-message';
 import { notify } from '../delivery/notify';
 import type { CoreDeps } from '../ports';
 import { loadSettings } from '../settings/project-settings';
+import { screenedLine, tellOnce } from '../privacy/screen-line';
 
 /**
  * The user answers a follow-up from the chat, explicitly: **Reply on ticket SUP-12** opens a short window (the
@@ -70,13 +71,16 @@ export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, ke
     return 'refused';
   }
   const { followUpReplies } = say(link.lang);
-  if (!(await repliesAllowed(deps, link))) {
+  const settings = await loadSettings(deps, link.projectId);
+  if (!settings.followUp || !settings.followUpReplies) {
     await closeWindow();
     await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.repliesOff(key, link.url), links: linkTo(link) });
     return 'refused';
   }
+  // Secrets are removed as in a conversation, by the project's setting now (the ticket's conversation may be long over).
+  const screened = screenedLine(userReply(msg, link), { autoRedaction: settings.autoRedaction || undefined, deskLang: settings.defaultLanguage });
   try {
-    await deps.tickets.addComment(key, link.conversationId, [userReply(msg, link)], { reply: true });
+    await deps.tickets.addComment(key, link.conversationId, [screened.line], { reply: true });
   } catch (error) {
     if (!(error instanceof TicketServiceError)) throw error;
     deps.log.warn('ticket_reply_not_added', { ticket: key, reason: error.message });
@@ -89,6 +93,7 @@ export async function replyOnTicket(deps: CoreDeps, msg: IncomingChatMessage, ke
   try {
     await closeWindow();
     await notify(deps, msg.from, { kind: 'notice', text: followUpReplies.replyAdded(key, link.url), links: linkTo(link) });
+    await tellOnce(deps, { conversationId: link.conversationId, sender: msg.from, lang: link.lang }, screened.found);
   } catch (error) {
     deps.log.warn('ticket_reply_not_told', { ticket: key, reason: error instanceof Error ? error.message : String(error) });
   }

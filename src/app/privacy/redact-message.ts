@@ -4,7 +4,8 @@ import { say } from '../../domain/replies';
 import { isAfter, type TranscriptLine } from '../../domain/transcript';
 import type { MessageOutcome } from '../conversation/incoming-message';
 import { notify } from '../delivery/notify';
-import { replaceCopy } from '../edits/relayed-copy';
+import { replaceCopies } from '../edits/relayed-copy';
+import { relayParts } from '../delivery/send-line';
 import { noteOnTicket, sentAtOnTicket } from '../edits/ticket-note';
 import { lineKept } from '../history/record-history';
 import type { CoreDeps } from '../ports';
@@ -25,8 +26,8 @@ const LINES_READ = 100;
  * the operator is told so. `back` undefined: the argument was not a number from 1 to MAX_REDACT_BACK.
  *
  * Cost: one transcript read (the last LINES_READ lines), the line found by key, the user's conversation (its
- * ticket), then the revision and the note (two writes), the copy (Slack: one history call and one update; Teams:
- * one read and one PUT) and the confirmation.
+ * ticket), then the revision and the note (two writes), the copy (Slack: conversations.open, one history call and one update; Teams:
+ * one read and one PUT; once more per further part of a long message, removed) and the confirmation.
  */
 export async function redactMessage(deps: CoreDeps, operator: Operator, assignment: Assignment, back: number | undefined): Promise<MessageOutcome> {
   const conversationId = assignment.sessionId;
@@ -46,13 +47,11 @@ export async function redactMessage(deps: CoreDeps, operator: Operator, assignme
   await deps.transcripts.reviseLine(stored, { ...rest, text: marker, redactedAt: now });
   const note: TranscriptLine = { id: systemLineId('redacted', now), at: now, role: 'system', speakerName: 'Koji', text: desk.redactedNote(operator.displayName), internal: true };
   await deps.transcripts.append(conversationId, note, lineKept(assignment));
-  const copy = await replaceCopy(deps, operator.participant, { conversationId, lineId: target.id, since: target.at }, {
-    kind: 'relay',
-    text: marker,
-    senderName: assignment.userName,
-    conversationId,
-    lineId: target.id,
-  });
+  // Every post a long message went out as: the first reads the marker, the others are removed.
+  const parts = relayParts(stored.line.text).length;
+  const copy = await replaceCopies(deps, operator.participant, { conversationId, lineId: target.id, since: target.at, parts }, [
+    { kind: 'relay', text: marker, senderName: assignment.userName, conversationId, lineId: target.id },
+  ]);
   const ticket = conversation?.ticket;
   const onTicket = ticket !== undefined && !isAfter(target, ticket.coveredThrough);
   if (ticket && onTicket) {

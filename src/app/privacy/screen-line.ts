@@ -45,6 +45,11 @@ export function screenedLine(line: TranscriptLine, screening: Screening): { read
   return { line: { ...rest, text: text.text, ...(links && links.length > 0 ? { links } : {}) }, found: text.found };
 }
 
+/** A text a person typed outside a line (an operator's `#create_ticket` summary) with its secrets removed. */
+export function screenedText(text: string, screening: Screening): string {
+  return screening.autoRedaction ? redactSecrets(text, say(screening.deskLang).redactionMarkers).text : text;
+}
+
 /** screenedLine, with the telling of its sender for after the line is relayed. */
 export function screen(deps: CoreDeps, line: TranscriptLine, screening: Screening, from: ScreenedSender): Screened {
   const screened = screenedLine(line, screening);
