@@ -58,10 +58,21 @@ async function main(): Promise<void> {
           ` · main event loop busy ${(elu.utilization * 100).toFixed(0)}%` +
           ` · KVS stand-in ${(mean(relays.map((r) => r.kvsStandInMicros)) / 1000).toFixed(2)} ms · ${invocations.length - relays.length} echoes · errors ${result.errors.length}`,
       );
+      // SLOWEST=n: the n slowest relays, each with its calls in order (what it waited on, from the call's start).
+      const slowest = Number(process.env['SLOWEST'] ?? 0);
+      if (slowest > 0) {
+        const latencies = result.sent.map((x) => x.latencyMs).sort((a, b) => a - b);
+        console.error(`  client latency p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms · p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(1)} ms`);
+        for (const r of [...relays].sort((a, b) => b.durationMs - a.durationMs).slice(0, slowest)) {
+          const t0 = r.steps[0]?.startMs ?? 0;
+          console.error(`  ${r.durationMs.toFixed(1)} ms, ended at ${(r.endedAtMs - (relays[0]?.endedAtMs ?? 0)).toFixed(0)} ms: ${r.steps.map((st) => `${st.kind} +${(st.startMs - t0).toFixed(1)} (${(st.endMs - st.startMs).toFixed(1)})`).join(' · ')}`);
+        }
+      }
     };
     await run(Math.min(300, messages), 'warm-up');
     // The sandbox lets 30 echoes per DM through in any 10 s: after a pause every run gets the same echoes.
-    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    // NO_PAUSE=1 measures at once, as P3 does, with whatever echoes the sandbox's window lets through.
+    if (!process.env['NO_PAUSE']) await new Promise((resolve) => setTimeout(resolve, 10_500));
     // PERF_OUT=file: `perf record` of this process during the measured run only (start node with --perf-basic-prof).
     const perf = process.env['PERF_OUT'] ? spawn('perf', ['record', '-e', 'cpu-clock', '-F', '1999', '-g', '-p', String(process.pid), '-o', process.env['PERF_OUT']], { stdio: 'ignore' }) : undefined;
     if (perf) await new Promise((resolve) => setTimeout(resolve, 500));
