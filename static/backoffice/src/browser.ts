@@ -22,7 +22,12 @@ export function downloadBase64(fileName: string, base64: string, type: string): 
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  downloadBlob(fileName, new Blob([bytes], { type }));
+}
+
+/** Saves a Blob as a file called `fileName`, from the page itself (an `a[download]`): nothing is sent anywhere. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
