@@ -22,6 +22,7 @@ export type NarrowedSlackEdit = { readonly kind: 'edit'; readonly edit: Incoming
  * bot, as the core's IncomingChatEdit; anything else is ignored with its reason: the bot's own changes (its
  * chat.update echoes), a change that leaves the words as they were (Slack adds a link preview that way),
  * channels, and payloads without a well-formed channel, user or ts. Every field is checked before it is used.
+ * A deleted message that has thread replies comes as a change to a tombstone: it is a deletion too.
  */
 export function narrowSlackEdit(
   envelope: { readonly eventId: string; readonly event: Record<string, unknown> },
@@ -43,6 +44,8 @@ export function narrowSlackEdit(
     return { kind: 'edit', edit: { id: envelope.eventId, projectId, from: { channel: 'slack', tenantId: bot.teamId, userId: user }, lineId: slackMessageId(channel, deletedTs as string), at: Math.round(at * 1000), change: { kind: 'deleted' } } };
   }
   const message = isRecord(event['message']) ? event['message'] : {};
+  // A message with thread replies is not removed when deleted: Slack leaves a tombstone in its place, as a change.
+  if (message['subtype'] === 'tombstone') return tombstone(envelope.eventId, projectId, bot, channel, previous, message, event);
   const user = message['user'];
   const ts = message['ts'];
   const edited = isRecord(message['edited']) ? parseSlackTs(message['edited']['ts']) : undefined;
@@ -63,4 +66,22 @@ export function narrowSlackEdit(
       change: { kind: 'edited', text: wellFormed(read.text), ...(read.links.length > 0 ? { links: read.links } : {}) },
     },
   };
+}
+
+/** The tombstone Slack leaves for a deleted message with replies: a deletion of the message it replaced (the author is the previous one's). */
+function tombstone(
+  eventId: string,
+  projectId: string,
+  bot: SlackBotIdentity,
+  channel: string,
+  previous: Record<string, unknown>,
+  message: Record<string, unknown>,
+  event: Record<string, unknown>,
+): NarrowedSlackEdit {
+  const user = previous['user'];
+  const ts = message['ts'] ?? previous['ts'];
+  const at = parseSlackTs(event['ts']) ?? parseSlackTs(event['event_ts']);
+  if (typeof previous['bot_id'] === 'string' || user === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
+  if (!isSlackId(user) || parseSlackTs(ts) === undefined || at === undefined) return { kind: 'ignored', reason: 'no well-formed user or ts' };
+  return { kind: 'edit', edit: { id: eventId, projectId, from: { channel: 'slack', tenantId: bot.teamId, userId: user }, lineId: slackMessageId(channel, ts as string), at: Math.round(at * 1000), change: { kind: 'deleted' } } };
 }

@@ -251,6 +251,22 @@ describe('the Slack web trigger receiver', () => {
     ]);
   });
 
+  it('should take the tombstone Slack leaves for a deleted message with thread replies as its deletion', async () => {
+    const { deps } = harness();
+    const edits: IncomingChatEdit[] = [];
+    const withEdits = { ...deps, edit: (edit: IncomingChatEdit) => (edits.push(edit), Promise.resolve('deleted' as const)) };
+    const previous = { user: 'U123USER', text: 'my password is hunter2', ts: '1795597200.000200', thread_ts: '1795597200.000200', reply_count: 1 };
+    const tombstone = { user: 'USLACKBOT', subtype: 'tombstone', text: 'This message was deleted.', hidden: true, ts: previous.ts, thread_ts: previous.ts };
+
+    await receiveSlackRequest(signed(eventBody(dm('', { subtype: 'message_changed', hidden: true, message: tombstone, previous_message: previous, ts: '1795597300.000100' }))), withEdits);
+    // The bot's own tombstoned post is not a person's deletion.
+    await receiveSlackRequest(signed(eventBody(dm('', { subtype: 'message_changed', hidden: true, message: tombstone, previous_message: { ...previous, user: 'U0BOT', bot_id: 'B0BOT' }, ts: '1795597300.000200' }))), withEdits);
+
+    expect(edits).toEqual([
+      { id: 'Ev001', projectId: '10000', from: { channel: 'slack', tenantId: 'T0001', userId: 'U123USER' }, lineId: 'slack-D0DM1-1795597200.000200', at: 1795597300000, change: { kind: 'deleted' } },
+    ]);
+  });
+
   it('should read a mention of the bot in a channel without the mention', async () => {
     const { deps, dispatched } = harness();
     const mention = { type: 'app_mention', user: 'U123USER', text: '<@U0BOT> list_operators', ts: '1795597200.000300', channel: 'C0CHAN' };
