@@ -35,17 +35,10 @@ export function narrowSlackEdit(
   if (event['channel_type'] !== undefined && event['channel_type'] !== 'im') return { kind: 'ignored', reason: 'not a direct message' };
   if (!isSlackId(channel)) return { kind: 'ignored', reason: 'no well-formed channel' };
   const previous = isRecord(event['previous_message']) ? event['previous_message'] : {};
-  if (subtype === 'message_deleted') {
-    const user = previous['user'];
-    const deletedTs = event['deleted_ts'];
-    const at = parseSlackTs(event['ts']) ?? parseSlackTs(event['event_ts']);
-    if (typeof previous['bot_id'] === 'string' || user === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
-    if (!isSlackId(user) || parseSlackTs(deletedTs) === undefined || at === undefined) return { kind: 'ignored', reason: 'no well-formed user or ts' };
-    return { kind: 'edit', edit: { id: envelope.eventId, projectId, from: { channel: 'slack', tenantId: bot.teamId, userId: user }, lineId: slackMessageId(channel, deletedTs as string), at: Math.round(at * 1000), change: { kind: 'deleted' } } };
-  }
+  if (subtype === 'message_deleted') return deletion(envelope.eventId, projectId, bot, channel, previous, event['deleted_ts'], event);
   const message = isRecord(event['message']) ? event['message'] : {};
   // A message with thread replies is not removed when deleted: Slack leaves a tombstone in its place, as a change.
-  if (message['subtype'] === 'tombstone') return tombstone(envelope.eventId, projectId, bot, channel, previous, message, event);
+  if (message['subtype'] === 'tombstone') return deletion(envelope.eventId, projectId, bot, channel, previous, message['ts'] ?? previous['ts'], event);
   const user = message['user'];
   const ts = message['ts'];
   const edited = isRecord(message['edited']) ? parseSlackTs(message['edited']['ts']) : undefined;
@@ -68,18 +61,20 @@ export function narrowSlackEdit(
   };
 }
 
-/** The tombstone Slack leaves for a deleted message with replies: a deletion of the message it replaced (the author is the previous one's). */
-function tombstone(
+/**
+ * A person's deletion of the message at `ts` (`message_deleted`'s `deleted_ts`, or the ts of the tombstone Slack
+ * leaves for a deleted message with replies): its author is the previous message's, and the bot's own are not followed.
+ */
+function deletion(
   eventId: string,
   projectId: string,
   bot: SlackBotIdentity,
   channel: string,
   previous: Record<string, unknown>,
-  message: Record<string, unknown>,
+  ts: unknown,
   event: Record<string, unknown>,
 ): NarrowedSlackEdit {
   const user = previous['user'];
-  const ts = message['ts'] ?? previous['ts'];
   const at = parseSlackTs(event['ts']) ?? parseSlackTs(event['event_ts']);
   if (typeof previous['bot_id'] === 'string' || user === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
   if (!isSlackId(user) || parseSlackTs(ts) === undefined || at === undefined) return { kind: 'ignored', reason: 'no well-formed user or ts' };
