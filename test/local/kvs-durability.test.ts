@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import Database from 'better-sqlite3';
 import { kvs } from '@forge/kvs';
 
 import { loadEntityDefinitions } from '../../packages/forge-local/src/kvs';
@@ -54,6 +55,36 @@ describe('local KVS: durability over a SQLite file', () => {
       expect(page.results.map((result) => result.key)).toEqual(['t1']);
     } finally {
       after.close();
+    }
+  });
+
+  it('should rebuild the index rows of a store written by the first layout (three B-trees of rows), and keep querying it', async () => {
+    const file = path.join(dir, 'kvs.sqlite');
+    const first = new Database(file);
+    first.exec(`
+      CREATE TABLE kvs_items (ns TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL, expires_at INTEGER, PRIMARY KEY (ns, key)) WITHOUT ROWID;
+      CREATE TABLE kvs_entity_index (entity TEXT NOT NULL, index_name TEXT NOT NULL, partition_key TEXT NOT NULL, range_value,
+        key TEXT NOT NULL, PRIMARY KEY (entity, index_name, key)) WITHOUT ROWID;
+      CREATE INDEX kvs_entity_index_item ON kvs_entity_index (entity, key);
+      CREATE TABLE kvs_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    `);
+    first.prepare("INSERT INTO kvs_items VALUES ('entity:ticket', 't1', ?, 1, 1, NULL)").run(JSON.stringify({ queue: 'it', status: 'open', priority: 2 }));
+    first.prepare(`INSERT INTO kvs_entity_index VALUES ('ticket', 'by-queue-status-priority', '["it","open"]', 2, 't1')`).run();
+    first.close();
+
+    const reopened = startLocalKvs({ file });
+    try {
+      await kvs.entity('ticket').set('t1', { queue: 'it', status: 'closed', priority: 2 });
+      const open = await kvs.entity('ticket').query().index('by-queue-status-priority', { partition: ['it', 'open'] }).getMany();
+      const closed = await kvs.entity('ticket').query().index('by-queue-status-priority', { partition: ['it', 'closed'] }).getMany();
+      const oldTable = reopened.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'kvs_entity_index%'").all();
+
+      expect(open.results).toEqual([]);
+      expect(closed.results).toEqual([{ key: 't1', value: { queue: 'it', status: 'closed', priority: 2 } }]);
+      expect(oldTable).toEqual([]);
+    } finally {
+      reopened.close();
     }
   });
 });

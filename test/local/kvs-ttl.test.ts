@@ -69,6 +69,18 @@ describe('local KVS: time to live', () => {
     expect(error.message).toContain('the item does not exist');
   });
 
+  it('should move an expired entity item to its new partition when its key is set again, leaving nothing in the old one', async () => {
+    await kvs.entity('ticket').set('t1', { queue: 'q', status: 'open', priority: 1 }, { ttl: { value: 10, unit: 'SECONDS' } });
+    harness.clock.advance(10 * SECOND);
+    await kvs.entity('ticket').set('t1', { queue: 'q', status: 'closed', priority: 1 });
+
+    const open = await kvs.entity('ticket').query().index('by-queue-status-priority', { partition: ['q', 'open'] }).getMany();
+    const closed = await kvs.entity('ticket').query().index('by-queue-status-priority', { partition: ['q', 'closed'] }).getMany();
+
+    expect(open.results).toEqual([]);
+    expect(closed.results).toEqual([{ key: 't1', value: { queue: 'q', status: 'closed', priority: 1 } }]);
+  });
+
   it('should refuse a TTL that is not a positive whole number of a known unit', async () => {
     const error = await kvsErrorOf(kvs.set('k', 1, { ttl: { value: 0, unit: 'SECONDS' } }));
 

@@ -6,28 +6,40 @@ import type { IndexEntry } from './entity-values';
 import { entityNamespace } from './item-store';
 import type { ItemStore } from './item-store';
 
-/** Keeps `kvs_entity_index` in step with entity writes; runs inside the caller's SQLite transaction. */
+/** What the rows were built by; a database built by another layout is rebuilt on open. */
+const LAYOUT = 2;
+
+/**
+ * Keeps `kvs_entity_rows` in step with entity writes; runs inside the caller's SQLite transaction.
+ * A row is found by its whole key, computed from the value it was built from: the caller passes the
+ * value an item replaces, so no second index by item is kept (every write would pay for it).
+ */
 export class EntityIndexTable {
-  private readonly deleteRows: Statement<[string, string]>;
+  private readonly deleteRow: Statement<[string, string, string, string | number, string]>;
   private readonly insertRow: Statement<[string, string, string, string | number, string]>;
 
   constructor(private readonly db: Database) {
-    // Named: without statistics SQLite picks the scan index on `entity` alone, reading every row of the entity.
-    this.deleteRows = db.prepare('DELETE FROM kvs_entity_index INDEXED BY kvs_entity_index_item WHERE entity = ? AND key = ?');
+    this.deleteRow = db.prepare(
+      'DELETE FROM kvs_entity_rows WHERE entity = ? AND index_name = ? AND partition_key = ? AND range_value = ? AND key = ?',
+    );
     this.insertRow = db.prepare(
-      'INSERT INTO kvs_entity_index (entity, index_name, partition_key, range_value, key) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO kvs_entity_rows (entity, index_name, partition_key, range_value, key) VALUES (?, ?, ?, ?, ?)',
     );
   }
 
-  replace(entity: string, key: string, entries: readonly IndexEntry[]): void {
-    this.deleteRows.run(entity, key);
+  /** Replaces the rows built from `replacedValue` (what the item held before, if anything) with `entries`. */
+  replace(schema: EntitySchema, key: string, replacedValue: unknown, entries: readonly IndexEntry[]): void {
+    const before = replacedValue === undefined ? [] : indexEntries(schema, wellTyped(schema, replacedValue));
+    for (const entry of before) {
+      if (!entries.some((kept) => sameEntry(kept, entry))) this.deleteRow.run(schema.name, entry.index, entry.partitionKey, entry.range, key);
+    }
     for (const entry of entries) {
-      this.insertRow.run(entity, entry.index, entry.partitionKey, entry.range, key);
+      if (!before.some((old) => sameEntry(old, entry))) this.insertRow.run(schema.name, entry.index, entry.partitionKey, entry.range, key);
     }
   }
 
-  remove(entity: string, key: string): void {
-    this.deleteRows.run(entity, key);
+  remove(schema: EntitySchema, key: string, replacedValue: unknown): void {
+    this.replace(schema, key, replacedValue, []);
   }
 
   /**
@@ -37,18 +49,17 @@ export class EntityIndexTable {
    */
   rebuildIfChanged(schemas: readonly EntitySchema[], items: ItemStore): void {
     const fingerprint = JSON.stringify(
-      schemas.map((schema) => ({ name: schema.name, attributes: [...schema.attributes], indexes: [...schema.indexes.values()] })),
+      [LAYOUT, ...schemas.map((schema) => ({ name: schema.name, attributes: [...schema.attributes], indexes: [...schema.indexes.values()] }))],
     );
     const stored = this.db.prepare<[], { value: string }>("SELECT value FROM kvs_meta WHERE name = 'entity-definitions'").get();
     if (stored?.value === fingerprint) {
       return;
     }
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM kvs_entity_index');
+      this.db.exec('DELETE FROM kvs_entity_rows');
       for (const schema of schemas) {
         for (const item of items.everything(entityNamespace(schema.name))) {
-          const attributes = wellTyped(schema, item.value);
-          this.replace(schema.name, item.key, indexEntries(schema, attributes));
+          this.replace(schema, item.key, undefined, indexEntries(schema, wellTyped(schema, item.value)));
         }
       }
       this.db
@@ -58,7 +69,12 @@ export class EntityIndexTable {
   }
 }
 
-function wellTyped(schema: EntitySchema, value: unknown): Record<string, unknown> {
+function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
+  return a.index === b.index && a.partitionKey === b.partitionKey && a.range === b.range;
+}
+
+/** The attributes of a stored value that fit the definitions: what its index rows were built from. */
+export function wellTyped(schema: EntitySchema, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {};
   }

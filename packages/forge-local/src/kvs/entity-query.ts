@@ -75,7 +75,7 @@ export class EntityQueries {
     const sql = `
       SELECT i.key AS key, i.range_value AS range_value, it.value AS value,
              it.created_at AS created_at, it.updated_at AS updated_at, it.expires_at AS expires_at
-      FROM kvs_entity_index i JOIN kvs_items it ON it.ns = ? AND it.key = i.key
+      FROM kvs_entity_rows i JOIN kvs_items it ON it.ns = ? AND it.key = i.key
       WHERE ${where.join(' AND ')}
       ORDER BY i.range_value ${sort}, i.key ${sort}`;
 

@@ -71,25 +71,36 @@ export class ItemStore {
     return row && isLive(row.expires_at, this.now()) ? toStoredItem(row) : undefined;
   }
 
-  /** Writes an item; returns the live item it replaced, if any, and the new one. */
+  /**
+   * Writes an item; returns the live item it replaced, if any, the new one, and the value of whatever row
+   * it overwrote, expired or not (`replacedValue`, whose index rows the caller removes).
+   */
   put(
     ns: string,
     key: string,
     value: { value: unknown; json: string },
     expiresAtMs: number | null,
-  ): { previous: StoredItem | undefined; current: StoredItem } {
+  ): { previous: StoredItem | undefined; current: StoredItem; replacedValue: unknown } {
     const now = this.now();
-    const previous = this.get(ns, key);
+    const { previous, replacedValue } = this.existing(ns, key, now);
     const createdAt = previous?.createdAt ?? now;
     this.upsertItem.run(ns, key, value.json, createdAt, now, expiresAtMs);
-    return { previous, current: { key, value: value.value, createdAt, updatedAt: now, expiresAt: expiresAtMs } };
+    return { previous, current: { key, value: value.value, createdAt, updatedAt: now, expiresAt: expiresAtMs }, replacedValue };
   }
 
-  /** Deletes an item; returns the live item that was there, if any. */
-  remove(ns: string, key: string): StoredItem | undefined {
-    const previous = this.get(ns, key);
-    this.deleteItem.run(ns, key);
-    return previous;
+  /** Deletes an item; returns the live item that was there, if any, and the value of the row deleted, expired or not. */
+  remove(ns: string, key: string): { previous: StoredItem | undefined; replacedValue: unknown } {
+    const existing = this.existing(ns, key, this.now());
+    if (existing.replacedValue !== undefined) this.deleteItem.run(ns, key);
+    return existing;
+  }
+
+  /** The row under a key read once: its value (expired or not) and, when live, the item. */
+  private existing(ns: string, key: string, now: number): { previous: StoredItem | undefined; replacedValue: unknown } {
+    const row = this.selectItem.get(ns, key);
+    if (!row) return { previous: undefined, replacedValue: undefined };
+    const item = toStoredItem(row);
+    return { previous: isLive(row.expires_at, now) ? item : undefined, replacedValue: item.value };
   }
 
   /**

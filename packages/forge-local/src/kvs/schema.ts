@@ -5,9 +5,10 @@ import type { Database } from 'better-sqlite3';
  *
  * - `kvs_items`: every stored item. `ns` separates plain keys ('kv'), secrets ('secret') and each
  *   custom entity ('entity:<name>'); times are epoch milliseconds; `expires_at` is NULL without TTL.
- * - `kvs_entity_index`: one row per (entity item, declared index) with the partition values
- *   (as JSON) and the range value extracted, so entity queries are SQL range scans; found by
- *   (entity, key) when an item is rewritten or deleted.
+ * - `kvs_entity_rows`: one row per (entity item, declared index) with the partition values
+ *   (as JSON) and the range value extracted, keyed in query order, so an entity query is one range
+ *   scan of one B-tree. A rewrite or delete removes the rows of the value it replaces, by that key:
+ *   a relayed line (three indexes) then writes three rows into one tree rather than nine into three.
  * - `kvs_meta`: the entity definitions the index rows were built from, to rebuild them when
  *   manifest.yml changes.
  *
@@ -29,22 +30,18 @@ export function prepareSchema(db: Database): void {
       PRIMARY KEY (ns, key)
     ) WITHOUT ROWID;
 
-    CREATE TABLE IF NOT EXISTS kvs_entity_index (
+    -- Layout 1 kept three B-trees of index rows (by item, by scan, by (entity, key)); every row written
+    -- touched all three. Its rows are rebuilt into kvs_entity_rows (the fingerprint names the layout).
+    DROP TABLE IF EXISTS kvs_entity_index;
+
+    CREATE TABLE IF NOT EXISTS kvs_entity_rows (
       entity TEXT NOT NULL,
       index_name TEXT NOT NULL,
       partition_key TEXT NOT NULL,
       range_value,
       key TEXT NOT NULL,
-      PRIMARY KEY (entity, index_name, key)
+      PRIMARY KEY (entity, index_name, partition_key, range_value, key)
     ) WITHOUT ROWID;
-
-    CREATE INDEX IF NOT EXISTS kvs_entity_index_scan
-      ON kvs_entity_index (entity, index_name, partition_key, range_value, key);
-
-    -- An entity write replaces its item's index rows by (entity, key): without this index that
-    -- DELETE scans every index row of the entity, and each transcript line costs more than the last.
-    CREATE INDEX IF NOT EXISTS kvs_entity_index_item
-      ON kvs_entity_index (entity, key);
 
     CREATE TABLE IF NOT EXISTS kvs_meta (
       name TEXT PRIMARY KEY,

@@ -37,17 +37,17 @@ export class KvsStorage {
   }
 
   write(space: Space, key: string, value: CheckedValue, expiresAtMs: number | null): { previous: StoredItem | undefined; current: StoredItem } {
-    const written = this.items.put(space.namespace, key, value, expiresAtMs);
+    const { previous, current, replacedValue } = this.items.put(space.namespace, key, value, expiresAtMs);
     if (space.entity) {
-      this.index.replace(space.entity.name, key, indexEntries(space.entity, value.value as Record<string, unknown>));
+      this.index.replace(space.entity, key, replacedValue, indexEntries(space.entity, value.value as Record<string, unknown>));
     }
-    return written;
+    return { previous, current };
   }
 
   erase(space: Space, key: string): StoredItem | undefined {
-    const previous = this.items.remove(space.namespace, key);
+    const { previous, replacedValue } = this.items.remove(space.namespace, key);
     if (space.entity) {
-      this.index.remove(space.entity.name, key);
+      this.index.remove(space.entity, key, replacedValue);
     }
     return previous;
   }
