@@ -21,7 +21,7 @@ import type { Body } from './wire';
  *     cursor?, limit?, options?: { metadataFields } }
  * and reads `{ data: [{ key, value, … }], cursor? }`.
  *
- * The partition and range narrow the scan in SQL (kvs_entity_index); filters are then applied
+ * The partition and range narrow the scan in SQL (kvs_entity_rows); filters are then applied
  * to the candidates in order. Choices where Forge is silent:
  * - A page holds up to `limit` items that pass the filters (the limit is not spent on items the
  *   filters drop); `cursor` is returned only when another matching item exists.
