@@ -13,9 +13,11 @@ export class BufferedResponse extends Response {
   readonly #init: ResponseInit;
   #used = false;
   #stream: ReadableStream<Uint8Array> | null | undefined;
+  #headers: Headers | undefined;
 
   constructor(text: string, init: ResponseInit) {
-    super(null, init);
+    // Headers are built when read: the SDKs read them only on a failure, and building them costs half the object.
+    super(null, { status: init.status ?? 200, ...(init.statusText === undefined ? {} : { statusText: init.statusText }) });
     this.#text = text;
     this.#init = init;
   }
@@ -24,6 +26,12 @@ export class BufferedResponse extends Response {
     // On the prototype, once: Response declares `body` and `bodyUsed` as readonly fields in its typings, so a
     // subclass cannot declare them as accessors, and defining them on every instance costs what this class saves.
     Object.defineProperties(BufferedResponse.prototype, {
+      headers: {
+        get(this: BufferedResponse): Headers {
+          this.#headers ??= new Headers(this.#init.headers);
+          return this.#headers;
+        },
+      },
       bodyUsed: {
         get(this: BufferedResponse): boolean {
           return this.#used;

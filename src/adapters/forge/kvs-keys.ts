@@ -10,16 +10,28 @@ import { participantKey, type Participant } from '../../domain/participant';
 export const KEY_VERSION = 'v1';
 
 const SAFE_KEY_PART = /^[A-Za-z0-9_-]*$/;
+const UNSAFE_ASCII = /[^A-Za-z0-9_-]/g;
 
 export function escapeKeyPart(raw: string): string {
-  // Most parts (Slack and Teams ids, UUIDs) need no escaping: every relay builds a few keys.
+  // Most parts (Slack and Teams ids, UUIDs) need no escaping, and the rest are mostly ASCII (a participant
+  // key's slashes), where a character is its byte: every relay builds a few keys.
   if (SAFE_KEY_PART.test(raw)) return raw;
+  if (isAscii(raw)) return raw.replace(UNSAFE_ASCII, escapedByte);
   let out = '';
   for (const byte of Buffer.from(raw, 'utf8')) {
     const ch = String.fromCharCode(byte);
     out += /[A-Za-z0-9_-]/.test(ch) ? ch : `.${byte.toString(16).padStart(2, '0')}`;
   }
   return out;
+}
+
+function isAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function escapedByte(ch: string): string {
+  return `.${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
 export const storageKeys = {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomFillSync, randomUUID } from 'node:crypto';
 
 /** Slack's message timestamp: `"<seconds>.<6 digits>"`, unique within a channel. */
 export function formatSlackTs(micros: number): string {
@@ -28,8 +28,20 @@ export class SlackTsClock {
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+// Ids are drawn from a pool filled 4 KB at a time: a `randomBytes` call for every block of every message
+// the sandbox receives costs more than the rest of its work on that block.
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
 function randomString(length: number, alphabet = ALPHANUMERIC): string {
-  return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+  if (poolAt + length > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[(pool[poolAt + i] ?? 0) % alphabet.length];
+  poolAt += length;
+  return out;
 }
 
 /** `Ev` + 9 upper-case letters and digits, like Slack's event ids. */
