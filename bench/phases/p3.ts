@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import { startBoltRelay } from '../lib/bolt-relay';
 import { allocationsDuring, breakdownLine, breakdownOf, type Breakdown } from '../lib/breakdown';
@@ -32,6 +33,12 @@ export interface Throughput {
   readonly perSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /**
+   * The process's event-loop delay during the run, p99 (ms): how long a ready callback waited for the main
+   * thread, which Koji, Bolt, the floor and the fake Slack all share. A p99 latency far above it is
+   * queueing behind the system's own rate; one close to it is the main thread held by a burst of work.
+   */
+  readonly loopDelayP99Ms: number;
   readonly wallMs: number;
   readonly lanes: { readonly userToOperator: number; readonly operatorToUser: number };
   readonly delivery: DeliveryCheck;
@@ -78,6 +85,8 @@ export async function runP3(options: {
         const calls0 = bench.slack.apiCalls.length;
         const inv0 = bench.invocations.length;
         options.progress.update(`P3: ${NAMES[system]} at concurrency ${concurrency}, ${fmt.int(messages)} messages${label ? ` (${label})` : ` (round ${round} of ${options.rounds})`}`);
+        const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+        loopDelay.enable();
         const result = await runLoadInWorker({
           url: urls[system],
           signingSecret: SANDBOX_WORKSPACE.signingSecret,
@@ -86,6 +95,7 @@ export async function runP3(options: {
           tag,
           ...(system === 'slack' ? { mode: 'chat.postMessage' as const, token: SANDBOX_WORKSPACE.botToken } : {}),
         });
+        loopDelay.disable();
         await bench.settle();
         const delivery = checkDelivery(tag, lanes, result.sent, bench.slack.apiCalls.slice(calls0));
         const invocations = bench.invocations.slice(inv0).filter((i) => i.functionKey === SLACK_WEB_TRIGGER);
@@ -99,6 +109,7 @@ export async function runP3(options: {
           perSecond: (messages / result.wallMs) * 1000,
           p50Ms: percentile(latencies, 50),
           p99Ms: percentile(latencies, 99),
+          loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
           wallMs: result.wallMs,
           lanes: countDirections(lanes),
           delivery,
@@ -175,7 +186,7 @@ export function p3Rows(r: P3Result): Row[] {
     if (koji.p99.median > bolt.p99.median) misses.push(`p99 ${fmt.ms(koji.p99.median)} above Bolt's ${fmt.ms(bolt.p99.median)}`);
     const describe = (s: System) => {
       const t = summary(of(s));
-      return `${t.perSecond.text(fmt.int)} msg/s · p50 ${t.p50.text(fmt.ms)} · p99 ${t.p99.text(fmt.ms)}`;
+      return `${t.perSecond.text(fmt.int)} msg/s · p50 ${t.p50.text(fmt.ms)} · p99 ${t.p99.text(fmt.ms)} · event-loop delay p99 ${t.loopDelay.text(fmt.ms)}`;
     };
     const lanes = of('koji')[0]!.lanes;
     rows.push({
@@ -216,5 +227,10 @@ function spread(values: readonly number[]): { median: number; min: number; max: 
 }
 
 function summary(runs: readonly Throughput[]) {
-  return { perSecond: spread(runs.map((x) => x.perSecond)), p50: spread(runs.map((x) => x.p50Ms)), p99: spread(runs.map((x) => x.p99Ms)) };
+  return {
+    perSecond: spread(runs.map((x) => x.perSecond)),
+    p50: spread(runs.map((x) => x.p50Ms)),
+    p99: spread(runs.map((x) => x.p99Ms)),
+    loopDelay: spread(runs.map((x) => x.loopDelayP99Ms)),
+  };
 }
