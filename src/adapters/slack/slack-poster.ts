@@ -8,6 +8,7 @@ import {
   type ChatUpdateResponse,
 } from '@slack/web-api';
 import { fetchKeepingCause } from './slack-fetch';
+import { clearableTimeout } from '../system/with-timeout';
 
 /** The Web API methods that change what a person sees (post, update, delete): a WebClient has them, and so has SlackPoster. */
 export interface SlackPostClient {
@@ -46,9 +47,19 @@ export class SlackPoster implements SlackPostClient {
   }
 
   private async call<T>(method: string, args: object): Promise<T> {
+    // The deadline covers the answer's body too, and is cleared once it is read.
+    const deadline = clearableTimeout(this.timeoutMs);
+    try {
+      return await this.callWithin<T>(method, args, deadline.signal);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  private async callWithin<T>(method: string, args: object, signal: AbortSignal): Promise<T> {
     let response: Response;
     try {
-      response = await fetchKeepingCause(`${this.apiUrl}${method}`, { method: 'POST', headers: this.headers, body: JSON.stringify(args), signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await fetchKeepingCause(`${this.apiUrl}${method}`, { method: 'POST', headers: this.headers, body: JSON.stringify(args), signal });
     } catch (error) {
       throw slackCallError(ErrorCode.RequestError, `A request error occurred: ${(error as Error).message}`, { original: error });
     }

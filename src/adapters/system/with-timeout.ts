@@ -14,3 +14,15 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: ()
     clearTimeout(timer);
   }
 }
+
+/**
+ * A signal that aborts with a TimeoutError once `ms` have passed, and `clear()` to call when the work is done.
+ * `AbortSignal.timeout` cannot be cleared: its timer fires after the call has long ended, builds the
+ * TimeoutError and runs the abort listeners the finished fetch left on it, for every call (a relay is one).
+ */
+export function clearableTimeout(ms: number): { readonly signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`The operation timed out after ${ms} ms.`, 'TimeoutError')), ms);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
