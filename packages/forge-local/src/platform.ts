@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { INTERVAL_MS, loadAppManifest, type AppManifest } from './app-manifest';
@@ -212,15 +212,20 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     bench: app.bench,
     sandboxSetup: setup && (slack || teams) ? { does: setup.does, run: () => setup.run(self) } : undefined,
   });
+  const otherRoutes = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> =>
+    (await faultRoutes(faults, req, res, url)) ||
+    (!ready && notReadyYet(res, url)) ||
+    (extra ? await extra(req, res, url) : false) ||
+    (slack ? await slack.routes(req, res, url) : false) ||
+    (playground ? await playground.routes(req, res, url) : false) ||
+    (teams ? await teams.routes(req, res, url) : false) ||
+    (await pages(req, res, url));
   const server = createLocalServer(manifest, runner, {
     extra: async (req, res, url) =>
-      (await faultRoutes(faults, req, res, url)) ||
-      (!ready && notReadyYet(res, url)) ||
-      (extra ? await extra(req, res, url) : false) ||
-      (slack ? await slack.routes(req, res, url) : false) ||
-      (playground ? await playground.routes(req, res, url) : false) ||
-      (teams ? await teams.routes(req, res, url) : false) ||
-      (await pages(req, res, url)),
+      // A web trigger (every relay) is none of the sandboxes' pages: only the readiness check applies to it.
+      url.pathname.startsWith(WEB_TRIGGER_PREFIX)
+        ? (!ready && notReadyYet(res, url)) || (extra ? await extra(req, res, url) : false)
+        : await otherRoutes(req, res, url),
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -291,8 +296,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 }
 
 /** While the platform is still connecting what the environment names, a web trigger request gets 503 and Retry-After. */
+const WEB_TRIGGER_PREFIX = '/webtrigger/';
+
 function notReadyYet(res: ServerResponse, url: URL): boolean {
-  if (!url.pathname.startsWith('/webtrigger/') && url.pathname !== PLAYGROUND_MESSAGES_PATH) return false;
+  if (!url.pathname.startsWith(WEB_TRIGGER_PREFIX) && url.pathname !== PLAYGROUND_MESSAGES_PATH) return false;
   res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
   res.end(JSON.stringify({ error: 'starting', message: 'Koji is still starting: connecting the workspace and tenant named in its environment. Retry in a second.' }));
   return true;
