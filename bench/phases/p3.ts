@@ -87,15 +87,19 @@ export async function runP3(options: {
         options.progress.update(`P3: ${NAMES[system]} at concurrency ${concurrency}, ${fmt.int(messages)} messages${label ? ` (${label})` : ` (round ${round} of ${options.rounds})`}`);
         const loopDelay = monitorEventLoopDelay({ resolution: 5 });
         loopDelay.enable();
-        const result = await runLoadInWorker({
-          url: urls[system],
-          signingSecret: SANDBOX_WORKSPACE.signingSecret,
-          lanes,
-          messages,
-          tag,
-          ...(system === 'slack' ? { mode: 'chat.postMessage' as const, token: SANDBOX_WORKSPACE.botToken } : {}),
-        });
-        loopDelay.disable();
+        let result: Awaited<ReturnType<typeof runLoadInWorker>>;
+        try {
+          result = await runLoadInWorker({
+            url: urls[system],
+            signingSecret: SANDBOX_WORKSPACE.signingSecret,
+            lanes,
+            messages,
+            tag,
+            ...(system === 'slack' ? { mode: 'chat.postMessage' as const, token: SANDBOX_WORKSPACE.botToken } : {}),
+          });
+        } finally {
+          loopDelay.disable();
+        }
         await bench.settle();
         const delivery = checkDelivery(tag, lanes, result.sent, bench.slack.apiCalls.slice(calls0));
         const invocations = bench.invocations.slice(inv0).filter((i) => i.functionKey === SLACK_WEB_TRIGGER);
