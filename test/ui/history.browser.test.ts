@@ -12,37 +12,26 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
 import { localPlatformClient } from '../local/support/local-platform-client';
 import { flag, openTab } from './support/backoffice';
 import { launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
+import { openSlackDesk, sayOnSlack } from './support/slack-desk';
 
 jest.setTimeout(60_000);
 
 let platform: LocalPlatform;
-let slack: SlackSandbox;
 let browser: Browser;
 let dataDir: string;
 
-const { admin, settle } = localPlatformClient(() => platform);
+const { admin } = localPlatformClient(() => platform);
 
-async function say(userId: string, text: string): Promise<void> {
-  const sent = await slack.sendAs(userId, text);
-  expect(sent.status).toBe(200);
-  await settle();
-}
+const say = (userId: string, text: string): Promise<void> => sayOnSlack(platform, userId, text);
 
 beforeAll(async () => {
   requireChromiumAndBuild(uiBuild('backoffice'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-history-'));
   platform = await startLocalPlatform({ port: 0, dataDir, slackSandbox: true, env: {} });
-  if (!platform.slack) throw new Error('The local platform started without its Slack sandbox.');
-  slack = platform.slack;
-  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
-  expect(await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true });
-  await settle();
-  await say('UALICE', '#on');
+  await openSlackDesk(platform);
 
   // Bob's conversation, with an internal note and a ticket; then Chloé's, which she leaves while it is short.
   await say('UBOB', 'operator');

@@ -14,9 +14,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
-import { SANDBOX_WORKSPACE, dmChannelOf, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import { SANDBOX_WORKSPACE, dmChannelOf } from '../../packages/forge-local/src/slack';
 import { localPlatformClient } from '../local/support/local-platform-client';
 import { launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
+import { openSlackDesk, sayOnSlack } from './support/slack-desk';
 
 const PANEL = 'koji-conversation-panel';
 const ATTACHMENT_URL = 'https://koji-sandbox.slack.com/files/UBOB/F0JAMPHOTO/paper-jam.jpg';
@@ -24,18 +25,13 @@ const ATTACHMENT_URL = 'https://koji-sandbox.slack.com/files/UBOB/F0JAMPHOTO/pap
 jest.setTimeout(60_000);
 
 let platform: LocalPlatform;
-let slack: SlackSandbox;
 let browser: Browser;
 let dataDir: string;
 
-const { admin, settle } = localPlatformClient(() => platform);
+const { settle } = localPlatformClient(() => platform);
 
 /** Says something in the sandbox and waits until the app and Slack's echoes are done with it. */
-async function say(userId: string, text: string): Promise<void> {
-  const sent = await slack.sendAs(userId, text);
-  expect(sent.status).toBe(200);
-  await settle();
-}
+const say = (userId: string, text: string): Promise<void> => sayOnSlack(platform, userId, text);
 
 /** Bob shares a file in his DM: a signed `file_share` message, as Slack sends it to the web trigger. */
 async function shareFile(text: string, file: { name: string; permalink: string }): Promise<void> {
@@ -67,15 +63,9 @@ beforeAll(async () => {
   requireChromiumAndBuild(uiBuild('issue-panel'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'koji-ui-panel-'));
   platform = await startLocalPlatform({ port: 0, dataDir, slackSandbox: true, env: {} });
-  if (!platform.slack) throw new Error('The local platform started without its Slack sandbox.');
-  slack = platform.slack;
 
   // The desk: live agents on, the sandbox workspace connected, Alice a Live agent on duty.
-  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
-  expect(await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true });
-  await settle();
-  await say('UALICE', '#on');
+  await openSlackDesk(platform);
 
   // The conversation, and its ticket.
   await say('UBOB', 'operator');

@@ -7,10 +7,10 @@
  * Needs `npm run build:ui` first (the issue panel's page; npm test runs it). Screenshots go to .artifacts/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
+import { openSlackDesk } from './support/slack-desk';
 
 jest.setTimeout(90_000);
 
@@ -19,18 +19,13 @@ const HOSTILE = '<img src=x onerror=alert(1)>**bold** [link](https://evil.exampl
 
 let platform: LocalPlatform;
 let browser: Browser;
-const { admin, settle } = localPlatformClient(() => platform);
+const { settle } = localPlatformClient(() => platform);
 
 beforeAll(async () => {
   requireChromiumAndBuild(uiBuild('issue-panel'));
   browser = await launchChromium();
   ({ platform } = await startSandboxedPlatform());
-  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
-  expect(await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true });
-  await settle();
-  await platform.slack!.sendAs('UALICE', '#on');
-  await settle();
+  await openSlackDesk(platform);
 }, 60_000);
 
 afterAll(async () => {

@@ -9,23 +9,20 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
-import { SANDBOX_WORKSPACE, type SlackSandbox } from '../../packages/forge-local/src/slack';
+import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import { localPlatformClient } from '../local/support/local-platform-client';
 import { flag, openTab } from './support/backoffice';
 import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
+import { openSlackDesk, sayOnSlack } from './support/slack-desk';
 
 jest.setTimeout(60_000);
 
 let platform: LocalPlatform;
-let slack: SlackSandbox;
 let browser: Browser;
 
 const { admin, settle } = localPlatformClient(() => platform);
 
-async function say(userId: string, text: string): Promise<void> {
-  expect((await slack.sendAs(userId, text)).status).toBe(200);
-  await settle();
-}
+const say = (userId: string, text: string): Promise<void> => sayOnSlack(platform, userId, text);
 
 beforeAll(async () => {
   requireChromiumAndBuild(uiBuild('backoffice'));
@@ -34,13 +31,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   platform = await startLocalPlatform({ port: 0, dataDir: ':memory:', slackSandbox: true, env: {} });
-  if (!platform.slack) throw new Error('The local platform started without its Slack sandbox.');
-  slack = platform.slack;
-  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
-  expect(await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true });
-  await settle();
-  await say('UALICE', '#on');
+  await openSlackDesk(platform);
   await say('UBOB', 'operator');
   await say('UBOB', 'My password is hunter2, please reset it');
   await say('UALICE', 'Done, Bob');

@@ -5,30 +5,25 @@
  * issue panel). Screenshots go to .artifacts/screenshots/.
  */
 import type { Browser } from 'playwright-core';
-import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
+import { openSlackDesk, sayOnSlack } from './support/slack-desk';
 
 jest.setTimeout(90_000);
 
 let platform: LocalPlatform;
 let browser: Browser;
-const { admin, settle } = localPlatformClient(() => platform);
+const { settle } = localPlatformClient(() => platform);
 
-async function say(userId: string, text: string): Promise<void> {
-  await platform.slack!.sendAs(userId, text);
-  await settle();
-}
+const say = (userId: string, text: string): Promise<void> => sayOnSlack(platform, userId, text);
 
 beforeAll(async () => {
   requireChromiumAndBuild(uiBuild('issue-panel'));
   browser = await launchChromium();
   ({ platform } = await startSandboxedPlatform());
-  expect(await admin('settings/update', { change: { enabled: true } })).toMatchObject({ ok: true });
-  expect(await admin('tenants/connect', { channel: 'slack', botToken: SANDBOX_WORKSPACE.botToken, signingSecret: SANDBOX_WORKSPACE.signingSecret })).toMatchObject({ ok: true });
-  expect(await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true });
-  for (const [who, text] of [['UALICE', '#on'], ['UBOB', 'operator'], ['UBOB', 'My laptop will not boot'], ['UALICE', '#create_ticket Laptop does not boot'], ['UALICE', 'stop']]) {
+  await openSlackDesk(platform);
+  for (const [who, text] of [['UBOB', 'operator'], ['UBOB', 'My laptop will not boot'], ['UALICE', '#create_ticket Laptop does not boot'], ['UALICE', 'stop']]) {
     await say(who!, text!);
   }
 }, 60_000);
