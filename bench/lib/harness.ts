@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FinishedInvocation } from '../../packages/forge-local/src/function-runner';
 import { currentInvocation, emptyCounters, addCounters, type InvocationCounters, type InvocationStep } from '../../packages/forge-local/src/invocation-counters';
-import { LocalKvs } from '../../packages/forge-local/src/kvs/local-kvs';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { startLocalPlatform } from '../../dev/koji-app';
 import { SANDBOX_WORKSPACE, type SlackApiCall, type SlackSandbox } from '../../packages/forge-local/src/slack';
@@ -24,9 +23,9 @@ export interface RecordedInvocation {
   readonly cpuMicros: number;
   readonly failed: boolean;
   /**
-   * CPU the local KVS stand-in (LocalKvs over SQLite, in this process) spent on
-   * this invocation's KVS calls, inside `cpuMicros`. On Forge that work is done
-   * by the KVS service, and the function only waits for it.
+   * Time the local KVS stand-in (LocalKvs over SQLite, on its own thread or this one) spent on
+   * this invocation's KVS calls, inside `cpuMicros` (the process's CPU, every thread's). On Forge
+   * that work is done by the KVS service, and the function only waits for it.
    */
   readonly kvsStandInMicros: number;
   readonly logLines: readonly string[];
@@ -93,29 +92,10 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
   };
   /* eslint-enable no-console */
 
-  // LocalKvs.handle is synchronous: its time is its CPU (performance.now, not process.cpuUsage: a getrusage
-  // call per KVS call was a measurable share of the relay's CPU, which Bolt does not pay), credited to the invocation.
-  const kvsMicros = new Map<string, number>();
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with apply(this, …)
-  const originalHandle = LocalKvs.prototype.handle;
-  LocalKvs.prototype.handle = function measuredHandle(this: LocalKvs, ...args: Parameters<LocalKvs['handle']>) {
-    const t0 = performance.now();
-    try {
-      return originalHandle.apply(this, args);
-    } finally {
-      const id = currentInvocation.getStore()?.id;
-      if (id) kvsMicros.set(id, (kvsMicros.get(id) ?? 0) + (performance.now() - t0) * 1000);
-    }
-  };
-  const restoreKvs = (): void => {
-    LocalKvs.prototype.handle = originalHandle;
-  };
-
   const onInvocation = (finished: FinishedInvocation): void => {
     const logLines = pendingLogs.get(finished.id) ?? [];
     pendingLogs.delete(finished.id);
-    const kvsStandInMicros = kvsMicros.get(finished.id) ?? 0;
-    kvsMicros.delete(finished.id);
+    const kvsStandInMicros = finished.counters.kvsStandInMicros;
     invocations.push({
       id: finished.id,
       functionKey: finished.functionKey,
@@ -139,7 +119,6 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
     platform = await startLocalPlatform({ port: 0, dataDir, onInvocation, slackSandbox: true, env: {} });
   } catch (error) {
     restoreConsole();
-    restoreKvs();
     throw error;
   }
   const slack = platform.slack!;
@@ -165,8 +144,7 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
         await platform.close();
       } finally {
         restoreConsole();
-        restoreKvs();
-        if (dataDir !== ':memory:' && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+            if (dataDir !== ':memory:' && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       }
     },
   };

@@ -68,7 +68,7 @@ async function oneSize(lines: number, progress: Progress): Promise<PrivacySize> 
     if (!started.ok) throw new Error(`privacy/erase failed: ${started.error?.message ?? ''}`);
     await bench.settle();
     const erasePhase = phaseOf(bench, i0, 'chat-consumer');
-    const leftAfter = (bench.platform.db.prepare("SELECT value FROM kvs_items WHERE (key LIKE '%UGEN1%' OR value LIKE '%UGEN1\"%') AND ns != 'entity:audit'").all()).length;
+    const leftAfter = (bench.platform.kvsDb.prepare("SELECT value FROM kvs_items WHERE (key LIKE '%UGEN1%' OR value LIKE '%UGEN1\"%') AND ns != 'entity:audit'").all()).length;
     return { lines, export: exportPhase, erase: erasePhase, leftAfter };
   } finally {
     await bench.close();

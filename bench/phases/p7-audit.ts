@@ -74,7 +74,7 @@ export async function runAudit(options: { readonly sizes: readonly number[]; rea
 }
 
 function auditRows(bench: BenchPlatform): number {
-  return (bench.platform.db.prepare("SELECT COUNT(*) AS n FROM kvs_items WHERE ns = 'entity:audit'").get() as { n: number }).n;
+  return (bench.platform.kvsDb.prepare("SELECT COUNT(*) AS n FROM kvs_items WHERE ns = 'entity:audit'").get() as { n: number }).n;
 }
 
 /** One resolver call: its invocation's figures, the audit entries it added, and the cursor it answered. */

@@ -26,11 +26,11 @@ async function auditLog(payload: Record<string, unknown> = {}, as?: string): Pro
 
 /** Everything the local KVS holds, as stored. */
 function storedJson(): string {
-  return JSON.stringify(platform.db.prepare('SELECT ns, key, value FROM kvs_items').all());
+  return JSON.stringify(platform.kvsDb.prepare('SELECT ns, key, value FROM kvs_items').all());
 }
 
 function auditRows(): Array<{ key: string; value: string; expires_at: number | null }> {
-  return platform.db.prepare("SELECT key, value, expires_at FROM kvs_items WHERE ns = 'entity:audit'").all() as Array<{ key: string; value: string; expires_at: number | null }>;
+  return platform.kvsDb.prepare("SELECT key, value, expires_at FROM kvs_items WHERE ns = 'entity:audit'").all() as Array<{ key: string; value: string; expires_at: number | null }>;
 }
 
 beforeEach(async () => {

@@ -69,7 +69,7 @@ async function erase(person: typeof BOB | typeof ALICE): Promise<{ status: strin
 
 /** Every KVS row of the app, as stored: key, namespace, value. */
 function rows(): Array<{ ns: string; key: string; value: string }> {
-  return platform.db.prepare('SELECT ns, key, value FROM kvs_items').all() as Array<{ ns: string; key: string; value: string }>;
+  return platform.kvsDb.prepare('SELECT ns, key, value FROM kvs_items').all() as Array<{ ns: string; key: string; value: string }>;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { adfText, asAdfDoc } from '../support/adf';
 import { deskChat, openTwoChannelDesk } from './support/two-channel-desk';
 import { localPlatformClient } from '../local/support/local-platform-client';
+import { storedTables } from './support/stored-tables';
 
 /**
  * Redaction, through the real Slack and Teams web triggers: an operator's `#redact` takes a user's message out of
@@ -25,8 +26,7 @@ const CARD_DIGITS = /4111[ -]?1111[ -]?1111[ -]?1111/;
 
 /** Everything the app stores on the local platform (KVS items and their index rows, queued events), as one string. */
 function everythingStored(): string {
-  const tables = platform.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'kvs%' OR name LIKE 'local_queue%')").all() as Array<{ name: string }>;
-  return tables.map((t) => JSON.stringify(platform.db.prepare(`SELECT * FROM "${t.name}"`).all())).join('\n');
+  return storedTables(platform, (table) => table.startsWith('kvs') || table.startsWith('local_queue')).join('\n');
 }
 
 /** Whether the app's storage holds `secret` anywhere (a boolean, so a failure does not print the whole store). */
@@ -162,7 +162,8 @@ describe('removing secrets automatically', () => {
 
     expect(stores(CARD_DIGITS)).toBe(false);
     expect(stores('hunter2')).toBe(false);
-    expect(stores('0451')).toBe(false);
+    // Not inside a longer number: a stored timestamp may hold those four digits.
+    expect(stores(/(?<!\d)0451(?!\d)/)).toBe(false);
     expect(JSON.stringify(teams.conversation('tom'))).not.toMatch(CARD_DIGITS);
     expect(JSON.stringify(teams.conversation('tom'))).not.toContain('hunter2');
   });

@@ -6,6 +6,7 @@ import { TEAMS_PLAYGROUND, toPlaygroundTenant } from '../../packages/forge-local
 import { TEAMS_SANDBOX, type TeamsSandbox } from '../../packages/forge-local/src/teams';
 import { PLAYGROUND_HEADERS, playgroundInstall, playgroundMessage } from '../local/playground/support/playground-activities';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
+import { storedTables } from './support/stored-tables';
 
 /**
  * The Agents Playground sends no token, and the local platform's bridge
@@ -21,10 +22,7 @@ const { admin } = localPlatformClient(() => platform);
 
 /** Everything the app keeps: every table but the chat sandboxes' own (which play Slack and Microsoft). */
 function appState(): string {
-  const tables = platform.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%sandbox%' ORDER BY name")
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, platform.db.prepare(`SELECT * FROM "${name}"`).all()]));
+  return storedTables(platform, (table) => !table.includes('sandbox')).join('\n');
 }
 
 /** POSTs straight to the Teams web trigger, as anyone on the internet can reach a deployed one. */

@@ -39,7 +39,7 @@ function heard(userId: string): string[] {
 
 /** The stored operators and conversations, with the shape each is in. */
 function storedShapes(): Array<{ key: string; schema?: number }> {
-  const rows = platform.db.prepare("SELECT key, value FROM kvs_items WHERE ns IN ('entity:operator', 'entity:session') ORDER BY key").all() as Array<{ key: string; value: string }>;
+  const rows = platform.kvsDb.prepare("SELECT key, value FROM kvs_items WHERE ns IN ('entity:operator', 'entity:session') ORDER BY key").all() as Array<{ key: string; value: string }>;
   return rows.map((r) => ({ key: r.key.replace(/^.*\.2f/, ''), schema: (JSON.parse(r.value) as { schema?: number }).schema }));
 }
 
@@ -127,7 +127,7 @@ describe('a deploy in the middle of conversations', () => {
     // The job moves them; a second run finds it done, for one read per record type.
     expect((await runMigration()).failed).toBe(false);
     expect(storedShapes().map((r) => r.schema)).toEqual([2, 2, 2]);
-    expect(platform.db.prepare("SELECT value FROM kvs_items WHERE ns = 'entity:session'").all().every((r) => (r as { value: string }).value.includes('"movedBy":"v2"'))).toBe(true);
+    expect(platform.kvsDb.prepare("SELECT value FROM kvs_items WHERE ns = 'entity:session'").all().every((r) => (r as { value: string }).value.includes('"movedBy":"v2"'))).toBe(true);
     expect((await runMigration()).counters).toMatchObject({ kvsReads: 2, kvsWrites: 0 });
 
     await say('UALICE', 'stop');

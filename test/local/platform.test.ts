@@ -144,6 +144,22 @@ describe('the local Forge platform', () => {
 });
 
 describe('the local platform on disk', () => {
+  it('should count the KVS reads and writes of each invocation while the KVS runs on its own thread', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'koji-'));
+    const finished: FinishedInvocation[] = [];
+    try {
+      const platform = await startLocalPlatform({ port: 0, dataDir, onInvocation: (i) => finished.push(i) });
+      await invoke(platform, 'settings/update', { change: { enabled: true } });
+      await platform.close();
+
+      const update = finished.find((i) => i.functionKey === 'settings-resolver');
+      expect(update?.counters.kvsWrites).toBeGreaterThanOrEqual(1);
+      expect(update?.counters.kvsReads).toBeGreaterThanOrEqual(1);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('should keep settings and tickets across a restart', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'koji-'));
     try {

@@ -16,7 +16,9 @@ import { countInCurrent, currentInvocation, timedStep } from './invocation-count
 import { jiraRemote, realJiraSiteFromEnv } from './jira/jira-remote';
 import { JsmStandIn, LOCAL_PROJECT } from './jira/jsm-stand-in';
 import { loadEntityDefinitions } from './kvs/entity-definitions';
-import { LocalKvs, kvsRemote } from './kvs/local-kvs';
+import { kvsRemote } from './kvs/kvs-remote';
+import { isKvsRead } from './kvs/local-kvs';
+import { openKvsStore, type KvsThreading } from './kvs/kvs-store';
 import { LocalQueue, type QueueSwitches } from './local-queue';
 import { FaultPlan, type FaultTarget } from './faults';
 import { LocalFaults, faultRoutes } from './fault-endpoint';
@@ -67,6 +69,12 @@ export interface LocalPlatformOptions {
    * due together, and `redeliver` (every event twice). `POST /local/faults` sets them too.
    */
   readonly queue?: QueueSwitches;
+  /**
+   * Where the KVS runs: `worker` (its own thread and file, kvs.sqlite, as on Forge where the KVS is a
+   * service apart from the function: the default over a data directory) or `main` (this thread: the
+   * default, and the only choice, for `:memory:`).
+   */
+  readonly kvsThreading?: KvsThreading;
 }
 
 export interface LocalPlatform {
@@ -84,7 +92,10 @@ export interface LocalPlatform {
   readonly teams?: TeamsSandbox | undefined;
   /** Where the Agents Playground posts (with the Teams sandbox only: it signs with the sandbox's key). */
   readonly playground?: AgentsPlaygroundBridge | undefined;
+  /** The platform's own tables: the queue, the embedded JSM, the sandboxes. */
   readonly db: Database.Database;
+  /** The KVS's tables, for looking at (read-only when the KVS runs on its own thread). */
+  readonly kvsDb: Database.Database;
   /** Where the app's calls to slack.com/api go, if not to Slack itself: the sandbox's Web API or SLACK_API_URL. */
   readonly slackApiUrl?: string | undefined;
   /** Faults for the stand-ins and the queue's switches, as `/local/faults` sets them. */
@@ -111,8 +122,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const checkpointer = checkpointOffThread(db);
 
   // Imported late, so the SDKs inside see the globals below (they look them up per call).
-  const kvs = new LocalKvs(db, loadEntityDefinitions(manifestPath), {
+  const kvs = await openKvsStore({
+    dataDir,
+    platformDb: db,
+    entities: loadEntityDefinitions(manifestPath),
     now,
+    threading: options.kvsThreading,
     onOperation: (op) =>
       countInCurrent((c) => {
         if (op.kind === 'read') {
@@ -122,6 +137,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           c.kvsWrites += 1;
           c.kvsWriteBytes += op.bytes;
         }
+        c.kvsStandInMicros += op.micros;
       }),
   });
 
@@ -148,13 +164,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   // Filled in once the stand-ins listen: the real endpoints the app names, and who answers for them here.
   let routes: readonly EgressRoute[] = [];
   const uninstallEgressGuard = installEgressGuard(manifest.egress, () => routes);
-  const kvsAnswers = kvsRemote(kvs, plan);
+  const kvsAnswers = kvsRemote(kvs.answerer, plan);
   const uninstall = installForgeGlobals({
     appContext: { appId: 'local-koji', environmentId: 'local', environmentType: 'DEVELOPMENT', appVersion: '1.0.0', installationId: 'local' },
     contextAri: 'ari:cloud:jira::site/local',
     currentAccountId: () => currentInvocation.getStore()?.accountId,
     remotes: {
-      kvs: (p, init, descriptor) => timedStep(kvs.isRead(p) ? 'kvs-read' : 'kvs-write', () => kvsAnswers(p, init, descriptor)),
+      kvs: (p, init, descriptor) => timedStep(isKvsRead(p) ? 'kvs-read' : 'kvs-write', () => kvsAnswers(p, init, descriptor)),
       jira: (p, init, descriptor) => {
         countInCurrent((c) => (c.productCalls += 1));
         const accountId = descriptor.provider === 'user' ? (descriptor.accountId ?? currentInvocation.getStore()?.accountId) : undefined;
@@ -275,6 +291,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     teams,
     playground,
     db,
+    kvsDb: kvs.db,
     slackApiUrl,
     faults,
     webTriggerUrl: (key) => `${baseUrl}${webTriggerPath(manifest, key)}`,
@@ -288,6 +305,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       server.closeAllConnections();
       uninstall();
       uninstallEgressGuard();
+      await kvs.close();
       await checkpointer?.stop();
       db.close();
     },

@@ -4,3 +4,7 @@ export { kvsRemote } from './kvs-remote';
 export { loadEntityDefinitions } from './entity-definitions';
 export type { AttributeType, EntityDefinition } from './entity-definitions';
 export { KVS_LIMITS } from './limits';
+export { KvsThread } from './kvs-thread';
+export type { KvsThreadOptions } from './kvs-thread';
+export { openKvsStore, KVS_FILE } from './kvs-store';
+export type { KvsStore, KvsStoreOptions, KvsThreading } from './kvs-store';

@@ -1,28 +1,33 @@
 import { BufferedResponse } from '../buffered-response';
 import type { RemoteHandler } from '../forge-globals';
-import type { KvsResponse } from './local-kvs';
+import type { KvsWireAnswer } from './local-kvs';
 import { connectionReset, stall, type FaultPlan } from '../faults';
 
+/** Who answers the SDK's KVS requests: a LocalKvs on this thread, or one on its own (KvsThread). */
+export interface KvsAnswerer {
+  answer(path: string, text: string): KvsWireAnswer | Promise<KvsWireAnswer>;
+}
+
 /**
- * The `kvs` remote for installForgeGlobals: turns the SDK's fetch call (POST with a JSON string
- * body) into LocalKvs.handle and the answer into a WHATWG Response.
+ * The `kvs` remote for installForgeGlobals: hands the SDK's fetch call (POST with a JSON string
+ * body) to the store and its answer back as a WHATWG Response.
  */
-export function kvsRemote(localKvs: { handle(path: string, body: unknown): KvsResponse }, faults?: FaultPlan): RemoteHandler {
-  const answer = (path: string, init: RequestInit): Response => {
-    let body: unknown;
+export function kvsRemote(store: KvsAnswerer, faults?: FaultPlan): RemoteHandler {
+  const answer = async (path: string, init: RequestInit): Promise<Response> => {
+    let text: string;
     try {
-      body = JSON.parse(bodyText(init.body)) as unknown;
+      text = bodyText(init.body);
     } catch (error) {
-      return jsonResponse({ status: 400, body: { code: 'BAD_REQUEST', message: `the request body is not JSON: ${(error as Error).message}` } });
+      return jsonResponse({ status: 400, json: JSON.stringify({ code: 'BAD_REQUEST', message: `the request body is not JSON: ${(error as Error).message}` }) });
     }
-    return jsonResponse(localKvs.handle(path, body));
+    return jsonResponse(await store.answer(path, text));
   };
   return async (path, init) => {
     const fault = faults?.take('kvs', kvsOperationName(path));
     if (!fault) return answer(path, init);
     if ('status' in fault) return faultResponse(fault.status, fault.retryAfterSeconds);
     if ('reset' in fault) {
-      if (fault.afterEffect === true) answer(path, init);
+      if (fault.afterEffect === true) await answer(path, init);
       throw connectionReset();
     }
     if ('stallMs' in fault) await stall(fault.stallMs);
@@ -56,11 +61,11 @@ function bodyText(body: RequestInit['body']): string {
   throw new Error(`expected a string body, got ${body === undefined || body === null ? 'none' : typeof body}`);
 }
 
-function jsonResponse({ status, body, json }: KvsResponse): Response {
-  if (body === undefined) {
+function jsonResponse({ status, json }: KvsWireAnswer): Response {
+  if (json === undefined) {
     return new Response(null, { status });
   }
-  return new BufferedResponse(json ?? JSON.stringify(body), { status, headers: JSON_HEADERS });
+  return new BufferedResponse(json, { status, headers: JSON_HEADERS });
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -26,6 +26,8 @@ export interface KvsOperation {
   path: string;
   bytes: number;
   status: number;
+  /** The stand-in's own time on this request (not billed: the bench subtracts it from the app's CPU). */
+  micros: number;
 }
 
 export interface LocalKvsOptions {
@@ -34,12 +36,26 @@ export interface LocalKvsOptions {
   onOperation?: (operation: KvsOperation) => void;
 }
 
+/** An answer as it goes on the wire: the status and the JSON text, undefined for an empty body. */
+export interface KvsWireAnswer {
+  status: number;
+  json: string | undefined;
+}
+
 /** An answer in HTTP terms; `body` undefined means an empty body. */
 export interface KvsResponse {
   status: number;
   body: unknown;
   /** `body` as JSON, when this answer was already serialised (to count a read's bytes). */
   json?: string | undefined;
+}
+
+/** The KVS paths that read: known without a store, so a platform whose store runs on another thread can time and count them. */
+const READ_PATHS: ReadonlySet<string> = new Set(['/api/v1/get', '/api/v1/query', '/api/v1/batch/get', '/api/v1/secret/get', '/api/v1/entity/get', '/api/v1/entity/query']);
+
+/** Whether a KVS path reads (for the invocation's timers); an unknown path counts as a write. */
+export function isKvsRead(path: string): boolean {
+  return READ_PATHS.has(path);
 }
 
 interface Route {
@@ -90,15 +106,26 @@ export class LocalKvs {
       '/api/v1/entity/query': read((ctx, body) => entityQueries.run(ctx, body)),
       '/api/v1/transaction': write((ctx, body) => executeTransaction(ctx, body)),
     };
+    for (const [path, route] of Object.entries(this.routes)) {
+      if ((route.kind === 'read') !== isKvsRead(path)) throw new Error(`the KVS route ${path} is a ${route.kind} but READ_PATHS says otherwise`);
+    }
   }
 
-  /** Whether a KVS path reads (for the invocation's timers); an unknown path counts as a write. */
-  isRead(path: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.routes, path) && this.routes[path]?.kind === 'read';
+  /** Answers one KVS request as the SDK sent it: its path and its JSON body text. */
+  answer(path: string, text: string): KvsWireAnswer {
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch (error) {
+      return { status: 400, json: JSON.stringify({ code: 'BAD_REQUEST', message: `the request body is not JSON: ${(error as Error).message}` }) };
+    }
+    const { status, body: answered, json } = this.handle(path, body);
+    return { status, json: answered === undefined ? undefined : (json ?? JSON.stringify(answered)) };
   }
 
   /** Answers one KVS request: the path as @forge/kvs passes it, and the parsed JSON body. */
   handle(path: string, body: unknown): KvsResponse {
+    const started = performance.now();
     const route = Object.prototype.hasOwnProperty.call(this.routes, path) ? this.routes[path] : undefined;
     if (!route) {
       return {
@@ -117,6 +144,7 @@ export class LocalKvs {
       path,
       bytes: route.kind === 'read' ? (json === undefined ? 0 : Buffer.byteLength(json, 'utf8')) : result.writtenBytes,
       status: result.status,
+      micros: (performance.now() - started) * 1000,
     });
     return { status: result.status, body: result.body, json };
   }
