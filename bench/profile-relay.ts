@@ -22,7 +22,8 @@ import { runLoadInWorker } from './lib/load-in-worker';
  * `CPU_PROFILE_OUT=file.cpuprofile node --import tsx …` writes the main thread's profile of the measured run
  * only (the same format as `--cpu-prof`'s, through node:inspector); `bench/flame-graph.ts` draws it. Or,
  * `PERF_OUT=file node --perf-basic-prof --import tsx …`, which records the measured
- * run with `perf record -g`; read it with `perf script`.
+ * run with `perf record -g`; read it with `perf script`. `ALLOC_TOP=30` prints the 30 functions that
+ * allocated the most per message during the measured run (V8's sampling heap profiler).
  */
 async function main(): Promise<void> {
   const messages = Number(process.argv[2] ?? 2000);
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
     const perf = process.env['PERF_OUT'] ? spawn('perf', ['record', '-e', 'cpu-clock', '-F', '1999', '-g', '-p', String(process.pid), '-o', process.env['PERF_OUT']], { stdio: 'ignore' }) : undefined;
     if (perf) await new Promise((resolve) => setTimeout(resolve, 500));
     const profiler = process.env['CPU_PROFILE_OUT'] ? await startCpuProfile() : undefined;
-    await run(messages, 'measured');
+    // ALLOC_TOP=n: the n functions that allocated the most during the measured run, per relayed message.
+    const allocTop = Number(process.env['ALLOC_TOP'] ?? 0);
+    if (allocTop > 0) printAllocators(allocTop, messages, (await allocationFrames(() => run(messages, 'measured'))).frames);
+    else await run(messages, 'measured');
     if (profiler) writeFileSync(process.env['CPU_PROFILE_OUT']!, JSON.stringify(await profiler.stop()));
     if (perf) {
       perf.kill('SIGINT');
@@ -105,6 +109,38 @@ async function startCpuProfile(): Promise<{ stop(): Promise<unknown> }> {
       return profile;
     },
   };
+}
+
+/** Bytes allocated during `work` by each function (V8's sampling heap profiler, collected objects included). */
+async function allocationFrames(work: () => Promise<void>): Promise<{ frames: Map<string, number> }> {
+  interface Node {
+    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+    readonly selfSize: number;
+    readonly children: readonly Node[];
+  }
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await work();
+  const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: Node } };
+  session.disconnect();
+  const frames = new Map<string, number>();
+  const walk = (n: Node): void => {
+    const where = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src|packages|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+    frames.set(where, (frames.get(where) ?? 0) + n.selfSize);
+    n.children.forEach(walk);
+  };
+  walk(profile.head);
+  return { frames };
+}
+
+function printAllocators(top: number, messages: number, frames: Map<string, number>): void {
+  for (const [where, bytes] of [...frames].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.error(`  ${(bytes / messages / 1024).toFixed(1).padStart(6)} KB  ${where}`);
+  }
 }
 
 /** CPU ticks (10 ms) of every thread of this process, by name (the main thread is the one whose id is the pid). */
