@@ -53,6 +53,25 @@ export function senderToReadAhead(request: SlackRequest): string | undefined {
 }
 
 /**
+ * Why an event is ignored whichever workspace sent it (another type of event, any bot's message, bookkeeping,
+ * channel chatter), or undefined when that takes the workspace's bot identity or the event is a person's message
+ * or edit. Read off the payload alone, so the receiver answers these with a 200 before any look-up: ignoring
+ * changes nothing, so a forged one gains nothing, and Slack's echo of each post the bot makes costs no read.
+ */
+export function ignoredWhateverTheWorkspace(event: Record<string, unknown>): string | undefined {
+  const type = event['type'];
+  // The reason names the type only when it is a short string: String() of a deeply nested array overflows the stack.
+  if (type !== 'message' && type !== 'app_mention') return `event type ${isToken(type, 64) ? type : typeof type}`;
+  if (typeof event['bot_id'] === 'string') return 'a bot message';
+  const subtype = typeof event['subtype'] === 'string' ? event['subtype'] : undefined;
+  if (type === 'message' && subtype !== undefined && EDIT_SUBTYPES.has(subtype)) return undefined;
+  if (event['hidden'] === true || !USER_SUBTYPES.has(subtype)) return `subtype ${String(subtype)}`;
+  // A channel message reaches us as app_mention when it names the bot; plain channel chatter is not for us.
+  if (type === 'message' && event['channel_type'] !== 'im') return 'not a direct message';
+  return undefined;
+}
+
+/**
  * Turns a Slack event into the core's channel-neutral message, or says why it
  * is ignored: the bot's own echo, other bots, edits and deletions, hidden
  * events, and anything outside a direct message or a mention of the bot.
@@ -64,14 +83,11 @@ export function narrowSlackEvent(
 ): NarrowedSlackEvent {
   const { event } = envelope;
   const type = event['type'];
-  // The reason names the type only when it is a short string: String() of a deeply nested array overflows the stack.
-  if (type !== 'message' && type !== 'app_mention') return { kind: 'ignored', reason: `event type ${isToken(type, 64) ? type : typeof type}` };
-  if (typeof event['bot_id'] === 'string' || event['user'] === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
+  const ignored = ignoredWhateverTheWorkspace(event);
+  if (ignored !== undefined) return { kind: 'ignored', reason: ignored };
+  if (event['user'] === bot.botUserId) return { kind: 'ignored', reason: 'a bot message' };
   const subtype = typeof event['subtype'] === 'string' ? event['subtype'] : undefined;
   if (type === 'message' && subtype !== undefined && EDIT_SUBTYPES.has(subtype)) return narrowSlackEdit(envelope, bot, projectId);
-  if (event['hidden'] === true || !USER_SUBTYPES.has(subtype)) return { kind: 'ignored', reason: `subtype ${String(subtype)}` };
-  // A channel message reaches us as app_mention when it names the bot; plain channel chatter is not for us.
-  if (type === 'message' && event['channel_type'] !== 'im') return { kind: 'ignored', reason: 'not a direct message' };
   const user = event['user'];
   // Checked before anything is stored: the user id goes into keys, the ts becomes the transcript line's time.
   const seconds = parseSlackTs(event['ts']);

@@ -3,7 +3,7 @@ import { refusal } from '../chat/web-trigger-answers';
 import { messageOf } from '../../domain/koji-error';
 import type { WebTriggerRefusalCode } from '../../shared/resolver-contract';
 import type { HandledMessage, IncomingChatMessage } from '../../app/conversation/incoming-message';
-import { narrowBlockAction, narrowSlackEvent, senderToReadAhead, type NarrowedSlackEvent, type SlackCard } from './slack-event';
+import { ignoredWhateverTheWorkspace, narrowBlockAction, narrowSlackEvent, senderToReadAhead, type NarrowedSlackEvent, type SlackCard } from './slack-event';
 import type { Participant } from '../../domain/participant';
 import type { EditOutcome, IncomingChatEdit } from '../../app/edits/chat-edit';
 import { parseSlackRequest } from './slack-request';
@@ -57,6 +57,10 @@ export async function receiveSlackRequest(request: RawRequest, deps: SlackReceiv
 
   const teamId = slackRequest.teamId;
   if (!teamId) return refuse('malformed_request', 'The request names no workspace.');
+  // Like the handshake: an event Koji ignores whichever workspace sent it (the bot's echo of every post it makes,
+  // another bot, bookkeeping) is answered without reading the secret. Nothing is done for it either way, so a
+  // forged one gains nothing; verifying it would cost a read per relayed message, and one per forged request.
+  if (slackRequest.kind === 'event' && ignoredWhateverTheWorkspace(slackRequest.event) !== undefined) return ok();
   // The one look-up authentication needs, by one validated id (parseSlackRequest checked its shape). The
   // sender's records are read beside it: a read, not an act, whose answer is used only once the request
   // verified (a forged but well-formed request costs one more read, and nothing is written for it).

@@ -232,6 +232,42 @@ describe('the Slack web trigger receiver', () => {
     expect(dispatched).toEqual([]);
   });
 
+  it.each([
+    ['the bot’s echo of its own post', dm('An operator has joined.', { user: 'U0BOT', bot_id: 'B0BOT' })],
+    ['another bot’s post', dm('beep', { user: 'U0OTHERBOT', bot_id: 'B0OTHER', subtype: 'bot_message' })],
+    ['a join notice', dm('joined', { subtype: 'channel_join' })],
+    ['channel chatter', dm('lunch?', { channel: 'C0GENERAL', channel_type: 'channel' })],
+    ['a reaction', { type: 'reaction_added', user: 'U123USER', reaction: 'thumbsup' }],
+  ])('should answer %s with a 200 without reading the workspace’s secret, signed or forged alike', async (_what, event) => {
+    const { deps, dispatched, lookedUp } = harness();
+
+    const genuine = await receiveSlackRequest(signed(eventBody(event)), deps);
+    const forged = await receiveSlackRequest(signed(eventBody(event), { secret: 'someone-else' }), deps);
+
+    expect([genuine.statusCode, forged.statusCode]).toEqual([200, 200]);
+    expect(lookedUp).toEqual([]);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should still check the signature of a post by the bot’s user that does not say it is a bot’s (only the workspace knows it is ours)', async () => {
+    const { deps, dispatched, lookedUp } = harness();
+
+    const response = await receiveSlackRequest(signed(eventBody(dm('hello', { user: 'U0BOT' })), { secret: 'someone-else' }), deps);
+
+    expect(response.statusCode).toBe(401);
+    expect(lookedUp).toEqual(['T0001']);
+    expect(dispatched).toEqual([]);
+  });
+
+  it('should still check the signature of an edit before the core sees it', async () => {
+    const { deps, lookedUp } = harness();
+
+    const response = await receiveSlackRequest(signed(eventBody(dm('', { subtype: 'message_deleted', hidden: true, deleted_ts: '1795597200.000200' })), { secret: 'someone-else' }), deps);
+
+    expect(response.statusCode).toBe(401);
+    expect(lookedUp).toEqual(['T0001']);
+  });
+
   it('should hand a person’s edit and deletion to the core, naming the message by its DM and ts', async () => {
     const { deps, dispatched } = harness();
     const edits: IncomingChatEdit[] = [];
