@@ -1,5 +1,5 @@
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
-import { withTimeout } from '../system/with-timeout';
+import { clearableTimeout, withTimeout } from '../system/with-timeout';
 
 export const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
@@ -95,35 +95,30 @@ export class TeamsConnector {
 
   /** `POST {serviceUrl}v3/conversations/{id}/activities`. */
   async send(serviceUrl: string, conversationId: string, activity: Record<string, unknown>): Promise<string> {
-    const response = await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities`, 'POST', activity);
     // Any 2xx means the activity was accepted: Microsoft's local test client answers 202 with no body. The id is a
     // nicety (kept to update a card later), read only when the body is JSON that carries one.
-    return await resourceId(response);
+    return this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities`, 'POST', activity, resourceId);
   }
 
   /** `PUT {serviceUrl}v3/conversations/{id}/activities/{activityId}`: replaces one of the bot's own activities (a used card). */
   async update(serviceUrl: string, conversationId: string, activityId: string, activity: Record<string, unknown>): Promise<void> {
-    await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, 'PUT', {
-      ...activity,
-      id: activityId,
-    });
+    await this.call(
+      `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`,
+      'PUT',
+      { ...activity, id: activityId },
+      ignoreBody,
+    );
   }
 
   /** `DELETE {serviceUrl}v3/conversations/{id}/activities/{activityId}`: removes one of the bot's own activities. */
   async delete(serviceUrl: string, conversationId: string, activityId: string): Promise<void> {
-    await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, 'DELETE');
+    await this.call(`${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, 'DELETE', undefined, ignoreBody);
   }
 
   /** Opens a 1:1 conversation with someone the bot knows; Teams answers 403 when they have not installed the app. */
   async openConversation(serviceUrl: string, input: { botId: string; userId: string; tenantId: string }): Promise<string> {
-    const response = await this.call(`${base(serviceUrl)}v3/conversations`, 'POST', {
-      bot: { id: input.botId },
-      members: [{ id: input.userId }],
-      tenantId: input.tenantId,
-      channelData: { tenant: { id: input.tenantId } },
-      isGroup: false,
-    });
-    const id = ((await response.json()) as { id?: string }).id;
+    const body = { bot: { id: input.botId }, members: [{ id: input.userId }], tenantId: input.tenantId, channelData: { tenant: { id: input.tenantId } }, isGroup: false };
+    const id = await this.call(`${base(serviceUrl)}v3/conversations`, 'POST', body, async (response) => ((await response.json()) as { id?: string }).id);
     if (!id) throw new ChatDeliveryError('Teams opened no conversation.');
     return id;
   }
@@ -143,13 +138,13 @@ export class TeamsConnector {
 
   private async readMember(serviceUrl: string, conversationId: string, userId: string, signal: AbortSignal): Promise<TeamsMember> {
     const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`;
-    const response = await this.call(url, 'GET', undefined, signal);
-    let account: unknown;
-    try {
-      account = await response.json();
-    } catch (error) {
-      throw new ChatDeliveryError('Teams answered the roster look-up with something that is not JSON.', { cause: error });
-    }
+    const account = await this.call(url, 'GET', undefined, async (response): Promise<unknown> => {
+      try {
+        return await response.json();
+      } catch (error) {
+        throw new ChatDeliveryError('Teams answered the roster look-up with something that is not JSON.', { cause: error });
+      }
+    }, signal);
     if (typeof account !== 'object' || account === null || Array.isArray(account)) {
       throw new ChatDeliveryError('Teams answered the roster look-up without a member.');
     }
@@ -158,14 +153,28 @@ export class TeamsConnector {
     return { name: text('name'), email: text('email'), userPrincipalName: text('userPrincipalName'), tenantId: text('tenantId') };
   }
 
-  private async call(url: string, method: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+  /**
+   * One Bot Connector call, its answer read by `read` within the same deadline (CALL_TIMEOUT_MS unless the
+   * caller brings its own signal), which is cleared once the answer is read: `AbortSignal.timeout`'s timer
+   * would fire long after every call and run the abort listeners the finished fetch left on it.
+   */
+  private async call<T>(url: string, method: string, body: unknown, read: (response: Response) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const deadline = signal ? undefined : clearableTimeout(this.options.callTimeoutMs ?? CALL_TIMEOUT_MS);
+    try {
+      return await read(await this.answered(url, method, body, signal ?? deadline!.signal));
+    } finally {
+      deadline?.clear();
+    }
+  }
+
+  private async answered(url: string, method: string, body: unknown, signal: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await this.options.fetch(url, {
         method,
         headers: { Authorization: `Bearer ${await this.token()}`, 'Content-Type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: signal ?? AbortSignal.timeout(this.options.callTimeoutMs ?? CALL_TIMEOUT_MS),
+        signal,
       });
     } catch (error) {
       if (error instanceof ChatDeliveryError) throw error;
@@ -177,6 +186,9 @@ export class TeamsConnector {
     throw await connectorFailure(response);
   }
 }
+
+/** For calls whose answer says nothing the app needs (an update or deletion that succeeded). */
+const ignoreBody = (): Promise<void> => Promise.resolve();
 
 /** The `ResourceResponse` id of a 2xx answer, or '' when the body is empty, not JSON or has no id. */
 async function resourceId(response: Response): Promise<string> {

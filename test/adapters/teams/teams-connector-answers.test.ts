@@ -8,19 +8,22 @@ import { forgetTeamsTokens, TeamsConnector } from '../../../src/adapters/teams/t
 const LOGIN = 'https://login.example';
 const SERVICE_URL = 'https://smba.example/emea/';
 
-function connector(answer: () => Response): TeamsConnector {
+function connector(answer: (signal: AbortSignal) => Response | Promise<Response>, options: { callTimeoutMs?: number } = {}): TeamsConnector {
   return new TeamsConnector(
     { appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' },
     {
       loginUrl: LOGIN,
       now: () => Date.UTC(2026, 10, 25, 9, 0, 0),
-      fetch: (input) => {
+      fetch: (input, init) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        return Promise.resolve(url.startsWith(LOGIN) ? Response.json({ access_token: 'bot-token', expires_in: 3600 }) : answer());
+        return url.startsWith(LOGIN) ? Promise.resolve(Response.json({ access_token: 'bot-token', expires_in: 3600 })) : Promise.resolve(answer(init!.signal!));
       },
+      callTimeoutMs: options.callTimeoutMs,
     },
   );
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeEach(() => forgetTeamsTokens());
 
@@ -38,5 +41,30 @@ describe('the Bot Connector’s answer to a send', () => {
     const answer = () => Response.json({ id: '1700000000999' }, { status: 201 });
 
     await expect(connector(answer).send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' })).resolves.toBe('1700000000999');
+  });
+});
+
+describe('the deadline of a Bot Connector call', () => {
+  it('should be over once the answer is read: a relay leaves no timer behind to abort it later', async () => {
+    const signals: AbortSignal[] = [];
+    const teams = connector((signal) => {
+      signals.push(signal);
+      return Response.json({ id: '1' }, { status: 201 });
+    }, { callTimeoutMs: 40 });
+
+    await teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
+    await teams.update(SERVICE_URL, 'a:1', '1', { type: 'message', text: 'used' });
+    await pause(80);
+
+    expect(signals).toHaveLength(2);
+    expect(signals.map((signal) => signal.aborted)).toEqual([false, false]);
+  });
+
+  it('should abort a call the connector does not answer in time, as one that may have arrived', async () => {
+    const teams = connector((signal) => new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error))), { callTimeoutMs: 40 });
+
+    const failure = teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
+
+    await expect(failure).rejects.toMatchObject({ name: 'ChatTransientError', uncertain: true });
   });
 });
