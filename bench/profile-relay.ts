@@ -23,7 +23,8 @@ import { runLoadInWorker } from './lib/load-in-worker';
  * only (the same format as `--cpu-prof`'s, through node:inspector); `bench/flame-graph.ts` draws it. Or,
  * `PERF_OUT=file node --perf-basic-prof --import tsx …`, which records the measured
  * run with `perf record -g`; read it with `perf script`. `ALLOC_TOP=30` prints the 30 functions that
- * allocated the most per message during the measured run (V8's sampling heap profiler).
+ * allocated the most per message during the measured run (V8's sampling heap profiler, main thread only: the
+ * KVS stand-in's and the load's threads are not in it).
  */
 async function main(): Promise<void> {
   const messages = Number(process.argv[2] ?? 2000);
@@ -124,9 +125,13 @@ async function allocationFrames(work: () => Promise<void>): Promise<{ frames: Ma
     new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
   await post('HeapProfiler.enable');
   await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  await work();
-  const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: Node } };
-  session.disconnect();
+  let profile: { head: Node };
+  try {
+    await work();
+  } finally {
+    profile = ((await post('HeapProfiler.stopSampling')) as { profile: { head: Node } }).profile;
+    session.disconnect();
+  }
   const frames = new Map<string, number>();
   const walk = (n: Node): void => {
     const where = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src|packages|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;

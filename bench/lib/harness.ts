@@ -144,7 +144,7 @@ export async function startBenchPlatform(options: StartOptions = {}): Promise<Be
         await platform.close();
       } finally {
         restoreConsole();
-            if (dataDir !== ':memory:' && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+        if (dataDir !== ':memory:' && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       }
     },
   };

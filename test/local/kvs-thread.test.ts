@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -105,6 +105,7 @@ describe('the local KVS on its own thread', () => {
 
   it('should answer what was sent before it closes, keep it on disk, and refuse requests after', async () => {
     const running = await start();
+    // @forge/kvs hands each request to the thread before its promise first waits, so all 20 are sent before close().
     const sent = Array.from({ length: 20 }, (_, i) => kvs.set(`k${i}`, i));
     const closing = running.close();
     await Promise.all(sent);
@@ -175,6 +176,47 @@ describe('the local KVS store over a data directory', () => {
         { ns: 'entity:ticket', key: 't1' },
         { ns: 'kv', key: 'settings' },
       ]);
+    } finally {
+      platformDb.close();
+    }
+  });
+
+  it('should finish a move a crash cut short (items copied, old tables still there) without losing or doubling an item', async () => {
+    const platformDb = earlierPlatformDb();
+    try {
+      const copied = new Database(path.join(dir, 'kvs.sqlite'));
+      prepareSchema(copied);
+      copied.prepare("INSERT INTO kvs_items VALUES ('kv', 'settings', ?, 1, 2, NULL)").run(JSON.stringify({ enabled: false }));
+      copied.close();
+
+      const store = await openKvsStore({ dataDir: dir, platformDb, entities, now: Date.now, onOperation: () => {} });
+      const rows = store.db.prepare('SELECT ns, key, value FROM kvs_items ORDER BY ns, key').all();
+      await store.close();
+
+      expect(rows).toEqual([
+        { ns: 'entity:ticket', key: 't1', value: JSON.stringify({ queue: 'it', status: 'open', priority: 2 }) },
+        // What kvs.sqlite already held wins: it is never older than the earlier platform's copy.
+        { ns: 'kv', key: 'settings', value: JSON.stringify({ enabled: false }) },
+      ]);
+      expect(platformDb.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'kvs%'").all()).toEqual([]);
+    } finally {
+      platformDb.close();
+    }
+  });
+
+  it('should leave no WAL file behind once closed', async () => {
+    const platformDb = new Database(path.join(dir, 'koji.sqlite'));
+    try {
+      const store = await openKvsStore({ dataDir: dir, platformDb, entities, now: Date.now, onOperation: () => {} });
+      const uninstall = installForgeGlobals({ remotes: { kvs: kvsRemote(store.answerer) }, appContext: TEST_APP_CONTEXT, contextAri: 'ari:cloud:jira::site/local' });
+      await kvs.set('settings', { enabled: true });
+      const seen = store.db.prepare('SELECT COUNT(*) AS n FROM kvs_items').get();
+      uninstall();
+      await store.close();
+
+      expect(seen).toEqual({ n: 1 });
+
+      expect(existsSync(path.join(dir, 'kvs.sqlite-wal'))).toBe(false);
     } finally {
       platformDb.close();
     }

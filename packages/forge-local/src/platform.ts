@@ -18,7 +18,8 @@ import { JsmStandIn, LOCAL_PROJECT } from './jira/jsm-stand-in';
 import { loadEntityDefinitions } from './kvs/entity-definitions';
 import { kvsRemote } from './kvs/kvs-remote';
 import { isKvsRead } from './kvs/local-kvs';
-import { openKvsStore, type KvsThreading } from './kvs/kvs-store';
+import { openKvsStore, type KvsStore, type KvsThreading } from './kvs/kvs-store';
+import type { KvsOperation } from './kvs/local-kvs';
 import { LocalQueue, type QueueSwitches } from './local-queue';
 import { FaultPlan, type FaultTarget } from './faults';
 import { LocalFaults, faultRoutes } from './fault-endpoint';
@@ -121,25 +122,22 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const db = openDatabase(dataDir);
   const checkpointer = checkpointOffThread(db);
 
-  // Imported late, so the SDKs inside see the globals below (they look them up per call).
-  const kvs = await openKvsStore({
-    dataDir,
-    platformDb: db,
-    entities: loadEntityDefinitions(manifestPath),
-    now,
-    threading: options.kvsThreading,
-    onOperation: (op) =>
-      countInCurrent((c) => {
-        if (op.kind === 'read') {
-          c.kvsReads += 1;
-          c.kvsReadBytes += op.bytes;
-        } else {
-          c.kvsWrites += 1;
-          c.kvsWriteBytes += op.bytes;
-        }
-        c.kvsStandInMicros += op.micros;
-      }),
-  });
+  let kvs: KvsStore;
+  try {
+    kvs = await openKvsStore({
+      dataDir,
+      platformDb: db,
+      entities: loadEntityDefinitions(manifestPath),
+      now,
+      threading: options.kvsThreading,
+      onOperation: countKvsOperation,
+    });
+  } catch (error) {
+    // A store that cannot open (a move that failed, a thread that would not start) leaves nothing open behind it.
+    await checkpointer?.stop();
+    db.close();
+    throw error;
+  }
 
   let baseUrl = '';
   const site = realJiraSiteFromEnv(env);
@@ -332,3 +330,17 @@ function openDatabase(dataDir: string): Database.Database {
 }
 
 export { DEFAULT_LOCAL_ACCOUNT };
+
+/** Credits a KVS operation to the invocation that made it: what Forge would bill, and the stand-in's own time apart. */
+function countKvsOperation(op: KvsOperation): void {
+  countInCurrent((c) => {
+    if (op.kind === 'read') {
+      c.kvsReads += 1;
+      c.kvsReadBytes += op.bytes;
+    } else {
+      c.kvsWrites += 1;
+      c.kvsWriteBytes += op.bytes;
+    }
+    c.kvsStandInMicros += op.micros;
+  });
+}

@@ -72,6 +72,11 @@ interface Traffic {
  * It shows Working again when this function sees it work after having written
  * Failing; reconnecting the tenant clears the status (forget).
  *
+ * On Slack "verified" means people's messages, edits and clicks: events ignored
+ * whichever workspace sent them (among them Slack's echo of the bot's own posts)
+ * are answered before any check (slack-receiver.ts), so they count neither way.
+ * A wrong signing secret therefore shows at the first person's message refused.
+ *
  * The happy path costs nothing but a map update: a function that never wrote a
  * status for a tenant never writes Working for it.
  */

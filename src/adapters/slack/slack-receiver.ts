@@ -31,9 +31,10 @@ export interface SlackReceiverDeps {
 }
 
 /**
- * The Slack side of the web trigger, like a Bolt receiver: it checks who is
- * calling before anything else, answers Slack's handshake, drops what is not
- * for us with a 200, and hands everything else to the core once.
+ * The Slack side of the web trigger, like a Bolt receiver: it checks the
+ * signature headers first, answers Slack's handshake, drops with a 200 what is
+ * not for us whichever workspace sent it, checks the signature of the rest
+ * and hands it to the core once.
  *
  * Order matters: the body is only looked into to find which workspace's secret
  * to check the signature with; nothing is acted on before the check passes.

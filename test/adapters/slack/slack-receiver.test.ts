@@ -249,6 +249,18 @@ describe('the Slack web trigger receiver', () => {
     expect(dispatched).toEqual([]);
   });
 
+  it.each([
+    ['unsigned', (body: string): RawRequest => ({ headers: { 'Content-Type': ['application/json'] }, body })],
+    ['stale', (body: string) => signed(body, { at: NOW - 6 * 60_000 })],
+  ])('should still refuse an %s bot echo with 401: only the signature itself is skipped for events nobody acts on', async (_what, request) => {
+    const { deps, lookedUp } = harness();
+
+    const response = await receiveSlackRequest(request(eventBody(dm('An operator has joined.', { user: 'U0BOT', bot_id: 'B0BOT' }))), deps);
+
+    expect(response.statusCode).toBe(401);
+    expect(lookedUp).toEqual([]);
+  });
+
   it('should still check the signature of a post by the bot’s user that does not say it is a bot’s (only the workspace knows it is ours)', async () => {
     const { deps, dispatched, lookedUp } = harness();
 

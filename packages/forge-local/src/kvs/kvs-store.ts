@@ -50,8 +50,9 @@ export async function openKvsStore(options: KvsStoreOptions): Promise<KvsStore> 
     db,
     threading,
     async close() {
-      await thread.close();
+      // The read-only connection first: the thread's, closing last, checkpoints and removes the WAL file.
       db.close();
+      await thread.close();
     },
   };
 }
@@ -81,7 +82,8 @@ function moveTablesOfEarlierPlatforms(platformDb: Database.Database, file: strin
     prepareSchema(target);
     target.prepare('ATTACH DATABASE ? AS earlier').run(platformDb.name);
     target.transaction(() => {
-      target.exec('INSERT OR REPLACE INTO main.kvs_items (ns, key, value, created_at, updated_at, expires_at) SELECT ns, key, value, created_at, updated_at, expires_at FROM earlier.kvs_items');
+      // IGNORE: what kvs.sqlite already holds is never older than the earlier platform's copy.
+      target.exec('INSERT OR IGNORE INTO main.kvs_items (ns, key, value, created_at, updated_at, expires_at) SELECT ns, key, value, created_at, updated_at, expires_at FROM earlier.kvs_items');
       // Built again from the items, since the copied ones may be of an older layout.
       target.exec("DELETE FROM main.kvs_meta WHERE name = 'entity-definitions'");
     })();

@@ -40,13 +40,18 @@ export class KvsThread implements KvsAnswerer {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stopped: Error | undefined;
+  private closing = false;
 
   private constructor(
     private readonly worker: Worker,
     private readonly options: KvsThreadOptions,
   ) {
     worker.on('message', (reply: KvsThreadReply) => this.settle(reply));
-    const fail = (why: string) => this.failAll(new Error(`the local KVS thread stopped: ${why}`));
+    const fail = (why: string) => {
+      // Said once, where the developer looks: otherwise every later KVS call fails with no word of why.
+      if (!this.closing && !this.stopped) console.error(`the local KVS thread stopped (${why}): every KVS call now fails; restart the platform`);
+      this.failAll(new Error(`the local KVS thread stopped: ${why}`));
+    };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => fail(`it exited with code ${code}`));
     // Idle, the thread never keeps a process alive; answer() holds it while a request is out.
@@ -67,9 +72,13 @@ export class KvsThread implements KvsAnswerer {
     });
     return new Promise<KvsThread>((resolve, reject) => {
       const early = (error: Error) => reject(new Error(`the local KVS thread could not start: ${error.message}`));
+      // Without this a thread that ends before it says ready (its failure message lost with it) would leave the platform waiting forever.
+      const ended = (code: number) => reject(new Error(`the local KVS thread exited with code ${code} before its store was open (${options.file})`));
       worker.once('error', early);
+      worker.once('exit', ended);
       worker.once('message', (reply: KvsThreadReply) => {
         worker.off('error', early);
+        worker.off('exit', ended);
         if ('ready' in reply) resolve(new KvsThread(worker, options));
         else reject(new Error(`the local KVS thread could not open ${options.file}: ${'failed' in reply ? reply.failed : 'no answer'}`));
       });
@@ -92,6 +101,7 @@ export class KvsThread implements KvsAnswerer {
   /** Answers what was sent, then closes the store and ends the thread. */
   async close(): Promise<void> {
     if (this.stopped) return;
+    this.closing = true;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.ref();
     this.worker.postMessage({ stop: true } satisfies KvsThreadRequest);
