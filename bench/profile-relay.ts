@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { SANDBOX_WORKSPACE } from '../packages/forge-local/src/slack';
 import { startBoltRelay } from './lib/bolt-relay';
+import { allocationsDuring } from './lib/breakdown';
 import { startBenchPlatform, SLACK_WEB_TRIGGER } from './lib/harness';
 import { openLanes } from './lib/lanes';
 import { runLoadInWorker } from './lib/load-in-worker';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     const profiler = process.env['CPU_PROFILE_OUT'] ? await startCpuProfile() : undefined;
     // ALLOC_TOP=n: the n functions that allocated the most during the measured run, per relayed message.
     const allocTop = Number(process.env['ALLOC_TOP'] ?? 0);
-    if (allocTop > 0) printAllocators(allocTop, messages, (await allocationFrames(() => run(messages, 'measured'))).frames);
+    if (allocTop > 0) printAllocators(allocTop, messages, (await allocationsDuring(() => run(messages, 'measured'))).byFunction);
     else await run(messages, 'measured');
     if (profiler) writeFileSync(process.env['CPU_PROFILE_OUT']!, JSON.stringify(await profiler.stop()));
     if (perf) {
@@ -110,36 +111,6 @@ async function startCpuProfile(): Promise<{ stop(): Promise<unknown> }> {
       return profile;
     },
   };
-}
-
-/** Bytes allocated during `work` by each function (V8's sampling heap profiler, collected objects included). */
-async function allocationFrames(work: () => Promise<void>): Promise<{ frames: Map<string, number> }> {
-  interface Node {
-    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-    readonly selfSize: number;
-    readonly children: readonly Node[];
-  }
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('HeapProfiler.enable');
-  await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  let profile: { head: Node };
-  try {
-    await work();
-  } finally {
-    profile = ((await post('HeapProfiler.stopSampling')) as { profile: { head: Node } }).profile;
-    session.disconnect();
-  }
-  const frames = new Map<string, number>();
-  const walk = (n: Node): void => {
-    const where = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src|packages|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
-    frames.set(where, (frames.get(where) ?? 0) + n.selfSize);
-    n.children.forEach(walk);
-  };
-  walk(profile.head);
-  return { frames };
 }
 
 function printAllocators(top: number, messages: number, frames: Map<string, number>): void {

@@ -93,13 +93,16 @@ function verifyCostMs(): number {
 }
 
 interface SamplingNode {
-  readonly callFrame: { readonly functionName: string; readonly url: string };
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
   readonly selfSize: number;
   readonly children: readonly SamplingNode[];
 }
 
-/** V8's sampling heap profiler over `work`, counting objects the GC already collected too: bytes allocated, by owner. */
-export async function allocationsDuring<T>(work: () => Promise<T>): Promise<{ result: T; bytes: number; byOwner: Record<string, number> }> {
+/**
+ * V8's sampling heap profiler over `work` (this thread only), counting objects the GC already collected too:
+ * bytes allocated, by owner and by function (`name file:line`).
+ */
+export async function allocationsDuring<T>(work: () => Promise<T>): Promise<{ result: T; bytes: number; byOwner: Record<string, number>; byFunction: Map<string, number> }> {
   const session = new Session();
   session.connect();
   await session.post('HeapProfiler.enable');
@@ -115,15 +118,19 @@ export async function allocationsDuring<T>(work: () => Promise<T>): Promise<{ re
   if (!outcome.ok) throw outcome.error;
   const { result } = outcome;
   const byOwner: Record<string, number> = {};
+  const byFunction = new Map<string, number>();
   let bytes = 0;
   const walk = (n: SamplingNode): void => {
-    const owner = ownerOf(n.callFrame.url, n.callFrame.functionName);
+    const { functionName, url, lineNumber } = n.callFrame;
+    const owner = ownerOf(url, functionName);
     byOwner[owner] = (byOwner[owner] ?? 0) + n.selfSize;
+    const where = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|src|packages|bench)\//, '$1/')}:${lineNumber + 1}`;
+    byFunction.set(where, (byFunction.get(where) ?? 0) + n.selfSize);
     bytes += n.selfSize;
     n.children.forEach(walk);
   };
   walk(stopped.profile.head);
-  return { result, bytes, byOwner };
+  return { result, bytes, byOwner, byFunction };
 }
 
 const f1 = (ms: number) => ms.toFixed(ms < 1 ? 2 : 1);

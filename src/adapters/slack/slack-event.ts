@@ -45,10 +45,8 @@ export function senderToReadAhead(request: SlackRequest): string | undefined {
   if (request.kind === 'block-actions') return request.payload.user.id;
   if (request.kind !== 'event') return undefined;
   const { event } = request;
-  if (event['type'] !== 'message' && event['type'] !== 'app_mention') return undefined;
-  if (typeof event['bot_id'] === 'string' || event['hidden'] === true) return undefined;
-  const subtype = event['subtype'];
-  if (subtype !== undefined && !(typeof subtype === 'string' && USER_SUBTYPES.has(subtype))) return undefined;
+  // Edits go to their own handler, which reads the sender's records its own way.
+  if (ignoredWhateverTheWorkspace(event) !== undefined || EDIT_SUBTYPES.has(String(event['subtype']))) return undefined;
   return isSlackId(event['user']) ? event['user'] : undefined;
 }
 

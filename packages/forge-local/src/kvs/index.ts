@@ -6,5 +6,5 @@ export type { AttributeType, EntityDefinition } from './entity-definitions';
 export { KVS_LIMITS } from './limits';
 export { KvsThread } from './kvs-thread';
 export type { KvsThreadOptions } from './kvs-thread';
-export { openKvsStore, KVS_FILE } from './kvs-store';
+export { openKvsStore } from './kvs-store';
 export type { KvsStore, KvsStoreOptions, KvsThreading } from './kvs-store';

@@ -18,7 +18,7 @@ export function kvsRemote(store: KvsAnswerer, faults?: FaultPlan): RemoteHandler
     try {
       text = bodyText(init.body);
     } catch (error) {
-      return jsonResponse({ status: 400, json: JSON.stringify({ code: 'BAD_REQUEST', message: `the request body is not JSON: ${(error as Error).message}` }) });
+      return jsonResponse({ status: 400, json: JSON.stringify({ code: 'BAD_REQUEST', message: `the request body is not text: ${(error as Error).message}` }) });
     }
     return jsonResponse(await store.answer(path, text));
   };

@@ -27,11 +27,10 @@ export interface KvsStore {
   readonly answerer: KvsAnswerer;
   /** A connection to the store's tables for looking (tests, bench checks): read-only when the store runs on its own thread. */
   readonly db: Database.Database;
-  readonly threading: KvsThreading;
   close(): Promise<void>;
 }
 
-export const KVS_FILE = 'kvs.sqlite';
+const KVS_FILE = 'kvs.sqlite';
 
 export async function openKvsStore(options: KvsStoreOptions): Promise<KvsStore> {
   const { dataDir, entities, now, onOperation } = options;
@@ -48,7 +47,6 @@ export async function openKvsStore(options: KvsStoreOptions): Promise<KvsStore> 
   return {
     answerer: thread,
     db,
-    threading,
     async close() {
       // The read-only connection first: the thread's, closing last, checkpoints and removes the WAL file.
       db.close();
@@ -61,7 +59,6 @@ function onThisThread(db: Database.Database, { entities, now, onOperation }: Kvs
   return {
     answerer: new LocalKvs(db, entities, { now, onOperation }),
     db,
-    threading: 'main',
     close() {
       db.close();
       return Promise.resolve();
