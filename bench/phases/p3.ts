@@ -3,6 +3,7 @@ import { SANDBOX_WORKSPACE } from '../../packages/forge-local/src/slack';
 import { startBoltRelay } from '../lib/bolt-relay';
 import { allocationsDuring, breakdownLine, breakdownOf, type Breakdown } from '../lib/breakdown';
 import { startFloorRelay } from '../lib/floor-relay';
+import { CPU_OWNER_NAMES, CPU_OWNERS, cpuByOwnerDuring, type CpuByOwner } from '../lib/cpu-owners';
 import { checkDelivery, type DeliveryCheck } from '../lib/delivery-check';
 import { startBenchPlatform, SLACK_WEB_TRIGGER } from '../lib/harness';
 import { openLanes, type LaneLayoutKind } from '../lib/lanes';
@@ -54,6 +55,12 @@ export interface P3Result {
   readonly rounds: number;
   /** Where a relayed message's time goes (Koji on one lane, after the rounds). */
   readonly breakdown: Breakdown;
+  /**
+   * The main thread's CPU per relayed message by whose code, Koji and Bolt each in a profiled run of their own at
+   * the lowest concurrency after the rounds (lib/cpu-owners.ts); Koji's KVS stand-in runs on another thread, its
+   * time per relay beside it.
+   */
+  readonly cpuByOwner: { readonly concurrency: number; readonly koji: CpuByOwner & { readonly kvsStandInMs: number }; readonly bolt: CpuByOwner };
   /** Echo deliveries the sandbox dropped as a suspected loop (more than 30 bot posts in one DM within 10 s). */
   readonly sandboxEchoWarnings: number;
 }
@@ -78,6 +85,7 @@ export async function runP3(options: {
     const urls: Record<System, string> = { koji: bench.platform.webTriggerUrl('slack-events').replace('//localhost:', '//127.0.0.1:'), bolt: bolt.url, floor: floor.url, slack: apiUrl };
     const runs: Throughput[] = [];
     let breakdown: Breakdown;
+    let cpuByOwner: P3Result['cpuByOwner'];
     try {
       const run = async (system: System, concurrency: number, messages: number, label: string, round = 0, laneList = layout.lanes.slice(0, concurrency)): Promise<Throughput & { sent: Array<{ status: number; latencyMs: number }>; relayInvocations: typeof bench.invocations }> => {
         const tag = `${system}${concurrency}${label.replace(/\W/g, '')}${Date.now().toString(36)}`;
@@ -138,6 +146,16 @@ export async function runP3(options: {
           }
         }
       }
+      // Whose code the main thread ran, Koji and Bolt each in a profiled run of its own (not among the rounds: the profiler slows both).
+      const profiledAt = Math.min(...options.concurrency);
+      const profiled = async (system: 'koji' | 'bolt') => {
+        const { result, cpu } = await cpuByOwnerDuring(options.messages, () => run(system, profiledAt, options.messages, 'profiled'));
+        assertDelivered(result);
+        return { cpu, kvsStandInMs: result.relayInvocations.reduce((s, r) => s + r.kvsStandInMicros, 0) / 1000 / Math.max(1, result.relayInvocations.length) };
+      };
+      const kojiCpu = await profiled('koji');
+      const boltCpu = await profiled('bolt');
+      cpuByOwner = { concurrency: profiledAt, koji: { ...kojiCpu.cpu, kvsStandInMs: kojiCpu.kvsStandInMs }, bolt: boltCpu.cpu };
       // The breakdown: Koji on one lane (a user writing to an operator), one message at a time, allocations sampled.
       const single = layout.lanes.filter((l) => l.direction === 'user-to-operator').slice(0, 1);
       const sampled = await allocationsDuring(() => run('koji', 1, options.breakdownMessages, 'breakdown', 0, single));
@@ -153,6 +171,7 @@ export async function runP3(options: {
       runs,
       rounds: options.rounds,
       breakdown,
+      cpuByOwner,
       sandboxEchoWarnings: bench.strayLogLines.filter((l) => l.includes('echoes are dropped')).length,
     };
   } finally {
@@ -207,6 +226,7 @@ export function p3Rows(r: P3Result): Row[] {
     rows.push({ figure: 'P3 (info)', what: `no app: relays posted to the fake Slack, conc. ${concurrency}`, measured: describe('slack'), target: '', verdict: 'info' });
   }
   rows.push({ figure: 'P3', what: 'where a relayed message’s time goes (platform timers, ms)', measured: breakdownLine(r.breakdown), target: '', verdict: 'info' });
+  rows.push({ figure: 'P3', what: `main thread’s CPU per relayed message, by whose code (ms, concurrency ${r.cpuByOwner.concurrency}, CPU profiler)`, measured: cpuByOwnerLine(r.cpuByOwner), target: '', verdict: 'info' });
   const all = r.runs.map((x) => x.delivery);
   const sum = (k: keyof DeliveryCheck) => all.reduce((s, d) => s + d[k], 0);
   const clean = sum('duplicates') + sum('losses') + sum('outOfOrder') + sum('misrouted') + sum('refused') === 0;
@@ -219,6 +239,20 @@ export function p3Rows(r: P3Result): Row[] {
     note: clean ? undefined : 'see the JSON',
   });
   return rows;
+}
+
+/** Koji's and Bolt's main-thread CPU per message by owner, and the app's own part (with the SDKs it ships) beside Bolt's framework. */
+export function cpuByOwnerLine(c: P3Result['cpuByOwner']): string {
+  const parts = (x: CpuByOwner) =>
+    CPU_OWNERS.filter((o) => x.byOwner[o] >= 0.005)
+      .map((o) => `${CPU_OWNER_NAMES[o]} ${x.byOwner[o].toFixed(2)}`)
+      .join(' · ');
+  const own = c.koji.byOwner.app + c.koji.byOwner.forgeSdk;
+  return (
+    `Koji ${c.koji.mainMs.toFixed(2)}: ${parts(c.koji)}, and the KVS stand-in ${c.koji.kvsStandInMs.toFixed(2)} on its own thread. ` +
+    `Bolt ${c.bolt.mainMs.toFixed(2)}: ${parts(c.bolt)}. ` +
+    `The app with its Forge SDKs ÷ Bolt's framework: ${(own / Math.max(1e-9, c.bolt.byOwner.framework)).toFixed(2)}×`
+  );
 }
 
 /** Median and min–max of a figure over the rounds. */

@@ -39,7 +39,8 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CON
  * What a failed Web API call means for the message: wait and send it again
  * (429), try again soon (5xx, timeout, reset: `uncertain` when Slack may have
  * posted it before the failure), give up on this person (see
- * PERSON_UNREACHABLE, TOKEN_REFUSED), or a plain failure for anything else.
+ * PERSON_UNREACHABLE, TOKEN_REFUSED), or a plain failure for anything else
+ * (a redirect among them).
  */
 export function deliveryError(error: unknown, what: string): ChatDeliveryError {
   const e = error as Partial<WebAPICallError> & { retryAfter?: number; data?: { error?: string }; statusCode?: number; original?: unknown };
@@ -61,6 +62,8 @@ export function deliveryError(error: unknown, what: string): ChatDeliveryError {
     }
     case ErrorCode.RequestError: {
       const code = networkCode(e.original);
+      // Slack answered, with a redirect instead of the call's answer: it did not post, and asking again changes nothing.
+      if (code === 'redirect') return new ChatDeliveryError(`${what}: Slack answered with a redirect.`, { cause: error });
       const sent = code === undefined || !NOT_SENT.has(code);
       return new ChatTransientError(`${what}: Slack could not be reached (${code ?? 'no answer'}).`, sent, { cause: error });
     }

@@ -8,6 +8,7 @@ import {
   type ChatUpdateResponse,
 } from '@slack/web-api';
 import { fetchKeepingCause } from './slack-fetch';
+import { NO_REDIRECTS } from '../system/fetch-redirect';
 import { clearableTimeout } from '../system/with-timeout';
 
 /** The Web API methods that change what a person sees (post, update, delete): a WebClient has them, and so has SlackPoster. */
@@ -59,7 +60,7 @@ export class SlackPoster implements SlackPostClient {
   private async callWithin<T>(method: string, args: object, signal: AbortSignal): Promise<T> {
     let response: Response;
     try {
-      response = await fetchKeepingCause(`${this.apiUrl}${method}`, { method: 'POST', headers: this.headers, body: JSON.stringify(args), signal });
+      response = await fetchKeepingCause(`${this.apiUrl}${method}`, { method: 'POST', headers: this.headers, body: JSON.stringify(args), signal, ...NO_REDIRECTS });
     } catch (error) {
       throw slackCallError(ErrorCode.RequestError, `A request error occurred: ${(error as Error).message}`, { original: error });
     }

@@ -1,4 +1,5 @@
 import { ChatDeliveryError, ChatRateLimitedError, ChatRecipientUnreachableError, ChatTransientError } from '../../domain/errors';
+import { isRedirectRefusal, NO_REDIRECTS } from '../system/fetch-redirect';
 import { clearableTimeout, withTimeout } from '../system/with-timeout';
 
 export const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
@@ -76,6 +77,8 @@ export class TeamsConnector {
         client_secret: this.credentials.appPassword,
         scope: BOT_FRAMEWORK_SCOPE,
       }).toString(),
+      // The body carries the app's password: it goes to the login host and nowhere else.
+      ...NO_REDIRECTS,
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { error?: string };
@@ -175,9 +178,12 @@ export class TeamsConnector {
         headers: { Authorization: `Bearer ${await this.token()}`, 'Content-Type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal,
+        ...NO_REDIRECTS,
       });
     } catch (error) {
       if (error instanceof ChatDeliveryError) throw error;
+      // The connector answered with a redirect, not with the call's answer: the activity was not taken.
+      if (isRedirectRefusal(error)) throw new ChatDeliveryError('Teams answered with a redirect.', { cause: error });
       // A connection refused or a name that does not resolve never carried the activity; anything later may have.
       const code = networkCode(error);
       throw new ChatTransientError(`Teams could not be reached (${code ?? 'no answer'}).`, !NOT_SENT.has(code ?? ''), { cause: error });

@@ -165,3 +165,29 @@ describe.each(Object.keys(posters) as Array<keyof typeof posters>)('a message Sl
     expect(posts).toBe(1);
   });
 });
+
+describe('a post Slack answers with a redirect', () => {
+  it('should fail plainly, not to be tried again, and never follow it: the token and the message stay with Slack’s address', async () => {
+    let elsewhere = 0;
+    const other = createServer((req, res) => {
+      elsewhere += 1;
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, channel: 'D1', ts: '1.1' }));
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const to = `http://127.0.0.1:${(other.address() as AddressInfo).port}/api/chat.postMessage`;
+      answer = (res) => res.writeHead(307, { location: to }).end();
+      posterKind = 'the lean poster';
+
+      const failure = await failureOf(gateway().send(bob, hello));
+
+      expect(failure.message).toContain('redirect');
+      expect(failure).not.toBeInstanceOf(ChatTransientError);
+      expect(failure).not.toBeInstanceOf(ChatRecipientUnreachableError);
+      expect(elsewhere).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { forgetTeamsTokens, TeamsConnector } from '../../../src/adapters/teams/teams-connector';
 
 /**
@@ -66,5 +68,36 @@ describe('the deadline of a Bot Connector call', () => {
     const failure = teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
 
     await expect(failure).rejects.toMatchObject({ name: 'ChatTransientError', uncertain: true });
+  });
+});
+
+describe('a Bot Connector that answers with a redirect', () => {
+  it('should fail the send plainly, not as one that may have arrived, and never follow it with the bot’s token', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      req.resume();
+      if (req.url?.startsWith('/elsewhere')) res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"1"}');
+      else res.writeHead(308, { location: '/elsewhere/v3/conversations/a%3A1/activities' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const teams = new TeamsConnector(
+        { appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' },
+        {
+          loginUrl: LOGIN,
+          now: () => Date.UTC(2026, 10, 25, 9, 0, 0),
+          fetch: (input, init) => ((input instanceof Request ? input.url : input.toString()).startsWith(LOGIN) ? Promise.resolve(Response.json({ access_token: 'bot-token', expires_in: 3600 })) : fetch(input, init)),
+        },
+      );
+
+      const failure = teams.send(serviceUrl, 'a:1', { type: 'message', text: 'hi' });
+
+      await expect(failure).rejects.toMatchObject({ name: 'ChatDeliveryError', message: expect.stringContaining('redirect') });
+      expect(seen).toEqual(['/v3/conversations/a%3A1/activities']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
