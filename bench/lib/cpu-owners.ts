@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Whose code the main thread's CPU went to during a run, per relayed message: the like-for-like
@@ -8,12 +10,18 @@ import { Session } from 'node:inspector/promises';
  * this splits the two so the app's own cost can be set beside Bolt's framework.
  *
  * Each sample of V8's CPU profiler is charged to the nearest frame on its stack that belongs to
- * someone (Node's internals are charged to the code that called them): the app (`src/`), the
- * Forge SDKs it bundles (`@forge/*`), any other package (for Bolt: Bolt, its Web API client and
- * their helpers), fetch itself (undici: Node's bundled copy or npm's), the local platform's Forge
- * emulation, its fake Slack or Teams, the bench, or Node alone (event loop, sockets, HTTP parser
- * with no owned caller). The shares are then scaled to the thread's CPU time read from /proc, so
- * the profiler's own overhead does not count.
+ * someone; Node's internals count for the code that called them:
+ * - the app (`src/`), and the packages it calls itself (the Web API client, jose);
+ * - the Forge SDKs it bundles (`@forge/*`);
+ * - fetch itself (undici: Node's bundled copy or npm's);
+ * - the framework: for Bolt, Bolt, its Web API client and their helpers, and the bench's Bolt app
+ *   (`lib/bolt-relay.ts`) and durable floor (`lib/floor-relay.ts`), the code a user of them writes;
+ * - the local platform's Forge emulation, and the packages it calls (SQLite's wrapper);
+ * - its fake Slack or Teams; the rest of the bench; Node alone (event loop, sockets, HTTP parser
+ *   with no owned caller); GC.
+ * The shares are then scaled to the thread's CPU time read from /proc: time the thread was off
+ * the CPU, which the sampling profiler also counts, drops out. (The profiler's own sampling runs on
+ * the thread, so it still weighs on every owner alike.)
  */
 export type CpuOwner = 'app' | 'forgeSdk' | 'framework' | 'fetch' | 'emulation' | 'fakeChat' | 'bench' | 'node' | 'gc';
 
@@ -43,39 +51,63 @@ export interface CpuProfile {
   readonly timeDeltas: readonly number[];
 }
 
-/** The owner of one frame, or undefined for Node's internals and native frames (charged to their caller). */
-export function ownerOfFrame(url: string): CpuOwner | undefined {
-  if (url.includes('node:internal/deps/undici') || url.includes('/node_modules/undici/')) return 'fetch';
+/** This repository's root as profiles name it (`file:///…/`): where the app, the platform and the bench live. */
+const REPO_ROOT = `${pathToFileURL(path.resolve(__dirname, '../..')).href}/`;
+
+type FrameOwner = CpuOwner | 'package';
+
+/**
+ * The owner of one frame by its script's URL, or undefined for Node's internals and native frames (charged to their
+ * caller). `package` is a package other than fetch and the Forge SDKs: it is charged to whoever called it. `root`
+ * is the repository's root URL.
+ */
+export function ownerOfFrame(url: string, root: string = REPO_ROOT): FrameOwner | undefined {
+  if (url.startsWith('node:internal/deps/undici') || url.includes('/node_modules/undici/')) return 'fetch';
   if (url.includes('/node_modules/@forge/')) return 'forgeSdk';
-  if (url.includes('/node_modules/')) return 'framework';
-  if (url.includes('/packages/forge-local/src/slack/') || url.includes('/packages/forge-local/src/teams/')) return 'fakeChat';
-  if (url.includes('/packages/forge-local/')) return 'emulation';
-  if (url.includes('/bench/')) return 'bench';
-  if (url.includes('/src/')) return 'app';
+  if (url.includes('/node_modules/')) return 'package';
+  if (!url.startsWith(root)) return undefined;
+  const inRepo = url.slice(root.length);
+  if (inRepo.startsWith('packages/forge-local/src/slack/') || inRepo.startsWith('packages/forge-local/src/teams/')) return 'fakeChat';
+  if (inRepo.startsWith('packages/forge-local/')) return 'emulation';
+  if (inRepo === 'bench/lib/bolt-relay.ts' || inRepo === 'bench/lib/floor-relay.ts') return 'framework';
+  if (inRepo.startsWith('bench/')) return 'bench';
+  if (inRepo.startsWith('src/')) return 'app';
   return undefined;
 }
 
+/** Whose a package's frame is, by the first owned frame above it that is not a package: the app's, the platform's, or else a framework's. */
+function packageOwner(caller: CpuOwner | undefined): CpuOwner {
+  return caller === 'app' || caller === 'emulation' || caller === 'fakeChat' ? caller : 'framework';
+}
+
 /** The share of the profile's busy time (idle excluded) that went to each owner (the shares add up to 1), and that time in µs. */
-export function cpuShares(profile: CpuProfile): { shares: Record<CpuOwner, number>; busyMicros: number } {
+export function cpuShares(profile: CpuProfile, root: string = REPO_ROOT): { shares: Record<CpuOwner, number>; busyMicros: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const ownerOfNode = new Map<number, CpuOwner | 'idle'>();
-  const resolve = (id: number): CpuOwner | 'idle' => {
-    const known = ownerOfNode.get(id);
+  const resolve = (leaf: number): CpuOwner | 'idle' => {
+    const known = ownerOfNode.get(leaf);
     if (known) return known;
-    const node = byId.get(id);
-    const name = node?.callFrame.functionName;
+    const name = byId.get(leaf)?.callFrame.functionName;
     let owner: CpuOwner | 'idle';
     if (name === '(idle)') owner = 'idle';
     else if (name === '(garbage collector)') owner = 'gc';
     else {
-      const own = node ? ownerOfFrame(node.callFrame.url) : undefined;
-      const up = parent.get(id);
-      owner = own ?? (up === undefined ? 'node' : resolve(up));
-      if (owner === 'idle') owner = 'node';
+      // Up the stack, iteratively: the nearest owned frame, and for a package the nearest owned frame that is not one.
+      let found: FrameOwner | undefined;
+      for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+        const own = ownerOfFrame(byId.get(id)?.callFrame.url ?? '', root);
+        if (own === undefined) continue;
+        if (found === undefined) found = own;
+        if (own !== 'package') {
+          if (found === 'package') found = packageOwner(own);
+          break;
+        }
+      }
+      owner = found === undefined ? 'node' : found === 'package' ? packageOwner(undefined) : found;
     }
-    ownerOfNode.set(id, owner);
+    ownerOfNode.set(leaf, owner);
     return owner;
   };
   const time = Object.fromEntries(CPU_OWNERS.map((o) => [o, 0])) as Record<CpuOwner, number>;
@@ -83,7 +115,7 @@ export function cpuShares(profile: CpuProfile): { shares: Record<CpuOwner, numbe
     // The first delta runs from the profiler's start to its first sample: not time any frame was seen in.
     if (i === 0) return;
     const owner = resolve(id);
-    if (owner !== 'idle') time[owner] += profile.timeDeltas[i] ?? 0;
+    if (owner !== 'idle') time[owner] += Math.max(0, profile.timeDeltas[i] ?? 0);
   });
   const busy = CPU_OWNERS.reduce((s, o) => s + time[o], 0);
   return { shares: Object.fromEntries(CPU_OWNERS.map((o) => [o, busy > 0 ? time[o] / busy : 0])) as Record<CpuOwner, number>, busyMicros: busy };
@@ -94,7 +126,7 @@ export function mainThreadCpuMs(): number | undefined {
   try {
     const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks (100 a second on Linux).
+    // utime and stime, in clock ticks: 100 a second on Linux, so a run's figure is good to 10 ms.
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return undefined;
@@ -112,25 +144,19 @@ export interface CpuByOwner {
 export async function cpuByOwnerDuring<T>(messages: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuByOwner }> {
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
-  const cpu0 = mainThreadCpuMs();
-  let outcome: { ok: true; result: T } | { ok: false; error: unknown };
   try {
-    outcome = { ok: true, result: await work() };
-  } catch (error) {
-    outcome = { ok: false, error };
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 500 });
+    await session.post('Profiler.start');
+    const cpu0 = mainThreadCpuMs();
+    const result = await work();
+    const cpu1 = mainThreadCpuMs();
+    const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+    const { shares, busyMicros } = cpuShares(profile);
+    const totalMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : busyMicros / 1000;
+    const mainMs = totalMs / Math.max(1, messages);
+    return { result, cpu: { messages, mainMs, byOwner: Object.fromEntries(CPU_OWNERS.map((o) => [o, mainMs * shares[o]])) as Record<CpuOwner, number> } };
+  } finally {
+    session.disconnect();
   }
-  const cpu1 = mainThreadCpuMs();
-  const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-  session.disconnect();
-  if (!outcome.ok) throw outcome.error;
-  const { shares, busyMicros } = cpuShares(profile);
-  const totalMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : busyMicros / 1000;
-  const mainMs = totalMs / Math.max(1, messages);
-  return {
-    result: outcome.result,
-    cpu: { messages, mainMs, byOwner: Object.fromEntries(CPU_OWNERS.map((o) => [o, mainMs * shares[o]])) as Record<CpuOwner, number> },
-  };
 }

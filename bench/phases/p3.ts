@@ -135,7 +135,7 @@ export async function runP3(options: {
       const top = Math.max(...options.concurrency);
       for (const system of SYSTEMS) {
         const warm = await run(system, top, options.warmup, 'warm-up');
-        assertDelivered(warm);
+        assertDelivered(warm, 'warm-up');
       }
       // Rounds: every system at every concurrency, then again; other work on the machine then weighs on all alike.
       for (let round = 1; round <= options.rounds; round += 1) {
@@ -150,7 +150,7 @@ export async function runP3(options: {
       const profiledAt = Math.min(...options.concurrency);
       const profiled = async (system: 'koji' | 'bolt') => {
         const { result, cpu } = await cpuByOwnerDuring(options.messages, () => run(system, profiledAt, options.messages, 'profiled'));
-        assertDelivered(result);
+        assertDelivered(result, 'profiled run');
         return { cpu, kvsStandInMs: result.relayInvocations.reduce((s, r) => s + r.kvsStandInMicros, 0) / 1000 / Math.max(1, result.relayInvocations.length) };
       };
       const kojiCpu = await profiled('koji');
@@ -189,10 +189,11 @@ function countDirections(lanes: readonly Lane[]): Throughput['lanes'] {
   };
 }
 
-function assertDelivered(t: Throughput): void {
+/** A run that lost, duplicated or misrouted a relay stops the bench: the app did not do what it must. */
+function assertDelivered(t: Throughput, run: string): void {
   const d = t.delivery;
   if (d.losses + d.duplicates + d.misrouted + d.refused > 0 || t.errors.length > 0) {
-    throw new Error(`${t.system} warm-up did not deliver cleanly: ${JSON.stringify(d)} ${t.errors.join('; ')}`);
+    throw new Error(`${t.system}'s ${run} did not deliver cleanly: ${JSON.stringify(d)} ${t.errors.join('; ')}`);
   }
 }
 
@@ -248,10 +249,11 @@ export function cpuByOwnerLine(c: P3Result['cpuByOwner']): string {
       .map((o) => `${CPU_OWNER_NAMES[o]} ${x.byOwner[o].toFixed(2)}`)
       .join(' · ');
   const own = c.koji.byOwner.app + c.koji.byOwner.forgeSdk;
+  const framework = c.bolt.byOwner.framework;
   return (
     `Koji ${c.koji.mainMs.toFixed(2)}: ${parts(c.koji)}, and the KVS stand-in ${c.koji.kvsStandInMs.toFixed(2)} on its own thread. ` +
     `Bolt ${c.bolt.mainMs.toFixed(2)}: ${parts(c.bolt)}. ` +
-    `The app with its Forge SDKs ÷ Bolt's framework: ${(own / Math.max(1e-9, c.bolt.byOwner.framework)).toFixed(2)}×`
+    `The app with its Forge SDKs ÷ Bolt's framework: ${framework >= 0.005 ? `${(own / framework).toFixed(2)}×` : 'n/a (no framework time sampled)'}`
   );
 }
 

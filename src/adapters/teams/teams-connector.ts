@@ -68,18 +68,25 @@ export class TeamsConnector {
     const key = `${this.credentials.appId}:${this.credentials.appPassword}:${this.options.loginUrl}`;
     const cached = tokenCache.get(key);
     if (!options.fresh && cached && cached.expiresAt - REFRESH_MARGIN_MS > this.options.now()) return cached.token;
-    const response = await this.options.fetch(`${this.options.loginUrl.replace(/\/+$/, '')}/${encodeURIComponent(this.credentials.tenantId)}/oauth2/v2.0/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: this.credentials.appId,
-        client_secret: this.credentials.appPassword,
-        scope: BOT_FRAMEWORK_SCOPE,
-      }).toString(),
-      // The body carries the app's password: it goes to the login host and nowhere else.
-      ...NO_REDIRECTS,
-    });
+    let response: Response;
+    try {
+      response = await this.options.fetch(`${this.options.loginUrl.replace(/\/+$/, '')}/${encodeURIComponent(this.credentials.tenantId)}/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: this.credentials.appId,
+          client_secret: this.credentials.appPassword,
+          scope: BOT_FRAMEWORK_SCOPE,
+        }).toString(),
+        // The body carries the app's password: it goes to the login host and nowhere else.
+        ...NO_REDIRECTS,
+      });
+    } catch (error) {
+      if (isRedirectRefusal(error)) throw new ChatDeliveryError("Microsoft's sign-in answered with a redirect.", { cause: error });
+      // Whatever happened to the token call, the activity itself was never sent.
+      throw new ChatTransientError(`Microsoft's sign-in could not be reached (${networkCode(error) ?? 'no answer'}).`, false, { cause: error });
+    }
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { error?: string };
       const said = `${response.status}${typeof body.error === 'string' ? ` ${body.error.slice(0, 64)}` : ''}`;

@@ -166,7 +166,7 @@ describe.each(Object.keys(posters) as Array<keyof typeof posters>)('a message Sl
   });
 });
 
-describe('a post Slack answers with a redirect', () => {
+describe.each(Object.keys(posters) as Array<keyof typeof posters>)('a post Slack answers with a redirect, posted by %s', (kind) => {
   it('should fail plainly, not to be tried again, and never follow it: the token and the message stay with Slack’s address', async () => {
     let elsewhere = 0;
     const other = createServer((req, res) => {
@@ -178,7 +178,7 @@ describe('a post Slack answers with a redirect', () => {
     try {
       const to = `http://127.0.0.1:${(other.address() as AddressInfo).port}/api/chat.postMessage`;
       answer = (res) => res.writeHead(307, { location: to }).end();
-      posterKind = 'the lean poster';
+      posterKind = kind;
 
       const failure = await failureOf(gateway().send(bob, hello));
 

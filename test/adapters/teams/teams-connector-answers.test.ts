@@ -101,3 +101,40 @@ describe('a Bot Connector that answers with a redirect', () => {
     }
   });
 });
+
+describe('the bot’s token, when Microsoft’s sign-in does not answer with one', () => {
+  it('should fail the send plainly on a redirect, and never send the app’s password on to it', async () => {
+    const seen: string[] = [];
+    const login = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      req.resume();
+      res.writeHead(302, { location: '/elsewhere/token' }).end();
+    });
+    await new Promise<void>((resolve) => login.listen(0, '127.0.0.1', resolve));
+    try {
+      const loginUrl = `http://127.0.0.1:${(login.address() as AddressInfo).port}`;
+      const teams = new TeamsConnector(
+        { appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' },
+        { loginUrl, now: () => Date.UTC(2026, 10, 25, 9, 0, 0), fetch: (input, init) => fetch(input, init) },
+      );
+
+      const failure = teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
+
+      await expect(failure).rejects.toMatchObject({ name: 'ChatDeliveryError', message: expect.stringMatching(/sign-in.*redirect/) });
+      expect(seen).toEqual(['/tenant-1/oauth2/v2.0/token']);
+    } finally {
+      await new Promise<void>((resolve) => login.close(() => resolve()));
+    }
+  });
+
+  it('should say the activity was certainly not sent when the sign-in cannot be reached', async () => {
+    const teams = new TeamsConnector(
+      { appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' },
+      { loginUrl: LOGIN, now: () => Date.UTC(2026, 10, 25, 9, 0, 0), fetch: () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })) },
+    );
+
+    const failure = teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
+
+    await expect(failure).rejects.toMatchObject({ name: 'ChatTransientError', uncertain: false, message: expect.stringContaining('ECONNRESET') });
+  });
+});
