@@ -25,6 +25,11 @@ function connector(answer: (signal: AbortSignal) => Response | Promise<Response>
   );
 }
 
+/** A connector with the given fetch for everything, the sign-in included, at `loginUrl`. */
+function connectorFetching(fetchFn: typeof fetch, loginUrl = LOGIN): TeamsConnector {
+  return new TeamsConnector({ appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' }, { loginUrl, now: () => Date.UTC(2026, 10, 25, 9, 0, 0), fetch: fetchFn });
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeEach(() => forgetTeamsTokens());
@@ -83,13 +88,8 @@ describe('a Bot Connector that answers with a redirect', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      const teams = new TeamsConnector(
-        { appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' },
-        {
-          loginUrl: LOGIN,
-          now: () => Date.UTC(2026, 10, 25, 9, 0, 0),
-          fetch: (input, init) => ((input instanceof Request ? input.url : input.toString()).startsWith(LOGIN) ? Promise.resolve(Response.json({ access_token: 'bot-token', expires_in: 3600 })) : fetch(input, init)),
-        },
+      const teams = connectorFetching((input, init) =>
+        (input instanceof Request ? input.url : input.toString()).startsWith(LOGIN) ? Promise.resolve(Response.json({ access_token: 'bot-token', expires_in: 3600 })) : fetch(input, init),
       );
 
       const failure = teams.send(serviceUrl, 'a:1', { type: 'message', text: 'hi' });
@@ -113,10 +113,7 @@ describe('the bot’s token, when Microsoft’s sign-in does not answer with one
     await new Promise<void>((resolve) => login.listen(0, '127.0.0.1', resolve));
     try {
       const loginUrl = `http://127.0.0.1:${(login.address() as AddressInfo).port}`;
-      const teams = new TeamsConnector(
-        { appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' },
-        { loginUrl, now: () => Date.UTC(2026, 10, 25, 9, 0, 0), fetch: (input, init) => fetch(input, init) },
-      );
+      const teams = connectorFetching((input, init) => fetch(input, init), loginUrl);
 
       const failure = teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
 
@@ -128,10 +125,7 @@ describe('the bot’s token, when Microsoft’s sign-in does not answer with one
   });
 
   it('should say the activity was certainly not sent when the sign-in cannot be reached', async () => {
-    const teams = new TeamsConnector(
-      { appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' },
-      { loginUrl: LOGIN, now: () => Date.UTC(2026, 10, 25, 9, 0, 0), fetch: () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })) },
-    );
+    const teams = connectorFetching(() => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })));
 
     const failure = teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
 
