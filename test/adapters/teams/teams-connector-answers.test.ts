@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forgetTeamsTokens, TeamsConnector } from '../../../src/adapters/teams/teams-connector';
 
@@ -28,6 +28,22 @@ function connector(answer: (signal: AbortSignal) => Response | Promise<Response>
 /** A connector with the given fetch for everything, the sign-in included, at `loginUrl`. */
 function connectorFetching(fetchFn: typeof fetch, loginUrl = LOGIN): TeamsConnector {
   return new TeamsConnector({ appId: 'app-1', appPassword: 'secret', tenantId: 'tenant-1' }, { loginUrl, now: () => Date.UTC(2026, 10, 25, 9, 0, 0), fetch: fetchFn });
+}
+
+/** Runs `run` against a local server that answers each request with `answer`, and gives the paths it was asked for. */
+async function withLocalServer(answer: (path: string, res: ServerResponse) => void, run: (base: string, seen: string[]) => Promise<void>): Promise<void> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(req.url ?? '');
+    req.resume();
+    answer(req.url ?? '', res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,50 +94,33 @@ describe('the deadline of a Bot Connector call', () => {
 
 describe('a Bot Connector that answers with a redirect', () => {
   it('should fail the send plainly, not as one that may have arrived, and never follow it with the bot’s token', async () => {
-    const seen: string[] = [];
-    const server = createServer((req, res) => {
-      seen.push(req.url ?? '');
-      req.resume();
-      if (req.url?.startsWith('/elsewhere')) res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"1"}');
-      else res.writeHead(308, { location: '/elsewhere/v3/conversations/a%3A1/activities' }).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const answer = (path: string, res: ServerResponse) =>
+      path.startsWith('/elsewhere')
+        ? res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"1"}')
+        : res.writeHead(308, { location: '/elsewhere/v3/conversations/a%3A1/activities' }).end();
+    await withLocalServer(answer, async (base, seen) => {
       const teams = connectorFetching((input, init) =>
         (input instanceof Request ? input.url : input.toString()).startsWith(LOGIN) ? Promise.resolve(Response.json({ access_token: 'bot-token', expires_in: 3600 })) : fetch(input, init),
       );
 
-      const failure = teams.send(serviceUrl, 'a:1', { type: 'message', text: 'hi' });
+      const failure = teams.send(`${base}/`, 'a:1', { type: 'message', text: 'hi' });
 
       await expect(failure).rejects.toMatchObject({ name: 'ChatDeliveryError', message: expect.stringContaining('redirect') });
       expect(seen).toEqual(['/v3/conversations/a%3A1/activities']);
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 });
 
 describe('the bot’s token, when Microsoft’s sign-in does not answer with one', () => {
   it('should fail the send plainly on a redirect, and never send the app’s password on to it', async () => {
-    const seen: string[] = [];
-    const login = createServer((req, res) => {
-      seen.push(req.url ?? '');
-      req.resume();
-      res.writeHead(302, { location: '/elsewhere/token' }).end();
-    });
-    await new Promise<void>((resolve) => login.listen(0, '127.0.0.1', resolve));
-    try {
-      const loginUrl = `http://127.0.0.1:${(login.address() as AddressInfo).port}`;
+    await withLocalServer((_path, res) => res.writeHead(302, { location: '/elsewhere/token' }).end(), async (loginUrl, seen) => {
       const teams = connectorFetching((input, init) => fetch(input, init), loginUrl);
 
       const failure = teams.send(SERVICE_URL, 'a:1', { type: 'message', text: 'hi' });
 
       await expect(failure).rejects.toMatchObject({ name: 'ChatDeliveryError', message: expect.stringMatching(/sign-in.*redirect/) });
       expect(seen).toEqual(['/tenant-1/oauth2/v2.0/token']);
-    } finally {
-      await new Promise<void>((resolve) => login.close(() => resolve()));
-    }
+    });
   });
 
   it('should say the activity was certainly not sent when the sign-in cannot be reached', async () => {
