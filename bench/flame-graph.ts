@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CpuProfile, CpuProfileNode as ProfileNode } from './lib/cpu-owners';
 
 /**
  * `node --import tsx bench/flame-graph.ts <file.cpuprofile> <out.svg> [title]`
@@ -12,19 +13,6 @@ import path from 'node:path';
  * (garbage collector) samples are dropped from the width and counted in the title.
  * It also prints the self time by owner and the heaviest functions, to stdout.
  */
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly hitCount?: number;
-  readonly children?: readonly number[];
-}
-
-interface CpuProfile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 interface Frame {
   readonly name: string;
@@ -56,7 +44,7 @@ export function ownerOf(url: string, name: string): Owner {
 function shortName(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
   const file = url ? url.replace(/^file:\/\//, '').replace(/.*\/node_modules\//, '').replace(/.*\/packages\/forge-local\/src\//, 'forge-local/').replace(/.*\/(src|bench)\//, '$1/') : '';
-  return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
+  return `${functionName || '(anonymous)'}${file ? ` ${file}:${(lineNumber ?? -1) + 1}` : ''}`;
 }
 
 /** Sample time (µs) per node id, from the samples and their time deltas. */

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { SANDBOX_WORKSPACE } from '../packages/forge-local/src/slack';
 import { startBoltRelay } from './lib/bolt-relay';
 import { allocationsDuring } from './lib/breakdown';
+import { cpuProfileDuring, threadCpuTicks } from './lib/cpu-owners';
 import { startBenchPlatform, SLACK_WEB_TRIGGER } from './lib/harness';
 import { openLanes } from './lib/lanes';
 import { runLoadInWorker } from './lib/load-in-worker';
@@ -79,12 +79,15 @@ async function main(): Promise<void> {
     // PERF_OUT=file: `perf record` of this process during the measured run only (start node with --perf-basic-prof).
     const perf = process.env['PERF_OUT'] ? spawn('perf', ['record', '-e', 'cpu-clock', '-F', '1999', '-g', '-p', String(process.pid), '-o', process.env['PERF_OUT']], { stdio: 'ignore' }) : undefined;
     if (perf) await new Promise((resolve) => setTimeout(resolve, 500));
-    const profiler = process.env['CPU_PROFILE_OUT'] ? await startCpuProfile() : undefined;
     // ALLOC_TOP=n: the n functions that allocated the most during the measured run, per relayed message.
     const allocTop = Number(process.env['ALLOC_TOP'] ?? 0);
-    if (allocTop > 0) printAllocators(allocTop, messages, (await allocationsDuring(() => run(messages, 'measured'))).byFunction);
-    else await run(messages, 'measured');
-    if (profiler) writeFileSync(process.env['CPU_PROFILE_OUT']!, JSON.stringify(await profiler.stop()));
+    const measured = async () => {
+      if (allocTop > 0) printAllocators(allocTop, messages, (await allocationsDuring(() => run(messages, 'measured'))).byFunction);
+      else await run(messages, 'measured');
+    };
+    const profileOut = process.env['CPU_PROFILE_OUT'];
+    if (profileOut) writeFileSync(profileOut, JSON.stringify((await cpuProfileDuring(measured, 200)).profile));
+    else await measured();
     if (perf) {
       perf.kill('SIGINT');
       await new Promise((resolve) => perf.once('exit', resolve));
@@ -93,24 +96,6 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
   }
-}
-
-/** The main thread's V8 sampling profiler, started now; `stop` answers the profile (a `.cpuprofile`). */
-async function startCpuProfile(): Promise<{ stop(): Promise<unknown> }> {
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 200 });
-  await post('Profiler.start');
-  return {
-    async stop() {
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      session.disconnect();
-      return profile;
-    },
-  };
 }
 
 function printAllocators(top: number, messages: number, frames: Map<string, number>): void {
@@ -123,14 +108,10 @@ function printAllocators(top: number, messages: number, frames: Map<string, numb
 function threadTicks(): Map<string, number> {
   const ticks = new Map<string, number>();
   for (const tid of readdirSync('/proc/self/task')) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const name = tid === String(process.pid) ? 'main' : (/\((.*)\)/.exec(stat)?.[1] ?? tid);
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks.set(name, (ticks.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // the thread ended
-    }
+    const thread = threadCpuTicks(tid);
+    if (!thread) continue; // it ended
+    const name = tid === String(process.pid) ? 'main' : thread.name;
+    ticks.set(name, (ticks.get(name) ?? 0) + thread.ticks);
   }
   return ticks;
 }

@@ -39,9 +39,11 @@ export const CPU_OWNER_NAMES: Record<CpuOwner, string> = {
   gc: 'GC',
 };
 
+/** A V8 CPU profile (`.cpuprofile`), as `node --cpu-prof` and node:inspector's Profiler give it. */
 export interface CpuProfileNode {
   readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string };
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber?: number };
+  readonly hitCount?: number;
   readonly children?: readonly number[];
 }
 
@@ -121,15 +123,36 @@ export function cpuShares(profile: CpuProfile, root: string = REPO_ROOT): { shar
   return { shares: Object.fromEntries(CPU_OWNERS.map((o) => [o, busy > 0 ? time[o] / busy : 0])) as Record<CpuOwner, number>, busyMicros: busy };
 }
 
-/** The main thread's CPU time so far (user + system), in ms, from /proc; undefined where there is no /proc. */
-export function mainThreadCpuMs(): number | undefined {
+/** One thread of this process from /proc: its name and its CPU ticks so far (user + system, 100 a second on Linux); undefined once it ended. */
+export function threadCpuTicks(tid: string): { name: string; ticks: number } | undefined {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks: 100 a second on Linux, so a run's figure is good to 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return { name: /\((.*)\)/.exec(stat)?.[1] ?? tid, ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return undefined;
+  }
+}
+
+/** The main thread's CPU time so far, in ms (good to 10 ms); undefined where there is no /proc. */
+export function mainThreadCpuMs(): number | undefined {
+  const main = threadCpuTicks(String(process.pid));
+  return main && main.ticks * 10;
+}
+
+/** V8's CPU profiler on this thread over `work`, sampling every `intervalMicros`; the session is closed whatever happens. */
+export async function cpuProfileDuring<T>(work: () => Promise<T>, intervalMicros: number): Promise<{ result: T; profile: CpuProfile }> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: intervalMicros });
+    await session.post('Profiler.start');
+    const result = await work();
+    const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+    return { result, profile };
+  } finally {
+    session.disconnect();
   }
 }
 
@@ -142,21 +165,16 @@ export interface CpuByOwner {
 }
 
 export async function cpuByOwnerDuring<T>(messages: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuByOwner }> {
-  const session = new Session();
-  session.connect();
-  try {
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 500 });
-    await session.post('Profiler.start');
-    const cpu0 = mainThreadCpuMs();
-    const result = await work();
-    const cpu1 = mainThreadCpuMs();
-    const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-    const { shares, busyMicros } = cpuShares(profile);
-    const totalMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : busyMicros / 1000;
-    const mainMs = totalMs / Math.max(1, messages);
-    return { result, cpu: { messages, mainMs, byOwner: Object.fromEntries(CPU_OWNERS.map((o) => [o, mainMs * shares[o]])) as Record<CpuOwner, number> } };
-  } finally {
-    session.disconnect();
-  }
+  let cpu0: number | undefined;
+  let cpu1: number | undefined;
+  const { result, profile } = await cpuProfileDuring(async () => {
+    cpu0 = mainThreadCpuMs();
+    const done = await work();
+    cpu1 = mainThreadCpuMs();
+    return done;
+  }, 500);
+  const { shares, busyMicros } = cpuShares(profile);
+  const totalMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : busyMicros / 1000;
+  const mainMs = totalMs / Math.max(1, messages);
+  return { result, cpu: { messages, mainMs, byOwner: Object.fromEntries(CPU_OWNERS.map((o) => [o, mainMs * shares[o]])) as Record<CpuOwner, number> } };
 }
