@@ -16,6 +16,7 @@ import { localPlatformClient } from '../local/support/local-platform-client';
 import { flag, openTab } from './support/backoffice';
 import { launchChromium, newPage, reportColorMode, requireChromiumAndBuild, screenshot, uiBuild, type Opened } from './support/chromium';
 import { openSlackDesk, sayOnSlack } from './support/slack-desk';
+import { expectTextsEventually } from './support/texts';
 
 jest.setTimeout(60_000);
 
@@ -74,15 +75,13 @@ describe('the History tab', () => {
     const { context, page, pageErrors } = await openHistory(mode === 'dark' ? { colorMode: 'dark' } : {});
     try {
       // Newest first: Chloé left last.
-      await rows(page).first().waitFor();
-      await expect(rows(page).locator('td:nth-child(2)').allTextContents()).resolves.toEqual(['Chloé Dubois', 'Bob User']);
+      await expectTextsEventually(rows(page).locator('td:nth-child(2)'), ['Chloé Dubois', 'Bob User']);
       await expect(rows(page).nth(1).textContent()).resolves.toMatch(/Alice Operator.*Slack.*Ended by the operator.*SUP-1/);
 
       await pick(page, 'Whose conversations', 'A user');
       await pick(page, 'User', 'Bob User (Slack)');
       await page.getByRole('button', { name: 'Search' }).click();
-      await rows(page).filter({ hasText: 'Chloé Dubois' }).waitFor({ state: 'detached' });
-      await expect(rows(page).locator('td:nth-child(2)').allTextContents()).resolves.toEqual(['Bob User']);
+      await expectTextsEventually(rows(page).locator('td:nth-child(2)'), ['Bob User']);
 
       await page.getByRole('button', { name: /^Open the conversation with Bob User/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Conversation with Bob User' });
@@ -108,8 +107,7 @@ describe('the History tab', () => {
       await rows(page).first().waitFor();
       await page.getByLabel('Ticket key').fill('sup-1');
       await page.getByRole('button', { name: 'Search' }).click();
-      await rows(page).filter({ hasText: 'Chloé Dubois' }).waitFor({ state: 'detached' });
-      await expect(rows(page).locator('td:nth-child(2)').allTextContents()).resolves.toEqual(['Bob User']);
+      await expectTextsEventually(rows(page).locator('td:nth-child(2)'), ['Bob User']);
       await page.getByLabel('Ticket key').fill('SUP-99');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByText('No conversation in the history matches.').waitFor();
