@@ -6,6 +6,7 @@ import type { FinishedInvocation } from '../../packages/forge-local/src/function
 import { LocalQueue, QueuePushRefused, type DeliveredEvent, type PushedEvent, type QueueSwitches } from '../../packages/forge-local/src/local-queue';
 import { startLocalPlatform } from '../../dev/koji-app';
 import { stargateRemote } from '../../packages/forge-local/src/stargate-remote';
+import { waitUntil } from '../support/eventually';
 
 function refusal(run: () => void): QueuePushRefused {
   try {
@@ -143,7 +144,7 @@ describe('the local async-events queue', () => {
     };
     startQueue();
     pushNumbered(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(() => delivered.length > 0, 'the event to reach its consumer');
 
     expect(delivered).toHaveLength(1);
     expect(queue.pending()).toBe(1);
@@ -164,13 +165,21 @@ describe('the local async-events queue', () => {
   });
 
   it('should deliver a delayed event after its delay, not before', async () => {
+    let deliveredAfterMs = -1;
+    const published = Date.now();
+    consumer = async (event) => {
+      deliveredAfterMs = Date.now() - published;
+      delivered.push(event);
+    };
     startQueue();
     queue.publish('q', 'job', [{ body: { n: 'expiry' }, delayInSeconds: 0.3 }]);
 
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(order()).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await queue.drained();
     expect(order()).toEqual(['expiry']);
+    // A timer may fire a millisecond early by Date.now()'s rounding; never a delay's worth early.
+    expect(deliveredAfterMs).toBeGreaterThanOrEqual(299);
   });
 
   it('should let a wait leave events due later than asked, and deliver them once brought forward', async () => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkpointOffThread } from '../../packages/forge-local/src/sqlite-checkpointer';
+import { waitUntil } from '../support/eventually';
 
 /**
  * The local platform's store copies its write-ahead log back into the database on a worker thread, never inside
@@ -30,11 +31,10 @@ describe('checkpoints off the app’s thread', () => {
     const before = statSync(path.join(dir, 'store.sqlite')).size;
 
     for (let i = 0; i < 2_000; i += 1) write.run(`k${i}`, 'x'.repeat(500));
-    await new Promise((resolve) => setTimeout(resolve, 300));
 
-    // The app's own connection no longer checkpoints at 1,000 pages, yet the file holds the rows.
+    // The app's own connection no longer checkpoints at 1,000 pages, yet the file comes to hold the rows.
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThan(1_000);
-    expect(statSync(path.join(dir, 'store.sqlite')).size).toBeGreaterThan(before + 900_000);
+    await waitUntil(() => statSync(path.join(dir, 'store.sqlite')).size > before + 900_000, 'the checkpointer thread to move the rows into the database file');
     await checkpointer?.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
     expect((db.prepare('SELECT count(*) AS n FROM item').get() as { n: number }).n).toBe(2_000);
