@@ -13,6 +13,7 @@ import { TEAMS_SANDBOX } from '../../packages/forge-local/src/teams';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 import { launchChromium, newPage, requireScreenshots, screenshot } from './support/chromium';
+import { expectEventually } from './support/eventually';
 
 jest.setTimeout(90_000);
 
@@ -153,7 +154,8 @@ describe.each(CHANNELS)('the sandbox chat page on $name', (channel) => {
     try {
       await page.goto(`${platform.url}/sandbox/${channel.name}?as=${channel.user}`);
       const log = page.getByRole('log');
-      await expect(page.getByLabel('Act as').inputValue()).resolves.toBe(channel.user);
+      // The page picks the person once it has read who can be played: until then Act as holds nothing.
+      await expectEventually(() => page.getByLabel('Act as').inputValue(), channel.user);
       // Everyone can be played, each shown with the language of their chat client.
       await page.getByRole('option', { name: channel.foreignSpeakers[0] }).waitFor({ state: 'attached' });
       await expect(page.getByLabel('Act as').locator('option').allTextContents()).resolves.toEqual(expect.arrayContaining([...channel.foreignSpeakers]));

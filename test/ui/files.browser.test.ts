@@ -9,6 +9,7 @@ import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import { settle } from '../local/support/local-platform-client';
 import { openTwoChannelDesk } from '../e2e/support/two-channel-desk';
 import { launchChromium, newPage, requireScreenshots, screenshot } from './support/chromium';
+import { expectEventually } from './support/eventually';
 
 jest.setTimeout(90_000);
 
@@ -56,7 +57,8 @@ describe('files on the sandbox pages and the ticket page', () => {
       const picture = page.getByRole('log').locator('figure.shared-file img');
       await picture.waitFor();
       await expect(picture.getAttribute('alt')).resolves.toBe(PICTURE);
-      await expect(picture.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).resolves.toBe(1);
+      // Shown (its border makes it visible) before the picture itself has loaded: its width is 0 until then.
+      await expectEventually(() => picture.evaluate((img: { naturalWidth: number }) => img.naturalWidth), 1);
       await screenshot(page, 'file-picture-teams');
 
       await page.goto(`${platform.url}/sandbox/slack?as=UALICE`);

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
+import { expectEventually } from './support/eventually';
 import { openSlackDesk } from './support/slack-desk';
 
 jest.setTimeout(90_000);
@@ -86,7 +87,8 @@ describe('the local product, from its start page to a ticket', () => {
       // Bob, from his link on the start page, asks for an operator and says something full of markup.
       await slackPeople.getByRole('link', { name: 'Chat as Bob User' }).click();
       await page.waitForURL(/\/sandbox\/slack\?as=UBOB$/);
-      await expect(page.getByLabel('Act as').inputValue()).resolves.toBe('UBOB');
+      // The chat page picks Bob once it has read who can be played: until then Act as holds nothing.
+      await expectEventually(() => page.getByLabel('Act as').inputValue(), 'UBOB');
       const log = page.getByRole('log');
       await send(page, 'operator');
       await log.getByText('now talking to Alice Operator').waitFor();

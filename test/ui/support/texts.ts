@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { expectEventually } from './eventually';
 
 /**
  * Waits until the elements' texts are `expected`, then asserts them, so a failure still shows the difference.
@@ -6,15 +7,5 @@ import type { Locator } from 'playwright-core';
  * disappears, can catch the table between the two.
  */
 export async function expectTextsEventually(locator: Locator, expected: readonly unknown[], timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const texts = await locator.allTextContents();
-    try {
-      expect(texts).toEqual(expected);
-      return;
-    } catch (error) {
-      if (Date.now() >= deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await expectEventually(() => locator.allTextContents(), expected, timeoutMs);
 }
