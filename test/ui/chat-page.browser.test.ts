@@ -13,7 +13,7 @@ import { TEAMS_SANDBOX } from '../../packages/forge-local/src/teams';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 import { launchChromium, newPage, requireScreenshots, screenshot } from './support/chromium';
-import { expectEventually } from './support/eventually';
+import { expectEventually } from '../support/eventually';
 
 jest.setTimeout(90_000);
 

@@ -9,7 +9,7 @@ import type { SlackSandbox } from '../../packages/forge-local/src/slack';
 import { settle } from '../local/support/local-platform-client';
 import { openTwoChannelDesk } from '../e2e/support/two-channel-desk';
 import { launchChromium, newPage, requireScreenshots, screenshot } from './support/chromium';
-import { expectEventually } from './support/eventually';
+import { expectEventually } from '../support/eventually';
 
 jest.setTimeout(90_000);
 

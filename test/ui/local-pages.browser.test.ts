@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { LocalPlatform } from '../../packages/forge-local/src/platform';
 import { localPlatformClient, startSandboxedPlatform } from '../local/support/local-platform-client';
 import { launchChromium, newPage, requireChromiumAndBuild, screenshot, uiBuild } from './support/chromium';
-import { expectEventually } from './support/eventually';
+import { expectEventually } from '../support/eventually';
 import { openSlackDesk } from './support/slack-desk';
 
 jest.setTimeout(90_000);

@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { expectEventually } from './eventually';
+import { expectEventually } from '../../support/eventually';
 
 /**
  * Waits until the elements' texts are `expected`, then asserts them, so a failure still shows the difference.
