@@ -81,10 +81,22 @@ describe('the History through the resolvers', () => {
     ['a person without a user id', 'history/search', { person: { role: 'user', channel: 'slack', tenantId: 'T0SANDBOX' } }, /“userId”/],
     ['an unknown field', 'history/search', { text: 'printer' }, /Unknown search fields: text/],
     ['a conversation id that is not one', 'history/get', { conversationId: '../../etc' }, /“conversationId”/],
+    ['a conversation id whose storage key would be too long', 'history/get', { conversationId: `slack/${':'.repeat(700)}` }, /“conversationId”/],
   ])('should refuse %s with the reason, reading nothing', async (_what, key, payload, reason) => {
     const answer = await admin(key, payload);
 
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(reason) } });
+  });
+
+  it.each([
+    ['history/search', {}, /search again/],
+    ['history/people', { role: 'operator' }, /open the list again/],
+  ])('should answer %s a page cursor it never gave by asking for the list again', async (key, payload, reason) => {
+    for (const cursor of ['NaN', 'eyJ4IjoxfQ', '!'.repeat(2_000)]) {
+      const answer = await admin(key, { ...payload, cursor });
+
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(reason) } });
+    }
   });
 
   it('should say a conversation it does not keep is not in the history', async () => {

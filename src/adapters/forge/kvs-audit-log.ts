@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ForgeKvsAPIError, Sort, type kvs as KvsClient } from '@forge/kvs';
-import { KojiError } from '../../domain/koji-error';
+import { Sort, type kvs as KvsClient } from '@forge/kvs';
 import { AUDIT_RETENTION_DAYS, isAuditKind, type AdminAction, type AuditEntry } from '../../domain/audit';
 import type { Page } from '../../app/ports';
 import type { AuditLog, AuditQuery } from '../../app/audit/audit-log';
 import { participantKey } from '../../domain/participant';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 import { PAGE_LIMIT } from './kvs-index-page';
+import { pageFromCursor } from './kvs-cursor';
 import { schemaStamp, upgraded } from './record-versions';
 
 type Kvs = typeof KvsClient;
@@ -49,7 +49,7 @@ export class KvsAuditLog implements AuditLog {
         : entries.index(INDEX.auditByProjectAndTime, { partition: [projectId] });
     let paged = indexed.sort(Sort.DESC).limit(Math.min(Math.max(1, query.limit), PAGE_LIMIT));
     if (query.cursor) paged = paged.cursor(query.cursor);
-    const { results, nextCursor } = await getPage(paged, query.cursor !== undefined);
+    const { results, nextCursor } = await pageFromCursor(() => paged.getMany(), query.cursor, 'This cursor is not one the audit log gave for this list: load the Audit log again.');
     // Data outlives code: an entry of a kind this version does not know is left out rather than shown wrong.
     const items = results.map((r) => upgraded<AuditEntry>('audit', r.value)).filter((e) => isAuditKind(e?.kind));
     return { items, cursor: nextCursor };
@@ -66,20 +66,3 @@ export function auditSubjectKey(action: AdminAction): string | undefined {
   return participantKey({ channel: subject.channel, tenantId: subject.tenantId, userId: subject.userId });
 }
 
-/** A cursor is the page's to give; one KVS refuses (another list's, a made-up one) is a bad request, not a crash. */
-export class InvalidAuditCursorError extends KojiError {
-  readonly code = 'invalid_request';
-
-  constructor() {
-    super('This cursor is not one the audit log gave for this list: load the Audit log again.');
-  }
-}
-
-async function getPage<T>(query: { getMany(): Promise<{ results: T[]; nextCursor?: string | undefined }> }, withCursor: boolean): Promise<{ results: T[]; nextCursor?: string | undefined }> {
-  try {
-    return await query.getMany();
-  } catch (error) {
-    if (withCursor && error instanceof ForgeKvsAPIError && (error.responseDetails.status === 400 || /CURSOR/i.test(error.code))) throw new InvalidAuditCursorError();
-    throw error;
-  }
-}

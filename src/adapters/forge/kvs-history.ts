@@ -4,8 +4,13 @@ import { HISTORY_ENDINGS, type HistoryEntry, type HistoryPerson } from '../../do
 import { isChatChannel, isParticipant, participantKey, type Participant } from '../../domain/participant';
 import { ENTITY, INDEX, storageKeys } from './kvs-keys';
 import { PAGE_LIMIT } from './kvs-index-page';
+import { pageFromCursor } from './kvs-cursor';
 import type { MessageEntity } from './kvs-transcript-log';
 import { schemaStamp, upgraded } from './record-versions';
+
+/** What the History tab says of a cursor KVS refuses (see kvs-cursor.ts). */
+const STALE_SEARCH = 'This cursor is not one the history gave for this search: search again.';
+const STALE_PEOPLE = 'This cursor is not one the history gave for this list of people: open the list again.';
 
 type Kvs = typeof KvsClient;
 
@@ -70,7 +75,7 @@ export class KvsConversationHistory implements ConversationHistory {
     if (range) q = q.where(range);
     if (query.channel) q = q.filters(new Filter<HistoryEntity>().and('channel', FilterConditions.equalTo(query.channel)));
     if (query.cursor) q = q.cursor(query.cursor);
-    const { results, nextCursor } = await q.getMany();
+    const { results, nextCursor } = await pageFromCursor(() => q.getMany(), query.cursor, STALE_SEARCH);
     return { items: results.map((r) => historyOf(r.value)).filter(isHistoryEntry), cursor: nextCursor };
   }
 
@@ -91,7 +96,7 @@ export class KvsConversationHistory implements ConversationHistory {
   async people(projectId: string, role: HistoryPerson['role'], page: { readonly limit: number; readonly cursor?: string | undefined }): Promise<HistoryPage<HistoryPerson>> {
     let q = this.kvs.entity<PersonEntity>(ENTITY.historyPerson).query().index(INDEX.historyPeople, { partition: [projectId, role] }).sort(Sort.DESC).limit(Math.min(page.limit, PAGE_LIMIT));
     if (page.cursor) q = q.cursor(page.cursor);
-    const { results, nextCursor } = await q.getMany();
+    const { results, nextCursor } = await pageFromCursor(() => q.getMany(), page.cursor, STALE_PEOPLE);
     return { items: results.map((r) => upgraded<HistoryPerson>('history-person', r.value)).filter((p) => isParticipant(p.person) && typeof p.name === 'string'), cursor: nextCursor };
   }
 }

@@ -1,3 +1,4 @@
+import { isButtonRef } from '../../adapters/chat/payload-checks';
 import { findHistory, historyPeople, pastConversation } from '../../app/history/find-history';
 import { buildServices } from '../../composition';
 import type { HistoryEntry, HistoryPerson } from '../../domain/history';
@@ -45,6 +46,8 @@ export const historyResolvers: Record<string, ResolverHandler> = {
   }),
   'history/get': forAdmins(async ({ projectId, payload }) => {
     const conversationId = stringField(payload, 'conversationId', CONVERSATION_ID);
+    // Looked up by key: bounded by the weight its escaped key may have, as a button's conversation id is.
+    if (!isButtonRef(conversationId)) throw new InvalidRequestError('The request needs a valid “conversationId”.');
     const found = await pastConversation(buildServices({ projectId }), projectId, conversationId);
     if (!found) throw new NotKeptError();
     return { conversation: entryView(found.entry), transcript: withSafeLinks(found.transcript) };

@@ -1,4 +1,4 @@
-import { ForgeKvsAPIError } from '@forge/kvs';
+import { isCursorRefusal } from '../../adapters/forge/kvs-cursor';
 import { startErasure } from '../../app/privacy/erase-person-job';
 import { exportStep, isPersonDataState, START, type PersonDataState } from '../../app/privacy/person-data';
 import type { ErasureProgress } from '../../app/privacy/person-records';
@@ -70,7 +70,7 @@ export const privacyResolvers: Record<string, ResolverHandler> = {
     const services = buildServices({ projectId });
     const step = await exportStep(erasureDeps(services).records, { projectId, person, now: services.clock.now() }, state).catch((error: unknown) => {
       // A store cursor KVS refuses came with the page's cursor: a bad request, not a crash.
-      if (state !== START && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) throw new InvalidRequestError('“cursor” must be the one the last export page gave.');
+      if (state !== START && isCursorRefusal(error)) throw new InvalidRequestError('“cursor” must be the one the last export page gave.');
       throw error;
     });
     if (state === START) await auditAdminAction({ projectId, accountId }, { kind: 'person-exported', subject: { ...person, name: personLabel(person) } });
