@@ -87,6 +87,13 @@ describe('the local Forge platform', () => {
     expect(bridge).toContain("fetch('/__forge/invoke'");
   });
 
+  it('should answer a page path that is not valid percent-encoding with a 400 that says so', async () => {
+    const answer = await fetch(`${platform.url}/pages/koji-backoffice/%E0%A4%A`);
+
+    expect(answer.status).toBe(400);
+    await expect(answer.json()).resolves.toEqual({ message: 'The path is not valid percent-encoding.' });
+  });
+
   it('should deliver queue pushes to the consumer from manifest.yml, with the pushed body', async () => {
     await currentInvocation.run({ id: 'test', functionKey: 'test', counters: emptyCounters() }, () =>
       new Queue({ key: 'chat-work' }).push([{ body: { kind: 'unknown-job' } }]),

@@ -115,7 +115,12 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
   }
 
   async function staticPage(res: ServerResponse, url: URL, moduleKey: string, root: string): Promise<void> {
-    const relative = decodeURIComponent(url.pathname.slice(`/pages/${moduleKey}`.length)).replace(/^\/+/, '') || 'index.html';
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname.slice(`/pages/${moduleKey}`.length)).replace(/^\/+/, '') || 'index.html';
+    } catch {
+      return sendJson(res, 400, { message: 'The path is not valid percent-encoding.' });
+    }
     const file = path.resolve(root, relative);
     if (!file.startsWith(path.resolve(root) + path.sep)) return sendJson(res, 403, { message: 'Outside the resource folder' });
     let content: Buffer;
