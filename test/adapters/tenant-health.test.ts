@@ -1,4 +1,4 @@
-import { HEALTH_WINDOW_MS, TenantHealth, healthOfConnection, shownCheck, type HealthSubject, type TenantHealthRecord, type TenantHealthStore } from '../../src/adapters/forge/tenant-health';
+import { EVENTS_FAILING_TTL_SECONDS, HEALTH_WINDOW_MS, TenantHealth, healthOfConnection, shownCheck, type HealthSubject, type TenantHealthRecord, type TenantHealthStore } from '../../src/adapters/forge/tenant-health';
 import { FixedClock } from '../fakes/in-memory-stores';
 
 /**
@@ -9,11 +9,14 @@ import { FixedClock } from '../fakes/in-memory-stores';
  */
 class RecordingStore implements TenantHealthStore {
   readonly writes: TenantHealthRecord[] = [];
+  /** Each write's time to live in seconds, undefined for none, in the order of `writes`. */
+  readonly expiries: Array<number | undefined> = [];
   failing = false;
 
-  write(record: TenantHealthRecord): Promise<void> {
+  write(record: TenantHealthRecord, expiresInSeconds?: number): Promise<void> {
     if (this.failing) return Promise.reject(new Error('KVS said 500'));
     this.writes.push(record);
+    this.expiries.push(expiresInSeconds);
     return Promise.resolve();
   }
   remove(subject: HealthSubject): Promise<void> {
@@ -63,6 +66,31 @@ describe('a workspace’s status from its traffic', () => {
       for (const [a, b] of times(teamId).slice(1).map((t, i) => [times(teamId)[i]!, t] as const)) expect(b - a).toBeGreaterThanOrEqual(HEALTH_WINDOW_MS);
     }
     expect(times('T2')).toHaveLength(1);
+  });
+
+  it('should write a Failing for refused events to go by itself in an hour, and again every half hour while they go on', async () => {
+    const { clock, store, health } = monitor();
+
+    for (let minute = 0; minute < 75; minute += 1) {
+      await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
+      clock.advanceMinutes(1);
+    }
+
+    expect(store.writes.map((w) => w.ok)).toEqual([false, false, false]);
+    expect(store.writes.map((w) => (w.at - store.writes[0]!.at) / 60_000)).toEqual([0, 30, 60]);
+    expect(store.expiries).toEqual([EVENTS_FAILING_TTL_SECONDS, EVENTS_FAILING_TTL_SECONDS, EVENTS_FAILING_TTL_SECONDS]);
+    expect(EVENTS_FAILING_TTL_SECONDS).toBe(3_600);
+  });
+
+  it('should keep a Failing for refused sends until a send goes out: no one forges a send', async () => {
+    const { clock, store, health } = monitor();
+
+    await health.sendRefused({ channel: 'slack', tenantId: 'T1' }, 'invalid_auth');
+    clock.advanceMinutes(120);
+    await health.sendRefused({ channel: 'slack', tenantId: 'T1' }, 'invalid_auth');
+
+    expect(store.writes.map((w) => [w.ok, w.cause])).toEqual([[false, 'sends']]);
+    expect(store.expiries).toEqual([undefined]);
   });
 
   it('should stay Working through a flood of forged requests while real events verify', async () => {

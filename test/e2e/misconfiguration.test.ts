@@ -105,6 +105,27 @@ describe('a Slack workspace whose configuration is wrong', () => {
     expect(await sandboxStatus()).not.toHaveProperty('source');
   });
 
+  it('should let a Failing written for refused events go by itself an hour after they stop, as no request can clear another function’s status', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      await connect(SANDBOX_WORKSPACE.signingSecret);
+      // A function that has seen nothing verify yet takes a forged request's wrong signature for a wrong secret.
+      expect((await forged(1)).status).toBe(401);
+      expect(await sandboxStatus()).toMatchObject({ ok: false, source: 'traffic' });
+
+      // Another function relays real events: it never wrote Failing, and reads nothing to learn that one did.
+      forgetTenantHealth();
+      expect((await slack.sendAs('UDANA', 'Hello?')).status).toBe(200);
+      jest.setSystemTime(Date.now() + 59 * 60_000);
+      expect(await sandboxStatus()).toMatchObject({ ok: false, source: 'traffic' });
+
+      jest.setSystemTime(Date.now() + 2 * 60_000);
+      expect(await sandboxStatus()).not.toMatchObject({ ok: false });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('should show Failing when Slack refuses the bot token, and take the operator Koji could not tell off duty', async () => {
     await connect(SANDBOX_WORKSPACE.signingSecret);
     await admin('roles/grant', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' });
@@ -136,6 +157,36 @@ describe('a Teams tenant whose Azure Bot is not the connected one', () => {
       source: 'traffic',
       message: expect.stringMatching(/^Teams messages are refused because their token does not check out: .*aud/),
     });
+  });
+
+  it.each([['expired'], ['serviceurl-mismatch']] as const)('should show Failing once Microsoft’s own tokens are refused (%s)', async (token) => {
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+    await teams.install('vic');
+    await settle();
+    forgetTenantHealth();
+
+    expect((await teams.sendAs('vic', 'Hello?', { token })).status).toBe(401);
+
+    expect(await sandboxStatus(TEAMS_SANDBOX.tenantId)).toMatchObject({ ok: false, source: 'traffic', message: expect.stringMatching(/^Teams messages are refused because their token does not check out/) });
+  });
+
+  it('should record nothing for a token nothing shows Microsoft made, whichever bot it names, and look up no more than the bot’s binding', async () => {
+    await admin('tenants/connect', { channel: 'teams', tenantId: TEAMS_SANDBOX.tenantId, name: 'Koji Sandbox (Teams)', appId: TEAMS_SANDBOX.appId, appPassword: TEAMS_SANDBOX.appPassword });
+    await teams.install('vic');
+    await settle();
+    forgetTenantHealth();
+    triggers = [];
+
+    // Signed with a key that is not Bot Framework's: for the connected bot, and for the tenant's other one.
+    expect((await teams.sendAs('vic', 'Hello?', { token: 'unknown-key' })).status).toBe(401);
+    expect((await teams.sendAs('vic', 'Hello?', { token: 'unknown-key', bot: TEAMS_SANDBOX.secondBot })).status).toBe(403);
+
+    // The binding is all that is read (for a bot with none, under its current key and the one before 2.0).
+    expect(triggers.map((t) => [t.counters.kvsReads, t.counters.kvsWrites])).toEqual([
+      [1, 0],
+      [2, 0],
+    ]);
+    expect(await sandboxStatus(TEAMS_SANDBOX.tenantId)).toMatchObject({ ok: true });
   });
 
   it('should show Failing once Teams’ activities come for another Azure Bot of the tenant than the connected one', async () => {

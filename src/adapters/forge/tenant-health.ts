@@ -33,7 +33,8 @@ export interface HealthSubject {
 
 /** Where health records live: one small KVS value per tenant, listed for the backoffice. */
 export interface TenantHealthStore {
-  write(record: TenantHealthRecord): Promise<void>;
+  /** `expiresInSeconds`: the record goes by itself then, unless written again. */
+  write(record: TenantHealthRecord, expiresInSeconds?: number): Promise<void>;
   remove(subject: HealthSubject): Promise<void>;
   list(): Promise<TenantHealthRecord[]>;
 }
@@ -43,6 +44,15 @@ export interface TenantHealthStore {
  * and the least time between two writes for one tenant.
  */
 export const HEALTH_WINDOW_MS = 60_000;
+
+/**
+ * How long a Failing for refused events stands once written, and how often a function that keeps seeing them
+ * writes it again. No request can clear a status another function wrote (that would cost a read per request),
+ * and a request with a wrong signature may be anyone's: so Failing for events lasts while refusals go on, and a
+ * burst of them, forged or passing, is gone within the hour. Failing for sends stays: no one forges a send.
+ */
+export const EVENTS_FAILING_TTL_SECONDS = 60 * 60;
+const EVENTS_FAILING_REFRESH_MS = (EVENTS_FAILING_TTL_SECONDS * 1_000) / 2;
 
 /** Tenants followed per warm function: only connected ones reach here, this is a guard. */
 const MAX_TENANTS = 1_000;
@@ -70,7 +80,12 @@ interface Traffic {
  *   signing secret, which refuses everything, shows at the first refusal); or
  * - the last send was refused for its bot credentials (no one forges a send).
  * It shows Working again when this function sees it work after having written
- * Failing; reconnecting the tenant clears the status (forget).
+ * Failing; reconnecting the tenant clears the status (forget); a Failing for
+ * refused events also goes by itself an hour after the refusals stop.
+ *
+ * Refusals counted are those that can tell of the configuration: on Teams, a
+ * token Microsoft signed (teams-receiver.ts); on Slack, any wrong signature,
+ * since only the signing secret could tell Slack's from anyone's.
  *
  * On Slack "verified" means people's messages, edits and clicks: events ignored
  * whichever workspace sent them (among them Slack's echo of the bot's own posts)
@@ -166,7 +181,8 @@ export class TenantHealth {
     const failing = this.failing(traffic, now);
     const { written } = traffic;
     const changed = failing ? written?.ok !== false || written.message !== failing.message : written?.ok === false;
-    if (!changed || (written && now - written.at < HEALTH_WINDOW_MS)) return;
+    const expiring = failing?.cause === 'events' && written !== undefined && now - written.at >= EVENTS_FAILING_REFRESH_MS;
+    if (!(changed || expiring) || (written && now - written.at < HEALTH_WINDOW_MS)) return;
     const record: TenantHealthRecord = failing
       ? { channel, tenantId, ...appId, ok: false, at: now, message: failing.message, cause: failing.cause }
       : { channel, tenantId, ...appId, ok: true, at: now };
@@ -175,7 +191,7 @@ export class TenantHealth {
     traffic.refused = 0;
     traffic.verified = 0;
     try {
-      await this.store.write(record);
+      await this.store.write(record, failing?.cause === 'events' ? EVENTS_FAILING_TTL_SECONDS : undefined);
     } catch (error) {
       // The request being answered must not fail for its status: the next one a minute on tries again.
       this.log?.warn('tenant_health_not_written', { channel, tenantId, ...appId, reason: messageOf(error) });
@@ -227,8 +243,9 @@ export class KvsTenantHealthStore implements TenantHealthStore {
     return `${KvsTenantHealthStore.prefix}${subject.channel}:${escapeKeyPart(subject.tenantId)}${bot}`;
   }
 
-  async write(record: TenantHealthRecord): Promise<void> {
-    await this.kvs.set(KvsTenantHealthStore.key(record), record);
+  async write(record: TenantHealthRecord, expiresInSeconds?: number): Promise<void> {
+    const ttl = expiresInSeconds === undefined ? {} : { ttl: { value: expiresInSeconds, unit: 'SECONDS' as const } };
+    await this.kvs.set(KvsTenantHealthStore.key(record), record, ttl);
   }
 
   async remove(subject: HealthSubject): Promise<void> {

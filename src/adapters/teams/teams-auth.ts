@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors, importJWK, jwtVerify, type JWK } from 'jose';
 
 /** Bot Framework's public cloud: where the keys of the tokens that come with activities are published. */
 export const BOT_FRAMEWORK_OPENID_METADATA = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
@@ -15,7 +15,19 @@ const KEYS_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export const KEYS_REFRESH_INTERVAL_MS = 5 * 60 * 1000;
 
-export type TokenCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/**
+ * Why a token was refused, as evidence of the tenant's configuration (tenant-health.ts):
+ * - `unproven`: nothing shows Microsoft made it (not a JWT, an unknown key, a bad signature): anyone could have sent it;
+ * - `misfit`: signed with Bot Framework's key and issued by it, yet not for this bot, channel, time or service URL:
+ *   Bot Connector's own request that the configuration does not fit;
+ * - `keys-unavailable`: Koji could not fetch Microsoft's keys: its own side, whoever sent the request.
+ */
+export type TokenRefusal = 'unproven' | 'misfit' | 'keys-unavailable';
+
+export type TokenCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly refusal: TokenRefusal };
+
+const unproven = (reason: string): TokenCheck => ({ ok: false, reason, refusal: 'unproven' });
+const misfit = (reason: string): TokenCheck => ({ ok: false, reason, refusal: 'misfit' });
 
 type BotFrameworkJwk = JWK & { kid?: string; endorsements?: string[] };
 
@@ -46,49 +58,53 @@ export interface BotFrameworkKeySource {
  * Validates the token Bot Framework sends with every activity, before the
  * activity is acted on: `Authorization: Bearer`, RS256 only, the key found by
  * `kid` in the JWKS named by the OpenID metadata (re-fetched for an unknown kid,
- * at most once per refresh interval), the key endorsed for the activity's channel, the issuer, the
- * audience (the tenant's app id), expiry within five minutes of tolerance, and
- * the `serviceurl` claim equal to the activity's service URL.
+ * at most once per refresh interval), the signature, then the issuer, the
+ * audience (the tenant's app id), expiry within five minutes of tolerance, the
+ * key endorsed for the activity's channel, and the `serviceurl` claim equal to
+ * the activity's service URL. A refusal says whether Microsoft made the token (TokenRefusal).
  */
 export async function validateBotFrameworkToken(input: {
   readonly authorization: string | undefined;
   readonly activity: { readonly channelId: string; readonly serviceUrl: string };
-  readonly appId: string;
+  /** The bot the token must be for; undefined only to learn whether Microsoft made it (its audience not checked). */
+  readonly appId: string | undefined;
   readonly keys: BotFrameworkKeySource;
 }): Promise<TokenCheck> {
   const match = /^Bearer\s+(\S+)$/i.exec(input.authorization ?? '');
   const token = match?.[1];
-  if (!token) return { ok: false, reason: 'The request carries no Bearer token.' };
+  if (!token) return unproven('The request carries no Bearer token.');
   let header: { alg?: string; kid?: string };
   try {
     header = decodeProtectedHeader(token);
   } catch {
-    return { ok: false, reason: 'The token is not a JWT.' };
+    return unproven('The token is not a JWT.');
   }
-  if (header.alg !== 'RS256') return { ok: false, reason: 'The token is not signed with RS256.' };
-  if (!header.kid) return { ok: false, reason: 'The token names no key.' };
+  if (header.alg !== 'RS256') return unproven('The token is not signed with RS256.');
+  if (!header.kid) return unproven('The token names no key.');
   const key = await findKey(input.keys, header.kid);
-  if (key === 'unavailable') return { ok: false, reason: 'The Bot Framework signing keys could not be fetched.' };
-  if (!key) return { ok: false, reason: 'The token is signed with an unknown key.' };
-  if (!Array.isArray(key.endorsements) || !key.endorsements.includes(input.activity.channelId)) {
-    // The channel id is the caller's word, before any proof: named generically, so a forged request can't write text into a status.
-    return { ok: false, reason: 'The signing key is not endorsed for the channel the activity names.' };
-  }
+  if (key === 'unavailable') return { ok: false, reason: 'The Bot Framework signing keys could not be fetched.', refusal: 'keys-unavailable' };
+  if (!key) return unproven('The token is signed with an unknown key.');
   let claims: Record<string, unknown>;
   try {
     const verified = await jwtVerify(token, await importJWK(key, 'RS256'), {
       algorithms: ['RS256'],
       issuer: BOT_FRAMEWORK_ISSUER,
-      audience: input.appId,
+      ...(input.appId === undefined ? {} : { audience: input.appId }),
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: new Date(input.keys.now()),
     });
     claims = verified.payload;
   } catch (error) {
-    return { ok: false, reason: `The token is not valid: ${(error as Error).message}` };
+    // Claims are checked only once the signature verified: a claim that does not fit is Microsoft's token, for something else.
+    const signed = error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired;
+    return (signed ? misfit : unproven)(`The token is not valid: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(key.endorsements) || !key.endorsements.includes(input.activity.channelId)) {
+    // The channel id is the caller's word: named generically, so a request can't write text into a status.
+    return misfit('The signing key is not endorsed for the channel the activity names.');
   }
   if (normalizeUrl(claims['serviceurl']) !== normalizeUrl(input.activity.serviceUrl)) {
-    return { ok: false, reason: 'The token was issued for another service URL.' };
+    return misfit('The token was issued for another service URL.');
   }
   return { ok: true };
 }

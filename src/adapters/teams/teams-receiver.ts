@@ -62,22 +62,26 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
   const appId = claimedAudience(authorization);
   if (!appId) {
     const reason = 'The token is not for a bot: its audience (aud) is no Microsoft App ID.';
-    await refusedForTenant(deps, activity.tenantId, reason);
+    await refusedForTenant(deps, activity, authorization, reason);
     return refusal('invalid_token', reason);
   }
   // The one look-up authentication needs, by a tenant id whose shape parseTeamsActivity checked and an app id that is a GUID.
   const bound = await deps.tenant(activity.tenantId, appId);
   if (!bound) {
-    await refusedForTenant(deps, activity.tenantId, 'The activity is for another bot than the one connected for this tenant.');
+    await refusedForTenant(deps, activity, authorization, 'The activity is for another bot than the one connected for this tenant.');
     return refusal('unknown_tenant', `The Microsoft Teams tenant ${activity.tenantId} is not connected to Koji for this bot.`);
+  }
+  const check = await validateBotFrameworkToken({ authorization, activity, appId: bound.appId, keys: deps.keys });
+  if (!check.ok) {
+    // A token nothing shows Microsoft made is anyone's: it says nothing of the tenant's configuration.
+    if (check.refusal !== 'unproven') await deps.health?.refused(bound.tenantId, bound.appId, check.reason);
+    return refusal('invalid_token', check.reason);
   }
   if (activity.recipient.id !== `28:${bound.appId}` && activity.recipient.id !== bound.appId) {
     await deps.health?.refused(bound.tenantId, bound.appId, 'The activity is for another bot than the one connected for this tenant.');
     return refusal('unknown_bot', 'The activity is for another bot than the one connected for this tenant.');
   }
-  const check = await validateBotFrameworkToken({ authorization, activity, appId: bound.appId, keys: deps.keys });
-  await (check.ok ? deps.health?.verified(bound.tenantId, bound.appId) : deps.health?.refused(bound.tenantId, bound.appId, check.reason));
-  if (!check.ok) return refusal('invalid_token', check.reason);
+  await deps.health?.verified(bound.tenantId, bound.appId);
   const proof = bound.confirmedAt === undefined ? await proveTenant(deps, bound, activity) : 'confirmed';
   if (proof === 'refuted') {
     const reason = 'Microsoft puts the sender of the activity in another tenant than the one it names.';
@@ -131,13 +135,16 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
 
 /**
  * A refused activity whose bot has no binding in its tenant: shown on the
- * tenant's row when some project connected the tenant (a bot whose messaging
- * endpoint is this Koji but whose app id is not the connected one), never
- * recorded for a tenant no one connected.
+ * tenant's row when Microsoft signed its token (a bot whose messaging endpoint
+ * is this Koji but whose app id is not the connected one) and some project
+ * connected the tenant. A token nothing shows Microsoft made could be anyone's:
+ * it is refused and recorded nowhere, and no tenant is looked up for it.
  */
-async function refusedForTenant(deps: TeamsReceiverDeps, tenantId: string, reason: string): Promise<void> {
+async function refusedForTenant(deps: TeamsReceiverDeps, activity: TeamsActivity, authorization: string, reason: string): Promise<void> {
   if (!deps.health || !deps.tenantConnected) return;
-  if (await deps.tenantConnected(tenantId)) await deps.health.refused(tenantId, undefined, reason);
+  const check = await validateBotFrameworkToken({ authorization, activity, appId: undefined, keys: deps.keys });
+  if (!check.ok && check.refusal !== 'misfit') return;
+  if (await deps.tenantConnected(activity.tenantId)) await deps.health.refused(activity.tenantId, undefined, reason);
 }
 
 /** The click has been acted on whatever happens here: a card that cannot be updated is logged, never a failed request. */
@@ -210,7 +217,7 @@ async function proveTenant(deps: TeamsReceiverDeps, bound: TeamsTenant, activity
 }
 
 /** A JWT in a Bearer header: three base64url parts, of a size a Bot Framework token has (a few KB at most). */
-function isBearerJwt(authorization: string | undefined): boolean {
+function isBearerJwt(authorization: string | undefined): authorization is string {
   return authorization !== undefined && authorization.length <= 16 * 1024 && /^Bearer\s+[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/i.test(authorization);
 }
 

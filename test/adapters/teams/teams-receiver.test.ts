@@ -7,6 +7,8 @@ import type { TeamsTenant } from '../../../src/adapters/teams/teams-tenants';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 const APP_ID = 'c9e8c047-2a74-40a2-b28a-b162d5f5327c';
+/** A bot of the tenant no project connected. */
+const OTHER_APP = '4d1f0c2e-8b3a-4e5f-9a6b-7c8d9e0f1a2b';
 const TENANT: TeamsTenant = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   name: 'Contoso',
@@ -101,6 +103,8 @@ function harness(
   const lookedUp: string[] = [];
   const confirmed: TeamsTenant[] = [];
   const asked: Array<{ serviceUrl: string; conversationId: string; userId: string }> = [];
+  /** What the tenant's status was told of refused activities (tenant-health.ts). */
+  const refusalsTold: string[] = [];
   let binding = options.binding ?? TENANT;
   const deps: TeamsReceiverDeps = {
     tenant: (id, appId) => {
@@ -143,8 +147,10 @@ function harness(
     },
     personLeft: (_t, userId) => Promise.resolve(void left.push(userId)),
     log: { info: () => undefined, warn: (event) => void warnings.push(event) },
+    health: { refused: (_t, _a, reason) => Promise.resolve(void refusalsTold.push(reason)), verified: () => Promise.resolve() },
+    tenantConnected: () => Promise.resolve(true),
   };
-  return { deps, dispatched, references, left, cardsUsed, warnings, lookedUp, confirmed, asked };
+  return { deps, dispatched, references, left, cardsUsed, warnings, lookedUp, confirmed, asked, refusalsTold };
 }
 
 const request = (body: Record<string, unknown>, bearer?: string) => ({
@@ -173,24 +179,29 @@ describe('the Teams web trigger receiver', () => {
     expect(references.get(`${TENANT.tenantId}|29:1megan`)).toMatchObject({ serviceUrl: SERVICE_URL, conversationId: 'a:1b2c3d', botId: `28:${APP_ID}` });
   });
 
+  // `told`: whether the tenant's status hears of it. Only a token Microsoft signed tells of the configuration;
+  // one nothing shows Microsoft made could be anyone's.
   it.each([
-    ['no token', async () => undefined, /no Bearer token/],
-    ['another issuer', async () => token({ iss: 'https://sts.windows.net/evil/' }), /not valid/],
-    ['an audience that is no app id', async () => token({ aud: 'some-other-bot' }), /not for a bot/],
-    ['an expired token, beyond five minutes of tolerance', async () => token({}, { exp: Math.floor(NOW / 1000) - 301 }), /not valid/],
-    ['an unknown key', async () => token({}, { key: strangerKey, kid: 'key-unknown' }), /unknown key/],
-    ['a key not endorsed for Teams', async () => token({}, { key: unendorsedKey, kid: 'key-skype' }), /not endorsed/],
-    ['a token for another service URL', async () => token({ serviceurl: 'https://evil.example/' }), /another service URL/],
-    ['a forged signature', async () => token({}, { key: strangerKey, kid: 'key-1' }), /not valid/],
-  ])('should refuse %s with 401 and hand nothing on', async (_what, makeToken, reason) => {
-    const { deps, dispatched, references } = harness();
+    ['no token', async () => undefined, /no Bearer token/, false],
+    ['another issuer', async () => token({ iss: 'https://sts.windows.net/evil/' }), /not valid/, true],
+    ['an audience that is no app id', async () => token({ aud: 'some-other-bot' }), /not for a bot/, true],
+    ['an expired token, beyond five minutes of tolerance', async () => token({}, { exp: Math.floor(NOW / 1000) - 301 }), /not valid/, true],
+    ['an unknown key', async () => token({}, { key: strangerKey, kid: 'key-unknown' }), /unknown key/, false],
+    ['a key not endorsed for Teams', async () => token({}, { key: unendorsedKey, kid: 'key-skype' }), /not endorsed/, true],
+    ['a token for another service URL', async () => token({ serviceurl: 'https://evil.example/' }), /another service URL/, true],
+    ['a forged signature', async () => token({}, { key: strangerKey, kid: 'key-1' }), /not valid/, false],
+    ['Microsoft’s token for a bot with no binding', async () => token({ aud: OTHER_APP }), /not connected/, true],
+    ['a forged signature for a bot with no binding', async () => token({ aud: OTHER_APP }, { key: strangerKey, kid: 'key-1' }), /not connected/, false],
+  ])('should refuse %s with 4xx and hand nothing on', async (_what, makeToken, reason, told) => {
+    const { deps, dispatched, references, refusalsTold } = harness();
 
     const response = await receiveTeamsRequest(request(activity(), await makeToken()), deps);
 
-    expect(response.statusCode).toBe(401);
+    expect([401, 403]).toContain(response.statusCode);
     expect((JSON.parse(response.body) as { message: string }).message).toMatch(reason);
     expect(dispatched).toEqual([]);
     expect(references.size).toBe(0);
+    expect(refusalsTold).toHaveLength(told ? 1 : 0);
   });
 
   it('should accept a token that expired less than five minutes ago', async () => {
