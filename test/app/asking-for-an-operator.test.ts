@@ -28,6 +28,39 @@ describe('asking for an operator', () => {
     expect((await world.operatorRecord(alice))?.assignments.map((a) => a.userName)).toEqual(['Bob']);
   });
 
+  it('should open a later conversation with only what the user wrote since the last one, not the words that went into it', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'My VPN will not connect');
+    await world.say(bob, 'operator');
+    await world.say(alice, 'stop');
+
+    await world.say(bob, 'Now the printer jams');
+    await world.say(bob, 'operator');
+
+    const card = world.chat.lastTo(alice);
+    expect(card?.kind).toBe('request');
+    expect(card?.excerpt?.map((l) => l.text)).toEqual(['Now the printer jams', 'operator']);
+    const conversation = await world.conversationOf(bob);
+    expect((await world.transcripts.read(conversation!.id)).map((l) => l.text)).toEqual(['Now the printer jams', 'operator']);
+  });
+
+  it('should open a conversation asked for at once, with nothing written to the bot since the last one, with the request alone', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice', { onDuty: true });
+    const bob = world.person('Bob');
+    await world.say(bob, 'My VPN will not connect');
+    await world.say(bob, 'operator');
+    await world.say(alice, 'stop');
+
+    await world.say(bob, 'operator');
+
+    expect(world.chat.lastTo(alice)?.excerpt?.map((l) => l.text)).toEqual(['operator']);
+  });
+
   it('should let the bot answer when the user does not ask for a human', async () => {
     const world = new World();
     await world.enableLiveAgents();

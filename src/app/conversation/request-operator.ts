@@ -4,7 +4,7 @@ import { announceOffer, offerWrites } from '../offers/make-offer';
 import { returningTo } from '../../domain/last-operator';
 import { hasFreeCapacity, type Operator, type PendingOffer } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { say } from '../../domain/replies';
+import { notesFor, say } from '../../domain/replies';
 import { languageFor } from './person-language';
 import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
@@ -17,7 +17,8 @@ import type { CoreDeps, Versioned } from '../ports';
 import { loadSettings } from '../settings/project-settings';
 import { oldestQueued, queuePosition } from '../queue/queue';
 import { routingChoice } from './routing';
-import { newConversationId, recentMessagesId } from '../transcript/transcript-ids';
+import { newConversationId, RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
+import { notYetTaken, takenNote } from '../transcript/recent-messages';
 import { displayNameOf } from './user-name';
 import { windDownConversation } from '../settings/wind-down';
 import { countFigures, servedEvent } from '../figures/service-figures';
@@ -87,10 +88,12 @@ export async function requestOperator(
     // The conversation already starts with the user's words to the bot; this request joins what followed.
     await deps.transcripts.append(conversation.id, requestLine, lineKept(conversation));
   } else {
-    const recent = await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 });
+    const recentId = recentMessagesId(msg.from);
+    const recent = notYetTaken(await deps.transcripts.read(recentId, { last: EXCERPT_LINES - 1 }));
     // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
     const earlier = recent.map((line) => (line.role === 'user' ? screenedLine({ ...line, speakerName: userName }, conversation).line : line));
     await deps.transcripts.appendMany(conversation.id, [...earlier, requestLine], lineKept(conversation));
+    if (recent.length > 0) await deps.transcripts.append(recentId, takenNote(deps.clock.now(), notesFor(conversation).recentTaken()), { expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS });
   }
   await tell();
 

@@ -19,6 +19,8 @@ export const transcriptNotes = {
     `The conversation was closed because ${isolatedName(userName)} could no longer be reached on ${CHANNEL_NAMES[channel]}.`,
   forwardedToQueue: (fromName: string) => `${isolatedName(fromName)} passed the conversation back to the queue for the next free operator.`,
   forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} forwarded the conversation to ${isolatedName(toName)}.`,
+  /** In a user's messages to the bot, once they went into a conversation: the next one starts after it. */
+  recentTaken: () => 'The messages above went into a conversation with the service desk.',
   acceptedTicket: (userName: string) => `${isolatedName(userName)} accepted the offered ticket.`,
   declinedTicket: (userName: string) => `${isolatedName(userName)} declined the offered ticket.`,
   leftQueue: (userName: string) => `${isolatedName(userName)} left the queue.`,

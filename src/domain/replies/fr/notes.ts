@@ -18,6 +18,7 @@ export const transcriptNotes = {
   forwardedToQueue: (fromName: string) =>
     `${isolatedName(fromName)} a remis la conversation dans la file d’attente pour le prochain opérateur disponible.`,
   forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} a transféré la conversation à ${isolatedName(toName)}.`,
+  recentTaken: () => 'Les messages ci-dessus ont été transmis dans une conversation avec le support.',
   acceptedTicket: (userName: string) => `${isolatedName(userName)} a accepté le ticket proposé.`,
   declinedTicket: (userName: string) => `${isolatedName(userName)} a refusé le ticket proposé.`,
   leftQueue: (userName: string) => `${isolatedName(userName)} a quitté la file d’attente.`,
