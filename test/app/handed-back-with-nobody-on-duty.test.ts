@@ -49,7 +49,10 @@ describe('a user handed back while nobody is on duty', () => {
     expect(told?.text).toBe(`${why} ${OFFER}`);
     expect(told?.buttons).toEqual([{ action: 'accept-ticket', label: 'Create a ticket' }]);
     expect(world.heard(bob).some((t) => t.includes('in line') || t.includes('in the queue'))).toBe(false);
-    expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'ticket-offered', reason: 'no-operator-on-duty' });
+    const conversation = await world.conversationOf(bob);
+    expect(conversation?.state).toMatchObject({ kind: 'ticket-offered', reason: 'no-operator-on-duty' });
+    // The transcript, which the ticket and the panel show, says where he went from the queue.
+    expect((await world.transcripts.read(conversation!.id)).at(-1)).toMatchObject({ role: 'system', text: 'No other operator was on duty, so Bob was offered a ticket.' });
 
     // Exactly what someone asking now hears, offer and button alike.
     const dana = world.person('Dana');

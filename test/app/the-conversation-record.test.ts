@@ -29,12 +29,12 @@ describe('the conversation’s record: every hand-over', () => {
     await world.say(alice, '#off');
 
     expect((await record(world, conversationId)).notes).toEqual([
-      'Alice went off duty; the conversation went back to the queue for the next free operator.',
+      'Alice went off duty; the conversation went back to the queue.',
     ]);
     expect(world.chat.lastTo(carol)?.excerpt?.map((l) => l.text)).toEqual([
       'operator',
       'My VPN drops',
-      'Alice went off duty; the conversation went back to the queue for the next free operator.',
+      'Alice went off duty; the conversation went back to the queue.',
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('the conversation’s record: every hand-over', () => {
     await revokeOperatorRole(world.deps, alice);
 
     expect((await record(world, conversationId)).notes).toEqual([
-      'Alice lost the Live agent role; the conversation went back to the queue for the next free operator.',
+      'Alice lost the Live agent role; the conversation went back to the queue.',
     ]);
   });
 });

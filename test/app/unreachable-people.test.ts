@@ -72,7 +72,7 @@ describe('an operator who can’t be reached any more', () => {
     expect(world.chat.messagesTo(carol).filter((m) => m.kind === 'request')).toHaveLength(1);
     const transcript = await world.transcripts.read((await world.conversationOf(bob))!.id);
     expect(transcript.map((l) => l.text)).toContain(
-      'Alice could not be reached (Slack says not_in_channel) and was taken off duty; the conversation went back to the queue for the next free operator.',
+      'Alice could not be reached (Slack says not_in_channel) and was taken off duty; the conversation went back to the queue.',
     );
   });
 

@@ -153,6 +153,8 @@ export async function tellHandedBack(deps: CoreDeps, projectId: string, requeued
       // Not waiting any more: they left (and heard so) or an operator who just came on duty took them (ditto).
       if (!(await offerTicketInstead(deps, conversation, 'no-operator-on-duty'))) continue;
       offeredTicket.push(conversation.userName);
+      // After the hand-back's own note, which says the conversation went back to the queue: where it went from there.
+      await recordSystemLine(deps, conversation.id, 'ticket-offered', notesFor(conversation).offeredTicketNobodyOnDuty(conversation.userName), conversation);
       const { toUser, buttonLabels } = say(conversation.lang);
       await notify(deps, conversation.user, {
         kind: 'notice',

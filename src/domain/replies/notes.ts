@@ -21,6 +21,8 @@ export const transcriptNotes = {
   forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} forwarded the conversation to ${isolatedName(toName)}.`,
   /** In a user's messages to the bot, once they went into a conversation: the next one starts after it. */
   recentTaken: () => 'The messages above went into a conversation with the service desk.',
+  /** After a hand-back, when nobody else was on duty to take the user. */
+  offeredTicketNobodyOnDuty: (userName: string) => `No other operator was on duty, so ${isolatedName(userName)} was offered a ticket.`,
   acceptedTicket: (userName: string) => `${isolatedName(userName)} accepted the offered ticket.`,
   declinedTicket: (userName: string) => `${isolatedName(userName)} declined the offered ticket.`,
   leftQueue: (userName: string) => `${isolatedName(userName)} left the queue.`,

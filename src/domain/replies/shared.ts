@@ -8,7 +8,7 @@ export const TENANT_NAMES: Record<ChatChannel, string> = { slack: 'Slack workspa
 export const tenantName = (channel: ChatChannel): string => TENANT_NAMES[channel];
 export const channelName = (channel: ChatChannel): string => CHANNEL_NAMES[channel];
 
-export const BACK_TO_QUEUE = 'the conversation went back to the queue for the next free operator.';
+export const BACK_TO_QUEUE = 'the conversation went back to the queue.';
 
 /**
  * What a user is told to type, in quotes: an admin's words, kept plain on every surface as a name is (a phrase

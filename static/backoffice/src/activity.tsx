@@ -51,7 +51,7 @@ function TakenOffDuty({ operators }: { readonly operators: ActivityView['takenOf
             </li>
           ))}
         </ul>
-        <Text as="p">Their users went back to the front of the queue. They can write #on to the Koji bot once their chat works again.</Text>
+        <Text as="p">Their users went to another operator or the front of the queue, or were offered a ticket if nobody else was on duty. They can write #on to the Koji bot once their chat works again.</Text>
       </Stack>
     </SectionMessage>
   );

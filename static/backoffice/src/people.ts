@@ -105,7 +105,7 @@ export function usePeople(tenant: TenantView | undefined, query: string) {
       flags.succeeded(
         action === 'grant'
           ? { title: `${user.displayName} is now a Live agent`, description: 'Koji told them in their chat; they start a shift by writing #on to the Koji bot.' }
-          : { title: `${user.displayName} is no longer a Live agent`, description: 'Koji told them in their chat; users they were serving went back to the front of the queue.' },
+          : { title: `${user.displayName} is no longer a Live agent`, description: 'Koji told them in their chat; users they were serving went to another operator or the front of the queue, or were offered a ticket if nobody else was on duty.' },
       );
       changed();
     });

@@ -21,7 +21,7 @@ export function usePutOffDuty() {
       if (result.data.result === 'put-off-duty') {
         flags.succeeded({
           title: `${operator.name} is off duty`,
-          description: 'Koji told them in their chat; users they were serving went back to the front of the queue. They come back with #on.',
+          description: 'Koji told them in their chat; users they were serving went to another operator or the front of the queue, or were offered a ticket if nobody else was on duty. They come back with #on.',
         });
       } else {
         flags.succeeded({

@@ -25,7 +25,7 @@ export const listOf = (names: readonly string[]): string => {
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} und ${shown.at(-1) ?? ''}`;
 };
 
-export const BACK_TO_QUEUE = 'das Gespräch wurde für den nächsten freien Agenten zurück in die Warteschlange gestellt.';
+export const BACK_TO_QUEUE = 'das Gespräch wurde zurück in die Warteschlange gestellt.';
 
 /** What a user is told to type, in German quotes; see ../shared.ts. */
 export const typed = (phrase: string): string => `„${isolatedName(phrase)}“`;

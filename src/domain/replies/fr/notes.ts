@@ -19,6 +19,7 @@ export const transcriptNotes = {
     `${isolatedName(fromName)} a remis la conversation dans la file d’attente pour le prochain opérateur disponible.`,
   forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} a transféré la conversation à ${isolatedName(toName)}.`,
   recentTaken: () => 'Les messages ci-dessus ont été transmis dans une conversation avec le support.',
+  offeredTicketNobodyOnDuty: (userName: string) => `Aucun autre opérateur n’était en service\u202F; un ticket a donc été proposé à ${isolatedName(userName)}.`,
   acceptedTicket: (userName: string) => `${isolatedName(userName)} a accepté le ticket proposé.`,
   declinedTicket: (userName: string) => `${isolatedName(userName)} a refusé le ticket proposé.`,
   leftQueue: (userName: string) => `${isolatedName(userName)} a quitté la file d’attente.`,

@@ -17,7 +17,7 @@ export const inQuotes = (text: string): string => `«\u202F${text}\u202F»`;
 /** What a person is told to type, or an admin's words, in quotes: kept plain as a name is (see the English `typed`). */
 export const typed = (phrase: string): string => inQuotes(isolatedName(phrase));
 
-export const BACK_TO_QUEUE = 'la conversation est retournée dans la file d’attente pour le prochain opérateur disponible.';
+export const BACK_TO_QUEUE = 'la conversation est retournée dans la file d’attente.';
 
 export const people = (n: number): string => (n < 2 ? `${n} utilisateur est` : `${n} utilisateurs sont`);
 
