@@ -10,7 +10,10 @@ export interface TicketRequest {
   readonly projectId: string;
   readonly summary: string;
   readonly requester: { readonly participant: Participant; readonly name: string; readonly email?: string | undefined };
+  /** The operator who created it; absent when the user took up a ticket offer. */
   readonly operatorName?: string | undefined;
+  /** Without `operatorName`: the operator who had served the user before nobody was left to (Conversation.servedBy). */
+  readonly servedByName?: string | undefined;
   readonly requestTypeId?: string | undefined;
   readonly lines: readonly TranscriptLine[];
   /** The user's language (Conversation.lang), kept with the ticket so what Koji later tells them about it needs no read. */

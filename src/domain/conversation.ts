@@ -151,4 +151,24 @@ export interface Conversation {
   readonly autoRedaction?: true | undefined;
   readonly state: ConversationState;
   readonly ticket?: TicketRef | undefined;
+  /**
+   * The operator who last served it, kept when it went back to waiting (they went off duty, lost the role or
+   * could not be reached, or passed it to the queue): its History record and a ticket made without an operator
+   * name them, though nobody holds it now. Absent until then.
+   */
+  readonly servedBy?: ServedBy | undefined;
+}
+
+export interface ServedBy {
+  readonly operator: Participant;
+  readonly operatorName: string;
+  /** When they took it. */
+  readonly since: number;
+}
+
+/** The conversation waiting again (`state`), remembering who served it if someone was. */
+export function handedBack(conversation: Conversation, state: ConversationState): Conversation {
+  const was = conversation.state;
+  const servedBy = was.kind === 'with-operator' ? { operator: was.operator, operatorName: was.operatorName, since: was.since } : conversation.servedBy;
+  return { ...conversation, state, ...(servedBy ? { servedBy } : {}) };
 }

@@ -64,7 +64,8 @@ export const DAY_SECONDS = 24 * 60 * 60;
 /** The history record of a conversation that has just ended. */
 export function historyEntryOf(conversation: Conversation, ending: HistoryEnding, endedAt: number): HistoryEntry {
   const { state } = conversation;
-  const served = state.kind === 'with-operator' ? state : undefined;
+  // Held by nobody now (handed back, then left or ticketed): the operator who served it last is still who served it.
+  const served = state.kind === 'with-operator' ? state : conversation.servedBy;
   return {
     conversationId: conversation.id,
     projectId: conversation.projectId,

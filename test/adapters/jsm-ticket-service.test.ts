@@ -55,6 +55,21 @@ describe('tickets in Jira Service Management (embedded stand-in, real @forge/api
     expect(link?.marks).toEqual([{ type: 'link', attrs: { href: 'https://files.example/jam.jpg' } }]);
   });
 
+  it.each([
+    ['an operator made it', {}, 'Alice created this ticket from a live chat with Bob User (bob@sandbox.test) on Slack.'],
+    [
+      'the user took up the offer after their operator left',
+      { operatorName: undefined, servedByName: 'Tom' },
+      'Created at the user’s request from a live chat with Bob User (bob@sandbox.test) on Slack: Tom served them, then no operator was available.',
+    ],
+    ['the user took up the offer with nobody on duty', { operatorName: undefined }, 'Created at the user’s request from a chat with Bob User (bob@sandbox.test) on Slack: no operator was available.'],
+  ])('should open the description with who made the ticket, with whom and where, when %s', async (_when, overrides, header) => {
+    await new JsmTicketService().createTicket(request(overrides));
+
+    const description = platform.jsm!.requests()[0]?.fields['description'] as { content: Array<{ content?: Array<{ text?: string }> }> };
+    expect((description.content[0]?.content ?? []).map((t) => t.text ?? '').join('')).toBe(header);
+  });
+
   it('should raise the request on behalf of the user whose chat e-mail matches a Jira account', async () => {
     await new JsmTicketService().createTicket(request());
 

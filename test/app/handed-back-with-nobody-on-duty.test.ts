@@ -74,6 +74,22 @@ describe('a user handed back while nobody is on duty', () => {
     expect(JSON.stringify(world.tickets.tickets[0])).toContain('Which client do you use?');
     expect(world.lastHeard(bob)).toMatch(/^I created ticket SUP-1 from your messages/);
     expect(await world.conversationOf(bob)).toBeUndefined();
+    // Alice served him, though nobody held the conversation when it ended: the ticket and the History say so.
+    expect(world.tickets.tickets[0]?.request).toMatchObject({ servedByName: 'Alice' });
+    expect(world.tickets.tickets[0]?.request.operatorName).toBeUndefined();
+    const [entry] = (await world.history.find({ projectId: PROJECT, limit: 5 })).items;
+    expect(entry).toMatchObject({ operatorName: 'Alice', ticket: { key: 'SUP-1' } });
+  });
+
+  it('should keep in the History the operator who passed the conversation to the queue, when the user then leaves it', async () => {
+    const { world, alice, bob } = await bobWithAlice();
+    await world.operator('Carol', { onDuty: true });
+    await world.say(world.person('Dana'), 'operator');
+    await world.say(alice, 'forward_operator anyone');
+    await world.click(bob, 'leave');
+
+    const entries = (await world.history.find({ projectId: PROJECT, limit: 5 })).items;
+    expect(entries.find((e) => e.userName === 'Bob')).toMatchObject({ operatorName: 'Alice', ending: 'left-queue' });
   });
 
   it('should be taken by an operator who came on duty if they ask again, in the same conversation', async () => {

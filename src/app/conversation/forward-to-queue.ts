@@ -1,5 +1,5 @@
 import { MAX_FORWARD_NOTE_CHARS, type ForwardTarget } from '../../domain/chat-command';
-import type { Conversation } from '../../domain/conversation';
+import { handedBack } from '../../domain/conversation';
 import { assignmentOf, withoutAssignment, type Assignment, type Operator } from '../../domain/operator';
 import { participantKey, sameParticipant } from '../../domain/participant';
 import type { Language } from '../../domain/language';
@@ -50,10 +50,7 @@ export async function forwardToQueue(
       return { kind: 'refused' as const, reply: say(from.lang).toOperator.notInConversation(holder?.value.duty ?? 'off') };
     }
     const now = deps.clock.now();
-    const waiting: Conversation = {
-      ...conversation.value,
-      state: { kind: 'queued', since: conversation.value.requestedAt, enteredAt: now, passedOver: [participantKey(from.participant)] },
-    };
+    const waiting = handedBack(conversation.value, { kind: 'queued', since: conversation.value.requestedAt, enteredAt: now, passedOver: [participantKey(from.participant)] });
     const ok = await deps.state.commit([
       { kind: 'put-conversation', conversation: waiting, expected: conversation.version },
       { kind: 'put-operator', operator: withoutAssignment(holder.value, assignment.sessionId, now), expected: holder.version },

@@ -1,4 +1,4 @@
-import type { Backlog, Conversation } from '../../domain/conversation';
+import { handedBack, type Backlog, type Conversation } from '../../domain/conversation';
 import { sameParticipant, type Participant } from '../../domain/participant';
 import { isIdleOnDuty, offersOf, type Assignment, type Operator, type PendingOffer } from '../../domain/operator';
 import { backInLine, isOpenOffer } from '../../domain/operator-offer';
@@ -90,7 +90,7 @@ export async function releaseOperator(deps: CoreDeps, participant: Participant, 
         sameParticipant(conversation.value.state.operator, participant);
       if (!conversation || !stillHeld) continue;
       // Served users were, first come first served, ahead of everyone still waiting: their request time puts them in front.
-      const waiting: Conversation = { ...conversation.value, state: { kind: 'queued', since: conversation.value.requestedAt, enteredAt: now } };
+      const waiting = handedBack(conversation.value, { kind: 'queued', since: conversation.value.requestedAt, enteredAt: now });
       writes.push({ kind: 'put-conversation', conversation: waiting, expected: conversation.version });
       requeued.push(waiting);
       if (assignment.backlog) dropped.push({ assignment, backlog: assignment.backlog });

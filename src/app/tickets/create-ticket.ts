@@ -195,6 +195,7 @@ async function openTicket(
     summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`, (text) => isOnlyAHandoffPhrase(text, allHandoffPhrases(settings)))),
     requester: { participant: conversation.user, name: conversation.userName, email: profile?.email },
     operatorName,
+    ...(!operatorName && conversation.servedBy ? { servedByName: conversation.servedBy.operatorName } : {}),
     requestTypeId: settings.requestTypeId,
     lines,
     lang: conversation.lang,
