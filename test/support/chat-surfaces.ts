@@ -86,7 +86,10 @@ export interface TeamsRun {
 
 /**
  * Every TextRun of an activity's Adaptive Cards, in order. Fails on a
- * TextBlock: Teams reads its text as Markdown.
+ * TextBlock: Teams reads its text as Markdown. A text of several lines is one
+ * RichTextBlock per line (teams-cards.ts): a block set right under the one
+ * before (spacing None) starts with a line break, one after a gap (Default)
+ * with a blank line, so the runs read as the text that was sent.
  */
 export function teamsCardRuns(activity: Record<string, unknown>): TeamsRun[] {
   const runs: TeamsRun[] = [];
@@ -94,6 +97,8 @@ export function teamsCardRuns(activity: Record<string, unknown>): TeamsRun[] {
     if (!isRecord(element)) return;
     if (element['type'] === 'TextBlock') throw new Error(`a TextBlock shows ${String(element['text']).slice(0, 80)} as Markdown`);
     if (element['type'] === 'RichTextBlock') {
+      const lineBreak = element['spacing'] === 'None' ? '\n' : element['spacing'] === 'Default' ? '\n\n' : '';
+      if (lineBreak) runs.push({ type: 'TextRun', text: lineBreak });
       for (const inline of element['inlines'] as unknown[]) {
         if (!isRecord(inline) || inline['type'] !== 'TextRun') throw new Error('only TextRuns are inert');
         runs.push(inline as unknown as TeamsRun);

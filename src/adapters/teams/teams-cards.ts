@@ -25,12 +25,12 @@ export function renderForTeams(message: OutgoingMessage, options: { readonly asC
   // `asCard`: what replaces a card stays a card (Teams updates a card's message with a card), even with no buttons left.
   const hasCard = options.asCard === true || (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0 || (message.articles?.length ?? 0) > 0;
   if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text, message.links) };
-  const body: Record<string, unknown>[] = [richText(textRuns(appSpans(message.text, COMMAND_WORDS, message.links)))];
+  const body: Record<string, unknown>[] = richTextLines(textRuns(appSpans(message.text, COMMAND_WORDS, message.links)));
   if (message.excerpt && message.excerpt.length > 0) {
     body.push({
       type: 'Container',
       style: 'emphasis',
-      items: excerptRuns(message.excerpt).map((runs) => ({ ...richText(runs), spacing: 'Small' })),
+      items: excerptRuns(message.excerpt).flatMap((runs) => richTextLines(runs, 'Small')),
     });
   }
   for (const article of message.articles ?? []) body.push(articleContainer(article));
@@ -62,7 +62,7 @@ export function renderForTeams(message: OutgoingMessage, options: { readonly asC
  */
 export function renderUsedCard(lead: string | undefined, note: string): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
-    ...(lead ? [richText(textRuns(appSpans(lead, COMMAND_WORDS)))] : []),
+    ...(lead ? richTextLines(textRuns(appSpans(lead, COMMAND_WORDS))) : []),
     { ...richText(textRuns([{ kind: 'text', text: `✓ ${note}` }], { isSubtle: true })), spacing: 'Medium' },
   ];
   return { type: 'message', summary: lead ?? note, attachments: [{ contentType: ADAPTIVE_CARD, content: adaptiveCard(body, []) }] };
@@ -74,12 +74,44 @@ function articleContainer(article: KbArticle): Record<string, unknown> {
   return {
     type: 'Container',
     spacing: 'Medium',
-    items: [richText(textRuns([title], { weight: 'Bolder' })), { ...richText(textRuns([{ kind: 'text', text: article.excerpt }])), spacing: 'Small' }],
+    items: [richText(textRuns([title], { weight: 'Bolder' })), ...richTextLines(textRuns([{ kind: 'text', text: article.excerpt }]), 'Small')],
   };
 }
 
 function richText(inlines: readonly TextRun[]): Record<string, unknown> {
   return { type: 'RichTextBlock', inlines };
+}
+
+/**
+ * Runs as one RichTextBlock per line. Teams shows a line break inside a TextRun or a TextBlock on some clients and
+ * not on others (a TextBlock is Markdown, where one `\n` is no break), so a sentence of several lines (a pick list,
+ * a follow-up with its link) becomes blocks one under the other (spacing None); after blank lines, one gap
+ * (spacing Default). `spacing`: the first block's, from what is above it.
+ */
+function richTextLines(runs: readonly TextRun[], spacing?: 'Small'): Record<string, unknown>[] {
+  const blocks: Record<string, unknown>[] = [];
+  let line: TextRun[] = [];
+  let afterBlankLine = false;
+  const endLine = () => {
+    if (line.length === 0) {
+      afterBlankLine = blocks.length > 0;
+      return;
+    }
+    const space = blocks.length === 0 ? spacing : afterBlankLine ? 'Default' : 'None';
+    blocks.push(space === undefined ? richText(line) : { ...richText(line), spacing: space });
+    line = [];
+    afterBlankLine = false;
+  };
+  for (const run of runs) {
+    String(run['text'])
+      .split('\n')
+      .forEach((part, i) => {
+        if (i > 0) endLine();
+        if (part.length > 0) line.push({ ...run, text: part });
+      });
+  }
+  endLine();
+  return blocks.length > 0 ? blocks : [richText([])];
 }
 
 function adaptiveCard(body: readonly Record<string, unknown>[], actions: readonly Record<string, unknown>[]): Record<string, unknown> {

@@ -1,0 +1,49 @@
+import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
+import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
+
+/**
+ * Teams drops a single line break inside a card's text on some clients (a TextBlock is Markdown, where one `\n` is
+ * no break), so a pick list or a follow-up with its link would run together: each line is a block of its own.
+ */
+type Block = { type: string; spacing?: string; inlines?: Array<{ text: string }>; items?: Block[] };
+
+function bodyOf(message: OutgoingMessage): Block[] {
+  const activity = renderForTeams(message) as { attachments: Array<{ content: { body: Block[] } }> };
+  return activity.attachments[0]!.content.body;
+}
+
+const lineOf = (block: Block) => [block.inlines?.map((r) => r.text).join(''), block.spacing];
+
+describe('a card’s text of several lines on Teams', () => {
+  it('should put each line under the one before, and a blank line as a gap', () => {
+    const body = bodyOf({
+      kind: 'notice',
+      text: 'Which saved reply?\n• vpn: Restart the VPN client\n• printer: Check the tray\n\nType #reply and its name.',
+      conversationId: 'c-1',
+      buttons: [{ action: 'end-session', label: 'End' }],
+    });
+
+    expect(body.map(lineOf)).toEqual([
+      ['Which saved reply?', undefined],
+      ['• vpn: Restart the VPN client', 'None'],
+      ['• printer: Check the tray', 'None'],
+      ['Type #reply and its name.', 'Default'],
+    ]);
+  });
+
+  it('should keep a one-line text as one block, and split an excerpt line the user wrote on several lines', () => {
+    const body = bodyOf({
+      kind: 'notice',
+      text: 'Bob wants to talk to an operator.',
+      conversationId: 'c-1',
+      excerpt: [{ id: 'Ev1', at: 1, role: 'user', speakerName: 'Bob', text: 'First line\nsecond line' }],
+      buttons: [{ action: 'end-session', label: 'End' }],
+    });
+
+    expect(body[0] && lineOf(body[0])).toEqual(['Bob wants to talk to an operator.', undefined]);
+    expect(body[1]?.items?.map(lineOf)).toEqual([
+      ['Bob: First line', 'Small'],
+      ['second line', 'None'],
+    ]);
+  });
+});
