@@ -205,6 +205,8 @@ describe.each(CHANNELS)('the sandbox chat page on $name', (channel) => {
       expectInert(relayed);
       await request.getByRole('button', { name: 'End conversation' }).click();
       await page.getByText('Clicked “End conversation”.').waitFor();
+      // As in the real clients, the click itself shows nothing in the chat: only the card's update says what it did.
+      await expect(log.locator('li.message', { hasText: '"koji"' }).count()).resolves.toBe(0);
       await screenshot(page, `chat-page-${channel.name}-operator`);
 
       await page.getByLabel('Act as').selectOption(channel.user);

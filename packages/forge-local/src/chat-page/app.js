@@ -547,12 +547,11 @@
       sentAt: function (message) {
         return message.timestamp;
       },
+      // Teams shows nothing in the chat for a card button's click (an Action.Submit): the card's update says what it did.
+      hidden: function (message) {
+        return message.kind === 'submit';
+      },
       fill: function (bubble, message) {
-        if (message.kind === 'submit') {
-          const note = plain('Clicked a card button, sending ' + JSON.stringify(message.value));
-          note.className = 'text subtle';
-          bubble.appendChild(note);
-        }
         if (typeof message.text === 'string' && message.text !== '') bubble.appendChild(messageText(message));
         (message.attachments || []).forEach(function (attachment) {
           if (attachment.contentType === ADAPTIVE_CARD && attachment.content) bubble.appendChild(renderCard(message, attachment.content));
@@ -581,7 +580,8 @@
   // A channel part names, in its API: the person acted as (personField), a person's key and label (keyField,
   // labelField), a message's id and edit (idField, editedField); and gives the page the element showing the workspace
   // or tenant (spaceNameId), the chat's title, met(people answer), sentAt(message), fill(bubble, message) with the
-  // message's body, and what happens on choosing a person and on each conversation answer (onChoose, onConversation).
+  // message's body, optionally hidden(message) for what the client never shows, and what happens on choosing a person
+  // and on each conversation answer (onChoose, onConversation).
   const channel = CHANNEL === 'slack' ? slack() : CHANNEL === 'teams' ? teams() : null;
 
   // --- The conversation, the same on both channels ---
@@ -647,6 +647,7 @@
     let added = false;
     const seen = new Set();
     messages.forEach(function (message) {
+      if (channel.hidden && channel.hidden(message)) return;
       const id = message[channel.idField];
       seen.add(id);
       const signature = JSON.stringify(message);
