@@ -108,8 +108,10 @@ describe('an operator’s #redact', () => {
     await say('teams', 'vic', 'Hello');
     await say('slack', 'UALICE', '#redact 3');
     expect(slackWords('UALICE').at(-1)).toMatch(/^Koji found no such message from .*Vic User.* to redact\. #redact removes their last message/);
-    await say('slack', 'UALICE', '#redact twelve');
-    expect(slackWords('UALICE').at(-1)).toMatch(/^Koji found no such message/);
+    for (const argument of ['twelve', '11', '0']) {
+      await say('slack', 'UALICE', `#redact ${argument}`);
+      expect(slackWords('UALICE').at(-1)).toBe('#redact takes which of the user’s messages to remove, counted from their last: a number from 1 to 10, or nothing for the last one.');
+    }
 
     // With two conversations, the operator names whose message; a name that is none of theirs redacts nothing.
     await say('slack', 'UBOB', 'operator');

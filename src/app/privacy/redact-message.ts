@@ -32,7 +32,11 @@ const LINES_READ = 100;
 export async function redactMessage(deps: CoreDeps, operator: Operator, assignment: Assignment, back: number | undefined): Promise<MessageOutcome> {
   const conversationId = assignment.sessionId;
   const { redactionReplies } = say(operator.lang);
-  const target = back === undefined ? undefined : (await usersLines(deps, assignment)).at(-back);
+  if (back === undefined) {
+    await notify(deps, operator.participant, { kind: 'notice', text: redactionReplies.redactTakesANumber(MAX_REDACT_BACK), conversationId });
+    return 'refused';
+  }
+  const target = (await usersLines(deps, assignment)).at(-back);
   const [stored] = target ? await deps.transcripts.findLines([{ conversationId, lineId: target.id }]) : [];
   if (!target || !stored) {
     await notify(deps, operator.participant, { kind: 'notice', text: redactionReplies.nothingToRedact(assignment.userName, MAX_REDACT_BACK), conversationId });

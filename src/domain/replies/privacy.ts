@@ -37,6 +37,8 @@ export const redactionReplies = {
     `${copyReplaced ? '' : ' Koji could not change its copy in your chat.'}` +
     `${onTicket ? ' Its ticket already held it: the service desk is asked to remove it there.' : ''}` +
     ` ${isolatedName(userName)}’s own message stays in their chat: Koji cannot change what someone else sent.`,
+  /** The argument is no number from 1 to `back`. */
+  redactTakesANumber: (back: number) => `#redact takes which of the user’s messages to remove, counted from their last: a number from 1 to ${back}, or nothing for the last one.`,
   /** Nothing matches: what #redact takes. */
   nothingToRedact: (userName: string, back: number) =>
     `Koji found no such message from ${isolatedName(userName)} to redact. #redact removes their last message, #redact 2 the one before it, up to #redact ${back}.`,

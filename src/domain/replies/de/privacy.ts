@@ -26,6 +26,7 @@ export const redactionReplies = {
     `${copyReplaced ? '' : ' Koji konnte die Kopie in Ihrem Chat nicht ändern.'}` +
     `${onTicket ? ' Das Ticket enthielt sie bereits: Der Servicedesk wird gebeten, sie dort zu entfernen.' : ''}` +
     ` Die ursprüngliche Nachricht bleibt im Chat von ${isolatedName(userName)}: Koji kann nicht ändern, was jemand anderes gesendet hat.`,
+  redactTakesANumber: (back: number) => `#redact nimmt die zu schwärzende Nachricht, vom letzten an gezählt: eine Zahl von 1 bis ${back}, oder nichts für die letzte.`,
   nothingToRedact: (userName: string, back: number) =>
     `Koji hat keine solche Nachricht von ${isolatedName(userName)} zum Schwärzen gefunden. #redact schwärzt die letzte Nachricht, #redact 2 die davor, bis #redact ${back}.`,
 };

@@ -26,6 +26,7 @@ export const redactionReplies = {
     `${copyReplaced ? '' : ' Koji n’a pas pu modifier sa copie dans votre chat.'}` +
     `${onTicket ? ' Son ticket le contenait déjà\u00A0: le centre de services est prié de l’y retirer.' : ''}` +
     ` Le message d’origine reste dans le chat de ${isolatedName(userName)}\u00A0: Koji ne peut pas modifier ce qu’une autre personne a envoyé.`,
+  redactTakesANumber: (back: number) => `#redact prend le message de l’utilisateur à masquer, compté depuis son dernier\u00A0: un nombre de 1 à ${back}, ou rien pour le dernier.`,
   nothingToRedact: (userName: string, back: number) =>
     `Koji n’a trouvé aucun message de ${isolatedName(userName)} à masquer. #redact masque son dernier message, #redact 2 celui d’avant, jusqu’à #redact ${back}.`,
 };
