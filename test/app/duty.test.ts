@@ -91,7 +91,7 @@ describe('shifts: #on and #off', () => {
     ]);
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
     expect((await world.operatorRecord(alice))?.assignments).toEqual([]);
-    expect(world.lastHeard(alice)).toContain('Your conversations with Bob were handed to other operators or back to the queue');
+    expect(world.lastHeard(alice)).toContain('Your conversation with Bob was handed to another operator or back to the queue');
     expect(world.chat.lastTo(carol)?.text).toContain('Bob (Slack) wants to talk');
   });
 

@@ -121,7 +121,7 @@ describe('a user handed back while nobody is on duty', () => {
 
     expect(world.lastHeard(bob)).toBe('Alice had to leave. You’re first in line for the next free operator.');
     expect((await world.conversationOf(bob))?.state.kind).toBe('queued');
-    expect(world.lastHeard(alice)).toBe('You’re off duty. Your conversations with Bob were handed to other operators or back to the queue. 1 user is still waiting.');
+    expect(world.lastHeard(alice)).toBe('You’re off duty. Your conversation with Bob was handed to another operator or back to the queue. 1 user is still waiting.');
   });
 
   it('should be offered a ticket when the disconnected workspace’s operators were all that was on duty, however many', async () => {

@@ -45,7 +45,7 @@ describe('an admin putting an operator off duty', () => {
 
     expect(await world.operatorRecord(alice)).toMatchObject({ duty: 'off', assignments: [] });
     expect(world.lastHeard(bob)).toBe('Alice had to leave. You’re first in line for the next free operator.');
-    expect(world.lastHeard(alice)).toBe(`${PUT_OFF} Your conversations with Bob were handed to other operators or back to the queue. 2 users are still waiting. ${COME_BACK}`);
+    expect(world.lastHeard(alice)).toBe(`${PUT_OFF} Your conversation with Bob was handed to another operator or back to the queue. 2 users are still waiting. ${COME_BACK}`);
     // Bob asked before Erin: he is served first when Carol frees up.
     await world.say(world.person('Dana'), 'stop');
     expect((await world.conversationOf(bob))?.state).toMatchObject({ kind: 'with-operator', operatorName: 'Carol' });
@@ -131,7 +131,7 @@ describe('an admin putting an operator off duty, racing', () => {
       expect(told).toHaveLength(2);
     } else {
       expect(byAdmin).toBe('already-off-duty');
-      expect(told).toEqual([expect.stringMatching(/^You’re off duty\. Your conversations with Bob/)]);
+      expect(told).toEqual([expect.stringMatching(/^You’re off duty\. Your conversation with Bob was/)]);
     }
   });
 

@@ -63,7 +63,7 @@ describe('an operator put off duty by an admin, end to end', () => {
     expect(await admin('duty/put-off', { channel: 'slack', tenantId: SANDBOX_WORKSPACE.teamId, userId: 'UALICE' })).toMatchObject({ ok: true, data: { result: 'put-off-duty' } });
     await settle();
 
-    expect(slackWords('UALICE').at(-1)).toBe(`${PUT_OFF} Your conversations with Vic User were handed to other operators or back to the queue. 1 user is still waiting. ${COME_BACK}`);
+    expect(slackWords('UALICE').at(-1)).toBe(`${PUT_OFF} Your conversation with Vic User was handed to another operator or back to the queue. 1 user is still waiting. ${COME_BACK}`);
     expect(teamsWords('vic').at(-1)).toBe('Alice Operator had to leave. You’re first in line for the next free operator.');
     // A second click (another admin, a stale page) changes nothing and tells nobody.
     const heard = slackWords('UALICE').length;

@@ -88,7 +88,7 @@ describe('disconnecting a tenant', () => {
       bob: ['An administrator disconnected this Slack workspace from Koji, so your conversation with Tom Operator has ended.'],
       dana: ['An administrator disconnected this Slack workspace from Koji, so your request for an operator has ended.'],
       alice: [
-        'An administrator disconnected this Slack workspace from Koji, so you’re off duty and no longer a live agent. Your conversations with Vic User were handed to other operators or back to the queue.',
+        'An administrator disconnected this Slack workspace from Koji, so you’re off duty and no longer a live agent. Your conversation with Vic User was handed to another operator or back to the queue.',
       ],
       tom: ['An administrator disconnected Bob User’s Slack workspace from Koji, so your conversation with them has ended. You’re free for the next user.'],
       vic: ['Alice Operator is no longer available: an administrator disconnected their Slack workspace from Koji. You’re first in line for the next free operator.'],
@@ -140,7 +140,7 @@ describe('disconnecting a tenant', () => {
     expect(aboutTheDisconnect()).toEqual({
       vic: ['An administrator disconnected this Microsoft Teams organisation from Koji, so your conversation with Alice Operator has ended.'],
       tom: [
-        'An administrator disconnected this Microsoft Teams organisation from Koji, so you’re off duty and no longer a live agent. Your conversations with Bob User were handed to other operators or back to the queue.',
+        'An administrator disconnected this Microsoft Teams organisation from Koji, so you’re off duty and no longer a live agent. Your conversation with Bob User was handed to another operator or back to the queue.',
       ],
       alice: [
         'An administrator disconnected Vic User’s Microsoft Teams organisation from Koji, so your conversation with them has ended. You’re free for the next user.',

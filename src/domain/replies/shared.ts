@@ -62,7 +62,11 @@ export interface HandedOver {
 }
 
 export const handedOverLines = ({ queued, offeredTicket }: HandedOver): string[] => [
-  queued.length > 0 ? `Your conversations with ${queued.map(isolatedName).join(', ')} were handed to other operators or back to the queue.` : '',
+  queued.length === 0
+    ? ''
+    : queued.length === 1
+      ? `Your conversation with ${isolatedName(queued[0]!)} was handed to another operator or back to the queue.`
+      : `Your conversations with ${queued.map(isolatedName).join(', ')} were handed to other operators or back to the queue.`,
   offeredTicket.length > 0
     ? `No other operator is on duty, so ${offeredTicket.map(isolatedName).join(', ')} ${offeredTicket.length === 1 ? 'was' : 'were'} offered a ticket instead.`
     : '',
