@@ -35,7 +35,7 @@ export const toOperator = {
   answerOfferFirst: (userName: string) =>
     `${isolatedName(userName)} isn’t connected to you yet. Type #accept to take them, or #decline to pass them on.`,
   missedOffersAway: (missed: number) =>
-    `You let ${missed} offer${missed === 1 ? '' : 's'} in a row go unanswered, so I put you off duty and passed your open offers to other operators. Type #on when you’re back.`,
+    `You let ${missed === 1 ? 'an offer' : `${missed} offers in a row`} go unanswered, so I put you off duty and passed your open offers to other operators. Type #on when you’re back.`,
   noteAdded: (userName: string) => `Note added to the conversation with ${isolatedName(userName)}. ${isolatedName(userName)} doesn’t see it; it goes on a ticket as an internal comment.`,
   noteRefused: (empty: boolean, max: number) =>
     empty ? 'Write the note after #note, like “#note asked for the serial number”.' : `A note can be at most ${max} characters. Split it into several.`,

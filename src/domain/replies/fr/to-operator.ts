@@ -43,7 +43,7 @@ export const toOperator = {
   answerOfferFirst: (userName: string) =>
     `${isolatedName(userName)} n’est pas encore en relation avec vous. Tapez #accept pour accepter sa demande, ou #decline pour la transmettre.`,
   missedOffersAway: (missed: number) =>
-    `Vous avez laissé ${count(missed, 'proposition', 'propositions')} d’affilée sans réponse, je vous ai donc mis hors service et j’ai transmis vos propositions en cours à d’autres opérateurs. Tapez #on à votre retour.`,
+    `Vous avez laissé ${missed === 1 ? 'une proposition' : `${count(missed, 'proposition', 'propositions')} d’affilée`} sans réponse, je vous ai donc mis hors service et j’ai transmis vos propositions en cours à d’autres opérateurs. Tapez #on à votre retour.`,
   noteAdded: (userName: string) =>
     `Note ajoutée à la conversation avec ${isolatedName(userName)}. ${isolatedName(userName)} ne la voit pas\u202F; elle sera ajoutée au ticket comme commentaire interne.`,
   noteRefused: (empty: boolean, max: number) =>
