@@ -118,11 +118,13 @@ const LOOKS_LIKE_COMMAND = /[#_]/;
  * (an Arabic name before "(Slack)", a `U+202E` override that turns the rest backwards) or be taken for a command
  * name. Then it is wrapped in a first-strong isolate (U+2068 … U+2069), which every chat client, browser and Jira
  * renders invisibly: the name keeps its own direction, the sentence keeps its order, and `appSpans` leaves it plain.
- * Isolate marks inside the name go, so it can't close the wrapper early.
+ * Isolate marks inside the name go, so it can't close the wrapper early; line breaks become spaces.
  */
 export function isolatedName(name: string): string {
   if (!REORDERS.test(name) && !LOOKS_LIKE_COMMAND.test(name)) return name;
-  return `${FIRST_STRONG_ISOLATE}${name.replace(/[\u2066-\u2069]/g, '')}${POP_DIRECTIONAL_ISOLATE}`;
+  // On one line too: a surface that shows each line apart (a Teams card) would leave the isolate open on the first.
+  const oneLine = name.replace(/[\u2066-\u2069]/g, '').replace(/\s*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' ');
+  return `${FIRST_STRONG_ISOLATE}${oneLine}${POP_DIRECTIONAL_ISOLATE}`;
 }
 
 /** The isolated names in a sentence, where `appSpans` styles nothing. */

@@ -25,15 +25,16 @@ export function renderForTeams(message: OutgoingMessage, options: { readonly asC
   // `asCard`: what replaces a card stays a card (Teams updates a card's message with a card), even with no buttons left.
   const hasCard = options.asCard === true || (message.buttons?.length ?? 0) > 0 || (message.excerpt?.length ?? 0) > 0 || (message.articles?.length ?? 0) > 0;
   if (!hasCard) return { type: 'message', textFormat: 'xml', text: appHtml(message.text, message.links) };
-  const body: Record<string, unknown>[] = richTextLines(textRuns(appSpans(message.text, COMMAND_WORDS, message.links)));
+  const budget: LineBudget = { blocks: CARD_LINE_BLOCKS };
+  const body: Record<string, unknown>[] = richTextLines(textRuns(appSpans(message.text, COMMAND_WORDS, message.links)), budget);
   if (message.excerpt && message.excerpt.length > 0) {
     body.push({
       type: 'Container',
       style: 'emphasis',
-      items: excerptRuns(message.excerpt).flatMap((runs) => richTextLines(runs, 'Small')),
+      items: excerptRuns(message.excerpt).flatMap((runs) => richTextLines(runs, budget, 'Small')),
     });
   }
-  for (const article of message.articles ?? []) body.push(articleContainer(article));
+  for (const article of message.articles ?? []) body.push(articleContainer(article, budget));
   // No activity text: Teams would show it above the card, saying the card's first sentence twice. `summary` is the notification.
   return {
     type: 'message',
@@ -62,19 +63,19 @@ export function renderForTeams(message: OutgoingMessage, options: { readonly asC
  */
 export function renderUsedCard(lead: string | undefined, note: string): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
-    ...(lead ? richTextLines(textRuns(appSpans(lead, COMMAND_WORDS))) : []),
+    ...(lead ? richTextLines(textRuns(appSpans(lead, COMMAND_WORDS)), { blocks: CARD_LINE_BLOCKS }) : []),
     { ...richText(textRuns([{ kind: 'text', text: `✓ ${note}` }], { isSubtle: true })), spacing: 'Medium' },
   ];
   return { type: 'message', summary: lead ?? note, attachments: [{ contentType: ADAPTIVE_CARD, content: adaptiveCard(body, []) }] };
 }
 
 /** An article: its title in bold (a link when its address is one), then its excerpt as plain words. */
-function articleContainer(article: KbArticle): Record<string, unknown> {
+function articleContainer(article: KbArticle, budget: LineBudget): Record<string, unknown> {
   const title: ChatSpan = isArticleLink(article.url) ? { kind: 'link', text: article.title, url: article.url } : { kind: 'text', text: article.title };
   return {
     type: 'Container',
     spacing: 'Medium',
-    items: [richText(textRuns([title], { weight: 'Bolder' })), ...richTextLines(textRuns([{ kind: 'text', text: article.excerpt }]), 'Small')],
+    items: [richText(textRuns([title], { weight: 'Bolder' })), ...richTextLines(textRuns([{ kind: 'text', text: article.excerpt }]), budget, 'Small')],
   };
 }
 
@@ -88,7 +89,7 @@ function richText(inlines: readonly TextRun[]): Record<string, unknown> {
  * a follow-up with its link) becomes blocks one under the other (spacing None); after blank lines, one gap
  * (spacing Default). `spacing`: the first block's, from what is above it.
  */
-function richTextLines(runs: readonly TextRun[], spacing?: 'Small'): Record<string, unknown>[] {
+function richTextLines(runs: readonly TextRun[], budget: LineBudget, spacing?: 'Small'): Record<string, unknown>[] {
   const blocks: Record<string, unknown>[] = [];
   let line: TextRun[] = [];
   let afterBlankLine = false;
@@ -99,20 +100,43 @@ function richTextLines(runs: readonly TextRun[], spacing?: 'Small'): Record<stri
     }
     const space = blocks.length === 0 ? spacing : afterBlankLine ? 'Default' : 'None';
     blocks.push(space === undefined ? richText(line) : { ...richText(line), spacing: space });
+    budget.blocks -= 1;
     line = [];
     afterBlankLine = false;
   };
   for (const run of runs) {
     String(run['text'])
-      .split('\n')
+      .split(LINE_BREAK)
       .forEach((part, i) => {
-        if (i > 0) endLine();
-        if (part.length > 0) line.push({ ...run, text: part });
+        // Past the cap, the rest stays in the last block, its breaks inside the runs: long, but within Teams' card size.
+        const newBlock = budget.blocks > 1;
+        if (i > 0 && newBlock) endLine();
+        const text = i > 0 && !newBlock ? `\n${part}` : part;
+        if (text.length > 0) appendRun(line, { ...run, text });
       });
   }
   endLine();
   return blocks.length > 0 ? blocks : [richText([])];
 }
+
+/** Adds a run to a line, into the last one when only their words differ: a long line of runs alike is one run. */
+function appendRun(line: TextRun[], run: TextRun): void {
+  const last = line.at(-1);
+  const same = last !== undefined && JSON.stringify({ ...last, text: '' }) === JSON.stringify({ ...run, text: '' });
+  if (same) line[line.length - 1] = { ...last, text: `${String(last['text'])}${String(run['text'])}` };
+  else line.push(run);
+}
+
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+
+/**
+ * Line blocks a card may still take. A block costs about 85 bytes of JSON, and Teams refuses a card over about
+ * 28 KB: a pasted log of a thousand short lines in an excerpt would otherwise make the operator's card undeliverable.
+ */
+interface LineBudget {
+  blocks: number;
+}
+const CARD_LINE_BLOCKS = 80;
 
 function adaptiveCard(body: readonly Record<string, unknown>[], actions: readonly Record<string, unknown>[]): Record<string, unknown> {
   return { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5', body, actions };

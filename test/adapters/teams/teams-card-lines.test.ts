@@ -1,5 +1,6 @@
 import { renderForTeams } from '../../../src/adapters/teams/teams-cards';
 import type { OutgoingMessage } from '../../../src/domain/outgoing-message';
+import { teamsCardRuns } from '../../support/chat-surfaces';
 
 /**
  * Teams drops a single line break inside a card's text on some clients (a TextBlock is Markdown, where one `\n` is
@@ -45,5 +46,36 @@ describe('a card’s text of several lines on Teams', () => {
       ['Bob: First line', 'Small'],
       ['second line', 'None'],
     ]);
+  });
+});
+
+describe('a card with a great many lines on Teams', () => {
+  it('should stay within the size Teams accepts for a card, every word still on it', () => {
+    const log = Array.from({ length: 1_200 }, (_, i) => `l${i % 10}`).join('\n');
+    const message: OutgoingMessage = {
+      kind: 'notice',
+      text: 'Bob wants to talk to an operator.',
+      conversationId: 'c-1',
+      excerpt: [{ id: 'Ev1', at: 1, role: 'user', speakerName: 'Bob', text: log }],
+      buttons: [{ action: 'end-session', label: 'End' }],
+    };
+
+    const activity = renderForTeams(message);
+
+    expect(JSON.stringify(activity).length).toBeLessThan(28_000);
+    // Read as a person sees it: every line, in order (the last ones share a block, their breaks inside it).
+    expect(teamsCardRuns(activity).map((r) => r.text).join('')).toBe(`Bob wants to talk to an operator.Bob: ${log}`);
+  });
+
+  it('should take a name of several lines with an override as one isolated line, so it turns nothing after it around', () => {
+    const body = bodyOf({
+      kind: 'notice',
+      text: 'x',
+      conversationId: 'c-1',
+      excerpt: [{ id: 'Ev1', at: 1, role: 'user', speakerName: 'Bob\n\u202Eevil', text: 'Hello' }],
+      buttons: [{ action: 'end-session', label: 'End' }],
+    });
+
+    expect(body[1]?.items?.map(lineOf)).toEqual([['\u2068Bob \u202Eevil\u2069: Hello', 'Small']]);
   });
 });

@@ -421,7 +421,8 @@
       }
       if (element.type === 'RichTextBlock' && Array.isArray(element.inlines)) {
         const p = document.createElement('p');
-        p.className = 'text';
+        // Its spacing from the block above: None is the next line of the same text, Default after a blank line.
+        p.className = 'text rich' + (typeof element.spacing === 'string' ? ' spacing-' + element.spacing.toLowerCase() : '');
         element.inlines.forEach(function (inline) {
           p.appendChild(textRun(inline));
         });
