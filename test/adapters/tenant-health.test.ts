@@ -147,6 +147,31 @@ describe('a workspace’s status from its traffic', () => {
 
     await expect(health.refused({ channel: 'teams', tenantId: 'tenant-1' }, 'The token is not valid: unexpected "aud" claim value')).resolves.toBeUndefined();
   });
+
+  it('should write the status a minute after the store failed to take it, not only when it changes again', async () => {
+    const { clock, store, health } = monitor();
+    store.failing = true;
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
+    store.failing = false;
+
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
+    expect(store.writes).toEqual([]);
+    clock.advanceMs(HEALTH_WINDOW_MS);
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
+
+    expect(store.writes).toEqual([expect.objectContaining({ ok: false, cause: 'events' })]);
+  });
+
+  it('should keep a Failing for refused sends from going by itself when events are refused too', async () => {
+    const { clock, store, health } = monitor();
+
+    await health.sendRefused({ channel: 'slack', tenantId: 'T1' }, 'invalid_auth');
+    clock.advanceMs(HEALTH_WINDOW_MS);
+    await health.refused({ channel: 'slack', tenantId: 'T1' }, MISMATCH);
+
+    expect(store.writes.map((w) => w.cause)).toEqual(['sends', 'events']);
+    expect(store.expiries).toEqual([undefined, undefined]);
+  });
 });
 
 describe('what the Tenants table shows', () => {

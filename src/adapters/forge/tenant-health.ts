@@ -67,6 +67,8 @@ interface Traffic {
   verified: number;
   /** What this function last wrote for the tenant, and when. */
   written?: { readonly ok: boolean; readonly at: number; readonly message?: string | undefined };
+  /** When it last tried to write, whether or not the store took it: at most once a minute either way. */
+  attemptedAt?: number;
 }
 
 /**
@@ -182,18 +184,23 @@ export class TenantHealth {
     const { written } = traffic;
     const changed = failing ? written?.ok !== false || written.message !== failing.message : written?.ok === false;
     const expiring = failing?.cause === 'events' && written !== undefined && now - written.at >= EVENTS_FAILING_REFRESH_MS;
-    if (!(changed || expiring) || (written && now - written.at < HEALTH_WINDOW_MS)) return;
+    if (!(changed || expiring) || (traffic.attemptedAt !== undefined && now - traffic.attemptedAt < HEALTH_WINDOW_MS)) return;
+    traffic.attemptedAt = now;
     const record: TenantHealthRecord = failing
       ? { channel, tenantId, ...appId, ok: false, at: now, message: failing.message, cause: failing.cause }
       : { channel, tenantId, ...appId, ok: true, at: now };
+    const before = traffic.written;
     traffic.written = { ok: record.ok, at: now, message: record.message };
     this.log?.warn('tenant_health', { channel, tenantId, ...appId, ok: record.ok, refused: traffic.refused, verified: traffic.verified, message: record.message });
     traffic.refused = 0;
     traffic.verified = 0;
     try {
-      await this.store.write(record, failing?.cause === 'events' ? EVENTS_FAILING_TTL_SECONDS : undefined);
+      // A send refused still stands when events are refused too: such a record must not go by itself.
+      const sendsRefused = traffic.sendFailure !== undefined && (traffic.lastSentAt === undefined || traffic.lastSentAt < traffic.sendFailure.at);
+      await this.store.write(record, failing?.cause === 'events' && !sendsRefused ? EVENTS_FAILING_TTL_SECONDS : undefined);
     } catch (error) {
-      // The request being answered must not fail for its status: the next one a minute on tries again.
+      // The request being answered must not fail for its status: nothing was written, so a minute on it is tried again.
+      traffic.written = before;
       this.log?.warn('tenant_health_not_written', { channel, tenantId, ...appId, reason: messageOf(error) });
     }
   }

@@ -18,8 +18,8 @@ export const KEYS_REFRESH_INTERVAL_MS = 5 * 60 * 1000;
 /**
  * Why a token was refused, as evidence of the tenant's configuration (tenant-health.ts):
  * - `unproven`: nothing shows Microsoft made it (not a JWT, an unknown key, a bad signature): anyone could have sent it;
- * - `misfit`: signed with Bot Framework's key and issued by it, yet not for this bot, channel, time or service URL:
- *   Bot Connector's own request that the configuration does not fit;
+ * - `misfit`: signed with Bot Framework's key and issued by it, yet not for this bot, channel, service URL or time
+ *   (expired within the hour): Bot Connector's own request that the configuration does not fit;
  * - `keys-unavailable`: Koji could not fetch Microsoft's keys: its own side, whoever sent the request.
  */
 export type TokenRefusal = 'unproven' | 'misfit' | 'keys-unavailable';
@@ -95,9 +95,7 @@ export async function validateBotFrameworkToken(input: {
     });
     claims = verified.payload;
   } catch (error) {
-    // Claims are checked only once the signature verified: a claim that does not fit is Microsoft's token, for something else.
-    const signed = error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired;
-    return (signed ? misfit : unproven)(`The token is not valid: ${(error as Error).message}`);
+    return (tellsOfConfiguration(error, input.keys.now()) ? misfit : unproven)(`The token is not valid: ${(error as Error).message}`);
   }
   if (!Array.isArray(key.endorsements) || !key.endorsements.includes(input.activity.channelId)) {
     // The channel id is the caller's word: named generically, so a request can't write text into a status.
@@ -107,6 +105,23 @@ export async function validateBotFrameworkToken(input: {
     return misfit('The token was issued for another service URL.');
   }
   return { ok: true };
+}
+
+/** How long after its expiry a token Microsoft signed still tells of a clock out of step rather than of a replay. */
+const EXPIRED_TELLS_MS = 60 * 60 * 1000;
+
+/**
+ * Whether a claim that failed says something of Koji's configuration. Claims are checked only once the signature
+ * verified, so the token is one Bot Framework's key signed: for another bot, or not yet valid, it is Bot
+ * Connector's own request that does not fit. Not so another issuer (a key's token for something else), nor one
+ * expired long ago: that is a token kept and sent again, which anyone could do.
+ */
+function tellsOfConfiguration(error: unknown, now: number): boolean {
+  if (error instanceof errors.JWTExpired) {
+    const exp = error.payload['exp'];
+    return typeof exp === 'number' && now - exp * 1000 < EXPIRED_TELLS_MS;
+  }
+  return error instanceof errors.JWTClaimValidationFailed && error.claim !== 'iss';
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -143,7 +143,8 @@ export async function receiveTeamsRequest(request: RawRequest, deps: TeamsReceiv
 async function refusedForTenant(deps: TeamsReceiverDeps, activity: TeamsActivity, authorization: string, reason: string): Promise<void> {
   if (!deps.health || !deps.tenantConnected) return;
   const check = await validateBotFrameworkToken({ authorization, activity, appId: undefined, keys: deps.keys });
-  if (!check.ok && check.refusal !== 'misfit') return;
+  // Only a current token that fits everything but the binding: any bot's owner can get one, but not replay an old one.
+  if (!check.ok) return;
   if (await deps.tenantConnected(activity.tenantId)) await deps.health.refused(activity.tenantId, undefined, reason);
 }
 

@@ -183,9 +183,11 @@ describe('the Teams web trigger receiver', () => {
   // one nothing shows Microsoft made could be anyone's.
   it.each([
     ['no token', async () => undefined, /no Bearer token/, false],
-    ['another issuer', async () => token({ iss: 'https://sts.windows.net/evil/' }), /not valid/, true],
+    ['another issuer', async () => token({ iss: 'https://sts.windows.net/evil/' }), /not valid/, false],
     ['an audience that is no app id', async () => token({ aud: 'some-other-bot' }), /not for a bot/, true],
     ['an expired token, beyond five minutes of tolerance', async () => token({}, { exp: Math.floor(NOW / 1000) - 301 }), /not valid/, true],
+    ['a token that expired hours ago, sent again', async () => token({}, { exp: Math.floor(NOW / 1000) - 3 * 3600 }), /not valid/, false],
+    ['Microsoft’s expired token for a bot with no binding', async () => token({ aud: OTHER_APP }, { exp: Math.floor(NOW / 1000) - 301 }), /not connected/, false],
     ['an unknown key', async () => token({}, { key: strangerKey, kid: 'key-unknown' }), /unknown key/, false],
     ['a key not endorsed for Teams', async () => token({}, { key: unendorsedKey, kid: 'key-skype' }), /not endorsed/, true],
     ['a token for another service URL', async () => token({ serviceurl: 'https://evil.example/' }), /another service URL/, true],
@@ -197,7 +199,8 @@ describe('the Teams web trigger receiver', () => {
 
     const response = await receiveTeamsRequest(request(activity(), await makeToken()), deps);
 
-    expect([401, 403]).toContain(response.statusCode);
+    // 403 for a bot with no binding in the tenant (unknown_tenant), 401 for a token that does not check out.
+    expect(response.statusCode).toBe(reason.source === 'not connected' ? 403 : 401);
     expect((JSON.parse(response.body) as { message: string }).message).toMatch(reason);
     expect(dispatched).toEqual([]);
     expect(references.size).toBe(0);
