@@ -61,6 +61,21 @@ describe('asking for an operator', () => {
     expect(world.chat.lastTo(alice)?.excerpt?.map((l) => l.text)).toEqual(['operator']);
   });
 
+  it('should carry into the next request what the user wrote when no one read it: the ticket offered was not taken', async () => {
+    const world = new World();
+    await world.enableLiveAgents();
+    const alice = await world.operator('Alice');
+    const bob = world.person('Bob');
+    await world.say(bob, 'My VPN will not connect');
+    await world.say(bob, 'operator');
+    await world.say(bob, 'How do I reset my password?');
+
+    await world.say(alice, '#on');
+    await world.say(bob, 'operator');
+
+    expect(world.chat.lastTo(alice)?.excerpt?.map((l) => l.text)).toEqual(['My VPN will not connect', 'How do I reset my password?', 'operator']);
+  });
+
   it('should let the bot answer when the user does not ask for a human', async () => {
     const world = new World();
     await world.enableLiveAgents();

@@ -4,7 +4,7 @@ import { announceOffer, offerWrites } from '../offers/make-offer';
 import { returningTo } from '../../domain/last-operator';
 import { hasFreeCapacity, type Operator, type PendingOffer } from '../../domain/operator';
 import type { Participant } from '../../domain/participant';
-import { notesFor, say } from '../../domain/replies';
+import { say } from '../../domain/replies';
 import { languageFor } from './person-language';
 import { projectTimeZone, type LiveAgentSettings } from '../../domain/settings';
 import type { TranscriptLine } from '../../domain/transcript';
@@ -17,8 +17,8 @@ import type { CoreDeps, Versioned } from '../ports';
 import { loadSettings } from '../settings/project-settings';
 import { oldestQueued, queuePosition } from '../queue/queue';
 import { routingChoice } from './routing';
-import { newConversationId, RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
-import { notYetTaken, takenNote } from '../transcript/recent-messages';
+import { newConversationId, recentMessagesId } from '../transcript/transcript-ids';
+import { notYetTaken } from '../transcript/recent-messages';
 import { displayNameOf } from './user-name';
 import { windDownConversation } from '../settings/wind-down';
 import { countFigures, servedEvent } from '../figures/service-figures';
@@ -88,12 +88,11 @@ export async function requestOperator(
     // The conversation already starts with the user's words to the bot; this request joins what followed.
     await deps.transcripts.append(conversation.id, requestLine, lineKept(conversation));
   } else {
-    const recentId = recentMessagesId(msg.from);
-    const recent = notYetTaken(await deps.transcripts.read(recentId, { last: EXCERPT_LINES - 1 }));
+    // Not what an earlier conversation already took (history/record-history.ts marks it when it ends).
+    const recent = notYetTaken(await deps.transcripts.read(recentMessagesId(msg.from), { last: EXCERPT_LINES - 1 }));
     // Lines written before the handoff may carry only a platform id: name the user as the operator will see them.
     const earlier = recent.map((line) => (line.role === 'user' ? screenedLine({ ...line, speakerName: userName }, conversation).line : line));
     await deps.transcripts.appendMany(conversation.id, [...earlier, requestLine], lineKept(conversation));
-    if (recent.length > 0) await deps.transcripts.append(recentId, takenNote(deps.clock.now(), notesFor(conversation).recentTaken()), { expiresInSeconds: RECENT_MESSAGES_TTL_SECONDS });
   }
   await tell();
 
