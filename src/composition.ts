@@ -39,6 +39,7 @@ import { JsmKnowledgeBase } from './adapters/forge/jsm-knowledge-base';
 import type { CoreDeps, WorkQueue } from './app/ports';
 import { whenUnreachable } from './app/delivery/unreachable';
 import { KvsPersonRecords } from './adapters/forge/kvs-person-records';
+import type { ErasedPeople } from './app/privacy/erased-people';
 import type { ErasureDeps } from './app/privacy/erase-person-job';
 
 export interface Services extends CoreDeps {
@@ -97,6 +98,7 @@ function warmStores() {
     transcriptRetention: new KvsTranscriptRetention(kvs),
     settings: new KvsSettingsRepository(kvs),
     transcripts: new KvsTranscriptLog(kvs),
+    personRecords: new KvsPersonRecords(kvs),
   };
 }
 let stores: ReturnType<typeof warmStores> | undefined;
@@ -136,6 +138,7 @@ export function buildServices(
     figures: stores.figures,
     history: stores.history,
     transcriptRetention: stores.transcriptRetention,
+    erased: erasedIn(stores.personRecords),
     settings: stores.settings,
     transcripts: stores.transcripts,
     deliveries,
@@ -198,4 +201,9 @@ export function buildChatTenants(): ChatTenants<Services> {
     },
     { health: tenantHealth(), now, servicesKnowing: (projectId, known) => buildServices({ projectId }, known), windDown: disconnectTenant },
   );
+}
+
+/** An erasure leaves its progress record (30 days): that it exists is what History and tickets ask. */
+function erasedIn(records: KvsPersonRecords): ErasedPeople {
+  return { wasErased: async (projectId, person) => (await records.progress(projectId, person)) !== undefined };
 }

@@ -229,6 +229,7 @@ import type { ServiceFigures } from './figures/service-figures';
 import type { KeptLocale } from './kept-locale';
 export type { DayRecords, ServiceFigures } from './figures/service-figures';
 import type { ConversationHistory, TranscriptRetention } from './history/history-port';
+import type { ErasedPeople } from './privacy/erased-people';
 export type { ConversationHistory, HistoryPage, HistoryQuery, TranscriptRetention } from './history/history-port';
 export type { Assistant, AssistantAnswer, AssistantQuestion, KnowledgeBase } from './assistant-port';
 
@@ -282,12 +283,10 @@ export interface CoreDeps {
   readonly transcriptRetention?: TranscriptRetention | undefined;
   readonly clock: Clock;
   readonly log: Logger;
-  /**
-   * Set inside a web trigger that must answer within a few seconds (Slack's
-   * 3 s): work that waits on Jira (#create_ticket) goes to the queue instead
-   * of running inline. Teams allows 15 s, so its trigger does it inline.
-   */
+  /** Inside a web trigger that must answer in Slack's 3 s: work waiting on Jira goes to the queue (Teams allows 15 s: inline). */
   readonly deferSlowWork?: boolean | undefined;
+  /** Whose data was erased (privacy/erased-people.ts): History and tickets name no erased operator; unchecked where absent. */
+  readonly erased?: ErasedPeople | undefined;
   /**
    * Takes someone the platform can no longer reach out of whatever they hold:
    * whenUnreachable (unreachable.ts), wired by the composition. Passed in, not

@@ -212,6 +212,24 @@ describe('erasing a person’s data', () => {
     expect(naming('UBOB').filter((r) => r.ns !== 'entity:audit')).toEqual([]);
   });
 
+  it('should not name Alice on a ticket or in the History when a user she served still waited as she was erased', async () => {
+    await say('slack', 'UALICE', '#on');
+    await say('slack', 'UDANA', 'operator');
+    await say('slack', 'UDANA', 'My screen flickers');
+    // Nobody else on duty: Dana is offered a ticket, and waits for her answer.
+    await say('slack', 'UALICE', '#off');
+    await erase(ALICE);
+
+    await say('slack', 'UDANA', 'ticket');
+    await settle();
+
+    const description = platform.jsm!.requests().at(-1)?.fields['description'] as { content: Array<{ content?: Array<{ text?: string }> }> };
+    const header = (description.content[0]?.content ?? []).map((t) => t.text).join('');
+    expect(header).toBe('Created at the user’s request from a chat with Dana User (dana@sandbox.test) on Slack: no operator was available. Dana User has no Jira account with that e-mail, so the app raised it.');
+    const found = data<{ conversations: Array<{ userName: string; operatorName?: string }> }>(await admin('history/search', {}));
+    expect(found.conversations.find((c) => c.userName === 'Dana User')).not.toHaveProperty('operatorName');
+  });
+
   it('should not erase someone who is in a conversation right now', async () => {
     await say('slack', 'UALICE', '#on');
     await say('slack', 'UBOB', 'operator');

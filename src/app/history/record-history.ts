@@ -4,6 +4,7 @@ import { messageOf } from '../../domain/koji-error';
 import type { CoreDeps } from '../ports';
 import { notesFor } from '../../domain/replies';
 import { takenNote } from '../transcript/recent-messages';
+import { withoutErasedServer } from '../privacy/erased-people';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 
 /**
@@ -12,11 +13,12 @@ import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/tra
  * record and its user and operator in the "people seen" list), no read. A failure is logged, never the
  * ending's problem: the people were told, the transcript keeps the conversation.
  */
-export async function recordHistory(deps: Pick<CoreDeps, 'history' | 'clock' | 'log' | 'transcripts'>, conversation: Conversation, ending: HistoryEnding): Promise<void> {
+export async function recordHistory(deps: Pick<CoreDeps, 'history' | 'clock' | 'log' | 'transcripts' | 'erased'>, conversation: Conversation, ending: HistoryEnding): Promise<void> {
   await markRecentTaken(deps, conversation, ending);
   if (!deps.history) return;
   try {
-    await deps.history.record(historyEntryOf(conversation, ending, deps.clock.now()), keepSecondsOf(conversation));
+    const told = await withoutErasedServer(deps, conversation);
+    await deps.history.record(historyEntryOf(told, ending, deps.clock.now()), keepSecondsOf(conversation));
   } catch (error) {
     deps.log.warn('history_not_written', { conversationId: conversation.id, reason: messageOf(error) });
   }

@@ -16,6 +16,7 @@ import { closeConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
 import { loadSettings } from '../settings/project-settings';
 import { countFigures } from '../figures/service-figures';
+import { withoutErasedServer } from '../privacy/erased-people';
 import type { ChatProfile, CoreDeps, CreatedTicket } from '../ports';
 import { recordSystemLine } from '../transcript/system-line';
 import { recordHistory } from '../history/record-history';
@@ -195,7 +196,7 @@ async function openTicket(
     summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`, (text) => isOnlyAHandoffPhrase(text, allHandoffPhrases(settings)))),
     requester: { participant: conversation.user, name: conversation.userName, email: profile?.email },
     operatorName,
-    ...(!operatorName && conversation.servedBy ? { servedByName: conversation.servedBy.operatorName } : {}),
+    ...(await servedByName(deps, conversation, operatorName)),
     requestTypeId: settings.requestTypeId,
     lines,
     lang: conversation.lang,
@@ -251,4 +252,11 @@ function lastOf(lines: readonly TranscriptLine[]): TranscriptLine {
 /** A ticket's address, shown as a link in the notice that names it (Slack's rich text links nothing by itself). */
 function ticketLink(url: string): TextLink[] {
   return [{ text: url, url }];
+}
+
+/** Who served the user before nobody was left to, for a ticket they took up themselves; no one whose data was erased. */
+async function servedByName(deps: CoreDeps, conversation: Conversation, operatorName: string | undefined): Promise<{ servedByName?: string }> {
+  if (operatorName || !conversation.servedBy) return {};
+  const { servedBy } = await withoutErasedServer(deps, conversation);
+  return servedBy ? { servedByName: servedBy.operatorName } : {};
 }
