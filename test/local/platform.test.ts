@@ -87,11 +87,14 @@ describe('the local Forge platform', () => {
     expect(bridge).toContain("fetch('/__forge/invoke'");
   });
 
-  it('should answer a page path that is not valid percent-encoding with a 400 that says so', async () => {
-    const answer = await fetch(`${platform.url}/pages/koji-backoffice/%E0%A4%A`);
+  it('should answer a path that is not valid percent-encoding with a 400 that says so, on a page as on the Teams sign-in', async () => {
+    const page = await fetch(`${platform.url}/pages/koji-backoffice/%E0%A4%A`);
+    const signIn = await fetch(`${platform.teams!.endpoints.loginUrl}%E0%A4%A/oauth2/v2.0/token`, { method: 'POST' });
 
-    expect(answer.status).toBe(400);
-    await expect(answer.json()).resolves.toEqual({ message: 'The path is not valid percent-encoding.' });
+    expect(page.status).toBe(400);
+    await expect(page.json()).resolves.toEqual({ message: 'The path is not valid percent-encoding.' });
+    expect(signIn.status).toBe(400);
+    await expect(signIn.json()).resolves.toMatchObject({ error: 'invalid_request', error_description: expect.stringContaining('not valid percent-encoding') });
   });
 
   it('should deliver queue pushes to the consumer from manifest.yml, with the pushed body', async () => {

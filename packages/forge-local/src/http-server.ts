@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { decodedPath } from './url-segment';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppManifest } from './app-manifest';
@@ -115,12 +116,9 @@ export function createLocalServer(manifest: AppManifest, runner: FunctionRunner,
   }
 
   async function staticPage(res: ServerResponse, url: URL, moduleKey: string, root: string): Promise<void> {
-    let relative: string;
-    try {
-      relative = decodeURIComponent(url.pathname.slice(`/pages/${moduleKey}`.length)).replace(/^\/+/, '') || 'index.html';
-    } catch {
-      return sendJson(res, 400, { message: 'The path is not valid percent-encoding.' });
-    }
+    const decoded = decodedPath(url.pathname.slice(`/pages/${moduleKey}`.length));
+    if (decoded === undefined) return sendJson(res, 400, { message: 'The path is not valid percent-encoding.' });
+    const relative = decoded.replace(/^\/+/, '') || 'index.html';
     const file = path.resolve(root, relative);
     if (!file.startsWith(path.resolve(root) + path.sep)) return sendJson(res, 403, { message: 'Outside the resource folder' });
     let content: Buffer;

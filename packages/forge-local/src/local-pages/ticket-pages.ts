@@ -1,4 +1,5 @@
 import { LOCAL_STATUSES, type JsmStandIn, type StandInTicket, type StandInTicketSummary } from '../jira/jsm-stand-in';
+import { decodedPath } from '../url-segment';
 import { adfToHtml } from './adf-html';
 import { html, page, type Html } from './html';
 
@@ -45,13 +46,8 @@ export function ticketPages(jsm: JsmStandIn, panel: IssuePanel | undefined, rest
 /** The key in a path segment, or undefined when it is not one: checked before any lookup. */
 export function issueKeyOf(segment: string): string | undefined {
   if (segment.length > 40) return undefined;
-  let key: string;
-  try {
-    key = decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-  return ISSUE_KEY.test(key) ? key : undefined;
+  const key = decodedPath(segment);
+  return key !== undefined && ISSUE_KEY.test(key) ? key : undefined;
 }
 
 function ticketList(jsm: JsmStandIn, query: URLSearchParams): Answer {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodedPath } from '../url-segment';
 import { readBody, sendJson } from '../slack/http-io';
 import { checkAttachments, isRecord } from './adaptive-cards';
 import type { TeamsConversationStore, TeamsSandboxMessage } from './conversation-store';
@@ -348,9 +349,5 @@ function errorBody(code: string, message: string): { error: { code: string; mess
 }
 
 function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+  return decodedPath(segment) ?? segment;
 }

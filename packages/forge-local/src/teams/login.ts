@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { decodedPath } from '../url-segment';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify, type JWTPayload } from 'jose';
 import { headerValue, readBody, sendJson } from '../slack/http-io';
@@ -38,7 +39,8 @@ export class FakeEntraLogin {
     if (!match) return this.error(res, 404, 'invalid_request', 90_002, `Nothing at ${rest}; the token endpoint is {tenant}/oauth2/v2.0/token.`);
     if (req.method !== 'POST') return this.error(res, 405, 'invalid_request', 900_561, 'The endpoint only accepts POST requests.');
     this.requests += 1;
-    const tenant = decodeURIComponent(match[1] ?? '');
+    const tenant = decodedPath(match[1] ?? '');
+    if (tenant === undefined) return this.error(res, 400, 'invalid_request', 90_002, 'The tenant in the path is not valid percent-encoding.');
     const raw = await readBody(req);
     const form = headerValue(req, 'content-type')?.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw ?? '') : new URLSearchParams();
 
