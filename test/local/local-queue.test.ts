@@ -166,12 +166,13 @@ describe('the local async-events queue', () => {
 
   it('should deliver a delayed event after its delay, not before', async () => {
     let deliveredAfterMs = -1;
-    const published = Date.now();
+    let published = 0;
     consumer = async (event) => {
       deliveredAfterMs = Date.now() - published;
       delivered.push(event);
     };
     startQueue();
+    published = Date.now();
     queue.publish('q', 'job', [{ body: { n: 'expiry' }, delayInSeconds: 0.3 }]);
 
     await new Promise((resolve) => setTimeout(resolve, 150));

@@ -668,7 +668,7 @@
         state.rendered.delete(id);
       }
     });
-    el.empty.hidden = messages.length > 0;
+    el.empty.hidden = seen.size > 0;
     if (added && nearBottom) el.messages.scrollTop = el.messages.scrollHeight;
   }
 

@@ -16,7 +16,7 @@ export const transcriptNotes: Catalogue['transcriptNotes'] = {
   forwardedToQueue: (fromName: string) =>
     `${isolatedName(fromName)} hat das Gespräch für den nächsten freien Agenten zurück in die Warteschlange gestellt.`,
   forwarded: (fromName: string, toName: string) => `${isolatedName(fromName)} hat das Gespräch an ${isolatedName(toName)} weitergeleitet.`,
-  recentTaken: () => 'Die Nachrichten oben wurden in ein Gespräch mit dem Service-Desk übernommen.',
+  recentTaken: () => 'Die Nachrichten oben wurden in ein Gespräch mit dem Servicedesk übernommen.',
   offeredTicketNobodyOnDuty: (userName: string) => `Kein anderer Agent war im Dienst, daher wurde ${isolatedName(userName)} ein Ticket angeboten.`,
   acceptedTicket: (userName: string) => `${isolatedName(userName)} hat das angebotene Ticket angenommen.`,
   declinedTicket: (userName: string) => `${isolatedName(userName)} hat das angebotene Ticket abgelehnt.`,
