@@ -28,7 +28,8 @@ describe('asking for an operator', () => {
     expect((await world.operatorRecord(alice))?.assignments.map((a) => a.userName)).toEqual(['Bob']);
   });
 
-  it('should open a later conversation with only what the user wrote since the last one, not the words that went into it', async () => {
+  /** Bob told the bot about his VPN, asked for a person and Alice served him; the conversation is over. */
+  async function bobServedOnce() {
     const world = new World();
     await world.enableLiveAgents();
     const alice = await world.operator('Alice', { onDuty: true });
@@ -36,6 +37,11 @@ describe('asking for an operator', () => {
     await world.say(bob, 'My VPN will not connect');
     await world.say(bob, 'operator');
     await world.say(alice, 'stop');
+    return { world, alice, bob };
+  }
+
+  it('should open a later conversation with only what the user wrote since the last one, not the words that went into it', async () => {
+    const { world, alice, bob } = await bobServedOnce();
 
     await world.say(bob, 'Now the printer jams');
     await world.say(bob, 'operator');
@@ -48,13 +54,7 @@ describe('asking for an operator', () => {
   });
 
   it('should open a conversation asked for at once, with nothing written to the bot since the last one, with the request alone', async () => {
-    const world = new World();
-    await world.enableLiveAgents();
-    const alice = await world.operator('Alice', { onDuty: true });
-    const bob = world.person('Bob');
-    await world.say(bob, 'My VPN will not connect');
-    await world.say(bob, 'operator');
-    await world.say(alice, 'stop');
+    const { world, alice, bob } = await bobServedOnce();
 
     await world.say(bob, 'operator');
 

@@ -15,6 +15,15 @@ function bodyOf(message: OutgoingMessage): Block[] {
 
 const lineOf = (block: Block) => [block.inlines?.map((r) => r.text).join(''), block.spacing];
 
+/** An operator's request card: `text`, then the excerpt of one line `said` by `speakerName`. */
+const requestCard = (text: string, speakerName: string, said: string): OutgoingMessage => ({
+  kind: 'notice',
+  text,
+  conversationId: 'c-1',
+  excerpt: [{ id: 'Ev1', at: 1, role: 'user', speakerName, text: said }],
+  buttons: [{ action: 'end-session', label: 'End' }],
+});
+
 describe('a card’s text of several lines on Teams', () => {
   it('should put each line under the one before, and a blank line as a gap', () => {
     const body = bodyOf({
@@ -33,13 +42,7 @@ describe('a card’s text of several lines on Teams', () => {
   });
 
   it('should keep a one-line text as one block, and split an excerpt line the user wrote on several lines', () => {
-    const body = bodyOf({
-      kind: 'notice',
-      text: 'Bob wants to talk to an operator.',
-      conversationId: 'c-1',
-      excerpt: [{ id: 'Ev1', at: 1, role: 'user', speakerName: 'Bob', text: 'First line\nsecond line' }],
-      buttons: [{ action: 'end-session', label: 'End' }],
-    });
+    const body = bodyOf(requestCard('Bob wants to talk to an operator.', 'Bob', 'First line\nsecond line'));
 
     expect(body[0] && lineOf(body[0])).toEqual(['Bob wants to talk to an operator.', undefined]);
     expect(body[1]?.items?.map(lineOf)).toEqual([
@@ -52,15 +55,7 @@ describe('a card’s text of several lines on Teams', () => {
 describe('a card with a great many lines on Teams', () => {
   it('should stay within the size Teams accepts for a card, every word still on it', () => {
     const log = Array.from({ length: 1_200 }, (_, i) => `l${i % 10}`).join('\n');
-    const message: OutgoingMessage = {
-      kind: 'notice',
-      text: 'Bob wants to talk to an operator.',
-      conversationId: 'c-1',
-      excerpt: [{ id: 'Ev1', at: 1, role: 'user', speakerName: 'Bob', text: log }],
-      buttons: [{ action: 'end-session', label: 'End' }],
-    };
-
-    const activity = renderForTeams(message);
+    const activity = renderForTeams(requestCard('Bob wants to talk to an operator.', 'Bob', log));
 
     expect(JSON.stringify(activity).length).toBeLessThan(28_000);
     // Read as a person sees it: every line, in order (the last ones share a block, their breaks inside it).
@@ -68,13 +63,7 @@ describe('a card with a great many lines on Teams', () => {
   });
 
   it('should take a name of several lines with an override as one isolated line, so it turns nothing after it around', () => {
-    const body = bodyOf({
-      kind: 'notice',
-      text: 'x',
-      conversationId: 'c-1',
-      excerpt: [{ id: 'Ev1', at: 1, role: 'user', speakerName: 'Bob\n\u202Eevil', text: 'Hello' }],
-      buttons: [{ action: 'end-session', label: 'End' }],
-    });
+    const body = bodyOf(requestCard('x', 'Bob\n\u202Eevil', 'Hello'));
 
     expect(body[1]?.items?.map(lineOf)).toEqual([['\u2068Bob \u202Eevil\u2069: Hello', 'Small']]);
   });
