@@ -46,7 +46,7 @@ describe('a command declared in one module', () => {
 
     await world.say(alice, '#help');
 
-    expect(world.lastHeard(alice)).toMatch(/^Commands: #on \(start your shift\);.*forward_operator .*; #remind \[what\] \(a note to yourself\)\.$/);
+    expect(world.lastHeard(alice)).toMatch(/^Commands: #on \(start your shift\);.*forward_operator .*; #remind \[what\] \(a note to yourself\)\. With several conversations/);
   });
 
   it('should be refused to a user who is not an operator, without reaching the assistant', async () => {

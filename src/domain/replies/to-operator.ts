@@ -117,5 +117,5 @@ export const toOperator = {
 } as const;
 
 function helpText(commandHelp: readonly string[]): string {
-  return `Commands: ${commandHelp.join('; ')}.`;
+  return `Commands: ${commandHelp.join('; ')}. With several conversations, start with the user’s name: “Bob: …”. To send a message that starts with #, write ## in its place.`;
 }

@@ -201,6 +201,10 @@ describe.each(ALL)('%s', (_name, text) => {
 });
 
 describe('the help', () => {
+  it('should end with how to write to one of several users, and how to send a # as text', () => {
+    expect(toOperator.help(helpLines(COMMANDS, 'en'))).toMatch(/\. With several conversations, start with the user’s name: “Bob: …”\. To send a message that starts with #, write ## in its place\.$/);
+  });
+
   it('should name every command as code on both channels', () => {
     const expected = ['#on', '#off', '#accept', '#decline', '#exit', '#note', '#redact', '#create_ticket', 'list_operators', 'forward_operator', '#reply'];
     expect(slackInlines(renderForSlack({ kind: 'notice', text: toOperator.help(helpLines(COMMANDS, 'en')) }).blocks).filter((i) => i.style?.['code']).map((i) => i.text)).toEqual(expected);

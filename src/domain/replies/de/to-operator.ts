@@ -139,5 +139,5 @@ export const toOperator: Catalogue['toOperator'] = {
 };
 
 function helpText(commandHelp: readonly string[]): string {
-  return `Befehle: ${commandHelp.join('; ')}.`;
+  return `Befehle: ${commandHelp.join('; ')}. Bei mehreren Gesprächen beginnen Sie mit dem Namen der Person: „Bob: …“. Um eine Nachricht mit # zu beginnen, schreiben Sie stattdessen ##.`;
 }

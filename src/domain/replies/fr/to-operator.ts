@@ -135,5 +135,5 @@ export const toOperator = {
 } as const;
 
 function helpText(commandHelp: readonly string[]): string {
-  return `Commandes\u00A0: ${commandHelp.join('\u202F; ')}.`;
+  return `Commandes\u00A0: ${commandHelp.join('\u202F; ')}. Avec plusieurs conversations, commencez par le nom de l’utilisateur\u00A0: ${inQuotes('Bob\u00A0: …')}. Pour envoyer un message qui commence par #, écrivez ## à sa place.`;
 }
