@@ -172,7 +172,7 @@ import type { ConversationView, TranscriptView } from './transcript-contract';
 /** Every resolver key with its payload and the `data` of a successful answer. */
 export interface ResolverContract {
   'settings/get': { request: Record<string, never>; response: { settings: SettingsView; canEdit: boolean } };
-  'settings/update': { request: { change: Partial<SettingsView> }; response: { settings: SettingsView } };
+  'settings/update': { request: { change: Partial<SettingsView> }; response: { settings: SettingsView; changed: readonly string[] } };
   'request-types/list': { request: Record<string, never>; response: { requestTypes: RequestTypeView[] } };
   'activity/get': { request: Record<string, never>; response: ActivityView };
   /** The Overview's Load more: the page after `cursor` (a list's `next`) of one list. */

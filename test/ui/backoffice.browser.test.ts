@@ -84,7 +84,7 @@ describe('the Koji backoffice page', () => {
       await page.getByLabel('Request type for tickets').click();
       await page.getByRole('option', { name: 'Chat conversation' }).click();
       await page.getByRole('button', { name: 'Save' }).click();
-      await flag(page, 'Settings saved').getByText('Live agent support is on.').waitFor();
+      await flag(page, 'Settings saved').getByText('Live agent support is now on. Changed: Operator capacity, Request type for tickets.').waitFor();
       const saved = await invokeInPage(page, 'settings/get', {});
       expect(saved).toMatchObject({ ok: true, data: { settings: { enabled: true, operatorCapacity: 2, requestTypeId: '12' }, canEdit: true } });
       await scrollToEnd(page);

@@ -5,6 +5,7 @@ import { call } from './api';
 import { useChanged } from './changes';
 import { useFlags } from './flags';
 import { followUpChangeOf } from './follow-up-rules';
+import { savedWords } from './saved-words';
 
 /** Limits the resolver enforces too (src/domain/settings.ts); the fields only hint at them. */
 export const MAX_CAPACITY = 10;
@@ -249,7 +250,7 @@ export function useSettingsForm(settings: SettingsView, canEdit: boolean, onSave
       if (result.ok) {
         setDraft(draftOf(result.data.settings));
         onSaved(result.data.settings);
-        flags.succeeded({ title: 'Settings saved', description: `Live agent support is ${result.data.settings.enabled ? 'on' : 'off'}.` });
+        flags.succeeded({ title: 'Settings saved', description: savedWords(settings.enabled, result.data.settings.enabled, result.data.changed) });
         changed();
       } else {
         flags.failed({ title: 'The settings were not saved', description: result.error.message });
@@ -259,3 +260,4 @@ export function useSettingsForm(settings: SettingsView, canEdit: boolean, onSave
 
   return { draft, saving, dirty, readOnly, update, save };
 }
+
