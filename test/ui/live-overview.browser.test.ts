@@ -59,7 +59,7 @@ describe.each([{ colorMode: 'light' as const }, { colorMode: 'dark' as const }])
       await expect(page.getByRole('heading', { name: 'Waiting (1)' }).count()).resolves.toBe(1);
       expect(await lastUpdated(page)).not.toBe(firstRead);
 
-      await inProgress.getByRole('button', { name: 'Check the last message with Bob User' }).click();
+      await inProgress.getByRole('button', { name: 'Show when the last message with Bob User was' }).click();
       await inProgress.getByRole('status').filter({ hasText: /just now|min ago/ }).waitFor();
       await screenshot(page, `overview-live-${colorMode}`);
       expect(pageErrors).toEqual([]);

@@ -8,7 +8,7 @@ import { channelWords } from './channels';
 import { formatAgo } from './format';
 import { usePagedList } from './paged-list';
 
-/** Conversations with an operator, longest running first; a row's last message is read when asked (Check). */
+/** Conversations with an operator, longest running first; a row's last message is read when asked (Show when). */
 export function InProgressList({ list, now, onExtended }: { readonly list: ActivityListView<InProgressView>; readonly now: number; readonly onExtended: (extended: boolean) => void }) {
   const paged = usePagedList(list, 'activity/in-progress');
   return (
@@ -65,8 +65,8 @@ function LastMessage({ conversation, now }: { readonly conversation: InProgressV
     });
   };
   return (
-    <Button appearance="subtle" isLoading={checked.state === 'checking'} onClick={check} aria-label={`Check the last message with ${conversation.userName}`}>
-      Check
+    <Button appearance="subtle" isLoading={checked.state === 'checking'} onClick={check} aria-label={`Show when the last message with ${conversation.userName} was`}>
+      Show when
     </Button>
   );
 }
