@@ -212,7 +212,7 @@ describe('erasing a person’s data', () => {
     expect(naming('UBOB').filter((r) => r.ns !== 'entity:audit')).toEqual([]);
   });
 
-  it('should not name Alice on a ticket or in the History when a user she served still waited as she was erased', async () => {
+  it('should not name Alice on a ticket, in its transcript or in the History when a user she served still waited as she was erased', async () => {
     await say('slack', 'UALICE', '#on');
     await say('slack', 'UDANA', 'operator');
     await say('slack', 'UDANA', 'My screen flickers');
@@ -226,8 +226,14 @@ describe('erasing a person’s data', () => {
     const description = platform.jsm!.requests().at(-1)?.fields['description'] as { content: Array<{ content?: Array<{ text?: string }> }> };
     const header = (description.content[0]?.content ?? []).map((t) => t.text).join('');
     expect(header).toBe('Created at the user’s request from a chat with Dana User (dana@sandbox.test) on Slack: no operator was available. Dana User has no Jira account with that e-mail, so the app raised it.');
-    const found = data<{ conversations: Array<{ userName: string; operatorName?: string }> }>(await admin('history/search', {}));
-    expect(found.conversations.find((c) => c.userName === 'Dana User')).not.toHaveProperty('operatorName');
+    // Koji's own note of her leaving, on the ticket and in the transcript, names "erased person" as erasure does elsewhere.
+    expect(JSON.stringify(description)).not.toContain('Alice');
+    expect(JSON.stringify(description)).toContain('erased person went off duty; the conversation went back to the queue.');
+    const found = data<{ conversations: Array<{ conversationId: string; userName: string; operatorName?: string }> }>(await admin('history/search', {}));
+    const dana = found.conversations.find((c) => c.userName === 'Dana User');
+    expect(dana).not.toHaveProperty('operatorName');
+    const kept = data<{ transcript: { lines: Array<{ text: string }> } }>(await admin('history/get', { conversationId: dana!.conversationId }));
+    expect(kept.transcript.lines.map((l) => l.text).join('\n')).not.toContain('Alice');
   });
 
   it('should not erase someone who is in a conversation right now', async () => {

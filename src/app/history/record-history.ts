@@ -4,7 +4,7 @@ import { messageOf } from '../../domain/koji-error';
 import type { CoreDeps } from '../ports';
 import { notesFor } from '../../domain/replies';
 import { takenNote } from '../transcript/recent-messages';
-import { withoutErasedServer } from '../privacy/erased-people';
+import { forgetErasedServer } from '../privacy/erased-people';
 import { RECENT_MESSAGES_TTL_SECONDS, recentMessagesId } from '../transcript/transcript-ids';
 
 /**
@@ -17,7 +17,7 @@ export async function recordHistory(deps: Pick<CoreDeps, 'history' | 'clock' | '
   await markRecentTaken(deps, conversation, ending);
   if (!deps.history) return;
   try {
-    const told = await withoutErasedServer(deps, conversation);
+    const told = await forgetErasedServer(deps, conversation);
     await deps.history.record(historyEntryOf(told, ending, deps.clock.now()), keepSecondsOf(conversation));
   } catch (error) {
     deps.log.warn('history_not_written', { conversationId: conversation.id, reason: messageOf(error) });

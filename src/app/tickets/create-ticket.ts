@@ -16,7 +16,7 @@ import { closeConversation } from '../conversation/end-conversation';
 import { notify } from '../delivery/notify';
 import { loadSettings } from '../settings/project-settings';
 import { countFigures } from '../figures/service-figures';
-import { withoutErasedServer } from '../privacy/erased-people';
+import { forgetErasedServer } from '../privacy/erased-people';
 import type { ChatProfile, CoreDeps, CreatedTicket } from '../ports';
 import { recordSystemLine } from '../transcript/system-line';
 import { recordHistory } from '../history/record-history';
@@ -159,9 +159,11 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
     await notify(deps, conversation.user, { kind: 'notice', text: say(conversation.lang).toUser.ticketUpdatedForYou(key, url), conversationId: conversation.id });
     return;
   }
+  // Before its lines are read for Jira: an operator erased while the user waited is named nowhere on the ticket.
+  const told = await forgetErasedServer(deps, conversation);
   const lines = await deps.transcripts.read(conversation.id);
   try {
-    const { ticket } = await openTicket(deps, conversation, lines, undefined, undefined, settings);
+    const { ticket } = await openTicket(deps, told, lines, undefined, undefined, settings);
     const closed = await closeConversation(deps, conversation.user, conversation.id, ['ticket-offered']);
     if (closed) await recordHistory(deps, closed.conversation, 'ticket-taken');
     // Whatever the user wrote while Jira worked (or an earlier attempt's ticket lacks) goes on the ticket too.
@@ -196,7 +198,7 @@ async function openTicket(
     summary: oneLineSummary(summary?.trim() || summaryFromLines(lines, `Conversation with ${conversation.userName}`, (text) => isOnlyAHandoffPhrase(text, allHandoffPhrases(settings)))),
     requester: { participant: conversation.user, name: conversation.userName, email: profile?.email },
     operatorName,
-    ...(await servedByName(deps, conversation, operatorName)),
+    ...servedByName(conversation, operatorName),
     requestTypeId: settings.requestTypeId,
     lines,
     lang: conversation.lang,
@@ -254,9 +256,7 @@ function ticketLink(url: string): TextLink[] {
   return [{ text: url, url }];
 }
 
-/** Who served the user before nobody was left to, for a ticket they took up themselves; no one whose data was erased. */
-async function servedByName(deps: CoreDeps, conversation: Conversation, operatorName: string | undefined): Promise<{ servedByName?: string }> {
-  if (operatorName || !conversation.servedBy) return {};
-  const { servedBy } = await withoutErasedServer(deps, conversation);
-  return servedBy ? { servedByName: servedBy.operatorName } : {};
+/** Who served the user before nobody was left to, for a ticket they took up themselves (acceptTicketOffer forgot the erased). */
+function servedByName(conversation: Conversation, operatorName: string | undefined): { servedByName?: string } {
+  return !operatorName && conversation.servedBy ? { servedByName: conversation.servedBy.operatorName } : {};
 }
