@@ -196,8 +196,7 @@ export class TenantHealth {
     traffic.verified = 0;
     try {
       // A send refused still stands when events are refused too: such a record must not go by itself.
-      const sendsRefused = traffic.sendFailure !== undefined && (traffic.lastSentAt === undefined || traffic.lastSentAt < traffic.sendFailure.at);
-      await this.store.write(record, failing?.cause === 'events' && !sendsRefused ? EVENTS_FAILING_TTL_SECONDS : undefined);
+      await this.store.write(record, failing?.cause === 'events' && !sendStillRefused(traffic) ? EVENTS_FAILING_TTL_SECONDS : undefined);
     } catch (error) {
       // The request being answered must not fail for its status: nothing was written, so a minute on it is tried again.
       traffic.written = before;
@@ -206,12 +205,17 @@ export class TenantHealth {
   }
 
   private failing(traffic: Traffic, now: number): { message: string; cause: 'events' | 'sends' } | undefined {
-    const { refusal, lastVerifiedAt, sendFailure, lastSentAt } = traffic;
+    const { refusal, lastVerifiedAt, sendFailure } = traffic;
     const verifiedLately = lastVerifiedAt !== undefined && now - lastVerifiedAt < HEALTH_WINDOW_MS;
     if (refusal && now - refusal.at < HEALTH_WINDOW_MS && !verifiedLately) return { message: refusal.message, cause: 'events' };
-    if (sendFailure && (lastSentAt === undefined || lastSentAt < sendFailure.at)) return { message: sendFailure.message, cause: 'sends' };
+    if (sendFailure && sendStillRefused(traffic)) return { message: sendFailure.message, cause: 'sends' };
     return undefined;
   }
+}
+
+/** The last send was refused for the bot's credentials, and none went out since. */
+function sendStillRefused({ sendFailure, lastSentAt }: Traffic): boolean {
+  return sendFailure !== undefined && (lastSentAt === undefined || lastSentAt < sendFailure.at);
 }
 
 function key(subject: HealthSubject): string {

@@ -165,7 +165,8 @@ export async function acceptTicketOffer(deps: CoreDeps, conversation: Conversati
   try {
     const { ticket } = await openTicket(deps, told, lines, undefined, undefined, settings);
     const closed = await closeConversation(deps, conversation.user, conversation.id, ['ticket-offered']);
-    if (closed) await recordHistory(deps, closed.conversation, 'ticket-taken');
+    // Whether its server was erased was asked above: History is told the answer rather than asking (and reading) again.
+    if (closed) await recordHistory(deps, { ...closed.conversation, servedBy: told.servedBy }, 'ticket-taken');
     // Whatever the user wrote while Jira worked (or an earlier attempt's ticket lacks) goes on the ticket too.
     if (closed) await addRemainderToTicket(deps, closed.conversation);
     await notify(deps, conversation.user, {

@@ -4,7 +4,7 @@ import { recordAdminAction } from '../../app/audit/audit-log';
 import { KvsAuditLog } from '../../adapters/forge/kvs-audit-log';
 import { jsonLogger } from '../../adapters/system/json-logger';
 import { systemClock } from '../../adapters/system/system-clock';
-import type { AdminAction, AuditActor } from '../../domain/audit';
+import type { AdminAction, AuditActor, AuditChange } from '../../domain/audit';
 import { messageOf } from '../../domain/koji-error';
 import { settingsChanges } from '../../domain/audit-settings';
 import type { LiveAgentSettings } from '../../domain/settings';
@@ -33,10 +33,11 @@ export async function auditAdminAction(context: AuditContext, action: Omit<Admin
 }
 
 /** A settings save, when it changed anything: `support` when it turned live agent support on or off, else `settings`. */
-export async function auditSettingsChange(context: AuditContext, before: LiveAgentSettings, after: LiveAgentSettings): Promise<void> {
+/** Records what a settings save changed, and answers it (the backoffice's flag says the same). */
+export async function auditSettingsChange(context: AuditContext, before: LiveAgentSettings, after: LiveAgentSettings): Promise<readonly AuditChange[]> {
   const changes = settingsChanges(before, after);
-  if (changes.length === 0) return;
-  await auditAdminAction(context, { kind: before.enabled === after.enabled ? 'settings' : 'support', changes });
+  if (changes.length > 0) await auditAdminAction(context, { kind: before.enabled === after.enabled ? 'settings' : 'support', changes });
+  return changes;
 }
 
 /** An operator's own capacity, when it changed: "own capacity: project's (2) → 3". */

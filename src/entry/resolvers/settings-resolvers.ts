@@ -6,7 +6,6 @@ import { auditSettingsChange } from './audit-trail';
 import { buildServices } from '../../composition';
 import { InvalidSettingsError } from '../../domain/errors';
 import { SUPPORT_LABEL } from '../../domain/audit';
-import { settingsChanges } from '../../domain/audit-settings';
 import { checkSettingsChange, type LiveAgentSettings, type SettingsChange } from '../../domain/settings';
 import type { SettingsView } from '../../shared/resolver-contract';
 import { forAdmins, type ResolverHandler } from './resolver-kit';
@@ -60,10 +59,9 @@ export const settingsResolvers: Record<string, ResolverHandler> = {
     const change = settingsChangeOf(payload);
     await refuseForeignRequestType(projectId, change.requestTypeId);
     const { before, after } = await saveSettingsChange(buildServices({ projectId }), projectId, change);
-    await auditSettingsChange({ projectId, accountId }, before, after);
+    const changes = await auditSettingsChange({ projectId, accountId }, before, after);
     // What the save changed, in the backoffice's words, for its flag (the support switch is told apart, as on or off).
-    const changed = settingsChanges(before, after).map((c) => c.label).filter((label) => label !== SUPPORT_LABEL);
-    return { settings: viewOf(after), changed };
+    return { settings: viewOf(after), changed: changes.map((c) => c.label).filter((label) => label !== SUPPORT_LABEL) };
   }),
 };
 
